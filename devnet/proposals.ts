@@ -1,0 +1,155 @@
+/** The devnet's governance proposals: realistic texts and real actions against the deployment. */
+import { encodeFunctionData, parseEther, type Address, type Hex } from 'viem';
+import { altStakingAbi, altTokenAbi } from '../src/lib/contracts/generated.ts';
+import type { Deployment } from './deploy.ts';
+
+export interface ProposalSeed {
+  key: string;
+  targets: Address[];
+  values: bigint[];
+  calldatas: Hex[];
+  description: string;
+}
+
+const transfer = (alt: Address, to: Address, amount: string) => ({
+  target: alt,
+  calldata: encodeFunctionData({ abi: altTokenAbi, functionName: 'transfer', args: [to, parseEther(amount)] }),
+});
+
+function proposal(key: string, actions: { target: Address; calldata: Hex }[], description: string): ProposalSeed {
+  return {
+    key,
+    targets: actions.map((a) => a.target),
+    values: actions.map(() => 0n),
+    calldatas: actions.map((a) => a.calldata),
+    description,
+  };
+}
+
+/** Builds the seeded proposals; `recipients` receive the treasury grants. */
+export function seededProposals(
+  { contracts }: Deployment,
+  recipients: { grants: Address; research: Address; candidate: Address },
+) {
+  const staking = (functionName: string, args: readonly unknown[]) => ({
+    target: contracts.staking,
+    calldata: encodeFunctionData({ abi: altStakingAbi, functionName: functionName as any, args: args as any }),
+  });
+  return {
+    grants: proposal(
+      'grants',
+      [transfer(contracts.alt, recipients.grants, '5000000')],
+      `# AIP-1: Fund the VITAL verifier grants programme
+
+## Summary
+Transfer **5,000,000 ALT** from the treasury to the VITAL grants multisig to fund open-source verifier
+clients and fraud-proof tooling for the next two quarters.
+
+## Motivation
+VITAL's security depends on client diversity. Today more than 70% of verifiers run the reference client.
+Grants will fund two independent implementations and a challenge-game fuzzer.
+
+## Specification
+- Recipient: the grants multisig (3-of-5, signers listed on the forum).
+- Milestones reported monthly; unspent funds return to the treasury after 12 months.
+
+| Track | Budget |
+|---|---|
+| Independent verifier clients | 3,000,000 ALT |
+| Challenge-game fuzzing | 1,250,000 ALT |
+| Audits | 750,000 ALT |
+`,
+    ),
+    rewardRate: proposal(
+      'rewardRate',
+      [staking('setRewardRate', [parseEther('3')])],
+      `# AIP-2: Double the staking reward rate
+
+Raise the staking reward stream from 1.5 to **3 ALT per second** to attract more operators ahead of the
+SQUAD launch.
+
+_Withdrawn by the author after feedback that the reward budget would run out within a year._
+`,
+    ),
+    unbonding: proposal(
+      'unbonding',
+      [staking('setUnbondingPeriod', [BigInt(3 * 86_400)])],
+      `# AIP-3: Shorten the unbonding period to 3 days
+
+Stakers have asked for faster exits. This proposal sets the unbonding period to **3 days**.
+
+### Risks
+A shorter period leaves less time to detect misbehaviour and slash stake before it leaves. Several
+operators argued on the forum that 7 days is the minimum for fraud-proof windows.
+`,
+    ),
+    allowlistExpired: proposal(
+      'allowlistExpired',
+      [staking('setOperatorAllowlisted', [recipients.candidate, true])],
+      `# AIP-4: Allowlist Nebula Nodes as an operator
+
+Nebula Nodes applied to run VITAL verification. This proposal adds their address to the operator
+allowlist so they can register.
+
+Their application, hardware specification and key-management policy are on the forum.
+`,
+    ),
+    maxCommission: proposal(
+      'maxCommission',
+      [staking('setMaxCommission', [1_500n])],
+      `# AIP-5: Lower the commission ceiling to 15%
+
+Operators may currently charge up to 20% commission. This proposal lowers the ceiling to **15%** for new
+registrations and future commission changes. Existing rates above 15% are unaffected until changed.
+`,
+    ),
+    research: proposal(
+      'research',
+      [transfer(contracts.alt, recipients.research, '2500000')],
+      `# AIP-6: MACH fast-finality research fund
+
+Transfer **2,500,000 ALT** to the research fund for MACH's BLS aggregation work:
+
+1. Aggregated attestations for 1,000+ operators per rollup.
+2. A formal model of the finality gadget.
+3. Public benchmarks on Ethereum and BNB Smart Chain.
+`,
+    ),
+    allowlist: proposal(
+      'allowlist',
+      [staking('setOperatorAllowlisted', [recipients.candidate, true])],
+      `# AIP-7: Allowlist Nebula Nodes (resubmission)
+
+AIP-4 passed but was never executed within its grace period. Nebula Nodes asked us to resubmit it
+unchanged. See [the original discussion](https://forum.altlayer.example/t/nebula-nodes).
+`,
+    ),
+    fundRewards: proposal(
+      'fundRewards',
+      [
+        {
+          target: contracts.alt,
+          calldata: encodeFunctionData({
+            abi: altTokenAbi,
+            functionName: 'approve',
+            args: [contracts.staking, parseEther('10000000')],
+          }),
+        },
+        staking('fundRewards', [parseEther('10000000')]),
+      ],
+      `# AIP-8: Top up staking rewards with 10,000,000 ALT
+
+The reward reserve lasts about 300 more days at the current rate. This proposal approves exactly
+**10,000,000 ALT** to the staking contract and funds the reward stream with it, in one proposal.
+`,
+    ),
+    rewardRateDown: proposal(
+      'rewardRateDown',
+      [staking('setRewardRate', [parseEther('1.2')])],
+      `# AIP-9: Set the staking reward rate to 1.2 ALT per second
+
+Align emissions with the treasury's two-year budget.
+`,
+    ),
+  };
+}

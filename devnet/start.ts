@@ -1,0 +1,76 @@
+/** Brings the whole devnet up: anvil, Multicall3, the protocol, a month of history, and the app's config. */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { getAddress, type Address } from 'viem';
+import { altTokenAbi } from '../src/lib/contracts/generated.ts';
+import { buildAirdropFiles } from '../scripts/airdrop/build.ts';
+import { startAnvil, type Anvil } from './anvil.ts';
+import { createDevnetClient, installMulticall3, send, type DevnetClient } from './client.ts';
+import { deployProtocol, type Deployment } from './deploy.ts';
+import { seed, type SeedSummary } from './seed.ts';
+
+const DAY = 86_400;
+const root = new URL('..', import.meta.url).pathname;
+export const DISTRIBUTION_FILE = join(root, 'data/airdrop/season-one.csv');
+export const AIRDROP_OUT_DIR = join(root, 'public/airdrop/season-one');
+export const CONFIG_FILE = join(root, 'public/config.json');
+
+export interface DevnetOptions {
+  port?: number;
+  /** Write the deployment into public/config.json (on by default). */
+  writeConfig?: boolean;
+}
+
+export interface Devnet {
+  anvil: Anvil;
+  client: DevnetClient;
+  deployment: Deployment;
+  accounts: Address[];
+  summary: SeedSummary;
+  stop(): Promise<void>;
+}
+
+/** Records the devnet deployment in the app's runtime config, leaving the other chains untouched. */
+export function writeDevnetConfig(deployment: Deployment, file = CONFIG_FILE) {
+  const config = JSON.parse(readFileSync(file, 'utf8'));
+  const chain = config.chains.find((c: { id: number }) => c.id === deployment.chainId);
+  chain.deployBlock = deployment.deployBlock;
+  chain.contracts = deployment.contracts;
+  writeFileSync(file, `${JSON.stringify(config, null, 2)}\n`);
+}
+
+export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> {
+  const { manifest, shards } = buildAirdropFiles(DISTRIBUTION_FILE, AIRDROP_OUT_DIR);
+  const now = Math.floor(Date.now() / 1000);
+  const t0 = now - 30 * DAY;
+  const anvil = await startAnvil({ port: options.port, timestamp: t0 });
+  try {
+    const client = createDevnetClient(anvil.url);
+    await installMulticall3(client);
+    const accounts = (await client.request({ method: 'eth_accounts' })).map((a) => getAddress(a));
+    const claimStart = t0 + 25 * DAY;
+    const deployment = await deployProtocol(client, accounts[0], {
+      root: manifest.root,
+      claimStart: BigInt(claimStart),
+      claimEnd: BigInt(claimStart + 30 * DAY),
+    });
+    await send(client, accounts[0], {
+      address: deployment.contracts.alt,
+      abi: altTokenAbi,
+      functionName: 'transfer',
+      args: [deployment.contracts.airdrop, BigInt(manifest.total)],
+    });
+    const summary = await seed(client, {
+      deployment,
+      accounts,
+      t0,
+      now,
+      airdrop: { shards: new Map(shards.map((s) => [s.prefix, s])), claimStart },
+    });
+    if (options.writeConfig !== false) writeDevnetConfig(deployment);
+    return { anvil, client, deployment, accounts, summary, stop: anvil.stop };
+  } catch (error) {
+    await anvil.stop();
+    throw error;
+  }
+}
