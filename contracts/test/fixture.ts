@@ -1,0 +1,96 @@
+/** Contract-test fixture: an anvil per test file, the protocol deployed once, a snapshot per test. */
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { getAddress, parseEther, type Address, type Hex } from 'viem';
+import { altTokenAbi } from '../../src/lib/contracts/generated.ts';
+import { startAnvil, type Anvil } from '../../devnet/anvil.ts';
+import { createDevnetClient, installMulticall3, mineAt, send, type DevnetClient } from '../../devnet/client.ts';
+import { DEFAULT_PARAMETERS, deployProtocol, type Deployment, type ProtocolParameters } from '../../devnet/deploy.ts';
+
+export const DAY = 86_400;
+export const ALT = (n: number | string) => parseEther(String(n));
+
+export interface Chain {
+  client: DevnetClient;
+  accounts: Address[];
+  deployment: Deployment;
+  /** Chain time of the latest block. */
+  now(): Promise<number>;
+  /** Mines a block `seconds` after the latest one. */
+  advance(seconds: number): Promise<void>;
+  /** Sends ALT from the deployer. */
+  fund(to: Address, amount: bigint): Promise<void>;
+}
+
+export interface ChainOptions {
+  parameters?: Partial<ProtocolParameters>;
+  airdrop?: { root: Hex; startOffset: number; duration: number };
+  setup?: (chain: Chain) => Promise<void>;
+}
+
+/** Starts anvil for this file, deploys, runs `setup`, and reverts to that state before each test. */
+export function useChain(options: ChainOptions = {}): Chain {
+  let anvil: Anvil;
+  let snapshot: Hex;
+  const chain = {} as Chain;
+
+  beforeAll(async () => {
+    const port = 8600 + Number(process.env.VITEST_POOL_ID ?? 0) * 7 + Math.floor(Math.random() * 7);
+    anvil = await startAnvil({ port, accounts: 20 });
+    const client = createDevnetClient(anvil.url);
+    await installMulticall3(client);
+    const accounts = (await client.request({ method: 'eth_accounts' })).map((a) => getAddress(a));
+    const start = Number((await client.getBlock()).timestamp);
+    const airdrop = options.airdrop ?? { root: `0x${'11'.repeat(32)}` as Hex, startOffset: DAY, duration: 30 * DAY };
+    const deployment = await deployProtocol(
+      client,
+      accounts[0],
+      {
+        root: airdrop.root,
+        claimStart: BigInt(start + airdrop.startOffset),
+        claimEnd: BigInt(start + airdrop.startOffset + airdrop.duration),
+      },
+      { ...DEFAULT_PARAMETERS, ...options.parameters },
+    );
+    Object.assign(chain, {
+      client,
+      accounts,
+      deployment,
+      now: async () => Number((await client.getBlock()).timestamp),
+      advance: async (seconds: number) => mineAt(client, (await chain.now()) + seconds),
+      fund: async (to: Address, amount: bigint) => {
+        await send(client, accounts[0], { address: deployment.contracts.alt, abi: altTokenAbi, functionName: 'transfer', args: [to, amount] });
+      },
+    });
+    await options.setup?.(chain);
+    snapshot = await client.snapshot();
+  }, 60_000);
+
+  beforeEach(async () => {
+    await chain.client.revert({ id: snapshot });
+    snapshot = await chain.client.snapshot();
+  });
+
+  afterAll(async () => {
+    await anvil?.stop();
+  });
+
+  return chain;
+}
+
+/** Runs `fn` and returns the custom error name it reverted with (through viem's decoding). */
+export async function revertName(fn: () => Promise<unknown>): Promise<string> {
+  try {
+    await fn();
+  } catch (error: any) {
+    const found = error?.walk?.((e: any) => e?.data?.errorName);
+    if (found?.data?.errorName) return found.data.errorName;
+    throw new Error(`reverted without a decodable custom error: ${error?.shortMessage ?? error}`);
+  }
+  throw new Error('expected a revert, but the call succeeded');
+}
+
+/** Simulates a call from `from` (so reverts decode), then sends it and waits for the receipt. */
+export async function tx(chain: Chain, from: Address, call: { address: Address; abi: any; functionName: string; args?: readonly unknown[] }) {
+  await chain.client.simulateContract({ ...call, account: from } as any);
+  return send(chain.client, from, call as any);
+}
