@@ -79,8 +79,13 @@ export async function installMulticall3(client: DevnetClient) {
   await client.setCode({ address: MULTICALL3_ADDRESS, bytecode: multicall3RuntimeBytecode });
 }
 
-/** Mines one block at exactly `timestamp` (seconds); later blocks follow the wall clock from there. */
+/**
+ * Mines one block at `timestamp` (seconds) unless the chain is already past it; later blocks follow
+ * the wall clock from there.
+ */
 export async function mineAt(client: DevnetClient, timestamp: bigint | number) {
+  const latest = (await client.getBlock()).timestamp;
+  if (BigInt(timestamp) <= latest) return;
   await client.setNextBlockTimestamp({ timestamp: BigInt(timestamp) });
   await client.mine({ blocks: 1 });
 }

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { getAddress, parseEther, type Address, type Hex } from 'viem';
 import { altTokenAbi } from '../../src/lib/contracts/generated.ts';
+import { decodeProtocolError } from '../../src/lib/contracts/errors.ts';
 import { startAnvil, type Anvil } from '../../devnet/anvil.ts';
 import { createDevnetClient, installMulticall3, mineAt, send, type DevnetClient } from '../../devnet/client.ts';
 import { DEFAULT_PARAMETERS, deployProtocol, type Deployment, type ProtocolParameters } from '../../devnet/deploy.ts';
@@ -82,8 +83,13 @@ export async function revertName(fn: () => Promise<unknown>): Promise<string> {
   try {
     await fn();
   } catch (error: any) {
-    const found = error?.walk?.((e: any) => e?.data?.errorName);
-    if (found?.data?.errorName) return found.data.errorName;
+    const named = error?.walk?.((e: any) => e?.data?.errorName);
+    if (named?.data?.errorName) return named.data.errorName;
+    // A revert bubbling up from another contract (the timelock under the governor) is not in the
+    // called contract's ABI: decode it against every protocol error.
+    const raw = error?.walk?.((e: any) => typeof e?.raw === 'string')?.raw;
+    const decoded = raw ? decodeProtocolError(raw) : undefined;
+    if (decoded) return decoded.errorName;
     throw new Error(`reverted without a decodable custom error: ${error?.shortMessage ?? error}`);
   }
   throw new Error('expected a revert, but the call succeeded');

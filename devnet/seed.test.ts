@@ -1,0 +1,104 @@
+/** Proves the seeded devnet: every claim the README makes about it is read back from the chain here. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { zeroAddress, type Address } from 'viem';
+import { altAirdropAbi, altGovernorAbi, altStakingAbi, altTokenAbi } from '../src/lib/contracts/generated.ts';
+import { MULTICALL3_ADDRESS } from '../src/lib/web3/devnet-chain.ts';
+import { parseCsv } from '../scripts/airdrop/distribution.ts';
+import { buildAirdrop } from '../scripts/airdrop/build-tree.ts';
+import { AIRDROP_OUT_DIR, CONFIG_FILE, DISTRIBUTION_FILE, startDevnet, type Devnet } from './start.ts';
+import { STATES } from '../contracts/test/governor-helper.ts';
+
+describe('seeded devnet', () => {
+  let devnet: Devnet;
+  beforeAll(async () => {
+    devnet = await startDevnet({ port: 8650, writeConfig: false });
+  }, 120_000);
+  afterAll(() => devnet?.stop());
+
+  const read = (address: Address, abi: any, functionName: string, args: readonly unknown[] = []) =>
+    devnet.client.readContract({ address, abi, functionName, args } as any) as Promise<any>;
+
+  it('deploys to the addresses in public/config.json, with Multicall3 in place', async () => {
+    const config = JSON.parse(readFileSync(CONFIG_FILE, 'utf8'));
+    const chain = config.chains.find((c: any) => c.id === 31337);
+    expect(chain.contracts).toEqual(devnet.deployment.contracts);
+    expect(chain.deployBlock).toBe(devnet.deployment.deployBlock);
+    expect((await devnet.client.getCode({ address: MULTICALL3_ADDRESS }))?.length).toBeGreaterThan(100);
+    const now = Math.floor(Date.now() / 1000);
+    expect(Math.abs(Number((await devnet.client.getBlock()).timestamp) - now)).toBeLessThan(120);
+  });
+
+  it('has 24 operators across VITAL, MACH and SQUAD, one pending commission change, one slashed, one deactivated', async () => {
+    const { staking } = devnet.deployment.contracts;
+    const operators = await read(staking, altStakingAbi, 'getOperators', [0n, 100n]);
+    expect(operators.length).toBeGreaterThanOrEqual(24);
+    const services = operators.reduce((all: number, o: any) => all | o.services, 0);
+    expect(services).toBe(7);
+    expect(new Set(operators.map((o: any) => o.commissionBps)).size).toBeGreaterThan(10);
+    expect(operators.filter((o: any) => o.commissionEffectiveAt > 0)).toHaveLength(1);
+    const slashed = operators.filter((o: any) => o.slashCount > 0);
+    expect(slashed).toHaveLength(1);
+    expect(slashed[0].totalSlashed).toBeGreaterThan(0n);
+    expect(operators.filter((o: any) => o.status === 2)).toHaveLength(1);
+  });
+
+  it('has at least 60 stakers, including dev accounts, with locked and ready unbonding requests and rewards', async () => {
+    const { staking } = devnet.deployment.contracts;
+    const operators = await read(staking, altStakingAbi, 'getOperators', [0n, 100n]);
+    const stakers = new Set<string>();
+    for (const o of operators) {
+      const [addresses] = await read(staking, altStakingAbi, 'getOperatorStakers', [o.operator, 0n, 1000n]);
+      for (const a of addresses) if (a !== o.operator) stakers.add(a);
+    }
+    expect(stakers.size).toBeGreaterThanOrEqual(60);
+    expect(stakers.has(devnet.accounts[1])).toBe(true);
+    const now = Number((await devnet.client.getBlock()).timestamp);
+    let ready = 0;
+    let locked = 0;
+    let rewarded = 0;
+    for (const staker of stakers) {
+      const [positions, requests] = await read(staking, altStakingAbi, 'getStaker', [staker]);
+      ready += requests.filter((r: any) => r.unlockTime <= now).length;
+      locked += requests.filter((r: any) => r.unlockTime > now).length;
+      if (positions.some((p: any) => p.pendingRewards > 0n)) rewarded++;
+    }
+    expect(ready).toBeGreaterThan(0);
+    expect(locked).toBeGreaterThan(0);
+    expect(rewarded).toBeGreaterThan(50);
+  });
+
+  it('has ALT vote delegation that is self, to others, and absent', async () => {
+    const { alt } = devnet.deployment.contracts;
+    const delegates = await Promise.all(devnet.accounts.slice(1, 10).map((a) => read(alt, altTokenAbi, 'delegates', [a])));
+    const kinds = delegates.map((d, i) => (d === zeroAddress ? 'none' : d === devnet.accounts[i + 1] ? 'self' : 'other'));
+    expect(new Set(kinds)).toEqual(new Set(['none', 'self', 'other']));
+    expect(await read(alt, altTokenAbi, 'totalSupply')).toBe(10_000_000_000n * 10n ** 18n);
+  });
+
+  it('has a proposal in every Governor state', async () => {
+    const { governor } = devnet.deployment.contracts;
+    const count = await read(governor, altGovernorAbi, 'proposalCount');
+    const states = new Set<string>();
+    for (let i = 0n; i < count; i++) {
+      const [proposalId] = await read(governor, altGovernorAbi, 'proposalDetailsAt', [i]);
+      states.add(STATES[await read(governor, altGovernorAbi, 'state', [proposalId])]);
+    }
+    expect([...states].sort()).toEqual([...STATES].sort());
+  });
+
+  it('sets the airdrop root on-chain to the root of the files the app ships, rebuilt from the data file', async () => {
+    const { airdrop } = devnet.deployment.contracts;
+    const info = await read(airdrop, altAirdropAbi, 'info');
+    const shipped = JSON.parse(readFileSync(join(AIRDROP_OUT_DIR, 'manifest.json'), 'utf8'));
+    const rebuilt = buildAirdrop(parseCsv(readFileSync(DISTRIBUTION_FILE, 'utf8')), 'check');
+    expect(info.merkleRoot).toBe(shipped.root);
+    expect(rebuilt.manifest.root).toBe(shipped.root);
+    const now = BigInt((await devnet.client.getBlock()).timestamp);
+    expect(info.claimStart <= now && now < info.claimEnd).toBe(true);
+    expect(info.claimCount).toBeGreaterThan(0n);
+    expect(await read(airdrop, altAirdropAbi, 'isClaimed', [devnet.accounts[3]])).toBe(true);
+    expect(await read(airdrop, altAirdropAbi, 'isClaimed', [devnet.accounts[1]])).toBe(false);
+  });
+});
