@@ -1,0 +1,84 @@
+/**
+ * The deployer-editable runtime config: `config.json` beside index.html says which chains exist,
+ * their RPC URLs and which contracts live on each. Validated here so a typo fails with a message.
+ */
+import { getAddress, isAddress, type Address } from 'viem';
+
+export type ContractName = 'alt' | 'staking' | 'governor' | 'timelock' | 'airdrop' | 'multicall3';
+
+export interface ChainConfig {
+  id: number;
+  name: string;
+  rpcUrls: string[];
+  explorer: string | null;
+  deployBlock: number;
+  contracts: Partial<Record<ContractName, Address>>;
+}
+
+export interface AppConfig {
+  defaultChainId: number;
+  walletConnectProjectId: string;
+  chains: ChainConfig[];
+}
+
+const CONTRACT_NAMES: ContractName[] = ['alt', 'staking', 'governor', 'timelock', 'airdrop', 'multicall3'];
+
+export class ConfigError extends Error {}
+
+function fail(message: string): never {
+  throw new ConfigError(`config.json: ${message}`);
+}
+
+/** Validates parsed JSON as an AppConfig, checksumming every address. */
+export function parseAppConfig(data: unknown): AppConfig {
+  if (typeof data !== 'object' || data === null) fail('expected an object');
+  const raw = data as Record<string, unknown>;
+  if (!Array.isArray(raw.chains) || raw.chains.length === 0) fail('"chains" must be a non-empty array');
+  const chains = raw.chains.map((c: any, i: number): ChainConfig => {
+    const where = `chains[${i}]`;
+    if (!Number.isSafeInteger(c?.id) || c.id <= 0) fail(`${where}.id must be a positive integer`);
+    if (typeof c.name !== 'string' || !c.name) fail(`${where}.name must be a string`);
+    if (!Array.isArray(c.rpcUrls) || !c.rpcUrls.every((u: unknown) => typeof u === 'string' && /^(https?|wss?):\/\//.test(u))) {
+      fail(`${where}.rpcUrls must be a list of http(s) or ws(s) URLs`);
+    }
+    const contracts: ChainConfig['contracts'] = {};
+    for (const [name, address] of Object.entries(c.contracts ?? {})) {
+      if (!CONTRACT_NAMES.includes(name as ContractName)) fail(`${where}.contracts.${name} is not a known contract`);
+      if (typeof address !== 'string' || !isAddress(address, { strict: false })) fail(`${where}.contracts.${name} is not an address`);
+      contracts[name as ContractName] = getAddress(address);
+    }
+    return {
+      id: c.id,
+      name: c.name,
+      rpcUrls: c.rpcUrls,
+      explorer: typeof c.explorer === 'string' ? c.explorer.replace(/\/$/, '') : null,
+      deployBlock: Number.isSafeInteger(c.deployBlock) ? c.deployBlock : 0,
+      contracts,
+    };
+  });
+  const defaultChainId = raw.defaultChainId ?? chains[0].id;
+  if (!chains.some((c) => c.id === defaultChainId)) fail('defaultChainId is not one of the chains');
+  return {
+    defaultChainId: defaultChainId as number,
+    walletConnectProjectId: typeof raw.walletConnectProjectId === 'string' ? raw.walletConnectProjectId : '',
+    chains,
+  };
+}
+
+/** Fetches and validates `config.json` relative to the page, so the build works from any sub-path. */
+export async function loadAppConfig(url = './config.json'): Promise<AppConfig> {
+  const response = await fetch(url, { cache: 'no-cache' });
+  if (!response.ok) throw new ConfigError(`config.json could not be loaded (HTTP ${response.status})`);
+  let data: unknown;
+  try {
+    data = await response.json();
+  } catch {
+    throw new ConfigError('config.json is not valid JSON');
+  }
+  return parseAppConfig(data);
+}
+
+/** The chain whose `name` contract is deployed, or undefined. */
+export function contractAddress(config: AppConfig, chainId: number, name: ContractName): Address | undefined {
+  return config.chains.find((c) => c.id === chainId)?.contracts[name];
+}

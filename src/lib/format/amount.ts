@@ -1,0 +1,77 @@
+/**
+ * Amounts are bigint end to end. Parsing is exact (what the user typed is what is sent) and every
+ * rejection says why; formatting groups with Intl but never goes through a float.
+ */
+import { formatUnits, parseUnits } from 'viem';
+
+export type ParsedAmount = { ok: true; value: bigint } | { ok: false; message: string };
+
+/** Decimal and group separators the locale uses. */
+export function separators(locale?: string): { decimal: string; group: string } {
+  const parts = new Intl.NumberFormat(locale).formatToParts(12345.6);
+  return {
+    decimal: parts.find((p) => p.type === 'decimal')?.value ?? '.',
+    group: parts.find((p) => p.type === 'group')?.value ?? ',',
+  };
+}
+
+/**
+ * Parses what a user typed into base units. Accepts the locale's decimal separator (and '.'), and
+ * its group separator between digit groups; refuses signs, exponents and excess decimals.
+ */
+export function parseAmount(input: string, decimals = 18, locale?: string): ParsedAmount {
+  const text = input.trim();
+  if (text === '') return { ok: false, message: 'Enter an amount.' };
+  if (/^[-−]/.test(text)) return { ok: false, message: 'The amount cannot be negative.' };
+  if (/[eE]/.test(text)) return { ok: false, message: 'Write the amount in full, without an exponent.' };
+  const { decimal, group } = separators(locale);
+  let normalized = text;
+  if (decimal !== '.' && normalized.includes(decimal)) {
+    if (normalized.includes('.') && group !== '.') return { ok: false, message: 'Use one decimal separator.' };
+    normalized = normalized.split(group === '.' ? '.' : '\u0000').join('').replace(decimal, '.');
+  } else if (group !== '.' && normalized.includes(group)) {
+    const [whole] = normalized.split('.');
+    if (!new RegExp(`^\\d{1,3}(${escape(group)}\\d{3})*$`).test(whole)) {
+      return { ok: false, message: `"${group}" is only allowed between groups of three digits.` };
+    }
+    normalized = normalized.split(group).join('');
+  }
+  normalized = normalized.replace(/[\s\u00a0\u202f]/g, '');
+  if (!/^\d*\.?\d*$/.test(normalized) || normalized === '.' || (normalized.match(/\./g)?.length ?? 0) > 1) {
+    return { ok: false, message: 'That is not a number.' };
+  }
+  const fraction = normalized.split('.')[1] ?? '';
+  if (fraction.length > decimals) return { ok: false, message: `At most ${decimals} decimal places.` };
+  const value = parseUnits(normalized.startsWith('.') ? `0${normalized}` : normalized, decimals);
+  if (value === 0n) return { ok: false, message: 'The amount must be more than zero.' };
+  return { ok: true, value };
+}
+
+function escape(s: string) {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Formats base units for display: grouped by the locale, at most `maxFractionDigits` decimals,
+ * rounded down so a balance is never shown larger than it is.
+ */
+export function formatAmount(value: bigint, decimals = 18, { maxFractionDigits = 4, locale }: { maxFractionDigits?: number; locale?: string } = {}): string {
+  const negative = value < 0n;
+  const [whole, fraction = ''] = formatUnits(negative ? -value : value, decimals).split('.');
+  const { decimal } = separators(locale);
+  const grouped = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(BigInt(whole));
+  const kept = fraction.slice(0, maxFractionDigits).replace(/0+$/, '');
+  const tiny = whole === '0' && kept === '' && fraction.replace(/0/g, '') !== '';
+  if (tiny) return `${negative ? '-' : ''}<0${decimal}${'0'.repeat(Math.max(0, maxFractionDigits - 1))}1`;
+  return `${negative ? '-' : ''}${grouped}${kept ? decimal + kept : ''}`;
+}
+
+/** The exact decimal string of a value, for inputs (Max button): no grouping, no rounding. */
+export function toInputString(value: bigint, decimals = 18): string {
+  return formatUnits(value, decimals);
+}
+
+/** Formats with the token symbol, e.g. "1,234.5 ALT". */
+export function formatToken(value: bigint, symbol = 'ALT', options?: Parameters<typeof formatAmount>[2]): string {
+  return `${formatAmount(value, 18, options)} ${symbol}`;
+}

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import {
+  ChainMismatchError,
+  ContractFunctionExecutionError,
+  ContractFunctionRevertedError,
+  encodeErrorResult,
+  HttpRequestError,
+  InsufficientFundsError,
+  UserRejectedRequestError,
+  type Abi,
+} from 'viem';
+import { mainnet } from 'viem/chains';
+import { altStakingAbi, altTimelockAbi, altTokenAbi } from '../contracts/generated.ts';
+import { mapError } from './map-error.ts';
+
+function reverted(abi: Abi, calledAbi: Abi, errorName: string, args: readonly unknown[]) {
+  const data = encodeErrorResult({ abi, errorName, args } as any);
+  const cause = new ContractFunctionRevertedError({ abi: calledAbi, data, functionName: 'f' });
+  return new ContractFunctionExecutionError(cause, { abi: calledAbi, functionName: 'f' });
+}
+
+describe('mapError', () => {
+  it('treats a wallet rejection as its own kind', () => {
+    expect(mapError(new UserRejectedRequestError(new Error('User rejected the request.'))).kind).toBe('rejected');
+    expect(mapError({ code: 4001, message: 'denied' }).kind).toBe('rejected');
+  });
+
+  it.each([
+    [altStakingAbi, 'AmountBelowMinimum', [5n * 10n ** 17n, 10n ** 18n], 'The minimum stake is 1 ALT; 0.5 ALT is below it.'],
+    [altStakingAbi, 'InsufficientStake', [10n ** 21n, 10n ** 20n], 'You have 100 ALT staked here, less than the 1,000 ALT requested.'],
+    [altStakingAbi, 'RequestLocked', [3n, 0n], 'Unbonding request #3 unlocks at Thu, 01 Jan 1970 00:00:00 UTC.'],
+    [altTokenAbi, 'ERC20InsufficientBalance', ['0x0000000000000000000000000000000000000001', 0n, 10n ** 18n], 'Not enough ALT: you have 0 ALT and this needs 1 ALT.'],
+    [altStakingAbi, 'ZeroShares', [], 'The amount is too small to buy a share of this pool.'],
+  ])('decodes %s errors by name: %s', (abi, name, args, message) => {
+    expect(mapError(reverted(abi as Abi, abi as Abi, name, args))).toEqual({ kind: 'contract', message });
+  });
+
+  it('decodes an error raised by a callee that the called contract\'s ABI lacks', () => {
+    const error = reverted(altTimelockAbi as Abi, altTokenAbi as Abi, 'TimelockUnexpectedOperationState', [`0x${'00'.repeat(32)}`, `0x${'00'.repeat(32)}`]);
+    expect(mapError(error)).toEqual({ kind: 'contract', message: 'The timelock delay has not passed yet.' });
+  });
+
+  it('names an unknown custom error rather than hiding it', () => {
+    const abi = [{ type: 'error', name: 'Mystery', inputs: [] }] as const;
+    const error = reverted(abi, abi, 'Mystery', []);
+    expect(mapError(error).message).toBe('The contract refused the transaction (Mystery).');
+  });
+
+  it('maps gas funds, wrong chain and RPC failures', () => {
+    expect(mapError(new InsufficientFundsError()).kind).toBe('funds');
+    expect(mapError(new ChainMismatchError({ chain: mainnet, currentChainId: 56 })).kind).toBe('wrong-chain');
+    expect(mapError(new HttpRequestError({ url: 'http://x', status: 502 })).kind).toBe('rpc');
+    expect(mapError(new TypeError('Failed to fetch')).kind).toBe('rpc');
+    expect(mapError('weird').kind).toBe('unknown');
+  });
+});

@@ -1,0 +1,42 @@
+/** viem chains and read clients built from the runtime config, one public client per chain. */
+import { createPublicClient, defineChain, fallback, http, type Chain, type PublicClient } from 'viem';
+import { bsc, mainnet } from 'viem/chains';
+import type { AppConfig, ChainConfig } from '../config/app-config.ts';
+import { MULTICALL3_ADDRESS } from './devnet-chain.ts';
+
+const KNOWN: Record<number, Chain> = { 1: mainnet, 56: bsc };
+
+/** A viem chain for a configured chain: viem's own definition where it has one, with the configured RPCs. */
+export function toViemChain(chain: ChainConfig): Chain {
+  const base = KNOWN[chain.id];
+  return defineChain({
+    ...(base ?? {}),
+    id: chain.id,
+    name: chain.name,
+    nativeCurrency: base?.nativeCurrency ?? { name: 'Ether', symbol: 'ETH', decimals: 18 },
+    rpcUrls: { default: { http: chain.rpcUrls } },
+    blockExplorers: chain.explorer ? { default: { name: 'Explorer', url: chain.explorer } } : undefined,
+    contracts: {
+      ...(base?.contracts ?? {}),
+      multicall3: { address: chain.contracts.multicall3 ?? MULTICALL3_ADDRESS, blockCreated: 0 },
+    },
+  });
+}
+
+/**
+ * A read client over every configured RPC of the chain, falling back in order. Reads are grouped by
+ * each screen into one explicit multicall, so the transport itself does no batching.
+ */
+export function createReadClient(chain: ChainConfig): PublicClient {
+  const transports = chain.rpcUrls.map((url) => http(url, { timeout: 10_000, retryCount: 1 }));
+  return createPublicClient({
+    chain: toViemChain(chain),
+    transport: transports.length === 1 ? transports[0] : fallback(transports),
+    pollingInterval: chain.id === 31337 ? 1_000 : 4_000,
+  }) as PublicClient;
+}
+
+/** Read clients for every chain in the config, by chain id. */
+export function createReadClients(config: AppConfig): Map<number, PublicClient> {
+  return new Map(config.chains.map((c) => [c.id, createReadClient(c)]));
+}
