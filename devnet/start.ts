@@ -47,7 +47,7 @@ export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> 
   try {
     const client = createDevnetClient(anvil.url);
     await installMulticall3(client);
-    const accounts = (await client.request({ method: 'eth_accounts' })).map((a) => getAddress(a));
+    const accounts = (await client.getAddresses()).map((a) => getAddress(a));
     const claimStart = t0 + 25 * DAY;
     const deployment = await deployProtocol(client, accounts[0], {
       root: manifest.root,

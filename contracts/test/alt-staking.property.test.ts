@@ -105,10 +105,10 @@ describe('AltStaking invariants', () => {
             await attempt(stakers[a.who], 'claimRewards', [operators]);
             rewardsOut += (await balanceOf(stakers[a.who])) - before;
           } else if (a.kind === 'compound') {
-            const before = (await positionOf(stakers[a.who], operators[a.op]))?.principal ?? 0n;
+            const before: bigint = (await positionOf(stakers[a.who], operators[a.op]))?.principal ?? 0n;
             if (await attempt(stakers[a.who], 'compound', [operators[a.op]])) {
               // Compounding adds exactly the compounded rewards to the principal: count them as put in.
-              const compounded = (await positionOf(stakers[a.who], operators[a.op])).principal - before;
+              const compounded: bigint = (await positionOf(stakers[a.who], operators[a.op])).principal - before;
               put.set(stakers[a.who], put.get(stakers[a.who])! + compounded);
               rewardsOut += compounded;
             }

@@ -39,7 +39,7 @@ export function useChain(options: ChainOptions = {}): Chain {
     anvil = await startAnvil({ port, accounts: 20 });
     const client = createDevnetClient(anvil.url);
     await installMulticall3(client);
-    const accounts = (await client.request({ method: 'eth_accounts' })).map((a) => getAddress(a));
+    const accounts = (await client.getAddresses()).map((a) => getAddress(a));
     const start = Number((await client.getBlock()).timestamp);
     const airdrop = options.airdrop ?? { root: `0x${'11'.repeat(32)}` as Hex, startOffset: DAY, duration: 30 * DAY };
     const deployment = await deployProtocol(

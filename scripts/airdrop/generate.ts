@@ -7,22 +7,22 @@ import { createWriteStream } from 'node:fs';
 import { random } from '../random.ts';
 
 export const CATEGORIES = ['og_badge', 'oh_ottie', 'altitude', 'eigenlayer', 'celestia'] as const;
-const ALT = 10n ** 18n;
+const ALT: bigint = 10n ** 18n;
 const EIGENLAYER_TIERS = [500n, 2_000n, 8_000n, 25_000n];
 
 /** One synthetic recipient's amounts per category, never all zero. */
 export function syntheticAmounts(next: () => number): bigint[] {
   const pick = (min: number, max: number, step: number) =>
     BigInt(Math.floor(min / step + next() * ((max - min) / step + 1)) * step) * ALT;
-  const amounts = [
+  const amounts: bigint[] = [
     next() < 0.01 ? 12_500n * ALT : 0n,
     next() < 0.02 ? 4_000n * ALT : 0n,
     next() < 0.8 ? pick(200, 2_000, 10) : 0n,
     next() < 0.2 ? EIGENLAYER_TIERS[Math.floor(next() * EIGENLAYER_TIERS.length)] * ALT : 0n,
     next() < 0.15 ? pick(300, 15_000, 50) : 0n,
   ];
-  if (amounts.every((a) => a === 0n)) amounts[2] = pick(200, 2_000, 10);
-  return amounts;
+  const none = amounts.every((a) => a === BigInt(0));
+  return none ? amounts.map((a, i) => (i === 2 ? pick(200, 2_000, 10) : a)) : amounts;
 }
 
 /** Writes `count` rows (plus `include`d ones first) and resolves when the file is flushed. */
@@ -34,7 +34,7 @@ export async function generateDistribution(
 ) {
   const next = random(seed);
   const stream = createWriteStream(out);
-  const write = (line: string) => (stream.write(line) ? undefined : new Promise((r) => stream.once('drain', r)));
+  const write = (line: string) => (stream.write(line) ? undefined : new Promise<void>((r) => stream.once('drain', () => r())));
   await write(`address,${CATEGORIES.join(',')}\n`);
   const seen = new Set(include.map((r) => r.address.toLowerCase()));
   for (const row of include) await write(`${row.address},${row.amounts.join(',')}\n`);

@@ -1,5 +1,5 @@
 /** viem chains and read clients built from the runtime config, one public client per chain. */
-import { createPublicClient, defineChain, fallback, http, type Chain, type PublicClient } from 'viem';
+import { createClient, defineChain, fallback, http, type Chain, type Client, type Transport } from 'viem';
 import { bsc, mainnet } from 'viem/chains';
 import type { AppConfig, ChainConfig } from '../config/app-config.ts';
 import { MULTICALL3_ADDRESS } from './devnet-chain.ts';
@@ -23,20 +23,23 @@ export function toViemChain(chain: ChainConfig): Chain {
   });
 }
 
+/** A bare viem client; actions are imported one by one from `viem/actions` so unused ones stay out of the bundle. */
+export type ReadClient = Client<Transport, Chain>;
+
 /**
  * A read client over every configured RPC of the chain, falling back in order. Reads are grouped by
  * each screen into one explicit multicall, so the transport itself does no batching.
  */
-export function createReadClient(chain: ChainConfig): PublicClient {
+export function createReadClient(chain: ChainConfig): ReadClient {
   const transports = chain.rpcUrls.map((url) => http(url, { timeout: 10_000, retryCount: 1 }));
-  return createPublicClient({
+  return createClient({
     chain: toViemChain(chain),
     transport: transports.length === 1 ? transports[0] : fallback(transports),
     pollingInterval: chain.id === 31337 ? 1_000 : 4_000,
-  }) as PublicClient;
+  });
 }
 
 /** Read clients for every chain in the config, by chain id. */
-export function createReadClients(config: AppConfig): Map<number, PublicClient> {
+export function createReadClients(config: AppConfig): Map<number, ReadClient> {
   return new Map(config.chains.map((c) => [c.id, createReadClient(c)]));
 }

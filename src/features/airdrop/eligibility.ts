@@ -1,0 +1,108 @@
+/**
+ * Airdrop eligibility from static files: fetch the manifest and the one shard that can hold the
+ * address, rebuild that shard's subtree, and accept it only if it proves up to both the manifest root
+ * and the root stored on-chain. Nothing from the files is trusted without that proof.
+ */
+import { getAddress, isHex, type Address, type Hex } from 'viem';
+import { buildTree, fromHex, leafHash, processProof, proofOf, toHex } from './merkle.ts';
+import { shardExists, shardPrefix, type AirdropManifest, type AirdropShard } from './shard.ts';
+
+export type Eligibility =
+  | { status: 'not-eligible' }
+  | { status: 'eligible'; total: bigint; breakdown: { id: string; name: string; amount: bigint }[]; proof: Hex[] }
+  | { status: 'invalid'; reason: string };
+
+/** Larger files than this are refused rather than parsed. */
+const MAX_FILE_BYTES = 2 * 1024 * 1024;
+
+async function fetchJson(url: string, what: string): Promise<unknown> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${what} could not be loaded (HTTP ${response.status}).`);
+  const text = await response.text();
+  if (text.length > MAX_FILE_BYTES) throw new Error(`${what} is too large to be genuine.`);
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new Error(`${what} is not valid JSON (truncated or corrupted).`);
+  }
+}
+
+const isDecimal = (s: unknown): s is string => typeof s === 'string' && /^\d{1,78}$/.test(s);
+
+/** Loads and shape-checks the manifest. */
+export async function readManifest(baseUrl: string): Promise<AirdropManifest> {
+  const data = (await fetchJson(`${baseUrl}/manifest.json`, 'The airdrop manifest')) as AirdropManifest;
+  const valid =
+    data?.version === 1 &&
+    isHex(data.root) &&
+    data.root.length === 66 &&
+    isDecimal(data.total) &&
+    Array.isArray(data.categories) &&
+    data.categories.every((c) => typeof c?.id === 'string' && typeof c?.name === 'string') &&
+    typeof data.shards === 'string' &&
+    /^[0-9a-f]{1024}$/.test(data.shards);
+  if (!valid) throw new Error('The airdrop manifest is malformed.');
+  return data;
+}
+
+function checkShard(data: unknown, prefix: string, categories: number): AirdropShard {
+  const shard = data as AirdropShard;
+  const valid =
+    shard?.version === 1 &&
+    shard.prefix === prefix &&
+    Array.isArray(shard.proof) &&
+    shard.proof.every((p) => isHex(p) && p.length === 66) &&
+    Array.isArray(shard.entries) &&
+    shard.entries.length > 0 &&
+    shard.entries.every(
+      (e) =>
+        Array.isArray(e) &&
+        typeof e[0] === 'string' &&
+        /^0x[0-9a-f]{40}$/.test(e[0]) &&
+        e[0].slice(2, 5) === prefix &&
+        isDecimal(e[1]) &&
+        Array.isArray(e[2]) &&
+        e[2].length === categories &&
+        e[2].every(isDecimal),
+    );
+  if (!valid) throw new Error(`Airdrop shard ${prefix} is malformed.`);
+  return shard;
+}
+
+/**
+ * Checks `account` against the files at `baseUrl`. `onchainRoot` is the contract's root; a file set
+ * that does not prove up to it is reported as invalid (tampered or stale hosting).
+ */
+export async function checkEligibility(
+  baseUrl: string,
+  manifest: AirdropManifest,
+  account: Address,
+  onchainRoot: Hex,
+): Promise<Eligibility> {
+  if (manifest.root.toLowerCase() !== onchainRoot.toLowerCase()) {
+    return { status: 'invalid', reason: 'The airdrop files are for a different distribution than the contract on-chain (stale or tampered hosting).' };
+  }
+  const prefix = shardPrefix(account);
+  if (!shardExists(manifest, prefix)) return { status: 'not-eligible' };
+  let shard: AirdropShard;
+  try {
+    shard = checkShard(await fetchJson(`${baseUrl}/shards/${prefix}.json`, `Airdrop shard ${prefix}`), prefix, manifest.categories.length);
+  } catch (error) {
+    return { status: 'invalid', reason: (error as Error).message };
+  }
+  const tree = buildTree(shard.entries.map(([address, total]) => leafHash(address, BigInt(total))));
+  const root = processProof(tree.nodes[0], shard.proof.map(fromHex));
+  if (toHex(root) !== manifest.root.toLowerCase()) {
+    return { status: 'invalid', reason: `Airdrop shard ${prefix} does not match the published root (tampered or stale hosting).` };
+  }
+  const position = shard.entries.findIndex(([address]) => address === account.toLowerCase());
+  if (position < 0) return { status: 'not-eligible' };
+  const [address, totalText, amounts] = shard.entries[position];
+  const total = BigInt(totalText);
+  const breakdown = manifest.categories.map((c, i) => ({ id: c.id, name: c.name, amount: BigInt(amounts[i]) }));
+  if (breakdown.reduce((s, b) => s + b.amount, 0n) !== total) {
+    return { status: 'invalid', reason: `The category amounts for ${getAddress(address)} do not add up to its total.` };
+  }
+  const proof = [...proofOf(tree, tree.indexOf[position]).map(toHex), ...shard.proof] as Hex[];
+  return { status: 'eligible', total, breakdown, proof };
+}

@@ -1,0 +1,20 @@
+/** Durations and dates from chain time (block timestamps in seconds), never from the user's clock. */
+
+/** "3d 4h", "5h 12m", "42s": the two largest units; never negative (a past time reads "0s"). */
+export function formatDuration(seconds: bigint | number): string {
+  let s = Math.max(0, Number(seconds));
+  const units: [string, number][] = [['d', 86_400], ['h', 3_600], ['m', 60], ['s', 1]];
+  const parts: string[] = [];
+  for (const [label, size] of units) {
+    const count = Math.floor(s / size);
+    if (count > 0 || (parts.length === 0 && label === 's')) parts.push(`${count}${label}`);
+    s -= count * size;
+    if (parts.length === 2) break;
+  }
+  return parts.join(' ');
+}
+
+/** A block timestamp as a UTC date-time string. */
+export function formatTimestamp(seconds: bigint | number, locale?: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(new Date(Number(seconds) * 1000)) + ' UTC';
+}

@@ -1,0 +1,97 @@
+/**
+ * The one way every transaction goes: check → simulate → sign → pending → receipt. Features supply
+ * the call and its wording; this module supplies the order, the checks and the error mapping.
+ */
+import type { Config } from '@wagmi/core';
+import type { Abi, Address, Hex, TransactionReceipt } from 'viem';
+import { estimateContractGas, simulateContract, waitForTransactionReceipt } from 'viem/actions';
+import type { ReadClient } from '../web3/chains.ts';
+import { mapError, type MappedError } from './map-error.ts';
+
+export type TxState =
+  | { status: 'idle' }
+  | { status: 'simulating' }
+  | { status: 'signing' }
+  | { status: 'pending'; hash: Hex }
+  | { status: 'success'; hash: Hex; receipt: TransactionReceipt }
+  | { status: 'error'; error: MappedError; hash?: Hex };
+
+export interface TxCall {
+  address: Address;
+  abi: Abi;
+  functionName: string;
+  args?: readonly unknown[];
+  value?: bigint;
+}
+
+export interface TxContext {
+  walletConfig: Config;
+  client: ReadClient;
+  chainId: number;
+  /** The address the app is acting for; the wallet's account must still be this one at signing time. */
+  account: Address;
+  /** Called as soon as the wallet returns a hash, so the transaction survives a reload. */
+  onSent?: (hash: Hex) => void;
+}
+
+/**
+ * anvil (and some nodes) estimate against the latest block, which undercounts ERC20Votes checkpoint
+ * writes in the next one: estimate on `pending` and add a margin.
+ */
+const GAS_MARGIN_PERCENT = 125n;
+
+function fail(message: string, kind: MappedError['kind'] = 'unknown'): TxState {
+  return { status: 'error', error: { kind, message } };
+}
+
+/** Runs one contract write through the whole lifecycle, reporting each state; resolves with the last. */
+export async function runTransaction(ctx: TxContext, call: TxCall, onState: (state: TxState) => void): Promise<TxState> {
+  const report = (state: TxState) => (onState(state), state);
+  // wagmi's actions load on the first write, not with the first screen.
+  const { getAccount, writeContract } = await import('@wagmi/core');
+  const wallet = getAccount(ctx.walletConfig);
+  if (wallet.status !== 'connected' || !wallet.address) return report(fail('Connect a wallet first.'));
+  if (wallet.address.toLowerCase() !== ctx.account.toLowerCase()) {
+    return report(fail('The wallet switched to another account. Check the details and try again.'));
+  }
+  if (wallet.chainId !== ctx.chainId) return report(fail('Your wallet is on a different network. Switch network and try again.', 'wrong-chain'));
+
+  report({ status: 'simulating' });
+  let gas: bigint;
+  try {
+    const request = { ...call, account: ctx.account } as any;
+    await simulateContract(ctx.client, request);
+    gas = ((await estimateContractGas(ctx.client, { ...request, blockTag: 'pending' })) * GAS_MARGIN_PERCENT) / 100n;
+  } catch (error) {
+    return report({ status: 'error', error: mapError(error) });
+  }
+
+  report({ status: 'signing' });
+  let hash: Hex;
+  try {
+    // Re-check right before signing: the account or network may have changed during simulation.
+    const now = getAccount(ctx.walletConfig);
+    if (now.address?.toLowerCase() !== ctx.account.toLowerCase() || now.chainId !== ctx.chainId) {
+      return report(fail('The wallet changed account or network while preparing. Nothing was sent; try again.'));
+    }
+    hash = await writeContract(ctx.walletConfig, { ...(call as any), account: ctx.account, chainId: ctx.chainId, gas });
+  } catch (error) {
+    return report({ status: 'error', error: mapError(error) });
+  }
+  ctx.onSent?.(hash);
+  report({ status: 'pending', hash });
+  return report(await settle(ctx.client, hash));
+}
+
+/** Waits for a sent transaction's receipt; a reverted receipt is a failure. */
+export async function settle(client: ReadClient, hash: Hex): Promise<TxState> {
+  try {
+    const receipt = await waitForTransactionReceipt(client, { hash, pollingInterval: client.pollingInterval, timeout: 30 * 60_000 });
+    if (receipt.status === 'reverted') {
+      return { status: 'error', hash, error: { kind: 'contract', message: `The transaction was mined in block ${receipt.blockNumber} but reverted.` } };
+    }
+    return { status: 'success', hash, receipt };
+  } catch (error) {
+    return { status: 'error', hash, error: mapError(error) };
+  }
+}

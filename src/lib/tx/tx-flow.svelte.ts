@@ -1,0 +1,44 @@
+/** Svelte wrapper around the lifecycle: reactive state, one submission at a time, tracking and refresh. */
+import { useApp } from '../web3/app-state.svelte.ts';
+import { runTransaction, type TxCall, type TxState } from './lifecycle.ts';
+import { usePendingTransactions } from './pending.svelte.ts';
+
+export class TxFlow {
+  state = $state<TxState>({ status: 'idle' });
+  #app = useApp();
+  #pending = usePendingTransactions();
+
+  /** True from the click until the receipt: the button that runs this flow stays disabled. */
+  get busy(): boolean {
+    return ['simulating', 'signing', 'pending'].includes(this.state.status);
+  }
+
+  async run(call: TxCall, label: string): Promise<TxState> {
+    if (this.busy) return this.state;
+    const app = this.#app;
+    const account = app.wallet.address;
+    const blocked = app.writeBlockedReason;
+    if (blocked || !account) {
+      this.state = { status: 'error', error: { kind: 'unknown', message: blocked ?? 'Connect a wallet first.' } };
+      return this.state;
+    }
+    const chainId = app.chainId;
+    const final = await runTransaction(
+      {
+        walletConfig: app.wallet.config,
+        client: app.client,
+        chainId,
+        account,
+        onSent: (hash) => this.#pending.track(hash, chainId, label),
+      },
+      call,
+      (state) => (this.state = state),
+    );
+    if (final.status === 'success' || (final.status === 'error' && final.hash)) this.#pending.finish(final.hash!, final);
+    return final;
+  }
+
+  reset() {
+    this.state = { status: 'idle' };
+  }
+}

@@ -1,0 +1,85 @@
+/**
+ * The connected wallet as reactive state. Starts on the light wagmi config (which restores a
+ * previous injected session without the modal) and moves to the modal's config once it is loaded.
+ * wagmi itself is imported after the first screen: reading needs none of it.
+ */
+import type { Config } from '@wagmi/core';
+import type { Address } from 'viem';
+import type { AppConfig } from '../config/app-config.ts';
+import type { LoadedModal } from './appkit.ts';
+
+export type WalletStatus = 'disconnected' | 'connecting' | 'reconnecting' | 'connected';
+
+export class Wallet {
+  status = $state<WalletStatus>('disconnected');
+  address = $state<Address | undefined>();
+  chainId = $state<number | undefined>();
+  connectorName = $state<string | undefined>();
+  modalLoading = $state(false);
+  #config: Config | undefined;
+  #unwatch: () => void = () => {};
+  #modal: LoadedModal | undefined;
+  readonly ready: Promise<void>;
+
+  constructor(readonly appConfig: AppConfig) {
+    this.ready = this.#start();
+  }
+
+  async #start() {
+    const [{ createLightWalletConfig }, { reconnect }] = await Promise.all([import('./wallet-config.ts'), import('@wagmi/core')]);
+    if (this.#config) return;
+    const light = createLightWalletConfig(this.appConfig);
+    this.#config = light;
+    await this.#watch(light);
+    await reconnect(light).catch(() => {});
+  }
+
+  /** The wagmi config that holds the connection, for writes. */
+  get config(): Config {
+    if (!this.#config) throw new Error('The wallet is still loading.');
+    return this.#config;
+  }
+
+  async #watch(config: Config) {
+    const { watchAccount } = await import('@wagmi/core');
+    this.#unwatch();
+    this.#unwatch = watchAccount(config, {
+      onChange: (account) => {
+        this.status = account.status;
+        this.address = account.address;
+        this.chainId = account.chainId;
+        this.connectorName = account.connector?.name;
+      },
+    });
+  }
+
+  /** Opens the wallet modal, loading it on first use. */
+  async connect(): Promise<void> {
+    if (!this.#modal) {
+      this.modalLoading = true;
+      try {
+        const { createModal } = await import('./appkit.ts');
+        await this.ready;
+        this.#modal = createModal(this.appConfig);
+        this.#config = this.#modal.config;
+        await this.#watch(this.#modal.config);
+      } finally {
+        this.modalLoading = false;
+      }
+    }
+    await this.#modal.modal.open();
+  }
+
+  async disconnect(): Promise<void> {
+    const { disconnect } = await import('@wagmi/core');
+    if (this.#config) await disconnect(this.#config).catch(() => {});
+    this.status = 'disconnected';
+    this.address = undefined;
+  }
+
+  /** Asks the wallet to switch to `chainId`. */
+  async switchChain(chainId: number): Promise<void> {
+    const { switchChain } = await import('@wagmi/core');
+    await switchChain(this.config, { chainId });
+  }
+}
