@@ -5,6 +5,7 @@
  */
 import { createAppKit, type AppKit } from '@reown/appkit';
 import { WagmiAdapter } from '@reown/appkit-adapter-wagmi';
+import { ConnectorController } from '@reown/appkit-controllers';
 import type { Config } from '@wagmi/core';
 import type { AppConfig } from '../config/app-config.ts';
 import { walletChains, walletStorage, walletTransports } from './wallet-config.ts';
@@ -47,5 +48,26 @@ export function createModal(config: AppConfig): LoadedModal {
     enableWalletGuide: false,
     features: { analytics: false, email: false, socials: false, swaps: false, onramp: false, history: false, send: false },
   } as Parameters<typeof createAppKit>[0]);
+  if (!walletConnect) hideWalletConnect();
   return { modal, config: adapter.wagmiConfig };
+}
+
+/**
+ * AppKit 1.8 accepts `enableWalletConnect` in its types but ignores it, and lists WalletConnect
+ * whenever its connector exists, which it creates for any project id. Without a real project id that
+ * entry can only fail, so it is removed from the modal's connector list as soon as it appears.
+ */
+function hideWalletConnect() {
+  const state = ConnectorController.state;
+  const prune = () => {
+    // Both lists: `connectors` is what the modal shows, `allConnectors` what it is rebuilt from.
+    if (state.allConnectors.some((c) => c.id === 'walletConnect')) {
+      state.allConnectors = state.allConnectors.filter((c) => c.id !== 'walletConnect');
+    }
+    if (state.connectors.some((c) => c.id === 'walletConnect')) {
+      state.connectors = state.connectors.filter((c) => c.id !== 'walletConnect');
+    }
+  };
+  prune();
+  ConnectorController.subscribeKey('connectors', prune);
 }

@@ -1,0 +1,135 @@
+import { formatUnits, zeroAddress } from 'viem';
+import { altAirdropAbi, altStakingAbi, altTokenAbi } from '../src/lib/contracts/generated.ts';
+import { formatAmount } from '../src/lib/format/amount.ts';
+import { DEV_ACCOUNTS } from './fixtures/chain.ts';
+import { expect, test } from './fixtures/index.ts';
+import { OverviewPage } from './pages/overview-page.ts';
+
+const alt = (value: bigint, digits = 4) => `${formatAmount(value, 18, { maxFractionDigits: digits, locale: 'en-US' })} ALT`;
+
+test('connects through the wallet modal and shows the account', async ({ page, wallet }) => {
+  const overview = new OverviewPage(page);
+  await overview.goto();
+  await expect(page.getByText('Connect a wallet, or view any address')).toBeVisible();
+  await overview.connectButton().click();
+  await expect(page.getByText('Test Wallet').first()).toBeVisible();
+  // No WalletConnect project id is configured for the devnet, so the modal must not offer it.
+  await expect(page.getByText('WalletConnect', { exact: true })).toHaveCount(0);
+  await page.getByText('Test Wallet').first().click();
+  await expect(page.getByTestId('viewed-address')).toHaveText(DEV_ACCOUNTS[1]);
+  expect((await wallet.state()).connected).toBe(true);
+});
+
+test('overview figures equal what the contracts say for the account', async ({ page, chain }) => {
+  const account = DEV_ACCOUNTS[1];
+  const read = (address: `0x${string}`, abi: any, functionName: string, args: unknown[] = []) =>
+    chain.client.readContract({ address, abi, functionName, args } as any) as Promise<any>;
+  const overview = new OverviewPage(page);
+  await overview.goto(`?address=${account}`);
+  await expect(overview.figure('staked')).not.toBeEmpty();
+
+  const [positions, requests] = await read(chain.contracts.staking, altStakingAbi, 'getStaker', [account]);
+  const now = BigInt(await chain.now());
+  const staked = positions.reduce((s: bigint, p: any) => s + p.stake, 0n);
+  const unbonding = requests.reduce((s: bigint, r: any) => s + r.amount, 0n);
+  const ready = requests.filter((r: any) => BigInt(r.unlockTime) <= now).reduce((s: bigint, r: any) => s + r.amount, 0n);
+  await expect(overview.balance(31337)).toHaveText(alt(await read(chain.contracts.alt, altTokenAbi, 'balanceOf', [account])));
+  await expect(overview.figure('staked')).toHaveText(alt(staked));
+  await expect(overview.figure('unbonding')).toHaveText(alt(unbonding));
+  await expect(overview.card('Unbonding')).toContainText(`${alt(ready)} ready to withdraw`);
+  await expect(overview.figure('voting-power')).toHaveText(alt(await read(chain.contracts.alt, altTokenAbi, 'getVotes', [account])));
+  await expect(overview.figure('delegate')).toHaveText('Delegated to self');
+  // Rewards grow every second; the figure must be within what accrues between the two reads.
+  const rewards = positions.reduce((s: bigint, p: any) => s + p.pendingRewards, 0n);
+  const shown = Number((await overview.figure('rewards').innerText()).replace(/[^0-9.]/g, ''));
+  expect(Math.abs(shown - Number(formatUnits(rewards, 18)))).toBeLessThan(50);
+  const claimed = await read(chain.contracts.airdrop, altAirdropAbi, 'isClaimed', [account]);
+  expect(claimed).toBe(false);
+  await expect(overview.figure('airdrop-status')).toContainText('9,250 ALT');
+  await expect(overview.figure('airdrop-status')).toContainText('Claimable');
+  // Mainnet and BNB Smart Chain cannot be reached from here: they say so, and hold nothing up.
+  await expect(overview.balance(1)).toHaveText('unreachable');
+  await expect(overview.balance(56)).toHaveText('unreachable');
+});
+
+test('read-only mode by URL shows that address and disables writes with the reason', async ({ page }) => {
+  const viewed = DEV_ACCOUNTS[5];
+  const overview = new OverviewPage(page);
+  await overview.goto(`?address=${viewed.toLowerCase()}`);
+  await expect(page.getByTestId('viewed-address')).toHaveText(viewed);
+  await expect(page.getByText('(read-only)')).toBeVisible();
+  await expect(overview.figure('delegate')).toHaveText('Not delegated: this balance does not vote yet.');
+  await expect(page.getByRole('button', { name: 'Delegate to myself' })).toBeDisabled();
+  await expect(page.getByText('Connect a wallet to do this.')).toBeVisible();
+  // Navigation keeps the viewed address.
+  await page.getByRole('link', { name: 'Staking' }).first().click();
+  await expect(page).toHaveURL(new RegExp(`address=${viewed.toLowerCase()}`));
+  // An invalid address in the link is reported, not silently ignored.
+  await overview.goto('?address=0x1234');
+  await expect(page.getByRole('alert').filter({ hasText: 'is not an address' })).toBeVisible();
+});
+
+test.describe('on the wrong network', () => {
+  test.use({ walletOptions: { accountIndex: 5, chainId: 31337 } });
+
+  test('detects it and switches the wallet to the devnet', async ({ page, wallet }) => {
+    const overview = new OverviewPage(page);
+    await overview.goto();
+    await overview.connectThroughModal();
+    // The user moves their wallet to another network after connecting.
+    await wallet.setChain(1);
+    const banner = page.getByRole('alert').filter({ hasText: 'Your wallet is on Ethereum' });
+    await expect(banner).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Delegate to myself' })).toBeDisabled();
+    await banner.getByRole('button', { name: 'Switch to AltLayer devnet' }).click();
+    await expect(banner).toBeHidden();
+    expect((await wallet.state()).chainId).toBe(31337);
+    await expect(page.getByRole('button', { name: 'Delegate to myself' })).toBeEnabled();
+  });
+});
+
+test.describe('with an account that has not delegated', () => {
+  test.use({ walletOptions: { accountIndex: 5, chainId: 31337 } });
+
+  test('a rejected signature leaves the app usable, and a retry goes through', async ({ page, wallet, chain }) => {
+    const overview = new OverviewPage(page);
+    await overview.goto();
+    await overview.connectThroughModal();
+    await wallet.rejectNext();
+    await page.getByRole('button', { name: 'Delegate to myself' }).click();
+    await expect(page.getByText('You rejected the request in your wallet. Nothing was sent.')).toBeVisible();
+    expect(await chain.client.readContract({ address: chain.contracts.alt, abi: altTokenAbi, functionName: 'delegates', args: [DEV_ACCOUNTS[5]] })).toBe(zeroAddress);
+    await page.getByRole('button', { name: 'Delegate to myself' }).click();
+    await expect(overview.figure('delegate')).toHaveText('Delegated to self');
+    expect(await chain.client.readContract({ address: chain.contracts.alt, abi: altTokenAbi, functionName: 'delegates', args: [DEV_ACCOUNTS[5]] })).toBe(DEV_ACCOUNTS[5]);
+    await expect(overview.figure('voting-power')).toHaveText(alt(25_000_000n * 10n ** 18n));
+  });
+
+  test('a reload during a pending transaction still shows it confirm', async ({ page, chain, wallet }) => {
+    const overview = new OverviewPage(page);
+    await overview.goto();
+    await overview.connectThroughModal();
+    await chain.setAutomine(false);
+    await page.getByRole('button', { name: 'Delegate to myself' }).click();
+    const toasts = page.getByRole('region', { name: 'Transactions' });
+    await expect(toasts).toContainText('Delegate votes to yourself');
+    await expect(toasts).toContainText('Pending');
+    await page.reload();
+    await expect(toasts).toContainText('Pending');
+    expect((await wallet.state()).connected).toBe(true);
+    await chain.mine();
+    await expect(toasts).toContainText(/Confirmed in block \d+/);
+    await expect(overview.figure('delegate')).toHaveText('Delegated to self');
+  });
+
+  test('switching accounts in the wallet updates the app at once', async ({ page, wallet }) => {
+    const overview = new OverviewPage(page);
+    await overview.goto();
+    await overview.connectThroughModal();
+    await expect(page.getByTestId('viewed-address')).toHaveText(DEV_ACCOUNTS[5]);
+    await wallet.setAccount(3);
+    await expect(page.getByTestId('viewed-address')).toHaveText(DEV_ACCOUNTS[3]);
+    await wallet.disconnect();
+    await expect(overview.connectButton()).toBeVisible();
+  });
+});
