@@ -56,7 +56,9 @@ export async function startAnvil(options: AnvilOptions = {}): Promise<Anvil> {
   if (options.blockTime) args.push('--block-time', String(options.blockTime), '--mixed-mining');
   if (options.loadState) args.push('--load-state', options.loadState);
 
-  const child = spawn(anvilBinary(), args, { detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
+  // Not detached: anvil stays in its parent's process group, so whoever stops that group (a test
+  // runner's web server, Ctrl-C in a terminal) stops anvil with it and nothing is left on the port.
+  const child = spawn(anvilBinary(), args, { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (chunk) => (stderr += chunk));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -70,18 +72,8 @@ export async function startAnvil(options: AnvilOptions = {}): Promise<Anvil> {
 
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
-    try {
-      process.kill(-child.pid!, 'SIGTERM');
-    } catch {
-      return;
-    }
-    const timeout = setTimeout(() => {
-      try {
-        process.kill(-child.pid!, 'SIGKILL');
-      } catch {
-        /* already gone */
-      }
-    }, 3000);
+    child.kill('SIGTERM');
+    const timeout = setTimeout(() => child.kill('SIGKILL'), 3000);
     await exited;
     clearTimeout(timeout);
   };

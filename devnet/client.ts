@@ -69,7 +69,12 @@ export async function deploy(
   contract: { abi: Abi; bytecode: Hex; args?: readonly unknown[] },
   label: string,
 ): Promise<{ address: Address; blockNumber: bigint }> {
-  const hash = await client.deployContract({ ...contract, account: from, chain: client.chain, gas: 15_000_000n } as any);
+  const hash = await client.deployContract({
+    ...contract,
+    account: from,
+    chain: client.chain,
+    gas: 15_000_000n,
+  } as any);
   const receipt = await receiptOf(client, hash, `deploy ${label}`);
   return { address: getAddress(receipt.contractAddress!), blockNumber: receipt.blockNumber };
 }

@@ -60,7 +60,12 @@ export async function deployProtocol(
   airdrop: AirdropSetup,
   parameters: ProtocolParameters = DEFAULT_PARAMETERS,
 ): Promise<Deployment> {
-  const token = await deploy(client, deployer, { abi: altTokenAbi, bytecode: altTokenBytecode, args: [deployer] }, 'AltToken');
+  const token = await deploy(
+    client,
+    deployer,
+    { abi: altTokenAbi, bytecode: altTokenBytecode, args: [deployer] },
+    'AltToken',
+  );
   const timelock = await deploy(
     client,
     deployer,

@@ -8,12 +8,14 @@ const devnet = await startDevnet({ port });
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 const block = await devnet.client.getBlockNumber();
 console.log(`devnet ready in ${seconds} s at ${devnet.anvil.url} (chain ${devnet.deployment.chainId}, block ${block})`);
-for (const [name, address] of Object.entries(devnet.deployment.contracts)) console.log(`  ${name.padEnd(10)} ${address}`);
+for (const [name, address] of Object.entries(devnet.deployment.contracts))
+  console.log(`  ${name.padEnd(10)} ${address}`);
 console.log('Ctrl-C to stop');
 
 // anvil's interval mining switches automine off, so keep automine and add an empty block every
 // `blockTime` seconds ourselves: transactions confirm at once and chain time still moves.
-const heartbeat = blockTime > 0 ? setInterval(() => devnet.client.mine({ blocks: 1 }).catch(() => {}), blockTime * 1000) : undefined;
+const heartbeat =
+  blockTime > 0 ? setInterval(() => devnet.client.mine({ blocks: 1 }).catch(() => {}), blockTime * 1000) : undefined;
 
 let stopping = false;
 const shutdown = async () => {

@@ -71,8 +71,12 @@ describe('seeded devnet', () => {
 
   it('has ALT vote delegation that is self, to others, and absent', async () => {
     const { alt } = devnet.deployment.contracts;
-    const delegates = await Promise.all(devnet.accounts.slice(1, 10).map((a) => read(alt, altTokenAbi, 'delegates', [a])));
-    const kinds = delegates.map((d, i) => (d === zeroAddress ? 'none' : d === devnet.accounts[i + 1] ? 'self' : 'other'));
+    const delegates = await Promise.all(
+      devnet.accounts.slice(1, 10).map((a) => read(alt, altTokenAbi, 'delegates', [a])),
+    );
+    const kinds = delegates.map((d, i) =>
+      d === zeroAddress ? 'none' : d === devnet.accounts[i + 1] ? 'self' : 'other',
+    );
     expect(new Set(kinds)).toEqual(new Set(['none', 'self', 'other']));
     expect(await read(alt, altTokenAbi, 'totalSupply')).toBe(10_000_000_000n * 10n ** 18n);
   });

@@ -3,12 +3,7 @@
  * before the wall clock) so that the devnet ends at the present with every screen populated.
  */
 import { keccak256, parseEther, toBytes, type Address, type Hex } from 'viem';
-import {
-  altAirdropAbi,
-  altGovernorAbi,
-  altStakingAbi,
-  altTokenAbi,
-} from '../src/lib/contracts/generated.ts';
+import { altAirdropAbi, altGovernorAbi, altStakingAbi, altTokenAbi } from '../src/lib/contracts/generated.ts';
 import { leafHash, buildTree, proofOf, toHex } from '../src/features/airdrop/merkle.ts';
 import type { AirdropShard } from '../src/features/airdrop/shard.ts';
 import { random } from '../scripts/random.ts';
@@ -84,7 +79,8 @@ export async function seed(client: DevnetClient, input: SeedInput): Promise<Seed
   const token = { address: alt, abi: altTokenAbi } as const;
   const stake = { address: staking, abi: altStakingAbi } as const;
   const gov = { address: governor, abi: altGovernorAbi } as const;
-  const transfer = (to: Address, amount: bigint) => send(client, deployer, { ...token, functionName: 'transfer', args: [to, amount] });
+  const transfer = (to: Address, amount: bigint) =>
+    send(client, deployer, { ...token, functionName: 'transfer', args: [to, amount] });
   const stakeTo = async (from: Address, operator: Address, amount: bigint) => {
     await send(client, from, { ...token, functionName: 'approve', args: [staking, amount] });
     await send(client, from, { ...stake, functionName: 'stake', args: [operator, amount] });
@@ -155,7 +151,11 @@ export async function seed(client: DevnetClient, input: SeedInput): Promise<Seed
   const ids: Record<string, bigint> = {};
   const propose = async (from: Address, key: keyof typeof proposals) => {
     const p = proposals[key];
-    await send(client, from, { ...gov, functionName: 'propose', args: [p.targets, p.values, p.calldatas, p.description] });
+    await send(client, from, {
+      ...gov,
+      functionName: 'propose',
+      args: [p.targets, p.values, p.calldatas, p.description],
+    });
     ids[key] = await client.readContract({
       ...gov,
       functionName: 'hashProposal',
@@ -222,8 +222,10 @@ export async function seed(client: DevnetClient, input: SeedInput): Promise<Seed
   // Day 20: some stakers claim, some compound.
   await at(20);
   for (const [i, staker] of stakers.entries()) {
-    if (i % 4 === 0) await send(client, staker, { ...stake, functionName: 'claimRewards', args: [choices.get(staker)!] });
-    else if (i % 4 === 1) await send(client, staker, { ...stake, functionName: 'compound', args: [choices.get(staker)![0]] });
+    if (i % 4 === 0)
+      await send(client, staker, { ...stake, functionName: 'claimRewards', args: [choices.get(staker)!] });
+    else if (i % 4 === 1)
+      await send(client, staker, { ...stake, functionName: 'compound', args: [choices.get(staker)![0]] });
   }
 
   await at(22.5);
@@ -240,7 +242,12 @@ export async function seed(client: DevnetClient, input: SeedInput): Promise<Seed
   const claim = async (account: Address, from: Address) => {
     const found = airdropProofFor(input.airdrop.shards, account);
     if (!found) throw new Error(`${account} is not in the airdrop`);
-    await send(client, from, { address: airdrop, abi: altAirdropAbi, functionName: 'claim', args: [account, found.amount, found.proof] });
+    await send(client, from, {
+      address: airdrop,
+      abi: altAirdropAbi,
+      functionName: 'claim',
+      args: [account, found.amount, found.proof],
+    });
   };
   await claim(dev(3), dev(3));
   const recipients = [...input.airdrop.shards.values()].flatMap((s) => s.entries.map(([a]) => a));

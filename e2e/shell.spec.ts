@@ -5,7 +5,8 @@ import { DEV_ACCOUNTS } from './fixtures/chain.ts';
 import { expect, test } from './fixtures/index.ts';
 import { OverviewPage } from './pages/overview-page.ts';
 
-const alt = (value: bigint, digits = 4) => `${formatAmount(value, 18, { maxFractionDigits: digits, locale: 'en-US' })} ALT`;
+const alt = (value: bigint, digits = 4) =>
+  `${formatAmount(value, 18, { maxFractionDigits: digits, locale: 'en-US' })} ALT`;
 
 test('connects through the wallet modal and shows the account', async ({ page, wallet }) => {
   const overview = new OverviewPage(page);
@@ -32,12 +33,18 @@ test('overview figures equal what the contracts say for the account', async ({ p
   const now = BigInt(await chain.now());
   const staked = positions.reduce((s: bigint, p: any) => s + p.stake, 0n);
   const unbonding = requests.reduce((s: bigint, r: any) => s + r.amount, 0n);
-  const ready = requests.filter((r: any) => BigInt(r.unlockTime) <= now).reduce((s: bigint, r: any) => s + r.amount, 0n);
-  await expect(overview.balance(31337)).toHaveText(alt(await read(chain.contracts.alt, altTokenAbi, 'balanceOf', [account])));
+  const ready = requests
+    .filter((r: any) => BigInt(r.unlockTime) <= now)
+    .reduce((s: bigint, r: any) => s + r.amount, 0n);
+  await expect(overview.balance(31337)).toHaveText(
+    alt(await read(chain.contracts.alt, altTokenAbi, 'balanceOf', [account])),
+  );
   await expect(overview.figure('staked')).toHaveText(alt(staked));
   await expect(overview.figure('unbonding')).toHaveText(alt(unbonding));
   await expect(overview.card('Unbonding')).toContainText(`${alt(ready)} ready to withdraw`);
-  await expect(overview.figure('voting-power')).toHaveText(alt(await read(chain.contracts.alt, altTokenAbi, 'getVotes', [account])));
+  await expect(overview.figure('voting-power')).toHaveText(
+    alt(await read(chain.contracts.alt, altTokenAbi, 'getVotes', [account])),
+  );
   await expect(overview.figure('delegate')).toHaveText('Delegated to self');
   // Rewards grow every second; the figure must be within what accrues between the two reads.
   const rewards = positions.reduce((s: bigint, p: any) => s + p.pendingRewards, 0n);
@@ -98,10 +105,24 @@ test.describe('with an account that has not delegated', () => {
     await wallet.rejectNext();
     await page.getByRole('button', { name: 'Delegate to myself' }).click();
     await expect(page.getByText('You rejected the request in your wallet. Nothing was sent.')).toBeVisible();
-    expect(await chain.client.readContract({ address: chain.contracts.alt, abi: altTokenAbi, functionName: 'delegates', args: [DEV_ACCOUNTS[5]] })).toBe(zeroAddress);
+    expect(
+      await chain.client.readContract({
+        address: chain.contracts.alt,
+        abi: altTokenAbi,
+        functionName: 'delegates',
+        args: [DEV_ACCOUNTS[5]],
+      }),
+    ).toBe(zeroAddress);
     await page.getByRole('button', { name: 'Delegate to myself' }).click();
     await expect(overview.figure('delegate')).toHaveText('Delegated to self');
-    expect(await chain.client.readContract({ address: chain.contracts.alt, abi: altTokenAbi, functionName: 'delegates', args: [DEV_ACCOUNTS[5]] })).toBe(DEV_ACCOUNTS[5]);
+    expect(
+      await chain.client.readContract({
+        address: chain.contracts.alt,
+        abi: altTokenAbi,
+        functionName: 'delegates',
+        args: [DEV_ACCOUNTS[5]],
+      }),
+    ).toBe(DEV_ACCOUNTS[5]);
     await expect(overview.figure('voting-power')).toHaveText(alt(25_000_000n * 10n ** 18n));
   });
 

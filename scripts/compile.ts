@@ -88,7 +88,9 @@ function compile(hash: string) {
     for (const [name, artifact] of Object.entries<any>(output.contracts[file] ?? {})) {
       const runtime: string = artifact.evm.deployedBytecode.object;
       if (runtime.length / 2 > MAX_RUNTIME_BYTES) {
-        throw new Error(`${name} runtime code is ${runtime.length / 2} bytes, over the ${MAX_RUNTIME_BYTES}-byte limit`);
+        throw new Error(
+          `${name} runtime code is ${runtime.length / 2} bytes, over the ${MAX_RUNTIME_BYTES}-byte limit`,
+        );
       }
       lines.push(`export const ${camel(name)}Abi = ${JSON.stringify(artifact.abi)} as const;`);
       lines.push(`export const ${camel(name)}Bytecode = '0x${artifact.evm.bytecode.object}' as const;`);

@@ -16,7 +16,11 @@ const ELIGIBLE: Address[] = [
 const built = buildAirdrop(
   {
     categories: ['altitude', 'eigenlayer'],
-    recipients: ELIGIBLE.map((address, i) => ({ address, amounts: [ALT(100 * (i + 1)), ALT(50)], total: ALT(100 * (i + 1) + 50) })),
+    recipients: ELIGIBLE.map((address, i) => ({
+      address,
+      amounts: [ALT(100 * (i + 1)), ALT(50)],
+      total: ALT(100 * (i + 1) + 50),
+    })),
   },
   'test',
 );
@@ -27,7 +31,13 @@ function delegationSignature(chain: Chain, signer: Address, delegatee: Address, 
   return chain.client.signTypedData({
     account: signer,
     domain: { name: 'AltLayer Token', version: '1', chainId: 31337, verifyingContract: chain.deployment.contracts.alt },
-    types: { Delegation: [{ name: 'delegatee', type: 'address' }, { name: 'nonce', type: 'uint256' }, { name: 'expiry', type: 'uint256' }] },
+    types: {
+      Delegation: [
+        { name: 'delegatee', type: 'address' },
+        { name: 'nonce', type: 'uint256' },
+        { name: 'expiry', type: 'uint256' },
+      ],
+    },
     primaryType: 'Delegation',
     message: { delegatee, nonce, expiry },
   });
@@ -41,14 +51,29 @@ describe('AltAirdrop', () => {
       const { staking, timelock } = c.deployment.contracts;
       const operator = c.accounts[10];
       await asImpersonated(c.client, timelock, () =>
-        send(c.client, timelock, { address: staking, abi: altStakingAbi, functionName: 'setOperatorAllowlisted', args: [operator, true] }),
+        send(c.client, timelock, {
+          address: staking,
+          abi: altStakingAbi,
+          functionName: 'setOperatorAllowlisted',
+          args: [operator, true],
+        }),
       );
-      await send(c.client, operator, { address: staking, abi: altStakingAbi, functionName: 'registerOperator', args: ['x', 1, 500] });
+      await send(c.client, operator, {
+        address: staking,
+        abi: altStakingAbi,
+        functionName: 'registerOperator',
+        args: ['x', 1, 500],
+      });
     },
   });
   const A = () => ({ address: chain.deployment.contracts.airdrop, abi: altAirdropAbi }) as const;
   const balance = (who: Address) =>
-    chain.client.readContract({ address: chain.deployment.contracts.alt, abi: altTokenAbi, functionName: 'balanceOf', args: [who] });
+    chain.client.readContract({
+      address: chain.deployment.contracts.alt,
+      abi: altTokenAbi,
+      functionName: 'balanceOf',
+      args: [who],
+    });
   const claim = (from: Address, account: Address, amount: bigint, proof: Hex[]) =>
     tx(chain, from, { ...A(), functionName: 'claim', args: [account, amount, proof] });
   const open = () => chain.advance(DAY);
@@ -78,19 +103,31 @@ describe('AltAirdrop', () => {
     expect(await revertName(() => claim(ELIGIBLE[0], ELIGIBLE[0], amount, proof.slice(1)))).toBe('InvalidProof');
   });
 
-  it('claims straight into a stake with an operator, in the claimant\'s name', async () => {
+  it("claims straight into a stake with an operator, in the claimant's name", async () => {
     await open();
     const { amount, proof } = proofFor(ELIGIBLE[2]);
     const operator = chain.accounts[10];
     await tx(chain, ELIGIBLE[2], { ...A(), functionName: 'claimAndStake', args: [amount, proof, operator] });
-    const [positions] = await chain.client.readContract({ address: chain.deployment.contracts.staking, abi: altStakingAbi, functionName: 'getStaker', args: [ELIGIBLE[2]] });
+    const [positions] = await chain.client.readContract({
+      address: chain.deployment.contracts.staking,
+      abi: altStakingAbi,
+      functionName: 'getStaker',
+      args: [ELIGIBLE[2]],
+    });
     expect(positions[0].operator).toBe(operator);
     expect(positions[0].principal).toBe(amount);
     expect(await balance(ELIGIBLE[2])).toBe(0n);
-    expect(await chain.client.readContract({ address: chain.deployment.contracts.alt, abi: altTokenAbi, functionName: 'allowance', args: [chain.deployment.contracts.airdrop, chain.deployment.contracts.staking] })).toBe(0n);
+    expect(
+      await chain.client.readContract({
+        address: chain.deployment.contracts.alt,
+        abi: altTokenAbi,
+        functionName: 'allowance',
+        args: [chain.deployment.contracts.airdrop, chain.deployment.contracts.staking],
+      }),
+    ).toBe(0n);
   });
 
-  it('claims and sets the vote delegate with the account\'s signature in one transaction', async () => {
+  it("claims and sets the vote delegate with the account's signature in one transaction", async () => {
     await open();
     const account = ELIGIBLE[3];
     const delegatee = chain.accounts[1];
@@ -98,25 +135,41 @@ describe('AltAirdrop', () => {
     const expiry = BigInt((await chain.now()) + 3600);
     const { v, r, s } = parseSignature(await delegationSignature(chain, account, delegatee, 0n, expiry));
     // Submitted by a relayer: the signature, not the sender, decides whose votes move.
-    await tx(chain, chain.accounts[8], { ...A(), functionName: 'claimAndDelegate', args: [account, amount, proof, delegatee, 0n, expiry, Number(v), r, s] });
+    await tx(chain, chain.accounts[8], {
+      ...A(),
+      functionName: 'claimAndDelegate',
+      args: [account, amount, proof, delegatee, 0n, expiry, Number(v), r, s],
+    });
     const alt = { address: chain.deployment.contracts.alt, abi: altTokenAbi } as const;
     expect(await chain.client.readContract({ ...alt, functionName: 'delegates', args: [account] })).toBe(delegatee);
     expect(await chain.client.readContract({ ...alt, functionName: 'getVotes', args: [delegatee] })).toBe(amount);
   });
 
-  it('refuses claim-and-delegate with somebody else\'s signature', async () => {
+  it("refuses claim-and-delegate with somebody else's signature", async () => {
     await open();
     const account = ELIGIBLE[0];
     const { amount, proof } = proofFor(account);
     const expiry = BigInt((await chain.now()) + 3600);
-    const { v, r, s } = parseSignature(await delegationSignature(chain, chain.accounts[8], chain.accounts[1], 0n, expiry));
-    expect(await revertName(() => tx(chain, account, { ...A(), functionName: 'claimAndDelegate', args: [account, amount, proof, chain.accounts[1], 0n, expiry, Number(v), r, s] }))).toBe('DelegationFailed');
+    const { v, r, s } = parseSignature(
+      await delegationSignature(chain, chain.accounts[8], chain.accounts[1], 0n, expiry),
+    );
+    expect(
+      await revertName(() =>
+        tx(chain, account, {
+          ...A(),
+          functionName: 'claimAndDelegate',
+          args: [account, amount, proof, chain.accounts[1], 0n, expiry, Number(v), r, s],
+        }),
+      ),
+    ).toBe('DelegationFailed');
   });
 
   it('closes the window and lets anyone sweep what is left to the treasury', async () => {
     await open();
     const { amount, proof } = proofFor(ELIGIBLE[0]);
-    expect(await revertName(() => tx(chain, chain.accounts[9], { ...A(), functionName: 'sweep' }))).toBe('ClaimWindowNotEnded');
+    expect(await revertName(() => tx(chain, chain.accounts[9], { ...A(), functionName: 'sweep' }))).toBe(
+      'ClaimWindowNotEnded',
+    );
     await claim(ELIGIBLE[0], ELIGIBLE[0], amount, proof);
     await chain.advance(30 * DAY);
     const late = proofFor(ELIGIBLE[1]);
@@ -125,6 +178,8 @@ describe('AltAirdrop', () => {
     await tx(chain, chain.accounts[9], { ...A(), functionName: 'sweep' });
     expect((await balance(chain.deployment.contracts.timelock)) - treasury).toBe(BigInt(built.manifest.total) - amount);
     expect((await chain.client.readContract({ ...A(), functionName: 'info' })).swept).toBe(true);
-    expect(await revertName(() => tx(chain, chain.accounts[9], { ...A(), functionName: 'sweep' }))).toBe('NothingToSweep');
+    expect(await revertName(() => tx(chain, chain.accounts[9], { ...A(), functionName: 'sweep' }))).toBe(
+      'NothingToSweep',
+    );
   });
 });

@@ -13,7 +13,12 @@ describe('AltGovernor', () => {
       await c.fund(small, ALT(100_000));
       await c.fund(c.deployment.contracts.timelock, ALT(10_000_000));
       for (const who of [big, small]) {
-        await send(c.client, who, { address: c.deployment.contracts.alt, abi: altTokenAbi, functionName: 'delegate', args: [who] });
+        await send(c.client, who, {
+          address: c.deployment.contracts.alt,
+          abi: altTokenAbi,
+          functionName: 'delegate',
+          args: [who],
+        });
       }
       void treasuryFunds;
       await c.advance(1);
@@ -32,7 +37,12 @@ describe('AltGovernor', () => {
     description: `# Grant ${++counter}\n\nSend ALT from the treasury.`,
   });
   const balance = (who: Address) =>
-    chain.client.readContract({ address: chain.deployment.contracts.alt, abi: altTokenAbi, functionName: 'balanceOf', args: [who] });
+    chain.client.readContract({
+      address: chain.deployment.contracts.alt,
+      abi: altTokenAbi,
+      functionName: 'balanceOf',
+      args: [who],
+    });
 
   it('uses the timestamp clock and exposes its settings', async () => {
     const read = (functionName: any) => chain.client.readContract({ ...g.gov(), functionName } as any);
@@ -52,7 +62,11 @@ describe('AltGovernor', () => {
     expect(await g.state(id)).toBe('Active');
     await g.vote(big, id, 1, 'fund it');
     expect(await revertName(() => g.vote(big, id, 1))).toBe('GovernorAlreadyCastVote');
-    const [against, forVotes, abstain] = await chain.client.readContract({ ...g.gov(), functionName: 'proposalVotes', args: [id] });
+    const [against, forVotes, abstain] = await chain.client.readContract({
+      ...g.gov(),
+      functionName: 'proposalVotes',
+      args: [id],
+    });
     expect([against, forVotes, abstain]).toEqual([0n, ALT(500_000_000), 0n]);
     expect(await revertName(() => g.queue(nobody, id))).toBe('GovernorUnexpectedProposalState');
     await g.waitFor(id, 'deadline');
@@ -75,7 +89,9 @@ describe('AltGovernor', () => {
   it('cancels a pending proposal by its proposer only', async () => {
     const { big, small, recipient } = accounts();
     const id = await g.propose(big, grant(recipient));
-    expect(await revertName(() => tx(chain, small, { ...g.gov(), functionName: 'cancel', args: [id] }))).toBe('GovernorUnableToCancel');
+    expect(await revertName(() => tx(chain, small, { ...g.gov(), functionName: 'cancel', args: [id] }))).toBe(
+      'GovernorUnableToCancel',
+    );
     await tx(chain, big, { ...g.gov(), functionName: 'cancel', args: [id] });
     expect(await g.state(id)).toBe('Canceled');
     await g.waitFor(id, 'snapshot');
@@ -92,7 +108,11 @@ describe('AltGovernor', () => {
     await g.waitFor(quiet, 'deadline');
     expect(await g.state(down)).toBe('Defeated');
     expect(await g.state(quiet)).toBe('Defeated');
-    const quorum = await chain.client.readContract({ ...g.gov(), functionName: 'quorum', args: [await chain.client.readContract({ ...g.gov(), functionName: 'proposalSnapshot', args: [quiet] })] });
+    const quorum = await chain.client.readContract({
+      ...g.gov(),
+      functionName: 'quorum',
+      args: [await chain.client.readContract({ ...g.gov(), functionName: 'proposalSnapshot', args: [quiet] })],
+    });
     expect(quorum).toBe(ALT(400_000_000));
   });
 
@@ -120,6 +140,15 @@ describe('AltGovernor', () => {
     const { big, recipient } = accounts();
     const id = await g.propose(big, grant(recipient));
     await g.waitFor(id, 'snapshot');
-    expect(await revertName(() => tx(chain, big, { address: chain.deployment.contracts.governor, abi: altGovernorAbi, functionName: 'castVote', args: [id, 3] }))).toBe('GovernorInvalidVoteType');
+    expect(
+      await revertName(() =>
+        tx(chain, big, {
+          address: chain.deployment.contracts.governor,
+          abi: altGovernorAbi,
+          functionName: 'castVote',
+          args: [id, 3],
+        }),
+      ),
+    ).toBe('GovernorInvalidVoteType');
   });
 });

@@ -10,12 +10,35 @@ import { asImpersonated, send } from '../../devnet/client.ts';
 import { ALT, DAY, tx, useChain } from './fixture.ts';
 
 /** Reverts a random sequence may legitimately hit; anything else fails the property. */
-const EXPECTED_REVERTS = new Set(['ZeroAmount', 'InsufficientStake', 'NothingToClaim', 'RequestLocked', 'AmountBelowMinimum', 'ZeroShares', 'EmptyRequestList']);
+const EXPECTED_REVERTS = new Set([
+  'ZeroAmount',
+  'InsufficientStake',
+  'NothingToClaim',
+  'RequestLocked',
+  'AmountBelowMinimum',
+  'ZeroShares',
+  'EmptyRequestList',
+]);
 
 const action = fc.oneof(
-  fc.record({ kind: fc.constant('stake' as const), who: fc.nat(2), op: fc.nat(1), amount: fc.bigInt({ min: 1n, max: ALT(200_000) }) }),
-  fc.record({ kind: fc.constant('unstake' as const), who: fc.nat(2), op: fc.nat(1), percent: fc.integer({ min: 1, max: 100 }) }),
-  fc.record({ kind: fc.constant('redelegate' as const), who: fc.nat(2), op: fc.nat(1), percent: fc.integer({ min: 1, max: 100 }) }),
+  fc.record({
+    kind: fc.constant('stake' as const),
+    who: fc.nat(2),
+    op: fc.nat(1),
+    amount: fc.bigInt({ min: 1n, max: ALT(200_000) }),
+  }),
+  fc.record({
+    kind: fc.constant('unstake' as const),
+    who: fc.nat(2),
+    op: fc.nat(1),
+    percent: fc.integer({ min: 1, max: 100 }),
+  }),
+  fc.record({
+    kind: fc.constant('redelegate' as const),
+    who: fc.nat(2),
+    op: fc.nat(1),
+    percent: fc.integer({ min: 1, max: 100 }),
+  }),
   fc.record({ kind: fc.constant('slash' as const), op: fc.nat(1), bps: fc.integer({ min: 1, max: 5_000 }) }),
   fc.record({ kind: fc.constant('claim' as const), who: fc.nat(2) }),
   fc.record({ kind: fc.constant('compound' as const), who: fc.nat(2), op: fc.nat(1) }),
@@ -30,16 +53,52 @@ describe('AltStaking invariants', () => {
       const [deployer, opA, opB, s1, s2, s3] = c.accounts;
       for (const who of [s1, s2, s3]) {
         await c.fund(who, ALT(1_000_000));
-        await send(c.client, who, { address: alt, abi: altTokenAbi, functionName: 'approve', args: [staking, ALT(1_000_000)] });
+        await send(c.client, who, {
+          address: alt,
+          abi: altTokenAbi,
+          functionName: 'approve',
+          args: [staking, ALT(1_000_000)],
+        });
       }
       await asImpersonated(c.client, timelock, async () => {
-        for (const op of [opA, opB]) await send(c.client, timelock, { address: staking, abi: altStakingAbi, functionName: 'setOperatorAllowlisted', args: [op, true] });
-        await send(c.client, timelock, { address: staking, abi: altStakingAbi, functionName: 'setRewardRate', args: [ALT(1)] });
+        for (const op of [opA, opB])
+          await send(c.client, timelock, {
+            address: staking,
+            abi: altStakingAbi,
+            functionName: 'setOperatorAllowlisted',
+            args: [op, true],
+          });
+        await send(c.client, timelock, {
+          address: staking,
+          abi: altStakingAbi,
+          functionName: 'setRewardRate',
+          args: [ALT(1)],
+        });
       });
-      await send(c.client, opA, { address: staking, abi: altStakingAbi, functionName: 'registerOperator', args: ['a', 1, 1_000] });
-      await send(c.client, opB, { address: staking, abi: altStakingAbi, functionName: 'registerOperator', args: ['b', 2, 0] });
-      await send(c.client, deployer, { address: alt, abi: altTokenAbi, functionName: 'approve', args: [staking, ALT(10_000_000)] });
-      await send(c.client, deployer, { address: staking, abi: altStakingAbi, functionName: 'fundRewards', args: [ALT(10_000_000)] });
+      await send(c.client, opA, {
+        address: staking,
+        abi: altStakingAbi,
+        functionName: 'registerOperator',
+        args: ['a', 1, 1_000],
+      });
+      await send(c.client, opB, {
+        address: staking,
+        abi: altStakingAbi,
+        functionName: 'registerOperator',
+        args: ['b', 2, 0],
+      });
+      await send(c.client, deployer, {
+        address: alt,
+        abi: altTokenAbi,
+        functionName: 'approve',
+        args: [staking, ALT(10_000_000)],
+      });
+      await send(c.client, deployer, {
+        address: staking,
+        abi: altStakingAbi,
+        functionName: 'fundRewards',
+        args: [ALT(10_000_000)],
+      });
     },
   });
 
@@ -57,7 +116,8 @@ describe('AltStaking invariants', () => {
         const put = new Map<Address, bigint>(stakers.map((s) => [s, 0n]));
         const withdrawn = new Map<Address, bigint>(stakers.map((s) => [s, 0n]));
         let rewardsOut = 0n;
-        const balanceOf = (who: Address) => chain.client.readContract({ address: alt, abi: altTokenAbi, functionName: 'balanceOf', args: [who] });
+        const balanceOf = (who: Address) =>
+          chain.client.readContract({ address: alt, abi: altTokenAbi, functionName: 'balanceOf', args: [who] });
 
         const attempt = async (from: Address, functionName: string, args: readonly unknown[]) => {
           try {
@@ -74,7 +134,11 @@ describe('AltStaking invariants', () => {
           ((await read('getStaker', [who]))[0] as any[]).find((p) => p.operator === op);
 
         const checkPools = async () => {
-          const [parameters, infos, contractBalance] = await Promise.all([read('getParameters'), read('getOperators', [0n, 10n]), balanceOf(staking)]);
+          const [parameters, infos, contractBalance] = await Promise.all([
+            read('getParameters'),
+            read('getOperators', [0n, 10n]),
+            balanceOf(staking),
+          ]);
           const pools = infos.reduce((sum: bigint, o: any) => sum + o.totalStake + o.unbondingStake, 0n);
           expect(contractBalance).toBe(pools + parameters.rewardsReserve);
           for (const info of infos) {
@@ -82,8 +146,12 @@ describe('AltStaking invariants', () => {
             let unbonding = 0n;
             for (const who of stakers) {
               const [positions, requests] = await read('getStaker', [who]);
-              staked += positions.filter((p: any) => p.operator === info.operator).reduce((s: bigint, p: any) => s + p.stake, 0n);
-              unbonding += requests.filter((r: any) => r.operator === info.operator).reduce((s: bigint, r: any) => s + r.amount, 0n);
+              staked += positions
+                .filter((p: any) => p.operator === info.operator)
+                .reduce((s: bigint, p: any) => s + p.stake, 0n);
+              unbonding += requests
+                .filter((r: any) => r.operator === info.operator)
+                .reduce((s: bigint, r: any) => s + r.amount, 0n);
             }
             expect(staked).toBeLessThanOrEqual(info.totalStake);
             expect(unbonding).toBeLessThanOrEqual(info.unbondingStake);
@@ -92,14 +160,17 @@ describe('AltStaking invariants', () => {
 
         for (const a of actions) {
           if (a.kind === 'stake') {
-            if (await attempt(stakers[a.who], 'stake', [operators[a.op], a.amount])) put.set(stakers[a.who], put.get(stakers[a.who])! + a.amount);
+            if (await attempt(stakers[a.who], 'stake', [operators[a.op], a.amount]))
+              put.set(stakers[a.who], put.get(stakers[a.who])! + a.amount);
           } else if (a.kind === 'unstake' || a.kind === 'redelegate') {
             const position = await positionOf(stakers[a.who], operators[a.op]);
             const amount = ((position?.stake ?? 0n) * BigInt(a.percent)) / 100n;
             if (a.kind === 'unstake') await attempt(stakers[a.who], 'unstake', [operators[a.op], amount]);
             else await attempt(stakers[a.who], 'redelegate', [operators[a.op], operators[1 - a.op], amount]);
           } else if (a.kind === 'slash') {
-            await asImpersonated(chain.client, timelock, () => tx(chain, timelock, { ...S, functionName: 'slash', args: [operators[a.op], BigInt(a.bps), 'property'] }));
+            await asImpersonated(chain.client, timelock, () =>
+              tx(chain, timelock, { ...S, functionName: 'slash', args: [operators[a.op], BigInt(a.bps), 'property'] }),
+            );
           } else if (a.kind === 'claim') {
             const before = await balanceOf(stakers[a.who]);
             await attempt(stakers[a.who], 'claimRewards', [operators]);

@@ -58,7 +58,13 @@ describe('AltStaking', () => {
       const { opA, opB } = acct();
       expect(await h.read('operatorCount')).toBe(2n);
       const [a, b] = await h.read('getOperators', [0n, 10n]);
-      expect(a).toMatchObject({ operator: opA, status: 1, services: VITAL | MACH, commissionBps: 1000, metadataURI: 'ipfs://a' });
+      expect(a).toMatchObject({
+        operator: opA,
+        status: 1,
+        services: VITAL | MACH,
+        commissionBps: 1000,
+        metadataURI: 'ipfs://a',
+      });
       expect(b.operator).toBe(opB);
       expect(await h.read('getOperators', [1n, 10n])).toHaveLength(1);
       expect(await h.read('getOperators', [5n, 10n])).toHaveLength(0);
@@ -73,7 +79,11 @@ describe('AltStaking', () => {
       expect(info.commissionBps).toBe(1000);
       expect(info.pendingCommissionBps).toBe(1500);
       expect(info.commissionEffectiveAt).toBe(now + 7 * DAY);
-      expect(await revertName(() => tx(chain, opA, { ...h.staking(), functionName: 'requestCommissionChange', args: [2_500] }))).toBe('CommissionTooHigh');
+      expect(
+        await revertName(() =>
+          tx(chain, opA, { ...h.staking(), functionName: 'requestCommissionChange', args: [2_500] }),
+        ),
+      ).toBe('CommissionTooHigh');
       await chain.advance(7 * DAY);
       info = await h.read('getOperator', [opA]);
       expect(info.commissionBps).toBe(1500);
@@ -82,16 +92,28 @@ describe('AltStaking', () => {
 
     it('lets the operator or governance deactivate, and only governance touch the allowlist', async () => {
       const { opA, opB, alice } = acct();
-      expect(await revertName(() => tx(chain, alice, { ...h.staking(), functionName: 'deactivateOperator', args: [opA] }))).toBe('NotOperatorOrAdmin');
+      expect(
+        await revertName(() => tx(chain, alice, { ...h.staking(), functionName: 'deactivateOperator', args: [opA] })),
+      ).toBe('NotOperatorOrAdmin');
       await tx(chain, opA, { ...h.staking(), functionName: 'deactivateOperator', args: [opA] });
       expect(await revertName(() => h.stake(alice, opA, ALT(10)))).toBe('OperatorNotActive');
-      expect(await revertName(() => tx(chain, opA, { ...h.staking(), functionName: 'deactivateOperator', args: [opA] }))).toBe('OperatorNotActive');
+      expect(
+        await revertName(() => tx(chain, opA, { ...h.staking(), functionName: 'deactivateOperator', args: [opA] })),
+      ).toBe('OperatorNotActive');
       await tx(chain, opA, { ...h.staking(), functionName: 'activateOperator', args: [opA] });
-      expect(await revertName(() => tx(chain, opA, { ...h.staking(), functionName: 'activateOperator', args: [opA] }))).toBe('OperatorAlreadyActive');
-      expect(await revertName(() => tx(chain, alice, { ...h.staking(), functionName: 'setOperatorAllowlisted', args: [alice, true] }))).toBe('AccessControlUnauthorizedAccount');
+      expect(
+        await revertName(() => tx(chain, opA, { ...h.staking(), functionName: 'activateOperator', args: [opA] })),
+      ).toBe('OperatorAlreadyActive');
+      expect(
+        await revertName(() =>
+          tx(chain, alice, { ...h.staking(), functionName: 'setOperatorAllowlisted', args: [alice, true] }),
+        ),
+      ).toBe('AccessControlUnauthorizedAccount');
       await h.asGov('setOperatorAllowlisted', [opB, false]);
       expect((await h.read('getOperator', [opB])).status).toBe(2);
-      expect(await revertName(() => tx(chain, opB, { ...h.staking(), functionName: 'activateOperator', args: [opB] }))).toBe('OperatorNotAllowlisted');
+      expect(
+        await revertName(() => tx(chain, opB, { ...h.staking(), functionName: 'activateOperator', args: [opB] })),
+      ).toBe('OperatorNotAllowlisted');
     });
   });
 
@@ -109,13 +131,30 @@ describe('AltStaking', () => {
       const deadline = BigInt((await chain.now()) + 3600);
       const signature = await chain.client.signTypedData({
         account: bob,
-        domain: { name: 'AltLayer Token', version: '1', chainId: 31337, verifyingContract: chain.deployment.contracts.alt },
-        types: { Permit: [{ name: 'owner', type: 'address' }, { name: 'spender', type: 'address' }, { name: 'value', type: 'uint256' }, { name: 'nonce', type: 'uint256' }, { name: 'deadline', type: 'uint256' }] },
+        domain: {
+          name: 'AltLayer Token',
+          version: '1',
+          chainId: 31337,
+          verifyingContract: chain.deployment.contracts.alt,
+        },
+        types: {
+          Permit: [
+            { name: 'owner', type: 'address' },
+            { name: 'spender', type: 'address' },
+            { name: 'value', type: 'uint256' },
+            { name: 'nonce', type: 'uint256' },
+            { name: 'deadline', type: 'uint256' },
+          ],
+        },
         primaryType: 'Permit',
         message: { owner: bob, spender: chain.deployment.contracts.staking, value: ALT(2_000), nonce: 0n, deadline },
       });
       const { v, r, s } = parseSignature(signature);
-      await tx(chain, bob, { ...h.staking(), functionName: 'stakeWithPermit', args: [opA, ALT(2_000), deadline, Number(v), r, s] });
+      await tx(chain, bob, {
+        ...h.staking(),
+        functionName: 'stakeWithPermit',
+        args: [opA, ALT(2_000), deadline, Number(v), r, s],
+      });
       await tx(chain, alice, { ...h.token(), functionName: 'approve', args: [h.staking().address, ALT(300)] });
       await tx(chain, alice, { ...h.staking(), functionName: 'stakeFor', args: [opA, ALT(300), carol] });
       const [alicePositions] = await h.read('getStaker', [alice]);
@@ -140,15 +179,25 @@ describe('AltStaking', () => {
         [1n, ALT(100), first + 7 * DAY],
         [2n, ALT(200), first + 2 * DAY + 7 * DAY],
       ]);
-      expect(await revertName(() => tx(chain, alice, { ...h.staking(), functionName: 'withdraw', args: [[1n]] }))).toBe('RequestLocked');
-      expect(await revertName(() => tx(chain, alice, { ...h.staking(), functionName: 'withdraw', args: [[]] }))).toBe('EmptyRequestList');
-      expect(await revertName(() => tx(chain, alice, { ...h.staking(), functionName: 'withdraw', args: [[9n]] }))).toBe('UnknownRequest');
+      expect(await revertName(() => tx(chain, alice, { ...h.staking(), functionName: 'withdraw', args: [[1n]] }))).toBe(
+        'RequestLocked',
+      );
+      expect(await revertName(() => tx(chain, alice, { ...h.staking(), functionName: 'withdraw', args: [[]] }))).toBe(
+        'EmptyRequestList',
+      );
+      expect(await revertName(() => tx(chain, alice, { ...h.staking(), functionName: 'withdraw', args: [[9n]] }))).toBe(
+        'UnknownRequest',
+      );
       await chain.advance(5 * DAY);
-      expect(await revertName(() => tx(chain, bob, { ...h.staking(), functionName: 'withdraw', args: [[1n]] }))).toBe('NotRequestOwner');
+      expect(await revertName(() => tx(chain, bob, { ...h.staking(), functionName: 'withdraw', args: [[1n]] }))).toBe(
+        'NotRequestOwner',
+      );
       const before = await h.balance(alice);
       await tx(chain, alice, { ...h.staking(), functionName: 'withdraw', args: [[1n]] });
       expect((await h.balance(alice)) - before).toBe(ALT(100));
-      expect(await revertName(() => tx(chain, alice, { ...h.staking(), functionName: 'withdraw', args: [[2n]] }))).toBe('RequestLocked');
+      expect(await revertName(() => tx(chain, alice, { ...h.staking(), functionName: 'withdraw', args: [[2n]] }))).toBe(
+        'RequestLocked',
+      );
       await chain.advance(2 * DAY);
       await tx(chain, alice, { ...h.staking(), functionName: 'withdraw', args: [[2n]] });
       expect((await h.balance(alice)) - before).toBe(ALT(300));
@@ -157,21 +206,39 @@ describe('AltStaking', () => {
     it('refuses to unstake more than the position and unstakes everything with unstakeAll', async () => {
       const { alice, opA } = acct();
       await h.stake(alice, opA, ALT(1_000));
-      expect(await revertName(() => tx(chain, alice, { ...h.staking(), functionName: 'unstake', args: [opA, ALT(1_001)] }))).toBe('InsufficientStake');
-      expect(await revertName(() => tx(chain, alice, { ...h.staking(), functionName: 'unstake', args: [opA, 0n] }))).toBe('ZeroAmount');
+      expect(
+        await revertName(() => tx(chain, alice, { ...h.staking(), functionName: 'unstake', args: [opA, ALT(1_001)] })),
+      ).toBe('InsufficientStake');
+      expect(
+        await revertName(() => tx(chain, alice, { ...h.staking(), functionName: 'unstake', args: [opA, 0n] })),
+      ).toBe('ZeroAmount');
       await tx(chain, alice, { ...h.staking(), functionName: 'unstakeAll', args: [opA] });
       const [positions, requests] = await h.read('getStaker', [alice]);
       expect(positions.every((p: any) => p.shares === 0n)).toBe(true);
       expect(requests[0].requestedAmount).toBeGreaterThanOrEqual(ALT(1_000) - 1n);
-      expect(await revertName(() => tx(chain, alice, { ...h.staking(), functionName: 'unstakeAll', args: [opA] }))).toBe('ZeroAmount');
+      expect(
+        await revertName(() => tx(chain, alice, { ...h.staking(), functionName: 'unstakeAll', args: [opA] })),
+      ).toBe('ZeroAmount');
     });
 
     it('redelegates in one call and refuses the same or an inactive operator', async () => {
       const { alice, opA, opB, carol } = acct();
       await h.stake(alice, opA, ALT(1_000));
-      expect(await revertName(() => tx(chain, alice, { ...h.staking(), functionName: 'redelegate', args: [opA, opA, ALT(1)] }))).toBe('SameOperator');
-      expect(await revertName(() => tx(chain, alice, { ...h.staking(), functionName: 'redelegate', args: [opA, carol, ALT(1)] }))).toBe('OperatorNotActive');
-      expect(await revertName(() => tx(chain, alice, { ...h.staking(), functionName: 'redelegate', args: [opA, opB, ALT('0.1')] }))).toBe('AmountBelowMinimum');
+      expect(
+        await revertName(() =>
+          tx(chain, alice, { ...h.staking(), functionName: 'redelegate', args: [opA, opA, ALT(1)] }),
+        ),
+      ).toBe('SameOperator');
+      expect(
+        await revertName(() =>
+          tx(chain, alice, { ...h.staking(), functionName: 'redelegate', args: [opA, carol, ALT(1)] }),
+        ),
+      ).toBe('OperatorNotActive');
+      expect(
+        await revertName(() =>
+          tx(chain, alice, { ...h.staking(), functionName: 'redelegate', args: [opA, opB, ALT('0.1')] }),
+        ),
+      ).toBe('AmountBelowMinimum');
       await tx(chain, alice, { ...h.staking(), functionName: 'redelegate', args: [opA, opB, ALT(400)] });
       const [positions] = await h.read('getStaker', [alice]);
       const byOperator = Object.fromEntries(positions.map((p: any) => [p.operator, p.stake]));
@@ -212,7 +279,9 @@ describe('AltStaking', () => {
       const before = await h.balance(alice);
       await tx(chain, alice, { ...h.staking(), functionName: 'claimRewards', args: [[opA, opB]] });
       expect((await h.balance(alice)) - before).toBeGreaterThanOrEqual(a + b);
-      expect(await revertName(() => tx(chain, acct().bob, { ...h.staking(), functionName: 'claimRewards', args: [[opA]] }))).toBe('NothingToClaim');
+      expect(
+        await revertName(() => tx(chain, acct().bob, { ...h.staking(), functionName: 'claimRewards', args: [[opA]] })),
+      ).toBe('NothingToClaim');
       const commission = (await h.read('getOperator', [opA])).commissionAccrued;
       expect(commission).toBeGreaterThan(0n);
       await tx(chain, opA, { ...h.staking(), functionName: 'claimCommission' });
@@ -231,8 +300,12 @@ describe('AltStaking', () => {
       await tx(chain, alice, { ...h.staking(), functionName: 'compound', args: [opA] });
       const [positions] = await h.read('getStaker', [alice]);
       expect(positions[0].stake).toBeGreaterThanOrEqual(ALT(1_000) + pending - 1n);
-      expect(await revertName(() => tx(chain, alice, { ...h.staking(), functionName: 'compound', args: [opA] }))).toBe('NothingToClaim');
-      expect(await revertName(() => tx(chain, alice, { ...h.staking(), functionName: 'fundRewards', args: [0n] }))).toBe('ZeroAmount');
+      expect(await revertName(() => tx(chain, alice, { ...h.staking(), functionName: 'compound', args: [opA] }))).toBe(
+        'NothingToClaim',
+      );
+      expect(
+        await revertName(() => tx(chain, alice, { ...h.staking(), functionName: 'fundRewards', args: [0n] })),
+      ).toBe('ZeroAmount');
     });
   });
 
@@ -260,7 +333,9 @@ describe('AltStaking', () => {
 
     it('is only for the slasher and only within the allowed fraction', async () => {
       const { alice, opA, carol } = acct();
-      expect(await revertName(() => tx(chain, alice, { ...h.staking(), functionName: 'slash', args: [opA, 100n, 'x'] }))).toBe('AccessControlUnauthorizedAccount');
+      expect(
+        await revertName(() => tx(chain, alice, { ...h.staking(), functionName: 'slash', args: [opA, 100n, 'x'] })),
+      ).toBe('AccessControlUnauthorizedAccount');
       expect(await revertName(() => h.asGov('slash', [opA, 0n, 'x']))).toBe('InvalidSlashFraction');
       expect(await revertName(() => h.asGov('slash', [opA, 5_001n, 'x']))).toBe('InvalidSlashFraction');
       expect(await revertName(() => h.asGov('slash', [carol, 100n, 'x']))).toBe('UnknownOperator');
@@ -270,11 +345,15 @@ describe('AltStaking', () => {
   describe('parameters', () => {
     it('are governance-only and range-checked', async () => {
       const { alice } = acct();
-      expect(await revertName(() => tx(chain, alice, { ...h.staking(), functionName: 'setRewardRate', args: [1n] }))).toBe('AccessControlUnauthorizedAccount');
+      expect(
+        await revertName(() => tx(chain, alice, { ...h.staking(), functionName: 'setRewardRate', args: [1n] })),
+      ).toBe('AccessControlUnauthorizedAccount');
       expect(await revertName(() => h.asGov('setUnbondingPeriod', [BigInt(61 * DAY)]))).toBe('ParameterOutOfRange');
       expect(await revertName(() => h.asGov('setCommissionDelay', [BigInt(61 * DAY)]))).toBe('ParameterOutOfRange');
       expect(await revertName(() => h.asGov('setMaxCommission', [10_001n]))).toBe('ParameterOutOfRange');
-      expect(await revertName(() => h.asGov('setTreasury', ['0x0000000000000000000000000000000000000000']))).toBe('InvalidAddress');
+      expect(await revertName(() => h.asGov('setTreasury', ['0x0000000000000000000000000000000000000000']))).toBe(
+        'InvalidAddress',
+      );
       await h.asGov('setUnbondingPeriod', [BigInt(3 * DAY)]);
       await h.asGov('setMinStake', [ALT(5)]);
       const parameters = await h.read('getParameters');

@@ -6,7 +6,8 @@ import { ALT, revertName, tx, useChain } from './fixture.ts';
 describe('AltToken', () => {
   const chain = useChain();
   const T = () => ({ address: chain.deployment.contracts.alt, abi: altTokenAbi }) as const;
-  const read = (functionName: any, args: readonly unknown[] = []) => chain.client.readContract({ ...T(), functionName, args } as any) as Promise<any>;
+  const read = (functionName: any, args: readonly unknown[] = []) =>
+    chain.client.readContract({ ...T(), functionName, args } as any) as Promise<any>;
 
   it('is ALT with 18 decimals and 10 billion minted once to the deployer', async () => {
     expect([await read('name'), await read('symbol'), await read('decimals')]).toEqual(['AltLayer Token', 'ALT', 18]);
@@ -33,15 +34,36 @@ describe('AltToken', () => {
       parseSignature(
         await chain.client.signTypedData({
           account: alice,
-          domain: { name: 'AltLayer Token', version: '1', chainId: 31337, verifyingContract: chain.deployment.contracts.alt },
-          types: { Permit: [{ name: 'owner', type: 'address' }, { name: 'spender', type: 'address' }, { name: 'value', type: 'uint256' }, { name: 'nonce', type: 'uint256' }, { name: 'deadline', type: 'uint256' }] },
+          domain: {
+            name: 'AltLayer Token',
+            version: '1',
+            chainId: 31337,
+            verifyingContract: chain.deployment.contracts.alt,
+          },
+          types: {
+            Permit: [
+              { name: 'owner', type: 'address' },
+              { name: 'spender', type: 'address' },
+              { name: 'value', type: 'uint256' },
+              { name: 'nonce', type: 'uint256' },
+              { name: 'deadline', type: 'uint256' },
+            ],
+          },
           primaryType: 'Permit',
           message: { owner: alice, spender: bob, value: ALT(7), nonce: 0n, deadline },
         }),
       );
     const past = BigInt((await chain.now()) - 1);
     const expired = await sign(past);
-    expect(await revertName(() => tx(chain, bob, { ...T(), functionName: 'permit', args: [alice, bob, ALT(7), past, Number(expired.v), expired.r, expired.s] }))).toBe('ERC2612ExpiredSignature');
+    expect(
+      await revertName(() =>
+        tx(chain, bob, {
+          ...T(),
+          functionName: 'permit',
+          args: [alice, bob, ALT(7), past, Number(expired.v), expired.r, expired.s],
+        }),
+      ),
+    ).toBe('ERC2612ExpiredSignature');
     const deadline = BigInt((await chain.now()) + 600);
     const { v, r, s } = await sign(deadline);
     await tx(chain, bob, { ...T(), functionName: 'permit', args: [alice, bob, ALT(7), deadline, Number(v), r, s] });

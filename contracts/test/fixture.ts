@@ -59,7 +59,12 @@ export function useChain(options: ChainOptions = {}): Chain {
       now: async () => Number((await client.getBlock()).timestamp),
       advance: async (seconds: number) => mineAt(client, (await chain.now()) + seconds),
       fund: async (to: Address, amount: bigint) => {
-        await send(client, accounts[0], { address: deployment.contracts.alt, abi: altTokenAbi, functionName: 'transfer', args: [to, amount] });
+        await send(client, accounts[0], {
+          address: deployment.contracts.alt,
+          abi: altTokenAbi,
+          functionName: 'transfer',
+          args: [to, amount],
+        });
       },
     });
     await options.setup?.(chain);
@@ -96,7 +101,11 @@ export async function revertName(fn: () => Promise<unknown>): Promise<string> {
 }
 
 /** Simulates a call from `from` (so reverts decode), then sends it and waits for the receipt. */
-export async function tx(chain: Chain, from: Address, call: { address: Address; abi: any; functionName: string; args?: readonly unknown[] }) {
+export async function tx(
+  chain: Chain,
+  from: Address,
+  call: { address: Address; abi: any; functionName: string; args?: readonly unknown[] },
+) {
   await chain.client.simulateContract({ ...call, account: from } as any);
   return send(chain.client, from, call as any);
 }

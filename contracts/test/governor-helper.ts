@@ -11,17 +11,34 @@ export interface ProposalInput {
   description: string;
 }
 
-export const STATES = ['Pending', 'Active', 'Canceled', 'Defeated', 'Succeeded', 'Queued', 'Expired', 'Executed'] as const;
+export const STATES = [
+  'Pending',
+  'Active',
+  'Canceled',
+  'Defeated',
+  'Succeeded',
+  'Queued',
+  'Expired',
+  'Executed',
+] as const;
 
 export function governorHelper(chain: Chain) {
   const gov = () => ({ address: chain.deployment.contracts.governor, abi: altGovernorAbi }) as const;
   const idOf = (p: ProposalInput) =>
-    chain.client.readContract({ ...gov(), functionName: 'hashProposal', args: [p.targets, p.values, p.calldatas, keccak256(toBytes(p.description))] });
+    chain.client.readContract({
+      ...gov(),
+      functionName: 'hashProposal',
+      args: [p.targets, p.values, p.calldatas, keccak256(toBytes(p.description))],
+    });
   return {
     gov,
     idOf,
     async propose(from: Address, p: ProposalInput) {
-      await tx(chain, from, { ...gov(), functionName: 'propose', args: [p.targets, p.values, p.calldatas, p.description] });
+      await tx(chain, from, {
+        ...gov(),
+        functionName: 'propose',
+        args: [p.targets, p.values, p.calldatas, p.description],
+      });
       return idOf(p);
     },
     vote: (from: Address, id: bigint, support: 0 | 1 | 2, reason = '') =>
@@ -34,7 +51,8 @@ export function governorHelper(chain: Chain) {
     },
     /** Moves chain time to just past the proposal's snapshot or deadline. */
     async waitFor(id: bigint, point: 'snapshot' | 'deadline' | 'eta', extra = 1) {
-      const functionName = point === 'snapshot' ? 'proposalSnapshot' : point === 'deadline' ? 'proposalDeadline' : 'proposalEta';
+      const functionName =
+        point === 'snapshot' ? 'proposalSnapshot' : point === 'deadline' ? 'proposalDeadline' : 'proposalEta';
       const timepoint = Number(await chain.client.readContract({ ...gov(), functionName, args: [id] }));
       const now = await chain.now();
       if (timepoint + extra > now) await chain.advance(timepoint + extra - now);

@@ -53,13 +53,13 @@ export function buildAirdrop(distribution: Distribution, name: string, labels: C
     shardPrefixLength: SHARD_PREFIX_LENGTH,
     shards: encodeShardBitmap(prefixes),
   };
-  const shards = prefixes.map(
-    (prefix, i): AirdropShard => ({
-      version: 1,
-      prefix,
-      proof: proofOf(top, top.indexOf[i]).map(toHex),
-      entries: groups.get(prefix)!.map((r) => [r.address.toLowerCase() as Hex, r.total.toString(), r.amounts.map(String)]),
-    }),
-  );
+  const shards = prefixes.map((prefix, i): AirdropShard => ({
+    version: 1,
+    prefix,
+    proof: proofOf(top, top.indexOf[i]).map(toHex),
+    entries: groups
+      .get(prefix)!
+      .map((r) => [r.address.toLowerCase() as Hex, r.total.toString(), r.amounts.map(String)]),
+  }));
   return { manifest, shards };
 }

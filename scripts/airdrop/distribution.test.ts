@@ -14,7 +14,9 @@ const problems = (fn: () => unknown) => {
 
 describe('parseCsv', () => {
   it('reads lowercase and checksummed addresses with per-category amounts', () => {
-    const d = parseCsv(`${HEADER}\n0x70997970c51812dc3a010c7d01b50e0d17dc79c8,10,5\n0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC,0,7\n`);
+    const d = parseCsv(
+      `${HEADER}\n0x70997970c51812dc3a010c7d01b50e0d17dc79c8,10,5\n0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC,0,7\n`,
+    );
     expect(d.categories).toEqual(['altitude', 'celestia']);
     expect(d.recipients.map((r) => [r.address, r.total])).toEqual([
       ['0x70997970C51812dc3A010C7d01b50e0d17dc79C8', 15n],
@@ -55,14 +57,22 @@ describe('parseCsv', () => {
 
 describe('parseJson', () => {
   it('reads categories and sparse amounts', () => {
-    const d = parseJson(JSON.stringify({ categories: ['a', 'b'], recipients: [{ address: '0x70997970c51812dc3a010c7d01b50e0d17dc79c8', amounts: { b: '9' } }] }));
+    const d = parseJson(
+      JSON.stringify({
+        categories: ['a', 'b'],
+        recipients: [{ address: '0x70997970c51812dc3a010c7d01b50e0d17dc79c8', amounts: { b: '9' } }],
+      }),
+    );
     expect(d.recipients[0].amounts).toEqual([0n, 9n]);
   });
 
   it('rejects non-JSON and the wrong shape, and numbers that are not integer strings', () => {
     expect(problems(() => parseJson('{'))[0].message).toMatch(/not JSON/);
     expect(problems(() => parseJson('{"recipients": []}'))[0].message).toMatch(/expected/);
-    const bad = JSON.stringify({ categories: ['a'], recipients: [{ address: '0x70997970c51812dc3a010c7d01b50e0d17dc79c8', amounts: { a: 1.5 } }] });
+    const bad = JSON.stringify({
+      categories: ['a'],
+      recipients: [{ address: '0x70997970c51812dc3a010c7d01b50e0d17dc79c8', amounts: { a: 1.5 } }],
+    });
     expect(problems(() => parseJson(bad))).toEqual([{ line: 2, message: 'a: "1.5" is not an integer string' }]);
   });
 });

@@ -104,7 +104,11 @@ export function parseJson(text: string): Distribution {
     throw new InvalidDistributionError([{ line: 1, message: `not JSON: ${(error as Error).message}` }]);
   }
   const categories = data.categories;
-  if (!Array.isArray(categories) || !categories.every((c) => typeof c === 'string') || !Array.isArray(data.recipients)) {
+  if (
+    !Array.isArray(categories) ||
+    !categories.every((c) => typeof c === 'string') ||
+    !Array.isArray(data.recipients)
+  ) {
     throw new InvalidDistributionError([{ line: 1, message: 'expected { categories: string[], recipients: [] }' }]);
   }
   const rows = (data.recipients as { address?: unknown; amounts?: Record<string, unknown> }[]).map((r, i) => ({

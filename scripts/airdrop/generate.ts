@@ -34,13 +34,17 @@ export async function generateDistribution(
 ) {
   const next = random(seed);
   const stream = createWriteStream(out);
-  const write = (line: string) => (stream.write(line) ? undefined : new Promise<void>((r) => stream.once('drain', () => r())));
+  const write = (line: string) =>
+    stream.write(line) ? undefined : new Promise<void>((r) => stream.once('drain', () => r()));
   await write(`address,${CATEGORIES.join(',')}\n`);
   const seen = new Set(include.map((r) => r.address.toLowerCase()));
   for (const row of include) await write(`${row.address},${row.amounts.join(',')}\n`);
-  for (let i = 0; i < count; ) {
+  for (let i = 0; i < count;) {
     let address = '0x';
-    for (let j = 0; j < 5; j++) address += Math.floor(next() * 2 ** 32).toString(16).padStart(8, '0');
+    for (let j = 0; j < 5; j++)
+      address += Math.floor(next() * 2 ** 32)
+        .toString(16)
+        .padStart(8, '0');
     if (seen.has(address)) continue;
     seen.add(address);
     await write(`${address},${syntheticAmounts(next).join(',')}\n`);

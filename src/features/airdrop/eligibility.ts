@@ -80,20 +80,31 @@ export async function checkEligibility(
   onchainRoot: Hex,
 ): Promise<Eligibility> {
   if (manifest.root.toLowerCase() !== onchainRoot.toLowerCase()) {
-    return { status: 'invalid', reason: 'The airdrop files are for a different distribution than the contract on-chain (stale or tampered hosting).' };
+    return {
+      status: 'invalid',
+      reason:
+        'The airdrop files are for a different distribution than the contract on-chain (stale or tampered hosting).',
+    };
   }
   const prefix = shardPrefix(account);
   if (!shardExists(manifest, prefix)) return { status: 'not-eligible' };
   let shard: AirdropShard;
   try {
-    shard = checkShard(await fetchJson(`${baseUrl}/shards/${prefix}.json`, `Airdrop shard ${prefix}`), prefix, manifest.categories.length);
+    shard = checkShard(
+      await fetchJson(`${baseUrl}/shards/${prefix}.json`, `Airdrop shard ${prefix}`),
+      prefix,
+      manifest.categories.length,
+    );
   } catch (error) {
     return { status: 'invalid', reason: (error as Error).message };
   }
   const tree = buildTree(shard.entries.map(([address, total]) => leafHash(address, BigInt(total))));
   const root = processProof(tree.nodes[0], shard.proof.map(fromHex));
   if (toHex(root) !== manifest.root.toLowerCase()) {
-    return { status: 'invalid', reason: `Airdrop shard ${prefix} does not match the published root (tampered or stale hosting).` };
+    return {
+      status: 'invalid',
+      reason: `Airdrop shard ${prefix} does not match the published root (tampered or stale hosting).`,
+    };
   }
   const position = shard.entries.findIndex(([address]) => address === account.toLowerCase());
   if (position < 0) return { status: 'not-eligible' };

@@ -8,22 +8,31 @@ function sample(count: number, seed: number): [Hex, bigint][] {
   const next = random(seed);
   return Array.from({ length: count }, () => {
     let address = '0x';
-    for (let j = 0; j < 5; j++) address += Math.floor(next() * 2 ** 32).toString(16).padStart(8, '0');
+    for (let j = 0; j < 5; j++)
+      address += Math.floor(next() * 2 ** 32)
+        .toString(16)
+        .padStart(8, '0');
     return [address as Hex, BigInt(Math.floor(next() * 1e9)) * 10n ** 12n];
   });
 }
 
 describe('merkle', () => {
-  it.each([1, 2, 3, 7, 64, 301])('matches OpenZeppelin StandardMerkleTree for %i leaves: root and every proof', (count) => {
-    const values = sample(count, count);
-    const reference = StandardMerkleTree.of(values.map(([a, v]) => [a, v.toString()]), ['address', 'uint256']);
-    const tree = buildTree(values.map(([a, v]) => leafHash(a, v)));
-    expect(toHex(tree.nodes[0])).toBe(reference.root);
-    values.forEach(([address, amount], i) => {
-      expect(proofOf(tree, tree.indexOf[i]).map(toHex)).toEqual(reference.getProof(i));
-      expect(toHex(processProof(leafHash(address, amount), proofOf(tree, tree.indexOf[i])))).toBe(reference.root);
-    });
-  });
+  it.each([1, 2, 3, 7, 64, 301])(
+    'matches OpenZeppelin StandardMerkleTree for %i leaves: root and every proof',
+    (count) => {
+      const values = sample(count, count);
+      const reference = StandardMerkleTree.of(
+        values.map(([a, v]) => [a, v.toString()]),
+        ['address', 'uint256'],
+      );
+      const tree = buildTree(values.map(([a, v]) => leafHash(a, v)));
+      expect(toHex(tree.nodes[0])).toBe(reference.root);
+      values.forEach(([address, amount], i) => {
+        expect(proofOf(tree, tree.indexOf[i]).map(toHex)).toEqual(reference.getProof(i));
+        expect(toHex(processProof(leafHash(address, amount), proofOf(tree, tree.indexOf[i])))).toBe(reference.root);
+      });
+    },
+  );
 
   it('hashes the standard leaf for edge amounts', () => {
     const address = '0x0000000000000000000000000000000000000001';

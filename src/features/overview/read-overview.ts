@@ -14,7 +14,14 @@ export interface OverviewData {
   votes: bigint | undefined;
   delegate: Address | null | undefined;
   staking:
-    | { staked: bigint; unbonding: bigint; unbondingReady: bigint; rewards: bigint; operators: number; requests: number }
+    | {
+        staked: bigint;
+        unbonding: bigint;
+        unbondingReady: bigint;
+        rewards: bigint;
+        operators: number;
+        requests: number;
+      }
     | undefined;
   airdrop: { claimed: boolean; claimStart: bigint; claimEnd: bigint; merkleRoot: `0x${string}` } | undefined;
 }
@@ -41,7 +48,11 @@ export async function readOverview(client: ReadClient, chain: ChainConfig, accou
         ]
       : []),
   ];
-  const results = await multicall(client, { contracts: calls as any, allowFailure: true, multicallAddress: multicall3 });
+  const results = await multicall(client, {
+    contracts: calls as any,
+    allowFailure: true,
+    multicallAddress: multicall3,
+  });
   const value = <T>(i: number) => (results[i]?.status === 'success' ? (results[i].result as T) : undefined);
   if (results[0]?.status !== 'success') throw new Error('The chain did not answer the batched read.');
   let i = 2;
@@ -70,7 +81,12 @@ export async function readOverview(client: ReadClient, chain: ChainConfig, accou
     const info = value<{ claimStart: bigint; claimEnd: bigint; merkleRoot: `0x${string}` }>(i++);
     const claimed = value<boolean>(i++);
     if (info && claimed !== undefined) {
-      airdropData = { claimed, claimStart: BigInt(info.claimStart), claimEnd: BigInt(info.claimEnd), merkleRoot: info.merkleRoot };
+      airdropData = {
+        claimed,
+        claimStart: BigInt(info.claimStart),
+        claimEnd: BigInt(info.claimEnd),
+        merkleRoot: info.merkleRoot,
+      };
     }
   }
   return {

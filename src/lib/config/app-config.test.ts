@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { contractAddress, parseAppConfig } from './app-config.ts';
 
-const chain = { id: 31337, name: 'devnet', rpcUrls: ['http://127.0.0.1:8545'], contracts: { alt: '0x5fbdb2315678afecb367f032d93f642f64180aa3' } };
+const chain = {
+  id: 31337,
+  name: 'devnet',
+  rpcUrls: ['http://127.0.0.1:8545'],
+  contracts: { alt: '0x5fbdb2315678afecb367f032d93f642f64180aa3' },
+};
 
 describe('parseAppConfig', () => {
   it('accepts the shipped config and checksums addresses', () => {
@@ -10,7 +15,9 @@ describe('parseAppConfig', () => {
     expect(config.chains.map((c) => c.id)).toEqual([31337, 1, 56]);
     expect(contractAddress(config, 1, 'alt')).toBe('0x8457CA5040ad67fdebbCC8EdCE889A335Bc0fbFB');
     expect(contractAddress(config, 56, 'staking')).toBeUndefined();
-    expect(parseAppConfig({ chains: [chain] }).chains[0].contracts.alt).toBe('0x5FbDB2315678afecb367f032d93F642f64180aa3');
+    expect(parseAppConfig({ chains: [chain] }).chains[0].contracts.alt).toBe(
+      '0x5FbDB2315678afecb367f032d93F642f64180aa3',
+    );
   });
 
   it.each([

@@ -38,13 +38,17 @@ export function parseAppConfig(data: unknown): AppConfig {
     const where = `chains[${i}]`;
     if (!Number.isSafeInteger(c?.id) || c.id <= 0) fail(`${where}.id must be a positive integer`);
     if (typeof c.name !== 'string' || !c.name) fail(`${where}.name must be a string`);
-    if (!Array.isArray(c.rpcUrls) || !c.rpcUrls.every((u: unknown) => typeof u === 'string' && /^(https?|wss?):\/\//.test(u))) {
+    if (
+      !Array.isArray(c.rpcUrls) ||
+      !c.rpcUrls.every((u: unknown) => typeof u === 'string' && /^(https?|wss?):\/\//.test(u))
+    ) {
       fail(`${where}.rpcUrls must be a list of http(s) or ws(s) URLs`);
     }
     const contracts: ChainConfig['contracts'] = {};
     for (const [name, address] of Object.entries(c.contracts ?? {})) {
       if (!CONTRACT_NAMES.includes(name as ContractName)) fail(`${where}.contracts.${name} is not a known contract`);
-      if (typeof address !== 'string' || !isAddress(address, { strict: false })) fail(`${where}.contracts.${name} is not an address`);
+      if (typeof address !== 'string' || !isAddress(address, { strict: false }))
+        fail(`${where}.contracts.${name} is not an address`);
       contracts[name as ContractName] = getAddress(address);
     }
     return {

@@ -28,7 +28,10 @@ export function parseAmount(input: string, decimals = 18, locale?: string): Pars
   let normalized = text;
   if (decimal !== '.' && normalized.includes(decimal)) {
     if (normalized.includes('.') && group !== '.') return { ok: false, message: 'Use one decimal separator.' };
-    normalized = normalized.split(group === '.' ? '.' : '\u0000').join('').replace(decimal, '.');
+    normalized = normalized
+      .split(group === '.' ? '.' : '\u0000')
+      .join('')
+      .replace(decimal, '.');
   } else if (group !== '.' && normalized.includes(group)) {
     const [whole] = normalized.split('.');
     if (!new RegExp(`^\\d{1,3}(${escape(group)}\\d{3})*$`).test(whole)) {
@@ -55,7 +58,11 @@ function escape(s: string) {
  * Formats base units for display: grouped by the locale, at most `maxFractionDigits` decimals,
  * rounded down so a balance is never shown larger than it is.
  */
-export function formatAmount(value: bigint, decimals = 18, { maxFractionDigits = 4, locale }: { maxFractionDigits?: number; locale?: string } = {}): string {
+export function formatAmount(
+  value: bigint,
+  decimals = 18,
+  { maxFractionDigits = 4, locale }: { maxFractionDigits?: number; locale?: string } = {},
+): string {
   const negative = value < 0n;
   const [whole, fraction = ''] = formatUnits(negative ? -value : value, decimals).split('.');
   const { decimal } = separators(locale);

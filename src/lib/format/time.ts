@@ -3,7 +3,12 @@
 /** "3d 4h", "5h 12m", "42s": the two largest units; never negative (a past time reads "0s"). */
 export function formatDuration(seconds: bigint | number): string {
   let s = Math.max(0, Number(seconds));
-  const units: [string, number][] = [['d', 86_400], ['h', 3_600], ['m', 60], ['s', 1]];
+  const units: [string, number][] = [
+    ['d', 86_400],
+    ['h', 3_600],
+    ['m', 60],
+    ['s', 1],
+  ];
   const parts: string[] = [];
   for (const [label, size] of units) {
     const count = Math.floor(s / size);
@@ -16,5 +21,9 @@ export function formatDuration(seconds: bigint | number): string {
 
 /** A block timestamp as a UTC date-time string. */
 export function formatTimestamp(seconds: bigint | number, locale?: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(new Date(Number(seconds) * 1000)) + ' UTC';
+  return (
+    new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(
+      new Date(Number(seconds) * 1000),
+    ) + ' UTC'
+  );
 }

@@ -26,7 +26,7 @@ class Router {
   /** Builds an href for `path`, keeping the read-only address (if any) unless overridden. */
   href(path: string, params: Record<string, string | undefined> = {}): string {
     const query = new URLSearchParams();
-    const address = 'address' in params ? params.address : this.route.params.get('address') ?? undefined;
+    const address = 'address' in params ? params.address : (this.route.params.get('address') ?? undefined);
     if (address) query.set('address', address);
     for (const [key, value] of Object.entries(params)) if (key !== 'address' && value) query.set(key, value);
     const q = query.toString();

@@ -45,7 +45,11 @@ function fail(message: string, kind: MappedError['kind'] = 'unknown'): TxState {
 }
 
 /** Runs one contract write through the whole lifecycle, reporting each state; resolves with the last. */
-export async function runTransaction(ctx: TxContext, call: TxCall, onState: (state: TxState) => void): Promise<TxState> {
+export async function runTransaction(
+  ctx: TxContext,
+  call: TxCall,
+  onState: (state: TxState) => void,
+): Promise<TxState> {
   const report = (state: TxState) => (onState(state), state);
   // wagmi's actions load on the first write, not with the first screen.
   const { getAccount, writeContract } = await import('@wagmi/core');
@@ -54,7 +58,8 @@ export async function runTransaction(ctx: TxContext, call: TxCall, onState: (sta
   if (wallet.address.toLowerCase() !== ctx.account.toLowerCase()) {
     return report(fail('The wallet switched to another account. Check the details and try again.'));
   }
-  if (wallet.chainId !== ctx.chainId) return report(fail('Your wallet is on a different network. Switch network and try again.', 'wrong-chain'));
+  if (wallet.chainId !== ctx.chainId)
+    return report(fail('Your wallet is on a different network. Switch network and try again.', 'wrong-chain'));
 
   report({ status: 'simulating' });
   let gas: bigint;
@@ -86,9 +91,17 @@ export async function runTransaction(ctx: TxContext, call: TxCall, onState: (sta
 /** Waits for a sent transaction's receipt; a reverted receipt is a failure. */
 export async function settle(client: ReadClient, hash: Hex): Promise<TxState> {
   try {
-    const receipt = await waitForTransactionReceipt(client, { hash, pollingInterval: client.pollingInterval, timeout: 30 * 60_000 });
+    const receipt = await waitForTransactionReceipt(client, {
+      hash,
+      pollingInterval: client.pollingInterval,
+      timeout: 30 * 60_000,
+    });
     if (receipt.status === 'reverted') {
-      return { status: 'error', hash, error: { kind: 'contract', message: `The transaction was mined in block ${receipt.blockNumber} but reverted.` } };
+      return {
+        status: 'error',
+        hash,
+        error: { kind: 'contract', message: `The transaction was mined in block ${receipt.blockNumber} but reverted.` },
+      };
     }
     return { status: 'success', hash, receipt };
   } catch (error) {

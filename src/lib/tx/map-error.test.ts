@@ -26,17 +26,35 @@ describe('mapError', () => {
   });
 
   it.each([
-    [altStakingAbi, 'AmountBelowMinimum', [5n * 10n ** 17n, 10n ** 18n], 'The minimum stake is 1 ALT; 0.5 ALT is below it.'],
-    [altStakingAbi, 'InsufficientStake', [10n ** 21n, 10n ** 20n], 'You have 100 ALT staked here, less than the 1,000 ALT requested.'],
+    [
+      altStakingAbi,
+      'AmountBelowMinimum',
+      [5n * 10n ** 17n, 10n ** 18n],
+      'The minimum stake is 1 ALT; 0.5 ALT is below it.',
+    ],
+    [
+      altStakingAbi,
+      'InsufficientStake',
+      [10n ** 21n, 10n ** 20n],
+      'You have 100 ALT staked here, less than the 1,000 ALT requested.',
+    ],
     [altStakingAbi, 'RequestLocked', [3n, 0n], 'Unbonding request #3 unlocks at Thu, 01 Jan 1970 00:00:00 UTC.'],
-    [altTokenAbi, 'ERC20InsufficientBalance', ['0x0000000000000000000000000000000000000001', 0n, 10n ** 18n], 'Not enough ALT: you have 0 ALT and this needs 1 ALT.'],
+    [
+      altTokenAbi,
+      'ERC20InsufficientBalance',
+      ['0x0000000000000000000000000000000000000001', 0n, 10n ** 18n],
+      'Not enough ALT: you have 0 ALT and this needs 1 ALT.',
+    ],
     [altStakingAbi, 'ZeroShares', [], 'The amount is too small to buy a share of this pool.'],
   ])('decodes %s errors by name: %s', (abi, name, args, message) => {
     expect(mapError(reverted(abi as Abi, abi as Abi, name, args))).toEqual({ kind: 'contract', message });
   });
 
-  it('decodes an error raised by a callee that the called contract\'s ABI lacks', () => {
-    const error = reverted(altTimelockAbi as Abi, altTokenAbi as Abi, 'TimelockUnexpectedOperationState', [`0x${'00'.repeat(32)}`, `0x${'00'.repeat(32)}`]);
+  it("decodes an error raised by a callee that the called contract's ABI lacks", () => {
+    const error = reverted(altTimelockAbi as Abi, altTokenAbi as Abi, 'TimelockUnexpectedOperationState', [
+      `0x${'00'.repeat(32)}`,
+      `0x${'00'.repeat(32)}`,
+    ]);
     expect(mapError(error)).toEqual({ kind: 'contract', message: 'The timelock delay has not passed yet.' });
   });
 

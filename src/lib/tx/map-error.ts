@@ -18,15 +18,18 @@ const alt = (value: unknown) => formatToken(BigInt(value as bigint));
 
 /** Plain words for the protocol's custom errors, by name. */
 const CONTRACT_MESSAGES: Record<string, (args: readonly unknown[]) => string> = {
-  ERC20InsufficientBalance: ([, balance, needed]) => `Not enough ALT: you have ${alt(balance)} and this needs ${alt(needed)}.`,
-  ERC20InsufficientAllowance: ([, allowance, needed]) => `The approval (${alt(allowance)}) is lower than the ${alt(needed)} needed.`,
+  ERC20InsufficientBalance: ([, balance, needed]) =>
+    `Not enough ALT: you have ${alt(balance)} and this needs ${alt(needed)}.`,
+  ERC20InsufficientAllowance: ([, allowance, needed]) =>
+    `The approval (${alt(allowance)}) is lower than the ${alt(needed)} needed.`,
   ERC2612ExpiredSignature: () => 'The permit signature has expired. Try again.',
   ERC2612InvalidSigner: () => 'The permit was signed by a different account.',
   VotesExpiredSignature: () => 'The delegation signature has expired. Try again.',
   AmountBelowMinimum: ([amount, minimum]) => `The minimum stake is ${alt(minimum)}; ${alt(amount)} is below it.`,
   ZeroAmount: () => 'The amount must be more than zero.',
   ZeroShares: () => 'The amount is too small to buy a share of this pool.',
-  InsufficientStake: ([requested, available]) => `You have ${alt(available)} staked here, less than the ${alt(requested)} requested.`,
+  InsufficientStake: ([requested, available]) =>
+    `You have ${alt(available)} staked here, less than the ${alt(requested)} requested.`,
   OperatorNotActive: () => 'This operator is not active and cannot take stake.',
   OperatorNotAllowlisted: () => 'This address is not on the operator allowlist.',
   UnknownOperator: () => 'There is no operator at this address.',
@@ -43,7 +46,8 @@ const CONTRACT_MESSAGES: Record<string, (args: readonly unknown[]) => string> = 
   ClaimWindowNotEnded: ([end]) => `Unclaimed ALT can be swept after ${date(end)}.`,
   NothingToSweep: () => 'Nothing is left to sweep.',
   DelegationFailed: () => 'The delegation signature was not from the claiming account.',
-  GovernorInsufficientProposerVotes: ([, votes, threshold]) => `You have ${alt(votes)} votes; proposing needs ${alt(threshold)}.`,
+  GovernorInsufficientProposerVotes: ([, votes, threshold]) =>
+    `You have ${alt(votes)} votes; proposing needs ${alt(threshold)}.`,
   GovernorAlreadyCastVote: () => 'This account has already voted on this proposal.',
   GovernorUnexpectedProposalState: () => 'The proposal is not in a state that allows this now.',
   GovernorOnlyProposer: () => 'Only the proposer can do this.',
@@ -71,11 +75,17 @@ function codeOf(error: unknown): number | undefined {
 export function mapError(error: unknown): MappedError {
   const code = codeOf(error);
   const name = (error as { name?: string })?.name ?? '';
-  if (code === 4001 || name === 'UserRejectedRequestError' || /user (rejected|denied)/i.test(String((error as Error)?.message))) {
+  if (
+    code === 4001 ||
+    name === 'UserRejectedRequestError' ||
+    /user (rejected|denied)/i.test(String((error as Error)?.message))
+  ) {
     return { kind: 'rejected', message: 'You rejected the request in your wallet. Nothing was sent.' };
   }
   if (error instanceof BaseError) {
-    const reverted = error.walk((e) => e instanceof ContractFunctionRevertedError) as ContractFunctionRevertedError | null;
+    const reverted = error.walk(
+      (e) => e instanceof ContractFunctionRevertedError,
+    ) as ContractFunctionRevertedError | null;
     if (reverted) {
       if (reverted.data?.errorName && reverted.data.errorName !== 'Error') {
         return { kind: 'contract', message: contractMessage(reverted.data.errorName, reverted.data.args ?? []) };
@@ -91,7 +101,11 @@ export function mapError(error: unknown): MappedError {
       return false;
     });
     if (names.has('InsufficientFundsError')) return { kind: 'funds', message: 'Not enough ETH to pay for gas.' };
-    if (names.has('ChainMismatchError') || names.has('SwitchChainNotSupportedError') || names.has('ChainNotConfiguredError')) {
+    if (
+      names.has('ChainMismatchError') ||
+      names.has('SwitchChainNotSupportedError') ||
+      names.has('ChainNotConfiguredError')
+    ) {
       return { kind: 'wrong-chain', message: 'Your wallet is on a different network. Switch network and try again.' };
     }
     if (names.has('HttpRequestError') || names.has('TimeoutError') || names.has('WebSocketRequestError')) {

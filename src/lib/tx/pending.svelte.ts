@@ -23,7 +23,9 @@ export class PendingTransactions {
   constructor(private readonly app: AppState) {}
 
   #persist() {
-    const pending = this.items.filter((t) => t.state.status === 'pending').map(({ hash, chainId, label }) => ({ hash, chainId, label }));
+    const pending = this.items
+      .filter((t) => t.state.status === 'pending')
+      .map(({ hash, chainId, label }) => ({ hash, chainId, label }));
     try {
       localStorage.setItem(STORAGE_KEY, JSON.stringify(pending));
     } catch {
@@ -45,7 +47,8 @@ export class PendingTransactions {
     item.state = state;
     this.#persist();
     void this.app.queryClient.invalidateQueries({
-      predicate: (q) => PER_BLOCK_ROOTS.has(String(q.queryKey[0])) && (q.queryKey[1] as { chainId?: number })?.chainId === item.chainId,
+      predicate: (q) =>
+        PER_BLOCK_ROOTS.has(String(q.queryKey[0])) && (q.queryKey[1] as { chainId?: number })?.chainId === item.chainId,
     });
   }
 

@@ -34,7 +34,8 @@ export class TxFlow {
       call,
       (state) => (this.state = state),
     );
-    if (final.status === 'success' || (final.status === 'error' && final.hash)) this.#pending.finish(final.hash!, final);
+    if (final.status === 'success' || (final.status === 'error' && final.hash))
+      this.#pending.finish(final.hash!, final);
     return final;
   }
 

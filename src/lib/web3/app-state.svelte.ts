@@ -48,7 +48,9 @@ export class AppState {
 
   get urlAddressError(): string | undefined {
     const raw = router.route.params.get('address');
-    return raw && !isAddress(raw, { strict: false }) ? `"${raw.slice(0, 50)}" in the link is not an address.` : undefined;
+    return raw && !isAddress(raw, { strict: false })
+      ? `"${raw.slice(0, 50)}" in the link is not an address.`
+      : undefined;
   }
 
   /** The address whose data every page shows. */
@@ -79,7 +81,9 @@ export class AppState {
         this.reachable[chainId] = true;
         if (previous !== undefined && blockNumber !== previous) {
           void this.queryClient.invalidateQueries({
-            predicate: (q) => PER_BLOCK_ROOTS.has(String(q.queryKey[0])) && (q.queryKey[1] as { chainId?: number })?.chainId === chainId,
+            predicate: (q) =>
+              PER_BLOCK_ROOTS.has(String(q.queryKey[0])) &&
+              (q.queryKey[1] as { chainId?: number })?.chainId === chainId,
           });
         }
       },

@@ -46,7 +46,15 @@ export function createModal(config: AppConfig): LoadedModal {
     enableCoinbase: false,
     allWallets: walletConnect ? 'SHOW' : 'HIDE',
     enableWalletGuide: false,
-    features: { analytics: false, email: false, socials: false, swaps: false, onramp: false, history: false, send: false },
+    features: {
+      analytics: false,
+      email: false,
+      socials: false,
+      swaps: false,
+      onramp: false,
+      history: false,
+      send: false,
+    },
   } as Parameters<typeof createAppKit>[0]);
   if (!walletConnect) hideWalletConnect();
   return { modal, config: adapter.wagmiConfig };

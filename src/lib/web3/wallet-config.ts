@@ -18,7 +18,10 @@ export function walletTransports(config: AppConfig) {
 }
 
 export function walletStorage() {
-  return createStorage({ storage: typeof localStorage === 'undefined' ? undefined : localStorage, key: WALLET_STORAGE_KEY });
+  return createStorage({
+    storage: typeof localStorage === 'undefined' ? undefined : localStorage,
+    key: WALLET_STORAGE_KEY,
+  });
 }
 
 export function createLightWalletConfig(config: AppConfig): Config {

@@ -26,7 +26,10 @@ export class Wallet {
   }
 
   async #start() {
-    const [{ createLightWalletConfig }, { reconnect }] = await Promise.all([import('./wallet-config.ts'), import('@wagmi/core')]);
+    const [{ createLightWalletConfig }, { reconnect }] = await Promise.all([
+      import('./wallet-config.ts'),
+      import('@wagmi/core'),
+    ]);
     if (this.#config) return;
     const light = createLightWalletConfig(this.appConfig);
     this.#config = light;
