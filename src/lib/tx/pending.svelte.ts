@@ -14,6 +14,8 @@ export interface TrackedTransaction {
   hash: Hex;
   chainId: number;
   label: string;
+  /** Query-key roots whose data the transaction changes: exactly what is refreshed on its receipt. */
+  touches: string[];
   state: TxState;
 }
 
@@ -25,7 +27,7 @@ export class PendingTransactions {
   #persist() {
     const pending = this.items
       .filter((t) => t.state.status === 'pending')
-      .map(({ hash, chainId, label }) => ({ hash, chainId, label }));
+      .map(({ hash, chainId, label, touches }) => ({ hash, chainId, label, touches }));
     try {
       localStorage.setItem(STORAGE_KEY, JSON.stringify(pending));
     } catch {
@@ -34,9 +36,9 @@ export class PendingTransactions {
   }
 
   /** Records a just-sent transaction before its receipt exists. */
-  track(hash: Hex, chainId: number, label: string) {
+  track(hash: Hex, chainId: number, label: string, touches: string[]) {
     if (this.items.some((t) => t.hash === hash)) return;
-    this.items.push({ hash, chainId, label, state: { status: 'pending', hash } });
+    this.items.push({ hash, chainId, label, touches, state: { status: 'pending', hash } });
     this.#persist();
   }
 
@@ -46,9 +48,10 @@ export class PendingTransactions {
     if (!item) return;
     item.state = state;
     this.#persist();
+    const touched = new Set(item.touches);
     void this.app.queryClient.invalidateQueries({
       predicate: (q) =>
-        PER_BLOCK_ROOTS.has(String(q.queryKey[0])) && (q.queryKey[1] as { chainId?: number })?.chainId === item.chainId,
+        touched.has(String(q.queryKey[0])) && (q.queryKey[1] as { chainId?: number })?.chainId === item.chainId,
     });
   }
 
@@ -59,16 +62,18 @@ export class PendingTransactions {
 
   /** Picks up transactions left pending by a previous page load and follows them to their end. */
   resume() {
-    let saved: { hash: Hex; chainId: number; label: string }[] = [];
+    let saved: { hash: Hex; chainId: number; label: string; touches?: string[] }[] = [];
     try {
       saved = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? '[]');
     } catch {
       saved = [];
     }
-    for (const { hash, chainId, label } of Array.isArray(saved) ? saved : []) {
+    for (const { hash, chainId, label, touches } of Array.isArray(saved) ? saved : []) {
       const client = this.app.clients.get(chainId);
       if (!client || typeof hash !== 'string') continue;
-      this.track(hash, chainId, String(label));
+      // Saved by an older page: without a list, refresh every per-block root of that chain.
+      const roots = Array.isArray(touches) ? touches.filter((t) => PER_BLOCK_ROOTS.has(t)) : [...PER_BLOCK_ROOTS];
+      this.track(hash, chainId, String(label), roots);
       void settle(client, hash).then((state) => this.finish(hash, state));
     }
   }

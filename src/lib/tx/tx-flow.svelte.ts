@@ -13,7 +13,11 @@ export class TxFlow {
     return ['simulating', 'signing', 'pending'].includes(this.state.status);
   }
 
-  async run(call: TxCall, label: string): Promise<TxState> {
+  /**
+   * Runs `call`; `label` names it in the transaction list and `touches` lists the query-key roots
+   * whose data it changes, refreshed once its receipt arrives.
+   */
+  async run(call: TxCall, label: string, touches: string[]): Promise<TxState> {
     if (this.busy) return this.state;
     const app = this.#app;
     const account = app.wallet.address;
@@ -29,7 +33,7 @@ export class TxFlow {
         client: app.client,
         chainId,
         account,
-        onSent: (hash) => this.#pending.track(hash, chainId, label),
+        onSent: (hash) => this.#pending.track(hash, chainId, label, touches),
       },
       call,
       (state) => (this.state = state),
