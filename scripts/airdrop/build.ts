@@ -6,6 +6,14 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { buildAirdrop, type CategoryLabel } from './build-tree.ts';
 import { InvalidDistributionError, parseDistribution } from './distribution.ts';
+import type { Keccak } from '../../src/features/airdrop/merkle.ts';
+
+/** hash-wasm's keccak, about twelve times faster than a pure-JS one on a million-leaf build. */
+export async function wasmKeccak(): Promise<Keccak> {
+  const { createKeccak } = await import('hash-wasm');
+  const hasher = await createKeccak(256);
+  return (data) => hasher.init().update(data).digest('binary');
+}
 
 /** Human names of Season One's categories, for the manifest. */
 export const SEASON_ONE_LABELS: CategoryLabel[] = [
@@ -17,9 +25,9 @@ export const SEASON_ONE_LABELS: CategoryLabel[] = [
 ];
 
 /** Builds from `input` into `outDir`, replacing what was there. Returns what it wrote. */
-export function buildAirdropFiles(input: string, outDir: string, name = 'Airdrop Season One') {
+export function buildAirdropFiles(input: string, outDir: string, name = 'Airdrop Season One', keccak?: Keccak) {
   const distribution = parseDistribution(input, readFileSync(input, 'utf8'));
-  const { manifest, shards } = buildAirdrop(distribution, name, SEASON_ONE_LABELS);
+  const { manifest, shards } = buildAirdrop(distribution, name, SEASON_ONE_LABELS, keccak);
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(join(outDir, 'shards'), { recursive: true });
   for (const shard of shards) writeFileSync(join(outDir, 'shards', `${shard.prefix}.json`), JSON.stringify(shard));
@@ -35,7 +43,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   }
   const started = performance.now();
   try {
-    const { manifest } = buildAirdropFiles(input, outDir);
+    const { manifest } = buildAirdropFiles(input, outDir, undefined, await wasmKeccak());
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.log(`${basename(input)}: ${manifest.recipients} recipients, root ${manifest.root}, built in ${seconds} s`);
   } catch (error) {

@@ -19,8 +19,8 @@ describe('parseCsv', () => {
     );
     expect(d.categories).toEqual(['altitude', 'celestia']);
     expect(d.recipients.map((r) => [r.address, r.total])).toEqual([
-      ['0x70997970C51812dc3A010C7d01b50e0d17dc79C8', 15n],
-      ['0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC', 7n],
+      ['0x70997970c51812dc3a010c7d01b50e0d17dc79c8', 15n],
+      ['0x3c44cdddb6a900fa2b585dd299e03d12fa4293bc', 7n],
     ]);
   });
 

@@ -2,9 +2,10 @@
  * Reads an airdrop distribution (CSV or JSON) and validates every row, collecting each problem with
  * its line number so that one run reports them all.
  */
-import { getAddress, isAddress, type Hex } from 'viem';
+import { isAddress, type Hex } from 'viem';
 
 export interface Recipient {
+  /** Lowercase: the leaf encodes bytes, and checksumming a million addresses costs a keccak each. */
   address: Hex;
   amounts: bigint[];
   total: bigint;
@@ -44,36 +45,46 @@ function checkAddress(raw: string): string | undefined {
   return isAddress(raw, { strict: true }) ? undefined : 'mixed-case address with a wrong EIP-55 checksum';
 }
 
-function parseRows(rows: { line: number; address: string; amounts: string[] }[], categories: string[]): Distribution {
-  const problems: DistributionError[] = [];
-  const seen = new Map<string, number>();
-  const recipients: Recipient[] = [];
-  for (const row of rows) {
-    const addressProblem = checkAddress(row.address);
-    if (addressProblem) problems.push({ line: row.line, message: `${addressProblem}: "${row.address.slice(0, 60)}"` });
-    const key = row.address.toLowerCase();
-    const first = seen.get(key);
-    if (first !== undefined) problems.push({ line: row.line, message: `duplicate of line ${first}: ${row.address}` });
-    else seen.set(key, row.line);
-    if (row.amounts.length !== categories.length) {
-      problems.push({ line: row.line, message: `expected ${categories.length} amounts, found ${row.amounts.length}` });
-      continue;
+/** Validates rows one at a time, so a million-row file never exists twice in memory. */
+class RowValidator {
+  readonly problems: DistributionError[] = [];
+  readonly recipients: Recipient[] = [];
+  readonly #seen = new Map<string, number>();
+
+  constructor(readonly categories: string[]) {}
+
+  add(line: number, address: string, rawAmounts: string[]) {
+    const problems = this.problems;
+    const addressProblem = checkAddress(address);
+    if (addressProblem) problems.push({ line, message: `${addressProblem}: "${address.slice(0, 60)}"` });
+    const key = address.toLowerCase();
+    const first = this.#seen.get(key);
+    if (first !== undefined) problems.push({ line, message: `duplicate of line ${first}: ${address}` });
+    else this.#seen.set(key, line);
+    if (rawAmounts.length !== this.categories.length) {
+      problems.push({ line, message: `expected ${this.categories.length} amounts, found ${rawAmounts.length}` });
+      return;
     }
     const amounts: bigint[] = [];
-    row.amounts.forEach((raw, i) => {
-      if (!INTEGER.test(raw)) {
-        problems.push({ line: row.line, message: `${categories[i]}: "${raw.slice(0, 40)}" is not an integer string` });
-      } else amounts.push(BigInt(raw));
+    rawAmounts.forEach((raw, i) => {
+      if (!INTEGER.test(raw))
+        problems.push({ line, message: `${this.categories[i]}: "${raw.slice(0, 40)}" is not an integer string` });
+      else amounts.push(BigInt(raw));
     });
-    if (amounts.length !== categories.length || addressProblem) continue;
-    const total = amounts.reduce((a, b) => a + b, 0n);
-    if (total === 0n) problems.push({ line: row.line, message: 'every amount is zero' });
-    else if (total > MAX_UINT256) problems.push({ line: row.line, message: 'total does not fit in uint256' });
-    else recipients.push({ address: getAddress(row.address), amounts, total });
+    if (amounts.length !== this.categories.length || addressProblem) return;
+    let total = 0n;
+    for (const amount of amounts) total += amount;
+    if (total === 0n) problems.push({ line, message: 'every amount is zero' });
+    else if (total > MAX_UINT256) problems.push({ line, message: 'total does not fit in uint256' });
+    else if (problems.length === 0) this.recipients.push({ address: key as Hex, amounts, total });
   }
-  if (rows.length === 0) problems.push({ line: 1, message: 'no recipients' });
-  if (problems.length) throw new InvalidDistributionError(problems);
-  return { categories, recipients };
+
+  finish(): Distribution {
+    if (this.recipients.length === 0 && this.problems.length === 0)
+      this.problems.push({ line: 1, message: 'no recipients' });
+    if (this.problems.length) throw new InvalidDistributionError(this.problems);
+    return { categories: this.categories, recipients: this.recipients };
+  }
 }
 
 /** Parses a CSV whose header is `address,<category>,<category>…` with amounts in wei. */
@@ -83,13 +94,13 @@ export function parseCsv(text: string): Distribution {
   if (header[0]?.toLowerCase() !== 'address' || header.length < 2) {
     throw new InvalidDistributionError([{ line: 1, message: 'header must be "address,<category>,…"' }]);
   }
-  const rows = [];
+  const validator = new RowValidator(header.slice(1));
   for (let i = 1; i < lines.length; i++) {
     if (lines[i].trim() === '') continue;
     const [address, ...amounts] = lines[i].split(',').map((c) => c.trim());
-    rows.push({ line: i + 1, address, amounts });
+    validator.add(i + 1, address, amounts);
   }
-  return parseRows(rows, header.slice(1));
+  return validator.finish();
 }
 
 /**
@@ -111,12 +122,12 @@ export function parseJson(text: string): Distribution {
   ) {
     throw new InvalidDistributionError([{ line: 1, message: 'expected { categories: string[], recipients: [] }' }]);
   }
-  const rows = (data.recipients as { address?: unknown; amounts?: Record<string, unknown> }[]).map((r, i) => ({
-    line: i + 2,
-    address: String(r?.address ?? ''),
-    amounts: categories.map((c) => (r?.amounts?.[c] === undefined ? '0' : String(r.amounts[c]))),
-  }));
-  return parseRows(rows, categories);
+  const validator = new RowValidator(categories);
+  (data.recipients as { address?: unknown; amounts?: Record<string, unknown> }[]).forEach((r, i) => {
+    const amounts = categories.map((c) => (r?.amounts?.[c] === undefined ? '0' : String(r.amounts[c])));
+    validator.add(i + 2, String(r?.address ?? ''), amounts);
+  });
+  return validator.finish();
 }
 
 /** Parses by file name: `.json` as JSON, anything else as CSV. */

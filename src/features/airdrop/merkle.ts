@@ -1,12 +1,15 @@
 /**
- * OpenZeppelin StandardMerkleTree-compatible hashing for `(address, uint256)` leaves, on raw bytes so
- * that a million leaves build in seconds. The same code rebuilds one shard in the browser.
+ * OpenZeppelin StandardMerkleTree-compatible hashing for `(address, uint256)` leaves, on raw bytes.
+ * The browser rebuilds one shard (a few hundred leaves) with noble's keccak; the Node builder passes a
+ * WASM keccak through `createMerkle` because a million-address build hashes about three million times.
  */
 import { keccak_256 } from '@noble/hashes/sha3';
 import { bytesToHex, hexToBytes, type Hex } from 'viem';
 
+export type Keccak = (data: Uint8Array) => Uint8Array;
+
 /** `keccak256(bytes.concat(keccak256(abi.encode(account, amount))))`, OpenZeppelin's standard leaf. */
-export function leafHash(account: Hex, amount: bigint): Uint8Array {
+function leafHashWith(keccak: Keccak, account: Hex, amount: bigint): Uint8Array {
   const encoded = new Uint8Array(64);
   encoded.set(hexToBytes(account), 12);
   let value = amount;
@@ -14,7 +17,7 @@ export function leafHash(account: Hex, amount: bigint): Uint8Array {
     encoded[i] = Number(value & 0xffn);
     value >>= 8n;
   }
-  return keccak_256(keccak_256(encoded));
+  return keccak(keccak(encoded));
 }
 
 /** Lexicographic comparison of two 32-byte hashes. */
@@ -26,7 +29,7 @@ export function compareBytes(a: Uint8Array, b: Uint8Array): number {
 }
 
 /** Hash of a sorted pair, as OpenZeppelin's `MerkleProof` computes it. */
-export function hashPair(a: Uint8Array, b: Uint8Array): Uint8Array {
+function hashPairWith(keccak: Keccak, a: Uint8Array, b: Uint8Array): Uint8Array {
   const joined = new Uint8Array(64);
   if (compareBytes(a, b) <= 0) {
     joined.set(a);
@@ -35,7 +38,7 @@ export function hashPair(a: Uint8Array, b: Uint8Array): Uint8Array {
     joined.set(b);
     joined.set(a, 32);
   }
-  return keccak_256(joined);
+  return keccak(joined);
 }
 
 export interface MerkleTree {
@@ -49,7 +52,7 @@ export interface MerkleTree {
  * Builds a tree over already-hashed nodes with OpenZeppelin's layout: nodes sorted ascending, placed
  * from the end of the array backwards. Shard roots go in as nodes unchanged (not hashed again).
  */
-export function buildTree(leaves: Uint8Array[]): MerkleTree {
+function buildTreeWith(keccak: Keccak, leaves: Uint8Array[]): MerkleTree {
   if (leaves.length === 0) throw new Error('a Merkle tree needs at least one leaf');
   const order = leaves.map((_, i) => i).sort((x, y) => compareBytes(leaves[x], leaves[y]));
   const size = 2 * leaves.length - 1;
@@ -59,7 +62,8 @@ export function buildTree(leaves: Uint8Array[]): MerkleTree {
     nodes[size - 1 - rank] = leaves[input];
     indexOf[input] = size - 1 - rank;
   });
-  for (let i = size - 1 - leaves.length; i >= 0; i--) nodes[i] = hashPair(nodes[2 * i + 1], nodes[2 * i + 2]);
+  for (let i = size - 1 - leaves.length; i >= 0; i--)
+    nodes[i] = hashPairWith(keccak, nodes[2 * i + 1], nodes[2 * i + 2]);
   return { nodes, indexOf };
 }
 
@@ -72,10 +76,22 @@ export function proofOf(tree: MerkleTree, index: number): Uint8Array[] {
   return proof;
 }
 
-/** Folds a proof from a leaf up to the root it implies. */
-export function processProof(leaf: Uint8Array, proof: readonly Uint8Array[]): Uint8Array {
-  return proof.reduce((node, sibling) => hashPair(node, sibling), leaf);
+/** The hashing functions bound to one keccak implementation. */
+export function createMerkle(keccak: Keccak) {
+  return {
+    leafHash: (account: Hex, amount: bigint) => leafHashWith(keccak, account, amount),
+    hashPair: (a: Uint8Array, b: Uint8Array) => hashPairWith(keccak, a, b),
+    buildTree: (leaves: Uint8Array[]) => buildTreeWith(keccak, leaves),
+    /** Folds a proof from a leaf up to the root it implies. */
+    processProof: (leaf: Uint8Array, proof: readonly Uint8Array[]) =>
+      proof.reduce((node, sibling) => hashPairWith(keccak, node, sibling), leaf),
+  };
 }
+
+export type Merkle = ReturnType<typeof createMerkle>;
+
+/** The default (noble keccak) functions, as the browser uses them. */
+export const { leafHash, hashPair, buildTree, processProof } = createMerkle(keccak_256);
 
 /** Hex helpers for the file formats. */
 export const toHex = (bytes: Uint8Array): Hex => bytesToHex(bytes);

@@ -1,6 +1,7 @@
 /** Svelte wrapper around the lifecycle: reactive state, one submission at a time, tracking and refresh. */
 import { useApp } from '../web3/app-state.svelte.ts';
 import { runTransaction, type TxCall, type TxState } from './lifecycle.ts';
+import { mapError } from './map-error.ts';
 import { usePendingTransactions } from './pending.svelte.ts';
 
 export class TxFlow {
@@ -15,18 +16,35 @@ export class TxFlow {
 
   /**
    * Runs `call`; `label` names it in the transaction list and `touches` lists the query-key roots
-   * whose data it changes, refreshed once its receipt arrives.
+   * whose data it changes, refreshed once its receipt arrives. `call` may be a function that first
+   * asks the wallet for a signature the transaction needs (a permit, a delegation): that step shows
+   * as signing and its errors are mapped like any other.
    */
-  async run(call: TxCall, label: string, touches: string[]): Promise<TxState> {
+  async run(
+    call: TxCall | (() => Promise<TxCall>),
+    label: string,
+    touches: string[],
+    who: 'as-viewed' | 'anyone' = 'as-viewed',
+  ): Promise<TxState> {
     if (this.busy) return this.state;
     const app = this.#app;
     const account = app.wallet.address;
-    const blocked = app.writeBlockedReason;
+    const blocked = app.blockedReason(who);
     if (blocked || !account) {
       this.state = { status: 'error', error: { kind: 'unknown', message: blocked ?? 'Connect a wallet first.' } };
       return this.state;
     }
     const chainId = app.chainId;
+    let prepared: TxCall;
+    if (typeof call === 'function') {
+      this.state = { status: 'signing' };
+      try {
+        prepared = await call();
+      } catch (error) {
+        this.state = { status: 'error', error: mapError(error) };
+        return this.state;
+      }
+    } else prepared = call;
     const final = await runTransaction(
       {
         walletConfig: app.wallet.config,
@@ -35,7 +53,7 @@ export class TxFlow {
         account,
         onSent: (hash) => this.#pending.track(hash, chainId, label, touches),
       },
-      call,
+      prepared,
       (state) => (this.state = state),
     );
     if (final.status === 'success' || (final.status === 'error' && final.hash))

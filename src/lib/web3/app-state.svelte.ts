@@ -60,8 +60,16 @@ export class AppState {
 
   /** Why write actions are disabled right now, or undefined when they are allowed. */
   get writeBlockedReason(): string | undefined {
+    return this.blockedReason('as-viewed');
+  }
+
+  /**
+   * Why a write is disabled. `as-viewed` actions act for the viewed address, so they need that
+   * address's wallet; `anyone` actions (a claim paid to its owner, a sweep) only need a wallet.
+   */
+  blockedReason(who: 'as-viewed' | 'anyone'): string | undefined {
     if (this.wallet.status !== 'connected' || !this.wallet.address) return 'Connect a wallet to do this.';
-    if (this.urlAddress && this.urlAddress !== this.wallet.address) {
+    if (who === 'as-viewed' && this.urlAddress && this.urlAddress !== this.wallet.address) {
       return 'You are viewing another address in read-only mode. Connect that wallet, or view your own address, to act.';
     }
     if (this.wallet.chainId !== this.chainId) return `Switch your wallet to ${this.chain.name} to do this.`;

@@ -1,0 +1,145 @@
+import { zeroAddress, type Address } from 'viem';
+import { altAirdropAbi, altStakingAbi, altTokenAbi } from '../src/lib/contracts/generated.ts';
+import { DEV_ACCOUNTS, type Chain } from './fixtures/chain.ts';
+import { expect, test } from './fixtures/index.ts';
+import { AirdropPage } from './pages/airdrop-page.ts';
+
+const ALT = 10n ** 18n;
+// From data/airdrop/season-one.csv.
+const ALLOCATION: Record<number, bigint> = { 1: 9_250n * ALT, 5: 8_120n * ALT, 9: 5_700n * ALT };
+
+const read = (chain: Chain, address: Address, abi: any, functionName: string, args: unknown[] = []) =>
+  chain.client.readContract({ address, abi, functionName, args } as any) as Promise<any>;
+const balanceOf = (chain: Chain, who: Address) => read(chain, chain.contracts.alt, altTokenAbi, 'balanceOf', [who]);
+
+test('checks an eligible and a non-eligible address with no wallet', async ({ page }) => {
+  const airdrop = new AirdropPage(page);
+  await airdrop.goto();
+  await airdrop.checkAddress(DEV_ACCOUNTS[1]);
+  await expect(airdrop.total()).toHaveText('9,250 ALT');
+  await expect(airdrop.state()).toHaveText('Claimable');
+  await expect(airdrop.eligibility()).toContainText('Altitude campaign');
+  await expect(airdrop.eligibility()).toContainText('1,250 ALT');
+  await expect(airdrop.eligibility()).toContainText('EigenLayer restakers');
+  await expect(airdrop.eligibility()).toContainText('8,000 ALT');
+  await expect(page.getByTestId('claim-window')).toContainText('Claims close');
+  await airdrop.checkAddress(DEV_ACCOUNTS[4]);
+  await expect(airdrop.eligibility()).toContainText('Not eligible');
+  await airdrop.checkAddress('0xnot-an-address');
+  await expect(page.getByRole('alert').filter({ hasText: 'That is not an address' })).toBeVisible();
+});
+
+test.describe('as dev account #1', () => {
+  test.use({ walletOptions: { accountIndex: 1, chainId: 31337 } });
+
+  test('claims to the wallet, then the page and overview show it claimed', async ({ page, chain, wallet }) => {
+    void wallet;
+    const airdrop = new AirdropPage(page);
+    await airdrop.goto();
+    await airdrop.connect();
+    const before = await balanceOf(chain, DEV_ACCOUNTS[1]);
+    await airdrop.claimButton().click();
+    await expect(airdrop.state()).toHaveText('Already claimed');
+    expect(await read(chain, chain.contracts.airdrop, altAirdropAbi, 'isClaimed', [DEV_ACCOUNTS[1]])).toBe(true);
+    expect((await balanceOf(chain, DEV_ACCOUNTS[1])) - before).toBe(ALLOCATION[1]);
+    // A second claim is refused: the page offers none and says why.
+    await expect(airdrop.claimPanel()).toContainText('Already claimed.');
+    await expect(airdrop.claimButton()).toHaveCount(0);
+    await page.getByRole('link', { name: 'Overview' }).click();
+    await expect(page.getByTestId('airdrop-status')).toContainText('Claimed');
+  });
+
+  test('claims and stakes with a chosen operator in one transaction', async ({ page, chain, wallet }) => {
+    void wallet;
+    const airdrop = new AirdropPage(page);
+    await airdrop.goto();
+    await airdrop.connect();
+    const operator = await read(chain, chain.contracts.staking, altStakingAbi, 'getOperators', [2n, 1n]).then(
+      (o) => o[0].operator,
+    );
+    const [positionsBefore] = await read(chain, chain.contracts.staking, altStakingAbi, 'getStaker', [DEV_ACCOUNTS[1]]);
+    await page.getByLabel('Operator to stake with').selectOption(operator);
+    await page.getByRole('button', { name: 'Claim and stake' }).click();
+    await expect(airdrop.state()).toHaveText('Already claimed');
+    const [positions] = await read(chain, chain.contracts.staking, altStakingAbi, 'getStaker', [DEV_ACCOUNTS[1]]);
+    const position = positions.find((p: any) => p.operator === operator);
+    const previous = positionsBefore.find((p: any) => p.operator === operator)?.principal ?? 0n;
+    expect(position.principal - previous).toBe(ALLOCATION[1]);
+  });
+
+  test('submits a claim for another eligible address, paid to that address', async ({ page, chain, wallet }) => {
+    void wallet;
+    const airdrop = new AirdropPage(page);
+    await airdrop.goto(DEV_ACCOUNTS[9]);
+    await airdrop.connect();
+    await expect(page.getByRole('button', { name: 'Claim and stake' })).toBeDisabled();
+    await page.getByRole('button', { name: /^Claim for 0x/ }).click();
+    await expect(airdrop.state()).toHaveText('Already claimed');
+    expect(await balanceOf(chain, DEV_ACCOUNTS[9])).toBe(ALLOCATION[9]);
+  });
+});
+
+test.describe('as dev account #5 (not delegated)', () => {
+  test.use({ walletOptions: { accountIndex: 5, chainId: 31337 } });
+
+  test('claims and delegates its votes with one signature and one transaction', async ({ page, chain, wallet }) => {
+    void wallet;
+    const airdrop = new AirdropPage(page);
+    await airdrop.goto();
+    await airdrop.connect();
+    expect(await read(chain, chain.contracts.alt, altTokenAbi, 'delegates', [DEV_ACCOUNTS[5]])).toBe(zeroAddress);
+    await page.getByRole('button', { name: 'Claim and delegate' }).click();
+    await expect(airdrop.state()).toHaveText('Already claimed');
+    expect(await read(chain, chain.contracts.alt, altTokenAbi, 'delegates', [DEV_ACCOUNTS[5]])).toBe(DEV_ACCOUNTS[5]);
+    const balance = await balanceOf(chain, DEV_ACCOUNTS[5]);
+    expect(await read(chain, chain.contracts.alt, altTokenAbi, 'getVotes', [DEV_ACCOUNTS[5]])).toBe(balance);
+    expect(balance).toBe(25_000_000n * ALT + ALLOCATION[5]);
+  });
+});
+
+test('reports an already-claimed address', async ({ page }) => {
+  const airdrop = new AirdropPage(page);
+  await airdrop.goto(DEV_ACCOUNTS[3]);
+  await expect(airdrop.state()).toHaveText('Already claimed');
+});
+
+test('detects a tampered shard and refuses to offer a claim', async ({ page }) => {
+  const prefix = DEV_ACCOUNTS[1].slice(2, 5).toLowerCase();
+  await page.route(`**/airdrop/season-one/shards/${prefix}.json`, async (route) => {
+    const response = await route.fetch();
+    const shard = await response.json();
+    // Inflate the account's allocation as a compromised host would.
+    shard.entries = shard.entries.map((e: [string, string, string[]]) =>
+      e[0] === DEV_ACCOUNTS[1].toLowerCase()
+        ? [e[0], '900000000000000000000000', ['0', '0', '900000000000000000000000', '0', '0']]
+        : e,
+    );
+    await route.fulfill({ response, json: shard });
+  });
+  const airdrop = new AirdropPage(page);
+  await airdrop.goto(DEV_ACCOUNTS[1]);
+  await expect(airdrop.eligibility()).toContainText('does not match the published root');
+  await expect(airdrop.eligibility()).toContainText('Claiming is disabled');
+  await expect(airdrop.claimPanel()).toHaveCount(0);
+});
+
+test.describe('after the window', () => {
+  test.use({ walletOptions: { accountIndex: 7, chainId: 31337 } });
+
+  test('shows the window closed and lets anyone sweep the rest to the treasury', async ({ page, chain, wallet }) => {
+    void wallet;
+    const info = await read(chain, chain.contracts.airdrop, altAirdropAbi, 'info');
+    await chain.advance(Number(info.claimEnd) - (await chain.now()) + 60);
+    const airdrop = new AirdropPage(page);
+    await airdrop.goto(DEV_ACCOUNTS[1]);
+    await expect(airdrop.state()).toHaveText('Claim window closed');
+    await expect(page.getByTestId('claim-window')).toContainText('Claims closed');
+    await airdrop.connect();
+    const treasuryBefore = await balanceOf(chain, chain.contracts.timelock);
+    const unclaimed = await balanceOf(chain, chain.contracts.airdrop);
+    await page.getByRole('button', { name: 'Sweep to treasury' }).click();
+    await expect(page.getByTestId('unclaimed')).toContainText('swept to the treasury');
+    expect((await balanceOf(chain, chain.contracts.timelock)) - treasuryBefore).toBe(unclaimed);
+    expect(await balanceOf(chain, chain.contracts.airdrop)).toBe(0n);
+  });
+});

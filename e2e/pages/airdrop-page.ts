@@ -1,0 +1,24 @@
+/** Page object for the airdrop page. */
+import type { Page } from '@playwright/test';
+
+export class AirdropPage {
+  constructor(readonly page: Page) {}
+
+  goto = (address?: string) => this.page.goto(`./#/airdrop${address ? `?address=${address}` : ''}`);
+  eligibility = () => this.page.getByRole('article', { name: 'Eligibility' });
+  claimPanel = () => this.page.getByRole('article', { name: 'Claim' });
+  total = () => this.page.getByTestId('airdrop-total');
+  state = () => this.page.getByTestId('airdrop-state');
+  claimButton = () => this.page.getByRole('button', { name: 'Claim to my wallet' });
+
+  async connect() {
+    await this.page.getByRole('button', { name: 'Connect wallet' }).click();
+    await this.page.getByText('Test Wallet').first().click();
+    await this.page.getByRole('button', { name: 'Disconnect' }).waitFor();
+  }
+
+  async checkAddress(address: string) {
+    await this.page.getByLabel('Check an address').fill(address);
+    await this.page.getByRole('button', { name: 'Check eligibility' }).click();
+  }
+}

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { StandardMerkleTree } from '@openzeppelin/merkle-tree';
+import type { Hex } from 'viem';
+import { buildTree, leafHash, proofOf, toHex } from '../../src/features/airdrop/merkle.ts';
+import { shardExists } from '../../src/features/airdrop/shard.ts';
+import { random } from '../random.ts';
+import { buildAirdrop } from './build-tree.ts';
+import type { Distribution } from './distribution.ts';
+
+function synthetic(count: number, seed: number): Distribution {
+  const next = random(seed);
+  const recipients = Array.from({ length: count }, () => {
+    let address = '0x';
+    for (let j = 0; j < 5; j++)
+      address += Math.floor(next() * 2 ** 32)
+        .toString(16)
+        .padStart(8, '0');
+    const amounts = [BigInt(Math.floor(next() * 1e6)) * 10n ** 15n, BigInt(Math.floor(next() * 3)) * 10n ** 18n];
+    if (amounts[0] + amounts[1] === 0n) amounts[0] = 1n;
+    return { address: address as Hex, amounts, total: amounts[0] + amounts[1] };
+  });
+  return { categories: ['altitude', 'celestia'], recipients };
+}
+
+describe('sharded airdrop tree', () => {
+  const distribution = synthetic(6_000, 42);
+  const { manifest, shards } = buildAirdrop(distribution, 'test');
+  const byPrefix = new Map(shards.map((s) => [s.prefix, s]));
+
+  it('builds each shard exactly as OpenZeppelin StandardMerkleTree would (sampled)', () => {
+    for (const shard of shards.filter((_, i) => i % 97 === 0)) {
+      const reference = StandardMerkleTree.of(
+        shard.entries.map(([a, t]) => [a, t]),
+        ['address', 'uint256'],
+      );
+      const ours = buildTree(shard.entries.map(([a, t]) => leafHash(a, BigInt(t))));
+      expect(toHex(ours.nodes[0])).toBe(reference.root);
+    }
+  });
+
+  it('gives proofs (shard proof then top proof) that OpenZeppelin verifies against the manifest root (sampled)', () => {
+    for (const recipient of distribution.recipients.filter((_, i) => i % 211 === 0)) {
+      const shard = byPrefix.get(recipient.address.slice(2, 5).toLowerCase())!;
+      const entries = shard.entries;
+      const index = entries.findIndex(([a]) => a === recipient.address.toLowerCase());
+      const tree = buildTree(entries.map(([a, t]) => leafHash(a, BigInt(t))));
+      const proof = [...proofOf(tree, tree.indexOf[index]).map(toHex), ...shard.proof];
+      expect(
+        StandardMerkleTree.verify(
+          manifest.root,
+          ['address', 'uint256'],
+          [recipient.address, recipient.total.toString()],
+          proof,
+        ),
+      ).toBe(true);
+      expect(
+        StandardMerkleTree.verify(
+          manifest.root,
+          ['address', 'uint256'],
+          [recipient.address, (recipient.total + 1n).toString()],
+          proof,
+        ),
+      ).toBe(false);
+    }
+  });
+
+  it('records totals, per-category totals and which shards exist', () => {
+    expect(manifest.recipients).toBe(6_000);
+    const total = distribution.recipients.reduce((s, r) => s + r.total, 0n);
+    expect(manifest.total).toBe(total.toString());
+    expect(manifest.categories.reduce((s, c) => s + BigInt(c.total), 0n)).toBe(total);
+    for (const shard of shards) expect(shardExists(manifest, shard.prefix)).toBe(true);
+    const missing = Array.from({ length: 4096 }, (_, i) => i.toString(16).padStart(3, '0')).filter(
+      (p) => !byPrefix.has(p),
+    );
+    for (const prefix of missing) expect(shardExists(manifest, prefix)).toBe(false);
+  });
+});
