@@ -1,0 +1,69 @@
+/**
+ * Airdrop scale figures: build a synthetic 1,000,000-address distribution with the project's builder
+ * (time, peak memory, output bytes, gzip bytes one eligibility check downloads), and 100,000 addresses
+ * with both the builder and OpenZeppelin's StandardMerkleTree.of for the ratio.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { generateDistribution } from '../scripts/airdrop/generate.ts';
+
+const work = join(tmpdir(), 'alt-dapp-bench');
+mkdirSync(work, { recursive: true });
+
+function build(mode: 'ours' | 'openzeppelin', input: string, outDir: string): { seconds: number; peakMiB: number } {
+  const output = execFileSync(
+    process.execPath,
+    ['--import', 'tsx', new URL('./airdrop-build-worker.ts', import.meta.url).pathname, mode, input, outDir],
+    {
+      encoding: 'utf8',
+      maxBuffer: 1 << 20,
+    },
+  );
+  return JSON.parse(output.trim().split('\n').pop()!);
+}
+
+function directoryBytes(dir: string): number {
+  return readdirSync(dir).reduce((sum, name) => {
+    const path = join(dir, name);
+    return sum + (statSync(path).isDirectory() ? directoryBytes(path) : statSync(path).size);
+  }, 0);
+}
+
+async function distribution(count: number) {
+  const file = join(work, `distribution-${count}.csv`);
+  if (!existsSync(file)) await generateDistribution(count, file, 7);
+  return file;
+}
+
+/** Runs the airdrop measurements and returns flat numeric results. */
+export async function benchAirdrop(): Promise<Record<string, number>> {
+  const million = await distribution(1_000_000);
+  const out = join(work, 'out-1m');
+  const ours = build('ours', million, out);
+  const gzip = (path: string) => gzipSync(readFileSync(path), { level: 9 }).length;
+  const shardSizes = readdirSync(join(out, 'shards')).map((name) => gzip(join(out, 'shards', name)));
+  const manifest = gzip(join(out, 'manifest.json'));
+
+  const hundredK = await distribution(100_000);
+  const ours100k = build('ours', hundredK, join(work, 'out-100k'));
+  const oz100k = build('openzeppelin', hundredK, '');
+  return {
+    airdrop_build_1m_s: ours.seconds,
+    airdrop_build_1m_peak_mib: ours.peakMiB,
+    airdrop_output_1m_mib: directoryBytes(out) / 2 ** 20,
+    // A check downloads the manifest and the one shard that can hold the address: the worst shard counts.
+    airdrop_check_gzip_kib: (manifest + Math.max(...shardSizes)) / 1024,
+    airdrop_check_mean_gzip_kib: (manifest + shardSizes.reduce((a, b) => a + b, 0) / shardSizes.length) / 1024,
+    airdrop_build_100k_s: ours100k.seconds,
+    airdrop_openzeppelin_100k_s: oz100k.seconds,
+    airdrop_openzeppelin_100k_peak_mib: oz100k.peakMiB,
+  };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const results = await benchAirdrop();
+  for (const [key, value] of Object.entries(results)) console.log(`${key.padEnd(36)} ${value.toFixed(2)}`);
+}
