@@ -62,13 +62,13 @@ Grants will fund two independent implementations and a challenge-game fuzzer.
     ),
     rewardRate: proposal(
       'rewardRate',
-      [staking('setRewardRate', [parseEther('3')])],
+      [staking('setRewardRate', [parseEther('0.5')])],
       `# AIP-2: Double the staking reward rate
 
-Raise the staking reward stream from 1.5 to **3 ALT per second** to attract more operators ahead of the
+Raise the staking reward stream from 0.25 to **0.5 ALT per second** to attract more operators ahead of the
 SQUAD launch.
 
-_Withdrawn by the author after feedback that the reward budget would run out within a year._
+_Withdrawn by the author after feedback that the reward budget would run out twice as fast._
 `,
     ),
     unbonding: proposal(
@@ -139,14 +139,14 @@ unchanged. See [the original discussion](https://forum.altlayer.example/t/nebula
       ],
       `# AIP-8: Top up staking rewards with 10,000,000 ALT
 
-The reward reserve lasts about 300 more days at the current rate. This proposal approves exactly
+The reward reserve is being drawn down by the SQUAD launch incentives. This proposal approves exactly
 **10,000,000 ALT** to the staking contract and funds the reward stream with it, in one proposal.
 `,
     ),
     rewardRateDown: proposal(
       'rewardRateDown',
-      [staking('setRewardRate', [parseEther('1.2')])],
-      `# AIP-9: Set the staking reward rate to 1.2 ALT per second
+      [staking('setRewardRate', [parseEther('0.2')])],
+      `# AIP-9: Set the staking reward rate to 0.2 ALT per second
 
 Align emissions with the treasury's two-year budget.
 `,

@@ -33,7 +33,7 @@ const DEV_DELEGATES: (number | 'self' | null)[] = ['self', 1, 'self', 3, null, 1
 
 export const TREASURY_ALT = 4_000_000_000;
 export const REWARD_FUND_ALT = 50_000_000;
-export const REWARD_RATE_ALT_PER_SECOND = '1.5';
+export const REWARD_RATE_ALT_PER_SECOND = '0.25';
 export const SLASH_REASON =
   'Equivocation: signed two conflicting state roots for rollup 0x7a3f…e21c at L2 block 1,204,551 (VITAL challenge #318).';
 

@@ -1,0 +1,86 @@
+import { getAddress, type Address } from 'viem';
+import { altStakingAbi } from '../src/lib/contracts/generated.ts';
+import { formatAmount } from '../src/lib/format/amount.ts';
+import { DEV_ACCOUNTS, type Chain } from './fixtures/chain.ts';
+import { expect, test } from './fixtures/index.ts';
+
+const operatorsOf = (chain: Chain) =>
+  chain.client.readContract({
+    address: chain.contracts.staking,
+    abi: altStakingAbi,
+    functionName: 'getOperators',
+    args: [0n, 1000n],
+  });
+const alt = (value: bigint) => `${formatAmount(value, 18, { maxFractionDigits: 0, locale: 'en-US' })} ALT`;
+const row = (page: import('@playwright/test').Page, operator: Address) =>
+  page.locator(`tr[data-operator="${operator}"]`);
+
+test('the directory lists every operator with the figures the contract holds', async ({ page, chain }) => {
+  const operators = await operatorsOf(chain);
+  await page.goto('./#/staking');
+  await expect(page.getByRole('heading', { name: `Operators (${operators.length})` })).toBeVisible();
+  await expect(page.locator('tr[data-operator]')).toHaveCount(operators.length);
+  for (const o of operators.filter((_, i) => i % 5 === 0)) {
+    await expect(row(page, o.operator).getByRole('cell').first()).toHaveText(alt(o.totalStake));
+  }
+  const pending = operators.find((o) => o.commissionEffectiveAt > 0)!;
+  await expect(row(page, pending.operator)).toContainText(`→ ${pending.pendingCommissionBps / 100}% from`);
+  const slashed = operators.find((o) => o.slashCount > 0)!;
+  await expect(row(page, slashed.operator)).toContainText(`1× · ${alt(slashed.totalSlashed)}`);
+  const deactivated = operators.find((o) => o.status === 2)!;
+  await expect(row(page, deactivated.operator)).toContainText('Deactivated');
+  // Broken metadata (invalid JSON, an unreachable URL) shows the address and never breaks the row.
+  for (const index of [20, 21]) {
+    const address = operators[index].operator;
+    await expect(row(page, address).getByRole('link')).toHaveText(`${address.slice(0, 6)}…${address.slice(-4)}`);
+  }
+});
+
+test('search, filters and sorting narrow and order the list', async ({ page, chain }) => {
+  const operators = await operatorsOf(chain);
+  await page.goto('./#/staking');
+  await page.getByLabel('Service').selectOption('SQUAD');
+  await expect(page.locator('tr[data-operator]')).toHaveCount(operators.filter((o) => o.services & 4).length);
+  await page.getByLabel('Service').selectOption('');
+  await page.getByLabel('Status').selectOption('Deactivated');
+  await expect(page.locator('tr[data-operator]')).toHaveCount(1);
+  await page.getByLabel('Status').selectOption('');
+  await page.getByLabel('Search').fill('ottie');
+  await expect(page.locator('tr[data-operator]')).toHaveCount(1);
+  await expect(page.locator('tr[data-operator]')).toContainText('Ottie Labs');
+  await page.getByLabel('Search').fill(operators[5].operator.slice(2, 12).toLowerCase());
+  await expect(page.locator('tr[data-operator]')).toHaveCount(1);
+  await page.getByLabel('Search').fill('');
+  await page.getByRole('button', { name: 'Commission' }).click();
+  const lowest = [...operators].sort((a, b) => a.commissionBps - b.commissionBps)[0];
+  await expect(page.locator('tr[data-operator]').first()).toHaveAttribute('data-operator', lowest.operator);
+  await expect(page.getByRole('columnheader', { name: 'Commission' })).toHaveAttribute('aria-sort', 'ascending');
+});
+
+test('my delegations and positions reflect the viewed account, with slash explanations', async ({ page, chain }) => {
+  const account = DEV_ACCOUNTS[1];
+  const [positions] = await chain.client.readContract({
+    address: chain.contracts.staking,
+    abi: altStakingAbi,
+    functionName: 'getStaker',
+    args: [account],
+  });
+  await page.goto(`./#/staking?address=${account}`);
+  await page.getByLabel('My delegations').check();
+  await expect(page.locator('tr[data-operator]')).toHaveCount(positions.filter((p) => p.shares > 0n).length);
+  const positionsSection = page.getByRole('region', { name: 'Your positions' });
+  await expect(positionsSection).toContainText('the operator was slashed');
+  await expect(positionsSection).toContainText('Ready');
+  await expect(positionsSection).toContainText('Pending, unlocks in');
+});
+
+test('an operator page shows its figures, and an unknown one says so', async ({ page, chain }) => {
+  const operators = await operatorsOf(chain);
+  const o = operators[0];
+  await page.goto(`./#/staking/operators/${o.operator.toLowerCase()}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Northstar Validation');
+  await expect(page.getByText(getAddress(o.operator))).toBeVisible();
+  await expect(page.locator('.figures')).toContainText(`${o.stakerCount}`);
+  await page.goto(`./#/staking/operators/0x${'12'.repeat(20)}`);
+  await expect(page.getByRole('heading', { name: 'Unknown operator' })).toBeVisible();
+});

@@ -1,0 +1,97 @@
+/** Everything the staking screens read, in one Multicall3 round trip: parameters, every operator, the account. */
+import type { Address } from 'viem';
+import { multicall } from 'viem/actions';
+import { altStakingAbi, altTokenAbi, multicall3Abi } from '../../lib/contracts/generated.ts';
+import type { ChainConfig } from '../../lib/config/app-config.ts';
+import type { ReadClient } from '../../lib/web3/chains.ts';
+import { MULTICALL3_ADDRESS } from '../../lib/web3/devnet-chain.ts';
+
+export type OperatorInfo = {
+  operator: Address;
+  status: number;
+  services: number;
+  commissionBps: number;
+  pendingCommissionBps: number;
+  commissionEffectiveAt: number;
+  slashCount: number;
+  stakerCount: number;
+  totalStake: bigint;
+  unbondingStake: bigint;
+  selfStake: bigint;
+  totalSlashed: bigint;
+  commissionAccrued: bigint;
+  metadataURI: string;
+};
+
+export type StakingParameters = {
+  unbondingPeriod: bigint;
+  commissionDelay: bigint;
+  maxCommissionBps: bigint;
+  minStake: bigint;
+  rewardRate: bigint;
+  treasury: Address;
+  totalActiveStake: bigint;
+  totalUnbondingStake: bigint;
+  totalEarningStake: bigint;
+  undistributedRewards: bigint;
+  rewardsReserve: bigint;
+  operatorCount: bigint;
+};
+
+export type Position = { operator: Address; shares: bigint; stake: bigint; principal: bigint; pendingRewards: bigint };
+export type UnbondingRequest = {
+  id: bigint;
+  operator: Address;
+  unlockTime: number;
+  requestedAmount: bigint;
+  amount: bigint;
+};
+
+export interface StakingState {
+  blockNumber: bigint;
+  chainTime: bigint;
+  parameters: StakingParameters;
+  operators: OperatorInfo[];
+  account?: { balance: bigint; positions: Position[]; requests: UnbondingRequest[] };
+}
+
+/**
+ * Operators are read in one `getOperators` call. 2,000 operators of about 700 bytes each stay well
+ * inside an eth_call's return limits; a registry beyond that would need a second page.
+ */
+const MAX_OPERATORS = 2_000n;
+
+export async function readStaking(client: ReadClient, chain: ChainConfig, account?: Address): Promise<StakingState> {
+  const { staking, alt } = chain.contracts;
+  if (!staking || !alt) throw new Error('Staking is not deployed on this chain.');
+  const multicall3 = chain.contracts.multicall3 ?? MULTICALL3_ADDRESS;
+  const base = [
+    { address: multicall3, abi: multicall3Abi, functionName: 'getBlockNumber' },
+    { address: multicall3, abi: multicall3Abi, functionName: 'getCurrentBlockTimestamp' },
+    { address: staking, abi: altStakingAbi, functionName: 'getParameters' },
+    { address: staking, abi: altStakingAbi, functionName: 'getOperators', args: [0n, MAX_OPERATORS] },
+  ] as const;
+  const forAccount = account
+    ? ([
+        { address: alt, abi: altTokenAbi, functionName: 'balanceOf', args: [account] },
+        { address: staking, abi: altStakingAbi, functionName: 'getStaker', args: [account] },
+      ] as const)
+    : [];
+  const results = (await multicall(client, {
+    multicallAddress: multicall3,
+    allowFailure: false,
+    contracts: [...base, ...forAccount] as any,
+  })) as unknown[];
+  const [blockNumber, chainTime, parameters, operators] = results as [
+    bigint,
+    bigint,
+    StakingParameters,
+    OperatorInfo[],
+  ];
+  let accountState: StakingState['account'];
+  if (account) {
+    const [positions, requests] = results[5] as [Position[], UnbondingRequest[]];
+    accountState = { balance: results[4] as bigint, positions: [...positions], requests: [...requests] };
+  }
+  return { blockNumber, chainTime, parameters, operators: [...operators], account: accountState };
+}
