@@ -52,7 +52,15 @@ export interface StakingState {
   chainTime: bigint;
   parameters: StakingParameters;
   operators: OperatorInfo[];
-  account?: { balance: bigint; positions: Position[]; requests: UnbondingRequest[] };
+  account?: {
+    balance: bigint;
+    positions: Position[];
+    requests: UnbondingRequest[];
+    /** For the stake paths: the current allowance, and the permit nonce and token domain. */
+    allowance: bigint;
+    nonce: bigint;
+    domain: { name: string; version: string };
+  };
 }
 
 /**
@@ -75,6 +83,9 @@ export async function readStaking(client: ReadClient, chain: ChainConfig, accoun
     ? ([
         { address: alt, abi: altTokenAbi, functionName: 'balanceOf', args: [account] },
         { address: staking, abi: altStakingAbi, functionName: 'getStaker', args: [account] },
+        { address: alt, abi: altTokenAbi, functionName: 'allowance', args: [account, staking] },
+        { address: alt, abi: altTokenAbi, functionName: 'nonces', args: [account] },
+        { address: alt, abi: altTokenAbi, functionName: 'eip712Domain' },
       ] as const)
     : [];
   const results = (await multicall(client, {
@@ -91,7 +102,15 @@ export async function readStaking(client: ReadClient, chain: ChainConfig, accoun
   let accountState: StakingState['account'];
   if (account) {
     const [positions, requests] = results[5] as [Position[], UnbondingRequest[]];
-    accountState = { balance: results[4] as bigint, positions: [...positions], requests: [...requests] };
+    const domain = results[8] as readonly [string, string, string];
+    accountState = {
+      balance: results[4] as bigint,
+      positions: [...positions],
+      requests: [...requests],
+      allowance: results[6] as bigint,
+      nonce: results[7] as bigint,
+      domain: { name: domain[1], version: domain[2] },
+    };
   }
   return { blockNumber, chainTime, parameters, operators: [...operators], account: accountState };
 }

@@ -1,0 +1,172 @@
+import { parseEther, type Address } from 'viem';
+import { altStakingAbi, altTokenAbi } from '../src/lib/contracts/generated.ts';
+import { DEV_ACCOUNTS, type Chain } from './fixtures/chain.ts';
+import { expect, test } from './fixtures/index.ts';
+import { OperatorPage } from './pages/operator-page.ts';
+
+const operators = (chain: Chain) =>
+  chain.client.readContract({
+    address: chain.contracts.staking,
+    abi: altStakingAbi,
+    functionName: 'getOperators',
+    args: [0n, 100n],
+  });
+const staker = (chain: Chain, who: Address) =>
+  chain.client.readContract({
+    address: chain.contracts.staking,
+    abi: altStakingAbi,
+    functionName: 'getStaker',
+    args: [who],
+  });
+const balance = (chain: Chain, who: Address) =>
+  chain.client.readContract({ address: chain.contracts.alt, abi: altTokenAbi, functionName: 'balanceOf', args: [who] });
+const allowance = (chain: Chain, who: Address) =>
+  chain.client.readContract({
+    address: chain.contracts.alt,
+    abi: altTokenAbi,
+    functionName: 'allowance',
+    args: [who, chain.contracts.staking],
+  });
+
+test.describe('a first-time staker (#6)', () => {
+  test.use({ walletOptions: { accountIndex: 6, chainId: 31337 } });
+
+  test('stakes with a permit after the risk disclosure, in one transaction', async ({ page, chain, wallet }) => {
+    void wallet;
+    const operator = (await operators(chain))[5].operator;
+    const ui = new OperatorPage(page);
+    await ui.goto(operator);
+    await ui.connect();
+    await expect(ui.stakeForm()).toContainText('Unstaking takes 7d');
+    await expect(ui.stakeForm()).toContainText('does not carry governance votes');
+    await ui.stake('1234.5');
+    await expect(page.getByText('Confirm that you understand the risks to stake.')).toBeVisible();
+    await ui.stakeForm().getByLabel('I understand these risks').check();
+    await ui.stakeForm().getByRole('button', { name: 'Stake' }).click();
+    await ui.confirmed('Stake 1,234.5 ALT');
+    const [positions] = await staker(chain, DEV_ACCOUNTS[6]);
+    expect(positions.find((p) => p.operator === operator)?.principal).toBe(parseEther('1234.5'));
+    expect(await allowance(chain, DEV_ACCOUNTS[6])).toBe(0n);
+    await expect(page.getByRole('region', { name: 'Your stake here' })).toContainText('1,234.5 ALT');
+  });
+
+  test('refuses bad amounts with a plain message each', async ({ page, chain, wallet }) => {
+    void wallet;
+    const operator = (await operators(chain))[5].operator;
+    const ui = new OperatorPage(page);
+    await ui.goto(operator);
+    await ui.connect();
+    const help = ui.stakeForm().locator('#stake-amount-help');
+    for (const [input, message] of [
+      ['', 'Enter an amount.'],
+      ['0', 'The amount must be more than zero.'],
+      ['1.0000000000000000001', 'At most 18 decimal places.'],
+      ['5000001', 'That is more than your wallet balance (5,000,000 ALT).'],
+      ['0.5', 'The minimum is 1 ALT.'],
+      ['1e3', 'Write the amount in full, without an exponent.'],
+    ]) {
+      await ui.stake(input, true);
+      await expect(help).toHaveText(message);
+    }
+    expect((await staker(chain, DEV_ACCOUNTS[6]))[0]).toHaveLength(0);
+    // Max fills the exact balance.
+    await ui.stakeForm().getByRole('button', { name: 'Max' }).click();
+    await expect(ui.stakeForm().getByLabel('Amount to stake')).toHaveValue('5000000');
+  });
+});
+
+test.describe('a wallet that refuses permits (#7)', () => {
+  test.use({ walletOptions: { accountIndex: 7, chainId: 31337 } });
+
+  test('falls back to an exact approval and the stake, and says why', async ({ page, chain, wallet }) => {
+    const operator = (await operators(chain))[3].operator;
+    const ui = new OperatorPage(page);
+    await ui.goto(operator);
+    await ui.connect();
+    await wallet.rejectPermits();
+    await ui.stake('2000', true);
+    await expect(ui.stakeForm()).toContainText('Your wallet did not sign the permit');
+    await ui.confirmed('(1 of 2)');
+    await ui.confirmed('(2 of 2)');
+    const [positions] = await staker(chain, DEV_ACCOUNTS[7]);
+    expect(positions.find((p) => p.operator === operator)?.principal).toBe(parseEther('2000'));
+    expect(await allowance(chain, DEV_ACCOUNTS[7])).toBe(0n);
+  });
+});
+
+test.describe('an existing staker (#1)', () => {
+  test.use({ walletOptions: { accountIndex: 1, chainId: 31337 } });
+
+  test('unstakes part of a position, waits out the unbonding on chain time, and withdraws', async ({
+    page,
+    chain,
+    wallet,
+  }) => {
+    void wallet;
+    const operator = (await operators(chain))[0].operator;
+    const ui = new OperatorPage(page);
+    await ui.goto(operator);
+    await ui.connect();
+    await ui.unstakeForm().getByLabel('Amount to unstake').fill('1000');
+    await ui.unstakeForm().getByRole('button', { name: 'Unstake' }).click();
+    await ui.confirmed('Unstake');
+    const [, requests] = await staker(chain, DEV_ACCOUNTS[1]);
+    const request = requests.find((r) => r.requestedAmount === parseEther('1000'))!;
+    expect(request.unlockTime).toBeGreaterThan(await chain.now());
+    await chain.advance(request.unlockTime - (await chain.now()) + 1);
+    await page.goto('./#/staking');
+    const before = await balance(chain, DEV_ACCOUNTS[1]);
+    const requestsBefore = (await staker(chain, DEV_ACCOUNTS[1]))[1];
+    await expect(page.locator(`li[data-request="${request.id}"]`)).toContainText('Ready');
+    await page.getByRole('button', { name: 'Withdraw all ready' }).click();
+    await ui.confirmed(/^Withdraw/);
+    const [, after] = await staker(chain, DEV_ACCOUNTS[1]);
+    expect(after.some((r) => r.id === request.id)).toBe(false);
+    // Every request that was ready is gone, and exactly their value arrived.
+    const withdrawn = requestsBefore
+      .filter((r) => !after.some((a) => a.id === r.id))
+      .reduce((sum, r) => sum + r.amount, 0n);
+    expect(withdrawn).toBeGreaterThanOrEqual(parseEther('1000'));
+    expect((await balance(chain, DEV_ACCOUNTS[1])) - before).toBe(withdrawn);
+  });
+
+  test('redelegates in one action with a preview', async ({ page, chain, wallet }) => {
+    void wallet;
+    const list = await operators(chain);
+    const [from, to] = [list[0].operator, list[2].operator];
+    const ui = new OperatorPage(page);
+    await ui.goto(from);
+    await ui.connect();
+    await ui.redelegateForm().getByLabel('Move stake to').selectOption(to);
+    await ui.redelegateForm().getByLabel('Amount to move').fill('500000');
+    await expect(page.getByTestId('redelegate-preview')).toContainText(
+      '1,250,000 ALT with Northstar Validation, 500,000 ALT with Ottie Labs',
+    );
+    await ui.redelegateForm().getByRole('button', { name: 'Redelegate' }).click();
+    await ui.confirmed('Move');
+    const [positions] = await staker(chain, DEV_ACCOUNTS[1]);
+    expect(positions.find((p) => p.operator === to)?.stake).toBeGreaterThanOrEqual(parseEther('500000') - 1n);
+    expect(positions.find((p) => p.operator === from)?.stake).toBeLessThanOrEqual(parseEther('1250000'));
+  });
+
+  test('claims rewards across all operators in one transaction, and compounds', async ({ page, chain, wallet }) => {
+    void wallet;
+    const ui = new OperatorPage(page);
+    await page.goto('./#/staking');
+    await ui.connect();
+    const before = await balance(chain, DEV_ACCOUNTS[1]);
+    const pending = (await staker(chain, DEV_ACCOUNTS[1]))[0].reduce((s, p) => s + p.pendingRewards, 0n);
+    await page.getByRole('button', { name: 'Claim all rewards' }).click();
+    await ui.confirmed('of rewards');
+    expect((await balance(chain, DEV_ACCOUNTS[1])) - before).toBeGreaterThanOrEqual(pending);
+    const operator = (await operators(chain))[0].operator;
+    await chain.advance(86_400);
+    await ui.goto(operator);
+    const principal = (await staker(chain, DEV_ACCOUNTS[1]))[0].find((p) => p.operator === operator)!.principal;
+    await page.getByRole('button', { name: 'Compound' }).click();
+    await ui.confirmed('Compound');
+    expect((await staker(chain, DEV_ACCOUNTS[1]))[0].find((p) => p.operator === operator)!.principal).toBeGreaterThan(
+      principal,
+    );
+  });
+});
