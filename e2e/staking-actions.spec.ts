@@ -169,4 +169,18 @@ test.describe('an existing staker (#1)', () => {
       principal,
     );
   });
+
+  test('withdraws one ready request on its own', async ({ page, chain, wallet }) => {
+    void wallet;
+    const ui = new OperatorPage(page);
+    await page.goto('./#/staking');
+    await ui.connect();
+    const now = await chain.now();
+    const ready = (await staker(chain, DEV_ACCOUNTS[1]))[1].find((r) => r.unlockTime <= now)!;
+    const before = await balance(chain, DEV_ACCOUNTS[1]);
+    await page.getByRole('button', { name: `Withdraw #${ready.id}` }).click();
+    await ui.confirmed(`Withdraw request #${ready.id}`);
+    expect((await balance(chain, DEV_ACCOUNTS[1])) - before).toBe(ready.amount);
+    expect((await staker(chain, DEV_ACCOUNTS[1]))[1].some((r) => r.id === ready.id)).toBe(false);
+  });
 });

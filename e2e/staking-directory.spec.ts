@@ -84,3 +84,15 @@ test('an operator page shows its figures, and an unknown one says so', async ({ 
   await page.goto(`./#/staking/operators/0x${'12'.repeat(20)}`);
   await expect(page.getByRole('heading', { name: 'Unknown operator' })).toBeVisible();
 });
+
+test('the slashed operator shows its slashing history with the reason, and its stakers', async ({ page, chain }) => {
+  const operators = await operatorsOf(chain);
+  const slashed = operators.find((o) => o.slashCount > 0)!;
+  await page.goto(`./#/staking/operators/${slashed.operator}`);
+  const history = page.getByRole('region', { name: 'Slashing history' });
+  await expect(history).toContainText('10% slashed');
+  await expect(history).toContainText('Equivocation: signed two conflicting state roots');
+  const stakers = page.getByRole('region', { name: 'Stakers' });
+  await expect(stakers).toContainText('Operator (self-stake)');
+  await expect(stakers.locator('tbody tr').first()).toBeVisible();
+});

@@ -1,0 +1,56 @@
+/**
+ * Event logs read in bounded block windows. Public RPCs cap `eth_getLogs` ranges (often 1k–10k
+ * blocks) and answer "range too large" past that; a refused window is halved and retried, down to
+ * one block, so any node's limit is found without configuring it.
+ */
+import type { AbiEvent, Address, Log } from 'viem';
+import { getBlockNumber, getLogs } from 'viem/actions';
+import type { ReadClient } from './chains.ts';
+
+/** Blocks per request to start with; halved on a range error. */
+export const DEFAULT_WINDOW = 10_000n;
+
+const RANGE_ERROR = /range|too many|limit|exceed|10000|block range/i;
+
+/** Whether an RPC error means the block range (or result size) was too large. */
+export function isRangeError(error: unknown): boolean {
+  let current: any = error;
+  for (let depth = 0; current && depth < 8; depth++) {
+    if (RANGE_ERROR.test(String(current.details ?? current.message ?? ''))) return true;
+    if (current.code === -32005) return true;
+    current = current.cause;
+  }
+  return false;
+}
+
+export interface LogsInRangesParameters<event extends AbiEvent> {
+  address: Address;
+  event: event;
+  args?: Record<string, unknown>;
+  fromBlock: bigint;
+  toBlock?: bigint;
+  window?: bigint;
+}
+
+/** All logs of `event` from `fromBlock` to `toBlock` (latest by default), oldest first. */
+export async function getLogsInRanges<const event extends AbiEvent>(
+  client: ReadClient,
+  { address, event, args, fromBlock, toBlock, window = DEFAULT_WINDOW }: LogsInRangesParameters<event>,
+): Promise<Log<bigint, number, false, event>[]> {
+  const end = toBlock ?? (await getBlockNumber(client));
+  const logs: Log<bigint, number, false, event>[] = [];
+  let from = fromBlock;
+  let size = window;
+  while (from <= end) {
+    const to = from + size - 1n > end ? end : from + size - 1n;
+    try {
+      const chunk = await getLogs(client, { address, event, args, fromBlock: from, toBlock: to } as any);
+      logs.push(...(chunk as Log<bigint, number, false, event>[]));
+      from = to + 1n;
+    } catch (error) {
+      if (!isRangeError(error) || size === 1n) throw error;
+      size = size / 2n;
+    }
+  }
+  return logs;
+}
