@@ -8,6 +8,7 @@ import { startAnvil, type Anvil } from './anvil.ts';
 import { createDevnetClient, installMulticall3, send, type DevnetClient } from './client.ts';
 import { deployProtocol, type Deployment } from './deploy.ts';
 import { seed, type SeedSummary } from './seed.ts';
+import { addOperators } from './scale.ts';
 
 const DAY = 86_400;
 const root = new URL('..', import.meta.url).pathname;
@@ -19,6 +20,8 @@ export interface DevnetOptions {
   port?: number;
   /** Write the deployment into public/config.json (on by default). */
   writeConfig?: boolean;
+  /** Register extra operators after seeding until there are this many (for scale measurements). */
+  operators?: number;
 }
 
 export interface Devnet {
@@ -67,6 +70,7 @@ export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> 
       now,
       airdrop: { shards: new Map(shards.map((s) => [s.prefix, s])), claimStart },
     });
+    if (options.operators) await addOperators(client, deployment, options.operators);
     if (options.writeConfig !== false) writeDevnetConfig(deployment);
     return { anvil, client, deployment, accounts, summary, stop: anvil.stop };
   } catch (error) {

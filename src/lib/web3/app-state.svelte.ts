@@ -58,6 +58,14 @@ export class AppState {
     return this.urlAddress ?? this.wallet.address;
   }
 
+  /**
+   * Whether the viewed address is known: a URL address at once, otherwise once a returning wallet
+   * has reconnected (or is known absent). Screens wait for it so their batched read runs once.
+   */
+  get addressSettled(): boolean {
+    return !!this.urlAddress || this.wallet.settled;
+  }
+
   /** Why write actions are disabled right now, or undefined when they are allowed. */
   get writeBlockedReason(): string | undefined {
     return this.blockedReason('as-viewed');
@@ -81,8 +89,10 @@ export class AppState {
   watchBlocks() {
     this.#stopWatch();
     const chainId = this.chainId;
+    // No emit on begin: every screen's batched read already carries the block number, so the first
+    // poll can wait one interval instead of costing a request while the screen loads.
     this.#stopWatch = watchBlockNumber(this.client, {
-      emitOnBegin: true,
+      emitOnBegin: false,
       onBlockNumber: (blockNumber) => {
         const previous = this.blockNumber[chainId];
         this.blockNumber[chainId] = blockNumber;

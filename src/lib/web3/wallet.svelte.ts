@@ -16,6 +16,8 @@ export class Wallet {
   chainId = $state<number | undefined>();
   connectorName = $state<string | undefined>();
   modalLoading = $state(false);
+  /** False until a previous session has been restored or found absent: reads wait for it, so they run once. */
+  settled = $state(false);
   #config: Config | undefined;
   #unwatch: () => void = () => {};
   #modal: LoadedModal | undefined;
@@ -35,6 +37,7 @@ export class Wallet {
     this.#config = light;
     await this.#watch(light);
     await reconnect(light).catch(() => {});
+    this.settled = true;
   }
 
   /** The wagmi config that holds the connection, for writes. */

@@ -1,0 +1,53 @@
+/**
+ * Scale options for measuring the app at the size of the real ecosystem: extra operators registered
+ * after the seeded history (DEVNET_OPERATORS=500 makes 500 in all).
+ */
+import { keccak256, toHex, type Address } from 'viem';
+import { altStakingAbi } from '../src/lib/contracts/generated.ts';
+import { asImpersonated, send, type DevnetClient } from './client.ts';
+import type { Deployment } from './deploy.ts';
+
+const SERVICE_SETS = [1, 2, 4, 3, 5, 6, 7];
+
+/** Deterministic addresses for the extra operators (nobody holds their keys; they are impersonated). */
+export const extraOperatorAddress = (i: number): Address =>
+  `0x${keccak256(toHex(`alt-devnet-operator-${i}`)).slice(26)}` as Address;
+
+function inlineMetadata(i: number): string {
+  const json = JSON.stringify({
+    name: `Operator ${i + 1}`,
+    website: `https://operator-${i + 1}.example`,
+    description: 'Load-test operator.',
+  });
+  return `data:application/json;base64,${Buffer.from(json).toString('base64')}`;
+}
+
+/** Registers operators until the registry holds `total`. */
+export async function addOperators(client: DevnetClient, deployment: Deployment, total: number) {
+  const { staking, timelock } = deployment.contracts;
+  const existing = Number(
+    await client.readContract({ address: staking, abi: altStakingAbi, functionName: 'operatorCount' }),
+  );
+  const extra = Array.from({ length: Math.max(0, total - existing) }, (_, k) => existing + k);
+  await asImpersonated(client, timelock, async () => {
+    for (const i of extra) {
+      await send(client, timelock, {
+        address: staking,
+        abi: altStakingAbi,
+        functionName: 'setOperatorAllowlisted',
+        args: [extraOperatorAddress(i), true],
+      });
+    }
+  });
+  for (const i of extra) {
+    const operator = extraOperatorAddress(i);
+    await asImpersonated(client, operator, () =>
+      send(client, operator, {
+        address: staking,
+        abi: altStakingAbi,
+        functionName: 'registerOperator',
+        args: [inlineMetadata(i), SERVICE_SETS[i % SERVICE_SETS.length], 100 + ((i * 37) % 1_900)],
+      }),
+    );
+  }
+}
