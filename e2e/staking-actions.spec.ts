@@ -1,4 +1,4 @@
-import { parseEther, type Address } from 'viem';
+import { getAddress, parseEther, type Address } from 'viem';
 import { altStakingAbi, altTokenAbi } from '../src/lib/contracts/generated.ts';
 import { DEV_ACCOUNTS, type Chain } from './fixtures/chain.ts';
 import { expect, test } from './fixtures/index.ts';
@@ -72,6 +72,29 @@ test.describe('a first-time staker (#6)', () => {
     // Max fills the exact balance.
     await ui.stakeForm().getByRole('button', { name: 'Max' }).click();
     await expect(ui.stakeForm().getByLabel('Amount to stake')).toHaveValue('5000000');
+  });
+});
+
+test.describe('a wallet with EIP-5792 atomic batches (#2)', () => {
+  test.use({ walletOptions: { accountIndex: 2, chainId: 31337, atomicBatch: true } });
+
+  test('approves and stakes in one batch, with one prompt', async ({ page, chain, wallet }) => {
+    void wallet;
+    const operator = (await operators(chain))[6].operator;
+    const ui = new OperatorPage(page);
+    await ui.goto(operator);
+    await ui.connect();
+    const before = (await staker(chain, DEV_ACCOUNTS[2]))[0].find((p) => p.operator === operator)?.principal ?? 0n;
+    await ui.stake('3000');
+    await ui.confirmed('(approve and stake in one batch)');
+    const after = (await staker(chain, DEV_ACCOUNTS[2]))[0].find((p) => p.operator === operator)!.principal;
+    expect(after - before).toBe(parseEther('3000'));
+    expect(await allowance(chain, DEV_ACCOUNTS[2])).toBe(0n);
+    const block = await chain.client.getBlock({ includeTransactions: true });
+    expect(block.transactions.map((t) => (t as { to: string }).to)).toEqual([
+      chain.contracts.alt,
+      chain.contracts.staking,
+    ]);
   });
 });
 

@@ -3,7 +3,7 @@
  * the call and its wording; this module supplies the order, the checks and the error mapping.
  */
 import type { Config } from '@wagmi/core';
-import type { Abi, Address, Hex, TransactionReceipt } from 'viem';
+import { encodeFunctionData, type Abi, type Address, type Hex, type TransactionReceipt } from 'viem';
 import { estimateContractGas, simulateContract, waitForTransactionReceipt } from 'viem/actions';
 import type { ReadClient } from '../web3/chains.ts';
 import { mapError, type MappedError } from './map-error.ts';
@@ -12,7 +12,8 @@ export type TxState =
   | { status: 'idle' }
   | { status: 'simulating' }
   | { status: 'signing' }
-  | { status: 'pending'; hash: Hex }
+  /** A batch (EIP-5792) has no transaction hash until it lands. */
+  | { status: 'pending'; hash?: Hex }
   | { status: 'success'; hash: Hex; receipt: TransactionReceipt }
   | { status: 'error'; error: MappedError; hash?: Hex };
 
@@ -106,5 +107,62 @@ export async function settle(client: ReadClient, hash: Hex): Promise<TxState> {
     return { status: 'success', hash, receipt };
   } catch (error) {
     return { status: 'error', hash, error: mapError(error) };
+  }
+}
+
+/** Whether the wallet reports EIP-5792 atomic batches on `chainId` (one prompt for several calls). */
+export async function supportsAtomicBatch(walletConfig: Config, account: Address, chainId: number): Promise<boolean> {
+  const { getCapabilities } = await import('@wagmi/core');
+  try {
+    const capabilities = (await getCapabilities(walletConfig, { account, chainId })) as Record<string, any>;
+    const status = capabilities?.atomic?.status;
+    return status === 'supported' || status === 'ready' || capabilities?.atomicBatch?.supported === true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Runs several calls as one atomic EIP-5792 batch. Only the first call is simulated: the later ones
+ * depend on its effects (a stake on the approval before it), which a separate simulation cannot see.
+ */
+export async function runBatch(ctx: TxContext, calls: TxCall[], onState: (state: TxState) => void): Promise<TxState> {
+  const report = (state: TxState) => (onState(state), state);
+  const { getAccount, sendCalls, waitForCallsStatus } = await import('@wagmi/core');
+  const wallet = getAccount(ctx.walletConfig);
+  if (wallet.address?.toLowerCase() !== ctx.account.toLowerCase() || wallet.chainId !== ctx.chainId) {
+    return report(fail('The wallet changed account or network. Check the details and try again.'));
+  }
+  report({ status: 'simulating' });
+  try {
+    await simulateContract(ctx.client, { ...calls[0], account: ctx.account } as any);
+  } catch (error) {
+    return report({ status: 'error', error: mapError(error) });
+  }
+  report({ status: 'signing' });
+  let id: string;
+  try {
+    ({ id } = await sendCalls(ctx.walletConfig, {
+      account: ctx.account,
+      chainId: ctx.chainId,
+      calls: calls.map((c) => ({
+        to: c.address,
+        value: c.value,
+        data: encodeFunctionData({ abi: c.abi, functionName: c.functionName, args: c.args } as any),
+      })),
+    }));
+  } catch (error) {
+    return report({ status: 'error', error: mapError(error) });
+  }
+  report({ status: 'pending' });
+  try {
+    const result = await waitForCallsStatus(ctx.walletConfig, { id, timeout: 30 * 60_000 });
+    const last = result.receipts?.at(-1);
+    if (result.status !== 'success' || !last) return report(fail('The batch did not go through on-chain.', 'contract'));
+    const receipt = last as unknown as TransactionReceipt;
+    ctx.onSent?.(receipt.transactionHash);
+    return report({ status: 'success', hash: receipt.transactionHash, receipt });
+  } catch (error) {
+    return report({ status: 'error', error: mapError(error) });
   }
 }

@@ -1,6 +1,6 @@
 /** Svelte wrapper around the lifecycle: reactive state, one submission at a time, tracking and refresh. */
 import { useApp } from '../web3/app-state.svelte.ts';
-import { runTransaction, type TxCall, type TxState } from './lifecycle.ts';
+import { runBatch, runTransaction, type TxCall, type TxState } from './lifecycle.ts';
 import { mapError } from './map-error.ts';
 import { usePendingTransactions } from './pending.svelte.ts';
 
@@ -58,6 +58,32 @@ export class TxFlow {
     );
     if (final.status === 'success' || (final.status === 'error' && final.hash))
       this.#pending.finish(final.hash!, final);
+    return final;
+  }
+
+  /** Runs `calls` as one EIP-5792 batch (the caller has checked the wallet supports it). */
+  async runBatch(calls: TxCall[], label: string, touches: string[]): Promise<TxState> {
+    if (this.busy) return this.state;
+    const app = this.#app;
+    const account = app.wallet.address;
+    const blocked = app.blockedReason('as-viewed');
+    if (blocked || !account) {
+      this.state = { status: 'error', error: { kind: 'unknown', message: blocked ?? 'Connect a wallet first.' } };
+      return this.state;
+    }
+    const chainId = app.chainId;
+    const final = await runBatch(
+      {
+        walletConfig: app.wallet.config,
+        client: app.client,
+        chainId,
+        account,
+        onSent: (hash) => this.#pending.track(hash, chainId, label, touches),
+      },
+      calls,
+      (state) => (this.state = state),
+    );
+    if (final.status === 'success') this.#pending.finish(final.hash, final);
     return final;
   }
 
