@@ -1,39 +1,14 @@
-import { getAddress, parseEther, type Address } from 'viem';
-import { altStakingAbi, altTokenAbi } from '../src/lib/contracts/generated.ts';
-import { DEV_ACCOUNTS, type Chain } from './fixtures/chain.ts';
+import { getAddress, parseEther } from 'viem';
+import { DEV_ACCOUNTS } from './fixtures/chain.ts';
 import { expect, test } from './fixtures/index.ts';
 import { OperatorPage } from './pages/operator-page.ts';
-
-const operators = (chain: Chain) =>
-  chain.client.readContract({
-    address: chain.contracts.staking,
-    abi: altStakingAbi,
-    functionName: 'getOperators',
-    args: [0n, 100n],
-  });
-const staker = (chain: Chain, who: Address) =>
-  chain.client.readContract({
-    address: chain.contracts.staking,
-    abi: altStakingAbi,
-    functionName: 'getStaker',
-    args: [who],
-  });
-const balance = (chain: Chain, who: Address) =>
-  chain.client.readContract({ address: chain.contracts.alt, abi: altTokenAbi, functionName: 'balanceOf', args: [who] });
-const allowance = (chain: Chain, who: Address) =>
-  chain.client.readContract({
-    address: chain.contracts.alt,
-    abi: altTokenAbi,
-    functionName: 'allowance',
-    args: [who, chain.contracts.staking],
-  });
 
 test.describe('a first-time staker (#6)', () => {
   test.use({ walletOptions: { accountIndex: 6, chainId: 31337 } });
 
   test('stakes with a permit after the risk disclosure, in one transaction', async ({ page, chain, wallet }) => {
     void wallet;
-    const operator = (await operators(chain))[5].operator;
+    const operator = (await chain.operators())[5].operator;
     const ui = new OperatorPage(page);
     await ui.goto(operator);
     await ui.connect();
@@ -44,15 +19,15 @@ test.describe('a first-time staker (#6)', () => {
     await ui.stakeForm().getByLabel('I understand these risks').check();
     await ui.stakeForm().getByRole('button', { name: 'Stake' }).click();
     await ui.confirmed('Stake 1,234.5 ALT');
-    const [positions] = await staker(chain, DEV_ACCOUNTS[6]);
+    const [positions] = await chain.staker(DEV_ACCOUNTS[6]);
     expect(positions.find((p) => p.operator === operator)?.principal).toBe(parseEther('1234.5'));
-    expect(await allowance(chain, DEV_ACCOUNTS[6])).toBe(0n);
+    expect(await chain.stakingAllowance(DEV_ACCOUNTS[6])).toBe(0n);
     await expect(page.getByRole('region', { name: 'Your stake here' })).toContainText('1,234.5 ALT');
   });
 
   test('refuses bad amounts with a plain message each', async ({ page, chain, wallet }) => {
     void wallet;
-    const operator = (await operators(chain))[5].operator;
+    const operator = (await chain.operators())[5].operator;
     const ui = new OperatorPage(page);
     await ui.goto(operator);
     await ui.connect();
@@ -68,7 +43,7 @@ test.describe('a first-time staker (#6)', () => {
       await ui.stake(input, true);
       await expect(help).toHaveText(message);
     }
-    expect((await staker(chain, DEV_ACCOUNTS[6]))[0]).toHaveLength(0);
+    expect((await chain.staker(DEV_ACCOUNTS[6]))[0]).toHaveLength(0);
     // Max fills the exact balance.
     await ui.stakeForm().getByRole('button', { name: 'Max' }).click();
     await expect(ui.stakeForm().getByLabel('Amount to stake')).toHaveValue('5000000');
@@ -80,16 +55,16 @@ test.describe('a wallet with EIP-5792 atomic batches (#2)', () => {
 
   test('approves and stakes in one batch, with one prompt', async ({ page, chain, wallet }) => {
     void wallet;
-    const operator = (await operators(chain))[6].operator;
+    const operator = (await chain.operators())[6].operator;
     const ui = new OperatorPage(page);
     await ui.goto(operator);
     await ui.connect();
-    const before = (await staker(chain, DEV_ACCOUNTS[2]))[0].find((p) => p.operator === operator)?.principal ?? 0n;
+    const before = (await chain.staker(DEV_ACCOUNTS[2]))[0].find((p) => p.operator === operator)?.principal ?? 0n;
     await ui.stake('3000');
     await ui.confirmed('(approve and stake in one batch)');
-    const after = (await staker(chain, DEV_ACCOUNTS[2]))[0].find((p) => p.operator === operator)!.principal;
+    const after = (await chain.staker(DEV_ACCOUNTS[2]))[0].find((p) => p.operator === operator)!.principal;
     expect(after - before).toBe(parseEther('3000'));
-    expect(await allowance(chain, DEV_ACCOUNTS[2])).toBe(0n);
+    expect(await chain.stakingAllowance(DEV_ACCOUNTS[2])).toBe(0n);
     const block = await chain.client.getBlock({ includeTransactions: true });
     expect(block.transactions.map((t) => getAddress((t as { to: string }).to))).toEqual([
       chain.contracts.alt,
@@ -102,7 +77,7 @@ test.describe('a wallet that refuses permits (#7)', () => {
   test.use({ walletOptions: { accountIndex: 7, chainId: 31337 } });
 
   test('falls back to an exact approval and the stake, and says why', async ({ page, chain, wallet }) => {
-    const operator = (await operators(chain))[3].operator;
+    const operator = (await chain.operators())[3].operator;
     const ui = new OperatorPage(page);
     await ui.goto(operator);
     await ui.connect();
@@ -111,9 +86,9 @@ test.describe('a wallet that refuses permits (#7)', () => {
     await expect(ui.stakeForm()).toContainText('Your wallet did not sign the permit');
     await ui.confirmed('(1 of 2)');
     await ui.confirmed('(2 of 2)');
-    const [positions] = await staker(chain, DEV_ACCOUNTS[7]);
+    const [positions] = await chain.staker(DEV_ACCOUNTS[7]);
     expect(positions.find((p) => p.operator === operator)?.principal).toBe(parseEther('2000'));
-    expect(await allowance(chain, DEV_ACCOUNTS[7])).toBe(0n);
+    expect(await chain.stakingAllowance(DEV_ACCOUNTS[7])).toBe(0n);
   });
 });
 
@@ -126,36 +101,36 @@ test.describe('an existing staker (#1)', () => {
     wallet,
   }) => {
     void wallet;
-    const operator = (await operators(chain))[0].operator;
+    const operator = (await chain.operators())[0].operator;
     const ui = new OperatorPage(page);
     await ui.goto(operator);
     await ui.connect();
     await ui.unstakeForm().getByLabel('Amount to unstake').fill('1000');
     await ui.unstakeForm().getByRole('button', { name: 'Unstake' }).click();
     await ui.confirmed('Unstake');
-    const [, requests] = await staker(chain, DEV_ACCOUNTS[1]);
+    const [, requests] = await chain.staker(DEV_ACCOUNTS[1]);
     const request = requests.find((r) => r.requestedAmount === parseEther('1000'))!;
     expect(request.unlockTime).toBeGreaterThan(await chain.now());
     await chain.advance(request.unlockTime - (await chain.now()) + 1);
     await page.goto('./#/staking');
-    const before = await balance(chain, DEV_ACCOUNTS[1]);
-    const requestsBefore = (await staker(chain, DEV_ACCOUNTS[1]))[1];
+    const before = await chain.altBalance(DEV_ACCOUNTS[1]);
+    const requestsBefore = (await chain.staker(DEV_ACCOUNTS[1]))[1];
     await expect(page.locator(`li[data-request="${request.id}"]`)).toContainText('Ready');
     await page.getByRole('button', { name: 'Withdraw all ready' }).click();
     await ui.confirmed(/^Withdraw/);
-    const [, after] = await staker(chain, DEV_ACCOUNTS[1]);
+    const [, after] = await chain.staker(DEV_ACCOUNTS[1]);
     expect(after.some((r) => r.id === request.id)).toBe(false);
     // Every request that was ready is gone, and exactly their value arrived.
     const withdrawn = requestsBefore
       .filter((r) => !after.some((a) => a.id === r.id))
       .reduce((sum, r) => sum + r.amount, 0n);
     expect(withdrawn).toBeGreaterThanOrEqual(parseEther('1000'));
-    expect((await balance(chain, DEV_ACCOUNTS[1])) - before).toBe(withdrawn);
+    expect((await chain.altBalance(DEV_ACCOUNTS[1])) - before).toBe(withdrawn);
   });
 
   test('redelegates in one action with a preview', async ({ page, chain, wallet }) => {
     void wallet;
-    const list = await operators(chain);
+    const list = await chain.operators();
     const [from, to] = [list[0].operator, list[2].operator];
     const ui = new OperatorPage(page);
     await ui.goto(from);
@@ -167,7 +142,7 @@ test.describe('an existing staker (#1)', () => {
     );
     await ui.redelegateForm().getByRole('button', { name: 'Redelegate' }).click();
     await ui.confirmed('Move');
-    const [positions] = await staker(chain, DEV_ACCOUNTS[1]);
+    const [positions] = await chain.staker(DEV_ACCOUNTS[1]);
     expect(positions.find((p) => p.operator === to)?.stake).toBeGreaterThanOrEqual(parseEther('500000') - 1n);
     expect(positions.find((p) => p.operator === from)?.stake).toBeLessThanOrEqual(parseEther('1250000'));
   });
@@ -177,18 +152,18 @@ test.describe('an existing staker (#1)', () => {
     const ui = new OperatorPage(page);
     await page.goto('./#/staking');
     await ui.connect();
-    const before = await balance(chain, DEV_ACCOUNTS[1]);
-    const pending = (await staker(chain, DEV_ACCOUNTS[1]))[0].reduce((s, p) => s + p.pendingRewards, 0n);
+    const before = await chain.altBalance(DEV_ACCOUNTS[1]);
+    const pending = (await chain.staker(DEV_ACCOUNTS[1]))[0].reduce((s, p) => s + p.pendingRewards, 0n);
     await page.getByRole('button', { name: 'Claim all rewards' }).click();
     await ui.confirmed('of rewards');
-    expect((await balance(chain, DEV_ACCOUNTS[1])) - before).toBeGreaterThanOrEqual(pending);
-    const operator = (await operators(chain))[0].operator;
+    expect((await chain.altBalance(DEV_ACCOUNTS[1])) - before).toBeGreaterThanOrEqual(pending);
+    const operator = (await chain.operators())[0].operator;
     await chain.advance(86_400);
     await ui.goto(operator);
-    const principal = (await staker(chain, DEV_ACCOUNTS[1]))[0].find((p) => p.operator === operator)!.principal;
+    const principal = (await chain.staker(DEV_ACCOUNTS[1]))[0].find((p) => p.operator === operator)!.principal;
     await page.getByRole('button', { name: 'Compound' }).click();
     await ui.confirmed('Compound');
-    expect((await staker(chain, DEV_ACCOUNTS[1]))[0].find((p) => p.operator === operator)!.principal).toBeGreaterThan(
+    expect((await chain.staker(DEV_ACCOUNTS[1]))[0].find((p) => p.operator === operator)!.principal).toBeGreaterThan(
       principal,
     );
   });
@@ -199,11 +174,11 @@ test.describe('an existing staker (#1)', () => {
     await page.goto('./#/staking');
     await ui.connect();
     const now = await chain.now();
-    const ready = (await staker(chain, DEV_ACCOUNTS[1]))[1].find((r) => r.unlockTime <= now)!;
-    const before = await balance(chain, DEV_ACCOUNTS[1]);
+    const ready = (await chain.staker(DEV_ACCOUNTS[1]))[1].find((r) => r.unlockTime <= now)!;
+    const before = await chain.altBalance(DEV_ACCOUNTS[1]);
     await page.getByRole('button', { name: `Withdraw #${ready.id}` }).click();
     await ui.confirmed(`Withdraw request #${ready.id}`);
-    expect((await balance(chain, DEV_ACCOUNTS[1])) - before).toBe(ready.amount);
-    expect((await staker(chain, DEV_ACCOUNTS[1]))[1].some((r) => r.id === ready.id)).toBe(false);
+    expect((await chain.altBalance(DEV_ACCOUNTS[1])) - before).toBe(ready.amount);
+    expect((await chain.staker(DEV_ACCOUNTS[1]))[1].some((r) => r.id === ready.id)).toBe(false);
   });
 });

@@ -1,22 +1,15 @@
 import { getAddress, type Address } from 'viem';
 import { altStakingAbi } from '../src/lib/contracts/generated.ts';
 import { formatAmount } from '../src/lib/format/amount.ts';
-import { DEV_ACCOUNTS, type Chain } from './fixtures/chain.ts';
+import { DEV_ACCOUNTS } from './fixtures/chain.ts';
 import { expect, test } from './fixtures/index.ts';
 
-const operatorsOf = (chain: Chain) =>
-  chain.client.readContract({
-    address: chain.contracts.staking,
-    abi: altStakingAbi,
-    functionName: 'getOperators',
-    args: [0n, 1000n],
-  });
 const alt = (value: bigint) => `${formatAmount(value, 18, { maxFractionDigits: 0, locale: 'en-US' })} ALT`;
 const row = (page: import('@playwright/test').Page, operator: Address) =>
   page.locator(`tr[data-operator="${operator}"]`);
 
 test('the directory lists every operator with the figures the contract holds', async ({ page, chain }) => {
-  const operators = await operatorsOf(chain);
+  const operators = await chain.operators();
   await page.goto('./#/staking');
   await expect(page.getByRole('heading', { name: `Operators (${operators.length})` })).toBeVisible();
   await expect(page.locator('tr[data-operator]')).toHaveCount(operators.length);
@@ -37,7 +30,7 @@ test('the directory lists every operator with the figures the contract holds', a
 });
 
 test('search, filters and sorting narrow and order the list', async ({ page, chain }) => {
-  const operators = await operatorsOf(chain);
+  const operators = await chain.operators();
   await page.goto('./#/staking');
   await page.getByLabel('Service').selectOption('SQUAD');
   await expect(page.locator('tr[data-operator]')).toHaveCount(operators.filter((o) => o.services & 4).length);
@@ -75,7 +68,7 @@ test('my delegations and positions reflect the viewed account, with slash explan
 });
 
 test('an operator page shows its figures, and an unknown one says so', async ({ page, chain }) => {
-  const operators = await operatorsOf(chain);
+  const operators = await chain.operators();
   const o = operators[0];
   await page.goto(`./#/staking/operators/${o.operator.toLowerCase()}`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Northstar Validation');
@@ -86,7 +79,7 @@ test('an operator page shows its figures, and an unknown one says so', async ({ 
 });
 
 test('the slashed operator shows its slashing history with the reason, and its stakers', async ({ page, chain }) => {
-  const operators = await operatorsOf(chain);
+  const operators = await chain.operators();
   const slashed = operators.find((o) => o.slashCount > 0)!;
   await page.goto(`./#/staking/operators/${slashed.operator}`);
   const history = page.getByRole('region', { name: 'Slashing history' });

@@ -5,6 +5,7 @@ import { asImpersonated, send } from '../../devnet/client.ts';
 import { buildAirdrop } from '../../scripts/airdrop/build-tree.ts';
 import { airdropProofFor } from '../../devnet/seed.ts';
 import { ALT, DAY, revertName, tx, useChain, type Chain } from './fixture.ts';
+import { delegationTypes } from '../../src/lib/contracts/typed-data.ts';
 
 // Accounts 3..6 of anvil's default mnemonic are eligible; 7 is not.
 const ELIGIBLE: Address[] = [
@@ -31,13 +32,7 @@ function delegationSignature(chain: Chain, signer: Address, delegatee: Address, 
   return chain.client.signTypedData({
     account: signer,
     domain: { name: 'AltLayer Token', version: '1', chainId: 31337, verifyingContract: chain.deployment.contracts.alt },
-    types: {
-      Delegation: [
-        { name: 'delegatee', type: 'address' },
-        { name: 'nonce', type: 'uint256' },
-        { name: 'expiry', type: 'uint256' },
-      ],
-    },
+    types: delegationTypes,
     primaryType: 'Delegation',
     message: { delegatee, nonce, expiry },
   });

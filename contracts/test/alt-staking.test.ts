@@ -3,6 +3,7 @@ import { parseSignature, type Address } from 'viem';
 import { altStakingAbi, altTokenAbi } from '../../src/lib/contracts/generated.ts';
 import { asImpersonated } from '../../devnet/client.ts';
 import { ALT, DAY, revertName, tx, useChain, type Chain } from './fixture.ts';
+import { permitTypes } from '../../src/lib/contracts/typed-data.ts';
 
 const VITAL = 1;
 const MACH = 2;
@@ -137,15 +138,7 @@ describe('AltStaking', () => {
           chainId: 31337,
           verifyingContract: chain.deployment.contracts.alt,
         },
-        types: {
-          Permit: [
-            { name: 'owner', type: 'address' },
-            { name: 'spender', type: 'address' },
-            { name: 'value', type: 'uint256' },
-            { name: 'nonce', type: 'uint256' },
-            { name: 'deadline', type: 'uint256' },
-          ],
-        },
+        types: permitTypes,
         primaryType: 'Permit',
         message: { owner: bob, spender: chain.deployment.contracts.staking, value: ALT(2_000), nonce: 0n, deadline },
       });

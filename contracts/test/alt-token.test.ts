@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseSignature } from 'viem';
 import { altTokenAbi } from '../../src/lib/contracts/generated.ts';
 import { ALT, revertName, tx, useChain } from './fixture.ts';
+import { permitTypes } from '../../src/lib/contracts/typed-data.ts';
 
 describe('AltToken', () => {
   const chain = useChain();
@@ -40,15 +41,7 @@ describe('AltToken', () => {
             chainId: 31337,
             verifyingContract: chain.deployment.contracts.alt,
           },
-          types: {
-            Permit: [
-              { name: 'owner', type: 'address' },
-              { name: 'spender', type: 'address' },
-              { name: 'value', type: 'uint256' },
-              { name: 'nonce', type: 'uint256' },
-              { name: 'deadline', type: 'uint256' },
-            ],
-          },
+          types: permitTypes,
           primaryType: 'Permit',
           message: { owner: alice, spender: bob, value: ALT(7), nonce: 0n, deadline },
         }),

@@ -6,6 +6,7 @@ import type { Config } from '@wagmi/core';
 import { parseSignature, type Address, type Hex } from 'viem';
 import { altAirdropAbi } from '../../lib/contracts/generated.ts';
 import type { TxCall } from '../../lib/tx/lifecycle.ts';
+import { delegationTypes } from '../../lib/contracts/typed-data.ts';
 
 export interface ClaimTarget {
   airdrop: Address;
@@ -59,13 +60,7 @@ export async function signDelegation(
   const signature = await signTypedData(walletConfig, {
     account: params.account,
     domain: { ...params.domain, chainId: params.chainId, verifyingContract: params.alt },
-    types: {
-      Delegation: [
-        { name: 'delegatee', type: 'address' },
-        { name: 'nonce', type: 'uint256' },
-        { name: 'expiry', type: 'uint256' },
-      ],
-    },
+    types: delegationTypes,
     primaryType: 'Delegation',
     message: { delegatee: params.delegatee, nonce: params.nonce, expiry: params.expiry },
   });

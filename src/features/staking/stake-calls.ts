@@ -6,6 +6,7 @@ import type { Config } from '@wagmi/core';
 import { parseSignature, type Address } from 'viem';
 import { altStakingAbi, altTokenAbi } from '../../lib/contracts/generated.ts';
 import type { TxCall } from '../../lib/tx/lifecycle.ts';
+import { permitTypes } from '../../lib/contracts/typed-data.ts';
 
 export interface StakingContracts {
   staking: Address;
@@ -59,15 +60,7 @@ export async function signPermit(
   const signature = await signTypedData(walletConfig, {
     account: params.account,
     domain: { ...params.domain, chainId: params.chainId, verifyingContract: params.contracts.alt },
-    types: {
-      Permit: [
-        { name: 'owner', type: 'address' },
-        { name: 'spender', type: 'address' },
-        { name: 'value', type: 'uint256' },
-        { name: 'nonce', type: 'uint256' },
-        { name: 'deadline', type: 'uint256' },
-      ],
-    },
+    types: permitTypes,
     primaryType: 'Permit',
     message: {
       owner: params.account,

@@ -26,14 +26,9 @@ export class TxFlow {
     touches: string[],
     who: 'as-viewed' | 'anyone' = 'as-viewed',
   ): Promise<TxState> {
-    if (this.busy) return this.state;
+    const account = this.#guard(who);
+    if (!account) return this.state;
     const app = this.#app;
-    const account = app.wallet.address;
-    const blocked = app.blockedReason(who);
-    if (blocked || !account) {
-      this.state = { status: 'error', error: { kind: 'unknown', message: blocked ?? 'Connect a wallet first.' } };
-      return this.state;
-    }
     const chainId = app.chainId;
     let prepared: TxCall;
     if (typeof call === 'function') {
@@ -63,14 +58,9 @@ export class TxFlow {
 
   /** Runs `calls` as one EIP-5792 batch (the caller has checked the wallet supports it). */
   async runBatch(calls: TxCall[], label: string, touches: string[]): Promise<TxState> {
-    if (this.busy) return this.state;
+    const account = this.#guard('as-viewed');
+    if (!account) return this.state;
     const app = this.#app;
-    const account = app.wallet.address;
-    const blocked = app.blockedReason('as-viewed');
-    if (blocked || !account) {
-      this.state = { status: 'error', error: { kind: 'unknown', message: blocked ?? 'Connect a wallet first.' } };
-      return this.state;
-    }
     const chainId = app.chainId;
     const final = await runBatch(
       {
@@ -85,6 +75,18 @@ export class TxFlow {
     );
     if (final.status === 'success') this.#pending.finish(final.hash, final);
     return final;
+  }
+
+  /** The acting account when a new submission may start; otherwise undefined (state says why, if blocked). */
+  #guard(who: 'as-viewed' | 'anyone') {
+    if (this.busy) return undefined;
+    const account = this.#app.wallet.address;
+    const blocked = this.#app.blockedReason(who);
+    if (blocked || !account) {
+      this.state = { status: 'error', error: { kind: 'unknown', message: blocked ?? 'Connect a wallet first.' } };
+      return undefined;
+    }
+    return account;
   }
 
   reset() {
