@@ -27,11 +27,12 @@ export function toViemChain(chain: ChainConfig): Chain {
 export type ReadClient = Client<Transport, Chain>;
 
 /**
- * A read client over every configured RPC of the chain, falling back in order. Reads are grouped by
- * each screen into one explicit multicall, so the transport itself does no batching.
+ * A read client over every configured RPC of the chain, falling back in order. Each screen groups its
+ * contract reads into one multicall; requests that still go out together (a multicall and a log read)
+ * share one HTTP request as a JSON-RPC batch.
  */
 export function createReadClient(chain: ChainConfig): ReadClient {
-  const transports = chain.rpcUrls.map((url) => http(url, { timeout: 10_000, retryCount: 1 }));
+  const transports = chain.rpcUrls.map((url) => http(url, { timeout: 10_000, retryCount: 1, batch: { wait: 0 } }));
   return createClient({
     chain: toViemChain(chain),
     transport: transports.length === 1 ? transports[0] : fallback(transports),

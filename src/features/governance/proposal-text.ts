@@ -1,0 +1,21 @@
+/** Titles and proposer suffixes from proposal descriptions, which are untrusted chain text. */
+
+/** The first non-empty line without markdown heading marks, bounded in length; a fallback if none. */
+export function proposalTitle(description: string | undefined, fallback: string): string {
+  const line = description?.split(/\r?\n/).find((l) => l.trim() !== '');
+  const title = line?.replace(/^\s*#{1,6}\s*/, '').trim();
+  if (!title) return fallback;
+  return title.length > 140 ? `${title.slice(0, 139)}…` : title;
+}
+
+export const STATES = [
+  'Pending',
+  'Active',
+  'Canceled',
+  'Defeated',
+  'Succeeded',
+  'Queued',
+  'Expired',
+  'Executed',
+] as const;
+export type ProposalStateName = (typeof STATES)[number];

@@ -1,0 +1,121 @@
+/**
+ * One page of proposals from any GovernorStorage governor, newest first, with no indexer: the count,
+ * then the page's details and its `ProposalCreated` logs (the only place titles live) concurrently,
+ * then states and tallies by id. Three round trips, whatever the number of proposals.
+ */
+import type { Address } from 'viem';
+import { multicall } from 'viem/actions';
+import { altGovernorAbi, multicall3Abi } from '../../lib/contracts/generated.ts';
+import type { ChainConfig } from '../../lib/config/app-config.ts';
+import type { ReadClient } from '../../lib/web3/chains.ts';
+import { MULTICALL3_ADDRESS } from '../../lib/web3/devnet-chain.ts';
+import { getLogsInRanges } from '../../lib/web3/get-logs-in-ranges.ts';
+import { proposalTitle, STATES, type ProposalStateName } from './proposal-text.ts';
+
+const proposalCreated = altGovernorAbi.find((i) => i.type === 'event' && i.name === 'ProposalCreated')!;
+
+export interface ProposalSummary {
+  id: bigint;
+  index: number;
+  title: string;
+  proposer: Address;
+  state: ProposalStateName;
+  votes: { against: bigint; for: bigint; abstain: bigint };
+  snapshot: bigint;
+  deadline: bigint;
+  eta: bigint;
+}
+
+export interface ProposalPage {
+  blockNumber: bigint;
+  chainTime: bigint;
+  clockMode: string;
+  count: number;
+  proposals: ProposalSummary[];
+}
+
+export async function readProposalPage(
+  client: ReadClient,
+  chain: ChainConfig,
+  page: number,
+  pageSize: number,
+): Promise<ProposalPage> {
+  const governor = chain.contracts.governor;
+  if (!governor) throw new Error('The governor is not deployed on this chain.');
+  const multicall3 = chain.contracts.multicall3 ?? MULTICALL3_ADDRESS;
+  const gov = { address: governor, abi: altGovernorAbi } as const;
+  const [blockNumber, chainTime, count, clockMode] = await multicall(client, {
+    multicallAddress: multicall3,
+    allowFailure: false,
+    contracts: [
+      { address: multicall3, abi: multicall3Abi, functionName: 'getBlockNumber' },
+      { address: multicall3, abi: multicall3Abi, functionName: 'getCurrentBlockTimestamp' },
+      { ...gov, functionName: 'proposalCount' },
+      { ...gov, functionName: 'CLOCK_MODE' },
+    ],
+  });
+  const total = Number(count);
+  const first = total - 1 - page * pageSize;
+  const indices = Array.from({ length: Math.max(0, Math.min(pageSize, first + 1)) }, (_, k) => first - k);
+  if (indices.length === 0) return { blockNumber, chainTime, clockMode, count: total, proposals: [] };
+
+  const [details, logs] = await Promise.all([
+    multicall(client, {
+      multicallAddress: multicall3,
+      allowFailure: false,
+      contracts: indices.map((i) => ({ ...gov, functionName: 'proposalDetailsAt', args: [BigInt(i)] }) as const),
+    }),
+    getLogsInRanges(client, {
+      address: governor,
+      event: proposalCreated as Extract<typeof proposalCreated, { type: 'event' }>,
+      fromBlock: BigInt(chain.deployBlock),
+      toBlock: blockNumber,
+    }),
+  ]);
+  const ids = details.map((d) => d[0] as bigint);
+  const descriptions = new Map(
+    logs.map((log) => [
+      (log.args as { proposalId: bigint }).proposalId,
+      (log.args as { description: string }).description,
+    ]),
+  );
+  const perId = ids.flatMap((id) => [
+    { ...gov, functionName: 'state', args: [id] },
+    { ...gov, functionName: 'proposalVotes', args: [id] },
+    { ...gov, functionName: 'proposalSnapshot', args: [id] },
+    { ...gov, functionName: 'proposalDeadline', args: [id] },
+    { ...gov, functionName: 'proposalEta', args: [id] },
+    { ...gov, functionName: 'proposalProposer', args: [id] },
+  ]);
+  const values = (await multicall(client, {
+    multicallAddress: multicall3,
+    allowFailure: false,
+    contracts: perId as any,
+  })) as unknown[];
+  const proposals = ids.map((id, k): ProposalSummary => {
+    const [state, votes, snapshot, deadline, eta, proposer] = values.slice(k * 6, k * 6 + 6) as [
+      number,
+      readonly [bigint, bigint, bigint],
+      bigint,
+      bigint,
+      bigint,
+      Address,
+    ];
+    return {
+      id,
+      index: indices[k],
+      title: proposalTitle(descriptions.get(id), `Proposal ${indices[k] + 1}`),
+      proposer,
+      state: STATES[state] ?? 'Pending',
+      votes: { against: votes[0], for: votes[1], abstain: votes[2] },
+      snapshot,
+      deadline,
+      eta,
+    };
+  });
+  return { blockNumber, chainTime, clockMode, count: total, proposals };
+}
+
+/** Chain "now" in the governor's clock: a timestamp, or a block number in block mode. */
+export const clockNow = (page: Pick<ProposalPage, 'clockMode' | 'chainTime' | 'blockNumber'>): bigint =>
+  page.clockMode.includes('timestamp') ? page.chainTime : page.blockNumber;
