@@ -3,6 +3,7 @@ import { keccak256, toBytes, type Address, type Hex } from 'viem';
 import { altGovernorAbi } from '../../src/lib/contracts/generated.ts';
 import { send } from '../../devnet/client.ts';
 import { tx, type Chain } from './fixture.ts';
+import { STATES } from '../../src/features/governance/proposal-text.ts';
 
 export interface ProposalInput {
   targets: Address[];
@@ -11,16 +12,7 @@ export interface ProposalInput {
   description: string;
 }
 
-export const STATES = [
-  'Pending',
-  'Active',
-  'Canceled',
-  'Defeated',
-  'Succeeded',
-  'Queued',
-  'Expired',
-  'Executed',
-] as const;
+export { STATES };
 
 export function governorHelper(chain: Chain) {
   const gov = () => ({ address: chain.deployment.contracts.governor, abi: altGovernorAbi }) as const;
