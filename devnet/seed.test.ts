@@ -1,5 +1,6 @@
 /** Proves the seeded devnet: every claim the README makes about it is read back from the chain here. */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { zeroAddress, type Address } from 'viem';
@@ -7,7 +8,8 @@ import { altAirdropAbi, altGovernorAbi, altStakingAbi, altTokenAbi } from '../sr
 import { MULTICALL3_ADDRESS } from '../src/lib/web3/devnet-chain.ts';
 import { parseCsv } from '../scripts/airdrop/distribution.ts';
 import { buildAirdrop } from '../scripts/airdrop/build-tree.ts';
-import { AIRDROP_OUT_DIR, CONFIG_FILE, DISTRIBUTION_FILE, startDevnet, type Devnet } from './start.ts';
+import { CONFIG_FILE, DISTRIBUTION_FILE, startDevnet, type Devnet } from './start.ts';
+import { buildAirdropFiles } from '../scripts/airdrop/build.ts';
 import { STATES } from '../contracts/test/governor-helper.ts';
 
 describe('seeded devnet', () => {
@@ -95,7 +97,10 @@ describe('seeded devnet', () => {
   it('sets the airdrop root on-chain to the root of the files the app ships, rebuilt from the data file', async () => {
     const { airdrop } = devnet.deployment.contracts;
     const info = await read(airdrop, altAirdropAbi, 'info');
-    const shipped = JSON.parse(readFileSync(join(AIRDROP_OUT_DIR, 'manifest.json'), 'utf8'));
+    // The files the app ships are written by exactly this call (`npm run airdrop:files`).
+    const out = mkdtempSync(join(tmpdir(), 'alt-airdrop-'));
+    buildAirdropFiles(DISTRIBUTION_FILE, out);
+    const shipped = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
     const rebuilt = buildAirdrop(parseCsv(readFileSync(DISTRIBUTION_FILE, 'utf8')), 'check');
     expect(info.merkleRoot).toBe(shipped.root);
     expect(rebuilt.manifest.root).toBe(shipped.root);

@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getAddress, type Address } from 'viem';
 import { altTokenAbi } from '../src/lib/contracts/generated.ts';
-import { buildAirdropFiles } from '../scripts/airdrop/build.ts';
+import { buildAirdropFromFile } from '../scripts/airdrop/build.ts';
 import { startAnvil, type Anvil } from './anvil.ts';
 import { createDevnetClient, installMulticall3, send, type DevnetClient } from './client.ts';
 import { deployProtocol, type Deployment } from './deploy.ts';
@@ -13,7 +13,6 @@ import { addOperators } from './scale.ts';
 const DAY = 86_400;
 const root = new URL('..', import.meta.url).pathname;
 export const DISTRIBUTION_FILE = join(root, 'data/airdrop/season-one.csv');
-export const AIRDROP_OUT_DIR = join(root, 'public/airdrop/season-one');
 export const CONFIG_FILE = join(root, 'public/config.json');
 
 export interface DevnetOptions {
@@ -43,7 +42,9 @@ export function writeDevnetConfig(deployment: Deployment, file = CONFIG_FILE) {
 }
 
 export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> {
-  const { manifest, shards } = buildAirdropFiles(DISTRIBUTION_FILE, AIRDROP_OUT_DIR);
+  // In memory only: the app's files come from the same builder and data file (`npm run airdrop:files`,
+  // run by `npm run build` and `npm start`); writing them here would race a concurrent build.
+  const { manifest, shards } = buildAirdropFromFile(DISTRIBUTION_FILE);
   const now = Math.floor(Date.now() / 1000);
   const t0 = now - 30 * DAY;
   const anvil = await startAnvil({ port: options.port, timestamp: t0 });

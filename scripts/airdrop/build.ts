@@ -24,10 +24,15 @@ export const SEASON_ONE_LABELS: CategoryLabel[] = [
   { id: 'celestia', name: 'Celestia stakers' },
 ];
 
+/** Validates and builds the distribution in `input`, in memory. */
+export function buildAirdropFromFile(input: string, name = 'Airdrop Season One', keccak?: Keccak) {
+  const distribution = parseDistribution(input, readFileSync(input, 'utf8'));
+  return buildAirdrop(distribution, name, SEASON_ONE_LABELS, keccak);
+}
+
 /** Builds from `input` into `outDir`, replacing what was there. Returns what it wrote. */
 export function buildAirdropFiles(input: string, outDir: string, name = 'Airdrop Season One', keccak?: Keccak) {
-  const distribution = parseDistribution(input, readFileSync(input, 'utf8'));
-  const { manifest, shards } = buildAirdrop(distribution, name, SEASON_ONE_LABELS, keccak);
+  const { manifest, shards } = buildAirdropFromFile(input, name, keccak);
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(join(outDir, 'shards'), { recursive: true });
   for (const shard of shards) writeFileSync(join(outDir, 'shards', `${shard.prefix}.json`), JSON.stringify(shard));

@@ -34,11 +34,24 @@ export interface ProposalPage {
   proposals: ProposalSummary[];
 }
 
+/**
+ * Descriptions already read from `ProposalCreated` logs, and the last block scanned, so a refresh
+ * reads only the blocks since the last one instead of every block since deployment.
+ */
+export interface DescriptionIndex {
+  governor?: Address;
+  scannedTo?: bigint;
+  byId: Map<bigint, string>;
+}
+
+export const createDescriptionIndex = (): DescriptionIndex => ({ byId: new Map() });
+
 export async function readProposalPage(
   client: ReadClient,
   chain: ChainConfig,
   page: number,
   pageSize: number,
+  index: DescriptionIndex = createDescriptionIndex(),
 ): Promise<ProposalPage> {
   const governor = chain.contracts.governor;
   if (!governor) throw new Error('The governor is not deployed on this chain.');
@@ -58,6 +71,11 @@ export async function readProposalPage(
   const first = total - 1 - page * pageSize;
   const indices = Array.from({ length: Math.max(0, Math.min(pageSize, first + 1)) }, (_, k) => first - k);
   if (indices.length === 0) return { blockNumber, chainTime, clockMode, count: total, proposals: [] };
+  // Another governor, or a chain that went backwards (a devnet revert): start the index again.
+  if (index.governor !== governor || (index.scannedTo !== undefined && index.scannedTo > blockNumber)) {
+    Object.assign(index, { governor, scannedTo: undefined, byId: new Map() });
+  }
+  const fromBlock = index.scannedTo === undefined ? BigInt(chain.deployBlock) : index.scannedTo + 1n;
 
   const [details, logs] = await Promise.all([
     multicall(client, {
@@ -65,20 +83,21 @@ export async function readProposalPage(
       allowFailure: false,
       contracts: indices.map((i) => ({ ...gov, functionName: 'proposalDetailsAt', args: [BigInt(i)] }) as const),
     }),
-    getLogsInRanges(client, {
-      address: governor,
-      event: proposalCreated as Extract<typeof proposalCreated, { type: 'event' }>,
-      fromBlock: BigInt(chain.deployBlock),
-      toBlock: blockNumber,
-    }),
+    fromBlock > blockNumber
+      ? Promise.resolve([])
+      : getLogsInRanges(client, {
+          address: governor,
+          event: proposalCreated as Extract<typeof proposalCreated, { type: 'event' }>,
+          fromBlock,
+          toBlock: blockNumber,
+        }),
   ]);
+  for (const log of logs) {
+    const args = log.args as { proposalId: bigint; description: string };
+    index.byId.set(args.proposalId, args.description);
+  }
+  index.scannedTo = blockNumber;
   const ids = details.map((d) => d[0] as bigint);
-  const descriptions = new Map(
-    logs.map((log) => [
-      (log.args as { proposalId: bigint }).proposalId,
-      (log.args as { description: string }).description,
-    ]),
-  );
   const perId = ids.flatMap((id) => [
     { ...gov, functionName: 'state', args: [id] },
     { ...gov, functionName: 'proposalVotes', args: [id] },
@@ -104,7 +123,7 @@ export async function readProposalPage(
     return {
       id,
       index: indices[k],
-      title: proposalTitle(descriptions.get(id), `Proposal ${indices[k] + 1}`),
+      title: proposalTitle(index.byId.get(id), `Proposal ${indices[k] + 1}`),
       proposer,
       state: STATES[state] ?? 'Pending',
       votes: { against: votes[0], for: votes[1], abstain: votes[2] },
