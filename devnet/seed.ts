@@ -2,10 +2,9 @@
  * Seeds a deployed protocol with a month of plausible history, replayed on chain time from T0 (30 days
  * before the wall clock) so that the devnet ends at the present with every screen populated.
  */
-import { keccak256, parseEther, toBytes, type Address, type Hex } from 'viem';
+import { keccak256, parseEther, toBytes, type Address } from 'viem';
 import { altAirdropAbi, altGovernorAbi, altStakingAbi, altTokenAbi } from '../src/lib/contracts/generated.ts';
-import { leafHash, buildTree, proofOf, toHex } from '../src/features/airdrop/merkle.ts';
-import type { AirdropShard } from '../src/features/airdrop/shard.ts';
+import { rebuildShard, type AirdropShard } from '../src/features/airdrop/shard.ts';
 import { random } from '../scripts/random.ts';
 import { asImpersonated, mineAt, send, type DevnetClient } from './client.ts';
 import type { Deployment } from './deploy.ts';
@@ -57,12 +56,8 @@ export interface SeedSummary {
 /** Finds `account`'s entry and full proof (shard proof then top proof) in the shard files. */
 export function airdropProofFor(shards: Map<string, AirdropShard>, account: Address) {
   const shard = shards.get(account.slice(2, 5).toLowerCase());
-  const entries = shard?.entries ?? [];
-  const position = entries.findIndex(([address]) => address === account.toLowerCase());
-  if (!shard || position < 0) return undefined;
-  const tree = buildTree(entries.map(([address, total]) => leafHash(address, BigInt(total))));
-  const proof = [...proofOf(tree, tree.indexOf[position]).map(toHex), ...shard.proof] as Hex[];
-  return { amount: BigInt(entries[position][1]), proof };
+  const found = shard && rebuildShard(shard).proofFor(account);
+  return found && { amount: BigInt(found.entry[1]), proof: found.proof };
 }
 
 export async function seed(client: DevnetClient, input: SeedInput): Promise<SeedSummary> {

@@ -62,13 +62,7 @@ describe('AltAirdrop', () => {
     },
   });
   const A = () => ({ address: chain.deployment.contracts.airdrop, abi: altAirdropAbi }) as const;
-  const balance = (who: Address) =>
-    chain.client.readContract({
-      address: chain.deployment.contracts.alt,
-      abi: altTokenAbi,
-      functionName: 'balanceOf',
-      args: [who],
-    });
+  const balance = (who: Address) => chain.altBalance(who);
   const claim = (from: Address, account: Address, amount: bigint, proof: Hex[]) =>
     tx(chain, from, { ...A(), functionName: 'claim', args: [account, amount, proof] });
   const open = () => chain.advance(DAY);

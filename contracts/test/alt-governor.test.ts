@@ -36,13 +36,7 @@ describe('AltGovernor', () => {
     calldatas: [encodeFunctionData({ abi: altTokenAbi, functionName: 'transfer', args: [to, amount] })],
     description: `# Grant ${++counter}\n\nSend ALT from the treasury.`,
   });
-  const balance = (who: Address) =>
-    chain.client.readContract({
-      address: chain.deployment.contracts.alt,
-      abi: altTokenAbi,
-      functionName: 'balanceOf',
-      args: [who],
-    });
+  const balance = (who: Address) => chain.altBalance(who);
 
   it('uses the timestamp clock and exposes its settings', async () => {
     const read = (functionName: any) => chain.client.readContract({ ...g.gov(), functionName } as any);

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parseSignature, type Address } from 'viem';
+import type { Address } from 'viem';
 import { altStakingAbi, altTokenAbi } from '../../src/lib/contracts/generated.ts';
 import { asImpersonated } from '../../devnet/client.ts';
 import { ALT, DAY, revertName, tx, useChain, type Chain } from './fixture.ts';
-import { permitTypes } from '../../src/lib/contracts/typed-data.ts';
 
 const VITAL = 1;
 const MACH = 2;
@@ -130,23 +129,11 @@ describe('AltStaking', () => {
       const { alice, bob, carol, opA } = acct();
       await h.stake(alice, opA, ALT(1_000));
       const deadline = BigInt((await chain.now()) + 3600);
-      const signature = await chain.client.signTypedData({
-        account: bob,
-        domain: {
-          name: 'AltLayer Token',
-          version: '1',
-          chainId: 31337,
-          verifyingContract: chain.deployment.contracts.alt,
-        },
-        types: permitTypes,
-        primaryType: 'Permit',
-        message: { owner: bob, spender: chain.deployment.contracts.staking, value: ALT(2_000), nonce: 0n, deadline },
-      });
-      const { v, r, s } = parseSignature(signature);
+      const { v, r, s } = await chain.signPermit(bob, chain.deployment.contracts.staking, ALT(2_000), deadline);
       await tx(chain, bob, {
         ...h.staking(),
         functionName: 'stakeWithPermit',
-        args: [opA, ALT(2_000), deadline, Number(v), r, s],
+        args: [opA, ALT(2_000), deadline, v, r, s],
       });
       await tx(chain, alice, { ...h.token(), functionName: 'approve', args: [h.staking().address, ALT(300)] });
       await tx(chain, alice, { ...h.staking(), functionName: 'stakeFor', args: [opA, ALT(300), carol] });

@@ -1,6 +1,7 @@
 /** Contract-test fixture: an anvil per test file, the protocol deployed once, a snapshot per test. */
 import { afterAll, beforeAll, beforeEach } from 'vitest';
-import { getAddress, parseEther, type Address, type Hex } from 'viem';
+import { getAddress, parseEther, parseSignature, type Address, type Hex } from 'viem';
+import { permitTypes } from '../../src/lib/contracts/typed-data.ts';
 import { altTokenAbi } from '../../src/lib/contracts/generated.ts';
 import { decodeProtocolError } from '../../src/lib/contracts/errors.ts';
 import { startAnvil, type Anvil } from '../../devnet/anvil.ts';
@@ -20,6 +21,9 @@ export interface Chain {
   advance(seconds: number): Promise<void>;
   /** Sends ALT from the deployer. */
   fund(to: Address, amount: bigint): Promise<void>;
+  altBalance(who: Address): Promise<bigint>;
+  /** `owner`'s EIP-2612 permit signature for `value` to `spender`, split for the contract call. */
+  signPermit(owner: Address, spender: Address, value: bigint, deadline: bigint): Promise<{ v: number; r: Hex; s: Hex }>;
 }
 
 export interface ChainOptions {
@@ -58,6 +62,30 @@ export function useChain(options: ChainOptions = {}): Chain {
       deployment,
       now: async () => Number((await client.getBlock()).timestamp),
       advance: async (seconds: number) => mineAt(client, (await chain.now()) + seconds),
+      altBalance: (who: Address) =>
+        client.readContract({
+          address: deployment.contracts.alt,
+          abi: altTokenAbi,
+          functionName: 'balanceOf',
+          args: [who],
+        }),
+      signPermit: async (owner: Address, spender: Address, value: bigint, deadline: bigint) => {
+        const nonce = await client.readContract({
+          address: deployment.contracts.alt,
+          abi: altTokenAbi,
+          functionName: 'nonces',
+          args: [owner],
+        });
+        const signature = await client.signTypedData({
+          account: owner,
+          domain: { name: 'AltLayer Token', version: '1', chainId: 31337, verifyingContract: deployment.contracts.alt },
+          types: permitTypes,
+          primaryType: 'Permit',
+          message: { owner, spender, value, nonce, deadline },
+        });
+        const { v, r, s } = parseSignature(signature);
+        return { v: Number(v), r, s };
+      },
       fund: async (to: Address, amount: bigint) => {
         await send(client, accounts[0], {
           address: deployment.contracts.alt,

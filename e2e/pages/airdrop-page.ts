@@ -1,5 +1,6 @@
 /** Page object for the airdrop page. */
 import type { Page } from '@playwright/test';
+import { connectThroughModal } from './wallet-modal.ts';
 
 export class AirdropPage {
   constructor(readonly page: Page) {}
@@ -11,11 +12,7 @@ export class AirdropPage {
   state = () => this.page.getByTestId('airdrop-state');
   claimButton = () => this.page.getByRole('button', { name: 'Claim to my wallet' });
 
-  async connect() {
-    await this.page.getByRole('button', { name: 'Connect wallet' }).click();
-    await this.page.getByText('Test Wallet').first().click();
-    await this.page.getByRole('button', { name: 'Disconnect' }).waitFor();
-  }
+  connect = () => connectThroughModal(this.page);
 
   async checkAddress(address: string) {
     await this.page.getByLabel('Check an address').fill(address);

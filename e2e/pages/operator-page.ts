@@ -1,6 +1,7 @@
 /** Page object for one operator's page and its stake, unstake and redelegate forms. */
 import type { Page } from '@playwright/test';
 import type { Address } from 'viem';
+import { connectThroughModal } from './wallet-modal.ts';
 
 export class OperatorPage {
   constructor(readonly page: Page) {}
@@ -10,11 +11,7 @@ export class OperatorPage {
   unstakeForm = () => this.page.getByRole('form', { name: 'Unstake' });
   redelegateForm = () => this.page.getByRole('form', { name: 'Redelegate' });
 
-  async connect() {
-    await this.page.getByRole('button', { name: 'Connect wallet' }).click();
-    await this.page.getByText('Test Wallet').first().click();
-    await this.page.getByRole('button', { name: 'Disconnect' }).waitFor();
-  }
+  connect = () => connectThroughModal(this.page);
 
   /** Waits until the transaction whose label contains `label` is confirmed. */
   async confirmed(label: string | RegExp) {

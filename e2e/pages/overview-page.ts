@@ -1,5 +1,6 @@
 /** Page object for the Overview: located by role and accessible name, as a user finds things. */
 import type { Page } from '@playwright/test';
+import { connectThroughModal } from './wallet-modal.ts';
 
 export class OverviewPage {
   constructor(readonly page: Page) {}
@@ -14,10 +15,5 @@ export class OverviewPage {
   figure = (testId: string) => this.page.getByTestId(testId);
   balance = (chainId: number) => this.page.getByTestId(`balance-${chainId}`);
 
-  /** Connects through the same AppKit modal a user sees, choosing the injected test wallet. */
-  async connectThroughModal() {
-    await this.connectButton().click();
-    await this.page.getByText('Test Wallet').first().click();
-    await this.disconnectButton().waitFor();
-  }
+  connectThroughModal = () => connectThroughModal(this.page);
 }

@@ -4,8 +4,7 @@
  * and the root stored on-chain. Nothing from the files is trusted without that proof.
  */
 import { getAddress, isHex, type Address, type Hex } from 'viem';
-import { buildTree, fromHex, leafHash, processProof, proofOf, toHex } from './merkle.ts';
-import { shardExists, shardPrefix, type AirdropManifest, type AirdropShard } from './shard.ts';
+import { rebuildShard, shardExists, shardPrefix, type AirdropManifest, type AirdropShard } from './shard.ts';
 
 export type Eligibility =
   | { status: 'not-eligible' }
@@ -98,22 +97,21 @@ export async function checkEligibility(
   } catch (error) {
     return { status: 'invalid', reason: (error as Error).message };
   }
-  const tree = buildTree(shard.entries.map(([address, total]) => leafHash(address, BigInt(total))));
-  const root = processProof(tree.nodes[0], shard.proof.map(fromHex));
-  if (toHex(root) !== manifest.root.toLowerCase()) {
+  const rebuilt = rebuildShard(shard);
+  if (rebuilt.root !== manifest.root.toLowerCase()) {
     return {
       status: 'invalid',
       reason: `Airdrop shard ${prefix} does not match the published root (tampered or stale hosting).`,
     };
   }
-  const position = shard.entries.findIndex(([address]) => address === account.toLowerCase());
-  if (position < 0) return { status: 'not-eligible' };
-  const [address, totalText, amounts] = shard.entries[position];
+  const found = rebuilt.proofFor(account);
+  if (!found) return { status: 'not-eligible' };
+  const [address, totalText, amounts] = found.entry;
   const total = BigInt(totalText);
   const breakdown = manifest.categories.map((c, i) => ({ id: c.id, name: c.name, amount: BigInt(amounts[i]) }));
   if (breakdown.reduce((s, b) => s + b.amount, 0n) !== total) {
     return { status: 'invalid', reason: `The category amounts for ${getAddress(address)} do not add up to its total.` };
   }
-  const proof = [...proofOf(tree, tree.indexOf[position]).map(toHex), ...shard.proof] as Hex[];
+  const proof = found.proof;
   return { status: 'eligible', total, breakdown, proof };
 }

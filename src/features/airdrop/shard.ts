@@ -1,5 +1,6 @@
 /** The airdrop's static file formats and the prefix that maps an address to its shard. */
-import type { Hex } from 'viem';
+import type { Address, Hex } from 'viem';
+import { buildTree, fromHex, leafHash, processProof, proofOf, toHex } from './merkle.ts';
 
 /** Hex characters of the lowercased address (after 0x) that name its shard: 16^3 = 4096 shards. */
 export const SHARD_PREFIX_LENGTH = 3;
@@ -54,4 +55,24 @@ export function encodeShardBitmap(prefixes: Iterable<string>): string {
     nibbles[index >> 2] |= 8 >> (index & 3);
   }
   return Array.from(nibbles, (n) => n.toString(16)).join('');
+}
+
+/**
+ * Rebuilds a shard's subtree from its entries. `root` is the root the shard proves up to (it must
+ * equal the manifest's and the contract's); `proofFor` gives an entry's full proof, shard proof then
+ * top proof, as OpenZeppelin's `MerkleProof` verifies it.
+ */
+export function rebuildShard(shard: AirdropShard) {
+  const tree = buildTree(shard.entries.map(([address, total]) => leafHash(address, BigInt(total))));
+  return {
+    root: toHex(processProof(tree.nodes[0], shard.proof.map(fromHex))),
+    proofFor(account: Address): { entry: ShardEntry; proof: Hex[] } | undefined {
+      const position = shard.entries.findIndex(([address]) => address === account.toLowerCase());
+      if (position < 0) return undefined;
+      return {
+        entry: shard.entries[position],
+        proof: [...proofOf(tree, tree.indexOf[position]).map(toHex), ...shard.proof],
+      };
+    },
+  };
 }

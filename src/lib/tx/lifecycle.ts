@@ -45,6 +45,21 @@ function fail(message: string, kind: MappedError['kind'] = 'unknown'): TxState {
   return { status: 'error', error: { kind, message } };
 }
 
+/** The refusal when the wallet is not connected as `ctx.account` on `ctx.chainId`, else undefined. */
+function checkWallet(
+  wallet: { status: string; address?: Address; chainId?: number },
+  ctx: TxContext,
+): TxState | undefined {
+  if (wallet.status !== 'connected' || !wallet.address) return fail('Connect a wallet first.');
+  if (wallet.address.toLowerCase() !== ctx.account.toLowerCase()) {
+    return fail('The wallet switched to another account. Check the details and try again.');
+  }
+  if (wallet.chainId !== ctx.chainId) {
+    return fail('Your wallet is on a different network. Switch network and try again.', 'wrong-chain');
+  }
+  return undefined;
+}
+
 /** Runs one contract write through the whole lifecycle, reporting each state; resolves with the last. */
 export async function runTransaction(
   ctx: TxContext,
@@ -54,13 +69,8 @@ export async function runTransaction(
   const report = (state: TxState) => (onState(state), state);
   // wagmi's actions load on the first write, not with the first screen.
   const { getAccount, writeContract } = await import('@wagmi/core');
-  const wallet = getAccount(ctx.walletConfig);
-  if (wallet.status !== 'connected' || !wallet.address) return report(fail('Connect a wallet first.'));
-  if (wallet.address.toLowerCase() !== ctx.account.toLowerCase()) {
-    return report(fail('The wallet switched to another account. Check the details and try again.'));
-  }
-  if (wallet.chainId !== ctx.chainId)
-    return report(fail('Your wallet is on a different network. Switch network and try again.', 'wrong-chain'));
+  const refused = checkWallet(getAccount(ctx.walletConfig), ctx);
+  if (refused) return report(refused);
 
   report({ status: 'simulating' });
   let gas: bigint;
@@ -129,10 +139,8 @@ export async function supportsAtomicBatch(walletConfig: Config, account: Address
 export async function runBatch(ctx: TxContext, calls: TxCall[], onState: (state: TxState) => void): Promise<TxState> {
   const report = (state: TxState) => (onState(state), state);
   const { getAccount, sendCalls, waitForCallsStatus } = await import('@wagmi/core');
-  const wallet = getAccount(ctx.walletConfig);
-  if (wallet.address?.toLowerCase() !== ctx.account.toLowerCase() || wallet.chainId !== ctx.chainId) {
-    return report(fail('The wallet changed account or network. Check the details and try again.'));
-  }
+  const refused = checkWallet(getAccount(ctx.walletConfig), ctx);
+  if (refused) return report(refused);
   report({ status: 'simulating' });
   try {
     await simulateContract(ctx.client, { ...calls[0], account: ctx.account } as any);
