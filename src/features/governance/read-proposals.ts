@@ -11,8 +11,8 @@ import type { ReadClient } from '../../lib/web3/chains.ts';
 import { MULTICALL3_ADDRESS } from '../../lib/web3/devnet-chain.ts';
 import { getLogsInRanges } from '../../lib/web3/get-logs-in-ranges.ts';
 import { proposalTitle, STATES, type ProposalStateName } from './proposal-text.ts';
-
-const proposalCreated = altGovernorAbi.find((i) => i.type === 'event' && i.name === 'ProposalCreated')!;
+import { createdIndexFor, recordCreated } from './created-index.ts';
+import { proposalCreatedEvent } from './proposal-description.ts';
 
 export interface ProposalSummary {
   id: bigint;
@@ -34,24 +34,11 @@ export interface ProposalPage {
   proposals: ProposalSummary[];
 }
 
-/**
- * Descriptions already read from `ProposalCreated` logs, and the last block scanned, so a refresh
- * reads only the blocks since the last one instead of every block since deployment.
- */
-export interface DescriptionIndex {
-  governor?: Address;
-  scannedTo?: bigint;
-  byId: Map<bigint, string>;
-}
-
-export const createDescriptionIndex = (): DescriptionIndex => ({ byId: new Map() });
-
 export async function readProposalPage(
   client: ReadClient,
   chain: ChainConfig,
   page: number,
   pageSize: number,
-  index: DescriptionIndex = createDescriptionIndex(),
 ): Promise<ProposalPage> {
   const governor = chain.contracts.governor;
   if (!governor) throw new Error('The governor is not deployed on this chain.');
@@ -71,10 +58,7 @@ export async function readProposalPage(
   const first = total - 1 - page * pageSize;
   const indices = Array.from({ length: Math.max(0, Math.min(pageSize, first + 1)) }, (_, k) => first - k);
   if (indices.length === 0) return { blockNumber, chainTime, clockMode, count: total, proposals: [] };
-  // Another governor, or a chain that went backwards (a devnet revert): start the index again.
-  if (index.governor !== governor || (index.scannedTo !== undefined && index.scannedTo > blockNumber)) {
-    Object.assign(index, { governor, scannedTo: undefined, byId: new Map() });
-  }
+  const index = createdIndexFor(chain.id, governor, blockNumber);
   const fromBlock = index.scannedTo === undefined ? BigInt(chain.deployBlock) : index.scannedTo + 1n;
 
   const [details, logs] = await Promise.all([
@@ -87,15 +71,12 @@ export async function readProposalPage(
       ? Promise.resolve([])
       : getLogsInRanges(client, {
           address: governor,
-          event: proposalCreated as Extract<typeof proposalCreated, { type: 'event' }>,
+          event: proposalCreatedEvent,
           fromBlock,
           toBlock: blockNumber,
         }),
   ]);
-  for (const log of logs) {
-    const args = log.args as { proposalId: bigint; description: string };
-    index.byId.set(args.proposalId, args.description);
-  }
+  recordCreated(index, logs);
   index.scannedTo = blockNumber;
   const ids = details.map((d) => d[0] as bigint);
   const perId = ids.flatMap((id) => [
@@ -123,7 +104,7 @@ export async function readProposalPage(
     return {
       id,
       index: indices[k],
-      title: proposalTitle(index.byId.get(id), `Proposal ${indices[k] + 1}`),
+      title: proposalTitle(index.byId.get(id)?.description, `Proposal ${indices[k] + 1}`),
       proposer,
       state: STATES[state] ?? 'Pending',
       votes: { against: votes[0], for: votes[1], abstain: votes[2] },

@@ -26,6 +26,8 @@ export function isRangeError(error: unknown): boolean {
 export interface LogsInRangesParameters<event extends AbiEvent> {
   address: Address;
   event: event;
+  /** Further events read in the same requests (their logs are not type-narrowed). */
+  alsoEvents?: AbiEvent[];
   args?: Record<string, unknown>;
   fromBlock: bigint;
   toBlock?: bigint;
@@ -35,7 +37,7 @@ export interface LogsInRangesParameters<event extends AbiEvent> {
 /** All logs of `event` from `fromBlock` to `toBlock` (latest by default), oldest first. */
 export async function getLogsInRanges<const event extends AbiEvent>(
   client: ReadClient,
-  { address, event, args, fromBlock, toBlock, window = DEFAULT_WINDOW }: LogsInRangesParameters<event>,
+  { address, event, alsoEvents, args, fromBlock, toBlock, window = DEFAULT_WINDOW }: LogsInRangesParameters<event>,
 ): Promise<Log<bigint, number, false, event>[]> {
   const end = toBlock ?? (await getBlockNumber(client));
   const logs: Log<bigint, number, false, event>[] = [];
@@ -44,7 +46,8 @@ export async function getLogsInRanges<const event extends AbiEvent>(
   while (from <= end) {
     const to = from + size - 1n > end ? end : from + size - 1n;
     try {
-      const chunk = await getLogs(client, { address, event, args, fromBlock: from, toBlock: to } as any);
+      const filter = alsoEvents?.length ? { events: [event, ...alsoEvents] } : { event, args };
+      const chunk = await getLogs(client, { address, ...filter, fromBlock: from, toBlock: to } as any);
       logs.push(...(chunk as Log<bigint, number, false, event>[]));
       from = to + 1n;
     } catch (error) {

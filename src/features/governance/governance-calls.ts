@@ -1,0 +1,49 @@
+/** Governance writes as contract calls. Queue and execute go through GovernorStorage's by-id forms. */
+import type { Address, Hex } from 'viem';
+import { altGovernorAbi, altTokenAbi } from '../../lib/contracts/generated.ts';
+import type { TxCall } from '../../lib/tx/lifecycle.ts';
+
+/** Query roots a governance write changes: proposals and votes, and the balances screens. */
+export const GOVERNANCE_TOUCHES = ['governance', 'overview', 'balances'];
+
+export type Support = 0 | 1 | 2;
+export const SUPPORT_LABELS = ['Against', 'For', 'Abstain'] as const;
+
+export const voteCall = (governor: Address, id: bigint, support: Support, reason: string): TxCall =>
+  reason.trim() === ''
+    ? { address: governor, abi: altGovernorAbi, functionName: 'castVote', args: [id, support] }
+    : { address: governor, abi: altGovernorAbi, functionName: 'castVoteWithReason', args: [id, support, reason] };
+
+export const queueCall = (governor: Address, id: bigint): TxCall => ({
+  address: governor,
+  abi: altGovernorAbi,
+  functionName: 'queue',
+  args: [id],
+});
+
+export const executeCall = (governor: Address, id: bigint): TxCall => ({
+  address: governor,
+  abi: altGovernorAbi,
+  functionName: 'execute',
+  args: [id],
+});
+
+export interface ProposalActions {
+  targets: Address[];
+  values: bigint[];
+  calldatas: Hex[];
+}
+
+export const proposeCall = (governor: Address, actions: ProposalActions, description: string): TxCall => ({
+  address: governor,
+  abi: altGovernorAbi,
+  functionName: 'propose',
+  args: [actions.targets, actions.values, actions.calldatas, description],
+});
+
+export const delegateCall = (alt: Address, to: Address): TxCall => ({
+  address: alt,
+  abi: altTokenAbi,
+  functionName: 'delegate',
+  args: [to],
+});

@@ -1,0 +1,23 @@
+/**
+ * Points and spans on a governor's ERC-6372 clock, which counts seconds (timestamp mode) or blocks
+ * (block-number mode). Nothing here reads the user's clock.
+ */
+import { formatDuration, formatTimestamp } from '../../lib/format/time.ts';
+
+export type ClockMode = 'timestamp' | 'blocknumber';
+
+export const clockModeOf = (mode: string): ClockMode => (mode.includes('timestamp') ? 'timestamp' : 'blocknumber');
+
+/** "Jan 1, 2026, 12:00 AM UTC" or "block 19,000,000". */
+export const formatClockPoint = (point: bigint, mode: ClockMode): string =>
+  mode === 'timestamp' ? formatTimestamp(point) : `block ${point.toLocaleString('en-US')}`;
+
+/** "2d 4h" or "1,200 blocks"; never negative. */
+export function formatClockSpan(span: bigint, mode: ClockMode): string {
+  const s = span < 0n ? 0n : span;
+  return mode === 'timestamp' ? formatDuration(s) : `${s.toLocaleString('en-US')} block${s === 1n ? '' : 's'}`;
+}
+
+/** Words for a point relative to now: "in 2d 4h" / "3h 2m ago". */
+export const relativeClock = (point: bigint, now: bigint, mode: ClockMode): string =>
+  point >= now ? `in ${formatClockSpan(point - now, mode)}` : `${formatClockSpan(now - point, mode)} ago`;

@@ -1,0 +1,263 @@
+/**
+ * Everything one proposal page shows, from the chain alone: one Multicall3 batch for the governor's
+ * view of the proposal (and the reader's votes), then, concurrently, the figures fixed at the
+ * snapshot, the description from its `ProposalCreated` log (found in a narrow block window and
+ * verified against the stored hash) and the proposal's later events.
+ */
+import { getAddress, type Address, type Hex } from 'viem';
+import { getBlock, multicall } from 'viem/actions';
+import { altGovernorAbi, altTimelockAbi, altTokenAbi, multicall3Abi } from '../../lib/contracts/generated.ts';
+import type { ChainConfig } from '../../lib/config/app-config.ts';
+import type { ReadClient } from '../../lib/web3/chains.ts';
+import { MULTICALL3_ADDRESS } from '../../lib/web3/devnet-chain.ts';
+import { getLogsInRanges } from '../../lib/web3/get-logs-in-ranges.ts';
+import { blockRangeAround } from '../../lib/web3/block-at-time.ts';
+import { createdIndexFor, recordCreated } from './created-index.ts';
+import { descriptionMatches, proposalCreatedEvent, type CreatedProposal } from './proposal-description.ts';
+import { STATES, type ProposalStateName } from './proposal-text.ts';
+
+const event = (name: string) => altGovernorAbi.find((i) => i.type === 'event' && i.name === name) as any;
+const LATER_EVENTS = ['ProposalQueued', 'ProposalExecuted', 'ProposalCanceled'].map(event);
+const voteCastEvent = event('VoteCast');
+
+export interface ProposalVote {
+  support: 0 | 1 | 2;
+  weight: bigint;
+  reason: string;
+  blockNumber?: bigint;
+}
+
+export interface ProposalDetail {
+  id: bigint;
+  blockNumber: bigint;
+  chainTime: bigint;
+  clockMode: 'timestamp' | 'blocknumber';
+  /** The governor's clock now: a timestamp or a block number. */
+  clock: bigint;
+  state: ProposalStateName;
+  votes: { against: bigint; for: bigint; abstain: bigint };
+  snapshot: bigint;
+  deadline: bigint;
+  eta: bigint;
+  proposer: Address;
+  needsQueuing: boolean;
+  /** Undefined until the snapshot is in the past (the quorum is fixed there). */
+  quorum?: bigint;
+  threshold: bigint;
+  timelockDelay?: bigint;
+  targets: readonly Address[];
+  values: readonly bigint[];
+  calldatas: readonly Hex[];
+  descriptionHash: Hex;
+  created?: CreatedProposal;
+  descriptionVerified: boolean;
+  events: { kind: 'queued' | 'executed' | 'canceled'; blockNumber: bigint; eta?: bigint }[];
+  account?: {
+    address: Address;
+    balance: bigint;
+    delegate: Address;
+    currentVotes: bigint;
+    /** Votes at the snapshot; undefined while the snapshot is in the future. */
+    votesAtSnapshot?: bigint;
+    hasVoted: boolean;
+    vote?: ProposalVote;
+  };
+}
+
+export class ProposalNotFoundError extends Error {}
+
+export async function readProposal(
+  client: ReadClient,
+  chain: ChainConfig,
+  id: bigint,
+  account?: Address,
+): Promise<ProposalDetail> {
+  const governor = chain.contracts.governor!;
+  const alt = chain.contracts.alt!;
+  const multicall3 = chain.contracts.multicall3 ?? MULTICALL3_ADDRESS;
+  const gov = { address: governor, abi: altGovernorAbi } as const;
+  const token = { address: alt, abi: altTokenAbi } as const;
+  // Mixed contracts and optional entries defeat multicall's tuple typing; results are typed where read.
+  const core = await multicall(client, {
+    multicallAddress: multicall3,
+    contracts: <any[]>[
+      { address: multicall3, abi: multicall3Abi, functionName: 'getBlockNumber' },
+      { address: multicall3, abi: multicall3Abi, functionName: 'getCurrentBlockTimestamp' },
+      { ...gov, functionName: 'CLOCK_MODE' },
+      { ...gov, functionName: 'clock' },
+      { ...gov, functionName: 'proposalDetails', args: [id] },
+      { ...gov, functionName: 'state', args: [id] },
+      { ...gov, functionName: 'proposalVotes', args: [id] },
+      { ...gov, functionName: 'proposalSnapshot', args: [id] },
+      { ...gov, functionName: 'proposalDeadline', args: [id] },
+      { ...gov, functionName: 'proposalEta', args: [id] },
+      { ...gov, functionName: 'proposalProposer', args: [id] },
+      { ...gov, functionName: 'proposalNeedsQueuing', args: [id] },
+      { ...gov, functionName: 'proposalThreshold' },
+      { ...gov, functionName: 'votingDelay' },
+      ...(chain.contracts.timelock
+        ? [{ address: chain.contracts.timelock, abi: altTimelockAbi, functionName: 'getMinDelay' } as const]
+        : []),
+      ...(account
+        ? ([
+            { ...token, functionName: 'balanceOf', args: [account] },
+            { ...token, functionName: 'delegates', args: [account] },
+            { ...token, functionName: 'getVotes', args: [account] },
+            { ...gov, functionName: 'hasVoted', args: [id, account] },
+          ] as const)
+        : []),
+    ],
+  });
+  const value = <T>(k: number): T => {
+    const r = core[k];
+    if (r.status !== 'success') throw r.error;
+    return r.result as T;
+  };
+  if (core[4].status !== 'success') throw new ProposalNotFoundError(`There is no proposal ${id} on this governor.`);
+  const blockNumber = value<bigint>(0);
+  const chainTime = value<bigint>(1);
+  const clockMode = String(value<string>(2)).includes('timestamp') ? 'timestamp' : 'blocknumber';
+  const clock = BigInt(value<number>(3));
+  const [targets, values, calldatas, descriptionHash] = value<readonly [Address[], bigint[], Hex[], Hex]>(4);
+  const [against, forVotes, abstain] = value<readonly [bigint, bigint, bigint]>(6);
+  const snapshot = value<bigint>(7);
+  const votingDelay = value<bigint>(13);
+  let k = 14;
+  const timelockDelay = chain.contracts.timelock ? value<bigint>(k++) : undefined;
+  const accountBase = account
+    ? {
+        address: account,
+        balance: value<bigint>(k),
+        delegate: getAddress(value<Address>(k + 1)),
+        currentVotes: value<bigint>(k + 2),
+        hasVoted: value<boolean>(k + 3),
+      }
+    : undefined;
+
+  const snapshotPast = snapshot < clock;
+  const [atSnapshot, created] = await Promise.all([
+    snapshotPast
+      ? multicall(client, {
+          multicallAddress: multicall3,
+          allowFailure: false,
+          contracts: <any[]>[
+            { ...gov, functionName: 'quorum', args: [snapshot] },
+            ...(account ? [{ ...gov, functionName: 'getVotes', args: [account, snapshot] } as const] : []),
+          ],
+        })
+      : Promise.resolve(undefined),
+    findCreated(client, chain, { id, snapshot, votingDelay, clockMode, blockNumber, chainTime }),
+  ]);
+  const fromBlock = created?.blockNumber ?? BigInt(chain.deployBlock);
+  const [later, voteLogs] = await Promise.all([
+    getLogsInRanges(client, {
+      address: governor,
+      event: LATER_EVENTS[0],
+      alsoEvents: LATER_EVENTS.slice(1),
+      fromBlock,
+      toBlock: blockNumber,
+    }),
+    accountBase?.hasVoted
+      ? getLogsInRanges(client, {
+          address: governor,
+          event: voteCastEvent,
+          args: { voter: account },
+          fromBlock,
+          toBlock: blockNumber,
+        })
+      : Promise.resolve([]),
+  ]);
+  const events = (later as any[])
+    .filter((log) => log.args.proposalId === id)
+    .map((log) => ({
+      kind: ({ ProposalQueued: 'queued', ProposalExecuted: 'executed', ProposalCanceled: 'canceled' } as const)[
+        log.eventName as 'ProposalQueued'
+      ],
+      blockNumber: log.blockNumber as bigint,
+      eta: log.args.etaSeconds as bigint | undefined,
+    }));
+  const voteLog = (voteLogs as any[]).find((log) => log.args.proposalId === id);
+
+  return {
+    id,
+    blockNumber,
+    chainTime,
+    clockMode,
+    clock,
+    state: STATES[value<number>(5)] ?? 'Pending',
+    votes: { against, for: forVotes, abstain },
+    snapshot,
+    deadline: value<bigint>(8),
+    eta: value<bigint>(9),
+    proposer: getAddress(value<Address>(10)),
+    needsQueuing: value<boolean>(11),
+    quorum: atSnapshot?.[0] as bigint | undefined,
+    threshold: value<bigint>(12),
+    timelockDelay,
+    targets,
+    values,
+    calldatas,
+    descriptionHash,
+    created,
+    descriptionVerified: !!created && descriptionMatches(created, descriptionHash),
+    events,
+    account: accountBase && {
+      ...accountBase,
+      votesAtSnapshot: atSnapshot?.[1] as bigint | undefined,
+      vote: voteLog && {
+        support: Number(voteLog.args.support) as 0 | 1 | 2,
+        weight: voteLog.args.weight,
+        reason: voteLog.args.reason,
+        blockNumber: voteLog.blockNumber,
+      },
+    },
+  };
+}
+
+/**
+ * The proposal's `ProposalCreated` log. It was emitted `votingDelay` before the snapshot, so only a
+ * few blocks around that moment are read; a governor whose delay has changed since is searched in
+ * bounded windows from its deployment.
+ */
+async function findCreated(
+  client: ReadClient,
+  chain: ChainConfig,
+  p: {
+    id: bigint;
+    snapshot: bigint;
+    votingDelay: bigint;
+    clockMode: 'timestamp' | 'blocknumber';
+    blockNumber: bigint;
+    chainTime: bigint;
+  },
+): Promise<CreatedProposal | undefined> {
+  const governor = chain.contracts.governor!;
+  const index = createdIndexFor(chain.id, governor, p.blockNumber);
+  const known = index.byId.get(p.id);
+  if (known) return known;
+  const deployBlock = BigInt(chain.deployBlock);
+  const createdAt = p.snapshot - p.votingDelay;
+  let window: { from: bigint; to: bigint };
+  if (p.clockMode === 'blocknumber') {
+    window = { from: createdAt - 2n, to: createdAt + 2n };
+  } else {
+    const first = await getBlock(client, { blockNumber: deployBlock });
+    const timestampOf = async (n: bigint) => (await getBlock(client, { blockNumber: n })).timestamp;
+    window = await blockRangeAround(
+      createdAt,
+      { number: deployBlock, timestamp: first.timestamp },
+      { number: p.blockNumber, timestamp: p.chainTime },
+      timestampOf,
+    );
+  }
+  const clamp = (n: bigint) => (n < deployBlock ? deployBlock : n > p.blockNumber ? p.blockNumber : n);
+  const read = async (from: bigint, to: bigint) =>
+    recordCreated(
+      index,
+      await getLogsInRanges(client, { address: governor, event: proposalCreatedEvent, fromBlock: from, toBlock: to }),
+    ).find((c) => c.proposalId === p.id);
+  return (
+    (await read(clamp(window.from), clamp(window.to))) ??
+    (index.byId.get(p.id) || (await read(deployBlock, p.blockNumber)))
+  );
+}

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_MARKDOWN_CHARS, parseMarkdown, revealInvisible, safeLink } from './markdown.ts';
+
+describe('markdown', () => {
+  it('keeps only http(s) and mailto links', () => {
+    expect(safeLink('https://forum.altlayer.io/t/1')).toEqual({
+      kind: 'external',
+      href: 'https://forum.altlayer.io/t/1',
+      host: 'forum.altlayer.io',
+    });
+    expect(safeLink('mailto:gov@example.org').kind).toBe('mail');
+    for (const bad of [
+      'javascript:alert(1)',
+      ' JaVaScRiPt:alert(1)',
+      'data:text/html,<script>',
+      'vbscript:x',
+      '/relative',
+      '#x',
+      'java\tscript:alert(1)',
+    ])
+      expect(safeLink(bad).kind, bad).toBe('none');
+  });
+
+  it('lexes raw HTML as html tokens, which the renderer shows as text', () => {
+    const { tokens } = parseMarkdown('<script>alert(1)</script>\n\nHello <img src=x onerror=alert(1)>');
+    expect(tokens[0].type).toBe('html');
+    expect(JSON.stringify(tokens)).toContain('onerror');
+  });
+
+  it('cuts very long sources', () => {
+    expect(parseMarkdown('a'.repeat(MAX_MARKDOWN_CHARS + 5)).truncated).toBe(true);
+    expect(parseMarkdown('short').truncated).toBe(false);
+  });
+
+  it('makes bidi overrides and zero-width characters visible', () => {
+    expect(revealInvisible('abc\u202Etxt.exe')).toBe('abc[U+202E]txt.exe');
+    expect(revealInvisible('plain')).toBe('plain');
+  });
+});
