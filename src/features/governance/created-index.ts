@@ -4,7 +4,10 @@
  * its description here instead of searching the chain again.
  */
 import type { Address, Log } from 'viem';
-import { decodeProposalCreated, type CreatedProposal } from './proposal-description.ts';
+import type { ChainConfig } from '../../lib/config/app-config.ts';
+import type { ReadClient } from '../../lib/web3/chains.ts';
+import { getLogsInRanges } from '../../lib/web3/get-logs-in-ranges.ts';
+import { decodeProposalCreated, proposalCreatedEvent, type CreatedProposal } from './proposal-description.ts';
 
 export interface CreatedIndex {
   governor?: Address;
@@ -41,4 +44,19 @@ export function recordCreated(index: CreatedIndex, logs: Pick<Log, 'data' | 'blo
     }
   }
   return found;
+}
+
+/** Brings the chain's index up to `toBlock`, reading only blocks not read before. */
+export async function scanCreated(client: ReadClient, chain: ChainConfig, toBlock: bigint): Promise<CreatedIndex> {
+  const governor = chain.contracts.governor!;
+  const index = createdIndexFor(chain.id, governor, toBlock);
+  const fromBlock = index.scannedTo === undefined ? BigInt(chain.deployBlock) : index.scannedTo + 1n;
+  if (fromBlock <= toBlock) {
+    recordCreated(
+      index,
+      await getLogsInRanges(client, { address: governor, event: proposalCreatedEvent, fromBlock, toBlock }),
+    );
+  }
+  if (index.scannedTo === undefined || index.scannedTo < toBlock) index.scannedTo = toBlock;
+  return index;
 }

@@ -9,10 +9,8 @@ import { altGovernorAbi, multicall3Abi } from '../../lib/contracts/generated.ts'
 import type { ChainConfig } from '../../lib/config/app-config.ts';
 import type { ReadClient } from '../../lib/web3/chains.ts';
 import { MULTICALL3_ADDRESS } from '../../lib/web3/devnet-chain.ts';
-import { getLogsInRanges } from '../../lib/web3/get-logs-in-ranges.ts';
 import { proposalTitle, STATES, type ProposalStateName } from './proposal-text.ts';
-import { createdIndexFor, recordCreated } from './created-index.ts';
-import { proposalCreatedEvent } from './proposal-description.ts';
+import { scanCreated } from './created-index.ts';
 
 export interface ProposalSummary {
   id: bigint;
@@ -58,26 +56,15 @@ export async function readProposalPage(
   const first = total - 1 - page * pageSize;
   const indices = Array.from({ length: Math.max(0, Math.min(pageSize, first + 1)) }, (_, k) => first - k);
   if (indices.length === 0) return { blockNumber, chainTime, clockMode, count: total, proposals: [] };
-  const index = createdIndexFor(chain.id, governor, blockNumber);
-  const fromBlock = index.scannedTo === undefined ? BigInt(chain.deployBlock) : index.scannedTo + 1n;
 
-  const [details, logs] = await Promise.all([
+  const [details, index] = await Promise.all([
     multicall(client, {
       multicallAddress: multicall3,
       allowFailure: false,
       contracts: indices.map((i) => ({ ...gov, functionName: 'proposalDetailsAt', args: [BigInt(i)] }) as const),
     }),
-    fromBlock > blockNumber
-      ? Promise.resolve([])
-      : getLogsInRanges(client, {
-          address: governor,
-          event: proposalCreatedEvent,
-          fromBlock,
-          toBlock: blockNumber,
-        }),
+    scanCreated(client, chain, blockNumber),
   ]);
-  recordCreated(index, logs);
-  index.scannedTo = blockNumber;
   const ids = details.map((d) => d[0] as bigint);
   const perId = ids.flatMap((id) => [
     { ...gov, functionName: 'state', args: [id] },
