@@ -1,10 +1,11 @@
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { appkitStaticViem } from './scripts/appkit-static-viem.ts';
 
 // `base: './'` and hash routing let the build run from any sub-path or an IPFS gateway without rewrites.
 export default defineConfig({
   base: './',
-  plugins: [svelte()],
+  plugins: [svelte(), appkitStaticViem()],
   build: {
     target: 'es2022',
     sourcemap: false,

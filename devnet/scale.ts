@@ -1,10 +1,11 @@
 /**
  * Scale options for measuring the app at the size of the real ecosystem: extra operators registered
- * after the seeded history (DEVNET_OPERATORS=500 makes 500 in all).
+ * after the seeded history (DEVNET_OPERATORS=500 makes 500 in all), and extra proposals
+ * (DEVNET_PROPOSALS=1000 makes 1,000 in all).
  */
-import { keccak256, toHex, type Address } from 'viem';
-import { altStakingAbi } from '../src/lib/contracts/generated.ts';
-import { asImpersonated, send, type DevnetClient } from './client.ts';
+import { encodeFunctionData, keccak256, parseEther, toHex, type Address } from 'viem';
+import { altGovernorAbi, altStakingAbi, altTokenAbi } from '../src/lib/contracts/generated.ts';
+import { asImpersonated, receiptOf, send, type DevnetClient } from './client.ts';
 import type { Deployment } from './deploy.ts';
 
 const SERVICE_SETS = [1, 2, 4, 3, 5, 6, 7];
@@ -50,4 +51,38 @@ export async function addOperators(client: DevnetClient, deployment: Deployment,
       }),
     );
   }
+}
+
+/**
+ * Proposes small treasury grants from `proposer` until the governor holds `total` proposals. Sent
+ * back to back under automine without waiting for each receipt; the last receipt proves they all mined.
+ */
+export async function addProposals(client: DevnetClient, deployment: Deployment, proposer: Address, total: number) {
+  const { governor, alt } = deployment.contracts;
+  const existing = Number(
+    await client.readContract({ address: governor, abi: altGovernorAbi, functionName: 'proposalCount' }),
+  );
+  let last: `0x${string}` | undefined;
+  for (let i = existing; i < total; i++) {
+    const calldata = encodeFunctionData({
+      abi: altTokenAbi,
+      functionName: 'transfer',
+      args: [extraOperatorAddress(i), parseEther(String(1_000 + i))],
+    });
+    last = await client.writeContract({
+      address: governor,
+      abi: altGovernorAbi,
+      functionName: 'propose',
+      args: [
+        [alt],
+        [0n],
+        [calldata],
+        `# Load-test grant ${i + 1}\n\nA small grant proposed to measure the app with many proposals.`,
+      ],
+      account: proposer,
+      chain: client.chain,
+      gas: 1_000_000n,
+    });
+  }
+  if (last) await receiptOf(client, last, 'propose');
 }

@@ -8,7 +8,7 @@ import { startAnvil, type Anvil } from './anvil.ts';
 import { createDevnetClient, installMulticall3, send, type DevnetClient } from './client.ts';
 import { deployProtocol, type Deployment } from './deploy.ts';
 import { seed, type SeedSummary } from './seed.ts';
-import { addOperators } from './scale.ts';
+import { addOperators, addProposals } from './scale.ts';
 
 const DAY = 86_400;
 const root = new URL('..', import.meta.url).pathname;
@@ -21,6 +21,8 @@ export interface DevnetOptions {
   writeConfig?: boolean;
   /** Register extra operators after seeding until there are this many (for scale measurements). */
   operators?: number;
+  /** Add proposals after seeding until there are this many (for scale measurements). */
+  proposals?: number;
 }
 
 export interface Devnet {
@@ -72,6 +74,7 @@ export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> 
       airdrop: { shards: new Map(shards.map((s) => [s.prefix, s])), claimStart },
     });
     if (options.operators) await addOperators(client, deployment, options.operators);
+    if (options.proposals) await addProposals(client, deployment, accounts[1], options.proposals);
     if (options.writeConfig !== false) writeDevnetConfig(deployment);
     return { anvil, client, deployment, accounts, summary, stop: anvil.stop };
   } catch (error) {

@@ -56,7 +56,7 @@ export async function signDelegation(
     expiry: bigint;
   },
 ): Promise<DelegationSignature> {
-  const { signTypedData } = await import('@wagmi/core');
+  const { signTypedData } = await import('../../lib/web3/wallet-runtime.ts');
   const signature = await signTypedData(walletConfig, {
     account: params.account,
     domain: { ...params.domain, chainId: params.chainId, verifyingContract: params.alt },

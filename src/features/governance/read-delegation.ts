@@ -48,16 +48,14 @@ export async function readDelegation(client: ReadClient, chain: ChainConfig, acc
 export type DelegateTarget = { ok: true; address: Address; ens?: string } | { ok: false; message: string };
 
 /** An address as typed, or an ENS name resolved on Ethereum mainnet (the only chain with ENS here). */
-export async function resolveDelegate(
-  input: string,
-  chain: ChainConfig,
-  client: ReadClient,
-): Promise<DelegateTarget> {
+export async function resolveDelegate(input: string, chain: ChainConfig, client: ReadClient): Promise<DelegateTarget> {
   const text = input.trim();
   if (/^0x[0-9a-fA-F]{40}$/.test(text)) return { ok: true, address: getAddress(text) };
-  if (text.startsWith('0x')) return { ok: false, message: 'That is not an address: expected 0x followed by 40 hex characters.' };
+  if (text.startsWith('0x'))
+    return { ok: false, message: 'That is not an address: expected 0x followed by 40 hex characters.' };
   if (!/\.[a-z]{2,}$/i.test(text)) return { ok: false, message: 'Enter an address (0x…) or an ENS name (name.eth).' };
-  if (chain.id !== mainnet.id) return { ok: false, message: `ENS names resolve on Ethereum only; on ${chain.name}, enter an address.` };
+  if (chain.id !== mainnet.id)
+    return { ok: false, message: `ENS names resolve on Ethereum only; on ${chain.name}, enter an address.` };
   let name: string;
   try {
     name = normalize(text);

@@ -68,7 +68,7 @@ export async function runTransaction(
 ): Promise<TxState> {
   const report = (state: TxState) => (onState(state), state);
   // wagmi's actions load on the first write, not with the first screen.
-  const { getAccount, writeContract } = await import('@wagmi/core');
+  const { getAccount, writeContract } = await import('../web3/wallet-runtime.ts');
   const refused = checkWallet(getAccount(ctx.walletConfig), ctx);
   if (refused) return report(refused);
 
@@ -122,7 +122,7 @@ export async function settle(client: ReadClient, hash: Hex): Promise<TxState> {
 
 /** Whether the wallet reports EIP-5792 atomic batches on `chainId` (one prompt for several calls). */
 export async function supportsAtomicBatch(walletConfig: Config, account: Address, chainId: number): Promise<boolean> {
-  const { getCapabilities } = await import('@wagmi/core');
+  const { getCapabilities } = await import('../web3/wallet-runtime.ts');
   try {
     const capabilities = (await getCapabilities(walletConfig, { account, chainId })) as Record<string, any>;
     const status = capabilities?.atomic?.status;
@@ -138,7 +138,7 @@ export async function supportsAtomicBatch(walletConfig: Config, account: Address
  */
 export async function runBatch(ctx: TxContext, calls: TxCall[], onState: (state: TxState) => void): Promise<TxState> {
   const report = (state: TxState) => (onState(state), state);
-  const { getAccount, sendCalls, waitForCallsStatus } = await import('@wagmi/core');
+  const { getAccount, sendCalls, waitForCallsStatus } = await import('../web3/wallet-runtime.ts');
   const refused = checkWallet(getAccount(ctx.walletConfig), ctx);
   if (refused) return report(refused);
   report({ status: 'simulating' });

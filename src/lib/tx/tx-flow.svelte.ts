@@ -1,8 +1,11 @@
 /** Svelte wrapper around the lifecycle: reactive state, one submission at a time, tracking and refresh. */
 import { useApp } from '../web3/app-state.svelte.ts';
-import { runBatch, runTransaction, type TxCall, type TxState } from './lifecycle.ts';
+import type { TxCall, TxState } from './lifecycle.ts';
 import { mapError } from './map-error.ts';
 import { usePendingTransactions } from './pending.svelte.ts';
+
+// The write path (simulation, gas estimation, receipts) loads on the first action, not with the page.
+const lifecycle = () => import('./lifecycle.ts');
 
 export class TxFlow {
   state = $state<TxState>({ status: 'idle' });
@@ -40,6 +43,7 @@ export class TxFlow {
         return this.state;
       }
     } else prepared = call;
+    const { runTransaction } = await lifecycle();
     const final = await runTransaction(
       {
         walletConfig: app.wallet.config,
@@ -62,6 +66,7 @@ export class TxFlow {
     if (!account) return this.state;
     const app = this.#app;
     const chainId = app.chainId;
+    const { runBatch } = await lifecycle();
     const final = await runBatch(
       {
         walletConfig: app.wallet.config,

@@ -28,10 +28,7 @@ export class Wallet {
   }
 
   async #start() {
-    const [{ createLightWalletConfig }, { reconnect }] = await Promise.all([
-      import('./wallet-config.ts'),
-      import('@wagmi/core'),
-    ]);
+    const { createLightWalletConfig, reconnect } = await import('./wallet-runtime.ts');
     if (this.#config) return;
     const light = createLightWalletConfig(this.appConfig);
     this.#config = light;
@@ -47,7 +44,7 @@ export class Wallet {
   }
 
   async #watch(config: Config) {
-    const { watchAccount } = await import('@wagmi/core');
+    const { watchAccount } = await import('./wallet-runtime.ts');
     this.#unwatch();
     this.#unwatch = watchAccount(config, {
       onChange: (account) => {
@@ -64,7 +61,7 @@ export class Wallet {
     if (!this.#modal) {
       this.modalLoading = true;
       try {
-        const { createModal } = await import('./appkit.ts');
+        const { createModal } = await (await import('./wallet-runtime.ts')).loadModal();
         await this.ready;
         this.#modal = createModal(this.appConfig);
         this.#config = this.#modal.config;
@@ -77,7 +74,7 @@ export class Wallet {
   }
 
   async disconnect(): Promise<void> {
-    const { disconnect } = await import('@wagmi/core');
+    const { disconnect } = await import('./wallet-runtime.ts');
     if (this.#config) await disconnect(this.#config).catch(() => {});
     this.status = 'disconnected';
     this.address = undefined;
@@ -85,7 +82,7 @@ export class Wallet {
 
   /** Asks the wallet to switch to `chainId`. */
   async switchChain(chainId: number): Promise<void> {
-    const { switchChain } = await import('@wagmi/core');
+    const { switchChain } = await import('./wallet-runtime.ts');
     await switchChain(this.config, { chainId });
   }
 }

@@ -1,0 +1,280 @@
+import { encodeFunctionData, parseEther } from 'viem';
+import { altTokenAbi } from '../src/lib/contracts/generated.ts';
+import { formatToken } from '../src/lib/format/amount.ts';
+import { STATES } from '../src/features/governance/proposal-text.ts';
+import { DEV_ACCOUNTS } from './fixtures/chain.ts';
+import { governor } from './fixtures/governor.ts';
+import { expect, test } from './fixtures/index.ts';
+import { GovernancePage } from './pages/governance-page.ts';
+
+test('every state has a proposal page with its verified description, decoded actions and tallies', async ({
+  page,
+  chain,
+}) => {
+  const gov = governor(chain);
+  const ui = new GovernancePage(page);
+  for (const state of STATES) {
+    const id = await gov.findIn(state);
+    expect(id, `a seeded proposal is ${state}`).toBeDefined();
+    await ui.gotoProposal(id!);
+    await expect(ui.state()).toHaveText(state);
+    await expect(page.getByText('Description verified against the hash stored on-chain.')).toBeVisible();
+    await expect(page.locator('#proposal-title')).toHaveText(/^AIP-\d+: /);
+    const actions = page.getByRole('list', { name: 'Actions' }).locator('li.action');
+    await expect(actions.first()).toHaveAttribute('data-decoded', 'yes');
+    const [against, forVotes, abstain] = await gov.votes(id!);
+    await expect(page.locator('[data-tally="for"]')).toHaveText(formatToken(forVotes));
+    await expect(page.locator('[data-tally="against"]')).toHaveText(formatToken(against));
+    await expect(page.locator('[data-tally="abstain"]')).toHaveText(formatToken(abstain));
+  }
+  // The executed grant reads as a sentence with the recipient in full.
+  await ui.gotoProposal((await gov.ids())[0]);
+  await expect(page.getByRole('list', { name: 'Actions' })).toContainText(
+    'Transfer 5,000,000 ALT from the treasury to',
+  );
+  await expect(page.getByRole('list', { name: 'Actions' })).toContainText(
+    'ALT token 0x5FbDB2315678afecb367f032d93F642f64180aa3',
+  );
+});
+
+for (const [support, label] of [
+  [1, 'For'],
+  [0, 'Against'],
+  [2, 'Abstain'],
+] as const) {
+  test(`votes ${label} with a reason and sees the vote at once`, async ({ page, chain, wallet }) => {
+    void wallet;
+    const gov = governor(chain);
+    const ids = await gov.ids();
+    const id = ids[7];
+    expect(await gov.state(id)).toBe('Active');
+    const before = await gov.votes(id);
+    const ui = new GovernancePage(page);
+    await ui.gotoProposal(id);
+    await ui.connect();
+    const weightText = await ui.voteForm().getByTestId('snapshot-votes').textContent();
+    const reason = `${label}: <b>not bold</b> — reasons are text`;
+    await ui.vote(label, reason);
+    await expect(ui.yourVote().getByTestId('your-vote')).toHaveText(`You voted ${label} with ${weightText}.`);
+    await expect(ui.yourVote().locator('.vote-reason')).toHaveText(reason);
+    expect(await gov.hasVoted(id, DEV_ACCOUNTS[1])).toBe(true);
+    const after = await gov.votes(id);
+    expect(after[support]).toBeGreaterThan(before[support]);
+    await expect(page.locator(`[data-tally="${label.toLowerCase()}"]`)).toHaveText(formatToken(after[support]));
+    // After a reload the vote and reason come back from the chain's VoteCast log.
+    await page.reload();
+    await expect(ui.yourVote().locator('.vote-reason')).toHaveText(reason);
+  });
+}
+
+test.describe('a holder whose ALT is not delegated', () => {
+  test.use({ walletOptions: { accountIndex: 5, chainId: 31337 } });
+
+  test('cannot cast a zero-weight vote and can delegate to themselves for future proposals', async ({
+    page,
+    chain,
+    wallet,
+  }) => {
+    void wallet;
+    const gov = governor(chain);
+    const id = (await gov.ids())[7];
+    const ui = new GovernancePage(page);
+    await ui.gotoProposal(id);
+    await ui.connect();
+    await expect(ui.yourVote()).toContainText('You cannot vote on this proposal');
+    await expect(ui.yourVote()).toContainText('does not count for this one');
+    await expect(ui.voteForm()).toHaveCount(0);
+    await ui.yourVote().getByRole('button', { name: 'Delegate to myself' }).click();
+    await ui.confirmed('Delegate votes to myself');
+    await expect(ui.yourVote()).toContainText('you can vote on proposals created from now on');
+    const delegate = await chain.client.readContract({
+      address: chain.contracts.alt,
+      abi: altTokenAbi,
+      functionName: 'delegates',
+      args: [DEV_ACCOUNTS[5]],
+    });
+    expect(delegate).toBe(DEV_ACCOUNTS[5]);
+    await expect(ui.voteForm()).toHaveCount(0);
+  });
+});
+
+test.describe('a self-delegated holder', () => {
+  test.use({ walletOptions: { accountIndex: 8, chainId: 31337 } });
+
+  test('delegates to another address and sees both voting powers change', async ({ page, chain, wallet }) => {
+    void wallet;
+    const votesOf = (who: `0x${string}`) =>
+      chain.client.readContract({
+        address: chain.contracts.alt,
+        abi: altTokenAbi,
+        functionName: 'getVotes',
+        args: [who],
+      });
+    const mine = await votesOf(DEV_ACCOUNTS[8]);
+    const theirs = await votesOf(DEV_ACCOUNTS[3]);
+    expect(mine).toBeGreaterThan(0n);
+    const ui = new GovernancePage(page);
+    await ui.gotoList();
+    await ui.connect();
+    await expect(ui.delegation().getByTestId('my-votes')).toHaveText(formatToken(mine));
+    await expect(ui.delegation().getByTestId('my-delegate')).toHaveText('Yourself');
+    await ui.delegation().getByLabel('Delegate to an address').fill('0x1234');
+    await ui.delegation().getByRole('button', { name: 'Delegate', exact: true }).click();
+    await expect(ui.delegation().getByRole('alert')).toHaveText(/not an address/);
+    await ui.delegation().getByLabel('Delegate to an address').fill('alice.eth');
+    await ui.delegation().getByRole('button', { name: 'Delegate', exact: true }).click();
+    await expect(ui.delegation().getByRole('alert')).toHaveText(/ENS names resolve on Ethereum only/);
+    await ui.delegation().getByLabel('Delegate to an address').fill(DEV_ACCOUNTS[3].toLowerCase());
+    await ui.delegation().getByRole('button', { name: 'Delegate', exact: true }).click();
+    await ui.confirmed(`Delegate votes to ${DEV_ACCOUNTS[3]}`);
+    expect(await votesOf(DEV_ACCOUNTS[8])).toBe(0n);
+    expect(await votesOf(DEV_ACCOUNTS[3])).toBe(theirs + mine);
+    await expect(ui.delegation().getByTestId('my-votes')).toHaveText(formatToken(0n));
+    await expect(ui.delegation().getByTestId('delegate-votes')).toHaveText(formatToken(theirs + mine));
+    await expect(ui.delegation().getByTestId('my-delegate')).toContainText(DEV_ACCOUNTS[3]);
+  });
+});
+
+test('a proposal goes from the create form through voting, queue and timelock to execution', async ({
+  page,
+  chain,
+  wallet,
+}) => {
+  void wallet;
+  test.setTimeout(120_000);
+  const gov = governor(chain);
+  const recipient = DEV_ACCOUNTS[9];
+  const [recipientBefore, treasuryBefore] = [
+    await chain.altBalance(recipient),
+    await chain.altBalance(chain.contracts.timelock),
+  ];
+  const ui = new GovernancePage(page);
+  await ui.gotoNew();
+  await ui.connect();
+  await expect(page.getByTestId('proposer-votes')).toBeVisible();
+  const form = page.getByRole('form', { name: 'New proposal' });
+  await form.getByRole('button', { name: 'Submit proposal' }).click();
+  await expect(form.getByText('Give the proposal a title.')).toBeVisible();
+  await form.getByLabel('Title').fill('AIP-10: Fund the e2e research grant');
+  await form.getByLabel('Description (markdown)').fill('Pays **12,345 ALT** to the research wallet.');
+  await form.getByRole('button', { name: 'Preview' }).click();
+  await expect(form.getByLabel('Description preview').locator('strong')).toHaveText('12,345 ALT');
+  await form.getByLabel('Recipient').fill(recipient);
+  await form.getByLabel(/^Amount/).fill('12345');
+  await expect(form.getByRole('list', { name: 'Actions' })).toContainText('Transfer 12,345 ALT from the treasury to');
+  await form.getByRole('button', { name: 'Submit proposal' }).click();
+  await ui.confirmed('Propose: AIP-10');
+  await expect(ui.state()).toHaveText('Pending');
+  await expect(page.locator('#proposal-title')).toHaveText('AIP-10: Fund the e2e research grant');
+  const id = BigInt((await page.locator('article.proposal').getAttribute('data-proposal'))!);
+
+  await chain.advance((await gov.votingDelay()) + 1);
+  await expect(ui.state()).toHaveText('Active');
+  await ui.vote('For', 'Ship it');
+  await ui.confirmed('Vote For');
+  await gov.vote(DEV_ACCOUNTS[3], id, 1);
+  await chain.advance((await gov.votingPeriod()) + 1);
+  await expect(ui.state()).toHaveText('Succeeded');
+  await page.getByRole('button', { name: 'Queue' }).click();
+  await ui.confirmed('Queue proposal');
+  await expect(ui.state()).toHaveText('Queued');
+  const execute = page.getByRole('button', { name: 'Execute' });
+  await expect(execute).toBeDisabled();
+  await expect(page.getByTestId('eta-countdown')).toContainText(/in 1d 23h|in 2d/);
+  await chain.advance(2 * 86_400 + 1);
+  await expect(execute).toBeEnabled();
+  await execute.click();
+  await ui.confirmed('Execute proposal');
+  await expect(ui.state()).toHaveText('Executed');
+  expect(await chain.altBalance(recipient)).toBe(recipientBefore + parseEther('12345'));
+  expect(await chain.altBalance(chain.contracts.timelock)).toBe(treasuryBefore - parseEther('12345'));
+});
+
+test.describe('an address without votes', () => {
+  test.use({ walletOptions: { accountIndex: 9, chainId: 31337 } });
+
+  test('is told how many votes it lacks before it can propose', async ({ page, wallet }) => {
+    void wallet;
+    const ui = new GovernancePage(page);
+    await ui.gotoNew();
+    await ui.connect();
+    await expect(page.getByTestId('threshold-missing')).toHaveText(
+      /You are 1,000,000 ALT short of the proposal threshold/,
+    );
+    await expect(page.getByRole('button', { name: 'Submit proposal' })).toBeDisabled();
+  });
+});
+
+test('a proposal written to attack readers renders inert', async ({ page, chain }) => {
+  const gov = governor(chain);
+  const hostile = [
+    '# AIP-666: Totally normal <script>window.__xss = 1</script>',
+    '',
+    '<img src=x onerror="window.__xss = 2"> <svg onload="window.__xss=3"><script>window.__xss=4</script></svg>',
+    '',
+    '[click me](javascript:window.__xss=5) [data](data:text/html,<script>parent.__xss=6</script>)',
+    '',
+    '<a href="javascript:window.__xss=7">raw link</a> <iframe src="javascript:window.__xss=8"></iframe>',
+    '',
+    '![tracker](http://127.0.0.1:4173/tracker.png) <math><mtext><img src=x onerror="window.__xss=9"></mtext></math>',
+    '',
+    '<style>body{display:none}</style>',
+    '',
+    'Discussion: [forum](https://forum.example.org/t/1)',
+  ].join('\n');
+  const calldata = encodeFunctionData({ abi: altTokenAbi, functionName: 'transfer', args: [DEV_ACCOUNTS[9], 1n] });
+  const id = await gov.propose(DEV_ACCOUNTS[1], [chain.contracts.alt], [calldata], hostile);
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => (dialogs.push(d.message()), d.dismiss()));
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  const ui = new GovernancePage(page);
+  await ui.gotoProposal(id);
+  await expect(page.locator('#proposal-title')).toHaveText('AIP-666: Totally normal <script>window.__xss = 1</script>');
+  const body = ui.markdown();
+  await expect(body).toContainText('onerror="window.__xss = 2"');
+  await expect(body.locator('script, img, svg, iframe, math, style')).toHaveCount(0);
+  await expect(body.locator('a[href^="javascript"], a[href^="data"]')).toHaveCount(0);
+  expect(
+    await body.evaluate((el) =>
+      [...el.querySelectorAll('*')].some((e) => [...e.attributes].some((a) => a.name.startsWith('on'))),
+    ),
+  ).toBe(false);
+  await expect(page.locator('body')).toBeVisible();
+  // The tracking image is not fetched until asked for; the external link asks first.
+  await expect(body.getByText('[image: tracker from 127.0.0.1:4173]')).toBeVisible();
+  await body.getByRole('link', { name: /forum/ }).click();
+  await expect(page.getByRole('dialog', { name: 'Leave the app?' })).toContainText('forum.example.org');
+  await page.getByRole('button', { name: 'Stay here' }).click();
+  expect(await page.evaluate(() => (window as any).__xss)).toBeUndefined();
+  expect(dialogs).toEqual([]);
+  expect(requests.filter((u) => u.includes('tracker'))).toEqual([]);
+});
+
+test('the delegates page ranks voting power from the logs, and a delegate page lists its votes', async ({
+  page,
+  chain,
+}) => {
+  const votesOf = (who: `0x${string}`) =>
+    chain.client.readContract({
+      address: chain.contracts.alt,
+      abi: altTokenAbi,
+      functionName: 'getVotes',
+      args: [who],
+    });
+  const ui = new GovernancePage(page);
+  await ui.gotoDelegates();
+  const rows = page.getByRole('table', { name: 'Delegates by voting power' }).locator('tbody tr');
+  await expect(rows.first()).toHaveAttribute('data-delegate', DEV_ACCOUNTS[1]);
+  await expect(rows.first()).toContainText(
+    formatToken(await votesOf(DEV_ACCOUNTS[1]), 'ALT', { maxFractionDigits: 0 }),
+  );
+  await rows.nth(1).getByRole('link').click();
+  await expect(page.getByTestId('delegate-power')).toHaveText(formatToken(await votesOf(DEV_ACCOUNTS[3])));
+  await expect(page.getByRole('list', { name: 'Vote history' })).toContainText(
+    'MACH needs this research before SQUAD mainnet.',
+  );
+  await expect(page.getByRole('list', { name: 'Vote history' })).toContainText(
+    'AIP-1: Fund the VITAL verifier grants programme',
+  );
+});

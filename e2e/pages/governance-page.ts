@@ -1,0 +1,32 @@
+/** Page object for the governance pages: proposals, a proposal, the create form, delegation. */
+import type { Page } from '@playwright/test';
+import { connectThroughModal } from './wallet-modal.ts';
+
+export class GovernancePage {
+  constructor(readonly page: Page) {}
+
+  gotoList = () => this.page.goto('./#/governance');
+  gotoProposal = (id: bigint) => this.page.goto(`./#/governance/proposals/${id}`);
+  gotoNew = () => this.page.goto('./#/governance/new');
+  gotoDelegates = () => this.page.goto('./#/governance/delegates');
+  connect = () => connectThroughModal(this.page);
+
+  state = () => this.page.getByTestId('proposal-state');
+  voteForm = () => this.page.getByRole('form', { name: 'Cast your vote' });
+  yourVote = () => this.page.getByRole('region', { name: 'Your vote' });
+  delegation = () => this.page.getByRole('region', { name: 'Your votes' });
+  markdown = () => this.page.getByLabel('Proposal description');
+
+  async confirmed(label: string | RegExp) {
+    const toast = this.page.getByRole('region', { name: 'Transactions' }).locator('.toast').filter({ hasText: label });
+    await toast.getByText('Confirmed in block').waitFor();
+  }
+
+  async vote(support: 'For' | 'Against' | 'Abstain', reason = '') {
+    await this.voteForm().getByLabel(support, { exact: true }).check();
+    await this.voteForm()
+      .getByLabel(/^Reason/)
+      .fill(reason);
+    await this.voteForm().getByRole('button', { name: 'Vote' }).click();
+  }
+}
