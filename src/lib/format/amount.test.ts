@@ -33,6 +33,15 @@ describe('parseAmount', () => {
     expect(parseAmount(input, 18, 'en-US')).toEqual({ ok: false, message });
   });
 
+  it('reads dots as grouping or refuses them as ambiguous where "." groups thousands', () => {
+    expect(parseAmount('1.000.000', 18, 'de-DE')).toEqual(ok(10n ** 24n));
+    expect(parseAmount('1.000', 18, 'de-DE')).toEqual({
+      ok: false,
+      message: '"1.000" is ambiguous: write 1000 for the whole number, or use "," for decimals.',
+    });
+    expect(parseAmount('1.5', 18, 'de-DE')).toEqual(ok(15n * 10n ** 17n));
+  });
+
   it('uses the locale decimal comma', () => {
     expect(parseAmount('1.234,5', 18, 'de-DE')).toEqual(ok(12345n * 10n ** 17n));
     expect(parseAmount('0,25', 6, 'de-DE')).toEqual(ok(250_000n));

@@ -32,6 +32,15 @@ export function parseAmount(input: string, decimals = 18, locale?: string): Pars
       .split(group === '.' ? '.' : '\u0000')
       .join('')
       .replace(decimal, '.');
+  } else if (group === '.' && /^\d{1,3}(\.\d{3})+$/.test(normalized)) {
+    // Where "." groups thousands, "1.000.000" can only be grouping, but "1.000" could be either.
+    if (normalized.split('.').length === 2) {
+      return {
+        ok: false,
+        message: `"${text}" is ambiguous: write ${normalized.replace('.', '')} for the whole number, or use "${decimal}" for decimals.`,
+      };
+    }
+    normalized = normalized.split('.').join('');
   } else if (group !== '.' && normalized.includes(group)) {
     const [whole] = normalized.split('.');
     if (!new RegExp(`^\\d{1,3}(${escape(group)}\\d{3})*$`).test(whole)) {
