@@ -1,11 +1,12 @@
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { appkitStaticViem } from './scripts/appkit-static-viem.ts';
+import { contentSecurityPolicy } from './scripts/csp.ts';
 
 // `base: './'` and hash routing let the build run from any sub-path or an IPFS gateway without rewrites.
 export default defineConfig({
   base: './',
-  plugins: [svelte(), appkitStaticViem()],
+  plugins: [svelte(), appkitStaticViem(), contentSecurityPolicy('public/config.json')],
   build: {
     target: 'es2022',
     sourcemap: false,

@@ -8,7 +8,11 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Address } from 'viem';
 import { generateDistribution } from '../scripts/airdrop/generate.ts';
+import { checkEligibility, readManifest } from '../src/features/airdrop/eligibility.ts';
 
 const work = join(tmpdir(), 'alt-dapp-bench');
 mkdirSync(work, { recursive: true });
@@ -38,6 +42,40 @@ async function distribution(count: number) {
   return file;
 }
 
+/**
+ * Mean time of the app's own eligibility check (fetch the shard over local HTTP, rebuild its subtree,
+ * prove to the root) for `samples` addresses spread over the 1M build; the manifest is read once, as
+ * the app caches it.
+ */
+async function timeChecks(dir: string, samples: number): Promise<number> {
+  const server = createServer((req, res) => {
+    try {
+      res.end(readFileSync(join(dir, decodeURIComponent(new URL(req.url!, 'http://x').pathname))));
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  try {
+    const manifest = await readManifest(base);
+    const shardFiles = readdirSync(join(dir, 'shards'));
+    const accounts: Address[] = [];
+    for (let i = 0; i < samples; i++) {
+      const shard = JSON.parse(readFileSync(join(dir, 'shards', shardFiles[(i * 97) % shardFiles.length]), 'utf8'));
+      accounts.push(shard.entries[(i * 31) % shard.entries.length][0]);
+    }
+    const started = performance.now();
+    for (const account of accounts) {
+      const result = await checkEligibility(base, manifest, account, manifest.root);
+      if (result.status !== 'eligible') throw new Error(`${account} should be eligible, got ${result.status}`);
+    }
+    return (performance.now() - started) / samples;
+  } finally {
+    server.close();
+  }
+}
+
 /** Runs the airdrop measurements and returns flat numeric results. */
 export async function benchAirdrop(): Promise<Record<string, number>> {
   const million = await distribution(1_000_000);
@@ -46,6 +84,8 @@ export async function benchAirdrop(): Promise<Record<string, number>> {
   const gzip = (path: string) => gzipSync(readFileSync(path), { level: 9 }).length;
   const shardSizes = readdirSync(join(out, 'shards')).map((name) => gzip(join(out, 'shards', name)));
   const manifest = gzip(join(out, 'manifest.json'));
+
+  const checkMs = await timeChecks(out, 200);
 
   const hundredK = await distribution(100_000);
   const ours100k = build('ours', hundredK, join(work, 'out-100k'));
@@ -57,6 +97,7 @@ export async function benchAirdrop(): Promise<Record<string, number>> {
     // A check downloads the manifest and the one shard that can hold the address: the worst shard counts.
     airdrop_check_gzip_kib: (manifest + Math.max(...shardSizes)) / 1024,
     airdrop_check_mean_gzip_kib: (manifest + shardSizes.reduce((a, b) => a + b, 0) / shardSizes.length) / 1024,
+    airdrop_check_ms: checkMs,
     airdrop_build_100k_s: ours100k.seconds,
     airdrop_openzeppelin_100k_s: oz100k.seconds,
     airdrop_openzeppelin_100k_peak_mib: oz100k.peakMiB,

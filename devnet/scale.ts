@@ -5,7 +5,7 @@
  */
 import { encodeFunctionData, keccak256, parseEther, toHex, type Address } from 'viem';
 import { altGovernorAbi, altStakingAbi, altTokenAbi } from '../src/lib/contracts/generated.ts';
-import { asImpersonated, receiptOf, send, type DevnetClient } from './client.ts';
+import { asImpersonated, send, type DevnetClient } from './client.ts';
 import type { Deployment } from './deploy.ts';
 
 const SERVICE_SETS = [1, 2, 4, 3, 5, 6, 7];
@@ -84,5 +84,12 @@ export async function addProposals(client: DevnetClient, deployment: Deployment,
       gas: 1_000_000n,
     });
   }
-  if (last) await receiptOf(client, last, 'propose');
+  if (!last) return;
+  // anvil may still be mining the queue when the last hash comes back: wait for it, then check.
+  const receipt = await client.waitForTransactionReceipt({ hash: last, timeout: 600_000, pollingInterval: 100 });
+  if (receipt.status !== 'success') throw new Error(`propose reverted in ${last}`);
+  const count = Number(
+    await client.readContract({ address: governor, abi: altGovernorAbi, functionName: 'proposalCount' }),
+  );
+  if (count !== total) throw new Error(`Expected ${total} proposals, the governor holds ${count}.`);
 }

@@ -1,18 +1,23 @@
 /**
  * `ProposalCreated` logs already read, per chain and governor, shared by the list and the proposal
  * pages: the list scans forward from the last block it read, and a page opened from the list finds
- * its description here instead of searching the chain again.
+ * its description here instead of searching the chain again. Logs are kept raw and decoded when a
+ * proposal is first shown (its id is the first word of the data), so a thousand proposals cost one
+ * request and ten decodes.
  */
-import type { Address, Log } from 'viem';
+import { toEventSelector, type Address } from 'viem';
 import type { ChainConfig } from '../../lib/config/app-config.ts';
 import type { ReadClient } from '../../lib/web3/chains.ts';
-import { getLogsInRanges } from '../../lib/web3/get-logs-in-ranges.ts';
+import { getRawLogsInRanges, type RawLog } from '../../lib/web3/get-logs-in-ranges.ts';
 import { decodeProposalCreated, proposalCreatedEvent, type CreatedProposal } from './proposal-description.ts';
+
+const TOPIC = toEventSelector(proposalCreatedEvent);
 
 export interface CreatedIndex {
   governor?: Address;
   scannedTo?: bigint;
-  byId: Map<bigint, CreatedProposal>;
+  raw: Map<bigint, RawLog>;
+  decoded: Map<bigint, CreatedProposal | null>;
 }
 
 const indexes = new Map<number, CreatedIndex>();
@@ -21,42 +26,49 @@ export function createdIndexFor(chainId: number, governor: Address, latestBlock:
   let index = indexes.get(chainId);
   // Another governor, or a chain that went backwards (a devnet revert): start again.
   if (!index || index.governor !== governor || (index.scannedTo !== undefined && index.scannedTo > latestBlock)) {
-    index = { governor, byId: new Map() };
+    index = { governor, raw: new Map(), decoded: new Map() };
     indexes.set(chainId, index);
   }
   return index;
 }
 
-/** Decodes and records logs; a log that does not decode is skipped (its proposal shows no text). */
-export function recordCreated(index: CreatedIndex, logs: Pick<Log, 'data' | 'blockNumber' | 'transactionHash'>[]) {
-  const found: CreatedProposal[] = [];
+export function recordCreated(index: CreatedIndex, logs: RawLog[]) {
   for (const log of logs) {
-    try {
-      const created = {
-        ...decodeProposalCreated(log.data),
-        blockNumber: log.blockNumber ?? undefined,
-        transactionHash: log.transactionHash ?? undefined,
-      };
-      index.byId.set(created.proposalId, created);
-      found.push(created);
-    } catch {
-      // Not the standard layout: nothing to show for it.
-    }
+    if (log.data.length < 66) continue;
+    index.raw.set(BigInt(log.data.slice(0, 66)), log);
   }
-  return found;
 }
+
+/** The decoded log of proposal `id`, or undefined (not read yet, or not the standard layout). */
+export function createdOf(index: CreatedIndex, id: bigint): CreatedProposal | undefined {
+  if (index.decoded.has(id)) return index.decoded.get(id) ?? undefined;
+  const log = index.raw.get(id);
+  if (!log) return undefined;
+  let created: CreatedProposal | null = null;
+  try {
+    created = {
+      ...decodeProposalCreated(log.data),
+      blockNumber: log.blockNumber,
+      transactionHash: log.transactionHash,
+    };
+    // The first word claimed the id; only a log whose decoded id agrees counts.
+    if (created.proposalId !== id) created = null;
+  } catch {
+    created = null;
+  }
+  index.decoded.set(id, created);
+  return created ?? undefined;
+}
+
+export const readCreatedLogs = (client: ReadClient, governor: Address, fromBlock: bigint, toBlock: bigint) =>
+  getRawLogsInRanges(client, { address: governor, topic0: TOPIC, fromBlock, toBlock });
 
 /** Brings the chain's index up to `toBlock`, reading only blocks not read before. */
 export async function scanCreated(client: ReadClient, chain: ChainConfig, toBlock: bigint): Promise<CreatedIndex> {
   const governor = chain.contracts.governor!;
   const index = createdIndexFor(chain.id, governor, toBlock);
   const fromBlock = index.scannedTo === undefined ? BigInt(chain.deployBlock) : index.scannedTo + 1n;
-  if (fromBlock <= toBlock) {
-    recordCreated(
-      index,
-      await getLogsInRanges(client, { address: governor, event: proposalCreatedEvent, fromBlock, toBlock }),
-    );
-  }
+  if (fromBlock <= toBlock) recordCreated(index, await readCreatedLogs(client, governor, fromBlock, toBlock));
   if (index.scannedTo === undefined || index.scannedTo < toBlock) index.scannedTo = toBlock;
   return index;
 }

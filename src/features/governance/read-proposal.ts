@@ -12,8 +12,8 @@ import type { ReadClient } from '../../lib/web3/chains.ts';
 import { MULTICALL3_ADDRESS } from '../../lib/web3/devnet-chain.ts';
 import { getLogsInRanges } from '../../lib/web3/get-logs-in-ranges.ts';
 import { blockRangeAround } from '../../lib/web3/block-at-time.ts';
-import { createdIndexFor, recordCreated } from './created-index.ts';
-import { descriptionMatches, proposalCreatedEvent, type CreatedProposal } from './proposal-description.ts';
+import { createdIndexFor, createdOf, readCreatedLogs, recordCreated } from './created-index.ts';
+import { descriptionMatches, type CreatedProposal } from './proposal-description.ts';
 import { STATES, type ProposalStateName } from './proposal-text.ts';
 
 const event = (name: string) => altGovernorAbi.find((i) => i.type === 'event' && i.name === name) as any;
@@ -233,7 +233,7 @@ async function findCreated(
 ): Promise<CreatedProposal | undefined> {
   const governor = chain.contracts.governor!;
   const index = createdIndexFor(chain.id, governor, p.blockNumber);
-  const known = index.byId.get(p.id);
+  const known = createdOf(index, p.id);
   if (known) return known;
   const deployBlock = BigInt(chain.deployBlock);
   const createdAt = p.snapshot - p.votingDelay;
@@ -251,13 +251,9 @@ async function findCreated(
     );
   }
   const clamp = (n: bigint) => (n < deployBlock ? deployBlock : n > p.blockNumber ? p.blockNumber : n);
-  const read = async (from: bigint, to: bigint) =>
-    recordCreated(
-      index,
-      await getLogsInRanges(client, { address: governor, event: proposalCreatedEvent, fromBlock: from, toBlock: to }),
-    ).find((c) => c.proposalId === p.id);
-  return (
-    (await read(clamp(window.from), clamp(window.to))) ??
-    (index.byId.get(p.id) || (await read(deployBlock, p.blockNumber)))
-  );
+  const read = async (from: bigint, to: bigint) => {
+    recordCreated(index, await readCreatedLogs(client, governor, from, to));
+    return createdOf(index, p.id);
+  };
+  return (await read(clamp(window.from), clamp(window.to))) ?? (await read(deployBlock, p.blockNumber));
 }

@@ -10,7 +10,7 @@ import type { ChainConfig } from '../../lib/config/app-config.ts';
 import type { ReadClient } from '../../lib/web3/chains.ts';
 import { MULTICALL3_ADDRESS } from '../../lib/web3/devnet-chain.ts';
 import { proposalTitle, STATES, type ProposalStateName } from './proposal-text.ts';
-import { scanCreated } from './created-index.ts';
+import { createdOf, scanCreated } from './created-index.ts';
 
 export interface ProposalSummary {
   id: bigint;
@@ -91,7 +91,7 @@ export async function readProposalPage(
     return {
       id,
       index: indices[k],
-      title: proposalTitle(index.byId.get(id)?.description, `Proposal ${indices[k] + 1}`),
+      title: proposalTitle(createdOf(index, id)?.description, `Proposal ${indices[k] + 1}`),
       proposer,
       state: STATES[state] ?? 'Pending',
       votes: { against: votes[0], for: votes[1], abstain: votes[2] },

@@ -5,7 +5,7 @@ import { altGovernorAbi } from '../../lib/contracts/generated.ts';
 import type { ChainConfig } from '../../lib/config/app-config.ts';
 import type { ReadClient } from '../../lib/web3/chains.ts';
 import { getLogsInRanges } from '../../lib/web3/get-logs-in-ranges.ts';
-import { scanCreated } from './created-index.ts';
+import { createdOf, scanCreated } from './created-index.ts';
 import { proposalTitle } from './proposal-text.ts';
 
 const voteCast = altGovernorAbi.find((i) => i.type === 'event' && i.name === 'VoteCast') as any;
@@ -34,7 +34,7 @@ export async function readVoteHistory(client: ReadClient, chain: ChainConfig, vo
   const votes: VoteRecord[] = (logs as any[])
     .map((log) => ({
       proposalId: log.args.proposalId as bigint,
-      title: proposalTitle(index.byId.get(log.args.proposalId)?.description, `Proposal ${log.args.proposalId}`),
+      title: proposalTitle(createdOf(index, log.args.proposalId)?.description, `Proposal ${log.args.proposalId}`),
       support: Number(log.args.support) as 0 | 1 | 2,
       weight: log.args.weight as bigint,
       reason: log.args.reason as string,

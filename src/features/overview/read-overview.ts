@@ -26,11 +26,11 @@ export interface OverviewData {
   airdrop: { claimed: boolean; claimStart: bigint; claimEnd: bigint; merkleRoot: `0x${string}` } | undefined;
 }
 
-/** `undefined` fields mean the contract is not deployed on this chain (or its call failed). */
-export async function readOverview(client: ReadClient, chain: ChainConfig, account: Address): Promise<OverviewData> {
+/** Every read the Overview makes, as one list: batched into a single Multicall3 call below. */
+export function overviewCalls(chain: ChainConfig, account: Address) {
   const { alt, staking, airdrop } = chain.contracts;
   const multicall3 = chain.contracts.multicall3 ?? MULTICALL3_ADDRESS;
-  const calls = [
+  return [
     { address: multicall3, abi: multicall3Abi, functionName: 'getBlockNumber' },
     { address: multicall3, abi: multicall3Abi, functionName: 'getCurrentBlockTimestamp' },
     ...(alt
@@ -48,8 +48,14 @@ export async function readOverview(client: ReadClient, chain: ChainConfig, accou
         ]
       : []),
   ];
+}
+
+/** `undefined` fields mean the contract is not deployed on this chain (or its call failed). */
+export async function readOverview(client: ReadClient, chain: ChainConfig, account: Address): Promise<OverviewData> {
+  const { alt, staking, airdrop } = chain.contracts;
+  const multicall3 = chain.contracts.multicall3 ?? MULTICALL3_ADDRESS;
   const results = await multicall(client, {
-    contracts: calls as any,
+    contracts: overviewCalls(chain, account) as any,
     allowFailure: true,
     multicallAddress: multicall3,
   });

@@ -3,10 +3,26 @@ import { decodeInlineMetadata, sanitizeMetadata, type OperatorMetadata } from '.
 
 const MAX_BYTES = 64 * 1024;
 
-/** Undefined for anything that is not valid metadata: the row then shows the operator's address. */
-export async function loadOperatorMetadata(uri: string): Promise<OperatorMetadata | undefined> {
+/** Whether the app fetches `uri`: https on an origin the config allows (and the CSP permits). */
+export function fetchableMetadata(uri: string, allowedOrigins: string[]): boolean {
+  if (!/^https:\/\//i.test(uri)) return false;
+  try {
+    return allowedOrigins.includes(new URL(uri).origin);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Undefined for anything that is not valid metadata: the row then shows the operator's address.
+ * Remote metadata is read only from allowed origins: any other host would learn who reads the page.
+ */
+export async function loadOperatorMetadata(
+  uri: string,
+  allowedOrigins: string[],
+): Promise<OperatorMetadata | undefined> {
   if (uri.startsWith('data:')) return decodeInlineMetadata(uri);
-  if (!/^https:\/\//i.test(uri)) return undefined;
+  if (!fetchableMetadata(uri, allowedOrigins)) return undefined;
   const response = await fetch(uri, {
     signal: AbortSignal.timeout(5_000),
     credentials: 'omit',

@@ -19,6 +19,8 @@ export interface AppConfig {
   defaultChainId: number;
   walletConnectProjectId: string;
   chains: ChainConfig[];
+  /** Origins operator metadata may be fetched from (the build's CSP allows exactly these). */
+  metadataOrigins: string[];
 }
 
 const CONTRACT_NAMES: ContractName[] = ['alt', 'staking', 'governor', 'timelock', 'airdrop', 'multicall3'];
@@ -66,7 +68,17 @@ export function parseAppConfig(data: unknown): AppConfig {
     defaultChainId: defaultChainId as number,
     walletConnectProjectId: typeof raw.walletConnectProjectId === 'string' ? raw.walletConnectProjectId : '',
     chains,
+    metadataOrigins: parseOrigins(raw.metadataOrigins),
   };
+}
+
+function parseOrigins(value: unknown): string[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) fail('"metadataOrigins" must be a list of https origins');
+  return value.map((v, i) => {
+    if (typeof v !== 'string' || !/^https:\/\/[^/]+\/?$/.test(v)) fail(`metadataOrigins[${i}] must be an https origin`);
+    return new URL(v).origin;
+  });
 }
 
 /** Fetches and validates `config.json` relative to the page, so the build works from any sub-path. */

@@ -4,8 +4,7 @@ import type { Chain } from 'viem';
 import type { AppConfig } from '../config/app-config.ts';
 import { toViemChain } from './chains.ts';
 
-/** One storage key for the light config and the modal's, so a session made in one restores in the other. */
-export const WALLET_STORAGE_KEY = 'alt-dapp.wallet';
+import { WALLET_STORAGE_KEY } from './wallet-storage.ts';
 
 export function walletChains(config: AppConfig): [Chain, ...Chain[]] {
   const chains = config.chains.map(toViemChain);
@@ -17,6 +16,7 @@ export function walletTransports(config: AppConfig) {
   return Object.fromEntries(config.chains.map((c) => [c.id, http(c.rpcUrls[0])]));
 }
 
+/** One storage key for the light config and the modal's, so a session made in one restores in the other. */
 export function walletStorage() {
   return createStorage({
     storage: typeof localStorage === 'undefined' ? undefined : localStorage,

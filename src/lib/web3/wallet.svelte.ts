@@ -7,6 +7,7 @@ import type { Config } from '@wagmi/core';
 import type { Address } from 'viem';
 import type { AppConfig } from '../config/app-config.ts';
 import type { LoadedModal } from './appkit.ts';
+import { hasSavedConnection } from './wallet-storage.ts';
 
 export type WalletStatus = 'disconnected' | 'connecting' | 'reconnecting' | 'connected';
 
@@ -28,6 +29,11 @@ export class Wallet {
   }
 
   async #start() {
+    // A first visit has nothing to restore: wagmi loads when the user connects, not with the page.
+    if (!hasSavedConnection()) {
+      this.settled = true;
+      return;
+    }
     const { createLightWalletConfig, reconnect } = await import('./wallet-runtime.ts');
     if (this.#config) return;
     const light = createLightWalletConfig(this.appConfig);

@@ -1,0 +1,114 @@
+/**
+ * What a user's browser sees, measured in headless Chromium against the built app: bytes of the first
+ * page and of the wallet modal, RPC requests and time until each screen shows its data.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { DEV_ACCOUNTS } from '../e2e/fixtures/chain.ts';
+import { connectThroughModal } from '../e2e/pages/wallet-modal.ts';
+import type { CountingProxy } from './counting-proxy.ts';
+
+const walletScript = readFileSync(new URL('../e2e/fixtures/test-wallet.js', import.meta.url), 'utf8');
+export const CHROMIUM = '/usr/bin/chromium';
+
+export interface BrowserBenchOptions {
+  appUrl: string;
+  distDir: string;
+  proxy: CountingProxy;
+  /** anvil itself, for the test wallet (its traffic is not the app's). */
+  anvilUrl: string;
+  /** Operators on the chain: the directory is timed until every row shows. */
+  operators: number;
+}
+
+const gzipBytes = (distDir: string, path: string) =>
+  gzipSync(readFileSync(join(distDir, decodeURIComponent(path))), { level: 9 }).length;
+
+async function context(browser: Browser, appUrl: string, withWallet: boolean, anvilUrl: string) {
+  const ctx = await browser.newContext();
+  // Only the app and the local RPCs: nothing is fetched from the internet.
+  await ctx.route(/^(?!https?:\/\/(127\.0\.0\.1|localhost)[:/])/, (route) => route.abort('blockedbyclient'));
+  if (withWallet) {
+    const options = {
+      accountIndex: 1,
+      chainId: 31337,
+      rpcUrl: anvilUrl,
+      accounts: DEV_ACCOUNTS,
+      knownChains: [31337, 1, 56],
+    };
+    await ctx.addInitScript(`window.__TEST_WALLET_OPTIONS__ = ${JSON.stringify(options)};\n${walletScript}`);
+  }
+  void appUrl;
+  return ctx;
+}
+
+/** Milliseconds from navigation start until `selector` matches `count` elements (read in the page). */
+async function msUntil(page: Page, selector: string, count = 1): Promise<number> {
+  return page
+    .waitForFunction(
+      ([s, n]) => document.querySelectorAll(s as string).length >= (n as number) && performance.now(),
+      [selector, count] as const,
+      { timeout: 60_000, polling: 'raf' },
+    )
+    .then((h) => h.jsonValue() as Promise<number>);
+}
+
+export async function benchBrowser({ appUrl, distDir, proxy, anvilUrl, operators }: BrowserBenchOptions) {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
+  const results: Record<string, number> = {};
+  try {
+    // 1. Bytes: the first page, then what opening the modal adds.
+    {
+      const ctx = await context(browser, appUrl, true, anvilUrl);
+      const page = await ctx.newPage();
+      const fetched: string[] = [];
+      page.on('response', (r) => {
+        const url = new URL(r.url());
+        if (url.href.startsWith(appUrl) && /\.(js|css)$/.test(url.pathname))
+          fetched.push(url.pathname.replace(new URL(appUrl).pathname, ''));
+      });
+      await page.goto(`${appUrl}#/`);
+      await page.getByRole('button', { name: 'Connect wallet' }).waitFor();
+      await page.waitForLoadState('networkidle');
+      const initial = new Set(fetched);
+      results.initial_js_css_gzip_kib = [...initial].reduce((s, p) => s + gzipBytes(distDir, p), 0) / 1024;
+      await connectThroughModal(page);
+      await page.waitForLoadState('networkidle');
+      const modal = new Set(fetched.filter((p) => !initial.has(p)));
+      results.wallet_modal_gzip_kib = [...modal].reduce((s, p) => s + gzipBytes(distDir, p), 0) / 1024;
+
+      // 2. The connected Overview for a returning user: reload, count the app's RPC requests and time.
+      const mark = proxy.mark();
+      await page.reload();
+      results.time_to_data_ms = await msUntil(
+        page,
+        '[data-testid="staked"], [data-testid="voting-power"], [data-testid="rewards"], [data-testid="airdrop-status"] .figure',
+        4,
+      );
+      const counted = proxy.since(mark);
+      results.overview_rpc_requests = counted.reads;
+      results.overview_block_polls = counted.polls;
+      await ctx.close();
+    }
+
+    // 3. The proposal list and the operator directory, each opened directly (read-only visitor).
+    for (const [key, path, selector, count] of [
+      ['proposals_first_page', '#/governance', 'li[data-proposal]', 10],
+      ['operators', '#/staking', 'tr[data-operator]', operators],
+    ] as const) {
+      const ctx = await context(browser, appUrl, false, anvilUrl);
+      const page = await ctx.newPage();
+      const mark = proxy.mark();
+      await page.goto(`${appUrl}${path}`);
+      results[`${key}_ms`] = await msUntil(page, selector, count);
+      const counted = proxy.since(mark);
+      results[`${key}_rpc_requests`] = counted.reads;
+      await ctx.close();
+    }
+  } finally {
+    await browser.close();
+  }
+  return results;
+}

@@ -1,0 +1,128 @@
+/**
+ * `npm run bench`: every performance figure in one run, the same way each time. Starts the devnet at
+ * ecosystem scale (500 operators, 1,000 proposals) behind a counting proxy, builds and serves the
+ * app, measures it in headless Chromium and Lighthouse, runs the airdrop builds, then writes
+ * bench/results.json, prints a table and exits non-zero if a budget in bench/budgets.json is broken.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createConnection } from 'node:net';
+import { preview } from 'vite';
+import { startDevnet } from '../devnet/start.ts';
+import { getAddress } from 'viem';
+import { overviewCalls } from '../src/features/overview/read-overview.ts';
+import { parseAppConfig } from '../src/lib/config/app-config.ts';
+import { benchAirdrop } from './airdrop.ts';
+import { benchBrowser } from './browser.ts';
+import { CountingProxy } from './counting-proxy.ts';
+import { runLighthouse } from './lighthouse.ts';
+
+const APP_RPC_PORT = 8545; // what public/config.json points the app at: the proxy
+const ANVIL_PORT = 8546;
+const PREVIEW_PORT = 4173;
+const OPERATORS = 500;
+const PROPOSALS = 1_000;
+const root = new URL('..', import.meta.url).pathname;
+
+const portFree = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const socket = createConnection({ port, host: '127.0.0.1' });
+    socket.once('connect', () => (socket.destroy(), resolve(false)));
+    socket.once('error', () => resolve(true));
+  });
+
+function step(name: string) {
+  const started = performance.now();
+  process.stdout.write(`• ${name}…`);
+  return () => console.log(` ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+
+const started = performance.now();
+for (const port of [APP_RPC_PORT, ANVIL_PORT, PREVIEW_PORT]) {
+  if (!(await portFree(port))) {
+    console.error(`Port ${port} is in use: stop the running devnet or preview first (the benchmark starts its own).`);
+    process.exit(2);
+  }
+}
+
+const results: Record<string, number> = {};
+let done = step(`devnet with ${OPERATORS} operators and ${PROPOSALS} proposals`);
+const devnet = await startDevnet({ port: ANVIL_PORT, operators: OPERATORS, proposals: PROPOSALS });
+done();
+const proxy = new CountingProxy(APP_RPC_PORT, devnet.anvil.url);
+await proxy.listen();
+let server: Awaited<ReturnType<typeof preview>> | undefined;
+try {
+  done = step('build');
+  execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  done();
+  server = await preview({
+    root,
+    preview: { port: PREVIEW_PORT, strictPort: true, host: '127.0.0.1' },
+    logLevel: 'silent',
+  });
+  const appUrl = `http://127.0.0.1:${PREVIEW_PORT}/`;
+
+  done = step('browser: bytes, requests, time to data');
+  Object.assign(
+    results,
+    await benchBrowser({ appUrl, distDir: `${root}dist`, proxy, anvilUrl: devnet.anvil.url, operators: OPERATORS }),
+  );
+  // The same Overview reads made one request each, as an app without batching would.
+  const config = parseAppConfig(JSON.parse(readFileSync(`${root}dist/config.json`, 'utf8')));
+  results.overview_rpc_requests_naive = overviewCalls(config.chains[0], getAddress(devnet.accounts[1])).length;
+  done();
+
+  done = step('lighthouse: overview and proposal list');
+  for (const [key, path] of [
+    ['overview', '#/'],
+    ['proposals', '#/governance'],
+  ] as const) {
+    const desktop = await runLighthouse(`${appUrl}${path}`, 'desktop');
+    results[`lighthouse_${key}_performance`] = desktop.performance;
+    results[`lighthouse_${key}_lcp_ms`] = desktop.lcp_ms;
+    results[`lighthouse_${key}_tbt_ms`] = desktop.tbt_ms;
+    const mobile = await runLighthouse(`${appUrl}${path}`, 'mobile');
+    results[`lighthouse_${key}_mobile_performance`] = mobile.performance;
+    results[`lighthouse_${key}_mobile_lcp_ms`] = mobile.lcp_ms;
+    results[`lighthouse_${key}_mobile_tbt_ms`] = mobile.tbt_ms;
+  }
+  done();
+} finally {
+  await server?.close();
+  await proxy.close();
+  await devnet.stop();
+}
+
+done = step('airdrop: 1M build, checks, 100k against OpenZeppelin');
+Object.assign(results, await benchAirdrop());
+results.airdrop_openzeppelin_ratio = results.airdrop_openzeppelin_100k_s / results.airdrop_build_100k_s;
+done();
+results.bench_total_s = (performance.now() - started) / 1000;
+
+const rounded = Object.fromEntries(
+  Object.entries(results).map(([k, v]) => [k, Number.isInteger(v) ? v : Math.round(v * 100) / 100]),
+);
+writeFileSync(`${root}bench/results.json`, `${JSON.stringify(rounded, null, 2)}\n`);
+
+const budgets: Record<string, { max?: number; min?: number }> = JSON.parse(
+  readFileSync(`${root}bench/budgets.json`, 'utf8'),
+);
+const broken: string[] = [];
+console.log(`\n${'figure'.padEnd(40)} ${'value'.padStart(12)}  budget`);
+for (const [key, value] of Object.entries(rounded)) {
+  const budget = budgets[key];
+  let mark = '';
+  if (budget) {
+    const ok = (budget.max === undefined || value <= budget.max) && (budget.min === undefined || value >= budget.min);
+    mark = `${budget.max !== undefined ? `≤ ${budget.max}` : `≥ ${budget.min}`} ${ok ? 'ok' : 'BROKEN'}`;
+    if (!ok) broken.push(`${key} = ${value} (${budget.max !== undefined ? `max ${budget.max}` : `min ${budget.min}`})`);
+  }
+  console.log(`${key.padEnd(40)} ${String(value).padStart(12)}  ${mark}`);
+}
+for (const key of Object.keys(budgets)) if (!(key in rounded)) broken.push(`${key} was not measured`);
+console.log('\nWrote bench/results.json');
+if (broken.length) {
+  console.error(`Budgets broken:\n  ${broken.join('\n  ')}`);
+  process.exit(1);
+}

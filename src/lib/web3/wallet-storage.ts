@@ -1,0 +1,14 @@
+/**
+ * Where wagmi keeps the wallet session. A separate module so the first page can check for a session
+ * to restore without loading wagmi.
+ */
+export const WALLET_STORAGE_KEY = 'alt-dapp.wallet';
+
+/** Whether an earlier visit left a wallet connection to restore (wagmi records its connector). */
+export function hasSavedConnection(): boolean {
+  try {
+    return localStorage.getItem(`${WALLET_STORAGE_KEY}.recentConnectorId`) !== null;
+  } catch {
+    return false;
+  }
+}
