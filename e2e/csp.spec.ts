@@ -43,7 +43,7 @@ test('the built site ships a strict policy and no page breaks it', async ({ page
   // The one thing the policy stops on these pages is the Base account SDK (bundled in the wallet
   // modal) inlining its telemetry script: blocking that is the point. Anything else is a failure.
   const found: string[] = await violations(page);
-  const telemetry = [];
+  const telemetry: string[] = [];
   for (const v of found.filter((v) => v.startsWith('script-src-elem inline '))) {
     const source = v.split(' ')[2].replace(/:\d+$/, '');
     if ((await (await page.request.get(source)).text()).includes('Failed to execute inlined telemetry script'))

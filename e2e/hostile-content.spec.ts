@@ -1,0 +1,108 @@
+import type { Page } from '@playwright/test';
+import { encodeFunctionData } from 'viem';
+import { asImpersonated, send } from '../devnet/client.ts';
+import { altGovernorAbi, altStakingAbi, altTokenAbi } from '../src/lib/contracts/generated.ts';
+import { DEV_ACCOUNTS } from './fixtures/chain.ts';
+import { governor } from './fixtures/governor.ts';
+import { expect, test } from './fixtures/index.ts';
+import { XSS_PAYLOADS } from './fixtures/xss-payloads.ts';
+import { connectThroughModal } from './pages/wallet-modal.ts';
+
+/** Fails if anything hostile ran, opened a dialog, reached for evil.example or became live markup. */
+async function expectInert(page: Page, dialogs: string[], requests: string[]) {
+  expect(await page.evaluate(() => (window as any).__xss)).toBeUndefined();
+  expect(dialogs).toEqual([]);
+  expect(requests.filter((u) => u.includes('evil.example'))).toEqual([]);
+  const live = await page.locator('main').evaluate((main) => ({
+    handlers: [...main.querySelectorAll('*')].filter((e) => [...e.attributes].some((a) => /^on/i.test(a.name))).length,
+    elements: main.querySelectorAll(
+      'script, iframe, object, embed, math, base, meta, link, style, form, input[autofocus]',
+    ).length,
+    scriptLinks: [...main.querySelectorAll('a[href]')].filter(
+      (a) => !/^(https?:|mailto:|#)/i.test(a.getAttribute('href')!),
+    ).length,
+    chainSvg: main.querySelectorAll('.markdown svg, .vote-reason svg, .operator-name svg').length,
+  }));
+  expect(live).toEqual({ handlers: 0, elements: 0, scriptLinks: 0, chainSvg: 0 });
+}
+
+test(`${XSS_PAYLOADS.length} hostile payloads in proposals, vote reasons and operator metadata render inert`, async ({
+  page,
+  chain,
+  wallet,
+}) => {
+  void wallet;
+  test.setTimeout(120_000);
+  expect(XSS_PAYLOADS.length).toBeGreaterThanOrEqual(100);
+  const gov = governor(chain);
+  const active = (await gov.ids())[7];
+
+  // A proposal whose title and body are the corpus.
+  const transfer = encodeFunctionData({ abi: altTokenAbi, functionName: 'transfer', args: [DEV_ACCOUNTS[9], 1n] });
+  const description = `# ${XSS_PAYLOADS[0]}\n\n${XSS_PAYLOADS.join('\n\n')}`;
+  const hostile = await gov.propose(DEV_ACCOUNTS[1], [chain.contracts.alt], [transfer], description);
+  // Vote reasons, shown on the proposal page and in each voter's history.
+  const castWith = (voter: number, reason: string) =>
+    send(chain.client, DEV_ACCOUNTS[voter], {
+      address: chain.contracts.governor,
+      abi: altGovernorAbi,
+      functionName: 'castVoteWithReason',
+      args: [active, 1, reason],
+    });
+  await castWith(1, XSS_PAYLOADS.slice(0, 60).join('\n'));
+  await castWith(3, XSS_PAYLOADS.slice(60).join('\n'));
+  // An operator whose metadata is hostile in every field.
+  const operator = DEV_ACCOUNTS[9];
+  await asImpersonated(chain.client, chain.contracts.timelock, () =>
+    send(chain.client, chain.contracts.timelock, {
+      address: chain.contracts.staking,
+      abi: altStakingAbi,
+      functionName: 'setOperatorAllowlisted',
+      args: [operator, true],
+    }),
+  );
+  const metadata = {
+    name: `<img src=x onerror="window.__xss=1">Evil ops`,
+    description: XSS_PAYLOADS.slice(0, 40).join(' '),
+    website: 'javascript:window.__xss=1',
+    logo: 'https://evil.example/logo.png',
+  };
+  const uri = `data:application/json;base64,${Buffer.from(JSON.stringify(metadata)).toString('base64')}`;
+  await send(chain.client, operator, {
+    address: chain.contracts.staking,
+    abi: altStakingAbi,
+    functionName: 'registerOperator',
+    args: [uri, 1, 500],
+  });
+
+  const dialogs: string[] = [];
+  const requests: string[] = [];
+  page.on('dialog', (d) => (dialogs.push(d.message()), d.dismiss()));
+  page.on('request', (r) => requests.push(r.url()));
+  await page.goto('./#/governance');
+  await connectThroughModal(page);
+  await expect(page.locator(`li[data-proposal="${hostile}"]`)).toContainText('<script>window.__xss=1</script>');
+  await expectInert(page, dialogs, requests);
+
+  await page.goto(`./#/governance/proposals/${hostile}`);
+  await expect(page.getByText('Description verified against the hash stored on-chain.')).toBeVisible();
+  await expect(page.getByLabel('Proposal description')).toContainText('onerror="window.__xss=1"');
+  await expectInert(page, dialogs, requests);
+
+  await page.goto(`./#/governance/proposals/${active}`);
+  await expect(page.locator('.vote-reason')).toContainText('<svg onload="window.__xss=1"></svg>');
+  await expectInert(page, dialogs, requests);
+
+  await page.goto(`./#/governance/delegates/${DEV_ACCOUNTS[3]}`);
+  await expect(page.getByRole('list', { name: 'Vote history' })).toContainText('<iframe');
+  await expectInert(page, dialogs, requests);
+
+  await page.goto('./#/staking');
+  await expect(page.locator(`tr[data-operator="${operator}"]`)).toContainText('Evil ops');
+  await expectInert(page, dialogs, requests);
+
+  await page.goto(`./#/staking/operators/${operator}`);
+  await expect(page.locator('main')).toContainText('<script>window.__xss=1</script>');
+  await expect(page.locator('main a[href^="javascript"]')).toHaveCount(0);
+  await expectInert(page, dialogs, requests);
+});
