@@ -26,7 +26,7 @@ export interface BrowserBenchOptions {
 const gzipBytes = (distDir: string, path: string) =>
   gzipSync(readFileSync(join(distDir, decodeURIComponent(path))), { level: 9 }).length;
 
-async function context(browser: Browser, appUrl: string, withWallet: boolean, anvilUrl: string) {
+async function context(browser: Browser, withWallet: boolean, anvilUrl: string) {
   const ctx = await browser.newContext();
   // Only the app and the local RPCs: nothing is fetched from the internet.
   await ctx.route(/^(?!https?:\/\/(127\.0\.0\.1|localhost)[:/])/, (route) => route.abort('blockedbyclient'));
@@ -40,7 +40,6 @@ async function context(browser: Browser, appUrl: string, withWallet: boolean, an
     };
     await ctx.addInitScript(`window.__TEST_WALLET_OPTIONS__ = ${JSON.stringify(options)};\n${walletScript}`);
   }
-  void appUrl;
   return ctx;
 }
 
@@ -61,7 +60,7 @@ export async function benchBrowser({ appUrl, distDir, proxy, anvilUrl, operators
   try {
     // 1. Bytes: the first page, then what opening the modal adds.
     {
-      const ctx = await context(browser, appUrl, true, anvilUrl);
+      const ctx = await context(browser, true, anvilUrl);
       const page = await ctx.newPage();
       const fetched: string[] = [];
       page.on('response', (r) => {
@@ -98,7 +97,7 @@ export async function benchBrowser({ appUrl, distDir, proxy, anvilUrl, operators
       ['proposals_first_page', '#/governance', 'li[data-proposal]', 10],
       ['operators', '#/staking', 'tr[data-operator]', operators],
     ] as const) {
-      const ctx = await context(browser, appUrl, false, anvilUrl);
+      const ctx = await context(browser, false, anvilUrl);
       const page = await ctx.newPage();
       const mark = proxy.mark();
       await page.goto(`${appUrl}${path}`);

@@ -87,13 +87,7 @@ test.describe('a holder whose ALT is not delegated', () => {
     await ui.yourVote().getByRole('button', { name: 'Delegate to myself' }).click();
     await ui.confirmed('Delegate votes to myself');
     await expect(ui.yourVote()).toContainText('you can vote on proposals created from now on');
-    const delegate = await chain.client.readContract({
-      address: chain.contracts.alt,
-      abi: altTokenAbi,
-      functionName: 'delegates',
-      args: [DEV_ACCOUNTS[5]],
-    });
-    expect(delegate).toBe(DEV_ACCOUNTS[5]);
+    expect(await chain.delegateOf(DEV_ACCOUNTS[5])).toBe(DEV_ACCOUNTS[5]);
     await expect(ui.voteForm()).toHaveCount(0);
   });
 });
@@ -103,15 +97,8 @@ test.describe('a self-delegated holder', () => {
 
   test('delegates to another address and sees both voting powers change', async ({ page, chain, wallet }) => {
     void wallet;
-    const votesOf = (who: `0x${string}`) =>
-      chain.client.readContract({
-        address: chain.contracts.alt,
-        abi: altTokenAbi,
-        functionName: 'getVotes',
-        args: [who],
-      });
-    const mine = await votesOf(DEV_ACCOUNTS[8]);
-    const theirs = await votesOf(DEV_ACCOUNTS[3]);
+    const mine = await chain.votes(DEV_ACCOUNTS[8]);
+    const theirs = await chain.votes(DEV_ACCOUNTS[3]);
     expect(mine).toBeGreaterThan(0n);
     const ui = new GovernancePage(page);
     await ui.gotoList();
@@ -127,8 +114,8 @@ test.describe('a self-delegated holder', () => {
     await ui.delegation().getByLabel('Delegate to an address').fill(DEV_ACCOUNTS[3].toLowerCase());
     await ui.delegation().getByRole('button', { name: 'Delegate', exact: true }).click();
     await ui.confirmed(`Delegate votes to ${DEV_ACCOUNTS[3]}`);
-    expect(await votesOf(DEV_ACCOUNTS[8])).toBe(0n);
-    expect(await votesOf(DEV_ACCOUNTS[3])).toBe(theirs + mine);
+    expect(await chain.votes(DEV_ACCOUNTS[8])).toBe(0n);
+    expect(await chain.votes(DEV_ACCOUNTS[3])).toBe(theirs + mine);
     await expect(ui.delegation().getByTestId('my-votes')).toHaveText(formatToken(0n));
     await expect(ui.delegation().getByTestId('delegate-votes')).toHaveText(formatToken(theirs + mine));
     await expect(ui.delegation().getByTestId('my-delegate')).toContainText(DEV_ACCOUNTS[3]);
@@ -255,22 +242,15 @@ test('the delegates page ranks voting power from the logs, and a delegate page l
   page,
   chain,
 }) => {
-  const votesOf = (who: `0x${string}`) =>
-    chain.client.readContract({
-      address: chain.contracts.alt,
-      abi: altTokenAbi,
-      functionName: 'getVotes',
-      args: [who],
-    });
   const ui = new GovernancePage(page);
   await ui.gotoDelegates();
   const rows = page.getByRole('table', { name: 'Delegates by voting power' }).locator('tbody tr');
   await expect(rows.first()).toHaveAttribute('data-delegate', DEV_ACCOUNTS[1]);
   await expect(rows.first()).toContainText(
-    formatToken(await votesOf(DEV_ACCOUNTS[1]), 'ALT', { maxFractionDigits: 0 }),
+    formatToken(await chain.votes(DEV_ACCOUNTS[1]), 'ALT', { maxFractionDigits: 0 }),
   );
   await rows.nth(1).getByRole('link').click();
-  await expect(page.getByTestId('delegate-power')).toHaveText(formatToken(await votesOf(DEV_ACCOUNTS[3])));
+  await expect(page.getByTestId('delegate-power')).toHaveText(formatToken(await chain.votes(DEV_ACCOUNTS[3])));
   await expect(page.getByRole('list', { name: 'Vote history' })).toContainText(
     'MACH needs this research before SQUAD mainnet.',
   );

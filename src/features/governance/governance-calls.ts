@@ -1,6 +1,6 @@
 /** Governance writes as contract calls. Queue and execute go through GovernorStorage's by-id forms. */
 import type { Address, Hex } from 'viem';
-import { altGovernorAbi, altTokenAbi } from '../../lib/contracts/generated.ts';
+import { altGovernorAbi } from '../../lib/contracts/generated.ts';
 import type { TxCall } from '../../lib/tx/lifecycle.ts';
 
 /** Query roots a governance write changes: proposals and votes, and the balances screens. */
@@ -39,11 +39,4 @@ export const proposeCall = (governor: Address, actions: ProposalActions, descrip
   abi: altGovernorAbi,
   functionName: 'propose',
   args: [actions.targets, actions.values, actions.calldatas, description],
-});
-
-export const delegateCall = (alt: Address, to: Address): TxCall => ({
-  address: alt,
-  abi: altTokenAbi,
-  functionName: 'delegate',
-  args: [to],
 });

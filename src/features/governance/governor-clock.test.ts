@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clockModeOf, formatClockPoint, formatClockSpan, relativeClock } from './governor-clock.ts';
+import { clockModeOf, clockNow, formatClockPoint, formatClockSpan, relativeClock } from './governor-clock.ts';
 
 describe('governor clock', () => {
   it('reads both ERC-6372 modes', () => {
@@ -14,5 +14,13 @@ describe('governor clock', () => {
     expect(formatClockSpan(-5n, 'blocknumber')).toBe('0 blocks');
     expect(relativeClock(110n, 100n, 'blocknumber')).toBe('in 10 blocks');
     expect(relativeClock(100n, 160n, 'timestamp')).toBe('1m ago');
+  });
+});
+
+describe('clockNow', () => {
+  it('is the block timestamp in timestamp mode and the block number otherwise', () => {
+    const read = { chainTime: 1_767_225_600n, blockNumber: 19_000_000n };
+    expect(clockNow({ ...read, clockMode: 'mode=timestamp' })).toBe(1_767_225_600n);
+    expect(clockNow({ ...read, clockMode: 'mode=blocknumber&from=default' })).toBe(19_000_000n);
   });
 });

@@ -8,6 +8,10 @@ export type ClockMode = 'timestamp' | 'blocknumber';
 
 export const clockModeOf = (mode: string): ClockMode => (mode.includes('timestamp') ? 'timestamp' : 'blocknumber');
 
+/** Chain "now" in the governor's clock: the latest block's timestamp, or its number in block mode. */
+export const clockNow = (read: { clockMode: string; chainTime: bigint; blockNumber: bigint }): bigint =>
+  clockModeOf(read.clockMode) === 'timestamp' ? read.chainTime : read.blockNumber;
+
 /** "Jan 1, 2026, 12:00 AM UTC" or "block 19,000,000". */
 export const formatClockPoint = (point: bigint, mode: ClockMode): string =>
   mode === 'timestamp' ? formatTimestamp(point) : `block ${point.toLocaleString('en-US')}`;

@@ -14,7 +14,7 @@ import { getLogsInRanges } from '../../lib/web3/get-logs-in-ranges.ts';
 import { blockRangeAround } from '../../lib/web3/block-at-time.ts';
 import { createdIndexFor, createdOf, readCreatedLogs, recordCreated } from './created-index.ts';
 import { descriptionMatches, type CreatedProposal } from './proposal-description.ts';
-import { STATES, type ProposalStateName } from './proposal-text.ts';
+import { STATUS_CALL_COUNT, statusCalls, toStatus, type ProposalStatus } from './proposal-status.ts';
 
 const event = (name: string) => altGovernorAbi.find((i) => i.type === 'event' && i.name === name) as any;
 const LATER_EVENTS = ['ProposalQueued', 'ProposalExecuted', 'ProposalCanceled'].map(event);
@@ -27,19 +27,13 @@ export interface ProposalVote {
   blockNumber?: bigint;
 }
 
-export interface ProposalDetail {
+export interface ProposalDetail extends ProposalStatus {
   id: bigint;
   blockNumber: bigint;
   chainTime: bigint;
   clockMode: 'timestamp' | 'blocknumber';
   /** The governor's clock now: a timestamp or a block number. */
   clock: bigint;
-  state: ProposalStateName;
-  votes: { against: bigint; for: bigint; abstain: bigint };
-  snapshot: bigint;
-  deadline: bigint;
-  eta: bigint;
-  proposer: Address;
   needsQueuing: boolean;
   /** Undefined until the snapshot is in the past (the quorum is fixed there). */
   quorum?: bigint;
@@ -86,12 +80,7 @@ export async function readProposal(
       { ...gov, functionName: 'CLOCK_MODE' },
       { ...gov, functionName: 'clock' },
       { ...gov, functionName: 'proposalDetails', args: [id] },
-      { ...gov, functionName: 'state', args: [id] },
-      { ...gov, functionName: 'proposalVotes', args: [id] },
-      { ...gov, functionName: 'proposalSnapshot', args: [id] },
-      { ...gov, functionName: 'proposalDeadline', args: [id] },
-      { ...gov, functionName: 'proposalEta', args: [id] },
-      { ...gov, functionName: 'proposalProposer', args: [id] },
+      ...statusCalls(governor, id),
       { ...gov, functionName: 'proposalNeedsQueuing', args: [id] },
       { ...gov, functionName: 'proposalThreshold' },
       { ...gov, functionName: 'votingDelay' },
@@ -119,8 +108,8 @@ export async function readProposal(
   const clockMode = String(value<string>(2)).includes('timestamp') ? 'timestamp' : 'blocknumber';
   const clock = BigInt(value<number>(3));
   const [targets, values, calldatas, descriptionHash] = value<readonly [Address[], bigint[], Hex[], Hex]>(4);
-  const [against, forVotes, abstain] = value<readonly [bigint, bigint, bigint]>(6);
-  const snapshot = value<bigint>(7);
+  const status = toStatus(Array.from({ length: STATUS_CALL_COUNT }, (_, k) => value(5 + k)));
+  const snapshot = status.snapshot;
   const votingDelay = value<bigint>(13);
   let k = 14;
   const timelockDelay = chain.contracts.timelock ? value<bigint>(k++) : undefined;
@@ -184,12 +173,7 @@ export async function readProposal(
     chainTime,
     clockMode,
     clock,
-    state: STATES[value<number>(5)] ?? 'Pending',
-    votes: { against, for: forVotes, abstain },
-    snapshot,
-    deadline: value<bigint>(8),
-    eta: value<bigint>(9),
-    proposer: getAddress(value<Address>(10)),
+    ...status,
     needsQueuing: value<boolean>(11),
     quorum: atSnapshot?.[0] as bigint | undefined,
     threshold: value<bigint>(12),

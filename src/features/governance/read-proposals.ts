@@ -3,25 +3,19 @@
  * then the page's details and its `ProposalCreated` logs (the only place titles live) concurrently,
  * then states and tallies by id. Three round trips, whatever the number of proposals.
  */
-import type { Address } from 'viem';
 import { multicall } from 'viem/actions';
 import { altGovernorAbi, multicall3Abi } from '../../lib/contracts/generated.ts';
 import type { ChainConfig } from '../../lib/config/app-config.ts';
 import type { ReadClient } from '../../lib/web3/chains.ts';
 import { MULTICALL3_ADDRESS } from '../../lib/web3/devnet-chain.ts';
-import { proposalTitle, STATES, type ProposalStateName } from './proposal-text.ts';
+import { proposalTitle } from './proposal-text.ts';
 import { createdOf, scanCreated } from './created-index.ts';
+import { STATUS_CALL_COUNT, statusCalls, toStatus, type ProposalStatus } from './proposal-status.ts';
 
-export interface ProposalSummary {
+export interface ProposalSummary extends ProposalStatus {
   id: bigint;
   index: number;
   title: string;
-  proposer: Address;
-  state: ProposalStateName;
-  votes: { against: bigint; for: bigint; abstain: bigint };
-  snapshot: bigint;
-  deadline: bigint;
-  eta: bigint;
 }
 
 export interface ProposalPage {
@@ -66,43 +60,17 @@ export async function readProposalPage(
     scanCreated(client, chain, blockNumber),
   ]);
   const ids = details.map((d) => d[0] as bigint);
-  const perId = ids.flatMap((id) => [
-    { ...gov, functionName: 'state', args: [id] },
-    { ...gov, functionName: 'proposalVotes', args: [id] },
-    { ...gov, functionName: 'proposalSnapshot', args: [id] },
-    { ...gov, functionName: 'proposalDeadline', args: [id] },
-    { ...gov, functionName: 'proposalEta', args: [id] },
-    { ...gov, functionName: 'proposalProposer', args: [id] },
-  ]);
+  const perId = ids.flatMap((id) => statusCalls(governor, id));
   const values = (await multicall(client, {
     multicallAddress: multicall3,
     allowFailure: false,
     contracts: perId as any,
   })) as unknown[];
-  const proposals = ids.map((id, k): ProposalSummary => {
-    const [state, votes, snapshot, deadline, eta, proposer] = values.slice(k * 6, k * 6 + 6) as [
-      number,
-      readonly [bigint, bigint, bigint],
-      bigint,
-      bigint,
-      bigint,
-      Address,
-    ];
-    return {
-      id,
-      index: indices[k],
-      title: proposalTitle(createdOf(index, id)?.description, `Proposal ${indices[k] + 1}`),
-      proposer,
-      state: STATES[state] ?? 'Pending',
-      votes: { against: votes[0], for: votes[1], abstain: votes[2] },
-      snapshot,
-      deadline,
-      eta,
-    };
-  });
+  const proposals = ids.map((id, k): ProposalSummary => ({
+    id,
+    index: indices[k],
+    title: proposalTitle(createdOf(index, id)?.description, `Proposal ${indices[k] + 1}`),
+    ...toStatus(values.slice(k * STATUS_CALL_COUNT, (k + 1) * STATUS_CALL_COUNT)),
+  }));
   return { blockNumber, chainTime, clockMode, count: total, proposals };
 }
-
-/** Chain "now" in the governor's clock: a timestamp, or a block number in block mode. */
-export const clockNow = (page: Pick<ProposalPage, 'clockMode' | 'chainTime' | 'blockNumber'>): bigint =>
-  page.clockMode.includes('timestamp') ? page.chainTime : page.blockNumber;
