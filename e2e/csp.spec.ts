@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures/index.ts';
-import { governor } from './fixtures/governor.ts';
+import { everyPage } from './pages/every-page.ts';
 import { connectThroughModal } from './pages/wallet-modal.ts';
 
 // Every Content-Security-Policy violation in the page is recorded before any app code runs.
@@ -24,18 +24,7 @@ test('the built site ships a strict policy and no page breaks it', async ({ page
   expect(csp).not.toContain('unsafe-eval');
   expect(csp).toMatch(/connect-src 'self' http:\/\/127\.0\.0\.1:8545 /);
   await connectThroughModal(page);
-  const proposal = (await governor(chain).ids())[0];
-  const operator = (await chain.operators())[0].operator;
-  for (const path of [
-    '#/',
-    '#/staking',
-    `#/staking/operators/${operator}`,
-    '#/governance',
-    `#/governance/proposals/${proposal}`,
-    '#/governance/new',
-    '#/governance/delegates',
-    '#/airdrop',
-  ]) {
+  for (const path of await everyPage(chain)) {
     await page.goto(`./${path}`);
     await page.waitForLoadState('networkidle');
     await expect(page.locator('main [aria-busy="true"]')).toHaveCount(0);
