@@ -4,6 +4,7 @@
  * and the root stored on-chain. Nothing from the files is trusted without that proof.
  */
 import { getAddress, isHex, type Address, type Hex } from 'viem';
+import { fetchJson } from '../../lib/net/fetch-text.ts';
 import { rebuildShard, shardExists, shardPrefix, type AirdropManifest, type AirdropShard } from './shard.ts';
 
 export type Eligibility =
@@ -11,26 +12,16 @@ export type Eligibility =
   | { status: 'eligible'; total: bigint; breakdown: { id: string; name: string; amount: bigint }[]; proof: Hex[] }
   | { status: 'invalid'; reason: string };
 
-/** Larger files than this are refused rather than parsed. */
+/** Larger files than this are refused rather than parsed (the biggest real shard is a few KiB). */
 const MAX_FILE_BYTES = 2 * 1024 * 1024;
-
-async function fetchJson(url: string, what: string): Promise<unknown> {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`${what} could not be loaded (HTTP ${response.status}).`);
-  const text = await response.text();
-  if (text.length > MAX_FILE_BYTES) throw new Error(`${what} is too large to be genuine.`);
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new Error(`${what} is not valid JSON (truncated or corrupted).`);
-  }
-}
 
 const isDecimal = (s: unknown): s is string => typeof s === 'string' && /^\d{1,78}$/.test(s);
 
 /** Loads and shape-checks the manifest. */
 export async function readManifest(baseUrl: string): Promise<AirdropManifest> {
-  const data = (await fetchJson(`${baseUrl}/manifest.json`, 'The airdrop manifest')) as AirdropManifest;
+  const data = (await fetchJson(`${baseUrl}/manifest.json`, 'The airdrop manifest', {
+    maxBytes: MAX_FILE_BYTES,
+  })) as AirdropManifest;
   const valid =
     data?.version === 1 &&
     isHex(data.root) &&
@@ -87,16 +78,13 @@ export async function checkEligibility(
   }
   const prefix = shardPrefix(account);
   if (!shardExists(manifest, prefix)) return { status: 'not-eligible' };
-  let shard: AirdropShard;
-  try {
-    shard = checkShard(
-      await fetchJson(`${baseUrl}/shards/${prefix}.json`, `Airdrop shard ${prefix}`),
-      prefix,
-      manifest.categories.length,
-    );
-  } catch (error) {
-    return { status: 'invalid', reason: (error as Error).message };
-  }
+  // A shard that cannot be loaded or parsed is an error to retry, not a verdict: only a shard that
+  // parses but does not prove up to the root is reported as invalid.
+  const shard = checkShard(
+    await fetchJson(`${baseUrl}/shards/${prefix}.json`, `Airdrop shard ${prefix}`, { maxBytes: MAX_FILE_BYTES }),
+    prefix,
+    manifest.categories.length,
+  );
   const rebuilt = rebuildShard(shard);
   if (rebuilt.root !== manifest.root.toLowerCase()) {
     return {

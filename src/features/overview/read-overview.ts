@@ -60,7 +60,9 @@ export async function readOverview(client: ReadClient, chain: ChainConfig, accou
     multicallAddress: multicall3,
   });
   const value = <T>(i: number) => (results[i]?.status === 'success' ? (results[i].result as T) : undefined);
-  if (results[0]?.status !== 'success') throw new Error('The chain did not answer the batched read.');
+  // The first call is the block number: if it failed, the whole batch did (the RPC, not a contract).
+  if (results[0]?.status !== 'success')
+    throw results[0]?.error ?? new Error('The chain did not answer the batched read.');
   let i = 2;
   const balance = alt ? value<bigint>(i++) : undefined;
   const votes = alt ? value<bigint>(i++) : undefined;

@@ -1,5 +1,7 @@
 /** Loads an operator's metadata: inline data: URIs decoded at once, https URIs fetched with a size cap. */
-import { decodeInlineMetadata, sanitizeMetadata, type OperatorMetadata } from '../../lib/format/operator-metadata.ts';
+import { parseMetadataJson, readInlineMetadata, type MetadataResult } from '../../lib/format/operator-metadata.ts';
+import { cache } from '../../lib/query/presets.ts';
+import { fetchText } from '../../lib/net/fetch-text.ts';
 
 const MAX_BYTES = 64 * 1024;
 
@@ -14,25 +16,31 @@ export function fetchableMetadata(uri: string, allowedOrigins: string[]): boolea
 }
 
 /**
- * Undefined for anything that is not valid metadata: the row then shows the operator's address.
- * Remote metadata is read only from allowed origins: any other host would learn who reads the page.
+ * Metadata or the reason there is none. Remote metadata is read only from allowed origins: any
+ * other host would learn who reads the page.
  */
-export async function loadOperatorMetadata(
-  uri: string,
-  allowedOrigins: string[],
-): Promise<OperatorMetadata | undefined> {
-  if (uri.startsWith('data:')) return decodeInlineMetadata(uri);
-  if (!fetchableMetadata(uri, allowedOrigins)) return undefined;
-  const response = await fetch(uri, {
-    signal: AbortSignal.timeout(5_000),
-    credentials: 'omit',
-    referrerPolicy: 'no-referrer',
-  });
-  const text = await response.text();
-  if (!response.ok || text.length > MAX_BYTES) return undefined;
+export async function loadOperatorMetadata(uri: string, allowedOrigins: string[]): Promise<MetadataResult> {
+  if (uri === '') return { problem: 'The operator has published no metadata.' };
+  if (uri.startsWith('data:')) return readInlineMetadata(uri);
+  if (!fetchableMetadata(uri, allowedOrigins)) {
+    return { problem: 'The metadata is hosted where this site does not fetch from, so it is not shown.' };
+  }
   try {
-    return sanitizeMetadata(JSON.parse(text));
-  } catch {
-    return undefined;
+    const text = await fetchText(uri, 'The metadata', {
+      maxBytes: MAX_BYTES,
+      timeoutMs: 5_000,
+      init: { credentials: 'omit', referrerPolicy: 'no-referrer' },
+    });
+    return parseMetadataJson(text);
+  } catch (error) {
+    return { problem: (error as Error).message };
   }
 }
+
+/** The one query both the operator's name and its page read, so the URI is resolved once. */
+export const operatorMetadataQuery = (uri: string, allowedOrigins: string[]) => ({
+  queryKey: ['operator-metadata', { uri }],
+  queryFn: () => loadOperatorMetadata(uri, allowedOrigins),
+  ...cache.immutable,
+  retry: 0,
+});

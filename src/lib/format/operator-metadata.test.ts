@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeInlineMetadata, sanitizeMetadata } from './operator-metadata.ts';
+import { decodeInlineMetadata, readInlineMetadata, sanitizeMetadata } from './operator-metadata.ts';
 
 const b64 = (s: string) => Buffer.from(s).toString('base64');
 
@@ -40,5 +40,17 @@ describe('operator metadata', () => {
       website: undefined,
       logo: 'data:image/svg+xml;base64,PHN2Zy8+',
     });
+  });
+
+  it.each([
+    ['not JSON', `data:application/json;base64,${b64('{"name": "Half')}`, 'The metadata is not valid JSON.'],
+    ['bad base64', 'data:application/json;base64,@@@', 'The metadata is not validly encoded.'],
+    ['bad percent-encoding', 'data:application/json,%E0%A4%A', 'The metadata is not validly encoded.'],
+    ['no usable field', `data:application/json,{"name":42}`, 'no usable name, website, description or logo'],
+    ['huge', `data:application/json,{"name":"${'x'.repeat(300_000)}"}`, 'The metadata is too large (293 KiB'],
+    ['another media type', 'data:text/html,<script>1</script>', 'not a JSON data URI'],
+  ])('says what is wrong with %s', (_, uri, problem) => {
+    const result = readInlineMetadata(uri);
+    expect('problem' in result && result.problem).toContain(problem);
   });
 });

@@ -10,7 +10,12 @@ export interface OperatorMetadata {
   logo?: string;
 }
 
+/** Metadata, or the reason there is none, worded to be shown next to the operator. */
+export type MetadataResult = { metadata: OperatorMetadata } | { problem: string };
+
 const LIMITS = { name: 80, website: 200, description: 1_000, logo: 100_000 };
+/** An inline URI larger than this is refused before decoding. */
+export const MAX_INLINE_URI = 200_000;
 
 /** Keeps only string fields within their limits; a website must be http(s), a logo an image data URI. */
 export function sanitizeMetadata(data: unknown): OperatorMetadata | undefined {
@@ -31,16 +36,40 @@ export function sanitizeMetadata(data: unknown): OperatorMetadata | undefined {
   return Object.values(metadata).some(Boolean) ? metadata : undefined;
 }
 
-/** Decodes an inline `data:application/json` URI (base64 or percent-encoded); undefined otherwise. */
-export function decodeInlineMetadata(uri: string): OperatorMetadata | undefined {
-  const match = /^data:application\/json(;charset=[\w-]+)?(;base64)?,(.*)$/is.exec(uri);
-  if (!match || uri.length > 200_000) return undefined;
+/** Parses metadata JSON text; a problem says what is wrong with it. */
+export function parseMetadataJson(json: string): MetadataResult {
+  let data: unknown;
   try {
-    const json = match[2]
+    data = JSON.parse(json);
+  } catch {
+    return { problem: 'The metadata is not valid JSON.' };
+  }
+  const metadata = sanitizeMetadata(data);
+  return metadata
+    ? { metadata }
+    : { problem: 'The metadata has no usable name, website, description or logo.' };
+}
+
+/** Reads an inline `data:application/json` URI (base64 or percent-encoded). */
+export function readInlineMetadata(uri: string): MetadataResult {
+  const match = /^data:application\/json(;charset=[\w-]+)?(;base64)?,(.*)$/is.exec(uri);
+  if (!match) return { problem: 'The metadata URI is not a JSON data URI.' };
+  if (uri.length > MAX_INLINE_URI) {
+    return { problem: `The metadata is too large (${Math.round(uri.length / 1024)} KiB; at most 195 KiB is read).` };
+  }
+  let json: string;
+  try {
+    json = match[2]
       ? new TextDecoder().decode(Uint8Array.from(atob(match[3]), (c) => c.charCodeAt(0)))
       : decodeURIComponent(match[3]);
-    return sanitizeMetadata(JSON.parse(json));
   } catch {
-    return undefined;
+    return { problem: 'The metadata is not validly encoded.' };
   }
+  return parseMetadataJson(json);
+}
+
+/** Inline metadata when the URI carries valid metadata; undefined otherwise (rows then show the address). */
+export function decodeInlineMetadata(uri: string): OperatorMetadata | undefined {
+  const result = readInlineMetadata(uri);
+  return 'metadata' in result ? result.metadata : undefined;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  AbiDecodingDataSizeTooSmallError,
   ChainMismatchError,
   ContractFunctionExecutionError,
   ContractFunctionRevertedError,
@@ -70,5 +71,19 @@ describe('mapError', () => {
     expect(mapError(new HttpRequestError({ url: 'http://x', status: 502 })).kind).toBe('rpc');
     expect(mapError(new TypeError('Failed to fetch')).kind).toBe('rpc');
     expect(mapError('weird').kind).toBe('unknown');
+  });
+
+  it('tells an RPC answering garbage apart from one not answering', () => {
+    let notJson: unknown;
+    try {
+      JSON.parse('<html>502 Bad Gateway</html>');
+    } catch (e) {
+      notJson = e;
+    }
+    const garbage = new HttpRequestError({ url: 'http://x', cause: notJson as Error });
+    expect(mapError(garbage)).toEqual({ kind: 'rpc', message: expect.stringContaining('cannot be read') });
+    const undecodable = new AbiDecodingDataSizeTooSmallError({ data: '0x12', params: [], size: 1 });
+    expect(mapError(undecodable).message).toContain('cannot be read');
+    expect(mapError(new HttpRequestError({ url: 'http://x', status: 502 })).message).toContain('did not answer');
   });
 });

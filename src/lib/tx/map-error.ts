@@ -71,6 +71,9 @@ function codeOf(error: unknown): number | undefined {
   return undefined;
 }
 
+/** viem's names for results that do not decode: a faulty RPC, not the user's mistake. */
+const UNREADABLE = /^(AbiDecoding\w+|InvalidHex\w+|PositionOutOfBounds|SizeExceedsPaddingSize|InvalidBytesBoolean)Error$/;
+
 /** Maps any thrown value to a kind and a sentence. */
 export function mapError(error: unknown): MappedError {
   const code = codeOf(error);
@@ -107,6 +110,14 @@ export function mapError(error: unknown): MappedError {
       names.has('ChainNotConfiguredError')
     ) {
       return { kind: 'wrong-chain', message: 'Your wallet is on a different network. Switch network and try again.' };
+    }
+    // A body that is not JSON, or results that cannot be decoded: the RPC answered, but with garbage.
+    if ([...names].some((n) => n === 'SyntaxError' || UNREADABLE.test(n))) {
+      return {
+        kind: 'rpc',
+        message:
+          'The network (RPC) answered with data that cannot be read: it may be faulty or misconfigured. Try again later.',
+      };
     }
     if (names.has('HttpRequestError') || names.has('TimeoutError') || names.has('WebSocketRequestError')) {
       return { kind: 'rpc', message: 'The network (RPC) did not answer. Check your connection and try again.' };

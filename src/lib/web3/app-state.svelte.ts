@@ -5,8 +5,8 @@
 import { getContext, setContext } from 'svelte';
 import type { QueryClient } from '@tanstack/svelte-query';
 import { getAddress, isAddress, type Address } from 'viem';
-import { watchBlockNumber } from 'viem/actions';
 import type { ReadClient } from './chains.ts';
+import { watchHead } from './watch-head.ts';
 import type { AppConfig, ChainConfig, ContractName } from '../config/app-config.ts';
 import { PER_BLOCK_ROOTS } from '../query/presets.ts';
 import { router } from '../router/router.svelte.ts';
@@ -89,14 +89,24 @@ export class AppState {
   watchBlocks() {
     this.#stopWatch();
     const chainId = this.chainId;
-    // No emit on begin: every screen's batched read already carries the block number, so the first
-    // poll can wait one interval instead of costing a request while the screen loads.
-    this.#stopWatch = watchBlockNumber(this.client, {
-      emitOnBegin: false,
-      onBlockNumber: (blockNumber) => {
+    // The first poll waits one interval: every screen's batched read already carries the block
+    // number, so polling at once would cost a request while the screen loads.
+    this.#stopWatch = watchHead(this.client, {
+      onBlock: (blockNumber) => {
         const previous = this.blockNumber[chainId];
+        const recovered = this.reachable[chainId] === false;
         this.blockNumber[chainId] = blockNumber;
         this.reachable[chainId] = true;
+        // Back from an outage: every read that failed meanwhile runs again, with no reload. A node
+        // restarted from a snapshot may be at the same block, so this cannot wait for a new one.
+        if (recovered) {
+          void this.queryClient.refetchQueries({
+            type: 'active',
+            predicate: (q) =>
+              q.state.status === 'error' &&
+              [chainId, undefined].includes((q.queryKey[1] as { chainId?: number })?.chainId),
+          });
+        }
         if (previous !== undefined && blockNumber !== previous) {
           void this.queryClient.invalidateQueries({
             predicate: (q) =>

@@ -1,8 +1,9 @@
 /** viem chains and read clients built from the runtime config, one public client per chain. */
-import { createClient, defineChain, fallback, http, type Chain, type Client, type Transport } from 'viem';
+import { createClient, defineChain, http, type Chain, type Client, type Transport } from 'viem';
 import { bsc, mainnet } from 'viem/chains';
 import type { AppConfig, ChainConfig } from '../config/app-config.ts';
 import { MULTICALL3_ADDRESS } from './devnet-chain.ts';
+import { stickyFallback } from './sticky-fallback.ts';
 
 const KNOWN: Record<number, Chain> = { 1: mainnet, 56: bsc };
 
@@ -27,7 +28,7 @@ export function toViemChain(chain: ChainConfig): Chain {
 export type ReadClient = Client<Transport, Chain>;
 
 /**
- * A read client over every configured RPC of the chain, falling back in order. Each screen groups its
+ * A read client over every configured RPC of the chain, staying on whichever last answered. Each screen groups its
  * contract reads into one multicall; requests that still go out together (a multicall and a log read)
  * share one HTTP request as a JSON-RPC batch.
  */
@@ -35,7 +36,7 @@ export function createReadClient(chain: ChainConfig): ReadClient {
   const transports = chain.rpcUrls.map((url) => http(url, { timeout: 10_000, retryCount: 1, batch: { wait: 0 } }));
   return createClient({
     chain: toViemChain(chain),
-    transport: transports.length === 1 ? transports[0] : fallback(transports),
+    transport: transports.length === 1 ? transports[0] : stickyFallback(transports),
     pollingInterval: chain.id === 31337 ? 1_000 : 4_000,
   });
 }
