@@ -45,9 +45,7 @@ export function parseMetadataJson(json: string): MetadataResult {
     return { problem: 'The metadata is not valid JSON.' };
   }
   const metadata = sanitizeMetadata(data);
-  return metadata
-    ? { metadata }
-    : { problem: 'The metadata has no usable name, website, description or logo.' };
+  return metadata ? { metadata } : { problem: 'The metadata has no usable name, website, description or logo.' };
 }
 
 /** Reads an inline `data:application/json` URI (base64 or percent-encoded). */

@@ -17,7 +17,9 @@ export async function fetchText(url: string, what: string, { maxBytes, timeoutMs
     response = await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
   } catch (error) {
     const timedOut = (error as Error)?.name === 'TimeoutError';
-    throw new FetchProblem(timedOut ? `${what} took too long to load.` : `${what} could not be loaded (network error).`);
+    throw new FetchProblem(
+      timedOut ? `${what} took too long to load.` : `${what} could not be loaded (network error).`,
+    );
   }
   if (!response.ok) throw new FetchProblem(`${what} could not be loaded (HTTP ${response.status}).`);
   const tooLarge = () => new FetchProblem(`${what} is too large (over ${Math.round(maxBytes / 1024)} KiB).`);

@@ -72,7 +72,8 @@ function codeOf(error: unknown): number | undefined {
 }
 
 /** viem's names for results that do not decode: a faulty RPC, not the user's mistake. */
-const UNREADABLE = /^(AbiDecoding\w+|InvalidHex\w+|PositionOutOfBounds|SizeExceedsPaddingSize|InvalidBytesBoolean)Error$/;
+const UNREADABLE =
+  /^(AbiDecoding\w+|InvalidHex\w+|PositionOutOfBounds|SizeExceedsPaddingSize|InvalidBytesBoolean)Error$/;
 
 /** Maps any thrown value to a kind and a sentence. */
 export function mapError(error: unknown): MappedError {
