@@ -4,9 +4,10 @@
  */
 import type { Config } from '@wagmi/core';
 import { encodeFunctionData, type Abi, type Address, type Hex, type TransactionReceipt } from 'viem';
-import { estimateContractGas, simulateContract, waitForTransactionReceipt } from 'viem/actions';
+import { estimateContractGas, getTransactionCount, simulateContract } from 'viem/actions';
 import type { ReadClient } from '../web3/chains.ts';
 import { mapError, type MappedError } from './map-error.ts';
+import { followTransaction, type FollowResult, type Sent } from './follow-transaction.ts';
 
 export type TxState =
   | { status: 'idle' }
@@ -14,7 +15,8 @@ export type TxState =
   | { status: 'signing' }
   /** A batch (EIP-5792) has no transaction hash until it lands. */
   | { status: 'pending'; hash?: Hex }
-  | { status: 'success'; hash: Hex; receipt: TransactionReceipt }
+  /** `hash` is the transaction that was mined: a sped-up replacement's, when `note` says so. */
+  | { status: 'success'; hash: Hex; receipt: TransactionReceipt; note?: string }
   | { status: 'error'; error: MappedError; hash?: Hex };
 
 export interface TxCall {
@@ -74,10 +76,22 @@ export async function runTransaction(
 
   report({ status: 'simulating' });
   let gas: bigint;
+  let expected: Sent;
   try {
     const request = { ...call, account: ctx.account } as any;
     await simulateContract(ctx.client, request);
-    gas = ((await estimateContractGas(ctx.client, { ...request, blockTag: 'pending' })) * GAS_MARGIN_PERCENT) / 100n;
+    const [estimate, nonce] = await Promise.all([
+      estimateContractGas(ctx.client, { ...request, blockTag: 'pending' }),
+      getTransactionCount(ctx.client, { address: ctx.account, blockTag: 'pending' }),
+    ]);
+    gas = (estimate * GAS_MARGIN_PERCENT) / 100n;
+    expected = {
+      from: ctx.account,
+      nonce,
+      to: call.address,
+      value: call.value ?? 0n,
+      input: encodeFunctionData(call as any),
+    };
   } catch (error) {
     return report({ status: 'error', error: mapError(error) });
   }
@@ -88,7 +102,9 @@ export async function runTransaction(
     // Re-check right before signing: the account or network may have changed during simulation.
     const now = getAccount(ctx.walletConfig);
     if (now.address?.toLowerCase() !== ctx.account.toLowerCase() || now.chainId !== ctx.chainId) {
-      return report(fail('The wallet changed account or network while preparing. Nothing was sent; try again.'));
+      return report(
+        fail('The wallet changed account or network while preparing. Nothing was sent; try again.', 'wallet-changed'),
+      );
     }
     hash = await writeContract(ctx.walletConfig, { ...(call as any), account: ctx.account, chainId: ctx.chainId, gas });
   } catch (error) {
@@ -96,27 +112,62 @@ export async function runTransaction(
   }
   ctx.onSent?.(hash);
   report({ status: 'pending', hash });
-  return report(await settle(ctx.client, hash));
+  return report(await settle(ctx.client, hash, expected));
 }
 
-/** Waits for a sent transaction's receipt; a reverted receipt is a failure. */
-export async function settle(client: ReadClient, hash: Hex): Promise<TxState> {
+/** Follows a sent transaction to its end: mined, reverted, sped up, cancelled, replaced or dropped. */
+export async function settle(client: ReadClient, hash: Hex, expected?: Sent): Promise<TxState> {
   try {
-    const receipt = await waitForTransactionReceipt(client, {
-      hash,
-      pollingInterval: client.pollingInterval,
-      timeout: 30 * 60_000,
-    });
-    if (receipt.status === 'reverted') {
+    return settled(hash, await followTransaction(client, hash, { expected }));
+  } catch (error) {
+    return { status: 'error', hash, error: mapError(error) };
+  }
+}
+
+/** The final state for how a transaction ended. */
+export function settled(hash: Hex, result: FollowResult): TxState {
+  const reverted = (receipt: TransactionReceipt, what: string): TxState => ({
+    status: 'error',
+    hash: receipt.transactionHash,
+    error: { kind: 'contract', message: `${what} was mined in block ${receipt.blockNumber} but reverted.` },
+  });
+  switch (result.kind) {
+    case 'mined':
+      return result.receipt.status === 'reverted'
+        ? reverted(result.receipt, 'The transaction')
+        : { status: 'success', hash, receipt: result.receipt };
+    case 'replaced': {
+      const { receipt, reason } = result;
+      if (reason === 'repriced' && receipt) {
+        if (receipt.status === 'reverted') return reverted(receipt, 'The sped-up transaction');
+        return { status: 'success', hash: receipt.transactionHash, receipt, note: 'Sped up in your wallet' };
+      }
+      const message =
+        reason === 'cancelled'
+          ? 'You cancelled this transaction in your wallet: the cancellation was mined instead, so nothing else happened.'
+          : 'Another transaction from your account took its place (same nonce), so this one will never be mined. Check your wallet.';
+      return { status: 'error', hash, error: { kind: 'replaced', message } };
+    }
+    case 'dropped':
       return {
         status: 'error',
         hash,
-        error: { kind: 'contract', message: `The transaction was mined in block ${receipt.blockNumber} but reverted.` },
+        error: {
+          kind: 'dropped',
+          message:
+            'The network dropped this transaction: it will not be mined and nothing was spent. You can submit it again.',
+        },
       };
-    }
-    return { status: 'success', hash, receipt };
-  } catch (error) {
-    return { status: 'error', hash, error: mapError(error) };
+    case 'vanished':
+      return {
+        status: 'error',
+        hash,
+        error: {
+          kind: 'dropped',
+          message:
+            'The network does not know this transaction: it was dropped, or replaced in your wallet. Check your wallet before submitting again.',
+        },
+      };
   }
 }
 

@@ -73,6 +73,14 @@ describe('mapError', () => {
     expect(mapError('weird').kind).toBe('unknown');
   });
 
+  it('says a wallet that disconnected mid-request sent nothing', () => {
+    const gone = Object.assign(new Error('The wallet was disconnected.'), { code: 4100 });
+    expect(mapError(gone)).toEqual({
+      kind: 'rejected',
+      message: 'Your wallet disconnected before signing. Nothing was sent.',
+    });
+  });
+
   it('tells an RPC answering garbage apart from one not answering', () => {
     let notJson: unknown;
     try {

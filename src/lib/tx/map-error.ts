@@ -6,7 +6,8 @@ import { BaseError, ContractFunctionRevertedError, type Hex } from 'viem';
 import { decodeProtocolError } from '../contracts/errors.ts';
 import { formatToken } from '../format/amount.ts';
 
-export type ErrorKind = 'rejected' | 'contract' | 'funds' | 'wrong-chain' | 'rpc' | 'unknown';
+export type ErrorKind =
+  'rejected' | 'contract' | 'funds' | 'wrong-chain' | 'wallet-changed' | 'rpc' | 'replaced' | 'dropped' | 'unknown';
 
 export interface MappedError {
   kind: ErrorKind;
@@ -85,6 +86,10 @@ export function mapError(error: unknown): MappedError {
     /user (rejected|denied)/i.test(String((error as Error)?.message))
   ) {
     return { kind: 'rejected', message: 'You rejected the request in your wallet. Nothing was sent.' };
+  }
+  // EIP-1193 4100 (unauthorized) and 4900 (disconnected): the wallet went away mid-request.
+  if (code === 4100 || code === 4900 || name === 'UnauthorizedProviderError' || name === 'ProviderDisconnectedError') {
+    return { kind: 'rejected', message: 'Your wallet disconnected before signing. Nothing was sent.' };
   }
   if (error instanceof BaseError) {
     const reverted = error.walk(

@@ -16,18 +16,29 @@ export interface TrackedTransaction {
   label: string;
   /** Query-key roots whose data the transaction changes: exactly what is refreshed on its receipt. */
   touches: string[];
+  /** What it does (chain, account, contract, function, first argument): the same action is not sent twice. */
+  key?: string;
   state: TxState;
+}
+
+/** Something that happened to an action that never became a transaction, shown until dismissed. */
+export interface Notice {
+  id: number;
+  label: string;
+  message: string;
 }
 
 export class PendingTransactions {
   items = $state<TrackedTransaction[]>([]);
+  notices = $state<Notice[]>([]);
+  #nextNotice = 0;
 
   constructor(private readonly app: AppState) {}
 
   #persist() {
     const pending = this.items
       .filter((t) => t.state.status === 'pending')
-      .map(({ hash, chainId, label, touches }) => ({ hash, chainId, label, touches }));
+      .map(({ hash, chainId, label, touches, key }) => ({ hash, chainId, label, touches, key }));
     try {
       localStorage.setItem(STORAGE_KEY, JSON.stringify(pending));
     } catch {
@@ -36,10 +47,15 @@ export class PendingTransactions {
   }
 
   /** Records a just-sent transaction before its receipt exists. */
-  track(hash: Hex, chainId: number, label: string, touches: string[]) {
+  track(hash: Hex, chainId: number, label: string, touches: string[], key?: string) {
     if (this.items.some((t) => t.hash === hash)) return;
-    this.items.push({ hash, chainId, label, touches, state: { status: 'pending', hash } });
+    this.items.push({ hash, chainId, label, touches, key, state: { status: 'pending', hash } });
     this.#persist();
+  }
+
+  /** Whether the action `key` is already on its way, from this tab or another one. */
+  isPending(key: string): boolean {
+    return this.items.some((t) => t.key === key && t.state.status === 'pending');
   }
 
   /** Records how a tracked transaction ended and refreshes what it touched. */
@@ -55,25 +71,47 @@ export class PendingTransactions {
     });
   }
 
+  /**
+   * Reports an action stopped before sending in a place that outlives the page: a wallet switching
+   * account re-renders the page for the new account, and the form that was submitting goes with it.
+   */
+  notice(label: string, message: string) {
+    this.notices.push({ id: ++this.#nextNotice, label, message });
+  }
+
+  dismissNotice(id: number) {
+    this.notices = this.notices.filter((n) => n.id !== id);
+  }
+
   dismiss(hash: Hex) {
     this.items = this.items.filter((t) => t.hash !== hash);
     this.#persist();
   }
 
-  /** Picks up transactions left pending by a previous page load and follows them to their end. */
+  /**
+   * Picks up transactions left pending by a previous page load, and from then on those sent from
+   * other tabs (the storage event), and follows each to its end: every tab shows it and refreshes.
+   */
   resume() {
-    let saved: { hash: Hex; chainId: number; label: string; touches?: string[] }[] = [];
+    this.#adopt(localStorage.getItem(STORAGE_KEY));
+    window.addEventListener('storage', (event) => {
+      if (event.key === STORAGE_KEY) this.#adopt(event.newValue);
+    });
+  }
+
+  #adopt(stored: string | null) {
+    let saved: { hash: Hex; chainId: number; label: string; touches?: string[]; key?: string }[] = [];
     try {
-      saved = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? '[]');
+      saved = JSON.parse(stored ?? '[]');
     } catch {
       saved = [];
     }
-    for (const { hash, chainId, label, touches } of Array.isArray(saved) ? saved : []) {
+    for (const { hash, chainId, label, touches, key } of Array.isArray(saved) ? saved : []) {
       const client = this.app.clients.get(chainId);
-      if (!client || typeof hash !== 'string') continue;
+      if (!client || typeof hash !== 'string' || this.items.some((t) => t.hash === hash)) continue;
       // Saved by an older page: without a list, refresh every per-block root of that chain.
       const roots = Array.isArray(touches) ? touches.filter((t) => PER_BLOCK_ROOTS.has(t)) : [...PER_BLOCK_ROOTS];
-      this.track(hash, chainId, String(label), roots);
+      this.track(hash, chainId, String(label), roots, typeof key === 'string' ? key : undefined);
       void settle(client, hash).then((state) => this.finish(hash, state));
     }
   }

@@ -1,4 +1,5 @@
 /** Svelte wrapper around the lifecycle: reactive state, one submission at a time, tracking and refresh. */
+import type { Hex } from 'viem';
 import { useApp } from '../web3/app-state.svelte.ts';
 import type { TxCall, TxState } from './lifecycle.ts';
 import { mapError } from './map-error.ts';
@@ -6,6 +7,13 @@ import { usePendingTransactions } from './pending.svelte.ts';
 
 // The write path (simulation, gas estimation, receipts) loads on the first action, not with the page.
 const lifecycle = () => import('./lifecycle.ts');
+
+/** What a call does, for spotting the same action twice: chain, account, contract, function, first argument. */
+export function actionKey(chainId: number, account: string, call: TxCall): string {
+  const first = call.args?.[0];
+  const arg = typeof first === 'bigint' ? first.toString() : String(first ?? '').toLowerCase();
+  return [chainId, account.toLowerCase(), call.address.toLowerCase(), call.functionName, arg].join(':');
+}
 
 export class TxFlow {
   state = $state<TxState>({ status: 'idle' });
@@ -43,20 +51,35 @@ export class TxFlow {
         return this.state;
       }
     } else prepared = call;
+    // The same action already on its way (a second click elsewhere, another tab) is not sent again.
+    const key = actionKey(chainId, account, prepared);
+    if (this.#pending.isPending(key)) {
+      this.state = {
+        status: 'error',
+        error: { kind: 'unknown', message: 'This is already pending, here or in another tab. Wait for it to confirm.' },
+      };
+      return this.state;
+    }
     const { runTransaction } = await lifecycle();
+    // The list knows the transaction by the hash the wallet returned; a sped-up one ends under another.
+    let sent: Hex | undefined;
     const final = await runTransaction(
       {
         walletConfig: app.wallet.config,
         client: app.client,
         chainId,
         account,
-        onSent: (hash) => this.#pending.track(hash, chainId, label, touches),
+        onSent: (hash) => {
+          sent = hash;
+          this.#pending.track(hash, chainId, label, touches, key);
+        },
       },
       prepared,
       (state) => (this.state = state),
     );
-    if (final.status === 'success' || (final.status === 'error' && final.hash))
-      this.#pending.finish(final.hash!, final);
+    if (sent) this.#pending.finish(sent, final);
+    else if (final.status === 'error' && final.error.kind === 'wallet-changed')
+      this.#pending.notice(label, final.error.message);
     return final;
   }
 

@@ -1,0 +1,114 @@
+/**
+ * Follows a sent transaction to its final state. A wallet's hash is not a promise: the user may
+ * speed it up or cancel it (a new transaction with the same nonce), or the network may drop it.
+ * viem's receipt watcher only notices a replacement in the block it polls, and waits out its whole
+ * timeout for a dropped transaction; this one checks the sender's nonce, so it always ends.
+ */
+import type { Address, Hex, TransactionReceipt } from 'viem';
+import { getBlock, getBlockNumber, getTransaction, getTransactionCount, getTransactionReceipt } from 'viem/actions';
+import type { ReadClient } from '../web3/chains.ts';
+
+export type ReplacementReason = 'repriced' | 'cancelled' | 'replaced';
+
+export type FollowResult =
+  | { kind: 'mined'; receipt: TransactionReceipt }
+  | { kind: 'replaced'; reason: ReplacementReason; receipt?: TransactionReceipt }
+  | { kind: 'dropped' }
+  /** Never seen by the node this app reads: dropped, or replaced before it could be followed. */
+  | { kind: 'vanished' };
+
+export interface Sent {
+  from: Address;
+  nonce: number;
+  to: Address | null;
+  value: bigint;
+  input: Hex;
+}
+
+/** How many blocks back a replacement is looked for once the sender's nonce has moved past ours. */
+const REPLACEMENT_SEARCH_BLOCKS = 64n;
+
+const notFound = (error: unknown) => /NotFound/.test((error as Error)?.name ?? '');
+
+/** Why a mined transaction took the place of `sent`, as wallets word it. */
+export function replacementReason(
+  sent: Sent,
+  mined: { from: Address; to: Address | null; value: bigint; input: Hex },
+): ReplacementReason {
+  const same = (a: string | null, b: string | null) => a?.toLowerCase() === b?.toLowerCase();
+  if (same(mined.to, sent.to) && mined.value === sent.value && mined.input === sent.input) return 'repriced';
+  if (same(mined.to, mined.from) && mined.value === 0n && (mined.input === '0x' || mined.input === undefined))
+    return 'cancelled';
+  return 'replaced';
+}
+
+export interface FollowOptions {
+  /** Polls with no trace of the transaction, and its nonce still unused, before it counts as dropped. */
+  dropAfterPolls?: number;
+  interval?: number;
+  signal?: AbortSignal;
+  /**
+   * What the app asked the wallet to send, with the nonce it expected: if the transaction is
+   * replaced before the first poll sees it, this still tells a cancellation from a drop.
+   */
+  expected?: Sent;
+}
+
+/**
+ * Resolves once the transaction is mined, replaced or dropped. RPC errors are waited out, never
+ * taken for a verdict: an unreachable node says nothing about the transaction.
+ */
+export async function followTransaction(
+  client: ReadClient,
+  hash: Hex,
+  { dropAfterPolls = 6, interval = client.pollingInterval, signal, expected }: FollowOptions = {},
+): Promise<FollowResult> {
+  let sent: Sent | undefined = expected;
+  let since: bigint | undefined;
+  let missing = 0;
+  for (;;) {
+    signal?.throwIfAborted();
+    try {
+      since ??= await getBlockNumber(client, { cacheTime: 0 });
+      const receipt = await getTransactionReceipt(client, { hash }).catch((e) => {
+        if (notFound(e)) return undefined;
+        throw e;
+      });
+      if (receipt) return { kind: 'mined', receipt };
+      const tx = await getTransaction(client, { hash }).catch((e) => {
+        if (notFound(e)) return undefined;
+        throw e;
+      });
+      if (tx) {
+        sent = { from: tx.from, nonce: tx.nonce, to: tx.to, value: tx.value, input: tx.input };
+        missing = 0;
+      } else if (sent) {
+        const used = await getTransactionCount(client, { address: sent.from, blockTag: 'latest' });
+        if (used > sent.nonce) return await findReplacement(client, sent, since);
+        if (++missing >= dropAfterPolls) return { kind: 'dropped' };
+      } else if (++missing >= dropAfterPolls) {
+        return { kind: 'vanished' };
+      }
+    } catch (error) {
+      if (signal?.aborted) throw error;
+      // Unreachable or failing RPC: keep waiting; the app's banner says the chain is down.
+    }
+    await new Promise((resolve) => setTimeout(resolve, interval));
+  }
+}
+
+async function findReplacement(client: ReadClient, sent: Sent, since: bigint): Promise<FollowResult> {
+  const head = await getBlockNumber(client, { cacheTime: 0 });
+  const floor = head - REPLACEMENT_SEARCH_BLOCKS > since - 1n ? head - REPLACEMENT_SEARCH_BLOCKS : since - 1n;
+  for (let n = head; n >= floor && n >= 0n; n--) {
+    const block = await getBlock(client, { blockNumber: n, includeTransactions: true });
+    const mined = block.transactions.find(
+      (t) => t.from.toLowerCase() === sent.from.toLowerCase() && t.nonce === sent.nonce,
+    );
+    if (mined) {
+      const receipt = await getTransactionReceipt(client, { hash: mined.hash });
+      return { kind: 'replaced', reason: replacementReason(sent, mined), receipt };
+    }
+  }
+  return { kind: 'replaced', reason: 'replaced' };
+}
