@@ -1,9 +1,23 @@
 import type { Page, Route } from '@playwright/test';
-import { DEV_ACCOUNTS } from './fixtures/chain.ts';
+import type { Address } from 'viem';
+import { DEV_ACCOUNTS, type Chain } from './fixtures/chain.ts';
 import { expect, test } from './fixtures/index.ts';
 import { AirdropPage } from './pages/airdrop-page.ts';
 import { asImpersonated } from '../devnet/client.ts';
 import { altStakingAbi } from '../src/lib/contracts/generated.ts';
+
+/** Sets `operator`'s metadata URI as the operator would, from its own account. */
+const setMetadataURI = (chain: Chain, operator: Address, uri: string) =>
+  asImpersonated(chain.client, operator, () =>
+    chain.client.writeContract({
+      account: operator,
+      chain: null,
+      address: chain.contracts.staking,
+      abi: altStakingAbi,
+      functionName: 'setMetadataURI',
+      args: [uri],
+    }),
+  );
 
 const prefix = DEV_ACCOUNTS[1].slice(2, 5).toLowerCase();
 const MANIFEST = '**/airdrop/season-one/manifest.json';
@@ -72,16 +86,7 @@ test('operator metadata that is not JSON is reported on its page, and the direct
   chain,
 }) => {
   const operator = (await chain.operators())[2].operator;
-  await asImpersonated(chain.client, operator, () =>
-    chain.client.writeContract({
-      account: operator,
-      chain: null,
-      address: chain.contracts.staking,
-      abi: altStakingAbi,
-      functionName: 'setMetadataURI',
-      args: ['data:application/json,{"name": "Half-written'],
-    }),
-  );
+  await setMetadataURI(chain, operator, 'data:application/json,{"name": "Half-written');
   await page.goto(`./#/staking/operators/${operator}`);
   await expect(page.getByTestId('metadata-problem')).toHaveText(
     "This operator's metadata is not shown: The metadata is not valid JSON.",
@@ -103,16 +108,7 @@ test.describe('remote operator metadata', () => {
   ] as const) {
     test(`${what} is reported and the operator is listed by address`, async ({ page, chain }) => {
       const operator = (await chain.operators())[3].operator;
-      await asImpersonated(chain.client, operator, () =>
-        chain.client.writeContract({
-          account: operator,
-          chain: null,
-          address: chain.contracts.staking,
-          abi: altStakingAbi,
-          functionName: 'setMetadataURI',
-          args: [`${ORIGIN}/operators/${operator}.json`],
-        }),
-      );
+      await setMetadataURI(chain, operator, `${ORIGIN}/operators/${operator}.json`);
       await page.route('**/config.json', async (route) => {
         const config = await (await route.fetch()).json();
         await route.fulfill({ json: { ...config, metadataOrigins: [ORIGIN] } });

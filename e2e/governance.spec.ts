@@ -1,4 +1,4 @@
-import { encodeFunctionData, parseEther } from 'viem';
+import { encodeFunctionData, getAddress, parseEther } from 'viem';
 import { altTokenAbi } from '../src/lib/contracts/generated.ts';
 import { formatToken } from '../src/lib/format/amount.ts';
 import { STATES } from '../src/features/governance/proposal-text.ts';
@@ -236,6 +236,24 @@ test('a proposal written to attack readers renders inert', async ({ page, chain 
   expect(await page.evaluate(() => (window as any).__xss)).toBeUndefined();
   expect(dialogs).toEqual([]);
   expect(requests.filter((u) => u.includes('tracker'))).toEqual([]);
+});
+
+test('an action aimed at an address made to look like ALT is flagged beside the real one', async ({ page, chain }) => {
+  const gov = governor(chain);
+  const alt = chain.contracts.alt;
+  // Same first and last four hex digits as the ALT token, different in between.
+  const fake = getAddress(`${alt.slice(0, 6)}${'0'.repeat(32)}${alt.slice(-4)}`);
+  const calldata = encodeFunctionData({ abi: altTokenAbi, functionName: 'transfer', args: [DEV_ACCOUNTS[9], 1n] });
+  const id = await gov.propose(DEV_ACCOUNTS[1], [alt, fake], [calldata, calldata], '# Two transfers');
+  const ui = new GovernancePage(page);
+  await ui.gotoProposal(id);
+  const actions = page.getByRole('list', { name: 'Actions' }).locator('li.action');
+  await expect(actions).toHaveCount(2);
+  await expect(actions.nth(0).getByRole('note')).toHaveCount(0);
+  await expect(actions.nth(1).getByRole('note')).toHaveText(
+    'Looks like the ALT token address but is a different one: check every character',
+  );
+  await expect(actions.nth(1)).toContainText(fake);
 });
 
 test('the delegates page ranks voting power from the logs, and a delegate page lists its votes', async ({

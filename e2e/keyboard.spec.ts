@@ -3,7 +3,7 @@ import { altTokenAbi } from '../src/lib/contracts/generated.ts';
 import { DEV_ACCOUNTS } from './fixtures/chain.ts';
 import { governor } from './fixtures/governor.ts';
 import { expect, test } from './fixtures/index.ts';
-import { GovernancePage } from './pages/governance-page.ts';
+import { GovernancePage, openActiveProposal } from './pages/governance-page.ts';
 import { focusInside, tabTo } from './pages/keyboard.ts';
 import { OperatorPage } from './pages/operator-page.ts';
 
@@ -45,11 +45,7 @@ test.describe('a staker without a pointer', () => {
 
 test('a voter picks a choice with the arrow keys and votes with Enter', async ({ page, chain, wallet }) => {
   void wallet;
-  const gov = governor(chain);
-  const id = (await gov.ids())[7];
-  const ui = new GovernancePage(page);
-  await ui.gotoProposal(id);
-  await ui.connect();
+  const { gov, id, ui } = await openActiveProposal(page, chain);
   await tabTo(page, ui.voteForm().getByLabel('For', { exact: true }));
   await page.keyboard.press('Space');
   await page.keyboard.press('ArrowDown');

@@ -1,10 +1,9 @@
 import type { Page, Route } from '@playwright/test';
 import type { Hex } from 'viem';
 import { DEV_ACCOUNTS, type Chain } from './fixtures/chain.ts';
-import { governor } from './fixtures/governor.ts';
 import { expect, test } from './fixtures/index.ts';
 import { installWallet } from './fixtures/wallet.ts';
-import { GovernancePage } from './pages/governance-page.ts';
+import { GovernancePage, openActiveProposal } from './pages/governance-page.ts';
 
 // Transactions that do not simply confirm: sped up, cancelled, dropped, reverted; and wallets that
 // change under the app mid-flow. Votes on an active proposal by dev account #1 are the example.
@@ -28,16 +27,6 @@ async function replaceFromWallet(chain: Chain, hash: Hex, how: 'speed up' | 'can
   };
   const body = how === 'speed up' ? { to: tx.to!, data: tx.input, gas: tx.gas } : { to: tx.from, gas: 21_000n };
   return chain.client.sendTransaction({ account: tx.from, chain: null, nonce: tx.nonce, value: 0n, ...body, ...fees });
-}
-
-async function openActiveProposal(page: Page, chain: Chain) {
-  const gov = governor(chain);
-  const id = (await gov.ids())[7];
-  expect(await gov.state(id)).toBe('Active');
-  const ui = new GovernancePage(page);
-  await ui.gotoProposal(id);
-  await ui.connect();
-  return { gov, id, ui };
 }
 
 const toast = (page: Page) => page.getByRole('region', { name: 'Transactions' }).locator('.toast');

@@ -1,5 +1,8 @@
 /** Page object for the governance pages: proposals, a proposal, the create form, delegation. */
 import type { Page } from '@playwright/test';
+import { expect } from '@playwright/test';
+import type { Chain } from '../fixtures/chain.ts';
+import { governor } from '../fixtures/governor.ts';
 import { connectThroughModal } from './wallet-modal.ts';
 
 export class GovernancePage {
@@ -29,4 +32,15 @@ export class GovernancePage {
       .fill(reason);
     await this.voteForm().getByRole('button', { name: 'Vote' }).click();
   }
+}
+
+/** Opens the seeded proposal that is open for voting, with the wallet connected. */
+export async function openActiveProposal(page: Page, chain: Chain) {
+  const gov = governor(chain);
+  const id = (await gov.ids())[7];
+  expect(await gov.state(id)).toBe('Active');
+  const ui = new GovernancePage(page);
+  await ui.gotoProposal(id);
+  await ui.connect();
+  return { gov, id, ui };
 }

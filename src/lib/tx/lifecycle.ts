@@ -131,6 +131,7 @@ export function settled(hash: Hex, result: FollowResult): TxState {
     hash: receipt.transactionHash,
     error: { kind: 'contract', message: `${what} was mined in block ${receipt.blockNumber} but reverted.` },
   });
+  const gone = (message: string): TxState => ({ status: 'error', hash, error: { kind: 'dropped', message } });
   switch (result.kind) {
     case 'mined':
       return result.receipt.status === 'reverted'
@@ -149,25 +150,13 @@ export function settled(hash: Hex, result: FollowResult): TxState {
       return { status: 'error', hash, error: { kind: 'replaced', message } };
     }
     case 'dropped':
-      return {
-        status: 'error',
-        hash,
-        error: {
-          kind: 'dropped',
-          message:
-            'The network dropped this transaction: it will not be mined and nothing was spent. You can submit it again.',
-        },
-      };
+      return gone(
+        'The network dropped this transaction: it will not be mined and nothing was spent. You can submit it again.',
+      );
     case 'vanished':
-      return {
-        status: 'error',
-        hash,
-        error: {
-          kind: 'dropped',
-          message:
-            'The network does not know this transaction: it was dropped, or replaced in your wallet. Check your wallet before submitting again.',
-        },
-      };
+      return gone(
+        'The network does not know this transaction: it was dropped, or replaced in your wallet. Check your wallet before submitting again.',
+      );
   }
 }
 
