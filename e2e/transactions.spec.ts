@@ -29,6 +29,14 @@ async function replaceFromWallet(chain: Chain, hash: Hex, how: 'speed up' | 'can
   return chain.client.sendTransaction({ account: tx.from, chain: null, nonce: tx.nonce, value: 0n, ...body, ...fees });
 }
 
+/** Transactions waiting in anvil's pool (mining is paused in these tests). */
+async function poolSize(chain: Chain): Promise<number> {
+  const pool = (await chain.client.request({ method: 'txpool_content' } as never)) as {
+    pending: Record<string, Record<string, unknown>>;
+  };
+  return Object.values(pool.pending).flatMap((byNonce) => Object.keys(byNonce)).length;
+}
+
 const toast = (page: Page) => page.getByRole('region', { name: 'Transactions' }).locator('.toast');
 
 test('a vote sped up in the wallet is followed to the replacement and counts', async ({ page, chain, wallet }) => {
@@ -73,6 +81,21 @@ test('a vote the network drops is reported as dropped, not left pending forever'
   await chain.mine();
   expect(await gov.hasVoted(id, VOTER)).toBe(false);
   expect(await chain.client.getTransactionCount({ address: VOTER })).toBe(nonce);
+});
+
+test('a double click on Vote sends one transaction', async ({ page, chain, wallet }) => {
+  void wallet;
+  const { ui } = await openActiveProposal(page, chain);
+  await chain.setAutomine(false);
+  await ui.voteForm().getByLabel('For', { exact: true }).check();
+  await ui.voteForm().getByRole('button', { name: 'Vote' }).dblclick();
+  await pendingHash(page);
+  // A third press while it is pending finds the button disabled.
+  await expect(ui.voteForm().getByRole('button', { name: 'Vote' })).toBeDisabled();
+  expect(await poolSize(chain)).toBe(1);
+  await chain.mine();
+  await expect(ui.yourVote().getByTestId('your-vote')).toContainText('You voted For');
+  await expect(toast(page)).toHaveCount(1);
 });
 
 test('a vote that reverts on-chain is reported as reverted and nothing is recorded', async ({
@@ -169,10 +192,7 @@ test('two tabs: the second sees the first tab’s pending vote, refuses to send 
   await expect(toast(second)).toContainText('Pending…');
   await other.vote('For', 'from the second tab');
   await expect(other.yourVote().getByRole('alert')).toContainText('already pending, here or in another tab');
-  const pool = (await chain.client.request({ method: 'txpool_content' } as never)) as {
-    pending: Record<string, Record<string, unknown>>;
-  };
-  expect(Object.values(pool.pending).flatMap((byNonce) => Object.keys(byNonce))).toHaveLength(1);
+  expect(await poolSize(chain)).toBe(1);
 
   await chain.mine();
   await expect(toast(second)).toContainText('Confirmed in block');

@@ -39,6 +39,8 @@ export class TxFlow {
   ): Promise<TxState> {
     const account = this.#guard(who);
     if (!account) return this.state;
+    // Busy from this very moment: a second click arriving during the awaits below must find it so.
+    this.state = { status: 'simulating' };
     const app = this.#app;
     const chainId = app.chainId;
     let prepared: TxCall;
@@ -87,6 +89,7 @@ export class TxFlow {
   async runBatch(calls: TxCall[], label: string, touches: string[]): Promise<TxState> {
     const account = this.#guard('as-viewed');
     if (!account) return this.state;
+    this.state = { status: 'simulating' };
     const app = this.#app;
     const chainId = app.chainId;
     const { runBatch } = await lifecycle();
