@@ -3,8 +3,7 @@ import type { Address, Hex } from 'viem';
 import { multicall } from 'viem/actions';
 import { altAirdropAbi, altStakingAbi, altTokenAbi, multicall3Abi } from '../../lib/contracts/generated.ts';
 import type { ChainConfig } from '../../lib/config/app-config.ts';
-import type { ReadClient } from '../../lib/web3/chains.ts';
-import { MULTICALL3_ADDRESS } from '../../lib/web3/devnet-chain.ts';
+import { headCalls, multicall3Of, type ReadClient } from '../../lib/web3/chains.ts';
 
 export interface OperatorChoice {
   address: Address;
@@ -40,13 +39,12 @@ export async function readAirdrop(
 ): Promise<AirdropChainState> {
   const { airdrop, alt, staking } = chain.contracts;
   if (!airdrop || !alt) throw new Error('The airdrop is not deployed on this chain.');
-  const multicall3 = chain.contracts.multicall3 ?? MULTICALL3_ADDRESS;
+  const multicall3 = multicall3Of(chain);
   const [blockNumber, chainTime, info, claimed, treasury, nonce, domain, operators] = await multicall(client, {
     multicallAddress: multicall3,
     allowFailure: false,
     contracts: [
-      { address: multicall3, abi: multicall3Abi, functionName: 'getBlockNumber' },
-      { address: multicall3, abi: multicall3Abi, functionName: 'getCurrentBlockTimestamp' },
+      ...headCalls(multicall3),
       { address: airdrop, abi: altAirdropAbi, functionName: 'info' },
       { address: airdrop, abi: altAirdropAbi, functionName: 'isClaimed', args: [account] },
       { address: airdrop, abi: altAirdropAbi, functionName: 'treasury' },

@@ -8,8 +8,7 @@ import { normalize } from 'viem/ens';
 import { mainnet } from 'viem/chains';
 import { altTokenAbi } from '../../lib/contracts/generated.ts';
 import type { ChainConfig } from '../../lib/config/app-config.ts';
-import type { ReadClient } from '../../lib/web3/chains.ts';
-import { MULTICALL3_ADDRESS } from '../../lib/web3/devnet-chain.ts';
+import { multicall3Of, type ReadClient } from '../../lib/web3/chains.ts';
 
 export interface Delegation {
   account: Address;
@@ -22,7 +21,7 @@ export interface Delegation {
 
 export async function readDelegation(client: ReadClient, chain: ChainConfig, account: Address): Promise<Delegation> {
   const token = { address: chain.contracts.alt!, abi: altTokenAbi } as const;
-  const multicallAddress = chain.contracts.multicall3 ?? MULTICALL3_ADDRESS;
+  const multicallAddress = multicall3Of(chain);
   const [balance, votes, delegate] = await multicall(client, {
     multicallAddress,
     allowFailure: false,

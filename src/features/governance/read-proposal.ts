@@ -6,10 +6,9 @@
  */
 import { getAddress, type Address, type Hex } from 'viem';
 import { getBlock, multicall } from 'viem/actions';
-import { altGovernorAbi, altTimelockAbi, altTokenAbi, multicall3Abi } from '../../lib/contracts/generated.ts';
+import { altGovernorAbi, altTimelockAbi, altTokenAbi } from '../../lib/contracts/generated.ts';
 import type { ChainConfig } from '../../lib/config/app-config.ts';
-import type { ReadClient } from '../../lib/web3/chains.ts';
-import { MULTICALL3_ADDRESS } from '../../lib/web3/devnet-chain.ts';
+import { headCalls, multicall3Of, type ReadClient } from '../../lib/web3/chains.ts';
 import { getLogsInRanges } from '../../lib/web3/get-logs-in-ranges.ts';
 import { blockRangeAround } from '../../lib/web3/block-at-time.ts';
 import { createdIndexFor, createdOf, readCreatedLogs, recordCreated } from './created-index.ts';
@@ -68,15 +67,14 @@ export async function readProposal(
 ): Promise<ProposalDetail> {
   const governor = chain.contracts.governor!;
   const alt = chain.contracts.alt!;
-  const multicall3 = chain.contracts.multicall3 ?? MULTICALL3_ADDRESS;
+  const multicall3 = multicall3Of(chain);
   const gov = { address: governor, abi: altGovernorAbi } as const;
   const token = { address: alt, abi: altTokenAbi } as const;
   // Mixed contracts and optional entries defeat multicall's tuple typing; results are typed where read.
   const core = await multicall(client, {
     multicallAddress: multicall3,
     contracts: <any[]>[
-      { address: multicall3, abi: multicall3Abi, functionName: 'getBlockNumber' },
-      { address: multicall3, abi: multicall3Abi, functionName: 'getCurrentBlockTimestamp' },
+      ...headCalls(multicall3),
       { ...gov, functionName: 'CLOCK_MODE' },
       { ...gov, functionName: 'clock' },
       { ...gov, functionName: 'proposalDetails', args: [id] },

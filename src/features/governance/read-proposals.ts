@@ -4,10 +4,9 @@
  * then states and tallies by id. Three round trips, whatever the number of proposals.
  */
 import { multicall } from 'viem/actions';
-import { altGovernorAbi, multicall3Abi } from '../../lib/contracts/generated.ts';
+import { altGovernorAbi } from '../../lib/contracts/generated.ts';
 import type { ChainConfig } from '../../lib/config/app-config.ts';
-import type { ReadClient } from '../../lib/web3/chains.ts';
-import { MULTICALL3_ADDRESS } from '../../lib/web3/devnet-chain.ts';
+import { headCalls, multicall3Of, type ReadClient } from '../../lib/web3/chains.ts';
 import { proposalTitle } from './proposal-text.ts';
 import { createdOf, scanCreated } from './created-index.ts';
 import { STATUS_CALL_COUNT, statusCalls, toStatus, type ProposalStatus } from './proposal-status.ts';
@@ -34,14 +33,13 @@ export async function readProposalPage(
 ): Promise<ProposalPage> {
   const governor = chain.contracts.governor;
   if (!governor) throw new Error('The governor is not deployed on this chain.');
-  const multicall3 = chain.contracts.multicall3 ?? MULTICALL3_ADDRESS;
+  const multicall3 = multicall3Of(chain);
   const gov = { address: governor, abi: altGovernorAbi } as const;
   const [blockNumber, chainTime, count, clockMode] = await multicall(client, {
     multicallAddress: multicall3,
     allowFailure: false,
     contracts: [
-      { address: multicall3, abi: multicall3Abi, functionName: 'getBlockNumber' },
-      { address: multicall3, abi: multicall3Abi, functionName: 'getCurrentBlockTimestamp' },
+      ...headCalls(multicall3),
       { ...gov, functionName: 'proposalCount' },
       { ...gov, functionName: 'CLOCK_MODE' },
     ],

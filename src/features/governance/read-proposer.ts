@@ -3,12 +3,11 @@ import { encodeAbiParameters, keccak256, stringToHex, type Address, type Hex } f
 import { multicall } from 'viem/actions';
 import { altGovernorAbi, altTokenAbi } from '../../lib/contracts/generated.ts';
 import type { ChainConfig } from '../../lib/config/app-config.ts';
-import type { ReadClient } from '../../lib/web3/chains.ts';
-import { MULTICALL3_ADDRESS } from '../../lib/web3/devnet-chain.ts';
+import { multicall3Of, type ReadClient } from '../../lib/web3/chains.ts';
 
 export async function readProposer(client: ReadClient, chain: ChainConfig, account: Address | undefined) {
   const gov = { address: chain.contracts.governor!, abi: altGovernorAbi } as const;
-  const multicallAddress = chain.contracts.multicall3 ?? MULTICALL3_ADDRESS;
+  const multicallAddress = multicall3Of(chain);
   const [clock, threshold, treasury] = await multicall(client, {
     multicallAddress,
     allowFailure: false,

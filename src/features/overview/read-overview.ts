@@ -1,10 +1,9 @@
 /** Reads everything the Overview shows for one account on one chain in a single Multicall3 round trip. */
 import { zeroAddress, type Address } from 'viem';
 import { multicall, readContract } from 'viem/actions';
-import type { ReadClient } from '../../lib/web3/chains.ts';
-import { altAirdropAbi, altStakingAbi, altTokenAbi, multicall3Abi } from '../../lib/contracts/generated.ts';
+import { headCalls, multicall3Of, type ReadClient } from '../../lib/web3/chains.ts';
+import { altAirdropAbi, altStakingAbi, altTokenAbi } from '../../lib/contracts/generated.ts';
 import type { ChainConfig } from '../../lib/config/app-config.ts';
-import { MULTICALL3_ADDRESS } from '../../lib/web3/devnet-chain.ts';
 
 export interface OverviewData {
   blockNumber: bigint;
@@ -29,10 +28,9 @@ export interface OverviewData {
 /** Every read the Overview makes, as one list: batched into a single Multicall3 call below. */
 export function overviewCalls(chain: ChainConfig, account: Address) {
   const { alt, staking, airdrop } = chain.contracts;
-  const multicall3 = chain.contracts.multicall3 ?? MULTICALL3_ADDRESS;
+  const multicall3 = multicall3Of(chain);
   return [
-    { address: multicall3, abi: multicall3Abi, functionName: 'getBlockNumber' },
-    { address: multicall3, abi: multicall3Abi, functionName: 'getCurrentBlockTimestamp' },
+    ...headCalls(multicall3),
     ...(alt
       ? [
           { address: alt, abi: altTokenAbi, functionName: 'balanceOf', args: [account] },
@@ -53,7 +51,7 @@ export function overviewCalls(chain: ChainConfig, account: Address) {
 /** `undefined` fields mean the contract is not deployed on this chain (or its call failed). */
 export async function readOverview(client: ReadClient, chain: ChainConfig, account: Address): Promise<OverviewData> {
   const { alt, staking, airdrop } = chain.contracts;
-  const multicall3 = chain.contracts.multicall3 ?? MULTICALL3_ADDRESS;
+  const multicall3 = multicall3Of(chain);
   const results = await multicall(client, {
     contracts: overviewCalls(chain, account) as any,
     allowFailure: true,

@@ -1,10 +1,9 @@
 /** Everything the staking screens read, in one Multicall3 round trip: parameters, every operator, the account. */
 import type { Address } from 'viem';
 import { multicall } from 'viem/actions';
-import { altStakingAbi, altTokenAbi, multicall3Abi } from '../../lib/contracts/generated.ts';
+import { altStakingAbi, altTokenAbi } from '../../lib/contracts/generated.ts';
 import type { ChainConfig } from '../../lib/config/app-config.ts';
-import type { ReadClient } from '../../lib/web3/chains.ts';
-import { MULTICALL3_ADDRESS } from '../../lib/web3/devnet-chain.ts';
+import { headCalls, multicall3Of, type ReadClient } from '../../lib/web3/chains.ts';
 
 export type OperatorInfo = {
   operator: Address;
@@ -72,10 +71,9 @@ const MAX_OPERATORS = 2_000n;
 export async function readStaking(client: ReadClient, chain: ChainConfig, account?: Address): Promise<StakingState> {
   const { staking, alt } = chain.contracts;
   if (!staking || !alt) throw new Error('Staking is not deployed on this chain.');
-  const multicall3 = chain.contracts.multicall3 ?? MULTICALL3_ADDRESS;
+  const multicall3 = multicall3Of(chain);
   const base = [
-    { address: multicall3, abi: multicall3Abi, functionName: 'getBlockNumber' },
-    { address: multicall3, abi: multicall3Abi, functionName: 'getCurrentBlockTimestamp' },
+    ...headCalls(multicall3),
     { address: staking, abi: altStakingAbi, functionName: 'getParameters' },
     { address: staking, abi: altStakingAbi, functionName: 'getOperators', args: [0n, MAX_OPERATORS] },
   ] as const;

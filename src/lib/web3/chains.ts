@@ -1,11 +1,22 @@
 /** viem chains and read clients built from the runtime config, one public client per chain. */
-import { createClient, defineChain, http, type Chain, type Client, type Transport } from 'viem';
+import { createClient, defineChain, http, type Address, type Chain, type Client, type Transport } from 'viem';
 import { bsc, mainnet } from 'viem/chains';
 import type { AppConfig, ChainConfig } from '../config/app-config.ts';
+import { multicall3Abi } from '../contracts/generated.ts';
 import { MULTICALL3_ADDRESS } from './devnet-chain.ts';
 import { stickyFallback } from './sticky-fallback.ts';
 
 const KNOWN: Record<number, Chain> = { 1: mainnet, 56: bsc };
+
+/** Where Multicall3 lives on `chain`: the configured address, else the canonical one. */
+export const multicall3Of = (chain: ChainConfig): Address => chain.contracts.multicall3 ?? MULTICALL3_ADDRESS;
+
+/** The two calls a screen's batch starts with: the block it was read at, and that block's chain time. */
+export const headCalls = (multicall3: Address) =>
+  [
+    { address: multicall3, abi: multicall3Abi, functionName: 'getBlockNumber' },
+    { address: multicall3, abi: multicall3Abi, functionName: 'getCurrentBlockTimestamp' },
+  ] as const;
 
 /** A viem chain for a configured chain: viem's own definition where it has one, with the configured RPCs. */
 export function toViemChain(chain: ChainConfig): Chain {
@@ -19,7 +30,7 @@ export function toViemChain(chain: ChainConfig): Chain {
     blockExplorers: chain.explorer ? { default: { name: 'Explorer', url: chain.explorer } } : undefined,
     contracts: {
       ...(base?.contracts ?? {}),
-      multicall3: { address: chain.contracts.multicall3 ?? MULTICALL3_ADDRESS, blockCreated: 0 },
+      multicall3: { address: multicall3Of(chain), blockCreated: 0 },
     },
   });
 }
