@@ -2,18 +2,12 @@
 import type { Hex } from 'viem';
 import { useApp } from '../web3/app-state.svelte.ts';
 import type { TxCall, TxState } from './lifecycle.ts';
+import { actionKey } from './action-key.ts';
 import { mapError } from './map-error.ts';
 import { usePendingTransactions } from './pending.svelte.ts';
 
 // The write path (simulation, gas estimation, receipts) loads on the first action, not with the page.
 const lifecycle = () => import('./lifecycle.ts');
-
-/** What a call does, for spotting the same action twice: chain, account, contract, function, first argument. */
-export function actionKey(chainId: number, account: string, call: TxCall): string {
-  const first = call.args?.[0];
-  const arg = typeof first === 'bigint' ? first.toString() : String(first ?? '').toLowerCase();
-  return [chainId, account.toLowerCase(), call.address.toLowerCase(), call.functionName, arg].join(':');
-}
 
 export class TxFlow {
   state = $state<TxState>({ status: 'idle' });
