@@ -13,9 +13,12 @@ import {IVotes} from "@openzeppelin/contracts/governance/utils/IVotes.sol";
 
 /**
  * @title AltGovernor
- * @notice Governor for ALT holders. Proposals run through a TimelockController that holds the treasury
- * and every governance-controlled parameter of the protocol.
- * @dev GovernorStorage keeps every proposal's targets, values and calldata on-chain so that clients can
+ * @notice Governor for ALT holders. Votes come from {AltVotes}: wrapped ALT plus staked ALT, delegated
+ * together, never from ALT itself (which has no votes). Proposals run through a TimelockController that
+ * holds the treasury and every governance-controlled parameter of the protocol.
+ * @dev A standard OpenZeppelin 5 Governor. The quorum is a fraction of AltVotes' past total supply, which
+ * is the ALT that can actually vote (wrapped and staked), not the ALT supply with its treasury share.
+ * GovernorStorage keeps every proposal's targets, values and calldata on-chain so that clients can
  * enumerate proposals without an indexer. A queued proposal that is not executed within
  * {GRACE_PERIOD} after its eta becomes Expired and can no longer be executed.
  */
@@ -32,12 +35,12 @@ contract AltGovernor is
     uint256 public constant GRACE_PERIOD = 14 days;
 
     /**
-     * @param token ALT, the votes token (timestamp clock, so delays and periods are in seconds).
+     * @param token AltVotes, the votes source (timestamp clock, so delays and periods are in seconds).
      * @param timelock The timelock that executes proposals and holds the treasury.
      * @param initialVotingDelay Seconds between proposal and the voting snapshot.
      * @param initialVotingPeriod Seconds during which votes are accepted.
      * @param initialProposalThreshold Votes needed to create a proposal.
-     * @param quorumNumerator Quorum as a percentage of the total supply at the snapshot.
+     * @param quorumNumerator Quorum as a percentage of the votable supply at the snapshot.
      */
     constructor(
         IVotes token,

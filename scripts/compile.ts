@@ -27,6 +27,8 @@ function listSources(dir: string): string[] {
     .sort()
     .flatMap((name) => {
       const path = join(dir, name);
+      // contracts/test holds the tests (TypeScript and forge's Solidity), not deployable contracts.
+      if (path === join(contractsDir, 'test')) return [];
       if (statSync(path).isDirectory()) return listSources(path);
       return name.endsWith('.sol') ? [path] : [];
     });
@@ -87,6 +89,8 @@ function compile(hash: string) {
   for (const file of Object.keys(sources)) {
     for (const [name, artifact] of Object.entries<any>(output.contracts[file] ?? {})) {
       const runtime: string = artifact.evm.deployedBytecode.object;
+      // Interfaces and abstract bases have no code of their own; their ABIs live in the contracts using them.
+      if (!runtime) continue;
       if (runtime.length / 2 > MAX_RUNTIME_BYTES) {
         throw new Error(
           `${name} runtime code is ${runtime.length / 2} bytes, over the ${MAX_RUNTIME_BYTES}-byte limit`,

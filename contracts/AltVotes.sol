@@ -1,0 +1,174 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.24;
+
+import {ERC20} from "@openzeppelin/contracts/token/ERC20/ERC20.sol";
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {IERC20Permit} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Permit.sol";
+import {ERC20Permit} from "@openzeppelin/contracts/token/ERC20/extensions/ERC20Permit.sol";
+import {ERC20Votes} from "@openzeppelin/contracts/token/ERC20/extensions/ERC20Votes.sol";
+import {ERC20Wrapper} from "@openzeppelin/contracts/token/ERC20/extensions/ERC20Wrapper.sol";
+import {Nonces} from "@openzeppelin/contracts/utils/Nonces.sol";
+import {IStakeVotes} from "./interfaces/IStakeVotes.sol";
+
+/**
+ * @title AltVotes
+ * @notice Voting power for ALT, a token without votes. One account's voting units are the sum of
+ * - its Voting ALT (vALT): plain ALT wrapped 1:1, unwrapped at any time 1:1 with no fee, and
+ * - its ALT staked in {AltStaking}, active or unbonding, as reported by that contract,
+ * and one delegation choice moves both. The governor reads this contract (ERC-5805, timestamp clock).
+ * @dev Rationale:
+ * - Mainnet ALT has no checkpoints, so votes need a token that has them. Wrapping keeps ALT itself
+ *   untouched and lets any holder enter with one EIP-2612 permit and one transaction
+ *   ({depositWithPermit}) and leave with one ({withdrawTo}).
+ * - Staking must not cost a vote: the staking contract reports each staker's stake here as voting
+ *   units ({increaseStakedUnits}, {decreaseStakedUnits}), so stake votes for its owner, or whomever
+ *   they delegate to, until it is withdrawn. A slash lowers those units in the same transaction that
+ *   lowers the stake, so an account's units are always exactly what it could withdraw from staking
+ *   plus what it holds wrapped.
+ * - Nobody holds units without a delegate: the first units an account receives (deposit, transfer,
+ *   stake) delegate them to the account itself unless it already chose someone, and delegating to
+ *   the zero address is refused. So the sum of every delegate's votes is the votable supply, and the
+ *   governor's quorum is a fraction of ALT that can vote, not of a supply that includes the treasury.
+ * - Only the account itself (or its signature) chooses its delegate: a deposit made for someone else
+ *   never picks a delegate other than that account.
+ */
+contract AltVotes is ERC20, ERC20Permit, ERC20Votes, ERC20Wrapper, IStakeVotes {
+    address private immutable _staking;
+    mapping(address account => uint256) private _stakedUnits;
+
+    /// @notice Staked voting units changed for `account`.
+    event StakedUnitsChanged(address indexed account, uint256 previousUnits, uint256 newUnits);
+
+    /// @dev The zero address cannot be a delegate: its votes would count in the supply but never vote.
+    error InvalidDelegatee();
+    /// @dev Only the staking contract reports staked units.
+    error OnlyStaking(address caller);
+
+    /**
+     * @param alt The wrapped token, ALT.
+     * @param staking_ The staking contract allowed to report staked voting units.
+     */
+    constructor(
+        IERC20 alt,
+        address staking_
+    ) ERC20("Voting ALT", "vALT") ERC20Permit("Voting ALT") ERC20Wrapper(alt) {
+        _staking = staking_;
+    }
+
+    // ---------------------------------------------------------------- entering and leaving
+
+    /**
+     * @notice Wraps `value` ALT from the caller into voting power delegated to `delegatee` (the caller
+     * itself, someone else, or the current delegate), after an ALT allowance.
+     */
+    function depositAndDelegate(uint256 value, address delegatee) public {
+        if (delegates(msg.sender) != delegatee) _delegate(msg.sender, delegatee);
+        depositFor(msg.sender, value);
+    }
+
+    /**
+     * @notice Wraps `value` ALT into voting power delegated to `delegatee` with an EIP-2612 permit for
+     * exactly `value`: one signature and one transaction from plain ALT to votes.
+     * @dev The permit may fail because it was already used (front-run from the mempool); the transfer
+     * then succeeds on the allowance it set, or fails on its own.
+     */
+    function depositWithPermit(
+        uint256 value,
+        address delegatee,
+        uint256 deadline,
+        uint8 v,
+        bytes32 r,
+        bytes32 s
+    ) external {
+        try IERC20Permit(address(underlying())).permit(msg.sender, address(this), value, deadline, v, r, s) {} catch {}
+        depositAndDelegate(value, delegatee);
+    }
+
+    // ---------------------------------------------------------------- staked units
+
+    /// @inheritdoc IStakeVotes
+    function increaseStakedUnits(address account, uint256 amount) external {
+        _onlyStaking();
+        if (amount == 0) return;
+        _delegateToSelfIfUnset(account);
+        uint256 previous = _stakedUnits[account];
+        _stakedUnits[account] = previous + amount;
+        _transferVotingUnits(address(0), account, amount);
+        emit StakedUnitsChanged(account, previous, previous + amount);
+    }
+
+    /// @inheritdoc IStakeVotes
+    function decreaseStakedUnits(address account, uint256 amount) external {
+        _onlyStaking();
+        if (amount == 0) return;
+        uint256 previous = _stakedUnits[account];
+        _stakedUnits[account] = previous - amount;
+        _transferVotingUnits(account, address(0), amount);
+        emit StakedUnitsChanged(account, previous, previous - amount);
+    }
+
+    /// @notice ALT `account` has staked (active and unbonding), counted as its voting units.
+    function stakedUnitsOf(address account) external view returns (uint256) {
+        return _stakedUnits[account];
+    }
+
+    /// @notice Every voting unit of `account`: wrapped plus staked.
+    function votingUnitsOf(address account) external view returns (uint256) {
+        return _getVotingUnits(account);
+    }
+
+    /// @inheritdoc IStakeVotes
+    function staking() external view returns (address) {
+        return _staking;
+    }
+
+    // ---------------------------------------------------------------- clock
+
+    /// @notice ERC-6372 clock: the block timestamp, so governance periods are in seconds on every chain.
+    function clock() public view override returns (uint48) {
+        return uint48(block.timestamp);
+    }
+
+    /// @notice ERC-6372 clock mode.
+    // solhint-disable-next-line func-name-mixedcase
+    function CLOCK_MODE() public pure override returns (string memory) {
+        return "mode=timestamp";
+    }
+
+    // ---------------------------------------------------------------- internals
+
+    function _onlyStaking() private view {
+        if (msg.sender != _staking) revert OnlyStaking(msg.sender);
+    }
+
+    function _delegateToSelfIfUnset(address account) private {
+        if (account != address(0) && delegates(account) == address(0)) _delegate(account, account);
+    }
+
+    /// @dev Refuses the zero delegate, which would take units out of every delegate's votes.
+    function _delegate(address account, address delegatee) internal override {
+        if (delegatee == address(0)) revert InvalidDelegatee();
+        super._delegate(account, delegatee);
+    }
+
+    /// @dev Wrapped balance plus staked ALT: what {_delegate} moves when the delegate changes.
+    function _getVotingUnits(address account) internal view override returns (uint256) {
+        return balanceOf(account) + _stakedUnits[account];
+    }
+
+    /// @dev Auto-delegates a receiver that never chose a delegate, before its units arrive.
+    function _update(address from, address to, uint256 value) internal override(ERC20, ERC20Votes) {
+        _delegateToSelfIfUnset(to);
+        super._update(from, to, value);
+    }
+
+    /// @inheritdoc ERC20Wrapper
+    function decimals() public view override(ERC20, ERC20Wrapper) returns (uint8) {
+        return super.decimals();
+    }
+
+    /// @inheritdoc Nonces
+    function nonces(address owner) public view override(ERC20Permit, Nonces) returns (uint256) {
+        return super.nonces(owner);
+    }
+}
