@@ -1,42 +1,27 @@
-/** Deploys the protocol from one account in a fixed order, so addresses are the same on every run. */
-import { keccak256, parseEther, toBytes, type Address, type Hex } from 'viem';
+/** Deploys the protocol on the devnet from unlocked accounts, in a fixed order so addresses never change. */
+import type { Address } from 'viem';
+import { MULTICALL3_ADDRESS } from '../src/lib/web3/devnet-chain.ts';
 import {
-  altAirdropAbi,
-  altAirdropBytecode,
-  altGovernorAbi,
-  altGovernorBytecode,
-  altStakingAbi,
-  altStakingBytecode,
-  altTimelockAbi,
-  altTimelockBytecode,
-  altTokenAbi,
-  altTokenBytecode,
-} from '../src/lib/contracts/generated.ts';
+  DEFAULT_PARAMETERS,
+  deployProtocolV2,
+  type AirdropSetup,
+  type ProtocolParameters,
+  type Sender,
+} from '../scripts/deploy/protocol.ts';
+import { placeAltToken } from './alt-token.ts';
 import { deploy, send, type DevnetClient } from './client.ts';
 
-const DAY = 86_400;
-
-/** Protocol parameters; the devnet's defaults mirror a plausible mainnet configuration. */
-export const DEFAULT_PARAMETERS = {
-  votingDelay: DAY,
-  votingPeriod: 5 * DAY,
-  proposalThreshold: parseEther('1000000'),
-  quorumPercent: 4n,
-  timelockDelay: 2 * DAY,
-  unbondingPeriod: 7 * DAY,
-  commissionDelay: 7 * DAY,
-  maxCommissionBps: 2_000n,
-  minStake: parseEther('1'),
-};
-
-export type ProtocolParameters = typeof DEFAULT_PARAMETERS;
+export { DEFAULT_PARAMETERS, type AirdropSetup, type ProtocolParameters };
 
 export interface Deployment {
   chainId: number;
   deployBlock: number;
   deployer: Address;
+  /** ALT's owner: pauses, unpauses and mints (on mainnet, AltLayer's multisig; here a dev account). */
+  altOwner: Address;
   contracts: {
     alt: Address;
+    votes: Address;
     timelock: Address;
     governor: Address;
     staking: Address;
@@ -45,103 +30,34 @@ export interface Deployment {
   };
 }
 
-export interface AirdropSetup {
-  root: Hex;
-  claimStart: bigint;
-  claimEnd: bigint;
-}
-
-const role = (name: string) => keccak256(toBytes(name));
-
-/** Deploys token, timelock, governor, staking and airdrop; the timelock ends up owning everything. */
-export async function deployProtocol(
-  client: DevnetClient,
-  deployer: Address,
-  airdrop: AirdropSetup,
-  parameters: ProtocolParameters = DEFAULT_PARAMETERS,
-): Promise<Deployment> {
-  const token = await deploy(
-    client,
-    deployer,
-    { abi: altTokenAbi, bytecode: altTokenBytecode, args: [deployer] },
-    'AltToken',
-  );
-  const timelock = await deploy(
-    client,
-    deployer,
-    { abi: altTimelockAbi, bytecode: altTimelockBytecode, args: [BigInt(parameters.timelockDelay), [], [], deployer] },
-    'AltTimelock',
-  );
-  const governor = await deploy(
-    client,
-    deployer,
-    {
-      abi: altGovernorAbi,
-      bytecode: altGovernorBytecode,
-      args: [
-        token.address,
-        timelock.address,
-        parameters.votingDelay,
-        parameters.votingPeriod,
-        parameters.proposalThreshold,
-        parameters.quorumPercent,
-      ],
-    },
-    'AltGovernor',
-  );
-  for (const name of ['PROPOSER_ROLE', 'CANCELLER_ROLE', 'EXECUTOR_ROLE']) {
-    await send(client, deployer, {
-      address: timelock.address,
-      abi: altTimelockAbi,
-      functionName: 'grantRole',
-      args: [role(name), governor.address],
-    });
-  }
-  await send(client, deployer, {
-    address: timelock.address,
-    abi: altTimelockAbi,
-    functionName: 'renounceRole',
-    args: [`0x${'00'.repeat(32)}`, deployer],
-  });
-  const staking = await deploy(
-    client,
-    deployer,
-    {
-      abi: altStakingAbi,
-      bytecode: altStakingBytecode,
-      args: [
-        token.address,
-        timelock.address,
-        timelock.address,
-        BigInt(parameters.unbondingPeriod),
-        BigInt(parameters.commissionDelay),
-        parameters.maxCommissionBps,
-        parameters.minStake,
-      ],
-    },
-    'AltStaking',
-  );
-  const airdropContract = await deploy(
-    client,
-    deployer,
-    {
-      abi: altAirdropAbi,
-      bytecode: altAirdropBytecode,
-      args: [token.address, staking.address, timelock.address, airdrop.root, airdrop.claimStart, airdrop.claimEnd],
-    },
-    'AltAirdrop',
-  );
+/** A {Sender} over anvil's unlocked accounts. */
+export function devnetSender(client: DevnetClient, from: Address): Sender {
   return {
-    chainId: client.chain.id,
-    deployBlock: Number(token.blockNumber),
-    deployer,
-    contracts: {
-      alt: token.address,
-      timelock: timelock.address,
-      governor: governor.address,
-      staking: staking.address,
-      airdrop: airdropContract.address,
-      multicall3: '0xcA11bde05977b3631167028862bE2a173976CA11',
+    address: from,
+    nonce: () => client.getTransactionCount({ address: from, blockTag: 'pending' }),
+    deploy: async (label, contract) => (await deploy(client, from, contract, label)).address,
+    call: async (_label, call) => {
+      await send(client, from, call as any);
     },
   };
 }
+
+/** Places ALT at its mainnet address (owned by `altOwner`), then deploys protocol v2 from `deployer`. */
+export async function deployProtocol(
+  client: DevnetClient,
+  accounts: { deployer: Address; altOwner: Address },
+  airdrop: AirdropSetup,
+  parameters: ProtocolParameters = DEFAULT_PARAMETERS,
+): Promise<Deployment> {
+  const alt = await placeAltToken(client, accounts.altOwner);
+  const deployBlock = Number(await client.getBlockNumber()) + 1;
+  const contracts = await deployProtocolV2(devnetSender(client, accounts.deployer), { alt, airdrop, parameters });
+  return {
+    chainId: client.chain.id,
+    deployBlock,
+    deployer: accounts.deployer,
+    altOwner: accounts.altOwner,
+    contracts: { ...contracts, airdrop: contracts.airdrop!, multicall3: MULTICALL3_ADDRESS },
+  };
+}
+

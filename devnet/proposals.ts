@@ -1,6 +1,6 @@
 /** The devnet's governance proposals: realistic texts and real actions against the deployment. */
 import { encodeFunctionData, parseEther, type Address, type Hex } from 'viem';
-import { altStakingAbi, altTokenAbi } from '../src/lib/contracts/generated.ts';
+import { altStakingAbi, altLayerTokenAbi } from '../src/lib/contracts/generated.ts';
 import type { Deployment } from './deploy.ts';
 
 export interface ProposalSeed {
@@ -13,7 +13,7 @@ export interface ProposalSeed {
 
 const transfer = (alt: Address, to: Address, amount: string) => ({
   target: alt,
-  calldata: encodeFunctionData({ abi: altTokenAbi, functionName: 'transfer', args: [to, parseEther(amount)] }),
+  calldata: encodeFunctionData({ abi: altLayerTokenAbi, functionName: 'transfer', args: [to, parseEther(amount)] }),
 });
 
 function proposal(key: string, actions: { target: Address; calldata: Hex }[], description: string): ProposalSeed {
@@ -73,14 +73,16 @@ _Withdrawn by the author after feedback that the reward budget would run out twi
     ),
     unbonding: proposal(
       'unbonding',
-      [staking('setUnbondingPeriod', [BigInt(3 * 86_400)])],
-      `# AIP-3: Shorten the unbonding period to 3 days
+      [staking('setUnbondingPeriod', [BigInt(14 * 86_400)])],
+      `# AIP-3: Shorten the unbonding period to 14 days
 
-Stakers have asked for faster exits. This proposal sets the unbonding period to **3 days**.
+Stakers have asked for faster exits. This proposal sets the unbonding period to **14 days**, the shortest
+the staking contract allows.
 
 ### Risks
 A shorter period leaves less time to detect misbehaviour and slash stake before it leaves. Several
-operators argued on the forum that 7 days is the minimum for fraud-proof windows.
+operators argued on the forum that 21 days is the minimum once a slash has to pass a governance vote
+(1-day delay, 5-day vote, 2-day timelock) and the fraud-proof window before it.
 `,
     ),
     allowlistExpired: proposal(
@@ -130,7 +132,7 @@ unchanged. See [the original discussion](https://forum.altlayer.example/t/nebula
         {
           target: contracts.alt,
           calldata: encodeFunctionData({
-            abi: altTokenAbi,
+            abi: altLayerTokenAbi,
             functionName: 'approve',
             args: [contracts.staking, parseEther('10000000')],
           }),

@@ -4,7 +4,7 @@
  * (DEVNET_PROPOSALS=1000 makes 1,000 in all).
  */
 import { encodeFunctionData, keccak256, parseEther, toHex, type Address } from 'viem';
-import { altGovernorAbi, altStakingAbi, altTokenAbi } from '../src/lib/contracts/generated.ts';
+import { altGovernorAbi, altStakingAbi, altLayerTokenAbi } from '../src/lib/contracts/generated.ts';
 import { asImpersonated, send, type DevnetClient } from './client.ts';
 import type { Deployment } from './deploy.ts';
 
@@ -65,7 +65,7 @@ export async function addProposals(client: DevnetClient, deployment: Deployment,
   let last: `0x${string}` | undefined;
   for (let i = existing; i < total; i++) {
     const calldata = encodeFunctionData({
-      abi: altTokenAbi,
+      abi: altLayerTokenAbi,
       functionName: 'transfer',
       args: [extraOperatorAddress(i), parseEther(String(1_000 + i))],
     });

@@ -2,8 +2,14 @@
  * Seeds a deployed protocol with a month of plausible history, replayed on chain time from T0 (30 days
  * before the wall clock) so that the devnet ends at the present with every screen populated.
  */
-import { keccak256, parseEther, toBytes, type Address } from 'viem';
-import { altAirdropAbi, altGovernorAbi, altStakingAbi, altTokenAbi } from '../src/lib/contracts/generated.ts';
+import { getAddress, keccak256, parseEther, toBytes, zeroAddress, type Address, type Hex } from 'viem';
+import {
+  altAirdropAbi,
+  altGovernorAbi,
+  altLayerTokenAbi,
+  altStakingAbi,
+  altVotesAbi,
+} from '../src/lib/contracts/generated.ts';
 import { rebuildShard, type AirdropShard } from '../src/features/airdrop/shard.ts';
 import { random } from '../scripts/random.ts';
 import { asImpersonated, mineAt, send, type DevnetClient } from './client.ts';
@@ -12,6 +18,7 @@ import { BROKEN_METADATA, CANDIDATE_OPERATOR, metadataUri, OPERATORS } from './o
 import { seededProposals } from './proposals.ts';
 
 const DAY = 86_400;
+const ZERO_WORD: Hex = `0x${'00'.repeat(32)}`;
 const ALT = (n: number | string) => parseEther(String(n));
 
 /** Which of anvil's 100 dev accounts plays which part. */
@@ -23,13 +30,25 @@ export const ROLES = {
   stakers: { from: 35, count: 60 },
   grantsMultisig: 95,
   researchFund: 96,
+  /** Owns ALT (pause, unpause, mint): on mainnet AltLayer's multisig, here a dev account. */
+  altOwner: 97,
 };
 
-/** ALT held by the first dev accounts after seeding starts (before staking); #9 holds none. */
+/** ALT minted to the first dev accounts when seeding starts (before staking); #9 holds none. */
 const DEV_BALANCES = [250_000_000, 120_000_000, 80_000_000, 40_000_000, 25_000_000, 5_000_000, 2_000_000, 1_000_000, 0];
-/** ALT vote delegation of dev accounts #1..#9: self, another dev account's index, or none. */
-const DEV_DELEGATES: (number | 'self' | null)[] = ['self', 1, 'self', 3, null, 1, null, 'self', null];
+/**
+ * How dev accounts #1..#9 enter voting power: ALT wrapped into Voting ALT and its delegate (self, or
+ * another dev account's index). Accounts not listed hold plain ALT only, which does not vote.
+ */
+const DEV_VOTES: Record<number, { wrap: number; delegate: number | 'self' }> = {
+  1: { wrap: 240_000_000, delegate: 'self' },
+  2: { wrap: 100_000_000, delegate: 1 },
+  3: { wrap: 70_000_000, delegate: 'self' },
+  4: { wrap: 30_000_000, delegate: 3 },
+  6: { wrap: 5_000_000, delegate: 1 },
+};
 
+export const TOTAL_SUPPLY_ALT = 10_000_000_000;
 export const TREASURY_ALT = 4_000_000_000;
 export const REWARD_FUND_ALT = 50_000_000;
 export const REWARD_RATE_ALT_PER_SECOND = '0.25';
@@ -43,7 +62,7 @@ export interface SeedInput {
   t0: number;
   /** Chain time to end at (the wall clock), in seconds. */
   now: number;
-  airdrop: { shards: Map<string, AirdropShard>; claimStart: number };
+  airdrop: { shards: Map<string, AirdropShard>; claimStart: number; total: bigint };
 }
 
 export interface SeedSummary {
@@ -62,7 +81,8 @@ export function airdropProofFor(shards: Map<string, AirdropShard>, account: Addr
 
 export async function seed(client: DevnetClient, input: SeedInput): Promise<SeedSummary> {
   const { deployment, accounts, t0 } = input;
-  const { alt, staking, governor, timelock, airdrop } = deployment.contracts;
+  const { alt, votes, staking, governor, timelock, airdrop } = deployment.contracts;
+
   const next = random(31_337);
   const deployer = accounts[ROLES.deployer];
   const dev = (i: number) => accounts[i];
@@ -71,36 +91,42 @@ export async function seed(client: DevnetClient, input: SeedInput): Promise<Seed
   const candidate = accounts[ROLES.candidateOperator];
   const at = (day: number) => mineAt(client, t0 + Math.round(day * DAY));
 
-  const token = { address: alt, abi: altTokenAbi } as const;
+  const token = { address: alt, abi: altLayerTokenAbi } as const;
   const stake = { address: staking, abi: altStakingAbi } as const;
   const gov = { address: governor, abi: altGovernorAbi } as const;
-  const transfer = (to: Address, amount: bigint) =>
-    send(client, deployer, { ...token, functionName: 'transfer', args: [to, amount] });
+  const vALT = { address: votes, abi: altVotesAbi } as const;
+  // ALT's owner mints the supply straight to its holders; what is left at the end goes to the deployer.
+  const altOwner = deployment.altOwner;
+  let minted = 0n;
+  const mint = async (to: Address, amount: bigint) => {
+    minted += amount;
+    await send(client, altOwner, { ...token, functionName: 'mint', args: [to, amount] });
+  };
   const stakeTo = async (from: Address, operator: Address, amount: bigint) => {
     await send(client, from, { ...token, functionName: 'approve', args: [staking, amount] });
     await send(client, from, { ...stake, functionName: 'stake', args: [operator, amount] });
   };
+  const stakerView = (staker: Address) => client.readContract({ ...stake, functionName: 'getStaker', args: [staker] });
+  const wrap = async (from: Address, amount: bigint, delegatee: Address) => {
+    await send(client, from, { ...token, functionName: 'approve', args: [votes, amount] });
+    await send(client, from, { ...vALT, functionName: 'depositAndDelegate', args: [amount, delegatee] });
+  };
 
-  // Day 0: distribution, delegation, operators, first stakes, reward stream.
+  // Day 0: distribution, voting power, operators, first stakes, reward stream.
   await at(0);
-  await transfer(timelock, ALT(TREASURY_ALT));
-  for (const [i, balance] of DEV_BALANCES.entries()) if (balance) await transfer(dev(i + 1), ALT(balance));
-  for (const [i, operator] of OPERATORS.entries()) await transfer(operators[i], ALT(operator.selfStake + 200_000));
-  await transfer(candidate, ALT(CANDIDATE_OPERATOR.selfStake + 100_000));
+  await mint(airdrop, input.airdrop.total);
+  await mint(timelock, ALT(TREASURY_ALT));
+  for (const [i, balance] of DEV_BALANCES.entries()) if (balance) await mint(dev(i + 1), ALT(balance));
+  for (const [i, operator] of OPERATORS.entries()) await mint(operators[i], ALT(operator.selfStake + 200_000));
+  await mint(candidate, ALT(CANDIDATE_OPERATOR.selfStake + 100_000));
   const stakerBalances = stakers.map(() => ALT(Math.round(20_000 + next() * 1_980_000)));
-  for (const [i, staker] of stakers.entries()) await transfer(staker, stakerBalances[i]);
+  for (const [i, staker] of stakers.entries()) await mint(staker, stakerBalances[i]);
+  await mint(deployer, ALT(REWARD_FUND_ALT));
 
-  for (const [i, target] of DEV_DELEGATES.entries()) {
-    if (target === null) continue;
-    const delegatee = target === 'self' ? dev(i + 1) : dev(target);
-    await send(client, dev(i + 1), { ...token, functionName: 'delegate', args: [delegatee] });
+  for (const [index, { wrap: amount, delegate }] of Object.entries(DEV_VOTES)) {
+    const i = Number(index);
+    await wrap(dev(i), ALT(amount), delegate === 'self' ? dev(i) : dev(delegate));
   }
-  for (const [i, staker] of stakers.entries()) {
-    if (i % 3 === 2) continue;
-    const delegatee = i % 3 === 0 ? staker : dev(i % 2 ? 1 : 3);
-    await send(client, staker, { ...token, functionName: 'delegate', args: [delegatee] });
-  }
-  await send(client, operators[0], { ...token, functionName: 'delegate', args: [operators[0]] });
 
   await asImpersonated(client, timelock, async () => {
     for (const operator of operators) {
@@ -129,6 +155,10 @@ export async function seed(client: DevnetClient, input: SeedInput): Promise<Seed
     choices.set(staker, [...picked]);
     const share = stakerBalances[i] / 2n / BigInt(count);
     for (const operator of picked) await stakeTo(staker, operator, share);
+    // Staking votes for the staker by itself; a third hand their votes to a dev delegate, and a few
+    // also wrap part of the rest of their ALT.
+    if (i % 3 === 1) await send(client, staker, { ...vALT, functionName: 'delegate', args: [dev(i % 2 ? 1 : 3)] });
+    if (i % 5 === 0) await wrap(staker, share, i % 3 === 1 ? dev(i % 2 ? 1 : 3) : staker);
   }
   await stakeTo(dev(1), operators[0], ALT(2_000_000));
   await stakeTo(dev(1), operators[4], ALT(1_000_000));
@@ -179,14 +209,28 @@ export async function seed(client: DevnetClient, input: SeedInput): Promise<Seed
   await vote(dev(1), 'grants', 1, 'Client diversity is the cheapest security we can buy.');
   await vote(dev(3), 'grants', 1, 'Supportive; please publish milestone reports on the forum.');
   await voteFromStakers('grants', 0.8);
-  await vote(dev(1), 'unbonding', 0, 'Seven days is the floor for fraud-proof windows.');
+  await vote(dev(1), 'unbonding', 0, 'Twenty-one days is the floor once a slash must pass a vote.');
   await vote(dev(3), 'unbonding', 1, 'Faster exits would bring in more stake.');
   await voteFromStakers('unbonding', 0.3);
   await vote(dev(1), 'allowlistExpired', 1);
   await vote(dev(3), 'allowlistExpired', 1);
 
+  // Day 5: exits that are ready to withdraw by the present, one of them later hit by a slash.
   await at(5);
   await send(client, operators[1], { ...stake, functionName: 'requestCommissionChange', args: [1_000] });
+  await send(client, dev(1), { ...stake, functionName: 'unstake', args: [operators[4], ALT(400_000)] });
+  await send(client, dev(4), { ...stake, functionName: 'unstake', args: [operators[3], ALT(500_000)] });
+  for (const staker of stakers.slice(0, 8)) {
+    const operator = choices.get(staker)![0];
+    await send(client, staker, { ...stake, functionName: 'unstake', args: [operator, ALT(5_000)] });
+  }
+  // A redelegation that has completed by the present.
+  const mover = stakers[20];
+  const moverFrom = choices.get(mover)![0];
+  const moverTo = operators[moverFrom === operators[6] ? 7 : 6];
+  const [moverPositions] = await stakerView(mover);
+  const moverStake = moverPositions.find((p) => p.operator === moverFrom)!.stake;
+  await send(client, mover, { ...stake, functionName: 'redelegate', args: [moverFrom, moverTo, moverStake / 2n] });
 
   await at(6.2);
   await send(client, deployer, { ...gov, functionName: 'queue', args: [ids.grants] });
@@ -194,14 +238,9 @@ export async function seed(client: DevnetClient, input: SeedInput): Promise<Seed
   await at(8.3);
   await send(client, deployer, { ...gov, functionName: 'execute', args: [ids.grants] });
 
-  // Day 10: exits that are ready to withdraw by the present, one of them later hit by a slash.
-  await at(10);
-  await send(client, dev(1), { ...stake, functionName: 'unstake', args: [operators[4], ALT(400_000)] });
-  await send(client, dev(4), { ...stake, functionName: 'unstake', args: [operators[3], ALT(500_000)] });
-  for (const staker of stakers.slice(0, 8)) {
-    const operator = choices.get(staker)![0];
-    await send(client, staker, { ...stake, functionName: 'unstake', args: [operator, ALT(5_000)] });
-  }
+  // Day 12: #1 starts moving part of its stake away from the operator that will be slashed.
+  await at(12);
+  await send(client, dev(1), { ...stake, functionName: 'redelegate', args: [operators[4], operators[2], ALT(100_000)] });
 
   await at(14);
   await propose(dev(1), 'maxCommission');
@@ -232,23 +271,42 @@ export async function seed(client: DevnetClient, input: SeedInput): Promise<Seed
   await at(24);
   await send(client, operators[17], { ...stake, functionName: 'deactivateOperator', args: [operators[17]] });
 
-  // Airdrop window opens on day 25; early claimers on day 26.
   await at(26);
-  const claim = async (account: Address, from: Address) => {
+
+  // Airdrop window opens on day 25; early claimers on day 26, each claiming for itself (as plain ALT,
+  // as voting power, or staked), as only the eligible address can.
+  const drop = { address: airdrop, abi: altAirdropAbi } as const;
+  const noDelegation = { nonce: 0n, expiry: 0n, v: 0, r: ZERO_WORD, s: ZERO_WORD };
+  const claim = async (account: Address, how: 'plain' | 'votes' | 'stake') => {
     const found = airdropProofFor(input.airdrop.shards, account);
     if (!found) throw new Error(`${account} is not in the airdrop`);
-    await send(client, from, {
-      address: airdrop,
-      abi: altAirdropAbi,
-      functionName: 'claim',
-      args: [account, found.amount, found.proof],
-    });
+    const claimIt = () =>
+      how === 'plain'
+        ? send(client, account, { ...drop, functionName: 'claim', args: [found.amount, found.proof] })
+        : how === 'votes'
+          ? send(client, account, {
+              ...drop,
+              functionName: 'claimToVotes',
+              args: [found.amount, found.proof, account, noDelegation],
+            })
+          : send(client, account, {
+              ...drop,
+              functionName: 'claimAndStake',
+              args: [found.amount, found.proof, operators[12]],
+            });
+    if (accounts.includes(account)) await claimIt();
+    else await asImpersonated(client, account, claimIt);
   };
-  await claim(dev(3), dev(3));
-  const recipients = [...input.airdrop.shards.values()].flatMap((s) => s.entries.map(([a]) => a));
-  for (const account of recipients.filter((_, i) => i % 9 === 4).slice(0, 40)) {
-    if (account !== dev(3).toLowerCase()) await claim(account, deployer);
+  await claim(dev(3), 'plain');
+  const recipients = [...input.airdrop.shards.values()].flatMap((s) => s.entries.map(([a]) => getAddress(a)));
+  for (const [i, account] of recipients.filter((_, i) => i % 9 === 4).slice(0, 40).entries()) {
+    if (account !== dev(3)) await claim(account, i % 4 === 1 ? 'votes' : i % 4 === 3 ? 'stake' : 'plain');
   }
+
+  await at(26.5);
+  const [, moverRequests] = await stakerView(mover);
+  const moving = moverRequests.find((r) => r.redelegateTo !== zeroAddress)!;
+  await send(client, deployer, { ...stake, functionName: 'completeRedelegation', args: [moving.id] });
 
   await at(27);
   await propose(dev(1), 'allowlist');
@@ -270,6 +328,9 @@ export async function seed(client: DevnetClient, input: SeedInput): Promise<Seed
   await at(29.6);
   await vote(dev(3), 'allowlist', 1, 'Resubmission of AIP-4, which passed but expired.');
   await voteFromStakers('allowlist', 0.85);
+
+  // Whatever the owner has not minted to a holder goes to the deployer: 10,000,000,000 ALT in all.
+  await mint(deployer, ALT(TOTAL_SUPPLY_ALT) - minted);
 
   await mineAt(client, input.now);
   return {

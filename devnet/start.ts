@@ -2,12 +2,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getAddress, type Address } from 'viem';
-import { altTokenAbi } from '../src/lib/contracts/generated.ts';
 import { buildAirdropFromFile } from '../scripts/airdrop/build.ts';
 import { startAnvil, type Anvil } from './anvil.ts';
-import { createDevnetClient, installMulticall3, send, type DevnetClient } from './client.ts';
+import { createDevnetClient, installMulticall3, type DevnetClient } from './client.ts';
 import { deployProtocol, type Deployment } from './deploy.ts';
-import { seed, type SeedSummary } from './seed.ts';
+import { ROLES, seed, type SeedSummary } from './seed.ts';
 import { addOperators, addProposals } from './scale.ts';
 
 const DAY = 86_400;
@@ -39,7 +38,9 @@ export function writeDevnetConfig(deployment: Deployment, file = CONFIG_FILE) {
   const config = JSON.parse(readFileSync(file, 'utf8'));
   const chain = config.chains.find((c: { id: number }) => c.id === deployment.chainId);
   chain.deployBlock = deployment.deployBlock;
-  chain.contracts = deployment.contracts;
+  // The app finds the votes contract through the governor (its token()), so config names the rest.
+  const { votes: _votes, ...contracts } = deployment.contracts;
+  chain.contracts = contracts;
   writeFileSync(file, `${JSON.stringify(config, null, 2)}\n`);
 }
 
@@ -55,23 +56,17 @@ export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> 
     await installMulticall3(client);
     const accounts = (await client.getAddresses()).map((a) => getAddress(a));
     const claimStart = t0 + 25 * DAY;
-    const deployment = await deployProtocol(client, accounts[0], {
-      root: manifest.root,
-      claimStart: BigInt(claimStart),
-      claimEnd: BigInt(claimStart + 30 * DAY),
-    });
-    await send(client, accounts[0], {
-      address: deployment.contracts.alt,
-      abi: altTokenAbi,
-      functionName: 'transfer',
-      args: [deployment.contracts.airdrop, BigInt(manifest.total)],
-    });
+    const deployment = await deployProtocol(
+      client,
+      { deployer: accounts[ROLES.deployer], altOwner: accounts[ROLES.altOwner] },
+      { root: manifest.root, claimStart: BigInt(claimStart), claimEnd: BigInt(claimStart + 30 * DAY) },
+    );
     const summary = await seed(client, {
       deployment,
       accounts,
       t0,
       now,
-      airdrop: { shards: new Map(shards.map((s) => [s.prefix, s])), claimStart },
+      airdrop: { shards: new Map(shards.map((s) => [s.prefix, s])), claimStart, total: BigInt(manifest.total) },
     });
     if (options.operators) await addOperators(client, deployment, options.operators);
     if (options.proposals) await addProposals(client, deployment, accounts[1], options.proposals);
