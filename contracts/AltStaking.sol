@@ -293,11 +293,11 @@ contract AltStaking is AccessControl, RewardStream {
         uint256 minStake
     ) {
         if (address(token_) == address(0) || admin == address(0) || treasury == address(0)) revert InvalidAddress();
-        if (votes_.staking() != address(this)) revert InvalidAddress();
         _checkRange(unbondingPeriod, MIN_UNBONDING_PERIOD, MAX_UNBONDING_PERIOD);
         _checkRange(commissionDelay, 0, MAX_COMMISSION_DELAY);
         _checkRange(maxCommissionBps_, 0, _BPS);
         _checkRange(minStake, 1, MAX_MIN_STAKE);
+        if (address(votes_) == address(0) || votes_.staking() != address(this)) revert InvalidAddress();
         _token = token_;
         _votes = votes_;
         _treasury = treasury;

@@ -60,4 +60,3 @@ export async function deployProtocol(
     contracts: { ...contracts, airdrop: contracts.airdrop!, multicall3: MULTICALL3_ADDRESS },
   };
 }
-

@@ -4,7 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { zeroAddress, type Address } from 'viem';
-import { altAirdropAbi, altGovernorAbi, altStakingAbi, altTokenAbi } from '../src/lib/contracts/generated.ts';
+import {
+  altAirdropAbi,
+  altGovernorAbi,
+  altLayerTokenAbi,
+  altStakingAbi,
+  altVotesAbi,
+} from '../src/lib/contracts/generated.ts';
 import { MULTICALL3_ADDRESS } from '../src/lib/web3/devnet-chain.ts';
 import { parseCsv } from '../scripts/airdrop/distribution.ts';
 import { buildAirdrop } from '../scripts/airdrop/build-tree.ts';
@@ -25,7 +31,10 @@ describe('seeded devnet', () => {
   it('deploys to the addresses in public/config.json, with Multicall3 in place', async () => {
     const config = JSON.parse(readFileSync(CONFIG_FILE, 'utf8'));
     const chain = config.chains.find((c: any) => c.id === 31337);
-    expect(chain.contracts).toEqual(devnet.deployment.contracts);
+    const { votes, ...configured } = devnet.deployment.contracts;
+    expect(chain.contracts).toEqual(configured);
+    // The app finds the votes contract through the governor.
+    expect(await read(configured.governor, altGovernorAbi, 'token')).toBe(votes);
     expect(chain.deployBlock).toBe(devnet.deployment.deployBlock);
     expect((await devnet.client.getCode({ address: MULTICALL3_ADDRESS }))?.length).toBeGreaterThan(100);
     const now = Math.floor(Date.now() / 1000);
@@ -71,16 +80,57 @@ describe('seeded devnet', () => {
     expect(rewarded).toBeGreaterThan(50);
   });
 
-  it('has ALT vote delegation that is self, to others, and absent', async () => {
+  it('has ALT at its mainnet address, minted by its owner to 10 billion, with no votes of its own', async () => {
     const { alt } = devnet.deployment.contracts;
+    expect(alt).toBe('0x8457CA5040ad67fdebbCC8EdCE889A335Bc0fbFB');
+    expect(await read(alt, altLayerTokenAbi, 'totalSupply')).toBe(10_000_000_000n * 10n ** 18n);
+    expect(await read(alt, altLayerTokenAbi, 'owner')).toBe(devnet.deployment.altOwner);
+    expect(await read(alt, altLayerTokenAbi, 'paused')).toBe(false);
+  });
+
+  it('has voting power from wrapped and staked ALT, delegated to self, to others, and plain ALT that does not vote', async () => {
+    const { votes, timelock } = devnet.deployment.contracts;
+    const [, one, two, , , five] = devnet.accounts;
     const delegates = await Promise.all(
-      devnet.accounts.slice(1, 10).map((a) => read(alt, altTokenAbi, 'delegates', [a])),
+      devnet.accounts.slice(1, 10).map((a) => read(votes, altVotesAbi, 'delegates', [a])),
     );
     const kinds = delegates.map((d, i) =>
       d === zeroAddress ? 'none' : d === devnet.accounts[i + 1] ? 'self' : 'other',
     );
     expect(new Set(kinds)).toEqual(new Set(['none', 'self', 'other']));
-    expect(await read(alt, altTokenAbi, 'totalSupply')).toBe(10_000_000_000n * 10n ** 18n);
+    expect(await read(votes, altVotesAbi, 'delegates', [two])).toBe(one);
+    expect(await read(votes, altVotesAbi, 'getVotes', [five])).toBe(0n);
+    expect(await read(votes, altVotesAbi, 'stakedUnitsOf', [one])).toBeGreaterThan(0n);
+    expect(await read(votes, altVotesAbi, 'getVotes', [one])).toBeGreaterThan(
+      (await read(votes, altVotesAbi, 'votingUnitsOf', [one])) +
+        (await read(votes, altVotesAbi, 'votingUnitsOf', [two])) -
+        1n,
+    );
+    // The votable supply is wrapped plus staked ALT: the treasury's 4B plain ALT is not in it.
+    const clock = await read(votes, altVotesAbi, 'clock');
+    const votable = await read(votes, altVotesAbi, 'getPastTotalSupply', [clock - 1]);
+    const { totalActiveStake, totalUnbondingStake } = await read(
+      devnet.deployment.contracts.staking,
+      altStakingAbi,
+      'getParameters',
+    );
+    expect(votable).toBe((await read(votes, altVotesAbi, 'totalSupply')) + totalActiveStake + totalUnbondingStake);
+    expect(await read(devnet.deployment.contracts.alt, altLayerTokenAbi, 'balanceOf', [timelock])).toBeGreaterThan(
+      votable,
+    );
+  });
+
+  it('has a redelegation still unbonding and one completed', async () => {
+    const { staking } = devnet.deployment.contracts;
+    const [, requests] = await read(staking, altStakingAbi, 'getStaker', [devnet.accounts[1]]);
+    expect(requests.some((r: any) => r.redelegateTo !== zeroAddress)).toBe(true);
+    const logs = await devnet.client.getContractEvents({
+      address: staking,
+      abi: altStakingAbi,
+      eventName: 'Redelegated',
+      fromBlock: 0n,
+    });
+    expect(logs.length).toBeGreaterThan(0);
   });
 
   it('has a proposal in every Governor state', async () => {
@@ -106,7 +156,7 @@ describe('seeded devnet', () => {
     expect(rebuilt.manifest.root).toBe(shipped.root);
     const now = BigInt((await devnet.client.getBlock()).timestamp);
     expect(info.claimStart <= now && now < info.claimEnd).toBe(true);
-    expect(info.claimCount).toBeGreaterThan(0n);
+    expect(info.claimCount).toBe(41n);
     expect(await read(airdrop, altAirdropAbi, 'isClaimed', [devnet.accounts[3]])).toBe(true);
     expect(await read(airdrop, altAirdropAbi, 'isClaimed', [devnet.accounts[1]])).toBe(false);
   });

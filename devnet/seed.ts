@@ -240,7 +240,11 @@ export async function seed(client: DevnetClient, input: SeedInput): Promise<Seed
 
   // Day 12: #1 starts moving part of its stake away from the operator that will be slashed.
   await at(12);
-  await send(client, dev(1), { ...stake, functionName: 'redelegate', args: [operators[4], operators[2], ALT(100_000)] });
+  await send(client, dev(1), {
+    ...stake,
+    functionName: 'redelegate',
+    args: [operators[4], operators[2], ALT(100_000)],
+  });
 
   await at(14);
   await propose(dev(1), 'maxCommission');
@@ -299,7 +303,10 @@ export async function seed(client: DevnetClient, input: SeedInput): Promise<Seed
   };
   await claim(dev(3), 'plain');
   const recipients = [...input.airdrop.shards.values()].flatMap((s) => s.entries.map(([a]) => getAddress(a)));
-  for (const [i, account] of recipients.filter((_, i) => i % 9 === 4).slice(0, 40).entries()) {
+  for (const [i, account] of recipients
+    .filter((_, i) => i % 9 === 4)
+    .slice(0, 40)
+    .entries()) {
     if (account !== dev(3)) await claim(account, i % 4 === 1 ? 'votes' : i % 4 === 3 ? 'stake' : 'plain');
   }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseSignature, type Address, type Hex } from 'viem';
-import { altAirdropAbi, altStakingAbi, altTokenAbi } from '../../src/lib/contracts/generated.ts';
+import { altAirdropAbi, altLayerTokenAbi, altStakingAbi, altVotesAbi } from '../../src/lib/contracts/generated.ts';
 import { asImpersonated, send } from '../../devnet/client.ts';
 import { buildAirdrop } from '../../scripts/airdrop/build-tree.ts';
 import { airdropProofFor } from '../../devnet/seed.ts';
@@ -31,7 +31,7 @@ const proofFor = (account: Address) => airdropProofFor(shards, account)!;
 function delegationSignature(chain: Chain, signer: Address, delegatee: Address, nonce: bigint, expiry: bigint) {
   return chain.client.signTypedData({
     account: signer,
-    domain: { name: 'AltLayer Token', version: '1', chainId: 31337, verifyingContract: chain.deployment.contracts.alt },
+    domain: { name: 'Voting ALT', version: '1', chainId: 31337, verifyingContract: chain.deployment.contracts.votes },
     types: delegationTypes,
     primaryType: 'Delegation',
     message: { delegatee, nonce, expiry },
@@ -63,23 +63,26 @@ describe('AltAirdrop', () => {
   });
   const A = () => ({ address: chain.deployment.contracts.airdrop, abi: altAirdropAbi }) as const;
   const balance = (who: Address) => chain.altBalance(who);
-  const claim = (from: Address, account: Address, amount: bigint, proof: Hex[]) =>
-    tx(chain, from, { ...A(), functionName: 'claim', args: [account, amount, proof] });
+  const claim = (from: Address, amount: bigint, proof: Hex[]) =>
+    tx(chain, from, { ...A(), functionName: 'claim', args: [amount, proof] });
+  const noDelegation = { nonce: 0n, expiry: 0n, v: 0, r: `0x${'00'.repeat(32)}`, s: `0x${'00'.repeat(32)}` } as const;
+  const V = () => ({ address: chain.deployment.contracts.votes, abi: altVotesAbi }) as const;
   const open = () => chain.advance(DAY);
 
   it('refuses claims before the window opens', async () => {
     const { amount, proof } = proofFor(ELIGIBLE[0]);
-    expect(await revertName(() => claim(ELIGIBLE[0], ELIGIBLE[0], amount, proof))).toBe('ClaimWindowNotOpen');
+    expect(await revertName(() => claim(ELIGIBLE[0], amount, proof))).toBe('ClaimWindowNotOpen');
   });
 
-  it('pays the account even when someone else submits the claim, once', async () => {
+  it('pays the claimant, once; nobody can claim for someone else', async () => {
     await open();
     const { amount, proof } = proofFor(ELIGIBLE[1]);
     const relayer = chain.accounts[8];
-    await claim(relayer, ELIGIBLE[1], amount, proof);
+    expect(await revertName(() => claim(relayer, amount, proof))).toBe('InvalidProof');
+    await claim(ELIGIBLE[1], amount, proof);
     expect(await balance(ELIGIBLE[1])).toBe(amount);
     expect(await chain.client.readContract({ ...A(), functionName: 'isClaimed', args: [ELIGIBLE[1]] })).toBe(true);
-    expect(await revertName(() => claim(ELIGIBLE[1], ELIGIBLE[1], amount, proof))).toBe('AlreadyClaimed');
+    expect(await revertName(() => claim(ELIGIBLE[1], amount, proof))).toBe('AlreadyClaimed');
     const info = await chain.client.readContract({ ...A(), functionName: 'info' });
     expect([info.totalClaimed, info.claimCount]).toEqual([amount, 1n]);
   });
@@ -87,9 +90,9 @@ describe('AltAirdrop', () => {
   it('rejects a wrong amount, a wrong account and a truncated proof', async () => {
     await open();
     const { amount, proof } = proofFor(ELIGIBLE[0]);
-    expect(await revertName(() => claim(ELIGIBLE[0], ELIGIBLE[0], amount + 1n, proof))).toBe('InvalidProof');
-    expect(await revertName(() => claim(ELIGIBLE[0], chain.accounts[7], amount, proof))).toBe('InvalidProof');
-    expect(await revertName(() => claim(ELIGIBLE[0], ELIGIBLE[0], amount, proof.slice(1)))).toBe('InvalidProof');
+    expect(await revertName(() => claim(ELIGIBLE[0], amount + 1n, proof))).toBe('InvalidProof');
+    expect(await revertName(() => claim(chain.accounts[7], amount, proof))).toBe('InvalidProof');
+    expect(await revertName(() => claim(ELIGIBLE[0], amount, proof.slice(1)))).toBe('InvalidProof');
   });
 
   it("claims straight into a stake with an operator, in the claimant's name", async () => {
@@ -106,35 +109,43 @@ describe('AltAirdrop', () => {
     expect(positions[0].operator).toBe(operator);
     expect(positions[0].principal).toBe(amount);
     expect(await balance(ELIGIBLE[2])).toBe(0n);
+    expect(await chain.client.readContract({ ...V(), functionName: 'getVotes', args: [ELIGIBLE[2]] })).toBe(amount);
     expect(
       await chain.client.readContract({
         address: chain.deployment.contracts.alt,
-        abi: altTokenAbi,
+        abi: altLayerTokenAbi,
         functionName: 'allowance',
         args: [chain.deployment.contracts.airdrop, chain.deployment.contracts.staking],
       }),
     ).toBe(0n);
   });
 
-  it("claims and sets the vote delegate with the account's signature in one transaction", async () => {
+  it('claims to voting power for oneself with no signature', async () => {
+    await open();
+    const account = ELIGIBLE[0];
+    const { amount, proof } = proofFor(account);
+    await tx(chain, account, { ...A(), functionName: 'claimToVotes', args: [amount, proof, account, noDelegation] });
+    expect(await chain.client.readContract({ ...V(), functionName: 'balanceOf', args: [account] })).toBe(amount);
+    expect(await chain.client.readContract({ ...V(), functionName: 'getVotes', args: [account] })).toBe(amount);
+  });
+
+  it("claims to voting power delegated to someone else with the claimant's signature, in one transaction", async () => {
     await open();
     const account = ELIGIBLE[3];
     const delegatee = chain.accounts[1];
     const { amount, proof } = proofFor(account);
     const expiry = BigInt((await chain.now()) + 3600);
     const { v, r, s } = parseSignature(await delegationSignature(chain, account, delegatee, 0n, expiry));
-    // Submitted by a relayer: the signature, not the sender, decides whose votes move.
-    await tx(chain, chain.accounts[8], {
+    await tx(chain, account, {
       ...A(),
-      functionName: 'claimAndDelegate',
-      args: [account, amount, proof, delegatee, 0n, expiry, Number(v), r, s],
+      functionName: 'claimToVotes',
+      args: [amount, proof, delegatee, { nonce: 0n, expiry, v: Number(v), r, s }],
     });
-    const alt = { address: chain.deployment.contracts.alt, abi: altTokenAbi } as const;
-    expect(await chain.client.readContract({ ...alt, functionName: 'delegates', args: [account] })).toBe(delegatee);
-    expect(await chain.client.readContract({ ...alt, functionName: 'getVotes', args: [delegatee] })).toBe(amount);
+    expect(await chain.client.readContract({ ...V(), functionName: 'delegates', args: [account] })).toBe(delegatee);
+    expect(await chain.client.readContract({ ...V(), functionName: 'getVotes', args: [delegatee] })).toBe(amount);
   });
 
-  it("refuses claim-and-delegate with somebody else's signature", async () => {
+  it("refuses a claim to voting power with somebody else's signature", async () => {
     await open();
     const account = ELIGIBLE[0];
     const { amount, proof } = proofFor(account);
@@ -146,23 +157,27 @@ describe('AltAirdrop', () => {
       await revertName(() =>
         tx(chain, account, {
           ...A(),
-          functionName: 'claimAndDelegate',
-          args: [account, amount, proof, chain.accounts[1], 0n, expiry, Number(v), r, s],
+          functionName: 'claimToVotes',
+          args: [amount, proof, chain.accounts[1], { nonce: 0n, expiry, v: Number(v), r, s }],
         }),
       ),
     ).toBe('DelegationFailed');
   });
 
-  it('closes the window and lets anyone sweep what is left to the treasury', async () => {
+  it('closes the window and, after the sweep delay, lets anyone sweep what is left to the treasury', async () => {
     await open();
     const { amount, proof } = proofFor(ELIGIBLE[0]);
     expect(await revertName(() => tx(chain, chain.accounts[9], { ...A(), functionName: 'sweep' }))).toBe(
-      'ClaimWindowNotEnded',
+      'NotSweepableYet',
     );
-    await claim(ELIGIBLE[0], ELIGIBLE[0], amount, proof);
+    await claim(ELIGIBLE[0], amount, proof);
     await chain.advance(30 * DAY);
     const late = proofFor(ELIGIBLE[1]);
-    expect(await revertName(() => claim(ELIGIBLE[1], ELIGIBLE[1], late.amount, late.proof))).toBe('ClaimWindowClosed');
+    expect(await revertName(() => claim(ELIGIBLE[1], late.amount, late.proof))).toBe('ClaimWindowClosed');
+    expect(await revertName(() => tx(chain, chain.accounts[9], { ...A(), functionName: 'sweep' }))).toBe(
+      'NotSweepableYet',
+    );
+    await chain.advance(14 * DAY);
     const treasury = await balance(chain.deployment.contracts.timelock);
     await tx(chain, chain.accounts[9], { ...A(), functionName: 'sweep' });
     expect((await balance(chain.deployment.contracts.timelock)) - treasury).toBe(BigInt(built.manifest.total) - amount);

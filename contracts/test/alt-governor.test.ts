@@ -1,26 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { encodeFunctionData, type Address } from 'viem';
-import { altGovernorAbi, altTokenAbi } from '../../src/lib/contracts/generated.ts';
-import { send } from '../../devnet/client.ts';
+import { altGovernorAbi, altLayerTokenAbi, altStakingAbi } from '../../src/lib/contracts/generated.ts';
+import { asImpersonated, send } from '../../devnet/client.ts';
 import { ALT, DAY, revertName, tx, useChain } from './fixture.ts';
 import { governorHelper, type ProposalInput } from './governor-helper.ts';
 
 describe('AltGovernor', () => {
   const chain = useChain({
     setup: async (c) => {
-      const [, big, small, , , treasuryFunds] = c.accounts;
+      const [, big, small] = c.accounts;
       await c.fund(big, ALT(500_000_000));
       await c.fund(small, ALT(100_000));
-      await c.fund(c.deployment.contracts.timelock, ALT(10_000_000));
-      for (const who of [big, small]) {
-        await send(c.client, who, {
-          address: c.deployment.contracts.alt,
-          abi: altTokenAbi,
-          functionName: 'delegate',
-          args: [who],
-        });
-      }
-      void treasuryFunds;
+      // The treasury's ALT is plain ALT: it never counts towards the votable supply or the quorum.
+      await c.fund(c.deployment.contracts.timelock, ALT(4_000_000_000));
+      await c.wrap(big, ALT(500_000_000));
+      await c.wrap(small, ALT(100_000));
       await c.advance(1);
     },
   });
@@ -33,14 +27,15 @@ describe('AltGovernor', () => {
   const grant = (to: Address, amount = ALT(1_000)): ProposalInput => ({
     targets: [chain.deployment.contracts.alt],
     values: [0n],
-    calldatas: [encodeFunctionData({ abi: altTokenAbi, functionName: 'transfer', args: [to, amount] })],
+    calldatas: [encodeFunctionData({ abi: altLayerTokenAbi, functionName: 'transfer', args: [to, amount] })],
     description: `# Grant ${++counter}\n\nSend ALT from the treasury.`,
   });
   const balance = (who: Address) => chain.altBalance(who);
 
-  it('uses the timestamp clock and exposes its settings', async () => {
+  it('uses the timestamp clock, takes its votes from AltVotes, and exposes its settings', async () => {
     const read = (functionName: any) => chain.client.readContract({ ...g.gov(), functionName } as any);
     expect(await read('CLOCK_MODE')).toBe('mode=timestamp');
+    expect(await read('token')).toBe(chain.deployment.contracts.votes);
     expect(await read('votingDelay')).toBe(BigInt(DAY));
     expect(await read('votingPeriod')).toBe(BigInt(5 * DAY));
     expect(await read('proposalThreshold')).toBe(ALT(1_000_000));
@@ -107,7 +102,49 @@ describe('AltGovernor', () => {
       functionName: 'quorum',
       args: [await chain.client.readContract({ ...g.gov(), functionName: 'proposalSnapshot', args: [quiet] })],
     });
-    expect(quorum).toBe(ALT(400_000_000));
+    // 4% of what can vote (500,100,000 wrapped), not of 10B with the treasury's 4B.
+    expect(quorum).toBe((ALT(500_100_000) * 4n) / 100n);
+  });
+
+  it('counts staked ALT as voting power: staking never costs a vote', async () => {
+    const { big, small, recipient } = accounts();
+    const { staking, timelock, alt } = chain.deployment.contracts;
+    const [, , , , , operator] = chain.accounts;
+    await asImpersonated(chain.client, timelock, () =>
+      send(chain.client, timelock, {
+        address: staking,
+        abi: altStakingAbi,
+        functionName: 'setOperatorAllowlisted',
+        args: [operator, true],
+      }),
+    );
+    await tx(chain, operator, {
+      address: staking,
+      abi: altStakingAbi,
+      functionName: 'registerOperator',
+      args: ['', 1, 500],
+    });
+    await chain.fund(small, ALT(2_000_000));
+    await tx(chain, small, {
+      address: alt,
+      abi: altLayerTokenAbi,
+      functionName: 'approve',
+      args: [staking, ALT(2_000_000)],
+    });
+    await tx(chain, small, {
+      address: staking,
+      abi: altStakingAbi,
+      functionName: 'stake',
+      args: [operator, ALT(2_000_000)],
+    });
+    await chain.advance(1);
+    // Over the 1M threshold through stake alone.
+    const id = await g.propose(small, grant(recipient));
+    await g.waitFor(id, 'snapshot');
+    await g.vote(small, id, 0, 'staked and still voting');
+    await g.vote(big, id, 1);
+    const [against] = await chain.client.readContract({ ...g.gov(), functionName: 'proposalVotes', args: [id] });
+    expect(against).toBe(ALT(2_100_000));
   });
 
   it('expires a queued proposal not executed within the grace period', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Address } from 'viem';
-import { altStakingAbi, altTokenAbi } from '../../src/lib/contracts/generated.ts';
+import { altLayerTokenAbi, altStakingAbi, altVotesAbi } from '../../src/lib/contracts/generated.ts';
 import { asImpersonated } from '../../devnet/client.ts';
 import { ALT, DAY, revertName, tx, useChain, type Chain } from './fixture.ts';
 
@@ -9,7 +9,14 @@ const MACH = 2;
 
 function helpers(chain: Chain) {
   const staking = () => ({ address: chain.deployment.contracts.staking, abi: altStakingAbi }) as const;
-  const token = () => ({ address: chain.deployment.contracts.alt, abi: altTokenAbi }) as const;
+  const token = () => ({ address: chain.deployment.contracts.alt, abi: altLayerTokenAbi }) as const;
+  const votes = (functionName: string, args: readonly unknown[]) =>
+    chain.client.readContract({
+      address: chain.deployment.contracts.votes,
+      abi: altVotesAbi,
+      functionName,
+      args,
+    } as any) as Promise<any>;
   const timelock = () => chain.deployment.contracts.timelock;
   const asGov = (functionName: string, args: readonly unknown[]) =>
     asImpersonated(chain.client, timelock(), () => tx(chain, timelock(), { ...staking(), functionName, args }));
@@ -20,7 +27,7 @@ function helpers(chain: Chain) {
     await tx(chain, from, { ...token(), functionName: 'approve', args: [staking().address, amount] });
     return tx(chain, from, { ...staking(), functionName: 'stake', args: [operator, amount] });
   };
-  return { staking, token, asGov, read, balance, stake };
+  return { staking, token, asGov, read, balance, stake, votes };
 }
 
 describe('AltStaking', () => {
@@ -125,7 +132,7 @@ describe('AltStaking', () => {
       expect(await revertName(() => h.stake(alice, carol, ALT(10)))).toBe('OperatorNotActive');
     });
 
-    it('stakes with approve, with a permit in one call, and on behalf of a beneficiary', async () => {
+    it('stakes with approve, with a permit in one call, and on behalf of a beneficiary, each stake voting', async () => {
       const { alice, bob, carol, opA } = acct();
       await h.stake(alice, opA, ALT(1_000));
       const deadline = BigInt((await chain.now()) + 3600);
@@ -140,11 +147,15 @@ describe('AltStaking', () => {
       const [alicePositions] = await h.read('getStaker', [alice]);
       const [bobPositions] = await h.read('getStaker', [bob]);
       const [carolPositions] = await h.read('getStaker', [carol]);
-      expect(alicePositions[0].stake).toBeGreaterThanOrEqual(ALT(1_000) - 1n);
-      expect(bobPositions[0].stake).toBeGreaterThanOrEqual(ALT(2_000) - 1n);
+      expect(alicePositions[0].stake).toBe(ALT(1_000));
+      expect(bobPositions[0].stake).toBe(ALT(2_000));
       expect(carolPositions[0].principal).toBe(ALT(300));
       expect(await h.balance(carol)).toBe(0n);
       expect((await h.read('getOperator', [opA])).stakerCount).toBe(3);
+      // Stake votes for its owner, who never delegated: the first units delegate to themselves.
+      expect(await h.votes('getVotes', [alice])).toBe(ALT(1_000));
+      expect(await h.votes('getVotes', [carol])).toBe(ALT(300));
+      expect(await h.votes('delegates', [bob])).toBe(bob);
     });
 
     it('runs several unbonding requests in parallel, each with its own unlock time', async () => {
@@ -156,9 +167,10 @@ describe('AltStaking', () => {
       await tx(chain, alice, { ...h.staking(), functionName: 'unstake', args: [opA, ALT(200)] });
       const [, requests] = await h.read('getStaker', [alice]);
       expect(requests.map((r: any) => [r.id, r.requestedAmount, r.unlockTime])).toEqual([
-        [1n, ALT(100), first + 7 * DAY],
-        [2n, ALT(200), first + 2 * DAY + 7 * DAY],
+        [1n, ALT(100), first + 21 * DAY],
+        [2n, ALT(200), first + 2 * DAY + 21 * DAY],
       ]);
+      expect(await h.votes('getVotes', [alice])).toBe(ALT(1_000));
       expect(await revertName(() => tx(chain, alice, { ...h.staking(), functionName: 'withdraw', args: [[1n]] }))).toBe(
         'RequestLocked',
       );
@@ -168,13 +180,14 @@ describe('AltStaking', () => {
       expect(await revertName(() => tx(chain, alice, { ...h.staking(), functionName: 'withdraw', args: [[9n]] }))).toBe(
         'UnknownRequest',
       );
-      await chain.advance(5 * DAY);
+      await chain.advance(19 * DAY);
       expect(await revertName(() => tx(chain, bob, { ...h.staking(), functionName: 'withdraw', args: [[1n]] }))).toBe(
         'NotRequestOwner',
       );
       const before = await h.balance(alice);
       await tx(chain, alice, { ...h.staking(), functionName: 'withdraw', args: [[1n]] });
       expect((await h.balance(alice)) - before).toBe(ALT(100));
+      expect(await h.votes('getVotes', [alice])).toBe(ALT(900));
       expect(await revertName(() => tx(chain, alice, { ...h.staking(), functionName: 'withdraw', args: [[2n]] }))).toBe(
         'RequestLocked',
       );
@@ -194,14 +207,14 @@ describe('AltStaking', () => {
       ).toBe('ZeroAmount');
       await tx(chain, alice, { ...h.staking(), functionName: 'unstakeAll', args: [opA] });
       const [positions, requests] = await h.read('getStaker', [alice]);
-      expect(positions.every((p: any) => p.shares === 0n)).toBe(true);
-      expect(requests[0].requestedAmount).toBeGreaterThanOrEqual(ALT(1_000) - 1n);
+      expect(positions).toHaveLength(0);
+      expect(requests[0].requestedAmount).toBe(ALT(1_000));
       expect(
         await revertName(() => tx(chain, alice, { ...h.staking(), functionName: 'unstakeAll', args: [opA] })),
       ).toBe('ZeroAmount');
     });
 
-    it('redelegates in one call and refuses the same or an inactive operator', async () => {
+    it('redelegates through the unbonding period and refuses the same or an inactive operator', async () => {
       const { alice, opA, opB, carol } = acct();
       await h.stake(alice, opA, ALT(1_000));
       expect(
@@ -216,25 +229,35 @@ describe('AltStaking', () => {
       ).toBe('OperatorNotActive');
       expect(
         await revertName(() =>
-          tx(chain, alice, { ...h.staking(), functionName: 'redelegate', args: [opA, opB, ALT('0.1')] }),
+          tx(chain, alice, { ...h.staking(), functionName: 'redelegate', args: [opA, opB, ALT('999.5')] }),
         ),
-      ).toBe('AmountBelowMinimum');
+      ).toBe('RemainderBelowMinimum');
       await tx(chain, alice, { ...h.staking(), functionName: 'redelegate', args: [opA, opB, ALT(400)] });
-      const [positions] = await h.read('getStaker', [alice]);
+      let [positions, requests] = await h.read('getStaker', [alice]);
+      expect(positions.map((p: any) => [p.operator, p.stake])).toEqual([[opA, ALT(600)]]);
+      expect(requests[0]).toMatchObject({ operator: opA, redelegateTo: opB, amount: ALT(400) });
+      expect(
+        await revertName(() =>
+          tx(chain, alice, { ...h.staking(), functionName: 'completeRedelegation', args: [requests[0].id] }),
+        ),
+      ).toBe('RequestLocked');
+      await chain.advance(21 * DAY);
+      // Anyone may complete it, as a keeper would.
+      await tx(chain, carol, { ...h.staking(), functionName: 'completeRedelegation', args: [requests[0].id] });
+      [positions, requests] = await h.read('getStaker', [alice]);
       const byOperator = Object.fromEntries(positions.map((p: any) => [p.operator, p.stake]));
-      expect(byOperator[opA]).toBeGreaterThanOrEqual(ALT(600) - 1n);
-      expect(byOperator[opB]).toBeGreaterThanOrEqual(ALT(400) - 1n);
+      expect(byOperator).toEqual({ [opA]: ALT(600), [opB]: ALT(400) });
+      expect(requests).toHaveLength(0);
+      expect(await h.votes('getVotes', [alice])).toBe(ALT(1_000));
     });
 
-    it('makes a first-depositor inflation attack worthless', async () => {
+    it('ignores ALT sent to it by mistake: accounting is internal', async () => {
       const { alice, bob, opB } = acct();
-      await h.asGov('setMinStake', [0n]);
-      await h.stake(alice, opB, 1n);
-      // Donations do not move the pool: accounting is internal, so the share price stays 1.
+      await h.stake(alice, opB, ALT(1));
       await tx(chain, alice, { ...h.token(), functionName: 'transfer', args: [h.staking().address, ALT(100_000)] });
       await h.stake(bob, opB, ALT(10));
       const [positions] = await h.read('getStaker', [bob]);
-      expect(positions[0].stake).toBeGreaterThanOrEqual(ALT(10) - 1n);
+      expect(positions[0].stake).toBe(ALT(10));
     });
   });
 
@@ -243,6 +266,7 @@ describe('AltStaking', () => {
       const { alice, opA, opB, deployer } = acct();
       await h.stake(alice, opA, ALT(1_000));
       await h.stake(alice, opB, ALT(1_000));
+      await chain.fund(deployer, ALT(1_000_000));
       await tx(chain, deployer, { ...h.token(), functionName: 'approve', args: [h.staking().address, ALT(1_000_000)] });
       await tx(chain, deployer, { ...h.staking(), functionName: 'fundRewards', args: [ALT(1_000_000)] });
       await h.asGov('setRewardRate', [ALT(1)]);
@@ -270,6 +294,7 @@ describe('AltStaking', () => {
     it('compounds rewards into the same operator and stops when funding runs out', async () => {
       const { alice, opA, deployer } = acct();
       await h.stake(alice, opA, ALT(1_000));
+      await chain.fund(deployer, ALT(100));
       await tx(chain, deployer, { ...h.token(), functionName: 'approve', args: [h.staking().address, ALT(100)] });
       await tx(chain, deployer, { ...h.staking(), functionName: 'fundRewards', args: [ALT(100)] });
       await h.asGov('setRewardRate', [ALT(1)]);
@@ -279,7 +304,8 @@ describe('AltStaking', () => {
       expect(pending).toBeGreaterThan(ALT(89));
       await tx(chain, alice, { ...h.staking(), functionName: 'compound', args: [opA] });
       const [positions] = await h.read('getStaker', [alice]);
-      expect(positions[0].stake).toBeGreaterThanOrEqual(ALT(1_000) + pending - 1n);
+      expect(positions[0].stake).toBeGreaterThanOrEqual(ALT(1_000) + pending);
+      expect(await h.votes('getVotes', [alice])).toBe(positions[0].stake);
       expect(await revertName(() => tx(chain, alice, { ...h.staking(), functionName: 'compound', args: [opA] }))).toBe(
         'NothingToClaim',
       );
@@ -290,8 +316,8 @@ describe('AltStaking', () => {
   });
 
   describe('slashing', () => {
-    it('takes a fraction of active and unbonding stake pro rata, to the treasury, with the reason', async () => {
-      const { alice, bob, opA } = acct();
+    it('takes a fraction of active and unbonding stake and of its votes, owed to the treasury, with the reason', async () => {
+      const { alice, bob, opA, carol } = acct();
       await h.stake(alice, opA, ALT(1_000));
       await h.stake(bob, opA, ALT(3_000));
       await tx(chain, bob, { ...h.staking(), functionName: 'unstake', args: [opA, ALT(1_000)] });
@@ -299,12 +325,14 @@ describe('AltStaking', () => {
       const receipt = await h.asGov('slash', [opA, 1_000n, 'double signing']);
       const [aliceAfter] = await h.read('getStaker', [alice]);
       const [bobAfter, bobRequests] = await h.read('getStaker', [bob]);
-      expect(aliceAfter[0].stake).toBeLessThanOrEqual(ALT(900));
-      expect(aliceAfter[0].stake).toBeGreaterThanOrEqual(ALT(900) - 2n);
+      expect(aliceAfter[0].stake).toBe(ALT(900));
       expect(aliceAfter[0].principal).toBe(ALT(1_000));
-      expect(bobAfter[0].stake).toBeLessThanOrEqual(ALT(1_800));
-      expect(bobRequests[0].amount).toBeLessThanOrEqual(ALT(900));
+      expect(bobAfter[0].stake).toBe(ALT(1_800));
+      expect(bobRequests[0].amount).toBe(ALT(900));
       expect(bobRequests[0].requestedAmount).toBe(ALT(1_000));
+      expect(await h.votes('getVotes', [bob])).toBe(ALT(2_700));
+      expect((await h.read('getParameters')).slashedPending).toBe(ALT(400));
+      await tx(chain, carol, { ...h.staking(), functionName: 'sendSlashedToTreasury' });
       expect((await h.balance(chain.deployment.contracts.timelock)) - treasury).toBe(ALT(400));
       const info = await h.read('getOperator', [opA]);
       expect([info.slashCount, info.totalSlashed]).toEqual([1, ALT(400)]);
@@ -329,15 +357,16 @@ describe('AltStaking', () => {
         await revertName(() => tx(chain, alice, { ...h.staking(), functionName: 'setRewardRate', args: [1n] })),
       ).toBe('AccessControlUnauthorizedAccount');
       expect(await revertName(() => h.asGov('setUnbondingPeriod', [BigInt(61 * DAY)]))).toBe('ParameterOutOfRange');
+      expect(await revertName(() => h.asGov('setUnbondingPeriod', [BigInt(3 * DAY)]))).toBe('ParameterOutOfRange');
       expect(await revertName(() => h.asGov('setCommissionDelay', [BigInt(61 * DAY)]))).toBe('ParameterOutOfRange');
       expect(await revertName(() => h.asGov('setMaxCommission', [10_001n]))).toBe('ParameterOutOfRange');
       expect(await revertName(() => h.asGov('setTreasury', ['0x0000000000000000000000000000000000000000']))).toBe(
         'InvalidAddress',
       );
-      await h.asGov('setUnbondingPeriod', [BigInt(3 * DAY)]);
+      await h.asGov('setUnbondingPeriod', [BigInt(14 * DAY)]);
       await h.asGov('setMinStake', [ALT(5)]);
       const parameters = await h.read('getParameters');
-      expect(parameters.unbondingPeriod).toBe(BigInt(3 * DAY));
+      expect(parameters.unbondingPeriod).toBe(BigInt(14 * DAY));
       expect(parameters.minStake).toBe(ALT(5));
       expect(parameters.operatorCount).toBe(2n);
     });

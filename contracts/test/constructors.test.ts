@@ -23,30 +23,39 @@ describe('constructor guards', () => {
     throw new Error('expected the constructor to revert');
   }
 
-  it('AltStaking refuses zero addresses and out-of-range parameters', async () => {
-    const { alt, timelock } = chain.deployment.contracts;
-    const ok = [alt, timelock, timelock, BigInt(7 * DAY), BigInt(7 * DAY), 2_000n, ALT(1)] as const;
+  it('AltStaking refuses zero addresses, out-of-range parameters and a votes contract that does not name it', async () => {
+    const { alt, votes, timelock } = chain.deployment.contracts;
+    const ok = [alt, votes, timelock, timelock, BigInt(21 * DAY), BigInt(7 * DAY), 2_000n, ALT(1)] as const;
     const withArg = (i: number, value: unknown) => ok.map((v, j) => (j === i ? value : v));
-    expect(await deployReverts(altStakingAbi, altStakingBytecode, withArg(0, zeroAddress))).toBe('InvalidAddress');
-    expect(await deployReverts(altStakingAbi, altStakingBytecode, withArg(2, zeroAddress))).toBe('InvalidAddress');
-    expect(await deployReverts(altStakingAbi, altStakingBytecode, withArg(3, BigInt(61 * DAY)))).toBe(
-      'ParameterOutOfRange',
-    );
-    expect(await deployReverts(altStakingAbi, altStakingBytecode, withArg(4, BigInt(61 * DAY)))).toBe(
-      'ParameterOutOfRange',
-    );
-    expect(await deployReverts(altStakingAbi, altStakingBytecode, withArg(5, 10_001n))).toBe('ParameterOutOfRange');
+    const reverts = (i: number, value: unknown) => deployReverts(altStakingAbi, altStakingBytecode, withArg(i, value));
+    expect(await reverts(0, zeroAddress)).toBe('InvalidAddress');
+    expect(await reverts(2, zeroAddress)).toBe('InvalidAddress');
+    expect(await reverts(3, zeroAddress)).toBe('InvalidAddress');
+    expect(await reverts(4, BigInt(61 * DAY))).toBe('ParameterOutOfRange');
+    expect(await reverts(4, BigInt(13 * DAY))).toBe('ParameterOutOfRange');
+    expect(await reverts(5, BigInt(61 * DAY))).toBe('ParameterOutOfRange');
+    expect(await reverts(6, 10_001n)).toBe('ParameterOutOfRange');
+    expect(await reverts(7, 0n)).toBe('ParameterOutOfRange');
+    // The deployed AltVotes names the deployed AltStaking, not this new one.
+    expect(await deployReverts(altStakingAbi, altStakingBytecode, ok)).toBe('InvalidAddress');
   });
 
   it('AltAirdrop refuses zero addresses and an empty window', async () => {
-    const { alt, staking, timelock } = chain.deployment.contracts;
+    const { alt, staking, votes, timelock } = chain.deployment.contracts;
     const root = `0x${'11'.repeat(32)}`;
-    expect(
-      await deployReverts(altAirdropAbi, altAirdropBytecode, [zeroAddress, staking, timelock, root, 10n, 20n]),
-    ).toBe('InvalidAddress');
-    expect(await deployReverts(altAirdropAbi, altAirdropBytecode, [alt, staking, timelock, root, 20n, 20n])).toBe(
-      'InvalidWindow',
-    );
+    const args = (token: string, start: bigint, end: bigint) => [
+      token,
+      staking,
+      votes,
+      timelock,
+      timelock,
+      root,
+      start,
+      end,
+      0n,
+    ];
+    expect(await deployReverts(altAirdropAbi, altAirdropBytecode, args(zeroAddress, 10n, 20n))).toBe('InvalidAddress');
+    expect(await deployReverts(altAirdropAbi, altAirdropBytecode, args(alt, 20n, 20n))).toBe('InvalidWindow');
   });
 
   it('AltStaking refuses a zero beneficiary, operator calls from non-operators, and empty commission claims', async () => {

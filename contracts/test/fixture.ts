@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { getAddress, parseEther, parseSignature, type Address, type Hex } from 'viem';
 import { permitTypes } from '../../src/lib/contracts/typed-data.ts';
-import { altTokenAbi } from '../../src/lib/contracts/generated.ts';
+import { altLayerTokenAbi, altVotesAbi } from '../../src/lib/contracts/generated.ts';
 import { decodeProtocolError } from '../../src/lib/contracts/errors.ts';
 import { startAnvil, type Anvil } from '../../devnet/anvil.ts';
 import { createDevnetClient, installMulticall3, mineAt, send, type DevnetClient } from '../../devnet/client.ts';
@@ -19,8 +19,10 @@ export interface Chain {
   now(): Promise<number>;
   /** Mines a block `seconds` after the latest one. */
   advance(seconds: number): Promise<void>;
-  /** Sends ALT from the deployer. */
+  /** Mints ALT to `to` from ALT's owner. */
   fund(to: Address, amount: bigint): Promise<void>;
+  /** Wraps `amount` of `who`'s ALT into voting power delegated to `delegatee` (itself by default). */
+  wrap(who: Address, amount: bigint, delegatee?: Address): Promise<void>;
   altBalance(who: Address): Promise<bigint>;
   /** `owner`'s EIP-2612 permit signature for `value` to `spender`, split for the contract call. */
   signPermit(owner: Address, spender: Address, value: bigint, deadline: bigint): Promise<{ v: number; r: Hex; s: Hex }>;
@@ -48,7 +50,7 @@ export function useChain(options: ChainOptions = {}): Chain {
     const airdrop = options.airdrop ?? { root: `0x${'11'.repeat(32)}` as Hex, startOffset: DAY, duration: 30 * DAY };
     const deployment = await deployProtocol(
       client,
-      accounts[0],
+      { deployer: accounts[0], altOwner: accounts[19] },
       {
         root: airdrop.root,
         claimStart: BigInt(start + airdrop.startOffset),
@@ -65,14 +67,14 @@ export function useChain(options: ChainOptions = {}): Chain {
       altBalance: (who: Address) =>
         client.readContract({
           address: deployment.contracts.alt,
-          abi: altTokenAbi,
+          abi: altLayerTokenAbi,
           functionName: 'balanceOf',
           args: [who],
         }),
       signPermit: async (owner: Address, spender: Address, value: bigint, deadline: bigint) => {
         const nonce = await client.readContract({
           address: deployment.contracts.alt,
-          abi: altTokenAbi,
+          abi: altLayerTokenAbi,
           functionName: 'nonces',
           args: [owner],
         });
@@ -87,11 +89,26 @@ export function useChain(options: ChainOptions = {}): Chain {
         return { v: Number(v), r, s };
       },
       fund: async (to: Address, amount: bigint) => {
-        await send(client, accounts[0], {
+        await send(client, deployment.altOwner, {
           address: deployment.contracts.alt,
-          abi: altTokenAbi,
-          functionName: 'transfer',
+          abi: altLayerTokenAbi,
+          functionName: 'mint',
           args: [to, amount],
+        });
+      },
+      wrap: async (who: Address, amount: bigint, delegatee: Address = who) => {
+        const { alt, votes } = deployment.contracts;
+        await send(client, who, {
+          address: alt,
+          abi: altLayerTokenAbi,
+          functionName: 'approve',
+          args: [votes, amount],
+        });
+        await send(client, who, {
+          address: votes,
+          abi: altVotesAbi,
+          functionName: 'depositAndDelegate',
+          args: [amount, delegatee],
         });
       },
     });

@@ -58,7 +58,10 @@ export interface Sender {
   address: Address;
   nonce(): Promise<number>;
   deploy(label: string, contract: { abi: Abi; bytecode: Hex; args: readonly unknown[] }): Promise<Address>;
-  call(label: string, call: { address: Address; abi: Abi; functionName: string; args: readonly unknown[] }): Promise<void>;
+  call(
+    label: string,
+    call: { address: Address; abi: Abi; functionName: string; args: readonly unknown[] },
+  ): Promise<void>;
 }
 
 const role = (name: string) => keccak256(toBytes(name));

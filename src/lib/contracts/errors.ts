@@ -1,10 +1,24 @@
 /** Every custom error the protocol's contracts can raise, for decoding reverts that bubble up from a callee. */
 import { decodeErrorResult, type Abi, type Hex } from 'viem';
-import { altAirdropAbi, altGovernorAbi, altStakingAbi, altTimelockAbi, altTokenAbi } from './generated.ts';
+import {
+  altAirdropAbi,
+  altGovernorAbi,
+  altLayerTokenAbi,
+  altStakingAbi,
+  altTimelockAbi,
+  altVotesAbi,
+} from './generated.ts';
 
 const seen = new Set<string>();
-/** The union of the custom errors of ALT, staking, governor, timelock and airdrop. */
-export const protocolErrorsAbi = [altTokenAbi, altStakingAbi, altGovernorAbi, altTimelockAbi, altAirdropAbi]
+/** The union of the custom errors of ALT, voting ALT, staking, governor, timelock and airdrop. */
+export const protocolErrorsAbi = [
+  altLayerTokenAbi,
+  altVotesAbi,
+  altStakingAbi,
+  altGovernorAbi,
+  altTimelockAbi,
+  altAirdropAbi,
+]
   .flat()
   .filter((item) => {
     if (item.type !== 'error') return false;
