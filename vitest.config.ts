@@ -7,12 +7,14 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
+          // The deploy command's test needs anvil: it runs with the contract tests.
+          exclude: ['scripts/deploy/**'],
         },
       },
       {
         test: {
           name: 'contracts',
-          include: ['contracts/test/**/*.test.ts', 'devnet/**/*.test.ts'],
+          include: ['contracts/test/**/*.test.ts', 'devnet/**/*.test.ts', 'scripts/deploy/**/*.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
         },

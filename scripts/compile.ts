@@ -17,8 +17,11 @@ const require = createRequire(import.meta.url);
 /** EIP-170: the largest runtime code a deployment may create. */
 const MAX_RUNTIME_BYTES = 24_576;
 
+/** Compiler settings that decide the bytecode; block explorers need exactly these to verify it. */
+export const compilerSettings = { optimizer: { enabled: true, runs: 200 } };
+
 const settings = {
-  optimizer: { enabled: true, runs: 200 },
+  ...compilerSettings,
   outputSelection: { '*': { '*': ['abi', 'evm.bytecode.object', 'evm.deployedBytecode.object'] } },
 };
 
