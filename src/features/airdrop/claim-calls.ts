@@ -1,68 +1,48 @@
 /**
- * The airdrop's three claims as contract calls, and the delegation signature claim-and-delegate
- * needs. A claim never asks for an approval: the contract pays out or stakes on the claimant's behalf.
+ * The airdrop's claims as contract calls. Only the eligible address claims, and it chooses how the
+ * ALT arrives: plain, as voting power delegated as it wishes, or staked. No claim asks for an approval.
  */
-import type { Config } from '@wagmi/core';
-import { parseSignature, type Address, type Hex } from 'viem';
+import type { Address, Hex } from 'viem';
 import { altAirdropAbi } from '../../lib/contracts/generated.ts';
 import type { TxCall } from '../../lib/tx/lifecycle.ts';
-import { delegationTypes } from '../../lib/contracts/typed-data.ts';
+import { delegationStruct, type DelegationSignature } from '../../lib/votes/delegation-signature.ts';
 
 export interface ClaimTarget {
   airdrop: Address;
-  account: Address;
   amount: bigint;
   proof: Hex[];
 }
 
-/** Claims for `account`; anyone may submit it and the ALT always goes to `account`. */
-export function claimCall({ airdrop, account, amount, proof }: ClaimTarget): TxCall {
-  return { address: airdrop, abi: altAirdropAbi, functionName: 'claim', args: [account, amount, proof] };
-}
+/** Claims the sender's allocation as plain ALT. */
+export const claimCall = ({ airdrop, amount, proof }: ClaimTarget): TxCall => ({
+  address: airdrop,
+  abi: altAirdropAbi,
+  functionName: 'claim',
+  args: [amount, proof],
+});
 
-/** Claims the sender's own allocation straight into a stake with `operator`. */
-export function claimAndStakeCall({ airdrop, amount, proof }: ClaimTarget, operator: Address): TxCall {
-  return { address: airdrop, abi: altAirdropAbi, functionName: 'claimAndStake', args: [amount, proof, operator] };
-}
+/**
+ * Claims the sender's allocation as voting power delegated to `delegatee`: no signature when that is
+ * the sender itself or its current delegate, otherwise its delegation signature, in the same transaction.
+ */
+export const claimToVotesCall = (
+  { airdrop, amount, proof }: ClaimTarget,
+  delegatee: Address,
+  signature?: DelegationSignature,
+): TxCall => ({
+  address: airdrop,
+  abi: altAirdropAbi,
+  functionName: 'claimToVotes',
+  args: [amount, proof, delegatee, delegationStruct(signature)],
+});
 
-export interface DelegationSignature {
-  delegatee: Address;
-  nonce: bigint;
-  expiry: bigint;
-  signature: Hex;
-}
+/** Claims the sender's allocation straight into a stake with `operator`. */
+export const claimAndStakeCall = ({ airdrop, amount, proof }: ClaimTarget, operator: Address): TxCall => ({
+  address: airdrop,
+  abi: altAirdropAbi,
+  functionName: 'claimAndStake',
+  args: [amount, proof, operator],
+});
 
-/** Claims for `account` and applies its signed ALT vote delegation in the same transaction. */
-export function claimAndDelegateCall({ airdrop, account, amount, proof }: ClaimTarget, d: DelegationSignature): TxCall {
-  const { v, r, s } = parseSignature(d.signature);
-  return {
-    address: airdrop,
-    abi: altAirdropAbi,
-    functionName: 'claimAndDelegate',
-    args: [account, amount, proof, d.delegatee, d.nonce, d.expiry, Number(v), r, s],
-  };
-}
-
-/** Asks the wallet for ALT's ERC20Votes `Delegation` signature (EIP-712, the token's own domain). */
-export async function signDelegation(
-  walletConfig: Config,
-  params: {
-    account: Address;
-    alt: Address;
-    chainId: number;
-    domain: { name: string; version: string };
-    delegatee: Address;
-    nonce: bigint;
-    expiry: bigint;
-  },
-): Promise<DelegationSignature> {
-  const { signTypedData } = await import('../../lib/web3/wallet-runtime.ts');
-  const signature = await signTypedData(walletConfig, {
-    account: params.account,
-    domain: { ...params.domain, chainId: params.chainId, verifyingContract: params.alt },
-    types: delegationTypes,
-    primaryType: 'Delegation',
-    message: { delegatee: params.delegatee, nonce: params.nonce, expiry: params.expiry },
-  });
-  return { delegatee: params.delegatee, nonce: params.nonce, expiry: params.expiry, signature };
-}
+/** Query roots a claim changes. */
+export const CLAIM_TOUCHES = ['airdrop', 'overview', 'staking', 'governance', 'balances'];

@@ -1,9 +1,12 @@
 /** Everything the airdrop page reads from the chain, in one Multicall3 round trip. */
-import type { Address, Hex } from 'viem';
-import { multicall } from 'viem/actions';
-import { altAirdropAbi, altStakingAbi, altTokenAbi, multicall3Abi } from '../../lib/contracts/generated.ts';
+import { getAddress, zeroAddress, type Address, type Hex } from 'viem';
+import { altAirdropAbi, altLayerTokenAbi, altStakingAbi, altVotesAbi } from '../../lib/contracts/generated.ts';
 import type { ChainConfig } from '../../lib/config/app-config.ts';
-import { headCalls, multicall3Of, type ReadClient } from '../../lib/web3/chains.ts';
+import type { ReadClient } from '../../lib/web3/chains.ts';
+import type { ChainCaps } from '../../lib/web3/capabilities.ts';
+import type { AppState } from '../../lib/web3/app-state.svelte.ts';
+import { readBatch } from '../../lib/web3/read-batch.ts';
+import { cache } from '../../lib/query/presets.ts';
 
 export interface OperatorChoice {
   address: Address;
@@ -14,66 +17,93 @@ export interface OperatorChoice {
 export interface AirdropChainState {
   blockNumber: bigint;
   chainTime: bigint;
+  altPaused?: boolean;
   merkleRoot: Hex;
   claimStart: bigint;
   claimEnd: bigint;
+  sweepableAt: bigint;
   totalClaimed: bigint;
   claimCount: bigint;
   balance: bigint;
   swept: boolean;
   treasury: Address;
   claimed: boolean;
-  /** For claim-and-delegate's signature: the account's ALT nonce and the token's EIP-712 domain. */
-  nonce: bigint;
-  domain: { name: string; version: string };
+  /** For claiming to voting power: the account's current delegate and its votes-token nonce. */
+  delegate?: Address;
+  votesNonce?: bigint;
   operators: OperatorChoice[];
 }
 
 /** How many operators the claim-and-stake picker offers (active ones, in registration order). */
-const OPERATOR_PAGE = 200n;
+const OPERATOR_PAGE = 100n;
 
 export async function readAirdrop(
   client: ReadClient,
   chain: ChainConfig,
+  caps: ChainCaps,
   account: Address,
 ): Promise<AirdropChainState> {
   const { airdrop, alt, staking } = chain.contracts;
   if (!airdrop || !alt) throw new Error('The airdrop is not deployed on this chain.');
-  const multicall3 = multicall3Of(chain);
-  const [blockNumber, chainTime, info, claimed, treasury, nonce, domain, operators] = await multicall(client, {
-    multicallAddress: multicall3,
-    allowFailure: false,
-    contracts: [
-      ...headCalls(multicall3),
-      { address: airdrop, abi: altAirdropAbi, functionName: 'info' },
-      { address: airdrop, abi: altAirdropAbi, functionName: 'isClaimed', args: [account] },
-      { address: airdrop, abi: altAirdropAbi, functionName: 'treasury' },
-      { address: alt, abi: altTokenAbi, functionName: 'nonces', args: [account] },
-      { address: alt, abi: altTokenAbi, functionName: 'eip712Domain' },
-      staking
-        ? { address: staking, abi: altStakingAbi, functionName: 'getOperators', args: [0n, OPERATOR_PAGE] }
-        : { address: multicall3, abi: multicall3Abi, functionName: 'getBlockNumber' },
-    ],
+  const A = { address: airdrop, abi: altAirdropAbi } as const;
+  const votes = caps.airdrop?.claimsToVotes ? caps.votes : undefined;
+  const { blockNumber, chainTime, values } = await readBatch(client, chain, {
+    info: { ...A, functionName: 'info' },
+    claimed: { ...A, functionName: 'isClaimed', args: [account] },
+    treasury: { ...A, functionName: 'treasury' },
+    paused: caps.alt?.pausable && { address: alt, abi: altLayerTokenAbi, functionName: 'paused' },
+    delegate: votes && { address: votes.address, abi: altVotesAbi, functionName: 'delegates', args: [account] },
+    votesNonce: votes && { address: votes.address, abi: altVotesAbi, functionName: 'nonces', args: [account] },
+    operators: staking && {
+      address: staking,
+      abi: altStakingAbi,
+      functionName: 'getOperators',
+      args: [0n, OPERATOR_PAGE],
+    },
   });
-  const operatorList = staking
-    ? (operators as readonly { operator: Address; status: number; metadataURI: string; commissionBps: number }[])
-    : [];
+  const info = values.info as {
+    merkleRoot: Hex;
+    claimStart: bigint;
+    claimEnd: bigint;
+    sweepableAt: bigint;
+    totalClaimed: bigint;
+    claimCount: bigint;
+    balance: bigint;
+    swept: boolean;
+  };
+  const operators = (values.operators ?? []) as readonly {
+    operator: Address;
+    status: number;
+    metadataURI: string;
+    commissionBps: number;
+  }[];
+  const delegate = values.delegate as Address | undefined;
   return {
     blockNumber,
     chainTime,
+    altPaused: values.paused as boolean | undefined,
     merkleRoot: info.merkleRoot,
     claimStart: BigInt(info.claimStart),
     claimEnd: BigInt(info.claimEnd),
+    sweepableAt: BigInt(info.sweepableAt),
     totalClaimed: info.totalClaimed,
     claimCount: info.claimCount,
     balance: info.balance,
     swept: info.swept,
-    treasury,
-    claimed,
-    nonce,
-    domain: { name: domain[1], version: domain[2] },
-    operators: operatorList
+    treasury: values.treasury as Address,
+    claimed: values.claimed as boolean,
+    delegate: delegate && delegate !== zeroAddress ? getAddress(delegate) : undefined,
+    votesNonce: values.votesNonce as bigint | undefined,
+    operators: operators
       .filter((o) => o.status === 1)
       .map((o) => ({ address: o.operator, metadataURI: o.metadataURI, commissionBps: o.commissionBps })),
   };
 }
+
+/** The airdrop page's chain query: one per chain and viewed account, refreshed each block. */
+export const airdropQuery = (app: AppState, account: Address | undefined) => ({
+  queryKey: ['airdrop', { chainId: app.chainId, account }] as const,
+  queryFn: () => readAirdrop(app.client, app.chain, app.capabilities!, account!),
+  enabled: app.addressSettled && !!account && !!app.contract('airdrop') && !!app.capabilities,
+  ...cache.perBlock,
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeFunctionData, parseEther } from 'viem';
-import { altStakingAbi, altTokenAbi } from '../../lib/contracts/generated.ts';
+import { altStakingAbi, altLayerTokenAbi } from '../../lib/contracts/generated.ts';
 import { buildAction, proposalDescription } from './build-action.ts';
 
 const contracts = {
@@ -14,7 +14,10 @@ describe('buildAction', () => {
     const r = buildAction({ kind: 'transfer', recipient: to.toLowerCase(), amount: '1,250.5' }, contracts);
     if (!r.ok) throw new Error(r.message);
     expect(r.action.target).toBe(contracts.alt);
-    expect(decodeFunctionData({ abi: altTokenAbi, data: r.action.calldata }).args).toEqual([to, parseEther('1250.5')]);
+    expect(decodeFunctionData({ abi: altLayerTokenAbi, data: r.action.calldata }).args).toEqual([
+      to,
+      parseEther('1250.5'),
+    ]);
   });
 
   it('converts parameter units: days to seconds, percent to basis points', () => {

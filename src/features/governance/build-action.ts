@@ -3,7 +3,7 @@
  * make; every field is validated here so the form can say what is wrong before anything is signed.
  */
 import { encodeFunctionData, getAddress, isAddress, isHex, type Address, type Hex } from 'viem';
-import { altStakingAbi, altTokenAbi } from '../../lib/contracts/generated.ts';
+import { altStakingAbi, altLayerTokenAbi } from '../../lib/contracts/generated.ts';
 import { parseAmount } from '../../lib/format/amount.ts';
 
 export const STAKING_PARAMETERS = {
@@ -67,7 +67,7 @@ export function buildAction(draft: ActionDraft, contracts: { alt: Address; staki
         action: {
           target: contracts.alt,
           value: 0n,
-          calldata: encodeFunctionData({ abi: altTokenAbi, functionName: 'transfer', args: [to, amount.value] }),
+          calldata: encodeFunctionData({ abi: altLayerTokenAbi, functionName: 'transfer', args: [to, amount.value] }),
         },
       };
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { concat, encodeFunctionData, parseEther, type Address } from 'viem';
-import { altStakingAbi, altTokenAbi, altGovernorAbi } from '../../lib/contracts/generated.ts';
+import { altStakingAbi, altLayerTokenAbi, altGovernorAbi } from '../../lib/contracts/generated.ts';
 import { decodeAction, lookalikes } from './decode-action.ts';
 
 const known = {
@@ -14,16 +14,46 @@ const known = {
 const recipient = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8';
 
 describe('decodeAction', () => {
-  it('describes an ALT transfer from the treasury in words', () => {
+  it('describes an ALT transfer in words, paid by the executor', () => {
     const data = encodeFunctionData({
-      abi: altTokenAbi,
+      abi: altLayerTokenAbi,
       functionName: 'transfer',
       args: [recipient, parseEther('5000000')],
     });
     const action = decodeAction(known.contracts.alt, 0n, data, known);
     expect(action.targetName).toBe('ALT token');
     expect(action.call?.signature).toBe('transfer(address,uint256)');
-    expect(action.summary).toEqual(['Transfer 5,000,000 ALT from the treasury to ', { address: recipient }]);
+    expect(action.summary).toEqual([
+      'Transfer 5,000,000 ALT from ',
+      { address: known.contracts.timelock },
+      ' to ',
+      { address: recipient },
+    ]);
+  });
+
+  it('names the governor as the payer when it has no timelock, and the token by its own symbol', () => {
+    const data = encodeFunctionData({
+      abi: altLayerTokenAbi,
+      functionName: 'transfer',
+      args: [recipient, 1n * 10n ** 18n],
+    });
+    const noTimelock = {
+      contracts: { alt: known.contracts.alt, governor: known.contracts.governor },
+      symbols: { alt: 'TKN' },
+    };
+    expect(decodeAction(known.contracts.alt, 0n, data, noTimelock).summary).toEqual([
+      'Transfer 1 TKN from ',
+      { address: known.contracts.governor },
+      ' to ',
+      { address: recipient },
+    ]);
+  });
+
+  it('says what a zero reward rate means', () => {
+    const stop = encodeFunctionData({ abi: altStakingAbi, functionName: 'setRewardRate', args: [0n] });
+    expect(decodeAction(known.contracts.staking, 0n, stop, known).summary).toEqual([
+      'Stop staking rewards (set the reward rate to 0 per second)',
+    ]);
   });
 
   it('describes staking parameter changes and allowlisting', () => {
@@ -45,7 +75,7 @@ describe('decodeAction', () => {
   });
 
   it('refuses a decoding that does not reproduce the calldata', () => {
-    const data = encodeFunctionData({ abi: altTokenAbi, functionName: 'transfer', args: [recipient, 1n] });
+    const data = encodeFunctionData({ abi: altLayerTokenAbi, functionName: 'transfer', args: [recipient, 1n] });
     const padded = concat([data, '0xdeadbeef']);
     const action = decodeAction(known.contracts.alt, 0n, padded, known);
     expect(action.call).toBeUndefined();

@@ -17,17 +17,19 @@ import {
 import {
   altAirdropAbi,
   altGovernorAbi,
+  altLayerTokenAbi,
   altStakingAbi,
   altTimelockAbi,
-  altTokenAbi,
+  altVotesAbi,
 } from '../../lib/contracts/generated.ts';
 import { formatToken } from '../../lib/format/amount.ts';
 import { formatDuration } from '../../lib/format/time.ts';
 
-export type KnownContract = 'alt' | 'staking' | 'governor' | 'timelock' | 'airdrop';
+export type KnownContract = 'alt' | 'votes' | 'staking' | 'governor' | 'timelock' | 'airdrop';
 
 const ABIS: Record<KnownContract, Abi> = {
-  alt: altTokenAbi,
+  alt: altLayerTokenAbi,
+  votes: altVotesAbi,
   staking: altStakingAbi,
   governor: altGovernorAbi,
   timelock: altTimelockAbi,
@@ -36,6 +38,7 @@ const ABIS: Record<KnownContract, Abi> = {
 
 export const CONTRACT_NAMES: Record<KnownContract, string> = {
   alt: 'ALT token',
+  votes: 'Votes token',
   staking: 'Staking',
   governor: 'Governor',
   timelock: 'Treasury (timelock)',
@@ -64,6 +67,19 @@ export interface DecodedAction {
 
 export interface KnownAddresses {
   contracts: Partial<Record<KnownContract, Address>>;
+  /**
+   * Who executes proposals, and so holds and pays what they move: the governor's timelock when it has
+   * one, else the governor itself. Defaults to the timelock, else the governor.
+   */
+  executor?: Address;
+  /** Token symbols read from the chain; default "ALT" and the votes token's "votes". */
+  symbols?: { alt?: string; votes?: string };
+}
+
+interface SentenceContext {
+  payer: Part;
+  alt: string;
+  votes: string;
 }
 
 export function nameOf(address: Address, known: KnownAddresses): string | undefined {
@@ -91,27 +107,35 @@ function formatArg(value: unknown): string {
   return String(value);
 }
 
-type Describer = (args: readonly any[]) => Part[];
+type Describer = (args: readonly any[], ctx: SentenceContext) => Part[];
 
-// Plain sentences for the calls governance makes most; the timelock executes them, so "the treasury" pays.
+// Plain sentences for the calls governance makes most. The executor (the timelock, or the governor
+// without one) is the one that pays: it is named, never assumed to be "the treasury".
 const SENTENCES: Partial<Record<KnownContract, Record<string, Describer>>> = {
   alt: {
-    transfer: ([to, amount]) => [`Transfer ${formatToken(amount)} from the treasury to `, { address: to }],
-    approve: ([spender, amount]) => [
+    transfer: ([to, amount], c) => [`Transfer ${formatToken(amount, c.alt)} from `, c.payer, ` to `, { address: to }],
+    approve: ([spender, amount], c) => [
       `Allow `,
       { address: spender },
-      ` to spend ${formatToken(amount)} of the treasury`,
+      ` to spend ${formatToken(amount, c.alt)} held by `,
+      c.payer,
     ],
-    delegate: ([to]) => [`Delegate the treasury's votes to `, { address: to }],
+  },
+  votes: {
+    delegate: ([to], c) => [`Delegate the votes of `, c.payer, ` to `, { address: to }],
   },
   staking: {
-    setRewardRate: ([rate]) => [`Set the staking reward rate to ${formatToken(rate)} per second`],
+    setRewardRate: ([rate], c) => [
+      BigInt(rate) === 0n
+        ? 'Stop staking rewards (set the reward rate to 0 per second)'
+        : `Set the staking reward rate to ${formatToken(rate, c.alt)} per second`,
+    ],
     setUnbondingPeriod: ([s]) => [`Set the unbonding period to ${formatDuration(s)}`],
     setCommissionDelay: ([s]) => [`Set the commission change delay to ${formatDuration(s)}`],
     setMaxCommission: ([bps]) => [`Cap operator commission at ${Number(bps) / 100}%`],
-    setMinStake: ([amount]) => [`Set the minimum stake to ${formatToken(amount)}`],
+    setMinStake: ([amount], c) => [`Set the minimum stake to ${formatToken(amount, c.alt)}`],
     setTreasury: ([to]) => [`Send slashed stake to `, { address: to }],
-    fundRewards: ([amount]) => [`Fund staking rewards with ${formatToken(amount)} from the treasury`],
+    fundRewards: ([amount], c) => [`Fund staking rewards with ${formatToken(amount, c.alt)} from `, c.payer],
     setOperatorAllowlisted: ([op, allowed]) =>
       allowed
         ? [`Allow operator `, { address: op }, ` to register`]
@@ -121,8 +145,8 @@ const SENTENCES: Partial<Record<KnownContract, Record<string, Describer>>> = {
   governor: {
     setVotingDelay: ([s]) => [`Set the voting delay to ${formatDuration(s)}`],
     setVotingPeriod: ([s]) => [`Set the voting period to ${formatDuration(s)}`],
-    setProposalThreshold: ([v]) => [`Set the proposal threshold to ${formatToken(v)}`],
-    updateQuorumNumerator: ([n]) => [`Set the quorum to ${n.toString()}% of the supply`],
+    setProposalThreshold: ([v], c) => [`Set the proposal threshold to ${formatToken(v, c.votes)}`],
+    updateQuorumNumerator: ([n]) => [`Set the quorum to ${n.toString()}% of the voting power that exists`],
   },
 };
 
@@ -146,7 +170,13 @@ export function decodeAction(target: Address, value: bigint, calldata: Hex, know
   }
   const describe = SENTENCES[call.contract]?.[call.functionName];
   const raw = call.args.map((a) => a.raw);
-  const summary = describe ? describe(raw) : [`Call ${call.signature} on `, { address: checksummed }];
+  const executor = known.executor ?? known.contracts.timelock ?? known.contracts.governor;
+  const ctx: SentenceContext = {
+    payer: executor ? { address: executor } : 'the executor',
+    alt: known.symbols?.alt ?? 'ALT',
+    votes: known.symbols?.votes ?? 'votes',
+  };
+  const summary = describe ? describe(raw, ctx) : [`Call ${call.signature} on `, { address: checksummed }];
   return {
     ...base,
     call: { ...call, args: call.args.map(({ raw: _, ...arg }) => arg) },

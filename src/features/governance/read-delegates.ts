@@ -1,16 +1,16 @@
 /**
- * Delegates ranked by voting power with their delegator counts, with no indexer: the token's
- * `DelegateChanged` and `DelegateVotesChanged` logs folded into a table, read in bounded block
+ * Delegates ranked by voting power with their delegator counts, with no indexer: the governor's votes
+ * token's `DelegateChanged` and `DelegateVotesChanged` logs folded into a table, read in bounded block
  * ranges and cached (in memory and in localStorage), so a later visit reads only new blocks.
  */
 import { getAddress, zeroAddress, type Address } from 'viem';
 import { getBlockNumber } from 'viem/actions';
-import { altTokenAbi } from '../../lib/contracts/generated.ts';
+import { altVotesAbi } from '../../lib/contracts/generated.ts';
 import type { ChainConfig } from '../../lib/config/app-config.ts';
 import type { ReadClient } from '../../lib/web3/chains.ts';
 import { getLogsInRanges } from '../../lib/web3/get-logs-in-ranges.ts';
 
-const tokenEvent = (name: string) => altTokenAbi.find((i) => i.type === 'event' && i.name === name) as any;
+const tokenEvent = (name: string) => altVotesAbi.find((i) => i.type === 'event' && i.name === name) as any;
 const DELEGATE_CHANGED = tokenEvent('DelegateChanged');
 const VOTES_CHANGED = tokenEvent('DelegateVotesChanged');
 
@@ -67,9 +67,8 @@ function save(chainId: number, index: DelegatesIndex) {
   }
 }
 
-/** Brings the index up to the latest block and returns it with that block. */
-export async function syncDelegates(client: ReadClient, chain: ChainConfig) {
-  const token = chain.contracts.alt!;
+/** Brings the index of the votes token `token` up to the latest block and returns it with that block. */
+export async function syncDelegates(client: ReadClient, chain: ChainConfig, token: Address) {
   const blockNumber = await getBlockNumber(client, { cacheTime: 0 });
   let index = load(chain.id, token);
   if (index.scannedTo !== undefined && index.scannedTo > blockNumber) {

@@ -4,9 +4,10 @@
  * snapshot, the description from its `ProposalCreated` log (found in a narrow block window and
  * verified against the stored hash) and the proposal's later events.
  */
-import { getAddress, type Address, type Hex } from 'viem';
+import { getAddress, zeroAddress, type Address, type Hex } from 'viem';
 import { getBlock, multicall } from 'viem/actions';
-import { altGovernorAbi, altTimelockAbi, altTokenAbi } from '../../lib/contracts/generated.ts';
+import { altGovernorAbi, altLayerTokenAbi, altTimelockAbi, altVotesAbi } from '../../lib/contracts/generated.ts';
+import type { ChainCaps } from '../../lib/web3/capabilities.ts';
 import type { ChainConfig } from '../../lib/config/app-config.ts';
 import { headCalls, multicall3Of, type ReadClient } from '../../lib/web3/chains.ts';
 import { getLogsInRanges } from '../../lib/web3/get-logs-in-ranges.ts';
@@ -47,8 +48,12 @@ export interface ProposalDetail extends ProposalStatus {
   events: { kind: 'queued' | 'executed' | 'canceled'; blockNumber: bigint; eta?: bigint }[];
   account?: {
     address: Address;
-    balance: bigint;
-    delegate: Address;
+    /** Votes-token units the account holds itself (wrapped ALT, or the token's balance). */
+    ownUnits: bigint;
+    /** Plain ALT that does not vote, when the votes token wraps ALT. */
+    plainAlt?: bigint;
+    /** Whom its own votes go to; undefined if it never delegated. */
+    delegate?: Address;
     currentVotes: bigint;
     /** Votes at the snapshot; undefined while the snapshot is in the future. */
     votesAtSnapshot?: bigint;
@@ -62,14 +67,18 @@ export class ProposalNotFoundError extends Error {}
 export async function readProposal(
   client: ReadClient,
   chain: ChainConfig,
+  caps: ChainCaps,
   id: bigint,
   account?: Address,
 ): Promise<ProposalDetail> {
   const governor = chain.contracts.governor!;
-  const alt = chain.contracts.alt!;
   const multicall3 = multicall3Of(chain);
   const gov = { address: governor, abi: altGovernorAbi } as const;
-  const token = { address: alt, abi: altTokenAbi } as const;
+  // Votes come from the governor's votes token, never from ALT (which has none).
+  const votes = caps.votes;
+  const token = votes && ({ address: votes.address, abi: altVotesAbi } as const);
+  const timelock = caps.governor?.timelock;
+  const plainAlt = votes?.wrapsAlt && caps.alt ? caps.alt.address : undefined;
   // Mixed contracts and optional entries defeat multicall's tuple typing; results are typed where read.
   const core = await multicall(client, {
     multicallAddress: multicall3,
@@ -82,15 +91,16 @@ export async function readProposal(
       { ...gov, functionName: 'proposalNeedsQueuing', args: [id] },
       { ...gov, functionName: 'proposalThreshold' },
       { ...gov, functionName: 'votingDelay' },
-      ...(chain.contracts.timelock
-        ? [{ address: chain.contracts.timelock, abi: altTimelockAbi, functionName: 'getMinDelay' } as const]
-        : []),
-      ...(account
+      ...(timelock ? [{ address: timelock, abi: altTimelockAbi, functionName: 'getMinDelay' } as const] : []),
+      ...(account && token
         ? ([
             { ...token, functionName: 'balanceOf', args: [account] },
             { ...token, functionName: 'delegates', args: [account] },
             { ...token, functionName: 'getVotes', args: [account] },
             { ...gov, functionName: 'hasVoted', args: [id, account] },
+            ...(plainAlt
+              ? [{ address: plainAlt, abi: altLayerTokenAbi, functionName: 'balanceOf', args: [account] }]
+              : []),
           ] as const)
         : []),
     ],
@@ -110,16 +120,19 @@ export async function readProposal(
   const snapshot = status.snapshot;
   const votingDelay = value<bigint>(13);
   let k = 14;
-  const timelockDelay = chain.contracts.timelock ? value<bigint>(k++) : undefined;
-  const accountBase = account
-    ? {
-        address: account,
-        balance: value<bigint>(k),
-        delegate: getAddress(value<Address>(k + 1)),
-        currentVotes: value<bigint>(k + 2),
-        hasVoted: value<boolean>(k + 3),
-      }
-    : undefined;
+  const timelockDelay = timelock ? value<bigint>(k++) : undefined;
+  const delegateRaw = account && token ? value<Address>(k + 1) : undefined;
+  const accountBase =
+    account && token
+      ? {
+          address: account,
+          ownUnits: value<bigint>(k),
+          delegate: delegateRaw && delegateRaw !== zeroAddress ? getAddress(delegateRaw) : undefined,
+          currentVotes: value<bigint>(k + 2),
+          hasVoted: value<boolean>(k + 3),
+          plainAlt: plainAlt ? value<bigint>(k + 4) : undefined,
+        }
+      : undefined;
 
   const snapshotPast = snapshot < clock;
   const [atSnapshot, created] = await Promise.all([

@@ -1,27 +1,33 @@
-/** What the create form needs in one Multicall3 batch: the threshold, the proposer's votes, the treasury. */
+/**
+ * What the create form needs in one Multicall3 batch: the threshold, the proposer's votes (through the
+ * governor), and the ALT the executor (timelock or governor) holds.
+ */
 import { encodeAbiParameters, keccak256, stringToHex, type Address, type Hex } from 'viem';
 import { multicall } from 'viem/actions';
-import { altGovernorAbi, altTokenAbi } from '../../lib/contracts/generated.ts';
+import { altGovernorAbi, altLayerTokenAbi } from '../../lib/contracts/generated.ts';
 import type { ChainConfig } from '../../lib/config/app-config.ts';
+import type { ChainCaps } from '../../lib/web3/capabilities.ts';
 import { multicall3Of, type ReadClient } from '../../lib/web3/chains.ts';
+import { readBatch } from '../../lib/web3/read-batch.ts';
 
-export async function readProposer(client: ReadClient, chain: ChainConfig, account: Address | undefined) {
+export async function readProposer(
+  client: ReadClient,
+  chain: ChainConfig,
+  caps: ChainCaps,
+  account: Address | undefined,
+) {
   const gov = { address: chain.contracts.governor!, abi: altGovernorAbi } as const;
   const multicallAddress = multicall3Of(chain);
-  const [clock, threshold, treasury] = await multicall(client, {
-    multicallAddress,
-    allowFailure: false,
-    contracts: [
-      { ...gov, functionName: 'clock' },
-      { ...gov, functionName: 'proposalThreshold' },
-      {
-        address: chain.contracts.alt!,
-        abi: altTokenAbi,
-        functionName: 'balanceOf',
-        args: [chain.contracts.timelock!],
-      },
-    ],
+  const executor = caps.governor?.executor;
+  const { values } = await readBatch(client, chain, {
+    clock: { ...gov, functionName: 'clock' },
+    threshold: { ...gov, functionName: 'proposalThreshold' },
+    treasury: caps.alt &&
+      executor && { address: caps.alt.address, abi: altLayerTokenAbi, functionName: 'balanceOf', args: [executor] },
   });
+  const clock = values.clock as number;
+  const threshold = values.threshold as bigint;
+  const treasury = values.treasury as bigint | undefined;
   // The governor checks the proposer's votes one clock tick back, so read exactly that.
   const [votes] = account
     ? await multicall(client, {

@@ -1,75 +1,78 @@
-/** Reads everything the Overview shows for one account on one chain in a single Multicall3 round trip. */
-import { zeroAddress, type Address } from 'viem';
-import { multicall, readContract } from 'viem/actions';
-import { headCalls, multicall3Of, type ReadClient } from '../../lib/web3/chains.ts';
-import { altAirdropAbi, altStakingAbi, altTokenAbi } from '../../lib/contracts/generated.ts';
+/**
+ * Everything the Overview shows for one account on one chain in a single Multicall3 round trip: ALT
+ * and whether it is paused, voting power split by source, stake, and the airdrop. A call that fails
+ * leaves its own card with a message; the others still show.
+ */
+import { readContract } from 'viem/actions';
+import type { Address } from 'viem';
+import { altAirdropAbi, altLayerTokenAbi, altStakingAbi } from '../../lib/contracts/generated.ts';
 import type { ChainConfig } from '../../lib/config/app-config.ts';
+import type { ReadClient } from '../../lib/web3/chains.ts';
+import type { ChainCaps } from '../../lib/web3/capabilities.ts';
+import { readBatch } from '../../lib/web3/read-batch.ts';
+import { toVotingPower, votingPowerCalls, type VotingPower } from '../../lib/votes/voting-power.ts';
+import type { AppState } from '../../lib/web3/app-state.svelte.ts';
+import { cache } from '../../lib/query/presets.ts';
+
+export type Card = 'balance' | 'voting' | 'staking' | 'airdrop';
 
 export interface OverviewData {
   blockNumber: bigint;
   /** The block's timestamp: all "now" comparisons use chain time. */
   chainTime: bigint;
-  balance: bigint | undefined;
-  votes: bigint | undefined;
-  delegate: Address | null | undefined;
-  staking:
-    | {
-        staked: bigint;
-        unbonding: bigint;
-        unbondingReady: bigint;
-        rewards: bigint;
-        operators: number;
-        requests: number;
-      }
-    | undefined;
-  airdrop: { claimed: boolean; claimStart: bigint; claimEnd: bigint; merkleRoot: `0x${string}` } | undefined;
+  altPaused?: boolean;
+  balance?: bigint;
+  voting?: VotingPower;
+  staking?: {
+    staked: bigint;
+    unbonding: bigint;
+    unbondingReady: bigint;
+    rewards: bigint;
+    operators: number;
+    requests: number;
+  };
+  airdrop?: { claimed: boolean; claimStart: bigint; claimEnd: bigint; merkleRoot: `0x${string}` };
+  /** Cards whose reads failed, with the error, so they say so instead of loading forever. */
+  failed: Partial<Record<Card, Error>>;
 }
 
-/** Every read the Overview makes, as one list: batched into a single Multicall3 call below. */
-export function overviewCalls(chain: ChainConfig, account: Address) {
+/** Every read the Overview makes, by name: batched into a single Multicall3 call. */
+export function overviewCalls(chain: ChainConfig, caps: ChainCaps, account: Address) {
   const { alt, staking, airdrop } = chain.contracts;
-  const multicall3 = multicall3Of(chain);
-  return [
-    ...headCalls(multicall3),
-    ...(alt
-      ? [
-          { address: alt, abi: altTokenAbi, functionName: 'balanceOf', args: [account] },
-          { address: alt, abi: altTokenAbi, functionName: 'getVotes', args: [account] },
-          { address: alt, abi: altTokenAbi, functionName: 'delegates', args: [account] },
-        ]
-      : []),
-    ...(staking ? [{ address: staking, abi: altStakingAbi, functionName: 'getStaker', args: [account] }] : []),
-    ...(airdrop
-      ? [
-          { address: airdrop, abi: altAirdropAbi, functionName: 'info' },
-          { address: airdrop, abi: altAirdropAbi, functionName: 'isClaimed', args: [account] },
-        ]
-      : []),
-  ];
+  return {
+    balance: alt && { address: alt, abi: altLayerTokenAbi, functionName: 'balanceOf', args: [account] },
+    paused: caps.alt?.pausable && alt && { address: alt, abi: altLayerTokenAbi, functionName: 'paused' },
+    ...votingPowerCalls(caps, account),
+    staker: staking && { address: staking, abi: altStakingAbi, functionName: 'getStaker', args: [account] },
+    airdropInfo: airdrop && { address: airdrop, abi: altAirdropAbi, functionName: 'info' },
+    claimed: airdrop && { address: airdrop, abi: altAirdropAbi, functionName: 'isClaimed', args: [account] },
+  };
 }
 
-/** `undefined` fields mean the contract is not deployed on this chain (or its call failed). */
-export async function readOverview(client: ReadClient, chain: ChainConfig, account: Address): Promise<OverviewData> {
-  const { alt, staking, airdrop } = chain.contracts;
-  const multicall3 = multicall3Of(chain);
-  const results = await multicall(client, {
-    contracts: overviewCalls(chain, account) as any,
-    allowFailure: true,
-    multicallAddress: multicall3,
-  });
-  const value = <T>(i: number) => (results[i]?.status === 'success' ? (results[i].result as T) : undefined);
-  // The first call is the block number: if it failed, the whole batch did (the RPC, not a contract).
-  if (results[0]?.status !== 'success')
-    throw results[0]?.error ?? new Error('The chain did not answer the batched read.');
-  let i = 2;
-  const balance = alt ? value<bigint>(i++) : undefined;
-  const votes = alt ? value<bigint>(i++) : undefined;
-  const delegateRaw = alt ? value<Address>(i++) : undefined;
-  const chainTime = value<bigint>(1)!;
+export async function readOverview(
+  client: ReadClient,
+  chain: ChainConfig,
+  caps: ChainCaps,
+  account: Address,
+): Promise<OverviewData> {
+  const { staking, airdrop, alt } = chain.contracts;
+  const { blockNumber, chainTime, values, errors } = await readBatch(
+    client,
+    chain,
+    overviewCalls(chain, caps, account),
+    {
+      allowFailure: true,
+    },
+  );
+  const failed: OverviewData['failed'] = {};
+  if (alt && errors.balance) failed.balance = errors.balance;
+  const voting = toVotingPower(caps, account, values);
+  const votingErrors = errors as Record<string, Error | undefined>;
+  if (caps.votes && !voting) failed.voting = votingErrors.vpVotes ?? votingErrors.vpDelegate ?? new Error('no answer');
 
   let stakingData: OverviewData['staking'];
   if (staking) {
-    const staker = value<readonly [readonly any[], readonly any[]]>(i++);
+    const staker = values.staker as readonly [readonly any[], readonly any[]] | undefined;
     if (staker) {
       const [positions, requests] = staker;
       stakingData = {
@@ -77,15 +80,15 @@ export async function readOverview(client: ReadClient, chain: ChainConfig, accou
         rewards: positions.reduce((s, p) => s + p.pendingRewards, 0n),
         unbonding: requests.reduce((s, r) => s + r.amount, 0n),
         unbondingReady: requests.filter((r) => BigInt(r.unlockTime) <= chainTime).reduce((s, r) => s + r.amount, 0n),
-        operators: positions.filter((p) => p.shares > 0n).length,
+        operators: positions.filter((p) => p.stake > 0n).length,
         requests: requests.length,
       };
-    }
+    } else failed.staking = errors.staker;
   }
   let airdropData: OverviewData['airdrop'];
   if (airdrop) {
-    const info = value<{ claimStart: bigint; claimEnd: bigint; merkleRoot: `0x${string}` }>(i++);
-    const claimed = value<boolean>(i++);
+    const info = values.airdropInfo as { claimStart: bigint; claimEnd: bigint; merkleRoot: `0x${string}` } | undefined;
+    const claimed = values.claimed as boolean | undefined;
     if (info && claimed !== undefined) {
       airdropData = {
         claimed,
@@ -93,20 +96,29 @@ export async function readOverview(client: ReadClient, chain: ChainConfig, accou
         claimEnd: BigInt(info.claimEnd),
         merkleRoot: info.merkleRoot,
       };
-    }
+    } else failed.airdrop = errors.airdropInfo ?? errors.claimed;
   }
   return {
-    blockNumber: value<bigint>(0)!,
+    blockNumber,
     chainTime,
-    balance,
-    votes,
-    delegate: delegateRaw === undefined ? undefined : delegateRaw === zeroAddress ? null : delegateRaw,
+    altPaused: values.paused as boolean | undefined,
+    balance: values.balance as bigint | undefined,
+    voting,
     staking: stakingData,
     airdrop: airdropData,
+    failed,
   };
 }
 
 /** ALT balance on a chain that has only the token (one eth_call). */
 export async function readAltBalance(client: ReadClient, alt: Address, account: Address): Promise<bigint> {
-  return readContract(client, { address: alt, abi: altTokenAbi, functionName: 'balanceOf', args: [account] });
+  return readContract(client, { address: alt, abi: altLayerTokenAbi, functionName: 'balanceOf', args: [account] });
 }
+
+/** The Overview's query: one per chain and viewed account, refreshed each block. */
+export const overviewQuery = (app: AppState, account: Address | undefined) => ({
+  queryKey: ['overview', { chainId: app.chainId, account }] as const,
+  queryFn: () => readOverview(app.client, app.chain, app.capabilities!, account!),
+  enabled: app.addressSettled && !!account && !!app.capabilities,
+  ...cache.perBlock,
+});

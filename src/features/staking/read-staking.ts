@@ -1,9 +1,19 @@
-/** Everything the staking screens read, in one Multicall3 round trip: parameters, every operator, the account. */
+/**
+ * Everything the staking screens read: parameters, operators, and the account, in one Multicall3
+ * round trip. Operators come in pages, because one `eth_call` is capped at about 50M gas on public
+ * nodes and a page of operators with long metadata costs up to about 40M for 200 (measured in
+ * StakingFaults.t.sol): the first page rides with the screen's batch, any further page is its own
+ * eth_call at the same block, sent together.
+ */
 import type { Address } from 'viem';
-import { multicall } from 'viem/actions';
-import { altStakingAbi, altTokenAbi } from '../../lib/contracts/generated.ts';
+import { readContract } from 'viem/actions';
+import { altLayerTokenAbi, altStakingAbi } from '../../lib/contracts/generated.ts';
 import type { ChainConfig } from '../../lib/config/app-config.ts';
-import { headCalls, multicall3Of, type ReadClient } from '../../lib/web3/chains.ts';
+import type { ReadClient } from '../../lib/web3/chains.ts';
+import type { ChainCaps } from '../../lib/web3/capabilities.ts';
+import { readBatch } from '../../lib/web3/read-batch.ts';
+import type { AppState } from '../../lib/web3/app-state.svelte.ts';
+import { cache } from '../../lib/query/presets.ts';
 
 export type OperatorInfo = {
   operator: Address;
@@ -14,6 +24,8 @@ export type OperatorInfo = {
   commissionEffectiveAt: number;
   slashCount: number;
   stakerCount: number;
+  /** A slash is being applied: its stake cannot move until it finishes. */
+  slashing: boolean;
   totalStake: bigint;
   unbondingStake: bigint;
   selfStake: bigint;
@@ -34,13 +46,16 @@ export type StakingParameters = {
   totalEarningStake: bigint;
   undistributedRewards: bigint;
   rewardsReserve: bigint;
+  slashedPending: bigint;
   operatorCount: bigint;
 };
 
-export type Position = { operator: Address; shares: bigint; stake: bigint; principal: bigint; pendingRewards: bigint };
+export type Position = { operator: Address; stake: bigint; principal: bigint; pendingRewards: bigint };
 export type UnbondingRequest = {
   id: bigint;
   operator: Address;
+  /** Where a redelegation goes once it unlocks; the zero address for a plain unstake. */
+  redelegateTo: Address;
   unlockTime: number;
   requestedAmount: bigint;
   amount: bigint;
@@ -49,66 +64,82 @@ export type UnbondingRequest = {
 export interface StakingState {
   blockNumber: bigint;
   chainTime: bigint;
+  altPaused?: boolean;
   parameters: StakingParameters;
   operators: OperatorInfo[];
   account?: {
     balance: bigint;
     positions: Position[];
     requests: UnbondingRequest[];
-    /** For the stake paths: the current allowance, and the permit nonce and token domain. */
+    /** For the stake paths: the current allowance, and the permit nonce. */
     allowance: bigint;
-    nonce: bigint;
-    domain: { name: string; version: string };
+    nonce?: bigint;
   };
 }
 
-/**
- * Operators are read in one `getOperators` call. 2,000 operators of about 700 bytes each stay well
- * inside an eth_call's return limits; a registry beyond that would need a second page.
- */
-const MAX_OPERATORS = 2_000n;
+/** Operators per `getOperators` call: a page stays well under a 50M-gas eth_call. */
+export const OPERATOR_PAGE = 100n;
 
-export async function readStaking(client: ReadClient, chain: ChainConfig, account?: Address): Promise<StakingState> {
+export async function readStaking(
+  client: ReadClient,
+  chain: ChainConfig,
+  caps: ChainCaps,
+  account?: Address,
+): Promise<StakingState> {
   const { staking, alt } = chain.contracts;
   if (!staking || !alt) throw new Error('Staking is not deployed on this chain.');
-  const multicall3 = multicall3Of(chain);
-  const base = [
-    ...headCalls(multicall3),
-    { address: staking, abi: altStakingAbi, functionName: 'getParameters' },
-    { address: staking, abi: altStakingAbi, functionName: 'getOperators', args: [0n, MAX_OPERATORS] },
-  ] as const;
-  const forAccount = account
-    ? ([
-        { address: alt, abi: altTokenAbi, functionName: 'balanceOf', args: [account] },
-        { address: staking, abi: altStakingAbi, functionName: 'getStaker', args: [account] },
-        { address: alt, abi: altTokenAbi, functionName: 'allowance', args: [account, staking] },
-        { address: alt, abi: altTokenAbi, functionName: 'nonces', args: [account] },
-        { address: alt, abi: altTokenAbi, functionName: 'eip712Domain' },
-      ] as const)
-    : [];
-  const results = (await multicall(client, {
-    multicallAddress: multicall3,
-    allowFailure: false,
-    contracts: [...base, ...forAccount] as any,
-  })) as unknown[];
-  const [blockNumber, chainTime, parameters, operators] = results as [
-    bigint,
-    bigint,
-    StakingParameters,
-    OperatorInfo[],
-  ];
+  const S = { address: staking, abi: altStakingAbi } as const;
+  const T = { address: alt, abi: altLayerTokenAbi } as const;
+  const { blockNumber, chainTime, values } = await readBatch(client, chain, {
+    parameters: { ...S, functionName: 'getParameters' },
+    firstPage: { ...S, functionName: 'getOperators', args: [0n, OPERATOR_PAGE] },
+    paused: caps.alt?.pausable && { ...T, functionName: 'paused' },
+    balance: account && { ...T, functionName: 'balanceOf', args: [account] },
+    staker: account && { ...S, functionName: 'getStaker', args: [account] },
+    allowance: account && { ...T, functionName: 'allowance', args: [account, staking] },
+    nonce: account && caps.alt?.domain && { ...T, functionName: 'nonces', args: [account] },
+  });
+  const parameters = values.parameters as StakingParameters;
+  const operators = [...(values.firstPage as OperatorInfo[])];
+  // Later pages, if any, read at the same block so the list is one consistent picture.
+  const pages: Promise<readonly OperatorInfo[]>[] = [];
+  for (let offset = OPERATOR_PAGE; offset < parameters.operatorCount; offset += OPERATOR_PAGE) {
+    pages.push(
+      readContract(client, {
+        ...S,
+        functionName: 'getOperators',
+        args: [offset, OPERATOR_PAGE],
+        blockNumber,
+      }) as Promise<readonly OperatorInfo[]>,
+    );
+  }
+  for (const page of await Promise.all(pages)) operators.push(...page);
+
   let accountState: StakingState['account'];
   if (account) {
-    const [positions, requests] = results[5] as [Position[], UnbondingRequest[]];
-    const domain = results[8] as readonly [string, string, string];
+    const [positions, requests] = values.staker as [Position[], UnbondingRequest[]];
     accountState = {
-      balance: results[4] as bigint,
+      balance: values.balance as bigint,
       positions: [...positions],
       requests: [...requests],
-      allowance: results[6] as bigint,
-      nonce: results[7] as bigint,
-      domain: { name: domain[1], version: domain[2] },
+      allowance: values.allowance as bigint,
+      nonce: values.nonce as bigint | undefined,
     };
   }
-  return { blockNumber, chainTime, parameters, operators: [...operators], account: accountState };
+  return {
+    blockNumber,
+    chainTime,
+    altPaused: values.paused as boolean | undefined,
+    parameters,
+    operators,
+    account: accountState,
+  };
 }
+
+/** The staking screens' query: one per chain and viewed account, refreshed each block. */
+export const stakingQuery = (app: AppState, account: Address | undefined) => ({
+  queryKey: ['staking', { chainId: app.chainId, account }] as const,
+  queryFn: () => readStaking(app.client, app.chain, app.capabilities!, account),
+  enabled: app.addressSettled && !!app.contract('staking') && !!app.capabilities,
+  ...cache.perBlock,
+});

@@ -1,4 +1,4 @@
-/** EIP-712 types that ALT signatures use: EIP-2612 permits and ERC20Votes delegations. */
+/** EIP-712 types of the signatures the app asks for: EIP-2612 permits (ALT) and vote delegations (the votes token). */
 export const permitTypes = {
   Permit: [
     { name: 'owner', type: 'address' },

@@ -11,7 +11,7 @@ import {
   type Abi,
 } from 'viem';
 import { mainnet } from 'viem/chains';
-import { altStakingAbi, altTimelockAbi, altTokenAbi } from '../contracts/generated.ts';
+import { altStakingAbi, altTimelockAbi, altLayerTokenAbi } from '../contracts/generated.ts';
 import { mapError } from './map-error.ts';
 
 function reverted(abi: Abi, calledAbi: Abi, errorName: string, args: readonly unknown[]) {
@@ -41,18 +41,23 @@ describe('mapError', () => {
     ],
     [altStakingAbi, 'RequestLocked', [3n, 0n], 'Unbonding request #3 unlocks at Thu, 01 Jan 1970 00:00:00 UTC.'],
     [
-      altTokenAbi,
+      altLayerTokenAbi,
       'ERC20InsufficientBalance',
       ['0x0000000000000000000000000000000000000001', 0n, 10n ** 18n],
       'Not enough ALT: you have 0 ALT and this needs 1 ALT.',
     ],
-    [altStakingAbi, 'ZeroShares', [], 'The amount is too small to buy a share of this pool.'],
+    [
+      altStakingAbi,
+      'OperatorBeingSlashed',
+      ['0x0000000000000000000000000000000000000001'],
+      'A slash of this operator is being applied; its stake cannot move until that finishes. Try again shortly.',
+    ],
   ])('decodes %s errors by name: %s', (abi, name, args, message) => {
     expect(mapError(reverted(abi as Abi, abi as Abi, name, args))).toEqual({ kind: 'contract', message });
   });
 
   it("decodes an error raised by a callee that the called contract's ABI lacks", () => {
-    const error = reverted(altTimelockAbi as Abi, altTokenAbi as Abi, 'TimelockUnexpectedOperationState', [
+    const error = reverted(altTimelockAbi as Abi, altLayerTokenAbi as Abi, 'TimelockUnexpectedOperationState', [
       `0x${'00'.repeat(32)}`,
       `0x${'00'.repeat(32)}`,
     ]);

@@ -14,6 +14,10 @@ export interface MappedError {
   message: string;
 }
 
+/** The one sentence for every action ALT's pause disables, and for `EnforcedPause()` reverts. */
+export const ALT_PAUSED_MESSAGE =
+  "ALT transfers are paused by ALT's owner: nothing that moves ALT can go through until they resume.";
+
 const date = (seconds: unknown) => new Date(Number(seconds) * 1000).toUTCString().replace(' GMT', ' UTC');
 const alt = (value: unknown) => formatToken(BigInt(value as bigint));
 
@@ -28,7 +32,18 @@ const CONTRACT_MESSAGES: Record<string, (args: readonly unknown[]) => string> = 
   VotesExpiredSignature: () => 'The delegation signature has expired. Try again.',
   AmountBelowMinimum: ([amount, minimum]) => `The minimum stake is ${alt(minimum)}; ${alt(amount)} is below it.`,
   ZeroAmount: () => 'The amount must be more than zero.',
-  ZeroShares: () => 'The amount is too small to buy a share of this pool.',
+  RemainderBelowMinimum: ([remainder, minimum]) =>
+    `That would leave ${alt(remainder)} behind, under the ${alt(minimum)} minimum: move all of it, or leave at least the minimum.`,
+  OperatorBeingSlashed: () =>
+    'A slash of this operator is being applied; its stake cannot move until that finishes. Try again shortly.',
+  NotARedelegation: ([id]) => `Unbonding request #${id} is not a redelegation.`,
+  TooManyPositions: ([max]) => `You can stake with at most ${max} operators at once.`,
+  TooManyRequests: ([max]) => `You can have at most ${max} unbonding requests at once; withdraw the ready ones first.`,
+  MetadataTooLong: ([length, max]) => `The metadata is ${length} bytes; at most ${max} are allowed.`,
+  ParameterOutOfRange: ([value, min, max]) => `${value} is outside the allowed range (${min} to ${max}).`,
+  EnforcedPause: () => ALT_PAUSED_MESSAGE,
+  InvalidDelegatee: () => 'Votes cannot be delegated to the zero address.',
+  ERC20ExceededCap: () => 'That would mint past the token’s cap.',
   InsufficientStake: ([requested, available]) =>
     `You have ${alt(available)} staked here, less than the ${alt(requested)} requested.`,
   OperatorNotActive: () => 'This operator is not active and cannot take stake.',
@@ -44,8 +59,9 @@ const CONTRACT_MESSAGES: Record<string, (args: readonly unknown[]) => string> = 
   InvalidProof: () => 'The eligibility proof does not match the airdrop on-chain.',
   ClaimWindowNotOpen: ([start]) => `Claims open at ${date(start)}.`,
   ClaimWindowClosed: ([end]) => `The claim window closed at ${date(end)}.`,
-  ClaimWindowNotEnded: ([end]) => `Unclaimed ALT can be swept after ${date(end)}.`,
+  NotSweepableYet: ([at]) => `Unclaimed ALT can be swept from ${date(at)}.`,
   NothingToSweep: () => 'Nothing is left to sweep.',
+  AlreadySwept: () => 'The unclaimed ALT has already been swept.',
   DelegationFailed: () => 'The delegation signature was not from the claiming account.',
   GovernorInsufficientProposerVotes: ([, votes, threshold]) =>
     `You have ${alt(votes)} votes; proposing needs ${alt(threshold)}.`,

@@ -1,12 +1,17 @@
 /**
- * App-wide state: the chain the app is showing, each chain's reachability and latest block, the
- * address being viewed (the URL's `address`, else the connected wallet), and whether writes are allowed.
+ * App-wide state: the chain the app is showing, each chain's reachability, latest block, contract
+ * capabilities and ALT pause, the address being viewed (the URL's `address`, else the connected
+ * wallet), and whether writes are allowed.
  */
 import { getContext, setContext } from 'svelte';
 import type { QueryClient } from '@tanstack/svelte-query';
 import { getAddress, isAddress, type Address } from 'viem';
+import { altLayerTokenAbi } from '../contracts/generated.ts';
 import type { ReadClient } from './chains.ts';
-import { watchHead } from './watch-head.ts';
+import { cachedCapabilities, readCapabilities, rememberCapabilities, type ChainCaps } from './capabilities.ts';
+import { readBatch } from './read-batch.ts';
+import { watchHead, type Head } from './watch-head.ts';
+import { ALT_PAUSED_MESSAGE } from '../tx/map-error.ts';
 import type { AppConfig, ChainConfig, ContractName } from '../config/app-config.ts';
 import { PER_BLOCK_ROOTS } from '../query/presets.ts';
 import { router } from '../router/router.svelte.ts';
@@ -16,7 +21,13 @@ export class AppState {
   chainId = $state<number>(0);
   reachable = $state<Record<number, boolean | undefined>>({});
   blockNumber = $state<Record<number, bigint | undefined>>({});
+  /** What each chain's contracts can do, once known (see capabilities.ts). */
+  caps = $state<Record<number, ChainCaps | undefined>>({});
+  capsError = $state<Record<number, unknown>>({});
+  /** Whether ALT's owner has paused its transfers, as last read on each chain. */
+  altPaused = $state<Record<number, boolean | undefined>>({});
   #stopWatch: () => void = () => {};
+  #capsLoading = new Set<number>();
 
   constructor(
     readonly config: AppConfig,
@@ -33,6 +44,38 @@ export class AppState {
 
   get client(): ReadClient {
     return this.clients.get(this.chainId)!;
+  }
+
+  /** The app chain's capabilities; undefined until resolved. */
+  get capabilities(): ChainCaps | undefined {
+    return this.caps[this.chainId];
+  }
+
+  /** Resolves `chainId`'s capabilities once (from the cache of an earlier visit when it has them). */
+  async loadCapabilities(chainId = this.chainId) {
+    if (this.caps[chainId] || this.#capsLoading.has(chainId)) return;
+    const chain = this.config.chains.find((c) => c.id === chainId)!;
+    const cached = cachedCapabilities(chain);
+    if (cached) {
+      this.caps[chainId] = cached;
+      return;
+    }
+    this.#capsLoading.add(chainId);
+    try {
+      const caps = await readCapabilities(this.clients.get(chainId)!, chain);
+      this.caps[chainId] = caps;
+      delete this.capsError[chainId];
+      rememberCapabilities(chain, caps);
+    } catch (error) {
+      this.capsError[chainId] = error;
+    } finally {
+      this.#capsLoading.delete(chainId);
+    }
+  }
+
+  /** Records whether ALT is paused on `chainId`, as a screen's batch or the head poll read it. */
+  notePaused(chainId: number, paused: boolean | undefined) {
+    if (paused !== undefined && this.altPaused[chainId] !== paused) this.altPaused[chainId] = paused;
   }
 
   /** Address of `name` on the app's chain, or undefined where it is not deployed. */
@@ -71,11 +114,19 @@ export class AppState {
     return this.blockedReason('as-viewed');
   }
 
+  /** Why a write that moves ALT (stake, withdraw, claim, wrap…) is disabled; the pause included. */
+  get moveBlockedReason(): string | undefined {
+    return this.blockedReason('as-viewed', { movesAlt: true });
+  }
+
   /**
    * Why a write is disabled. `as-viewed` actions act for the viewed address, so they need that
-   * address's wallet; `anyone` actions (a claim paid to its owner, a sweep) only need a wallet.
+   * address's wallet; `anyone` actions (a sweep) only need a wallet. An action that moves ALT is
+   * also disabled while ALT's owner has paused its transfers: it would revert, after asking for a
+   * signature or an approval for nothing.
    */
-  blockedReason(who: 'as-viewed' | 'anyone'): string | undefined {
+  blockedReason(who: 'as-viewed' | 'anyone', options: { movesAlt?: boolean } = {}): string | undefined {
+    if (options.movesAlt && this.altPaused[this.chainId]) return ALT_PAUSED_MESSAGE;
     if (this.wallet.status !== 'connected' || !this.wallet.address) return 'Connect a wallet to do this.';
     if (who === 'as-viewed' && this.urlAddress && this.urlAddress !== this.wallet.address) {
       return 'You are viewing another address in read-only mode. Connect that wallet, or view your own address, to act.';
@@ -89,14 +140,33 @@ export class AppState {
   watchBlocks() {
     this.#stopWatch();
     const chainId = this.chainId;
+    void this.loadCapabilities(chainId);
+    const chain = this.chain;
+    const alt = chain.contracts.alt;
+    // The head poll also reads whether ALT is paused, in the same request, so a pause or an unpause
+    // shows on every page within one block.
+    const read = alt
+      ? async (client: ReadClient): Promise<Head> => {
+          const { blockNumber, values } = await readBatch(
+            client,
+            chain,
+            { paused: { address: alt, abi: altLayerTokenAbi, functionName: 'paused' } },
+            { allowFailure: true },
+          );
+          return { blockNumber, altPaused: values.paused as boolean | undefined };
+        }
+      : undefined;
     // The first poll waits one interval: every screen's batched read already carries the block
     // number, so polling at once would cost a request while the screen loads.
     this.#stopWatch = watchHead(this.client, {
-      onBlock: (blockNumber) => {
+      read,
+      onBlock: (blockNumber, head) => {
         const previous = this.blockNumber[chainId];
         const recovered = this.reachable[chainId] === false;
         this.blockNumber[chainId] = blockNumber;
         this.reachable[chainId] = true;
+        this.notePaused(chainId, head.altPaused);
+        if (!this.caps[chainId]) void this.loadCapabilities(chainId);
         // Back from an outage: every read that failed meanwhile runs again, with no reload. A node
         // restarted from a snapshot may be at the same block, so this cannot wait for a new one.
         if (recovered) {

@@ -1,0 +1,84 @@
+/**
+ * The reader's voting power for the governance page, in one Multicall3 batch: the split by source,
+ * the delegate, plain ALT not yet voting, and whether ALT is paused; then, only when the votes go to
+ * someone else, that delegate's total, so a change of delegate shows both sides.
+ */
+import { getAddress, zeroAddress, type Address } from 'viem';
+import { getEnsAddress, readContract } from 'viem/actions';
+import { normalize } from 'viem/ens';
+import { mainnet } from 'viem/chains';
+import { altLayerTokenAbi, altVotesAbi } from '../../lib/contracts/generated.ts';
+import type { ChainConfig } from '../../lib/config/app-config.ts';
+import type { ReadClient } from '../../lib/web3/chains.ts';
+import type { ChainCaps } from '../../lib/web3/capabilities.ts';
+import type { AppState } from '../../lib/web3/app-state.svelte.ts';
+import { readBatch } from '../../lib/web3/read-batch.ts';
+import { cache } from '../../lib/query/presets.ts';
+import { toVotingPower, votingPowerCalls, type VotingPower } from '../../lib/votes/voting-power.ts';
+
+export interface YourVotes {
+  blockNumber: bigint;
+  chainTime: bigint;
+  altPaused?: boolean;
+  vp: VotingPower;
+  /** The delegate's total voting power, when it is someone else. */
+  delegateVotes?: bigint;
+}
+
+export async function readYourVotes(
+  client: ReadClient,
+  chain: ChainConfig,
+  caps: ChainCaps,
+  account: Address,
+): Promise<YourVotes> {
+  const alt = caps.alt;
+  const { blockNumber, chainTime, values } = await readBatch(client, chain, {
+    paused: alt?.pausable && { address: alt.address, abi: altLayerTokenAbi, functionName: 'paused' },
+    ...votingPowerCalls(caps, account),
+  });
+  const vp = toVotingPower(caps, account, values)!;
+  const delegateVotes =
+    vp.delegate && vp.delegate !== account
+      ? await readContract(client, {
+          address: caps.votes!.address,
+          abi: altVotesAbi,
+          functionName: 'getVotes',
+          args: [vp.delegate],
+          blockNumber,
+        })
+      : undefined;
+  return { blockNumber, chainTime, altPaused: values.paused as boolean | undefined, vp, delegateVotes };
+}
+
+/** The governance page's voting-power query, refreshed each block. */
+export const yourVotesQuery = (app: AppState, account: Address | undefined) => ({
+  queryKey: ['governance', { chainId: app.chainId, yourVotes: account }] as const,
+  queryFn: () => readYourVotes(app.client, app.chain, app.capabilities!, account!),
+  enabled: !!account && !!app.capabilities?.votes,
+  ...cache.perBlock,
+});
+
+export type DelegateTarget = { ok: true; address: Address; ens?: string } | { ok: false; message: string };
+
+/** An address as typed, or an ENS name resolved on Ethereum mainnet (the only chain with ENS here). */
+export async function resolveDelegate(input: string, chain: ChainConfig, client: ReadClient): Promise<DelegateTarget> {
+  const text = input.trim();
+  if (/^0x[0-9a-fA-F]{40}$/.test(text)) return { ok: true, address: getAddress(text) };
+  if (text.startsWith('0x'))
+    return { ok: false, message: 'That is not an address: expected 0x followed by 40 hex characters.' };
+  if (!/\.[a-z]{2,}$/i.test(text)) return { ok: false, message: 'Enter an address (0x…) or an ENS name (name.eth).' };
+  if (chain.id !== mainnet.id)
+    return { ok: false, message: `ENS names resolve on Ethereum only; on ${chain.name}, enter an address.` };
+  let name: string;
+  try {
+    name = normalize(text);
+  } catch {
+    return { ok: false, message: `"${text}" is not a valid ENS name.` };
+  }
+  const address = await getEnsAddress(client, {
+    name,
+    universalResolverAddress: mainnet.contracts.ensUniversalResolver.address,
+  });
+  if (!address || address === zeroAddress) return { ok: false, message: `${name} does not resolve to an address.` };
+  return { ok: true, address: getAddress(address), ens: name };
+}

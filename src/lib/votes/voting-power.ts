@@ -1,0 +1,76 @@
+/**
+ * An account's voting power as the governor counts it, split by where it comes from: ALT wrapped into
+ * voting power, ALT staked (which keeps voting), and what others delegated to it; plus the plain ALT
+ * in its wallet that does not vote yet. Every figure comes from the governor's votes token, never
+ * from ALT (which has no votes). Screens add `votingPowerCalls` to their own batch.
+ */
+import { getAddress, zeroAddress, type Address } from 'viem';
+import { altLayerTokenAbi, altVotesAbi } from '../contracts/generated.ts';
+import type { ChainCaps } from '../web3/capabilities.ts';
+import type { BatchCall } from '../web3/read-batch.ts';
+
+export interface VotingPower {
+  /** The governor's votes token: its address and symbol (for labels). */
+  token: Address;
+  symbol: string;
+  /** Votes the account can cast now: its own if delegated to itself, plus what others delegated to it. */
+  votes: bigint;
+  /** Whom the account's own voting power goes to; undefined when it never had any to delegate. */
+  delegate?: Address;
+  /** Its own voting units: wrapped ALT (or the votes token balance) plus staked ALT. */
+  wrapped: bigint;
+  staked?: bigint;
+  /** Votes others delegated to this account. */
+  fromOthers: bigint;
+  /** Plain ALT in the wallet, which does not vote until wrapped or staked (when the token wraps ALT). */
+  plainAlt?: bigint;
+  /** For wrapping: the ALT allowance to the votes token and the ALT permit nonce. */
+  allowance?: bigint;
+  altNonce?: bigint;
+}
+
+/** The reads voting power needs, to be merged into a screen's batch. */
+export function votingPowerCalls(caps: ChainCaps, account: Address): Record<string, BatchCall | undefined> {
+  const votes = caps.votes;
+  if (!votes) return {};
+  const vt = { address: votes.address, abi: altVotesAbi } as const;
+  const alt = caps.alt && ({ address: caps.alt.address, abi: altLayerTokenAbi } as const);
+  return {
+    vpVotes: { ...vt, functionName: 'getVotes', args: [account] },
+    vpDelegate: { ...vt, functionName: 'delegates', args: [account] },
+    vpWrapped: { ...vt, functionName: 'balanceOf', args: [account] },
+    vpStaked: votes.countsStake ? { ...vt, functionName: 'stakedUnitsOf', args: [account] } : undefined,
+    vpPlain: votes.wrapsAlt && alt ? { ...alt, functionName: 'balanceOf', args: [account] } : undefined,
+    vpAllowance:
+      votes.wrapsAlt && alt ? { ...alt, functionName: 'allowance', args: [account, votes.address] } : undefined,
+    vpNonce:
+      votes.wrapsAlt && alt && caps.alt?.domain ? { ...alt, functionName: 'nonces', args: [account] } : undefined,
+  };
+}
+
+/** Voting power from a batch's values (see `votingPowerCalls`); undefined if the votes read failed. */
+export function toVotingPower(
+  caps: ChainCaps,
+  account: Address,
+  values: Record<string, unknown>,
+): VotingPower | undefined {
+  if (!caps.votes || values.vpVotes === undefined || values.vpDelegate === undefined) return undefined;
+  const votes = values.vpVotes as bigint;
+  const delegateRaw = values.vpDelegate as Address;
+  const delegate = delegateRaw === zeroAddress ? undefined : getAddress(delegateRaw);
+  const wrapped = (values.vpWrapped as bigint | undefined) ?? 0n;
+  const staked = values.vpStaked as bigint | undefined;
+  const own = wrapped + (staked ?? 0n);
+  return {
+    token: caps.votes.address,
+    symbol: caps.votes.symbol,
+    votes,
+    delegate,
+    wrapped,
+    staked,
+    fromOthers: delegate === account ? votes - own : votes,
+    plainAlt: values.vpPlain as bigint | undefined,
+    allowance: values.vpAllowance as bigint | undefined,
+    altNonce: values.vpNonce as bigint | undefined,
+  };
+}
