@@ -45,7 +45,7 @@ const DEV_VOTES: Record<number, { wrap: number; delegate: number | 'self' }> = {
   2: { wrap: 100_000_000, delegate: 1 },
   3: { wrap: 70_000_000, delegate: 'self' },
   4: { wrap: 30_000_000, delegate: 3 },
-  6: { wrap: 5_000_000, delegate: 1 },
+  6: { wrap: 3_000_000, delegate: 1 },
 };
 
 export const TOTAL_SUPPLY_ALT = 10_000_000_000;

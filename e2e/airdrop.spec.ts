@@ -1,5 +1,5 @@
-import { zeroAddress, type Address } from 'viem';
-import { altAirdropAbi, altStakingAbi, altTokenAbi } from '../src/lib/contracts/generated.ts';
+import { parseEther, zeroAddress, type Address } from 'viem';
+import { altAirdropAbi, altLayerTokenAbi, altStakingAbi } from '../src/lib/contracts/generated.ts';
 import { DEV_ACCOUNTS, type Chain } from './fixtures/chain.ts';
 import { expect, test } from './fixtures/index.ts';
 import { AirdropPage } from './pages/airdrop-page.ts';
@@ -10,7 +10,8 @@ const ALLOCATION: Record<number, bigint> = { 1: 9_250n * ALT, 5: 8_120n * ALT, 9
 
 const read = (chain: Chain, address: Address, abi: any, functionName: string, args: unknown[] = []) =>
   chain.client.readContract({ address, abi, functionName, args } as any) as Promise<any>;
-const balanceOf = (chain: Chain, who: Address) => read(chain, chain.contracts.alt, altTokenAbi, 'balanceOf', [who]);
+const balanceOf = (chain: Chain, who: Address) =>
+  read(chain, chain.contracts.alt, altLayerTokenAbi, 'balanceOf', [who]);
 
 test('checks an eligible and a non-eligible address with no wallet', async ({ page }) => {
   const airdrop = new AirdropPage(page);
@@ -49,7 +50,11 @@ test.describe('as dev account #1', () => {
     await expect(page.getByTestId('airdrop-status')).toContainText('Claimed');
   });
 
-  test('claims and stakes with a chosen operator in one transaction', async ({ page, chain, wallet }) => {
+  test('claims and stakes with a chosen operator in one transaction, and the stake votes', async ({
+    page,
+    chain,
+    wallet,
+  }) => {
     void wallet;
     const airdrop = new AirdropPage(page);
     await airdrop.goto();
@@ -65,35 +70,55 @@ test.describe('as dev account #1', () => {
     const position = positions.find((p: any) => p.operator === operator);
     const previous = positionsBefore.find((p: any) => p.operator === operator)?.principal ?? 0n;
     expect(position.principal - previous).toBe(ALLOCATION[1]);
+    expect(await chain.stakedUnits(DEV_ACCOUNTS[1])).toBeGreaterThanOrEqual(position.stake);
   });
 
-  test('submits a claim for another eligible address, paid to that address', async ({ page, chain, wallet }) => {
+  test('nobody else can claim for an eligible address', async ({ page, wallet }) => {
     void wallet;
     const airdrop = new AirdropPage(page);
     await airdrop.goto(DEV_ACCOUNTS[9]);
     await airdrop.connect();
+    await expect(airdrop.claimPanel()).toContainText('Only the eligible wallet itself can claim');
+    await expect(airdrop.claimButton()).toBeDisabled();
     await expect(page.getByRole('button', { name: 'Claim and stake' })).toBeDisabled();
-    await page.getByRole('button', { name: /^Claim for 0x/ }).click();
-    await expect(airdrop.state()).toHaveText('Already claimed');
-    expect(await balanceOf(chain, DEV_ACCOUNTS[9])).toBe(ALLOCATION[9]);
+    await expect(page.getByRole('button', { name: 'Claim as voting power' })).toBeDisabled();
   });
 });
 
-test.describe('as dev account #5 (not delegated)', () => {
+test.describe('as dev account #5 (plain ALT only, no votes)', () => {
   test.use({ walletOptions: { accountIndex: 5, chainId: 31337 } });
 
-  test('claims and delegates its votes with one signature and one transaction', async ({ page, chain, wallet }) => {
-    void wallet;
+  test('claims as voting power for itself in one transaction, no signature', async ({ page, chain, wallet }) => {
     const airdrop = new AirdropPage(page);
     await airdrop.goto();
     await airdrop.connect();
-    expect(await read(chain, chain.contracts.alt, altTokenAbi, 'delegates', [DEV_ACCOUNTS[5]])).toBe(zeroAddress);
-    await page.getByRole('button', { name: 'Claim and delegate' }).click();
+    expect(await chain.delegateOf(DEV_ACCOUNTS[5])).toBe(zeroAddress);
+    await wallet.clearRequests();
+    await page.getByRole('button', { name: 'Claim as voting power' }).click();
     await expect(airdrop.state()).toHaveText('Already claimed');
-    expect(await read(chain, chain.contracts.alt, altTokenAbi, 'delegates', [DEV_ACCOUNTS[5]])).toBe(DEV_ACCOUNTS[5]);
-    const balance = await balanceOf(chain, DEV_ACCOUNTS[5]);
-    expect(await read(chain, chain.contracts.alt, altTokenAbi, 'getVotes', [DEV_ACCOUNTS[5]])).toBe(balance);
-    expect(balance).toBe(25_000_000n * ALT + ALLOCATION[5]);
+    expect(await wallet.prompts()).toEqual(['eth_sendTransaction']);
+    expect(await chain.delegateOf(DEV_ACCOUNTS[5])).toBe(DEV_ACCOUNTS[5]);
+    expect(await chain.wrapped(DEV_ACCOUNTS[5])).toBe(ALLOCATION[5]);
+    expect(await chain.votes(DEV_ACCOUNTS[5])).toBe(ALLOCATION[5]);
+    expect(await balanceOf(chain, DEV_ACCOUNTS[5])).toBe(parseEther('25000000'));
+  });
+
+  test('claims as voting power delegated to someone else with one signature and one transaction', async ({
+    page,
+    chain,
+    wallet,
+  }) => {
+    const airdrop = new AirdropPage(page);
+    await airdrop.goto();
+    await airdrop.connect();
+    const theirs = await chain.votes(DEV_ACCOUNTS[3]);
+    await page.getByLabel(/Claim as voting power, delegated to/).fill(DEV_ACCOUNTS[3]);
+    await wallet.clearRequests();
+    await page.getByRole('button', { name: 'Claim as voting power' }).click();
+    await expect(airdrop.state()).toHaveText('Already claimed');
+    expect(await wallet.prompts()).toEqual(['eth_signTypedData_v4:Delegation', 'eth_sendTransaction']);
+    expect(await chain.delegateOf(DEV_ACCOUNTS[5])).toBe(DEV_ACCOUNTS[3]);
+    expect((await chain.votes(DEV_ACCOUNTS[3])) - theirs).toBe(ALLOCATION[5]);
   });
 });
 
@@ -126,7 +151,11 @@ test('detects a tampered shard and refuses to offer a claim', async ({ page }) =
 test.describe('after the window', () => {
   test.use({ walletOptions: { accountIndex: 7, chainId: 31337 } });
 
-  test('shows the window closed and lets anyone sweep the rest to the treasury', async ({ page, chain, wallet }) => {
+  test('shows the window closed and, after the sweep delay, lets anyone sweep the rest to the treasury', async ({
+    page,
+    chain,
+    wallet,
+  }) => {
     void wallet;
     const info = await read(chain, chain.contracts.airdrop, altAirdropAbi, 'info');
     await chain.advance(Number(info.claimEnd) - (await chain.now()) + 60);
@@ -135,6 +164,11 @@ test.describe('after the window', () => {
     await expect(airdrop.state()).toHaveText('Claim window closed');
     await expect(page.getByTestId('claim-window')).toContainText('Claims closed');
     await airdrop.connect();
+    // Governance has the sweep delay to extend the window first (after a pause near its end, say).
+    await expect(page.getByRole('button', { name: 'Sweep to treasury' })).toBeDisabled();
+    await expect(page.getByRole('article', { name: 'Unclaimed ALT' })).toContainText('can be swept from');
+    await chain.advance(Number(info.sweepableAt) - (await chain.now()) + 1);
+    await page.reload();
     const treasuryBefore = await balanceOf(chain, chain.contracts.timelock);
     const unclaimed = await balanceOf(chain, chain.contracts.airdrop);
     await page.getByRole('button', { name: 'Sweep to treasury' }).click();

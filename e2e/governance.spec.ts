@@ -1,5 +1,5 @@
 import { encodeFunctionData, getAddress, parseEther } from 'viem';
-import { altTokenAbi } from '../src/lib/contracts/generated.ts';
+import { altLayerTokenAbi } from '../src/lib/contracts/generated.ts';
 import { formatToken } from '../src/lib/format/amount.ts';
 import { STATES } from '../src/features/governance/proposal-text.ts';
 import { DEV_ACCOUNTS } from './fixtures/chain.ts';
@@ -23,17 +23,18 @@ test('every state has a proposal page with its verified description, decoded act
     const actions = page.getByRole('list', { name: 'Actions' }).locator('li.action');
     await expect(actions.first()).toHaveAttribute('data-decoded', 'yes');
     const [against, forVotes, abstain] = await gov.votes(id!);
-    await expect(page.locator('[data-tally="for"]')).toHaveText(formatToken(forVotes));
-    await expect(page.locator('[data-tally="against"]')).toHaveText(formatToken(against));
-    await expect(page.locator('[data-tally="abstain"]')).toHaveText(formatToken(abstain));
+    // Tallies are in the governor's votes token, named by its own symbol.
+    await expect(page.locator('[data-tally="for"]')).toHaveText(formatToken(forVotes, 'vALT'));
+    await expect(page.locator('[data-tally="against"]')).toHaveText(formatToken(against, 'vALT'));
+    await expect(page.locator('[data-tally="abstain"]')).toHaveText(formatToken(abstain, 'vALT'));
   }
-  // The executed grant reads as a sentence with the recipient in full.
+  // The executed grant reads as a sentence naming who pays (the governor's timelock), addresses in full.
   await ui.gotoProposal((await gov.ids())[0]);
   await expect(page.getByRole('list', { name: 'Actions' })).toContainText(
-    'Transfer 5,000,000 ALT from the treasury to',
+    `Transfer 5,000,000 ALT from Treasury (timelock) ${chain.contracts.timelock} to`,
   );
   await expect(page.getByRole('list', { name: 'Actions' })).toContainText(
-    'ALT token 0x5FbDB2315678afecb367f032d93F642f64180aa3',
+    'ALT token 0x8457CA5040ad67fdebbCC8EdCE889A335Bc0fbFB',
   );
 });
 
@@ -60,17 +61,17 @@ for (const [support, label] of [
     expect(await gov.hasVoted(id, DEV_ACCOUNTS[1])).toBe(true);
     const after = await gov.votes(id);
     expect(after[support]).toBeGreaterThan(before[support]);
-    await expect(page.locator(`[data-tally="${label.toLowerCase()}"]`)).toHaveText(formatToken(after[support]));
+    await expect(page.locator(`[data-tally="${label.toLowerCase()}"]`)).toHaveText(formatToken(after[support], 'vALT'));
     // After a reload the vote and reason come back from the chain's VoteCast log.
     await page.reload();
     await expect(ui.yourVote().locator('.vote-reason')).toHaveText(reason);
   });
 }
 
-test.describe('a holder whose ALT is not delegated', () => {
+test.describe('a holder of plain ALT only (#5)', () => {
   test.use({ walletOptions: { accountIndex: 5, chainId: 31337 } });
 
-  test('cannot cast a zero-weight vote and can delegate to themselves for future proposals', async ({
+  test('cannot cast a zero-weight vote, and gets voting power for future proposals in one step', async ({
     page,
     chain,
     wallet,
@@ -82,12 +83,15 @@ test.describe('a holder whose ALT is not delegated', () => {
     await ui.gotoProposal(id);
     await ui.connect();
     await expect(ui.yourVote()).toContainText('You cannot vote on this proposal');
-    await expect(ui.yourVote()).toContainText('does not count for this one');
+    await expect(ui.yourVote()).toContainText('25,000,000 ALT is plain ALT, which does not vote');
     await expect(ui.voteForm()).toHaveCount(0);
-    await ui.yourVote().getByRole('button', { name: 'Delegate to myself' }).click();
-    await ui.confirmed('Delegate votes to myself');
-    await expect(ui.yourVote()).toContainText('you can vote on proposals created from now on');
+    await ui.yourVote().getByRole('link', { name: 'Get voting power' }).click();
+    await ui.getVotingPower('25000000');
+    await ui.confirmed('into voting power');
+    expect(await chain.votes(DEV_ACCOUNTS[5])).toBe(parseEther('25000000'));
     expect(await chain.delegateOf(DEV_ACCOUNTS[5])).toBe(DEV_ACCOUNTS[5]);
+    await ui.gotoProposal(id);
+    await expect(ui.yourVote()).toContainText('you can vote on proposals created from now on');
     await expect(ui.voteForm()).toHaveCount(0);
   });
 });
@@ -103,8 +107,8 @@ test.describe('a self-delegated holder', () => {
     const ui = new GovernancePage(page);
     await ui.gotoList();
     await ui.connect();
-    await expect(ui.delegation().getByTestId('my-votes')).toHaveText(formatToken(mine));
-    await expect(ui.delegation().getByTestId('my-delegate')).toHaveText('Yourself');
+    await expect(ui.delegation().getByTestId('voting-power')).toHaveText(formatToken(mine, 'vALT'));
+    await expect(ui.delegation().getByTestId('delegate')).toHaveText('Your own voting power counts for you.');
     await ui.delegation().getByLabel('Delegate to an address').fill('0x1234');
     await ui.delegation().getByRole('button', { name: 'Delegate', exact: true }).click();
     await expect(ui.delegation().getByRole('alert')).toHaveText(/not an address/);
@@ -116,9 +120,11 @@ test.describe('a self-delegated holder', () => {
     await ui.confirmed(`Delegate votes to ${DEV_ACCOUNTS[3]}`);
     expect(await chain.votes(DEV_ACCOUNTS[8])).toBe(0n);
     expect(await chain.votes(DEV_ACCOUNTS[3])).toBe(theirs + mine);
-    await expect(ui.delegation().getByTestId('my-votes')).toHaveText(formatToken(0n));
-    await expect(ui.delegation().getByTestId('delegate-votes')).toHaveText(formatToken(theirs + mine));
-    await expect(ui.delegation().getByTestId('my-delegate')).toContainText(DEV_ACCOUNTS[3]);
+    await expect(ui.delegation().getByTestId('voting-power')).toHaveText(formatToken(0n, 'vALT'));
+    await expect(ui.delegation().getByTestId('delegate-votes')).toHaveText(formatToken(theirs + mine, 'vALT'));
+    await expect(ui.delegation().getByTestId('delegate')).toContainText(
+      `${DEV_ACCOUNTS[3].slice(0, 6)}…${DEV_ACCOUNTS[3].slice(-4)}`,
+    );
   });
 });
 
@@ -148,7 +154,9 @@ test('a proposal goes from the create form through voting, queue and timelock to
   await expect(form.getByLabel('Description preview').locator('strong')).toHaveText('12,345 ALT');
   await form.getByLabel('Recipient').fill(recipient);
   await form.getByLabel(/^Amount/).fill('12345');
-  await expect(form.getByRole('list', { name: 'Actions' })).toContainText('Transfer 12,345 ALT from the treasury to');
+  await expect(form.getByRole('list', { name: 'Actions' })).toContainText(
+    `Transfer 12,345 ALT from Treasury (timelock) ${chain.contracts.timelock} to`,
+  );
   await form.getByRole('button', { name: 'Submit proposal' }).click();
   await ui.confirmed('Propose: AIP-10');
   await expect(ui.state()).toHaveText('Pending');
@@ -186,7 +194,7 @@ test.describe('an address without votes', () => {
     await ui.gotoNew();
     await ui.connect();
     await expect(page.getByTestId('threshold-missing')).toHaveText(
-      /You are 1,000,000 ALT short of the proposal threshold/,
+      /You are 1,000,000 vALT short of the proposal threshold/,
     );
     await expect(page.getByRole('button', { name: 'Submit proposal' })).toBeDisabled();
   });
@@ -209,7 +217,7 @@ test('a proposal written to attack readers renders inert', async ({ page, chain 
     '',
     'Discussion: [forum](https://forum.example.org/t/1)',
   ].join('\n');
-  const calldata = encodeFunctionData({ abi: altTokenAbi, functionName: 'transfer', args: [DEV_ACCOUNTS[9], 1n] });
+  const calldata = encodeFunctionData({ abi: altLayerTokenAbi, functionName: 'transfer', args: [DEV_ACCOUNTS[9], 1n] });
   const id = await gov.propose(DEV_ACCOUNTS[1], [chain.contracts.alt], [calldata], hostile);
   const dialogs: string[] = [];
   page.on('dialog', (d) => (dialogs.push(d.message()), d.dismiss()));
@@ -243,7 +251,7 @@ test('an action aimed at an address made to look like ALT is flagged beside the 
   const alt = chain.contracts.alt;
   // Same first and last four hex digits as the ALT token, different in between.
   const fake = getAddress(`${alt.slice(0, 6)}${'0'.repeat(32)}${alt.slice(-4)}`);
-  const calldata = encodeFunctionData({ abi: altTokenAbi, functionName: 'transfer', args: [DEV_ACCOUNTS[9], 1n] });
+  const calldata = encodeFunctionData({ abi: altLayerTokenAbi, functionName: 'transfer', args: [DEV_ACCOUNTS[9], 1n] });
   const id = await gov.propose(DEV_ACCOUNTS[1], [alt, fake], [calldata, calldata], '# Two transfers');
   const ui = new GovernancePage(page);
   await ui.gotoProposal(id);
@@ -265,10 +273,10 @@ test('the delegates page ranks voting power from the logs, and a delegate page l
   const rows = page.getByRole('table', { name: 'Delegates by voting power' }).locator('tbody tr');
   await expect(rows.first()).toHaveAttribute('data-delegate', DEV_ACCOUNTS[1]);
   await expect(rows.first()).toContainText(
-    formatToken(await chain.votes(DEV_ACCOUNTS[1]), 'ALT', { maxFractionDigits: 0 }),
+    formatToken(await chain.votes(DEV_ACCOUNTS[1]), 'vALT', { maxFractionDigits: 0 }),
   );
   await rows.nth(1).getByRole('link').click();
-  await expect(page.getByTestId('delegate-power')).toHaveText(formatToken(await chain.votes(DEV_ACCOUNTS[3])));
+  await expect(page.getByTestId('delegate-power')).toHaveText(formatToken(await chain.votes(DEV_ACCOUNTS[3]), 'vALT'));
   await expect(page.getByRole('list', { name: 'Vote history' })).toContainText(
     'MACH needs this research before SQUAD mainnet.',
   );

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { encodeFunctionData } from 'viem';
 import { asImpersonated, send } from '../devnet/client.ts';
-import { altGovernorAbi, altStakingAbi, altTokenAbi } from '../src/lib/contracts/generated.ts';
+import { altGovernorAbi, altStakingAbi, altLayerTokenAbi } from '../src/lib/contracts/generated.ts';
 import { DEV_ACCOUNTS } from './fixtures/chain.ts';
 import { governor } from './fixtures/governor.ts';
 import { expect, test } from './fixtures/index.ts';
@@ -38,7 +38,7 @@ test(`${XSS_PAYLOADS.length} hostile payloads in proposals, vote reasons and ope
   const active = (await gov.ids())[7];
 
   // A proposal whose title and body are the corpus.
-  const transfer = encodeFunctionData({ abi: altTokenAbi, functionName: 'transfer', args: [DEV_ACCOUNTS[9], 1n] });
+  const transfer = encodeFunctionData({ abi: altLayerTokenAbi, functionName: 'transfer', args: [DEV_ACCOUNTS[9], 1n] });
   const description = `# ${XSS_PAYLOADS[0]}\n\n${XSS_PAYLOADS.join('\n\n')}`;
   const hostile = await gov.propose(DEV_ACCOUNTS[1], [chain.contracts.alt], [transfer], description);
   // Vote reasons, shown on the proposal page and in each voter's history.

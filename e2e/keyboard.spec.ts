@@ -1,5 +1,5 @@
 import { encodeFunctionData, parseEther } from 'viem';
-import { altTokenAbi } from '../src/lib/contracts/generated.ts';
+import { altLayerTokenAbi } from '../src/lib/contracts/generated.ts';
 import { DEV_ACCOUNTS } from './fixtures/chain.ts';
 import { governor } from './fixtures/governor.ts';
 import { expect, test } from './fixtures/index.ts';
@@ -72,7 +72,7 @@ test('navigating from the header puts focus on the new page', async ({ page }) =
 
 test('the leave-the-app dialog takes focus, keeps it, and gives it back on Escape', async ({ page, chain }) => {
   const gov = governor(chain);
-  const calldata = encodeFunctionData({ abi: altTokenAbi, functionName: 'transfer', args: [DEV_ACCOUNTS[9], 1n] });
+  const calldata = encodeFunctionData({ abi: altLayerTokenAbi, functionName: 'transfer', args: [DEV_ACCOUNTS[9], 1n] });
   const id = await gov.propose(
     DEV_ACCOUNTS[1],
     [chain.contracts.alt],

@@ -1,12 +1,14 @@
-import { formatUnits, zeroAddress } from 'viem';
-import { altAirdropAbi, altStakingAbi, altTokenAbi } from '../src/lib/contracts/generated.ts';
+import { formatUnits, parseEther } from 'viem';
+import { altAirdropAbi, altLayerTokenAbi, altStakingAbi } from '../src/lib/contracts/generated.ts';
 import { formatAmount } from '../src/lib/format/amount.ts';
 import { DEV_ACCOUNTS } from './fixtures/chain.ts';
 import { expect, test } from './fixtures/index.ts';
 import { OverviewPage } from './pages/overview-page.ts';
+import { GovernancePage } from './pages/governance-page.ts';
 
-const alt = (value: bigint, digits = 4) =>
-  `${formatAmount(value, 18, { maxFractionDigits: digits, locale: 'en-US' })} ALT`;
+const alt = (value: bigint, digits = 4, symbol = 'ALT') =>
+  `${formatAmount(value, 18, { maxFractionDigits: digits, locale: 'en-US' })} ${symbol}`;
+const votes = (value: bigint) => alt(value, 4, 'vALT');
 
 test('connects through the wallet modal and shows the account', async ({ page, wallet }) => {
   const overview = new OverviewPage(page);
@@ -37,15 +39,22 @@ test('overview figures equal what the contracts say for the account', async ({ p
     .filter((r: any) => BigInt(r.unlockTime) <= now)
     .reduce((s: bigint, r: any) => s + r.amount, 0n);
   await expect(overview.balance(31337)).toHaveText(
-    alt(await read(chain.contracts.alt, altTokenAbi, 'balanceOf', [account])),
+    alt(await read(chain.contracts.alt, altLayerTokenAbi, 'balanceOf', [account])),
   );
   await expect(overview.figure('staked')).toHaveText(alt(staked));
   await expect(overview.figure('unbonding')).toHaveText(alt(unbonding));
   await expect(overview.card('Unbonding')).toContainText(`${alt(ready)} ready to withdraw`);
-  await expect(overview.figure('voting-power')).toHaveText(
-    alt(await read(chain.contracts.alt, altTokenAbi, 'getVotes', [account])),
-  );
-  await expect(overview.figure('delegate')).toHaveText('Delegated to self');
+  // Voting power is the governor's votes token's, split by where it comes from; ALT itself has none.
+  const power = await chain.votes(account);
+  const wrapped = await chain.wrapped(account);
+  const stakedUnits = await chain.stakedUnits(account);
+  await expect(overview.figure('voting-power')).toHaveText(votes(power));
+  await expect(overview.figure('vp-wrapped')).toHaveText(alt(wrapped));
+  await expect(overview.figure('vp-staked')).toHaveText(alt(stakedUnits));
+  expect(stakedUnits).toBe(staked + unbonding);
+  await expect(overview.figure('vp-from-others')).toHaveText(votes(power - wrapped - stakedUnits));
+  await expect(overview.figure('delegate')).toHaveText('Your own voting power counts for you.');
+  await expect(overview.card('Staked')).toContainText('keeps voting');
   // Rewards grow every second; the figure must be within what accrues between the two reads.
   const rewards = positions.reduce((s: bigint, p: any) => s + p.pendingRewards, 0n);
   const shown = Number((await overview.figure('rewards').innerText()).replace(/[^0-9.]/g, ''));
@@ -65,9 +74,14 @@ test('read-only mode by URL shows that address and disables writes with the reas
   await overview.goto(`?address=${viewed.toLowerCase()}`);
   await expect(page.getByTestId('viewed-address')).toHaveText(viewed);
   await expect(page.getByText('(read-only)')).toBeVisible();
-  await expect(overview.figure('delegate')).toHaveText('Not delegated: this balance does not vote yet.');
-  await expect(page.getByRole('button', { name: 'Delegate to myself' })).toBeDisabled();
-  await expect(page.getByText('Connect a wallet to do this.')).toBeVisible();
+  // #5 holds plain ALT only: it does not vote, and the card says what would change that.
+  await expect(overview.figure('voting-power')).toHaveText('0 vALT');
+  await expect(overview.figure('delegate')).toHaveText('Nothing of yours votes yet.');
+  await expect(overview.figure('vp-not-voting')).toContainText('25,000,000 ALT in this wallet does not vote yet');
+  await overview.card('Voting power').getByRole('link', { name: 'Get voting power' }).click();
+  const governance = new GovernancePage(page);
+  await expect(governance.wrapForm().getByRole('button', { name: 'Get voting power' })).toBeDisabled();
+  await expect(governance.delegation().getByText('Connect a wallet to do this.').first()).toBeVisible();
   // Navigation keeps the viewed address.
   await page.getByRole('link', { name: 'Staking' }).first().click();
   await expect(page).toHaveURL(new RegExp(`address=${viewed.toLowerCase()}`));
@@ -80,67 +94,55 @@ test.describe('on the wrong network', () => {
   test.use({ walletOptions: { accountIndex: 5, chainId: 31337 } });
 
   test('detects it and switches the wallet to the devnet', async ({ page, wallet }) => {
-    const overview = new OverviewPage(page);
-    await overview.goto();
-    await overview.connectThroughModal();
+    const governance = new GovernancePage(page);
+    await governance.gotoList();
+    await governance.connect();
+    const getVotes = governance.wrapForm().getByRole('button', { name: 'Get voting power' });
+    await expect(getVotes).toBeEnabled();
     // The user moves their wallet to another network after connecting.
     await wallet.setChain(1);
     const banner = page.getByRole('alert').filter({ hasText: 'Your wallet is on Ethereum' });
     await expect(banner).toBeVisible();
-    await expect(page.getByRole('button', { name: 'Delegate to myself' })).toBeDisabled();
+    await expect(getVotes).toBeDisabled();
     await banner.getByRole('button', { name: 'Switch to AltLayer devnet' }).click();
     await expect(banner).toBeHidden();
     expect((await wallet.state()).chainId).toBe(31337);
-    await expect(page.getByRole('button', { name: 'Delegate to myself' })).toBeEnabled();
+    await expect(getVotes).toBeEnabled();
   });
 });
 
-test.describe('with an account that has not delegated', () => {
+test.describe('with an account that holds only plain ALT (#5)', () => {
   test.use({ walletOptions: { accountIndex: 5, chainId: 31337 } });
 
   test('a rejected signature leaves the app usable, and a retry goes through', async ({ page, wallet, chain }) => {
-    const overview = new OverviewPage(page);
-    await overview.goto();
-    await overview.connectThroughModal();
+    const governance = new GovernancePage(page);
+    await governance.gotoList();
+    await governance.connect();
     await wallet.rejectNext();
-    await page.getByRole('button', { name: 'Delegate to myself' }).click();
+    await governance.getVotingPower('1000');
     await expect(page.getByText('You rejected the request in your wallet. Nothing was sent.')).toBeVisible();
-    expect(
-      await chain.client.readContract({
-        address: chain.contracts.alt,
-        abi: altTokenAbi,
-        functionName: 'delegates',
-        args: [DEV_ACCOUNTS[5]],
-      }),
-    ).toBe(zeroAddress);
-    await page.getByRole('button', { name: 'Delegate to myself' }).click();
-    await expect(overview.figure('delegate')).toHaveText('Delegated to self');
-    expect(
-      await chain.client.readContract({
-        address: chain.contracts.alt,
-        abi: altTokenAbi,
-        functionName: 'delegates',
-        args: [DEV_ACCOUNTS[5]],
-      }),
-    ).toBe(DEV_ACCOUNTS[5]);
-    await expect(overview.figure('voting-power')).toHaveText(alt(25_000_000n * 10n ** 18n));
+    expect(await chain.wrapped(DEV_ACCOUNTS[5])).toBe(0n);
+    await governance.getVotingPower('1000');
+    await governance.confirmed('into voting power');
+    expect(await chain.wrapped(DEV_ACCOUNTS[5])).toBe(parseEther('1000'));
+    await expect(governance.delegation().getByTestId('voting-power')).toHaveText('1,000 vALT');
   });
 
   test('a reload during a pending transaction still shows it confirm', async ({ page, chain, wallet }) => {
-    const overview = new OverviewPage(page);
-    await overview.goto();
-    await overview.connectThroughModal();
+    const governance = new GovernancePage(page);
+    await governance.gotoList();
+    await governance.connect();
     await chain.setAutomine(false);
-    await page.getByRole('button', { name: 'Delegate to myself' }).click();
+    await governance.getVotingPower('1000');
     const toasts = page.getByRole('region', { name: 'Transactions' });
-    await expect(toasts).toContainText('Delegate votes to yourself');
+    await expect(toasts).toContainText('into voting power for yourself');
     await expect(toasts).toContainText('Pending');
     await page.reload();
     await expect(toasts).toContainText('Pending');
     expect((await wallet.state()).connected).toBe(true);
     await chain.mine();
     await expect(toasts).toContainText(/Confirmed in block \d+/);
-    await expect(overview.figure('delegate')).toHaveText('Delegated to self');
+    await expect(governance.delegation().getByTestId('voting-power')).toHaveText('1,000 vALT');
   });
 
   test('switching accounts in the wallet updates the app at once', async ({ page, wallet }) => {

@@ -1,4 +1,4 @@
-import { getAddress, parseEther } from 'viem';
+import { getAddress, parseEther, zeroAddress } from 'viem';
 import { DEV_ACCOUNTS } from './fixtures/chain.ts';
 import { expect, test } from './fixtures/index.ts';
 import { OperatorPage } from './pages/operator-page.ts';
@@ -6,22 +6,32 @@ import { OperatorPage } from './pages/operator-page.ts';
 test.describe('a first-time staker (#6)', () => {
   test.use({ walletOptions: { accountIndex: 6, chainId: 31337 } });
 
-  test('stakes with a permit after the risk disclosure, in one transaction', async ({ page, chain, wallet }) => {
-    void wallet;
+  test('stakes with a permit after the risk disclosure, in one transaction, and the stake votes', async ({
+    page,
+    chain,
+    wallet,
+  }) => {
     const operator = (await chain.operators())[5].operator;
     const ui = new OperatorPage(page);
     await ui.goto(operator);
     await ui.connect();
-    await expect(ui.stakeForm()).toContainText('Unstaking takes 7d');
-    await expect(ui.stakeForm()).toContainText('does not carry governance votes');
+    await expect(ui.stakeForm()).toContainText('Leaving takes 21d');
+    await expect(ui.stakeForm()).toContainText('can still be slashed');
+    await expect(ui.stakeForm()).toContainText('Staking does not cost your vote');
+    await expect(page.getByTestId('stake-keeps-voting')).toBeVisible();
+    // #6 delegates its voting power to #1: the stake adds to #1's votes, under the same delegation.
+    const delegateVotes = await chain.votes(DEV_ACCOUNTS[1]);
     await ui.stake('1234.5');
     await expect(page.getByText('Confirm that you understand the risks to stake.')).toBeVisible();
     await ui.stakeForm().getByLabel('I understand these risks').check();
+    await wallet.clearRequests();
     await ui.stakeForm().getByRole('button', { name: 'Stake' }).click();
     await ui.confirmed('Stake 1,234.5 ALT');
+    expect(await wallet.prompts()).toEqual(['eth_signTypedData_v4:Permit', 'eth_sendTransaction']);
     const [positions] = await chain.staker(DEV_ACCOUNTS[6]);
     expect(positions.find((p) => p.operator === operator)?.principal).toBe(parseEther('1234.5'));
     expect(await chain.stakingAllowance(DEV_ACCOUNTS[6])).toBe(0n);
+    expect((await chain.votes(DEV_ACCOUNTS[1])) - delegateVotes).toBe(parseEther('1234.5'));
     await expect(page.getByRole('region', { name: 'Your stake here' })).toContainText('1,234.5 ALT');
   });
 
@@ -36,7 +46,7 @@ test.describe('a first-time staker (#6)', () => {
       ['', 'Enter an amount.'],
       ['0', 'The amount must be more than zero.'],
       ['1.0000000000000000001', 'At most 18 decimal places.'],
-      ['5000001', 'That is more than your wallet balance (5,000,000 ALT).'],
+      ['2000001', 'That is more than your wallet balance (2,000,000 ALT).'],
       ['0.5', 'The minimum is 1 ALT.'],
       ['1e3', 'Write the amount in full, without an exponent.'],
     ]) {
@@ -46,7 +56,7 @@ test.describe('a first-time staker (#6)', () => {
     expect((await chain.staker(DEV_ACCOUNTS[6]))[0]).toHaveLength(0);
     // Max fills the exact balance.
     await ui.stakeForm().getByRole('button', { name: 'Max' }).click();
-    await expect(ui.stakeForm().getByLabel('Amount to stake')).toHaveValue('5000000');
+    await expect(ui.stakeForm().getByLabel('Amount to stake')).toHaveValue('2000000');
   });
 });
 
@@ -61,7 +71,7 @@ test.describe('a wallet with EIP-5792 atomic batches (#2)', () => {
     await ui.connect();
     const before = (await chain.staker(DEV_ACCOUNTS[2]))[0].find((p) => p.operator === operator)?.principal ?? 0n;
     await ui.stake('3000');
-    await ui.confirmed('(approve and stake in one batch)');
+    await ui.confirmed('(one batch)');
     const after = (await chain.staker(DEV_ACCOUNTS[2]))[0].find((p) => p.operator === operator)!.principal;
     expect(after - before).toBe(parseEther('3000'));
     expect(await chain.stakingAllowance(DEV_ACCOUNTS[2])).toBe(0n);
@@ -73,7 +83,7 @@ test.describe('a wallet with EIP-5792 atomic batches (#2)', () => {
   });
 });
 
-test.describe('a wallet that refuses permits (#7)', () => {
+test.describe('a wallet that cannot sign permits (#7)', () => {
   test.use({ walletOptions: { accountIndex: 7, chainId: 31337 } });
 
   test('falls back to an exact approval and the stake, and says why', async ({ page, chain, wallet }) => {
@@ -81,13 +91,28 @@ test.describe('a wallet that refuses permits (#7)', () => {
     const ui = new OperatorPage(page);
     await ui.goto(operator);
     await ui.connect();
-    await wallet.rejectPermits();
+    await wallet.permits('unsupported');
     await ui.stake('2000', true);
-    await expect(ui.stakeForm()).toContainText('Your wallet did not sign the permit');
     await ui.confirmed('(1 of 2)');
     await ui.confirmed('(2 of 2)');
+    await expect(ui.stakeForm()).toContainText('Your wallet could not sign a permit');
     const [positions] = await chain.staker(DEV_ACCOUNTS[7]);
     expect(positions.find((p) => p.operator === operator)?.principal).toBe(parseEther('2000'));
+    expect(await chain.stakingAllowance(DEV_ACCOUNTS[7])).toBe(0n);
+  });
+
+  test('a declined permit ends the flow: no approval prompt follows', async ({ page, chain, wallet }) => {
+    const operator = (await chain.operators())[3].operator;
+    const ui = new OperatorPage(page);
+    await ui.goto(operator);
+    await ui.connect();
+    await wallet.permits('decline');
+    await wallet.clearRequests();
+    await ui.stake('2000', true);
+    await expect(ui.stakeForm()).toContainText('You rejected the request in your wallet. Nothing was sent.');
+    await page.waitForTimeout(500);
+    expect(await wallet.prompts()).toEqual(['eth_signTypedData_v4:Permit']);
+    expect((await chain.staker(DEV_ACCOUNTS[7]))[0]).toHaveLength(0);
     expect(await chain.stakingAllowance(DEV_ACCOUNTS[7])).toBe(0n);
   });
 });
@@ -128,23 +153,42 @@ test.describe('an existing staker (#1)', () => {
     expect((await chain.altBalance(DEV_ACCOUNTS[1])) - before).toBe(withdrawn);
   });
 
-  test('redelegates in one action with a preview', async ({ page, chain, wallet }) => {
+  test('redelegates through the unbonding period with a preview, voting all along, and completes the move', async ({
+    page,
+    chain,
+    wallet,
+  }) => {
     void wallet;
     const list = await chain.operators();
     const [from, to] = [list[0].operator, list[2].operator];
+    const votes = await chain.votes(DEV_ACCOUNTS[1]);
+    const atTarget = (await chain.staker(DEV_ACCOUNTS[1]))[0].find((p) => p.operator === to)?.stake ?? 0n;
     const ui = new OperatorPage(page);
     await ui.goto(from);
     await ui.connect();
     await ui.redelegateForm().getByLabel('Move stake to').selectOption(to);
     await ui.redelegateForm().getByLabel('Amount to move').fill('500000');
     await expect(page.getByTestId('redelegate-preview')).toContainText(
-      '1,250,000 ALT with Northstar Validation, 500,000 ALT with Ottie Labs',
+      '500,000 ALT leaves Northstar Validation now and is staked with Ottie Labs when it unlocks, in 21d',
     );
+    await expect(page.getByTestId('redelegate-preview')).toContainText('1,250,000 ALT stays with Northstar Validation');
     await ui.redelegateForm().getByRole('button', { name: 'Redelegate' }).click();
-    await ui.confirmed('Move');
-    const [positions] = await chain.staker(DEV_ACCOUNTS[1]);
-    expect(positions.find((p) => p.operator === to)?.stake).toBeGreaterThanOrEqual(parseEther('500000') - 1n);
-    expect(positions.find((p) => p.operator === from)?.stake).toBeLessThanOrEqual(parseEther('1250000'));
+    await ui.confirmed('Start moving');
+    let [positions, requests] = await chain.staker(DEV_ACCOUNTS[1]);
+    const moving = requests.find((r) => r.redelegateTo === to)!;
+    expect(moving.amount).toBe(parseEther('500000'));
+    expect(positions.find((p) => p.operator === from)?.stake).toBe(parseEther('1250000'));
+    expect(await chain.votes(DEV_ACCOUNTS[1])).toBe(votes);
+    await page.goto('./#/staking');
+    await expect(page.locator(`li[data-request="${moving.id}"]`)).toContainText('moving to Ottie Labs');
+    await chain.advance(moving.unlockTime - (await chain.now()) + 1);
+    await page.reload();
+    await page.getByRole('button', { name: `Complete move #${moving.id}` }).click();
+    await ui.confirmed(`request #${moving.id}`);
+    [positions, requests] = await chain.staker(DEV_ACCOUNTS[1]);
+    expect(positions.find((p) => p.operator === to)!.stake - atTarget).toBe(parseEther('500000'));
+    expect(requests.some((r) => r.id === moving.id)).toBe(false);
+    expect(await chain.votes(DEV_ACCOUNTS[1])).toBe(votes);
   });
 
   test('claims rewards across all operators in one transaction, and compounds', async ({ page, chain, wallet }) => {
@@ -174,7 +218,9 @@ test.describe('an existing staker (#1)', () => {
     await page.goto('./#/staking');
     await ui.connect();
     const now = await chain.now();
-    const ready = (await chain.staker(DEV_ACCOUNTS[1]))[1].find((r) => r.unlockTime <= now)!;
+    const ready = (await chain.staker(DEV_ACCOUNTS[1]))[1].find(
+      (r) => r.unlockTime <= now && r.redelegateTo === zeroAddress,
+    )!;
     const before = await chain.altBalance(DEV_ACCOUNTS[1]);
     await page.getByRole('button', { name: `Withdraw #${ready.id}` }).click();
     await ui.confirmed(`Withdraw request #${ready.id}`);

@@ -60,7 +60,7 @@ test('my delegations and positions reflect the viewed account, with slash explan
   });
   await page.goto(`./#/staking?address=${account}`);
   await page.getByLabel('My delegations').check();
-  await expect(page.locator('tr[data-operator]')).toHaveCount(positions.filter((p) => p.shares > 0n).length);
+  await expect(page.locator('tr[data-operator]')).toHaveCount(positions.filter((p) => p.stake > 0n).length);
   const positionsSection = page.getByRole('region', { name: 'Your positions' });
   await expect(positionsSection).toContainText('the operator was slashed');
   await expect(positionsSection).toContainText('Ready');

@@ -18,6 +18,14 @@ export class GovernancePage {
   voteForm = () => this.page.getByRole('form', { name: 'Cast your vote' });
   yourVote = () => this.page.getByRole('region', { name: 'Your vote' });
   delegation = () => this.page.getByRole('region', { name: 'Your votes' });
+  wrapForm = () => this.page.getByRole('form', { name: 'Get voting power' });
+  unwrapForm = () => this.page.getByRole('form', { name: 'Return to plain ALT' });
+
+  /** Fills and submits the "Get voting power" form. */
+  async getVotingPower(amount: string) {
+    await this.wrapForm().getByLabel('Plain ALT to turn into voting power').fill(amount);
+    await this.wrapForm().getByRole('button', { name: 'Get voting power' }).click();
+  }
   markdown = () => this.page.getByLabel('Proposal description');
 
   async confirmed(label: string | RegExp) {

@@ -103,7 +103,7 @@ export async function readAirdrop(
 /** The airdrop page's chain query: one per chain and viewed account, refreshed each block. */
 export const airdropQuery = (app: AppState, account: Address | undefined) => ({
   queryKey: ['airdrop', { chainId: app.chainId, account }] as const,
-  queryFn: () => readAirdrop(app.client, app.chain, app.capabilities!, account!),
-  enabled: app.addressSettled && !!account && !!app.contract('airdrop') && !!app.capabilities,
+  queryFn: async () => readAirdrop(app.client, app.chain, await app.requireCapabilities(), account!),
+  enabled: app.addressSettled && !!account && !!app.contract('airdrop'),
   ...cache.perBlock,
 });

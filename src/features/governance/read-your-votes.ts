@@ -32,6 +32,7 @@ export async function readYourVotes(
   account: Address,
 ): Promise<YourVotes> {
   const alt = caps.alt;
+  if (!caps.votes) throw new Error(`The governor on ${chain.name} has no votes token the app can read.`);
   const { blockNumber, chainTime, values } = await readBatch(client, chain, {
     paused: alt?.pausable && { address: alt.address, abi: altLayerTokenAbi, functionName: 'paused' },
     ...votingPowerCalls(caps, account),
@@ -53,8 +54,8 @@ export async function readYourVotes(
 /** The governance page's voting-power query, refreshed each block. */
 export const yourVotesQuery = (app: AppState, account: Address | undefined) => ({
   queryKey: ['governance', { chainId: app.chainId, yourVotes: account }] as const,
-  queryFn: () => readYourVotes(app.client, app.chain, app.capabilities!, account!),
-  enabled: !!account && !!app.capabilities?.votes,
+  queryFn: async () => readYourVotes(app.client, app.chain, await app.requireCapabilities(), account!),
+  enabled: !!account,
   ...cache.perBlock,
 });
 

@@ -118,7 +118,7 @@ export async function readAltBalance(client: ReadClient, alt: Address, account: 
 /** The Overview's query: one per chain and viewed account, refreshed each block. */
 export const overviewQuery = (app: AppState, account: Address | undefined) => ({
   queryKey: ['overview', { chainId: app.chainId, account }] as const,
-  queryFn: () => readOverview(app.client, app.chain, app.capabilities!, account!),
-  enabled: app.addressSettled && !!account && !!app.capabilities,
+  queryFn: async () => readOverview(app.client, app.chain, await app.requireCapabilities(), account!),
+  enabled: app.addressSettled && !!account,
   ...cache.perBlock,
 });

@@ -139,7 +139,7 @@ export async function readStaking(
 /** The staking screens' query: one per chain and viewed account, refreshed each block. */
 export const stakingQuery = (app: AppState, account: Address | undefined) => ({
   queryKey: ['staking', { chainId: app.chainId, account }] as const,
-  queryFn: () => readStaking(app.client, app.chain, app.capabilities!, account),
-  enabled: app.addressSettled && !!app.contract('staking') && !!app.capabilities,
+  queryFn: async () => readStaking(app.client, app.chain, await app.requireCapabilities(), account),
+  enabled: app.addressSettled && !!app.contract('staking'),
   ...cache.perBlock,
 });

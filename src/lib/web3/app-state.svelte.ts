@@ -27,7 +27,7 @@ export class AppState {
   /** Whether ALT's owner has paused its transfers, as last read on each chain. */
   altPaused = $state<Record<number, boolean | undefined>>({});
   #stopWatch: () => void = () => {};
-  #capsLoading = new Set<number>();
+  #capsLoading = new Map<number, Promise<ChainCaps>>();
 
   constructor(
     readonly config: AppConfig,
@@ -52,25 +52,39 @@ export class AppState {
   }
 
   /** Resolves `chainId`'s capabilities once (from the cache of an earlier visit when it has them). */
-  async loadCapabilities(chainId = this.chainId) {
-    if (this.caps[chainId] || this.#capsLoading.has(chainId)) return;
+  loadCapabilities(chainId = this.chainId): Promise<ChainCaps> {
+    const known = this.caps[chainId];
+    if (known) return Promise.resolve(known);
+    const loading = this.#capsLoading.get(chainId);
+    if (loading) return loading;
     const chain = this.config.chains.find((c) => c.id === chainId)!;
     const cached = cachedCapabilities(chain);
     if (cached) {
       this.caps[chainId] = cached;
-      return;
+      return Promise.resolve(cached);
     }
-    this.#capsLoading.add(chainId);
-    try {
-      const caps = await readCapabilities(this.clients.get(chainId)!, chain);
-      this.caps[chainId] = caps;
-      delete this.capsError[chainId];
-      rememberCapabilities(chain, caps);
-    } catch (error) {
-      this.capsError[chainId] = error;
-    } finally {
-      this.#capsLoading.delete(chainId);
-    }
+    const promise = readCapabilities(this.clients.get(chainId)!, chain)
+      .then((caps) => {
+        this.caps[chainId] = caps;
+        delete this.capsError[chainId];
+        rememberCapabilities(chain, caps);
+        return caps;
+      })
+      .catch((error) => {
+        this.capsError[chainId] = error;
+        throw error;
+      })
+      .finally(() => this.#capsLoading.delete(chainId));
+    this.#capsLoading.set(chainId, promise);
+    return promise;
+  }
+
+  /**
+   * The app chain's capabilities for a screen's read: at once when known, else once resolved; a
+   * failure to resolve them fails the read, which shows it and retries like any other.
+   */
+  requireCapabilities(): Promise<ChainCaps> {
+    return this.loadCapabilities(this.chainId);
   }
 
   /** Records whether ALT is paused on `chainId`, as a screen's batch or the head poll read it. */
@@ -140,7 +154,7 @@ export class AppState {
   watchBlocks() {
     this.#stopWatch();
     const chainId = this.chainId;
-    void this.loadCapabilities(chainId);
+    this.loadCapabilities(chainId).catch(() => {});
     const chain = this.chain;
     const alt = chain.contracts.alt;
     // The head poll also reads whether ALT is paused, in the same request, so a pause or an unpause
@@ -166,7 +180,7 @@ export class AppState {
         this.blockNumber[chainId] = blockNumber;
         this.reachable[chainId] = true;
         this.notePaused(chainId, head.altPaused);
-        if (!this.caps[chainId]) void this.loadCapabilities(chainId);
+        if (!this.caps[chainId]) this.loadCapabilities(chainId).catch(() => {});
         // Back from an outage: every read that failed meanwhile runs again, with no reload. A node
         // restarted from a snapshot may be at the same block, so this cannot wait for a new one.
         if (recovered) {
