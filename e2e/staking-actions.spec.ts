@@ -175,7 +175,7 @@ test.describe('an existing staker (#1)', () => {
     await ui.redelegateForm().getByRole('button', { name: 'Redelegate' }).click();
     await ui.confirmed('Start moving');
     let [positions, requests] = await chain.staker(DEV_ACCOUNTS[1]);
-    const moving = requests.find((r) => r.redelegateTo === to)!;
+    const moving = requests.find((r) => r.redelegateTo === to && r.requestedAmount === parseEther('500000'))!;
     expect(moving.amount).toBe(parseEther('500000'));
     expect(positions.find((p) => p.operator === from)?.stake).toBe(parseEther('1250000'));
     expect(await chain.votes(DEV_ACCOUNTS[1])).toBe(votes);

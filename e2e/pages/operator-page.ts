@@ -7,7 +7,7 @@ export class OperatorPage {
   constructor(readonly page: Page) {}
 
   goto = (operator: Address) => this.page.goto(`./#/staking/operators/${operator}`);
-  stakeForm = () => this.page.getByRole('form', { name: 'Stake' });
+  stakeForm = () => this.page.getByRole('form', { name: 'Stake', exact: true });
   unstakeForm = () => this.page.getByRole('form', { name: 'Unstake' });
   redelegateForm = () => this.page.getByRole('form', { name: 'Redelegate' });
 
