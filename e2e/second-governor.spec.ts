@@ -51,7 +51,7 @@ test('a block-clock governor without a timelock lists, shows and takes a vote', 
     functionName: 'propose',
     args: [[token.address], [0n], [calldata], description],
   });
-  const [id] = (await chain.client.readContract({ ...gov, functionName: 'proposalDetailsAt', args: [0n] })) as [bigint];
+  const [id] = await chain.client.readContract({ ...gov, functionName: 'proposalDetailsAt', args: [0n] });
   await chain.client.mine({ blocks: 3 });
 
   // Only config.json changes: the same chain, another governor, no timelock.
