@@ -284,3 +284,47 @@ test('the delegates page ranks voting power from the logs, and a delegate page l
     'AIP-1: Fund the VITAL verifier grants programme',
   );
 });
+
+test('a description of 2,000 nested quotes, which broke the lexer, shows as text', async ({ page, chain }) => {
+  const gov = governor(chain);
+  const calldata = encodeFunctionData({ abi: altLayerTokenAbi, functionName: 'transfer', args: [DEV_ACCOUNTS[9], 1n] });
+  const description = `# AIP-77: Deep\n\n${'>'.repeat(2_000)} deep end\n\n${'__a'.repeat(20_000)}`;
+  const id = await gov.propose(DEV_ACCOUNTS[1], [chain.contracts.alt], [calldata], description);
+  const ui = new GovernancePage(page);
+  await ui.gotoProposal(id);
+  await expect(page.locator('#proposal-title')).toHaveText('AIP-77: Deep');
+  await expect(ui.markdown()).toContainText('deep end');
+  await expect(ui.markdown()).toContainText('__a__a__a');
+  expect(await ui.markdown().locator('blockquote').count()).toBeLessThanOrEqual(8);
+  await expect(page.getByTestId('page-failed')).toHaveCount(0);
+});
+
+test('a page that fails while drawing says what failed, and the rest of the app keeps working', async ({
+  page,
+  chain,
+}) => {
+  // Date formatting throws once armed: a stand-in for any bug that breaks a page while it renders.
+  await page.addInitScript(() => {
+    const format = Object.getOwnPropertyDescriptor(Intl.DateTimeFormat.prototype, 'format')!.get!;
+    Object.defineProperty(Intl.DateTimeFormat.prototype, 'format', {
+      get() {
+        if ((window as any).__breakDates) throw new Error('dates are broken');
+        return format.call(this);
+      },
+    });
+  });
+  const gov = governor(chain);
+  const queued = await gov.findIn('Queued');
+  const ui = new GovernancePage(page);
+  await ui.gotoList();
+  await page.evaluate(() => ((window as any).__breakDates = true));
+  await page.locator(`li[data-proposal="${queued}"] a`).first().click();
+  await expect(page.getByTestId('page-failed')).toContainText('dates are broken');
+  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Staking' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Connect wallet' })).toBeVisible();
+  await page.evaluate(() => ((window as any).__breakDates = false));
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Staking' }).click();
+  await expect(page.getByRole('heading', { name: 'Staking', level: 1 })).toBeVisible();
+  await page.goBack();
+  await expect(ui.state()).toHaveText('Queued');
+});

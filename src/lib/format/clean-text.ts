@@ -1,0 +1,28 @@
+/**
+ * The one cleaning every chain- or metadata-sourced string goes through before it is shown: proposal
+ * titles and bodies, vote reasons, slash reasons, operator names, descriptions and websites, delegate
+ * statements. Svelte already shows it as text (never markup); this makes what the text hides visible:
+ * - characters that reorder, hide or fake text (bidi controls, zero-width and other format characters,
+ *   control characters, variation selectors, blank fillers, private-use and unassigned code points)
+ *   become visible `[U+XXXX]` escapes, so "exe.txt" written right-to-left cannot pass for "txt.exe";
+ * - runs of combining marks are cut to a few, so stacked diacritics cannot cover the text around them;
+ * - outside multi-line text, line breaks become spaces.
+ * The rules are general (by Unicode category), not a list of known payloads.
+ */
+
+/** Format, control, private-use, unassigned, and the invisible fillers and selectors in other categories. */
+const HIDDEN =
+  /[\p{Cf}\p{Cc}\p{Co}\p{Cn}\p{Cs}\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u{E0100}-\u{E01EF}]/gu;
+/** More than this many combining marks on one character are dropped. */
+const MAX_MARKS = 3;
+const MARK_RUN = new RegExp(`(\\p{M}{${MAX_MARKS}})\\p{M}+`, 'gu');
+
+const escape = (c: string) => `[U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}]`;
+
+/** `text` made safe to read; `multiline` keeps line breaks and tabs (descriptions, reasons). */
+export function cleanText(text: string, { multiline = false }: { multiline?: boolean } = {}): string {
+  let out = text.replace(/\r\n?/g, '\n');
+  if (!multiline) out = out.replace(/[\n\t]+/g, ' ');
+  out = out.replace(HIDDEN, (c) => (multiline && (c === '\n' || c === '\t') ? c : escape(c)));
+  return out.replace(MARK_RUN, '$1');
+}
