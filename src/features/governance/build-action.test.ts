@@ -21,16 +21,38 @@ describe('buildAction', () => {
   });
 
   it('converts parameter units: days to seconds, percent to basis points', () => {
-    const days = buildAction({ kind: 'parameter', parameter: 'setUnbondingPeriod', value: '3.5' }, contracts);
+    const days = buildAction({ kind: 'parameter', parameter: 'setUnbondingPeriod', value: '21.5' }, contracts);
     if (!days.ok) throw new Error(days.message);
-    expect(decodeFunctionData({ abi: altStakingAbi, data: days.action.calldata }).args).toEqual([302_400n]);
+    expect(decodeFunctionData({ abi: altStakingAbi, data: days.action.calldata }).args).toEqual([1_857_600n]);
     const pct = buildAction({ kind: 'parameter', parameter: 'setMaxCommission', value: '12.5' }, contracts);
     if (!pct.ok) throw new Error(pct.message);
     expect(decodeFunctionData({ abi: altStakingAbi, data: pct.action.calldata }).args).toEqual([1_250n]);
     expect(buildAction({ kind: 'parameter', parameter: 'setMaxCommission', value: '101' }, contracts)).toEqual({
       ok: false,
-      message: 'Maximum commission (%): A commission cannot exceed 100%.',
+      message: 'Maximum commission (%): That is above the highest value the staking contract accepts.',
     });
+    expect(buildAction({ kind: 'parameter', parameter: 'setUnbondingPeriod', value: '3' }, contracts)).toMatchObject({
+      message: 'Unbonding period (days): That is below the lowest value the staking contract accepts.',
+    });
+  });
+
+  it('accepts zero where the staking contract does, and says what it means', () => {
+    const stop = buildAction({ kind: 'parameter', parameter: 'setRewardRate', value: '0' }, contracts);
+    if (!stop.ok) throw new Error(stop.message);
+    expect(decodeFunctionData({ abi: altStakingAbi, data: stop.action.calldata }).args).toEqual([0n]);
+    expect(stop.confirm).toMatch(/stops staking rewards/);
+    expect(buildAction({ kind: 'parameter', parameter: 'setCommissionDelay', value: '0.0' }, contracts)).toMatchObject({
+      ok: true,
+      confirm: expect.stringContaining('at once'),
+    });
+    expect(buildAction({ kind: 'parameter', parameter: 'setMinStake', value: '0' }, contracts)).toEqual({
+      ok: false,
+      message: 'Minimum stake (ALT): The staking contract does not accept 0 here.',
+    });
+    expect(buildAction({ kind: 'parameter', parameter: 'setRewardRate', value: '0.5' }, contracts)).not.toHaveProperty(
+      'confirm',
+      expect.anything(),
+    );
   });
 
   it('builds allowlisting and raw calls', () => {

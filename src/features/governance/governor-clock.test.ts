@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { clockModeOf, clockNow, formatClockPoint, formatClockSpan, relativeClock } from './governor-clock.ts';
+import {
+  clockModeOf,
+  clockNow,
+  firstVotingPoint,
+  formatClockPoint,
+  formatClockSpan,
+  relativeClock,
+} from './governor-clock.ts';
 
 describe('governor clock', () => {
   it('reads both ERC-6372 modes', () => {
@@ -14,6 +21,12 @@ describe('governor clock', () => {
     expect(formatClockSpan(-5n, 'blocknumber')).toBe('0 blocks');
     expect(relativeClock(110n, 100n, 'blocknumber')).toBe('in 10 blocks');
     expect(relativeClock(100n, 160n, 'timestamp')).toBe('1m ago');
+  });
+});
+
+describe('firstVotingPoint', () => {
+  it('is the block after the snapshot: a Governor is Pending at its snapshot block', () => {
+    expect(formatClockPoint(firstVotingPoint(19_000_000n), 'blocknumber')).toBe('block 19,000,001');
   });
 });
 

@@ -22,6 +22,13 @@ export function formatClockSpan(span: bigint, mode: ClockMode): string {
   return mode === 'timestamp' ? formatDuration(s) : `${s.toLocaleString('en-US')} block${s === 1n ? '' : 's'}`;
 }
 
+/**
+ * The first point at which votes are accepted: a Governor is Pending up to and including its snapshot,
+ * so on a block clock the first block that takes votes is snapshot + 1 (a second later on a timestamp
+ * clock).
+ */
+export const firstVotingPoint = (snapshot: bigint): bigint => snapshot + 1n;
+
 /** Words for a point relative to now: "in 2d 4h" / "3h 2m ago". */
 export const relativeClock = (point: bigint, now: bigint, mode: ClockMode): string =>
   point >= now ? `in ${formatClockSpan(point - now, mode)}` : `${formatClockSpan(now - point, mode)} ago`;

@@ -1,9 +1,10 @@
 /** Titles and proposer suffixes from proposal descriptions, which are untrusted chain text. */
+import { cleanText } from '../../lib/format/clean-text.ts';
 
 /** The first non-empty line without markdown heading marks, bounded in length; a fallback if none. */
 export function proposalTitle(description: string | undefined, fallback: string): string {
   const line = description?.split(/\r?\n/).find((l) => l.trim() !== '');
-  const title = line?.replace(/^\s*#{1,6}\s*/, '').trim();
+  const title = line && cleanText(line.replace(/^\s*#{1,6}\s*/, '')).trim();
   if (!title) return fallback;
   return title.length > 140 ? `${title.slice(0, 139)}…` : title;
 }

@@ -4,6 +4,7 @@
  * snapshot, the description from its `ProposalCreated` log (found in a narrow block window and
  * verified against the stored hash) and the proposal's later events.
  */
+import { cleanText } from '../../lib/format/clean-text.ts';
 import { getAddress, zeroAddress, type Address, type Hex } from 'viem';
 import { getBlock, multicall } from 'viem/actions';
 import { altGovernorAbi, altLayerTokenAbi, altTimelockAbi, altVotesAbi } from '../../lib/contracts/generated.ts';
@@ -110,7 +111,14 @@ export async function readProposal(
     if (r.status !== 'success') throw r.error;
     return r.result as T;
   };
-  if (core[4].status !== 'success') throw new ProposalNotFoundError(`There is no proposal ${id} on this governor.`);
+  // The head calls failing means the chain did not answer (every entry fails alike): that is an outage,
+  // retried like any failed read, never "there is no proposal".
+  if (core[0].status !== 'success') throw core[0].error;
+  if (core[4].status !== 'success') {
+    const name = (core[4].error as { cause?: { data?: { errorName?: string } } })?.cause?.data?.errorName;
+    if (name && name !== 'GovernorNonexistentProposal') throw core[4].error;
+    throw new ProposalNotFoundError(`There is no proposal ${id} on this governor.`);
+  }
   const blockNumber = value<bigint>(0);
   const chainTime = value<bigint>(1);
   const clockMode = String(value<string>(2)).includes('timestamp') ? 'timestamp' : 'blocknumber';
@@ -202,7 +210,7 @@ export async function readProposal(
       vote: voteLog && {
         support: Number(voteLog.args.support) as 0 | 1 | 2,
         weight: voteLog.args.weight,
-        reason: voteLog.args.reason,
+        reason: cleanText(voteLog.args.reason, { multiline: true }),
         blockNumber: voteLog.blockNumber,
       },
     },

@@ -1,4 +1,5 @@
 /** An address's votes from the governor's `VoteCast` logs (voter is indexed), newest first, with titles. */
+import { cleanText } from '../../lib/format/clean-text.ts';
 import type { Address } from 'viem';
 import { getBlockNumber } from 'viem/actions';
 import { altGovernorAbi } from '../../lib/contracts/generated.ts';
@@ -37,7 +38,7 @@ export async function readVoteHistory(client: ReadClient, chain: ChainConfig, vo
       title: proposalTitle(createdOf(index, log.args.proposalId)?.description, `Proposal ${log.args.proposalId}`),
       support: Number(log.args.support) as 0 | 1 | 2,
       weight: log.args.weight as bigint,
-      reason: log.args.reason as string,
+      reason: cleanText(log.args.reason as string, { multiline: true }),
       blockNumber: log.blockNumber as bigint,
     }))
     .reverse();

@@ -122,3 +122,9 @@ export const overviewQuery = (app: AppState, account: Address | undefined) => ({
   enabled: app.addressSettled && !!account,
   ...cache.perBlock,
 });
+
+/** About one block on `chainId` (Ethereum 12 s, BNB Smart Chain 3 s): how often its balance is read. */
+export const blockTime = (chainId: number): number => (chainId === 56 ? 3_000 : 12_000);
+
+/** The pause before asking an unreachable chain again: 2 s, doubling per failure, at most a minute. */
+export const retryDelay = (failures: number): number => Math.min(60_000, 2_000 * 2 ** Math.max(0, failures - 1));

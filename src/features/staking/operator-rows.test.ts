@@ -46,7 +46,7 @@ describe('filter and sort', () => {
   const rows = toRows(
     [operator(1, { services: 3 }), operator(2, { services: 4, status: 2 }), operator(3, { commissionBps: 500 })],
     parameters,
-    (info) => ({ name: names[Number(BigInt(info.operator))] }),
+    (info) => names[Number(BigInt(info.operator))],
     [{ operator: operator(3).operator, stake: 5n, principal: 5n, pendingRewards: 0n }],
   );
 

@@ -3,7 +3,6 @@
  * and sorting are pure functions so that 500 operators stay instant and testable.
  */
 import type { Address } from 'viem';
-import type { OperatorMetadata } from '../../lib/format/operator-metadata.ts';
 import type { OperatorInfo, Position, StakingParameters } from './read-staking.ts';
 
 export const SERVICES = [
@@ -45,17 +44,18 @@ export function rewardRunway(parameters: StakingParameters): bigint | undefined 
   return parameters.rewardRate === 0n ? undefined : parameters.undistributedRewards / parameters.rewardRate;
 }
 
+/** Rows for the directory; `name` is the name the row shows (so search and sort use what users see). */
 export function toRows(
   operators: OperatorInfo[],
   parameters: StakingParameters,
-  metadata: (info: OperatorInfo) => OperatorMetadata | undefined,
+  name: (info: OperatorInfo) => string | undefined,
   positions: Position[] = [],
 ): OperatorRow[] {
   const mine = new Map(positions.map((p) => [p.operator, p.stake]));
   return operators.map((info) => ({
     info,
     address: info.operator,
-    name: metadata(info)?.name,
+    name: name(info),
     services: SERVICES.filter((s) => info.services & s.bit).map((s) => s.name),
     status: STATUS_NAMES[info.status] ?? 'Unregistered',
     netRateBps: netRewardRateBps(parameters, info),

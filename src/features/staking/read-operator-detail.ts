@@ -1,6 +1,7 @@
 /** The operator page's extra reads: its slashing history from events and its largest stakers. */
+import { cleanText } from '../../lib/format/clean-text.ts';
 import type { Address } from 'viem';
-import { getBlock, readContract } from 'viem/actions';
+import { getBlock, getBlockNumber, readContract } from 'viem/actions';
 import { altStakingAbi } from '../../lib/contracts/generated.ts';
 import type { ChainConfig } from '../../lib/config/app-config.ts';
 import type { ReadClient } from '../../lib/web3/chains.ts';
@@ -35,7 +36,7 @@ export async function readSlashes(client: ReadClient, chain: ChainConfig, operat
         timestamp: block.timestamp,
         fractionBps: args.fractionBps,
         amount: args.amount,
-        reason: args.reason,
+        reason: cleanText(args.reason, { multiline: true }),
         transactionHash: log.transactionHash!,
       };
     }),
@@ -48,20 +49,43 @@ export interface StakerShare {
   stake: bigint;
 }
 
-/** The operator's stakers with their active stake, largest first (the first `limit` by registration). */
+/** Stakers per `getOperatorStakers` call: small enough for any node's eth_call limits. */
+export const STAKER_PAGE = 500;
+
+/** The `[offset, limit]` pages that cover `count` stakers. */
+export const stakerPages = (count: number, pageSize = STAKER_PAGE): [bigint, bigint][] =>
+  Array.from({ length: Math.ceil(count / pageSize) }, (_, i) => [BigInt(i * pageSize), BigInt(pageSize)]);
+
+/** The largest `top` stakers from pages of `[stakers, stakes]`, largest first, ties by address. */
+export function rankStakers(pages: (readonly [readonly Address[], readonly bigint[]])[], top: number): StakerShare[] {
+  return pages
+    .flatMap(([stakers, stakes]) => stakers.map((staker, i) => ({ staker, stake: stakes[i] })))
+    .sort((a, b) => (a.stake < b.stake ? 1 : a.stake > b.stake ? -1 : a.staker.localeCompare(b.staker)))
+    .slice(0, top);
+}
+
+/**
+ * The operator's `top` largest stakers. Every staker is read (in pages, sent together, at one block):
+ * ranking only the first page would rank by registration order for a large operator.
+ */
 export async function readStakers(
   client: ReadClient,
   chain: ChainConfig,
   operator: Address,
-  limit = 500n,
+  count: number,
+  top = 25,
 ): Promise<StakerShare[]> {
-  const [stakers, stakes] = await readContract(client, {
-    address: chain.contracts.staking!,
-    abi: altStakingAbi,
-    functionName: 'getOperatorStakers',
-    args: [operator, 0n, limit],
-  });
-  return stakers
-    .map((staker, i) => ({ staker, stake: stakes[i] }))
-    .sort((a, b) => (a.stake < b.stake ? 1 : a.stake > b.stake ? -1 : 0));
+  const blockNumber = await getBlockNumber(client, { cacheTime: 0 });
+  const pages = await Promise.all(
+    stakerPages(count).map(([offset, limit]) =>
+      readContract(client, {
+        address: chain.contracts.staking!,
+        abi: altStakingAbi,
+        functionName: 'getOperatorStakers',
+        args: [operator, offset, limit],
+        blockNumber,
+      }),
+    ),
+  );
+  return rankStakers(pages, top);
 }

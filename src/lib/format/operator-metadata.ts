@@ -1,8 +1,11 @@
 /**
  * Operator metadata (name, website, description, logo) from an operator's metadata URI. It is
- * untrusted chain-sourced text: only plain strings of bounded length survive, and it is only ever
- * rendered as text. Inline `data:` JSON is decoded here; remote URIs are fetched by the staking feature.
+ * untrusted chain-sourced text: only plain strings of bounded length survive, cleaned like every
+ * chain-sourced string (clean-text.ts), and it is only ever rendered as text. Inline `data:` JSON is
+ * decoded here; remote URIs are fetched by the staking feature.
  */
+import { cleanText } from './clean-text.ts';
+import { safeExternalLink } from './external-link.ts';
 export interface OperatorMetadata {
   name?: string;
   website?: string;
@@ -27,10 +30,13 @@ export function sanitizeMetadata(data: unknown): OperatorMetadata | undefined {
   };
   const website = text('website');
   const logo = text('logo');
+  const name = text('name');
+  const description = text('description');
   const metadata: OperatorMetadata = {
-    name: text('name'),
-    description: text('description'),
-    website: website && /^https?:\/\//i.test(website) ? website : undefined,
+    name: name && cleanText(name),
+    description: description && cleanText(description, { multiline: true }),
+    // Only a link the leave-the-app dialog will open: https, or http to this machine.
+    website: website && safeExternalLink(website) ? website : undefined,
     logo: logo && /^data:image\/(png|jpeg|webp|gif|svg\+xml);base64,[a-z0-9+/=]+$/i.test(logo) ? logo : undefined,
   };
   return Object.values(metadata).some(Boolean) ? metadata : undefined;

@@ -9,6 +9,11 @@ describe('markdown', () => {
       host: 'forum.altlayer.io',
     });
     expect(safeLink('mailto:gov@example.org').kind).toBe('mail');
+    // Plain http only to this machine; the host is shown as the browser reads it (punycode).
+    expect(safeLink('http://127.0.0.1:4173/x.png').kind).toBe('external');
+    expect(safeLink('https://аltlayer.io/').kind === 'external' && safeLink('https://аltlayer.io/')).toMatchObject({
+      host: 'xn--ltlayer-1fg.io',
+    });
     for (const bad of [
       'javascript:alert(1)',
       ' JaVaScRiPt:alert(1)',
@@ -17,6 +22,8 @@ describe('markdown', () => {
       '/relative',
       '#x',
       'java\tscript:alert(1)',
+      'http://forum.example.org/t/1',
+      'https://user:pass@example.org/',
     ])
       expect(safeLink(bad).kind, bad).toBe('none');
   });

@@ -5,6 +5,7 @@
  */
 import { Lexer, type Token, type Tokens } from 'marked';
 import { cleanText } from '../format/clean-text.ts';
+import { safeExternalLink } from '../format/external-link.ts';
 
 /** Longer descriptions are cut: a 1 MB proposal must not freeze the page. */
 export const MAX_MARKDOWN_CHARS = 100_000;
@@ -145,17 +146,16 @@ export function parseMarkdown(source: string): ParsedMarkdown {
 export type SafeLink =
   { kind: 'external'; href: string; host: string } | { kind: 'mail'; href: string } | { kind: 'none' };
 
-/** The only link targets kept: absolute http(s) URLs (behind a confirmation) and mailto. */
+/** The only link targets kept: https URLs (http to this machine), behind the leave-the-app dialog, and mailto. */
 export function safeLink(raw: string): SafeLink {
-  let url: URL;
+  const external = safeExternalLink(raw);
+  if (external) return { kind: 'external', ...external };
   try {
-    url = new URL(raw.trim());
+    const url = new URL(raw.trim());
+    if (url.protocol === 'mailto:') return { kind: 'mail', href: url.href };
   } catch {
-    return { kind: 'none' };
+    // Not a URL at all: no link.
   }
-  if (url.protocol === 'https:' || url.protocol === 'http:')
-    return { kind: 'external', href: url.href, host: url.host };
-  if (url.protocol === 'mailto:') return { kind: 'mail', href: url.href };
   return { kind: 'none' };
 }
 

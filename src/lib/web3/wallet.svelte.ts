@@ -11,6 +11,12 @@ import { hasSavedConnection } from './wallet-storage.ts';
 
 export type WalletStatus = 'disconnected' | 'connecting' | 'reconnecting' | 'connected';
 
+/**
+ * How long reads wait for a returning wallet to reconnect before they go ahead without it. A wallet
+ * that never answers (a locked extension, a stalled in-app browser) must not hold every page.
+ */
+export const RECONNECT_TIMEOUT_MS = 3_000;
+
 export class Wallet {
   status = $state<WalletStatus>('disconnected');
   address = $state<Address | undefined>();
@@ -34,12 +40,16 @@ export class Wallet {
       this.settled = true;
       return;
     }
-    const { createLightWalletConfig, reconnect } = await import('./wallet-runtime.ts');
-    if (this.#config) return;
-    const light = createLightWalletConfig(this.appConfig);
-    this.#config = light;
-    await this.#watch(light);
-    await reconnect(light).catch(() => {});
+    const restore = async () => {
+      const { createLightWalletConfig, reconnect } = await import('./wallet-runtime.ts');
+      if (this.#config) return;
+      const light = createLightWalletConfig(this.appConfig);
+      this.#config = light;
+      await this.#watch(light);
+      await reconnect(light).catch(() => {});
+    };
+    // If the wallet answers later, its account shows then; reads meanwhile act for no one.
+    await Promise.race([restore(), new Promise((resolve) => setTimeout(resolve, RECONNECT_TIMEOUT_MS))]);
     this.settled = true;
   }
 

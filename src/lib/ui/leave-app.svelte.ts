@@ -1,0 +1,19 @@
+/**
+ * The one leave-the-app dialog's state: every link that came from the chain or metadata asks through
+ * it (context set once at the app's root), and the one dialog (leave-dialog.svelte) answers.
+ */
+import { getContext, setContext } from 'svelte';
+import type { ExternalLink } from '../format/external-link.ts';
+
+export class LeaveApp {
+  /** The link waiting for the reader's answer, and who wrote it ("the proposal's author"). */
+  pending = $state<(ExternalLink & { source: string }) | undefined>();
+
+  ask(link: ExternalLink, source: string) {
+    this.pending = { ...link, source };
+  }
+}
+
+const KEY = Symbol('leave-app');
+export const setLeaveApp = (leave: LeaveApp) => setContext(KEY, leave);
+export const useLeaveApp = () => getContext<LeaveApp>(KEY);
