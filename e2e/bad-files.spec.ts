@@ -3,21 +3,8 @@ import type { Address } from 'viem';
 import { DEV_ACCOUNTS, type Chain } from './fixtures/chain.ts';
 import { expect, test } from './fixtures/index.ts';
 import { AirdropPage } from './pages/airdrop-page.ts';
-import { asImpersonated } from '../devnet/client.ts';
-import { altStakingAbi } from '../src/lib/contracts/generated.ts';
 
-/** Sets `operator`'s metadata URI as the operator would, from its own account. */
-const setMetadataURI = (chain: Chain, operator: Address, uri: string) =>
-  asImpersonated(chain.client, operator, () =>
-    chain.client.writeContract({
-      account: operator,
-      chain: null,
-      address: chain.contracts.staking,
-      abi: altStakingAbi,
-      functionName: 'setMetadataURI',
-      args: [uri],
-    }),
-  );
+const setMetadataURI = (chain: Chain, operator: Address, uri: string) => chain.setOperatorMetadata(operator, uri);
 
 const prefix = DEV_ACCOUNTS[1].slice(2, 5).toLowerCase();
 const MANIFEST = '**/airdrop/season-one/manifest.json';

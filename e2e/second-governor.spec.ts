@@ -70,6 +70,11 @@ test('a block-clock governor without a timelock lists, shows and takes a vote', 
   await expect(row).toContainText(/block/);
   await ui.gotoProposal(id);
   await expect(ui.state()).toHaveText('Active');
+  // A Governor is Pending at its snapshot block: the first block that takes votes is the next one.
+  const snapshot = await chain.client.readContract({ ...gov, functionName: 'proposalSnapshot', args: [id] });
+  await expect(page.getByTestId('voting-starts')).toContainText(
+    `Voting starts block ${(snapshot + 1n).toLocaleString('en-US')}`,
+  );
   await expect(page.getByText('Description verified against the hash stored on-chain.')).toBeVisible();
   // The governor itself executes: actions name it, never "the treasury".
   await expect(page.getByRole('list', { name: 'Actions' })).not.toContainText('treasury');

@@ -71,7 +71,10 @@ test('an operator page shows its figures, and an unknown one says so', async ({ 
   const operators = await chain.operators();
   const o = operators[0];
   await page.goto(`./#/staking/operators/${o.operator.toLowerCase()}`);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Northstar Validation');
+  // The self-declared name, and beside it the short address nobody can copy.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    `Northstar Validation ${o.operator.slice(0, 6)}…${o.operator.slice(-4)}`,
+  );
   await expect(page.getByText(getAddress(o.operator))).toBeVisible();
   await expect(page.locator('.figures')).toContainText(`${o.stakerCount}`);
   await page.goto(`./#/staking/operators/0x${'12'.repeat(20)}`);

@@ -85,7 +85,8 @@ export function filterRows(rows: OperatorRow[], filter: OperatorFilter): Operato
 export type SortKey = 'name' | 'totalStake' | 'selfStake' | 'commission' | 'slashes' | 'status' | 'netRate' | 'myStake';
 
 const VALUE: Record<SortKey, (row: OperatorRow) => bigint | number | string> = {
-  name: (r) => (r.name ?? r.address).toLowerCase(),
+  // Named operators first, then those known only by address.
+  name: (r) => (r.name ? `0${r.name.toLowerCase()}` : `1${r.address.toLowerCase()}`),
   totalStake: (r) => r.info.totalStake,
   selfStake: (r) => r.info.selfStake,
   commission: (r) => r.info.commissionBps,
