@@ -6,7 +6,8 @@
  */
 import { cleanText } from '../../lib/format/clean-text.ts';
 import { getAddress, zeroAddress, type Address, type Hex } from 'viem';
-import { getBlock, multicall } from 'viem/actions';
+import { getBlock } from 'viem/actions';
+import { aggregate, readAll } from '../../lib/web3/eth-call.ts';
 import { altGovernorAbi, altLayerTokenAbi, altTimelockAbi, altVotesAbi } from '../../lib/contracts/generated.ts';
 import type { ChainCaps } from '../../lib/web3/capabilities.ts';
 import type { ChainConfig } from '../../lib/config/app-config.ts';
@@ -81,31 +82,28 @@ export async function readProposal(
   const timelock = caps.governor?.timelock;
   const plainAlt = votes?.wrapsAlt && caps.alt ? caps.alt.address : undefined;
   // Mixed contracts and optional entries defeat multicall's tuple typing; results are typed where read.
-  const core = await multicall(client, {
-    multicallAddress: multicall3,
-    contracts: <any[]>[
-      ...headCalls(multicall3),
-      { ...gov, functionName: 'CLOCK_MODE' },
-      { ...gov, functionName: 'clock' },
-      { ...gov, functionName: 'proposalDetails', args: [id] },
-      ...statusCalls(governor, id),
-      { ...gov, functionName: 'proposalNeedsQueuing', args: [id] },
-      { ...gov, functionName: 'proposalThreshold' },
-      { ...gov, functionName: 'votingDelay' },
-      ...(timelock ? [{ address: timelock, abi: altTimelockAbi, functionName: 'getMinDelay' } as const] : []),
-      ...(account && token
-        ? ([
-            { ...token, functionName: 'balanceOf', args: [account] },
-            { ...token, functionName: 'delegates', args: [account] },
-            { ...token, functionName: 'getVotes', args: [account] },
-            { ...gov, functionName: 'hasVoted', args: [id, account] },
-            ...(plainAlt
-              ? [{ address: plainAlt, abi: altLayerTokenAbi, functionName: 'balanceOf', args: [account] }]
-              : []),
-          ] as const)
-        : []),
-    ],
-  });
+  const core = await aggregate(client, multicall3, <any[]>[
+    ...headCalls(multicall3),
+    { ...gov, functionName: 'CLOCK_MODE' },
+    { ...gov, functionName: 'clock' },
+    { ...gov, functionName: 'proposalDetails', args: [id] },
+    ...statusCalls(governor, id),
+    { ...gov, functionName: 'proposalNeedsQueuing', args: [id] },
+    { ...gov, functionName: 'proposalThreshold' },
+    { ...gov, functionName: 'votingDelay' },
+    ...(timelock ? [{ address: timelock, abi: altTimelockAbi, functionName: 'getMinDelay' } as const] : []),
+    ...(account && token
+      ? ([
+          { ...token, functionName: 'balanceOf', args: [account] },
+          { ...token, functionName: 'delegates', args: [account] },
+          { ...token, functionName: 'getVotes', args: [account] },
+          { ...gov, functionName: 'hasVoted', args: [id, account] },
+          ...(plainAlt
+            ? [{ address: plainAlt, abi: altLayerTokenAbi, functionName: 'balanceOf', args: [account] }]
+            : []),
+        ] as const)
+      : []),
+  ]);
   const value = <T>(k: number): T => {
     const r = core[k];
     if (r.status !== 'success') throw r.error;
@@ -145,14 +143,10 @@ export async function readProposal(
   const snapshotPast = snapshot < clock;
   const [atSnapshot, created] = await Promise.all([
     snapshotPast
-      ? multicall(client, {
-          multicallAddress: multicall3,
-          allowFailure: false,
-          contracts: <any[]>[
-            { ...gov, functionName: 'quorum', args: [snapshot] },
-            ...(account ? [{ ...gov, functionName: 'getVotes', args: [account, snapshot] } as const] : []),
-          ],
-        })
+      ? readAll(client, multicall3, [
+          { ...gov, functionName: 'quorum', args: [snapshot] },
+          ...(account ? [{ ...gov, functionName: 'getVotes', args: [account, snapshot] } as const] : []),
+        ])
       : Promise.resolve(undefined),
     findCreated(client, chain, { id, snapshot, votingDelay, clockMode, blockNumber, chainTime }),
   ]);

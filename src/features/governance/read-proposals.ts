@@ -3,7 +3,7 @@
  * then the page's details and its `ProposalCreated` logs (the only place titles live) concurrently,
  * then states and tallies by id. Three round trips, whatever the number of proposals.
  */
-import { multicall } from 'viem/actions';
+import { readAll } from '../../lib/web3/eth-call.ts';
 import { altGovernorAbi } from '../../lib/contracts/generated.ts';
 import type { ChainConfig } from '../../lib/config/app-config.ts';
 import { headCalls, multicall3Of, type ReadClient } from '../../lib/web3/chains.ts';
@@ -35,35 +35,27 @@ export async function readProposalPage(
   if (!governor) throw new Error('The governor is not deployed on this chain.');
   const multicall3 = multicall3Of(chain);
   const gov = { address: governor, abi: altGovernorAbi } as const;
-  const [blockNumber, chainTime, count, clockMode] = await multicall(client, {
-    multicallAddress: multicall3,
-    allowFailure: false,
-    contracts: [
-      ...headCalls(multicall3),
-      { ...gov, functionName: 'proposalCount' },
-      { ...gov, functionName: 'CLOCK_MODE' },
-    ],
-  });
+  const [blockNumber, chainTime, count, clockMode] = (await readAll(client, multicall3, [
+    ...headCalls(multicall3),
+    { ...gov, functionName: 'proposalCount' },
+    { ...gov, functionName: 'CLOCK_MODE' },
+  ])) as [bigint, bigint, bigint, string];
   const total = Number(count);
   const first = total - 1 - page * pageSize;
   const indices = Array.from({ length: Math.max(0, Math.min(pageSize, first + 1)) }, (_, k) => first - k);
   if (indices.length === 0) return { blockNumber, chainTime, clockMode, count: total, proposals: [] };
 
   const [details, index] = await Promise.all([
-    multicall(client, {
-      multicallAddress: multicall3,
-      allowFailure: false,
-      contracts: indices.map((i) => ({ ...gov, functionName: 'proposalDetailsAt', args: [BigInt(i)] }) as const),
-    }),
+    readAll(
+      client,
+      multicall3,
+      indices.map((i) => ({ ...gov, functionName: 'proposalDetailsAt', args: [BigInt(i)] })),
+    ) as Promise<(readonly [bigint, ...unknown[]])[]>,
     scanCreated(client, chain, blockNumber),
   ]);
   const ids = details.map((d) => d[0] as bigint);
   const perId = ids.flatMap((id) => statusCalls(governor, id));
-  const values = (await multicall(client, {
-    multicallAddress: multicall3,
-    allowFailure: false,
-    contracts: perId as any,
-  })) as unknown[];
+  const values = await readAll(client, multicall3, perId);
   const proposals = ids.map((id, k): ProposalSummary => ({
     id,
     index: indices[k],

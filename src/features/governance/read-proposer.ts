@@ -3,12 +3,12 @@
  * governor), and the ALT the executor (timelock or governor) holds.
  */
 import { encodeAbiParameters, keccak256, stringToHex, type Address, type Hex } from 'viem';
-import { multicall } from 'viem/actions';
 import { altGovernorAbi, altLayerTokenAbi } from '../../lib/contracts/generated.ts';
 import type { ChainConfig } from '../../lib/config/app-config.ts';
 import type { ChainCaps } from '../../lib/web3/capabilities.ts';
 import { multicall3Of, type ReadClient } from '../../lib/web3/chains.ts';
 import { readBatch } from '../../lib/web3/read-batch.ts';
+import { readAll } from '../../lib/web3/eth-call.ts';
 
 export async function readProposer(
   client: ReadClient,
@@ -29,13 +29,13 @@ export async function readProposer(
   const threshold = values.threshold as bigint;
   const treasury = values.treasury as bigint | undefined;
   // The governor checks the proposer's votes one clock tick back, so read exactly that.
-  const [votes] = account
-    ? await multicall(client, {
-        multicallAddress,
-        allowFailure: false,
-        contracts: [{ ...gov, functionName: 'getVotes', args: [account, BigInt(clock) - 1n] }],
-      })
-    : [undefined];
+  const [votes] = (
+    account
+      ? await readAll(client, multicallAddress, [
+          { ...gov, functionName: 'getVotes', args: [account, BigInt(clock) - 1n] },
+        ])
+      : [undefined]
+  ) as [bigint | undefined];
   return { threshold, votes, treasury };
 }
 

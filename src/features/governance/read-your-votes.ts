@@ -3,16 +3,14 @@
  * the delegate, plain ALT not yet voting, and whether ALT is paused; then, only when the votes go to
  * someone else, that delegate's total, so a change of delegate shows both sides.
  */
-import { getAddress, zeroAddress, type Address } from 'viem';
-import { getEnsAddress, readContract } from 'viem/actions';
-import { normalize } from 'viem/ens';
-import { mainnet } from 'viem/chains';
+import { getAddress, type Address } from 'viem';
 import { altLayerTokenAbi, altVotesAbi } from '../../lib/contracts/generated.ts';
 import type { ChainConfig } from '../../lib/config/app-config.ts';
 import type { ReadClient } from '../../lib/web3/chains.ts';
 import type { ChainCaps } from '../../lib/web3/capabilities.ts';
 import type { AppState } from '../../lib/web3/app-state.svelte.ts';
 import { readBatch } from '../../lib/web3/read-batch.ts';
+import { ethCall } from '../../lib/web3/eth-call.ts';
 import { cache } from '../../lib/query/presets.ts';
 import { toVotingPower, votingPowerCalls, type VotingPower } from '../../lib/votes/voting-power.ts';
 
@@ -40,13 +38,11 @@ export async function readYourVotes(
   const vp = toVotingPower(caps, account, values)!;
   const delegateVotes =
     vp.delegate && vp.delegate !== account
-      ? await readContract(client, {
-          address: caps.votes!.address,
-          abi: altVotesAbi,
-          functionName: 'getVotes',
-          args: [vp.delegate],
+      ? ((await ethCall(
+          client,
+          { address: caps.votes!.address, abi: altVotesAbi, functionName: 'getVotes', args: [vp.delegate] },
           blockNumber,
-        })
+        )) as bigint)
       : undefined;
   return { blockNumber, chainTime, altPaused: values.paused as boolean | undefined, vp, delegateVotes };
 }
@@ -68,18 +64,8 @@ export async function resolveDelegate(input: string, chain: ChainConfig, client:
   if (text.startsWith('0x'))
     return { ok: false, message: 'That is not an address: expected 0x followed by 40 hex characters.' };
   if (!/\.[a-z]{2,}$/i.test(text)) return { ok: false, message: 'Enter an address (0x…) or an ENS name (name.eth).' };
-  if (chain.id !== mainnet.id)
+  if (chain.id !== 1)
     return { ok: false, message: `ENS names resolve on Ethereum only; on ${chain.name}, enter an address.` };
-  let name: string;
-  try {
-    name = normalize(text);
-  } catch {
-    return { ok: false, message: `"${text}" is not a valid ENS name.` };
-  }
-  const address = await getEnsAddress(client, {
-    name,
-    universalResolverAddress: mainnet.contracts.ensUniversalResolver.address,
-  });
-  if (!address || address === zeroAddress) return { ok: false, message: `${name} does not resolve to an address.` };
-  return { ok: true, address: getAddress(address), ens: name };
+  const { resolveEnsName } = await import('../../lib/web3/ens.ts');
+  return resolveEnsName(text, client);
 }

@@ -3,13 +3,13 @@
  * and whether it is paused, voting power split by source, stake, and the airdrop. A call that fails
  * leaves its own card with a message; the others still show.
  */
-import { readContract } from 'viem/actions';
 import type { Address } from 'viem';
 import { altAirdropAbi, altLayerTokenAbi, altStakingAbi } from '../../lib/contracts/generated.ts';
 import type { ChainConfig } from '../../lib/config/app-config.ts';
 import type { ReadClient } from '../../lib/web3/chains.ts';
 import type { ChainCaps } from '../../lib/web3/capabilities.ts';
 import { readBatch } from '../../lib/web3/read-batch.ts';
+import { ethCall } from '../../lib/web3/eth-call.ts';
 import { toVotingPower, votingPowerCalls, type VotingPower } from '../../lib/votes/voting-power.ts';
 import type { AppState } from '../../lib/web3/app-state.svelte.ts';
 import { cache } from '../../lib/query/presets.ts';
@@ -112,7 +112,12 @@ export async function readOverview(
 
 /** ALT balance on a chain that has only the token (one eth_call). */
 export async function readAltBalance(client: ReadClient, alt: Address, account: Address): Promise<bigint> {
-  return readContract(client, { address: alt, abi: altLayerTokenAbi, functionName: 'balanceOf', args: [account] });
+  return (await ethCall(client, {
+    address: alt,
+    abi: altLayerTokenAbi,
+    functionName: 'balanceOf',
+    args: [account],
+  })) as bigint;
 }
 
 /** The Overview's query: one per chain and viewed account, refreshed each block. */

@@ -1,7 +1,8 @@
 /** The operator page's extra reads: its slashing history from events and its largest stakers. */
 import { cleanText } from '../../lib/format/clean-text.ts';
 import type { Address } from 'viem';
-import { getBlock, getBlockNumber, readContract } from 'viem/actions';
+import { getBlock, getBlockNumber } from 'viem/actions';
+import { ethCall } from '../../lib/web3/eth-call.ts';
 import { altStakingAbi } from '../../lib/contracts/generated.ts';
 import type { ChainConfig } from '../../lib/config/app-config.ts';
 import type { ReadClient } from '../../lib/web3/chains.ts';
@@ -77,14 +78,18 @@ export async function readStakers(
 ): Promise<StakerShare[]> {
   const blockNumber = await getBlockNumber(client, { cacheTime: 0 });
   const pages = await Promise.all(
-    stakerPages(count).map(([offset, limit]) =>
-      readContract(client, {
-        address: chain.contracts.staking!,
-        abi: altStakingAbi,
-        functionName: 'getOperatorStakers',
-        args: [operator, offset, limit],
-        blockNumber,
-      }),
+    stakerPages(count).map(
+      ([offset, limit]) =>
+        ethCall(
+          client,
+          {
+            address: chain.contracts.staking!,
+            abi: altStakingAbi,
+            functionName: 'getOperatorStakers',
+            args: [operator, offset, limit],
+          },
+          blockNumber,
+        ) as Promise<readonly [readonly Address[], readonly bigint[]]>,
     ),
   );
   return rankStakers(pages, top);

@@ -3,7 +3,8 @@
  * transaction that uses it, instead of a separate approval. Never for more than the amount.
  */
 import type { Config } from '@wagmi/core';
-import { parseSignature, type Address, type Hex } from 'viem';
+import type { Address, Hex } from 'viem';
+import { splitSignature } from './signature.ts';
 import { permitTypes } from './typed-data.ts';
 
 export interface Permit {
@@ -46,6 +47,6 @@ export async function signPermit(walletConfig: Config, request: PermitRequest): 
 
 /** A permit's signature split as Solidity's `permit(…, v, r, s)` wants it. */
 export function permitArgs(permit: Permit): [bigint, bigint, number, Hex, Hex] {
-  const { v, r, s } = parseSignature(permit.signature);
+  const { v, r, s } = splitSignature(permit.signature);
   return [permit.amount, permit.deadline, Number(v), r, s];
 }

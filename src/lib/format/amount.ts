@@ -3,12 +3,13 @@
  * rejection says why; formatting groups with Intl but never goes through a float.
  */
 import { formatUnits, parseUnits } from 'viem';
+import { numberFormat } from './intl.ts';
 
 export type ParsedAmount = { ok: true; value: bigint } | { ok: false; message: string };
 
 /** Decimal and group separators the locale uses. */
 export function separators(locale?: string): { decimal: string; group: string } {
-  const parts = new Intl.NumberFormat(locale).formatToParts(12345.6);
+  const parts = numberFormat(locale).formatToParts(12345.6);
   return {
     decimal: parts.find((p) => p.type === 'decimal')?.value ?? '.',
     group: parts.find((p) => p.type === 'group')?.value ?? ',',
@@ -75,7 +76,7 @@ export function formatAmount(
   const negative = value < 0n;
   const [whole, fraction = ''] = formatUnits(negative ? -value : value, decimals).split('.');
   const { decimal } = separators(locale);
-  const grouped = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(BigInt(whole));
+  const grouped = numberFormat(locale, { maximumFractionDigits: 0 }).format(BigInt(whole));
   const kept = fraction.slice(0, maxFractionDigits).replace(/0+$/, '');
   const tiny = whole === '0' && kept === '' && fraction.replace(/0/g, '') !== '';
   if (tiny) return `${negative ? '-' : ''}<0${decimal}${'0'.repeat(Math.max(0, maxFractionDigits - 1))}1`;

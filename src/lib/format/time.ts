@@ -1,4 +1,5 @@
 /** Durations and dates from chain time (block timestamps in seconds), never from the user's clock. */
+import { dateTimeFormat } from './intl.ts';
 
 /** "3d 4h", "5h 12m", "42s": the two largest units; never negative (a past time reads "0s"). */
 export function formatDuration(seconds: bigint | number): string {
@@ -22,7 +23,7 @@ export function formatDuration(seconds: bigint | number): string {
 /** A block timestamp as a UTC date-time string. */
 export function formatTimestamp(seconds: bigint | number, locale?: string): string {
   return (
-    new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(
+    dateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(
       new Date(Number(seconds) * 1000),
     ) + ' UTC'
   );

@@ -6,7 +6,7 @@ import { getContext, setContext } from 'svelte';
 import type { Hex } from 'viem';
 import type { AppState } from '../web3/app-state.svelte.ts';
 import { PER_BLOCK_ROOTS } from '../query/presets.ts';
-import { settle, type TxState } from './lifecycle.ts';
+import type { TxState } from './lifecycle.ts';
 
 const STORAGE_KEY = 'alt-dapp.pending-transactions';
 
@@ -112,7 +112,10 @@ export class PendingTransactions {
       // Saved by an older page: without a list, refresh every per-block root of that chain.
       const roots = Array.isArray(touches) ? touches.filter((t) => PER_BLOCK_ROOTS.has(t)) : [...PER_BLOCK_ROOTS];
       this.track(hash, chainId, String(label), roots, typeof key === 'string' ? key : undefined);
-      void settle(client, hash).then((state) => this.finish(hash, state));
+      // The transaction machinery loads only when there is something to follow, not with every page.
+      void import('./lifecycle.ts')
+        .then(({ settle }) => settle(client, hash))
+        .then((state) => this.finish(hash, state));
     }
   }
 }

@@ -10,8 +10,8 @@ import type { Address } from 'viem';
 import { altLayerTokenAbi } from '../contracts/generated.ts';
 import { signPermit, type Permit } from '../contracts/permit.ts';
 import { formatToken } from '../format/amount.ts';
+import type { Config } from '@wagmi/core';
 import type { TxCall, TxState } from './lifecycle.ts';
-import { supportsAtomicBatch } from './lifecycle.ts';
 import type { TxFlow } from './tx-flow.svelte.ts';
 
 export interface SpendPlan {
@@ -34,7 +34,7 @@ export interface SpendPlan {
 
 export interface SpendContext {
   flow: TxFlow;
-  walletConfig: Parameters<typeof supportsAtomicBatch>[0];
+  walletConfig: Config;
   account: Address;
   chainId: number;
 }
@@ -56,6 +56,8 @@ export const approveCall = (token: Address, spender: Address, amount: bigint): T
 /** Runs `plan` by the path with the fewest prompts; see the module comment. */
 export async function spend(ctx: SpendContext, plan: SpendPlan): Promise<SpendResult> {
   const { flow } = ctx;
+  // The transaction machinery loads when the user acts, not with the page that shows the form.
+  const { supportsAtomicBatch } = await import('./lifecycle.ts');
   if (await supportsAtomicBatch(ctx.walletConfig, ctx.account, ctx.chainId)) {
     const calls =
       plan.allowance >= plan.amount ? [plan.call] : [approveCall(plan.token, plan.spender, plan.amount), plan.call];

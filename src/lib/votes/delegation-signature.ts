@@ -1,6 +1,7 @@
 /** The votes token's `delegateBySig` signature (EIP-712 `Delegation`), for delegating inside another call. */
 import type { Config } from '@wagmi/core';
-import { parseSignature, type Address, type Hex } from 'viem';
+import type { Address, Hex } from 'viem';
+import { splitSignature } from '../contracts/signature.ts';
 import { delegationTypes } from '../contracts/typed-data.ts';
 
 export interface DelegationSignature {
@@ -38,6 +39,6 @@ export async function signDelegation(
 /** The signature as the airdrop's `Delegation` struct; all zeros when no signature is needed. */
 export function delegationStruct(d?: DelegationSignature) {
   if (!d) return { nonce: 0n, expiry: 0n, v: 0, r: `0x${'00'.repeat(32)}` as Hex, s: `0x${'00'.repeat(32)}` as Hex };
-  const { v, r, s } = parseSignature(d.signature);
+  const { v, r, s } = splitSignature(d.signature);
   return { nonce: d.nonce, expiry: d.expiry, v: Number(v), r, s };
 }

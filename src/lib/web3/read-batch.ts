@@ -3,17 +3,11 @@
  * `{ balance: call, votes: call, … }` (an entry left undefined is skipped) and gets `{ balance, votes, … }`
  * back, with the block and chain time the batch was read at. No positional indexes to keep in step.
  */
-import type { Abi, Address } from 'viem';
-import { multicall } from 'viem/actions';
 import type { ChainConfig } from '../config/app-config.ts';
 import { headCalls, multicall3Of, type ReadClient } from './chains.ts';
+import { aggregate, type ContractCall } from './eth-call.ts';
 
-export interface BatchCall {
-  address: Address;
-  abi: Abi | readonly unknown[];
-  functionName: string;
-  args?: readonly unknown[];
-}
+export type BatchCall = ContractCall;
 
 export type BatchCalls = Record<string, BatchCall | undefined | false>;
 
@@ -44,15 +38,10 @@ export async function readBatch<T extends BatchCalls>(
   const multicall3 = multicall3Of(chain);
   const names = Object.keys(calls).filter((name) => calls[name]);
   const contracts = [...headCalls(multicall3), ...names.map((name) => calls[name] as BatchCall)];
-  const results = await multicall(client, {
-    multicallAddress: multicall3,
-    allowFailure: true,
-    blockNumber: options.blockNumber,
-    contracts: contracts as any,
-  });
+  const results = await aggregate(client, multicall3, contracts, options.blockNumber);
   const [block, time] = results;
   if (block.status !== 'success' || time.status !== 'success') {
-    const cause = block.status === 'failure' ? block.error : (time as { error?: Error }).error;
+    const cause = block.status === 'failure' ? block.error : time.status === 'failure' ? time.error : undefined;
     throw cause ?? new BatchUnavailableError('The chain did not answer the batched read.');
   }
   const values = {} as BatchResult<T>['values'];
@@ -60,7 +49,7 @@ export async function readBatch<T extends BatchCalls>(
   names.forEach((name, i) => {
     const result = results[i + 2];
     if (result.status === 'success') (values as Record<string, unknown>)[name] = result.result;
-    else if (options.allowFailure) (errors as Record<string, Error>)[name] = result.error as Error;
+    else if (options.allowFailure) (errors as Record<string, Error>)[name] = result.error;
     else throw result.error;
   });
   return { blockNumber: block.result as bigint, chainTime: time.result as bigint, values, errors };

@@ -1,0 +1,109 @@
+/**
+ * Contract reads as plain `eth_call`s: encode, call, decode, and errors shaped exactly as viem's
+ * `readContract` and `multicall` shape them (a revert decodes by name). The first page reads through
+ * these rather than viem's `call` action, whose deployless-call, state-override and CCIP machinery
+ * is about 8 KiB gzip that a read never uses.
+ */
+import {
+  decodeFunctionResult,
+  encodeFunctionData,
+  getContractError,
+  numberToHex,
+  RawContractError,
+  type Abi,
+  type Address,
+  type Hex,
+} from 'viem';
+import { multicall3Abi } from '../contracts/generated.ts';
+import type { ReadClient } from './chains.ts';
+
+export interface ContractCall {
+  address: Address;
+  abi: Abi | readonly unknown[];
+  functionName: string;
+  args?: readonly unknown[];
+}
+
+export type CallResult = { status: 'success'; result: unknown } | { status: 'failure'; error: Error };
+
+/** Results larger than this (hex characters) are decoded in a task of their own. */
+const LARGE_RESULT = 16_384;
+
+/**
+ * Lets the browser draw and handle input before a large decode: reads that answer together (one
+ * JSON-RPC batch) would otherwise decode back to back in one long task. A directory of 500 operators
+ * is five 100-operator pages, each about 40 ms of a phone's main thread.
+ */
+const yieldToMain = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+const blockTag = (blockNumber?: bigint) => (blockNumber === undefined ? 'latest' : numberToHex(blockNumber));
+
+const decode = (call: ContractCall, data: Hex) =>
+  decodeFunctionResult({ abi: call.abi as Abi, functionName: call.functionName, args: call.args, data } as never);
+
+const contractError = (error: unknown, call: ContractCall) =>
+  getContractError(error as Error, {
+    abi: call.abi as Abi,
+    address: call.address,
+    args: call.args,
+    functionName: call.functionName,
+  });
+
+/** One contract read; a revert throws viem's ContractFunctionExecutionError, decoded by name. */
+export async function ethCall(client: ReadClient, call: ContractCall, blockNumber?: bigint): Promise<unknown> {
+  const data = encodeFunctionData({ abi: call.abi as Abi, functionName: call.functionName, args: call.args } as never);
+  try {
+    const result = (await client.request({
+      method: 'eth_call',
+      params: [{ to: call.address, data }, blockTag(blockNumber)],
+    } as never)) as Hex;
+    if (result.length > LARGE_RESULT) await yieldToMain();
+    return decode(call, result);
+  } catch (error) {
+    throw contractError(error, call);
+  }
+}
+
+/**
+ * Every call in one Multicall3 `aggregate3` eth_call (each allowed to fail on its own), results in
+ * order. A request that fails as a whole (the RPC, or no Multicall3 there) throws.
+ */
+export async function aggregate(
+  client: ReadClient,
+  multicall3: Address,
+  calls: readonly ContractCall[],
+  blockNumber?: bigint,
+): Promise<CallResult[]> {
+  const encoded = calls.map((call) => ({
+    target: call.address,
+    allowFailure: true,
+    callData: encodeFunctionData({ abi: call.abi as Abi, functionName: call.functionName, args: call.args } as never),
+  }));
+  const results = (await ethCall(
+    client,
+    { address: multicall3, abi: multicall3Abi, functionName: 'aggregate3', args: [encoded] },
+    blockNumber,
+  )) as readonly { success: boolean; returnData: Hex }[];
+  return calls.map((call, i): CallResult => {
+    const { success, returnData } = results[i];
+    if (!success) return { status: 'failure', error: contractError(new RawContractError({ data: returnData }), call) };
+    try {
+      return { status: 'success', result: decode(call, returnData) };
+    } catch (error) {
+      return { status: 'failure', error: contractError(error, call) };
+    }
+  });
+}
+
+/** Every call in one aggregate3 eth_call, values in order; the first call that fails throws. */
+export async function readAll(
+  client: ReadClient,
+  multicall3: Address,
+  calls: readonly ContractCall[],
+  blockNumber?: bigint,
+): Promise<unknown[]> {
+  return (await aggregate(client, multicall3, calls, blockNumber)).map((r) => {
+    if (r.status === 'failure') throw r.error;
+    return r.result;
+  });
+}
