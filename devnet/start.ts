@@ -8,6 +8,9 @@ import { createDevnetClient, installMulticall3, type DevnetClient } from './clie
 import { deployProtocol, type Deployment } from './deploy.ts';
 import { ROLES, seed, type SeedSummary } from './seed.ts';
 import { addOperators, addProposals } from './scale.ts';
+import { parseAppConfig } from '../src/lib/config/app-config.ts';
+import { readCapabilities } from '../src/lib/web3/capabilities.ts';
+import { createReadClient } from '../src/lib/web3/chains.ts';
 
 const DAY = 86_400;
 const root = new URL('..', import.meta.url).pathname;
@@ -33,14 +36,20 @@ export interface Devnet {
   stop(): Promise<void>;
 }
 
-/** Records the devnet deployment in the app's runtime config, leaving the other chains untouched. */
-export function writeDevnetConfig(deployment: Deployment, file = CONFIG_FILE) {
+/**
+ * Records the devnet deployment in the app's runtime config, leaving the other chains untouched, with
+ * its contracts' capabilities as read from `rpcUrl` (so a first visit reads nothing extra for them).
+ */
+export async function writeDevnetConfig(deployment: Deployment, rpcUrl: string, file = CONFIG_FILE) {
   const config = JSON.parse(readFileSync(file, 'utf8'));
   const chain = config.chains.find((c: { id: number }) => c.id === deployment.chainId);
   chain.deployBlock = deployment.deployBlock;
   // The app finds the votes contract through the governor (its token()), so config names the rest.
   const { votes: _votes, ...contracts } = deployment.contracts;
   chain.contracts = contracts;
+  delete chain.capabilities;
+  const parsed = parseAppConfig(config).chains.find((c) => c.id === deployment.chainId)!;
+  chain.capabilities = await readCapabilities(createReadClient({ ...parsed, rpcUrls: [rpcUrl] }), parsed);
   writeFileSync(file, `${JSON.stringify(config, null, 2)}\n`);
 }
 
@@ -70,7 +79,7 @@ export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> 
     });
     if (options.operators) await addOperators(client, deployment, options.operators);
     if (options.proposals) await addProposals(client, deployment, accounts[1], options.proposals);
-    if (options.writeConfig !== false) writeDevnetConfig(deployment);
+    if (options.writeConfig !== false) await writeDevnetConfig(deployment, anvil.url);
     return { anvil, client, deployment, accounts, summary, stop: anvil.stop };
   } catch (error) {
     await anvil.stop();

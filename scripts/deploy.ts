@@ -28,6 +28,9 @@ import { ALT_MAINNET_ADDRESS } from '../devnet/alt-token.ts';
 import { altCompositionProblems } from './deploy/alt-composition.ts';
 import { DEFAULT_PARAMETERS, deployProtocolV2, type Sender } from './deploy/protocol.ts';
 import { verificationInput } from './deploy/verification.ts';
+import { parseAppConfig } from '../src/lib/config/app-config.ts';
+import { readCapabilities } from '../src/lib/web3/capabilities.ts';
+import { createReadClient } from '../src/lib/web3/chains.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 /** anvil and some nodes estimate against the latest block; stateful calls can need more in the next one. */
@@ -118,10 +121,18 @@ export async function deploy(options: DeployOptions) {
     deployBlock: Number(firstBlock) + 1,
     contracts: { ...core, ...(airdrop ? { airdrop } : {}), multicall3: '0xcA11bde05977b3631167028862bE2a173976CA11' },
   };
-  writeFileSync(join(out, 'config-chain.json'), `${JSON.stringify(block, null, 2)}\n`);
-  log(`\nAdd this to "chains" in config.json:\n${JSON.stringify(block, null, 2)}`);
+  // What the deployed contracts can do, read back from the chain: the app uses it instead of two
+  // round trips on a first visit, for as long as config.json names exactly these contracts.
+  const [chain] = parseAppConfig({ chains: [block] }).chains;
+  const capabilities = await readCapabilities(createReadClient(chain), chain).catch((error) => {
+    log(`Capabilities not read (${error.shortMessage ?? error.message}): the app will read them on its first visit.`);
+    return undefined;
+  });
+  const entry = capabilities ? { ...block, capabilities } : block;
+  writeFileSync(join(out, 'config-chain.json'), `${JSON.stringify(entry, null, 2)}\n`);
+  log(`\nAdd this to "chains" in config.json:\n${JSON.stringify(entry, null, 2)}`);
   log(`Standard-JSON inputs for verification: ${join(out, 'verify')}`);
-  return block;
+  return entry;
 }
 
 function parseCommandLine(argv: string[]): DeployOptions {

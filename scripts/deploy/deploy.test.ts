@@ -19,7 +19,9 @@ import {
   altVotesBytecode,
 } from '../../src/lib/contracts/generated.ts';
 import { startAnvil, type Anvil } from '../../devnet/anvil.ts';
-import { createDevnetClient, deploy, type DevnetClient } from '../../devnet/client.ts';
+import { createDevnetClient, deploy, installMulticall3, type DevnetClient } from '../../devnet/client.ts';
+import { parseAppConfig } from '../../src/lib/config/app-config.ts';
+import { shippedCapabilities } from '../../src/lib/web3/capabilities.ts';
 import { ALT_MAINNET_ADDRESS, placeAltToken } from '../../devnet/alt-token.ts';
 import { altCompositionProblems } from './alt-composition.ts';
 
@@ -38,6 +40,8 @@ describe('npm run deploy', () => {
     client = createDevnetClient(anvil.url);
     accounts = (await client.getAddresses()).map((a) => getAddress(a));
     await placeAltToken(client, accounts[5]);
+    // Every chain the app runs on has Multicall3 at its canonical address; anvil starts without it.
+    await installMulticall3(client);
   }, 60_000);
   afterAll(() => anvil?.stop());
 
@@ -86,6 +90,16 @@ describe('npm run deploy', () => {
     expect(await read(timelock, altTimelockAbi, 'hasRole', [DEFAULT_ADMIN_ROLE, accounts[9]])).toBe(true);
     expect(await read(timelock, altTimelockAbi, 'hasRole', [DEFAULT_ADMIN_ROLE, accounts[1]])).toBe(false);
     expect((await read(staking, altStakingAbi, 'getParameters')).unbondingPeriod).toBe(21n * 86_400n);
+
+    // The block carries what the app would otherwise read on a first visit, and the app accepts it.
+    expect(block.capabilities).toMatchObject({
+      alt: { address: alt, symbol: 'ALT', pausable: true, hasVotes: false },
+      votes: { address: votes, wrapsAlt: true, countsStake: true, clockMode: 'timestamp' },
+      governor: { address: governor, executor: timelock, timelock },
+      staking: { address: staking, votes },
+    });
+    const [chain] = parseAppConfig({ chains: [block] }).chains;
+    expect(shippedCapabilities(chain)).toEqual(block.capabilities);
 
     // The verification input compiles to exactly the creation code that was deployed.
     const verify = JSON.parse(readFileSync(join(out, 'verify', 'AltStaking.json'), 'utf8'));

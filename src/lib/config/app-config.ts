@@ -13,6 +13,11 @@ export interface ChainConfig {
   explorer: string | null;
   deployBlock: number;
   contracts: Partial<Record<ContractName, Address>>;
+  /**
+   * What those contracts can do, as the deploy tool read it from the chain when it wrote this file
+   * (see web3/capabilities.ts): used only while it describes exactly the configured contracts.
+   */
+  capabilities?: unknown;
 }
 
 export interface AppConfig {
@@ -60,6 +65,7 @@ export function parseAppConfig(data: unknown): AppConfig {
       explorer: typeof c.explorer === 'string' ? c.explorer.replace(/\/$/, '') : null,
       deployBlock: Number.isSafeInteger(c.deployBlock) ? c.deployBlock : 0,
       contracts,
+      ...(c.capabilities !== undefined ? { capabilities: c.capabilities } : {}),
     };
   });
   const defaultChainId = raw.defaultChainId ?? chains[0].id;

@@ -3,7 +3,7 @@
  * capabilities and ALT pause, the address being viewed (the URL's `address`, else the connected
  * wallet), and whether writes are allowed.
  */
-import { getContext, setContext } from 'svelte';
+import { getContext, setContext, untrack } from 'svelte';
 import type { QueryClient } from '@tanstack/svelte-query';
 import { getAddress, isAddress, type Address } from 'viem';
 import { altLayerTokenAbi } from '../contracts/generated.ts';
@@ -87,9 +87,21 @@ export class AppState {
     return this.loadCapabilities(this.chainId);
   }
 
-  /** Records whether ALT is paused on `chainId`, as a screen's batch or the head poll read it. */
-  notePaused(chainId: number, paused: boolean | undefined) {
-    if (paused !== undefined && this.altPaused[chainId] !== paused) this.altPaused[chainId] = paused;
+  /** The block each chain's pause state was last read at: an older read never overrides a newer one. */
+  #pausedAt: Record<number, bigint> = {};
+
+  /**
+   * Records whether ALT is paused on `chainId`, as a screen's batch or the head poll read it at
+   * block `at`. A screen still showing data from before a pause must not undo what the head poll
+   * has just seen; and a screen's effect calling this must not come to depend on the pause state.
+   */
+  notePaused(chainId: number, paused: boolean | undefined, at: bigint | undefined) {
+    if (paused === undefined || at === undefined) return;
+    untrack(() => {
+      if ((this.#pausedAt[chainId] ?? -1n) > at) return;
+      this.#pausedAt[chainId] = at;
+      if (this.altPaused[chainId] !== paused) this.altPaused[chainId] = paused;
+    });
   }
 
   /** Address of `name` on the app's chain, or undefined where it is not deployed. */
@@ -179,7 +191,7 @@ export class AppState {
         const recovered = this.reachable[chainId] === false;
         this.blockNumber[chainId] = blockNumber;
         this.reachable[chainId] = true;
-        this.notePaused(chainId, head.altPaused);
+        this.notePaused(chainId, head.altPaused, blockNumber);
         if (!this.caps[chainId]) this.loadCapabilities(chainId).catch(() => {});
         // Back from an outage: every read that failed meanwhile runs again, with no reload. A node
         // restarted from a snapshot may be at the same block, so this cannot wait for a new one.
@@ -191,13 +203,17 @@ export class AppState {
               [chainId, undefined].includes((q.queryKey[1] as { chainId?: number })?.chainId),
           });
         }
-        if (previous !== undefined && blockNumber !== previous) {
-          void this.queryClient.invalidateQueries({
-            predicate: (q) =>
-              PER_BLOCK_ROOTS.has(String(q.queryKey[0])) &&
-              (q.queryKey[1] as { chainId?: number })?.chainId === chainId,
-          });
-        }
+        // What was read before this block is read again: on a new block, and on the first poll when
+        // a screen's data (its batch's block) is already behind the head.
+        const moved = previous !== undefined && blockNumber !== previous;
+        void this.queryClient.invalidateQueries({
+          predicate: (q) => {
+            if (!PER_BLOCK_ROOTS.has(String(q.queryKey[0]))) return false;
+            if ((q.queryKey[1] as { chainId?: number })?.chainId !== chainId) return false;
+            const at = (q.state.data as { blockNumber?: unknown } | undefined)?.blockNumber;
+            return typeof at === 'bigint' ? at < blockNumber : moved;
+          },
+        });
       },
       onError: () => {
         this.reachable[chainId] = false;

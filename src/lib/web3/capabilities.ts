@@ -4,9 +4,11 @@
  * its clock, whether that token wraps ALT and counts staked ALT; who executes proposals. Pages read this
  * instead of assuming, and say in words what a chain's contracts cannot do.
  *
- * Two round trips the first time (the votes token is only known once the governor answers), none on
- * later visits: these facts never change for a given set of addresses, so they are kept in
- * localStorage. Whether ALT is paused changes, so it is read with each screen's batch, not here.
+ * These facts never change for a given set of addresses, so they are read once and kept: the deploy
+ * tool writes them into config.json beside the addresses (a first visit then reads nothing extra),
+ * and otherwise they take two round trips (the votes token is only known once the governor answers)
+ * and are kept in localStorage for later visits. Whether ALT is paused changes, so it is read with
+ * each screen's batch and the head poll, not here.
  */
 import { getAddress, zeroAddress, type Address } from 'viem';
 import { altAirdropAbi, altGovernorAbi, altLayerTokenAbi, altStakingAbi, altVotesAbi } from '../contracts/generated.ts';
@@ -146,11 +148,74 @@ export async function readCapabilities(client: ReadClient, chain: ChainConfig): 
   return caps;
 }
 
-/** The capabilities of `chain` from an earlier visit, if its contracts are the same. */
+const isAddressText = (v: unknown): v is Address => typeof v === 'string' && /^0x[0-9a-fA-F]{40}$/.test(v);
+const isText = (v: unknown): v is string => typeof v === 'string' && v.length <= 100;
+const isClock = (v: unknown): v is ClockMode => v === 'timestamp' || v === 'blocknumber';
+const isDomain = (v: unknown) => v === undefined || (isRecord(v) && isText(v.name) && isText(v.version));
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+const isToken = (v: Record<string, unknown>) =>
+  isAddressText(v.address) && isText(v.symbol) && Number.isInteger(v.decimals) && isDomain(v.domain);
+
+/** `value` when it has the shape of ChainCaps (as config.json or storage hold it), else undefined. */
+export function parseCapabilities(value: unknown): ChainCaps | undefined {
+  if (!isRecord(value)) return undefined;
+  const { alt, votes, governor, staking, airdrop } = value;
+  const ok =
+    (alt === undefined ||
+      (isRecord(alt) && isToken(alt) && typeof alt.pausable === 'boolean' && typeof alt.hasVotes === 'boolean')) &&
+    (votes === undefined ||
+      (isRecord(votes) &&
+        isToken(votes) &&
+        isClock(votes.clockMode) &&
+        typeof votes.wrapsAlt === 'boolean' &&
+        typeof votes.countsStake === 'boolean')) &&
+    (governor === undefined ||
+      (isRecord(governor) &&
+        isAddressText(governor.address) &&
+        isText(governor.name) &&
+        isClock(governor.clockMode) &&
+        isAddressText(governor.executor) &&
+        (governor.timelock === undefined || isAddressText(governor.timelock)))) &&
+    (staking === undefined ||
+      (isRecord(staking) &&
+        isAddressText(staking.address) &&
+        (staking.votes === undefined || isAddressText(staking.votes)))) &&
+    (airdrop === undefined ||
+      (isRecord(airdrop) && isAddressText(airdrop.address) && typeof airdrop.claimsToVotes === 'boolean'));
+  return ok ? (value as ChainCaps) : undefined;
+}
+
+const same = (a: Address | undefined, b: Address | undefined) => a?.toLowerCase() === b?.toLowerCase();
+
+/**
+ * Whether `caps` were read from exactly `chain`'s configured contracts: a deployer who changes an
+ * address without the deploy tool gets the capabilities read afresh, never another deployment's.
+ */
+export function describesContracts(caps: ChainCaps, chain: ChainConfig): boolean {
+  const { alt, governor, staking, airdrop, timelock } = chain.contracts;
+  return (
+    same(caps.alt?.address, alt) &&
+    same(caps.governor?.address, governor) &&
+    same(caps.staking?.address, staking) &&
+    same(caps.airdrop?.address, airdrop) &&
+    (!timelock || !caps.governor || same(caps.governor.timelock, timelock))
+  );
+}
+
+/** The capabilities config.json ships for `chain`, when they describe its configured contracts. */
+export function shippedCapabilities(chain: ChainConfig): ChainCaps | undefined {
+  const caps = parseCapabilities(chain.capabilities);
+  return caps && describesContracts(caps, chain) ? caps : undefined;
+}
+
+/** The capabilities of `chain` as shipped in config.json, else from an earlier visit. */
 export function cachedCapabilities(chain: ChainConfig): ChainCaps | undefined {
+  const shipped = shippedCapabilities(chain);
+  if (shipped) return shipped;
   try {
     const raw = localStorage.getItem(cacheKey(chain));
-    return raw ? (JSON.parse(raw) as ChainCaps) : undefined;
+    const caps = raw ? parseCapabilities(JSON.parse(raw)) : undefined;
+    return caps && describesContracts(caps, chain) ? caps : undefined;
   } catch {
     return undefined;
   }
