@@ -5,7 +5,7 @@
  */
 import { createQueries } from '@tanstack/svelte-query';
 import type { Address } from 'viem';
-import { readInlineMetadata, type MetadataResult } from '../../lib/format/operator-metadata.ts';
+import { readInlineMetadata, type MetadataResult, type OperatorMetadata } from '../../lib/format/operator-metadata.ts';
 import { lookalikeNames } from '../../lib/format/address-identity.ts';
 import { useApp } from '../../lib/web3/app-state.svelte.ts';
 import { fetchableMetadata, operatorMetadataQuery } from './operator-metadata.ts';
@@ -25,29 +25,48 @@ export function useOperatorNames(operators: () => NamedOperator[]) {
   const queries = createQueries(() => ({
     queries: remote.map((o) => operatorMetadataQuery(o.metadataURI, app.config.metadataOrigins)),
   }));
-  const results = $derived.by(() => {
+  const uris = $derived(new Map(operators().map((o) => [o.operator, o.metadataURI])));
+  const remoteResults = $derived.by(() => {
     const byUri = new Map<string, MetadataResult | undefined>();
     remote.forEach((o, i) => byUri.set(o.metadataURI, queries[i]?.data));
-    return new Map(
-      operators().map((o) => [
-        o.operator,
-        o.metadataURI.startsWith('data:') ? readInlineMetadata(o.metadataURI) : byUri.get(o.metadataURI),
-      ]),
-    );
+    return byUri;
   });
-  const names = $derived(
-    new Map(
-      [...results].map(([address, result]) => [
-        address,
-        result && 'metadata' in result ? result.metadata.name : undefined,
-      ]),
-    ),
-  );
-  const lookalikes = $derived(lookalikeNames([...names].map(([address, name]) => ({ address, name }))));
+  // A name is read when a row asks for it (inline metadata decodes once per URI, see
+  // readInlineMetadata): a page of 25 rows decodes 25, not the whole directory.
+  const metadataOf = (address: Address): OperatorMetadata | undefined => {
+    const uri = uris.get(address);
+    if (!uri) return undefined;
+    const result = uri.startsWith('data:') ? readInlineMetadata(uri) : remoteResults.get(uri);
+    return result && 'metadata' in result ? result.metadata : undefined;
+  };
+  const nameOf = (address: Address): string | undefined => metadataOf(address)?.name;
+  // The look-alike scan needs every name; it runs after the page has drawn, reading names a hundred
+  // per task, and flags rows when it is done.
+  let lookalikes = $state<(address: Address) => Address[]>(() => []);
+  $effect(() => {
+    const list = operators();
+    void remoteResults; // and again whenever a remote name arrives
+    let cancelled = false;
+    void (async () => {
+      const named: { address: Address; name?: string }[] = [];
+      for (let i = 0; i < list.length; i += 100) {
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        if (cancelled) return;
+        for (const o of list.slice(i, i + 100)) named.push({ address: o.operator, name: nameOf(o.operator) });
+      }
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      if (!cancelled) lookalikes = lookalikeNames(named);
+    })();
+    return () => {
+      cancelled = true;
+    };
+  });
   return {
     /** The name shown for `address`, if its metadata has one. */
-    name: (address: Address) => names.get(address),
+    name: nameOf,
+    /** `address`'s metadata, as far as it is known (rows read it here rather than each querying). */
+    metadata: metadataOf,
     /** Operators whose names could pass for this one's. */
-    lookalikes: (address: Address) => lookalikes.get(address) ?? [],
+    lookalikes: (address: Address) => lookalikes(address),
   };
 }

@@ -17,7 +17,7 @@ export const SECONDS_PER_YEAR = 31_536_000n;
 export interface OperatorRow {
   info: OperatorInfo;
   address: Address;
-  name: string | undefined;
+  readonly name: string | undefined;
   services: string[];
   status: (typeof STATUS_NAMES)[number];
   /** Net annual reward rate for stakers in basis points, or undefined when nothing is being paid. */
@@ -55,7 +55,10 @@ export function toRows(
   return operators.map((info) => ({
     info,
     address: info.operator,
-    name: name(info),
+    // Read when search, a name sort or the row itself needs it, not for every row up front.
+    get name() {
+      return name(info);
+    },
     services: SERVICES.filter((s) => info.services & s.bit).map((s) => s.name),
     status: STATUS_NAMES[info.status] ?? 'Unregistered',
     netRateBps: netRewardRateBps(parameters, info),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Address } from 'viem';
-import { editDistance, identicon, lookalikeNames, nameKey, namesImitate } from './address-identity.ts';
+import fc from 'fast-check';
+import { editDistance, identicon, identiconPath, lookalikeNames, nameKey, namesImitate } from './address-identity.ts';
 
 const A = '0x1111111111111111111111111111111111111111' as Address;
 const B = '0x2222222222222222222222222222222222222222' as Address;
@@ -41,9 +42,78 @@ describe('operator names that imitate each other', () => {
       { address: B, name: 'Kiln Rollup Servlces' },
       { address: C, name: 'Northstar Validation' },
     ]);
-    expect(found.get(A)).toEqual([B]);
-    expect(found.get(B)).toEqual([A]);
-    expect(found.has(C)).toBe(false);
+    expect(found(A)).toEqual([B]);
+    expect(found(B)).toEqual([A]);
+    expect(found(C)).toEqual([]);
+  });
+});
+
+describe('lookalikeNames at directory scale', () => {
+  // Every pair compared directly: what the grouped search must find, no more and no less.
+  const bruteForce = (entries: { address: Address; name: string }[]) => {
+    const found = new Map<Address, Set<Address>>();
+    for (let i = 0; i < entries.length; i++)
+      for (let j = i + 1; j < entries.length; j++) {
+        const [x, y] = [nameKey(entries[i].name), nameKey(entries[j].name)];
+        if (x[0] !== y[0] || !namesImitate(entries[i].name, entries[j].name)) continue;
+        found.set(entries[i].address, new Set([...(found.get(entries[i].address) ?? []), entries[j].address]));
+        found.set(entries[j].address, new Set([...(found.get(entries[j].address) ?? []), entries[i].address]));
+      }
+    return found;
+  };
+  const asSets = (of: (address: Address) => Address[], addresses: Address[]) =>
+    new Map(addresses.flatMap((a) => (of(a).length ? [[a, new Set(of(a))] as const] : [])));
+  // Names built from a few stems with small edits, so that near and exact collisions are common,
+  // long names (more edits allowed) included.
+  const stems = [
+    'Kiln',
+    'Northstar Validation',
+    'Ottie Labs',
+    'Chorus One Rollup Infrastructure Services',
+    'P2P',
+    'ab',
+  ];
+  const name = fc
+    .record({
+      stem: fc.constantFrom(...stems),
+      edits: fc.array(
+        fc.record({
+          at: fc.nat(60),
+          op: fc.constantFrom('drop', 'swap', 'add'),
+          c: fc.constantFrom('x', 'l', '1', 'e', ' '),
+        }),
+        {
+          maxLength: 4,
+        },
+      ),
+    })
+    .map(({ stem, edits }) =>
+      edits.reduce((s, { at, op, c }) => {
+        const i = at % (s.length + 1);
+        return op === 'drop'
+          ? s.slice(0, i) + s.slice(i + 1)
+          : op === 'swap'
+            ? s.slice(0, i) + c + s.slice(i + 1)
+            : s.slice(0, i) + c + s.slice(i);
+      }, stem),
+    );
+
+  it('finds exactly the pairs that comparing every pair finds', () => {
+    fc.assert(
+      fc.property(fc.array(name, { minLength: 2, maxLength: 40 }), (names) => {
+        const entries = names.map((n, i) => ({
+          address: `0x${(i + 1).toString(16).padStart(40, '0')}` as Address,
+          name: n,
+        }));
+        expect(
+          asSets(
+            lookalikeNames(entries),
+            entries.map((e) => e.address),
+          ),
+        ).toEqual(bruteForce(entries));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
@@ -53,5 +123,16 @@ describe('identicon', () => {
     expect(identicon(A)).toEqual(a);
     expect(identicon('0x9f2d11111111111111111111111111111111abcd' as Address)).not.toEqual(a);
     for (const row of a.cells) expect(row).toEqual([...row].reverse());
+  });
+
+  it('draws exactly the lit cells as one path', () => {
+    const cells = [
+      [true, false, false, false, true],
+      [false, false, false, false, false],
+      [false, false, true, false, false],
+      [false, false, false, false, false],
+      [false, false, false, false, false],
+    ];
+    expect(identiconPath(cells)).toBe('M0 0h1v1h-1zM4 0h1v1h-1zM2 2h1v1h-1z');
   });
 });

@@ -56,6 +56,20 @@ export function parseMetadataJson(json: string): MetadataResult {
 
 /** Reads an inline `data:application/json` URI (base64 or percent-encoded). */
 export function readInlineMetadata(uri: string): MetadataResult {
+  // A URI always reads the same: the directory and every row showing the operator share one decode.
+  let result = inlineCache.get(uri);
+  if (!result) {
+    if (inlineCache.size >= INLINE_CACHE_SIZE) inlineCache.delete(inlineCache.keys().next().value!);
+    result = decodeInline(uri);
+    inlineCache.set(uri, result);
+  }
+  return result;
+}
+
+const INLINE_CACHE_SIZE = 2_000;
+const inlineCache = new Map<string, MetadataResult>();
+
+function decodeInline(uri: string): MetadataResult {
   const match = /^data:application\/json(;charset=[\w-]+)?(;base64)?,(.*)$/is.exec(uri);
   if (!match) return { problem: 'The metadata URI is not a JSON data URI.' };
   if (uri.length > MAX_INLINE_URI) {
