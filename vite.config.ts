@@ -7,6 +7,13 @@ import { contentSecurityPolicy } from './scripts/csp.ts';
 export default defineConfig({
   base: './',
   plugins: [svelte(), appkitStaticViem(), contentSecurityPolicy('public/config.json')],
+  resolve: {
+    // Wallet SDKs for connectors the app never configures (see scripts/absent-sdk.ts).
+    alias: {
+      '@base-org/account': new URL('./scripts/absent-sdk.ts', import.meta.url).pathname,
+      '@coinbase/wallet-sdk': new URL('./scripts/absent-sdk.ts', import.meta.url).pathname,
+    },
+  },
   build: {
     target: 'es2022',
     sourcemap: false,

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures/index.ts';
-import { connectThroughModal } from './pages/wallet-modal.ts';
+import { connectWallet } from './pages/connect.ts';
 import { everyPage } from './pages/every-page.ts';
 
 /** Serious and critical WCAG 2.1 A/AA violations on the page as it stands, one line each. */
@@ -24,7 +24,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await page.goto('./#/');
       await expect(page.locator('main [aria-busy="true"]')).toHaveCount(0);
       found.push(...(await seriousViolations(page)).map((v) => `disconnected #/ ${v}`));
-      await connectThroughModal(page);
+      await connectWallet(page);
       for (const path of await everyPage(chain)) {
         await page.goto(`./${path}`);
         await page.waitForLoadState('networkidle');

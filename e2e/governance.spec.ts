@@ -236,8 +236,11 @@ test('a proposal written to attack readers renders inert', async ({ page, chain 
     ),
   ).toBe(false);
   await expect(page.locator('body')).toBeVisible();
-  // The tracking image is not fetched until asked for; the external link asks first.
-  await expect(body.getByText('[image: tracker from 127.0.0.1:4173]')).toBeVisible();
+  // The tracking image is never fetched: it is named, and opens only through the leave-the-app dialog.
+  await expect(body.locator('.image-placeholder')).toHaveText(/^\[image: tracker\] open image \(127\.0\.0\.1:4173\)$/);
+  await body.getByRole('link', { name: /open image/ }).click();
+  await expect(page.getByRole('dialog', { name: 'Leave the app?' })).toContainText('127.0.0.1:4173');
+  await page.getByRole('button', { name: 'Stay here' }).click();
   await body.getByRole('link', { name: /forum/ }).click();
   await expect(page.getByRole('dialog', { name: 'Leave the app?' })).toContainText('forum.example.org');
   await page.getByRole('button', { name: 'Stay here' }).click();

@@ -6,7 +6,7 @@ import { DEV_ACCOUNTS } from './fixtures/chain.ts';
 import { governor } from './fixtures/governor.ts';
 import { expect, test } from './fixtures/index.ts';
 import { XSS_PAYLOADS } from './fixtures/xss-payloads.ts';
-import { connectThroughModal } from './pages/wallet-modal.ts';
+import { connectWallet } from './pages/connect.ts';
 
 /** Fails if anything hostile ran, opened a dialog, reached for evil.example or became live markup. */
 async function expectInert(page: Page, dialogs: string[], requests: string[]) {
@@ -80,7 +80,7 @@ test(`${XSS_PAYLOADS.length} hostile payloads in proposals, vote reasons and ope
   page.on('dialog', (d) => (dialogs.push(d.message()), d.dismiss()));
   page.on('request', (r) => requests.push(r.url()));
   await page.goto('./#/governance');
-  await connectThroughModal(page);
+  await connectWallet(page);
   await expect(page.locator(`li[data-proposal="${hostile}"]`)).toContainText('<script>window.__xss=1</script>');
   await expectInert(page, dialogs, requests);
 

@@ -26,8 +26,7 @@ test.describe('a staker without a pointer', () => {
     await expect(page).toHaveURL(new RegExp(`#/staking/operators/${operator}$`));
 
     await tabTo(page, page.getByRole('button', { name: 'Connect wallet' }), { back: true });
-    await page.keyboard.press('Enter');
-    await tabTo(page, page.getByText('Test Wallet').first());
+    // The one injected wallet connects with one key press.
     await page.keyboard.press('Enter');
     await expect(page.getByRole('button', { name: 'Disconnect' })).toBeVisible();
 

@@ -8,7 +8,7 @@ import { DEV_ACCOUNTS } from './fixtures/chain.ts';
 import { expect, test } from './fixtures/index.ts';
 import { GovernancePage } from './pages/governance-page.ts';
 import { OperatorPage } from './pages/operator-page.ts';
-import { connectThroughModal } from './pages/wallet-modal.ts';
+import { connectWallet } from './pages/connect.ts';
 
 test.use({ walletOptions: { accountIndex: 1, chainId: 31337 } });
 
@@ -21,7 +21,7 @@ test('a paused ALT disables every action that moves it, asks the wallet nothing,
 }) => {
   test.setTimeout(90_000);
   await page.goto('./#/');
-  await connectThroughModal(page);
+  await connectWallet(page);
   await chain.setAltPaused(true);
   const banner = page.getByTestId('alt-paused');
   await expect(banner).toContainText(REASON);

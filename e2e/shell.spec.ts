@@ -10,15 +10,66 @@ const alt = (value: bigint, digits = 4, symbol = 'ALT') =>
   `${formatAmount(value, 18, { maxFractionDigits: digits, locale: 'en-US' })} ${symbol}`;
 const votes = (value: bigint) => alt(value, 4, 'vALT');
 
-test('connects through the wallet modal and shows the account', async ({ page, wallet }) => {
+test('connects the one injected wallet in one tap, without loading the wallet modal', async ({ page, wallet }) => {
   const overview = new OverviewPage(page);
   await overview.goto();
   await expect(page.getByText('Connect a wallet, or view any address')).toBeVisible();
+  await expect(overview.connectButton()).toHaveAttribute('title', 'Connect Test Wallet');
   await overview.connectButton().click();
-  await expect(page.getByText('Test Wallet').first()).toBeVisible();
-  // No WalletConnect project id is configured for the devnet, so the modal must not offer it.
-  await expect(page.getByText('WalletConnect', { exact: true })).toHaveCount(0);
-  await page.getByText('Test Wallet').first().click();
+  await expect(page.getByTestId('viewed-address')).toHaveText(DEV_ACCOUNTS[1]);
+  expect((await wallet.state()).connected).toBe(true);
+  // The wallet's own prompt was the only step: no list, and the modal's code never loaded.
+  expect(await wallet.requests()).toContain('eth_requestAccounts');
+  expect(await page.evaluate(() => customElements.get('w3m-modal'))).toBeUndefined();
+});
+
+test.describe('a wallet that injects only window.ethereum, as in-app browsers do', () => {
+  test.use({ walletOptions: { accountIndex: 2, chainId: 31337, inject: 'legacy' } });
+  test('connects in one tap too', async ({ page, wallet }) => {
+    const overview = new OverviewPage(page);
+    await overview.goto();
+    await expect(overview.connectButton()).toHaveAttribute('title', 'Connect Browser wallet');
+    await overview.connectButton().click();
+    await expect(page.getByTestId('viewed-address')).toHaveText(DEV_ACCOUNTS[2]);
+    expect((await wallet.state()).connected).toBe(true);
+    expect(await page.evaluate(() => customElements.get('w3m-modal'))).toBeUndefined();
+    // A returning visit reconnects the same legacy wallet without a tap.
+    await page.reload();
+    await expect(page.getByTestId('viewed-address')).toHaveText(DEV_ACCOUNTS[2]);
+  });
+});
+
+test('with several wallets injected, Connect lists them and connects the one picked', async ({ page, wallet }) => {
+  // A second extension that announces itself and refuses to connect (it is not the one picked).
+  await page.addInitScript(() => {
+    const other = {
+      request: async () => {
+        throw Object.assign(new Error('not this one'), { code: 4001 });
+      },
+      on: () => other,
+      removeListener: () => other,
+    };
+    const info = {
+      uuid: '0b7f0a0e-1d7e-4c55-8e1f-2f5f3b0c9d11',
+      name: 'Other Wallet',
+      rdns: 'example.other',
+      icon: '',
+    };
+    const announce = () =>
+      window.dispatchEvent(
+        new CustomEvent('eip6963:announceProvider', { detail: Object.freeze({ info, provider: other }) }),
+      );
+    window.addEventListener('eip6963:requestProvider', announce);
+    announce();
+  });
+  const overview = new OverviewPage(page);
+  await overview.goto();
+  await overview.connectButton().click();
+  const menu = page.getByRole('group', { name: 'Choose a wallet' });
+  await expect(menu.getByRole('button')).toHaveText(['Test Wallet', 'Other Wallet']);
+  // No WalletConnect project id is configured for the devnet, so WalletConnect is not offered.
+  await expect(menu.getByText(/WalletConnect/)).toHaveCount(0);
+  await menu.getByRole('button', { name: 'Test Wallet' }).click();
   await expect(page.getByTestId('viewed-address')).toHaveText(DEV_ACCOUNTS[1]);
   expect((await wallet.state()).connected).toBe(true);
 });
@@ -148,7 +199,7 @@ test.describe('with an account that holds only plain ALT (#5)', () => {
   test('switching accounts in the wallet updates the app at once', async ({ page, wallet }) => {
     const overview = new OverviewPage(page);
     await overview.goto();
-    await overview.connectThroughModal();
+    await overview.connectWallet();
     await expect(page.getByTestId('viewed-address')).toHaveText(DEV_ACCOUNTS[5]);
     await wallet.setAccount(3);
     await expect(page.getByTestId('viewed-address')).toHaveText(DEV_ACCOUNTS[3]);

@@ -146,7 +146,7 @@ test.describe('an account with wrapped and staked voting power (#1)', () => {
     expect(after).toBeLessThanOrEqual(votes - cut);
     const overview = new OverviewPage(page);
     await overview.goto();
-    await overview.connectThroughModal();
+    await overview.connectWallet();
     await expect(overview.figure('voting-power')).toHaveText(vALT(after));
     await expect(overview.figure('vp-staked')).toHaveText(formatToken(units - cut));
   });

@@ -1,28 +1,41 @@
 import { describe, expect, it } from 'vitest';
 import { buildCsp } from './csp.ts';
 
+const directive = (csp: string, name: string) => csp.split('; ').find((d) => d.startsWith(`${name} `))!;
+
 describe('buildCsp', () => {
-  const csp = buildCsp({
+  const config = {
     chains: [
       { rpcUrls: ['http://127.0.0.1:8545'] },
       { rpcUrls: ['https://eth.drpc.org/', 'https://rpc.example/key/abc'] },
     ],
     metadataOrigins: ['https://meta.example'],
-  });
+  };
+  const csp = buildCsp(config);
   it('allows no inline script and no eval', () => {
     expect(csp).toContain("script-src 'self';");
     expect(csp).not.toMatch(/unsafe-eval|script-src[^;]*unsafe-inline/);
     expect(csp).toContain("object-src 'none'");
   });
-  it('connects only to the configured RPC and metadata origins and WalletConnect', () => {
-    const connect = csp.split('; ').find((d) => d.startsWith('connect-src'))!;
-    expect(connect.split(' ').slice(1, 5)).toEqual([
+  it('connects only to the configured RPC and metadata origins', () => {
+    expect(directive(csp, 'connect-src').split(' ').slice(1)).toEqual([
       "'self'",
       'http://127.0.0.1:8545',
       'https://eth.drpc.org',
       'https://rpc.example',
+      'https://meta.example',
     ]);
-    expect(connect).toContain('https://meta.example');
-    expect(connect).not.toMatch(/ https: | \* /);
+  });
+  it('without a WalletConnect project id, names no wallet vendor, font host or image wildcard', () => {
+    expect(csp).not.toMatch(/walletconnect|reown|web3modal|fonts\./);
+    expect(directive(csp, 'img-src')).toBe("img-src 'self' data: https://meta.example");
+    expect(directive(csp, 'font-src')).toBe("font-src 'self' data:");
+    expect(directive(csp, 'frame-src')).toBe("frame-src 'none'");
+  });
+  it("admits WalletConnect's relay and verify frames once the deployer configures a project id", () => {
+    const wc = buildCsp({ ...config, walletConnectProjectId: 'abc123' });
+    expect(directive(wc, 'connect-src')).toContain('wss://*.walletconnect.org');
+    expect(directive(wc, 'frame-src')).toContain('https://verify.walletconnect.org');
+    expect(directive(wc, 'font-src')).toBe("font-src 'self' data:");
   });
 });

@@ -1,7 +1,8 @@
 /**
  * The Content-Security-Policy written into the built index.html. No inline script and no eval;
- * connections only to the RPCs in public/config.json, the metadata hosts it allows, and
- * WalletConnect. Built from the config at build time, so changing an RPC means rebuilding.
+ * connections, images and frames only to origins the deployer chose in public/config.json: its RPCs,
+ * the metadata hosts it allows, and WalletConnect's relay and modal only when a WalletConnect project
+ * id is configured. Built from the config at build time, so changing an RPC means rebuilding.
  * Styles allow 'unsafe-inline' because the wallet modal's web components set inline styles; no
  * chain text is ever rendered as markup, so there is nothing to inject them into.
  */
@@ -18,18 +19,33 @@ const WALLETCONNECT = [
   'https://api.web3modal.org',
 ];
 
-export function buildCsp(config: { chains: { rpcUrls: string[] }[]; metadataOrigins?: string[] }): string {
-  const origins = new Set<string>();
-  for (const chain of config.chains) for (const url of chain.rpcUrls) origins.add(new URL(url).origin);
-  for (const origin of config.metadataOrigins ?? []) origins.add(new URL(origin).origin);
+const WALLETCONNECT_FRAMES = [
+  'https://verify.walletconnect.org',
+  'https://verify.walletconnect.com',
+  'https://secure.walletconnect.org',
+];
+
+export interface CspConfig {
+  chains: { rpcUrls: string[] }[];
+  metadataOrigins?: string[];
+  walletConnectProjectId?: string;
+}
+
+export function buildCsp(config: CspConfig): string {
+  const rpcs = new Set<string>();
+  for (const chain of config.chains) for (const url of chain.rpcUrls) rpcs.add(new URL(url).origin);
+  const metadata = new Set((config.metadataOrigins ?? []).map((origin) => new URL(origin).origin));
+  const walletConnect = !!config.walletConnectProjectId;
+  const list = (...groups: Iterable<string>[]) => groups.flatMap((g) => [...g]).join(' ');
   return [
     "default-src 'self'",
     "script-src 'self'",
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: https:",
-    "font-src 'self' data: https://fonts.reown.com",
-    `connect-src 'self' ${[...origins, ...WALLETCONNECT].join(' ')}`,
-    'frame-src https://verify.walletconnect.org https://verify.walletconnect.com https://secure.walletconnect.org',
+    // Wallet icons arrive as data: URIs; operator logos and proposal images only from allowed hosts.
+    `img-src ${list(["'self'", 'data:'], metadata, walletConnect ? ['https:'] : [])}`,
+    "font-src 'self' data:",
+    `connect-src ${list(["'self'"], rpcs, metadata, walletConnect ? WALLETCONNECT : [])}`,
+    `frame-src ${walletConnect ? WALLETCONNECT_FRAMES.join(' ') : "'none'"}`,
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'none'",

@@ -1,6 +1,6 @@
 /** Page object for the airdrop page. */
 import type { Page } from '@playwright/test';
-import { connectThroughModal } from './wallet-modal.ts';
+import { connectWallet } from './connect.ts';
 
 export class AirdropPage {
   constructor(readonly page: Page) {}
@@ -12,7 +12,7 @@ export class AirdropPage {
   state = () => this.page.getByTestId('airdrop-state');
   claimButton = () => this.page.getByRole('button', { name: 'Claim to my wallet' });
 
-  connect = () => connectThroughModal(this.page);
+  connect = () => connectWallet(this.page);
 
   async checkAddress(address: string) {
     await this.page.getByLabel('Check an address').fill(address);

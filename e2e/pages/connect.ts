@@ -1,9 +1,15 @@
-/** The header's Connect button and the AppKit modal, as every page reaches them. */
+/** The header's Connect button, as every page reaches it. */
 import type { Page } from '@playwright/test';
 
-/** Connects through the same AppKit modal a user sees, choosing the injected test wallet. */
-export async function connectThroughModal(page: Page) {
+/**
+ * Connects the injected test wallet the way a user does: one tap on Connect when it is the only
+ * wallet in the browser; when Connect offers a list instead, the test wallet is picked from it.
+ */
+export async function connectWallet(page: Page) {
   await page.getByRole('button', { name: 'Connect wallet' }).click();
-  await page.getByText('Test Wallet').first().click();
-  await page.getByRole('button', { name: 'Disconnect' }).waitFor();
+  const disconnect = page.getByRole('button', { name: 'Disconnect' });
+  const choice = page.getByRole('group', { name: 'Choose a wallet' }).getByRole('button', { name: 'Test Wallet' });
+  await disconnect.or(choice).first().waitFor();
+  if (await choice.isVisible()) await choice.click();
+  await disconnect.waitFor();
 }

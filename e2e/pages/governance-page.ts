@@ -3,7 +3,7 @@ import type { Page } from '@playwright/test';
 import { expect } from '@playwright/test';
 import type { Chain } from '../fixtures/chain.ts';
 import { governor } from '../fixtures/governor.ts';
-import { connectThroughModal } from './wallet-modal.ts';
+import { connectWallet } from './connect.ts';
 
 export class GovernancePage {
   constructor(readonly page: Page) {}
@@ -12,7 +12,7 @@ export class GovernancePage {
   gotoProposal = (id: bigint) => this.page.goto(`./#/governance/proposals/${id}`);
   gotoNew = () => this.page.goto('./#/governance/new');
   gotoDelegates = () => this.page.goto('./#/governance/delegates');
-  connect = () => connectThroughModal(this.page);
+  connect = () => connectWallet(this.page);
 
   state = () => this.page.getByTestId('proposal-state');
   voteForm = () => this.page.getByRole('form', { name: 'Cast your vote' });

@@ -1,7 +1,7 @@
 /** Page object for one operator's page and its stake, unstake and redelegate forms. */
 import type { Page } from '@playwright/test';
 import type { Address } from 'viem';
-import { connectThroughModal } from './wallet-modal.ts';
+import { connectWallet } from './connect.ts';
 
 export class OperatorPage {
   constructor(readonly page: Page) {}
@@ -11,7 +11,7 @@ export class OperatorPage {
   unstakeForm = () => this.page.getByRole('form', { name: 'Unstake' });
   redelegateForm = () => this.page.getByRole('form', { name: 'Redelegate' });
 
-  connect = () => connectThroughModal(this.page);
+  connect = () => connectWallet(this.page);
 
   /** Waits until the transaction whose label contains `label` is confirmed. */
   async confirmed(label: string | RegExp) {

@@ -1,6 +1,6 @@
 /** Page object for the Overview: located by role and accessible name, as a user finds things. */
 import type { Page } from '@playwright/test';
-import { connectThroughModal } from './wallet-modal.ts';
+import { connectWallet } from './connect.ts';
 
 export class OverviewPage {
   constructor(readonly page: Page) {}
@@ -15,5 +15,5 @@ export class OverviewPage {
   figure = (testId: string) => this.page.getByTestId(testId);
   balance = (chainId: number) => this.page.getByTestId(`balance-${chainId}`);
 
-  connectThroughModal = () => connectThroughModal(this.page);
+  connectWallet = () => connectWallet(this.page);
 }

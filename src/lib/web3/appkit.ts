@@ -44,6 +44,9 @@ export function createModal(config: AppConfig): LoadedModal {
     },
     enableWalletConnect: walletConnect,
     enableCoinbase: false,
+    enableBaseAccount: false,
+    // The modal's own font would come from its vendor's font host: the app's font instead.
+    themeVariables: { '--w3m-font-family': 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif' },
     allWallets: walletConnect ? 'SHOW' : 'HIDE',
     enableWalletGuide: false,
     features: {
@@ -57,7 +60,20 @@ export function createModal(config: AppConfig): LoadedModal {
     },
   } as Parameters<typeof createAppKit>[0]);
   if (!walletConnect) hideWalletConnect();
+  keepAddressesHome(modal);
   return { modal, config: adapter.wagmiConfig };
+}
+
+/**
+ * After connecting, AppKit sends the address to its vendor's identity API (`/v1/identity/<address>`)
+ * for a name and avatar, and may look up a vendor-issued name. The app shows addresses its own way
+ * and configures no such service, so those lookups are replaced by "no identity" on this instance.
+ */
+function keepAddressesHome(modal: AppKit) {
+  const instance = modal as unknown as Record<string, unknown>;
+  instance.fetchIdentity = async () => ({ name: null, avatar: null });
+  instance.syncIdentity = async () => {};
+  instance.syncReownName = async () => {};
 }
 
 /**

@@ -1,5 +1,5 @@
 /** The light wagmi config used before the wallet modal is loaded: EIP-6963 discovery and reconnect only. */
-import { createConfig, createStorage, http, type Config } from '@wagmi/core';
+import { createConfig, createStorage, http, injected, type Config } from '@wagmi/core';
 import type { Chain } from 'viem';
 import type { AppConfig } from '../config/app-config.ts';
 import { toViemChain } from './chains.ts';
@@ -24,10 +24,15 @@ export function walletStorage() {
   });
 }
 
+/**
+ * The wallet config for injected wallets, without the modal: EIP-6963 wallets by discovery, plus a
+ * legacy `window.ethereum` (id "injected") for in-app browsers that announce nothing.
+ */
 export function createLightWalletConfig(config: AppConfig): Config {
   return createConfig({
     chains: walletChains(config),
     transports: walletTransports(config),
+    connectors: [injected()],
     multiInjectedProviderDiscovery: true,
     storage: walletStorage(),
   });

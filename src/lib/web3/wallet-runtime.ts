@@ -5,6 +5,7 @@
  * dynamic imports of the same page next to that page).
  */
 export {
+  connect,
   disconnect,
   getAccount,
   getCapabilities,
@@ -16,6 +17,7 @@ export {
   watchAccount,
   writeContract,
 } from '@wagmi/core';
+export { injected } from '@wagmi/core';
 export { createLightWalletConfig } from './wallet-config.ts';
 
 export const loadModal = () => import('./appkit.ts');

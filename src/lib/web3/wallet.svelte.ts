@@ -8,6 +8,7 @@ import type { Address } from 'viem';
 import type { AppConfig } from '../config/app-config.ts';
 import type { LoadedModal } from './appkit.ts';
 import { hasSavedConnection } from './wallet-storage.ts';
+import { InjectedWallets } from './injected-wallets.svelte.ts';
 
 export type WalletStatus = 'disconnected' | 'connecting' | 'reconnecting' | 'connected';
 
@@ -29,9 +30,23 @@ export class Wallet {
   #unwatch: () => void = () => {};
   #modal: LoadedModal | undefined;
   readonly ready: Promise<void>;
+  /** The wallets this browser injects, offered directly by Connect. */
+  readonly injected = new InjectedWallets();
 
   constructor(readonly appConfig: AppConfig) {
+    this.injected.start();
     this.ready = this.#start();
+  }
+
+  /** The light config (injected wallets, no modal), created once on first need. */
+  async #light(): Promise<Config> {
+    const { createLightWalletConfig } = await import('./wallet-runtime.ts');
+    if (!this.#config) {
+      const light = createLightWalletConfig(this.appConfig);
+      this.#config = light;
+      await this.#watch(light);
+    }
+    return this.#config;
   }
 
   async #start() {
@@ -41,12 +56,8 @@ export class Wallet {
       return;
     }
     const restore = async () => {
-      const { createLightWalletConfig, reconnect } = await import('./wallet-runtime.ts');
-      if (this.#config) return;
-      const light = createLightWalletConfig(this.appConfig);
-      this.#config = light;
-      await this.#watch(light);
-      await reconnect(light).catch(() => {});
+      const { reconnect } = await import('./wallet-runtime.ts');
+      await reconnect(await this.#light()).catch(() => {});
     };
     // If the wallet answers later, its account shows then; reads meanwhile act for no one.
     await Promise.race([restore(), new Promise((resolve) => setTimeout(resolve, RECONNECT_TIMEOUT_MS))]);
@@ -72,7 +83,25 @@ export class Wallet {
     });
   }
 
-  /** Opens the wallet modal, loading it on first use. */
+  /**
+   * Connects an injected wallet directly, in one tap: the wallet's own prompt is the only thing the
+   * user sees, and the wallet modal is not loaded.
+   */
+  async connectInjected(id: string): Promise<void> {
+    const { connect } = await import('./wallet-runtime.ts');
+    await this.ready;
+    const config = await this.#light();
+    // EIP-6963 wallets are found a moment after the config starts listening.
+    let connector = config.connectors.find((c) => c.id === id);
+    for (let i = 0; !connector && i < 20; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+      connector = config.connectors.find((c) => c.id === id);
+    }
+    if (!connector) throw new Error('That wallet is no longer available in this browser.');
+    await connect(config, { connector });
+  }
+
+  /** Opens the wallet modal (WalletConnect and every other wallet), loading it on first use. */
   async connect(): Promise<void> {
     if (!this.#modal) {
       this.modalLoading = true;
