@@ -3,6 +3,7 @@ import { altStakingAbi } from '../src/lib/contracts/generated.ts';
 import { formatAmount } from '../src/lib/format/amount.ts';
 import { DEV_ACCOUNTS } from './fixtures/chain.ts';
 import { expect, test } from './fixtures/index.ts';
+import { addOperators } from '../devnet/scale.ts';
 
 const alt = (value: bigint) => `${formatAmount(value, 18, { maxFractionDigits: 0, locale: 'en-US' })} ALT`;
 const row = (page: import('@playwright/test').Page, operator: Address) =>
@@ -91,4 +92,34 @@ test('the slashed operator shows its slashing history with the reason, and its s
   const stakers = page.getByRole('region', { name: 'Stakers' });
   await expect(stakers).toContainText('Operator (self-stake)');
   await expect(stakers.locator('tbody tr').first()).toBeVisible();
+});
+
+test('a long directory draws a page at a time, while search and sort cover every operator', async ({ page, chain }) => {
+  await addOperators(chain.client, { contracts: chain.contracts } as never, 60);
+  const operators = await chain.operators();
+  expect(operators).toHaveLength(60);
+  await page.goto('./#/staking');
+  await expect(page.getByRole('heading', { name: 'Operators (60)' })).toBeVisible();
+  const rows = page.locator('tr[data-operator]');
+  await expect(rows).toHaveCount(25);
+  await expect(page.getByText('Showing 25 of 60.')).toBeVisible();
+  await page.getByRole('button', { name: 'Show 25 more' }).click();
+  await expect(rows).toHaveCount(50);
+  await page.getByRole('button', { name: 'Show 10 more' }).click();
+  await expect(rows).toHaveCount(60);
+  await expect(page.getByRole('button', { name: /^Show \d+ more$/ })).toHaveCount(0);
+
+  // Sorting ranks all 60, not the rows drawn, and starts again from the first page.
+  const lowest = [...operators].sort((a, b) =>
+    a.totalStake < b.totalStake ? -1 : a.totalStake > b.totalStake ? 1 : 0,
+  )[0];
+  await page.getByRole('button', { name: 'Total delegated' }).click();
+  await expect(rows).toHaveCount(25);
+  await expect(rows.first()).toHaveAttribute('data-operator', lowest.operator);
+  // Search finds an operator that is not on the first page.
+  const last = operators[59].operator;
+  await page.getByRole('searchbox', { name: 'Search' }).fill(last.slice(2, 12));
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toHaveAttribute('data-operator', last);
+  await expect(page.getByText('Showing 1 of 1 matching (60 in all).')).toBeVisible();
 });

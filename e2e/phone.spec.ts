@@ -1,0 +1,112 @@
+/**
+ * The app on a 360 × 740 phone, inside a wallet's in-app browser (the wallet injects only
+ * window.ethereum): every page fits the screen with no sideways page scroll, the header is one line
+ * with a menu, every control is a 24 × 24 px target, and Connect is one tap.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { DEV_ACCOUNTS } from './fixtures/chain.ts';
+import { expect, test } from './fixtures/index.ts';
+import { everyPage } from './pages/every-page.ts';
+
+test.use({
+  viewport: { width: 360, height: 740 },
+  isMobile: true,
+  hasTouch: true,
+  walletOptions: { accountIndex: 1, chainId: 31337, inject: 'legacy' },
+});
+
+/** How far the page reaches past the right edge of the screen, in CSS pixels (0 when it fits). */
+const overflow = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+/** Elements reaching past the screen's right edge outside a scrolling box, for the failure message. */
+const offenders = (page: Page) =>
+  page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const inScroller = (el: Element) => {
+      for (let p = el.parentElement; p; p = p.parentElement) {
+        const style = getComputedStyle(p);
+        if (/(auto|scroll|hidden)/.test(style.overflowX) && p !== document.documentElement && p !== document.body)
+          return true;
+      }
+      return false;
+    };
+    return [...document.querySelectorAll('body *')]
+      .filter((el) => el.getBoundingClientRect().right > width + 1 && !inScroller(el))
+      .slice(0, 5)
+      .map(
+        (el) =>
+          `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} → ${Math.round(el.getBoundingClientRect().right)}px`,
+      );
+  });
+
+async function settle(page: Page) {
+  await page.waitForLoadState('networkidle');
+  await expect(page.locator('main [aria-busy="true"]')).toHaveCount(0);
+}
+
+test('every page fits a 360 px screen, before and after connecting, with 24 px targets', async ({
+  page,
+  chain,
+  wallet,
+}) => {
+  const paths = await everyPage(chain);
+  const problems: string[] = [];
+  const check = async (label: string) => {
+    await settle(page);
+    const extra = await overflow(page);
+    if (extra > 0) problems.push(`${label}: ${extra}px too wide (${(await offenders(page)).join('; ')})`);
+    // The header is one line (brand, menu, wallet) while the menu is closed.
+    const header = await page.locator('header.app-header').boundingBox();
+    if (header!.height > 64) problems.push(`${label}: header is ${Math.round(header!.height)}px tall`);
+    const { violations } = await new AxeBuilder({ page }).withRules(['target-size']).analyze();
+    for (const v of violations) for (const n of v.nodes) problems.push(`${label}: target-size ${n.target.join(' ')}`);
+  };
+  for (const path of paths) {
+    await page.goto(`./${path}`);
+    await check(`read-only ${path}`);
+  }
+  await page.goto('./#/');
+  await page.getByRole('button', { name: 'Connect wallet' }).tap();
+  await expect(page.getByTestId('viewed-address')).toHaveText(DEV_ACCOUNTS[1]);
+  expect((await wallet.state()).connected).toBe(true);
+  for (const path of paths) {
+    await page.goto(`./${path}`);
+    await check(`connected ${path}`);
+  }
+  expect(problems).toEqual([]);
+});
+
+test('the menu holds the pages, the address viewer and the network, and closes on the way', async ({ page }) => {
+  await page.goto('./#/');
+  const menu = page.locator('#header-menu');
+  const toggle = page.getByRole('button', { name: 'Menu' });
+  await expect(menu).toBeHidden();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  await toggle.tap();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  await expect(menu.getByRole('navigation', { name: 'Main' })).toBeVisible();
+  await expect(menu.getByRole('combobox', { name: 'Network' })).toBeVisible();
+  await expect(menu.getByPlaceholder('View address 0x…')).toBeVisible();
+  expect(await overflow(page)).toBe(0);
+  await menu.getByRole('link', { name: 'Governance' }).tap();
+  await expect(page).toHaveURL(/#\/governance$/);
+  await expect(menu).toBeHidden();
+  await toggle.tap();
+  await page.keyboard.press('Escape');
+  await expect(menu).toBeHidden();
+});
+
+test('the operator table scrolls inside its own box with the operator column fixed', async ({ page }) => {
+  await page.goto('./#/staking');
+  const box = page.locator('.table-scroll').first();
+  await expect(page.locator('tr[data-operator]').first()).toBeVisible();
+  const widths = await box.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+  expect(widths.scroll).toBeGreaterThan(widths.client);
+  const firstCell = page.locator('tr[data-operator]').first().locator('th');
+  const before = (await firstCell.boundingBox())!.x;
+  await box.evaluate((el) => el.scrollBy({ left: 300 }));
+  await expect.poll(async () => (await firstCell.boundingBox())!.x).toBe(before);
+  expect(await overflow(page)).toBe(0);
+});
