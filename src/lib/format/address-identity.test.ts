@@ -30,6 +30,14 @@ describe('operator names that imitate each other', () => {
     expect(nameKey('Mode')).toBe(nameKey('rnode'));
   });
 
+  it('tells numbered names apart, but not a digit standing in for a letter', () => {
+    expect(namesImitate('Validator 12', 'Validator 13')).toBe(false);
+    expect(namesImitate('Operator 10', 'Operator 100')).toBe(false);
+    expect(namesImitate('Ki1n', 'Kiln')).toBe(true);
+    expect(namesImitate('Node l2', 'Node 12')).toBe(true);
+    expect(namesImitate('Staked 2', 'Staked 2')).toBe(true);
+  });
+
   it('measures edit distance and stops early past the limit', () => {
     expect(editDistance('kitten', 'sitting', 5)).toBe(3);
     expect(editDistance('abc', 'abc', 0)).toBe(0);
@@ -80,7 +88,7 @@ describe('lookalikeNames at directory scale', () => {
         fc.record({
           at: fc.nat(60),
           op: fc.constantFrom('drop', 'swap', 'add'),
-          c: fc.constantFrom('x', 'l', '1', 'e', ' '),
+          c: fc.constantFrom('x', 'l', '1', 'e', ' ', '4', '9'),
         }),
         {
           maxLength: 4,

@@ -87,9 +87,21 @@ function keysImitate(x: string, y: string): boolean {
   return editDistance(x, y, limit) <= limit;
 }
 
+/** A name with each run of digits replaced by one mark: "Operator 12" and "Operator 130" agree. */
+const numberless = (name: string) => name.normalize('NFKC').toLowerCase().trim().replace(/\d+/g, '#');
+
+/**
+ * Names that differ only in their numbers ("Validator 12", "Validator 13") are read as numbers and
+ * told apart: a series of numbered operators is not a crowd of impostors. A digit standing in for a
+ * letter ("Ki1n") still imitates, since that name differs from "Kiln" outside its numbers.
+ */
+function onlyNumbersDiffer(a: string, b: string): boolean {
+  return a !== b && /\d/.test(a + b) && numberless(a) === numberless(b);
+}
+
 /** Whether two names would pass for each other: the same at a glance, or one or two letters apart. */
 export function namesImitate(a: string, b: string): boolean {
-  return keysImitate(nameKey(a), nameKey(b));
+  return !onlyNumbersDiffer(a, b) && keysImitate(nameKey(a), nameKey(b));
 }
 
 /** Every string made from `key` by deleting up to `depth` letters (`key` itself included). */
@@ -112,8 +124,10 @@ const LONG = 24;
 export function lookalikeNames(entries: { address: Address; name?: string }[]): (address: Address) => Address[] {
   // Operators whose names fold to the same key are grouped first: each key is compared once.
   const groups = new Map<string, Set<Address>>();
+  const nameOf = new Map<Address, string>();
   for (const e of entries) {
     if (!e.name) continue;
+    nameOf.set(e.address, e.name);
     const key = nameKey(e.name);
     (groups.get(key) ?? groups.set(key, new Set()).get(key)!).add(e.address);
   }
@@ -150,7 +164,10 @@ export function lookalikeNames(entries: { address: Address; name?: string }[]): 
   return (address) => {
     const i = keyOf.get(address);
     if (i === undefined) return [];
-    return related[i].flatMap((k) => [...groups.get(k)!]).filter((a) => a !== address);
+    const name = nameOf.get(address)!;
+    return related[i]
+      .flatMap((k) => [...groups.get(k)!])
+      .filter((a) => a !== address && !onlyNumbersDiffer(name, nameOf.get(a)!));
   };
 }
 
