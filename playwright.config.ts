@@ -1,8 +1,5 @@
-import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
-
-// Use the system Chromium where there is one (Debian's, where Playwright cannot download its own).
-const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
+import { systemChromium } from './scripts/browser.ts';
 
 export default defineConfig({
   testDir: 'e2e',
@@ -17,7 +14,8 @@ export default defineConfig({
     baseURL: 'http://127.0.0.1:4173/',
     trace: 'retain-on-failure',
     launchOptions: {
-      executablePath: systemChromium,
+      // The system Chromium where there is one (Debian's); otherwise Playwright's own.
+      executablePath: systemChromium(),
       args: [
         '--no-sandbox',
         '--disable-gpu',

@@ -7,11 +7,12 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { DEV_ACCOUNTS } from '../e2e/fixtures/chain.ts';
-import { connectThroughModal } from '../e2e/pages/wallet-modal.ts';
+import { connectWallet } from '../e2e/pages/connect.ts';
 import type { CountingProxy } from './counting-proxy.ts';
+import { findChromium } from '../scripts/browser.ts';
 
 const walletScript = readFileSync(new URL('../e2e/fixtures/test-wallet.js', import.meta.url), 'utf8');
-export const CHROMIUM = '/usr/bin/chromium';
+export const CHROMIUM = findChromium() ?? 'chromium';
 
 export interface BrowserBenchOptions {
   appUrl: string;
@@ -19,15 +20,34 @@ export interface BrowserBenchOptions {
   proxy: CountingProxy;
   /** anvil itself, for the test wallet (its traffic is not the app's). */
   anvilUrl: string;
-  /** Operators on the chain: the directory is timed until every row shows. */
+  /** Operators on the chain: the directory is timed until its first page (25 rows) shows. */
   operators: number;
 }
 
 const gzipBytes = (distDir: string, path: string) =>
   gzipSync(readFileSync(join(distDir, decodeURIComponent(path))), { level: 9 }).length;
 
-async function context(browser: Browser, withWallet: boolean, anvilUrl: string) {
-  const ctx = await browser.newContext();
+/** A mid-range phone as Lighthouse's mobile run emulates it: its screen, 4× slower CPU, slow 4G. */
+const PHONE = { viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true };
+async function emulatePhone(page: Page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 150,
+    downloadThroughput: (1.6 * 1024 * 1024) / 8,
+    uploadThroughput: (750 * 1024) / 8,
+  });
+}
+
+async function context(
+  browser: Browser,
+  withWallet: boolean,
+  anvilUrl: string,
+  { phone, inject }: { phone?: boolean; inject?: 'both' | 'eip6963' | 'legacy' } = {},
+) {
+  const ctx = await browser.newContext(phone ? PHONE : {});
   // Only the app and the local RPCs: nothing is fetched from the internet.
   await ctx.route(/^(?!https?:\/\/(127\.0\.0\.1|localhost)[:/])/, (route) => route.abort('blockedbyclient'));
   if (withWallet) {
@@ -37,6 +57,7 @@ async function context(browser: Browser, withWallet: boolean, anvilUrl: string) 
       rpcUrl: anvilUrl,
       accounts: DEV_ACCOUNTS,
       knownChains: [31337, 1, 56],
+      inject,
     };
     await ctx.addInitScript(`window.__TEST_WALLET_OPTIONS__ = ${JSON.stringify(options)};\n${walletScript}`);
   }
@@ -73,10 +94,11 @@ export async function benchBrowser({ appUrl, distDir, proxy, anvilUrl, operators
       await page.waitForLoadState('networkidle');
       const initial = new Set(fetched);
       results.initial_js_css_gzip_kib = [...initial].reduce((s, p) => s + gzipBytes(distDir, p), 0) / 1024;
-      await connectThroughModal(page);
+      // Connecting the injected wallet loads wagmi's core, not the wallet modal.
+      await connectWallet(page);
       await page.waitForLoadState('networkidle');
-      const modal = new Set(fetched.filter((p) => !initial.has(p)));
-      results.wallet_modal_gzip_kib = [...modal].reduce((s, p) => s + gzipBytes(distDir, p), 0) / 1024;
+      const connecting = new Set(fetched.filter((p) => !initial.has(p)));
+      results.connect_injected_gzip_kib = [...connecting].reduce((s, p) => s + gzipBytes(distDir, p), 0) / 1024;
 
       // 2. The connected Overview for a returning user: reload, count the app's RPC requests and time.
       const mark = proxy.mark();
@@ -95,7 +117,7 @@ export async function benchBrowser({ appUrl, distDir, proxy, anvilUrl, operators
     // 3. The proposal list and the operator directory, each opened directly (read-only visitor).
     for (const [key, path, selector, count] of [
       ['proposals_first_page', '#/governance', 'li[data-proposal]', 10],
-      ['operators', '#/staking', 'tr[data-operator]', operators],
+      ['operators', '#/staking', 'tr[data-operator]', Math.min(25, operators)],
     ] as const) {
       const ctx = await context(browser, false, anvilUrl);
       const page = await ctx.newPage();
@@ -106,6 +128,26 @@ export async function benchBrowser({ appUrl, distDir, proxy, anvilUrl, operators
       results[`${key}_rpc_requests`] = counted.reads;
       await ctx.close();
     }
+
+    // 4. Inside a wallet's in-app browser on a phone: only window.ethereum, a slow CPU and network.
+    //    Milliseconds from the tap on Connect until the account shows, median of three fresh visits.
+    const taps: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const ctx = await context(browser, true, anvilUrl, { phone: true, inject: 'legacy' });
+      const page = await ctx.newPage();
+      await page.goto(`${appUrl}#/`);
+      const button = page.getByRole('button', { name: 'Connect wallet' });
+      await button.waitFor();
+      await page.waitForLoadState('networkidle');
+      await emulatePhone(page);
+      await button.evaluate((b) => b.addEventListener('click', () => ((window as any).__tapAt = performance.now())));
+      await button.tap();
+      await page.getByRole('button', { name: 'Disconnect' }).waitFor({ timeout: 30_000 });
+      const connectedAt = await msUntil(page, '[data-testid="viewed-address"]');
+      taps.push(connectedAt - (await page.evaluate(() => (window as any).__tapAt as number)));
+      await ctx.close();
+    }
+    results.connect_injected_ms_mobile = taps.sort((a, b) => a - b)[1];
   } finally {
     await browser.close();
   }

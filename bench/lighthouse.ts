@@ -28,6 +28,20 @@ export async function runLighthouse(url: string, formFactor: 'mobile' | 'desktop
     if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
     const { categories, audits } = result.lhr;
     if (result.lhr.runtimeError) throw new Error(`Lighthouse: ${result.lhr.runtimeError.message}`);
+    // LH_DEBUG=1 names what to look at when a score drops: the LCP element and the long tasks.
+    if (process.env.LH_DEBUG) {
+      const lcp = (audits['largest-contentful-paint-element']?.details as any)?.items?.[0]?.items?.[0]?.node;
+      const tasks = ((audits['long-tasks']?.details as any)?.items ?? []) as {
+        url: string;
+        duration: number;
+        startTime: number;
+      }[];
+      console.log(`  ${url} (${formFactor}) LCP element: ${lcp?.selector} "${lcp?.nodeLabel}"`);
+      const shifts = ((audits['layout-shifts']?.details as any)?.items ?? []) as { node?: { selector?: string }; score: number }[];
+      console.log(`    CLS ${audits['cumulative-layout-shift']?.numericValue}: ${shifts.map((i) => `${i.node?.selector} ${i.score?.toFixed(3)}`).join('; ')}`);
+      for (const t of tasks)
+        console.log(`    long task ${Math.round(t.duration)} ms at ${Math.round(t.startTime)} ms: ${t.url}`);
+    }
     return {
       performance: Math.round((categories.performance.score ?? 0) * 100),
       lcp_ms: audits['largest-contentful-paint'].numericValue ?? NaN,

@@ -15,6 +15,7 @@ import { parseAppConfig } from '../src/lib/config/app-config.ts';
 import { createReadClient } from '../src/lib/web3/chains.ts';
 import { readCapabilities } from '../src/lib/web3/capabilities.ts';
 import { benchAirdrop } from './airdrop.ts';
+import { benchMarkdown } from './markdown.ts';
 import { benchBrowser } from './browser.ts';
 import { CountingProxy } from './counting-proxy.ts';
 import { runLighthouse } from './lighthouse.ts';
@@ -78,10 +79,12 @@ try {
     2 + Object.values(overviewCalls(config.chains[0], caps, getAddress(devnet.accounts[1]))).filter(Boolean).length;
   done();
 
-  done = step('lighthouse: overview and proposal list');
+  done = step('lighthouse: overview, proposal list, staking directory, airdrop (desktop and mobile)');
   for (const [key, path] of [
     ['overview', '#/'],
     ['proposals', '#/governance'],
+    ['staking', '#/staking'],
+    ['airdrop', '#/airdrop'],
   ] as const) {
     const desktop = await runLighthouse(`${appUrl}${path}`, 'desktop');
     results[`lighthouse_${key}_performance`] = desktop.performance;
@@ -98,6 +101,10 @@ try {
   await proxy.close();
   await devnet.stop();
 }
+
+done = step('markdown: worst 100 KB of hostile text');
+Object.assign(results, benchMarkdown());
+done();
 
 done = step('airdrop: 1M build, checks, 100k against OpenZeppelin');
 Object.assign(results, await benchAirdrop());

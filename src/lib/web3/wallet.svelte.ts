@@ -83,6 +83,11 @@ export class Wallet {
     });
   }
 
+  /** Starts loading wagmi as a finger touches Connect, so the tap's connect does not wait for it. */
+  prepare() {
+    void import('./wallet-runtime.ts').catch(() => {});
+  }
+
   /**
    * Connects an injected wallet directly, in one tap: the wallet's own prompt is the only thing the
    * user sees, and the wallet modal is not loaded.
