@@ -1,74 +1,45 @@
 /**
- * `ProposalCreated` logs already read, per chain and governor, shared by the list and the proposal
- * pages: the list scans forward from the last block it read, and a page opened from the list finds
- * its description here instead of searching the chain again. Logs are kept raw and decoded when a
- * proposal is first shown (its id is the first word of the data), so a thousand proposals cost one
- * request and ten decodes.
+ * Proposals' `ProposalCreated` logs (the only place their descriptions live), selected from the
+ * chain's log index and decoded only when a proposal is shown: a thousand proposals cost ten
+ * decodes for a page of ten.
  */
 import { toEventSelector, type Address } from 'viem';
-import type { ChainConfig } from '../../lib/config/app-config.ts';
-import type { ReadClient } from '../../lib/web3/chains.ts';
-import { getRawLogsInRanges, type RawLog } from '../../lib/web3/get-logs-in-ranges.ts';
+import type { LogIndex } from '../../lib/logs/log-index.ts';
+import type { IndexedLog } from '../../lib/logs/log-store.ts';
+import { memoByVersion } from '../../lib/logs/chain-logs.ts';
 import { decodeProposalCreated, proposalCreatedEvent, type CreatedProposal } from './proposal-description.ts';
 
 const TOPIC = toEventSelector(proposalCreatedEvent);
 
-export interface CreatedIndex {
-  governor?: Address;
-  scannedTo?: bigint;
-  raw: Map<bigint, RawLog>;
-  decoded: Map<bigint, CreatedProposal | null>;
-}
-
-const indexes = new Map<number, CreatedIndex>();
-
-export function createdIndexFor(chainId: number, governor: Address, latestBlock: bigint): CreatedIndex {
-  let index = indexes.get(chainId);
-  // Another governor, or a chain that went backwards (a devnet revert): start again.
-  if (!index || index.governor !== governor || (index.scannedTo !== undefined && index.scannedTo > latestBlock)) {
-    index = { governor, raw: new Map(), decoded: new Map() };
-    indexes.set(chainId, index);
-  }
-  return index;
-}
-
-export function recordCreated(index: CreatedIndex, logs: RawLog[]) {
-  for (const log of logs) {
+/** `ProposalCreated` logs by proposal id (its first data word), per governor. */
+const createdLogs = memoByVersion((index: LogIndex) => {
+  const byGovernor = new Map<string, Map<bigint, IndexedLog>>();
+  for (const log of index.select({ topic0: TOPIC })) {
     if (log.data.length < 66) continue;
-    index.raw.set(BigInt(log.data.slice(0, 66)), log);
+    let ids = byGovernor.get(log.address);
+    if (!ids) byGovernor.set(log.address, (ids = new Map()));
+    ids.set(BigInt(log.data.slice(0, 66)), log);
   }
-}
+  return byGovernor;
+});
 
-/** The decoded log of proposal `id`, or undefined (not read yet, or not the standard layout). */
-export function createdOf(index: CreatedIndex, id: bigint): CreatedProposal | undefined {
-  if (index.decoded.has(id)) return index.decoded.get(id) ?? undefined;
-  const log = index.raw.get(id);
+/** Decoded once per log object: a reorg brings new objects, so nothing stale is served. */
+const decoded = new WeakMap<IndexedLog, CreatedProposal | null>();
+
+/** The decoded creation log of proposal `id`, or undefined (not in the index, or not the standard layout). */
+export function createdOf(index: LogIndex, governor: Address, id: bigint): CreatedProposal | undefined {
+  const log = createdLogs(index).get(governor.toLowerCase())?.get(id);
   if (!log) return undefined;
-  let created: CreatedProposal | null = null;
-  try {
-    created = {
-      ...decodeProposalCreated(log.data),
-      blockNumber: log.blockNumber,
-      transactionHash: log.transactionHash,
-    };
-    // The first word claimed the id; only a log whose decoded id agrees counts.
-    if (created.proposalId !== id) created = null;
-  } catch {
-    created = null;
+  if (!decoded.has(log)) {
+    let created: CreatedProposal | null = null;
+    try {
+      created = { ...decodeProposalCreated(log.data), blockNumber: log.blockNumber, transactionHash: log.transactionHash };
+      // The first word claimed the id; only a log whose decoded id agrees counts.
+      if (created.proposalId !== id) created = null;
+    } catch {
+      created = null;
+    }
+    decoded.set(log, created);
   }
-  index.decoded.set(id, created);
-  return created ?? undefined;
-}
-
-export const readCreatedLogs = (client: ReadClient, governor: Address, fromBlock: bigint, toBlock: bigint) =>
-  getRawLogsInRanges(client, { address: governor, topic0: TOPIC, fromBlock, toBlock });
-
-/** Brings the chain's index up to `toBlock`, reading only blocks not read before. */
-export async function scanCreated(client: ReadClient, chain: ChainConfig, toBlock: bigint): Promise<CreatedIndex> {
-  const governor = chain.contracts.governor!;
-  const index = createdIndexFor(chain.id, governor, toBlock);
-  const fromBlock = index.scannedTo === undefined ? BigInt(chain.deployBlock) : index.scannedTo + 1n;
-  if (fromBlock <= toBlock) recordCreated(index, await readCreatedLogs(client, governor, fromBlock, toBlock));
-  if (index.scannedTo === undefined || index.scannedTo < toBlock) index.scannedTo = toBlock;
-  return index;
+  return decoded.get(log) ?? undefined;
 }

@@ -1,26 +1,27 @@
 /**
  * Everything one proposal page shows, from the chain alone: one Multicall3 batch for the governor's
- * view of the proposal (and the reader's votes), then, concurrently, the figures fixed at the
- * snapshot, the description from its `ProposalCreated` log (found in a narrow block window and
- * verified against the stored hash) and the proposal's later events.
+ * view of the proposal (and the reader's votes), then, concurrently and pinned to that block, the
+ * figures fixed at the snapshot and the chain's log index brought to that block, from which come
+ * the description (its `ProposalCreated` log, verified against the stored hash), the reader's vote
+ * and the proposal's later events.
  */
 import { cleanText } from '../../lib/format/clean-text.ts';
-import { getAddress, zeroAddress, type Address, type Hex } from 'viem';
-import { getBlock } from 'viem/actions';
+import { getAddress, toEventSelector, zeroAddress, type Address, type Hex } from 'viem';
 import { aggregate, readAll } from '../../lib/web3/eth-call.ts';
 import { altGovernorAbi, altLayerTokenAbi, altTimelockAbi, altVotesAbi } from '../../lib/contracts/generated.ts';
 import type { ChainCaps } from '../../lib/web3/capabilities.ts';
 import type { ChainConfig } from '../../lib/config/app-config.ts';
 import { headCalls, multicall3Of, type ReadClient } from '../../lib/web3/chains.ts';
-import { getLogsInRanges } from '../../lib/web3/get-logs-in-ranges.ts';
-import { blockRangeAround } from '../../lib/web3/block-at-time.ts';
-import { createdIndexFor, createdOf, readCreatedLogs, recordCreated } from './created-index.ts';
+import { decodeLogs, syncedLogs } from '../../lib/logs/chain-logs.ts';
+import { createdOf } from './created-index.ts';
+import { voteLogsOf } from './read-vote-history.ts';
 import { descriptionMatches, type CreatedProposal } from './proposal-description.ts';
 import { STATUS_CALL_COUNT, statusCalls, toStatus, type ProposalStatus } from './proposal-status.ts';
 
-const event = (name: string) => altGovernorAbi.find((i) => i.type === 'event' && i.name === name) as any;
-const LATER_EVENTS = ['ProposalQueued', 'ProposalExecuted', 'ProposalCanceled'].map(event);
-const voteCastEvent = event('VoteCast');
+const LATER_EVENTS = altGovernorAbi.filter(
+  (i) => i.type === 'event' && ['ProposalQueued', 'ProposalExecuted', 'ProposalCanceled'].includes(i.name),
+);
+const LATER_TOPICS = LATER_EVENTS.map((e) => toEventSelector(e as never));
 
 export interface ProposalVote {
   support: 0 | 1 | 2;
@@ -90,7 +91,6 @@ export async function readProposal(
     ...statusCalls(governor, id),
     { ...gov, functionName: 'proposalNeedsQueuing', args: [id] },
     { ...gov, functionName: 'proposalThreshold' },
-    { ...gov, functionName: 'votingDelay' },
     ...(timelock ? [{ address: timelock, abi: altTimelockAbi, functionName: 'getMinDelay' } as const] : []),
     ...(account && token
       ? ([
@@ -124,8 +124,7 @@ export async function readProposal(
   const [targets, values, calldatas, descriptionHash] = value<readonly [Address[], bigint[], Hex[], Hex]>(4);
   const status = toStatus(Array.from({ length: STATUS_CALL_COUNT }, (_, k) => value(5 + k)));
   const snapshot = status.snapshot;
-  const votingDelay = value<bigint>(13);
-  let k = 14;
+  let k = 13;
   const timelockDelay = timelock ? value<bigint>(k++) : undefined;
   const delegateRaw = account && token ? value<Address>(k + 1) : undefined;
   const accountBase =
@@ -141,44 +140,39 @@ export async function readProposal(
       : undefined;
 
   const snapshotPast = snapshot < clock;
-  const [atSnapshot, created] = await Promise.all([
+  const [atSnapshot, logs] = await Promise.all([
     snapshotPast
-      ? readAll(client, multicall3, [
-          { ...gov, functionName: 'quorum', args: [snapshot] },
-          ...(account ? [{ ...gov, functionName: 'getVotes', args: [account, snapshot] } as const] : []),
-        ])
+      ? readAll(
+          client,
+          multicall3,
+          [
+            { ...gov, functionName: 'quorum', args: [snapshot] },
+            ...(account ? [{ ...gov, functionName: 'getVotes', args: [account, snapshot] } as const] : []),
+          ],
+          blockNumber,
+        )
       : Promise.resolve(undefined),
-    findCreated(client, chain, { id, snapshot, votingDelay, clockMode, blockNumber, chainTime }),
+    syncedLogs(client, chain, caps, blockNumber),
   ]);
-  const fromBlock = created?.blockNumber ?? BigInt(chain.deployBlock);
-  const [later, voteLogs] = await Promise.all([
-    getLogsInRanges(client, {
-      address: governor,
-      event: LATER_EVENTS[0],
-      alsoEvents: LATER_EVENTS.slice(1),
-      fromBlock,
-      toBlock: blockNumber,
-    }),
-    accountBase?.hasVoted
-      ? getLogsInRanges(client, {
-          address: governor,
-          event: voteCastEvent,
-          args: { voter: account },
-          fromBlock,
-          toBlock: blockNumber,
-        })
-      : Promise.resolve([]),
-  ]);
-  const events = (later as any[])
-    .filter((log) => log.args.proposalId === id)
-    .map((log) => ({
+  const created = createdOf(logs, governor, id);
+  // proposalId is not indexed in these events: the first data word is compared before decoding.
+  const idWord = `0x${id.toString(16).padStart(64, '0')}`;
+  const later = decodeLogs<{ proposalId: bigint; etaSeconds?: bigint }>(
+    LATER_EVENTS,
+    logs.select({ address: governor, topic0: LATER_TOPICS }).filter((l) => l.data.slice(0, 66) === idWord),
+  );
+  const events = later
+    .filter(({ args }) => args.proposalId === id)
+    .map(({ eventName, args, log }) => ({
       kind: ({ ProposalQueued: 'queued', ProposalExecuted: 'executed', ProposalCanceled: 'canceled' } as const)[
-        log.eventName as 'ProposalQueued'
+        eventName as 'ProposalQueued'
       ],
-      blockNumber: log.blockNumber as bigint,
-      eta: log.args.etaSeconds as bigint | undefined,
+      blockNumber: log.blockNumber,
+      eta: args.etaSeconds,
     }));
-  const voteLog = (voteLogs as any[]).find((log) => log.args.proposalId === id);
+  const voteLog = accountBase?.hasVoted
+    ? voteLogsOf(logs, governor, account!).find(({ args }) => args.proposalId === id)
+    : undefined;
 
   return {
     id,
@@ -205,52 +199,8 @@ export async function readProposal(
         support: Number(voteLog.args.support) as 0 | 1 | 2,
         weight: voteLog.args.weight,
         reason: cleanText(voteLog.args.reason, { multiline: true }),
-        blockNumber: voteLog.blockNumber,
+        blockNumber: voteLog.log.blockNumber,
       },
     },
   };
-}
-
-/**
- * The proposal's `ProposalCreated` log. It was emitted `votingDelay` before the snapshot, so only a
- * few blocks around that moment are read; a governor whose delay has changed since is searched in
- * bounded windows from its deployment.
- */
-async function findCreated(
-  client: ReadClient,
-  chain: ChainConfig,
-  p: {
-    id: bigint;
-    snapshot: bigint;
-    votingDelay: bigint;
-    clockMode: 'timestamp' | 'blocknumber';
-    blockNumber: bigint;
-    chainTime: bigint;
-  },
-): Promise<CreatedProposal | undefined> {
-  const governor = chain.contracts.governor!;
-  const index = createdIndexFor(chain.id, governor, p.blockNumber);
-  const known = createdOf(index, p.id);
-  if (known) return known;
-  const deployBlock = BigInt(chain.deployBlock);
-  const createdAt = p.snapshot - p.votingDelay;
-  let window: { from: bigint; to: bigint };
-  if (p.clockMode === 'blocknumber') {
-    window = { from: createdAt - 2n, to: createdAt + 2n };
-  } else {
-    const first = await getBlock(client, { blockNumber: deployBlock });
-    const timestampOf = async (n: bigint) => (await getBlock(client, { blockNumber: n })).timestamp;
-    window = await blockRangeAround(
-      createdAt,
-      { number: deployBlock, timestamp: first.timestamp },
-      { number: p.blockNumber, timestamp: p.chainTime },
-      timestampOf,
-    );
-  }
-  const clamp = (n: bigint) => (n < deployBlock ? deployBlock : n > p.blockNumber ? p.blockNumber : n);
-  const read = async (from: bigint, to: bigint) => {
-    recordCreated(index, await readCreatedLogs(client, governor, from, to));
-    return createdOf(index, p.id);
-  };
-  return (await read(clamp(window.from), clamp(window.to))) ?? (await read(deployBlock, p.blockNumber));
 }

@@ -1,15 +1,14 @@
 /** An address's votes from the governor's `VoteCast` logs (voter is indexed), newest first, with titles. */
 import { cleanText } from '../../lib/format/clean-text.ts';
-import type { Address } from 'viem';
-import { getBlockNumber } from 'viem/actions';
+import { pad, toEventSelector, type Address } from 'viem';
 import { altGovernorAbi } from '../../lib/contracts/generated.ts';
-import type { ChainConfig } from '../../lib/config/app-config.ts';
-import type { ReadClient } from '../../lib/web3/chains.ts';
-import { getLogsInRanges } from '../../lib/web3/get-logs-in-ranges.ts';
-import { createdOf, scanCreated } from './created-index.ts';
+import type { LogIndex } from '../../lib/logs/log-index.ts';
+import { decodeLogs } from '../../lib/logs/chain-logs.ts';
+import { createdOf } from './created-index.ts';
 import { proposalTitle } from './proposal-text.ts';
 
-const voteCast = altGovernorAbi.find((i) => i.type === 'event' && i.name === 'VoteCast') as any;
+const voteCast = altGovernorAbi.find((i) => i.type === 'event' && i.name === 'VoteCast')!;
+const VOTE_CAST = toEventSelector(voteCast as never);
 
 export interface VoteRecord {
   proposalId: bigint;
@@ -20,27 +19,23 @@ export interface VoteRecord {
   blockNumber: bigint;
 }
 
-export async function readVoteHistory(client: ReadClient, chain: ChainConfig, voter: Address) {
-  const blockNumber = await getBlockNumber(client, { cacheTime: 0 });
-  const [logs, index] = await Promise.all([
-    getLogsInRanges(client, {
-      address: chain.contracts.governor!,
-      event: voteCast,
-      args: { voter },
-      fromBlock: BigInt(chain.deployBlock),
-      toBlock: blockNumber,
-    }),
-    scanCreated(client, chain, blockNumber),
-  ]);
-  const votes: VoteRecord[] = (logs as any[])
-    .map((log) => ({
-      proposalId: log.args.proposalId as bigint,
-      title: proposalTitle(createdOf(index, log.args.proposalId)?.description, `Proposal ${log.args.proposalId}`),
-      support: Number(log.args.support) as 0 | 1 | 2,
-      weight: log.args.weight as bigint,
-      reason: cleanText(log.args.reason as string, { multiline: true }),
-      blockNumber: log.blockNumber as bigint,
+/** `voter`'s `VoteCast` logs on `governor`, oldest first, decoded. */
+export const voteLogsOf = (index: LogIndex, governor: Address, voter: Address) =>
+  decodeLogs<{ proposalId: bigint; support: number; weight: bigint; reason: string }>(
+    [voteCast],
+    index.select({ address: governor, topic0: VOTE_CAST, topics: [pad(voter)] }),
+  );
+
+/** `voter`'s votes, newest first, from an index already synced to the screen's block. */
+export function voteHistory(index: LogIndex, governor: Address, voter: Address): VoteRecord[] {
+  return voteLogsOf(index, governor, voter)
+    .map(({ args, log }) => ({
+      proposalId: args.proposalId,
+      title: proposalTitle(createdOf(index, governor, args.proposalId)?.description, `Proposal ${args.proposalId}`),
+      support: Number(args.support) as 0 | 1 | 2,
+      weight: args.weight,
+      reason: cleanText(args.reason, { multiline: true }),
+      blockNumber: log.blockNumber,
     }))
     .reverse();
-  return { blockNumber, votes };
 }

@@ -1,14 +1,16 @@
 /** The operator page's extra reads: its slashing history from events and its largest stakers. */
 import { cleanText } from '../../lib/format/clean-text.ts';
-import type { Address } from 'viem';
-import { getBlock, getBlockNumber } from 'viem/actions';
+import { numberToHex, pad, toEventSelector, type Address } from 'viem';
+import { getBlockNumber } from 'viem/actions';
 import { ethCall } from '../../lib/web3/eth-call.ts';
 import { altStakingAbi } from '../../lib/contracts/generated.ts';
 import type { ChainConfig } from '../../lib/config/app-config.ts';
 import type { ReadClient } from '../../lib/web3/chains.ts';
-import { getLogsInRanges } from '../../lib/web3/get-logs-in-ranges.ts';
+import type { ChainCaps } from '../../lib/web3/capabilities.ts';
+import { decodeLogs, syncedLogs } from '../../lib/logs/chain-logs.ts';
 
 const slashedEvent = altStakingAbi.find((item) => item.type === 'event' && item.name === 'Slashed')!;
+const SLASHED = toEventSelector(slashedEvent as never);
 
 export interface SlashRecord {
   blockNumber: bigint;
@@ -20,29 +22,37 @@ export interface SlashRecord {
   transactionHash: `0x${string}`;
 }
 
-/** `Slashed` events of `operator` since the deployment block, newest first. */
-export async function readSlashes(client: ReadClient, chain: ChainConfig, operator: Address): Promise<SlashRecord[]> {
-  const logs = await getLogsInRanges(client, {
-    address: chain.contracts.staking!,
-    event: slashedEvent as Extract<typeof slashedEvent, { type: 'event' }>,
-    args: { operator },
-    fromBlock: BigInt(chain.deployBlock),
-  });
-  const records = await Promise.all(
-    logs.map(async (log) => {
-      const args = log.args as { fractionBps: bigint; amount: bigint; reason: string };
-      const block = await getBlock(client, { blockNumber: log.blockNumber! });
-      return {
-        blockNumber: log.blockNumber!,
-        timestamp: block.timestamp,
-        fractionBps: args.fractionBps,
-        amount: args.amount,
-        reason: cleanText(args.reason, { multiline: true }),
-        transactionHash: log.transactionHash!,
-      };
-    }),
+/**
+ * `Slashed` events of `operator`, newest first, from the chain's log index; their blocks' times are
+ * read together (one JSON-RPC batch), not one request per slash.
+ */
+export async function readSlashes(
+  client: ReadClient,
+  chain: ChainConfig,
+  caps: ChainCaps,
+  operator: Address,
+): Promise<SlashRecord[]> {
+  const head = await getBlockNumber(client, { cacheTime: 0 });
+  const index = await syncedLogs(client, chain, caps, head);
+  const logs = decodeLogs<{ fractionBps: bigint; amount: bigint; reason: string }>(
+    [slashedEvent],
+    index.select({ address: chain.contracts.staking!, topic0: SLASHED, topics: [pad(operator)] }),
   );
-  return records.reverse();
+  const numbers = [...new Set(logs.map(({ log }) => log.blockNumber))];
+  const headers = (await Promise.all(
+    numbers.map((n) => client.request({ method: 'eth_getBlockByNumber', params: [numberToHex(n), false] })),
+  )) as ({ timestamp: `0x${string}` } | null)[];
+  const times = new Map(numbers.map((n, i) => [n, BigInt(headers[i]?.timestamp ?? 0)]));
+  return logs
+    .map(({ args, log }) => ({
+      blockNumber: log.blockNumber,
+      timestamp: times.get(log.blockNumber) ?? 0n,
+      fractionBps: args.fractionBps,
+      amount: args.amount,
+      reason: cleanText(args.reason, { multiline: true }),
+      transactionHash: log.transactionHash,
+    }))
+    .reverse();
 }
 
 export interface StakerShare {

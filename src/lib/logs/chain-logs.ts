@@ -1,0 +1,109 @@
+/**
+ * The app's log index per chain: one stream over the protocol's contracts (governor, its votes
+ * token, staking, airdrop), stored in IndexedDB, with the window learned from the chain's RPC kept
+ * between visits so a capped provider is not probed again.
+ */
+import { decodeEventLog, type Abi, type Address } from 'viem';
+import type { ChainConfig } from '../config/app-config.ts';
+import type { ReadClient } from '../web3/chains.ts';
+import type { ChainCaps } from '../web3/capabilities.ts';
+import { LogIndex } from './log-index.ts';
+import { browserLogStore, type IndexedLog, type LogStore } from './log-store.ts';
+import { LogWindow } from './log-window.ts';
+
+/**
+ * Blocks after which a log is treated as final: Ethereum finalizes within two epochs (64 blocks),
+ * BNB Smart Chain's fast finality within a few blocks (15 leaves a margin); a devnet's reorgs are
+ * the ones its tests make, a few blocks deep.
+ */
+const FINALITY_DEPTH: Record<number, bigint> = { 1: 64n, 56: 15n };
+const DEFAULT_FINALITY_DEPTH = 12n;
+
+const indexes = new Map<string, LogIndex>();
+let store: LogStore | undefined;
+
+const windowKey = (chainId: number) => `alt-gov:log-window:${chainId}`;
+
+function savedWindow(chainId: number): bigint | undefined {
+  try {
+    const raw = globalThis.localStorage?.getItem(windowKey(chainId));
+    return raw && /^\d+$/.test(raw) ? BigInt(raw) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The protocol contracts whose logs the app reads on `chain`. */
+export function streamAddresses(chain: ChainConfig, votesToken?: Address): Address[] {
+  const { governor, staking, airdrop } = chain.contracts;
+  return [...new Set([governor, votesToken, staking, airdrop].filter((a): a is Address => !!a))];
+}
+
+/** The chain's log index (one per chain and set of contracts). */
+export function chainLogs(client: ReadClient, chain: ChainConfig, caps: ChainCaps): LogIndex {
+  const addresses = streamAddresses(chain, caps.votes?.address);
+  const stream = `${chain.id}:${chain.deployBlock}:${addresses.join(',').toLowerCase()}`;
+  let index = indexes.get(stream);
+  if (!index) {
+    index = new LogIndex({
+      stream,
+      addresses,
+      fromBlock: BigInt(chain.deployBlock),
+      finalityDepth: FINALITY_DEPTH[chain.id] ?? DEFAULT_FINALITY_DEPTH,
+      request: (method, params) => client.request({ method, params } as never),
+      store: (store ??= browserLogStore()),
+      window: new LogWindow(10_000n, savedWindow(chain.id)),
+    });
+    indexes.set(stream, index);
+  }
+  return index;
+}
+
+/** The chain's log index brought up to `head` (never moved back by a lower one). */
+export async function syncedLogs(
+  client: ReadClient,
+  chain: ChainConfig,
+  caps: ChainCaps,
+  head: bigint,
+): Promise<LogIndex> {
+  const index = chainLogs(client, chain, caps);
+  await index.syncTo(head);
+  try {
+    globalThis.localStorage?.setItem(windowKey(chain.id), index.window.size.toString());
+  } catch {
+    // Storage refused: the window is learned again next visit.
+  }
+  return index;
+}
+
+export interface DecodedLog<T = Record<string, any>> {
+  eventName: string;
+  args: T;
+  log: IndexedLog;
+}
+
+/** Decodes logs with `abi`, skipping any that do not match it (a foreign event with the same selector). */
+export function decodeLogs<T = Record<string, any>>(abi: Abi | readonly unknown[], logs: IndexedLog[]): DecodedLog<T>[] {
+  const out: DecodedLog<T>[] = [];
+  for (const log of logs) {
+    try {
+      const decoded = decodeEventLog({ abi: abi as Abi, data: log.data, topics: log.topics as never });
+      out.push({ eventName: String(decoded.eventName), args: decoded.args as T, log });
+    } catch {
+      // Not this ABI's event.
+    }
+  }
+  return out;
+}
+
+/** A projection of the index recomputed only when its logs changed. */
+export function memoByVersion<T>(compute: (index: LogIndex) => T): (index: LogIndex) => T {
+  const memo = new WeakMap<LogIndex, { version: number; value: T }>();
+  return (index) => {
+    const hit = memo.get(index);
+    if (hit && hit.version === index.version) return hit.value;
+    const value = compute(index);
+    memo.set(index, { version: index.version, value });
+    return value;
+  };
+}

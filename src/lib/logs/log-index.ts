@@ -1,0 +1,314 @@
+/**
+ * One index of a chain's protocol logs, read once and kept: every feature that shows history (the
+ * proposal list's titles, a proposal's votes, delegates, a voter's history, an operator's slashes)
+ * selects from it instead of scanning the chain itself.
+ *
+ * - One stream per chain: one `eth_getLogs` per window covers every protocol contract.
+ * - Logs up to the finalized boundary (head − finality depth) are persisted with that block's hash;
+ *   later ones stay in memory and are dropped when the chain under them changes (the last scanned
+ *   block's hash no longer matches), so nothing from a reorged block is ever stored.
+ * - A head lower than what was already read is a lagging backend: it never resets the index.
+ * - Concurrent syncs share one read; windows adapt to the provider (see LogWindow) and a rate limit
+ *   pauses every window for as long as `Retry-After` asks.
+ */
+import { numberToHex, type Address, type Hex } from 'viem';
+import { classifyRpcError } from './rpc-errors.ts';
+import { LogWindow } from './log-window.ts';
+import type { Checkpoint, IndexedLog, LogStore } from './log-store.ts';
+
+export type RpcRequest = (method: string, params: unknown[]) => Promise<unknown>;
+
+export interface LogIndexOptions {
+  /** Storage key: chain, contracts and deployment block. */
+  stream: string;
+  addresses: readonly Address[];
+  fromBlock: bigint;
+  finalityDepth: bigint;
+  request: RpcRequest;
+  store: LogStore;
+  window?: LogWindow;
+  /** Windows in flight at once (they share JSON-RPC batches). */
+  concurrency?: number;
+  /** Attempts per window on transient failures (503s, timeouts) before the sync gives up. */
+  maxAttempts?: number;
+  sleep?: (ms: number) => Promise<void>;
+  now?: () => number;
+}
+
+export interface LogFilter {
+  address?: Address;
+  /** Event selector(s). */
+  topic0?: Hex | readonly Hex[];
+  /** Indexed arguments by position (1-based topics), null for any. */
+  topics?: readonly (Hex | null)[];
+}
+
+interface RpcLog {
+  address: Hex;
+  topics: Hex[];
+  data: Hex;
+  blockNumber: Hex;
+  blockHash: Hex;
+  transactionHash: Hex;
+  logIndex: Hex;
+  removed?: boolean;
+}
+
+interface RpcHeader {
+  number: Hex;
+  hash: Hex;
+}
+
+/** A sync could not trust what it read (a lagging backend, a reorg mid-read); try again. */
+class Unsettled extends Error {}
+
+const key = (log: { blockNumber: bigint; logIndex: number }) => `${log.blockNumber}:${log.logIndex}`;
+const byPosition = (a: IndexedLog, b: IndexedLog) =>
+  a.blockNumber === b.blockNumber ? a.logIndex - b.logIndex : a.blockNumber < b.blockNumber ? -1 : 1;
+
+const toLog = (l: RpcLog): IndexedLog => ({
+  address: l.address.toLowerCase() as Hex,
+  topics: l.topics,
+  data: l.data,
+  blockNumber: BigInt(l.blockNumber),
+  blockHash: l.blockHash,
+  transactionHash: l.transactionHash,
+  logIndex: Number(l.logIndex),
+});
+
+export class LogIndex {
+  readonly window: LogWindow;
+  /** Changes whenever the set of logs changes. */
+  version = 0;
+  #final?: Checkpoint;
+  #tip?: Checkpoint;
+  #logs = new Map<string, IndexedLog>();
+  #sorted?: IndexedLog[];
+  #buckets?: Map<string, IndexedLog[]>;
+  #loaded?: Promise<void>;
+  #running?: Promise<void>;
+  #pausedUntil = 0;
+  #rateStrikes = 0;
+  #probed = false;
+  readonly #o: Required<Omit<LogIndexOptions, 'window'>>;
+
+  constructor(options: LogIndexOptions) {
+    this.window = options.window ?? new LogWindow();
+    this.#o = {
+      concurrency: 6,
+      maxAttempts: 6,
+      sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+      now: () => Date.now(),
+      ...options,
+      addresses: options.addresses.map((a) => a.toLowerCase() as Address),
+    };
+  }
+
+  /** The last block read; undefined before the first sync. */
+  get scannedTo(): bigint | undefined {
+    return this.#tip?.number;
+  }
+
+  /** The last block whose logs are stored for later visits. */
+  get finalizedTo(): bigint | undefined {
+    return this.#final?.number;
+  }
+
+  /** Reads whatever lies between what the index has and `head`; resolves once it has `head`. */
+  async syncTo(head: bigint): Promise<void> {
+    await (this.#loaded ??= this.#load());
+    for (let attempt = 0; !this.#tip || this.#tip.number < head; attempt++) {
+      if (head < this.#o.fromBlock) return;
+      if (this.#running) {
+        await this.#running.catch(() => undefined);
+        continue;
+      }
+      this.#running = this.#sync(head).finally(() => (this.#running = undefined));
+      try {
+        await this.#running;
+      } catch (error) {
+        if (!(error instanceof Unsettled) || attempt >= this.#o.maxAttempts) throw error;
+        await this.#o.sleep(250 * (attempt + 1));
+      }
+    }
+  }
+
+  /** Logs matching `filter`, oldest first. */
+  select(filter: LogFilter = {}): IndexedLog[] {
+    const sorted = (this.#sorted ??= [...this.#logs.values()].sort(byPosition));
+    const topic0s = filter.topic0 === undefined ? undefined : typeof filter.topic0 === 'string' ? [filter.topic0] : filter.topic0;
+    let candidates: IndexedLog[] = sorted;
+    if (filter.address && topic0s) {
+      const buckets = (this.#buckets ??= bucket(sorted));
+      const address = filter.address.toLowerCase();
+      candidates = topic0s.flatMap((t) => buckets.get(`${address}:${t.toLowerCase()}`) ?? []);
+      if (topic0s.length > 1) candidates.sort(byPosition);
+    } else {
+      const address = filter.address?.toLowerCase();
+      candidates = sorted.filter(
+        (l) => (!address || l.address === address) && (!topic0s || topic0s.some((t) => t.toLowerCase() === l.topics[0]?.toLowerCase())),
+      );
+    }
+    const topics = filter.topics;
+    if (!topics?.some((t) => t)) return candidates;
+    return candidates.filter((l) => topics.every((t, i) => !t || l.topics[i + 1]?.toLowerCase() === t.toLowerCase()));
+  }
+
+  async #load() {
+    const stored = await this.#o.store.load(this.#o.stream);
+    if (!stored) return;
+    this.#final = this.#tip = stored.final;
+    for (const log of stored.logs) this.#logs.set(key(log), log);
+    this.#changed();
+  }
+
+  #changed() {
+    this.version++;
+    this.#sorted = undefined;
+    this.#buckets = undefined;
+  }
+
+  /** A block header, riding out rate limits and transient failures like a log window does. */
+  async #header(number: bigint): Promise<RpcHeader | null> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return (await this.#call('eth_getBlockByNumber', [numberToHex(number), false])) as RpcHeader | null;
+      } catch (error) {
+        const refusal = classifyRpcError(error);
+        if (refusal.kind === 'rate' && attempt < 20) this.#rateLimited(refusal.retryAfterMs);
+        else if (refusal.kind === 'transient' && attempt + 1 < this.#o.maxAttempts) await this.#o.sleep(200 * 2 ** attempt);
+        else throw error;
+      }
+    }
+  }
+
+  /** One read from the tip to `head`, with the headers that tell whether it can be trusted. */
+  async #sync(head: bigint) {
+    const tip = this.#tip;
+    const final = this.#final;
+    const from = tip ? tip.number + 1n : this.#o.fromBlock;
+    const finalTarget = head - this.#o.finalityDepth;
+    const advancesFinal = finalTarget >= this.#o.fromBlock && finalTarget > (final?.number ?? -1n);
+    // Headers first in the batch: logs read after a header can only be newer than it.
+    const [tipHeader, headHeader, finalHeader, logs] = await Promise.all([
+      tip ? this.#header(tip.number) : undefined,
+      this.#header(head),
+      advancesFinal ? this.#header(finalTarget) : undefined,
+      this.#read(from, head),
+    ]);
+    if (!headHeader || (advancesFinal && !finalHeader) || (tip && !tipHeader)) throw new Unsettled('behind');
+    if (tip && tipHeader && tipHeader.hash !== tip.hash) {
+      await this.#rewound();
+      throw new Unsettled('reorg');
+    }
+    const headMismatch = logs.some((l) => l.blockNumber === head && l.blockHash !== headHeader.hash);
+    const finalMismatch =
+      finalHeader && logs.some((l) => l.blockNumber === finalTarget && l.blockHash !== finalHeader.hash);
+    if (headMismatch || finalMismatch) throw new Unsettled('reorg during read');
+    for (const log of logs) this.#logs.set(key(log), log);
+    this.#tip = { number: head, hash: headHeader.hash };
+    if (logs.length) this.#changed();
+    if (advancesFinal && finalHeader) {
+      const after = final?.number ?? this.#o.fromBlock - 1n;
+      const newlyFinal = [...this.#logs.values()]
+        .filter((l) => l.blockNumber > after && l.blockNumber <= finalTarget)
+        .sort(byPosition);
+      this.#final = { number: finalTarget, hash: finalHeader.hash };
+      await this.#o.store.append(this.#o.stream, this.#final, newlyFinal);
+    }
+  }
+
+  /** The chain under the tip changed: drop the unfinalized tail, and everything if the final block changed too. */
+  async #rewound() {
+    const final = this.#final;
+    const finalHeader = final ? await this.#header(final.number).catch(() => undefined) : undefined;
+    const keepFinal = final && finalHeader?.hash === final.hash;
+    for (const [k, log] of this.#logs) if (!keepFinal || log.blockNumber > final.number) this.#logs.delete(k);
+    if (!keepFinal) {
+      this.#final = undefined;
+      await this.#o.store.clear(this.#o.stream);
+    }
+    this.#tip = this.#final;
+    this.#changed();
+  }
+
+  /** An RPC call that waits out a rate limit first. */
+  async #call(method: string, params: unknown[]) {
+    const wait = this.#pausedUntil - this.#o.now();
+    if (wait > 0) await this.#o.sleep(wait);
+    return this.#o.request(method, params);
+  }
+
+  #rateLimited(retryAfterMs?: number) {
+    const backoff = retryAfterMs ?? Math.min(30_000, 1_000 * 2 ** this.#rateStrikes);
+    this.#rateStrikes++;
+    this.#pausedUntil = Math.max(this.#pausedUntil, this.#o.now() + backoff);
+  }
+
+  /** Every log of the stream's contracts in `[from, to]`, in windows the provider accepts. */
+  async #read(from: bigint, to: bigint): Promise<IndexedLog[]> {
+    const out: IndexedLog[] = [];
+    const retries: { range: [bigint, bigint]; attempts: number }[] = [];
+    let next = from;
+    const take = () => {
+      const retry = retries.pop();
+      if (retry) {
+        // A range refused when the window was larger is carved at today's size.
+        const [a, b] = retry.range;
+        if (b - a + 1n <= this.window.size) return retry;
+        const cut = a + this.window.size - 1n;
+        retries.push({ range: [cut + 1n, b], attempts: 0 });
+        return { range: [a, cut] as [bigint, bigint], attempts: retry.attempts };
+      }
+      if (next > to) return undefined;
+      const end = next + this.window.size - 1n > to ? to : next + this.window.size - 1n;
+      const range: [bigint, bigint] = [next, end];
+      next = end + 1n;
+      return { range, attempts: 0 };
+    };
+    // Until a window has been accepted once, one request at a time finds the provider's cap
+    // (parallel requests would each be refused on the way down).
+    const worker = async (untilAccepted = false) => {
+      for (let job = take(); job; job = untilAccepted && this.#probed ? undefined : take()) {
+        const [a, b] = job.range;
+        try {
+          const logs = (await this.#call('eth_getLogs', [
+            { address: this.#o.addresses, fromBlock: numberToHex(a), toBlock: numberToHex(b) },
+          ])) as RpcLog[];
+          for (const l of logs) if (!l.removed) out.push(toLog(l));
+          this.window.accepted(b - a + 1n);
+          this.#rateStrikes = 0;
+          this.#probed = true;
+        } catch (error) {
+          const refusal = classifyRpcError(error);
+          if (refusal.kind === 'range' && b > a) {
+            this.window.refused(a, b, refusal.suggested);
+            retries.push(job);
+          } else if (refusal.kind === 'rate') {
+            this.#rateLimited(refusal.retryAfterMs);
+            retries.push(job);
+          } else if (refusal.kind === 'transient' && job.attempts + 1 < this.#o.maxAttempts) {
+            await this.#o.sleep(200 * 2 ** job.attempts);
+            retries.push({ range: job.range, attempts: job.attempts + 1 });
+          } else throw error;
+        }
+      }
+    };
+    if (!this.#probed) await worker(true);
+    const span = to - next + 1n;
+    const workers = Math.max(1, Math.min(this.#o.concurrency, Number(span / this.window.size) + 1));
+    await Promise.all(Array.from({ length: workers }, () => worker()));
+    return out;
+  }
+}
+
+function bucket(sorted: IndexedLog[]) {
+  const buckets = new Map<string, IndexedLog[]>();
+  for (const log of sorted) {
+    const k = `${log.address}:${log.topics[0]?.toLowerCase()}`;
+    const list = buckets.get(k);
+    if (list) list.push(log);
+    else buckets.set(k, [log]);
+  }
+  return buckets;
+}

@@ -1,0 +1,67 @@
+/**
+ * How many blocks one `eth_getLogs` asks for, learned from the provider. A refused window falls
+ * back to the largest size accepted (or half, or the range the provider suggests); accepted runs
+ * grow it again, by doubling while nothing was refused and by bisecting towards the smallest
+ * refused size when something was, so the cap is found in a few requests and not probed again
+ * and again. A long run of accepted windows forgets the refusal: a window shrunk by one dense
+ * stretch of history (a result-count cap) grows back to the maximum.
+ */
+export class LogWindow {
+  size: bigint;
+  #streak = 0;
+  /** The smallest size refused lately. */
+  #ceiling?: bigint;
+  /** The largest size accepted since then. */
+  #good = 0n;
+  #sinceRefusal = 0;
+
+  constructor(
+    readonly max: bigint = 10_000n,
+    initial: bigint = max,
+    /** Accepted requests in a row before the window grows. */
+    readonly growAfter = 4,
+  ) {
+    this.size = initial < 1n ? 1n : initial > max ? max : initial;
+  }
+
+  /** The provider refused `[from, to]` as too wide; `suggested` is the range it would accept. */
+  refused(from: bigint, to: bigint, suggested?: [bigint, bigint]) {
+    this.#streak = 0;
+    this.#sinceRefusal = 0;
+    const asked = to - from + 1n;
+    if (this.#ceiling === undefined || asked < this.#ceiling) this.#ceiling = asked;
+    if (this.#good >= asked) this.#good = 0n;
+    const offered = suggested && suggested[1] >= suggested[0] ? suggested[1] - suggested[0] + 1n : undefined;
+    let next = offered !== undefined && offered < asked ? offered : this.#good > 0n ? this.#good : asked / 2n;
+    if (next < 1n) next = 1n;
+    if (next < this.size) this.size = next;
+  }
+
+  /** The provider answered a window of `asked` blocks. */
+  accepted(asked: bigint) {
+    if (asked > this.#good) this.#good = asked;
+    // Only a full-size window is evidence that the current size works.
+    if (asked < this.size) return;
+    if (this.#ceiling !== undefined && ++this.#sinceRefusal >= this.growAfter * 8) this.#ceiling = undefined;
+    if (++this.#streak < this.growAfter) return;
+    this.#streak = 0;
+    const ceiling = this.#ceiling;
+    let next = this.size * 2n;
+    if (ceiling !== undefined) {
+      // Close enough to the refused size: stay.
+      if ((ceiling - this.size) * 8n < this.size) return;
+      next = (this.size + ceiling) / 2n;
+    }
+    this.size = next > this.max ? this.max : next;
+  }
+
+  /** Splits `[from, to]` into windows of the current size. */
+  split(from: bigint, to: bigint): [bigint, bigint][] {
+    const out: [bigint, bigint][] = [];
+    for (let start = from; start <= to; start += this.size) {
+      const end = start + this.size - 1n;
+      out.push([start, end > to ? to : end]);
+    }
+    return out;
+  }
+}
