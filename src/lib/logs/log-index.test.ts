@@ -1,11 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { numberToHex, type Hex } from 'viem';
-import { LogIndex } from './log-index.ts';
+import { bytesToHex, hexToBytes, keccak256, numberToHex, type Address, type Hex } from 'viem';
+import { inBloom, LogIndex } from './log-index.ts';
 import { LogWindow } from './log-window.ts';
 import { memoryLogStore, type LogStore } from './log-store.ts';
 
 const A = '0x00000000000000000000000000000000000000aa';
 const TOPIC = `0x${'11'.repeat(32)}` as Hex;
+
+/** A logs bloom with `addresses` set in it. */
+function bloomOf(addresses: Address[]): Hex {
+  const bits = new Uint8Array(256);
+  for (const address of addresses) {
+    const hash = hexToBytes(keccak256(address));
+    for (let i = 0; i < 6; i += 2) {
+      const bit = ((hash[i] << 8) | hash[i + 1]) & 2047;
+      bits[255 - (bit >> 3)] |= 1 << (bit & 7);
+    }
+  }
+  return bytesToHex(bits);
+}
 
 /** A node over a chain of `height` blocks with one log every `every` blocks, and a provider's limits. */
 function fakeNode({ height, every = 10n, cap = 1_000n }: { height: bigint; every?: bigint; cap?: bigint }) {
@@ -54,7 +67,7 @@ function fakeNode({ height, every = 10n, cap = 1_000n }: { height: bigint; every
     const visible = node.lagging > 0 && node.lagging-- > 0 ? node.height - 1n : node.height;
     if (method === 'eth_getBlockByNumber') {
       const n = BigInt(params[0]);
-      return n > visible ? null : { number: params[0], hash: hashOf(n) };
+      return n > visible ? null : { number: params[0], hash: hashOf(n), logsBloom: bloomOf(n % every === 0n ? [A] : []) };
     }
     const from = BigInt(params[0].fromBlock);
     const to = BigInt(params[0].toBlock);
@@ -171,6 +184,31 @@ describe('LogIndex', () => {
     await index.syncTo(1_010n);
     expect(index.scannedTo).toBe(1_010n);
     expect(blocks(index).at(-1)).toBe(1_010n);
+  });
+
+  it('reads the head again when a lagging backend left out logs the bloom of the head promises', async () => {
+    const { node, request } = fakeNode({ height: 1_000n });
+    const index = indexOver(request, node);
+    await index.syncTo(1_000n);
+    node.height = 1_010n;
+    // Headers from an up-to-date backend, the log window from one a block behind.
+    const lagLogs = async (method: string, params: any[]) => {
+      if (method === 'eth_getLogs' && BigInt(params[0].toBlock) === 1_010n && BigInt(params[0].fromBlock) < 1_010n) {
+        node.lagging = 1;
+      }
+      return request(method, params);
+    };
+    const lagged = indexOver(lagLogs, node);
+    await lagged.syncTo(1_000n);
+    await lagged.syncTo(1_010n);
+    expect(blocks(lagged).at(-1)).toBe(1_010n);
+  });
+
+  it('tells from a bloom which contracts may have logged', () => {
+    const bloom = bloomOf([A]);
+    expect(inBloom(bloom, A)).toBe(true);
+    expect(inBloom(bloom, '0x00000000000000000000000000000000000000bb')).toBe(false);
+    expect(inBloom(bloomOf([]), A)).toBe(false);
   });
 
   it('drops logs from a reorged branch and reads the new one, storing nothing from either tail', async () => {

@@ -11,7 +11,7 @@
  * - Concurrent syncs share one read; windows adapt to the provider (see LogWindow) and a rate limit
  *   pauses every window for as long as `Retry-After` asks.
  */
-import { numberToHex, type Address, type Hex } from 'viem';
+import { hexToBytes, keccak256, numberToHex, type Address, type Hex } from 'viem';
 import { classifyRpcError } from './rpc-errors.ts';
 import { LogWindow } from './log-window.ts';
 import type { Checkpoint, IndexedLog, LogStore } from './log-store.ts';
@@ -57,6 +57,7 @@ interface RpcLog {
 interface RpcHeader {
   number: Hex;
   hash: Hex;
+  logsBloom?: Hex;
 }
 
 /** A sync could not trust what it read (a lagging backend, a reorg mid-read); try again. */
@@ -189,24 +190,44 @@ export class LogIndex {
     const from = tip ? tip.number + 1n : this.#o.fromBlock;
     const finalTarget = head - this.#o.finalityDepth;
     const advancesFinal = finalTarget >= this.#o.fromBlock && finalTarget > (final?.number ?? -1n);
-    // Headers first in the batch: logs read after a header can only be newer than it.
-    const [tipHeader, headHeader, finalHeader, logs] = await Promise.all([
-      tip ? this.#header(tip.number) : undefined,
-      this.#header(head),
-      advancesFinal ? this.#header(finalTarget) : undefined,
-      this.#read(from, head),
-    ]);
-    if (!headHeader || (advancesFinal && !finalHeader) || (tip && !tipHeader)) throw new Unsettled('behind');
+    const reading = this.#read(from, head);
+    reading.catch(() => undefined);
+    // The headers go out with the first windows. A backend a block behind answers null for the
+    // head: only the headers are asked again, the windows already read are kept.
+    let tipHeader: RpcHeader | null | undefined;
+    let headHeader: RpcHeader | null = null;
+    let finalHeader: RpcHeader | null | undefined;
+    for (let attempt = 0; ; attempt++) {
+      [tipHeader, headHeader, finalHeader] = await Promise.all([
+        tip ? this.#header(tip.number) : undefined,
+        this.#header(head),
+        advancesFinal ? this.#header(finalTarget) : undefined,
+      ]);
+      if (headHeader && (!advancesFinal || finalHeader) && (!tip || tipHeader)) break;
+      if (attempt >= this.#o.maxAttempts) throw new Unsettled('behind');
+      await this.#o.sleep(100 * (attempt + 1));
+    }
+    const logs = await reading;
     if (tip && tipHeader && tipHeader.hash !== tip.hash) {
       await this.#rewound();
       throw new Unsettled('reorg');
     }
-    const headMismatch = logs.some((l) => l.blockNumber === head && l.blockHash !== headHeader.hash);
+    // A backend a block behind answers a window ending at the head without the head's logs, and
+    // says nothing. The head's bloom says whether our contracts may have logged there: if so and
+    // none came back, that block is read again.
+    for (
+      let attempt = 0;
+      attempt < 3 && !logs.some((l) => l.blockNumber === head) && this.#mayHaveLogs(headHeader!);
+      attempt++
+    ) {
+      logs.push(...(await this.#read(head, head)));
+    }
+    const headMismatch = logs.some((l) => l.blockNumber === head && l.blockHash !== headHeader!.hash);
     const finalMismatch =
       finalHeader && logs.some((l) => l.blockNumber === finalTarget && l.blockHash !== finalHeader.hash);
     if (headMismatch || finalMismatch) throw new Unsettled('reorg during read');
     for (const log of logs) this.#logs.set(key(log), log);
-    this.#tip = { number: head, hash: headHeader.hash };
+    this.#tip = { number: head, hash: headHeader!.hash };
     if (logs.length) this.#changed();
     if (advancesFinal && finalHeader) {
       const after = final?.number ?? this.#o.fromBlock - 1n;
@@ -216,6 +237,12 @@ export class LogIndex {
       this.#final = { number: finalTarget, hash: finalHeader.hash };
       await this.#o.store.append(this.#o.stream, this.#final, newlyFinal);
     }
+  }
+
+  /** Whether a block's logs bloom admits a log from any of the stream's contracts. */
+  #mayHaveLogs(header: RpcHeader): boolean {
+    if (!header.logsBloom) return true;
+    return this.#o.addresses.some((address) => inBloom(header.logsBloom!, address));
   }
 
   /** The chain under the tip changed: drop the unfinalized tail, and everything if the final block changed too. */
@@ -311,4 +338,16 @@ function bucket(sorted: IndexedLog[]) {
     else buckets.set(k, [log]);
   }
   return buckets;
+}
+
+/** Whether a 2048-bit logs bloom has the three bits an address sets (the Yellow Paper's M3:2048). */
+export function inBloom(bloom: Hex, address: Address): boolean {
+  const bits = hexToBytes(bloom);
+  if (bits.length !== 256) return true;
+  const hash = hexToBytes(keccak256(address));
+  for (let i = 0; i < 6; i += 2) {
+    const bit = ((hash[i] << 8) | hash[i + 1]) & 2047;
+    if ((bits[255 - (bit >> 3)] & (1 << (bit & 7))) === 0) return false;
+  }
+  return true;
 }

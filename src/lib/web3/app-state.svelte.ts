@@ -11,6 +11,7 @@ import type { ReadClient } from './chains.ts';
 import { cachedCapabilities, readCapabilities, rememberCapabilities, type ChainCaps } from './capabilities.ts';
 import { readBatch } from './read-batch.ts';
 import { watchHead, type Head } from './watch-head.ts';
+import { HeadOrder } from './head-order.ts';
 import { ALT_PAUSED_MESSAGE } from '../tx/map-error.ts';
 import type { AppConfig, ChainConfig, ContractName } from '../config/app-config.ts';
 import { PER_BLOCK_ROOTS } from '../query/presets.ts';
@@ -184,14 +185,17 @@ export class AppState {
       : undefined;
     // The first poll waits one interval: every screen's batched read already carries the block
     // number, so polling at once would cost a request while the screen loads.
+    const order = new HeadOrder();
     this.#stopWatch = watchHead(this.client, {
       read,
-      onBlock: (blockNumber, head) => {
+      onBlock: (answered, head) => {
+        // One lower answer is a lagging backend: the head, and what screens show, never step back on it.
+        const blockNumber = order.observe(answered);
         const previous = this.blockNumber[chainId];
         const recovered = this.reachable[chainId] === false;
         this.blockNumber[chainId] = blockNumber;
         this.reachable[chainId] = true;
-        this.notePaused(chainId, head.altPaused, blockNumber);
+        if (answered === blockNumber) this.notePaused(chainId, head.altPaused, blockNumber);
         if (!this.caps[chainId]) this.loadCapabilities(chainId).catch(() => {});
         // Back from an outage: every read that failed meanwhile runs again, with no reload. A node
         // restarted from a snapshot may be at the same block, so this cannot wait for a new one.

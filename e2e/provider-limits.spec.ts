@@ -1,0 +1,159 @@
+/**
+ * The app behind an RPC that behaves like a public provider's free tier (scripts/rpc-proxy.ts,
+ * strict profile): 10-block log ranges, 25 calls a second, batches of 10, 503s and answers from a
+ * backend a block behind, with little latency so the suite stays fast. The test wallet talks to the
+ * devnet directly, as a wallet uses its own RPC.
+ */
+import { altGovernorAbi } from '../src/lib/contracts/generated.ts';
+import { send } from '../devnet/client.ts';
+import { PROFILES, RpcProxy, type ProviderProfile } from '../scripts/rpc-proxy.ts';
+import { DEV_ACCOUNTS, RPC_URL } from './fixtures/chain.ts';
+import { governor } from './fixtures/governor.ts';
+import { expect, test } from './fixtures/index.ts';
+import { serveRpcUrls } from './fixtures/spare-node.ts';
+import { everyPage } from './pages/every-page.ts';
+import { GovernancePage } from './pages/governance-page.ts';
+import { OperatorPage } from './pages/operator-page.ts';
+
+// The app is pointed at the proxy, an RPC the built site's CSP does not list (see csp.spec.ts).
+test.use({ bypassCSP: true });
+
+const PROXY_PORT = 8549;
+const strict = (overrides: Partial<ProviderProfile> = {}): ProviderProfile => ({
+  ...PROFILES.strict,
+  latencyMs: 5,
+  jitterMs: 5,
+  ...overrides,
+});
+
+let proxy: RpcProxy;
+test.beforeEach(async ({ page }) => {
+  proxy = new RpcProxy(PROXY_PORT, RPC_URL, strict(), 7);
+  await proxy.listen();
+  await serveRpcUrls(page, [proxy.url]);
+});
+test.afterEach(async () => proxy.close());
+
+const logCalls = (from = 0) => proxy.requests.slice(from).flatMap((r) => r.methods).filter((m) => m === 'eth_getLogs').length;
+
+test('every page loads its data through a 10-block log cap and a 25-call rate limit, with no error shown', async ({
+  page,
+  chain,
+}) => {
+  for (const path of await everyPage(chain)) {
+    await page.goto(`./${path}`);
+    await expect(page.locator('[aria-busy="true"]'), path).toHaveCount(0, { timeout: 30_000 });
+    await expect(page.getByRole('alert'), path).toHaveCount(0);
+    await expect(page.locator('main')).not.toContainText('Could not read');
+  }
+  // The history was read in windows the provider accepts, and its rate limit was met and ridden out.
+  const seen = proxy.since(0);
+  expect(logCalls()).toBeGreaterThan(50);
+  expect(seen.rateLimited).toBeGreaterThan(0);
+  // The whole tour read the history once: later pages reused the index.
+  expect(logCalls()).toBeLessThan(200);
+});
+
+test('a vote and a stake complete behind the strict provider', async ({ page, chain, wallet }) => {
+  void wallet;
+  const gov = governor(chain);
+  const id = (await gov.ids())[7];
+  const ui = new GovernancePage(page);
+  await ui.gotoProposal(id);
+  await ui.connect();
+  await ui.vote('For', 'through a capped provider');
+  await expect(ui.yourVote().locator('.vote-reason')).toHaveText('through a capped provider', { timeout: 30_000 });
+  expect(await gov.hasVoted(id, DEV_ACCOUNTS[1])).toBe(true);
+
+  const operator = (await chain.operators())[2].operator;
+  const op = new OperatorPage(page);
+  await op.goto(operator);
+  const [before] = await chain.staker(DEV_ACCOUNTS[1]);
+  const principal = before.find((p) => p.operator === operator)?.principal ?? 0n;
+  await op.stakeForm().getByLabel('Amount to stake').fill('12');
+  const consent = op.stakeForm().getByLabel('I understand these risks');
+  if (await consent.isVisible()) await consent.check();
+  await op.stakeForm().getByRole('button', { name: 'Stake' }).click();
+  await op.confirmed('Stake 12 ALT');
+  const [after] = await chain.staker(DEV_ACCOUNTS[1]);
+  expect(after.find((p) => p.operator === operator)?.principal).toBe(principal + 12n * 10n ** 18n);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
+
+test('answers from a lagging backend never move "as of block" back nor make the index read again', async ({
+  page,
+  chain,
+}) => {
+  proxy.profile = strict({ lagEvery: 2 });
+  // The list reads its block with its first batch, which a lagging backend answers a block early.
+  await page.goto('./#/governance');
+  const asOf = page.getByText(/as of block \d+/);
+  await expect(asOf).toBeVisible({ timeout: 30_000 });
+  const afterLoad = logCalls();
+  const seen: number[] = [];
+  for (let i = 0; i < 12; i++) {
+    await chain.mine();
+    await page.waitForTimeout(400);
+    const text = (await asOf.textContent()) ?? '';
+    seen.push(Number(/as of block (\d+)/.exec(text)![1]));
+  }
+  expect(seen).toEqual([...seen].sort((a, b) => a - b));
+  expect(seen.at(-1)).toBeGreaterThan(seen[0]);
+  // Each new block costs a window or two; a reset would read the whole history again (70+ windows).
+  expect(logCalls(0) - afterLoad).toBeLessThan(40);
+  expect(proxy.since(0).lagging).toBeGreaterThan(3);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
+
+test('a reorg of the last blocks leaves no log from the dropped branch on screen or in storage', async ({
+  page,
+  chain,
+}) => {
+  const gov = governor(chain);
+  const id = (await gov.ids())[7];
+  // A delegate with votes that has not voted on this proposal yet.
+  let voter: (typeof DEV_ACCOUNTS)[number] | undefined;
+  for (const account of DEV_ACCOUNTS)
+    if ((await chain.votes(account)) > 0n && !(await gov.hasVoted(id, account))) voter = account;
+  expect(voter).toBeDefined();
+  await page.goto(`./#/governance/delegates/${voter}`);
+  await expect(page.getByRole('heading', { name: 'Delegate' })).toBeVisible();
+  await expect(page.locator('[aria-busy="true"]')).toHaveCount(0, { timeout: 30_000 });
+
+  const fork = await chain.client.snapshot();
+  const reason = 'A vote on a branch that will be dropped';
+  const { transactionHash: hash } = await send(chain.client, voter!, {
+    address: chain.contracts.governor,
+    abi: altGovernorAbi,
+    functionName: 'castVoteWithReason',
+    args: [id, 1, reason],
+  });
+  await expect(page.getByRole('list', { name: 'Vote history' })).toContainText(reason, { timeout: 15_000 });
+
+  // The chain drops that block and grows another branch past it.
+  await chain.client.revert({ id: fork });
+  for (let i = 0; i < 3; i++) await chain.mine();
+  await expect(page.getByRole('list', { name: 'Vote history' })).not.toContainText(reason, { timeout: 15_000 });
+  expect(await gov.hasVoted(id, voter!)).toBe(false);
+
+  // Nothing from the dropped branch was stored for later visits.
+  const stored = await page.evaluate(
+    () =>
+      new Promise<string[]>((resolve, reject) => {
+        const open = indexedDB.open('alt-gov-logs');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const all = open.result.transaction('chunks').objectStore('chunks').getAll();
+          all.onsuccess = () =>
+            resolve(
+              (all.result as { logs: { transactionHash: string }[] }[]).flatMap((c) => c.logs.map((l) => l.transactionHash)),
+            );
+        };
+      }),
+  );
+  expect(stored.length).toBeGreaterThan(0);
+  expect(stored).not.toContain(hash);
+  await page.reload();
+  await expect(page.locator('[aria-busy="true"]')).toHaveCount(0, { timeout: 30_000 });
+  await expect(page.getByRole('list', { name: 'Vote history' })).not.toContainText(reason);
+});
