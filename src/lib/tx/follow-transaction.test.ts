@@ -1,6 +1,6 @@
 import type { Address, Hex } from 'viem';
 import { describe, expect, it } from 'vitest';
-import { replacementReason } from './follow-transaction.ts';
+import { blockUsingNonce, replacementReason } from './follow-transaction.ts';
 import { settled } from './lifecycle.ts';
 
 const me = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8' as Address;
@@ -46,5 +46,28 @@ describe('settled', () => {
     expect(message({ kind: 'mined', receipt: receipt('reverted', '0xaa') })).toBe(
       'contract: The transaction was mined in block 12 but reverted.',
     );
+  });
+});
+
+describe('blockUsingNonce', () => {
+  /** An account whose count reaches `nonce + 1` at block `minedAt`. */
+  const countsMinedAt = (minedAt: bigint, nonce: number) => {
+    const asked: bigint[] = [];
+    const countAt = async (block: bigint) => {
+      asked.push(block);
+      return block >= minedAt ? nonce + 1 : nonce;
+    };
+    return { countAt, asked };
+  };
+
+  it.each([101n, 102n, 130n, 163n, 164n])('finds block %s among 64 in a few batched rounds', async (minedAt) => {
+    const { countAt, asked } = countsMinedAt(minedAt, 7);
+    expect(await blockUsingNonce(countAt, 7, 100n, 164n)).toBe(minedAt);
+    expect(asked.length).toBeLessThanOrEqual(1 + 8 * 3);
+  });
+
+  it('says nothing when the nonce was used before the range', async () => {
+    const { countAt } = countsMinedAt(50n, 7);
+    expect(await blockUsingNonce(countAt, 7, 100n, 164n)).toBeUndefined();
   });
 });

@@ -97,18 +97,50 @@ export async function followTransaction(
   }
 }
 
+/** Probes per round when looking for the block that used the nonce: one JSON-RPC batch each. */
+const PROBES = 8;
+
+/**
+ * The block in `(low, high]` where `address`'s transaction count first exceeds `nonce` (the block
+ * that mined the transaction with that nonce), found with a few batched rounds of nonce reads
+ * instead of reading every block's transactions; undefined if the count had already passed it at `low`.
+ */
+export async function blockUsingNonce(
+  countAt: (block: bigint) => Promise<number>,
+  nonce: number,
+  low: bigint,
+  high: bigint,
+): Promise<bigint | undefined> {
+  if ((await countAt(low)) > nonce) return undefined;
+  while (high - low > 1n) {
+    const span = high - low;
+    const step = span / BigInt(PROBES + 1) > 0n ? span / BigInt(PROBES + 1) : 1n;
+    const points: bigint[] = [];
+    for (let p = low + step; p < high && points.length < PROBES; p += step) points.push(p);
+    const counts = await Promise.all(points.map(countAt));
+    const first = counts.findIndex((c) => c > nonce);
+    if (first === -1) low = points.at(-1)!;
+    else {
+      high = points[first];
+      if (first > 0) low = points[first - 1];
+    }
+  }
+  return high;
+}
+
 async function findReplacement(client: ReadClient, sent: Sent, since: bigint): Promise<FollowResult> {
   const head = await getBlockNumber(client, { cacheTime: 0 });
   const floor = head - REPLACEMENT_SEARCH_BLOCKS > since - 1n ? head - REPLACEMENT_SEARCH_BLOCKS : since - 1n;
-  for (let n = head; n >= floor && n >= 0n; n--) {
-    const block = await getBlock(client, { blockNumber: n, includeTransactions: true });
-    const mined = block.transactions.find(
-      (t) => t.from.toLowerCase() === sent.from.toLowerCase() && t.nonce === sent.nonce,
-    );
-    if (mined) {
-      const receipt = await getTransactionReceipt(client, { hash: mined.hash });
-      return { kind: 'replaced', reason: replacementReason(sent, mined), receipt };
-    }
-  }
-  return { kind: 'replaced', reason: 'replaced' };
+  const at = await blockUsingNonce(
+    (blockNumber) => getTransactionCount(client, { address: sent.from, blockNumber }),
+    sent.nonce,
+    floor < 0n ? 0n : floor,
+    head,
+  );
+  if (at === undefined) return { kind: 'replaced', reason: 'replaced' };
+  const block = await getBlock(client, { blockNumber: at, includeTransactions: true });
+  const mined = block.transactions.find((t) => t.from.toLowerCase() === sent.from.toLowerCase() && t.nonce === sent.nonce);
+  if (!mined) return { kind: 'replaced', reason: 'replaced' };
+  const receipt = await getTransactionReceipt(client, { hash: mined.hash });
+  return { kind: 'replaced', reason: replacementReason(sent, mined), receipt };
 }
