@@ -54,6 +54,25 @@ test('every page loads its data through a 10-block log cap and a 25-call rate li
   expect(logCalls()).toBeLessThan(200);
 });
 
+test('a visitor whose provider caps logs at 10 blocks sees titles and a verified description without a history scan', async ({
+  page,
+  chain,
+}) => {
+  // A returning visitor's browser remembers the provider's cap: the history is 70 windows deep, too
+  // many to read for a page of ten, so each proposal's creation log is read where it was emitted.
+  await page.addInitScript(() => localStorage.setItem('alt-gov:log-window:31337', '10'));
+  await page.goto('./#/governance');
+  const items = page.getByRole('list', { name: 'Proposals' }).getByRole('listitem');
+  await expect(items.first()).toContainText(/AIP-\d+: /, { timeout: 20_000 });
+  for (const text of await items.allTextContents()) expect(text).not.toMatch(/^\s*Proposal \d+/);
+  const id = (await governor(chain).ids())[0];
+  await page.goto(`./#/governance/proposals/${id}`);
+  await expect(page.getByText('Description verified against the hash stored on-chain.')).toBeVisible({ timeout: 20_000 });
+  await expect(page.locator('#proposal-title')).toHaveText(/^AIP-\d+: /);
+  expect(logCalls()).toBeLessThan(40);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
+
 test('a vote and a stake complete behind the strict provider', async ({ page, chain, wallet }) => {
   void wallet;
   const gov = governor(chain);

@@ -3,7 +3,9 @@
  * chain's log index and decoded only when a proposal is shown: a thousand proposals cost ten
  * decodes for a page of ten.
  */
-import { toEventSelector, type Address } from 'viem';
+import { numberToHex, toEventSelector, type Address, type Hex } from 'viem';
+import type { ReadClient } from '../../lib/web3/chains.ts';
+import { blockRangesAt, type BlockPoint } from '../../lib/web3/block-at-time.ts';
 import type { LogIndex } from '../../lib/logs/log-index.ts';
 import type { IndexedLog } from '../../lib/logs/log-store.ts';
 import { memoByVersion } from '../../lib/logs/chain-logs.ts';
@@ -24,22 +26,109 @@ const createdLogs = memoByVersion((index: LogIndex) => {
 });
 
 /** Decoded once per log object: a reorg brings new objects, so nothing stale is served. */
-const decoded = new WeakMap<IndexedLog, CreatedProposal | null>();
+const decoded = new WeakMap<IndexedLog | RawCreatedLog, CreatedProposal | null>();
 
-/** The decoded creation log of proposal `id`, or undefined (not in the index, or not the standard layout). */
-export function createdOf(index: LogIndex, governor: Address, id: bigint): CreatedProposal | undefined {
-  const log = createdLogs(index).get(governor.toLowerCase())?.get(id);
-  if (!log) return undefined;
+interface RawCreatedLog {
+  data: Hex;
+  blockNumber: bigint;
+  transactionHash: Hex;
+}
+
+/** `log` decoded as the creation of proposal `id`, or null (another proposal, or not the standard layout). */
+function decodeCreated(log: RawCreatedLog, id: bigint): CreatedProposal | null {
   if (!decoded.has(log)) {
     let created: CreatedProposal | null = null;
     try {
       created = { ...decodeProposalCreated(log.data), blockNumber: log.blockNumber, transactionHash: log.transactionHash };
-      // The first word claimed the id; only a log whose decoded id agrees counts.
-      if (created.proposalId !== id) created = null;
     } catch {
       created = null;
     }
     decoded.set(log, created);
   }
-  return decoded.get(log) ?? undefined;
+  const created = decoded.get(log) ?? null;
+  // The first word claimed the id; only a log whose decoded id agrees counts.
+  return created && created.proposalId === id ? created : null;
+}
+
+/** The decoded creation log of proposal `id`, or undefined (not in the index, or not the standard layout). */
+export function createdOf(index: LogIndex, governor: Address, id: bigint): CreatedProposal | undefined {
+  const log = createdLogs(index).get(governor.toLowerCase())?.get(id);
+  return (log && decodeCreated(log, id)) ?? undefined;
+}
+
+/** Whether the index is a few windows from `head`: worth bringing up to date rather than reading around it. */
+export const indexIsNear = (index: LogIndex, head: bigint, deployBlock: bigint) =>
+  head - (index.scannedTo ?? deployBlock) <= 20n * index.window.size;
+
+const firstBlocks = new Map<number, BlockPoint>();
+/** Block times already read, by chain and number: the list and a proposal's page search the same stretch. */
+const times = new Map<string, bigint>();
+
+export interface CreatedSearch {
+  governor: Address;
+  deployBlock: bigint;
+  clockMode: 'timestamp' | 'blocknumber';
+  votingDelay: bigint;
+  head: BlockPoint;
+}
+
+/**
+ * The creation logs of `proposals` read where they were emitted, without the history between: a
+ * proposal was created `votingDelay` before its snapshot, which on a block clock is the block and on
+ * a timestamp clock a time whose block a few batched header reads find (see block-at-time.ts). One
+ * batch of narrow log reads follows. A proposal not found this way (a delay changed since) is left
+ * out; the log index finds it.
+ */
+export async function findCreated(
+  client: ReadClient,
+  chainId: number,
+  proposals: readonly { id: bigint; snapshot: bigint }[],
+  search: CreatedSearch,
+): Promise<Map<bigint, CreatedProposal>> {
+  const found = new Map<bigint, CreatedProposal>();
+  if (!proposals.length) return found;
+  const header = async (n: bigint): Promise<BlockPoint> => {
+    const known = times.get(`${chainId}:${n}`);
+    if (known !== undefined) return { number: n, timestamp: known };
+    const block = (await client.request({ method: 'eth_getBlockByNumber', params: [numberToHex(n), false] })) as {
+      timestamp: Hex;
+    } | null;
+    if (!block) throw new Error(`Block ${n} is not available from this RPC.`);
+    if (times.size > 5_000) times.clear();
+    times.set(`${chainId}:${n}`, BigInt(block.timestamp));
+    return { number: n, timestamp: BigInt(block.timestamp) };
+  };
+  const at = proposals.map((p) => p.snapshot - search.votingDelay);
+  let ranges: ([bigint, bigint] | undefined)[];
+  if (search.clockMode === 'blocknumber') ranges = at.map((b) => [b, b]);
+  else {
+    let first = firstBlocks.get(chainId);
+    if (!first) firstBlocks.set(chainId, (first = await header(search.deployBlock)));
+    ranges = await blockRangesAt(at, first, search.head, (numbers) => Promise.all(numbers.map(header)));
+  }
+  const windows = ranges.flatMap((range, i) => {
+    if (!range) return [];
+    const out: { i: number; from: bigint; to: bigint }[] = [];
+    // Windows of ten blocks: within any provider's log range.
+    for (let from = range[0]; from <= range[1]; from += 10n)
+      out.push({ i, from, to: from + 9n > range[1] ? range[1] : from + 9n });
+    return out;
+  });
+  const answers = await Promise.all(
+    windows.map(
+      (w) =>
+        client.request({
+          method: 'eth_getLogs',
+          params: [{ address: search.governor, topics: [TOPIC], fromBlock: numberToHex(w.from), toBlock: numberToHex(w.to) }],
+        } as never) as Promise<{ data: Hex; blockNumber: Hex; transactionHash: Hex }[]>,
+    ),
+  );
+  windows.forEach((w, k) => {
+    const { id } = proposals[w.i];
+    for (const raw of answers[k]) {
+      const created = decodeCreated({ data: raw.data, blockNumber: BigInt(raw.blockNumber), transactionHash: raw.transactionHash }, id);
+      if (created) found.set(id, created);
+    }
+  });
+  return found;
 }

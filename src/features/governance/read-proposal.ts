@@ -12,8 +12,8 @@ import { altGovernorAbi, altLayerTokenAbi, altTimelockAbi, altVotesAbi } from '.
 import type { ChainCaps } from '../../lib/web3/capabilities.ts';
 import type { ChainConfig } from '../../lib/config/app-config.ts';
 import { headCalls, multicall3Of, type ReadClient } from '../../lib/web3/chains.ts';
-import { decodeLogs, syncedLogs } from '../../lib/logs/chain-logs.ts';
-import { createdOf } from './created-index.ts';
+import { chainLogs, decodeLogs, syncedLogs } from '../../lib/logs/chain-logs.ts';
+import { createdOf, findCreated, indexIsNear } from './created-index.ts';
 import { voteLogsOf } from './read-vote-history.ts';
 import { descriptionMatches, type CreatedProposal } from './proposal-description.ts';
 import { STATUS_CALL_COUNT, statusCalls, toStatus, type ProposalStatus } from './proposal-status.ts';
@@ -48,6 +48,7 @@ export interface ProposalDetail extends ProposalStatus {
   descriptionHash: Hex;
   created?: CreatedProposal;
   descriptionVerified: boolean;
+  /** Read from the log index: empty until a page has read the chain's history. */
   events: { kind: 'queued' | 'executed' | 'canceled'; blockNumber: bigint; eta?: bigint }[];
   account?: {
     address: Address;
@@ -91,6 +92,7 @@ export async function readProposal(
     ...statusCalls(governor, id),
     { ...gov, functionName: 'proposalNeedsQueuing', args: [id] },
     { ...gov, functionName: 'proposalThreshold' },
+    { ...gov, functionName: 'votingDelay' },
     ...(timelock ? [{ address: timelock, abi: altTimelockAbi, functionName: 'getMinDelay' } as const] : []),
     ...(account && token
       ? ([
@@ -124,7 +126,7 @@ export async function readProposal(
   const [targets, values, calldatas, descriptionHash] = value<readonly [Address[], bigint[], Hex[], Hex]>(4);
   const status = toStatus(Array.from({ length: STATUS_CALL_COUNT }, (_, k) => value(5 + k)));
   const snapshot = status.snapshot;
-  let k = 13;
+  let k = 14;
   const timelockDelay = timelock ? value<bigint>(k++) : undefined;
   const delegateRaw = account && token ? value<Address>(k + 1) : undefined;
   const accountBase =
@@ -140,7 +142,13 @@ export async function readProposal(
       : undefined;
 
   const snapshotPast = snapshot < clock;
-  const [atSnapshot, logs] = await Promise.all([
+  const deployBlock = BigInt(chain.deployBlock);
+  const index = chainLogs(client, chain, caps);
+  // The log index is brought up to date when it is a few windows away; a deep history it has not
+  // read is not scanned for one page: the description is read at the proposal's creation block, and
+  // the proposal's events and the reader's vote wait for a page that reads the history.
+  const near = indexIsNear(index, blockNumber, deployBlock);
+  const [atSnapshot, logs, found] = await Promise.all([
     snapshotPast
       ? readAll(
           client,
@@ -152,15 +160,26 @@ export async function readProposal(
           blockNumber,
         )
       : Promise.resolve(undefined),
-    syncedLogs(client, chain, caps, blockNumber),
+    near ? syncedLogs(client, chain, caps, blockNumber) : undefined,
+    near
+      ? undefined
+      : findCreated(client, chain.id, [{ id, snapshot }], {
+          governor,
+          deployBlock,
+          clockMode,
+          votingDelay: value<bigint>(13),
+          head: { number: blockNumber, timestamp: chainTime },
+        }),
   ]);
-  const created = createdOf(logs, governor, id);
+  const created = logs ? createdOf(logs, governor, id) : found?.get(id);
   // proposalId is not indexed in these events: the first data word is compared before decoding.
   const idWord = `0x${id.toString(16).padStart(64, '0')}`;
-  const later = decodeLogs<{ proposalId: bigint; etaSeconds?: bigint }>(
-    LATER_EVENTS,
-    logs.select({ address: governor, topic0: LATER_TOPICS }).filter((l) => l.data.slice(0, 66) === idWord),
-  );
+  const later = logs
+    ? decodeLogs<{ proposalId: bigint; etaSeconds?: bigint }>(
+        LATER_EVENTS,
+        logs.select({ address: governor, topic0: LATER_TOPICS }).filter((l) => l.data.slice(0, 66) === idWord),
+      )
+    : [];
   const events = later
     .filter(({ args }) => args.proposalId === id)
     .map(({ eventName, args, log }) => ({
@@ -170,9 +189,10 @@ export async function readProposal(
       blockNumber: log.blockNumber,
       eta: args.etaSeconds,
     }));
-  const voteLog = accountBase?.hasVoted
-    ? voteLogsOf(logs, governor, account!).find(({ args }) => args.proposalId === id)
-    : undefined;
+  const voteLog =
+    accountBase?.hasVoted && logs
+      ? voteLogsOf(logs, governor, account!).find(({ args }) => args.proposalId === id)
+      : undefined;
 
   return {
     id,

@@ -1,15 +1,16 @@
 /**
  * One page of proposals from any GovernorStorage governor, newest first, with no indexer: the count,
- * then the page's details and the log index brought to the same block (titles live only in
- * `ProposalCreated` logs) concurrently, then states and tallies by id, all pinned to that block.
+ * then the page's details, then states and tallies by id, all pinned to one block. Titles live only
+ * in `ProposalCreated` logs: from the log index when it is a few windows from the head, else read
+ * at each proposal's creation block (a deep history unread is never scanned for a page of ten).
  */
 import { readAll } from '../../lib/web3/eth-call.ts';
 import { altGovernorAbi } from '../../lib/contracts/generated.ts';
 import type { ChainConfig } from '../../lib/config/app-config.ts';
 import { headCalls, multicall3Of, type ReadClient } from '../../lib/web3/chains.ts';
 import { proposalTitle } from './proposal-text.ts';
-import { createdOf } from './created-index.ts';
-import { syncedLogs } from '../../lib/logs/chain-logs.ts';
+import { createdOf, findCreated, indexIsNear } from './created-index.ts';
+import { chainLogs, syncedLogs } from '../../lib/logs/chain-logs.ts';
 import type { ChainCaps } from '../../lib/web3/capabilities.ts';
 import { STATUS_CALL_COUNT, statusCalls, toStatus, type ProposalStatus } from './proposal-status.ts';
 
@@ -38,33 +39,55 @@ export async function readProposalPage(
   if (!governor) throw new Error('The governor is not deployed on this chain.');
   const multicall3 = multicall3Of(chain);
   const gov = { address: governor, abi: altGovernorAbi } as const;
-  const [blockNumber, chainTime, count, clockMode] = (await readAll(client, multicall3, [
+  const [blockNumber, chainTime, count, clockMode, votingDelay] = (await readAll(client, multicall3, [
     ...headCalls(multicall3),
     { ...gov, functionName: 'proposalCount' },
     { ...gov, functionName: 'CLOCK_MODE' },
-  ])) as [bigint, bigint, bigint, string];
+    { ...gov, functionName: 'votingDelay' },
+  ])) as [bigint, bigint, bigint, string, bigint];
   const total = Number(count);
   const first = total - 1 - page * pageSize;
   const indices = Array.from({ length: Math.max(0, Math.min(pageSize, first + 1)) }, (_, k) => first - k);
   if (indices.length === 0) return { blockNumber, chainTime, clockMode, count: total, proposals: [] };
 
-  const [details, index] = await Promise.all([
+  const deployBlock = BigInt(chain.deployBlock);
+  const index = chainLogs(client, chain, caps);
+  const near = indexIsNear(index, blockNumber, deployBlock);
+  const [details] = await Promise.all([
     readAll(
       client,
       multicall3,
       indices.map((i) => ({ ...gov, functionName: 'proposalDetailsAt', args: [BigInt(i)] })),
       blockNumber,
     ) as Promise<(readonly [bigint, ...unknown[]])[]>,
-    syncedLogs(client, chain, caps, blockNumber),
+    near ? syncedLogs(client, chain, caps, blockNumber) : undefined,
   ]);
   const ids = details.map((d) => d[0] as bigint);
   const perId = ids.flatMap((id) => statusCalls(governor, id));
-  const values = await readAll(client, multicall3, perId, blockNumber);
+  const statuses = chunk(await readAll(client, multicall3, perId, blockNumber), STATUS_CALL_COUNT).map(toStatus);
+  // Titles from the index when it is up to date, else from each proposal's creation block.
+  const created = near
+    ? new Map(ids.map((id) => [id, createdOf(index, governor, id)]))
+    : await findCreated(
+        client,
+        chain.id,
+        ids.map((id, k) => ({ id, snapshot: statuses[k].snapshot })),
+        {
+          governor,
+          deployBlock,
+          clockMode: clockMode.includes('timestamp') ? 'timestamp' : 'blocknumber',
+          votingDelay,
+          head: { number: blockNumber, timestamp: chainTime },
+        },
+      );
   const proposals = ids.map((id, k): ProposalSummary => ({
     id,
     index: indices[k],
-    title: proposalTitle(createdOf(index, governor, id)?.description, `Proposal ${indices[k] + 1}`),
-    ...toStatus(values.slice(k * STATUS_CALL_COUNT, (k + 1) * STATUS_CALL_COUNT)),
+    title: proposalTitle(created.get(id)?.description, `Proposal ${indices[k] + 1}`),
+    ...statuses[k],
   }));
   return { blockNumber, chainTime, clockMode, count: total, proposals };
 }
+
+const chunk = <T>(list: T[], size: number): T[][] =>
+  Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size));
