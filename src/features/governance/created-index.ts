@@ -56,9 +56,15 @@ export function createdOf(index: LogIndex, governor: Address, id: bigint): Creat
   return (log && decodeCreated(log, id)) ?? undefined;
 }
 
+/**
+ * Blocks per `eth_getLogs` assumed of a provider not yet tried: the cap most public RPCs set. A
+ * first visit through one that allows more learns it as soon as a page reads the history.
+ */
+const UNTRIED_PROVIDER_RANGE = 1_000n;
+
 /** Whether the index is a few windows from `head`: worth bringing up to date rather than reading around it. */
 export const indexIsNear = (index: LogIndex, head: bigint, deployBlock: bigint) =>
-  head - (index.scannedTo ?? deployBlock) <= 20n * index.window.size;
+  head - (index.scannedTo ?? deployBlock) <= 20n * (index.window.known ? index.window.size : UNTRIED_PROVIDER_RANGE);
 
 const firstBlocks = new Map<number, BlockPoint>();
 /** Block times already read, by chain and number: the list and a proposal's page search the same stretch. */

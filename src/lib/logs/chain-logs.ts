@@ -33,6 +33,11 @@ function savedWindow(chainId: number): bigint | undefined {
   }
 }
 
+function windowFor(chainId: number) {
+  const saved = savedWindow(chainId);
+  return new LogWindow(10_000n, saved ?? 10_000n, 4, saved !== undefined);
+}
+
 /** The protocol contracts whose logs the app reads on `chain`. */
 export function streamAddresses(chain: ChainConfig, votesToken?: Address): Address[] {
   const { governor, staking, airdrop } = chain.contracts;
@@ -52,7 +57,7 @@ export function chainLogs(client: ReadClient, chain: ChainConfig, caps: ChainCap
       finalityDepth: FINALITY_DEPTH[chain.id] ?? DEFAULT_FINALITY_DEPTH,
       request: (method, params) => client.request({ method, params } as never),
       store: (store ??= browserLogStore()),
-      window: new LogWindow(10_000n, savedWindow(chain.id)),
+      window: windowFor(chain.id),
     });
     indexes.set(stream, index);
   }

@@ -8,6 +8,8 @@
  */
 export class LogWindow {
   size: bigint;
+  /** Whether the size has been tried against this provider (here, or on an earlier visit). */
+  known: boolean;
   #streak = 0;
   /** The smallest size refused lately. */
   #ceiling?: bigint;
@@ -20,14 +22,17 @@ export class LogWindow {
     initial: bigint = max,
     /** Accepted requests in a row before the window grows. */
     readonly growAfter = 4,
+    known = false,
   ) {
     this.size = initial < 1n ? 1n : initial > max ? max : initial;
+    this.known = known;
   }
 
   /** The provider refused `[from, to]` as too wide; `suggested` is the range it would accept. */
   refused(from: bigint, to: bigint, suggested?: [bigint, bigint]) {
     this.#streak = 0;
     this.#sinceRefusal = 0;
+    this.known = true;
     const asked = to - from + 1n;
     if (this.#ceiling === undefined || asked < this.#ceiling) this.#ceiling = asked;
     if (this.#good >= asked) this.#good = 0n;
@@ -40,6 +45,7 @@ export class LogWindow {
   /** The provider answered a window of `asked` blocks. */
   accepted(asked: bigint) {
     if (asked > this.#good) this.#good = asked;
+    if (asked >= this.size) this.known = true;
     // Only a full-size window is evidence that the current size works.
     if (asked < this.size) return;
     if (this.#ceiling !== undefined && ++this.#sinceRefusal >= this.growAfter * 8) this.#ceiling = undefined;
