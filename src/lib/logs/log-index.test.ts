@@ -163,6 +163,25 @@ describe('LogIndex', () => {
     expect(blocks(second)).toHaveLength(96);
   });
 
+  it('commits a long read in segments, so a read cut short resumes where it stopped', async () => {
+    const { node, request } = fakeNode({ height: 100_000n, cap: 100n });
+    const store = memoryLogStore();
+    let calls = 0;
+    const failing = async (method: string, params: any[]) => {
+      if (method === 'eth_getLogs' && ++calls > 200) throw new Error('boom');
+      return request(method, params);
+    };
+    await expect(indexOver(failing, node, store).syncTo(100_000n)).rejects.toThrow('boom');
+    const saved = await store.load('s');
+    expect(saved!.final.number).toBeGreaterThan(5_000n);
+    node.calls = [];
+    const resumed = indexOver(request, node, store, new LogWindow(10_000n, 100n));
+    await resumed.syncTo(100_000n);
+    const first = node.calls.find((c) => c.method === 'eth_getLogs')!.range![0];
+    expect(first).toBe(saved!.final.number + 1n);
+    expect(blocks(resumed)).toHaveLength(9_991);
+  });
+
   it('shares one read between concurrent syncs', async () => {
     const { node, request } = fakeNode({ height: 2_000n, cap: 10_000n });
     const index = indexOver(request, node);

@@ -60,6 +60,9 @@ interface RpcHeader {
   logsBloom?: Hex;
 }
 
+/** Windows per committed segment of a long read. */
+const SEGMENT_WINDOWS = 64n;
+
 /** A sync could not trust what it read (a lagging backend, a reorg mid-read); try again. */
 class Unsettled extends Error {}
 
@@ -118,18 +121,26 @@ export class LogIndex {
   /** Reads whatever lies between what the index has and `head`; resolves once it has `head`. */
   async syncTo(head: bigint): Promise<void> {
     await (this.#loaded ??= this.#load());
-    for (let attempt = 0; !this.#tip || this.#tip.number < head; attempt++) {
+    let failures = 0;
+    while (!this.#tip || this.#tip.number < head) {
       if (head < this.#o.fromBlock) return;
       if (this.#running) {
         await this.#running.catch(() => undefined);
         continue;
       }
-      this.#running = this.#sync(head).finally(() => (this.#running = undefined));
+      // A long history is read in segments, each committed (and its final part stored) before the
+      // next: a visit that leaves mid-way, or a provider that gives up, loses only one segment.
+      const from = this.#tip ? this.#tip.number : this.#o.fromBlock - 1n;
+      // Until the provider's cap is known, the first segment is one window: it finds the cap.
+      const segment = this.window.known ? this.window.size * SEGMENT_WINDOWS : this.window.size;
+      const target = head - from > segment ? from + segment : head;
+      this.#running = this.#sync(target, head).finally(() => (this.#running = undefined));
       try {
         await this.#running;
+        failures = 0;
       } catch (error) {
-        if (!(error instanceof Unsettled) || attempt >= this.#o.maxAttempts) throw error;
-        await this.#o.sleep(250 * (attempt + 1));
+        if (!(error instanceof Unsettled) || ++failures > this.#o.maxAttempts) throw error;
+        await this.#o.sleep(250 * failures);
       }
     }
   }
@@ -183,12 +194,15 @@ export class LogIndex {
     }
   }
 
-  /** One read from the tip to `head`, with the headers that tell whether it can be trusted. */
-  async #sync(head: bigint) {
+  /**
+   * One read from the tip to `head` (a segment's end; `chainHead` is the chain's), with the headers
+   * that tell whether it can be trusted.
+   */
+  async #sync(head: bigint, chainHead: bigint) {
     const tip = this.#tip;
     const final = this.#final;
     const from = tip ? tip.number + 1n : this.#o.fromBlock;
-    const finalTarget = head - this.#o.finalityDepth;
+    const finalTarget = head < chainHead - this.#o.finalityDepth ? head : chainHead - this.#o.finalityDepth;
     const advancesFinal = finalTarget >= this.#o.fromBlock && finalTarget > (final?.number ?? -1n);
     const reading = this.#read(from, head);
     reading.catch(() => undefined);
