@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: every performance figure in one run, the same way each time. Starts the devnet at
  * ecosystem scale (500 operators, 1,000 proposals) behind a counting proxy, builds and serves the
- * app, measures it in headless Chromium and Lighthouse, runs the airdrop builds, then writes
+ * app, measures it in headless Chromium and Lighthouse, then on the deep devnet (mainnet height and
+ * depth, devnet/deep.ts) behind strict, paid and generous provider profiles, runs the airdrop builds, then writes
  * bench/results.json, prints a table and exits non-zero if a budget in bench/budgets.json is broken.
  */
 import { execFileSync } from 'node:child_process';
@@ -19,6 +20,8 @@ import { benchMarkdown } from './markdown.ts';
 import { benchBrowser } from './browser.ts';
 import { CountingProxy } from './counting-proxy.ts';
 import { runLighthouse } from './lighthouse.ts';
+import { benchDeep } from './deep.ts';
+import { startDeepDevnet } from '../devnet/deep.ts';
 
 const APP_RPC_PORT = 8545; // what public/config.json points the app at: the proxy
 const ANVIL_PORT = 8546;
@@ -55,6 +58,7 @@ done();
 const proxy = new CountingProxy(APP_RPC_PORT, devnet.anvil.url);
 await proxy.listen();
 let server: Awaited<ReturnType<typeof preview>> | undefined;
+let deep: Awaited<ReturnType<typeof startDeepDevnet>> | undefined;
 try {
   done = step('build');
   execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
@@ -96,10 +100,31 @@ try {
     results[`lighthouse_${key}_mobile_tbt_ms`] = mobile.tbt_ms;
   }
   done();
-} finally {
-  await server?.close();
+
+  // The same build on a chain at mainnet height and depth, behind provider-like RPCs.
   await proxy.close();
   await devnet.stop();
+  done = step('deep devnet (built once, then loaded from its cache)');
+  deep = await startDeepDevnet(ANVIL_PORT, { writeConfig: false });
+  done();
+  done = step('deep history behind strict, paid and generous providers: cold and warm pages');
+  Object.assign(
+    results,
+    await benchDeep({
+      appUrl,
+      distDir: `${root}dist`,
+      appRpcPort: APP_RPC_PORT,
+      anvilUrl: deep.anvil.url,
+      client: deep.client,
+      deployment: deep.deployment,
+    }),
+  );
+  done();
+} finally {
+  await server?.close();
+  await proxy.close().catch(() => {});
+  await devnet.stop();
+  await deep?.stop();
 }
 
 done = step('markdown: worst 100 KB of hostile text');

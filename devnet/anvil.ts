@@ -12,6 +12,17 @@ export interface AnvilOptions {
   blockTime?: number;
   /** Load the chain from this state file. */
   loadState?: string;
+  /** A genesis file (its block `number` sets the chain's height: a mainnet-like devnet starts at 19,000,000). */
+  init?: string;
+  /** Block gas limit (the deep devnet packs many seeding transactions into each block). */
+  gasLimit?: bigint;
+  /**
+   * Keep only this many recent states, in memory. Without it anvil writes older states to
+   * ~/.foundry/anvil/tmp: tens of gigabytes for a chain of 20,000 blocks over a large state.
+   */
+  pruneHistory?: number;
+  /** How long to wait for the RPC to answer (a large state file takes seconds to load). */
+  readyWithinMs?: number;
 }
 
 export interface Anvil {
@@ -55,6 +66,12 @@ export async function startAnvil(options: AnvilOptions = {}): Promise<Anvil> {
   if (options.timestamp !== undefined) args.push('--timestamp', String(options.timestamp));
   if (options.blockTime) args.push('--block-time', String(options.blockTime), '--mixed-mining');
   if (options.loadState) args.push('--load-state', options.loadState);
+  if (options.init) args.push('--init', options.init);
+  if (options.gasLimit) args.push('--gas-limit', options.gasLimit.toString());
+  // Older states are dropped rather than written to ~/.foundry/anvil/tmp, which anvil never cleans
+  // up: about 150 MB per devnet run, tens of GB for the deep devnet.
+  if (options.pruneHistory) args.push('--prune-history', String(options.pruneHistory));
+  else args.push('--max-persisted-states', '0');
 
   // Not detached: anvil stays in its parent's process group, so whoever stops that group (a test
   // runner's web server, Ctrl-C in a terminal) stops anvil with it and nothing is left on the port.
@@ -63,10 +80,11 @@ export async function startAnvil(options: AnvilOptions = {}): Promise<Anvil> {
   child.stderr?.on('data', (chunk) => (stderr += chunk));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
 
-  for (let i = 0; i < 200; i++) {
+  const tries = Math.ceil((options.readyWithinMs ?? 10_000) / 50);
+  for (let i = 0; i < tries; i++) {
     if (child.exitCode !== null) throw new Error(`anvil exited with ${child.exitCode}: ${stderr}`);
     if (await rpcReady(url)) break;
-    if (i === 199) throw new Error(`anvil did not answer on ${url} within 10 s`);
+    if (i === tries - 1) throw new Error(`anvil did not answer on ${url} within ${tries * 0.05} s`);
     await new Promise((r) => setTimeout(r, 50));
   }
 

@@ -14,7 +14,7 @@ const SERVICE_SETS = [1, 2, 4, 3, 5, 6, 7];
 export const extraOperatorAddress = (i: number): Address =>
   `0x${keccak256(toHex(`alt-devnet-operator-${i}`)).slice(26)}` as Address;
 
-function inlineMetadata(i: number): string {
+export function inlineMetadata(i: number): string {
   const json = JSON.stringify({
     name: `Operator ${i + 1}`,
     website: `https://operator-${i + 1}.example`,

@@ -1,6 +1,7 @@
 /** Brings the whole devnet up: anvil, Multicall3, the protocol, a month of history, and the app's config. */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { tmpdir } from 'node:os';
 import { getAddress, type Address } from 'viem';
 import { buildAirdropFromFile } from '../scripts/airdrop/build.ts';
 import { startAnvil, type Anvil } from './anvil.ts';
@@ -25,6 +26,13 @@ export interface DevnetOptions {
   operators?: number;
   /** Add proposals after seeding until there are this many (for scale measurements). */
   proposals?: number;
+  /** Start the chain at this block height (a genesis file anvil loads with `--init`). */
+  genesisBlock?: number;
+  /** Chain time the seeded month ends before the present, left for history written after it. */
+  reserveSeconds?: number;
+  gasLimit?: bigint;
+  /** Recent states anvil keeps (in memory only); see AnvilOptions. */
+  pruneHistory?: number;
 }
 
 export interface Devnet {
@@ -53,13 +61,35 @@ export async function writeDevnetConfig(deployment: Deployment, rpcUrl: string, 
   writeFileSync(file, `${JSON.stringify(config, null, 2)}\n`);
 }
 
+/** A genesis file for anvil's `--init` at block `number` and time `timestamp`, with no allocations. */
+function writeGenesis(number: number, timestamp: number, gasLimit = 30_000_000n): string {
+  const file = join(tmpdir(), `alt-devnet-genesis-${number}.json`);
+  const genesis = {
+    config: { chainId: 31337 },
+    number: `0x${number.toString(16)}`,
+    timestamp: `0x${timestamp.toString(16)}`,
+    gasLimit: `0x${gasLimit.toString(16)}`,
+    difficulty: '0x0',
+    alloc: {},
+  };
+  writeFileSync(file, JSON.stringify(genesis));
+  return file;
+}
+
 export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> {
   // In memory only: the app's files come from the same builder and data file (`npm run airdrop:files`,
   // run by `npm run build` and `npm start`); writing them here would race a concurrent build.
   const { manifest, shards } = buildAirdropFromFile(DISTRIBUTION_FILE);
-  const now = Math.floor(Date.now() / 1000);
+  const now = Math.floor(Date.now() / 1000) - (options.reserveSeconds ?? 0);
   const t0 = now - 30 * DAY;
-  const anvil = await startAnvil({ port: options.port, timestamp: t0 });
+  const init = options.genesisBlock === undefined ? undefined : writeGenesis(options.genesisBlock, t0, options.gasLimit);
+  const anvil = await startAnvil({
+    port: options.port,
+    timestamp: t0,
+    init,
+    gasLimit: options.gasLimit,
+    pruneHistory: options.pruneHistory,
+  });
   try {
     const client = createDevnetClient(anvil.url);
     await installMulticall3(client);
