@@ -105,12 +105,23 @@ export async function findCreated(
     return { number: n, timestamp: BigInt(block.timestamp) };
   };
   const at = proposals.map((p) => p.snapshot - search.votingDelay);
-  let ranges: ([bigint, bigint] | undefined)[];
-  if (search.clockMode === 'blocknumber') ranges = at.map((b) => [b, b]);
-  else {
+  const remembered = rememberedBlocks(chainId, search.governor);
+  let ranges: ([bigint, bigint] | undefined)[] = proposals.map((p) => {
+    const block = remembered.get(p.id.toString());
+    return block === undefined ? undefined : [BigInt(block), BigInt(block)];
+  });
+  const unknown = ranges.flatMap((r, i) => (r ? [] : [i]));
+  if (search.clockMode === 'blocknumber') for (const i of unknown) ranges[i] = [at[i], at[i]];
+  else if (unknown.length) {
     let first = firstBlocks.get(chainId);
     if (!first) firstBlocks.set(chainId, (first = await header(search.deployBlock)));
-    ranges = await blockRangesAt(at, first, search.head, (numbers) => Promise.all(numbers.map(header)));
+    const searched = await blockRangesAt(
+      unknown.map((i) => at[i]),
+      first,
+      search.head,
+      (numbers) => Promise.all(numbers.map(header)),
+    );
+    unknown.forEach((i, k) => (ranges[i] = searched[k]));
   }
   const windows = ranges.flatMap((range, i) => {
     if (!range) return [];
@@ -136,5 +147,37 @@ export async function findCreated(
       if (created) found.set(id, created);
     }
   });
+  // Where each was found, for the next visit: a creation log never moves once final. A remembered
+  // block that no longer holds it (a devnet started again) is forgotten and searched next time.
+  for (const p of proposals) if (!found.has(p.id)) remembered.delete(p.id.toString());
+  for (const [id, created] of found)
+    if (created.blockNumber !== undefined && search.head.number - created.blockNumber > 64n)
+      remembered.set(id.toString(), Number(created.blockNumber));
+  saveRemembered(chainId, search.governor, remembered);
   return found;
+}
+
+const rememberKey = (chainId: number, governor: Address) => `alt-gov:created-at:${chainId}:${governor.toLowerCase()}`;
+
+/** Blocks where proposals' creation logs were found on earlier visits, by proposal id. */
+function rememberedBlocks(chainId: number, governor: Address): Map<string, number> {
+  try {
+    const raw = globalThis.localStorage?.getItem(rememberKey(chainId, governor));
+    const parsed = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+    return new Map(
+      Object.entries(parsed).filter((e): e is [string, number] => /^\d+$/.test(e[0]) && Number.isSafeInteger(e[1])),
+    );
+  } catch {
+    return new Map();
+  }
+}
+
+function saveRemembered(chainId: number, governor: Address, blocks: Map<string, number>) {
+  try {
+    // The newest two thousand: a list page and the pages opened from it.
+    const kept = [...blocks].slice(-2_000);
+    globalThis.localStorage?.setItem(rememberKey(chainId, governor), JSON.stringify(Object.fromEntries(kept)));
+  } catch {
+    // Storage refused: the next visit searches again.
+  }
 }
