@@ -114,7 +114,10 @@ export async function benchDeep(options: DeepBenchOptions): Promise<Record<strin
   const specs = await pages(client, deployment);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
   try {
-    for (const profile of [PROFILES.strict, PROFILES.paid, PROFILES.generous] as ProviderProfile[]) {
+    const only = process.env.BENCH_PROFILE;
+    for (const profile of [PROFILES.strict, PROFILES.paid, PROFILES.generous].filter(
+      (p) => !only || p.name === only,
+    ) as ProviderProfile[]) {
       const proxy = new RpcProxy(appRpcPort, anvilUrl, profile, 11);
       await proxy.listen();
       let errors = 0;

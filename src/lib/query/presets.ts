@@ -1,4 +1,13 @@
 import { keepNewerBlock } from '../web3/head-order.ts';
+import { classifyRpcError } from '../logs/rpc-errors.ts';
+
+/**
+ * A failed read is tried once more; one refused by a rate limit up to five times (with TanStack's
+ * backoff of 1, 2, 4, 8 s, on top of the transport's own retry after `Retry-After`): a public RPC's
+ * 429 is a wait, not an answer.
+ */
+const retry = (failures: number, error: unknown) =>
+  failures < 1 || (failures < 5 && classifyRpcError(error).kind === 'rate');
 
 /**
  * Named cache strategies instead of ad-hoc staleTimes: data that never changes, data that changes
@@ -7,8 +16,8 @@ import { keepNewerBlock } from '../web3/head-order.ts';
 export const cache = {
   immutable: { staleTime: Infinity, gcTime: Infinity, refetchOnWindowFocus: false },
   // An answer from an older block than what is shown (a lagging backend) never replaces it.
-  perBlock: { staleTime: Infinity, refetchOnWindowFocus: false, retry: 1, structuralSharing: keepNewerBlock },
-  lazy: { staleTime: 5 * 60_000, refetchOnWindowFocus: false, retry: 1 },
+  perBlock: { staleTime: Infinity, refetchOnWindowFocus: false, retry, structuralSharing: keepNewerBlock },
+  lazy: { staleTime: 5 * 60_000, refetchOnWindowFocus: false, retry },
 } as const;
 
 /** Query-key roots that new blocks invalidate; keys are `[root, params]`. */
