@@ -79,7 +79,12 @@ async function pages(client: DevnetClient, deployment: Deployment): Promise<Page
 }
 
 /** Milliseconds from navigation start to `ready`, or undefined if it did not come within the timeout. */
-async function timeToData(page: Page, url: string, ready: PageSpec['ready'], timeout: number): Promise<number | undefined> {
+async function timeToData(
+  page: Page,
+  url: string,
+  ready: PageSpec['ready'],
+  timeout: number,
+): Promise<number | undefined> {
   await page.goto(url);
   // A function, not a string: the site's CSP forbids evaluating strings.
   return page
@@ -103,7 +108,11 @@ export async function benchDeep(options: DeepBenchOptions): Promise<Record<strin
   results.history_blocks = Number(head) - deployment.deployBlock;
   results.full_scan_windows = Math.floor(results.history_blocks / PROFILES.strict.logRange);
   results.operators_count = Number(
-    await client.readContract({ address: deployment.contracts.staking, abi: altStakingAbi, functionName: 'operatorCount' }),
+    await client.readContract({
+      address: deployment.contracts.staking,
+      abi: altStakingAbi,
+      functionName: 'operatorCount',
+    }),
   );
   // The built app reads the deep chain through the proxy.
   await writeDevnetConfig(deployment, anvilUrl, join(distDir, 'config.json'));
@@ -132,7 +141,9 @@ export async function benchDeep(options: DeepBenchOptions): Promise<Record<strin
           const ms = await timeToData(page, `${appUrl}${spec.path}`, spec.ready, pageTimeoutMs);
           results[`${profile.name}_${spec.key}_cold_ms`] = ms ?? pageTimeoutMs;
           results[`${profile.name}_${spec.key}_cold_requests`] = proxy.since(mark).requests;
-          console.log(`  ${profile.name} ${spec.key} cold: ${ms === undefined ? `no data in ${pageTimeoutMs} ms` : `${Math.round(ms)} ms`}, ${proxy.since(mark).requests} requests`);
+          console.log(
+            `  ${profile.name} ${spec.key} cold: ${ms === undefined ? `no data in ${pageTimeoutMs} ms` : `${Math.round(ms)} ms`}, ${proxy.since(mark).requests} requests`,
+          );
           if (ms === undefined || (await page.getByRole('alert').count()) > 0) errors++;
           await page.close();
         }

@@ -37,8 +37,13 @@ export async function runLighthouse(url: string, formFactor: 'mobile' | 'desktop
         startTime: number;
       }[];
       console.log(`  ${url} (${formFactor}) LCP element: ${lcp?.selector} "${lcp?.nodeLabel}"`);
-      const shifts = ((audits['layout-shifts']?.details as any)?.items ?? []) as { node?: { selector?: string }; score: number }[];
-      console.log(`    CLS ${audits['cumulative-layout-shift']?.numericValue}: ${shifts.map((i) => `${i.node?.selector} ${i.score?.toFixed(3)}`).join('; ')}`);
+      const shifts = ((audits['layout-shifts']?.details as any)?.items ?? []) as {
+        node?: { selector?: string };
+        score: number;
+      }[];
+      console.log(
+        `    CLS ${audits['cumulative-layout-shift']?.numericValue}: ${shifts.map((i) => `${i.node?.selector} ${i.score?.toFixed(3)}`).join('; ')}`,
+      );
       for (const t of tasks)
         console.log(`    long task ${Math.round(t.duration)} ms at ${Math.round(t.startTime)} ms: ${t.url}`);
     }

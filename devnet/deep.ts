@@ -16,12 +16,7 @@ import { tmpdir } from 'node:os';
 import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { encodeFunctionData, keccak256, numberToHex, parseEther, toHex, type Address, type Hex } from 'viem';
-import {
-  altGovernorAbi,
-  altLayerTokenAbi,
-  altStakingAbi,
-  altVotesAbi,
-} from '../src/lib/contracts/generated.ts';
+import { altGovernorAbi, altLayerTokenAbi, altStakingAbi, altVotesAbi } from '../src/lib/contracts/generated.ts';
 import { startAnvil } from './anvil.ts';
 import { createDevnetClient } from './client.ts';
 import { DEFAULT_PARAMETERS } from './deploy.ts';
@@ -57,7 +52,8 @@ const root = new URL('..', import.meta.url).pathname;
 const CACHE_DIR = join(root, 'node_modules/.cache/alt-deep-devnet');
 
 /** Deterministic actors nobody holds keys for; anvil impersonates them. */
-export const deepActor = (kind: string, i: number): Address => `0x${keccak256(toHex(`alt-deep-${kind}-${i}`)).slice(26)}` as Address;
+export const deepActor = (kind: string, i: number): Address =>
+  `0x${keccak256(toHex(`alt-deep-${kind}-${i}`)).slice(26)}` as Address;
 
 interface Tx {
   from: Address;
@@ -125,7 +121,9 @@ class Chain {
       const [receipts] = await rpc(this.url, [{ method: 'eth_getBlockReceipts', params: ['latest'] }]);
       const failed = (receipts as { status: Hex; transactionHash: Hex }[]).filter((r) => r.status !== '0x1');
       if (receipts.length !== hashes.length || failed.length)
-        throw new Error(`${label}: ${receipts.length}/${hashes.length} mined, ${failed.length} reverted (${failed[0]?.transactionHash})`);
+        throw new Error(
+          `${label}: ${receipts.length}/${hashes.length} mined, ${failed.length} reverted (${failed[0]?.transactionHash})`,
+        );
     }
   }
 
@@ -140,7 +138,15 @@ class Chain {
   }
 }
 
-const call = (from: Address, to: Address, abi: readonly unknown[], functionName: string, args: unknown[], gas: bigint, nonce?: number): Tx => ({
+const call = (
+  from: Address,
+  to: Address,
+  abi: readonly unknown[],
+  functionName: string,
+  args: unknown[],
+  gas: bigint,
+  nonce?: number,
+): Tx => ({
   from,
   to,
   data: encodeFunctionData({ abi: abi as never, functionName, args } as never),
@@ -174,13 +180,17 @@ export async function seedDeep(devnet: Devnet) {
   ]);
   const nonces = new Map<Address, number>();
   const next = async (from: Address) => {
-    if (!nonces.has(from)) nonces.set(from, Number(await client.getTransactionCount({ address: from, blockTag: 'pending' })));
+    if (!nonces.has(from))
+      nonces.set(from, Number(await client.getTransactionCount({ address: from, blockTag: 'pending' })));
     const n = nonces.get(from)!;
     nonces.set(from, n + 1);
     return n;
   };
   const fund = (addresses: Address[]) =>
-    rpc(url, addresses.map((a) => ({ method: 'anvil_setBalance', params: [a, numberToHex(parseEther('10'))] })));
+    rpc(
+      url,
+      addresses.map((a) => ({ method: 'anvil_setBalance', params: [a, numberToHex(parseEther('10'))] })),
+    );
   const amountOf = (i: number) => parseEther(String(1_000 + ((i * 7_919) % 99_000)));
   await chain.mine(DEEP.quietBlocks);
   const treasury = async (recipients: Address[], amount: (i: number) => bigint, label: string) => {
@@ -191,20 +201,35 @@ export async function seedDeep(devnet: Devnet) {
   };
 
   // Operators: allowlisted by governance (the timelock), then each registers itself.
-  const existing = Number(await client.readContract({ address: staking, abi: altStakingAbi, functionName: 'operatorCount' }));
+  const existing = Number(
+    await client.readContract({ address: staking, abi: altStakingAbi, functionName: 'operatorCount' }),
+  );
   const operators = Array.from({ length: DEEP.operators - existing }, (_, k) => extraOperatorAddress(existing + k));
   await fund([timelock, ...operators]);
   const allow: Tx[] = [];
-  for (const op of operators) allow.push(call(timelock, staking, altStakingAbi, 'setOperatorAllowlisted', [op, true], 200_000n, await next(timelock)));
+  for (const op of operators)
+    allow.push(
+      call(timelock, staking, altStakingAbi, 'setOperatorAllowlisted', [op, true], 200_000n, await next(timelock)),
+    );
   await chain.send(allow, 'allowlist operators');
   await chain.send(
     operators.map((op, k) =>
-      call(op, staking, altStakingAbi, 'registerOperator', [inlineMetadata(existing + k), [1, 2, 4, 3, 5, 6, 7][k % 7], 100 + ((k * 37) % 1_900)], 600_000n, 0),
+      call(
+        op,
+        staking,
+        altStakingAbi,
+        'registerOperator',
+        [inlineMetadata(existing + k), [1, 2, 4, 3, 5, 6, 7][k % 7], 100 + ((k * 37) % 1_900)],
+        600_000n,
+        0,
+      ),
     ),
     'register operators',
   );
   await chain.send(
-    operators.slice(0, DEEP.commissionChanges).map((op, k) => call(op, staking, altStakingAbi, 'requestCommissionChange', [200 + k], 200_000n, 1)),
+    operators
+      .slice(0, DEEP.commissionChanges)
+      .map((op, k) => call(op, staking, altStakingAbi, 'requestCommissionChange', [200 + k], 200_000n, 1)),
     'commission changes',
   );
 
@@ -213,7 +238,10 @@ export async function seedDeep(devnet: Devnet) {
   const delegatePower = (i: number) => parseEther(String(50_000 + ((i * 104_729) % 450_000)));
   await fund(delegates);
   await treasury(delegates, delegatePower, 'treasury grants to delegates');
-  await chain.send(delegates.map((d, i) => call(d, alt, altLayerTokenAbi, 'approve', [votes, delegatePower(i)], 100_000n, 0)), 'delegate approvals');
+  await chain.send(
+    delegates.map((d, i) => call(d, alt, altLayerTokenAbi, 'approve', [votes, delegatePower(i)], 100_000n, 0)),
+    'delegate approvals',
+  );
   await chain.send(
     delegates.map((d, i) => call(d, votes, altVotesAbi, 'depositAndDelegate', [delegatePower(i), d], 400_000n, 1)),
     'delegates wrap',
@@ -241,13 +269,34 @@ export async function seedDeep(devnet: Devnet) {
         for (let k = 0; k < DEEP.proposalsPerWave; k++) {
           const p = w * DEEP.proposalsPerWave + k;
           const description = `# AIP-${100 + p}: ${['Fund', 'Extend', 'Audit', 'Adjust'][p % 4]} ${['VITAL', 'MACH', 'SQUAD'][p % 3]} programme ${p}\n\nA proposal of the deep devnet's history (${p}).`;
-          const calldata = encodeFunctionData({ abi: altLayerTokenAbi, functionName: 'transfer', args: [deepActor('grantee', p), parseEther(String(1_000 + p))] });
-          txs.push(call(proposer, governor, altGovernorAbi, 'propose', [[alt], [0n], [calldata], description], 1_500_000n, await next(proposer)));
+          const calldata = encodeFunctionData({
+            abi: altLayerTokenAbi,
+            functionName: 'transfer',
+            args: [deepActor('grantee', p), parseEther(String(1_000 + p))],
+          });
+          txs.push(
+            call(
+              proposer,
+              governor,
+              altGovernorAbi,
+              'propose',
+              [[alt], [0n], [calldata], description],
+              1_500_000n,
+              await next(proposer),
+            ),
+          );
         }
         await chain.send(txs, `proposal wave ${w}`);
-        const count = Number(await client.readContract({ address: governor, abi: altGovernorAbi, functionName: 'proposalCount' }));
+        const count = Number(
+          await client.readContract({ address: governor, abi: altGovernorAbi, functionName: 'proposalCount' }),
+        );
         for (let i = count - DEEP.proposalsPerWave; i < count; i++) {
-          const [id] = (await client.readContract({ address: governor, abi: altGovernorAbi, functionName: 'proposalDetailsAt', args: [BigInt(i)] })) as readonly [bigint, ...unknown[]];
+          const [id] = (await client.readContract({
+            address: governor,
+            abi: altGovernorAbi,
+            functionName: 'proposalDetailsAt',
+            args: [BigInt(i)],
+          })) as readonly [bigint, ...unknown[]];
           ids.push(id);
         }
       },
@@ -258,13 +307,24 @@ export async function seedDeep(devnet: Devnet) {
         const txs: Tx[] = [];
         for (let k = 0; k < DEEP.proposalsPerWave; k++) {
           const p = w * DEEP.proposalsPerWave + k;
-          if (p % 3 === 0) txs.push(call(proposer, governor, altGovernorAbi, 'castVote', [ids[p], 1], 400_000n, await next(proposer)));
+          if (p % 3 === 0)
+            txs.push(call(proposer, governor, altGovernorAbi, 'castVote', [ids[p], 1], 400_000n, await next(proposer)));
           for (const d of voters.get(p) ?? []) {
             const nonce = voteNonces.get(d) ?? 2;
             voteNonces.set(d, nonce + 1);
             const support = (d + p) % 5 === 0 ? 0 : (d + p) % 7 === 0 ? 2 : 1;
             const reason = `Delegate ${d} on AIP-${100 + p}: ${['aligned with the roadmap', 'budget too large', 'needs an audit first', 'good for stakers'][(d + p) % 4]}.`;
-            txs.push(call(delegates[d], governor, altGovernorAbi, 'castVoteWithReason', [ids[p], support, reason], 400_000n, nonce));
+            txs.push(
+              call(
+                delegates[d],
+                governor,
+                altGovernorAbi,
+                'castVoteWithReason',
+                [ids[p], support, reason],
+                400_000n,
+                nonce,
+              ),
+            );
           }
         }
         await chain.send(txs, `vote wave ${w}`);
@@ -296,25 +356,47 @@ export async function seedDeep(devnet: Devnet) {
   const stakers = Array.from({ length: DEEP.stakers }, (_, i) => deepActor('staker', i));
   await fund([...delegators, ...stakers]);
   await treasury([...delegators, ...stakers], amountOf, 'treasury transfers');
-  await chain.send(delegators.map((d, i) => call(d, alt, altLayerTokenAbi, 'approve', [votes, amountOf(i)], 100_000n, 0)), 'delegator approvals');
   await chain.send(
-    delegators.map((d, i) => call(d, votes, altVotesAbi, 'depositAndDelegate', [amountOf(i), delegates[i % DEEP.delegates]], 400_000n, 1)),
+    delegators.map((d, i) => call(d, alt, altLayerTokenAbi, 'approve', [votes, amountOf(i)], 100_000n, 0)),
+    'delegator approvals',
+  );
+  await chain.send(
+    delegators.map((d, i) =>
+      call(d, votes, altVotesAbi, 'depositAndDelegate', [amountOf(i), delegates[i % DEEP.delegates]], 400_000n, 1),
+    ),
     'delegations',
   );
   const operatorOf = (k: number) => (k % 3 === 0 ? operators[k % 100] : operators[k % operators.length]);
   const stakeOf = (k: number) => amountOf(DEEP.delegators + k);
-  await chain.send(stakers.map((st, k) => call(st, alt, altLayerTokenAbi, 'approve', [staking, stakeOf(k)], 100_000n, 0)), 'staker approvals');
-  await chain.send(stakers.map((st, k) => call(st, staking, altStakingAbi, 'stake', [operatorOf(k), stakeOf(k)], 700_000n, 1)), 'stakes');
+  await chain.send(
+    stakers.map((st, k) => call(st, alt, altLayerTokenAbi, 'approve', [staking, stakeOf(k)], 100_000n, 0)),
+    'staker approvals',
+  );
+  await chain.send(
+    stakers.map((st, k) => call(st, staking, altStakingAbi, 'stake', [operatorOf(k), stakeOf(k)], 700_000n, 1)),
+    'stakes',
+  );
   const slashes: Tx[] = [];
   for (let k = 0; k < DEEP.slashed; k++)
     slashes.push(
-      call(timelock, staking, altStakingAbi, 'slash', [operators[200 + k * 7], 300n + BigInt(k), `Missed ${k + 3} MACH attestations in epoch ${40_000 + k}`], 20_000_000n, await next(timelock)),
+      call(
+        timelock,
+        staking,
+        altStakingAbi,
+        'slash',
+        [operators[200 + k * 7], 300n + BigInt(k), `Missed ${k + 3} MACH attestations in epoch ${40_000 + k}`],
+        20_000_000n,
+        await next(timelock),
+      ),
     );
   await chain.send(slashes, 'slashes');
   // The last block at the present, as the regular devnet ends.
   const latest = Number((await client.getBlock()).timestamp);
   await jumpTo(url, Math.max(Math.floor(Date.now() / 1000), latest + DEEP.blockSeconds));
-  await rpc(url, [{ method: 'evm_setAutomine', params: [true] }, { method: 'anvil_autoImpersonateAccount', params: [false] }]);
+  await rpc(url, [
+    { method: 'evm_setAutomine', params: [true] },
+    { method: 'anvil_autoImpersonateAccount', params: [false] },
+  ]);
 }
 
 /** Bump when the history written changes: the cached state is keyed by it and the contracts. */
@@ -364,7 +446,13 @@ export async function startDeepDevnet(port: number, { writeConfig = true } = {})
   writeFileSync(loadState, gunzipSync(readFileSync(stateFile)));
   let anvil;
   try {
-    anvil = await startAnvil({ port, gasLimit: DEEP.gasLimit, pruneHistory: DEEP.keptStates, loadState, readyWithinMs: 60_000 });
+    anvil = await startAnvil({
+      port,
+      gasLimit: DEEP.gasLimit,
+      pruneHistory: DEEP.keptStates,
+      loadState,
+      readyWithinMs: 60_000,
+    });
   } finally {
     rmSync(loadState, { force: true });
   }

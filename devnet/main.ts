@@ -8,7 +8,9 @@ const blockTime = Number(process.env.DEVNET_BLOCK_TIME ?? 12);
 const operators = process.env.DEVNET_OPERATORS ? Number(process.env.DEVNET_OPERATORS) : undefined;
 const proposals = process.env.DEVNET_PROPOSALS ? Number(process.env.DEVNET_PROPOSALS) : undefined;
 // DEVNET_DEEP=1: the chain at mainnet height with a deployment's depth of history (see deep.ts).
-const devnet = process.env.DEVNET_DEEP ? await startDeepDevnet(port) : await startDevnet({ port, operators, proposals });
+const devnet = process.env.DEVNET_DEEP
+  ? await startDeepDevnet(port)
+  : await startDevnet({ port, operators, proposals });
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 const block = await devnet.client.getBlockNumber();
 console.log(`devnet ready in ${seconds} s at ${devnet.anvil.url} (chain ${devnet.deployment.chainId}, block ${block})`);

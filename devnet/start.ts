@@ -82,7 +82,8 @@ export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> 
   const { manifest, shards } = buildAirdropFromFile(DISTRIBUTION_FILE);
   const now = Math.floor(Date.now() / 1000) - (options.reserveSeconds ?? 0);
   const t0 = now - 30 * DAY;
-  const init = options.genesisBlock === undefined ? undefined : writeGenesis(options.genesisBlock, t0, options.gasLimit);
+  const init =
+    options.genesisBlock === undefined ? undefined : writeGenesis(options.genesisBlock, t0, options.gasLimit);
   const anvil = await startAnvil({
     port: options.port,
     timestamp: t0,

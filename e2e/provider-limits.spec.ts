@@ -34,7 +34,11 @@ test.beforeEach(async ({ page }) => {
 });
 test.afterEach(async () => proxy.close());
 
-const logCalls = (from = 0) => proxy.requests.slice(from).flatMap((r) => r.methods).filter((m) => m === 'eth_getLogs').length;
+const logCalls = (from = 0) =>
+  proxy.requests
+    .slice(from)
+    .flatMap((r) => r.methods)
+    .filter((m) => m === 'eth_getLogs').length;
 
 test('every page loads its data through a 10-block log cap and a 25-call rate limit, with no error shown', async ({
   page,
@@ -67,7 +71,9 @@ test('a visitor whose provider caps logs at 10 blocks sees titles and a verified
   for (const text of await items.allTextContents()) expect(text).not.toMatch(/^\s*Proposal \d+/);
   const id = (await governor(chain).ids())[0];
   await page.goto(`./#/governance/proposals/${id}`);
-  await expect(page.getByText('Description verified against the hash stored on-chain.')).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByText('Description verified against the hash stored on-chain.')).toBeVisible({
+    timeout: 20_000,
+  });
   await expect(page.locator('#proposal-title')).toHaveText(/^AIP-\d+: /);
   expect(logCalls()).toBeLessThan(40);
   await expect(page.getByRole('alert')).toHaveCount(0);
@@ -165,7 +171,9 @@ test('a reorg of the last blocks leaves no log from the dropped branch on screen
           const all = open.result.transaction('chunks').objectStore('chunks').getAll();
           all.onsuccess = () =>
             resolve(
-              (all.result as { logs: { transactionHash: string }[] }[]).flatMap((c) => c.logs.map((l) => l.transactionHash)),
+              (all.result as { logs: { transactionHash: string }[] }[]).flatMap((c) =>
+                c.logs.map((l) => l.transactionHash),
+              ),
             );
         };
       }),

@@ -20,7 +20,8 @@ beforeAll(async () => {
             return `0x${HEAD.toString(16)}`;
           case 'eth_getLogs': {
             const logs = [];
-            for (let n = BigInt(p[0].fromBlock); n <= BigInt(p[0].toBlock); n++) logs.push({ blockNumber: `0x${n.toString(16)}` });
+            for (let n = BigInt(p[0].fromBlock); n <= BigInt(p[0].toBlock); n++)
+              logs.push({ blockNumber: `0x${n.toString(16)}` });
             return logs;
           }
           case 'eth_call':
@@ -52,13 +53,20 @@ const quiet = (overrides: Partial<ProviderProfile> = {}): ProviderProfile => ({
 });
 
 let port = 18_610;
-async function withProxy(profile: ProviderProfile, run: (send: (body: unknown, headers?: Record<string, string>) => Promise<Response>, proxy: RpcProxy) => Promise<void>) {
+async function withProxy(
+  profile: ProviderProfile,
+  run: (send: (body: unknown, headers?: Record<string, string>) => Promise<Response>, proxy: RpcProxy) => Promise<void>,
+) {
   const proxy = new RpcProxy(port++, `http://127.0.0.1:${UPSTREAM_PORT}`, profile);
   await proxy.listen();
   try {
     await run(
       (body, headers = {}) =>
-        fetch(proxy.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) }),
+        fetch(proxy.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...headers },
+          body: JSON.stringify(body),
+        }),
       proxy,
     );
   } finally {

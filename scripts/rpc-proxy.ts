@@ -32,7 +32,16 @@ export interface ProviderProfile {
 const base = { logCount: 10_000, maxBatch: 10, callGasCap: 50_000_000n, jitterMs: 0, errorRate: 0, lagEvery: 0 };
 
 export const PROFILES: Record<'strict' | 'paid' | 'generous', ProviderProfile> = {
-  strict: { ...base, name: 'strict', logRange: 10, ratePerSecond: 25, latencyMs: 150, jitterMs: 50, errorRate: 0.01, lagEvery: 20 },
+  strict: {
+    ...base,
+    name: 'strict',
+    logRange: 10,
+    ratePerSecond: 25,
+    latencyMs: 150,
+    jitterMs: 50,
+    errorRate: 0.01,
+    lagEvery: 20,
+  },
   paid: { ...base, name: 'paid', logRange: 1_000, ratePerSecond: 100, latencyMs: 80, maxBatch: 100 },
   generous: { ...base, name: 'generous', logRange: 10_000, latencyMs: 50, maxBatch: 1_000 },
 };
@@ -174,7 +183,9 @@ export class RpcProxy {
     try {
       parsed = JSON.parse(raw);
     } catch {
-      return res.writeHead(400, cors).end('{"jsonrpc":"2.0","id":null,"error":{"code":-32700,"message":"parse error"}}');
+      return res
+        .writeHead(400, cors)
+        .end('{"jsonrpc":"2.0","id":null,"error":{"code":-32700,"message":"parse error"}}');
     }
     const calls = Array.isArray(parsed) ? parsed : [parsed];
     if (req.headers['x-rpc-bypass']) {
@@ -182,7 +193,12 @@ export class RpcProxy {
       return res.writeHead(200, { ...cors, 'content-type': 'application/json' }).end(JSON.stringify(answer));
     }
     const p = this.profile;
-    const record: ProxiedRequest = { at: performance.now(), methods: calls.map((c) => c.method), status: 200, lagging: false };
+    const record: ProxiedRequest = {
+      at: performance.now(),
+      methods: calls.map((c) => c.method),
+      status: 200,
+      lagging: false,
+    };
     this.requests.push(record);
     const delay = p.latencyMs + (this.#random() * 2 - 1) * p.jitterMs;
     const reply = async (status: number, body: string, headers: Record<string, string> = {}) => {
@@ -193,9 +209,17 @@ export class RpcProxy {
     const client = String(req.headers['x-forwarded-for'] ?? req.socket.remoteAddress ?? 'client');
     const wait = this.#admit(client, calls.length, Date.now());
     if (wait !== undefined)
-      return reply(429, JSON.stringify({ jsonrpc: '2.0', id: null, error: { code: -32005, message: 'Too many requests, request rate limited' } }), {
-        'retry-after': String(wait),
-      });
+      return reply(
+        429,
+        JSON.stringify({
+          jsonrpc: '2.0',
+          id: null,
+          error: { code: -32005, message: 'Too many requests, request rate limited' },
+        }),
+        {
+          'retry-after': String(wait),
+        },
+      );
     if (this.#random() < p.errorRate) return reply(503, '{"error":"Service Unavailable"}');
     if (calls.length > p.maxBatch) {
       const error = { code: -32600, message: `batch size too large: at most ${p.maxBatch} calls per batch` };

@@ -39,7 +39,11 @@ function decodeCreated(log: RawCreatedLog, id: bigint): CreatedProposal | null {
   if (!decoded.has(log)) {
     let created: CreatedProposal | null = null;
     try {
-      created = { ...decodeProposalCreated(log.data), blockNumber: log.blockNumber, transactionHash: log.transactionHash };
+      created = {
+        ...decodeProposalCreated(log.data),
+        blockNumber: log.blockNumber,
+        transactionHash: log.transactionHash,
+      };
     } catch {
       created = null;
     }
@@ -136,14 +140,19 @@ export async function findCreated(
       (w) =>
         client.request({
           method: 'eth_getLogs',
-          params: [{ address: search.governor, topics: [TOPIC], fromBlock: numberToHex(w.from), toBlock: numberToHex(w.to) }],
+          params: [
+            { address: search.governor, topics: [TOPIC], fromBlock: numberToHex(w.from), toBlock: numberToHex(w.to) },
+          ],
         } as never) as Promise<{ data: Hex; blockNumber: Hex; transactionHash: Hex }[]>,
     ),
   );
   windows.forEach((w, k) => {
     const { id } = proposals[w.i];
     for (const raw of answers[k]) {
-      const created = decodeCreated({ data: raw.data, blockNumber: BigInt(raw.blockNumber), transactionHash: raw.transactionHash }, id);
+      const created = decodeCreated(
+        { data: raw.data, blockNumber: BigInt(raw.blockNumber), transactionHash: raw.transactionHash },
+        id,
+      );
       if (created) found.set(id, created);
     }
   });

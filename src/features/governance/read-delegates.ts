@@ -37,7 +37,8 @@ const fold = memoByVersion((logs: LogIndex) => {
   const decoded = decodeLogs(EVENTS, logs.select({ topic0: TOPICS }));
   for (const { eventName, args, log } of decoded) {
     let index = byToken.get(log.address);
-    if (!index) byToken.set(log.address, (index = { token: getAddress(log.address), votes: new Map(), delegateOf: new Map() }));
+    if (!index)
+      byToken.set(log.address, (index = { token: getAddress(log.address), votes: new Map(), delegateOf: new Map() }));
     applyLogs(index, [{ eventName, args }]);
   }
   return byToken;

@@ -10,6 +10,7 @@ import type { ChainCaps } from '../web3/capabilities.ts';
 import { LogIndex } from './log-index.ts';
 import { browserLogStore, type IndexedLog, type LogStore } from './log-store.ts';
 import { LogWindow } from './log-window.ts';
+import { logProgress } from './log-progress.svelte.ts';
 
 /**
  * Blocks after which a log is treated as final: Ethereum finalizes within two epochs (64 blocks),
@@ -58,6 +59,7 @@ export function chainLogs(client: ReadClient, chain: ChainConfig, caps: ChainCap
       request: (method, params) => client.request({ method, params } as never),
       store: (store ??= browserLogStore()),
       window: windowFor(chain.id),
+      onProgress: (scannedTo, target) => (logProgress[chain.id] = { scannedTo, target }),
     });
     indexes.set(stream, index);
   }
@@ -88,7 +90,10 @@ export interface DecodedLog<T = Record<string, any>> {
 }
 
 /** Decodes logs with `abi`, skipping any that do not match it (a foreign event with the same selector). */
-export function decodeLogs<T = Record<string, any>>(abi: Abi | readonly unknown[], logs: IndexedLog[]): DecodedLog<T>[] {
+export function decodeLogs<T = Record<string, any>>(
+  abi: Abi | readonly unknown[],
+  logs: IndexedLog[],
+): DecodedLog<T>[] {
   const out: DecodedLog<T>[] = [];
   for (const log of logs) {
     try {

@@ -36,8 +36,7 @@ function fakeNode({ height, every = 10n, cap = 1_000n }: { height: bigint; every
     calls: [] as { method: string; at: number; range?: [bigint, bigint] }[],
     clock: 0,
   };
-  const hashOf = (n: bigint) =>
-    numberToHex(n * 2n + (n >= node.forkAt && node.branch !== 'a' ? 1n : 0n), { size: 32 });
+  const hashOf = (n: bigint) => numberToHex(n * 2n + (n >= node.forkAt && node.branch !== 'a' ? 1n : 0n), { size: 32 });
   const logAt = (n: bigint) => ({
     address: A,
     topics: [TOPIC, numberToHex(n, { size: 32 })],
@@ -67,7 +66,9 @@ function fakeNode({ height, every = 10n, cap = 1_000n }: { height: bigint; every
     const visible = node.lagging > 0 && node.lagging-- > 0 ? node.height - 1n : node.height;
     if (method === 'eth_getBlockByNumber') {
       const n = BigInt(params[0]);
-      return n > visible ? null : { number: params[0], hash: hashOf(n), logsBloom: bloomOf(n % every === 0n ? [A] : []) };
+      return n > visible
+        ? null
+        : { number: params[0], hash: hashOf(n), logsBloom: bloomOf(n % every === 0n ? [A] : []) };
     }
     const from = BigInt(params[0].fromBlock);
     const to = BigInt(params[0].toBlock);
@@ -168,10 +169,25 @@ describe('LogIndex', () => {
     const store = memoryLogStore();
     let calls = 0;
     const failing = async (method: string, params: any[]) => {
-      if (method === 'eth_getLogs' && ++calls > 200) throw new Error('boom');
+      if (method === 'eth_getLogs' && ++calls > 400) throw new Error('boom');
       return request(method, params);
     };
-    await expect(indexOver(failing, node, store).syncTo(100_000n)).rejects.toThrow('boom');
+    const progress: bigint[] = [];
+    const cut = new LogIndex({
+      stream: 's',
+      addresses: [A],
+      fromBlock: 100n,
+      finalityDepth: 10n,
+      request: failing,
+      store,
+      concurrency: 4,
+      sleep: async (ms) => void (node.clock += ms),
+      now: () => node.clock,
+      onProgress: (scannedTo) => progress.push(scannedTo),
+    });
+    await expect(cut.syncTo(100_000n)).rejects.toThrow('boom');
+    expect(progress.length).toBeGreaterThan(2);
+    expect(progress).toEqual([...progress].sort((a, b) => (a < b ? -1 : 1)));
     const saved = await store.load('s');
     expect(saved!.final.number).toBeGreaterThan(5_000n);
     node.calls = [];

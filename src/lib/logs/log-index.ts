@@ -33,6 +33,8 @@ export interface LogIndexOptions {
   maxAttempts?: number;
   sleep?: (ms: number) => Promise<void>;
   now?: () => number;
+  /** Told after each committed segment: the last block read, and the block being read to. */
+  onProgress?: (scannedTo: bigint, target: bigint) => void;
 }
 
 export interface LogFilter {
@@ -94,7 +96,7 @@ export class LogIndex {
   #pausedUntil = 0;
   #rateStrikes = 0;
   #probed = false;
-  readonly #o: Required<Omit<LogIndexOptions, 'window'>>;
+  readonly #o: Required<Omit<LogIndexOptions, 'window' | 'onProgress'>> & Pick<LogIndexOptions, 'onProgress'>;
 
   constructor(options: LogIndexOptions) {
     this.window = options.window ?? new LogWindow();
@@ -138,6 +140,7 @@ export class LogIndex {
       try {
         await this.#running;
         failures = 0;
+        if (this.#tip) this.#o.onProgress?.(this.#tip.number, head);
       } catch (error) {
         if (!(error instanceof Unsettled) || ++failures > this.#o.maxAttempts) throw error;
         await this.#o.sleep(250 * failures);
@@ -148,7 +151,8 @@ export class LogIndex {
   /** Logs matching `filter`, oldest first. */
   select(filter: LogFilter = {}): IndexedLog[] {
     const sorted = (this.#sorted ??= [...this.#logs.values()].sort(byPosition));
-    const topic0s = filter.topic0 === undefined ? undefined : typeof filter.topic0 === 'string' ? [filter.topic0] : filter.topic0;
+    const topic0s =
+      filter.topic0 === undefined ? undefined : typeof filter.topic0 === 'string' ? [filter.topic0] : filter.topic0;
     let candidates: IndexedLog[] = sorted;
     if (filter.address && topic0s) {
       const buckets = (this.#buckets ??= bucket(sorted));
@@ -158,7 +162,9 @@ export class LogIndex {
     } else {
       const address = filter.address?.toLowerCase();
       candidates = sorted.filter(
-        (l) => (!address || l.address === address) && (!topic0s || topic0s.some((t) => t.toLowerCase() === l.topics[0]?.toLowerCase())),
+        (l) =>
+          (!address || l.address === address) &&
+          (!topic0s || topic0s.some((t) => t.toLowerCase() === l.topics[0]?.toLowerCase())),
       );
     }
     const topics = filter.topics;
@@ -188,7 +194,8 @@ export class LogIndex {
       } catch (error) {
         const refusal = classifyRpcError(error);
         if (refusal.kind === 'rate' && attempt < 20) this.#rateLimited(refusal.retryAfterMs);
-        else if (refusal.kind === 'transient' && attempt + 1 < this.#o.maxAttempts) await this.#o.sleep(200 * 2 ** attempt);
+        else if (refusal.kind === 'transient' && attempt + 1 < this.#o.maxAttempts)
+          await this.#o.sleep(200 * 2 ** attempt);
         else throw error;
       }
     }

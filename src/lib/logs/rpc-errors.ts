@@ -7,15 +7,20 @@
  */
 
 export type RpcRefusal =
-  | { kind: 'range'; /** A range the provider said would work, when it names one (Alchemy does). */ suggested?: [bigint, bigint] }
+  | {
+      kind: 'range';
+      /** A range the provider said would work, when it names one (Alchemy does). */ suggested?: [bigint, bigint];
+    }
   | { kind: 'rate'; retryAfterMs?: number }
   | { kind: 'transient' }
   | { kind: 'fatal' };
 
-const RATE = /rate.?limit|too many requests|request rate|requests per second|daily request|capacity|quota|throttl|\b429\b/i;
+const RATE =
+  /rate.?limit|too many requests|request rate|requests per second|daily request|capacity|quota|throttl|\b429\b/i;
 const RANGE =
   /block range|range (is )?too (large|wide)|range exceeds|exceed(s|ed)? (the )?max(imum)? (block )?range|more than \d[\d,]* (results|logs)|response size exceeded|too many (results|logs)|limited to a [\d,]+ (block )?range|max(imum)? (block )?range|up to a [\d,]+ block range|query timeout exceeded/i;
-const TRANSIENT = /timeout|timed out|temporar|unavailable|bad gateway|fetch failed|network|ECONNRE|socket|header not found|unknown block|missing trie node/i;
+const TRANSIENT =
+  /timeout|timed out|temporar|unavailable|bad gateway|fetch failed|network|ECONNRE|socket|header not found|unknown block|missing trie node/i;
 const SUGGESTED = /\[(0x[0-9a-f]+),\s*(0x[0-9a-f]+)\]/i;
 
 interface ErrorLike {

@@ -139,7 +139,9 @@ async function findReplacement(client: ReadClient, sent: Sent, since: bigint): P
   );
   if (at === undefined) return { kind: 'replaced', reason: 'replaced' };
   const block = await getBlock(client, { blockNumber: at, includeTransactions: true });
-  const mined = block.transactions.find((t) => t.from.toLowerCase() === sent.from.toLowerCase() && t.nonce === sent.nonce);
+  const mined = block.transactions.find(
+    (t) => t.from.toLowerCase() === sent.from.toLowerCase() && t.nonce === sent.nonce,
+  );
   if (!mined) return { kind: 'replaced', reason: 'replaced' };
   const receipt = await getTransactionReceipt(client, { hash: mined.hash });
   return { kind: 'replaced', reason: replacementReason(sent, mined), receipt };

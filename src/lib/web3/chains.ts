@@ -44,7 +44,9 @@ export type ReadClient = Client<Transport, Chain>;
  * share one HTTP request as a JSON-RPC batch.
  */
 export function createReadClient(chain: ChainConfig): ReadClient {
-  const transports = chain.rpcUrls.map((url) => http(url, { timeout: 10_000, retryCount: 1, batch: { wait: 0, batchSize: 10 } }));
+  const transports = chain.rpcUrls.map((url) =>
+    http(url, { timeout: 10_000, retryCount: 1, batch: { wait: 0, batchSize: 10 } }),
+  );
   return createClient({
     chain: toViemChain(chain),
     transport: transports.length === 1 ? transports[0] : stickyFallback(transports),

@@ -1,0 +1,16 @@
+/**
+ * How far each chain's log index has read, for pages that wait on it: a first visit through a
+ * capped provider reads a deep history in segments, and says how far it has got instead of a
+ * skeleton that never changes.
+ */
+export const logProgress = $state<Record<number, { scannedTo: bigint; target: bigint } | undefined>>({});
+
+/** "Reading the chain's history: 45% (block 19,004,480 of 19,021,021)", or undefined when caught up. */
+export function progressText(chainId: number, fromBlock: number): string | undefined {
+  const p = logProgress[chainId];
+  if (!p || p.scannedTo >= p.target) return undefined;
+  const span = p.target - BigInt(fromBlock);
+  const done = p.scannedTo - BigInt(fromBlock);
+  const percent = span > 0n ? Number((done * 100n) / span) : 0;
+  return `Reading the chain's history: ${percent}% (block ${p.scannedTo.toLocaleString('en-US')} of ${p.target.toLocaleString('en-US')}). What is read is kept for your next visit.`;
+}
