@@ -10,7 +10,6 @@ import type { ChainCaps } from '../web3/capabilities.ts';
 import { LogIndex } from './log-index.ts';
 import { browserLogStore, type IndexedLog, type LogStore } from './log-store.ts';
 import { LogWindow } from './log-window.ts';
-import { logProgress } from './log-progress.svelte.ts';
 
 /**
  * Blocks after which a log is treated as final: Ethereum finalizes within two epochs (64 blocks),
@@ -21,6 +20,13 @@ const FINALITY_DEPTH: Record<number, bigint> = { 1: 64n, 56: 15n };
 const DEFAULT_FINALITY_DEPTH = 12n;
 
 const indexes = new Map<string, LogIndex>();
+const progressListeners = new Set<(chainId: number, scannedTo: bigint, target: bigint) => void>();
+
+/** Calls `listen` after each committed segment of any chain's log index; returns an unsubscribe. */
+export function onLogProgress(listen: (chainId: number, scannedTo: bigint, target: bigint) => void) {
+  progressListeners.add(listen);
+  return () => progressListeners.delete(listen);
+}
 let store: LogStore | undefined;
 
 const windowKey = (chainId: number) => `alt-gov:log-window:${chainId}`;
@@ -59,7 +65,7 @@ export function chainLogs(client: ReadClient, chain: ChainConfig, caps: ChainCap
       request: (method, params) => client.request({ method, params } as never),
       store: (store ??= browserLogStore()),
       window: windowFor(chain.id),
-      onProgress: (scannedTo, target) => (logProgress[chain.id] = { scannedTo, target }),
+      onProgress: (scannedTo, target) => progressListeners.forEach((listen) => listen(chain.id, scannedTo, target)),
     });
     indexes.set(stream, index);
   }

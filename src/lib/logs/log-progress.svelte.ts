@@ -3,7 +3,10 @@
  * capped provider reads a deep history in segments, and says how far it has got instead of a
  * skeleton that never changes.
  */
+import { onLogProgress } from './chain-logs.ts';
+
 export const logProgress = $state<Record<number, { scannedTo: bigint; target: bigint } | undefined>>({});
+onLogProgress((chainId, scannedTo, target) => (logProgress[chainId] = { scannedTo, target }));
 
 /** "Reading the chain's history: 45% (block 19,004,480 of 19,021,021)", or undefined when caught up. */
 export function progressText(chainId: number, fromBlock: number): string | undefined {
