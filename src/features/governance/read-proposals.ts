@@ -39,19 +39,24 @@ export async function readProposalPage(
   if (!governor) throw new Error('The governor is not deployed on this chain.');
   const multicall3 = multicall3Of(chain);
   const gov = { address: governor, abi: altGovernorAbi } as const;
-  const [blockNumber, chainTime, count, clockMode, votingDelay] = (await readAll(client, multicall3, [
-    ...headCalls(multicall3),
-    { ...gov, functionName: 'proposalCount' },
-    { ...gov, functionName: 'CLOCK_MODE' },
-    { ...gov, functionName: 'votingDelay' },
-  ])) as [bigint, bigint, bigint, string, bigint];
+  // Created first: its stored logs load while the first batch is out.
+  const index = chainLogs(client, chain, caps);
+  const [[blockNumber, chainTime, count, clockMode, votingDelay]] = await Promise.all([
+    readAll(client, multicall3, [
+      ...headCalls(multicall3),
+      { ...gov, functionName: 'proposalCount' },
+      { ...gov, functionName: 'CLOCK_MODE' },
+      { ...gov, functionName: 'votingDelay' },
+    ]) as Promise<[bigint, bigint, bigint, string, bigint]>,
+    // The next batch and the index's reads then leave together, as one HTTP request.
+    index.ready(),
+  ]);
   const total = Number(count);
   const first = total - 1 - page * pageSize;
   const indices = Array.from({ length: Math.max(0, Math.min(pageSize, first + 1)) }, (_, k) => first - k);
   if (indices.length === 0) return { blockNumber, chainTime, clockMode, count: total, proposals: [] };
 
   const deployBlock = BigInt(chain.deployBlock);
-  const index = chainLogs(client, chain, caps);
   const near = indexIsNear(index, blockNumber, deployBlock);
   const [details] = await Promise.all([
     readAll(

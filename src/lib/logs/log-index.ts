@@ -108,6 +108,14 @@ export class LogIndex {
       ...options,
       addresses: options.addresses.map((a) => a.toLowerCase() as Address),
     };
+    // Stored logs start loading at once: by the time a page asks for a sync, its first batch has
+    // usually come back, and the sync's requests join the page's next batch.
+    this.#loaded = this.#load().catch(() => undefined);
+  }
+
+  /** Resolves once the stored logs are loaded. */
+  ready(): Promise<void> {
+    return (this.#loaded ??= this.#load());
   }
 
   /** The last block read; undefined before the first sync. */
