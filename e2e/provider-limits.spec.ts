@@ -69,6 +69,18 @@ test('a visitor whose provider caps logs at 10 blocks sees titles and a verified
   const items = page.getByRole('list', { name: 'Proposals' }).getByRole('listitem');
   await expect(items.first()).toContainText(/AIP-\d+: /, { timeout: 20_000 });
   for (const text of await items.allTextContents()) expect(text).not.toMatch(/^\s*Proposal \d+/);
+  // A second visit reads the blocks the first found them in, instead of searching for them again.
+  const headerReads = (from: number) =>
+    proxy.requests
+      .slice(from)
+      .flatMap((r) => r.methods)
+      .filter((m) => m === 'eth_getBlockByNumber').length;
+  const searched = headerReads(0);
+  const mark = proxy.mark();
+  await page.reload();
+  await expect(items.first()).toContainText(/AIP-\d+: /, { timeout: 20_000 });
+  expect(searched).toBeGreaterThan(0);
+  expect(headerReads(mark)).toBeLessThan(searched);
   const id = (await governor(chain).ids())[0];
   await page.goto(`./#/governance/proposals/${id}`);
   await expect(page.getByText('Description verified against the hash stored on-chain.')).toBeVisible({

@@ -92,7 +92,8 @@ export interface CreatedSearch {
 export async function findCreated(
   client: ReadClient,
   chainId: number,
-  proposals: readonly { id: bigint; snapshot: bigint }[],
+  /** Without a snapshot, a proposal is looked for only where an earlier visit found it. */
+  proposals: readonly { id: bigint; snapshot?: bigint }[],
   search: CreatedSearch,
 ): Promise<Map<bigint, CreatedProposal>> {
   const found = new Map<bigint, CreatedProposal>();
@@ -108,19 +109,19 @@ export async function findCreated(
     times.set(`${chainId}:${n}`, BigInt(block.timestamp));
     return { number: n, timestamp: BigInt(block.timestamp) };
   };
-  const at = proposals.map((p) => p.snapshot - search.votingDelay);
+  const at = proposals.map((p) => (p.snapshot === undefined ? undefined : p.snapshot - search.votingDelay));
   const remembered = rememberedBlocks(chainId, search.governor);
   let ranges: ([bigint, bigint] | undefined)[] = proposals.map((p) => {
     const block = remembered.get(p.id.toString());
     return block === undefined ? undefined : [BigInt(block), BigInt(block)];
   });
-  const unknown = ranges.flatMap((r, i) => (r ? [] : [i]));
-  if (search.clockMode === 'blocknumber') for (const i of unknown) ranges[i] = [at[i], at[i]];
+  const unknown = ranges.flatMap((r, i) => (r || at[i] === undefined ? [] : [i]));
+  if (search.clockMode === 'blocknumber') for (const i of unknown) ranges[i] = [at[i]!, at[i]!];
   else if (unknown.length) {
     let first = firstBlocks.get(chainId);
     if (!first) firstBlocks.set(chainId, (first = await header(search.deployBlock)));
     const searched = await blockRangesAt(
-      unknown.map((i) => at[i]),
+      unknown.map((i) => at[i]!),
       first,
       search.head,
       (numbers) => Promise.all(numbers.map(header)),
@@ -158,7 +159,7 @@ export async function findCreated(
   });
   // Where each was found, for the next visit: a creation log never moves once final. A remembered
   // block that no longer holds it (a devnet started again) is forgotten and searched next time.
-  for (const p of proposals) if (!found.has(p.id)) remembered.delete(p.id.toString());
+  for (const p of proposals) if (!found.has(p.id) && ranges[proposals.indexOf(p)]) remembered.delete(p.id.toString());
   for (const [id, created] of found)
     if (created.blockNumber !== undefined && search.head.number - created.blockNumber > 64n)
       remembered.set(id.toString(), Number(created.blockNumber));

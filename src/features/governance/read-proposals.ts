@@ -10,6 +10,7 @@ import type { ChainConfig } from '../../lib/config/app-config.ts';
 import { headCalls, multicall3Of, type ReadClient } from '../../lib/web3/chains.ts';
 import { proposalTitle } from './proposal-text.ts';
 import { createdOf, findCreated, indexIsNear } from './created-index.ts';
+import type { CreatedProposal } from './proposal-description.ts';
 import { chainLogs, syncedLogs } from '../../lib/logs/chain-logs.ts';
 import type { ChainCaps } from '../../lib/web3/capabilities.ts';
 import { STATUS_CALL_COUNT, statusCalls, toStatus, type ProposalStatus } from './proposal-status.ts';
@@ -69,22 +70,33 @@ export async function readProposalPage(
   ]);
   const ids = details.map((d) => d[0] as bigint);
   const perId = ids.flatMap((id) => statusCalls(governor, id));
-  const statuses = chunk(await readAll(client, multicall3, perId, blockNumber), STATUS_CALL_COUNT).map(toStatus);
-  // Titles from the index when it is up to date, else from each proposal's creation block.
-  const created = near
-    ? new Map(ids.map((id) => [id, createdOf(index, governor, id)]))
-    : await findCreated(
-        client,
-        chain.id,
-        ids.map((id, k) => ({ id, snapshot: statuses[k].snapshot })),
-        {
-          governor,
-          deployBlock,
-          clockMode: clockMode.includes('timestamp') ? 'timestamp' : 'blocknumber',
-          votingDelay,
-          head: { number: blockNumber, timestamp: chainTime },
-        },
-      );
+  const search = {
+    governor,
+    deployBlock,
+    clockMode: clockMode.includes('timestamp') ? ('timestamp' as const) : ('blocknumber' as const),
+    votingDelay,
+    head: { number: blockNumber, timestamp: chainTime },
+  };
+  // Titles from the index when it is up to date; else where an earlier visit found them (read with
+  // the states), then, for the rest, at each proposal's creation block (which needs its snapshot).
+  const [values, remembered] = await Promise.all([
+    readAll(client, multicall3, perId, blockNumber),
+    near
+      ? undefined
+      : findCreated(
+          client,
+          chain.id,
+          ids.map((id) => ({ id })),
+          search,
+        ),
+  ]);
+  const statuses = chunk(values, STATUS_CALL_COUNT).map(toStatus);
+  let created: Map<bigint, CreatedProposal | undefined>;
+  if (near) created = new Map(ids.map((id) => [id, createdOf(index, governor, id)]));
+  else {
+    const missing = ids.flatMap((id, k) => (remembered!.has(id) ? [] : [{ id, snapshot: statuses[k].snapshot }]));
+    created = new Map([...remembered!, ...(await findCreated(client, chain.id, missing, search))]);
+  }
   const proposals = ids.map((id, k): ProposalSummary => ({
     id,
     index: indices[k],
