@@ -2,12 +2,14 @@ import { keepNewerBlock } from '../web3/head-order.ts';
 import { classifyRpcError } from '../logs/rpc-errors.ts';
 
 /**
- * A failed read is tried once more; one refused by a rate limit up to five times (with TanStack's
- * backoff of 1, 2, 4, 8 s, on top of the transport's own retry after `Retry-After`): a public RPC's
- * 429 is a wait, not an answer.
+ * A failed read is tried once more; one refused by a rate limit up to five times, a second apart
+ * (on top of the transport's own retry after `Retry-After`): a public RPC's 429 is a wait of about
+ * a second, not an answer, and doubling waits would leave a page blank for 15 s after a burst.
  */
 const retry = (failures: number, error: unknown) =>
   failures < 1 || (failures < 5 && classifyRpcError(error).kind === 'rate');
+const retryDelay = (failures: number, error: unknown) =>
+  classifyRpcError(error).kind === 'rate' ? 1_000 : Math.min(1_000 * 2 ** failures, 30_000);
 
 /**
  * Named cache strategies instead of ad-hoc staleTimes: data that never changes, data that changes
@@ -16,8 +18,8 @@ const retry = (failures: number, error: unknown) =>
 export const cache = {
   immutable: { staleTime: Infinity, gcTime: Infinity, refetchOnWindowFocus: false },
   // An answer from an older block than what is shown (a lagging backend) never replaces it.
-  perBlock: { staleTime: Infinity, refetchOnWindowFocus: false, retry, structuralSharing: keepNewerBlock },
-  lazy: { staleTime: 5 * 60_000, refetchOnWindowFocus: false, retry },
+  perBlock: { staleTime: Infinity, refetchOnWindowFocus: false, retry, retryDelay, structuralSharing: keepNewerBlock },
+  lazy: { staleTime: 5 * 60_000, refetchOnWindowFocus: false, retry, retryDelay },
 } as const;
 
 /** Query-key roots that new blocks invalidate; keys are `[root, params]`. */
