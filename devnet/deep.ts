@@ -88,13 +88,7 @@ async function rpc(url: string, calls: { method: string; params: unknown[] }[]):
 }
 
 class Chain {
-  time: number;
-  constructor(
-    readonly url: string,
-    time: number,
-  ) {
-    this.time = time;
-  }
+  constructor(readonly url: string) {}
 
   /** Sends `txs` in order, a block of `perBlock` at a time, each block 12 s after the last; checks every receipt. */
   async send(txs: Tx[], label: string) {
@@ -134,7 +128,6 @@ class Chain {
       const n = Math.min(1_000, left);
       await rpc(this.url, [{ method: 'anvil_mine', params: [numberToHex(n), numberToHex(DEEP.blockSeconds)] }]);
     }
-    this.time += Math.max(0, count) * DEEP.blockSeconds;
   }
 }
 
@@ -173,7 +166,7 @@ export async function seedDeep(devnet: Devnet) {
   const { client, deployment, accounts } = devnet;
   const url = devnet.anvil.url;
   const { staking, votes, governor, timelock, alt } = deployment.contracts;
-  const chain = new Chain(url, Number((await client.getBlock()).timestamp));
+  const chain = new Chain(url);
   await rpc(url, [
     { method: 'anvil_autoImpersonateAccount', params: [true] },
     { method: 'evm_setAutomine', params: [false] },
@@ -260,92 +253,83 @@ export async function seedDeep(devnet: Devnet) {
       voters.set(p, [...(voters.get(p) ?? []), d]);
     }
   const voteNonces = new Map<number, number>();
-  const events: { at: number; run: () => Promise<void> }[] = [];
-  for (let w = 0; w < waves; w++) {
-    events.push({
-      at: w * DEEP.waveBlocks,
-      run: async () => {
-        const txs: Tx[] = [];
-        for (let k = 0; k < DEEP.proposalsPerWave; k++) {
-          const p = w * DEEP.proposalsPerWave + k;
-          const description = `# AIP-${100 + p}: ${['Fund', 'Extend', 'Audit', 'Adjust'][p % 4]} ${['VITAL', 'MACH', 'SQUAD'][p % 3]} programme ${p}\n\nA proposal of the deep devnet's history (${p}).`;
-          const calldata = encodeFunctionData({
-            abi: altLayerTokenAbi,
-            functionName: 'transfer',
-            args: [deepActor('grantee', p), parseEther(String(1_000 + p))],
-          });
-          txs.push(
-            call(
-              proposer,
-              governor,
-              altGovernorAbi,
-              'propose',
-              [[alt], [0n], [calldata], description],
-              1_500_000n,
-              await next(proposer),
-            ),
-          );
-        }
-        await chain.send(txs, `proposal wave ${w}`);
-        const count = Number(
-          await client.readContract({ address: governor, abi: altGovernorAbi, functionName: 'proposalCount' }),
-        );
-        for (let i = count - DEEP.proposalsPerWave; i < count; i++) {
-          const [id] = (await client.readContract({
-            address: governor,
-            abi: altGovernorAbi,
-            functionName: 'proposalDetailsAt',
-            args: [BigInt(i)],
-          })) as readonly [bigint, ...unknown[]];
-          ids.push(id);
-        }
-      },
-    });
-    events.push({
-      at: w * DEEP.waveBlocks,
-      run: async () => {
-        const txs: Tx[] = [];
-        for (let k = 0; k < DEEP.proposalsPerWave; k++) {
-          const p = w * DEEP.proposalsPerWave + k;
-          if (p % 3 === 0)
-            txs.push(call(proposer, governor, altGovernorAbi, 'castVote', [ids[p], 1], 400_000n, await next(proposer)));
-          for (const d of voters.get(p) ?? []) {
-            const nonce = voteNonces.get(d) ?? 2;
-            voteNonces.set(d, nonce + 1);
-            const support = (d + p) % 5 === 0 ? 0 : (d + p) % 7 === 0 ? 2 : 1;
-            const reason = `Delegate ${d} on AIP-${100 + p}: ${['aligned with the roadmap', 'budget too large', 'needs an audit first', 'good for stakers'][(d + p) % 4]}.`;
-            txs.push(
-              call(
-                delegates[d],
-                governor,
-                altGovernorAbi,
-                'castVoteWithReason',
-                [ids[p], support, reason],
-                400_000n,
-                nonce,
-              ),
-            );
-          }
-        }
-        await chain.send(txs, `vote wave ${w}`);
-      },
-    });
-  }
-  const run = async (list: typeof events) => {
-    const start = await client.getBlockNumber();
-    for (const event of list) {
-      const head = await client.getBlockNumber();
-      await chain.mine(Number(start + BigInt(event.at) - head));
-      await event.run();
+  /** Wave `w`'s proposals, and the ids they got. */
+  const proposeWave = async (w: number) => {
+    const txs: Tx[] = [];
+    for (let k = 0; k < DEEP.proposalsPerWave; k++) {
+      const p = w * DEEP.proposalsPerWave + k;
+      const description = `# AIP-${100 + p}: ${['Fund', 'Extend', 'Audit', 'Adjust'][p % 4]} ${['VITAL', 'MACH', 'SQUAD'][p % 3]} programme ${p}\n\nA proposal of the deep devnet's history (${p}).`;
+      const calldata = encodeFunctionData({
+        abi: altLayerTokenAbi,
+        functionName: 'transfer',
+        args: [deepActor('grantee', p), parseEther(String(1_000 + p))],
+      });
+      txs.push(
+        call(
+          proposer,
+          governor,
+          altGovernorAbi,
+          'propose',
+          [[alt], [0n], [calldata], description],
+          1_500_000n,
+          await next(proposer),
+        ),
+      );
+    }
+    await chain.send(txs, `proposal wave ${w}`);
+    const count = Number(
+      await client.readContract({ address: governor, abi: altGovernorAbi, functionName: 'proposalCount' }),
+    );
+    for (let i = count - DEEP.proposalsPerWave; i < count; i++) {
+      const [id] = (await client.readContract({
+        address: governor,
+        abi: altGovernorAbi,
+        functionName: 'proposalDetailsAt',
+        args: [BigInt(i)],
+      })) as readonly [bigint, ...unknown[]];
+      ids.push(id);
     }
   };
-  const proposalWaves = events.filter((_, i) => i % 2 === 0);
-  const voteWaves = events.filter((_, i) => i % 2 === 1).map((e, w) => ({ ...e, at: w * DEEP.waveBlocks }));
+  /** The votes on wave `w`'s proposals. */
+  const voteWave = async (w: number) => {
+    const txs: Tx[] = [];
+    for (let k = 0; k < DEEP.proposalsPerWave; k++) {
+      const p = w * DEEP.proposalsPerWave + k;
+      if (p % 3 === 0)
+        txs.push(call(proposer, governor, altGovernorAbi, 'castVote', [ids[p], 1], 400_000n, await next(proposer)));
+      for (const d of voters.get(p) ?? []) {
+        const nonce = voteNonces.get(d) ?? 2;
+        voteNonces.set(d, nonce + 1);
+        const support = (d + p) % 5 === 0 ? 0 : (d + p) % 7 === 0 ? 2 : 1;
+        const reason = `Delegate ${d} on AIP-${100 + p}: ${['aligned with the roadmap', 'budget too large', 'needs an audit first', 'good for stakers'][(d + p) % 4]}.`;
+        txs.push(
+          call(
+            delegates[d],
+            governor,
+            altGovernorAbi,
+            'castVoteWithReason',
+            [ids[p], support, reason],
+            400_000n,
+            nonce,
+          ),
+        );
+      }
+    }
+    await chain.send(txs, `vote wave ${w}`);
+  };
+  /** Every wave, `waveBlocks` apart. */
+  const everyWave = async (wave: (w: number) => Promise<void>) => {
+    const start = await client.getBlockNumber();
+    for (let w = 0; w < waves; w++) {
+      await chain.mine(Number(start + BigInt(w * DEEP.waveBlocks) - (await client.getBlockNumber())));
+      await wave(w);
+    }
+  };
   const firstCreated = Number((await client.getBlock()).timestamp) + DEEP.blockSeconds;
-  await run(proposalWaves);
+  await everyWave(proposeWave);
   // Voting opens a day after each wave: one jump of chain time, then the vote waves 12 s apart.
   await jumpTo(url, firstCreated + DEFAULT_PARAMETERS.votingDelay + 60);
-  await run(voteWaves);
+  await everyWave(voteWave);
   // Then time passes until the first half of the proposals has closed and the rest are still open.
   const middle = firstCreated + (waves / 2) * DEEP.waveBlocks * DEEP.blockSeconds;
   await jumpTo(url, middle + DEFAULT_PARAMETERS.votingDelay + DEFAULT_PARAMETERS.votingPeriod + 60);

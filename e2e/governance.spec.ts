@@ -5,7 +5,7 @@ import { STATES } from '../src/features/governance/proposal-text.ts';
 import { DEV_ACCOUNTS } from './fixtures/chain.ts';
 import { governor } from './fixtures/governor.ts';
 import { expect, test } from './fixtures/index.ts';
-import { GovernancePage } from './pages/governance-page.ts';
+import { GovernancePage, openActiveProposal } from './pages/governance-page.ts';
 
 test('every state has a proposal page with its verified description, decoded actions and tallies', async ({
   page,
@@ -45,14 +45,8 @@ for (const [support, label] of [
 ] as const) {
   test(`votes ${label} with a reason and sees the vote at once`, async ({ page, chain, wallet }) => {
     void wallet;
-    const gov = governor(chain);
-    const ids = await gov.ids();
-    const id = ids[7];
-    expect(await gov.state(id)).toBe('Active');
+    const { gov, id, ui } = await openActiveProposal(page, chain);
     const before = await gov.votes(id);
-    const ui = new GovernancePage(page);
-    await ui.gotoProposal(id);
-    await ui.connect();
     const weightText = await ui.voteForm().getByTestId('snapshot-votes').textContent();
     const reason = `${label}: <b>not bold</b> — reasons are text`;
     await ui.vote(label, reason);
@@ -77,11 +71,7 @@ test.describe('a holder of plain ALT only (#5)', () => {
     wallet,
   }) => {
     void wallet;
-    const gov = governor(chain);
-    const id = (await gov.ids())[7];
-    const ui = new GovernancePage(page);
-    await ui.gotoProposal(id);
-    await ui.connect();
+    const { id, ui } = await openActiveProposal(page, chain);
     await expect(ui.yourVote()).toContainText('You cannot vote on this proposal');
     await expect(ui.yourVote()).toContainText('25,000,000 ALT is plain ALT, which does not vote');
     await expect(ui.voteForm()).toHaveCount(0);

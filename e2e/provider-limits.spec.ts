@@ -12,7 +12,7 @@ import { governor } from './fixtures/governor.ts';
 import { expect, test } from './fixtures/index.ts';
 import { serveRpcUrls } from './fixtures/spare-node.ts';
 import { everyPage } from './pages/every-page.ts';
-import { GovernancePage } from './pages/governance-page.ts';
+import { openActiveProposal } from './pages/governance-page.ts';
 import { OperatorPage } from './pages/operator-page.ts';
 
 // The app is pointed at the proxy, an RPC the built site's CSP does not list (see csp.spec.ts).
@@ -93,11 +93,7 @@ test('a visitor whose provider caps logs at 10 blocks sees titles and a verified
 
 test('a vote and a stake complete behind the strict provider', async ({ page, chain, wallet }) => {
   void wallet;
-  const gov = governor(chain);
-  const id = (await gov.ids())[7];
-  const ui = new GovernancePage(page);
-  await ui.gotoProposal(id);
-  await ui.connect();
+  const { gov, id, ui } = await openActiveProposal(page, chain);
   await ui.vote('For', 'through a capped provider');
   await expect(ui.yourVote().locator('.vote-reason')).toHaveText('through a capped provider', { timeout: 30_000 });
   expect(await gov.hasVoted(id, DEV_ACCOUNTS[1])).toBe(true);

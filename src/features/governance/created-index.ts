@@ -5,7 +5,7 @@
  */
 import { numberToHex, toEventSelector, type Address, type Hex } from 'viem';
 import type { ReadClient } from '../../lib/web3/chains.ts';
-import { blockRangesAt, type BlockPoint } from '../../lib/web3/block-at-time.ts';
+import { blockRangesAt, blockTimes, type BlockPoint } from '../../lib/web3/block-at-time.ts';
 import type { LogIndex } from '../../lib/logs/log-index.ts';
 import type { IndexedLog } from '../../lib/logs/log-store.ts';
 import { memoByVersion } from '../../lib/logs/chain-logs.ts';
@@ -71,8 +71,6 @@ export const indexIsNear = (index: LogIndex, head: bigint, deployBlock: bigint) 
   head - (index.scannedTo ?? deployBlock) <= 20n * (index.window.known ? index.window.size : UNTRIED_PROVIDER_RANGE);
 
 const firstBlocks = new Map<number, BlockPoint>();
-/** Block times already read, by chain and number: the list and a proposal's page search the same stretch. */
-const times = new Map<string, bigint>();
 
 export interface CreatedSearch {
   governor: Address;
@@ -98,17 +96,8 @@ export async function findCreated(
 ): Promise<Map<bigint, CreatedProposal>> {
   const found = new Map<bigint, CreatedProposal>();
   if (!proposals.length) return found;
-  const header = async (n: bigint): Promise<BlockPoint> => {
-    const known = times.get(`${chainId}:${n}`);
-    if (known !== undefined) return { number: n, timestamp: known };
-    const block = (await client.request({ method: 'eth_getBlockByNumber', params: [numberToHex(n), false] })) as {
-      timestamp: Hex;
-    } | null;
-    if (!block) throw new Error(`Block ${n} is not available from this RPC.`);
-    if (times.size > 5_000) times.clear();
-    times.set(`${chainId}:${n}`, BigInt(block.timestamp));
-    return { number: n, timestamp: BigInt(block.timestamp) };
-  };
+  const headers = async (numbers: bigint[]): Promise<BlockPoint[]> =>
+    (await blockTimes(client, chainId, numbers)).map((timestamp, i) => ({ number: numbers[i], timestamp }));
   const at = proposals.map((p) => (p.snapshot === undefined ? undefined : p.snapshot - search.votingDelay));
   const remembered = rememberedBlocks(chainId, search.governor);
   let ranges: ([bigint, bigint] | undefined)[] = proposals.map((p) => {
@@ -119,12 +108,12 @@ export async function findCreated(
   if (search.clockMode === 'blocknumber') for (const i of unknown) ranges[i] = [at[i]!, at[i]!];
   else if (unknown.length) {
     let first = firstBlocks.get(chainId);
-    if (!first) firstBlocks.set(chainId, (first = await header(search.deployBlock)));
+    if (!first) firstBlocks.set(chainId, (first = (await headers([search.deployBlock]))[0]));
     const searched = await blockRangesAt(
       unknown.map((i) => at[i]!),
       first,
       search.head,
-      (numbers) => Promise.all(numbers.map(header)),
+      headers,
     );
     unknown.forEach((i, k) => (ranges[i] = searched[k]));
   }

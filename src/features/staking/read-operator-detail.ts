@@ -1,6 +1,7 @@
 /** The operator page's extra reads: its slashing history from events and its largest stakers. */
 import { cleanText } from '../../lib/format/clean-text.ts';
-import { numberToHex, pad, toEventSelector, type Address } from 'viem';
+import { pad, toEventSelector, type Address } from 'viem';
+import { blockTimes } from '../../lib/web3/block-at-time.ts';
 import { getBlockNumber } from 'viem/actions';
 import { ethCall } from '../../lib/web3/eth-call.ts';
 import { altStakingAbi } from '../../lib/contracts/generated.ts';
@@ -39,10 +40,8 @@ export async function readSlashes(
     index.select({ address: chain.contracts.staking!, topic0: SLASHED, topics: [pad(operator)] }),
   );
   const numbers = [...new Set(logs.map(({ log }) => log.blockNumber))];
-  const headers = (await Promise.all(
-    numbers.map((n) => client.request({ method: 'eth_getBlockByNumber', params: [numberToHex(n), false] })),
-  )) as ({ timestamp: `0x${string}` } | null)[];
-  const times = new Map(numbers.map((n, i) => [n, BigInt(headers[i]?.timestamp ?? 0)]));
+  const timestamps = await blockTimes(client, chain.id, numbers);
+  const times = new Map(numbers.map((n, i) => [n, timestamps[i]]));
   return logs
     .map(({ args, log }) => ({
       blockNumber: log.blockNumber,

@@ -46,7 +46,7 @@ function windowFor(chainId: number) {
 }
 
 /** The protocol contracts whose logs the app reads on `chain`. */
-export function streamAddresses(chain: ChainConfig, votesToken?: Address): Address[] {
+function streamAddresses(chain: ChainConfig, votesToken?: Address): Address[] {
   const { governor, staking, airdrop } = chain.contracts;
   return [...new Set([governor, votesToken, staking, airdrop].filter((a): a is Address => !!a))];
 }

@@ -130,7 +130,7 @@ export class LogIndex {
 
   /** Reads whatever lies between what the index has and `head`; resolves once it has `head`. */
   async syncTo(head: bigint): Promise<void> {
-    await (this.#loaded ??= this.#load());
+    await this.ready();
     let failures = 0;
     while (!this.#tip || this.#tip.number < head) {
       if (head < this.#o.fromBlock) return;

@@ -41,13 +41,4 @@ describe('LogWindow', () => {
     for (let i = 0; i < 20; i++) w.accepted(w.size);
     expect(w.size).toBe(1_000n);
   });
-
-  it('splits a span into windows covering it exactly once', () => {
-    const w = new LogWindow(10n);
-    expect(w.split(5n, 27n)).toEqual([
-      [5n, 14n],
-      [15n, 24n],
-      [25n, 27n],
-    ]);
-  });
 });

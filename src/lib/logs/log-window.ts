@@ -60,14 +60,4 @@ export class LogWindow {
     }
     this.size = next > this.max ? this.max : next;
   }
-
-  /** Splits `[from, to]` into windows of the current size. */
-  split(from: bigint, to: bigint): [bigint, bigint][] {
-    const out: [bigint, bigint][] = [];
-    for (let start = from; start <= to; start += this.size) {
-      const end = start + this.size - 1n;
-      out.push([start, end > to ? to : end]);
-    }
-    return out;
-  }
 }

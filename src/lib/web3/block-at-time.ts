@@ -4,10 +4,38 @@
  * JSON-RPC batch. On a chain with regular slots (Ethereum's 12 s) the first guess is usually within
  * a block or two; gaps and jumps in chain time cost a round or two more.
  */
+import { numberToHex, type Hex } from 'viem';
+import type { ReadClient } from './chains.ts';
 
 export interface BlockPoint {
   number: bigint;
   timestamp: bigint;
+}
+
+/** Block times already read, by chain and number: a block's time never changes once final. */
+const times = new Map<string, bigint>();
+
+/**
+ * The times of blocks `numbers` on chain `chainId`, read together (one JSON-RPC batch) and kept: a
+ * list page and the pages opened from it ask for the same blocks. A block the RPC does not have yet
+ * (a backend behind the head) is an error, retried like any failed read.
+ */
+export async function blockTimes(client: ReadClient, chainId: number, numbers: readonly bigint[]): Promise<bigint[]> {
+  return Promise.all(
+    numbers.map(async (n) => {
+      const key = `${chainId}:${n}`;
+      const known = times.get(key);
+      if (known !== undefined) return known;
+      const block = (await client.request({
+        method: 'eth_getBlockByNumber',
+        params: [numberToHex(n), false],
+      } as never)) as { timestamp: Hex } | null;
+      if (!block) throw new Error(`Block ${n} is not available from this RPC.`);
+      if (times.size > 5_000) times.clear();
+      times.set(key, BigInt(block.timestamp));
+      return BigInt(block.timestamp);
+    }),
+  );
 }
 
 /** Narrows [low, high] (low.timestamp ≤ time ≤ high.timestamp) to a guess for the block at `time`. */
