@@ -4,8 +4,14 @@
  * backend a block behind, with little latency so the suite stays fast. The test wallet talks to the
  * devnet directly, as a wallet uses its own RPC.
  */
-import { altGovernorAbi } from '../src/lib/contracts/generated.ts';
-import { send } from '../devnet/client.ts';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generatePrivateKey, privateKeyToAddress } from 'viem/accounts';
+import { altGovernorAbi, altStakingAbi, altVotesAbi } from '../src/lib/contracts/generated.ts';
+import { parseAppConfig } from '../src/lib/config/app-config.ts';
+import { asImpersonated, send } from '../devnet/client.ts';
+import { httpRequest, writeHistorySnapshot } from '../scripts/history-snapshot.ts';
 import { PROFILES, RpcProxy, type ProviderProfile } from '../scripts/rpc-proxy.ts';
 import { DEV_ACCOUNTS, RPC_URL } from './fixtures/chain.ts';
 import { governor } from './fixtures/governor.ts';
@@ -194,4 +200,91 @@ test('a reorg of the last blocks leaves no log from the dropped branch on screen
   await page.reload();
   await expect(page.locator('[aria-busy="true"]')).toHaveCount(0, { timeout: 30_000 });
   await expect(page.getByRole('list', { name: 'Vote history' })).not.toContainText(reason);
+});
+
+test('a history snapshot the chain vouches for leaves only the blocks after it to read, and shows what a full read shows', async ({
+  browser,
+  chain,
+}) => {
+  test.setTimeout(150_000);
+  const config = parseAppConfig(JSON.parse(readFileSync(new URL('../public/config.json', import.meta.url), 'utf8')));
+  const chainConfig = config.chains.find((c) => c.id === 31337)!;
+  const votesToken = await chain.client.readContract({
+    address: chain.contracts.governor,
+    abi: altGovernorAbi,
+    functionName: 'token',
+  });
+  const dir = mkdtempSync(join(tmpdir(), 'alt-history-'));
+  const head = await chain.client.getBlockNumber();
+  const { block } = await writeHistorySnapshot({
+    request: httpRequest(RPC_URL),
+    chain: chainConfig,
+    outDir: dir,
+    block: head - 10n,
+  });
+  // After the snapshot, a newcomer delegates to the top delegate: the tail must fold on top of it.
+  const top = (
+    await chain.client.readContract({
+      address: chain.contracts.staking,
+      abi: altStakingAbi,
+      functionName: 'getOperators',
+      args: [0n, 1n],
+    })
+  )[0].operator;
+  const newcomer = privateKeyToAddress(generatePrivateKey());
+  await asImpersonated(chain.client, newcomer, () =>
+    send(chain.client, newcomer, { address: votesToken, abi: altVotesAbi, functionName: 'delegate', args: [top] }),
+  );
+  const slashed = (await chain.operators()).find((o) => o.slashCount > 0)!.operator;
+
+  /** What the delegates list, a delegate's page and a slashed operator's page show, in a fresh profile. */
+  const views = async (tamper: boolean) => {
+    const context = await browser.newContext({ baseURL: 'http://127.0.0.1:4173/', bypassCSP: true });
+    const page = await context.newPage();
+    await serveRpcUrls(page, [proxy.url]);
+    await page.route('**/history/**', async (route) => {
+      const path = new URL(route.request().url()).pathname.replace(/^.*?\/history\//, 'history/');
+      let text: string;
+      try {
+        text = readFileSync(join(dir, path), 'utf8');
+      } catch {
+        return route.fulfill({ status: 404 });
+      }
+      // A file the chain does not vouch for: another block hash at its block.
+      if (tamper) text = text.replace(/"hash":"0x[0-9a-f]{64}"/, `"hash":"0x${'ab'.repeat(32)}"`);
+      await route.fulfill({ body: text, contentType: 'application/json' });
+    });
+    const mark = proxy.mark();
+    const from = proxy.requests.length;
+    await page.goto('./#/governance/delegates');
+    const rows = page.locator('tr[data-delegate]');
+    await expect(rows.first()).toBeVisible({ timeout: 45_000 });
+    const list = await rows.allTextContents();
+    await page.goto(`./#/governance/delegates/${top}`);
+    await expect(page.locator('[aria-busy="true"]')).toHaveCount(0, { timeout: 30_000 });
+    await page.getByText('Who delegates to this address').click();
+    const delegate = await page.locator('main').innerText();
+    await page.goto(`./#/staking/operators/${slashed}`);
+    const slashes = page.locator('[aria-labelledby="slashes-title"]');
+    await expect(slashes.locator('blockquote.reason').first()).toBeVisible({ timeout: 30_000 });
+    const slashText = await slashes.innerText();
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    await context.close();
+    return { list, delegate, slashText, logReads: logCalls(from), requests: proxy.since(mark).requests };
+  };
+
+  try {
+    const ignored = await views(true);
+    const used = await views(false);
+    // The tampered snapshot was ignored: the whole history was read, 10 blocks a call.
+    expect(ignored.logReads).toBeGreaterThan(Number(block - BigInt(chainConfig.deployBlock)) / 10);
+    // The vouched-for one left only the blocks after it.
+    expect(used.logReads).toBeLessThan(10);
+    expect(used.list).toEqual(ignored.list);
+    expect(used.delegate).toEqual(ignored.delegate);
+    expect(used.delegate).toContain(newcomer);
+    expect(used.slashText).toEqual(ignored.slashText);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

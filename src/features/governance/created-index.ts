@@ -8,6 +8,7 @@ import type { ReadClient } from '../../lib/web3/chains.ts';
 import { blockRangesAt, blockTimes, type BlockPoint } from '../../lib/web3/block-at-time.ts';
 import type { LogIndex } from '../../lib/logs/log-index.ts';
 import type { IndexedLog } from '../../lib/logs/log-store.ts';
+import type { HistorySnapshot } from '../../lib/logs/history-snapshot.ts';
 import { memoByVersion } from '../../lib/logs/chain-logs.ts';
 import { decodeProposalCreated, proposalCreatedEvent, type CreatedProposal } from './proposal-description.ts';
 
@@ -67,8 +68,25 @@ export function createdOf(index: LogIndex, governor: Address, id: bigint): Creat
 const UNTRIED_PROVIDER_RANGE = 1_000n;
 
 /** Whether the index is a few windows from `head`: worth bringing up to date rather than reading around it. */
-export const indexIsNear = (index: LogIndex, head: bigint, deployBlock: bigint) =>
-  head - (index.scannedTo ?? deployBlock) <= 20n * (index.window.known ? index.window.size : UNTRIED_PROVIDER_RANGE);
+export const indexIsNear = (index: LogIndex, head: bigint) =>
+  head - (index.scannedTo ?? index.fromBlock - 1n) <=
+  20n * (index.window.known ? index.window.size : UNTRIED_PROVIDER_RANGE);
+
+/**
+ * Whether a proposal whose voting snapshot is `snapshot` was created before the build's history
+ * snapshot (so its creation and early votes are not in the log index, which starts after it).
+ * Creation is `votingDelay` before the voting snapshot, in the governor's clock.
+ */
+export function createdBeforeHistory(
+  history: HistorySnapshot | undefined,
+  clockMode: 'timestamp' | 'blocknumber',
+  snapshot: bigint,
+  votingDelay: bigint,
+): boolean {
+  if (!history) return false;
+  const created = snapshot - votingDelay;
+  return created <= (clockMode === 'timestamp' ? history.head.timestamp : history.head.block);
+}
 
 const firstBlocks = new Map<number, BlockPoint>();
 

@@ -1,29 +1,34 @@
 /**
  * Delegates ranked by voting power with their delegator counts, with no indexer: the governor's votes
  * token's `DelegateChanged` and `DelegateVotesChanged` logs, selected from the chain's log index,
- * folded into a table once per change of the index.
+ * folded into a table once per change of the index, on top of the standing the build's history
+ * snapshot recorded at its block (when there is one).
  */
-import { getAddress, toEventSelector, zeroAddress, type Address } from 'viem';
+import { getAddress, pad, toEventSelector, zeroAddress, type Address, type Hex } from 'viem';
 import { getBlockNumber } from 'viem/actions';
 import { altVotesAbi } from '../../lib/contracts/generated.ts';
 import type { ChainConfig } from '../../lib/config/app-config.ts';
 import type { ReadClient } from '../../lib/web3/chains.ts';
 import type { ChainCaps } from '../../lib/web3/capabilities.ts';
 import type { LogIndex } from '../../lib/logs/log-index.ts';
-import { decodeLogs, memoByVersion, syncedLogs } from '../../lib/logs/chain-logs.ts';
+import type { IndexedLog } from '../../lib/logs/log-store.ts';
+import type { HistorySnapshot } from '../../lib/logs/history-snapshot.ts';
+import { SNAPSHOT_PARTS } from '../../lib/logs/snapshot-parts.ts';
+import { decodeLogs, syncedHistory } from '../../lib/logs/chain-logs.ts';
 
 const EVENTS = altVotesAbi.filter(
   (i) => i.type === 'event' && (i.name === 'DelegateChanged' || i.name === 'DelegateVotesChanged'),
 );
-const TOPICS = EVENTS.map((e) => toEventSelector(e as never));
+/** `DelegateChanged` and `DelegateVotesChanged`. */
+export const DELEGATION_TOPICS = EVENTS.map((e) => toEventSelector(e as never));
+const DELEGATE_CHANGED = SNAPSHOT_PARTS.delegations.topic0;
 
 export interface DelegatesIndex {
   token: Address;
-  scannedTo?: bigint;
   /** Latest voting power per delegate. */
   votes: Map<Address, bigint>;
-  /** Current delegate per delegator. */
-  delegateOf: Map<Address, Address>;
+  /** Current delegators per delegate. */
+  delegators: Map<Address, number>;
 }
 
 export interface DelegateRow {
@@ -32,52 +37,115 @@ export interface DelegateRow {
   delegators: number;
 }
 
-const fold = memoByVersion((logs: LogIndex) => {
-  const byToken = new Map<string, DelegatesIndex>();
-  const decoded = decodeLogs(EVENTS, logs.select({ topic0: TOPICS }));
-  for (const { eventName, args, log } of decoded) {
-    let index = byToken.get(log.address);
-    if (!index)
-      byToken.set(log.address, (index = { token: getAddress(log.address), votes: new Map(), delegateOf: new Map() }));
-    applyLogs(index, [{ eventName, args }]);
+/** A token's standing: the snapshot's rows (or nothing), then the index's logs of `token` folded on top. */
+export function foldDelegates(token: Address, logs: IndexedLog[], base?: DelegateRow[]): DelegatesIndex {
+  const index: DelegatesIndex = { token, votes: new Map(), delegators: new Map() };
+  for (const row of base ?? []) {
+    index.votes.set(row.address, row.votes);
+    if (row.delegators) index.delegators.set(row.address, row.delegators);
   }
-  return byToken;
-});
+  applyLogs(index, decodeLogs(EVENTS, logs));
+  return index;
+}
+
+const folds = new WeakMap<LogIndex, { version: number; token: string; value: DelegatesIndex }>();
 
 /**
- * The delegates of votes token `token` from the chain's log index brought to the latest block;
- * `blockNumber` is the block the index has read to (never lower than on an earlier call).
+ * The delegates of the governor's votes token, from the build's snapshot and the chain's log index
+ * brought to the latest block; `blockNumber` is the block the index has read to (never lower than
+ * on an earlier call).
  */
 export async function syncDelegates(client: ReadClient, chain: ChainConfig, caps: ChainCaps) {
   const token = caps.votes!.address;
   const head = await getBlockNumber(client, { cacheTime: 0 });
-  const logs = await syncedLogs(client, chain, caps, head);
-  const index = fold(logs).get(token.toLowerCase()) ?? { token, votes: new Map(), delegateOf: new Map() };
-  return { index, blockNumber: logs.scannedTo ?? head, logs };
+  const { index: logs, snapshot } = await syncedHistory(client, chain, caps, head);
+  let hit = folds.get(logs);
+  if (!hit || hit.version !== logs.version || hit.token !== token) {
+    const base = snapshot?.head.delegates;
+    const value = foldDelegates(
+      token,
+      logs.select({ address: token, topic0: DELEGATION_TOPICS }),
+      base && base.token.toLowerCase() === token.toLowerCase() ? base.rows : undefined,
+    );
+    folds.set(logs, (hit = { version: logs.version, token, value }));
+  }
+  return { index: hit.value, blockNumber: logs.scannedTo ?? head, logs, snapshot };
 }
 
 /** Folds logs (oldest first) into the index. */
 export function applyLogs(index: DelegatesIndex, logs: { eventName: string; args: Record<string, any> }[]) {
+  const count = (delegate: Address, by: number) => {
+    if (delegate === zeroAddress) return;
+    const n = (index.delegators.get(delegate) ?? 0) + by;
+    if (n > 0) index.delegators.set(delegate, n);
+    else index.delegators.delete(delegate);
+  };
   for (const log of logs) {
     // Decoded addresses are already checksummed.
     if (log.eventName === 'DelegateVotesChanged') index.votes.set(log.args.delegate, log.args.newVotes);
     else if (log.eventName === 'DelegateChanged') {
-      const to = log.args.toDelegate as Address;
-      if (to === zeroAddress) index.delegateOf.delete(log.args.delegator);
-      else index.delegateOf.set(log.args.delegator, to);
+      count(log.args.fromDelegate, -1);
+      count(log.args.toDelegate, +1);
     }
   }
 }
 
 /** Delegates with voting power, largest first. */
 export function rankDelegates(index: DelegatesIndex): DelegateRow[] {
-  const counts = new Map<Address, number>();
-  for (const to of index.delegateOf.values()) counts.set(to, (counts.get(to) ?? 0) + 1);
   return [...index.votes]
     .filter(([, votes]) => votes > 0n)
-    .map(([address, votes]) => ({ address, votes, delegators: counts.get(address) ?? 0 }))
+    .map(([address, votes]) => ({ address, votes, delegators: index.delegators.get(address) ?? 0 }))
     .sort((a, b) => (b.votes > a.votes ? 1 : b.votes < a.votes ? -1 : a.address.localeCompare(b.address)));
 }
 
-export const delegatorsOf = (index: DelegatesIndex, delegate: Address): Address[] =>
-  [...index.delegateOf].filter(([, to]) => to === delegate).map(([from]) => from);
+/** Every delegate's standing, for a snapshot: the rows with power or delegators. */
+export const delegateStandings = (index: DelegatesIndex): DelegateRow[] =>
+  [...new Set([...index.votes.keys(), ...index.delegators.keys()])]
+    .map((address) => ({
+      address,
+      votes: index.votes.get(address) ?? 0n,
+      delegators: index.delegators.get(address) ?? 0,
+    }))
+    .filter((r) => r.votes > 0n || r.delegators > 0)
+    .sort((a, b) => a.address.localeCompare(b.address));
+
+/** Who delegates to `delegate`, from its `DelegateChanged` logs oldest first (those naming it as either side). */
+export function delegatorsFrom(logs: IndexedLog[], delegate: Address): Address[] {
+  const current = new Set<Address>();
+  for (const { args } of decodeLogs<{ delegator: Address; toDelegate: Address }>(EVENTS, logs)) {
+    if (args.toDelegate === delegate) current.add(args.delegator);
+    else current.delete(args.delegator);
+  }
+  return [...current];
+}
+
+/**
+ * The current delegators of `delegate` on `token`: the snapshot's shard of its delegations, then
+ * the index's, both selected by the delegate's topic (it is indexed on either side).
+ */
+export async function delegatorsOf(
+  logs: LogIndex,
+  snapshot: HistorySnapshot | undefined,
+  token: Address,
+  delegate: Address,
+): Promise<Address[]> {
+  const checksummed = getAddress(delegate);
+  const word = pad(delegate).toLowerCase() as Hex;
+  // A move from the delegate to itself names it on both sides: one log, selected twice.
+  const recent = [
+    ...new Map(
+      [
+        ...logs.select({ address: token, topic0: DELEGATE_CHANGED, topics: [null, word] }),
+        ...logs.select({ address: token, topic0: DELEGATE_CHANGED, topics: [null, null, word] }),
+      ].map((l) => [`${l.blockNumber}:${l.logIndex}`, l]),
+    ).values(),
+  ].sort((a, b) =>
+    a.blockNumber === b.blockNumber ? a.logIndex - b.logIndex : a.blockNumber < b.blockNumber ? -1 : 1,
+  );
+  const earlier = snapshot
+    ? (await snapshot.logsOf('delegations', SNAPSHOT_PARTS.delegations, delegate)).filter(
+        (l) => l.address === token.toLowerCase(),
+      )
+    : [];
+  return delegatorsFrom([...earlier, ...recent], checksummed);
+}

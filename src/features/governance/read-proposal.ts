@@ -12,8 +12,8 @@ import { altGovernorAbi, altLayerTokenAbi, altTimelockAbi, altVotesAbi } from '.
 import type { ChainCaps } from '../../lib/web3/capabilities.ts';
 import type { ChainConfig } from '../../lib/config/app-config.ts';
 import { headCalls, multicall3Of, type ReadClient } from '../../lib/web3/chains.ts';
-import { chainLogs, decodeLogs, syncedLogs } from '../../lib/logs/chain-logs.ts';
-import { createdOf, findCreated, indexIsNear } from './created-index.ts';
+import { chainHistory, decodeLogs, syncedLogs } from '../../lib/logs/chain-logs.ts';
+import { createdBeforeHistory, createdOf, findCreated, indexIsNear } from './created-index.ts';
 import { voteLogsOf } from './read-vote-history.ts';
 import { descriptionMatches, type CreatedProposal } from './proposal-description.ts';
 import { STATUS_CALL_COUNT, statusCalls, toStatus, type ProposalStatus } from './proposal-status.ts';
@@ -84,6 +84,9 @@ export async function readProposal(
   const timelock = caps.governor?.timelock;
   const plainAlt = votes?.wrapsAlt && caps.alt ? caps.alt.address : undefined;
   // Mixed contracts and optional entries defeat multicall's tuple typing; results are typed where read.
+  // The history (the build's snapshot, checked against the chain, and the stored index) loads
+  // while the first batch is out.
+  const loadingHistory = chainHistory(client, chain, caps);
   const core = await aggregate(client, multicall3, <any[]>[
     ...headCalls(multicall3),
     { ...gov, functionName: 'CLOCK_MODE' },
@@ -143,11 +146,13 @@ export async function readProposal(
 
   const snapshotPast = snapshot < clock;
   const deployBlock = BigInt(chain.deployBlock);
-  const index = chainLogs(client, chain, caps);
-  // The log index is brought up to date when it is a few windows away; a deep history it has not
+  const { index, snapshot: history } = await loadingHistory;
+  // The log index is brought up to date when it is a few windows away and holds the proposal's
+  // creation (a proposal older than the build's snapshot is not in it); a deep history it has not
   // read is not scanned for one page: the description is read at the proposal's creation block, and
   // the proposal's events and the reader's vote wait for a page that reads the history.
-  const near = indexIsNear(index, blockNumber, deployBlock);
+  const near =
+    !createdBeforeHistory(history, clockMode, snapshot, value<bigint>(13)) && indexIsNear(index, blockNumber);
   const [atSnapshot, logs, found] = await Promise.all([
     snapshotPast
       ? readAll(

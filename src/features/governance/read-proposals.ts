@@ -11,7 +11,7 @@ import { headCalls, multicall3Of, type ReadClient } from '../../lib/web3/chains.
 import { proposalTitle } from './proposal-text.ts';
 import { createdOf, findCreated, indexIsNear } from './created-index.ts';
 import type { CreatedProposal } from './proposal-description.ts';
-import { chainLogs, syncedLogs } from '../../lib/logs/chain-logs.ts';
+import { chainHistory, syncedLogs } from '../../lib/logs/chain-logs.ts';
 import type { ChainCaps } from '../../lib/web3/capabilities.ts';
 import { STATUS_CALL_COUNT, statusCalls, toStatus, type ProposalStatus } from './proposal-status.ts';
 
@@ -41,7 +41,7 @@ export async function readProposalPage(
   const multicall3 = multicall3Of(chain);
   const gov = { address: governor, abi: altGovernorAbi } as const;
   // Created first: its stored logs load while the first batch is out.
-  const index = chainLogs(client, chain, caps);
+  const history = chainHistory(client, chain, caps);
   const [[blockNumber, chainTime, count, clockMode, votingDelay]] = await Promise.all([
     readAll(client, multicall3, [
       ...headCalls(multicall3),
@@ -50,15 +50,16 @@ export async function readProposalPage(
       { ...gov, functionName: 'votingDelay' },
     ]) as Promise<[bigint, bigint, bigint, string, bigint]>,
     // The next batch and the index's reads then leave together, as one HTTP request.
-    index.ready(),
+    history.then(({ index }) => index.ready()),
   ]);
+  const { index, snapshot } = await history;
   const total = Number(count);
   const first = total - 1 - page * pageSize;
   const indices = Array.from({ length: Math.max(0, Math.min(pageSize, first + 1)) }, (_, k) => first - k);
   if (indices.length === 0) return { blockNumber, chainTime, clockMode, count: total, proposals: [] };
 
   const deployBlock = BigInt(chain.deployBlock);
-  const near = indexIsNear(index, blockNumber, deployBlock);
+  const near = indexIsNear(index, blockNumber);
   const [details] = await Promise.all([
     readAll(
       client,
@@ -77,8 +78,10 @@ export async function readProposalPage(
     votingDelay,
     head: { number: blockNumber, timestamp: chainTime },
   };
-  // Titles from the index when it is up to date; else where an earlier visit found them (read with
-  // the states), then, for the rest, at each proposal's creation block (which needs its snapshot).
+  // Titles from the index when it is up to date, from the build's history snapshot for proposals
+  // before it; else where an earlier visit found them (read with the states), then, for the rest,
+  // at each proposal's creation block (which needs its snapshot).
+  const unknown = ids.filter((id) => !snapshot?.head.titles.has(id));
   const [values, remembered] = await Promise.all([
     readAll(client, multicall3, perId, blockNumber),
     near
@@ -86,7 +89,7 @@ export async function readProposalPage(
       : findCreated(
           client,
           chain.id,
-          ids.map((id) => ({ id })),
+          unknown.map((id) => ({ id })),
           search,
         ),
   ]);
@@ -94,13 +97,16 @@ export async function readProposalPage(
   let created: Map<bigint, CreatedProposal | undefined>;
   if (near) created = new Map(ids.map((id) => [id, createdOf(index, governor, id)]));
   else {
-    const missing = ids.flatMap((id, k) => (remembered!.has(id) ? [] : [{ id, snapshot: statuses[k].snapshot }]));
+    const missing = ids.flatMap((id, k) =>
+      remembered!.has(id) || !unknown.includes(id) ? [] : [{ id, snapshot: statuses[k].snapshot }],
+    );
     created = new Map([...remembered!, ...(await findCreated(client, chain.id, missing, search))]);
   }
   const proposals = ids.map((id, k): ProposalSummary => ({
     id,
     index: indices[k],
-    title: proposalTitle(created.get(id)?.description, `Proposal ${indices[k] + 1}`),
+    // A proposal older than the index's first block is titled by the build's snapshot.
+    title: proposalTitle(created.get(id)?.description ?? snapshot?.head.titles.get(id), `Proposal ${indices[k] + 1}`),
     ...statuses[k],
   }));
   return { blockNumber, chainTime, clockMode, count: total, proposals };

@@ -4,6 +4,8 @@ import { pad, toEventSelector, type Address } from 'viem';
 import { altGovernorAbi } from '../../lib/contracts/generated.ts';
 import type { LogIndex } from '../../lib/logs/log-index.ts';
 import { decodeLogs } from '../../lib/logs/chain-logs.ts';
+import type { HistorySnapshot } from '../../lib/logs/history-snapshot.ts';
+import { SNAPSHOT_PARTS } from '../../lib/logs/snapshot-parts.ts';
 import { createdOf } from './created-index.ts';
 import { proposalTitle } from './proposal-text.ts';
 
@@ -19,19 +21,38 @@ export interface VoteRecord {
   blockNumber: bigint;
 }
 
+type VoteArgs = { proposalId: bigint; support: number; weight: bigint; reason: string };
+
 /** `voter`'s `VoteCast` logs on `governor`, oldest first, decoded. */
 export const voteLogsOf = (index: LogIndex, governor: Address, voter: Address) =>
-  decodeLogs<{ proposalId: bigint; support: number; weight: bigint; reason: string }>(
-    [voteCast],
-    index.select({ address: governor, topic0: VOTE_CAST, topics: [pad(voter)] }),
-  );
+  decodeLogs<VoteArgs>([voteCast], index.select({ address: governor, topic0: VOTE_CAST, topics: [pad(voter)] }));
 
-/** `voter`'s votes, newest first, from an index already synced to the screen's block. */
-export function voteHistory(index: LogIndex, governor: Address, voter: Address): VoteRecord[] {
-  return voteLogsOf(index, governor, voter)
+/**
+ * `voter`'s votes, newest first: the build's snapshot's shard of them (when there is one), then the
+ * index's, already synced to the screen's block. Titles from the proposals' creation logs in the
+ * index, else from the snapshot.
+ */
+export async function voteHistory(
+  index: LogIndex,
+  snapshot: HistorySnapshot | undefined,
+  governor: Address,
+  voter: Address,
+): Promise<VoteRecord[]> {
+  const earlier = snapshot
+    ? decodeLogs<VoteArgs>(
+        [voteCast],
+        (await snapshot.logsOf('votes', SNAPSHOT_PARTS.votes, voter)).filter(
+          (l) => l.address === governor.toLowerCase(),
+        ),
+      )
+    : [];
+  return [...earlier, ...voteLogsOf(index, governor, voter)]
     .map(({ args, log }) => ({
       proposalId: args.proposalId,
-      title: proposalTitle(createdOf(index, governor, args.proposalId)?.description, `Proposal ${args.proposalId}`),
+      title: proposalTitle(
+        createdOf(index, governor, args.proposalId)?.description ?? snapshot?.head.titles.get(args.proposalId),
+        `Proposal ${args.proposalId}`,
+      ),
       support: Number(args.support) as 0 | 1 | 2,
       weight: args.weight,
       reason: cleanText(args.reason, { multiline: true }),

@@ -1,6 +1,7 @@
 /** The operator page's extra reads: its slashing history from events and its largest stakers. */
 import { cleanText } from '../../lib/format/clean-text.ts';
-import { pad, toEventSelector, type Address } from 'viem';
+import { pad, type Address } from 'viem';
+import { SNAPSHOT_PARTS } from '../../lib/logs/snapshot-parts.ts';
 import { blockTimes } from '../../lib/web3/block-at-time.ts';
 import { getBlockNumber } from 'viem/actions';
 import { ethCall } from '../../lib/web3/eth-call.ts';
@@ -8,10 +9,10 @@ import { altStakingAbi } from '../../lib/contracts/generated.ts';
 import type { ChainConfig } from '../../lib/config/app-config.ts';
 import type { ReadClient } from '../../lib/web3/chains.ts';
 import type { ChainCaps } from '../../lib/web3/capabilities.ts';
-import { decodeLogs, syncedLogs } from '../../lib/logs/chain-logs.ts';
+import { decodeLogs, syncedHistory } from '../../lib/logs/chain-logs.ts';
 
 const slashedEvent = altStakingAbi.find((item) => item.type === 'event' && item.name === 'Slashed')!;
-const SLASHED = toEventSelector(slashedEvent as never);
+const SLASHED = SNAPSHOT_PARTS.slashes.topic0;
 
 export interface SlashRecord {
   blockNumber: bigint;
@@ -34,10 +35,16 @@ export async function readSlashes(
   operator: Address,
 ): Promise<SlashRecord[]> {
   const head = await getBlockNumber(client, { cacheTime: 0 });
-  const index = await syncedLogs(client, chain, caps, head);
+  const { index, snapshot } = await syncedHistory(client, chain, caps, head);
+  const word = pad(operator).toLowerCase() as `0x${string}`;
+  const staking = chain.contracts.staking!.toLowerCase();
+  // The build's snapshot holds every slash before the index's first block.
+  const earlier = (snapshot?.whole('slashes') ?? []).filter(
+    (l) => l.address === staking && l.topics[0] === SLASHED && l.topics[1]?.toLowerCase() === word,
+  );
   const logs = decodeLogs<{ fractionBps: bigint; amount: bigint; reason: string }>(
     [slashedEvent],
-    index.select({ address: chain.contracts.staking!, topic0: SLASHED, topics: [pad(operator)] }),
+    [...earlier, ...index.select({ address: chain.contracts.staking!, topic0: SLASHED, topics: [word] })],
   );
   const numbers = [...new Set(logs.map(({ log }) => log.blockNumber))];
   const timestamps = await blockTimes(client, chain.id, numbers);

@@ -7,7 +7,8 @@ import { decodeEventLog, type Abi, type Address } from 'viem';
 import type { ChainConfig } from '../config/app-config.ts';
 import type { ReadClient } from '../web3/chains.ts';
 import type { ChainCaps } from '../web3/capabilities.ts';
-import { LogIndex } from './log-index.ts';
+import { LogIndex, type RpcRequest } from './log-index.ts';
+import { loadHistorySnapshot, type HistorySnapshot } from './history-snapshot.ts';
 import { browserLogStore, type IndexedLog, type LogStore } from './log-store.ts';
 import { LogWindow } from './log-window.ts';
 
@@ -19,7 +20,9 @@ import { LogWindow } from './log-window.ts';
 const FINALITY_DEPTH: Record<number, bigint> = { 1: 64n, 56: 15n };
 const DEFAULT_FINALITY_DEPTH = 12n;
 
-const indexes = new Map<string, LogIndex>();
+/** Blocks after which a log on `chainId` is treated as final. */
+export const finalityDepth = (chainId: number) => FINALITY_DEPTH[chainId] ?? DEFAULT_FINALITY_DEPTH;
+
 const progressListeners = new Set<(chainId: number, scannedTo: bigint, target: bigint) => void>();
 
 /** Calls `listen` after each committed segment of any chain's log index; returns an unsubscribe. */
@@ -51,43 +54,72 @@ function streamAddresses(chain: ChainConfig, votesToken?: Address): Address[] {
   return [...new Set([governor, votesToken, staking, airdrop].filter((a): a is Address => !!a))];
 }
 
-/** The chain's log index (one per chain and set of contracts). */
-export function chainLogs(client: ReadClient, chain: ChainConfig, caps: ChainCaps): LogIndex {
-  const addresses = streamAddresses(chain, caps.votes?.address);
-  const stream = `${chain.id}:${chain.deployBlock}:${addresses.join(',').toLowerCase()}`;
-  let index = indexes.get(stream);
-  if (!index) {
-    index = new LogIndex({
-      stream,
-      addresses,
-      fromBlock: BigInt(chain.deployBlock),
-      finalityDepth: FINALITY_DEPTH[chain.id] ?? DEFAULT_FINALITY_DEPTH,
-      request: (method, params) => client.request({ method, params } as never),
-      store: (store ??= browserLogStore()),
-      window: windowFor(chain.id),
-      onProgress: (scannedTo, target) => progressListeners.forEach((listen) => listen(chain.id, scannedTo, target)),
-    });
-    indexes.set(stream, index);
-  }
-  return index;
+const histories = new Map<string, Promise<ChainHistory>>();
+
+export interface ChainHistory {
+  /** The chain's log index: from the snapshot's next block when there is one, else from the deployment. */
+  index: LogIndex;
+  /** The shipped history before the index's first block, vouched for by the chain. */
+  snapshot?: HistorySnapshot;
 }
 
-/** The chain's log index brought up to `head` (never moved back by a lower one). */
-export async function syncedLogs(
+/**
+ * The chain's history: the build's snapshot if the chain vouches for it, and the log index over
+ * what follows (one per chain and set of contracts, shared by every page).
+ */
+export function chainHistory(client: ReadClient, chain: ChainConfig, caps: ChainCaps): Promise<ChainHistory> {
+  const addresses = streamAddresses(chain, caps.votes?.address);
+  const streamId = `${chain.id}:${chain.deployBlock}:${addresses.join(',').toLowerCase()}`;
+  let history = histories.get(streamId);
+  if (!history) {
+    const request: RpcRequest = (method, params) => client.request({ method, params } as never);
+    const baseUrl = globalThis.document?.baseURI;
+    history = (baseUrl ? loadHistorySnapshot(chain.id, addresses, request, baseUrl) : Promise.resolve(undefined)).then(
+      (snapshot) => {
+        const fromBlock = snapshot ? snapshot.head.block + 1n : BigInt(chain.deployBlock);
+        const index = new LogIndex({
+          // The stream's storage is per starting block: a newer build's snapshot starts a new one.
+          stream: snapshot ? `${streamId}:from:${fromBlock}` : streamId,
+          addresses,
+          fromBlock,
+          finalityDepth: finalityDepth(chain.id),
+          request,
+          store: (store ??= browserLogStore()),
+          window: windowFor(chain.id),
+          onProgress: (scannedTo, target) => progressListeners.forEach((listen) => listen(chain.id, scannedTo, target)),
+        });
+        return { index, snapshot };
+      },
+    );
+    histories.set(streamId, history);
+  }
+  return history;
+}
+
+/** The chain's log index (see chainHistory). */
+export const chainLogs = async (client: ReadClient, chain: ChainConfig, caps: ChainCaps): Promise<LogIndex> =>
+  (await chainHistory(client, chain, caps)).index;
+
+/** The chain's history with its log index brought up to `head` (never moved back by a lower one). */
+export async function syncedHistory(
   client: ReadClient,
   chain: ChainConfig,
   caps: ChainCaps,
   head: bigint,
-): Promise<LogIndex> {
-  const index = chainLogs(client, chain, caps);
-  await index.syncTo(head);
+): Promise<ChainHistory> {
+  const history = await chainHistory(client, chain, caps);
+  await history.index.syncTo(head);
   try {
-    globalThis.localStorage?.setItem(windowKey(chain.id), index.window.size.toString());
+    globalThis.localStorage?.setItem(windowKey(chain.id), history.index.window.size.toString());
   } catch {
     // Storage refused: the window is learned again next visit.
   }
-  return index;
+  return history;
 }
+
+/** The chain's log index brought up to `head`. */
+export const syncedLogs = async (client: ReadClient, chain: ChainConfig, caps: ChainCaps, head: bigint) =>
+  (await syncedHistory(client, chain, caps, head)).index;
 
 export interface DecodedLog<T = Record<string, any>> {
   eventName: string;

@@ -118,6 +118,11 @@ export class LogIndex {
     return (this.#loaded ??= this.#load());
   }
 
+  /** The first block the index reads (a snapshot shipped with the build holds what came before). */
+  get fromBlock(): bigint {
+    return this.#o.fromBlock;
+  }
+
   /** The last block read; undefined before the first sync. */
   get scannedTo(): bigint | undefined {
     return this.#tip?.number;
