@@ -117,11 +117,12 @@ export async function writeHistorySnapshot({
   }
 
   const titles = new Map<bigint, string>();
+  const created = governor ? index.select({ address: governor, topic0: titleSelector }) : [];
   if (governor)
-    for (const log of index.select({ address: governor, topic0: titleSelector })) {
+    for (const log of created) {
       try {
-        const created = decodeProposalCreated(log.data);
-        titles.set(created.proposalId, proposalTitle(created.description, ''));
+        const proposal = decodeProposalCreated(log.data);
+        titles.set(proposal.proposalId, proposalTitle(proposal.description, ''));
       } catch {
         // Not the standard layout: the app reads it at its creation block.
       }
@@ -151,6 +152,7 @@ export async function writeHistorySnapshot({
     sharded: [...sharded],
     delegates,
     titles: new Map([...titles].filter(([, t]) => t)),
+    proposalsCreated: created.length,
   };
 
   const paths = snapshotPaths(chain.id);

@@ -59,7 +59,9 @@ export async function readProposalPage(
   if (indices.length === 0) return { blockNumber, chainTime, clockMode, count: total, proposals: [] };
 
   const deployBlock = BigInt(chain.deployBlock);
-  const near = indexIsNear(index, blockNumber);
+  // A page of proposals the build's snapshot titles needs no log at all.
+  const covered = !!snapshot && indices.every((i) => i < snapshot.head.proposalsCreated);
+  const near = !covered && indexIsNear(index, blockNumber);
   const [details] = await Promise.all([
     readAll(
       client,
@@ -84,7 +86,7 @@ export async function readProposalPage(
   const unknown = ids.filter((id) => !snapshot?.head.titles.has(id));
   const [values, remembered] = await Promise.all([
     readAll(client, multicall3, perId, blockNumber),
-    near
+    near || unknown.length === 0
       ? undefined
       : findCreated(
           client,
@@ -96,6 +98,7 @@ export async function readProposalPage(
   const statuses = chunk(values, STATUS_CALL_COUNT).map(toStatus);
   let created: Map<bigint, CreatedProposal | undefined>;
   if (near) created = new Map(ids.map((id) => [id, createdOf(index, governor, id)]));
+  else if (unknown.length === 0) created = new Map();
   else {
     const missing = ids.flatMap((id, k) =>
       remembered!.has(id) || !unknown.includes(id) ? [] : [{ id, snapshot: statuses[k].snapshot }],

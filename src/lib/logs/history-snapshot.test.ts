@@ -40,6 +40,7 @@ const head = (over: Partial<SnapshotHead> = {}): SnapshotHead => ({
   sharded: ['delegations'],
   delegates: { token: TOKEN, rows: [{ address: A, votes: 10n ** 24n, delegators: 3 }] },
   titles: new Map([[2n ** 200n, 'AIP-1: a title']]),
+  proposalsCreated: 1,
   ...over,
 });
 
@@ -59,6 +60,7 @@ describe('history snapshot files', () => {
       { ...good, whole: { slashes: [['0xzz']] } },
       { ...good, delegates: { token: TOKEN, rows: [[A, '-5', 1]] } },
       { ...good, titles: { abc: 'x' } },
+      { ...good, proposalsCreated: -1 },
       null,
       'text',
     ])

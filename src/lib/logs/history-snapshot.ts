@@ -106,6 +106,8 @@ export interface SnapshotHead {
   delegates?: { token: Address; rows: DelegateStanding[] };
   /** Proposal titles by id (text from the chain: cleaned again where shown). */
   titles: Map<bigint, string>;
+  /** Proposals the governor had created by the snapshot's block (its first `proposalsCreated` indices). */
+  proposalsCreated: number;
 }
 
 export class SnapshotProblem extends Error {}
@@ -153,6 +155,7 @@ export function parseSnapshotHead(data: unknown): SnapshotHead {
       }),
     };
   }
+  if (!Number.isSafeInteger(d.proposalsCreated) || d.proposalsCreated < 0) fail('proposalsCreated');
   const titles = new Map<bigint, string>();
   for (const [id, title] of Object.entries(d.titles ?? {})) {
     if (!/^\d+$/.test(id) || typeof title !== 'string') fail('titles');
@@ -169,6 +172,7 @@ export function parseSnapshotHead(data: unknown): SnapshotHead {
     sharded: d.sharded,
     delegates,
     titles,
+    proposalsCreated: d.proposalsCreated,
   };
 }
 
@@ -188,6 +192,7 @@ export function serializeSnapshotHead(head: SnapshotHead): string {
       rows: head.delegates.rows.map((r) => [r.address, r.votes.toString(), r.delegators]),
     },
     titles: Object.fromEntries([...head.titles].map(([id, t]) => [id.toString(), t])),
+    proposalsCreated: head.proposalsCreated,
   });
 }
 

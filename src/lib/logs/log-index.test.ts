@@ -21,7 +21,18 @@ function bloomOf(addresses: Address[]): Hex {
 }
 
 /** A node over a chain of `height` blocks with one log every `every` blocks, and a provider's limits. */
-function fakeNode({ height, every = 10n, cap = 1_000n }: { height: bigint; every?: bigint; cap?: bigint }) {
+function fakeNode({
+  height,
+  every = 10n,
+  cap = 1_000n,
+  statesCap = false,
+}: {
+  height: bigint;
+  every?: bigint;
+  cap?: bigint;
+  /** Whether the refusal says the cap in words providers use. */
+  statesCap?: boolean;
+}) {
   const node = {
     height,
     branch: 'a',
@@ -73,7 +84,10 @@ function fakeNode({ height, every = 10n, cap = 1_000n }: { height: bigint; every
     const from = BigInt(params[0].fromBlock);
     const to = BigInt(params[0].toBlock);
     if (to - from + 1n > node.cap)
-      throw Object.assign(new Error(`block range is too wide, max ${node.cap}`), { code: -32005 });
+      throw Object.assign(
+        new Error(statesCap ? `query exceeds max block range ${node.cap}` : `block range is too wide, max ${node.cap}`),
+        { code: -32005 },
+      );
     const logs = [];
     for (let n = from; n <= to && n <= visible; n++) if (n % every === 0n) logs.push(logAt(n));
     return logs;
@@ -121,6 +135,15 @@ describe('LogIndex', () => {
     await index.syncTo(150_000n);
     expect(index.window.size).toBe(10_000n);
     expect(blocks(index).at(-1)).toBe(150_000n);
+  });
+
+  it('takes a cap the provider states at its word: one refusal, then windows of that size', async () => {
+    const { node, request } = fakeNode({ height: 5_000n, cap: 300n, statesCap: true });
+    const index = indexOver(request, node);
+    await index.syncTo(5_000n);
+    expect(blocks(index)).toHaveLength(491);
+    expect(node.calls.filter((c) => c.range && c.range[1] - c.range[0] + 1n > 300n)).toHaveLength(1);
+    expect(index.window.size).toBe(300n);
   });
 
   it('a 429 pauses every window for Retry-After and is never taken for a range error', async () => {

@@ -343,7 +343,7 @@ export class LogIndex {
         } catch (error) {
           const refusal = classifyRpcError(error);
           if (refusal.kind === 'range' && b > a) {
-            this.window.refused(a, b, refusal.suggested);
+            this.window.refused(a, b, refusal.suggested, refusal.cap);
             retries.push(job);
           } else if (refusal.kind === 'rate') {
             this.#rateLimited(refusal.retryAfterMs);

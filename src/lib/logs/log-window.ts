@@ -16,6 +16,8 @@ export class LogWindow {
   /** The largest size accepted since then. */
   #good = 0n;
   #sinceRefusal = 0;
+  /** A cap the provider stated in words: never probed past. */
+  #stated?: bigint;
 
   constructor(
     readonly max: bigint = 10_000n,
@@ -28,8 +30,15 @@ export class LogWindow {
     this.known = known;
   }
 
-  /** The provider refused `[from, to]` as too wide; `suggested` is the range it would accept. */
-  refused(from: bigint, to: bigint, suggested?: [bigint, bigint]) {
+  /**
+   * The provider refused `[from, to]` as too wide; `suggested` is the range it would accept, `stated`
+   * the block cap it said it has.
+   */
+  refused(from: bigint, to: bigint, suggested?: [bigint, bigint], stated?: bigint) {
+    if (stated && stated > 0n) {
+      this.#stated = stated;
+      if (!suggested) suggested = [from, from + stated - 1n];
+    }
     this.#streak = 0;
     this.#sinceRefusal = 0;
     this.known = true;
@@ -58,6 +67,7 @@ export class LogWindow {
       if ((ceiling - this.size) * 8n < this.size) return;
       next = (this.size + ceiling) / 2n;
     }
-    this.size = next > this.max ? this.max : next;
+    const limit = this.#stated !== undefined && this.#stated < this.max ? this.#stated : this.max;
+    this.size = next > limit ? limit : next;
   }
 }

@@ -37,6 +37,17 @@ describe('classifyRpcError', () => {
     const e = rpc(-32602, 'Log response size exceeded. this block range should work: [0x10, 0x1f]');
     expect(classifyRpcError(e)).toEqual({ kind: 'range', suggested: [16n, 31n] });
   });
+
+  it.each([
+    ['query exceeds max block range 10', 10n],
+    ['eth_getLogs is limited to a 10,000 range', 10_000n],
+    ['exceed maximum block range: 50000', 50_000n],
+    ['You can make eth_getLogs requests with up to a 2K block range', 2_000n],
+    ['block range is too large', undefined],
+    ['query returned more than 10000 results', undefined],
+  ])('reads the cap a provider states: %s', (message, cap) => {
+    expect((classifyRpcError(rpc(-32005, message)) as { cap?: bigint }).cap).toBe(cap);
+  });
 });
 
 describe('retryAfterMs', () => {

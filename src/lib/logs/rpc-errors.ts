@@ -10,6 +10,8 @@ export type RpcRefusal =
   | {
       kind: 'range';
       /** A range the provider said would work, when it names one (Alchemy does). */ suggested?: [bigint, bigint];
+      /** The most blocks a request may span, when the provider says (most do). */
+      cap?: bigint;
     }
   | { kind: 'rate'; retryAfterMs?: number }
   | { kind: 'transient' }
@@ -22,6 +24,8 @@ const RANGE =
 const TRANSIENT =
   /timeout|timed out|temporar|unavailable|bad gateway|fetch failed|network|ECONNRE|socket|header not found|unknown block|missing trie node/i;
 const SUGGESTED = /\[(0x[0-9a-f]+),\s*(0x[0-9a-f]+)\]/i;
+const CAP =
+  /(?:max(?:imum)? (?:block )?range(?: of)?|limited to an?|up to an?|range (?:is )?limited to)[:\s]*([\d,]+)(k?)\b/i;
 
 interface ErrorLike {
   status?: number;
@@ -63,7 +67,13 @@ export function classifyRpcError(error: unknown): RpcRefusal {
   }
   if (RANGE.test(text)) {
     const match = SUGGESTED.exec(text);
-    return { kind: 'range', suggested: match ? [BigInt(match[1]), BigInt(match[2])] : undefined };
+    const stated = CAP.exec(text);
+    const cap = stated ? BigInt(stated[1].replace(/,/g, '')) * (stated[2] ? 1_000n : 1n) : 0n;
+    return {
+      kind: 'range',
+      suggested: match ? [BigInt(match[1]), BigInt(match[2])] : undefined,
+      ...(cap > 0n ? { cap } : {}),
+    };
   }
   // -32005 without rate wording is the "limit exceeded" family: a range or result-size cap.
   if (chain.some((e) => e.code === -32005)) return { kind: 'range' };
