@@ -41,6 +41,8 @@ export const DEEP = {
   waveBlocks: 10,
   proposalsPerWave: 20,
   blockSeconds: 12,
+  /** The recent past after the growth: blocks at an ordinary pace (a delegation and a vote each). */
+  recentBlocks: 1_000,
   /** Transactions per mined block while seeding. */
   perBlock: 400,
   gasLimit: 2_000_000_000n,
@@ -150,7 +152,7 @@ const call = (
 /** Seconds the history's blocks span (12 s apart), plus the two jumps of chain time in it. */
 export const deepSeconds = () => {
   const waves = DEEP.proposals / DEEP.proposalsPerWave;
-  const blocks = DEEP.quietBlocks + 2 * waves * DEEP.waveBlocks + 400;
+  const blocks = DEEP.quietBlocks + 2 * waves * DEEP.waveBlocks + 400 + DEEP.recentBlocks;
   return blocks * DEEP.blockSeconds + DEFAULT_PARAMETERS.votingDelay + DEFAULT_PARAMETERS.votingPeriod;
 };
 
@@ -374,6 +376,23 @@ export async function seedDeep(devnet: Devnet) {
       ),
     );
   await chain.send(slashes, 'slashes');
+
+  // Then the recent past at the history's ordinary pace, not its bursts: each block a delegator
+  // moves to another delegate and a staker leaves its operator (the proposals have closed by then).
+  // A site rebuilt a week ago has this much left to read, in the last `recentBlocks`.
+  const slashedOperators = new Set(Array.from({ length: DEEP.slashed }, (_, k) => operators[200 + k * 7]));
+  console.log(`  deep devnet: ${DEEP.recentBlocks} recent blocks at ${new Date().toISOString().slice(11, 19)}`);
+  for (let j = 0, k = 0; j < DEEP.recentBlocks; j++, k++) {
+    const i = (j * 17) % DEEP.delegators;
+    while (slashedOperators.has(operatorOf(k))) k++;
+    await chain.send(
+      [
+        call(delegators[i], votes, altVotesAbi, 'delegate', [delegates[(i + 1 + j) % DEEP.delegates]], 300_000n, 2),
+        call(stakers[k], staking, altStakingAbi, 'unstakeAll', [operatorOf(k)], 700_000n, 2),
+      ],
+      'recent block',
+    );
+  }
   // The last block at the present, as the regular devnet ends.
   const latest = Number((await client.getBlock()).timestamp);
   await jumpTo(url, Math.max(Math.floor(Date.now() / 1000), latest + DEEP.blockSeconds));
@@ -384,7 +403,7 @@ export async function seedDeep(devnet: Devnet) {
 }
 
 /** Bump when the history written changes: the cached state is keyed by it and the contracts. */
-const HISTORY_VERSION = 1;
+const HISTORY_VERSION = 2;
 
 /** The state file for the current contracts, seed and history. */
 function cacheFile(): string {

@@ -146,6 +146,26 @@ describe('LogIndex', () => {
     expect(index.window.size).toBe(300n);
   });
 
+  it('once the probe has found the cap, the rest of the read goes out in parallel windows', async () => {
+    const { node, request } = fakeNode({ height: 600n, cap: 10n, statesCap: true });
+    let inFlight = 0;
+    let most = 0;
+    const slow = async (method: string, params: any[]) => {
+      most = Math.max(most, ++inFlight);
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      try {
+        return await request(method, params);
+      } finally {
+        inFlight--;
+      }
+    };
+    const index = indexOver(slow, node);
+    await index.syncTo(600n);
+    expect(blocks(index)).toHaveLength(51);
+    // Four windows at a time (the index's concurrency), not one after another.
+    expect(most).toBeGreaterThanOrEqual(4);
+  });
+
   it('a 429 pauses every window for Retry-After and is never taken for a range error', async () => {
     const { node, request } = fakeNode({ height: 1_000n, cap: 10_000n });
     const index = indexOver(request, node);

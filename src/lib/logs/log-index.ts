@@ -356,7 +356,9 @@ export class LogIndex {
       }
     };
     if (!this.#probed) await worker(true);
-    const span = to - next + 1n;
+    // What is left: the blocks not yet taken, and the ranges set aside to be carved again (after a
+    // probe, that is usually the whole read).
+    const span = retries.reduce((n, r) => n + r.range[1] - r.range[0] + 1n, to - next + 1n);
     const workers = Math.max(1, Math.min(this.#o.concurrency, Number(span / this.window.size) + 1));
     await Promise.all(Array.from({ length: workers }, () => worker()));
     return out;
