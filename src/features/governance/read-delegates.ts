@@ -14,7 +14,13 @@ import type { LogIndex } from '../../lib/logs/log-index.ts';
 import type { IndexedLog } from '../../lib/logs/log-store.ts';
 import type { HistorySnapshot } from '../../lib/logs/history-snapshot.ts';
 import { SNAPSHOT_PARTS } from '../../lib/logs/snapshot-parts.ts';
-import { decodeLogs, syncedHistory } from '../../lib/logs/chain-logs.ts';
+import {
+  decodeLogs,
+  storedHistory,
+  syncedHistory,
+  type ChainHistory,
+  type HistoryUpTo,
+} from '../../lib/logs/chain-logs.ts';
 
 const EVENTS = altVotesAbi.filter(
   (i) => i.type === 'event' && (i.name === 'DelegateChanged' || i.name === 'DelegateVotesChanged'),
@@ -51,14 +57,23 @@ export function foldDelegates(token: Address, logs: IndexedLog[], base?: Delegat
 const folds = new WeakMap<LogIndex, { version: number; token: string; value: DelegatesIndex }>();
 
 /**
- * The delegates of the governor's votes token, from the build's snapshot and the chain's log index
- * brought to the latest block; `blockNumber` is the block the index has read to (never lower than
- * on an earlier call).
+ * The delegates of the governor's votes token, from the build's snapshot and the chain's log index:
+ * as stored (null if nothing is), or brought to the latest block. `blockNumber` is the block the
+ * index has read to (never lower than on an earlier call), or the snapshot's.
  */
-export async function syncDelegates(client: ReadClient, chain: ChainConfig, caps: ChainCaps) {
+export async function readDelegates(client: ReadClient, chain: ChainConfig, caps: ChainCaps, upTo: HistoryUpTo) {
   const token = caps.votes!.address;
-  const head = await getBlockNumber(client, { cacheTime: 0 });
-  const { index: logs, snapshot } = await syncedHistory(client, chain, caps, head);
+  let history: ChainHistory & { blockNumber: bigint };
+  if (upTo === 'stored') {
+    const stored = await storedHistory(client, chain, caps);
+    if (!stored) return null;
+    history = stored;
+  } else {
+    const head = await getBlockNumber(client, { cacheTime: 0 });
+    const synced = await syncedHistory(client, chain, caps, head);
+    history = { ...synced, blockNumber: synced.index.scannedTo ?? head };
+  }
+  const { index: logs, snapshot, blockNumber } = history;
   let hit = folds.get(logs);
   if (!hit || hit.version !== logs.version || hit.token !== token) {
     const base = snapshot?.head.delegates;
@@ -69,7 +84,7 @@ export async function syncDelegates(client: ReadClient, chain: ChainConfig, caps
     );
     folds.set(logs, (hit = { version: logs.version, token, value }));
   }
-  return { index: hit.value, blockNumber: logs.scannedTo ?? head, logs, snapshot };
+  return { index: hit.value, blockNumber, logs, snapshot };
 }
 
 /** Folds logs (oldest first) into the index. */

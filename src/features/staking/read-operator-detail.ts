@@ -9,7 +9,7 @@ import { altStakingAbi } from '../../lib/contracts/generated.ts';
 import type { ChainConfig } from '../../lib/config/app-config.ts';
 import type { ReadClient } from '../../lib/web3/chains.ts';
 import type { ChainCaps } from '../../lib/web3/capabilities.ts';
-import { decodeLogs, syncedHistory } from '../../lib/logs/chain-logs.ts';
+import { decodeLogs, storedHistory, syncedHistory, type ChainHistory } from '../../lib/logs/chain-logs.ts';
 
 const slashedEvent = altStakingAbi.find((item) => item.type === 'event' && item.name === 'Slashed')!;
 const SLASHED = SNAPSHOT_PARTS.slashes.topic0;
@@ -25,27 +25,37 @@ export interface SlashRecord {
 }
 
 /**
- * `Slashed` events of `operator`, newest first, from the chain's log index; their blocks' times are
- * read together (one JSON-RPC batch), not one request per slash.
+ * `Slashed` events of `operator`, newest first: from the build's snapshot and the stored log index
+ * when they already hold the `slashCount` the contract reports (the usual case: slashes are rare
+ * and old), else from the index brought to the head. Their blocks' times are read together (one
+ * JSON-RPC batch), not one request per slash.
  */
 export async function readSlashes(
   client: ReadClient,
   chain: ChainConfig,
   caps: ChainCaps,
   operator: Address,
+  slashCount: number,
 ): Promise<SlashRecord[]> {
-  const head = await getBlockNumber(client, { cacheTime: 0 });
-  const { index, snapshot } = await syncedHistory(client, chain, caps, head);
   const word = pad(operator).toLowerCase() as `0x${string}`;
   const staking = chain.contracts.staking!.toLowerCase();
-  // The build's snapshot holds every slash before the index's first block.
-  const earlier = (snapshot?.whole('slashes') ?? []).filter(
-    (l) => l.address === staking && l.topics[0] === SLASHED && l.topics[1]?.toLowerCase() === word,
-  );
-  const logs = decodeLogs<{ fractionBps: bigint; amount: bigint; reason: string }>(
-    [slashedEvent],
-    [...earlier, ...index.select({ address: chain.contracts.staking!, topic0: SLASHED, topics: [word] })],
-  );
+  const slashesIn = ({ index, snapshot }: ChainHistory) =>
+    decodeLogs<{ fractionBps: bigint; amount: bigint; reason: string }>(
+      [slashedEvent],
+      [
+        // The build's snapshot holds every slash before the index's first block.
+        ...(snapshot?.whole('slashes') ?? []).filter(
+          (l) => l.address === staking && l.topics[0] === SLASHED && l.topics[1]?.toLowerCase() === word,
+        ),
+        ...index.select({ address: chain.contracts.staking!, topic0: SLASHED, topics: [word] }),
+      ],
+    );
+  const stored = await storedHistory(client, chain, caps);
+  let logs = stored ? slashesIn(stored) : [];
+  if (logs.length < slashCount) {
+    const head = await getBlockNumber(client, { cacheTime: 0 });
+    logs = slashesIn(await syncedHistory(client, chain, caps, head));
+  }
   const numbers = [...new Set(logs.map(({ log }) => log.blockNumber))];
   const timestamps = await blockTimes(client, chain.id, numbers);
   const times = new Map(numbers.map((n, i) => [n, timestamps[i]]));

@@ -23,10 +23,11 @@ const DEFAULT_FINALITY_DEPTH = 12n;
 /** Blocks after which a log on `chainId` is treated as final. */
 export const finalityDepth = (chainId: number) => FINALITY_DEPTH[chainId] ?? DEFAULT_FINALITY_DEPTH;
 
-const progressListeners = new Set<(chainId: number, scannedTo: bigint, target: bigint) => void>();
+type ProgressListener = (chainId: number, scannedTo: bigint, target: bigint, fromBlock: bigint) => void;
+const progressListeners = new Set<ProgressListener>();
 
 /** Calls `listen` after each committed segment of any chain's log index; returns an unsubscribe. */
-export function onLogProgress(listen: (chainId: number, scannedTo: bigint, target: bigint) => void) {
+export function onLogProgress(listen: ProgressListener) {
   progressListeners.add(listen);
   return () => progressListeners.delete(listen);
 }
@@ -86,7 +87,8 @@ export function chainHistory(client: ReadClient, chain: ChainConfig, caps: Chain
           request,
           store: (store ??= browserLogStore()),
           window: windowFor(chain.id),
-          onProgress: (scannedTo, target) => progressListeners.forEach((listen) => listen(chain.id, scannedTo, target)),
+          onProgress: (scannedTo, target) =>
+            progressListeners.forEach((listen) => listen(chain.id, scannedTo, target, fromBlock)),
         });
         return { index, snapshot };
       },
@@ -99,6 +101,25 @@ export function chainHistory(client: ReadClient, chain: ChainConfig, caps: Chain
 /** The chain's log index (see chainHistory). */
 export const chainLogs = async (client: ReadClient, chain: ChainConfig, caps: ChainCaps): Promise<LogIndex> =>
   (await chainHistory(client, chain, caps)).index;
+
+/** How far a page reads history: what the app already has (snapshot and stored logs), or up to the head. */
+export type HistoryUpTo = 'stored' | 'head';
+
+/**
+ * The chain's history as the app already has it, reading nothing new from the chain beyond the
+ * snapshot's check: the build's snapshot and the logs stored by earlier visits, with the block they
+ * reach; null when there is neither (a first visit to a site without a snapshot).
+ */
+export async function storedHistory(
+  client: ReadClient,
+  chain: ChainConfig,
+  caps: ChainCaps,
+): Promise<(ChainHistory & { blockNumber: bigint }) | null> {
+  const history = await chainHistory(client, chain, caps);
+  await history.index.ready();
+  const blockNumber = history.index.scannedTo ?? history.snapshot?.head.block;
+  return blockNumber === undefined ? null : { ...history, blockNumber };
+}
 
 /** The chain's history with its log index brought up to `head` (never moved back by a lower one). */
 export async function syncedHistory(

@@ -5,15 +5,15 @@
  */
 import { onLogProgress } from './chain-logs.ts';
 
-export const logProgress = $state<Record<number, { scannedTo: bigint; target: bigint } | undefined>>({});
-onLogProgress((chainId, scannedTo, target) => (logProgress[chainId] = { scannedTo, target }));
+export const logProgress = $state<Record<number, { scannedTo: bigint; target: bigint; from: bigint } | undefined>>({});
+onLogProgress((chainId, scannedTo, target, from) => (logProgress[chainId] = { scannedTo, target, from }));
 
 /** "Reading the chain's history: 45% (block 19,004,480 of 19,021,021)", or undefined when caught up. */
-export function progressText(chainId: number, fromBlock: number): string | undefined {
+export function progressText(chainId: number): string | undefined {
   const p = logProgress[chainId];
   if (!p || p.scannedTo >= p.target) return undefined;
-  const span = p.target - BigInt(fromBlock);
-  const done = p.scannedTo - BigInt(fromBlock);
+  const span = p.target - p.from + 1n;
+  const done = p.scannedTo - p.from + 1n;
   const percent = span > 0n ? Number((done * 100n) / span) : 0;
   return `Reading the chain's history: ${percent}% (block ${p.scannedTo.toLocaleString('en-US')} of ${p.target.toLocaleString('en-US')}). What is read is kept for your next visit.`;
 }
