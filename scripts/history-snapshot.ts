@@ -19,10 +19,10 @@ import { finalityDepth } from '../src/lib/logs/chain-logs.ts';
 import {
   SNAPSHOT_VERSION,
   compactLog,
-  serializeSnapshotHead,
+  serializeSnapshot,
   shardKeys,
   snapshotPaths,
-  type SnapshotHead,
+  type SnapshotContent,
 } from '../src/lib/logs/history-snapshot.ts';
 import { SNAPSHOT_PARTS, type SnapshotPartName } from '../src/lib/logs/snapshot-parts.ts';
 import { DELEGATION_TOPICS, delegateStandings, foldDelegates } from '../src/features/governance/read-delegates.ts';
@@ -141,26 +141,44 @@ export async function writeHistorySnapshot({
         ),
       }
     : undefined;
-  const snapshot: SnapshotHead = {
-    version: SNAPSHOT_VERSION,
-    chainId: chain.id,
-    addresses: addresses.map((a) => a.toLowerCase() as Address).sort(),
-    block: last,
-    hash: header.hash,
-    timestamp: BigInt(header.timestamp),
-    whole: staking ? { slashes: index.select({ address: staking, topic0: SNAPSHOT_PARTS.slashes.topic0 }) } : {},
-    sharded: [...sharded],
+  const slashes = staking ? index.select({ address: staking, topic0: SNAPSHOT_PARTS.slashes.topic0 }) : [];
+  // The whole parts' block times, read in one batch of headers per hundred blocks.
+  const times = new Map<bigint, bigint>();
+  const numbers = [...new Set(slashes.map((l) => l.blockNumber))];
+  for (let i = 0; i < numbers.length; i += 100) {
+    const headers = await Promise.all(
+      numbers
+        .slice(i, i + 100)
+        .map((n) => request('eth_getBlockByNumber', [numberToHex(n), false]) as Promise<{ timestamp: Hex }>),
+    );
+    headers.forEach((h, k) => times.set(numbers[i + k], BigInt(h.timestamp)));
+  }
+  const snapshot: SnapshotContent = {
+    head: {
+      version: SNAPSHOT_VERSION,
+      chainId: chain.id,
+      addresses: addresses.map((a) => a.toLowerCase() as Address).sort(),
+      block: last,
+      hash: header.hash,
+      timestamp: BigInt(header.timestamp),
+      whole: staking ? { slashes } : {},
+      sharded: [...sharded],
+      times,
+      proposalsCreated: created.length,
+      hasDelegates: !!delegates,
+    },
     delegates,
     titles: new Map([...titles].filter(([, t]) => t)),
-    proposalsCreated: created.length,
   };
 
   const paths = snapshotPaths(chain.id);
   rmSync(join(outDir, paths.shards), { recursive: true, force: true });
-  const head_ = serializeSnapshotHead(snapshot);
-  mkdirSync(join(outDir, 'history'), { recursive: true });
-  writeFileSync(join(outDir, paths.head), head_);
-  let totalBytes = head_.length;
+  const files = serializeSnapshot(snapshot);
+  mkdirSync(join(outDir, paths.shards), { recursive: true });
+  writeFileSync(join(outDir, paths.head), files.head);
+  writeFileSync(join(outDir, paths.titles), files.titles);
+  if (files.delegates) writeFileSync(join(outDir, paths.delegates), files.delegates);
+  let totalBytes = files.head.length + files.titles.length + (files.delegates?.length ?? 0);
   for (const [file, logs] of shards) {
     const [part, shard] = file.split('/');
     const path = join(outDir, paths.shard(part, shard));
@@ -169,7 +187,13 @@ export async function writeHistorySnapshot({
     writeFileSync(path, text);
     totalBytes += text.length;
   }
-  return { block: last, logs: index.select().length, files: shards.size + 1, headBytes: head_.length, totalBytes };
+  return {
+    block: last,
+    logs: index.select().length,
+    files: shards.size + (files.delegates ? 3 : 2),
+    headBytes: files.head.length,
+    totalBytes,
+  };
 }
 
 async function main() {

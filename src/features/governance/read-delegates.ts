@@ -74,9 +74,9 @@ export async function readDelegates(client: ReadClient, chain: ChainConfig, caps
     history = { ...synced, blockNumber: synced.index.scannedTo ?? head };
   }
   const { index: logs, snapshot, blockNumber } = history;
+  const base = await snapshot?.delegates();
   let hit = folds.get(logs);
   if (!hit || hit.version !== logs.version || hit.token !== token) {
-    const base = snapshot?.head.delegates;
     const value = foldDelegates(
       token,
       logs.select({ address: token, topic0: DELEGATION_TOPICS }),

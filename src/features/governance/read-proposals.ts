@@ -62,7 +62,7 @@ export async function readProposalPage(
   // A page of proposals the build's snapshot titles needs no log at all.
   const covered = !!snapshot && indices.every((i) => i < snapshot.head.proposalsCreated);
   const near = !covered && indexIsNear(index, blockNumber);
-  const [details] = await Promise.all([
+  const [details, , titles] = await Promise.all([
     readAll(
       client,
       multicall3,
@@ -70,6 +70,8 @@ export async function readProposalPage(
       blockNumber,
     ) as Promise<(readonly [bigint, ...unknown[]])[]>,
     near ? syncedLogs(client, chain, caps, blockNumber) : undefined,
+    // Titles only for a page the snapshot covers in part or whole.
+    snapshot && indices.some((i) => i < snapshot.head.proposalsCreated) ? snapshot.titles() : undefined,
   ]);
   const ids = details.map((d) => d[0] as bigint);
   const perId = ids.flatMap((id) => statusCalls(governor, id));
@@ -83,7 +85,7 @@ export async function readProposalPage(
   // Titles from the index when it is up to date, from the build's history snapshot for proposals
   // before it; else where an earlier visit found them (read with the states), then, for the rest,
   // at each proposal's creation block (which needs its snapshot).
-  const unknown = ids.filter((id) => !snapshot?.head.titles.has(id));
+  const unknown = ids.filter((id) => !titles?.has(id));
   const [values, remembered] = await Promise.all([
     readAll(client, multicall3, perId, blockNumber),
     near || unknown.length === 0
@@ -109,7 +111,7 @@ export async function readProposalPage(
     id,
     index: indices[k],
     // A proposal older than the index's first block is titled by the build's snapshot.
-    title: proposalTitle(created.get(id)?.description ?? snapshot?.head.titles.get(id), `Proposal ${indices[k] + 1}`),
+    title: proposalTitle(created.get(id)?.description ?? titles?.get(id), `Proposal ${indices[k] + 1}`),
     ...statuses[k],
   }));
   return { blockNumber, chainTime, clockMode, count: total, proposals };

@@ -46,11 +46,12 @@ export async function voteHistory(
         ),
       )
     : [];
+  const titles = await snapshot?.titles();
   return [...earlier, ...voteLogsOf(index, governor, voter)]
     .map(({ args, log }) => ({
       proposalId: args.proposalId,
       title: proposalTitle(
-        createdOf(index, governor, args.proposalId)?.description ?? snapshot?.head.titles.get(args.proposalId),
+        createdOf(index, governor, args.proposalId)?.description ?? titles?.get(args.proposalId),
         `Proposal ${args.proposalId}`,
       ),
       support: Number(args.support) as 0 | 1 | 2,

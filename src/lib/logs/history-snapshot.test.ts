@@ -5,10 +5,12 @@ import {
   SnapshotProblem,
   loadHistorySnapshot,
   parseSnapshotHead,
-  serializeSnapshotHead,
+  serializeSnapshot,
+  parseSnapshotDelegates,
+  parseSnapshotTitles,
   shardKeys,
   shardOf,
-  type SnapshotHead,
+  type SnapshotContent,
 } from './history-snapshot.ts';
 import type { IndexedLog } from './log-store.ts';
 
@@ -29,42 +31,51 @@ const log = (topics: Hex[], blockNumber = 10n): IndexedLog => ({
   logIndex: 0,
 });
 
-const head = (over: Partial<SnapshotHead> = {}): SnapshotHead => ({
-  version: SNAPSHOT_VERSION,
-  chainId: 31337,
-  addresses: [GOVERNOR, TOKEN].sort(),
-  block: 100n,
-  hash: HASH,
-  timestamp: 1_700_000_000n,
-  whole: { slashes: [log([TOPIC, pad(A)])] },
-  sharded: ['delegations'],
+const content = (): SnapshotContent => ({
+  head: {
+    version: SNAPSHOT_VERSION,
+    chainId: 31337,
+    addresses: [GOVERNOR, TOKEN].sort(),
+    block: 100n,
+    hash: HASH,
+    timestamp: 1_700_000_000n,
+    whole: { slashes: [log([TOPIC, pad(A)])] },
+    sharded: ['delegations'],
+    times: new Map([[10n, 1_699_999_000n]]),
+    proposalsCreated: 1,
+    hasDelegates: true,
+  },
   delegates: { token: TOKEN, rows: [{ address: A, votes: 10n ** 24n, delegators: 3 }] },
   titles: new Map([[2n ** 200n, 'AIP-1: a title']]),
-  proposalsCreated: 1,
-  ...over,
 });
+const headFile = () => serializeSnapshot(content()).head;
 
 describe('history snapshot files', () => {
   it('round-trips through its serialisation, bigints included', () => {
-    const original = head();
-    expect(parseSnapshotHead(JSON.parse(serializeSnapshotHead(original)))).toEqual(original);
+    const original = content();
+    const files = serializeSnapshot(original);
+    expect(parseSnapshotHead(JSON.parse(files.head))).toEqual(original.head);
+    expect(parseSnapshotDelegates(JSON.parse(files.delegates!))).toEqual(original.delegates);
+    expect(parseSnapshotTitles(JSON.parse(files.titles))).toEqual(original.titles);
   });
 
   it('refuses a file of another version or shape rather than using part of it', () => {
-    const good = JSON.parse(serializeSnapshotHead(head()));
+    const good = JSON.parse(headFile());
     for (const bad of [
       { ...good, version: 99 },
       { ...good, block: 12 },
       { ...good, hash: '0x1234' },
       { ...good, addresses: ['not an address'] },
       { ...good, whole: { slashes: [['0xzz']] } },
-      { ...good, delegates: { token: TOKEN, rows: [[A, '-5', 1]] } },
-      { ...good, titles: { abc: 'x' } },
+      { ...good, times: { 10: 5 } },
       { ...good, proposalsCreated: -1 },
       null,
       'text',
     ])
       expect(() => parseSnapshotHead(bad)).toThrow(SnapshotProblem);
+    expect(() => parseSnapshotDelegates({ token: TOKEN, rows: [[A, '-5', 1]] })).toThrow(SnapshotProblem);
+    expect(() => parseSnapshotTitles({ abc: 'x' })).toThrow(SnapshotProblem);
+    expect(() => parseSnapshotTitles(['x'])).toThrow(SnapshotProblem);
   });
 
   it('puts a log in the shard of each non-zero key it names, once', () => {
@@ -94,7 +105,7 @@ describe('loading a snapshot', () => {
   };
 
   it('is used only when the chain has its block with its hash', async () => {
-    serve({ 'history/31337.json': serializeSnapshotHead(head()) });
+    serve({ 'history/31337.json': headFile() });
     const vouching = chainWith(HASH);
     const snapshot = await loadHistorySnapshot(31337, [TOKEN, GOVERNOR], vouching.request, 'http://app.test/');
     expect(snapshot?.checkpoint).toEqual({ number: 100n, hash: HASH });
@@ -129,7 +140,7 @@ describe('loading a snapshot', () => {
   });
 
   it('asks the chain again when the check is refused, rather than reading the whole history', async () => {
-    serve({ 'history/31337.json': serializeSnapshotHead(head()) });
+    serve({ 'history/31337.json': headFile() });
     let refusals = 2;
     const request = async () => {
       if (refusals-- > 0) throw Object.assign(new Error('Too Many Requests'), { status: 429 });
@@ -145,7 +156,7 @@ describe('loading a snapshot', () => {
     const sibling = log([TOPIC, pad(B), pad('0x0'), pad(`0x70${'00'.repeat(19)}`)], 7n);
     const { compactLog } = await import('./history-snapshot.ts');
     serve({
-      'history/31337.json': serializeSnapshotHead(head()),
+      'history/31337.json': headFile(),
       'history/31337/delegations/70.json': JSON.stringify([...inShard, sibling].map(compactLog)),
     });
     const fetches = vi.fn(globalThis.fetch);

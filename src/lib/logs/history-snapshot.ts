@@ -102,12 +102,26 @@ export interface SnapshotHead {
   whole: Record<string, IndexedLog[]>;
   /** Sharded parts: name → whether the build wrote it. */
   sharded: string[];
-  /** Folded figures too large to ship as logs (every delegation of a token). */
-  delegates?: { token: Address; rows: DelegateStanding[] };
-  /** Proposal titles by id (text from the chain: cleaned again where shown). */
-  titles: Map<bigint, string>;
+  /** Block times of the whole parts' logs (a page shows when each happened without a header read). */
+  times: Map<bigint, bigint>;
   /** Proposals the governor had created by the snapshot's block (its first `proposalsCreated` indices). */
   proposalsCreated: number;
+  /** Whether the build wrote the delegates' standing (`delegates.json`). */
+  hasDelegates: boolean;
+}
+
+export interface SnapshotDelegates {
+  token: Address;
+  rows: DelegateStanding[];
+}
+
+/** Everything a build writes: the head, and the files fetched only by the pages that need them. */
+export interface SnapshotContent {
+  head: SnapshotHead;
+  /** Folded figures too large to ship as logs (every delegation of a token). */
+  delegates?: SnapshotDelegates;
+  /** Proposal titles by id (text from the chain: cleaned again where shown). */
+  titles: Map<bigint, string>;
 }
 
 export class SnapshotProblem extends Error {}
@@ -135,31 +149,11 @@ export function parseSnapshotHead(data: unknown): SnapshotHead {
     whole[name] = (logs as CompactLog[]).map(expandLog);
   }
   if (!Array.isArray(d.sharded) || !d.sharded.every((s: unknown) => typeof s === 'string')) fail('sharded');
-  let delegates: SnapshotHead['delegates'];
-  if (d.delegates) {
-    const { token, rows } = d.delegates;
-    if (typeof token !== 'string' || !Array.isArray(rows)) fail('delegates');
-    delegates = {
-      token,
-      rows: rows.map((r: unknown) => {
-        if (
-          !Array.isArray(r) ||
-          typeof r[0] !== 'string' ||
-          !/^0x[0-9a-fA-F]{40}$/.test(r[0]) ||
-          !/^\d+$/.test(r[1]) ||
-          !Number.isSafeInteger(r[2])
-        )
-          fail('delegate row');
-        const [address, votes, delegators] = r as [Address, string, number];
-        return { address, votes: BigInt(votes), delegators };
-      }),
-    };
-  }
   if (!Number.isSafeInteger(d.proposalsCreated) || d.proposalsCreated < 0) fail('proposalsCreated');
-  const titles = new Map<bigint, string>();
-  for (const [id, title] of Object.entries(d.titles ?? {})) {
-    if (!/^\d+$/.test(id) || typeof title !== 'string') fail('titles');
-    titles.set(BigInt(id), title as string);
+  const times = new Map<bigint, bigint>();
+  for (const [block, time] of Object.entries(d.times ?? {})) {
+    if (!/^\d+$/.test(block) || typeof time !== 'string' || !/^\d+$/.test(time)) fail('times');
+    times.set(BigInt(block), BigInt(time as string));
   }
   return {
     version: d.version,
@@ -170,36 +164,80 @@ export function parseSnapshotHead(data: unknown): SnapshotHead {
     timestamp: BigInt(d.timestamp),
     whole,
     sharded: d.sharded,
-    delegates,
-    titles,
+    times,
     proposalsCreated: d.proposalsCreated,
+    hasDelegates: d.hasDelegates === true,
   };
 }
 
-/** Serialises a head for the build (the inverse of parseSnapshotHead). */
-export function serializeSnapshotHead(head: SnapshotHead): string {
-  return JSON.stringify({
-    version: head.version,
-    chainId: head.chainId,
-    addresses: head.addresses,
-    block: head.block.toString(),
-    hash: head.hash,
-    timestamp: head.timestamp.toString(),
-    whole: Object.fromEntries(Object.entries(head.whole).map(([k, logs]) => [k, logs.map(compactLog)])),
-    sharded: head.sharded,
-    delegates: head.delegates && {
-      token: head.delegates.token,
-      rows: head.delegates.rows.map((r) => [r.address, r.votes.toString(), r.delegators]),
-    },
-    titles: Object.fromEntries([...head.titles].map(([id, t]) => [id.toString(), t])),
-    proposalsCreated: head.proposalsCreated,
-  });
+const fail = (what: string): never => {
+  throw new SnapshotProblem(`history snapshot: ${what}`);
+};
+
+/** Parses `delegates.json`. */
+export function parseSnapshotDelegates(data: unknown): SnapshotDelegates {
+  const { token, rows } = (data ?? {}) as { token?: unknown; rows?: unknown };
+  if (typeof token !== 'string' || !/^0x[0-9a-fA-F]{40}$/.test(token) || !Array.isArray(rows)) fail('delegates');
+  return {
+    token: token as Address,
+    rows: (rows as unknown[]).map((r) => {
+      if (
+        !Array.isArray(r) ||
+        typeof r[0] !== 'string' ||
+        !/^0x[0-9a-fA-F]{40}$/.test(r[0]) ||
+        !/^\d+$/.test(r[1]) ||
+        !Number.isSafeInteger(r[2])
+      )
+        fail('delegate row');
+      const [address, votes, delegators] = r as [Address, string, number];
+      return { address, votes: BigInt(votes), delegators };
+    }),
+  };
+}
+
+/** Parses `titles.json`. */
+export function parseSnapshotTitles(data: unknown): Map<bigint, string> {
+  if (!data || typeof data !== 'object' || Array.isArray(data)) fail('titles');
+  const titles = new Map<bigint, string>();
+  for (const [id, title] of Object.entries(data as object)) {
+    if (!/^\d+$/.test(id) || typeof title !== 'string') fail('titles');
+    titles.set(BigInt(id), title as string);
+  }
+  return titles;
+}
+
+/** The files a build writes (the inverse of the parse functions): head, delegates (if any), titles. */
+export function serializeSnapshot({ head, delegates, titles }: SnapshotContent) {
+  return {
+    head: JSON.stringify({
+      version: head.version,
+      chainId: head.chainId,
+      addresses: head.addresses,
+      block: head.block.toString(),
+      hash: head.hash,
+      timestamp: head.timestamp.toString(),
+      whole: Object.fromEntries(Object.entries(head.whole).map(([k, logs]) => [k, logs.map(compactLog)])),
+      sharded: head.sharded,
+      times: Object.fromEntries([...head.times].map(([b, t]) => [b.toString(), t.toString()])),
+      proposalsCreated: head.proposalsCreated,
+      hasDelegates: !!delegates,
+    }),
+    delegates:
+      delegates &&
+      JSON.stringify({
+        token: delegates.token,
+        rows: delegates.rows.map((r) => [r.address, r.votes.toString(), r.delegators]),
+      }),
+    titles: JSON.stringify(Object.fromEntries([...titles].map(([id, t]) => [id.toString(), t]))),
+  };
 }
 
 /** Where a chain's snapshot lives, relative to the app. */
 export const snapshotPaths = (chainId: number) => ({
   head: `history/${chainId}.json`,
   shards: `history/${chainId}`,
+  delegates: `history/${chainId}/delegates.json`,
+  titles: `history/${chainId}/titles.json`,
   shard: (part: string, shard: string) => `history/${chainId}/${part}/${shard}.json`,
 });
 
@@ -214,6 +252,34 @@ export class HistorySnapshot {
   /** The block the snapshot stops at: the log index reads from the next one. */
   get checkpoint(): Checkpoint {
     return { number: this.head.block, hash: this.head.hash };
+  }
+
+  #delegates?: Promise<SnapshotDelegates | undefined>;
+  #titles?: Promise<Map<bigint, string>>;
+
+  #file<T>(path: string, parse: (data: unknown) => T): Promise<T> {
+    const loading = fetchJson(new URL(path, this.baseUrl).href, 'The history snapshot', {
+      maxBytes: 16 * 1024 * 1024,
+    }).then(parse);
+    return loading;
+  }
+
+  /** The delegates' standing at the snapshot's block (fetched once, by the pages that show it). */
+  delegates(): Promise<SnapshotDelegates | undefined> {
+    if (!this.head.hasDelegates) return Promise.resolve(undefined);
+    const loading = (this.#delegates ??= this.#file(
+      snapshotPaths(this.head.chainId).delegates,
+      parseSnapshotDelegates,
+    ));
+    loading.catch(() => (this.#delegates = undefined));
+    return loading;
+  }
+
+  /** Proposal titles by id, up to the snapshot's block. */
+  titles(): Promise<Map<bigint, string>> {
+    const loading = (this.#titles ??= this.#file(snapshotPaths(this.head.chainId).titles, parseSnapshotTitles));
+    loading.catch(() => (this.#titles = undefined));
+    return loading;
   }
 
   /** The logs of a part kept whole. */
