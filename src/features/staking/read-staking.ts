@@ -86,6 +86,32 @@ export interface StakingState {
  */
 export const OPERATOR_PAGE = 200n;
 
+/** The offsets of the pages after the first for `count` operators. */
+const laterOffsets = (count: bigint | undefined) => {
+  const out: bigint[] = [];
+  for (let offset = OPERATOR_PAGE; offset < (count ?? 0n); offset += OPERATOR_PAGE) out.push(offset);
+  return out;
+};
+
+const countKey = (chainId: number) => `alt-gov:operator-count:${chainId}`;
+
+function rememberedCount(chainId: number): bigint | undefined {
+  try {
+    const raw = globalThis.localStorage?.getItem(countKey(chainId));
+    return raw && /^\d{1,6}$/.test(raw) ? BigInt(raw) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function rememberCount(chainId: number, count: bigint) {
+  try {
+    globalThis.localStorage?.setItem(countKey(chainId), count.toString());
+  } catch {
+    // Storage refused: the next visit reads its pages after the first batch.
+  }
+}
+
 export async function readStaking(
   client: ReadClient,
   chain: ChainConfig,
@@ -96,6 +122,16 @@ export async function readStaking(
   if (!staking || !alt) throw new Error('Staking is not deployed on this chain.');
   const S = { address: staking, abi: altStakingAbi } as const;
   const T = { address: alt, abi: altLayerTokenAbi } as const;
+  // A returning visitor's later pages go out with the first batch, each with the block it was read
+  // at: one round trip instead of two. A page read at another block (a block landed between, or a
+  // backend behind) is read again at the batch's block, so the list stays one consistent picture.
+  const page = (offset: bigint) => ({ ...S, functionName: 'getOperators', args: [offset, OPERATOR_PAGE] }) as const;
+  const early = new Map(
+    laterOffsets(rememberedCount(chain.id)).map((offset) => [
+      offset,
+      readBatch(client, chain, { page: page(offset) }).catch(() => undefined),
+    ]),
+  );
   const { blockNumber, chainTime, values } = await readBatch(client, chain, {
     parameters: { ...S, functionName: 'getParameters' },
     firstPage: { ...S, functionName: 'getOperators', args: [0n, OPERATOR_PAGE] },
@@ -108,15 +144,14 @@ export async function readStaking(
   const parameters = values.parameters as StakingParameters;
   const operators = [...(values.firstPage as OperatorInfo[])];
   // Later pages, if any, read at the same block so the list is one consistent picture.
-  const pages: Promise<readonly OperatorInfo[]>[] = [];
-  for (let offset = OPERATOR_PAGE; offset < parameters.operatorCount; offset += OPERATOR_PAGE) {
-    pages.push(
-      ethCall(client, { ...S, functionName: 'getOperators', args: [offset, OPERATOR_PAGE] }, blockNumber) as Promise<
-        readonly OperatorInfo[]
-      >,
-    );
-  }
-  for (const page of await Promise.all(pages)) operators.push(...page);
+  const count = BigInt(parameters.operatorCount);
+  rememberCount(chain.id, count);
+  const pages = laterOffsets(count).map(async (offset) => {
+    const read = await early.get(offset);
+    if (read && read.blockNumber === blockNumber) return read.values.page as readonly OperatorInfo[];
+    return ethCall(client, page(offset), blockNumber) as Promise<readonly OperatorInfo[]>;
+  });
+  for (const later of await Promise.all(pages)) operators.push(...later);
 
   let accountState: StakingState['account'];
   if (account) {
