@@ -79,12 +79,13 @@ export interface StakingState {
 }
 
 /**
- * Operators per `getOperators` call. About 54k gas an operator with ordinary metadata (11M a page),
- * 200k with the longest the contract allows (2,048 bytes: 40M a page), under geth's 50M eth_call cap
- * either way; 2,000 operators are 10 calls, inside a free tier's 25 a second (pages of 50 were 40
- * calls, and a second of 429s). A page decodes in a task of its own.
+ * Operators per `getOperators` call. About 54k gas an operator with ordinary metadata (5M a page),
+ * 200k with the longest the contract allows (2,048 bytes: 20M a page), under geth's 50M eth_call cap
+ * either way. A page decodes in about 40 ms of a phone's main thread, in a task of its own (200 were
+ * 80 ms tasks, and Lighthouse's blocking time); 2,000 operators are 20 calls, inside a free tier's
+ * 25 a second (pages of 50 were 40 calls, and a second of 429s).
  */
-export const OPERATOR_PAGE = 200n;
+export const OPERATOR_PAGE = 100n;
 
 /** The offsets of the pages after the first for `count` operators. */
 const laterOffsets = (count: bigint | undefined) => {
