@@ -422,7 +422,7 @@ export async function startDeepDevnet(port: number, { writeConfig = true } = {})
   const file = cacheFile();
   const stateFile = file.replace(/\.json$/, '.state.gz');
   if (!existsSync(file) || !existsSync(stateFile)) {
-    console.log(`Building the deep devnet once (about ten minutes); it is cached in ${CACHE_DIR}`);
+    console.log(`Building the deep devnet once (about fifteen minutes); it is cached in ${CACHE_DIR}`);
     const devnet = await startDevnet({
       port,
       writeConfig: false,
