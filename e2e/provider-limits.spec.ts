@@ -246,7 +246,7 @@ test('a history snapshot the chain vouches for leaves only the blocks after it t
   const slashed = (await chain.operators()).find((o) => o.slashCount > 0)!.operator;
 
   /** What the delegates list, a delegate's page and a slashed operator's page show, in a fresh profile. */
-  const views = async (tamper: boolean) => {
+  const views = async (tamper: false | 'hash' | 'figures') => {
     const context = await browser.newContext({ baseURL: 'http://127.0.0.1:4173/', bypassCSP: true });
     const page = await context.newPage();
     await serveRpcUrls(page, [proxy.url]);
@@ -259,7 +259,10 @@ test('a history snapshot the chain vouches for leaves only the blocks after it t
         return route.fulfill({ status: 404 });
       }
       // A file the chain does not vouch for: another block hash at its block.
-      if (tamper) text = text.replace(/"hash":"0x[0-9a-f]{64}"/, `"hash":"0x${'ab'.repeat(32)}"`);
+      if (tamper === 'hash') text = text.replace(/"hash":"0x[0-9a-f]{64}"/, `"hash":"0x${'ab'.repeat(32)}"`);
+      // The right block, but a figure the chain does not have: one delegate's power made the largest.
+      if (tamper === 'figures' && path.endsWith('delegates.json'))
+        text = text.replace(/"rows":\[\["(0x[0-9a-fA-F]{40})","\d+"/, '"rows":[["$1","999999999000000000000000000"');
       await route.fulfill({ body: text, contentType: 'application/json' });
     });
     const mark = proxy.mark();
@@ -287,8 +290,9 @@ test('a history snapshot the chain vouches for leaves only the blocks after it t
   };
 
   try {
-    const ignored = await views(true);
+    const ignored = await views('hash');
     const used = await views(false);
+    const caught = await views('figures');
     // The tampered snapshot was ignored: the whole history was read, 10 blocks a call.
     expect(ignored.logReads).toBeGreaterThan(Number(block - BigInt(chainConfig.deployBlock)) / 10);
     // The vouched-for one left only the blocks after it.
@@ -298,6 +302,10 @@ test('a history snapshot the chain vouches for leaves only the blocks after it t
     expect(used.delegate).toEqual(ignored.delegate);
     expect(used.delegate).toContain(newcomer);
     expect(used.slashText).toEqual(ignored.slashText);
+    // Figures that disagree with the contract set the snapshot aside: the history is read from the chain.
+    expect(caught.list).toEqual(ignored.list);
+    expect(caught.delegate).toEqual(ignored.delegate);
+    expect(caught.logReads).toBeGreaterThan(Number(block - BigInt(chainConfig.deployBlock)) / 10);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -8,7 +8,8 @@ import { getAddress, pad, toEventSelector, zeroAddress, type Address, type Hex }
 import { getBlockNumber } from 'viem/actions';
 import { altVotesAbi } from '../../lib/contracts/generated.ts';
 import type { ChainConfig } from '../../lib/config/app-config.ts';
-import type { ReadClient } from '../../lib/web3/chains.ts';
+import { multicall3Of, type ReadClient } from '../../lib/web3/chains.ts';
+import { readAll } from '../../lib/web3/eth-call.ts';
 import type { ChainCaps } from '../../lib/web3/capabilities.ts';
 import type { LogIndex } from '../../lib/logs/log-index.ts';
 import type { IndexedLog } from '../../lib/logs/log-store.ts';
@@ -16,6 +17,7 @@ import type { HistorySnapshot } from '../../lib/logs/history-snapshot.ts';
 import { SNAPSHOT_PARTS } from '../../lib/logs/snapshot-parts.ts';
 import {
   decodeLogs,
+  rejectSnapshot,
   storedHistory,
   syncedHistory,
   type ChainHistory,
@@ -84,8 +86,31 @@ export async function readDelegates(client: ReadClient, chain: ChainConfig, caps
     );
     folds.set(logs, (hit = { version: logs.version, token, value }));
   }
+  // The block the fold reached: logs change only with the version, so a later tip adds nothing.
+  const foldedTo = logs.scannedTo ?? blockNumber;
+  if (upTo === 'head' && snapshot && !verified.has(logs)) {
+    // The snapshot's figures are the build's word; the largest delegates' power is checked against
+    // the contract at the block the index reached. A snapshot that disagrees is set aside and the
+    // history read from the chain.
+    const top = rankDelegates(hit.value).slice(0, VERIFIED_DELEGATES);
+    const onChain = (await readAll(
+      client,
+      multicall3Of(chain),
+      top.map((row) => ({ address: token, abi: altVotesAbi, functionName: 'getVotes', args: [row.address] })),
+      foldedTo,
+    )) as bigint[];
+    if (top.some((row, i) => onChain[i] !== row.votes)) {
+      rejectSnapshot(chain);
+      return readDelegates(client, chain, caps, upTo);
+    }
+    verified.add(logs);
+  }
   return { index: hit.value, blockNumber, logs, snapshot };
 }
+
+/** Delegates whose power is checked against the contract before the snapshot's standing is trusted. */
+const VERIFIED_DELEGATES = 25;
+const verified = new WeakSet<LogIndex>();
 
 /** Folds logs (oldest first) into the index. */
 export function applyLogs(index: DelegatesIndex, logs: { eventName: string; args: Record<string, any> }[]) {

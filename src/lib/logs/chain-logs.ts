@@ -75,7 +75,8 @@ export function chainHistory(client: ReadClient, chain: ChainConfig, caps: Chain
   if (!history) {
     const request: RpcRequest = (method, params) => client.request({ method, params } as never);
     const baseUrl = globalThis.document?.baseURI;
-    history = (baseUrl ? loadHistorySnapshot(chain.id, addresses, request, baseUrl) : Promise.resolve(undefined)).then(
+    const load = baseUrl && !rejected.has(chain.id);
+    history = (load ? loadHistorySnapshot(chain.id, addresses, request, baseUrl) : Promise.resolve(undefined)).then(
       (snapshot) => {
         const fromBlock = snapshot ? snapshot.head.block + 1n : BigInt(chain.deployBlock);
         const index = new LogIndex({
@@ -97,6 +98,17 @@ export function chainHistory(client: ReadClient, chain: ChainConfig, caps: Chain
   }
   return history;
 }
+
+/**
+ * Sets aside the chain's snapshot after a page found it disagreeing with the chain (a figure it
+ * folded from the snapshot is not what the contract says): from now on the history is read from the
+ * deployment block, as if the build had shipped none.
+ */
+export function rejectSnapshot(chain: ChainConfig) {
+  rejected.add(chain.id);
+  for (const key of histories.keys()) if (key.startsWith(`${chain.id}:`)) histories.delete(key);
+}
+const rejected = new Set<number>();
 
 /** The chain's log index (see chainHistory). */
 export const chainLogs = async (client: ReadClient, chain: ChainConfig, caps: ChainCaps): Promise<LogIndex> =>
