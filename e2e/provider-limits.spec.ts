@@ -244,6 +244,7 @@ test('a history snapshot the chain vouches for leaves only the blocks after it t
     send(chain.client, newcomer, { address: votesToken, abi: altVotesAbi, functionName: 'delegate', args: [top] }),
   );
   const slashed = (await chain.operators()).find((o) => o.slashCount > 0)!.operator;
+  const proposal = (await governor(chain).ids())[0];
 
   /** What the delegates list, a delegate's page and a slashed operator's page show, in a fresh profile. */
   const views = async (tamper: false | 'hash' | 'figures') => {
@@ -284,9 +285,23 @@ test('a history snapshot the chain vouches for leaves only the blocks after it t
     const slashes = page.locator('[aria-labelledby="slashes-title"]');
     await expect(slashes.locator('blockquote.reason').first()).toBeVisible({ timeout: 30_000 });
     const slashText = await slashes.innerText();
+    // A proposal older than the snapshot: its description read at the creation block the snapshot lists.
+    await page.goto(`./#/governance/proposals/${proposal}`);
+    await expect(page.getByText('Description verified against the hash stored on-chain')).toBeVisible({
+      timeout: 30_000,
+    });
+    const proposalTitle = await page.getByRole('heading', { level: 1 }).innerText();
     await expect(page.getByRole('alert')).toHaveCount(0);
     await context.close();
-    return { list, delegate, slashText, shownEarly, logReads: logCalls(from), requests: proxy.since(mark).requests };
+    return {
+      list,
+      delegate,
+      slashText,
+      proposalTitle,
+      shownEarly,
+      logReads: logCalls(from),
+      requests: proxy.since(mark).requests,
+    };
   };
 
   try {
@@ -302,6 +317,7 @@ test('a history snapshot the chain vouches for leaves only the blocks after it t
     expect(used.delegate).toEqual(ignored.delegate);
     expect(used.delegate).toContain(newcomer);
     expect(used.slashText).toEqual(ignored.slashText);
+    expect(used.proposalTitle).toEqual(ignored.proposalTitle);
     // Figures that disagree with the contract set the snapshot aside: the history is read from the chain.
     expect(caught.list).toEqual(ignored.list);
     expect(caught.delegate).toEqual(ignored.delegate);

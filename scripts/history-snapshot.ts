@@ -23,6 +23,7 @@ import {
   shardKeys,
   snapshotPaths,
   type SnapshotContent,
+  type SnapshotProposal,
 } from '../src/lib/logs/history-snapshot.ts';
 import { SNAPSHOT_PARTS, type SnapshotPartName } from '../src/lib/logs/snapshot-parts.ts';
 import { DELEGATION_TOPICS, delegateStandings, foldDelegates } from '../src/features/governance/read-delegates.ts';
@@ -116,13 +117,13 @@ export async function writeHistorySnapshot({
     }
   }
 
-  const titles = new Map<bigint, string>();
+  const titles = new Map<bigint, SnapshotProposal>();
   const created = governor ? index.select({ address: governor, topic0: titleSelector }) : [];
   if (governor)
     for (const log of created) {
       try {
         const proposal = decodeProposalCreated(log.data);
-        titles.set(proposal.proposalId, proposalTitle(proposal.description, ''));
+        titles.set(proposal.proposalId, { title: proposalTitle(proposal.description, ''), block: log.blockNumber });
       } catch {
         // Not the standard layout: the app reads it at its creation block.
       }
@@ -168,7 +169,7 @@ export async function writeHistorySnapshot({
       hasDelegates: !!delegates,
     },
     delegates,
-    titles: new Map([...titles].filter(([, t]) => t)),
+    titles,
   };
 
   const paths = snapshotPaths(chain.id);

@@ -96,6 +96,8 @@ export interface CreatedSearch {
   clockMode: 'timestamp' | 'blocknumber';
   votingDelay: bigint;
   head: BlockPoint;
+  /** Creation blocks already known (the build's history snapshot lists them). */
+  known?: ReadonlyMap<bigint, bigint>;
 }
 
 /**
@@ -119,7 +121,7 @@ export async function findCreated(
   const at = proposals.map((p) => (p.snapshot === undefined ? undefined : p.snapshot - search.votingDelay));
   const remembered = rememberedBlocks(chainId, search.governor);
   let ranges: ([bigint, bigint] | undefined)[] = proposals.map((p) => {
-    const block = remembered.get(p.id.toString());
+    const block = search.known?.get(p.id) ?? remembered.get(p.id.toString());
     return block === undefined ? undefined : [BigInt(block), BigInt(block)];
   });
   const unknown = ranges.flatMap((r, i) => (r || at[i] === undefined ? [] : [i]));

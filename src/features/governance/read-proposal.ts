@@ -14,7 +14,7 @@ import type { ChainConfig } from '../../lib/config/app-config.ts';
 import { headCalls, multicall3Of, type ReadClient } from '../../lib/web3/chains.ts';
 import { chainHistory, decodeLogs, syncedLogs } from '../../lib/logs/chain-logs.ts';
 import { createdBeforeHistory, createdOf, findCreated, indexIsNear } from './created-index.ts';
-import { voteLogsOf } from './read-vote-history.ts';
+import { snapshotVoteLogsOf, voteLogsOf } from './read-vote-history.ts';
 import { descriptionMatches, type CreatedProposal } from './proposal-description.ts';
 import { STATUS_CALL_COUNT, statusCalls, toStatus, type ProposalStatus } from './proposal-status.ts';
 
@@ -87,6 +87,8 @@ export async function readProposal(
   // The history (the build's snapshot, checked against the chain, and the stored index) loads
   // while the first batch is out.
   const loadingHistory = chainHistory(client, chain, caps);
+  // The snapshot's list of proposals gives an old proposal's creation block: one log read.
+  const loadingTitles = loadingHistory.then(({ snapshot }) => snapshot?.titles()).catch(() => undefined);
   const core = await aggregate(client, multicall3, <any[]>[
     ...headCalls(multicall3),
     { ...gov, functionName: 'CLOCK_MODE' },
@@ -151,8 +153,9 @@ export async function readProposal(
   // creation (a proposal older than the build's snapshot is not in it); a deep history it has not
   // read is not scanned for one page: the description is read at the proposal's creation block, and
   // the proposal's events and the reader's vote wait for a page that reads the history.
-  const near =
-    !createdBeforeHistory(history, clockMode, snapshot, value<bigint>(13)) && indexIsNear(index, blockNumber);
+  const before = createdBeforeHistory(history, clockMode, snapshot, value<bigint>(13));
+  const near = !before && indexIsNear(index, blockNumber);
+  const listed = before ? (await loadingTitles)?.get(id) : undefined;
   const [atSnapshot, logs, found] = await Promise.all([
     snapshotPast
       ? readAll(
@@ -174,6 +177,7 @@ export async function readProposal(
           clockMode,
           votingDelay: value<bigint>(13),
           head: { number: blockNumber, timestamp: chainTime },
+          known: listed && new Map([[id, listed.block]]),
         }),
   ]);
   const created = logs ? createdOf(logs, governor, id) : found?.get(id);
@@ -194,10 +198,17 @@ export async function readProposal(
       blockNumber: log.blockNumber,
       eta: args.etaSeconds,
     }));
-  const voteLog =
-    accountBase?.hasVoted && logs
+  // The reader's vote: from the index, or for a proposal older than the build's snapshot, from the
+  // snapshot's shard of the reader's votes (a vote cast since shows as "You voted").
+  const voteLog = !accountBase?.hasVoted
+    ? undefined
+    : logs
       ? voteLogsOf(logs, governor, account!).find(({ args }) => args.proposalId === id)
-      : undefined;
+      : before && history
+        ? (await snapshotVoteLogsOf(history, governor, account!).catch(() => [])).find(
+            ({ args }) => args.proposalId === id,
+          )
+        : undefined;
 
   return {
     id,

@@ -111,7 +111,7 @@ export async function readProposalPage(
     id,
     index: indices[k],
     // A proposal older than the index's first block is titled by the build's snapshot.
-    title: proposalTitle(created.get(id)?.description ?? titles?.get(id), `Proposal ${indices[k] + 1}`),
+    title: proposalTitle(created.get(id)?.description ?? titles?.get(id)?.title, `Proposal ${indices[k] + 1}`),
     ...statuses[k],
   }));
   return { blockNumber, chainTime, clockMode, count: total, proposals };

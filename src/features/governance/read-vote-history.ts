@@ -27,6 +27,13 @@ type VoteArgs = { proposalId: bigint; support: number; weight: bigint; reason: s
 export const voteLogsOf = (index: LogIndex, governor: Address, voter: Address) =>
   decodeLogs<VoteArgs>([voteCast], index.select({ address: governor, topic0: VOTE_CAST, topics: [pad(voter)] }));
 
+/** `voter`'s `VoteCast` logs on `governor` in the build's snapshot (its shard of votes), oldest first, decoded. */
+export const snapshotVoteLogsOf = async (snapshot: HistorySnapshot, governor: Address, voter: Address) =>
+  decodeLogs<VoteArgs>(
+    [voteCast],
+    (await snapshot.logsOf('votes', SNAPSHOT_PARTS.votes, voter)).filter((l) => l.address === governor.toLowerCase()),
+  );
+
 /**
  * `voter`'s votes, newest first: the build's snapshot's shard of them (when there is one), then the
  * index's, already synced to the screen's block. Titles from the proposals' creation logs in the
@@ -38,20 +45,13 @@ export async function voteHistory(
   governor: Address,
   voter: Address,
 ): Promise<VoteRecord[]> {
-  const earlier = snapshot
-    ? decodeLogs<VoteArgs>(
-        [voteCast],
-        (await snapshot.logsOf('votes', SNAPSHOT_PARTS.votes, voter)).filter(
-          (l) => l.address === governor.toLowerCase(),
-        ),
-      )
-    : [];
+  const earlier = snapshot ? await snapshotVoteLogsOf(snapshot, governor, voter) : [];
   const titles = await snapshot?.titles();
   return [...earlier, ...voteLogsOf(index, governor, voter)]
     .map(({ args, log }) => ({
       proposalId: args.proposalId,
       title: proposalTitle(
-        createdOf(index, governor, args.proposalId)?.description ?? titles?.get(args.proposalId),
+        createdOf(index, governor, args.proposalId)?.description ?? titles?.get(args.proposalId)?.title,
         `Proposal ${args.proposalId}`,
       ),
       support: Number(args.support) as 0 | 1 | 2,

@@ -46,7 +46,7 @@ const content = (): SnapshotContent => ({
     hasDelegates: true,
   },
   delegates: { token: TOKEN, rows: [{ address: A, votes: 10n ** 24n, delegators: 3 }] },
-  titles: new Map([[2n ** 200n, 'AIP-1: a title']]),
+  titles: new Map([[2n ** 200n, { title: 'AIP-1: a title', block: 42n }]]),
 });
 const headFile = () => serializeSnapshot(content()).head;
 
@@ -74,7 +74,8 @@ describe('history snapshot files', () => {
     ])
       expect(() => parseSnapshotHead(bad)).toThrow(SnapshotProblem);
     expect(() => parseSnapshotDelegates({ token: TOKEN, rows: [[A, '-5', 1]] })).toThrow(SnapshotProblem);
-    expect(() => parseSnapshotTitles({ abc: 'x' })).toThrow(SnapshotProblem);
+    expect(() => parseSnapshotTitles({ abc: ['x', 1] })).toThrow(SnapshotProblem);
+    expect(() => parseSnapshotTitles({ 1: 'x' })).toThrow(SnapshotProblem);
     expect(() => parseSnapshotTitles(['x'])).toThrow(SnapshotProblem);
   });
 

@@ -110,6 +110,11 @@ export interface SnapshotHead {
   hasDelegates: boolean;
 }
 
+export interface SnapshotProposal {
+  title: string;
+  block: bigint;
+}
+
 export interface SnapshotDelegates {
   token: Address;
   rows: DelegateStanding[];
@@ -120,8 +125,8 @@ export interface SnapshotContent {
   head: SnapshotHead;
   /** Folded figures too large to ship as logs (every delegation of a token). */
   delegates?: SnapshotDelegates;
-  /** Proposal titles by id (text from the chain: cleaned again where shown). */
-  titles: Map<bigint, string>;
+  /** Proposals created up to the snapshot's block, by id: title (chain text, cleaned again where shown) and creation block. */
+  titles: Map<bigint, SnapshotProposal>;
 }
 
 export class SnapshotProblem extends Error {}
@@ -195,13 +200,14 @@ export function parseSnapshotDelegates(data: unknown): SnapshotDelegates {
   };
 }
 
-/** Parses `titles.json`. */
-export function parseSnapshotTitles(data: unknown): Map<bigint, string> {
+/** Parses `titles.json`: `{ id: [title, creation block] }`. */
+export function parseSnapshotTitles(data: unknown): Map<bigint, SnapshotProposal> {
   if (!data || typeof data !== 'object' || Array.isArray(data)) fail('titles');
-  const titles = new Map<bigint, string>();
-  for (const [id, title] of Object.entries(data as object)) {
-    if (!/^\d+$/.test(id) || typeof title !== 'string') fail('titles');
-    titles.set(BigInt(id), title as string);
+  const titles = new Map<bigint, SnapshotProposal>();
+  for (const [id, entry] of Object.entries(data as object)) {
+    if (!/^\d+$/.test(id) || !Array.isArray(entry) || typeof entry[0] !== 'string' || !Number.isSafeInteger(entry[1]))
+      fail('titles');
+    titles.set(BigInt(id), { title: entry[0], block: BigInt(entry[1]) });
   }
   return titles;
 }
@@ -228,7 +234,9 @@ export function serializeSnapshot({ head, delegates, titles }: SnapshotContent) 
         token: delegates.token,
         rows: delegates.rows.map((r) => [r.address, r.votes.toString(), r.delegators]),
       }),
-    titles: JSON.stringify(Object.fromEntries([...titles].map(([id, t]) => [id.toString(), t]))),
+    titles: JSON.stringify(
+      Object.fromEntries([...titles].map(([id, p]) => [id.toString(), [p.title, Number(p.block)]])),
+    ),
   };
 }
 
@@ -255,7 +263,7 @@ export class HistorySnapshot {
   }
 
   #delegates?: Promise<SnapshotDelegates | undefined>;
-  #titles?: Promise<Map<bigint, string>>;
+  #titles?: Promise<Map<bigint, SnapshotProposal>>;
 
   #file<T>(path: string, parse: (data: unknown) => T): Promise<T> {
     const loading = fetchJson(new URL(path, this.baseUrl).href, 'The history snapshot', {
@@ -275,8 +283,8 @@ export class HistorySnapshot {
     return loading;
   }
 
-  /** Proposal titles by id, up to the snapshot's block. */
-  titles(): Promise<Map<bigint, string>> {
+  /** Proposals' titles and creation blocks by id, up to the snapshot's block. */
+  titles(): Promise<Map<bigint, SnapshotProposal>> {
     const loading = (this.#titles ??= this.#file(snapshotPaths(this.head.chainId).titles, parseSnapshotTitles));
     loading.catch(() => (this.#titles = undefined));
     return loading;
