@@ -7,10 +7,10 @@
  */
 import type { Address } from 'viem';
 
-import { ethCall } from '../../lib/web3/eth-call.ts';
+import { readAll } from '../../lib/web3/eth-call.ts';
 import { altLayerTokenAbi, altStakingAbi } from '../../lib/contracts/generated.ts';
 import type { ChainConfig } from '../../lib/config/app-config.ts';
-import type { ReadClient } from '../../lib/web3/chains.ts';
+import { multicall3Of, type ReadClient } from '../../lib/web3/chains.ts';
 import type { ChainCaps } from '../../lib/web3/capabilities.ts';
 import { readBatch } from '../../lib/web3/read-batch.ts';
 import type { AppState } from '../../lib/web3/app-state.svelte.ts';
@@ -87,10 +87,21 @@ export interface StakingState {
  */
 export const OPERATOR_PAGE = 100n;
 
-/** The offsets of the pages after the first for `count` operators. */
-const laterOffsets = (count: bigint | undefined) => {
-  const out: bigint[] = [];
-  for (let offset = OPERATOR_PAGE; offset < (count ?? 0n); offset += OPERATOR_PAGE) out.push(offset);
+/**
+ * Pages per eth_call (one Multicall3 aggregate, each page decoded in a task of its own): two pages
+ * are at most 40M gas with the longest metadata, under a 50M cap. 2,000 operators are 10 calls, so
+ * a page opened just after another still fits a free tier's 25 calls a second (one page a call was
+ * 20, and two pages in a row met a second of 429s).
+ */
+const PAGES_PER_CALL = 2;
+
+/** The offsets of the pages after the first for `count` operators, grouped by eth_call. */
+export const laterGroups = (count: bigint | undefined) => {
+  const out: bigint[][] = [];
+  for (let offset = OPERATOR_PAGE; offset < (count ?? 0n); offset += OPERATOR_PAGE) {
+    if (!out.length || out.at(-1)!.length === PAGES_PER_CALL) out.push([]);
+    out.at(-1)!.push(offset);
+  }
   return out;
 };
 
@@ -127,10 +138,11 @@ export async function readStaking(
   // at: one round trip instead of two. A page read at another block (a block landed between, or a
   // backend behind) is read again at the batch's block, so the list stays one consistent picture.
   const page = (offset: bigint) => ({ ...S, functionName: 'getOperators', args: [offset, OPERATOR_PAGE] }) as const;
+  const pagesOf = (group: bigint[]) => Object.fromEntries(group.map((offset) => [`at${offset}`, page(offset)]));
   const early = new Map(
-    laterOffsets(rememberedCount(chain.id)).map((offset) => [
-      offset,
-      readBatch(client, chain, { page: page(offset) }).catch(() => undefined),
+    laterGroups(rememberedCount(chain.id)).map((group) => [
+      group.join(),
+      readBatch(client, chain, pagesOf(group)).catch(() => undefined),
     ]),
   );
   const { blockNumber, chainTime, values } = await readBatch(client, chain, {
@@ -147,12 +159,13 @@ export async function readStaking(
   // Later pages, if any, read at the same block so the list is one consistent picture.
   const count = BigInt(parameters.operatorCount);
   rememberCount(chain.id, count);
-  const pages = laterOffsets(count).map(async (offset) => {
-    const read = await early.get(offset);
-    if (read && read.blockNumber === blockNumber) return read.values.page as readonly OperatorInfo[];
-    return ethCall(client, page(offset), blockNumber) as Promise<readonly OperatorInfo[]>;
+  const groups = laterGroups(count).map(async (group) => {
+    const read = await early.get(group.join());
+    if (read && read.blockNumber === blockNumber)
+      return group.map((offset) => read.values[`at${offset}`] as readonly OperatorInfo[]);
+    return readAll(client, multicall3Of(chain), group.map(page), blockNumber) as Promise<(readonly OperatorInfo[])[]>;
   });
-  for (const later of await Promise.all(pages)) operators.push(...later);
+  for (const group of await Promise.all(groups)) for (const later of group) operators.push(...later);
 
   let accountState: StakingState['account'];
   if (account) {

@@ -84,15 +84,22 @@ export async function aggregate(
     { address: multicall3, abi: multicall3Abi, functionName: 'aggregate3', args: [encoded] },
     blockNumber,
   )) as readonly { success: boolean; returnData: Hex }[];
-  return calls.map((call, i): CallResult => {
+  const out: CallResult[] = [];
+  for (const [i, call] of calls.entries()) {
     const { success, returnData } = results[i];
-    if (!success) return { status: 'failure', error: contractError(new RawContractError({ data: returnData }), call) };
-    try {
-      return { status: 'success', result: decode(call, returnData) };
-    } catch (error) {
-      return { status: 'failure', error: contractError(error, call) };
+    if (!success) {
+      out.push({ status: 'failure', error: contractError(new RawContractError({ data: returnData }), call) });
+      continue;
     }
-  });
+    // A large result (a page of operators) decodes in a task of its own, like a single read's.
+    if (returnData.length > LARGE_RESULT && i > 0) await yieldToMain();
+    try {
+      out.push({ status: 'success', result: decode(call, returnData) });
+    } catch (error) {
+      out.push({ status: 'failure', error: contractError(error, call) });
+    }
+  }
+  return out;
 }
 
 /** Every call in one aggregate3 eth_call, values in order; the first call that fails throws. */

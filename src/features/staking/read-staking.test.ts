@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest';
+import { laterGroups, OPERATOR_PAGE } from './read-staking.ts';
+
+describe('laterGroups', () => {
+  it('reads the pages after the first two to an eth_call, every operator once', () => {
+    expect(laterGroups(undefined)).toEqual([]);
+    expect(laterGroups(OPERATOR_PAGE)).toEqual([]);
+    expect(laterGroups(OPERATOR_PAGE + 1n)).toEqual([[OPERATOR_PAGE]]);
+    const groups = laterGroups(2_000n);
+    expect(groups).toHaveLength(10);
+    expect(groups.every((g) => g.length <= 2)).toBe(true);
+    expect(groups.flat()).toEqual(Array.from({ length: 19 }, (_, i) => OPERATOR_PAGE * BigInt(i + 1)));
+  });
+});
