@@ -2,16 +2,14 @@ import { keepNewerBlock } from '../web3/head-order.ts';
 import { classifyRpcError } from '../logs/rpc-errors.ts';
 
 /**
- * A failed read is tried once more, a quarter second later: a 503 or a backend a block behind (a
- * read pinned to a block it does not have yet) is one unlucky answer among many, and the next
- * request most likely meets another backend. One refused by a rate limit is tried up to five times,
- * a second apart (on top of the transport's own retry after `Retry-After`): a public RPC's 429 is a
- * wait of about a second, not an answer, and doubling waits would leave a page blank for 15 s.
+ * A failed read is tried once more; one refused by a rate limit up to five times, a second apart
+ * (on top of the transport's own retry after `Retry-After`): a public RPC's 429 is a wait of about
+ * a second, not an answer, and doubling waits would leave a page blank for 15 s after a burst.
  */
 const retry = (failures: number, error: unknown) =>
   failures < 1 || (failures < 5 && classifyRpcError(error).kind === 'rate');
 const retryDelay = (failures: number, error: unknown) =>
-  classifyRpcError(error).kind === 'rate' ? 1_000 : Math.min(250 * 4 ** failures, 30_000);
+  classifyRpcError(error).kind === 'rate' ? 1_000 : Math.min(1_000 * 2 ** failures, 30_000);
 
 /**
  * Named cache strategies instead of ad-hoc staleTimes: data that never changes, data that changes
