@@ -17,6 +17,8 @@ import { memoryLogStore, type IndexedLog } from '../src/lib/logs/log-store.ts';
 import { LogWindow } from '../src/lib/logs/log-window.ts';
 import { finalityDepth } from '../src/lib/logs/chain-logs.ts';
 import {
+  SHARD_COUNT,
+  SHARD_PREFIX_CHARS,
   SNAPSHOT_VERSION,
   compactLog,
   serializeSnapshot,
@@ -105,7 +107,7 @@ export async function writeHistorySnapshot({
     const address = partAddress[part];
     if (!address) continue;
     // Every shard is written, empty ones too: a missing file means a broken deployment, not "none".
-    for (let b = 0; b < 256; b++) shards.set(`${part}/${b.toString(16).padStart(2, '0')}`, []);
+    for (let b = 0; b < SHARD_COUNT; b++) shards.set(`${part}/${b.toString(16).padStart(SHARD_PREFIX_CHARS, '0')}`, []);
     const spec = SNAPSHOT_PARTS[part];
     for (const log of index.select({ address, topic0: spec.topic0 })) {
       for (const shard of shardKeys(log, spec)) {

@@ -88,7 +88,7 @@ export async function readProposalPage(
   const unknown = ids.filter((id) => !titles?.has(id));
   const [values, remembered] = await Promise.all([
     readAll(client, multicall3, perId, blockNumber),
-    near || unknown.length === 0
+    near
       ? undefined
       : findCreated(
           client,
@@ -100,7 +100,6 @@ export async function readProposalPage(
   const statuses = chunk(values, STATUS_CALL_COUNT).map(toStatus);
   let created: Map<bigint, CreatedProposal | undefined>;
   if (near) created = new Map(ids.map((id) => [id, createdOf(index, governor, id)]));
-  else if (unknown.length === 0) created = new Map();
   else {
     const missing = ids.flatMap((id, k) =>
       remembered!.has(id) || !unknown.includes(id) ? [] : [{ id, snapshot: statuses[k].snapshot }],

@@ -8,6 +8,7 @@
 import type { Address } from 'viem';
 
 import { readAll } from '../../lib/web3/eth-call.ts';
+import { rememberInteger, rememberedInteger } from '../../lib/storage/remembered.ts';
 import { altLayerTokenAbi, altStakingAbi } from '../../lib/contracts/generated.ts';
 import type { ChainConfig } from '../../lib/config/app-config.ts';
 import { multicall3Of, type ReadClient } from '../../lib/web3/chains.ts';
@@ -79,11 +80,10 @@ export interface StakingState {
 }
 
 /**
- * Operators per `getOperators` call. About 54k gas an operator with ordinary metadata (5M a page),
- * 200k with the longest the contract allows (2,048 bytes: 20M a page), under geth's 50M eth_call cap
- * either way. A page decodes in about 40 ms of a phone's main thread, in a task of its own (200 were
- * 80 ms tasks, and Lighthouse's blocking time); 2,000 operators are 20 calls, inside a free tier's
- * 25 a second (pages of 50 were 40 calls, and a second of 429s).
+ * Operators per `getOperators` page. About 54k gas an operator with ordinary metadata (5M a page),
+ * 200k with the longest the contract allows (2,048 bytes: 20M a page). A page decodes in about
+ * 40 ms of a phone's main thread, in a task of its own (pages of 200 were 80 ms tasks, and
+ * Lighthouse's blocking time).
  */
 export const OPERATOR_PAGE = 100n;
 
@@ -107,23 +107,6 @@ export const laterGroups = (count: bigint | undefined) => {
 
 const countKey = (chainId: number) => `alt-gov:operator-count:${chainId}`;
 
-function rememberedCount(chainId: number): bigint | undefined {
-  try {
-    const raw = globalThis.localStorage?.getItem(countKey(chainId));
-    return raw && /^\d{1,6}$/.test(raw) ? BigInt(raw) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function rememberCount(chainId: number, count: bigint) {
-  try {
-    globalThis.localStorage?.setItem(countKey(chainId), count.toString());
-  } catch {
-    // Storage refused: the next visit reads its pages after the first batch.
-  }
-}
-
 export async function readStaking(
   client: ReadClient,
   chain: ChainConfig,
@@ -140,7 +123,7 @@ export async function readStaking(
   const page = (offset: bigint) => ({ ...S, functionName: 'getOperators', args: [offset, OPERATOR_PAGE] }) as const;
   const pagesOf = (group: bigint[]) => Object.fromEntries(group.map((offset) => [`at${offset}`, page(offset)]));
   const early = new Map(
-    laterGroups(rememberedCount(chain.id)).map((group) => [
+    laterGroups(rememberedInteger(countKey(chain.id), 6)).map((group) => [
       group.join(),
       readBatch(client, chain, pagesOf(group)).catch(() => undefined),
     ]),
@@ -158,7 +141,8 @@ export async function readStaking(
   const operators = [...(values.firstPage as OperatorInfo[])];
   // Later pages, if any, read at the same block so the list is one consistent picture.
   const count = BigInt(parameters.operatorCount);
-  rememberCount(chain.id, count);
+  // Storage refused only means the next visit reads its pages after the first batch.
+  rememberInteger(countKey(chain.id), count);
   const groups = laterGroups(count).map(async (group) => {
     const read = await early.get(group.join());
     if (read && read.blockNumber === blockNumber)

@@ -11,6 +11,7 @@ import { LogIndex, type RpcRequest } from './log-index.ts';
 import { loadHistorySnapshot, type HistorySnapshot } from './history-snapshot.ts';
 import { browserLogStore, type IndexedLog, type LogStore } from './log-store.ts';
 import { LogWindow } from './log-window.ts';
+import { rememberInteger, rememberedInteger } from '../storage/remembered.ts';
 
 /**
  * Blocks after which a log is treated as final: Ethereum finalizes within two epochs (64 blocks),
@@ -35,17 +36,8 @@ let store: LogStore | undefined;
 
 const windowKey = (chainId: number) => `alt-gov:log-window:${chainId}`;
 
-function savedWindow(chainId: number): bigint | undefined {
-  try {
-    const raw = globalThis.localStorage?.getItem(windowKey(chainId));
-    return raw && /^\d+$/.test(raw) ? BigInt(raw) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 function windowFor(chainId: number) {
-  const saved = savedWindow(chainId);
+  const saved = rememberedInteger(windowKey(chainId));
   return new LogWindow(10_000n, saved ?? 10_000n, 4, saved !== undefined);
 }
 
@@ -110,10 +102,6 @@ export function rejectSnapshot(chain: ChainConfig) {
 }
 const rejected = new Set<number>();
 
-/** The chain's log index (see chainHistory). */
-export const chainLogs = async (client: ReadClient, chain: ChainConfig, caps: ChainCaps): Promise<LogIndex> =>
-  (await chainHistory(client, chain, caps)).index;
-
 /** How far a page reads history: what the app already has (snapshot and stored logs), or up to the head. */
 export type HistoryUpTo = 'stored' | 'head';
 
@@ -142,11 +130,7 @@ export async function syncedHistory(
 ): Promise<ChainHistory> {
   const history = await chainHistory(client, chain, caps);
   await history.index.syncTo(head);
-  try {
-    globalThis.localStorage?.setItem(windowKey(chain.id), history.index.window.size.toString());
-  } catch {
-    // Storage refused: the window is learned again next visit.
-  }
+  rememberInteger(windowKey(chain.id), history.index.window.size);
   return history;
 }
 

@@ -2,12 +2,12 @@
  * A history snapshot shipped with the static build: what the chain's protocol logs say up to one
  * finalized block, so a first visit reads only the blocks after it instead of the whole history.
  *
- * Nothing in it is taken on trust beyond the build itself: it names its block and that block's
- * hash, and the app uses it only if the chain it reads has that hash at that block (a different
- * chain, a fork, or a tampered file is ignored and the history is read from the chain). It is small
- * where the first screen needs it (the head file: the delegates' standing, the slashes, proposal
- * titles) and sharded where a page needs one account's part (a voter's votes, a delegate's
- * delegations): 256 files per part, by the key's first byte, fetched only when a page asks.
+ * It names its block and that block's hash, and the app uses it only if the chain it reads has that
+ * hash at that block (another chain, another branch or a broken file is ignored and the history is
+ * read from the chain); its figures are the build's word, like its code. The head file is small
+ * (the block, every slash, a few counts); the delegates' standing and the proposal titles are
+ * files of their own, and where a page needs one account's part (a voter's votes, a delegate's
+ * delegations) the part is sharded, 256 files by the key's first byte, fetched only when asked.
  *
  * The same module writes it (scripts/history-snapshot.ts) and reads it: one definition of the parts.
  */
@@ -66,6 +66,8 @@ export interface SnapshotPart {
 }
 
 export const SHARD_PREFIX_CHARS = 2;
+/** Shard files per sharded part (every one written, empty or not). */
+export const SHARD_COUNT = 16 ** SHARD_PREFIX_CHARS;
 
 /** The shard file name of `key` (an address or a 32-byte topic): its first byte. */
 export const shardOf = (key: Hex) =>
@@ -100,7 +102,7 @@ export interface SnapshotHead {
   timestamp: bigint;
   /** Logs of the parts kept whole, by part name. */
   whole: Record<string, IndexedLog[]>;
-  /** Sharded parts: name → whether the build wrote it. */
+  /** The sharded parts the build wrote, by name. */
   sharded: string[];
   /** Block times of the whole parts' logs (a page shows when each happened without a header read). */
   times: Map<bigint, bigint>;
@@ -131,11 +133,12 @@ export interface SnapshotContent {
 
 export class SnapshotProblem extends Error {}
 
+const fail = (what: string): never => {
+  throw new SnapshotProblem(`history snapshot: ${what}`);
+};
+
 /** Parses and checks a head file's shape; throws SnapshotProblem on anything unexpected. */
 export function parseSnapshotHead(data: unknown): SnapshotHead {
-  const fail = (what: string): never => {
-    throw new SnapshotProblem(`history snapshot: ${what}`);
-  };
   const d = data as Record<string, any>;
   if (!d || typeof d !== 'object') fail('not an object');
   if (d.version !== SNAPSHOT_VERSION) fail(`version ${d.version} is not ${SNAPSHOT_VERSION}`);
@@ -174,10 +177,6 @@ export function parseSnapshotHead(data: unknown): SnapshotHead {
     hasDelegates: d.hasDelegates === true,
   };
 }
-
-const fail = (what: string): never => {
-  throw new SnapshotProblem(`history snapshot: ${what}`);
-};
 
 /** Parses `delegates.json`. */
 export function parseSnapshotDelegates(data: unknown): SnapshotDelegates {
@@ -266,10 +265,9 @@ export class HistorySnapshot {
   #titles?: Promise<Map<bigint, SnapshotProposal>>;
 
   #file<T>(path: string, parse: (data: unknown) => T): Promise<T> {
-    const loading = fetchJson(new URL(path, this.baseUrl).href, 'The history snapshot', {
+    return fetchJson(new URL(path, this.baseUrl).href, 'The history snapshot', {
       maxBytes: 16 * 1024 * 1024,
     }).then(parse);
-    return loading;
   }
 
   /** The delegates' standing at the snapshot's block (fetched once, by the pages that show it). */
