@@ -16,6 +16,7 @@ import {
 } from 'viem';
 import { multicall3Abi } from '../contracts/generated.ts';
 import type { ReadClient } from './chains.ts';
+import { sliceAggregate3, type Aggregate3Result } from './aggregate3-result.ts';
 
 export interface ContractCall {
   address: Address;
@@ -49,8 +50,16 @@ const contractError = (error: unknown, call: ContractCall) =>
     functionName: call.functionName,
   });
 
-/** One contract read; a revert throws viem's ContractFunctionExecutionError, decoded by name. */
-export async function ethCall(client: ReadClient, call: ContractCall, blockNumber?: bigint): Promise<unknown> {
+/**
+ * One contract read; a revert throws viem's ContractFunctionExecutionError, decoded by name.
+ * `decodeWith` reads the answer instead of viem's decoder when it can (undefined: it cannot).
+ */
+export async function ethCall(
+  client: ReadClient,
+  call: ContractCall,
+  blockNumber?: bigint,
+  decodeWith?: (data: Hex) => unknown,
+): Promise<unknown> {
   const data = encodeFunctionData({ abi: call.abi as Abi, functionName: call.functionName, args: call.args } as never);
   try {
     const result = (await client.request({
@@ -58,7 +67,7 @@ export async function ethCall(client: ReadClient, call: ContractCall, blockNumbe
       params: [{ to: call.address, data }, blockTag(blockNumber)],
     } as never)) as Hex;
     if (result.length > LARGE_RESULT) await yieldToMain();
-    return decode(call, result);
+    return decodeWith?.(result) ?? decode(call, result);
   } catch (error) {
     throw contractError(error, call);
   }
@@ -83,7 +92,8 @@ export async function aggregate(
     client,
     { address: multicall3, abi: multicall3Abi, functionName: 'aggregate3', args: [encoded] },
     blockNumber,
-  )) as readonly { success: boolean; returnData: Hex }[];
+    (data) => sliceAggregate3(data, calls.length),
+  )) as readonly Aggregate3Result[];
   const out: CallResult[] = [];
   for (const [i, call] of calls.entries()) {
     const { success, returnData } = results[i];
