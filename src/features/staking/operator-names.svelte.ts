@@ -15,6 +15,14 @@ export interface NamedOperator {
   metadataURI: string;
 }
 
+/** The browser's next idle moment (a task, where it has no idle callbacks: Safari). */
+const idle = () =>
+  new Promise<void>((resolve) =>
+    typeof requestIdleCallback === 'function'
+      ? requestIdleCallback(() => resolve(), { timeout: 1_000 })
+      : setTimeout(resolve, 0),
+  );
+
 export function useOperatorNames(operators: () => NamedOperator[]) {
   const app = useApp();
   const remote = $derived(
@@ -40,8 +48,8 @@ export function useOperatorNames(operators: () => NamedOperator[]) {
     return result && 'metadata' in result ? result.metadata : undefined;
   };
   const nameOf = (address: Address): string | undefined => metadataOf(address)?.name;
-  // The look-alike scan needs every name; it runs after the page has drawn, reading names a hundred
-  // per task, and flags rows when it is done.
+  // The look-alike scan needs every name; it runs while the browser is idle, after the rows have
+  // drawn (their tasks come first), reading names a hundred at a time, and flags rows when it is done.
   let lookalikes = $state<(address: Address) => Address[]>(() => []);
   $effect(() => {
     const list = operators();
@@ -50,11 +58,11 @@ export function useOperatorNames(operators: () => NamedOperator[]) {
     void (async () => {
       const named: { address: Address; name?: string }[] = [];
       for (let i = 0; i < list.length; i += 100) {
-        await new Promise((resolve) => setTimeout(resolve, 0));
+        await idle();
         if (cancelled) return;
         for (const o of list.slice(i, i + 100)) named.push({ address: o.operator, name: nameOf(o.operator) });
       }
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      await idle();
       if (!cancelled) lookalikes = lookalikeNames(named);
     })();
     return () => {

@@ -11,4 +11,12 @@ describe('laterGroups', () => {
     expect(groups.every((g) => g.length <= 2)).toBe(true);
     expect(groups.flat()).toEqual(Array.from({ length: 19 }, (_, i) => OPERATOR_PAGE * BigInt(i + 1)));
   });
+
+  it('starts where the first batch stopped: after two pages, 2,000 operators are the first batch and nine calls', () => {
+    const groups = laterGroups(2_000n, 2n * OPERATOR_PAGE);
+    expect(groups).toHaveLength(9);
+    expect(groups.flat()).toEqual(Array.from({ length: 18 }, (_, i) => OPERATOR_PAGE * BigInt(i + 2)));
+    expect(laterGroups(2n * OPERATOR_PAGE, 2n * OPERATOR_PAGE)).toEqual([]);
+    expect(laterGroups(OPERATOR_PAGE, 2n * OPERATOR_PAGE)).toEqual([]);
+  });
 });

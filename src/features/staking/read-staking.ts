@@ -95,10 +95,10 @@ export const OPERATOR_PAGE = 100n;
  */
 const PAGES_PER_CALL = 2;
 
-/** The offsets of the pages after the first for `count` operators, grouped by eth_call. */
-export const laterGroups = (count: bigint | undefined) => {
+/** The offsets of the pages from `from` for `count` operators, grouped by eth_call. */
+export const laterGroups = (count: bigint | undefined, from = OPERATOR_PAGE) => {
   const out: bigint[][] = [];
-  for (let offset = OPERATOR_PAGE; offset < (count ?? 0n); offset += OPERATOR_PAGE) {
+  for (let offset = from; offset < (count ?? 0n); offset += OPERATOR_PAGE) {
     if (!out.length || out.at(-1)!.length === PAGES_PER_CALL) out.push([]);
     out.at(-1)!.push(offset);
   }
@@ -117,33 +117,40 @@ export async function readStaking(
   if (!staking || !alt) throw new Error('Staking is not deployed on this chain.');
   const S = { address: staking, abi: altStakingAbi } as const;
   const T = { address: alt, abi: altLayerTokenAbi } as const;
-  // A returning visitor's later pages go out with the first batch, each with the block it was read
-  // at: one round trip instead of two. A page read at another block (a block landed between, or a
-  // backend behind) is read again at the batch's block, so the list stays one consistent picture.
   const page = (offset: bigint) => ({ ...S, functionName: 'getOperators', args: [offset, OPERATOR_PAGE] }) as const;
   const pagesOf = (group: bigint[]) => Object.fromEntries(group.map((offset) => [`at${offset}`, page(offset)]));
-  const early = new Map(
-    laterGroups(rememberedInteger(countKey(chain.id), 6)).map((group) => [
-      group.join(),
-      readBatch(client, chain, pagesOf(group)).catch(() => undefined),
-    ]),
-  );
-  const { blockNumber, chainTime, values } = await readBatch(client, chain, {
+  // A returning visitor's directory is read in one round trip, not two: the first batch carries the
+  // second page too (two pages are within an eth_call's gas, see PAGES_PER_CALL), and the pages after
+  // go out with it, each with the block it was read at. 2,000 operators are then ten calls, one
+  // JSON-RPC batch; the first batch is sent first, so when there are more it is never the one that
+  // waits. A page read at another block (a block landed between, or a backend behind) is read again at
+  // the batch's block, so the list stays one consistent picture.
+  const remembered = rememberedInteger(countKey(chain.id), 6);
+  const from = remembered !== undefined && remembered > OPERATOR_PAGE ? 2n * OPERATOR_PAGE : OPERATOR_PAGE;
+  const first = readBatch(client, chain, {
     parameters: { ...S, functionName: 'getParameters' },
-    firstPage: { ...S, functionName: 'getOperators', args: [0n, OPERATOR_PAGE] },
+    firstPage: page(0n),
+    secondPage: from > OPERATOR_PAGE && page(OPERATOR_PAGE),
     paused: caps.alt?.pausable && { ...T, functionName: 'paused' },
     balance: account && { ...T, functionName: 'balanceOf', args: [account] },
     staker: account && { ...S, functionName: 'getStaker', args: [account] },
     allowance: account && { ...T, functionName: 'allowance', args: [account, staking] },
     nonce: account && caps.alt?.domain && { ...T, functionName: 'nonces', args: [account] },
   });
+  const early = new Map(
+    laterGroups(remembered, from).map((group) => [
+      group.join(),
+      readBatch(client, chain, pagesOf(group)).catch(() => undefined),
+    ]),
+  );
+  const { blockNumber, chainTime, values } = await first;
   const parameters = values.parameters as StakingParameters;
-  const operators = [...(values.firstPage as OperatorInfo[])];
+  const operators = [...(values.firstPage as OperatorInfo[]), ...((values.secondPage ?? []) as OperatorInfo[])];
   // Later pages, if any, read at the same block so the list is one consistent picture.
   const count = BigInt(parameters.operatorCount);
   // Storage refused only means the next visit reads its pages after the first batch.
   rememberInteger(countKey(chain.id), count);
-  const groups = laterGroups(count).map(async (group) => {
+  const groups = laterGroups(count, from).map(async (group) => {
     const read = await early.get(group.join());
     if (read && read.blockNumber === blockNumber)
       return group.map((offset) => read.values[`at${offset}`] as readonly OperatorInfo[]);
