@@ -5,7 +5,8 @@
  * navigation start to the page's data on screen, read in the page; requests are HTTP requests that
  * reached the proxy while the page loaded. A page that first shows the history the app already had
  * (the build's snapshot, 500 blocks behind the head here, or an earlier visit's logs), labelled as
- * such, also reports `*_current_ms`: when it reached the head.
+ * such, or the operator directory's first screen as the last visit read it, also reports
+ * `*_current_ms`: when it reached the head.
  */
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -90,7 +91,8 @@ async function pages(client: DevnetClient, deployment: Deployment): Promise<Page
 /**
  * Milliseconds from navigation start to `ready`, or undefined if it did not come within the timeout;
  * and to the data reaching the head (a history page first shows what the app already had, labelled,
- * while it reads the blocks since: `current` is when that label is gone).
+ * while it reads the blocks since, and the operator directory the first screen of the last visit,
+ * labelled, while it reads the current one: `current` is when that label is gone).
  */
 async function timeToData(
   page: Page,
@@ -113,10 +115,13 @@ async function timeToData(
     .catch(() => undefined);
   if (ms === undefined) return {};
   const current = await page
-    .waitForFunction(() => !document.querySelector('[data-testid="history-catching-up"]') && performance.now(), null, {
-      timeout,
-      polling: 'raf',
-    })
+    .waitForFunction(
+      () =>
+        !document.querySelector('[data-testid="history-catching-up"], [data-testid="directory-preview"]') &&
+        performance.now(),
+      null,
+      { timeout, polling: 'raf' },
+    )
     .then((h) => h.jsonValue() as Promise<number>)
     .catch(() => undefined);
   return { ms, current };

@@ -123,3 +123,47 @@ test('a long directory draws a page at a time, while search and sort cover every
   await expect(rows.first()).toHaveAttribute('data-operator', last);
   await expect(page.getByText('Showing 1 of 1 matching (60 in all).')).toBeVisible();
 });
+
+test('a returning visitor sees the first screen of their last visit at once, labelled, until the current figures replace it', async ({
+  page,
+  chain,
+}) => {
+  // More operators than a screen shows: the first screen is the 25 most delegated of 60.
+  await addOperators(chain.client, { contracts: chain.contracts } as never, 60);
+  const operators = await chain.operators();
+  await page.goto('./#/staking');
+  await expect(page.getByText('Showing 25 of 60.')).toBeVisible();
+  const seenBy = await chain.client.getBlockNumber();
+  // The next visit's reads are held, so what it shows before them is all it had kept.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/127\.0\.0\.1:8545/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.reload();
+  const label = page.getByTestId('directory-preview');
+  await expect(label).toContainText(/^As of block \d+, when you were last here/);
+  const block = BigInt(/As of block (\d+)/.exec(await label.innerText())![1]);
+  expect(block).toBeLessThanOrEqual(seenBy);
+  const first = operators
+    .map((o, index) => ({ o, index }))
+    .sort((a, b) => (a.o.totalStake === b.o.totalStake ? a.index - b.index : a.o.totalStake > b.o.totalStake ? -1 : 1))
+    .slice(0, 25)
+    .map(({ o }) => o.operator);
+  expect(first).toHaveLength(25);
+  await expect(page.locator('tr[data-operator]')).toHaveCount(25);
+  expect(
+    await page.locator('tr[data-operator]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-operator'))),
+  ).toEqual(first);
+  await expect(page.getByRole('heading', { name: 'Operators (60)' })).toBeVisible();
+  await expect(page.getByText('Showing 25 of 60.')).toBeHidden();
+  await expect(page.getByRole('button', { name: /^Show \d+ more$/ })).toHaveCount(0);
+  // Nothing to search, sort or stake from until the current figures are in.
+  await expect(page.getByLabel('Search')).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Commission' })).toBeDisabled();
+  release();
+  await expect(label).toHaveCount(0);
+  await expect(page.getByText('Showing 25 of 60.')).toBeVisible();
+  await expect(page.getByLabel('Search')).toBeEnabled();
+});
