@@ -1,10 +1,14 @@
 /**
  * One page of proposals from any GovernorStorage governor, newest first, with no indexer: the count,
- * then the page's details, then states and tallies by id, all pinned to one block. Titles live only
+ * then the page's details, then states and tallies by id, all pinned to one block. A returning
+ * visitor's page is one round trip: the ids an earlier visit read for it (a proposal's index never
+ * changes) go with the count, their details beside them to prove them, and their states; when the
+ * count has moved or a detail disagrees, the page is read the long way. Titles live only
  * in `ProposalCreated` logs: from the log index when it is a few windows from the head, else read
  * at each proposal's creation block (a deep history unread is never scanned for a page of ten).
  */
-import { readAll } from '../../lib/web3/eth-call.ts';
+import { aggregate, readAll } from '../../lib/web3/eth-call.ts';
+import type { Address } from 'viem';
 import { altGovernorAbi } from '../../lib/contracts/generated.ts';
 import type { ChainConfig } from '../../lib/config/app-config.ts';
 import { headCalls, multicall3Of, type ReadClient } from '../../lib/web3/chains.ts';
@@ -29,6 +33,40 @@ export interface ProposalPage {
   proposals: ProposalSummary[];
 }
 
+const pageKey = (chainId: number, governor: Address, page: number, pageSize: number) =>
+  `alt-gov:proposal-page:${chainId}:${governor.toLowerCase()}:${page}:${pageSize}`;
+
+/** The count and ids an earlier visit read for this page, if well formed. */
+export function keptPage(chainId: number, governor: Address, page: number, pageSize: number) {
+  try {
+    const raw = globalThis.localStorage?.getItem(pageKey(chainId, governor, page, pageSize));
+    const kept = raw ? (JSON.parse(raw) as { count?: unknown; ids?: unknown }) : undefined;
+    if (!kept || !Number.isSafeInteger(kept.count) || !Array.isArray(kept.ids) || kept.ids.length > pageSize)
+      return undefined;
+    if (!kept.ids.every((id) => typeof id === 'string' && /^\d{1,78}$/.test(id))) return undefined;
+    return { count: kept.count as number, ids: (kept.ids as string[]).map(BigInt) };
+  } catch {
+    return undefined;
+  }
+}
+
+function keepPage(chainId: number, governor: Address, page: number, pageSize: number, count: number, ids: bigint[]) {
+  try {
+    globalThis.localStorage?.setItem(
+      pageKey(chainId, governor, page, pageSize),
+      JSON.stringify({ count, ids: ids.map(String) }),
+    );
+  } catch {
+    // Storage refused: the next visit reads the page the long way.
+  }
+}
+
+/** The indices of `page` for `total` proposals, newest first. */
+const pageIndices = (total: number, page: number, pageSize: number) => {
+  const first = total - 1 - page * pageSize;
+  return Array.from({ length: Math.max(0, Math.min(pageSize, first + 1)) }, (_, k) => first - k);
+};
+
 export async function readProposalPage(
   client: ReadClient,
   chain: ChainConfig,
@@ -42,38 +80,70 @@ export async function readProposalPage(
   const gov = { address: governor, abi: altGovernorAbi } as const;
   // Created first: its stored logs load while the first batch is out.
   const history = chainHistory(client, chain, caps);
-  const [[blockNumber, chainTime, count, clockMode, votingDelay]] = await Promise.all([
-    readAll(client, multicall3, [
+  const kept = keptPage(chain.id, governor, page, pageSize);
+  const guess = kept ? pageIndices(kept.count, page, pageSize) : [];
+  const guessed = kept && guess.length === kept.ids.length ? kept.ids : [];
+  const [results] = await Promise.all([
+    aggregate(client, multicall3, [
       ...headCalls(multicall3),
       { ...gov, functionName: 'proposalCount' },
       { ...gov, functionName: 'CLOCK_MODE' },
       { ...gov, functionName: 'votingDelay' },
-    ]) as Promise<[bigint, bigint, bigint, string, bigint]>,
+      ...guessed.map((_, k) => ({ ...gov, functionName: 'proposalDetailsAt', args: [BigInt(guess[k])] })),
+      ...guessed.flatMap((id) => statusCalls(governor, id)),
+    ]),
     // The next batch and the index's reads then leave together, as one HTTP request.
     history.then(({ index }) => index.ready()),
   ]);
+  const core = results.slice(0, 5).map((r) => {
+    if (r.status === 'failure') throw r.error;
+    return r.result;
+  });
+  const [blockNumber, chainTime, count, clockMode, votingDelay] = core as [bigint, bigint, bigint, string, bigint];
   const { index, snapshot } = await history;
   const total = Number(count);
-  const first = total - 1 - page * pageSize;
-  const indices = Array.from({ length: Math.max(0, Math.min(pageSize, first + 1)) }, (_, k) => first - k);
+  const indices = pageIndices(total, page, pageSize);
   if (indices.length === 0) return { blockNumber, chainTime, clockMode, count: total, proposals: [] };
 
   const deployBlock = BigInt(chain.deployBlock);
   // A page of proposals the build's snapshot titles needs no log at all.
   const covered = !!snapshot && indices.every((i) => i < snapshot.head.proposalsCreated);
   const near = !covered && indexIsNear(index, blockNumber);
-  const [details, , titles] = await Promise.all([
-    readAll(
-      client,
-      multicall3,
-      indices.map((i) => ({ ...gov, functionName: 'proposalDetailsAt', args: [BigInt(i)] })),
-      blockNumber,
-    ) as Promise<(readonly [bigint, ...unknown[]])[]>,
-    near ? syncedLogs(client, chain, caps, blockNumber) : undefined,
+  const loadTitles = () =>
     // Titles only for a page the snapshot covers in part or whole.
-    snapshot && indices.some((i) => i < snapshot.head.proposalsCreated) ? snapshot.titles() : undefined,
-  ]);
-  const ids = details.map((d) => d[0] as bigint);
+    snapshot && indices.some((i) => i < snapshot.head.proposalsCreated) ? snapshot.titles() : undefined;
+  // The earlier visit's ids stand when the count has not moved and each detail read names its id.
+  const extra = results.slice(5);
+  const proven =
+    guessed.length > 0 &&
+    total === kept!.count &&
+    extra.every((r) => r.status === 'success') &&
+    guessed.every((id, k) => (extra[k] as { result: readonly [bigint] }).result[0] === id);
+  let ids: bigint[];
+  let statuses: ProposalStatus[] | undefined;
+  let titles: Awaited<ReturnType<typeof loadTitles>>;
+  if (proven) {
+    ids = guessed;
+    statuses = chunk(
+      extra.slice(guessed.length).map((r) => (r as { result: unknown }).result),
+      STATUS_CALL_COUNT,
+    ).map(toStatus);
+    [, titles] = await Promise.all([near ? syncedLogs(client, chain, caps, blockNumber) : undefined, loadTitles()]);
+  } else {
+    let details: (readonly [bigint, ...unknown[]])[];
+    [details, , titles] = await Promise.all([
+      readAll(
+        client,
+        multicall3,
+        indices.map((i) => ({ ...gov, functionName: 'proposalDetailsAt', args: [BigInt(i)] })),
+        blockNumber,
+      ) as Promise<(readonly [bigint, ...unknown[]])[]>,
+      near ? syncedLogs(client, chain, caps, blockNumber) : undefined,
+      loadTitles(),
+    ]);
+    ids = details.map((d) => d[0] as bigint);
+  }
+  keepPage(chain.id, governor, page, pageSize, total, ids);
   const perId = ids.flatMap((id) => statusCalls(governor, id));
   const search = {
     governor,
@@ -87,7 +157,7 @@ export async function readProposalPage(
   // at each proposal's creation block (which needs its snapshot).
   const unknown = ids.filter((id) => !titles?.has(id));
   const [values, remembered] = await Promise.all([
-    readAll(client, multicall3, perId, blockNumber),
+    statuses ? undefined : readAll(client, multicall3, perId, blockNumber),
     near
       ? undefined
       : findCreated(
@@ -97,12 +167,12 @@ export async function readProposalPage(
           search,
         ),
   ]);
-  const statuses = chunk(values, STATUS_CALL_COUNT).map(toStatus);
+  const states = statuses ?? chunk(values!, STATUS_CALL_COUNT).map(toStatus);
   let created: Map<bigint, CreatedProposal | undefined>;
   if (near) created = new Map(ids.map((id) => [id, createdOf(index, governor, id)]));
   else {
     const missing = ids.flatMap((id, k) =>
-      remembered!.has(id) || !unknown.includes(id) ? [] : [{ id, snapshot: statuses[k].snapshot }],
+      remembered!.has(id) || !unknown.includes(id) ? [] : [{ id, snapshot: states[k].snapshot }],
     );
     created = new Map([...remembered!, ...(await findCreated(client, chain.id, missing, search))]);
   }
@@ -111,7 +181,7 @@ export async function readProposalPage(
     index: indices[k],
     // A proposal older than the index's first block is titled by the build's snapshot.
     title: proposalTitle(created.get(id)?.description ?? titles?.get(id)?.title, `Proposal ${indices[k] + 1}`),
-    ...statuses[k],
+    ...states[k],
   }));
   return { blockNumber, chainTime, clockMode, count: total, proposals };
 }
