@@ -1,5 +1,5 @@
 import { encodeFunctionData, getAddress, parseEther } from 'viem';
-import { altLayerTokenAbi } from '../src/lib/contracts/generated.ts';
+import { altGovernorAbi, altLayerTokenAbi } from '../src/lib/contracts/generated.ts';
 import { formatToken } from '../src/lib/format/amount.ts';
 import { STATES } from '../src/features/governance/proposal-text.ts';
 import { DEV_ACCOUNTS } from './fixtures/chain.ts';
@@ -320,4 +320,36 @@ test('a page that fails while drawing says what failed, and the rest of the app 
   await expect(page.getByRole('heading', { name: 'Staking', level: 1 })).toBeVisible();
   await page.goBack();
   await expect(ui.state()).toHaveText('Queued');
+});
+
+test("a returning reader's proposal page reads its quorum with the first batch, and it is the chain's", async ({
+  page,
+  chain,
+}) => {
+  const gov = governor(chain);
+  const ui = new GovernancePage(page);
+  const id = (await gov.findIn('Defeated'))!;
+  const snapshot = await chain.client.readContract({
+    address: chain.contracts.governor,
+    abi: altGovernorAbi,
+    functionName: 'proposalSnapshot',
+    args: [id],
+  });
+  const quorum = await chain.client.readContract({
+    address: chain.contracts.governor,
+    abi: altGovernorAbi,
+    functionName: 'quorum',
+    args: [snapshot],
+  });
+  const shown = page.getByText(new RegExp(`of ${formatToken(quorum, 'vALT', { maxFractionDigits: 0 })}`));
+  let calls = 0;
+  page.on('request', (r) => (calls += (r.postData()?.match(/"method":"eth_call"/g) ?? []).length));
+  await ui.gotoProposal(id);
+  await expect(shown).toBeVisible();
+  const first = calls;
+  calls = 0;
+  await page.reload();
+  await expect(shown).toBeVisible();
+  // The same reads, less the second batch at the snapshot.
+  expect(first - calls).toBe(1);
 });

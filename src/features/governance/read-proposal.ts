@@ -8,6 +8,7 @@
 import { cleanText } from '../../lib/format/clean-text.ts';
 import { getAddress, toEventSelector, zeroAddress, type Address, type Hex } from 'viem';
 import { aggregate, readAll } from '../../lib/web3/eth-call.ts';
+import { rememberInteger, rememberedInteger } from '../../lib/storage/remembered.ts';
 import { altGovernorAbi, altLayerTokenAbi, altTimelockAbi, altVotesAbi } from '../../lib/contracts/generated.ts';
 import type { ChainCaps } from '../../lib/web3/capabilities.ts';
 import type { ChainConfig } from '../../lib/config/app-config.ts';
@@ -89,6 +90,17 @@ export async function readProposal(
   const loadingHistory = chainHistory(client, chain, caps);
   // The snapshot's list of proposals gives an old proposal's creation block: one log read.
   const loadingTitles = loadingHistory.then(({ snapshot }) => snapshot?.titles()).catch(() => undefined);
+  // A proposal's snapshot never changes: a returning reader's quorum and votes at it go with the
+  // first batch (checked against the snapshot that batch reads), not in a second round trip.
+  const snapshotKey = `alt-gov:proposal-snapshot:${chain.id}:${governor.toLowerCase()}:${id}`;
+  const knownSnapshot = rememberedInteger(snapshotKey, 78);
+  const atKnown =
+    knownSnapshot === undefined
+      ? []
+      : [
+          { ...gov, functionName: 'quorum', args: [knownSnapshot] } as const,
+          ...(account ? [{ ...gov, functionName: 'getVotes', args: [account, knownSnapshot] } as const] : []),
+        ];
   const core = await aggregate(client, multicall3, <any[]>[
     ...headCalls(multicall3),
     { ...gov, functionName: 'CLOCK_MODE' },
@@ -110,7 +122,9 @@ export async function readProposal(
             : []),
         ] as const)
       : []),
+    ...atKnown,
   ]);
+  const early = core.slice(core.length - atKnown.length);
   const value = <T>(k: number): T => {
     const r = core[k];
     if (r.status !== 'success') throw r.error;
@@ -147,6 +161,11 @@ export async function readProposal(
       : undefined;
 
   const snapshotPast = snapshot < clock;
+  rememberInteger(snapshotKey, snapshot);
+  const readEarly =
+    snapshotPast && knownSnapshot === snapshot && early.length > 0 && early.every((r) => r.status === 'success')
+      ? early.map((r) => (r as { result: unknown }).result)
+      : undefined;
   const deployBlock = BigInt(chain.deployBlock);
   const { index, snapshot: history } = await loadingHistory;
   // The log index is brought up to date when it is a few windows away and holds the proposal's
@@ -157,17 +176,19 @@ export async function readProposal(
   const near = !before && indexIsNear(index, blockNumber);
   const listed = before ? (await loadingTitles)?.get(id) : undefined;
   const [atSnapshot, logs, found] = await Promise.all([
-    snapshotPast
-      ? readAll(
-          client,
-          multicall3,
-          [
-            { ...gov, functionName: 'quorum', args: [snapshot] },
-            ...(account ? [{ ...gov, functionName: 'getVotes', args: [account, snapshot] } as const] : []),
-          ],
-          blockNumber,
-        )
-      : Promise.resolve(undefined),
+    readEarly
+      ? readEarly
+      : snapshotPast
+        ? readAll(
+            client,
+            multicall3,
+            [
+              { ...gov, functionName: 'quorum', args: [snapshot] },
+              ...(account ? [{ ...gov, functionName: 'getVotes', args: [account, snapshot] } as const] : []),
+            ],
+            blockNumber,
+          )
+        : Promise.resolve(undefined),
     near ? syncedLogs(client, chain, caps, blockNumber) : undefined,
     near
       ? undefined
