@@ -52,15 +52,17 @@ function sources(unit: string): string[] {
 }
 
 export function benchMarkdown(): { markdown_worst_ms: number } {
-  let worst = 0;
-  for (const pass of [0, 1]) {
-    for (const unit of UNITS) {
-      for (const source of sources(unit)) {
-        const started = performance.now();
-        parseMarkdown(source);
-        if (pass === 1) worst = Math.max(worst, performance.now() - started);
-      }
-    }
+  // Each text's time is the best of three runs after a warm-up run: a text the renderer is slow on is
+  // slow every time, while a pause of this shared machine (the bench runs this just after a large
+  // anvil exits) lands on one run only. The figure is the worst text's time.
+  const all = UNITS.flatMap(sources);
+  const best = all.map(() => Infinity);
+  for (const pass of [0, 1, 2, 3]) {
+    all.forEach((source, i) => {
+      const started = performance.now();
+      parseMarkdown(source);
+      if (pass > 0) best[i] = Math.min(best[i], performance.now() - started);
+    });
   }
-  return { markdown_worst_ms: worst };
+  return { markdown_worst_ms: Math.max(...best) };
 }
