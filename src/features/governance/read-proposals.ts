@@ -8,6 +8,7 @@
  * at each proposal's creation block (a deep history unread is never scanned for a page of ten).
  */
 import { aggregate, readAll } from '../../lib/web3/eth-call.ts';
+import { rememberRecord, rememberedRecord } from '../../lib/storage/remembered.ts';
 import type { Address } from 'viem';
 import { altGovernorAbi } from '../../lib/contracts/generated.ts';
 import type { ChainConfig } from '../../lib/config/app-config.ts';
@@ -37,29 +38,17 @@ const pageKey = (chainId: number, governor: Address, page: number, pageSize: num
   `alt-gov:proposal-page:${chainId}:${governor.toLowerCase()}:${page}:${pageSize}`;
 
 /** The count and ids an earlier visit read for this page, if well formed. */
-export function keptPage(chainId: number, governor: Address, page: number, pageSize: number) {
-  try {
-    const raw = globalThis.localStorage?.getItem(pageKey(chainId, governor, page, pageSize));
-    const kept = raw ? (JSON.parse(raw) as { count?: unknown; ids?: unknown }) : undefined;
-    if (!kept || !Number.isSafeInteger(kept.count) || !Array.isArray(kept.ids) || kept.ids.length > pageSize)
-      return undefined;
-    if (!kept.ids.every((id) => typeof id === 'string' && /^\d{1,78}$/.test(id))) return undefined;
-    return { count: kept.count as number, ids: (kept.ids as string[]).map(BigInt) };
-  } catch {
-    return undefined;
-  }
-}
-
-function keepPage(chainId: number, governor: Address, page: number, pageSize: number, count: number, ids: bigint[]) {
-  try {
-    globalThis.localStorage?.setItem(
-      pageKey(chainId, governor, page, pageSize),
-      JSON.stringify({ count, ids: ids.map(String) }),
-    );
-  } catch {
-    // Storage refused: the next visit reads the page the long way.
-  }
-}
+export const keptPage = (chainId: number, governor: Address, page: number, pageSize: number) =>
+  rememberedRecord(pageKey(chainId, governor, page, pageSize), (value) => {
+    const kept = value as { count?: unknown; ids?: unknown } | undefined;
+    return kept &&
+      Number.isSafeInteger(kept.count) &&
+      Array.isArray(kept.ids) &&
+      kept.ids.length <= pageSize &&
+      kept.ids.every((id) => typeof id === 'bigint' && id >= 0n)
+      ? { count: kept.count as number, ids: kept.ids as bigint[] }
+      : undefined;
+  });
 
 /** The indices of `page` for `total` proposals, newest first. */
 const pageIndices = (total: number, page: number, pageSize: number) => {
@@ -143,7 +132,8 @@ export async function readProposalPage(
     ]);
     ids = details.map((d) => d[0] as bigint);
   }
-  keepPage(chain.id, governor, page, pageSize, total, ids);
+  // Storage refused only means the next visit reads the page the long way.
+  rememberRecord(pageKey(chain.id, governor, page, pageSize), { count: total, ids });
   const perId = ids.flatMap((id) => statusCalls(governor, id));
   const search = {
     governor,

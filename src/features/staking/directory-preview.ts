@@ -10,6 +10,7 @@
  */
 import { isAddress, type Address } from 'viem';
 import type { OperatorInfo, StakingParameters, StakingState } from './read-staking.ts';
+import { rememberRecord, rememberedRecord } from '../../lib/storage/remembered.ts';
 
 /** Operators kept: the directory's first page. */
 export const PREVIEW_ROWS = 25;
@@ -25,13 +26,6 @@ export interface DirectoryPreview {
 }
 
 const keyOf = (chainId: number, staking: Address) => `alt-gov:directory-preview:${chainId}:${staking.toLowerCase()}`;
-
-const toJson = (value: unknown) =>
-  JSON.stringify(value, (_, v) => (typeof v === 'bigint' ? { $big: v.toString() } : v));
-const fromJson = (raw: string) =>
-  JSON.parse(raw, (_, v) =>
-    v && typeof v === 'object' && typeof v.$big === 'string' && /^-?\d{1,80}$/.test(v.$big) ? BigInt(v.$big) : v,
-  );
 
 /** The most delegated operators first; ties keep registration order, as the directory sorts them. */
 export function firstScreen(operators: readonly OperatorInfo[]): OperatorInfo[] {
@@ -68,29 +62,28 @@ function isOperator(value: unknown): value is OperatorInfo {
   );
 }
 
-/** The preview kept for this chain and staking contract, if there is a well-formed one. */
-export function storedPreview(chainId: number, staking: Address): DirectoryPreview | undefined {
-  try {
-    const raw = globalThis.localStorage?.getItem(keyOf(chainId, staking));
-    if (!raw) return undefined;
-    const p = fromJson(raw) as DirectoryPreview;
-    const params = p?.parameters as Record<string, unknown> | undefined;
-    const wellFormed =
-      typeof p.blockNumber === 'bigint' &&
-      typeof p.chainTime === 'bigint' &&
-      !!params &&
-      typeof params.operatorCount === 'bigint' &&
-      typeof params.rewardRate === 'bigint' &&
-      typeof params.totalEarningStake === 'bigint' &&
-      typeof params.undistributedRewards === 'bigint' &&
-      Array.isArray(p.operators) &&
-      p.operators.length <= PREVIEW_ROWS &&
-      p.operators.every(isOperator);
-    return wellFormed ? p : undefined;
-  } catch {
-    return undefined;
-  }
+/** A kept preview, if it is well formed. */
+function acceptPreview(value: unknown): DirectoryPreview | undefined {
+  const p = value as DirectoryPreview | undefined;
+  const params = p?.parameters as Record<string, unknown> | undefined;
+  const wellFormed =
+    !!p &&
+    typeof p.blockNumber === 'bigint' &&
+    typeof p.chainTime === 'bigint' &&
+    !!params &&
+    typeof params.operatorCount === 'bigint' &&
+    typeof params.rewardRate === 'bigint' &&
+    typeof params.totalEarningStake === 'bigint' &&
+    typeof params.undistributedRewards === 'bigint' &&
+    Array.isArray(p.operators) &&
+    p.operators.length <= PREVIEW_ROWS &&
+    p.operators.every(isOperator);
+  return wellFormed ? p : undefined;
 }
+
+/** The preview kept for this chain and staking contract, if there is a well-formed one. */
+export const storedPreview = (chainId: number, staking: Address) =>
+  rememberedRecord(keyOf(chainId, staking), acceptPreview);
 
 /**
  * Keeps `state`'s first screen for the next visit, unless the kept one is within
@@ -106,15 +99,10 @@ export function rememberPreview(chainId: number, staking: Address, state: Stakin
       ? state.blockNumber - kept.blockNumber
       : kept.blockNumber - state.blockNumber);
   if (apart !== undefined && apart < REWRITE_AFTER_BLOCKS) return;
-  const preview: DirectoryPreview = {
+  rememberRecord(keyOf(chainId, staking), {
     blockNumber: state.blockNumber,
     chainTime: state.chainTime,
     parameters: state.parameters,
     operators: firstScreen(state.operators),
-  };
-  try {
-    globalThis.localStorage?.setItem(keyOf(chainId, staking), toJson(preview));
-  } catch {
-    // Storage refused or full.
-  }
+  } satisfies DirectoryPreview);
 }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { rememberInteger, rememberedInteger } from './remembered.ts';
+import { rememberInteger, rememberRecord, rememberedInteger, rememberedRecord } from './remembered.ts';
 
 describe('remembered integers', () => {
   afterEach(() => vi.unstubAllGlobals());
@@ -37,5 +37,26 @@ describe('remembered integers', () => {
     });
     expect(() => rememberInteger('a', 1n)).not.toThrow();
     expect(rememberedInteger('a')).toBeUndefined();
+  });
+
+  it('reads a record back with its bigints, only in a shape its reader accepts', () => {
+    const items = storage();
+    const record = { block: 2n ** 200n, ids: [1n, -3n], name: 'x', nested: { $big: 'not digits' } };
+    rememberRecord('r', record);
+    expect(rememberedRecord('r', (v) => v)).toEqual(record);
+    expect(rememberedRecord('r', () => undefined)).toBeUndefined();
+    items.set('broken', '{"block":');
+    expect(rememberedRecord('broken', (v) => v)).toBeUndefined();
+    expect(rememberedRecord('missing', (v) => v)).toBeUndefined();
+    vi.stubGlobal('localStorage', {
+      getItem: () => {
+        throw new Error('SecurityError');
+      },
+      setItem: () => {
+        throw new Error('QuotaExceededError');
+      },
+    });
+    expect(() => rememberRecord('r', record)).not.toThrow();
+    expect(rememberedRecord('r', (v) => v)).toBeUndefined();
   });
 });
