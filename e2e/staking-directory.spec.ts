@@ -1,4 +1,4 @@
-import { getAddress, type Address } from 'viem';
+import { getAddress, toFunctionSelector, type Address } from 'viem';
 import { altStakingAbi } from '../src/lib/contracts/generated.ts';
 import { formatAmount } from '../src/lib/format/amount.ts';
 import { DEV_ACCOUNTS } from './fixtures/chain.ts';
@@ -166,4 +166,36 @@ test('a returning visitor sees the first screen of their last visit at once, lab
   await expect(label).toHaveCount(0);
   await expect(page.getByText('Showing 25 of 60.')).toBeVisible();
   await expect(page.getByLabel('Search')).toBeEnabled();
+});
+
+test("an operator's page shows from its own read while the directory is still coming, and offers staking once it is in", async ({
+  page,
+  chain,
+}) => {
+  // More than a page of operators, so the directory needs a second read, which is held.
+  await addOperators(chain.client, { contracts: chain.contracts } as never, 110);
+  const operators = await chain.operators();
+  const slashed = operators.find((o) => o.slashCount > 0)!;
+  const laterPage = `${toFunctionSelector('getOperators(uint256,uint256)').slice(2)}${(100).toString(16).padStart(64, '0')}`;
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/127\.0\.0\.1:8545/, async (route) => {
+    if (route.request().postData()?.includes(laterPage)) await held;
+    await route.continue();
+  });
+  await page.goto(`./#/staking/operators/${slashed.operator}`);
+  const history = page.getByRole('region', { name: 'Slashing history' });
+  await expect(history).toContainText('Equivocation: signed two conflicting state roots');
+  await expect(
+    page
+      .getByRole('definition')
+      .filter({ hasText: alt(slashed.totalStake).replace(' ALT', '') })
+      .first(),
+  ).toBeVisible();
+  await expect(page.getByTestId('operator-directory-loading')).toBeVisible();
+  await expect(page.getByRole('form', { name: 'Stake' })).toHaveCount(0);
+  release();
+  await expect(page.getByTestId('operator-directory-loading')).toHaveCount(0);
+  await expect(page.getByRole('form', { name: 'Stake' })).toBeVisible();
+  await expect(history).toContainText('Equivocation: signed two conflicting state roots');
 });

@@ -105,6 +105,33 @@ export const laterGroups = (count: bigint | undefined, from = OPERATOR_PAGE) => 
   return out;
 };
 
+/** What every staking screen's first batch reads beside its operators: parameters and the account. */
+function screenCalls(chain: ChainConfig, caps: ChainCaps, account: Address | undefined) {
+  const { staking, alt } = chain.contracts;
+  if (!staking || !alt) throw new Error('Staking is not deployed on this chain.');
+  const S = { address: staking, abi: altStakingAbi } as const;
+  const T = { address: alt, abi: altLayerTokenAbi } as const;
+  return {
+    parameters: { ...S, functionName: 'getParameters' },
+    paused: caps.alt?.pausable && { ...T, functionName: 'paused' },
+    balance: account && { ...T, functionName: 'balanceOf', args: [account] },
+    staker: account && { ...S, functionName: 'getStaker', args: [account] },
+    allowance: account && { ...T, functionName: 'allowance', args: [account, staking] },
+    nonce: account && caps.alt?.domain && { ...T, functionName: 'nonces', args: [account] },
+  } as const;
+}
+
+function accountOf(values: Record<string, unknown>): NonNullable<StakingState['account']> {
+  const [positions, requests] = values.staker as [Position[], UnbondingRequest[]];
+  return {
+    balance: values.balance as bigint,
+    positions: [...positions],
+    requests: [...requests],
+    allowance: values.allowance as bigint,
+    nonce: values.nonce as bigint | undefined,
+  };
+}
+
 const countKey = (chainId: number) => `alt-gov:operator-count:${chainId}`;
 
 export async function readStaking(
@@ -113,10 +140,8 @@ export async function readStaking(
   caps: ChainCaps,
   account?: Address,
 ): Promise<StakingState> {
-  const { staking, alt } = chain.contracts;
-  if (!staking || !alt) throw new Error('Staking is not deployed on this chain.');
-  const S = { address: staking, abi: altStakingAbi } as const;
-  const T = { address: alt, abi: altLayerTokenAbi } as const;
+  const calls = screenCalls(chain, caps, account);
+  const S = { address: chain.contracts.staking!, abi: altStakingAbi } as const;
   const page = (offset: bigint) => ({ ...S, functionName: 'getOperators', args: [offset, OPERATOR_PAGE] }) as const;
   const pagesOf = (group: bigint[]) => Object.fromEntries(group.map((offset) => [`at${offset}`, page(offset)]));
   // A returning visitor's directory is read in one round trip, not two: the first batch carries the
@@ -128,14 +153,9 @@ export async function readStaking(
   const remembered = rememberedInteger(countKey(chain.id), 6);
   const from = remembered !== undefined && remembered > OPERATOR_PAGE ? 2n * OPERATOR_PAGE : OPERATOR_PAGE;
   const first = readBatch(client, chain, {
-    parameters: { ...S, functionName: 'getParameters' },
+    ...calls,
     firstPage: page(0n),
     secondPage: from > OPERATOR_PAGE && page(OPERATOR_PAGE),
-    paused: caps.alt?.pausable && { ...T, functionName: 'paused' },
-    balance: account && { ...T, functionName: 'balanceOf', args: [account] },
-    staker: account && { ...S, functionName: 'getStaker', args: [account] },
-    allowance: account && { ...T, functionName: 'allowance', args: [account, staking] },
-    nonce: account && caps.alt?.domain && { ...T, functionName: 'nonces', args: [account] },
   });
   const early = new Map(
     laterGroups(remembered, from).map((group) => [
@@ -158,17 +178,7 @@ export async function readStaking(
   });
   for (const group of await Promise.all(groups)) for (const later of group) operators.push(...later);
 
-  let accountState: StakingState['account'];
-  if (account) {
-    const [positions, requests] = values.staker as [Position[], UnbondingRequest[]];
-    accountState = {
-      balance: values.balance as bigint,
-      positions: [...positions],
-      requests: [...requests],
-      allowance: values.allowance as bigint,
-      nonce: values.nonce as bigint | undefined,
-    };
-  }
+  const accountState = account ? accountOf(values) : undefined;
   return {
     blockNumber,
     chainTime,
@@ -185,4 +195,46 @@ export const stakingQuery = (app: AppState, account: Address | undefined) => ({
   queryFn: async () => readStaking(app.client, app.chain, await app.requireCapabilities(), account),
   enabled: app.addressSettled && !!app.contract('staking'),
   ...cache.perBlock,
+});
+
+/**
+ * One operator's page before the directory is in: the same first batch with that operator alone, so
+ * its figures and history show from one small read while 2,000 operators' 1.6 MB are still coming.
+ * Its `operators` holds only that operator; what needs them all (the look-alike check, the stake and
+ * redelegation forms) waits for the directory.
+ */
+export async function readOperatorAlone(
+  client: ReadClient,
+  chain: ChainConfig,
+  caps: ChainCaps,
+  operator: Address,
+  account?: Address,
+): Promise<StakingState> {
+  const { blockNumber, chainTime, values } = await readBatch(client, chain, {
+    ...screenCalls(chain, caps, account),
+    operator: { address: chain.contracts.staking!, abi: altStakingAbi, functionName: 'getOperator', args: [operator] },
+  });
+  return {
+    blockNumber,
+    chainTime,
+    altPaused: values.paused as boolean | undefined,
+    parameters: values.parameters as StakingParameters,
+    operators: [values.operator as OperatorInfo],
+    account: account ? accountOf(values) : undefined,
+  };
+}
+
+/** An operator page's own read, until the directory's query has data (an unknown operator reverts). */
+export const operatorAloneQuery = (
+  app: AppState,
+  operator: Address | undefined,
+  account: Address | undefined,
+  directoryIn: boolean,
+) => ({
+  // `part` keeps the key apart from the directory's even with no operator (undefined drops out of a key).
+  queryKey: ['staking', { chainId: app.chainId, account, operator, part: 'operator' }] as const,
+  queryFn: async () => readOperatorAlone(app.client, app.chain, await app.requireCapabilities(), operator!, account),
+  enabled: app.addressSettled && !!app.contract('staking') && !!operator && !directoryIn,
+  ...cache.perBlock,
+  retry: false,
 });
