@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Address } from 'viem';
 import { firstScreen, PREVIEW_ROWS, rememberPreview, storedPreview } from './directory-preview.ts';
 import type { OperatorInfo, StakingState } from './read-staking.ts';
+import { refuseStorage, stubStorage } from '../../lib/storage/stub-storage.ts';
 
 const STAKING = '0x00000000000000000000000000000000000000aa' as Address;
 const operator = (i: number, totalStake: bigint): OperatorInfo => ({
@@ -36,14 +37,6 @@ const state = (blockNumber: bigint, operators: OperatorInfo[]): StakingState =>
 
 describe('directory preview', () => {
   afterEach(() => vi.unstubAllGlobals());
-  const storage = () => {
-    const items = new Map<string, string>();
-    vi.stubGlobal('localStorage', {
-      getItem: (k: string) => items.get(k) ?? null,
-      setItem: (k: string, v: string) => void items.set(k, v),
-    });
-    return items;
-  };
 
   it('keeps the most delegated first, ties in registration order, as the directory sorts', () => {
     const ops = Array.from({ length: 60 }, (_, i) => operator(i, BigInt(i % 7) * 10n ** 21n));
@@ -57,7 +50,7 @@ describe('directory preview', () => {
   });
 
   it('reads back exactly what it kept, amounts as bigint, per chain and contract', () => {
-    storage();
+    stubStorage();
     const ops = Array.from({ length: 40 }, (_, i) => operator(i, BigInt(i) * 10n ** 30n + 1n));
     rememberPreview(31337, STAKING, state(100n, ops));
     const kept = storedPreview(31337, STAKING)!;
@@ -69,7 +62,7 @@ describe('directory preview', () => {
   });
 
   it('is rewritten only once the chain has moved on, not by a backend behind it, and after a restart', () => {
-    storage();
+    stubStorage();
     const ops = [operator(0, 5n)];
     rememberPreview(31337, STAKING, state(100n, ops));
     rememberPreview(31337, STAKING, state(110n, [operator(0, 6n)]));
@@ -83,7 +76,7 @@ describe('directory preview', () => {
   });
 
   it('ignores a malformed or tampered record, and refused storage', () => {
-    const items = storage();
+    const items = stubStorage();
     const key = `alt-gov:directory-preview:31337:${STAKING}`;
     for (const raw of [
       'not json',
@@ -104,14 +97,7 @@ describe('directory preview', () => {
       items.set(key, raw);
       expect(storedPreview(31337, STAKING)).toBeUndefined();
     }
-    vi.stubGlobal('localStorage', {
-      getItem: () => {
-        throw new Error('denied');
-      },
-      setItem: () => {
-        throw new Error('denied');
-      },
-    });
+    refuseStorage();
     expect(storedPreview(31337, STAKING)).toBeUndefined();
     expect(() => rememberPreview(31337, STAKING, state(1n, [operator(0, 1n)]))).not.toThrow();
   });

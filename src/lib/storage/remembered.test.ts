@@ -1,20 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { rememberInteger, rememberRecord, rememberedInteger, rememberedRecord } from './remembered.ts';
+import { refuseStorage, stubStorage } from './stub-storage.ts';
 
 describe('remembered integers', () => {
   afterEach(() => vi.unstubAllGlobals());
 
-  const storage = () => {
-    const items = new Map<string, string>();
-    vi.stubGlobal('localStorage', {
-      getItem: (k: string) => items.get(k) ?? null,
-      setItem: (k: string, v: string) => void items.set(k, v),
-    });
-    return items;
-  };
-
   it('reads back what was remembered, and only plain digits within the bound', () => {
-    const items = storage();
+    const items = stubStorage();
     rememberInteger('a', 2_000n);
     expect(rememberedInteger('a')).toBe(2_000n);
     expect(rememberedInteger('a', 6)).toBe(2_000n);
@@ -27,20 +19,13 @@ describe('remembered integers', () => {
   });
 
   it('treats refused storage as nothing remembered', () => {
-    vi.stubGlobal('localStorage', {
-      getItem: () => {
-        throw new Error('SecurityError');
-      },
-      setItem: () => {
-        throw new Error('QuotaExceededError');
-      },
-    });
+    refuseStorage();
     expect(() => rememberInteger('a', 1n)).not.toThrow();
     expect(rememberedInteger('a')).toBeUndefined();
   });
 
   it('reads a record back with its bigints, only in a shape its reader accepts', () => {
-    const items = storage();
+    const items = stubStorage();
     const record = { block: 2n ** 200n, ids: [1n, -3n], name: 'x', nested: { $big: 'not digits' } };
     rememberRecord('r', record);
     expect(rememberedRecord('r', (v) => v)).toEqual(record);
@@ -48,14 +33,7 @@ describe('remembered integers', () => {
     items.set('broken', '{"block":');
     expect(rememberedRecord('broken', (v) => v)).toBeUndefined();
     expect(rememberedRecord('missing', (v) => v)).toBeUndefined();
-    vi.stubGlobal('localStorage', {
-      getItem: () => {
-        throw new Error('SecurityError');
-      },
-      setItem: () => {
-        throw new Error('QuotaExceededError');
-      },
-    });
+    refuseStorage();
     expect(() => rememberRecord('r', record)).not.toThrow();
     expect(rememberedRecord('r', (v) => v)).toBeUndefined();
   });
