@@ -121,14 +121,26 @@ function screenCalls(chain: ChainConfig, caps: ChainCaps, account: Address | und
   } as const;
 }
 
-function accountOf(values: Record<string, unknown>): NonNullable<StakingState['account']> {
-  const [positions, requests] = values.staker as [Position[], UnbondingRequest[]];
+/** A staking screen's state from its first batch (`screenCalls`) and the operators read. */
+function stateOf(
+  { blockNumber, chainTime, values }: { blockNumber: bigint; chainTime: bigint; values: Record<string, unknown> },
+  operators: OperatorInfo[],
+  account: Address | undefined,
+): StakingState {
+  const [positions, requests] = (values.staker ?? [[], []]) as [Position[], UnbondingRequest[]];
   return {
-    balance: values.balance as bigint,
-    positions: [...positions],
-    requests: [...requests],
-    allowance: values.allowance as bigint,
-    nonce: values.nonce as bigint | undefined,
+    blockNumber,
+    chainTime,
+    altPaused: values.paused as boolean | undefined,
+    parameters: values.parameters as StakingParameters,
+    operators,
+    account: account && {
+      balance: values.balance as bigint,
+      positions: [...positions],
+      requests: [...requests],
+      allowance: values.allowance as bigint,
+      nonce: values.nonce as bigint | undefined,
+    },
   };
 }
 
@@ -163,30 +175,21 @@ export async function readStaking(
       readBatch(client, chain, pagesOf(group)).catch(() => undefined),
     ]),
   );
-  const { blockNumber, chainTime, values } = await first;
-  const parameters = values.parameters as StakingParameters;
+  const read = await first;
+  const { blockNumber, values } = read;
   const operators = [...(values.firstPage as OperatorInfo[]), ...((values.secondPage ?? []) as OperatorInfo[])];
   // Later pages, if any, read at the same block so the list is one consistent picture.
-  const count = BigInt(parameters.operatorCount);
+  const count = BigInt((values.parameters as StakingParameters).operatorCount);
   // Storage refused only means the next visit reads its pages after the first batch.
   rememberInteger(countKey(chain.id), count);
   const groups = laterGroups(count, from).map(async (group) => {
-    const read = await early.get(group.join());
-    if (read && read.blockNumber === blockNumber)
-      return group.map((offset) => read.values[`at${offset}`] as readonly OperatorInfo[]);
+    const pages = await early.get(group.join());
+    if (pages && pages.blockNumber === blockNumber)
+      return group.map((offset) => pages.values[`at${offset}`] as readonly OperatorInfo[]);
     return readAll(client, multicall3Of(chain), group.map(page), blockNumber) as Promise<(readonly OperatorInfo[])[]>;
   });
   for (const group of await Promise.all(groups)) for (const later of group) operators.push(...later);
-
-  const accountState = account ? accountOf(values) : undefined;
-  return {
-    blockNumber,
-    chainTime,
-    altPaused: values.paused as boolean | undefined,
-    parameters,
-    operators,
-    account: accountState,
-  };
+  return stateOf(read, operators, account);
 }
 
 /** The staking screens' query: one per chain and viewed account, refreshed each block. */
@@ -210,18 +213,11 @@ export async function readOperatorAlone(
   operator: Address,
   account?: Address,
 ): Promise<StakingState> {
-  const { blockNumber, chainTime, values } = await readBatch(client, chain, {
+  const read = await readBatch(client, chain, {
     ...screenCalls(chain, caps, account),
     operator: { address: chain.contracts.staking!, abi: altStakingAbi, functionName: 'getOperator', args: [operator] },
   });
-  return {
-    blockNumber,
-    chainTime,
-    altPaused: values.paused as boolean | undefined,
-    parameters: values.parameters as StakingParameters,
-    operators: [values.operator as OperatorInfo],
-    account: account ? accountOf(values) : undefined,
-  };
+  return stateOf(read, [read.values.operator as OperatorInfo], account);
 }
 
 /** An operator page's own read, until the directory's query has data (an unknown operator reverts). */
