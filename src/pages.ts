@@ -1,6 +1,7 @@
 /**
  * Every page but the Overview loads when first visited. The page a link opens is asked for as the app
- * starts, beside config.json, so a phone on a slow network waits for one round trip, not two in a row.
+ * starts, beside config.json, and so is the part of its section it opens (a proposal, a delegate), so
+ * a phone on a slow network waits for one round trip, not three in a row.
  */
 import type { Component } from 'svelte';
 
@@ -10,12 +11,31 @@ export const pages: Record<string, () => Promise<{ default: Component }>> = {
   '/airdrop': () => import('./features/airdrop/airdrop-page.svelte'),
 };
 
+/** Governance's own pages, loaded with the first visit to each (the list is part of its section). */
+export const governancePages = {
+  proposal: () => import('./features/governance/proposal-page.svelte'),
+  create: () => import('./features/governance/create-proposal.svelte'),
+  delegates: () => import('./features/governance/delegates-page.svelte'),
+  delegate: () => import('./features/governance/delegate-page.svelte'),
+};
+
+/** The page within a section that `path` opens, if it has its own. */
+export function subpageOf(path: string): (() => Promise<unknown>) | undefined {
+  if (path.startsWith('/governance/proposals/')) return governancePages.proposal;
+  if (path === '/governance/new') return governancePages.create;
+  if (path === '/governance/delegates') return governancePages.delegates;
+  if (path.startsWith('/governance/delegates/')) return governancePages.delegate;
+  return undefined;
+}
+
 /** The lazily loaded section `path` belongs to, if any. */
 export const sectionOf = (path: string) =>
   Object.keys(pages).find((prefix) => path === prefix || path.startsWith(`${prefix}/`));
 
-/** Starts loading the page in `hash` (a `#/…` route), if it is not the Overview. */
+/** Starts loading the page in `hash` (a `#/…` route) and its own part, if it is not the Overview. */
 export function preloadPageOf(hash: string) {
-  const section = sectionOf(hash.replace(/^#/, '').split('?')[0]);
+  const path = hash.replace(/^#/, '').split('?')[0];
+  const section = sectionOf(path);
   if (section) void pages[section]().catch(() => {});
+  void subpageOf(path)?.().catch(() => {});
 }

@@ -114,8 +114,7 @@ export async function findCreated(
   proposals: readonly { id: bigint; snapshot?: bigint }[],
   search: CreatedSearch,
 ): Promise<Map<bigint, CreatedProposal>> {
-  const found = new Map<bigint, CreatedProposal>();
-  if (!proposals.length) return found;
+  if (!proposals.length) return new Map();
   const headers = async (numbers: bigint[]): Promise<BlockPoint[]> =>
     (await blockTimes(client, chainId, numbers)).map((timestamp, i) => ({ number: numbers[i], timestamp }));
   const at = proposals.map((p) => (p.snapshot === undefined ? undefined : p.snapshot - search.votingDelay));
@@ -137,35 +136,11 @@ export async function findCreated(
     );
     unknown.forEach((i, k) => (ranges[i] = searched[k]));
   }
-  const windows = ranges.flatMap((range, i) => {
-    if (!range) return [];
-    const out: { i: number; from: bigint; to: bigint }[] = [];
-    // Windows of ten blocks: within any provider's log range.
-    for (let from = range[0]; from <= range[1]; from += 10n)
-      out.push({ i, from, to: from + 9n > range[1] ? range[1] : from + 9n });
-    return out;
-  });
-  const answers = await Promise.all(
-    windows.map(
-      (w) =>
-        client.request({
-          method: 'eth_getLogs',
-          params: [
-            { address: search.governor, topics: [TOPIC], fromBlock: numberToHex(w.from), toBlock: numberToHex(w.to) },
-          ],
-        } as never) as Promise<{ data: Hex; blockNumber: Hex; transactionHash: Hex }[]>,
-    ),
+  const found = await readCreatedAt(
+    client,
+    search.governor,
+    ranges.flatMap((range, i) => (range ? [{ id: proposals[i].id, from: range[0], to: range[1] }] : [])),
   );
-  windows.forEach((w, k) => {
-    const { id } = proposals[w.i];
-    for (const raw of answers[k]) {
-      const created = decodeCreated(
-        { data: raw.data, blockNumber: BigInt(raw.blockNumber), transactionHash: raw.transactionHash },
-        id,
-      );
-      if (created) found.set(id, created);
-    }
-  });
   // Where each was found, for the next visit: a creation log never moves once final. A remembered
   // block that no longer holds it (a devnet started again) is forgotten and searched next time.
   for (const p of proposals) if (!found.has(p.id) && ranges[proposals.indexOf(p)]) remembered.delete(p.id.toString());
@@ -174,6 +149,62 @@ export async function findCreated(
       remembered.set(id.toString(), Number(created.blockNumber));
   saveRemembered(chainId, search.governor, remembered);
   return found;
+}
+
+/**
+ * The creation logs of proposals read in the block ranges given for each: one concurrent group of
+ * narrow log reads (ten blocks each, within any provider's range), decoded and kept only where the
+ * log's own id is the proposal's.
+ */
+async function readCreatedAt(
+  client: ReadClient,
+  governor: Address,
+  where: readonly { id: bigint; from: bigint; to: bigint }[],
+): Promise<Map<bigint, CreatedProposal>> {
+  const windows = where.flatMap(({ id, from: start, to: end }) => {
+    const out: { id: bigint; from: bigint; to: bigint }[] = [];
+    for (let from = start; from <= end; from += 10n) out.push({ id, from, to: from + 9n > end ? end : from + 9n });
+    return out;
+  });
+  const answers = await Promise.all(
+    windows.map(
+      (w) =>
+        client.request({
+          method: 'eth_getLogs',
+          params: [{ address: governor, topics: [TOPIC], fromBlock: numberToHex(w.from), toBlock: numberToHex(w.to) }],
+        } as never) as Promise<{ data: Hex; blockNumber: Hex; transactionHash: Hex }[]>,
+    ),
+  );
+  const found = new Map<bigint, CreatedProposal>();
+  windows.forEach((w, k) => {
+    for (const raw of answers[k]) {
+      const created = decodeCreated(
+        { data: raw.data, blockNumber: BigInt(raw.blockNumber), transactionHash: raw.transactionHash },
+        w.id,
+      );
+      if (created) found.set(w.id, created);
+    }
+  });
+  return found;
+}
+
+/**
+ * Proposal `id`'s creation log read where it is already known to be (an earlier visit found it
+ * there, or the build's snapshot lists it), so the read can go out beside a page's first batch
+ * instead of after it; undefined when neither knows the block. The caller checks the description
+ * against the hash the governor stores; a log not found there resolves to undefined.
+ */
+export function createdAtKnownBlock(
+  client: ReadClient,
+  chainId: number,
+  governor: Address,
+  id: bigint,
+  listed?: bigint,
+): Promise<CreatedProposal | undefined> | undefined {
+  const remembered = rememberedBlocks(chainId, governor).get(id.toString());
+  const block = listed ?? (remembered === undefined ? undefined : BigInt(remembered));
+  if (block === undefined) return undefined;
+  return readCreatedAt(client, governor, [{ id, from: block, to: block }]).then((found) => found.get(id));
 }
 
 const rememberKey = (chainId: number, governor: Address) => `alt-gov:created-at:${chainId}:${governor.toLowerCase()}`;

@@ -3,7 +3,8 @@
  * view of the proposal (and the reader's votes), then, concurrently and pinned to that block, the
  * figures fixed at the snapshot and the chain's log index brought to that block, from which come
  * the description (its `ProposalCreated` log, verified against the stored hash), the reader's vote
- * and the proposal's later events.
+ * and the proposal's later events. A creation log whose block is already known (an earlier visit,
+ * the build's snapshot) is read beside the first batch rather than after it.
  */
 import { cleanText } from '../../lib/format/clean-text.ts';
 import { getAddress, toEventSelector, zeroAddress, type Address, type Hex } from 'viem';
@@ -14,7 +15,7 @@ import type { ChainCaps } from '../../lib/web3/capabilities.ts';
 import type { ChainConfig } from '../../lib/config/app-config.ts';
 import { headCalls, multicall3Of, type ReadClient } from '../../lib/web3/chains.ts';
 import { chainHistory, decodeLogs, syncedLogs } from '../../lib/logs/chain-logs.ts';
-import { createdBeforeHistory, createdOf, findCreated, indexIsNear } from './created-index.ts';
+import { createdAtKnownBlock, createdBeforeHistory, createdOf, findCreated, indexIsNear } from './created-index.ts';
 import { snapshotVoteLogsOf, voteLogsOf } from './read-vote-history.ts';
 import { descriptionMatches, type CreatedProposal } from './proposal-description.ts';
 import { STATUS_CALL_COUNT, statusCalls, toStatus, type ProposalStatus } from './proposal-status.ts';
@@ -90,6 +91,16 @@ export async function readProposal(
   const loadingHistory = chainHistory(client, chain, caps);
   // The snapshot's list of proposals gives an old proposal's creation block: one log read.
   const loadingTitles = loadingHistory.then(({ snapshot }) => snapshot?.titles()).catch(() => undefined);
+  // Where the creation log is already known (an earlier visit found it, or the snapshot lists it),
+  // it is read beside the first batch rather than after it; it is used only for a proposal the
+  // index does not hold, and only as the log whose own id is this proposal's.
+  const createdEarly = (
+    createdAtKnownBlock(client, chain.id, governor, id) ??
+    loadingTitles.then((titles) => {
+      const listed = titles?.get(id);
+      return listed && createdAtKnownBlock(client, chain.id, governor, id, listed.block);
+    })
+  ).catch(() => undefined);
   // A proposal's snapshot never changes: a returning reader's quorum and votes at it go with the
   // first batch (checked against the snapshot that batch reads), not in a second round trip.
   const snapshotKey = `alt-gov:proposal-snapshot:${chain.id}:${governor.toLowerCase()}:${id}`;
@@ -174,7 +185,6 @@ export async function readProposal(
   // the proposal's events and the reader's vote wait for a page that reads the history.
   const before = createdBeforeHistory(history, clockMode, snapshot, value<bigint>(13));
   const near = !before && indexIsNear(index, blockNumber);
-  const listed = before ? (await loadingTitles)?.get(id) : undefined;
   const [atSnapshot, logs, found] = await Promise.all([
     readEarly
       ? readEarly
@@ -192,13 +202,17 @@ export async function readProposal(
     near ? syncedLogs(client, chain, caps, blockNumber) : undefined,
     near
       ? undefined
-      : findCreated(client, chain.id, [{ id, snapshot }], {
-          governor,
-          deployBlock,
-          clockMode,
-          votingDelay: value<bigint>(13),
-          head: { number: blockNumber, timestamp: chainTime },
-          known: listed && new Map([[id, listed.block]]),
+      : createdEarly.then(async (known) => {
+          if (known) return new Map([[id, known]]);
+          const listed = before ? (await loadingTitles)?.get(id) : undefined;
+          return findCreated(client, chain.id, [{ id, snapshot }], {
+            governor,
+            deployBlock,
+            clockMode,
+            votingDelay: value<bigint>(13),
+            head: { number: blockNumber, timestamp: chainTime },
+            known: listed && new Map([[id, listed.block]]),
+          });
         }),
   ]);
   const created = logs ? createdOf(logs, governor, id) : found?.get(id);
