@@ -2,11 +2,12 @@ import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { appkitStaticViem } from './scripts/appkit-static-viem.ts';
 import { contentSecurityPolicy } from './scripts/csp.ts';
+import { immutableAssets } from './scripts/immutable-assets.ts';
 
 // `base: './'` and hash routing let the build run from any sub-path or an IPFS gateway without rewrites.
 export default defineConfig({
   base: './',
-  plugins: [svelte(), appkitStaticViem(), contentSecurityPolicy('public/config.json')],
+  plugins: [svelte(), appkitStaticViem(), contentSecurityPolicy('public/config.json'), immutableAssets()],
   resolve: {
     // Wallet SDKs for connectors the app never configures (see scripts/absent-sdk.ts).
     alias: {

@@ -11,13 +11,13 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { altGovernorAbi, altStakingAbi } from '../src/lib/contracts/generated.ts';
 import { writeDevnetConfig } from '../devnet/start.ts';
 import { PROFILES, RpcProxy, type ProviderProfile } from '../scripts/rpc-proxy.ts';
 import type { DevnetClient } from '../devnet/client.ts';
 import type { Deployment } from '../devnet/deploy.ts';
-import { CHROMIUM } from './browser.ts';
+import { launchOffline } from './browser.ts';
 import { deepActor } from '../devnet/deep.ts';
 import { httpRequest, writeHistorySnapshot } from '../scripts/history-snapshot.ts';
 import { snapshotPaths } from '../src/lib/logs/history-snapshot.ts';
@@ -127,6 +127,14 @@ async function timeToData(
   return { ms, current };
 }
 
+/** Whether the page failed: no data in time, or an error shown; what it showed is printed. */
+async function shownError(page: Page, ms: number | undefined, label: string): Promise<boolean> {
+  const alerts = await page.getByRole('alert').allInnerTexts();
+  if (ms === undefined) console.log(`  ${label}: no data${alerts.length ? `; shown: ${alerts.join(' | ')}` : ''}`);
+  else if (alerts.length) console.log(`  ${label}: error shown: ${alerts.join(' | ')}`);
+  return ms === undefined || alerts.length > 0;
+}
+
 /**
  * Waits out the provider's rate window (one second) before a page is measured: the proxy limits
  * calls per client over the last second, and every page here comes from one client, so a page opened
@@ -173,7 +181,7 @@ export async function benchDeep(options: DeepBenchOptions): Promise<Record<strin
   results.history_snapshot_total_mib = Math.round((snapshot.totalBytes / 1024 / 1024) * 10) / 10;
 
   const specs = await pages(client, deployment);
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
+  const browser = await launchOffline();
   try {
     const only = process.env.BENCH_PROFILE;
     for (const profile of [PROFILES.strict, PROFILES.paid, PROFILES.generous].filter(
@@ -186,7 +194,6 @@ export async function benchDeep(options: DeepBenchOptions): Promise<Record<strin
       try {
         for (const spec of specs) {
           const ctx = await browser.newContext();
-          await ctx.route(/^(?!https?:\/\/(127\.0\.0\.1|localhost)[:/])/, (route) => route.abort('blockedbyclient'));
           contexts.push(ctx);
           const page = await ctx.newPage();
           await settle();
@@ -198,7 +205,7 @@ export async function benchDeep(options: DeepBenchOptions): Promise<Record<strin
           console.log(
             `  ${profile.name} ${spec.key} cold: ${ms === undefined ? `no data in ${pageTimeoutMs} ms` : `${Math.round(ms)} ms`} (up to the head: ${current === undefined ? 'not within the timeout' : `${Math.round(current)} ms`}), ${proxy.since(mark).requests} requests`,
           );
-          if (ms === undefined || (await page.getByRole('alert').count()) > 0) errors++;
+          if (await shownError(page, ms, `${profile.name} ${spec.key} cold`)) errors++;
           await page.close();
         }
         // 100 more blocks, then each page again in the profile that saw it.
@@ -219,7 +226,7 @@ export async function benchDeep(options: DeepBenchOptions): Promise<Record<strin
           console.log(
             `  ${profile.name} ${spec.key} warm: ${ms === undefined ? 'no data' : `${Math.round(ms)} ms`} (up to the head: ${current === undefined ? '-' : `${Math.round(current)} ms`})`,
           );
-          if (ms === undefined || (await page.getByRole('alert').count()) > 0) errors++;
+          if (await shownError(page, ms, `${profile.name} ${spec.key} warm`)) errors++;
           await page.close();
         }
         results[`${profile.name}_warm_max_ms`] = warmMax;

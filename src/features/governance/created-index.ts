@@ -201,10 +201,26 @@ export function createdAtKnownBlock(
   id: bigint,
   listed?: bigint,
 ): Promise<CreatedProposal | undefined> | undefined {
-  const remembered = rememberedBlocks(chainId, governor).get(id.toString());
+  const blocks = rememberedBlocks(chainId, governor);
+  const remembered = blocks.get(id.toString());
   const block = listed ?? (remembered === undefined ? undefined : BigInt(remembered));
   if (block === undefined) return undefined;
-  return readCreatedAt(client, governor, [{ id, from: block, to: block }]).then((found) => found.get(id));
+  return readCreatedAt(client, governor, [{ id, from: block, to: block }]).then((found) => {
+    const created = found.get(id);
+    // A block the snapshot lists is final (the snapshot is checked against the chain and lags its
+    // head): the next visit reads there without waiting for the snapshot's list. A remembered block
+    // that no longer holds the log (a devnet started again) is forgotten.
+    if (created?.blockNumber !== undefined) {
+      if (listed !== undefined && remembered !== Number(created.blockNumber)) {
+        blocks.set(id.toString(), Number(created.blockNumber));
+        saveRemembered(chainId, governor, blocks);
+      }
+    } else if (remembered !== undefined && BigInt(remembered) === block) {
+      blocks.delete(id.toString());
+      saveRemembered(chainId, governor, blocks);
+    }
+    return created;
+  });
 }
 
 const rememberKey = (chainId: number, governor: Address) => `alt-gov:created-at:${chainId}:${governor.toLowerCase()}`;

@@ -87,9 +87,15 @@ function parseOrigins(value: unknown): string[] {
   });
 }
 
-/** Fetches and validates `config.json` relative to the page, so the build works from any sub-path. */
+/**
+ * Fetches and validates `config.json` relative to the page, so the build works from any sub-path.
+ * index.html preloads it, and this request takes that answer: it is the same request (same URL,
+ * CORS mode, credentials and default cache mode), which a request with another cache mode would not
+ * be. The host's headers decide its freshness: the build's `_headers` says to revalidate it on each
+ * visit, as `npm run preview` does.
+ */
 export async function loadAppConfig(url = './config.json'): Promise<AppConfig> {
-  const response = await fetch(url, { cache: 'no-cache' });
+  const response = await fetch(url);
   if (!response.ok) throw new ConfigError(`config.json could not be loaded (HTTP ${response.status})`);
   let data: unknown;
   try {
