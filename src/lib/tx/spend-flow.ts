@@ -2,8 +2,10 @@
  * One flow for every action that spends the user's tokens through a contract (stake, wrap into voting
  * power): the fewest prompts the wallet allows, and never an unlimited approval.
  * 1. A wallet with EIP-5792 atomic batches: approve exactly + the action, one prompt.
- * 2. A token with permits: one signature, then one transaction.
- * 3. Otherwise (or if the wallet cannot sign a permit): approve exactly, then the action.
+ * 2. A token with permits, and an account that signs with its own key (an EOA, an EIP-7702 one
+ *    included): one signature, then one transaction.
+ * 3. Otherwise (a contract account such as a Safe, whose EIP-1271 signature a permit cannot take, or
+ *    a wallet that cannot sign a permit): approve exactly, then the action.
  * A "no" ends the flow: declining the permit signature never opens an approval prompt instead.
  */
 import type { Address } from 'viem';
@@ -11,6 +13,8 @@ import { altLayerTokenAbi } from '../contracts/generated.ts';
 import { signPermit, type Permit } from '../contracts/permit.ts';
 import { formatToken } from '../format/amount.ts';
 import type { Config } from '@wagmi/core';
+import type { ReadClient } from '../web3/chains.ts';
+import { readAccountKind, type AccountKind } from '../web3/account-kind.ts';
 import type { TxCall, TxState } from './lifecycle.ts';
 import type { TxFlow } from './tx-flow.svelte.ts';
 
@@ -34,6 +38,8 @@ export interface SpendPlan {
 
 export interface SpendContext {
   flow: TxFlow;
+  /** The app's read client: whether the account is a contract is read through it. */
+  client: ReadClient;
   walletConfig: Config;
   account: Address;
   chainId: number;
@@ -63,7 +69,10 @@ export async function spend(ctx: SpendContext, plan: SpendPlan): Promise<SpendRe
       plan.allowance >= plan.amount ? [plan.call] : [approveCall(plan.token, plan.spender, plan.amount), plan.call];
     return { state: await flow.runBatch(calls, `${plan.label} (one batch)`, plan.touches) };
   }
-  if (plan.permit && plan.withPermit) {
+  // Asked only when a permit is possible; a failed read takes the path every account can use.
+  const kind: AccountKind | 'unknown' =
+    plan.permit && plan.withPermit ? await readAccountKind(ctx.client, ctx.account).catch(() => 'unknown' as const) : 'eoa';
+  if (plan.permit && plan.withPermit && kind === 'eoa') {
     const permit = plan.permit;
     let signingFailed = false;
     const state = await flow.run(
@@ -91,9 +100,13 @@ export async function spend(ctx: SpendContext, plan: SpendPlan): Promise<SpendRe
     // Success, a failure after signing, or a "no" at the signature: the flow ends here.
     if (!signingFailed || (state.status === 'error' && state.error.kind === 'rejected')) return { state };
   }
-  const notice = plan.permit
-    ? 'Your wallet could not sign a permit, so this uses an exact-amount approval and then the action: two transactions.'
-    : undefined;
+  const notice = !plan.permit
+    ? undefined
+    : kind === 'contract'
+      ? 'Your account is a contract (a Safe or another smart account), which cannot sign a permit, so this uses an exact-amount approval and then the action: two transactions.'
+      : kind === 'unknown'
+        ? 'The app could not tell whether your account can sign a permit, so this uses an exact-amount approval and then the action: two transactions.'
+        : 'Your wallet could not sign a permit, so this uses an exact-amount approval and then the action: two transactions.';
   if (plan.allowance < plan.amount) {
     const approved = await flow.run(
       approveCall(plan.token, plan.spender, plan.amount),
@@ -103,5 +116,6 @@ export async function spend(ctx: SpendContext, plan: SpendPlan): Promise<SpendRe
     if (approved.status !== 'success') return { state: approved, notice };
     return { state: await flow.run(plan.call, `${plan.label} (2 of 2)`, plan.touches), notice };
   }
-  return { state: await flow.run(plan.call, plan.label, plan.touches), notice };
+  // The allowance already covers it: one transaction, no approval to explain.
+  return { state: await flow.run(plan.call, plan.label, plan.touches) };
 }
