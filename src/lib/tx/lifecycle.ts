@@ -3,8 +3,8 @@
  * the call and its wording; this module supplies the order, the checks and the error mapping.
  */
 import type { Config } from '@wagmi/core';
-import { encodeFunctionData, type Abi, type Address, type Hex, type TransactionReceipt } from 'viem';
-import { estimateContractGas, getTransactionCount, simulateContract } from 'viem/actions';
+import { BaseError, encodeFunctionData, type Abi, type Address, type Hex, type TransactionReceipt } from 'viem';
+import { estimateContractGas, getTransactionCount, simulateCalls, simulateContract } from 'viem/actions';
 import type { ReadClient } from '../web3/chains.ts';
 import { mapError, type MappedError } from './map-error.ts';
 import { followTransaction, type FollowResult, type Sent } from './follow-transaction.ts';
@@ -172,10 +172,37 @@ export async function supportsAtomicBatch(walletConfig: Config, account: Address
   }
 }
 
+/** Whether `error` says the provider has no such method (JSON-RPC -32601, or -32004 "not supported"). */
+export function isMethodUnsupported(error: unknown): boolean {
+  const codeOf = (e: unknown) => (e as { code?: unknown }).code;
+  const matches = (e: unknown) =>
+    codeOf(e) === -32601 ||
+    codeOf(e) === -32004 ||
+    /eth_simulateV1\b.*(not (found|supported|available)|does not exist|unsupported)/i.test(String((e as Error)?.message));
+  return error instanceof BaseError ? !!error.walk(matches) : matches(error);
+}
+
 /**
- * Runs several calls as one atomic EIP-5792 batch. Only the first call is simulated: the later ones
- * depend on its effects (a stake on the approval before it), which a separate simulation cannot see.
+ * Simulates a batch as the one sequence it will be (a stake sees the approval before it), through
+ * `eth_simulateV1`; the first call that would fail throws its revert. A provider without that method
+ * gets the first call simulated alone, the most a plain `eth_call` can check; the receipts are
+ * still checked when the batch lands.
  */
+export async function simulateBatch(client: ReadClient, account: Address, calls: TxCall[]): Promise<void> {
+  try {
+    const { results } = await simulateCalls(client, {
+      account,
+      calls: calls.map((c) => ({ to: c.address, abi: c.abi, functionName: c.functionName, args: c.args, value: c.value })),
+    } as never);
+    const failed = (results as readonly { status: string; error?: Error }[]).find((r) => r.status === 'failure');
+    if (failed) throw failed.error ?? new Error('The batch would fail.');
+  } catch (error) {
+    if (!isMethodUnsupported(error)) throw error;
+    await simulateContract(client, { ...calls[0], account } as any);
+  }
+}
+
+/** Runs several calls as one atomic EIP-5792 batch, simulated as a whole first (see simulateBatch). */
 export async function runBatch(ctx: TxContext, calls: TxCall[], onState: (state: TxState) => void): Promise<TxState> {
   const report = (state: TxState) => (onState(state), state);
   const { getAccount, sendCalls, waitForCallsStatus } = await import('../web3/wallet-runtime.ts');
@@ -183,7 +210,7 @@ export async function runBatch(ctx: TxContext, calls: TxCall[], onState: (state:
   if (refused) return report(refused);
   report({ status: 'simulating' });
   try {
-    await simulateContract(ctx.client, { ...calls[0], account: ctx.account } as any);
+    await simulateBatch(ctx.client, ctx.account, calls);
   } catch (error) {
     return report({ status: 'error', error: mapError(error) });
   }

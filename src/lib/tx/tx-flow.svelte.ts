@@ -9,6 +9,11 @@ import { usePendingTransactions } from './pending.svelte.ts';
 // The write path (simulation, gas estimation, receipts) loads on the first action, not with the page.
 const lifecycle = () => import('./lifecycle.ts');
 
+const ALREADY_PENDING: TxState = {
+  status: 'error',
+  error: { kind: 'unknown', message: 'This is already pending, here or in another tab. Wait for it to confirm.' },
+};
+
 export class TxFlow {
   state = $state<TxState>({ status: 'idle' });
   #app = useApp();
@@ -50,10 +55,7 @@ export class TxFlow {
     // The same action already on its way (a second click elsewhere, another tab) is not sent again.
     const key = actionKey(chainId, account, prepared);
     if (this.#pending.isPending(key)) {
-      this.state = {
-        status: 'error',
-        error: { kind: 'unknown', message: 'This is already pending, here or in another tab. Wait for it to confirm.' },
-      };
+      this.state = ALREADY_PENDING;
       return this.state;
     }
     const { runTransaction } = await lifecycle();
@@ -83,9 +85,15 @@ export class TxFlow {
   async runBatch(calls: TxCall[], label: string, touches: string[]): Promise<TxState> {
     const account = this.#guard('as-viewed');
     if (!account) return this.state;
-    this.state = { status: 'simulating' };
     const app = this.#app;
     const chainId = app.chainId;
+    // The batch's action (its last call, the approval before it only makes it possible) already on
+    // its way as a single transaction, here or in another tab, is not sent again.
+    if (this.#pending.isPending(actionKey(chainId, account, calls.at(-1)!))) {
+      this.state = ALREADY_PENDING;
+      return this.state;
+    }
+    this.state = { status: 'simulating' };
     const { runBatch } = await lifecycle();
     const final = await runBatch(
       {
