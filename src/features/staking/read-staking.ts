@@ -16,6 +16,7 @@ import type { ChainCaps } from '../../lib/web3/capabilities.ts';
 import { readBatch } from '../../lib/web3/read-batch.ts';
 import type { AppState } from '../../lib/web3/app-state.svelte.ts';
 import { cache } from '../../lib/query/presets.ts';
+import { afterNextPaint } from '../../lib/ui/next-paint.ts';
 
 export type OperatorInfo = {
   operator: Address;
@@ -195,7 +196,11 @@ export async function readStaking(
 /** The staking screens' query: one per chain and viewed account, refreshed each block. */
 export const stakingQuery = (app: AppState, account: Address | undefined) => ({
   queryKey: ['staking', { chainId: app.chainId, account }] as const,
-  queryFn: async () => readStaking(app.client, app.chain, await app.requireCapabilities(), account),
+  queryFn: async () => {
+    // The directory's answer is large: the screen's frame is painted before it is asked for.
+    await afterNextPaint();
+    return readStaking(app.client, app.chain, await app.requireCapabilities(), account);
+  },
   enabled: app.addressSettled && !!app.contract('staking'),
   ...cache.perBlock,
 });
