@@ -9,6 +9,9 @@ const target = document.getElementById('app')!;
 preloadPageOf(location.hash);
 
 loadAppConfig()
+  // index.html preloads config.json, so it is often in before this module has finished running: the
+  // app is drawn in a task of its own rather than at the end of the long one that ran its code.
+  .then((config) => new Promise<typeof config>((resolve) => setTimeout(() => resolve(config), 0)))
   .then((config) => {
     mount(App, { target, props: { config } });
     // The first number format builds the locale's data (about 15 ms, 60 on a phone): done while the
