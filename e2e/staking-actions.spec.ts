@@ -140,7 +140,11 @@ test.describe('the account kind decides the path (#7)', () => {
     expect(await chain.stakingAllowance(DEV_ACCOUNTS[7])).toBe(0n);
   });
 
-  test('an EIP-7702 account still signs with its key: a permit and one transaction', async ({ page, chain, wallet }) => {
+  test('an EIP-7702 account still signs with its key: a permit and one transaction', async ({
+    page,
+    chain,
+    wallet,
+  }) => {
     await setCode(chain, `0xef0100${chain.contracts.staking.slice(2).toLowerCase()}`);
     const operator = (await chain.operators())[3].operator;
     const ui = new OperatorPage(page);

@@ -83,6 +83,33 @@ test('a vote the network drops is reported as dropped, not left pending forever'
   expect(await chain.client.getTransactionCount({ address: VOTER })).toBe(nonce);
 });
 
+test('a vote sent privately is never called dropped: the page waits, says why, and settles when it lands', async ({
+  page,
+  chain,
+  wallet,
+}) => {
+  const { gov, id, ui } = await openActiveProposal(page, chain);
+  await chain.setAutomine(false);
+  const nonce = await chain.client.getTransactionCount({ address: VOTER });
+  // A wallet sending through a private channel: the network never sees the transaction until it is
+  // mined, and the wallet counts it among its own pending ones.
+  await wallet.countPendingUpTo(nonce + 1);
+  await ui.vote('For');
+  const hash = await pendingHash(page);
+  const raw = (await chain.client.request({ method: 'eth_getRawTransactionByHash', params: [hash] } as never)) as Hex;
+  await chain.client.request({ method: 'anvil_dropTransaction', params: [hash] } as never);
+  await expect(ui.yourVote().getByTestId('tx-unseen')).toContainText('the network does not show it yet', {
+    timeout: 20_000,
+  });
+  await expect(toast(page)).not.toContainText('dropped');
+  await expect(ui.voteForm().getByRole('button', { name: 'Vote' })).toBeDisabled();
+  // It lands.
+  await chain.client.request({ method: 'eth_sendRawTransaction', params: [raw] } as never);
+  await chain.mine();
+  await expect(ui.yourVote().getByTestId('your-vote')).toContainText('You voted For');
+  expect(await gov.hasVoted(id, VOTER)).toBe(true);
+});
+
 test('a double click on Vote sends one transaction', async ({ page, chain, wallet }) => {
   void wallet;
   const { ui } = await openActiveProposal(page, chain);

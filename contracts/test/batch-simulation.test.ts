@@ -18,9 +18,19 @@ describe('simulateBatch', () => {
       const { staking, timelock } = c.deployment.contracts;
       await c.fund(staker, ALT(10_000));
       await asImpersonated(c.client, timelock, () =>
-        tx(c, timelock, { address: staking, abi: altStakingAbi, functionName: 'setOperatorAllowlisted', args: [operator, true] }),
+        tx(c, timelock, {
+          address: staking,
+          abi: altStakingAbi,
+          functionName: 'setOperatorAllowlisted',
+          args: [operator, true],
+        }),
       );
-      await tx(c, operator, { address: staking, abi: altStakingAbi, functionName: 'registerOperator', args: ['ipfs://op', 1, 500] });
+      await tx(c, operator, {
+        address: staking,
+        abi: altStakingAbi,
+        functionName: 'registerOperator',
+        args: ['ipfs://op', 1, 500],
+      });
     },
   });
   const batch = (amount: bigint): TxCall[] => {
@@ -39,7 +49,12 @@ describe('simulateBatch', () => {
   it('stops a batch whose second call would revert, where simulating the first alone would pass', async () => {
     const [, operator, staker] = chain.accounts;
     const { staking } = chain.deployment.contracts;
-    await tx(chain, operator, { address: staking, abi: altStakingAbi, functionName: 'deactivateOperator', args: [operator] });
+    await tx(chain, operator, {
+      address: staking,
+      abi: altStakingAbi,
+      functionName: 'deactivateOperator',
+      args: [operator],
+    });
     const calls = batch(ALT(2_000));
     await expect(chain.client.simulateContract({ ...calls[0], account: staker } as never)).resolves.toBeDefined();
     const error = await simulateBatch(chain.client as never, staker, calls).then(

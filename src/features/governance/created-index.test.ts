@@ -22,7 +22,9 @@ function chainWith(id: bigint, at: bigint) {
     request: async ({ params }: { params: [{ fromBlock: Hex }] }) => {
       const from = BigInt(params[0].fromBlock);
       reads.push(from);
-      return from === at ? [{ data: createdData(id), blockNumber: `0x${at.toString(16)}`, transactionHash: `0x${'ab'.repeat(32)}` }] : [];
+      return from === at
+        ? [{ data: createdData(id), blockNumber: `0x${at.toString(16)}`, transactionHash: `0x${'ab'.repeat(32)}` }]
+        : [];
     },
   } as unknown as ReadClient;
   return { client, reads };

@@ -1,6 +1,6 @@
 import type { Address, Hex } from 'viem';
 import { describe, expect, it } from 'vitest';
-import { blockUsingNonce, replacementReason } from './follow-transaction.ts';
+import { blockUsingNonce, followTransaction, replacementReason } from './follow-transaction.ts';
 import { settled } from './lifecycle.ts';
 
 const me = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8' as Address;
@@ -69,5 +69,61 @@ describe('blockUsingNonce', () => {
   it('says nothing when the nonce was used before the range', async () => {
     const { countAt } = countsMinedAt(50n, 7);
     expect(await blockUsingNonce(countAt, 7, 100n, 164n)).toBeUndefined();
+  });
+});
+
+describe('followTransaction, for a transaction the network does not show', () => {
+  /** A node that never shows the transaction and on which the sender's nonce stays unused. */
+  const silentNode = () =>
+    ({
+      uid: 'silent',
+      pollingInterval: 1,
+      request: async ({ method }: { method: string }) =>
+        method === 'eth_blockNumber' ? '0x64' : method === 'eth_getTransactionCount' ? '0x7' : null,
+    }) as never;
+
+  it('calls it dropped only when the wallet no longer counts it either', async () => {
+    const result = await followTransaction(silentNode(), '0xaa', {
+      expected: sent,
+      interval: 1,
+      walletNonce: async () => 7,
+    });
+    expect(result).toEqual({ kind: 'dropped' });
+  });
+
+  it('waits for one the wallet still holds (sent privately), saying so once, and never calls it dropped', async () => {
+    const controller = new AbortController();
+    let unseen = 0;
+    let asked = 0;
+    const following = followTransaction(silentNode(), '0xaa', {
+      expected: sent,
+      interval: 1,
+      signal: controller.signal,
+      walletNonce: async () => (++asked, 8),
+      onUnseen: () => unseen++,
+    });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    controller.abort();
+    await expect(following).rejects.toThrow();
+    expect(unseen).toBe(1);
+    expect(asked).toBeGreaterThan(1);
+  });
+
+  it('without a wallet to ask, or when asking fails, it waits', async () => {
+    for (const walletNonce of [undefined, async () => Promise.reject(new Error('locked'))]) {
+      const controller = new AbortController();
+      let unseen = 0;
+      const following = followTransaction(silentNode(), '0xaa', {
+        expected: sent,
+        interval: 1,
+        signal: controller.signal,
+        walletNonce,
+        onUnseen: () => unseen++,
+      });
+      await new Promise((resolve) => setTimeout(resolve, 60));
+      controller.abort();
+      await expect(following).rejects.toThrow();
+      expect(unseen).toBe(1);
+    }
   });
 });

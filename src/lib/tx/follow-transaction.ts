@@ -2,7 +2,8 @@
  * Follows a sent transaction to its final state. A wallet's hash is not a promise: the user may
  * speed it up or cancel it (a new transaction with the same nonce), or the network may drop it.
  * viem's receipt watcher only notices a replacement in the block it polls, and waits out its whole
- * timeout for a dropped transaction; this one checks the sender's nonce, so it always ends.
+ * timeout for a dropped transaction; this one checks the sender's nonce, and asks the wallet before
+ * calling a transaction the network does not show dropped: one sent privately is only waited for.
  */
 import type { Address, Hex, TransactionReceipt } from 'viem';
 import { getBlock, getBlockNumber, getTransaction, getTransactionCount, getTransactionReceipt } from 'viem/actions';
@@ -52,6 +53,18 @@ export interface FollowOptions {
    * replaced before the first poll sees it, this still tells a cancellation from a drop.
    */
   expected?: Sent;
+  /**
+   * The sender's next nonce as the wallet counts it, its own pending transactions included. A
+   * transaction the network does not show while the chain has not used its nonce is dropped only if
+   * the wallet no longer counts it either; without a wallet to ask it is never called dropped.
+   */
+  walletNonce?: () => Promise<number>;
+  /**
+   * Called once when the transaction has gone unseen for `dropAfterPolls` polls while its nonce is
+   * unused and the wallet still holds it: sent privately (a protected RPC, a wallet's "smart
+   * transactions"), or not yet propagated. Following goes on.
+   */
+  onUnseen?: () => void;
 }
 
 /**
@@ -61,11 +74,19 @@ export interface FollowOptions {
 export async function followTransaction(
   client: ReadClient,
   hash: Hex,
-  { dropAfterPolls = 6, interval = client.pollingInterval, signal, expected }: FollowOptions = {},
+  {
+    dropAfterPolls = 6,
+    interval = client.pollingInterval,
+    signal,
+    expected,
+    walletNonce,
+    onUnseen,
+  }: FollowOptions = {},
 ): Promise<FollowResult> {
   let sent: Sent | undefined = expected;
   let since: bigint | undefined;
   let missing = 0;
+  let unseenReported = false;
   for (;;) {
     signal?.throwIfAborted();
     try {
@@ -85,7 +106,21 @@ export async function followTransaction(
       } else if (sent) {
         const used = await getTransactionCount(client, { address: sent.from, blockTag: 'latest' });
         if (used > sent.nonce) return await findReplacement(client, sent, since);
-        if (++missing >= dropAfterPolls) return { kind: 'dropped' };
+        if (++missing >= dropAfterPolls) {
+          // The chain has not used the nonce: only the wallet can say it no longer holds the transaction.
+          const nonce = sent.nonce;
+          const held = walletNonce
+            ? await walletNonce().then(
+                (next) => next > nonce,
+                () => true,
+              )
+            : true;
+          if (!held) return { kind: 'dropped' };
+          if (!unseenReported) {
+            unseenReported = true;
+            onUnseen?.();
+          }
+        }
       } else if (++missing >= dropAfterPolls) {
         return { kind: 'vanished' };
       }

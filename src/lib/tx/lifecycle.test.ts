@@ -9,7 +9,11 @@ describe('isMethodUnsupported', () => {
     expect(isMethodUnsupported({ code: -32601, message: 'the method eth_simulateV1 does not exist' })).toBe(true);
     expect(
       isMethodUnsupported(
-        new RpcRequestError({ body: {}, url: 'https://rpc.example', error: { code: -32000, message: 'eth_simulateV1 is not available' } }),
+        new RpcRequestError({
+          body: {},
+          url: 'https://rpc.example',
+          error: { code: -32000, message: 'eth_simulateV1 is not available' },
+        }),
       ),
     ).toBe(true);
   });

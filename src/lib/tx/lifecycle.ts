@@ -7,14 +7,14 @@ import { BaseError, encodeFunctionData, type Abi, type Address, type Hex, type T
 import { estimateContractGas, getTransactionCount, simulateCalls, simulateContract } from 'viem/actions';
 import type { ReadClient } from '../web3/chains.ts';
 import { mapError, type MappedError } from './map-error.ts';
-import { followTransaction, type FollowResult, type Sent } from './follow-transaction.ts';
+import { followTransaction, type FollowOptions, type FollowResult, type Sent } from './follow-transaction.ts';
 
 export type TxState =
   | { status: 'idle' }
   | { status: 'simulating' }
   | { status: 'signing' }
   /** A batch (EIP-5792) has no transaction hash until it lands. */
-  | { status: 'pending'; hash?: Hex }
+  | { status: 'pending'; hash?: Hex; note?: string }
   /** `hash` is the transaction that was mined: a sped-up replacement's, when `note` says so. */
   | { status: 'success'; hash: Hex; receipt: TransactionReceipt; note?: string }
   | { status: 'error'; error: MappedError; hash?: Hex };
@@ -112,13 +112,34 @@ export async function runTransaction(
   }
   ctx.onSent?.(hash);
   report({ status: 'pending', hash });
-  return report(await settle(ctx.client, hash, expected));
+  const { getConnectorClient } = await import('../web3/wallet-runtime.ts');
+  return report(
+    await settle(ctx.client, hash, expected, {
+      // The wallet's own count, its pending transactions included: never the app's RPC's.
+      walletNonce: async () => {
+        const wallet = await getConnectorClient(ctx.walletConfig, { account: ctx.account, chainId: ctx.chainId });
+        return Number(
+          await wallet.request({ method: 'eth_getTransactionCount', params: [ctx.account, 'pending'] } as never),
+        );
+      },
+      onUnseen: () => report({ status: 'pending', hash, note: UNSEEN }),
+    }),
+  );
 }
 
+/** What a sent transaction the network does not show, whose nonce is still unused, is waiting as. */
+export const UNSEEN =
+  'Sent, but the network does not show it yet: your wallet may have sent it privately. Waiting for it to be mined; your account has sent nothing else in its place.';
+
 /** Follows a sent transaction to its end: mined, reverted, sped up, cancelled, replaced or dropped. */
-export async function settle(client: ReadClient, hash: Hex, expected?: Sent): Promise<TxState> {
+export async function settle(
+  client: ReadClient,
+  hash: Hex,
+  expected?: Sent,
+  wallet: Pick<FollowOptions, 'walletNonce' | 'onUnseen'> = {},
+): Promise<TxState> {
   try {
-    return settled(hash, await followTransaction(client, hash, { expected }));
+    return settled(hash, await followTransaction(client, hash, { expected, ...wallet }));
   } catch (error) {
     return { status: 'error', hash, error: mapError(error) };
   }
@@ -178,7 +199,9 @@ export function isMethodUnsupported(error: unknown): boolean {
   const matches = (e: unknown) =>
     codeOf(e) === -32601 ||
     codeOf(e) === -32004 ||
-    /eth_simulateV1\b.*(not (found|supported|available)|does not exist|unsupported)/i.test(String((e as Error)?.message));
+    /eth_simulateV1\b.*(not (found|supported|available)|does not exist|unsupported)/i.test(
+      String((e as Error)?.message),
+    );
   return error instanceof BaseError ? !!error.walk(matches) : matches(error);
 }
 
@@ -192,7 +215,13 @@ export async function simulateBatch(client: ReadClient, account: Address, calls:
   try {
     const { results } = await simulateCalls(client, {
       account,
-      calls: calls.map((c) => ({ to: c.address, abi: c.abi, functionName: c.functionName, args: c.args, value: c.value })),
+      calls: calls.map((c) => ({
+        to: c.address,
+        abi: c.abi,
+        functionName: c.functionName,
+        args: c.args,
+        value: c.value,
+      })),
     } as never);
     const failed = (results as readonly { status: string; error?: Error }[]).find((r) => r.status === 'failure');
     if (failed) throw failed.error ?? new Error('The batch would fail.');

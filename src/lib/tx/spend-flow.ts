@@ -71,7 +71,9 @@ export async function spend(ctx: SpendContext, plan: SpendPlan): Promise<SpendRe
   }
   // Asked only when a permit is possible; a failed read takes the path every account can use.
   const kind: AccountKind | 'unknown' =
-    plan.permit && plan.withPermit ? await readAccountKind(ctx.client, ctx.account).catch(() => 'unknown' as const) : 'eoa';
+    plan.permit && plan.withPermit
+      ? await readAccountKind(ctx.client, ctx.account).catch(() => 'unknown' as const)
+      : 'eoa';
   if (plan.permit && plan.withPermit && kind === 'eoa') {
     const permit = plan.permit;
     let signingFailed = false;

@@ -9,6 +9,7 @@ export {
   disconnect,
   getAccount,
   getCapabilities,
+  getConnectorClient,
   reconnect,
   sendCalls,
   signTypedData,
