@@ -1,5 +1,7 @@
 import { getAddress, parseEther, zeroAddress } from 'viem';
-import { DEV_ACCOUNTS } from './fixtures/chain.ts';
+import type { Page } from '@playwright/test';
+import { DEV_ACCOUNTS, type Chain } from './fixtures/chain.ts';
+import type { TestWallet } from './fixtures/wallet.ts';
 import { expect, test } from './fixtures/index.ts';
 import { OperatorPage } from './pages/operator-page.ts';
 
@@ -119,24 +121,32 @@ test.describe('a wallet that cannot sign permits (#7)', () => {
 
 test.describe('the account kind decides the path (#7)', () => {
   test.use({ walletOptions: { accountIndex: 7, chainId: 31337 } });
-  const setCode = (chain: { client: { request: (args: never) => Promise<unknown> } }, code: string) =>
-    chain.client.request({ method: 'anvil_setCode', params: [DEV_ACCOUNTS[7], code] } as never);
 
-  test('a contract account (a Safe signs by EIP-1271) is never asked for a permit', async ({ page, chain, wallet }) => {
-    // Any code but an EIP-7702 designator makes #7 a contract account; its wallet could still sign.
-    await setCode(chain, '0x60006000fd');
+  /** Gives #7 `code`, then stakes 2,000 ALT with operator 3 from its page; returns what a test checks. */
+  async function stakeWithCode(
+    { page, chain, wallet }: { page: Page; chain: Chain; wallet: TestWallet },
+    code: string,
+  ) {
+    await chain.client.request({ method: 'anvil_setCode', params: [DEV_ACCOUNTS[7], code] } as never);
     const operator = (await chain.operators())[3].operator;
     const ui = new OperatorPage(page);
     await ui.goto(operator);
     await ui.connect();
     await wallet.clearRequests();
     await ui.stake('2000', true);
+    const principal = async () =>
+      (await chain.staker(DEV_ACCOUNTS[7]))[0].find((p) => p.operator === operator)?.principal;
+    return { ui, principal };
+  }
+
+  test('a contract account (a Safe signs by EIP-1271) is never asked for a permit', async ({ page, chain, wallet }) => {
+    // Any code but an EIP-7702 designator makes #7 a contract account; its wallet could still sign.
+    const { ui, principal } = await stakeWithCode({ page, chain, wallet }, '0x60006000fd');
     await ui.confirmed('(1 of 2)');
     await ui.confirmed('(2 of 2)');
     await expect(ui.stakeForm()).toContainText('Your account is a contract');
     expect(await wallet.prompts()).toEqual(['eth_sendTransaction', 'eth_sendTransaction']);
-    const [positions] = await chain.staker(DEV_ACCOUNTS[7]);
-    expect(positions.find((p) => p.operator === operator)?.principal).toBe(parseEther('2000'));
+    expect(await principal()).toBe(parseEther('2000'));
     expect(await chain.stakingAllowance(DEV_ACCOUNTS[7])).toBe(0n);
   });
 
@@ -145,17 +155,11 @@ test.describe('the account kind decides the path (#7)', () => {
     chain,
     wallet,
   }) => {
-    await setCode(chain, `0xef0100${chain.contracts.staking.slice(2).toLowerCase()}`);
-    const operator = (await chain.operators())[3].operator;
-    const ui = new OperatorPage(page);
-    await ui.goto(operator);
-    await ui.connect();
-    await wallet.clearRequests();
-    await ui.stake('2000', true);
+    const designator = `0xef0100${chain.contracts.staking.slice(2).toLowerCase()}`;
+    const { ui, principal } = await stakeWithCode({ page, chain, wallet }, designator);
     await ui.confirmed('Stake 2,000 ALT');
     expect(await wallet.prompts()).toEqual(['eth_signTypedData_v4:Permit', 'eth_sendTransaction']);
-    const [positions] = await chain.staker(DEV_ACCOUNTS[7]);
-    expect(positions.find((p) => p.operator === operator)?.principal).toBe(parseEther('2000'));
+    expect(await principal()).toBe(parseEther('2000'));
   });
 });
 

@@ -194,16 +194,20 @@ export async function readStaking(
 }
 
 /** The staking screens' query: one per chain and viewed account, refreshed each block. */
-export const stakingQuery = (app: AppState, account: Address | undefined) => ({
-  queryKey: ['staking', { chainId: app.chainId, account }] as const,
-  queryFn: async () => {
-    // The directory's answer is large: the screen's frame is painted before it is asked for.
-    await afterNextPaint();
-    return readStaking(app.client, app.chain, await app.requireCapabilities(), account);
-  },
-  enabled: app.addressSettled && !!app.contract('staking'),
-  ...cache.perBlock,
-});
+export const stakingQuery = (app: AppState, account: Address | undefined) => {
+  const queryKey = ['staking', { chainId: app.chainId, account }] as const;
+  return {
+    queryKey,
+    queryFn: async () => {
+      // The directory's answer is large: the screen's frame is painted before it is first asked for
+      // (a refresh each block, with the directory already drawn, does not wait).
+      if (app.queryClient.getQueryData(queryKey) === undefined) await afterNextPaint();
+      return readStaking(app.client, app.chain, await app.requireCapabilities(), account);
+    },
+    enabled: app.addressSettled && !!app.contract('staking'),
+    ...cache.perBlock,
+  };
+};
 
 /**
  * One operator's page before the directory is in: the same first batch with that operator alone, so

@@ -70,7 +70,7 @@ export async function runTransaction(
 ): Promise<TxState> {
   const report = (state: TxState) => (onState(state), state);
   // wagmi's actions load on the first write, not with the first screen.
-  const { getAccount, writeContract } = await import('../web3/wallet-runtime.ts');
+  const { getAccount, getConnectorClient, writeContract } = await import('../web3/wallet-runtime.ts');
   const refused = checkWallet(getAccount(ctx.walletConfig), ctx);
   if (refused) return report(refused);
 
@@ -112,7 +112,6 @@ export async function runTransaction(
   }
   ctx.onSent?.(hash);
   report({ status: 'pending', hash });
-  const { getConnectorClient } = await import('../web3/wallet-runtime.ts');
   return report(
     await settle(ctx.client, hash, expected, {
       // The wallet's own count, its pending transactions included: never the app's RPC's.

@@ -102,13 +102,14 @@ export async function spend(ctx: SpendContext, plan: SpendPlan): Promise<SpendRe
     // Success, a failure after signing, or a "no" at the signature: the flow ends here.
     if (!signingFailed || (state.status === 'error' && state.error.kind === 'rejected')) return { state };
   }
-  const notice = !plan.permit
-    ? undefined
-    : kind === 'contract'
-      ? 'Your account is a contract (a Safe or another smart account), which cannot sign a permit, so this uses an exact-amount approval and then the action: two transactions.'
-      : kind === 'unknown'
-        ? 'The app could not tell whether your account can sign a permit, so this uses an exact-amount approval and then the action: two transactions.'
-        : 'Your wallet could not sign a permit, so this uses an exact-amount approval and then the action: two transactions.';
+  const why = {
+    contract: 'Your account is a contract (a Safe or another smart account), which cannot sign a permit',
+    unknown: 'The app could not tell whether your account can sign a permit',
+    eoa: 'Your wallet could not sign a permit',
+  }[kind];
+  const notice = plan.permit
+    ? `${why}, so this uses an exact-amount approval and then the action: two transactions.`
+    : undefined;
   if (plan.allowance < plan.amount) {
     const approved = await flow.run(
       approveCall(plan.token, plan.spender, plan.amount),
