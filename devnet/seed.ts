@@ -2,7 +2,16 @@
  * Seeds a deployed protocol with a month of plausible history, replayed on chain time from T0 (30 days
  * before the wall clock) so that the devnet ends at the present with every screen populated.
  */
-import { getAddress, keccak256, parseEther, toBytes, zeroAddress, type Address, type Hex } from 'viem';
+import {
+  encodeFunctionData,
+  getAddress,
+  keccak256,
+  parseEther,
+  toBytes,
+  zeroAddress,
+  type Address,
+  type Hex,
+} from 'viem';
 import {
   altAirdropAbi,
   altGovernorAbi,
@@ -16,6 +25,8 @@ import { asImpersonated, mineAt, send, type DevnetClient } from './client.ts';
 import type { Deployment } from './deploy.ts';
 import { BROKEN_METADATA, CANDIDATE_OPERATOR, metadataUri, OPERATORS } from './operators.ts';
 import { seededProposals } from './proposals.ts';
+import { createSafe, runSafeTx } from './safe.ts';
+import { multiSendTx } from '../src/lib/web3/safe.ts';
 
 const DAY = 86_400;
 const ZERO_WORD: Hex = `0x${'00'.repeat(32)}`;
@@ -32,7 +43,14 @@ export const ROLES = {
   researchFund: 96,
   /** Owns ALT (pause, unpause, mint): on mainnet AltLayer's multisig, here a dev account. */
   altOwner: 97,
+  /** Deploys Safe v1.4.1 at its canonical addresses (its own account, so no protocol address moves). */
+  safeDeployer: 98,
+  /** The owners of the seeded 2-of-3 Safe (the e2e test wallet acts as the first). */
+  safeOwners: [7, 8, 9] as const,
 };
+
+/** The seeded Safe: 2 of 3, created with this salt nonce (so its address never changes). */
+export const SEEDED_SAFE = { threshold: 2, saltNonce: 1n, alt: 30_000_000, wrap: 20_000_000, stake: 2_000_000 };
 
 /** ALT minted to the first dev accounts when seeding starts (before staking); #9 holds none. */
 const DEV_BALANCES = [250_000_000, 120_000_000, 80_000_000, 40_000_000, 25_000_000, 5_000_000, 2_000_000, 1_000_000, 0];
@@ -69,6 +87,8 @@ export interface SeedSummary {
   proposals: Record<string, bigint>;
   slashedOperator: Address;
   deactivatedOperator: Address;
+  /** A 2-of-3 Safe that holds ALT, votes (a top delegate), stakes, and is eligible in the airdrop. */
+  safe: Address;
   pendingCommissionOperator: Address;
 }
 
@@ -128,6 +148,26 @@ export async function seed(client: DevnetClient, input: SeedInput): Promise<Seed
     await wrap(dev(i), ALT(amount), delegate === 'self' ? dev(i) : dev(delegate));
   }
 
+  // A 2-of-3 Safe, as funds and DAOs hold ALT: it wraps into voting power for itself in one batched
+  // Safe transaction (approve exactly + deposit), one owner confirming and another executing.
+  const [safeOwnerA, safeOwnerB, safeOwnerC] = ROLES.safeOwners.map(dev);
+  const safeOwners = [safeOwnerA, safeOwnerB] as [Address, Address];
+  const safe = await createSafe(
+    client,
+    safeOwnerA,
+    [safeOwnerA, safeOwnerB, safeOwnerC],
+    SEEDED_SAFE.threshold,
+    SEEDED_SAFE.saltNonce,
+  );
+  const data = (abi: any, functionName: string, args: readonly unknown[]) =>
+    encodeFunctionData({ abi, functionName, args } as any);
+  const safeBatch = (calls: { to: Address; data: Hex }[]) => runSafeTx(client, safe, safeOwners, multiSendTx(calls));
+  await mint(safe, ALT(SEEDED_SAFE.alt));
+  await safeBatch([
+    { to: alt, data: data(altLayerTokenAbi, 'approve', [votes, ALT(SEEDED_SAFE.wrap)]) },
+    { to: votes, data: data(altVotesAbi, 'depositAndDelegate', [ALT(SEEDED_SAFE.wrap), safe]) },
+  ]);
+
   await asImpersonated(client, timelock, async () => {
     for (const operator of operators) {
       await send(client, timelock, { ...stake, functionName: 'setOperatorAllowlisted', args: [operator, true] });
@@ -166,6 +206,10 @@ export async function seed(client: DevnetClient, input: SeedInput): Promise<Seed
   await stakeTo(dev(3), operators[2], ALT(750_000));
   await stakeTo(dev(4), operators[3], ALT(3_000_000));
   await stakeTo(dev(8), operators[7], ALT(100_000));
+  await safeBatch([
+    { to: alt, data: data(altLayerTokenAbi, 'approve', [staking, ALT(SEEDED_SAFE.stake)]) },
+    { to: staking, data: data(altStakingAbi, 'stake', [operators[2], ALT(SEEDED_SAFE.stake)]) },
+  ]);
 
   // Governance, first round.
   const proposals = seededProposals(deployment, {
@@ -208,6 +252,16 @@ export async function seed(client: DevnetClient, input: SeedInput): Promise<Seed
   await at(1.2);
   await vote(dev(1), 'grants', 1, 'Client diversity is the cheapest security we can buy.');
   await vote(dev(3), 'grants', 1, 'Supportive; please publish milestone reports on the forum.');
+  await runSafeTx(client, safe, safeOwners, {
+    to: governor,
+    value: 0n,
+    data: data(altGovernorAbi, 'castVoteWithReason', [
+      ids.grants,
+      1,
+      'Our signers agreed: two more clients, audited, is worth the grant.',
+    ]),
+    operation: 0,
+  });
   await voteFromStakers('grants', 0.8);
   await vote(dev(1), 'unbonding', 0, 'Twenty-one days is the floor once a slash must pass a vote.');
   await vote(dev(3), 'unbonding', 1, 'Faster exits would bring in more stake.');
@@ -345,5 +399,6 @@ export async function seed(client: DevnetClient, input: SeedInput): Promise<Seed
     slashedOperator: operators[4],
     deactivatedOperator: operators[17],
     pendingCommissionOperator: operators[8],
+    safe,
   };
 }

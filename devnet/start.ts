@@ -8,6 +8,7 @@ import { startAnvil, type Anvil } from './anvil.ts';
 import { createDevnetClient, installMulticall3, type DevnetClient } from './client.ts';
 import { deployProtocol, type Deployment } from './deploy.ts';
 import { ROLES, seed, type SeedSummary } from './seed.ts';
+import { installSafe } from './safe.ts';
 import { addOperators, addProposals } from './scale.ts';
 import { parseAppConfig } from '../src/lib/config/app-config.ts';
 import { readCapabilities } from '../src/lib/web3/capabilities.ts';
@@ -95,6 +96,7 @@ export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> 
     const client = createDevnetClient(anvil.url);
     await installMulticall3(client);
     const accounts = (await client.getAddresses()).map((a) => getAddress(a));
+    await installSafe(client, accounts[ROLES.safeDeployer]);
     const claimStart = t0 + 25 * DAY;
     const deployment = await deployProtocol(
       client,

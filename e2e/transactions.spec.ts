@@ -98,7 +98,7 @@ test('a vote sent privately is never called dropped: the page waits, says why, a
   const hash = await pendingHash(page);
   const raw = (await chain.client.request({ method: 'eth_getRawTransactionByHash', params: [hash] } as never)) as Hex;
   await chain.client.request({ method: 'anvil_dropTransaction', params: [hash] } as never);
-  await expect(ui.yourVote().getByTestId('tx-unseen')).toContainText('the network does not show it yet', {
+  await expect(ui.yourVote().getByTestId('tx-waiting')).toContainText('the network does not show it yet', {
     timeout: 20_000,
   });
   await expect(toast(page)).not.toContainText('dropped');

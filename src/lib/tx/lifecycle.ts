@@ -4,16 +4,24 @@
  */
 import type { Config } from '@wagmi/core';
 import { BaseError, encodeFunctionData, type Abi, type Address, type Hex, type TransactionReceipt } from 'viem';
-import { estimateContractGas, getTransactionCount, simulateCalls, simulateContract } from 'viem/actions';
+import {
+  estimateContractGas,
+  getBlockNumber,
+  getTransactionCount,
+  simulateCalls,
+  simulateContract,
+} from 'viem/actions';
 import type { ReadClient } from '../web3/chains.ts';
 import { mapError, type MappedError } from './map-error.ts';
 import { followTransaction, type FollowOptions, type FollowResult, type Sent } from './follow-transaction.ts';
+import { followSafeTransaction, type SafeFollowResult, type SafeTracking } from './follow-safe.ts';
+import { findSafeTxNonce, readSafe, type PlainCall, type SafeInfo } from '../web3/safe.ts';
 
 export type TxState =
   | { status: 'idle' }
   | { status: 'simulating' }
   | { status: 'signing' }
-  /** A batch (EIP-5792) has no transaction hash until it lands. */
+  /** A batch (EIP-5792) and a Safe transaction have no transaction hash until they land. */
   | { status: 'pending'; hash?: Hex; note?: string }
   /** `hash` is the transaction that was mined: a sped-up replacement's, when `note` says so. */
   | { status: 'success'; hash: Hex; receipt: TransactionReceipt; note?: string }
@@ -33,9 +41,15 @@ export interface TxContext {
   chainId: number;
   /** The address the app is acting for; the wallet's account must still be this one at signing time. */
   account: Address;
-  /** Called as soon as the wallet returns a hash, so the transaction survives a reload. */
-  onSent?: (hash: Hex) => void;
+  /**
+   * Called as soon as the wallet returns a hash, so the transaction survives a reload: with how to
+   * follow it when it is not a transaction hash (a Safe transaction's hash, an EIP-5792 batch's id).
+   */
+  onSent?: (hash: Hex, follow?: Following) => void;
 }
+
+/** How a sent action is followed when the wallet's answer is not a transaction hash. */
+export type Following = { safe: SafeTracking } | { batch: true };
 
 /**
  * anvil (and some nodes) estimate against the latest block, which undercounts ERC20Votes checkpoint
@@ -74,15 +88,27 @@ export async function runTransaction(
   const refused = checkWallet(getAccount(ctx.walletConfig), ctx);
   if (refused) return report(refused);
 
+  // The wallet's own count, its pending transactions included: never the app's RPC's, which does not
+  // see what the wallet sent privately (the RPC's count only when the wallet cannot say).
+  const walletNonce = async () => {
+    const wallet = await getConnectorClient(ctx.walletConfig, { account: ctx.account, chainId: ctx.chainId });
+    return Number(
+      await wallet.request({ method: 'eth_getTransactionCount', params: [ctx.account, 'pending'] } as never),
+    );
+  };
+
   report({ status: 'simulating' });
   let gas: bigint;
   let expected: Sent;
+  let safe: SafeInfo | undefined;
   try {
     const request = { ...call, account: ctx.account } as any;
-    await simulateContract(ctx.client, request);
+    [, safe] = await Promise.all([simulateContract(ctx.client, request), readSafeOrNone(ctx.client, ctx.account)]);
     const [estimate, nonce] = await Promise.all([
       estimateContractGas(ctx.client, { ...request, blockTag: 'pending' }),
-      getTransactionCount(ctx.client, { address: ctx.account, blockTag: 'pending' }),
+      safe
+        ? Promise.resolve(0)
+        : walletNonce().catch(() => getTransactionCount(ctx.client, { address: ctx.account, blockTag: 'pending' })),
     ]);
     gas = (estimate * GAS_MARGIN_PERCENT) / 100n;
     expected = {
@@ -110,20 +136,88 @@ export async function runTransaction(
   } catch (error) {
     return report({ status: 'error', error: mapError(error) });
   }
+  if (safe) {
+    // A Safe answers with its Safe transaction's hash: the owners confirm, then one executes it.
+    const safeCall = { to: call.address, value: call.value ?? 0n, data: expected.input };
+    return report(await sentToSafe(ctx, safe, hash, [safeCall], report));
+  }
   ctx.onSent?.(hash);
   report({ status: 'pending', hash });
   return report(
     await settle(ctx.client, hash, expected, {
-      // The wallet's own count, its pending transactions included: never the app's RPC's.
-      walletNonce: async () => {
-        const wallet = await getConnectorClient(ctx.walletConfig, { account: ctx.account, chainId: ctx.chainId });
-        return Number(
-          await wallet.request({ method: 'eth_getTransactionCount', params: [ctx.account, 'pending'] } as never),
-        );
-      },
+      walletNonce,
       onUnseen: () => report({ status: 'pending', hash, note: UNSEEN }),
     }),
   );
+}
+
+/** `account` as a Safe, or undefined (an EOA, another contract, or a read that failed). */
+const readSafeOrNone = (client: ReadClient, account: Address) => readSafe(client, account).catch(() => undefined);
+
+/** Tracks a Safe transaction from the moment the wallet returns its hash, and follows it to its end. */
+async function sentToSafe(
+  ctx: TxContext,
+  safe: SafeInfo,
+  hash: Hex,
+  calls: PlainCall[],
+  report: (state: TxState) => TxState,
+): Promise<TxState> {
+  const txNonce = findSafeTxNonce(safe.address, ctx.chainId, calls, hash, safe.nonce);
+  const tracking: SafeTracking = {
+    safe: safe.address,
+    owners: safe.owners,
+    nonce: safe.nonce.toString(),
+    txNonce: txNonce?.toString(),
+    block: (await getBlockNumber(ctx.client, { cacheTime: 0 }).catch(() => 0n)).toString(),
+  };
+  ctx.onSent?.(hash, { safe: tracking });
+  report({ status: 'pending', note: SAFE_PROPOSED });
+  return settleSafe(ctx.client, hash, tracking, (note) => report({ status: 'pending', note }));
+}
+
+/** What a Safe transaction waits as before its first read of the Safe. */
+export const SAFE_PROPOSED = 'Proposed to your Safe: waiting for its owners to confirm it.';
+
+/** Follows a Safe transaction to its end (see follow-safe.ts); `onProgress` gets the waiting state. */
+export async function settleSafe(
+  client: ReadClient,
+  hash: Hex,
+  tracking: SafeTracking,
+  onProgress?: (note: string) => void,
+): Promise<TxState> {
+  let result: SafeFollowResult;
+  try {
+    result = await followSafeTransaction(client, hash, tracking, { onProgress });
+  } catch (error) {
+    return { status: 'error', error: mapError(error) };
+  }
+  switch (result.kind) {
+    case 'executed':
+      return {
+        status: 'success',
+        hash: result.receipt.transactionHash,
+        receipt: result.receipt,
+        note: 'Executed by your Safe',
+      };
+    case 'failed':
+      return {
+        status: 'error',
+        hash: result.receipt.transactionHash,
+        error: {
+          kind: 'contract',
+          message: `Your Safe executed it in block ${result.receipt.blockNumber}, but the call failed, so nothing changed. Check the Safe app.`,
+        },
+      };
+    case 'replaced':
+      return {
+        status: 'error',
+        error: {
+          kind: 'replaced',
+          message:
+            'Your Safe executed another transaction with the same nonce (a rejection, or another transaction in its place), so this one can never execute.',
+        },
+      };
+  }
 }
 
 /** What a sent transaction the network does not show, whose nonce is still unused, is waiting as. */
@@ -230,42 +324,56 @@ export async function simulateBatch(client: ReadClient, account: Address, calls:
   }
 }
 
-/** Runs several calls as one atomic EIP-5792 batch, simulated as a whole first (see simulateBatch). */
+/**
+ * Runs several calls as one atomic EIP-5792 batch, simulated as a whole first (see simulateBatch),
+ * tracked from the moment the wallet accepts it. A Safe's batch is one Safe transaction (a
+ * MultiSend), followed on the Safe like any other; another wallet's is followed by its call status.
+ */
 export async function runBatch(ctx: TxContext, calls: TxCall[], onState: (state: TxState) => void): Promise<TxState> {
   const report = (state: TxState) => (onState(state), state);
-  const { getAccount, sendCalls, waitForCallsStatus } = await import('../web3/wallet-runtime.ts');
+  const { getAccount, sendCalls } = await import('../web3/wallet-runtime.ts');
   const refused = checkWallet(getAccount(ctx.walletConfig), ctx);
   if (refused) return report(refused);
   report({ status: 'simulating' });
+  const plain = calls.map((c) => ({
+    to: c.address,
+    value: c.value ?? 0n,
+    data: encodeFunctionData({ abi: c.abi, functionName: c.functionName, args: c.args } as any),
+  }));
+  let safe: SafeInfo | undefined;
   try {
-    await simulateBatch(ctx.client, ctx.account, calls);
+    [, safe] = await Promise.all([
+      simulateBatch(ctx.client, ctx.account, calls),
+      readSafeOrNone(ctx.client, ctx.account),
+    ]);
   } catch (error) {
     return report({ status: 'error', error: mapError(error) });
   }
   report({ status: 'signing' });
   let id: string;
   try {
-    ({ id } = await sendCalls(ctx.walletConfig, {
-      account: ctx.account,
-      chainId: ctx.chainId,
-      calls: calls.map((c) => ({
-        to: c.address,
-        value: c.value,
-        data: encodeFunctionData({ abi: c.abi, functionName: c.functionName, args: c.args } as any),
-      })),
-    }));
+    ({ id } = await sendCalls(ctx.walletConfig, { account: ctx.account, chainId: ctx.chainId, calls: plain }));
   } catch (error) {
     return report({ status: 'error', error: mapError(error) });
   }
+  // Safe wallets name a batch by its Safe transaction's hash.
+  if (safe && /^0x[0-9a-fA-F]{64}$/.test(id)) return report(await sentToSafe(ctx, safe, id as Hex, plain, report));
+  ctx.onSent?.(id as Hex, { batch: true });
   report({ status: 'pending' });
+  return report(await settleBatch(ctx.walletConfig, id));
+}
+
+/** Waits for a batch's status from the wallet; it succeeded only if every receipt did. */
+export async function settleBatch(walletConfig: Config, id: string): Promise<TxState> {
+  const { waitForCallsStatus } = await import('../web3/wallet-runtime.ts');
   try {
-    const result = await waitForCallsStatus(ctx.walletConfig, { id, timeout: 30 * 60_000 });
-    const last = result.receipts?.at(-1);
-    if (result.status !== 'success' || !last) return report(fail('The batch did not go through on-chain.', 'contract'));
-    const receipt = last as unknown as TransactionReceipt;
-    ctx.onSent?.(receipt.transactionHash);
-    return report({ status: 'success', hash: receipt.transactionHash, receipt });
+    const result = await waitForCallsStatus(walletConfig, { id, timeout: 30 * 60_000 });
+    const receipts = (result.receipts ?? []) as unknown as TransactionReceipt[];
+    const last = receipts.at(-1);
+    if (result.status !== 'success' || !last || receipts.some((r) => r.status !== 'success'))
+      return fail('The batch did not go through on-chain.', 'contract');
+    return { status: 'success', hash: last.transactionHash, receipt: last };
   } catch (error) {
-    return report({ status: 'error', error: mapError(error) });
+    return { status: 'error', error: mapError(error) };
   }
 }

@@ -6,7 +6,7 @@ import { getContext, setContext } from 'svelte';
 import type { Hex } from 'viem';
 import type { AppState } from '../web3/app-state.svelte.ts';
 import { PER_BLOCK_ROOTS } from '../query/presets.ts';
-import type { TxState } from './lifecycle.ts';
+import type { Following, TxState } from './lifecycle.ts';
 
 const STORAGE_KEY = 'alt-dapp.pending-transactions';
 
@@ -18,6 +18,8 @@ export interface TrackedTransaction {
   touches: string[];
   /** What it does (chain, account, contract, function, first argument): the same action is not sent twice. */
   key?: string;
+  /** How to follow it when `hash` is not a transaction hash (a Safe transaction, a batch). */
+  follow?: Following;
   state: TxState;
 }
 
@@ -38,7 +40,7 @@ export class PendingTransactions {
   #persist() {
     const pending = this.items
       .filter((t) => t.state.status === 'pending')
-      .map(({ hash, chainId, label, touches, key }) => ({ hash, chainId, label, touches, key }));
+      .map(({ hash, chainId, label, touches, key, follow }) => ({ hash, chainId, label, touches, key, follow }));
     try {
       localStorage.setItem(STORAGE_KEY, JSON.stringify(pending));
     } catch {
@@ -47,10 +49,18 @@ export class PendingTransactions {
   }
 
   /** Records a just-sent transaction before its receipt exists. */
-  track(hash: Hex, chainId: number, label: string, touches: string[], key?: string) {
+  track(hash: Hex, chainId: number, label: string, touches: string[], key?: string, follow?: Following) {
     if (this.items.some((t) => t.hash === hash)) return;
-    this.items.push({ hash, chainId, label, touches, key, state: { status: 'pending', hash } });
+    // A Safe transaction's hash or a batch's id is no transaction hash: nothing to link to yet.
+    const state: TxState = follow ? { status: 'pending' } : { status: 'pending', hash };
+    this.items.push({ hash, chainId, label, touches, key, follow, state });
     this.#persist();
+  }
+
+  /** Updates a pending transaction's waiting state (a Safe's confirmations so far). */
+  progress(hash: Hex, note: string) {
+    const item = this.items.find((t) => t.hash === hash);
+    if (item?.state.status === 'pending') item.state = { ...item.state, note };
   }
 
   /** Whether the action `key` is already on its way, from this tab or another one. */
@@ -100,24 +110,52 @@ export class PendingTransactions {
   }
 
   #adopt(stored: string | null) {
-    let saved: { hash: Hex; chainId: number; label: string; touches?: string[]; key?: string }[] = [];
+    let saved: { hash: Hex; chainId: number; label: string; touches?: string[]; key?: string; follow?: Following }[] =
+      [];
     try {
       saved = JSON.parse(stored ?? '[]');
     } catch {
       saved = [];
     }
-    for (const { hash, chainId, label, touches, key } of Array.isArray(saved) ? saved : []) {
+    for (const { hash, chainId, label, touches, key, follow } of Array.isArray(saved) ? saved : []) {
       const client = this.app.clients.get(chainId);
       if (!client || typeof hash !== 'string' || this.items.some((t) => t.hash === hash)) continue;
       // Saved by an older page: without a list, refresh every per-block root of that chain.
       const roots = Array.isArray(touches) ? touches.filter((t) => PER_BLOCK_ROOTS.has(t)) : [...PER_BLOCK_ROOTS];
-      this.track(hash, chainId, String(label), roots, typeof key === 'string' ? key : undefined);
+      const how = validFollowing(follow);
+      this.track(hash, chainId, String(label), roots, typeof key === 'string' ? key : undefined, how);
       // The transaction machinery loads only when there is something to follow, not with every page.
       void import('./lifecycle.ts')
-        .then(({ settle }) => settle(client, hash))
+        .then(({ settle, settleSafe, settleBatch }) =>
+          how && 'safe' in how
+            ? settleSafe(client, hash, how.safe, (note) => this.progress(hash, note))
+            : how
+              ? settleBatch(this.app.wallet.config, hash)
+              : settle(client, hash),
+        )
         .then((state) => this.finish(hash, state));
     }
   }
+}
+
+/** A stored `follow` as written by `#persist`, or undefined when it is missing or malformed. */
+function validFollowing(follow: unknown): Following | undefined {
+  if (typeof follow !== 'object' || follow === null) return undefined;
+  if ((follow as { batch?: unknown }).batch === true) return { batch: true };
+  const safe = (follow as { safe?: Record<string, unknown> }).safe;
+  const isAddress = (a: unknown) => typeof a === 'string' && /^0x[0-9a-fA-F]{40}$/.test(a);
+  const isCount = (n: unknown) => typeof n === 'string' && /^\d{1,30}$/.test(n);
+  if (
+    safe &&
+    isAddress(safe.safe) &&
+    Array.isArray(safe.owners) &&
+    safe.owners.every(isAddress) &&
+    isCount(safe.nonce) &&
+    isCount(safe.block) &&
+    (safe.txNonce === undefined || isCount(safe.txNonce))
+  )
+    return { safe: safe as never };
+  return undefined;
 }
 
 const KEY = Symbol('pending-transactions');

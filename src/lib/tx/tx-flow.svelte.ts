@@ -67,13 +67,13 @@ export class TxFlow {
         client: app.client,
         chainId,
         account,
-        onSent: (hash) => {
+        onSent: (hash, follow) => {
           sent = hash;
-          this.#pending.track(hash, chainId, label, touches, key);
+          this.#pending.track(hash, chainId, label, touches, key, follow);
         },
       },
       prepared,
-      (state) => (this.state = state),
+      (state) => this.#show(state, sent),
     );
     if (sent) this.#pending.finish(sent, final);
     else if (final.status === 'error' && final.error.kind === 'wallet-changed')
@@ -89,25 +89,38 @@ export class TxFlow {
     const chainId = app.chainId;
     // The batch's action (its last call, the approval before it only makes it possible) already on
     // its way as a single transaction, here or in another tab, is not sent again.
-    if (this.#pending.isPending(actionKey(chainId, account, calls.at(-1)!))) {
+    const key = actionKey(chainId, account, calls.at(-1)!);
+    if (this.#pending.isPending(key)) {
       this.state = ALREADY_PENDING;
       return this.state;
     }
     this.state = { status: 'simulating' };
     const { runBatch } = await lifecycle();
+    // Tracked under the wallet's id for it from the moment it is sent, so a reload or another tab
+    // keeps following it and the same action is not sent twice meanwhile.
+    let sent: Hex | undefined;
     const final = await runBatch(
       {
         walletConfig: app.wallet.config,
         client: app.client,
         chainId,
         account,
-        onSent: (hash) => this.#pending.track(hash, chainId, label, touches),
+        onSent: (id, follow) => {
+          sent = id;
+          this.#pending.track(id, chainId, label, touches, key, follow);
+        },
       },
       calls,
-      (state) => (this.state = state),
+      (state) => this.#show(state, sent),
     );
-    if (final.status === 'success') this.#pending.finish(final.hash, final);
+    if (sent) this.#pending.finish(sent, final);
     return final;
+  }
+
+  /** Shows `state` here and, while it waits on a Safe's owners, in the transaction list too. */
+  #show(state: TxState, sent: Hex | undefined) {
+    this.state = state;
+    if (sent && state.status === 'pending' && state.note) this.#pending.progress(sent, state.note);
   }
 
   /** The acting account when a new submission may start; otherwise undefined (state says why, if blocked). */
