@@ -17,6 +17,10 @@ import { buildAirdrop } from '../scripts/airdrop/build-tree.ts';
 import { CONFIG_FILE, DISTRIBUTION_FILE, startDevnet, type Devnet } from './start.ts';
 import { buildAirdropFiles } from '../scripts/airdrop/build.ts';
 import { STATES } from '../contracts/test/governor-helper.ts';
+import { readSafe } from '../src/lib/web3/safe.ts';
+import { ROLES, SEEDED_SAFE } from './seed.ts';
+
+const ALT = (n: number) => BigInt(n) * 10n ** 18n;
 
 describe('seeded devnet', () => {
   let devnet: Devnet;
@@ -39,6 +43,30 @@ describe('seeded devnet', () => {
     expect((await devnet.client.getCode({ address: MULTICALL3_ADDRESS }))?.length).toBeGreaterThan(100);
     const now = Math.floor(Date.now() / 1000);
     expect(Math.abs(Number((await devnet.client.getBlock()).timestamp) - now)).toBeLessThan(120);
+  });
+
+  it('has a 2-of-3 Safe v1.4.1 that holds ALT, is a top delegate that voted, stakes, and can claim the airdrop', async () => {
+    const { safe } = devnet.summary;
+    const { alt, votes, staking, airdrop } = devnet.deployment.contracts;
+    expect(safe).toBe('0xE9EE1BEfbEdB36C3e188bc27035De84F90f251B5');
+    const info = await readSafe(devnet.client as never, safe);
+    expect(info).toMatchObject({ threshold: 2, nonce: 3n });
+    expect(info!.owners).toEqual(ROLES.safeOwners.map((i) => devnet.accounts[i]));
+    expect(await read(alt, altLayerTokenAbi, 'balanceOf', [safe])).toBe(
+      ALT(SEEDED_SAFE.alt - SEEDED_SAFE.wrap - SEEDED_SAFE.stake),
+    );
+    expect(await read(votes, altVotesAbi, 'delegates', [safe])).toBe(safe);
+    expect(await read(votes, altVotesAbi, 'getVotes', [safe])).toBe(ALT(SEEDED_SAFE.wrap + SEEDED_SAFE.stake));
+    const [positions] = await read(staking, altStakingAbi, 'getStaker', [safe]);
+    expect(positions[0].principal).toBe(ALT(SEEDED_SAFE.stake));
+    expect(
+      await read(devnet.deployment.contracts.governor, altGovernorAbi, 'hasVoted', [
+        devnet.summary.proposals.grants,
+        safe,
+      ]),
+    ).toBe(true);
+    expect(await read(airdrop, altAirdropAbi, 'isClaimed', [safe])).toBe(false);
+    expect(readFileSync(DISTRIBUTION_FILE, 'utf8')).toContain(safe);
   });
 
   it('has 24 operators across VITAL, MACH and SQUAD, one pending commission change, one slashed, one deactivated', async () => {

@@ -91,11 +91,11 @@ test('a vote sent privately is never called dropped: the page waits, says why, a
   const { gov, id, ui } = await openActiveProposal(page, chain);
   await chain.setAutomine(false);
   const nonce = await chain.client.getTransactionCount({ address: VOTER });
+  await ui.vote('For');
+  const hash = await pendingHash(page);
   // A wallet sending through a private channel: the network never sees the transaction until it is
   // mined, and the wallet counts it among its own pending ones.
   await wallet.countPendingUpTo(nonce + 1);
-  await ui.vote('For');
-  const hash = await pendingHash(page);
   const raw = (await chain.client.request({ method: 'eth_getRawTransactionByHash', params: [hash] } as never)) as Hex;
   await chain.client.request({ method: 'anvil_dropTransaction', params: [hash] } as never);
   await expect(ui.yourVote().getByTestId('tx-waiting')).toContainText('the network does not show it yet', {

@@ -2,11 +2,16 @@
  * Follows a Safe transaction from the hash a Safe wallet returns (its `safeTxHash`, not a transaction
  * hash) to its execution, from the Safe contract alone: owners' on-chain confirmations and the
  * Safe's nonce each poll (one multicall), and, once the nonce moves, the block that moved it (a few
- * batched nonce reads) and that block's `ExecutionSuccess`/`ExecutionFailure` logs. It never calls a
- * Safe transaction dropped: until the Safe's nonce passes it, another owner may still confirm it.
+ * nonce reads at past blocks) and that block's `ExecutionSuccess`/`ExecutionFailure` logs. Where
+ * the provider keeps no state that old (a node that is not an archive keeps about 128 blocks: a
+ * page reopened hours later), the execution is looked for by its indexed hash in log windows the
+ * provider accepts. It never calls a Safe transaction dropped: until the Safe's nonce passes it,
+ * another owner may still confirm it.
  */
-import type { Address, Hex, TransactionReceipt } from 'viem';
+import { decodeEventLog, encodeEventTopics, type Address, type Hex, type Log, type TransactionReceipt } from 'viem';
 import { getLogs, getTransactionReceipt, readContract } from 'viem/actions';
+import { LogWindow } from '../logs/log-window.ts';
+import { classifyRpcError } from '../logs/rpc-errors.ts';
 import type { ReadClient } from '../web3/chains.ts';
 import { readSafeProgress, safeAbi, safeWaitingNote } from '../web3/safe.ts';
 import { blockUsingNonce } from './follow-transaction.ts';
@@ -52,6 +57,12 @@ export async function followSafeTransaction(
   let reported = '';
   const nonceAt = async (blockNumber: bigint) =>
     Number(await readContract(client, { address: safe, abi: safeAbi, functionName: 'nonce', blockNumber }));
+  const window = new LogWindow();
+  const settled = async (log: Log): Promise<SafeFollowResult> => {
+    const { eventName } = decodeEventLog({ abi: executionEvents, data: log.data, topics: log.topics as never });
+    const receipt = await getTransactionReceipt(client, { hash: log.transactionHash! });
+    return { kind: eventName === 'ExecutionSuccess' ? 'executed' : 'failed', receipt };
+  };
   for (;;) {
     signal?.throwIfAborted();
     try {
@@ -62,22 +73,20 @@ export async function followSafeTransaction(
       });
       if (direct) return { kind: direct.status === 'success' ? 'executed' : 'failed', receipt: direct };
       const progress = await readSafeProgress(client, safe, owners, hash);
-      // Each execution moves the nonce by one: find the block of each and read only its logs.
-      for (let n = nonce; n < progress.nonce; n++) {
-        const block = await blockUsingNonce(nonceAt, Number(n), checked, progress.blockNumber);
-        if (block === undefined) continue;
-        const logs = await getLogs(client, {
-          address: safe,
-          events: executionEvents,
-          fromBlock: block,
-          toBlock: block,
-        });
-        const hit = logs.find((l) => (l.args as { txHash?: Hex }).txHash?.toLowerCase() === hash.toLowerCase());
-        if (hit) {
-          const receipt = await getTransactionReceipt(client, { hash: hit.transactionHash! });
-          return { kind: hit.eventName === 'ExecutionSuccess' ? 'executed' : 'failed', receipt };
-        }
-        checked = block;
+      if (progress.nonce > nonce) {
+        const found = await findByNonce(
+          client,
+          safe,
+          hash,
+          nonceAt,
+          nonce,
+          progress.nonce,
+          checked,
+          progress.blockNumber,
+        )
+          // No state at those blocks on this provider: look for the hash in the logs instead.
+          .catch(() => findInLogs(client, safe, hash, checked, progress.blockNumber, window));
+        if (found) return settled(found);
       }
       if (txNonce !== undefined && progress.nonce > txNonce) return { kind: 'replaced' };
       nonce = progress.nonce;
@@ -90,4 +99,68 @@ export async function followSafeTransaction(
     }
     await new Promise((resolve) => setTimeout(resolve, interval));
   }
+}
+
+/** The execution of `hash` among the executions that moved the nonce from `from` to `to`, found block by block. */
+async function findByNonce(
+  client: ReadClient,
+  safe: Address,
+  hash: Hex,
+  nonceAt: (block: bigint) => Promise<number>,
+  from: bigint,
+  to: bigint,
+  low: bigint,
+  high: bigint,
+): Promise<Log | undefined> {
+  // Each execution moves the nonce by one: find the block of each and read only its logs.
+  for (let n = from; n < to; n++) {
+    const block = await blockUsingNonce(nonceAt, Number(n), low, high);
+    if (block === undefined) continue;
+    const logs = await getLogs(client, { address: safe, events: executionEvents, fromBlock: block, toBlock: block });
+    const hit = logs.find((l) => (l.args as { txHash?: Hex }).txHash?.toLowerCase() === hash.toLowerCase());
+    if (hit) return hit as Log;
+    low = block;
+  }
+  return undefined;
+}
+
+const executionTopics = executionEvents.map((event) => encodeEventTopics({ abi: [event] })[0]);
+
+/**
+ * The execution of `hash` in blocks `(from, to]`, by its indexed hash, in windows the provider
+ * accepts (narrowed when it refuses a range, waited out when it rate-limits).
+ */
+async function findInLogs(
+  client: ReadClient,
+  safe: Address,
+  hash: Hex,
+  from: bigint,
+  to: bigint,
+  window: LogWindow,
+): Promise<Log | undefined> {
+  for (let start = from + 1n; start <= to;) {
+    const end = start + window.size - 1n < to ? start + window.size - 1n : to;
+    try {
+      const logs = (await client.request({
+        method: 'eth_getLogs',
+        params: [
+          {
+            address: safe,
+            fromBlock: `0x${start.toString(16)}`,
+            toBlock: `0x${end.toString(16)}`,
+            topics: [executionTopics, hash],
+          },
+        ],
+      } as never)) as Log[];
+      window.accepted(end - start + 1n);
+      if (logs.length) return logs[0];
+      start = end + 1n;
+    } catch (error) {
+      const refusal = classifyRpcError(error);
+      if (refusal.kind === 'range') window.refused(start, end, refusal.suggested, refusal.cap);
+      else if (refusal.kind === 'rate') await new Promise((r) => setTimeout(r, refusal.retryAfterMs ?? 1_000));
+      else throw error;
+    }
+  }
+  return undefined;
 }
