@@ -7,7 +7,10 @@ describe('buildCsp', () => {
   const config = {
     chains: [
       { rpcUrls: ['http://127.0.0.1:8545'] },
-      { rpcUrls: ['https://eth.drpc.org/', 'https://rpc.example/key/abc'] },
+      {
+        rpcUrls: ['https://eth.drpc.org/', 'https://rpc.example/key/abc'],
+        safeTransactionService: 'https://safe-transaction-mainnet.safe.global',
+      },
     ],
     metadataOrigins: ['https://meta.example'],
   };
@@ -17,12 +20,13 @@ describe('buildCsp', () => {
     expect(csp).not.toMatch(/unsafe-eval|script-src[^;]*unsafe-inline/);
     expect(csp).toContain("object-src 'none'");
   });
-  it('connects only to the configured RPC and metadata origins', () => {
+  it('connects only to the configured RPC, Safe Transaction Service and metadata origins', () => {
     expect(directive(csp, 'connect-src').split(' ').slice(1)).toEqual([
       "'self'",
       'http://127.0.0.1:8545',
       'https://eth.drpc.org',
       'https://rpc.example',
+      'https://safe-transaction-mainnet.safe.global',
       'https://meta.example',
     ]);
   });

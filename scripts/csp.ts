@@ -26,14 +26,17 @@ const WALLETCONNECT_FRAMES = [
 ];
 
 export interface CspConfig {
-  chains: { rpcUrls: string[] }[];
+  chains: { rpcUrls: string[]; safeTransactionService?: string }[];
   metadataOrigins?: string[];
   walletConnectProjectId?: string;
 }
 
 export function buildCsp(config: CspConfig): string {
   const rpcs = new Set<string>();
-  for (const chain of config.chains) for (const url of chain.rpcUrls) rpcs.add(new URL(url).origin);
+  for (const chain of config.chains) {
+    for (const url of chain.rpcUrls) rpcs.add(new URL(url).origin);
+    if (chain.safeTransactionService) rpcs.add(new URL(chain.safeTransactionService).origin);
+  }
   const metadata = new Set((config.metadataOrigins ?? []).map((origin) => new URL(origin).origin));
   const walletConnect = !!config.walletConnectProjectId;
   const list = (...groups: Iterable<string>[]) => groups.flatMap((g) => [...g]).join(' ');

@@ -122,7 +122,7 @@ describe('Safe multisigs', () => {
     const hash = safeTxHash(safe, chain.client.chain.id, tx);
     const [a, b] = owners();
     await confirmSafeTx(chain.client, safe, a, hash);
-    expect(await readSafeProgress(client(), safe, owners(), hash)).toMatchObject({ confirmations: 1, threshold: 2 });
+    expect(await readSafeProgress(client(), safe, owners(), hash)).toMatchObject({ approvers: [a], threshold: 2 });
     const notes: string[] = [];
     const followed = followSafeTransaction(client(), hash, await tracking(hash, tx), {
       interval: 20,

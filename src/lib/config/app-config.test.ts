@@ -20,6 +20,14 @@ describe('parseAppConfig', () => {
     );
   });
 
+  it("takes a chain's Safe Transaction Service as an https origin", () => {
+    const parsed = parseAppConfig({
+      chains: [{ ...chain, safeTransactionService: 'https://safe-transaction-mainnet.safe.global/' }],
+    });
+    expect(parsed.chains[0].safeTransactionService).toBe('https://safe-transaction-mainnet.safe.global');
+    expect(parseAppConfig({ chains: [chain] }).chains[0].safeTransactionService).toBeUndefined();
+  });
+
   it.each([
     [null, /expected an object/],
     [{ chains: [] }, /non-empty/],
@@ -28,6 +36,7 @@ describe('parseAppConfig', () => {
     [{ chains: [{ ...chain, contracts: { alt: '0x123' } }] }, /not an address/],
     [{ chains: [{ ...chain, contracts: { vault: chain.contracts.alt } }] }, /not a known contract/],
     [{ defaultChainId: 5, chains: [chain] }, /defaultChainId/],
+    [{ chains: [{ ...chain, safeTransactionService: 'http://safe.example' }] }, /safeTransactionService must be/],
   ])('rejects %j with a message', (input, message) => {
     expect(() => parseAppConfig(input)).toThrow(message);
   });

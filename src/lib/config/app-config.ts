@@ -18,6 +18,11 @@ export interface ChainConfig {
    * (see web3/capabilities.ts): used only while it describes exactly the configured contracts.
    */
   capabilities?: unknown;
+  /**
+   * A Safe Transaction Service (https origin) the app may ask for a Safe transaction's off-chain
+   * confirmations; without one, confirmations are those the Safe holds on chain.
+   */
+  safeTransactionService?: string;
 }
 
 export interface AppConfig {
@@ -66,6 +71,9 @@ export function parseAppConfig(data: unknown): AppConfig {
       deployBlock: Number.isSafeInteger(c.deployBlock) ? c.deployBlock : 0,
       contracts,
       ...(c.capabilities !== undefined ? { capabilities: c.capabilities } : {}),
+      ...(c.safeTransactionService !== undefined
+        ? { safeTransactionService: httpsOrigin(c.safeTransactionService, `${where}.safeTransactionService`) }
+        : {}),
     };
   });
   const defaultChainId = raw.defaultChainId ?? chains[0].id;
@@ -78,13 +86,15 @@ export function parseAppConfig(data: unknown): AppConfig {
   };
 }
 
+function httpsOrigin(value: unknown, where: string): string {
+  if (typeof value !== 'string' || !/^https:\/\/[^/]+\/?$/.test(value)) fail(`${where} must be an https origin`);
+  return new URL(value).origin;
+}
+
 function parseOrigins(value: unknown): string[] {
   if (value === undefined) return [];
   if (!Array.isArray(value)) fail('"metadataOrigins" must be a list of https origins');
-  return value.map((v, i) => {
-    if (typeof v !== 'string' || !/^https:\/\/[^/]+\/?$/.test(v)) fail(`metadataOrigins[${i}] must be an https origin`);
-    return new URL(v).origin;
-  });
+  return value.map((v, i) => httpsOrigin(v, `metadataOrigins[${i}]`));
 }
 
 /**

@@ -13,7 +13,8 @@ import { getLogs, getTransactionReceipt, readContract } from 'viem/actions';
 import { LogWindow } from '../logs/log-window.ts';
 import { classifyRpcError } from '../logs/rpc-errors.ts';
 import type { ReadClient } from '../web3/chains.ts';
-import { readSafeProgress, safeAbi, safeWaitingNote } from '../web3/safe.ts';
+import { readSafeProgress, safeAbi, safeWaitingNote, serviceConfirmations } from '../web3/safe.ts';
+import { fetchJson } from '../net/fetch-text.ts';
 import { blockUsingNonce } from './follow-transaction.ts';
 
 /** What the app remembers of a Safe transaction it is following (kept with the pending list). */
@@ -39,7 +40,15 @@ export interface SafeFollowOptions {
   signal?: AbortSignal;
   /** Called with the waiting state in words whenever it changes (confirmations so far). */
   onProgress?: (note: string) => void;
+  /**
+   * A Safe Transaction Service origin (config.json's `safeTransactionService`): owners who confirmed
+   * off chain, as Safe{Wallet} has them sign by default, count too.
+   */
+  service?: string;
 }
+
+/** Answers from a Transaction Service are small; anything larger is not one. */
+const SERVICE_MAX_BYTES = 256 * 1024;
 
 const executionEvents = safeAbi.filter((item) => item.type === 'event');
 const notFound = (error: unknown) => /NotFound/.test((error as Error)?.name ?? '');
@@ -48,7 +57,7 @@ export async function followSafeTransaction(
   client: ReadClient,
   hash: Hex,
   tracking: SafeTracking,
-  { interval = client.pollingInterval, signal, onProgress }: SafeFollowOptions = {},
+  { interval = client.pollingInterval, signal, onProgress, service }: SafeFollowOptions = {},
 ): Promise<SafeFollowResult> {
   const { safe, owners } = tracking;
   let nonce = BigInt(tracking.nonce);
@@ -91,7 +100,13 @@ export async function followSafeTransaction(
       if (txNonce !== undefined && progress.nonce > txNonce) return { kind: 'replaced' };
       nonce = progress.nonce;
       checked = progress.blockNumber;
-      const note = safeWaitingNote(progress.confirmations, progress.threshold);
+      const offChain = service
+        ? await serviceConfirmations(service, hash, owners, (url) =>
+            fetchJson(url, 'The Safe Transaction Service', { maxBytes: SERVICE_MAX_BYTES, timeoutMs: 10_000 }),
+          )
+        : undefined;
+      const confirmed = new Set([...progress.approvers, ...(offChain ?? [])].map((a) => a.toLowerCase()));
+      const note = safeWaitingNote(confirmed.size, progress.threshold);
       if (note !== reported) onProgress?.((reported = note));
     } catch (error) {
       if (signal?.aborted) throw error;

@@ -46,6 +46,8 @@ export interface TxContext {
    * follow it when it is not a transaction hash (a Safe transaction's hash, an EIP-5792 batch's id).
    */
   onSent?: (hash: Hex, follow?: Following) => void;
+  /** The chain's Safe Transaction Service, when config.json names one (off-chain confirmations). */
+  safeService?: string;
 }
 
 /** How a sent action is followed when the wallet's answer is not a transaction hash. */
@@ -172,7 +174,7 @@ async function sentToSafe(
   };
   ctx.onSent?.(hash, { safe: tracking });
   report({ status: 'pending', note: SAFE_PROPOSED });
-  return settleSafe(ctx.client, hash, tracking, (note) => report({ status: 'pending', note }));
+  return settleSafe(ctx.client, hash, tracking, (note) => report({ status: 'pending', note }), ctx.safeService);
 }
 
 /** What a Safe transaction waits as before its first read of the Safe. */
@@ -184,10 +186,11 @@ export async function settleSafe(
   hash: Hex,
   tracking: SafeTracking,
   onProgress?: (note: string) => void,
+  service?: string,
 ): Promise<TxState> {
   let result: SafeFollowResult;
   try {
-    result = await followSafeTransaction(client, hash, tracking, { onProgress });
+    result = await followSafeTransaction(client, hash, tracking, { onProgress, service });
   } catch (error) {
     return { status: 'error', error: mapError(error) };
   }

@@ -128,7 +128,13 @@ export class PendingTransactions {
       void import('./lifecycle.ts')
         .then(({ settle, settleSafe, settleBatch }) =>
           how && 'safe' in how
-            ? settleSafe(client, hash, how.safe, (note) => this.progress(hash, note))
+            ? settleSafe(
+                client,
+                hash,
+                how.safe,
+                (note) => this.progress(hash, note),
+                this.app.config.chains.find((c) => c.id === chainId)?.safeTransactionService,
+              )
             : how
               ? settleBatch(this.app.wallet.config, hash)
               : settle(client, hash),

@@ -67,6 +67,7 @@ export class TxFlow {
         client: app.client,
         chainId,
         account,
+        safeService: app.chain.safeTransactionService,
         onSent: (hash, follow) => {
           sent = hash;
           this.#pending.track(hash, chainId, label, touches, key, follow);
@@ -105,6 +106,7 @@ export class TxFlow {
         client: app.client,
         chainId,
         account,
+        safeService: app.chain.safeTransactionService,
         onSent: (id, follow) => {
           sent = id;
           this.#pending.track(id, chainId, label, touches, key, follow);

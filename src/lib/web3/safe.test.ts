@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { decodeFunctionData, parseAbi, size, type Hex } from 'viem';
-import { MULTI_SEND, MULTI_SEND_CALL_ONLY, multiSendTx, safeTxCandidates, safeWaitingNote } from './safe.ts';
+import {
+  MULTI_SEND,
+  MULTI_SEND_CALL_ONLY,
+  multiSendTx,
+  safeTxCandidates,
+  safeWaitingNote,
+  serviceConfirmations,
+} from './safe.ts';
 
 const A = '0x00000000000000000000000000000000000000aa';
 const B = '0x00000000000000000000000000000000000000bb';
@@ -47,5 +54,31 @@ describe('safeWaitingNote', () => {
     expect(safeWaitingNote(2, 2)).toBe(
       'Waiting for your Safe: 2 of 2 confirmations. Ready to execute: any owner can execute it in the Safe app.',
     );
+  });
+});
+
+describe('serviceConfirmations', () => {
+  const owners = [A, B] as const;
+  const hash = `0x${'ab'.repeat(32)}` as Hex;
+
+  it("counts the service's confirmations that come from the Safe's owners, and asks for the hash it follows", async () => {
+    const asked: string[] = [];
+    const confirmed = await serviceConfirmations('https://safe.example', hash, [...owners], async (url) => {
+      asked.push(url);
+      return { confirmations: [{ owner: B.toUpperCase().replace('0X', '0x') }, { owner: `0x${'cc'.repeat(20)}` }] };
+    });
+    expect(asked).toEqual([`https://safe.example/api/v1/multisig-transactions/${hash}/`]);
+    expect(confirmed).toEqual([B]);
+  });
+
+  it('knows nothing when the service fails or answers something else', async () => {
+    const fails = async () => {
+      throw new Error('HTTP 404');
+    };
+    expect(await serviceConfirmations('https://safe.example', hash, [...owners], fails)).toBeUndefined();
+    expect(await serviceConfirmations('https://safe.example', hash, [...owners], async () => '<html>')).toBeUndefined();
+    expect(
+      await serviceConfirmations('https://safe.example', hash, [...owners], async () => ({ confirmations: 3 })),
+    ).toBeUndefined();
   });
 });

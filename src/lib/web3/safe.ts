@@ -223,13 +223,13 @@ export async function readSafe(
   return { address, owners: [...owners.result], threshold: Number(threshold.result), nonce: nonce.result };
 }
 
-/** The owners' on-chain confirmations of `hash` (approvedHashes) and the Safe's nonce, in one multicall. */
+/** The owners that confirmed `hash` on chain (approvedHashes) and the Safe's nonce, in one multicall. */
 export async function readSafeProgress(
   client: ReadClient,
   safe: Address,
   owners: Address[],
   hash: Hex,
-): Promise<{ confirmations: number; threshold: number; nonce: bigint; blockNumber: bigint }> {
+): Promise<{ approvers: Address[]; threshold: number; nonce: bigint; blockNumber: bigint }> {
   const blockNumber = await getBlockNumber(client, { cacheTime: 0 });
   const contract = { address: safe, abi: safeAbi } as const;
   const results = await multicall(client, {
@@ -243,7 +243,7 @@ export async function readSafeProgress(
   });
   const [nonce, threshold, ...approved] = results as bigint[];
   return {
-    confirmations: approved.filter((a) => a !== 0n).length,
+    approvers: owners.filter((_, i) => approved[i] !== 0n),
     threshold: Number(threshold),
     nonce,
     blockNumber,
@@ -256,4 +256,27 @@ export function safeWaitingNote(confirmations: number, threshold: number): strin
   const base = `Waiting for your Safe: ${confirmations} of ${threshold} confirmations`;
   if (left === 0) return `${base}. Ready to execute: any owner can execute it in the Safe app.`;
   return `${base}. ${left} more owner${left === 1 ? '' : 's'} must confirm it in the Safe app; this page follows it.`;
+}
+
+/**
+ * The owners that confirmed `hash` off chain, as a Safe Transaction Service (`service`, an https
+ * origin named in config.json) lists them; only addresses among `owners` count. Undefined when the
+ * service does not know the transaction or cannot be read.
+ */
+export async function serviceConfirmations(
+  service: string,
+  hash: Hex,
+  owners: Address[],
+  fetchJsonImpl: (url: string) => Promise<unknown>,
+): Promise<Address[] | undefined> {
+  let body: unknown;
+  try {
+    body = await fetchJsonImpl(`${service}/api/v1/multisig-transactions/${hash}/`);
+  } catch {
+    return undefined;
+  }
+  const listed = (body as { confirmations?: unknown })?.confirmations;
+  if (!Array.isArray(listed)) return undefined;
+  const confirmed = new Set(listed.map((c) => String((c as { owner?: unknown })?.owner).toLowerCase()));
+  return owners.filter((owner) => confirmed.has(owner.toLowerCase()));
 }
