@@ -85,6 +85,39 @@ test.describe('a wallet with EIP-5792 atomic batches (#2)', () => {
   });
 });
 
+test.describe('a wallet with EIP-5792 atomic batches, its batch pending (#2)', () => {
+  test.use({ walletOptions: { accountIndex: 2, chainId: 31337, atomicBatch: true } });
+
+  test('is followed from sending, across a reload, and the same stake is not sent again meanwhile', async ({
+    page,
+    chain,
+    wallet,
+  }) => {
+    const operator = (await chain.operators())[6].operator;
+    const ui = new OperatorPage(page);
+    await ui.goto(operator);
+    await ui.connect();
+    await chain.setAutomine(false);
+    await ui.stake('3000');
+    const toast = page
+      .getByRole('region', { name: 'Transactions' })
+      .locator('.toast')
+      .filter({ hasText: '(one batch)' });
+    await expect(toast).toContainText('Pending');
+    await page.reload();
+    await expect(toast).toContainText('Pending');
+    await wallet.clearRequests();
+    await ui.stake('3000');
+    await expect(page.getByText('This is already pending, here or in another tab.')).toBeVisible();
+    expect(await wallet.prompts()).toEqual([]);
+    await chain.mine();
+    await toast.getByText('Confirmed in block').waitFor();
+    const [positions] = await chain.staker(DEV_ACCOUNTS[2]);
+    expect(positions.find((p) => p.operator === operator)?.principal).toBeGreaterThanOrEqual(parseEther('3000'));
+    expect(await chain.stakingAllowance(DEV_ACCOUNTS[2])).toBe(0n);
+  });
+});
+
 test.describe('a wallet that cannot sign permits (#7)', () => {
   test.use({ walletOptions: { accountIndex: 7, chainId: 31337 } });
 

@@ -366,17 +366,26 @@ export async function runBatch(ctx: TxContext, calls: TxCall[], onState: (state:
   return report(await settleBatch(ctx.walletConfig, id));
 }
 
-/** Waits for a batch's status from the wallet; it succeeded only if every receipt did. */
+/**
+ * Waits for a batch's status from the wallet; it succeeded only if every receipt did. After a
+ * reload the wallet may not be connected yet: that is waited out for a minute.
+ */
 export async function settleBatch(walletConfig: Config, id: string): Promise<TxState> {
   const { waitForCallsStatus } = await import('../web3/wallet-runtime.ts');
-  try {
-    const result = await waitForCallsStatus(walletConfig, { id, timeout: 30 * 60_000 });
-    const receipts = (result.receipts ?? []) as unknown as TransactionReceipt[];
-    const last = receipts.at(-1);
-    if (result.status !== 'success' || !last || receipts.some((r) => r.status !== 'success'))
-      return fail('The batch did not go through on-chain.', 'contract');
-    return { status: 'success', hash: last.transactionHash, receipt: last };
-  } catch (error) {
-    return { status: 'error', error: mapError(error) };
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const result = await waitForCallsStatus(walletConfig, { id, timeout: 30 * 60_000 });
+      const receipts = (result.receipts ?? []) as unknown as TransactionReceipt[];
+      const last = receipts.at(-1);
+      if (result.status !== 'success' || !last || receipts.some((r) => r.status !== 'success'))
+        return fail('The batch did not go through on-chain.', 'contract');
+      return { status: 'success', hash: last.transactionHash, receipt: last };
+    } catch (error) {
+      const notConnected = /ConnectorNotConnected|ConnectorAccountNotFound|ConnectorUnavailable/.test(
+        (error as Error)?.name ?? '',
+      );
+      if (!notConnected || attempt >= 30) return { status: 'error', error: mapError(error) };
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+    }
   }
 }
