@@ -3,7 +3,7 @@
  * Safe v1.4.1's own contracts on anvil, at their canonical addresses.
  */
 import { describe, expect, it } from 'vitest';
-import { encodeFunctionData, type Address } from 'viem';
+import { encodeFunctionData, hashTypedData, type Address } from 'viem';
 import { altLayerTokenAbi } from '../../src/lib/contracts/generated.ts';
 import {
   findSafeTxNonce,
@@ -16,6 +16,7 @@ import {
 } from '../../src/lib/web3/safe.ts';
 import { followSafeTransaction, type SafeTracking } from '../../src/lib/tx/follow-safe.ts';
 import { confirmSafeTx, createSafe, executeSafeTx, installSafe, SAFE_CONTRACTS } from '../../devnet/safe.ts';
+import { SafeWalletBackend } from '../../e2e/fixtures/safe-wallet.ts';
 import { ALT, useChain } from './fixture.ts';
 
 describe('Safe multisigs', () => {
@@ -163,5 +164,44 @@ describe('Safe multisigs', () => {
     await chain.client.mine({ blocks: 700 });
     const result = await followSafeTransaction(client(), hash, saved, { interval: 20 });
     expect(result).toMatchObject({ kind: 'executed', receipt: { transactionHash: receipt.transactionHash } });
+  });
+
+  it("the test wallet's typed-data signature for a Safe is one the Safe accepts by EIP-1271", async () => {
+    const typed = {
+      domain: { name: 'Example', version: '1', chainId: chain.client.chain.id, verifyingContract: chain.accounts[11] },
+      types: {
+        EIP712Domain: [
+          { name: 'name', type: 'string' },
+          { name: 'version', type: 'string' },
+          { name: 'chainId', type: 'uint256' },
+          { name: 'verifyingContract', type: 'address' },
+        ],
+        Mail: [{ name: 'contents', type: 'string' }],
+      },
+      primaryType: 'Mail',
+      message: { contents: 'Two of three' },
+    } as const;
+    const wallet = new SafeWalletBackend(chain.client, safe, owners()[0]);
+    const signature = (await wallet.request('eth_signTypedData_v4', [safe, JSON.stringify(typed)])) as `0x${string}`;
+    const { EIP712Domain: _, ...types } = typed.types;
+    const digest = hashTypedData({ ...typed, types });
+    const isValid = [
+      {
+        type: 'function',
+        name: 'isValidSignature',
+        stateMutability: 'view',
+        inputs: [{ type: 'bytes32' }, { type: 'bytes' }],
+        outputs: [{ type: 'bytes4' }],
+      },
+    ] as const;
+    const read = (hash: `0x${string}`) =>
+      chain.client.readContract({
+        address: safe,
+        abi: isValid,
+        functionName: 'isValidSignature',
+        args: [hash, signature],
+      });
+    expect(await read(digest)).toBe('0x1626ba7e');
+    await expect(read(`0x${'00'.repeat(32)}`)).rejects.toThrow();
   });
 });
