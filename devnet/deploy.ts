@@ -27,6 +27,8 @@ export interface Deployment {
     staking: Address;
     airdrop: Address;
     multicall3: Address;
+    /** The DelegateStatements registry, at its deterministic address (see statements.ts). */
+    statements?: Address;
   };
 }
 

@@ -18,6 +18,7 @@ import {
   altLayerTokenAbi,
   altStakingAbi,
   altVotesAbi,
+  delegateStatementsAbi,
 } from '../src/lib/contracts/generated.ts';
 import { rebuildShard, type AirdropShard } from '../src/features/airdrop/shard.ts';
 import { random } from '../scripts/random.ts';
@@ -72,6 +73,22 @@ export const REWARD_FUND_ALT = 50_000_000;
 export const REWARD_RATE_ALT_PER_SECOND = '0.25';
 export const SLASH_REASON =
   'Equivocation: signed two conflicting state roots for rollup 0x7a3f…e21c at L2 block 1,204,551 (VITAL challenge #318).';
+
+/** The statements seeded delegates publish (the Safe's through a Safe transaction). */
+export const STATEMENTS = {
+  dev1: {
+    text: '## Security before growth\n\nI vote for **client diversity**, audited upgrades and slashing that needs a vote.\n\n- Against commission hikes without notice\n- For publishing operator incidents within a week',
+    links: ['https://forum.altlayer.example/u/first-delegate'],
+  },
+  dev3: {
+    text: 'Builder of rollup tooling. I back research grants with milestones and faster, safer exits.',
+    links: [],
+  },
+  safe: {
+    text: '# A 2-of-3 Safe\n\nThree signers from the research fund; each vote needs two of us. We publish our reasoning before voting.',
+    links: ['https://forum.altlayer.example/t/research-fund-votes', 'https://research.altlayer.example'],
+  },
+} as const;
 
 export interface SeedInput {
   deployment: Deployment;
@@ -210,6 +227,23 @@ export async function seed(client: DevnetClient, input: SeedInput): Promise<Seed
     { to: alt, data: data(altLayerTokenAbi, 'approve', [staking, ALT(SEEDED_SAFE.stake)]) },
     { to: staking, data: data(altStakingAbi, 'stake', [operators[2], ALT(SEEDED_SAFE.stake)]) },
   ]);
+
+  // Statements: what the top delegates stand for, in the DelegateStatements registry.
+  const statements = deployment.contracts.statements;
+  if (statements) {
+    const publish = { address: statements, abi: delegateStatementsAbi, functionName: 'publish' } as const;
+    for (const [who, statement] of [
+      [dev(1), STATEMENTS.dev1],
+      [dev(3), STATEMENTS.dev3],
+    ] as const)
+      await send(client, who, { ...publish, args: [statement.text, [...statement.links]] });
+    await runSafeTx(client, safe, safeOwners, {
+      to: statements,
+      value: 0n,
+      data: data(delegateStatementsAbi, 'publish', [STATEMENTS.safe.text, [...STATEMENTS.safe.links]]),
+      operation: 0,
+    });
+  }
 
   // Governance, first round.
   const proposals = seededProposals(deployment, {

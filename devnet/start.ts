@@ -9,6 +9,7 @@ import { createDevnetClient, installMulticall3, type DevnetClient } from './clie
 import { deployProtocol, type Deployment } from './deploy.ts';
 import { ROLES, seed, type SeedSummary } from './seed.ts';
 import { installSafe } from './safe.ts';
+import { installStatements } from './statements.ts';
 import { addOperators, addProposals } from './scale.ts';
 import { parseAppConfig } from '../src/lib/config/app-config.ts';
 import { readCapabilities } from '../src/lib/web3/capabilities.ts';
@@ -97,12 +98,14 @@ export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> 
     await installMulticall3(client);
     const accounts = (await client.getAddresses()).map((a) => getAddress(a));
     await installSafe(client, accounts[ROLES.safeDeployer]);
+    const statements = await installStatements(client, accounts[ROLES.safeDeployer]);
     const claimStart = t0 + 25 * DAY;
     const deployment = await deployProtocol(
       client,
       { deployer: accounts[ROLES.deployer], altOwner: accounts[ROLES.altOwner] },
       { root: manifest.root, claimStart: BigInt(claimStart), claimEnd: BigInt(claimStart + 30 * DAY) },
     );
+    deployment.contracts.statements = statements;
     const summary = await seed(client, {
       deployment,
       accounts,

@@ -1,8 +1,13 @@
 import type { Page } from '@playwright/test';
 import { encodeFunctionData } from 'viem';
 import { asImpersonated, send } from '../devnet/client.ts';
-import { altGovernorAbi, altStakingAbi, altLayerTokenAbi } from '../src/lib/contracts/generated.ts';
-import { DEV_ACCOUNTS } from './fixtures/chain.ts';
+import {
+  altGovernorAbi,
+  altStakingAbi,
+  altLayerTokenAbi,
+  delegateStatementsAbi,
+} from '../src/lib/contracts/generated.ts';
+import { DEV_ACCOUNTS, devnetContracts } from './fixtures/chain.ts';
 import { governor } from './fixtures/governor.ts';
 import { expect, test } from './fixtures/index.ts';
 import { XSS_PAYLOADS } from './fixtures/xss-payloads.ts';
@@ -104,5 +109,49 @@ test(`${XSS_PAYLOADS.length} hostile payloads in proposals, vote reasons and ope
   await page.goto(`./#/staking/operators/${operator}`);
   await expect(page.locator('main')).toContainText('<script>window.__xss=1</script>');
   await expect(page.locator('main a[href^="javascript"]')).toHaveCount(0);
+  await expectInert(page, dialogs, requests);
+});
+
+test('hostile delegate statements and their links render inert, on the page and in the list', async ({
+  page,
+  chain,
+}) => {
+  const registry = devnetContracts().statements;
+  expect(registry).toBeDefined();
+  // The registry takes any text up to 8 KB and any link strings: the app must make them safe.
+  const encoder = new TextEncoder();
+  let text = `# ${XSS_PAYLOADS[0]}`;
+  for (const payload of XSS_PAYLOADS.slice(1)) {
+    if (encoder.encode(`${text}\n\n${payload}`).length > 8192) break;
+    text = `${text}\n\n${payload}`;
+  }
+  const links = [
+    'javascript:window.__xss=1',
+    'data:text/html,<script>window.__xss=1</script>',
+    'https://evil.example/"><img src=x onerror="window.__xss=1">',
+    'http://evil.example/plain',
+  ];
+  for (const who of [DEV_ACCOUNTS[1], DEV_ACCOUNTS[3]])
+    await send(chain.client, who, {
+      address: registry!,
+      abi: delegateStatementsAbi,
+      functionName: 'publish',
+      args: [text, links],
+    });
+
+  const dialogs: string[] = [];
+  const requests: string[] = [];
+  page.on('dialog', (d) => (dialogs.push(d.message()), d.dismiss()));
+  page.on('request', (r) => requests.push(r.url()));
+  await page.goto(`./#/governance/delegates/${DEV_ACCOUNTS[3]}`);
+  await expect(page.getByLabel('Delegate statement')).toContainText('onerror="window.__xss=1"');
+  await expect(page.getByRole('list', { name: 'Statement links' }).locator('a')).toHaveCount(1);
+  await expect(page.getByRole('list', { name: 'Statement links' })).toContainText('javascript:window.__xss=1');
+  await expectInert(page, dialogs, requests);
+
+  await page.goto('./#/governance/delegates');
+  await expect(page.locator(`tr[data-delegate="${DEV_ACCOUNTS[1]}"] [data-testid="statement-excerpt"]`)).toContainText(
+    '<script>',
+  );
   await expectInert(page, dialogs, requests);
 });

@@ -4,7 +4,8 @@
  */
 import { getAddress, isAddress, type Address } from 'viem';
 
-export type ContractName = 'alt' | 'staking' | 'governor' | 'timelock' | 'airdrop' | 'multicall3';
+/** `statements`: the DelegateStatements registry (no owner; the same address on every chain). */
+export type ContractName = 'alt' | 'staking' | 'governor' | 'timelock' | 'airdrop' | 'multicall3' | 'statements';
 
 export interface ChainConfig {
   id: number;
@@ -33,7 +34,15 @@ export interface AppConfig {
   metadataOrigins: string[];
 }
 
-const CONTRACT_NAMES: ContractName[] = ['alt', 'staking', 'governor', 'timelock', 'airdrop', 'multicall3'];
+const CONTRACT_NAMES: ContractName[] = [
+  'alt',
+  'staking',
+  'governor',
+  'timelock',
+  'airdrop',
+  'multicall3',
+  'statements',
+];
 
 export class ConfigError extends Error {}
 
