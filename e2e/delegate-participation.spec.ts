@@ -1,0 +1,99 @@
+/**
+ * A delegate's participation on its page equals what the test computes from the chain itself: the
+ * governor's ProposalCreated logs (ids and snapshots), getPastVotes at each snapshot and hasVoted.
+ */
+import { parseAbiItem, type Address } from 'viem';
+import { altGovernorAbi, altVotesAbi } from '../src/lib/contracts/generated.ts';
+import { DEV_ACCOUNTS, SEEDED_SAFE_ADDRESS, type Chain } from './fixtures/chain.ts';
+import { expect, test } from './fixtures/index.ts';
+import { governor } from './fixtures/governor.ts';
+import { send } from '../devnet/client.ts';
+
+async function expected(chain: Chain, delegate: Address) {
+  const governor = chain.contracts.governor;
+  const votesToken = await chain.votesToken();
+  const created = await chain.client.getLogs({
+    address: governor,
+    event: parseAbiItem(
+      'event ProposalCreated(uint256 proposalId, address proposer, address[] targets, uint256[] values, string[] signatures, bytes[] calldatas, uint256 voteStart, uint256 voteEnd, string description)',
+    ),
+    fromBlock: 0n,
+  });
+  const clock = await chain.client.readContract({ address: governor, abi: altGovernorAbi, functionName: 'clock' });
+  const rows: { voted: boolean }[] = [];
+  for (const log of created) {
+    const { proposalId, voteStart } = log.args as { proposalId: bigint; voteStart: bigint };
+    if (voteStart >= BigInt(clock)) continue;
+    const power = await chain.client.readContract({
+      address: votesToken,
+      abi: altVotesAbi,
+      functionName: 'getPastVotes',
+      args: [delegate, voteStart],
+    });
+    if (power === 0n) continue;
+    const voted = await chain.client.readContract({
+      address: governor,
+      abi: altGovernorAbi,
+      functionName: 'hasVoted',
+      args: [proposalId, delegate],
+    });
+    rows.push({ voted });
+  }
+  const text = (list: { voted: boolean }[]) => {
+    const voted = list.filter((r) => r.voted).length;
+    return list.length === 0
+      ? 'No proposal yet'
+      : `${voted} of ${list.length} (${Math.round((voted * 100) / list.length)}%)`;
+  };
+  return { all: text(rows), last10: text(rows.slice(-10)), eligible: rows.length };
+}
+
+for (const [name, delegate] of [
+  ['the largest delegate (#1)', DEV_ACCOUNTS[1]],
+  ['the Safe', SEEDED_SAFE_ADDRESS],
+  ['a holder of plain ALT only (#5)', DEV_ACCOUNTS[5]],
+] as const) {
+  test(`participation of ${name} equals what the chain says`, async ({ page, chain }) => {
+    const want = await expected(chain, delegate);
+    await page.goto(`./#/governance/delegates/${delegate}`);
+    await expect(page.getByTestId('participation-all')).toHaveText(want.all);
+    await expect(page.getByTestId('participation-last10')).toHaveText(want.last10);
+    if (delegate === DEV_ACCOUNTS[1]) expect(want.eligible).toBeGreaterThan(3);
+  });
+}
+
+test('a vote cast now counts in the participation shown after it, and in the For/Against/Abstain counts', async ({
+  page,
+  chain,
+}) => {
+  const voter = DEV_ACCOUNTS[3];
+  const gov = governor(chain);
+  const before = await expected(chain, voter);
+  let open: bigint | undefined;
+  for (const id of await gov.ids())
+    if ((await gov.state(id)) === 'Active' && !(await gov.hasVoted(id, voter))) open = id;
+  expect(open, 'an open proposal #3 has not voted on').toBeDefined();
+  await send(chain.client, voter, {
+    address: chain.contracts.governor,
+    abi: altGovernorAbi,
+    functionName: 'castVoteWithReason',
+    args: [open!, 2, 'Abstaining until the audit lands.'],
+  });
+  const after = await expected(chain, voter);
+  expect(after.all).not.toBe(before.all);
+  await page.goto(`./#/governance/delegates/${voter}`);
+  await expect(page.getByTestId('participation-all')).toHaveText(after.all);
+  const casts = await chain.client.getLogs({
+    address: chain.contracts.governor,
+    event: parseAbiItem(
+      'event VoteCast(address indexed voter, uint256 proposalId, uint8 support, uint256 weight, string reason)',
+    ),
+    args: { voter },
+    fromBlock: 0n,
+  });
+  const count = (support: number) => casts.filter((l) => l.args.support === support).length;
+  await expect(page.getByTestId('support-counts')).toHaveText(
+    `For ${count(1)} · Against ${count(0)} · Abstain ${count(2)}`,
+  );
+  await expect(page.getByTestId('last-vote')).toContainText(`block ${casts.at(-1)!.blockNumber}`);
+});
