@@ -279,7 +279,6 @@ test('a history snapshot the chain vouches for leaves only the blocks after it t
     await page.goto(`./#/governance/delegates/${top}`);
     await expect(page.locator('[aria-busy="true"]')).toHaveCount(0, { timeout: 30_000 });
     await expect(catchingUp).toHaveCount(0, { timeout: 30_000 });
-    await page.getByText('Who delegates to this address').click();
     const delegate = await page.locator('main').innerText();
     await page.goto(`./#/staking/operators/${slashed}`);
     const slashes = page.locator('[aria-labelledby="slashes-title"]');

@@ -1,5 +1,5 @@
 /**
- * A delegate's participation on its page equals what the test computes from the chain itself: the
+ * A delegate's page as the chain has it. Participation equals what the test computes itself from the
  * governor's ProposalCreated logs (ids and snapshots), getPastVotes at each snapshot and hasVoted.
  */
 import { parseAbiItem, type Address } from 'viem';
@@ -8,6 +8,8 @@ import { DEV_ACCOUNTS, SEEDED_SAFE_ADDRESS, type Chain } from './fixtures/chain.
 import { expect, test } from './fixtures/index.ts';
 import { governor } from './fixtures/governor.ts';
 import { send } from '../devnet/client.ts';
+import { connectWallet } from './pages/connect.ts';
+import { formatToken } from '../src/lib/format/amount.ts';
 
 async function expected(chain: Chain, delegate: Address) {
   const governor = chain.contracts.governor;
@@ -96,4 +98,39 @@ test('a vote cast now counts in the participation shown after it, and in the For
     `For ${count(1)} · Against ${count(0)} · Abstain ${count(2)}`,
   );
   await expect(page.getByTestId('last-vote')).toContainText(`block ${casts.at(-1)!.blockNumber}`);
+});
+
+test.describe('a holder deciding whom to delegate to (#8)', () => {
+  test.use({ walletOptions: { accountIndex: 8, chainId: 31337 } });
+
+  test("sees the delegate's power split and top delegators as the chain has them, and delegates from its page", async ({
+    page,
+    chain,
+    wallet,
+  }) => {
+    void wallet;
+    const delegate = DEV_ACCOUNTS[1];
+    const [power, wrapped, staked] = await Promise.all([
+      chain.votes(delegate),
+      chain.wrapped(delegate),
+      chain.stakedUnits(delegate),
+    ]);
+    await page.goto(`./#/governance/delegates/${delegate}`);
+    await connectWallet(page);
+    await expect(page.getByTestId('power-own-wrapped')).toHaveText(formatToken(wrapped, 'vALT'));
+    await expect(page.getByTestId('power-own-staked')).toHaveText(formatToken(staked, 'vALT'));
+    await expect(page.getByTestId('power-from-others')).toHaveText(formatToken(power - wrapped - staked, 'vALT'));
+    // #2 delegates its 100M wrapped ALT to #1: the largest delegator, with its amount.
+    const top = page.getByRole('table', { name: 'Top delegators' }).locator('tbody tr').first();
+    await expect(top).toHaveAttribute('data-delegator', DEV_ACCOUNTS[2]);
+    const units = (await chain.wrapped(DEV_ACCOUNTS[2])) + (await chain.stakedUnits(DEV_ACCOUNTS[2]));
+    await expect(top.locator('td').last()).toHaveText(formatToken(units, 'vALT', { maxFractionDigits: 0 }));
+
+    const mine = await chain.votes(DEV_ACCOUNTS[8]);
+    await page.getByRole('button', { name: 'Delegate your votes to this address' }).click();
+    await expect(page.getByText('Delegated in block')).toBeVisible();
+    expect(await chain.delegateOf(DEV_ACCOUNTS[8])).toBe(delegate);
+    expect(await chain.votes(delegate)).toBe(power + mine);
+    await expect(page.getByTestId('delegate-power')).toHaveText(formatToken(power + mine, 'vALT'));
+  });
 });
