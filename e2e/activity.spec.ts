@@ -1,0 +1,112 @@
+/**
+ * The activity page lists exactly the protocol events an account produced, newest first, with amounts,
+ * block times and transaction links; the Overview shows the latest on request.
+ */
+import { getAddress, parseEther, type Address } from 'viem';
+import { altAirdropAbi, altLayerTokenAbi, altStakingAbi, altVotesAbi } from '../src/lib/contracts/generated.ts';
+import { send } from '../devnet/client.ts';
+import { airdropProofFor } from '../devnet/seed.ts';
+import { buildAirdropFromFile } from '../scripts/airdrop/build.ts';
+import { DISTRIBUTION_FILE } from '../devnet/start.ts';
+import { formatToken } from '../src/lib/format/amount.ts';
+import { DEV_ACCOUNTS, type Chain } from './fixtures/chain.ts';
+import { expect, test } from './fixtures/index.ts';
+import { connectWallet } from './pages/connect.ts';
+
+const WHO = DEV_ACCOUNTS[9];
+
+/** #9, which has no protocol history, claims, wraps, stakes, delegates and unstakes. */
+async function act(chain: Chain) {
+  const { shards } = buildAirdropFromFile(DISTRIBUTION_FILE);
+  const found = airdropProofFor(new Map(shards.map((s) => [s.prefix, s])), getAddress(WHO))!;
+  const votes = await chain.votesToken();
+  const operator = (await chain.operators())[0].operator as Address;
+  const { alt, airdrop, staking } = chain.contracts;
+  await send(chain.client, WHO, {
+    address: airdrop,
+    abi: altAirdropAbi,
+    functionName: 'claim',
+    args: [found.amount, found.proof],
+  });
+  await send(chain.client, WHO, {
+    address: alt,
+    abi: altLayerTokenAbi,
+    functionName: 'approve',
+    args: [votes, parseEther('1000')],
+  });
+  await send(chain.client, WHO, {
+    address: votes,
+    abi: altVotesAbi,
+    functionName: 'depositAndDelegate',
+    args: [parseEther('1000'), WHO],
+  });
+  await send(chain.client, WHO, {
+    address: alt,
+    abi: altLayerTokenAbi,
+    functionName: 'approve',
+    args: [staking, parseEther('2000')],
+  });
+  await send(chain.client, WHO, {
+    address: staking,
+    abi: altStakingAbi,
+    functionName: 'stake',
+    args: [operator, parseEther('2000')],
+  });
+  await send(chain.client, WHO, {
+    address: votes,
+    abi: altVotesAbi,
+    functionName: 'delegate',
+    args: [DEV_ACCOUNTS[3]],
+  });
+  await send(chain.client, WHO, {
+    address: staking,
+    abi: altStakingAbi,
+    functionName: 'unstake',
+    args: [operator, parseEther('500')],
+  });
+  return found.amount;
+}
+
+const rows = (page: import('@playwright/test').Page) => page.getByRole('list', { name: 'Activity' }).locator('li');
+
+test('the activity page lists exactly the events an account produced, newest first', async ({ page, chain }) => {
+  await page.goto(`./#/activity?address=${WHO}`);
+  await expect(page.getByText('No protocol activity yet.')).toBeVisible();
+  const claimed = await act(chain);
+  await page.reload();
+  await expect(rows(page)).toHaveCount(6);
+  const kinds = await rows(page).evaluateAll((items) => items.map((li) => li.getAttribute('data-kind')));
+  expect(kinds.slice(0, 3)).toEqual(['unstake', 'delegate', 'stake']);
+  // The deposit and its delegation are one transaction: both listed, in the order of its logs.
+  expect([...kinds.slice(3, 5)].sort()).toEqual(['delegate', 'wrap']);
+  expect(kinds[5]).toBe('airdrop');
+  await expect(rows(page).nth(0)).toContainText(formatToken(parseEther('500'), 'ALT'));
+  await expect(rows(page).nth(1)).toContainText(`Delegated votes to ${DEV_ACCOUNTS[3].slice(0, 6)}`);
+  await expect(rows(page).nth(2)).toContainText(formatToken(parseEther('2000'), 'ALT'));
+  await expect(
+    rows(page)
+      .locator('[data-kind="wrap"]')
+      .or(rows(page).filter({ hasText: 'Wrapped' })),
+  ).toContainText(formatToken(parseEther('1000'), 'ALT'));
+  await expect(rows(page).nth(5)).toContainText(formatToken(claimed, 'ALT'));
+  // Block time from the chain, beside each row.
+  const latest = await chain.client.getBlock();
+  const minute = new Date(Number(latest.timestamp) * 1000).toISOString().replace('T', ' ').slice(0, 16);
+  await expect(rows(page).nth(0)).toContainText(`block ${latest.number} · ${minute} UTC`);
+});
+
+test.describe('on the Overview (#9)', () => {
+  test.use({ walletOptions: { accountIndex: 9, chainId: 31337 } });
+
+  test('the latest five show on request, with a link to the rest', async ({ page, chain, wallet }) => {
+    void wallet;
+    await act(chain);
+    await page.goto('./#/');
+    await connectWallet(page);
+    await page.getByRole('button', { name: 'Show recent activity' }).click();
+    await expect(rows(page)).toHaveCount(5);
+    await expect(rows(page).first()).toHaveAttribute('data-kind', 'unstake');
+    await page.getByRole('link', { name: 'All activity (6)' }).click();
+    await expect(rows(page)).toHaveCount(6);
+  });
+});

@@ -1,0 +1,181 @@
+/**
+ * An address's own protocol history, newest first, from the chain's one log index (no other
+ * scanner): stakes, unstakes, redelegations, withdrawals, reward claims and compounds, slashes that
+ * hit its stake, airdrop claims, wraps and unwraps into voting power, delegations, votes and the
+ * proposals it made. Events whose account is indexed are selected by topic; proposals (whose
+ * proposer is not indexed) from the governor's ProposalCreated logs.
+ */
+import { pad, toEventSelector, zeroAddress, type Abi, type Address, type Hex } from 'viem';
+import { altAirdropAbi, altGovernorAbi, altStakingAbi, altVotesAbi } from '../../lib/contracts/generated.ts';
+import { decodeLogs } from '../../lib/logs/chain-logs.ts';
+import type { LogFilter } from '../../lib/logs/log-index.ts';
+import type { IndexedLog } from '../../lib/logs/log-store.ts';
+import { cleanText } from '../../lib/format/clean-text.ts';
+import { proposalTitle } from '../governance/proposal-text.ts';
+
+export type ActivityKind =
+  | 'stake'
+  | 'unstake'
+  | 'redelegate'
+  | 'redelegated'
+  | 'withdraw'
+  | 'claim-rewards'
+  | 'compound'
+  | 'slashed'
+  | 'airdrop'
+  | 'wrap'
+  | 'unwrap'
+  | 'delegate'
+  | 'vote'
+  | 'propose';
+
+export interface ActivityItem {
+  kind: ActivityKind;
+  /** What happened, in words, with the counterpart (an operator, a delegate, a proposal). */
+  label: string;
+  /** ALT moved or counted, when the event carries an amount. */
+  amount?: bigint;
+  blockNumber: bigint;
+  logIndex: number;
+  transactionHash: Hex;
+}
+
+export interface ActivityContracts {
+  staking?: Address;
+  votes?: Address;
+  airdrop?: Address;
+  governor?: Address;
+}
+
+const event = (abi: Abi | readonly unknown[], name: string) =>
+  (abi as readonly { type: string; name?: string }[]).find((i) => i.type === 'event' && i.name === name)!;
+const selector = (abi: Abi | readonly unknown[], name: string) => toEventSelector(event(abi, name) as never);
+const short = (a: string) => `${a.slice(0, 6)}…${a.slice(-4)}`;
+const SUPPORT = ['Against', 'For', 'Abstain'];
+
+type Select = (filter: LogFilter) => IndexedLog[];
+
+/** `account`'s activity from the logs `select` returns, newest first. */
+export function activityOf(select: Select, contracts: ActivityContracts, account: Address): ActivityItem[] {
+  const word = pad(account).toLowerCase() as Hex;
+  const items: ActivityItem[] = [];
+  const push = (log: IndexedLog, kind: ActivityKind, label: string, amount?: bigint) =>
+    items.push({
+      kind,
+      label,
+      amount,
+      blockNumber: log.blockNumber,
+      logIndex: log.logIndex,
+      transactionHash: log.transactionHash,
+    });
+  const mine = (address: Address | undefined, abi: Abi | readonly unknown[], names: string[], position = 1) => {
+    if (!address) return [];
+    const topics: (Hex | null)[] = Array(position).fill(null);
+    topics[position - 1] = word;
+    return decodeLogs<Record<string, any>>(
+      names.map((n) => event(abi, n)),
+      select({ address, topic0: names.map((n) => selector(abi, n)), topics }),
+    );
+  };
+
+  for (const { eventName, args, log } of mine(contracts.staking, altStakingAbi, [
+    'Staked',
+    'Unstaked',
+    'RedelegationRequested',
+    'Redelegated',
+    'Withdrawn',
+    'RewardsClaimed',
+    'RewardsCompounded',
+    'StakeSlashed',
+  ])) {
+    const op = short(args.operator ?? args.from ?? '');
+    switch (eventName) {
+      case 'Staked':
+        push(log, 'stake', `Staked with ${op}`, args.amount);
+        break;
+      case 'Unstaked':
+        push(log, 'unstake', `Unstaked from ${op}`, args.amount);
+        break;
+      case 'RedelegationRequested':
+        push(log, 'redelegate', `Redelegation from ${short(args.from)} to ${short(args.to)} started`, args.amount);
+        break;
+      case 'Redelegated':
+        push(log, 'redelegated', `Redelegation from ${short(args.from)} to ${short(args.to)} completed`, args.amount);
+        break;
+      case 'Withdrawn':
+        push(log, 'withdraw', `Withdrew from ${op}`, args.amount);
+        break;
+      case 'RewardsClaimed':
+        push(log, 'claim-rewards', `Claimed rewards from ${op}`, args.amount);
+        break;
+      case 'RewardsCompounded':
+        push(log, 'compound', `Compounded rewards with ${op}`, args.amount);
+        break;
+      case 'StakeSlashed':
+        push(log, 'slashed', `Slashed with ${op}`, args.amount);
+        break;
+    }
+  }
+  for (const { eventName, args, log } of mine(contracts.airdrop, altAirdropAbi, [
+    'Claimed',
+    'ClaimedAndStaked',
+    'ClaimedToVotes',
+  ])) {
+    const how =
+      eventName === 'ClaimedAndStaked'
+        ? ` and staked with ${short(args.operator)}`
+        : eventName === 'ClaimedToVotes'
+          ? ' as voting power'
+          : '';
+    push(log, 'airdrop', `Claimed the airdrop${how}`, args.amount);
+  }
+  if (contracts.votes) {
+    const transfer = selector(altVotesAbi, 'Transfer');
+    const zero = pad(zeroAddress).toLowerCase() as Hex;
+    const transfers = (topics: (Hex | null)[]) =>
+      decodeLogs<{ value: bigint }>(
+        [event(altVotesAbi, 'Transfer')],
+        select({ address: contracts.votes, topic0: transfer, topics }),
+      );
+    for (const { args, log } of transfers([zero, word])) push(log, 'wrap', 'Wrapped ALT into voting power', args.value);
+    for (const { args, log } of transfers([word, zero]))
+      push(log, 'unwrap', 'Returned voting power to plain ALT', args.value);
+    for (const { args, log } of mine(contracts.votes, altVotesAbi, ['DelegateChanged'])) {
+      const to = args.toDelegate as Address;
+      push(
+        log,
+        'delegate',
+        to.toLowerCase() === account.toLowerCase() ? 'Delegated votes to itself' : `Delegated votes to ${short(to)}`,
+      );
+    }
+  }
+  if (contracts.governor) {
+    for (const { args, log } of mine(contracts.governor, altGovernorAbi, ['VoteCast'])) {
+      const reason = args.reason ? `: “${cleanText(String(args.reason)).slice(0, 80)}”` : '';
+      push(
+        log,
+        'vote',
+        `Voted ${SUPPORT[Number(args.support)] ?? '?'} on proposal ${String(args.proposalId).slice(0, 8)}…${reason}`,
+        args.weight,
+      );
+    }
+    const created = decodeLogs<{ proposer: Address; proposalId: bigint; description: string }>(
+      [event(altGovernorAbi, 'ProposalCreated')],
+      select({ address: contracts.governor, topic0: selector(altGovernorAbi, 'ProposalCreated') }),
+    );
+    for (const { args, log } of created)
+      if (args.proposer.toLowerCase() === account.toLowerCase())
+        push(
+          log,
+          'propose',
+          `Proposed “${proposalTitle(args.description, `Proposal ${String(args.proposalId).slice(0, 8)}…`)}”`,
+        );
+  }
+  // A claim as voting power or as stake also mints vALT or stakes in the same transaction: one entry.
+  const claims = new Set(items.filter((i) => i.kind === 'airdrop').map((i) => i.transactionHash));
+  return items
+    .filter((i) => !((i.kind === 'wrap' || i.kind === 'stake') && claims.has(i.transactionHash)))
+    .sort((a, b) =>
+      a.blockNumber === b.blockNumber ? b.logIndex - a.logIndex : a.blockNumber > b.blockNumber ? -1 : 1,
+    );
+}
