@@ -1,0 +1,105 @@
+/**
+ * Charts draw the chain's figures: each has as many points as the chain gives, and its table
+ * alternative lists exactly those figures. The chart library loads only with a page that draws one.
+ */
+import { formatUnits, parseAbiItem, type Address } from 'viem';
+import type { Page } from '@playwright/test';
+import { altGovernorAbi } from '../src/lib/contracts/generated.ts';
+import { governor } from './fixtures/governor.ts';
+import { expect, test } from './fixtures/index.ts';
+
+const whole = (v: bigint) => new Intl.NumberFormat('en-US').format(Number(formatUnits(v, 18).split('.')[0]));
+
+/** The chart's table, row by row (header cell first). */
+const tableOf = async (page: Page, testid: string) => {
+  const chart = page.getByTestId(testid);
+  await chart.getByText("Table of the chart's figures").click();
+  return chart
+    .locator('details table tbody tr')
+    .evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('th, td')].map((c) => c.textContent!.trim())));
+};
+
+test("a proposal's votes over its voting period: one point per block with votes, totals and quorum as the chain has them", async ({
+  page,
+  chain,
+}) => {
+  const gov = governor(chain);
+  const ids = await gov.ids();
+  // The executed grant: the most votes of the seeded proposals.
+  const id = ids[0];
+  const casts = await chain.client.getLogs({
+    address: chain.contracts.governor,
+    event: parseAbiItem(
+      'event VoteCast(address indexed voter, uint256 proposalId, uint8 support, uint256 weight, string reason)',
+    ),
+    fromBlock: 0n,
+  });
+  const mine = casts.filter((l) => l.args.proposalId === id);
+  expect(mine.length).toBeGreaterThan(3);
+  const blocks = [...new Set(mine.map((l) => l.blockNumber))];
+  const snapshot = await chain.client.readContract({
+    address: chain.contracts.governor,
+    abi: altGovernorAbi,
+    functionName: 'proposalSnapshot',
+    args: [id],
+  });
+  const quorum = await chain.client.readContract({
+    address: chain.contracts.governor,
+    abi: altGovernorAbi,
+    functionName: 'quorum',
+    args: [snapshot],
+  });
+  const requested: string[] = [];
+  page.on('request', (r) => requested.push(r.url()));
+  await page.goto('./#/');
+  await page.getByRole('button', { name: 'Connect wallet' }).waitFor();
+  expect(requested.filter((u) => /uplot/i.test(u))).toEqual([]);
+
+  await page.goto(`./#/governance/proposals/${id}`);
+  const chart = page.getByTestId('votes-chart');
+  await expect(chart).toHaveAttribute('data-points', String(blocks.length));
+  await expect(chart.locator('canvas').first()).toBeVisible();
+  const rows = await tableOf(page, 'votes-chart');
+  const totals = [0n, 0n, 0n];
+  const expected = blocks.map((block) => {
+    for (const l of mine.filter((m) => m.blockNumber === block)) totals[l.args.support!] += l.args.weight!;
+    return [String(block), whole(totals[1]), whole(totals[0]), whole(totals[2]), whole(quorum)];
+  });
+  expect(rows).toEqual(expected);
+});
+
+test('voting-power concentration on the delegates page: shares and the majority as the chain has them', async ({
+  page,
+  chain,
+}) => {
+  const changed = await chain.client.getLogs({
+    address: await chain.votesToken(),
+    event: parseAbiItem(
+      'event DelegateVotesChanged(address indexed delegate, uint256 previousVotes, uint256 newVotes)',
+    ),
+    fromBlock: 0n,
+  });
+  const delegates = [...new Set(changed.map((l) => l.args.delegate as Address))];
+  const powers = (await Promise.all(delegates.map((d) => chain.votes(d))))
+    .filter((v) => v > 0n)
+    .sort((a, b) => (a > b ? -1 : a < b ? 1 : 0));
+  const total = powers.reduce((s, v) => s + v, 0n);
+  const bps = (v: bigint) => Number((v * 10_000n) / total);
+  const pct = (v: bigint) => `${(bps(v) / 100).toFixed(2)}%`;
+  const sum = (n: number) => powers.slice(0, n).reduce((s, v) => s + v, 0n);
+  let majority = 0;
+  while (sum(majority) * 2n <= total) majority++;
+
+  await page.goto('./#/governance/delegates');
+  await expect(page.getByTestId('concentration-text')).toContainText(
+    `The largest delegate holds ${pct(sum(1))}, the largest 5 hold ${pct(sum(5))} and the largest 10 hold ${pct(sum(10))}.`,
+  );
+  await expect(page.getByTestId('concentration-text')).toContainText(
+    `${majority} ${majority === 1 ? 'delegate makes' : 'delegates make'} a majority.`,
+  );
+  const ranks = Math.min(50, powers.length);
+  await expect(page.getByTestId('concentration-chart')).toHaveAttribute('data-points', String(ranks));
+  const rows = await tableOf(page, 'concentration-chart');
+  expect(rows.slice(0, 3)).toEqual([1, 2, 3].map((n) => [String(n), `${(bps(sum(n)) / 100).toFixed(2)}%`, '50.00%']));
+  expect(rows).toHaveLength(ranks);
+});
