@@ -58,6 +58,8 @@ test("a proposal's votes over its voting period: one point per block with votes,
   await page.goto(`./#/governance/proposals/${id}`);
   const chart = page.getByTestId('votes-chart');
   await expect(chart).toHaveAttribute('data-points', String(blocks.length));
+  // Drawn once it comes into view.
+  await chart.scrollIntoViewIfNeeded();
   await expect(chart.locator('canvas').first()).toBeVisible();
   const rows = await tableOf(page, 'votes-chart');
   const totals = [0n, 0n, 0n];
@@ -102,4 +104,31 @@ test('voting-power concentration on the delegates page: shares and the majority 
   const rows = await tableOf(page, 'concentration-chart');
   expect(rows.slice(0, 3)).toEqual([1, 2, 3].map((n) => [String(n), `${(bps(sum(n)) / 100).toFixed(2)}%`, '50.00%']));
   expect(rows).toHaveLength(ranks);
+});
+
+test('stake per service and across operators on the staking page, as the staking contract reports it', async ({
+  page,
+  chain,
+}) => {
+  const operators = await chain.operators();
+  const services = [1, 2, 4].map((bit) =>
+    operators.filter((o) => o.services & bit).reduce((s, o) => s + o.totalStake, 0n),
+  );
+  const sorted = [...operators].sort((a, b) =>
+    a.totalStake === b.totalStake ? 0 : a.totalStake > b.totalStake ? -1 : 1,
+  );
+  const others = sorted.slice(10).reduce((s, o) => s + o.totalStake, 0n);
+  await page.goto('./#/staking');
+  const perService = page.getByTestId('service-stake-chart');
+  await expect(perService).toHaveAttribute('data-points', '3');
+  expect(await tableOf(page, 'service-stake-chart')).toEqual(
+    ['VITAL', 'MACH', 'SQUAD'].map((name, i) => [name, whole(services[i])]),
+  );
+  const across = page.getByTestId('operator-stake-chart');
+  await expect(across).toHaveAttribute('data-points', String(operators.length > 10 ? 11 : operators.length));
+  const rows = await tableOf(page, 'operator-stake-chart');
+  expect(rows.map((r) => r[1])).toEqual([...sorted.slice(0, 10).map((o) => whole(o.totalStake)), whole(others)]);
+  expect(rows.at(-1)![0]).toBe('Others');
+  await across.scrollIntoViewIfNeeded();
+  await expect(across.locator('canvas').first()).toBeVisible();
 });

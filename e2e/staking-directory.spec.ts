@@ -33,9 +33,9 @@ test('the directory lists every operator with the figures the contract holds', a
 test('search, filters and sorting narrow and order the list', async ({ page, chain }) => {
   const operators = await chain.operators();
   await page.goto('./#/staking');
-  await page.getByLabel('Service').selectOption('SQUAD');
+  await page.getByRole('combobox', { name: /^Service/ }).selectOption('SQUAD');
   await expect(page.locator('tr[data-operator]')).toHaveCount(operators.filter((o) => o.services & 4).length);
-  await page.getByLabel('Service').selectOption('');
+  await page.getByRole('combobox', { name: /^Service/ }).selectOption('');
   await page.getByLabel('Status').selectOption('Deactivated');
   await expect(page.locator('tr[data-operator]')).toHaveCount(1);
   await page.getByLabel('Status').selectOption('');
