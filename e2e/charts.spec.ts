@@ -4,7 +4,7 @@
  */
 import { formatUnits, parseAbiItem, type Address } from 'viem';
 import type { Page } from '@playwright/test';
-import { altGovernorAbi } from '../src/lib/contracts/generated.ts';
+import { altGovernorAbi, altStakingAbi } from '../src/lib/contracts/generated.ts';
 import { governor } from './fixtures/governor.ts';
 import { expect, test } from './fixtures/index.ts';
 
@@ -131,4 +131,43 @@ test('stake per service and across operators on the staking page, as the staking
   expect(rows.at(-1)![0]).toBe('Others');
   await across.scrollIntoViewIfNeeded();
   await expect(across.locator('canvas').first()).toBeVisible();
+});
+
+test("an operator's stake over time, on request: one point per block that moved it, ending at the contract's figure", async ({
+  page,
+  chain,
+}) => {
+  const operators = await chain.operators();
+  const slashed = operators.find((o) => o.slashCount > 0)!;
+  const staking = chain.contracts.staking;
+  // Every event that moves an operator's active stake, and which of its arguments names the operator.
+  const moves = [
+    ['Staked', 'operator'],
+    ['RewardsCompounded', 'operator'],
+    ['Unstaked', 'operator'],
+    ['RedelegationRequested', 'from'],
+    ['Redelegated', 'to'],
+    ['StakeSlashed', 'operator'],
+  ] as const;
+  const blocks = new Set<bigint>();
+  for (const [eventName, who] of moves) {
+    const logs = await chain.client.getContractEvents({
+      address: staking,
+      abi: altStakingAbi,
+      eventName,
+      fromBlock: 0n,
+    });
+    for (const l of logs as unknown as { args: Record<string, unknown>; blockNumber: bigint }[]) {
+      // A slash of an unbonding request leaves active stake alone.
+      if (eventName === 'StakeSlashed' && l.args.requestId !== 0n) continue;
+      if (l.args[who] === slashed.operator) blocks.add(l.blockNumber);
+    }
+  }
+  await page.goto(`./#/staking/operators/${slashed.operator}`);
+  await page.getByRole('button', { name: 'Show stake over time' }).click();
+  const chart = page.getByTestId('operator-stake-history');
+  await expect(chart).toHaveAttribute('data-points', String(blocks.size + 1));
+  const rows = await tableOf(page, 'operator-stake-history');
+  expect(rows.at(-1)![1]).toBe(whole(slashed.totalStake));
+  expect(rows.slice(1).map((r) => BigInt(r[0]))).toEqual([...blocks].sort((a, b) => (a < b ? -1 : 1)));
 });

@@ -1,0 +1,73 @@
+/**
+ * An operator's active stake over time, from the staking contract's logs in the one log index: every
+ * event that moves it (stakes, compounds and completed redelegations in; unstakes, redelegations
+ * out and slashes of active stake out), anchored to the stake the contract reports now, so history
+ * the index does not hold (before a shipped snapshot) only shortens the line, never shifts it.
+ */
+import { decodeEventLog, pad, toEventSelector, type Address, type Hex } from 'viem';
+import { altStakingAbi } from '../../lib/contracts/generated.ts';
+import type { LogFilter } from '../../lib/logs/log-index.ts';
+import type { IndexedLog } from '../../lib/logs/log-store.ts';
+
+export interface StakeChange {
+  blockNumber: bigint;
+  delta: bigint;
+}
+
+const ev = (name: string) => altStakingAbi.find((i) => i.type === 'event' && i.name === name)!;
+const sel = (name: string) => toEventSelector(ev(name) as never);
+
+/** [event, position of the operator among the topics, sign]. */
+const MOVES: [string, number, 1n | -1n][] = [
+  ['Staked', 2, 1n],
+  ['RewardsCompounded', 2, 1n],
+  ['Redelegated', 3, 1n],
+  ['Unstaked', 2, -1n],
+  ['RedelegationRequested', 2, -1n],
+  ['StakeSlashed', 2, -1n],
+];
+
+/** Every change to `operator`'s active stake among the logs `select` returns, oldest first. */
+export function stakeChanges(
+  select: (f: LogFilter) => IndexedLog[],
+  staking: Address,
+  operator: Address,
+): StakeChange[] {
+  const word = pad(operator).toLowerCase() as Hex;
+  const out: (StakeChange & { logIndex: number })[] = [];
+  for (const [name, position, sign] of MOVES) {
+    const topics: (Hex | null)[] = Array(position).fill(null);
+    topics[position - 1] = word;
+    for (const log of select({ address: staking, topic0: sel(name), topics })) {
+      const { args } = decodeEventLog({ abi: [ev(name)], data: log.data, topics: log.topics as never }) as {
+        args: { amount?: bigint; requestId?: bigint };
+      };
+      // A slash of an unbonding request (a non-zero request id) does not touch active stake.
+      if (name === 'StakeSlashed' && args.requestId !== 0n) continue;
+      out.push({ blockNumber: log.blockNumber, logIndex: log.logIndex, delta: sign * (args.amount ?? 0n) });
+    }
+  }
+  return out.sort((a, b) =>
+    a.blockNumber === b.blockNumber ? a.logIndex - b.logIndex : a.blockNumber < b.blockNumber ? -1 : 1,
+  );
+}
+
+/**
+ * The stake after each block with a change, starting at `fromBlock` (the first block the index
+ * holds) with the stake then: `current` less every change since.
+ */
+export function stakeOverTime(changes: StakeChange[], current: bigint, fromBlock: bigint) {
+  const start = changes.reduce((s, c) => s - c.delta, current);
+  const blocks: bigint[] = [fromBlock];
+  const stake: bigint[] = [start];
+  let running = start;
+  for (const c of changes) {
+    running += c.delta;
+    if (blocks.at(-1) === c.blockNumber) stake[stake.length - 1] = running;
+    else {
+      blocks.push(c.blockNumber);
+      stake.push(running);
+    }
+  }
+  return { blocks, stake };
+}
