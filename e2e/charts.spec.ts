@@ -4,7 +4,8 @@
  */
 import { formatUnits, parseAbiItem, type Address } from 'viem';
 import type { Page } from '@playwright/test';
-import { altGovernorAbi, altStakingAbi } from '../src/lib/contracts/generated.ts';
+import { altAirdropAbi, altGovernorAbi, altStakingAbi } from '../src/lib/contracts/generated.ts';
+import { DEV_ACCOUNTS } from './fixtures/chain.ts';
 import { governor } from './fixtures/governor.ts';
 import { expect, test } from './fixtures/index.ts';
 
@@ -169,5 +170,34 @@ test("an operator's stake over time, on request: one point per block that moved 
   await expect(chart).toHaveAttribute('data-points', String(blocks.size + 1));
   const rows = await tableOf(page, 'operator-stake-history');
   expect(rows.at(-1)![1]).toBe(whole(slashed.totalStake));
+  expect(rows.slice(1).map((r) => BigInt(r[0]))).toEqual([...blocks].sort((a, b) => (a < b ? -1 : 1)));
+});
+
+test('claimed and unclaimed ALT over the claim window, on request: one point per block with claims, ending at the contract', async ({
+  page,
+  chain,
+}) => {
+  const airdrop = chain.contracts.airdrop;
+  const blocks = new Set<bigint>();
+  for (const eventName of ['Claimed', 'ClaimedAndStaked', 'ClaimedToVotes'] as const)
+    for (const l of await chain.client.getContractEvents({
+      address: airdrop,
+      abi: altAirdropAbi,
+      eventName,
+      fromBlock: 0n,
+    }))
+      blocks.add(l.blockNumber);
+  const { totalClaimed: claimed } = (await chain.client.readContract({
+    address: airdrop,
+    abi: altAirdropAbi,
+    functionName: 'info',
+  })) as { totalClaimed: bigint };
+  const balance = await chain.altBalance(airdrop);
+  await page.goto(`./#/airdrop?address=${DEV_ACCOUNTS[1]}`);
+  await page.getByRole('button', { name: 'Show claims over the window' }).click();
+  const chart = page.getByTestId('airdrop-claims-chart');
+  await expect(chart).toHaveAttribute('data-points', String(blocks.size + 1));
+  const rows = await tableOf(page, 'airdrop-claims-chart');
+  expect(rows.at(-1)).toEqual([rows.at(-1)![0], whole(claimed), whole(balance)]);
   expect(rows.slice(1).map((r) => BigInt(r[0]))).toEqual([...blocks].sort((a, b) => (a < b ? -1 : 1)));
 });

@@ -5,7 +5,6 @@
  * snapshot recorded at its block (when there is one).
  */
 import { getAddress, pad, toEventSelector, zeroAddress, type Address, type Hex } from 'viem';
-import { getBlockNumber } from 'viem/actions';
 import { altVotesAbi } from '../../lib/contracts/generated.ts';
 import type { ChainConfig } from '../../lib/config/app-config.ts';
 import { multicall3Of, type ReadClient } from '../../lib/web3/chains.ts';
@@ -15,14 +14,7 @@ import type { LogIndex } from '../../lib/logs/log-index.ts';
 import type { IndexedLog } from '../../lib/logs/log-store.ts';
 import type { HistorySnapshot } from '../../lib/logs/history-snapshot.ts';
 import { SNAPSHOT_PARTS } from '../../lib/logs/snapshot-parts.ts';
-import {
-  decodeLogs,
-  rejectSnapshot,
-  storedHistory,
-  syncedHistory,
-  type ChainHistory,
-  type HistoryUpTo,
-} from '../../lib/logs/chain-logs.ts';
+import { decodeLogs, rejectSnapshot, historyUpTo, type HistoryUpTo } from '../../lib/logs/chain-logs.ts';
 
 const EVENTS = altVotesAbi.filter(
   (i) => i.type === 'event' && (i.name === 'DelegateChanged' || i.name === 'DelegateVotesChanged'),
@@ -65,16 +57,8 @@ const folds = new WeakMap<LogIndex, { version: number; token: string; value: Del
  */
 export async function readDelegates(client: ReadClient, chain: ChainConfig, caps: ChainCaps, upTo: HistoryUpTo) {
   const token = caps.votes!.address;
-  let history: ChainHistory & { blockNumber: bigint };
-  if (upTo === 'stored') {
-    const stored = await storedHistory(client, chain, caps);
-    if (!stored) return null;
-    history = stored;
-  } else {
-    const head = await getBlockNumber(client, { cacheTime: 0 });
-    const synced = await syncedHistory(client, chain, caps, head);
-    history = { ...synced, blockNumber: synced.index.scannedTo ?? head };
-  }
+  const history = await historyUpTo(client, chain, caps, upTo);
+  if (!history) return null;
   const { index: logs, snapshot, blockNumber } = history;
   const base = await snapshot?.delegates();
   let hit = folds.get(logs);

@@ -8,11 +8,10 @@ import { decodeEventLog, pad, toEventSelector, type Address, type Hex } from 'vi
 import { altStakingAbi } from '../../lib/contracts/generated.ts';
 import type { LogFilter } from '../../lib/logs/log-index.ts';
 import type { IndexedLog } from '../../lib/logs/log-store.ts';
+import type { Change } from '../../lib/charts/anchored-series.ts';
 
-export interface StakeChange {
-  blockNumber: bigint;
-  delta: bigint;
-}
+/** A change to the stake (see anchoredSeries for the line drawn from them). */
+export type StakeChange = Change;
 
 const ev = (name: string) => altStakingAbi.find((i) => i.type === 'event' && i.name === name)!;
 const sel = (name: string) => toEventSelector(ev(name) as never);
@@ -50,24 +49,4 @@ export function stakeChanges(
   return out.sort((a, b) =>
     a.blockNumber === b.blockNumber ? a.logIndex - b.logIndex : a.blockNumber < b.blockNumber ? -1 : 1,
   );
-}
-
-/**
- * The stake after each block with a change, starting at `fromBlock` (the first block the index
- * holds) with the stake then: `current` less every change since.
- */
-export function stakeOverTime(changes: StakeChange[], current: bigint, fromBlock: bigint) {
-  const start = changes.reduce((s, c) => s - c.delta, current);
-  const blocks: bigint[] = [fromBlock];
-  const stake: bigint[] = [start];
-  let running = start;
-  for (const c of changes) {
-    running += c.delta;
-    if (blocks.at(-1) === c.blockNumber) stake[stake.length - 1] = running;
-    else {
-      blocks.push(c.blockNumber);
-      stake.push(running);
-    }
-  }
-  return { blocks, stake };
 }

@@ -4,6 +4,7 @@
  * between visits so a capped provider is not probed again.
  */
 import { decodeEventLog, type Abi, type Address } from 'viem';
+import { getBlockNumber } from 'viem/actions';
 import type { ChainConfig } from '../config/app-config.ts';
 import type { ReadClient } from '../web3/chains.ts';
 import type { ChainCaps } from '../web3/capabilities.ts';
@@ -132,6 +133,22 @@ export async function syncedHistory(
   await history.index.syncTo(head);
   rememberInteger(windowKey(chain.id), history.index.window.size);
   return history;
+}
+
+/**
+ * The chain's history as far as `upTo` asks: as stored (null when nothing is), or brought to the
+ * latest block; `blockNumber` is the block the index reached (or the snapshot's).
+ */
+export async function historyUpTo(
+  client: ReadClient,
+  chain: ChainConfig,
+  caps: ChainCaps,
+  upTo: HistoryUpTo,
+): Promise<(ChainHistory & { blockNumber: bigint }) | null> {
+  if (upTo === 'stored') return storedHistory(client, chain, caps);
+  const head = await getBlockNumber(client, { cacheTime: 0 });
+  const synced = await syncedHistory(client, chain, caps, head);
+  return { ...synced, blockNumber: synced.index.scannedTo ?? head };
 }
 
 /** The chain's log index brought up to `head`. */
