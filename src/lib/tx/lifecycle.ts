@@ -368,23 +368,25 @@ export async function runBatch(ctx: TxContext, calls: TxCall[], onState: (state:
 
 /**
  * Waits for a batch's status from the wallet; it succeeded only if every receipt did. After a
- * reload the wallet may not be connected yet: that is waited out for a minute.
+ * reload the wallet may still be loading or reconnecting (`walletConfig` throws, or the connector is
+ * not connected yet): that is waited out for a minute. A wallet that does not know the batch says so.
  */
-export async function settleBatch(walletConfig: Config, id: string): Promise<TxState> {
+export async function settleBatch(walletConfig: Config | (() => Config), id: string): Promise<TxState> {
   const { waitForCallsStatus } = await import('../web3/wallet-runtime.ts');
   for (let attempt = 0; ; attempt++) {
     try {
-      const result = await waitForCallsStatus(walletConfig, { id, timeout: 30 * 60_000 });
+      const config = typeof walletConfig === 'function' ? walletConfig() : walletConfig;
+      const result = await waitForCallsStatus(config, { id, timeout: 30 * 60_000 });
       const receipts = (result.receipts ?? []) as unknown as TransactionReceipt[];
       const last = receipts.at(-1);
       if (result.status !== 'success' || !last || receipts.some((r) => r.status !== 'success'))
         return fail('The batch did not go through on-chain.', 'contract');
       return { status: 'success', hash: last.transactionHash, receipt: last };
     } catch (error) {
-      const notConnected = /ConnectorNotConnected|ConnectorAccountNotFound|ConnectorUnavailable/.test(
-        (error as Error)?.name ?? '',
-      );
-      if (!notConnected || attempt >= 30) return { status: 'error', error: mapError(error) };
+      // EIP-5792's "unknown bundle id", or a wallet without the method: waiting will not help.
+      const final =
+        error instanceof BaseError && !!error.walk((e) => [5730, 4200].includes((e as { code?: number }).code!));
+      if (final || attempt >= 30) return { status: 'error', error: mapError(error) };
       await new Promise((resolve) => setTimeout(resolve, 2_000));
     }
   }

@@ -136,7 +136,7 @@ export class PendingTransactions {
                 this.app.config.chains.find((c) => c.id === chainId)?.safeTransactionService,
               )
             : how
-              ? settleBatch(this.app.wallet.config, hash)
+              ? settleBatch(() => this.app.wallet.config, hash)
               : settle(client, hash),
         )
         .then((state) => this.finish(hash, state));
