@@ -1,6 +1,9 @@
 /** A viem client for driving anvil: reads, writes from unlocked accounts, and chain-time control. */
 import {
+  concat,
   getAddress,
+  getCreate2Address,
+  pad,
   createTestClient,
   http,
   publicActions,
@@ -104,4 +107,32 @@ export async function asImpersonated<T>(client: DevnetClient, address: Address, 
   } finally {
     await client.stopImpersonatingAccount({ address });
   }
+}
+
+/** The deterministic-deployment proxy anvil places at the same address as on nearly every EVM chain. */
+export const CREATE2_PROXY: Address = '0x4e59b44847b379578588920cA78FbF26c0B4956C';
+const ZERO_SALT = pad('0x', { size: 32 });
+
+/**
+ * Creates `bytecode` through a CREATE2 factory of the deterministic-deployment kind (salt then
+ * init code as calldata) with salt zero, from `from`; returns the address, the same on every chain.
+ */
+export async function deployCreate2(
+  client: DevnetClient,
+  from: Address,
+  factory: Address,
+  bytecode: Hex,
+  label: string,
+): Promise<Address> {
+  const address = getCreate2Address({ from: factory, salt: ZERO_SALT, bytecode });
+  const hash = await client.sendTransaction({
+    account: from,
+    chain: client.chain,
+    to: factory,
+    data: concat([ZERO_SALT, bytecode]),
+    gas: 8_000_000n,
+  });
+  await receiptOf(client, hash, `deploy ${label}`);
+  if (!(await client.getCode({ address }))) throw new Error(`${label} has no code at ${address}`);
+  return address;
 }

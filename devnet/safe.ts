@@ -20,7 +20,7 @@ import {
   type Hex,
 } from 'viem';
 import { safeAbi, safeTxHash, type SafeTx } from '../src/lib/web3/safe.ts';
-import { receiptOf, send, type DevnetClient } from './client.ts';
+import { CREATE2_PROXY, deployCreate2, send, type DevnetClient } from './client.ts';
 
 const require = createRequire(import.meta.url);
 const ARTIFACTS = 'build/artifacts/contracts';
@@ -31,9 +31,7 @@ function artifact(path: string): { abi: Abi; bytecode: Hex } {
   return { abi, bytecode };
 }
 
-const CREATE2_PROXY: Address = '0x4e59b44847b379578588920cA78FbF26c0B4956C';
 export const SAFE_SINGLETON_FACTORY: Address = '0x914d7Fec6aaC8cd542e72Bca78B30650d45643d7';
-const SALT: Hex = pad('0x', { size: 32 });
 
 /** Safe v1.4.1's contracts and the addresses they have on every chain Safe supports. */
 export const SAFE_CONTRACTS = {
@@ -60,17 +58,8 @@ export async function installSafe(client: DevnetClient, from: Address) {
   await client.setCode({ address: SAFE_SINGLETON_FACTORY, bytecode: proxyCode });
   for (const [name, { path, address }] of Object.entries(SAFE_CONTRACTS)) {
     const { bytecode } = artifact(path);
-    const at = getCreate2Address({ from: SAFE_SINGLETON_FACTORY, salt: SALT, bytecode });
-    if (at !== getAddress(address)) throw new Error(`Safe ${name} would not land at its canonical address`);
-    const hash = await client.sendTransaction({
-      account: from,
-      chain: client.chain,
-      to: SAFE_SINGLETON_FACTORY,
-      data: concat([SALT, bytecode]),
-      gas: 8_000_000n,
-    });
-    await receiptOf(client, hash, `deploy Safe ${name}`);
-    if (!(await client.getCode({ address }))) throw new Error(`Safe ${name} has no code at ${address}`);
+    const at = await deployCreate2(client, from, SAFE_SINGLETON_FACTORY, bytecode, `Safe ${name}`);
+    if (at !== getAddress(address)) throw new Error(`Safe ${name} did not land at its canonical address`);
   }
 }
 
