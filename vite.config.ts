@@ -3,6 +3,7 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { appkitStaticViem } from './scripts/appkit-static-viem.ts';
 import { contentSecurityPolicy } from './scripts/csp.ts';
 import { immutableAssets } from './scripts/immutable-assets.ts';
+import { firstPageChunk } from './scripts/first-page-chunk.ts';
 
 // `base: './'` and hash routing let the build run from any sub-path or an IPFS gateway without rewrites.
 export default defineConfig({
@@ -19,6 +20,7 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: false,
     chunkSizeWarningLimit: 4_000,
+    rolldownOptions: { output: { codeSplitting: { groups: [firstPageChunk()] } } },
   },
   server: { port: 5173, strictPort: true },
   preview: { port: 4173, strictPort: true },
