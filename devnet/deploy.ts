@@ -29,6 +29,8 @@ export interface Deployment {
     multicall3: Address;
     /** The DelegateStatements registry, at its deterministic address (see statements.ts). */
     statements?: Address;
+    /** The devnet's ENS universal resolver (see ens.ts). */
+    ensUniversalResolver?: Address;
   };
 }
 

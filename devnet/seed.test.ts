@@ -18,7 +18,10 @@ import { CONFIG_FILE, DISTRIBUTION_FILE, startDevnet, type Devnet } from './star
 import { buildAirdropFiles } from '../scripts/airdrop/build.ts';
 import { STATES } from '../contracts/test/governor-helper.ts';
 import { readSafe } from '../src/lib/web3/safe.ts';
-import { ROLES, SEEDED_SAFE } from './seed.ts';
+import { BORROWED_NAME, ENS_NAMES, ROLES, SEEDED_SAFE } from './seed.ts';
+import { getEnsAddress, getEnsName } from 'viem/actions';
+import { ensAddress } from './ens.ts';
+import { readPrimaryNames } from '../src/lib/web3/ens-names.ts';
 
 const ALT = (n: number) => BigInt(n) * 10n ** 18n;
 
@@ -50,8 +53,8 @@ describe('seeded devnet', () => {
     const { alt, votes, staking, airdrop } = devnet.deployment.contracts;
     expect(safe).toBe('0xE9EE1BEfbEdB36C3e188bc27035De84F90f251B5');
     const info = await readSafe(devnet.client as never, safe);
-    // Four Safe transactions: wrap, stake, a vote with a reason, its statement.
-    expect(info).toMatchObject({ threshold: 2, nonce: 4n });
+    // Five Safe transactions: wrap, stake, its statement, its ENS primary name, a vote with a reason.
+    expect(info).toMatchObject({ threshold: 2, nonce: 5n });
     expect(info!.owners).toEqual(ROLES.safeOwners.map((i) => devnet.accounts[i]));
     expect(await read(alt, altLayerTokenAbi, 'balanceOf', [safe])).toBe(
       ALT(SEEDED_SAFE.alt - SEEDED_SAFE.wrap - SEEDED_SAFE.stake),
@@ -188,5 +191,36 @@ describe('seeded devnet', () => {
     expect(info.claimCount).toBe(41n);
     expect(await read(airdrop, altAirdropAbi, 'isClaimed', [devnet.accounts[3]])).toBe(true);
     expect(await read(airdrop, altAirdropAbi, 'isClaimed', [devnet.accounts[1]])).toBe(false);
+  });
+
+  it("has an ENS whose universal resolver answers viem's own name calls, verified forward", async () => {
+    const universalResolverAddress = devnet.deployment.contracts.ensUniversalResolver!;
+    expect(universalResolverAddress).toBe(ensAddress());
+    const config = JSON.parse(readFileSync(CONFIG_FILE, 'utf8'));
+    expect(config.chains.find((c: any) => c.id === 31337).contracts.ensUniversalResolver).toBe(
+      universalResolverAddress,
+    );
+    const client = devnet.client as never;
+    const dev = (i: number) => devnet.accounts[i];
+    const operator = (i: number) => devnet.accounts[ROLES.operators.from + i];
+    const named: [Address, string][] = [
+      [dev(1), ENS_NAMES.dev1],
+      [dev(3), ENS_NAMES.dev3],
+      [devnet.summary.safe, ENS_NAMES.safe],
+      [operator(0), ENS_NAMES.operator0],
+    ];
+    for (const [address, name] of named) {
+      expect(await getEnsName(client, { address, universalResolverAddress })).toBe(name);
+      expect(await getEnsAddress(client, { name, universalResolverAddress })).toBe(address);
+    }
+    // The operator that set dev #1's name as its own: the name resolves to dev #1, so it has none.
+    const borrower = operator(BORROWED_NAME.operatorIndex);
+    expect(await getEnsName(client, { address: borrower, universalResolverAddress })).toBeNull();
+    expect(await getEnsName(client, { address: dev(9), universalResolverAddress })).toBeNull();
+    expect(await getEnsAddress(client, { name: 'nobody.eth', universalResolverAddress })).toBeNull();
+    // The app's page read: the same names, in two batches, nothing for the borrower or the unnamed.
+    const addresses = [...named.map(([a]) => a), borrower, dev(9)];
+    const names = await readPrimaryNames(client, MULTICALL3_ADDRESS, universalResolverAddress, addresses);
+    expect([...names]).toEqual(named);
   });
 });

@@ -19,6 +19,7 @@ import {
   altStakingAbi,
   altVotesAbi,
   delegateStatementsAbi,
+  devnetEnsAbi,
 } from '../src/lib/contracts/generated.ts';
 import { rebuildShard, type AirdropShard } from '../src/features/airdrop/shard.ts';
 import { random } from '../scripts/random.ts';
@@ -89,6 +90,22 @@ export const STATEMENTS = {
     links: ['https://forum.altlayer.example/t/research-fund-votes', 'https://research.altlayer.example'],
   },
 } as const;
+
+/**
+ * ENS names on the devnet's own ENS (devnet/ens.ts): registered and pointed at each delegate, who
+ * then sets it as its primary name (the Safe through a Safe transaction).
+ */
+export const ENS_NAMES = {
+  dev1: 'security-first.eth',
+  dev3: 'rollupbuilder.eth',
+  safe: 'research-fund.eth',
+  operator0: 'vital-ops.eth',
+} as const;
+/**
+ * A delegate that sets another's name as its primary name: the name resolves to dev #1, not to this
+ * operator, so no client may show it beside the operator.
+ */
+export const BORROWED_NAME = { operatorIndex: 1, name: ENS_NAMES.dev1 } as const;
 
 export interface SeedInput {
   deployment: Deployment;
@@ -242,6 +259,34 @@ export async function seed(client: DevnetClient, input: SeedInput): Promise<Seed
       value: 0n,
       data: data(delegateStatementsAbi, 'publish', [STATEMENTS.safe.text, [...STATEMENTS.safe.links]]),
       operation: 0,
+    });
+  }
+
+  // ENS: names for the top delegates, and one delegate claiming a name that is not its own.
+  const ens = deployment.contracts.ensUniversalResolver;
+  if (ens) {
+    const registrar = accounts[ROLES.safeDeployer];
+    const named: [Address, string][] = [
+      [dev(1), ENS_NAMES.dev1],
+      [dev(3), ENS_NAMES.dev3],
+      [safe, ENS_NAMES.safe],
+      [operators[0], ENS_NAMES.operator0],
+    ];
+    for (const [who, name] of named)
+      await send(client, registrar, { address: ens, abi: devnetEnsAbi, functionName: 'register', args: [name, who] });
+    for (const [who, name] of named.filter(([who]) => who !== safe))
+      await send(client, who, { address: ens, abi: devnetEnsAbi, functionName: 'setName', args: [name] });
+    await runSafeTx(client, safe, safeOwners, {
+      to: ens,
+      value: 0n,
+      data: data(devnetEnsAbi, 'setName', [ENS_NAMES.safe]),
+      operation: 0,
+    });
+    await send(client, operators[BORROWED_NAME.operatorIndex], {
+      address: ens,
+      abi: devnetEnsAbi,
+      functionName: 'setName',
+      args: [BORROWED_NAME.name],
     });
   }
 

@@ -10,6 +10,7 @@ import { deployProtocol, type Deployment } from './deploy.ts';
 import { ROLES, seed, type SeedSummary } from './seed.ts';
 import { installSafe } from './safe.ts';
 import { installStatements } from './statements.ts';
+import { installEns } from './ens.ts';
 import { addOperators, addProposals } from './scale.ts';
 import { parseAppConfig } from '../src/lib/config/app-config.ts';
 import { readCapabilities } from '../src/lib/web3/capabilities.ts';
@@ -99,6 +100,7 @@ export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> 
     const accounts = (await client.getAddresses()).map((a) => getAddress(a));
     await installSafe(client, accounts[ROLES.safeDeployer]);
     const statements = await installStatements(client, accounts[ROLES.safeDeployer]);
+    const ens = await installEns(client, accounts[ROLES.safeDeployer]);
     const claimStart = t0 + 25 * DAY;
     const deployment = await deployProtocol(
       client,
@@ -106,6 +108,7 @@ export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> 
       { root: manifest.root, claimStart: BigInt(claimStart), claimEnd: BigInt(claimStart + 30 * DAY) },
     );
     deployment.contracts.statements = statements;
+    deployment.contracts.ensUniversalResolver = ens;
     const summary = await seed(client, {
       deployment,
       accounts,

@@ -4,8 +4,13 @@
  */
 import { getAddress, isAddress, type Address } from 'viem';
 
-/** `statements`: the DelegateStatements registry (no owner; the same address on every chain). */
-export type ContractName = 'alt' | 'staking' | 'governor' | 'timelock' | 'airdrop' | 'multicall3' | 'statements';
+/**
+ * `statements`: the DelegateStatements registry (no owner; the same address on every chain).
+ * `ensUniversalResolver`: where the chain's ENS answers primary names; Ethereum's is viem's own
+ * (ENS's deployment) unless the config names another, and a chain without one shows no names.
+ */
+export type ContractName =
+  'alt' | 'staking' | 'governor' | 'timelock' | 'airdrop' | 'multicall3' | 'statements' | 'ensUniversalResolver';
 
 export interface ChainConfig {
   id: number;
@@ -42,6 +47,7 @@ const CONTRACT_NAMES: ContractName[] = [
   'airdrop',
   'multicall3',
   'statements',
+  'ensUniversalResolver',
 ];
 
 export class ConfigError extends Error {}

@@ -11,6 +11,11 @@ const KNOWN: Record<number, Chain> = { 1: mainnet, 56: bsc };
 /** Where Multicall3 lives on `chain`: the configured address, else the canonical one. */
 export const multicall3Of = (chain: ChainConfig): Address => chain.contracts.multicall3 ?? MULTICALL3_ADDRESS;
 
+/** Where `chain` answers ENS primary names: the configured universal resolver, else Ethereum's own; none elsewhere. */
+export const ensResolverOf = (chain: ChainConfig): Address | undefined =>
+  chain.contracts.ensUniversalResolver ??
+  (chain.id === mainnet.id ? mainnet.contracts.ensUniversalResolver.address : undefined);
+
 /** The two calls a screen's batch starts with: the block it was read at, and that block's chain time. */
 export const headCalls = (multicall3: Address) =>
   [
@@ -31,6 +36,7 @@ export function toViemChain(chain: ChainConfig): Chain {
     contracts: {
       ...(base?.contracts ?? {}),
       multicall3: { address: multicall3Of(chain), blockCreated: 0 },
+      ...(ensResolverOf(chain) ? { ensUniversalResolver: { address: ensResolverOf(chain)! } } : {}),
     },
   });
 }
