@@ -4,6 +4,7 @@ import { formatToken } from '../src/lib/format/amount.ts';
 import { STATES } from '../src/features/governance/proposal-text.ts';
 import { DEV_ACCOUNTS } from './fixtures/chain.ts';
 import { governor } from './fixtures/governor.ts';
+import { ENS_NAMES } from '../devnet/seed.ts';
 import { expect, test } from './fixtures/index.ts';
 import { GovernancePage, openActiveProposal } from './pages/governance-page.ts';
 
@@ -102,12 +103,13 @@ test.describe('a self-delegated holder', () => {
     await ui.delegation().getByLabel('Delegate to an address').fill('0x1234');
     await ui.delegation().getByRole('button', { name: 'Delegate', exact: true }).click();
     await expect(ui.delegation().getByRole('alert')).toHaveText(/not an address/);
-    await ui.delegation().getByLabel('Delegate to an address').fill('alice.eth');
+    // The devnet has its own ENS: a name nobody registered is refused, a registered one resolves.
+    await ui.delegation().getByLabel('Delegate to an address').fill('nobody-here.eth');
     await ui.delegation().getByRole('button', { name: 'Delegate', exact: true }).click();
-    await expect(ui.delegation().getByRole('alert')).toHaveText(/ENS names resolve on Ethereum only/);
-    await ui.delegation().getByLabel('Delegate to an address').fill(DEV_ACCOUNTS[3].toLowerCase());
+    await expect(ui.delegation().getByRole('alert')).toHaveText('nobody-here.eth does not resolve to an address.');
+    await ui.delegation().getByLabel('Delegate to an address').fill(ENS_NAMES.dev3);
     await ui.delegation().getByRole('button', { name: 'Delegate', exact: true }).click();
-    await ui.confirmed(`Delegate votes to ${DEV_ACCOUNTS[3]}`);
+    await ui.confirmed(`Delegate votes to ${ENS_NAMES.dev3} (${DEV_ACCOUNTS[3]})`);
     expect(await chain.votes(DEV_ACCOUNTS[8])).toBe(0n);
     expect(await chain.votes(DEV_ACCOUNTS[3])).toBe(theirs + mine);
     await expect(ui.delegation().getByTestId('voting-power')).toHaveText(formatToken(0n, 'vALT'));

@@ -6,7 +6,7 @@
 import { getAddress, type Address } from 'viem';
 import { altLayerTokenAbi, altVotesAbi } from '../../lib/contracts/generated.ts';
 import type { ChainConfig } from '../../lib/config/app-config.ts';
-import type { ReadClient } from '../../lib/web3/chains.ts';
+import { ensResolverOf, type ReadClient } from '../../lib/web3/chains.ts';
 import type { ChainCaps } from '../../lib/web3/capabilities.ts';
 import type { AppState } from '../../lib/web3/app-state.svelte.ts';
 import { readBatch } from '../../lib/web3/read-batch.ts';
@@ -57,15 +57,15 @@ export const yourVotesQuery = (app: AppState, account: Address | undefined) => (
 
 export type DelegateTarget = { ok: true; address: Address; ens?: string } | { ok: false; message: string };
 
-/** An address as typed, or an ENS name resolved on Ethereum mainnet (the only chain with ENS here). */
+/** An address as typed, or an ENS name resolved where the chain has ENS (Ethereum, and the devnet's own). */
 export async function resolveDelegate(input: string, chain: ChainConfig, client: ReadClient): Promise<DelegateTarget> {
   const text = input.trim();
   if (/^0x[0-9a-fA-F]{40}$/.test(text)) return { ok: true, address: getAddress(text) };
   if (text.startsWith('0x'))
     return { ok: false, message: 'That is not an address: expected 0x followed by 40 hex characters.' };
   if (!/\.[a-z]{2,}$/i.test(text)) return { ok: false, message: 'Enter an address (0x…) or an ENS name (name.eth).' };
-  if (chain.id !== 1)
-    return { ok: false, message: `ENS names resolve on Ethereum only; on ${chain.name}, enter an address.` };
+  const resolver = ensResolverOf(chain);
+  if (!resolver) return { ok: false, message: `${chain.name} has no ENS: enter an address.` };
   const { resolveEnsName } = await import('../../lib/web3/ens.ts');
-  return resolveEnsName(text, client);
+  return resolveEnsName(text, client, resolver);
 }

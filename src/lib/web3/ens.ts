@@ -1,16 +1,16 @@
 /**
- * ENS names, resolved on Ethereum mainnet. Loaded only when someone types a name: ENS normalisation
+ * ENS names typed by a user, resolved through the chain's universal resolver (web3/chains.ts
+ * `ensResolverOf`: Ethereum's, or the devnet's own). Loaded only when someone types a name: ENS normalisation
  * and viem's resolver path (CCIP reads included) are more code than every page's reads together.
  */
 import { getAddress, zeroAddress, type Address } from 'viem';
 import { getEnsAddress } from 'viem/actions';
 import { normalize } from 'viem/ens';
-import { mainnet } from 'viem/chains';
 import type { ReadClient } from './chains.ts';
 
 export type EnsResult = { ok: true; address: Address; ens: string } | { ok: false; message: string };
 
-export async function resolveEnsName(text: string, client: ReadClient): Promise<EnsResult> {
+export async function resolveEnsName(text: string, client: ReadClient, resolver: Address): Promise<EnsResult> {
   let name: string;
   try {
     name = normalize(text);
@@ -19,7 +19,7 @@ export async function resolveEnsName(text: string, client: ReadClient): Promise<
   }
   const address = await getEnsAddress(client, {
     name,
-    universalResolverAddress: mainnet.contracts.ensUniversalResolver.address,
+    universalResolverAddress: resolver,
   });
   if (!address || address === zeroAddress) return { ok: false, message: `${name} does not resolve to an address.` };
   return { ok: true, address: getAddress(address), ens: name };
