@@ -64,6 +64,34 @@ for (const [name, delegate] of [
   });
 }
 
+test("the delegates list shows each delegate's participation as the chain has it, and sorts by it", async ({
+  page,
+  chain,
+}) => {
+  await page.goto('./#/governance/delegates');
+  const rows = page.getByRole('table', { name: 'Delegates by voting power' }).locator('tbody tr');
+  await expect(rows.first().getByTestId('participation')).not.toHaveText('…');
+  const addresses = (await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-delegate')!))) as Address[];
+  // The first ten rows, each against the test's own reading of the chain.
+  for (const address of addresses.slice(0, 10))
+    await expect(page.locator(`tr[data-delegate="${address}"]`).getByTestId('participation')).toHaveText(
+      (await expected(chain, address)).last10,
+    );
+  await page.getByLabel('Sort by').selectOption({ label: 'Participation, last 10 proposals' });
+  await expect(page.getByText("Reading every delegate's participation…")).toHaveCount(0);
+  await expect(rows.first().getByTestId('participation')).not.toHaveText('…');
+  const rate = (text: string) => {
+    const m = /^(\d+) of (\d+)/.exec(text);
+    return m ? Number(m[1]) / Number(m[2]) : -1;
+  };
+  const shown = (await rows.getByTestId('participation').allTextContents()).map((t) => rate(t.trim()));
+  expect(shown.length).toBeGreaterThan(3);
+  for (let i = 1; i < shown.length; i++) expect(shown[i]).toBeLessThanOrEqual(shown[i - 1]);
+  // The top row's figure is the chain's too.
+  const top = (await rows.first().getAttribute('data-delegate')) as Address;
+  await expect(rows.first().getByTestId('participation')).toHaveText((await expected(chain, top)).last10);
+});
+
 test('a vote cast now counts in the participation shown after it, and in the For/Against/Abstain counts', async ({
   page,
   chain,

@@ -4,6 +4,7 @@ import type { Address } from 'viem';
 import { delegateStatementsAbi } from '../../src/lib/contracts/generated.ts';
 import { installStatements, statementsAddress } from '../../devnet/statements.ts';
 import { readStatements } from '../../src/features/governance/statements.ts';
+import { MULTICALL3_ADDRESS } from '../../src/lib/web3/devnet-chain.ts';
 import { revertName, tx, useChain } from './fixture.ts';
 
 describe('DelegateStatements', () => {
@@ -36,7 +37,7 @@ describe('DelegateStatements', () => {
     await publish(alice, 'Replaced.', []);
     expect((await statementOf(alice)).slice(0, 2)).toEqual(['Replaced.', []]);
     // One multicall reads a page of delegates; those without a statement are left out.
-    const read = await readStatements(chain.client as never, registry, [alice, bob]);
+    const read = await readStatements(chain.client as never, MULTICALL3_ADDRESS, registry, [alice, bob]);
     expect([...read.keys()]).toEqual([alice]);
     expect(read.get(alice)?.text).toBe('Replaced.');
   });

@@ -39,8 +39,12 @@ export function splitPower(delegate: Address, power: bigint, weights: DelegatorW
   };
 }
 
+/** Delegators per batch: 800 reads keep an eth_call well inside a node's gas cap for calls. */
+export const DELEGATORS_PER_BATCH = 400;
+
 /**
- * Each delegator's wrapped balance and staked units on `token`, in one multicall at `blockNumber`.
+ * Each delegator's wrapped balance and staked units on `token`, at `blockNumber`: one multicall per
+ * 400 delegators, all sent at once (one JSON-RPC batch where the provider takes batches).
  * A votes token that counts no stake answers only the first; its staked part is zero.
  */
 export async function readDelegatorWeights(
@@ -51,15 +55,24 @@ export async function readDelegatorWeights(
   blockNumber: bigint,
 ): Promise<DelegatorWeight[]> {
   if (delegators.length === 0) return [];
-  const results = await aggregate(
-    client,
-    multicall3,
-    delegators.flatMap((who) => [
-      { address: token, abi: altVotesAbi, functionName: 'balanceOf', args: [who] },
-      { address: token, abi: altVotesAbi, functionName: 'stakedUnitsOf', args: [who] },
-    ]),
-    blockNumber,
-  );
+  const chunks: Address[][] = [];
+  for (let i = 0; i < delegators.length; i += DELEGATORS_PER_BATCH)
+    chunks.push(delegators.slice(i, i + DELEGATORS_PER_BATCH));
+  const results = (
+    await Promise.all(
+      chunks.map((chunk) =>
+        aggregate(
+          client,
+          multicall3,
+          chunk.flatMap((who) => [
+            { address: token, abi: altVotesAbi, functionName: 'balanceOf', args: [who] },
+            { address: token, abi: altVotesAbi, functionName: 'stakedUnitsOf', args: [who] },
+          ]),
+          blockNumber,
+        ),
+      ),
+    )
+  ).flat();
   return delegators.map((address, i) => {
     const wrapped = results[2 * i];
     if (wrapped.status === 'failure') throw wrapped.error;

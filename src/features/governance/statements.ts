@@ -5,9 +5,9 @@
  * never HTML), and links only through the leave-the-app dialog.
  */
 import type { Address } from 'viem';
-import { multicall } from 'viem/actions';
 import { delegateStatementsAbi } from '../../lib/contracts/generated.ts';
 import type { ReadClient } from '../../lib/web3/chains.ts';
+import { aggregate, type CallResult, type ContractCall } from '../../lib/web3/eth-call.ts';
 import type { TxCall } from '../../lib/tx/lifecycle.ts';
 
 export interface DelegateStatement {
@@ -20,28 +20,40 @@ export interface DelegateStatement {
 /** The registry's limits (its MAX_* constants), checked before a transaction is prepared. */
 export const STATEMENT_LIMITS = { textBytes: 8192, links: 5, linkBytes: 200 } as const;
 
+/** The read of `delegate`'s statement, to go in a page's batch. */
+export const statementCall = (registry: Address, delegate: Address): ContractCall => ({
+  address: registry,
+  abi: delegateStatementsAbi,
+  functionName: 'statementOf',
+  args: [delegate],
+});
+
+/** The statement a read answered, or undefined when there is none (never published, withdrawn, a failed read). */
+export function statementFrom(result: CallResult | undefined): DelegateStatement | undefined {
+  if (result?.status !== 'success') return undefined;
+  const [text, links, updatedAt] = result.result as readonly [string, readonly string[], bigint];
+  return updatedAt > 0n ? { text, links: [...links], updatedAt } : undefined;
+}
+
 /** The statements of `delegates` that have one, read in one multicall at `blockNumber`. */
 export async function readStatements(
   client: ReadClient,
+  multicall3: Address,
   registry: Address,
   delegates: Address[],
   blockNumber?: bigint,
 ): Promise<Map<Address, DelegateStatement>> {
   if (delegates.length === 0) return new Map();
-  const results = await multicall(client, {
-    contracts: delegates.map((delegate) => ({
-      address: registry,
-      abi: delegateStatementsAbi,
-      functionName: 'statementOf' as const,
-      args: [delegate] as const,
-    })),
+  const results = await aggregate(
+    client,
+    multicall3,
+    delegates.map((d) => statementCall(registry, d)),
     blockNumber,
-  });
+  );
   const found = new Map<Address, DelegateStatement>();
-  results.forEach((r, i) => {
-    if (r.status !== 'success') return;
-    const [text, links, updatedAt] = r.result as readonly [string, readonly string[], bigint];
-    if (updatedAt > 0n) found.set(delegates[i], { text, links: [...links], updatedAt });
+  delegates.forEach((d, i) => {
+    const statement = statementFrom(results[i]);
+    if (statement) found.set(d, statement);
   });
   return found;
 }

@@ -1,0 +1,271 @@
+/**
+ * Participation for every delegate at once (the delegates list's column and its sort), from the log
+ * index alone but for a few reads: the same figures the delegate's page reads per proposal
+ * (participation.ts), worked out from logs the list already holds.
+ *
+ * - The proposals and their snapshots: the governor's `ProposalCreated` logs (the snapshot is a
+ *   fixed word of the log's data, so nothing else is decoded).
+ * - Who voted, with what weight: `VoteCast` logs. A vote's weight is the voter's votes at the
+ *   snapshot, so a voter's eligibility is in its own log.
+ * - Everyone else's votes at a snapshot: the votes token's `DelegateVotesChanged` logs. A change in a
+ *   block up to the proposal's creation came before the snapshot; a change in or after the block of
+ *   the proposal's first vote came after it (voting opens only once the snapshot has passed). Only a
+ *   change in between is ambiguous, and only when it crosses zero; those few pairs are read with
+ *   `getPastVotes`, in one batch at the page's block, with the governor's clock deciding which
+ *   snapshots have passed.
+ */
+import { getAddress, toEventSelector, type Address, type Hex } from 'viem';
+import { altGovernorAbi, altVotesAbi } from '../../lib/contracts/generated.ts';
+import type { LogIndex } from '../../lib/logs/log-index.ts';
+import type { IndexedLog } from '../../lib/logs/log-store.ts';
+import { aggregate, type ContractCall } from '../../lib/web3/eth-call.ts';
+import { multicall3Of, type ReadClient } from '../../lib/web3/chains.ts';
+import type { ChainConfig } from '../../lib/config/app-config.ts';
+import type { ChainCaps } from '../../lib/web3/capabilities.ts';
+import { historyUpTo } from '../../lib/logs/chain-logs.ts';
+import { proposalCreatedEvent } from './proposal-description.ts';
+import { participationOf, type Participation } from './participation.ts';
+
+const event = (abi: readonly { type: string; name?: string }[], name: string) =>
+  toEventSelector(abi.find((i) => i.type === 'event' && i.name === name) as never);
+const PROPOSAL_CREATED = toEventSelector(proposalCreatedEvent);
+const VOTE_CAST = [event(altGovernorAbi, 'VoteCast'), event(altGovernorAbi, 'VoteCastWithParams')];
+const VOTES_CHANGED = event(altVotesAbi, 'DelegateVotesChanged');
+
+const word = (data: Hex, i: number) => BigInt(`0x${data.slice(2 + 64 * i, 2 + 64 * (i + 1)) || '0'}`);
+const topicAddress = (topic: Hex) => getAddress(`0x${topic.slice(26)}`);
+
+export interface ProposalPoint {
+  id: bigint;
+  /** The snapshot timepoint (voteStart), in the governor's clock. */
+  snapshot: bigint;
+  createdBlock: bigint;
+  /** The block of its first vote: every block from it on is past the snapshot. */
+  firstVoteBlock?: bigint;
+}
+
+export interface PowerChange {
+  block: bigint;
+  /** Votes after the change. */
+  votes: bigint;
+}
+
+export interface ParticipationLogs {
+  /** Oldest first. */
+  proposals: ProposalPoint[];
+  /** Voter → proposal id → weight. */
+  votes: Map<Address, Map<bigint, bigint>>;
+  /** Delegate → its changes of votes, oldest first. */
+  changes: Map<Address, PowerChange[]>;
+  /**
+   * Votes before the index's first block, where the build's history snapshot gave the standing at
+   * its block (the index holds only what follows it, and so only proposals created after it).
+   */
+  base?: Map<Address, bigint>;
+}
+
+/** Gathers the three kinds of logs of `governor` and `token` from the index. */
+export function participationLogs(
+  index: LogIndex,
+  governor: Address,
+  token: Address,
+  base?: Map<Address, bigint>,
+): ParticipationLogs {
+  const proposals: ProposalPoint[] = [];
+  const byId = new Map<bigint, ProposalPoint>();
+  for (const log of index.select({ address: governor, topic0: [PROPOSAL_CREATED] })) {
+    if (log.data.length < 2 + 64 * 9) continue;
+    const point = { id: word(log.data, 0), snapshot: word(log.data, 6), createdBlock: log.blockNumber };
+    proposals.push(point);
+    byId.set(point.id, point);
+  }
+  const votes = new Map<Address, Map<bigint, bigint>>();
+  for (const log of index.select({ address: governor, topic0: VOTE_CAST })) {
+    if (!log.topics[1] || log.data.length < 2 + 64 * 3) continue;
+    const voter = topicAddress(log.topics[1]);
+    const id = word(log.data, 0);
+    let mine = votes.get(voter);
+    if (!mine) votes.set(voter, (mine = new Map()));
+    mine.set(id, word(log.data, 2));
+    const point = byId.get(id);
+    if (point && (point.firstVoteBlock === undefined || log.blockNumber < point.firstVoteBlock))
+      point.firstVoteBlock = log.blockNumber;
+  }
+  const changes = new Map<Address, PowerChange[]>();
+  for (const log of index.select({ address: token, topic0: [VOTES_CHANGED] }) as IndexedLog[]) {
+    if (!log.topics[1] || log.data.length < 2 + 64 * 2) continue;
+    const delegate = topicAddress(log.topics[1]);
+    let list = changes.get(delegate);
+    if (!list) changes.set(delegate, (list = []));
+    list.push({ block: log.blockNumber, votes: word(log.data, 1) });
+  }
+  return { proposals, votes, changes, base };
+}
+
+/** What the logs say of a delegate's votes at a proposal's snapshot: some, none, or it cannot tell. */
+export type AtSnapshot = 'some' | 'none' | 'unknown';
+
+/** The value after the last change at or before `block` (`before` if there is none). */
+function valueAt(changes: PowerChange[], block: bigint, before: bigint): bigint {
+  let lo = 0;
+  let hi = changes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (changes[mid].block <= block) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo === 0 ? before : changes[lo - 1].votes;
+}
+
+/** Whether `changes` (a delegate's, oldest first, starting from `start` votes) had votes at `p`'s snapshot. */
+export function votesAtSnapshot(changes: PowerChange[] | undefined, p: ProposalPoint, start = 0n): AtSnapshot {
+  const list = changes ?? [];
+  const atCreation = valueAt(list, p.createdBlock, start) > 0n;
+  for (const c of list) {
+    if (c.block <= p.createdBlock) continue;
+    if (p.firstVoteBlock !== undefined && c.block >= p.firstVoteBlock) break;
+    if (c.votes > 0n !== atCreation) return 'unknown';
+  }
+  return atCreation ? 'some' : 'none';
+}
+
+/** A delegate's participation as far as the logs decide it, and the proposals they cannot. */
+export function classify(logs: ParticipationLogs, delegate: Address, settled: (p: ProposalPoint) => boolean) {
+  const mine = logs.votes.get(delegate);
+  const changes = logs.changes.get(delegate);
+  const known: { id: bigint; eligible: boolean; voted: boolean }[] = [];
+  const unknown: ProposalPoint[] = [];
+  for (const p of logs.proposals) {
+    if (!settled(p)) continue;
+    const weight = mine?.get(p.id);
+    if (weight !== undefined) known.push({ id: p.id, eligible: weight > 0n, voted: true });
+    else {
+      const at = votesAtSnapshot(changes, p, logs.base?.get(delegate));
+      if (at === 'unknown') unknown.push(p);
+      else known.push({ id: p.id, eligible: at === 'some', voted: false });
+    }
+  }
+  return { known, unknown };
+}
+
+/** Participation from a delegate's classified proposals and the read answers for the rest (proposal order kept). */
+export function participationFrom(
+  logs: ParticipationLogs,
+  known: { id: bigint; eligible: boolean; voted: boolean }[],
+  read: Map<bigint, bigint>,
+): Participation {
+  const byId = new Map(known.map((k) => [k.id, k]));
+  return participationOf(
+    logs.proposals.flatMap((p) => {
+      const k = byId.get(p.id);
+      if (k) return [{ id: p.id, snapshot: p.snapshot, settled: true, votes: k.eligible ? 1n : 0n, voted: k.voted }];
+      const votes = read.get(p.id);
+      return votes === undefined ? [] : [{ id: p.id, snapshot: p.snapshot, settled: true, votes, voted: false }];
+    }),
+  );
+}
+
+/** Reads per batch: a page's worth keeps each eth_call well inside a node's gas and size limits. */
+const READS_PER_BATCH = 500;
+
+/**
+ * Participation of each of `delegates`, at `blockNumber`: the governor's clock and the ambiguous
+ * votes-at-snapshot in one batch (more only past 500 reads).
+ */
+export async function readParticipations(
+  client: ReadClient,
+  multicall3: Address,
+  governor: Address,
+  token: Address,
+  logs: ParticipationLogs,
+  delegates: Address[],
+  blockNumber: bigint,
+): Promise<Map<Address, Participation>> {
+  const clockCall: ContractCall = { address: governor, abi: altGovernorAbi, functionName: 'clock' };
+  // A proposal with a vote has passed its snapshot; the rest wait for the clock.
+  const [clockResult] = await aggregate(client, multicall3, [clockCall], blockNumber);
+  if (clockResult.status !== 'success') throw clockResult.error;
+  const clock = clockResult.result as bigint;
+  const settled = (p: ProposalPoint) => p.firstVoteBlock !== undefined || p.snapshot < clock;
+  const classified = delegates.map((d) => ({ delegate: d, ...classify(logs, d, settled) }));
+  const pairs = classified.flatMap(({ delegate, unknown }) => unknown.map((p) => ({ delegate, p })));
+  const answers = new Map<Address, Map<bigint, bigint>>();
+  for (let i = 0; i < pairs.length; i += READS_PER_BATCH) {
+    const chunk = pairs.slice(i, i + READS_PER_BATCH);
+    const results = await aggregate(
+      client,
+      multicall3,
+      chunk.map(({ delegate, p }) => ({
+        address: token,
+        abi: altVotesAbi,
+        functionName: 'getPastVotes',
+        args: [delegate, p.snapshot],
+      })),
+      blockNumber,
+    );
+    chunk.forEach(({ delegate, p }, k) => {
+      const r = results[k];
+      if (r.status !== 'success') throw r.error;
+      let mine = answers.get(delegate);
+      if (!mine) answers.set(delegate, (mine = new Map()));
+      mine.set(p.id, r.result as bigint);
+    });
+  }
+  return new Map(
+    classified.map(({ delegate, known }) => [
+      delegate,
+      participationFrom(logs, known, answers.get(delegate) ?? new Map()),
+    ]),
+  );
+}
+
+/** Sorts rows by participation rate over `window`, then by how many proposals count, then by voting power. */
+export function byParticipation<T extends { address: Address; votes: bigint }>(
+  rows: T[],
+  participation: Map<Address, Participation>,
+  window: 'last10' | 'all',
+): T[] {
+  const rate = (p: Participation | undefined) => {
+    if (!p) return [-1, 0] as const;
+    const [voted, eligible] = window === 'last10' ? [p.votedLast10, p.eligibleLast10] : [p.voted, p.eligible];
+    return [eligible === 0 ? -1 : voted / eligible, eligible] as const;
+  };
+  return [...rows].sort((a, b) => {
+    const [ra, ea] = rate(participation.get(a.address));
+    const [rb, eb] = rate(participation.get(b.address));
+    if (ra !== rb) return rb - ra;
+    if (ea !== eb) return eb - ea;
+    return a.votes === b.votes ? 0 : a.votes > b.votes ? -1 : 1;
+  });
+}
+
+const gathered = new WeakMap<LogIndex, { version: number; key: string; value: ParticipationLogs }>();
+
+/**
+ * The participation of `delegates` (the list's page, or every delegate to sort by it) from the
+ * chain's log index as the list last read it, and the build's history snapshot's standing.
+ */
+export async function readDelegateParticipation(
+  client: ReadClient,
+  chain: ChainConfig,
+  caps: ChainCaps,
+  delegates: Address[],
+  blockNumber: bigint,
+): Promise<Map<Address, Participation>> {
+  const governor = caps.governor?.address;
+  const token = caps.votes?.address;
+  const history = await historyUpTo(client, chain, caps, 'stored');
+  if (!governor || !token || !history) return new Map();
+  const key = `${governor}:${token}`;
+  let hit = gathered.get(history.index);
+  if (!hit || hit.version !== history.index.version || hit.key !== key) {
+    const snapshot = await history.snapshot?.delegates();
+    const base =
+      snapshot && snapshot.token.toLowerCase() === token.toLowerCase()
+        ? new Map(snapshot.rows.map((r) => [getAddress(r.address), r.votes]))
+        : undefined;
+    hit = { version: history.index.version, key, value: participationLogs(history.index, governor, token, base) };
+    gathered.set(history.index, hit);
+  }
+  return readParticipations(client, multicall3Of(chain), governor, token, hit.value, delegates, blockNumber);
+}
