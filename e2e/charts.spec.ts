@@ -2,6 +2,7 @@
  * Charts draw the chain's figures: each has as many points as the chain gives, and its table
  * alternative lists exactly those figures. The chart library loads only with a page that draws one.
  */
+import { readFileSync } from 'node:fs';
 import { formatUnits, parseAbiItem, type Address } from 'viem';
 import type { Page } from '@playwright/test';
 import { altAirdropAbi, altGovernorAbi, altStakingAbi } from '../src/lib/contracts/generated.ts';
@@ -200,4 +201,42 @@ test('claimed and unclaimed ALT over the claim window, on request: one point per
   const rows = await tableOf(page, 'airdrop-claims-chart');
   expect(rows.at(-1)).toEqual([rows.at(-1)![0], whole(claimed), whole(balance)]);
   expect(rows.slice(1).map((r) => BigInt(r[0]))).toEqual([...blocks].sort((a, b) => (a < b ? -1 : 1)));
+});
+
+test("claimed and unclaimed ALT per category, on request: each claim split by the claimant's row in the distribution", async ({
+  page,
+  chain,
+}) => {
+  const airdrop = chain.contracts.airdrop;
+  // The test's own split: every claim log's account, looked up in the distribution's CSV.
+  const [header, ...lines] = readFileSync(new URL('../data/airdrop/season-one.csv', import.meta.url), 'utf8')
+    .trim()
+    .split('\n');
+  const ids = header.split(',').slice(1);
+  const rows = new Map(lines.map((l) => l.split(',')).map(([a, ...amounts]) => [a.toLowerCase(), amounts.map(BigInt)]));
+  const claimed = ids.map(() => 0n);
+  for (const eventName of ['Claimed', 'ClaimedAndStaked', 'ClaimedToVotes'] as const)
+    for (const l of await chain.client.getContractEvents({
+      address: airdrop,
+      abi: altAirdropAbi,
+      eventName,
+      fromBlock: 0n,
+    })) {
+      const row = rows.get((l.args as { account: Address }).account.toLowerCase())!;
+      expect(row.reduce((s, v) => s + v, 0n)).toBe((l.args as { amount: bigint }).amount);
+      row.forEach((v, i) => (claimed[i] += v));
+    }
+  expect(claimed.some((c) => c > 0n)).toBe(true);
+  const manifest = (await (await page.request.get('./airdrop/season-one/manifest.json')).json()) as {
+    categories: { id: string; name: string; total: string }[];
+  };
+  expect(manifest.categories.map((c) => c.id)).toEqual(ids);
+  await page.goto(`./#/airdrop?address=${DEV_ACCOUNTS[1]}`);
+  await page.getByRole('button', { name: 'Show claims over the window' }).click();
+  await page.getByRole('button', { name: 'Split the claims by category' }).click();
+  const chart = page.getByTestId('airdrop-category-chart');
+  await expect(chart).toHaveAttribute('data-points', String(ids.length));
+  expect(await tableOf(page, 'airdrop-category-chart')).toEqual(
+    manifest.categories.map((c, i) => [c.name, whole(claimed[i]), whole(BigInt(c.total) - claimed[i])]),
+  );
 });

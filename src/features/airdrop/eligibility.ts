@@ -60,6 +60,27 @@ function checkShard(data: unknown, prefix: string, categories: number): AirdropS
 }
 
 /**
+ * Shard `prefix` from the files at `baseUrl`, rebuilt and proved up to the manifest's root, or why
+ * it does not prove (tampered or stale hosting). A shard that cannot be loaded or parsed throws: an
+ * error to retry, not a verdict.
+ */
+export async function loadShard(
+  baseUrl: string,
+  manifest: AirdropManifest,
+  prefix: string,
+): Promise<{ shard: ReturnType<typeof rebuildShard> } | { invalid: string }> {
+  const shard = checkShard(
+    await fetchJson(`${baseUrl}/shards/${prefix}.json`, `Airdrop shard ${prefix}`, { maxBytes: MAX_FILE_BYTES }),
+    prefix,
+    manifest.categories.length,
+  );
+  const rebuilt = rebuildShard(shard);
+  if (rebuilt.root !== manifest.root.toLowerCase())
+    return { invalid: `Airdrop shard ${prefix} does not match the published root (tampered or stale hosting).` };
+  return { shard: rebuilt };
+}
+
+/**
  * Checks `account` against the files at `baseUrl`. `onchainRoot` is the contract's root; a file set
  * that does not prove up to it is reported as invalid (tampered or stale hosting).
  */
@@ -78,20 +99,9 @@ export async function checkEligibility(
   }
   const prefix = shardPrefix(account);
   if (!shardExists(manifest, prefix)) return { status: 'not-eligible' };
-  // A shard that cannot be loaded or parsed is an error to retry, not a verdict: only a shard that
-  // parses but does not prove up to the root is reported as invalid.
-  const shard = checkShard(
-    await fetchJson(`${baseUrl}/shards/${prefix}.json`, `Airdrop shard ${prefix}`, { maxBytes: MAX_FILE_BYTES }),
-    prefix,
-    manifest.categories.length,
-  );
-  const rebuilt = rebuildShard(shard);
-  if (rebuilt.root !== manifest.root.toLowerCase()) {
-    return {
-      status: 'invalid',
-      reason: `Airdrop shard ${prefix} does not match the published root (tampered or stale hosting).`,
-    };
-  }
+  const loaded = await loadShard(baseUrl, manifest, prefix);
+  if ('invalid' in loaded) return { status: 'invalid', reason: loaded.invalid };
+  const rebuilt = loaded.shard;
   const found = rebuilt.proofFor(account);
   if (!found) return { status: 'not-eligible' };
   const [address, totalText, amounts] = found.entry;
