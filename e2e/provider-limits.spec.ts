@@ -275,6 +275,8 @@ test('a history snapshot the chain vouches for leaves only the blocks after it t
     const catchingUp = page.getByTestId('history-catching-up');
     const shownEarly = (await catchingUp.count()) > 0;
     await expect(catchingUp).toHaveCount(0, { timeout: 30_000 });
+    // Participation comes after the rows (its reads follow the ranking): compared once every row has it.
+    await expect(rows.getByTestId('participation').filter({ hasText: '…' })).toHaveCount(0, { timeout: 30_000 });
     const list = await rows.allTextContents();
     await page.goto(`./#/governance/delegates/${top}`);
     await expect(page.locator('[aria-busy="true"]')).toHaveCount(0, { timeout: 30_000 });

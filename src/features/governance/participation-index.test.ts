@@ -99,6 +99,21 @@ describe('classify and participationFrom', () => {
     expect(participationFrom(logs, b.known, new Map([[3n, 0n]]))).toMatchObject({ eligible: 9, voted: 0 });
   });
 
+  it('puts proposals older than the index (read as the delegate page reads them) first', () => {
+    const a = classify(logs, A, () => true);
+    const older = [
+      { id: 100n, snapshot: 1n, settled: true, votes: 5n, voted: false },
+      { id: 101n, snapshot: 2n, settled: true, votes: 0n, voted: false },
+    ];
+    // 10 eligible in all (1 older + 9); the last 10 are the older one and A's nine.
+    expect(participationFrom(logs, a.known, new Map(), older)).toEqual({
+      eligible: 10,
+      voted: 6,
+      eligibleLast10: 10,
+      votedLast10: 6,
+    });
+  });
+
   it('leaves out proposals whose snapshot has not passed', () => {
     const a = classify(logs, A, (p) => p.id <= 3n);
     expect(participationFrom(logs, a.known, new Map())).toEqual({

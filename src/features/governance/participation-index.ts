@@ -24,7 +24,7 @@ import type { ChainConfig } from '../../lib/config/app-config.ts';
 import type { ChainCaps } from '../../lib/web3/capabilities.ts';
 import { historyUpTo } from '../../lib/logs/chain-logs.ts';
 import { proposalCreatedEvent } from './proposal-description.ts';
-import { participationOf, type Participation } from './participation.ts';
+import { participationOf, type Participation, type ProposalVoting } from './participation.ts';
 
 const event = (abi: readonly { type: string; name?: string }[], name: string) =>
   toEventSelector(abi.find((i) => i.type === 'event' && i.name === name) as never);
@@ -153,24 +153,45 @@ export function participationFrom(
   logs: ParticipationLogs,
   known: { id: bigint; eligible: boolean; voted: boolean }[],
   read: Map<bigint, bigint>,
+  older: ProposalVoting[] = [],
 ): Participation {
   const byId = new Map(known.map((k) => [k.id, k]));
-  return participationOf(
-    logs.proposals.flatMap((p) => {
+  return participationOf([
+    ...older,
+    ...logs.proposals.flatMap((p) => {
       const k = byId.get(p.id);
       if (k) return [{ id: p.id, snapshot: p.snapshot, settled: true, votes: k.eligible ? 1n : 0n, voted: k.voted }];
       const votes = read.get(p.id);
       return votes === undefined ? [] : [{ id: p.id, snapshot: p.snapshot, settled: true, votes, voted: false }];
     }),
-  );
+  ]);
 }
 
 /** Reads per batch: a page's worth keeps each eth_call well inside a node's gas and size limits. */
 const READS_PER_BATCH = 500;
 
+/** `calls` in batches of READS_PER_BATCH, sent together; a failed read throws. */
+async function readChunked(
+  client: ReadClient,
+  multicall3: Address,
+  calls: ContractCall[],
+  blockNumber: bigint,
+): Promise<unknown[]> {
+  const chunks: ContractCall[][] = [];
+  for (let i = 0; i < calls.length; i += READS_PER_BATCH) chunks.push(calls.slice(i, i + READS_PER_BATCH));
+  const results = (await Promise.all(chunks.map((c) => aggregate(client, multicall3, c, blockNumber)))).flat();
+  return results.map((r) => {
+    if (r.status !== 'success') throw r.error;
+    return r.result;
+  });
+}
+
 /**
- * Participation of each of `delegates`, at `blockNumber`: the governor's clock and the ambiguous
- * votes-at-snapshot in one batch (more only past 500 reads).
+ * Participation of each of `delegates`, at `blockNumber`. First batch: the governor's clock and
+ * proposal count. Proposals the index does not hold (created before a build's history snapshot) are
+ * read as the delegate's page reads them: their ids and snapshots, then each delegate's `hasVoted`
+ * and `getPastVotes`; the index's proposals need only the ambiguous `getPastVotes`. Each step is one
+ * batch of at most 500 reads per eth_call, sent together.
  */
 export async function readParticipations(
   client: ReadClient,
@@ -181,40 +202,82 @@ export async function readParticipations(
   delegates: Address[],
   blockNumber: bigint,
 ): Promise<Map<Address, Participation>> {
-  const clockCall: ContractCall = { address: governor, abi: altGovernorAbi, functionName: 'clock' };
-  // A proposal with a vote has passed its snapshot; the rest wait for the clock.
-  const [clockResult] = await aggregate(client, multicall3, [clockCall], blockNumber);
+  const gov = { address: governor, abi: altGovernorAbi } as const;
+  const [clockResult, countResult] = await aggregate(
+    client,
+    multicall3,
+    [
+      { ...gov, functionName: 'clock' },
+      { ...gov, functionName: 'proposalCount' },
+    ],
+    blockNumber,
+  );
   if (clockResult.status !== 'success') throw clockResult.error;
   const clock = clockResult.result as bigint;
+  // A governor without proposal storage: the index's proposals are all there is to count.
+  const count = countResult.status === 'success' ? Number(countResult.result as bigint) : logs.proposals.length;
+  const missing = Math.max(0, count - logs.proposals.length);
+  let older: { id: bigint; snapshot: bigint }[] = [];
+  if (missing > 0) {
+    const details = (await readChunked(
+      client,
+      multicall3,
+      Array.from({ length: missing }, (_, i) => ({ ...gov, functionName: 'proposalDetailsAt', args: [BigInt(i)] })),
+      blockNumber,
+    )) as (readonly [bigint, ...unknown[]])[];
+    const ids = details.map((d) => d[0]);
+    const snapshots = (await readChunked(
+      client,
+      multicall3,
+      ids.map((id) => ({ ...gov, functionName: 'proposalSnapshot', args: [id] })),
+      blockNumber,
+    )) as bigint[];
+    older = ids.map((id, i) => ({ id, snapshot: snapshots[i] })).filter((p) => p.snapshot < clock);
+  }
   const settled = (p: ProposalPoint) => p.firstVoteBlock !== undefined || p.snapshot < clock;
   const classified = delegates.map((d) => ({ delegate: d, ...classify(logs, d, settled) }));
   const pairs = classified.flatMap(({ delegate, unknown }) => unknown.map((p) => ({ delegate, p })));
-  const answers = new Map<Address, Map<bigint, bigint>>();
-  for (let i = 0; i < pairs.length; i += READS_PER_BATCH) {
-    const chunk = pairs.slice(i, i + READS_PER_BATCH);
-    const results = await aggregate(
-      client,
-      multicall3,
-      chunk.map(({ delegate, p }) => ({
+  const olderPairs = delegates.flatMap((delegate) => older.map((p) => ({ delegate, p })));
+  const answers = await readChunked(
+    client,
+    multicall3,
+    [
+      ...pairs.map(({ delegate, p }) => ({
         address: token,
         abi: altVotesAbi,
         functionName: 'getPastVotes',
         args: [delegate, p.snapshot],
       })),
-      blockNumber,
-    );
-    chunk.forEach(({ delegate, p }, k) => {
-      const r = results[k];
-      if (r.status !== 'success') throw r.error;
-      let mine = answers.get(delegate);
-      if (!mine) answers.set(delegate, (mine = new Map()));
-      mine.set(p.id, r.result as bigint);
+      ...olderPairs.flatMap(({ delegate, p }) => [
+        { address: token, abi: altVotesAbi, functionName: 'getPastVotes', args: [delegate, p.snapshot] },
+        { ...gov, functionName: 'hasVoted', args: [p.id, delegate] },
+      ]),
+    ],
+    blockNumber,
+  );
+  const read = new Map<Address, Map<bigint, bigint>>();
+  pairs.forEach(({ delegate, p }, k) => {
+    let mine = read.get(delegate);
+    if (!mine) read.set(delegate, (mine = new Map()));
+    mine.set(p.id, answers[k] as bigint);
+  });
+  const olderOf = new Map<Address, ProposalVoting[]>();
+  olderPairs.forEach(({ delegate, p }, k) => {
+    const at = pairs.length + 2 * k;
+    const list = olderOf.get(delegate) ?? [];
+    list.push({
+      id: p.id,
+      snapshot: p.snapshot,
+      settled: true,
+      votes: answers[at] as bigint,
+      voted: answers[at + 1] as boolean,
     });
-  }
+    olderOf.set(delegate, list);
+  });
   return new Map(
     classified.map(({ delegate, known }) => [
       delegate,
-      participationFrom(logs, known, answers.get(delegate) ?? new Map()),
+      participationFrom(logs, known, read.get(delegate) ?? new Map(), olderOf.get(delegate)),
     ]),
   );
 }
