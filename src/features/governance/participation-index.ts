@@ -186,12 +186,21 @@ async function readChunked(
   });
 }
 
+/** Proposals older than the index read per round when only the last 10 are wanted. */
+const ROUND = 10;
+/** How far back the last-10 window looks among proposals older than the index. */
+export const LAST10_LOOKBACK = 100;
+
 /**
  * Participation of each of `delegates`, at `blockNumber`. First batch: the governor's clock and
- * proposal count. Proposals the index does not hold (created before a build's history snapshot) are
- * read as the delegate's page reads them: their ids and snapshots, then each delegate's `hasVoted`
- * and `getPastVotes`; the index's proposals need only the ambiguous `getPastVotes`. Each step is one
- * batch of at most 500 reads per eth_call, sent together.
+ * proposal count. The index's proposals need only the ambiguous `getPastVotes` (one batch).
+ * Proposals the index does not hold (created before a build's history snapshot) are read as the
+ * delegate's page reads them (ids and snapshots, then each delegate's `getPastVotes` and
+ * `hasVoted`): for `window` 'all' every one of them, in batches of 500 reads sent together; for
+ * 'last10', newest first, ten proposals a round, only for the delegates that have not yet found 10
+ * they could vote on, and no further back than LAST10_LOOKBACK (a thousand-proposal history costs a
+ * page of delegates three small batches, not fifty thousand reads). The 'all' figures of a 'last10'
+ * read cover only what it looked at.
  */
 export async function readParticipations(
   client: ReadClient,
@@ -201,6 +210,7 @@ export async function readParticipations(
   logs: ParticipationLogs,
   delegates: Address[],
   blockNumber: bigint,
+  window: 'last10' | 'all' = 'all',
 ): Promise<Map<Address, Participation>> {
   const gov = { address: governor, abi: altGovernorAbi } as const;
   const [clockResult, countResult] = await aggregate(
@@ -216,13 +226,49 @@ export async function readParticipations(
   const clock = clockResult.result as bigint;
   // A governor without proposal storage: the index's proposals are all there is to count.
   const count = countResult.status === 'success' ? Number(countResult.result as bigint) : logs.proposals.length;
-  const missing = Math.max(0, count - logs.proposals.length);
-  let older: { id: bigint; snapshot: bigint }[] = [];
-  if (missing > 0) {
+
+  // The index's proposals.
+  const settled = (p: ProposalPoint) => p.firstVoteBlock !== undefined || p.snapshot < clock;
+  const classified = delegates.map((d) => ({ delegate: d, ...classify(logs, d, settled) }));
+  const pairs = classified.flatMap(({ delegate, unknown }) => unknown.map((p) => ({ delegate, p })));
+  const answers = await readChunked(
+    client,
+    multicall3,
+    pairs.map(({ delegate, p }) => ({
+      address: token,
+      abi: altVotesAbi,
+      functionName: 'getPastVotes',
+      args: [delegate, p.snapshot],
+    })),
+    blockNumber,
+  );
+  const read = new Map<Address, Map<bigint, bigint>>();
+  pairs.forEach(({ delegate, p }, k) => {
+    let mine = read.get(delegate);
+    if (!mine) read.set(delegate, (mine = new Map()));
+    mine.set(p.id, answers[k] as bigint);
+  });
+  const fromIndex = new Map(
+    classified.map(({ delegate, known }) => [
+      delegate,
+      participationFrom(logs, known, read.get(delegate) ?? new Map()),
+    ]),
+  );
+
+  // Older proposals, newest first.
+  const olderOf = new Map<Address, ProposalVoting[]>(delegates.map((d) => [d, []]));
+  const eligibleSoFar = (d: Address) => fromIndex.get(d)!.eligible + olderOf.get(d)!.filter((p) => p.votes > 0n).length;
+  let end = Math.max(0, count - logs.proposals.length);
+  const stop = window === 'all' ? 0 : Math.max(0, end - LAST10_LOOKBACK);
+  while (end > stop) {
+    const waiting = window === 'all' ? delegates : delegates.filter((d) => eligibleSoFar(d) < 10);
+    if (waiting.length === 0) break;
+    const start = window === 'all' ? stop : Math.max(stop, end - ROUND);
+    const indices = Array.from({ length: end - start }, (_, i) => BigInt(start + i));
     const details = (await readChunked(
       client,
       multicall3,
-      Array.from({ length: missing }, (_, i) => ({ ...gov, functionName: 'proposalDetailsAt', args: [BigInt(i)] })),
+      indices.map((i) => ({ ...gov, functionName: 'proposalDetailsAt', args: [i] })),
       blockNumber,
     )) as (readonly [bigint, ...unknown[]])[];
     const ids = details.map((d) => d[0]);
@@ -232,48 +278,27 @@ export async function readParticipations(
       ids.map((id) => ({ ...gov, functionName: 'proposalSnapshot', args: [id] })),
       blockNumber,
     )) as bigint[];
-    older = ids.map((id, i) => ({ id, snapshot: snapshots[i] })).filter((p) => p.snapshot < clock);
-  }
-  const settled = (p: ProposalPoint) => p.firstVoteBlock !== undefined || p.snapshot < clock;
-  const classified = delegates.map((d) => ({ delegate: d, ...classify(logs, d, settled) }));
-  const pairs = classified.flatMap(({ delegate, unknown }) => unknown.map((p) => ({ delegate, p })));
-  const olderPairs = delegates.flatMap((delegate) => older.map((p) => ({ delegate, p })));
-  const answers = await readChunked(
-    client,
-    multicall3,
-    [
-      ...pairs.map(({ delegate, p }) => ({
-        address: token,
-        abi: altVotesAbi,
-        functionName: 'getPastVotes',
-        args: [delegate, p.snapshot],
-      })),
-      ...olderPairs.flatMap(({ delegate, p }) => [
+    const round = ids.map((id, i) => ({ id, snapshot: snapshots[i] })).filter((p) => p.snapshot < clock);
+    const roundPairs = waiting.flatMap((delegate) => round.map((p) => ({ delegate, p })));
+    const got = await readChunked(
+      client,
+      multicall3,
+      roundPairs.flatMap(({ delegate, p }) => [
         { address: token, abi: altVotesAbi, functionName: 'getPastVotes', args: [delegate, p.snapshot] },
         { ...gov, functionName: 'hasVoted', args: [p.id, delegate] },
       ]),
-    ],
-    blockNumber,
-  );
-  const read = new Map<Address, Map<bigint, bigint>>();
-  pairs.forEach(({ delegate, p }, k) => {
-    let mine = read.get(delegate);
-    if (!mine) read.set(delegate, (mine = new Map()));
-    mine.set(p.id, answers[k] as bigint);
-  });
-  const olderOf = new Map<Address, ProposalVoting[]>();
-  olderPairs.forEach(({ delegate, p }, k) => {
-    const at = pairs.length + 2 * k;
-    const list = olderOf.get(delegate) ?? [];
-    list.push({
-      id: p.id,
-      snapshot: p.snapshot,
-      settled: true,
-      votes: answers[at] as bigint,
-      voted: answers[at + 1] as boolean,
+      blockNumber,
+    );
+    const perDelegate = new Map<Address, ProposalVoting[]>();
+    roundPairs.forEach(({ delegate, p }, k) => {
+      const list = perDelegate.get(delegate) ?? [];
+      list.push({ ...p, settled: true, votes: got[2 * k] as bigint, voted: got[2 * k + 1] as boolean });
+      perDelegate.set(delegate, list);
     });
-    olderOf.set(delegate, list);
-  });
+    // This round is older than what was read before it: it goes in front.
+    for (const [d, list] of perDelegate) olderOf.set(d, [...list, ...olderOf.get(d)!]);
+    end = start;
+  }
   return new Map(
     classified.map(({ delegate, known }) => [
       delegate,
@@ -314,6 +339,7 @@ export async function readDelegateParticipation(
   caps: ChainCaps,
   delegates: Address[],
   blockNumber: bigint,
+  window: 'last10' | 'all' = 'all',
 ): Promise<Map<Address, Participation>> {
   const governor = caps.governor?.address;
   const token = caps.votes?.address;
@@ -330,5 +356,5 @@ export async function readDelegateParticipation(
     hit = { version: history.index.version, key, value: participationLogs(history.index, governor, token, base) };
     gathered.set(history.index, hit);
   }
-  return readParticipations(client, multicall3Of(chain), governor, token, hit.value, delegates, blockNumber);
+  return readParticipations(client, multicall3Of(chain), governor, token, hit.value, delegates, blockNumber, window);
 }
