@@ -58,6 +58,7 @@ test("a proposal's votes over its voting period: one point per block with votes,
   expect(requested.filter((u) => /uplot/i.test(u))).toEqual([]);
 
   await page.goto(`./#/governance/proposals/${id}`);
+  await page.getByRole('button', { name: 'Show votes over time' }).click();
   const chart = page.getByTestId('votes-chart');
   await expect(chart).toHaveAttribute('data-points', String(blocks.length));
   // Drawn once it comes into view.
