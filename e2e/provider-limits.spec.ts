@@ -240,7 +240,7 @@ test('a history snapshot the chain vouches for leaves only the blocks after it t
     })
   )[0].operator;
   const newcomer = privateKeyToAddress(generatePrivateKey());
-  await asImpersonated(chain.client, newcomer, () =>
+  const delegated = await asImpersonated(chain.client, newcomer, () =>
     send(chain.client, newcomer, { address: votesToken, abi: altVotesAbi, functionName: 'delegate', args: [top] }),
   );
   const slashed = (await chain.operators()).find((o) => o.slashCount > 0)!.operator;
@@ -275,7 +275,14 @@ test('a history snapshot the chain vouches for leaves only the blocks after it t
     const catchingUp = page.getByTestId('history-catching-up');
     const shownEarly = (await catchingUp.count()) > 0;
     await expect(catchingUp).toHaveCount(0, { timeout: 30_000 });
-    // Participation comes after the rows (its reads follow the ranking): compared once every row has it.
+    // A snapshot set aside starts the read over: compared once the list is as of a block past the newcomer's delegation.
+    await expect
+      .poll(async () => BigInt((/as of block (\d+)/.exec(await page.locator('main').innerText()) ?? [, '0'])[1]!), {
+        timeout: 30_000,
+      })
+      .toBeGreaterThanOrEqual(delegated.blockNumber);
+    // Names, statements and participation come after the rows (their reads follow the ranking).
+    await expect(page.locator('[aria-busy="true"]')).toHaveCount(0, { timeout: 30_000 });
     await expect(rows.getByTestId('participation').filter({ hasText: '…' })).toHaveCount(0, { timeout: 30_000 });
     const list = await rows.allTextContents();
     await page.goto(`./#/governance/delegates/${top}`);

@@ -62,6 +62,8 @@ export interface ParticipationLogs {
    * its block (the index holds only what follows it, and so only proposals created after it).
    */
   base?: Map<Address, bigint>;
+  /** Ids of the proposals created before the index's first block, oldest first (the snapshot's list). */
+  olderIds?: bigint[];
 }
 
 /** Gathers the three kinds of logs of `governor` and `token` from the index. */
@@ -213,91 +215,114 @@ export async function readParticipations(
   window: 'last10' | 'all' = 'all',
 ): Promise<Map<Address, Participation>> {
   const gov = { address: governor, abi: altGovernorAbi } as const;
-  const [clockResult, countResult] = await aggregate(
+  const snapshotCall = (id: bigint): ContractCall => ({ ...gov, functionName: 'proposalSnapshot', args: [id] });
+  const pastVotes = (delegate: Address, snapshot: bigint): ContractCall => ({
+    address: token,
+    abi: altVotesAbi,
+    functionName: 'getPastVotes',
+    args: [delegate, snapshot],
+  });
+  // Where the build's history snapshot listed the older proposals, the first round's snapshots ride
+  // with the clock and the count (the count confirms the list is whole).
+  const known = logs.olderIds ?? [];
+  const firstIds = window === 'all' ? known : known.slice(-ROUND);
+  const head = await aggregate(
     client,
     multicall3,
-    [
-      { ...gov, functionName: 'clock' },
-      { ...gov, functionName: 'proposalCount' },
-    ],
+    [{ ...gov, functionName: 'clock' }, { ...gov, functionName: 'proposalCount' }, ...firstIds.map(snapshotCall)],
     blockNumber,
   );
+  const [clockResult, countResult] = head;
   if (clockResult.status !== 'success') throw clockResult.error;
   const clock = clockResult.result as bigint;
   // A governor without proposal storage: the index's proposals are all there is to count.
   const count = countResult.status === 'success' ? Number(countResult.result as bigint) : logs.proposals.length;
+  const missing = Math.max(0, count - logs.proposals.length);
+  const idsKnown = known.length === missing && head.slice(2).every((r) => r.status === 'success');
+  const prefetched = new Map<bigint, bigint>(
+    idsKnown ? firstIds.map((id, i) => [id, (head[2 + i] as { result: unknown }).result as bigint]) : [],
+  );
 
-  // The index's proposals.
+  // The index's proposals: only the ambiguous pairs need a read (sent with the first older round's).
   const settled = (p: ProposalPoint) => p.firstVoteBlock !== undefined || p.snapshot < clock;
   const classified = delegates.map((d) => ({ delegate: d, ...classify(logs, d, settled) }));
   const pairs = classified.flatMap(({ delegate, unknown }) => unknown.map((p) => ({ delegate, p })));
-  const answers = await readChunked(
-    client,
-    multicall3,
-    pairs.map(({ delegate, p }) => ({
-      address: token,
-      abi: altVotesAbi,
-      functionName: 'getPastVotes',
-      args: [delegate, p.snapshot],
-    })),
-    blockNumber,
-  );
   const read = new Map<Address, Map<bigint, bigint>>();
-  pairs.forEach(({ delegate, p }, k) => {
-    let mine = read.get(delegate);
-    if (!mine) read.set(delegate, (mine = new Map()));
-    mine.set(p.id, answers[k] as bigint);
-  });
-  const fromIndex = new Map(
-    classified.map(({ delegate, known }) => [
-      delegate,
-      participationFrom(logs, known, read.get(delegate) ?? new Map()),
-    ]),
-  );
+  const olderOf = new Map<Address, ProposalVoting[]>(delegates.map((d) => [d, []]));
+  /** Eligible proposals per delegate among the index's and the older ones read so far (set after the first pass). */
+  const eligible = new Map<Address, number>();
+  let pending: typeof pairs | undefined = pairs;
 
   // Older proposals, newest first.
-  const olderOf = new Map<Address, ProposalVoting[]>(delegates.map((d) => [d, []]));
-  const eligibleSoFar = (d: Address) => fromIndex.get(d)!.eligible + olderOf.get(d)!.filter((p) => p.votes > 0n).length;
-  let end = Math.max(0, count - logs.proposals.length);
+  let end = missing;
   const stop = window === 'all' ? 0 : Math.max(0, end - LAST10_LOOKBACK);
-  while (end > stop) {
-    const waiting = window === 'all' ? delegates : delegates.filter((d) => eligibleSoFar(d) < 10);
-    if (waiting.length === 0) break;
-    const start = window === 'all' ? stop : Math.max(stop, end - ROUND);
-    const indices = Array.from({ length: end - start }, (_, i) => BigInt(start + i));
-    const details = (await readChunked(
-      client,
-      multicall3,
-      indices.map((i) => ({ ...gov, functionName: 'proposalDetailsAt', args: [i] })),
-      blockNumber,
-    )) as (readonly [bigint, ...unknown[]])[];
-    const ids = details.map((d) => d[0]);
-    const snapshots = (await readChunked(
-      client,
-      multicall3,
-      ids.map((id) => ({ ...gov, functionName: 'proposalSnapshot', args: [id] })),
-      blockNumber,
-    )) as bigint[];
-    const round = ids.map((id, i) => ({ id, snapshot: snapshots[i] })).filter((p) => p.snapshot < clock);
-    const roundPairs = waiting.flatMap((delegate) => round.map((p) => ({ delegate, p })));
+  while (end > stop || pending) {
+    const start = end > stop ? (window === 'all' ? stop : Math.max(stop, end - ROUND)) : end;
+    let round: { id: bigint; snapshot: bigint }[] = [];
+    if (end > start) {
+      let ids: bigint[];
+      if (idsKnown) ids = known.slice(start, end);
+      else {
+        const details = (await readChunked(
+          client,
+          multicall3,
+          Array.from({ length: end - start }, (_, i) => ({
+            ...gov,
+            functionName: 'proposalDetailsAt',
+            args: [BigInt(start + i)],
+          })),
+          blockNumber,
+        )) as (readonly [bigint, ...unknown[]])[];
+        ids = details.map((d) => d[0]);
+      }
+      const missingSnapshots = ids.filter((id) => !prefetched.has(id));
+      const snaps = (await readChunked(
+        client,
+        multicall3,
+        missingSnapshots.map(snapshotCall),
+        blockNumber,
+      )) as bigint[];
+      missingSnapshots.forEach((id, i) => prefetched.set(id, snaps[i]));
+      round = ids.map((id) => ({ id, snapshot: prefetched.get(id)! })).filter((p) => p.snapshot < clock);
+    }
+    // The first pass reads the index's ambiguous pairs too; the delegates still short are known after it.
+    const waiting = window === 'all' || pending ? delegates : delegates.filter((d) => (eligible.get(d) ?? 0) < 10);
+    const roundPairs = round.length ? waiting.flatMap((delegate) => round.map((p) => ({ delegate, p }))) : [];
+    const indexPairs = pending ?? [];
     const got = await readChunked(
       client,
       multicall3,
-      roundPairs.flatMap(({ delegate, p }) => [
-        { address: token, abi: altVotesAbi, functionName: 'getPastVotes', args: [delegate, p.snapshot] },
-        { ...gov, functionName: 'hasVoted', args: [p.id, delegate] },
-      ]),
+      [
+        ...indexPairs.map(({ delegate, p }) => pastVotes(delegate, p.snapshot)),
+        ...roundPairs.flatMap(({ delegate, p }) => [
+          pastVotes(delegate, p.snapshot),
+          { ...gov, functionName: 'hasVoted', args: [p.id, delegate] },
+        ]),
+      ],
       blockNumber,
     );
+    indexPairs.forEach(({ delegate, p }, k) => {
+      let mine = read.get(delegate);
+      if (!mine) read.set(delegate, (mine = new Map()));
+      mine.set(p.id, got[k] as bigint);
+    });
     const perDelegate = new Map<Address, ProposalVoting[]>();
     roundPairs.forEach(({ delegate, p }, k) => {
+      const at = indexPairs.length + 2 * k;
       const list = perDelegate.get(delegate) ?? [];
-      list.push({ ...p, settled: true, votes: got[2 * k] as bigint, voted: got[2 * k + 1] as boolean });
+      list.push({ ...p, settled: true, votes: got[at] as bigint, voted: got[at + 1] as boolean });
       perDelegate.set(delegate, list);
     });
     // This round is older than what was read before it: it goes in front.
     for (const [d, list] of perDelegate) olderOf.set(d, [...list, ...olderOf.get(d)!]);
+    if (pending)
+      for (const { delegate, known } of classified)
+        eligible.set(delegate, participationFrom(logs, known, read.get(delegate) ?? new Map()).eligible);
+    for (const [d, list] of perDelegate)
+      eligible.set(d, (eligible.get(d) ?? 0) + list.filter((p) => p.votes > 0n).length);
+    pending = undefined;
     end = start;
+    if (window === 'last10' && delegates.every((d) => (eligible.get(d) ?? 0) >= 10)) break;
   }
   return new Map(
     classified.map(({ delegate, known }) => [
@@ -353,7 +378,16 @@ export async function readDelegateParticipation(
       snapshot && snapshot.token.toLowerCase() === token.toLowerCase()
         ? new Map(snapshot.rows.map((r) => [getAddress(r.address), r.votes]))
         : undefined;
-    hit = { version: history.index.version, key, value: participationLogs(history.index, governor, token, base) };
+    // The proposals created before the index's first block, oldest first, as the snapshot lists them.
+    const titles = await history.snapshot?.titles().catch(() => undefined);
+    const olderIds = titles
+      ? [...titles].sort(([, a], [, b]) => (a.block < b.block ? -1 : a.block > b.block ? 1 : 0)).map(([id]) => id)
+      : undefined;
+    hit = {
+      version: history.index.version,
+      key,
+      value: { ...participationLogs(history.index, governor, token, base), olderIds },
+    };
     gathered.set(history.index, hit);
   }
   return readParticipations(client, multicall3Of(chain), governor, token, hit.value, delegates, blockNumber, window);
