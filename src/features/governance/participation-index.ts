@@ -199,10 +199,10 @@ export const LAST10_LOOKBACK = 100;
  * Proposals the index does not hold (created before a build's history snapshot) are read as the
  * delegate's page reads them (ids and snapshots, then each delegate's `getPastVotes` and
  * `hasVoted`): for `window` 'all' every one of them, in batches of 500 reads sent together; for
- * 'last10', newest first, ten proposals a round, only for the delegates that have not yet found 10
- * they could vote on, and no further back than LAST10_LOOKBACK (a thousand-proposal history costs a
- * page of delegates three small batches, not fifty thousand reads). The 'all' figures of a 'last10'
- * read cover only what it looked at.
+ * 'last10', newest first, in rounds of 10, 30 and 90 proposals, only for the delegates that have
+ * not yet found 10 they could vote on, and no further back than LAST10_LOOKBACK (a thousand-proposal
+ * history costs a page of delegates a few round trips, not fifty thousand reads). The 'all' figures
+ * of a 'last10' read cover only what it looked at.
  */
 export async function readParticipations(
   client: ReadClient,
@@ -255,9 +255,11 @@ export async function readParticipations(
 
   // Older proposals, newest first.
   let end = missing;
+  // Rounds of 10, 30, 90…: a delegate that seldom held votes then costs a few round trips, not ten.
+  let size = ROUND;
   const stop = window === 'all' ? 0 : Math.max(0, end - LAST10_LOOKBACK);
   while (end > stop || pending) {
-    const start = end > stop ? (window === 'all' ? stop : Math.max(stop, end - ROUND)) : end;
+    const start = end > stop ? (window === 'all' ? stop : Math.max(stop, end - size)) : end;
     let round: { id: bigint; snapshot: bigint }[] = [];
     if (end > start) {
       let ids: bigint[];
@@ -322,6 +324,7 @@ export async function readParticipations(
       eligible.set(d, (eligible.get(d) ?? 0) + list.filter((p) => p.votes > 0n).length);
     pending = undefined;
     end = start;
+    size *= 3;
     if (window === 'last10' && delegates.every((d) => (eligible.get(d) ?? 0) >= 10)) break;
   }
   return new Map(
