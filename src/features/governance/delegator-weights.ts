@@ -5,7 +5,7 @@
  */
 import type { Address } from 'viem';
 import { altVotesAbi } from '../../lib/contracts/generated.ts';
-import { aggregate } from '../../lib/web3/eth-call.ts';
+import { aggregateInBatches } from '../../lib/web3/eth-call.ts';
 import type { ReadClient } from '../../lib/web3/chains.ts';
 
 export interface DelegatorWeight {
@@ -55,24 +55,16 @@ export async function readDelegatorWeights(
   blockNumber: bigint,
 ): Promise<DelegatorWeight[]> {
   if (delegators.length === 0) return [];
-  const chunks: Address[][] = [];
-  for (let i = 0; i < delegators.length; i += DELEGATORS_PER_BATCH)
-    chunks.push(delegators.slice(i, i + DELEGATORS_PER_BATCH));
-  const results = (
-    await Promise.all(
-      chunks.map((chunk) =>
-        aggregate(
-          client,
-          multicall3,
-          chunk.flatMap((who) => [
-            { address: token, abi: altVotesAbi, functionName: 'balanceOf', args: [who] },
-            { address: token, abi: altVotesAbi, functionName: 'stakedUnitsOf', args: [who] },
-          ]),
-          blockNumber,
-        ),
-      ),
-    )
-  ).flat();
+  const results = await aggregateInBatches(
+    client,
+    multicall3,
+    delegators.flatMap((who) => [
+      { address: token, abi: altVotesAbi, functionName: 'balanceOf', args: [who] },
+      { address: token, abi: altVotesAbi, functionName: 'stakedUnitsOf', args: [who] },
+    ]),
+    blockNumber,
+    2 * DELEGATORS_PER_BATCH,
+  );
   return delegators.map((address, i) => {
     const wrapped = results[2 * i];
     if (wrapped.status === 'failure') throw wrapped.error;

@@ -112,6 +112,22 @@ export async function aggregate(
   return out;
 }
 
+/**
+ * Every call, `perCall` to an aggregate3 eth_call (so each stays well inside a node's gas cap for
+ * calls), all sent at once: one JSON-RPC batch where the provider takes batches. Results in order.
+ */
+export async function aggregateInBatches(
+  client: ReadClient,
+  multicall3: Address,
+  calls: readonly ContractCall[],
+  blockNumber?: bigint,
+  perCall = 500,
+): Promise<CallResult[]> {
+  const chunks: ContractCall[][] = [];
+  for (let i = 0; i < calls.length; i += perCall) chunks.push(calls.slice(i, i + perCall));
+  return (await Promise.all(chunks.map((c) => aggregate(client, multicall3, c, blockNumber)))).flat();
+}
+
 /** Every call in one aggregate3 eth_call, values in order; the first call that fails throws. */
 export async function readAll(
   client: ReadClient,
