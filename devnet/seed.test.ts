@@ -21,7 +21,8 @@ import { readSafe } from '../src/lib/web3/safe.ts';
 import { BORROWED_NAME, ENS_NAMES, ROLES, SEEDED_SAFE } from './seed.ts';
 import { getEnsAddress, getEnsName } from 'viem/actions';
 import { ensAddress } from './ens.ts';
-import { readPrimaryNames } from '../src/lib/web3/ens-names.ts';
+import { readProfiles } from '../src/features/governance/profiles.ts';
+import type { ChainConfig } from '../src/lib/config/app-config.ts';
 
 const ALT = (n: number) => BigInt(n) * 10n ** 18n;
 
@@ -220,7 +221,8 @@ describe('seeded devnet', () => {
     expect(await getEnsAddress(client, { name: 'nobody.eth', universalResolverAddress })).toBeNull();
     // The app's page read: the same names, in two batches, nothing for the borrower or the unnamed.
     const addresses = [...named.map(([a]) => a), borrower, dev(9)];
-    const names = await readPrimaryNames(client, MULTICALL3_ADDRESS, universalResolverAddress, addresses);
+    const page = { id: 31337, contracts: devnet.deployment.contracts } as unknown as ChainConfig;
+    const { names } = await readProfiles(client, page, addresses);
     expect([...names]).toEqual(named);
   });
 });

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { Address } from 'viem';
 import { delegateStatementsAbi } from '../../src/lib/contracts/generated.ts';
 import { installStatements, statementsAddress } from '../../devnet/statements.ts';
-import { readStatements } from '../../src/features/governance/statements.ts';
+import { readProfiles } from '../../src/features/governance/profiles.ts';
+import type { ChainConfig } from '../../src/lib/config/app-config.ts';
 import { MULTICALL3_ADDRESS } from '../../src/lib/web3/devnet-chain.ts';
 import { revertName, tx, useChain } from './fixture.ts';
 
@@ -37,7 +38,11 @@ describe('DelegateStatements', () => {
     await publish(alice, 'Replaced.', []);
     expect((await statementOf(alice)).slice(0, 2)).toEqual(['Replaced.', []]);
     // One multicall reads a page of delegates; those without a statement are left out.
-    const read = await readStatements(chain.client as never, MULTICALL3_ADDRESS, registry, [alice, bob]);
+    const page = {
+      id: 31337,
+      contracts: { statements: registry, multicall3: MULTICALL3_ADDRESS },
+    } as unknown as ChainConfig;
+    const read = (await readProfiles(chain.client as never, page, [alice, bob])).statements;
     expect([...read.keys()]).toEqual([alice]);
     expect(read.get(alice)?.text).toBe('Replaced.');
   });

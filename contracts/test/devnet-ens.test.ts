@@ -8,7 +8,9 @@ import { encodeFunctionData, namehash, toHex, zeroAddress, type Address } from '
 import { packetToBytes } from 'viem/ens';
 import { devnetEnsAbi } from '../../src/lib/contracts/generated.ts';
 import { ensAddress, installEns } from '../../devnet/ens.ts';
-import { readPrimaryNames, verifyNames } from '../../src/lib/web3/ens-names.ts';
+import { verifyNames } from '../../src/lib/web3/ens-names.ts';
+import { readProfiles } from '../../src/features/governance/profiles.ts';
+import type { ChainConfig } from '../../src/lib/config/app-config.ts';
 import { MULTICALL3_ADDRESS } from '../../src/lib/web3/devnet-chain.ts';
 import { revertName, tx, useChain } from './fixture.ts';
 
@@ -88,7 +90,11 @@ describe('DevnetEns', () => {
     await call(alice, 'setName', ['alice.eth']);
     await call(bob, 'setName', ['bob.eth']);
     await call(carol, 'setName', ['alice.eth']);
-    const names = await readPrimaryNames(chain.client as never, MULTICALL3_ADDRESS, ens, [alice, bob, carol]);
+    const page = {
+      id: 31337,
+      contracts: { ensUniversalResolver: ens, multicall3: MULTICALL3_ADDRESS },
+    } as unknown as ChainConfig;
+    const { names } = await readProfiles(chain.client as never, page, [alice, bob, carol]);
     expect([...names]).toEqual([
       [alice, 'alice.eth'],
       [bob, 'bob.eth'],

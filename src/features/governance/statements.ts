@@ -6,8 +6,7 @@
  */
 import type { Address } from 'viem';
 import { delegateStatementsAbi } from '../../lib/contracts/generated.ts';
-import type { ReadClient } from '../../lib/web3/chains.ts';
-import { aggregate, type CallResult, type ContractCall } from '../../lib/web3/eth-call.ts';
+import type { CallResult, ContractCall } from '../../lib/web3/eth-call.ts';
 import type { TxCall } from '../../lib/tx/lifecycle.ts';
 
 export interface DelegateStatement {
@@ -33,29 +32,6 @@ export function statementFrom(result: CallResult | undefined): DelegateStatement
   if (result?.status !== 'success') return undefined;
   const [text, links, updatedAt] = result.result as readonly [string, readonly string[], bigint];
   return updatedAt > 0n ? { text, links: [...links], updatedAt } : undefined;
-}
-
-/** The statements of `delegates` that have one, read in one multicall at `blockNumber`. */
-export async function readStatements(
-  client: ReadClient,
-  multicall3: Address,
-  registry: Address,
-  delegates: Address[],
-  blockNumber?: bigint,
-): Promise<Map<Address, DelegateStatement>> {
-  if (delegates.length === 0) return new Map();
-  const results = await aggregate(
-    client,
-    multicall3,
-    delegates.map((d) => statementCall(registry, d)),
-    blockNumber,
-  );
-  const found = new Map<Address, DelegateStatement>();
-  delegates.forEach((d, i) => {
-    const statement = statementFrom(results[i]);
-    if (statement) found.set(d, statement);
-  });
-  return found;
 }
 
 const utf8Bytes = (s: string) => new TextEncoder().encode(s).length;

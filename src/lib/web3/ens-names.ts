@@ -159,26 +159,3 @@ export async function verifyNames(
   });
   return names;
 }
-
-/** The verified primary names of `addresses` (those without one are absent), in two batches. */
-export async function readPrimaryNames(
-  client: ReadClient,
-  multicall3: Address,
-  resolver: Address,
-  addresses: Address[],
-  blockNumber?: bigint,
-): Promise<Map<Address, string>> {
-  if (addresses.length === 0) return new Map();
-  const results = await aggregate(
-    client,
-    multicall3,
-    addresses.map((a) => reverseCall(resolver, a)),
-    blockNumber,
-  );
-  const candidates = new Map<Address, string>();
-  addresses.forEach((a, i) => {
-    const name = primaryFrom(results[i]);
-    if (name) candidates.set(a, name);
-  });
-  return verifyNames(client, multicall3, resolver, candidates, blockNumber);
-}
