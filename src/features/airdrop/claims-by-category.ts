@@ -4,10 +4,11 @@
  * manifest's root) splits its claim. Claimants are grouped by shard so each file is read once, a few
  * at a time; a claim whose amount is not its row's total is an error, not a guess.
  */
-import { getAddress, toEventSelector, type Address, type Hex } from 'viem';
+import { toEventSelector, type Address, type Hex } from 'viem';
 import { altAirdropAbi } from '../../lib/contracts/generated.ts';
 import type { LogFilter } from '../../lib/logs/log-index.ts';
 import type { IndexedLog } from '../../lib/logs/log-store.ts';
+import { topicAddress } from '../../lib/logs/chain-logs.ts';
 import { loadShard } from './eligibility.ts';
 import { shardPrefix, type AirdropManifest } from './shard.ts';
 
@@ -20,7 +21,7 @@ export function claimsByAccount(select: (f: LogFilter) => IndexedLog[], airdrop:
   const claims = new Map<Address, bigint>();
   for (const log of select({ address: airdrop, topic0: CLAIM_TOPICS })) {
     if (!log.topics[1] || log.data.length < 66) continue;
-    const account = getAddress(`0x${log.topics[1].slice(26)}`);
+    const account = topicAddress(log.topics[1]);
     claims.set(account, (claims.get(account) ?? 0n) + BigInt(log.data.slice(0, 66) as Hex));
   }
   return claims;

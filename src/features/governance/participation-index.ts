@@ -18,11 +18,11 @@ import { getAddress, toEventSelector, type Address, type Hex } from 'viem';
 import { altGovernorAbi, altVotesAbi } from '../../lib/contracts/generated.ts';
 import type { LogIndex } from '../../lib/logs/log-index.ts';
 import type { IndexedLog } from '../../lib/logs/log-store.ts';
-import { aggregate, type ContractCall } from '../../lib/web3/eth-call.ts';
+import { aggregate, aggregateInBatches, type ContractCall } from '../../lib/web3/eth-call.ts';
 import { multicall3Of, type ReadClient } from '../../lib/web3/chains.ts';
 import type { ChainConfig } from '../../lib/config/app-config.ts';
 import type { ChainCaps } from '../../lib/web3/capabilities.ts';
-import { historyUpTo } from '../../lib/logs/chain-logs.ts';
+import { historyUpTo, topicAddress } from '../../lib/logs/chain-logs.ts';
 import { proposalCreatedEvent } from './proposal-description.ts';
 import { participationOf, type Participation, type ProposalVoting } from './participation.ts';
 
@@ -33,7 +33,6 @@ const VOTE_CAST = [event(altGovernorAbi, 'VoteCast'), event(altGovernorAbi, 'Vot
 const VOTES_CHANGED = event(altVotesAbi, 'DelegateVotesChanged');
 
 const word = (data: Hex, i: number) => BigInt(`0x${data.slice(2 + 64 * i, 2 + 64 * (i + 1)) || '0'}`);
-const topicAddress = (topic: Hex) => getAddress(`0x${topic.slice(26)}`);
 
 export interface ProposalPoint {
   id: bigint;
@@ -169,20 +168,14 @@ export function participationFrom(
   ]);
 }
 
-/** Reads per batch: a page's worth keeps each eth_call well inside a node's gas and size limits. */
-const READS_PER_BATCH = 500;
-
-/** `calls` in batches of READS_PER_BATCH, sent together; a failed read throws. */
+/** `calls` in eth_calls of at most 500 reads, sent together; a failed read throws. */
 async function readChunked(
   client: ReadClient,
   multicall3: Address,
   calls: ContractCall[],
   blockNumber: bigint,
 ): Promise<unknown[]> {
-  const chunks: ContractCall[][] = [];
-  for (let i = 0; i < calls.length; i += READS_PER_BATCH) chunks.push(calls.slice(i, i + READS_PER_BATCH));
-  const results = (await Promise.all(chunks.map((c) => aggregate(client, multicall3, c, blockNumber)))).flat();
-  return results.map((r) => {
+  return (await aggregateInBatches(client, multicall3, calls, blockNumber)).map((r) => {
     if (r.status !== 'success') throw r.error;
     return r.result;
   });

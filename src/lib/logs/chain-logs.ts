@@ -3,7 +3,7 @@
  * token, staking, airdrop), stored in IndexedDB, with the window learned from the chain's RPC kept
  * between visits so a capped provider is not probed again.
  */
-import { decodeEventLog, type Abi, type Address } from 'viem';
+import { decodeEventLog, getAddress, type Abi, type Address, type Hex } from 'viem';
 import { getBlockNumber } from 'viem/actions';
 import type { ChainConfig } from '../config/app-config.ts';
 import type { ReadClient } from '../web3/chains.ts';
@@ -177,6 +177,9 @@ export function decodeLogs<T = Record<string, any>>(
   }
   return out;
 }
+
+/** The address in an indexed topic (the last 20 of its 32 bytes), checksummed. */
+export const topicAddress = (topic: Hex) => getAddress(`0x${topic.slice(26)}`);
 
 /** A projection of the index recomputed only when its logs changed. */
 export function memoByVersion<T>(compute: (index: LogIndex) => T): (index: LogIndex) => T {
