@@ -6,11 +6,26 @@ import { readFileSync } from 'node:fs';
 import { formatUnits, parseAbiItem, type Address } from 'viem';
 import type { Page } from '@playwright/test';
 import { altAirdropAbi, altGovernorAbi, altStakingAbi } from '../src/lib/contracts/generated.ts';
-import { DEV_ACCOUNTS } from './fixtures/chain.ts';
+import { DEV_ACCOUNTS, type Chain } from './fixtures/chain.ts';
 import { governor } from './fixtures/governor.ts';
 import { expect, test } from './fixtures/index.ts';
 
 const whole = (v: bigint) => new Intl.NumberFormat('en-US').format(Number(formatUnits(v, 18).split('.')[0]));
+
+/** Every claim on the airdrop, of the three kinds (plain, to votes, staked). */
+const claimLogs = async (chain: Chain) =>
+  (
+    await Promise.all(
+      (['Claimed', 'ClaimedAndStaked', 'ClaimedToVotes'] as const).map((eventName) =>
+        chain.client.getContractEvents({
+          address: chain.contracts.airdrop,
+          abi: altAirdropAbi,
+          eventName,
+          fromBlock: 0n,
+        }),
+      ),
+    )
+  ).flat();
 
 /** The chart's table, row by row (header cell first). */
 const tableOf = async (page: Page, testid: string) => {
@@ -180,15 +195,7 @@ test('claimed and unclaimed ALT over the claim window, on request: one point per
   chain,
 }) => {
   const airdrop = chain.contracts.airdrop;
-  const blocks = new Set<bigint>();
-  for (const eventName of ['Claimed', 'ClaimedAndStaked', 'ClaimedToVotes'] as const)
-    for (const l of await chain.client.getContractEvents({
-      address: airdrop,
-      abi: altAirdropAbi,
-      eventName,
-      fromBlock: 0n,
-    }))
-      blocks.add(l.blockNumber);
+  const blocks = new Set((await claimLogs(chain)).map((l) => l.blockNumber));
   const { totalClaimed: claimed } = (await chain.client.readContract({
     address: airdrop,
     abi: altAirdropAbi,
@@ -208,7 +215,6 @@ test("claimed and unclaimed ALT per category, on request: each claim split by th
   page,
   chain,
 }) => {
-  const airdrop = chain.contracts.airdrop;
   // The test's own split: every claim log's account, looked up in the distribution's CSV.
   const [header, ...lines] = readFileSync(new URL('../data/airdrop/season-one.csv', import.meta.url), 'utf8')
     .trim()
@@ -216,17 +222,12 @@ test("claimed and unclaimed ALT per category, on request: each claim split by th
   const ids = header.split(',').slice(1);
   const rows = new Map(lines.map((l) => l.split(',')).map(([a, ...amounts]) => [a.toLowerCase(), amounts.map(BigInt)]));
   const claimed = ids.map(() => 0n);
-  for (const eventName of ['Claimed', 'ClaimedAndStaked', 'ClaimedToVotes'] as const)
-    for (const l of await chain.client.getContractEvents({
-      address: airdrop,
-      abi: altAirdropAbi,
-      eventName,
-      fromBlock: 0n,
-    })) {
-      const row = rows.get((l.args as { account: Address }).account.toLowerCase())!;
-      expect(row.reduce((s, v) => s + v, 0n)).toBe((l.args as { amount: bigint }).amount);
-      row.forEach((v, i) => (claimed[i] += v));
-    }
+  for (const l of await claimLogs(chain)) {
+    const { account, amount } = l.args as { account: Address; amount: bigint };
+    const row = rows.get(account.toLowerCase())!;
+    expect(row.reduce((s, v) => s + v, 0n)).toBe(amount);
+    row.forEach((v, i) => (claimed[i] += v));
+  }
   expect(claimed.some((c) => c > 0n)).toBe(true);
   const manifest = (await (await page.request.get('./airdrop/season-one/manifest.json')).json()) as {
     categories: { id: string; name: string; total: string }[];
