@@ -15,6 +15,9 @@ interface Vm {
     function expectRevert(bytes4 revertData) external;
     function label(address account, string calldata newLabel) external;
     function cool(address target) external;
+    function expectRevert() external;
+    function pauseGasMetering() external;
+    function resumeGasMetering() external;
 }
 
 /// @dev Assertions, bounds and the invariant-target hooks forge reads (as forge-std's StdInvariant does).
@@ -71,6 +74,21 @@ abstract contract Base {
 
     function assertTrue(bool condition, string memory message) internal pure {
         if (!condition) revert AssertionFailed(message, 0, 1);
+    }
+
+    /// @dev Ethereum's per-transaction gas cap since Fusaka (EIP-7825): 2^24.
+    uint256 internal constant TX_GAS_CAP = 16_777_216;
+
+    /**
+     * @dev Calls `target` as `sender` the way a transaction would: with the per-transaction gas cap as
+     * its gas, every slot cold. Returns whether it succeeded and the gas it used.
+     */
+    function _asTransaction(address sender, address target, bytes memory data) internal returns (bool ok, uint256 used) {
+        vm.cool(target);
+        vm.prank(sender);
+        uint256 before = gasleft();
+        (ok, ) = target.call{gas: TX_GAS_CAP - 21_000}(data);
+        used = before - gasleft() + 21_000;
     }
 
     /// @dev Prints a figure in forge's output (-vv), through its console address.
