@@ -74,8 +74,15 @@ contract AltStaking is AccessControl, RewardStream {
     uint256 public constant MAX_POSITIONS_PER_STAKER = 32;
     /// @notice Most open unbonding requests one staker may have at once.
     uint256 public constant MAX_REQUESTS_PER_STAKER = 32;
-    /// @notice Positions and requests a slash processes in the call that starts it.
-    uint256 public constant SLASH_BATCH = 200;
+    /// @notice Positions and requests the call that records a slash processes at most (small operators
+    /// are slashed at once; the governor's `execute` stays bounded whatever the operator's size).
+    uint256 public constant SLASH_FIRST_PAGE = 16;
+    /// @notice Most positions and requests one {continueSlash} call processes.
+    uint256 public constant MAX_SLASH_PAGE = 64;
+    /// @notice Longest slash reason, in bytes.
+    uint256 public constant MAX_REASON_LENGTH = 1_024;
+    /// @notice Accounts allowed to stake for someone else ({stakeFor}): the airdrop's claim-and-stake.
+    bytes32 public constant STAKE_AGENT_ROLE = keccak256("STAKE_AGENT_ROLE");
 
     struct Operator {
         OperatorStatus status;
@@ -85,6 +92,7 @@ contract AltStaking is AccessControl, RewardStream {
         uint48 commissionEffectiveAt;
         uint48 lastUpdate;
         uint32 slashCount;
+        bool deactivatedByGovernance;
         uint256 activeStake;
         uint256 unbondingStake;
         uint256 totalSlashed;
@@ -112,6 +120,7 @@ contract AltStaking is AccessControl, RewardStream {
 
     struct SlashInProgress {
         uint16 fractionBps;
+        uint48 recordedAt;
         uint32 stakersLeft;
         uint32 requestsLeft;
         uint256 taken;
@@ -270,6 +279,9 @@ contract AltStaking is AccessControl, RewardStream {
     error EmptyRequestList();
     error NothingToClaim();
     error InvalidSlashFraction(uint256 fractionBps);
+    error ReasonTooLong(uint256 length, uint256 maximum);
+    error DeactivatedByGovernance(address operator);
+    error NotStakeAgent(address caller);
     error ParameterOutOfRange(uint256 value, uint256 minimum, uint256 maximum);
 
     /**
@@ -281,6 +293,7 @@ contract AltStaking is AccessControl, RewardStream {
      * @param commissionDelay Seconds before a commission change takes effect.
      * @param maxCommissionBps_ Commission ceiling in basis points.
      * @param minStake Smallest amount a stake may add.
+     * @param stakeAgent May stake for others ({stakeFor}): the airdrop, or zero for none yet.
      */
     constructor(
         IERC20 token_,
@@ -290,7 +303,8 @@ contract AltStaking is AccessControl, RewardStream {
         uint256 unbondingPeriod,
         uint256 commissionDelay,
         uint256 maxCommissionBps_,
-        uint256 minStake
+        uint256 minStake,
+        address stakeAgent
     ) {
         if (address(token_) == address(0) || admin == address(0) || treasury == address(0)) revert InvalidAddress();
         _checkRange(unbondingPeriod, MIN_UNBONDING_PERIOD, MAX_UNBONDING_PERIOD);
@@ -308,6 +322,7 @@ contract AltStaking is AccessControl, RewardStream {
         _recordNow();
         _grantRole(DEFAULT_ADMIN_ROLE, admin);
         _grantRole(SLASHER_ROLE, admin);
+        if (stakeAgent != address(0)) _grantRole(STAKE_AGENT_ROLE, stakeAgent);
     }
 
     // ---------------------------------------------------------------- staking
@@ -319,9 +334,12 @@ contract AltStaking is AccessControl, RewardStream {
 
     /**
      * @notice Stakes `amount` ALT from the caller to `operator` for `beneficiary`, who owns the position
-     * and its votes. Used by the airdrop's claim-and-stake.
+     * and its votes. Only a stake agent (the airdrop's claim-and-stake, acting for the claimant) may.
+     * @dev Open to anyone, it would let a stranger fill a victim's {MAX_POSITIONS_PER_STAKER} slots
+     * with dust and block the victim's own stakes.
      */
     function stakeFor(address operator, uint256 amount, address beneficiary) external {
+        if (!hasRole(STAKE_AGENT_ROLE, msg.sender)) revert NotStakeAgent(msg.sender);
         _stake(operator, amount, msg.sender, beneficiary);
     }
 
@@ -386,9 +404,13 @@ contract AltStaking is AccessControl, RewardStream {
         _token.safeTransfer(msg.sender, total);
     }
 
-    /// @notice Stakes an unlocked redelegation request with its new operator; anyone may call it.
+    /**
+     * @notice Stakes the caller's unlocked redelegation request with its new operator.
+     * @dev Only the owner: anyone else could force the stake into an operator the owner meant to avoid
+     * (one about to be slashed) by front-running the owner's {withdraw} of the same request.
+     */
     function completeRedelegation(uint256 requestId) external {
-        UnbondingRequest memory request = _closeRequest(requestId, false);
+        UnbondingRequest memory request = _closeRequest(requestId, true);
         if (request.redelegateTo == address(0)) revert NotARedelegation(requestId);
         _totalUnbondingStake -= request.amount;
         if (request.amount > 0) {
@@ -496,64 +518,89 @@ contract AltStaking is AccessControl, RewardStream {
     }
 
     /**
-     * @notice Schedules a new commission for the caller, effective after the commission delay.
-     * @dev A new request replaces a pending one and restarts the delay, so stakers always get the full
-     * delay to react to the rate that will apply.
+     * @notice Schedules a new commission for the caller, an allowlisted active operator, effective at
+     * the start of the first day (UTC) after the commission delay.
+     * @dev An operator has at most one pending change: a new request replaces it and restarts the
+     * delay, so stakers always get the full delay to react to the rate that will apply, and no
+     * operator can queue work for anyone else's transactions (see {RewardStream}).
      */
     function requestCommissionChange(uint16 commissionBps) external {
-        _registered(msg.sender);
+        if (!_allowlisted[msg.sender]) revert OperatorNotAllowlisted(msg.sender);
+        if (_operators[msg.sender].status != OperatorStatus.Active) revert OperatorNotActive(msg.sender);
         uint256 maximum = maxCommissionBps();
         if (commissionBps > maximum) revert CommissionTooHigh(commissionBps, maximum);
         _updateOperator(msg.sender);
         Operator storage op = _operators[msg.sender];
-        uint48 effectiveAt = _scheduleBreakpoint(block.timestamp + _commissionDelay);
+        uint48 effectiveAt = _effectiveTime(block.timestamp + _commissionDelay);
+        if (op.commissionEffectiveAt == 0) ++_pendingChanges;
         op.pendingCommissionBps = commissionBps;
         op.commissionEffectiveAt = effectiveAt;
         emit CommissionChangeRequested(msg.sender, commissionBps, effectiveAt);
     }
 
-    /// @notice Stops an operator from taking stake and earning rewards; by the operator or governance.
+    /**
+     * @notice Stops an operator from taking stake and earning rewards; by the operator or governance.
+     * A deactivation by governance sticks until governance reactivates the operator.
+     */
     function deactivateOperator(address operator) external {
-        if (msg.sender != operator && !hasRole(DEFAULT_ADMIN_ROLE, msg.sender)) revert NotOperatorOrAdmin(msg.sender);
+        bool byGovernance = hasRole(DEFAULT_ADMIN_ROLE, msg.sender);
+        if (msg.sender != operator && !byGovernance) revert NotOperatorOrAdmin(msg.sender);
         if (_operators[operator].status != OperatorStatus.Active) revert OperatorNotActive(operator);
+        _operators[operator].deactivatedByGovernance = byGovernance;
         _setStatus(operator, OperatorStatus.Deactivated);
     }
 
-    /// @notice Reactivates a deactivated operator that is still allowlisted; by the operator or governance.
+    /**
+     * @notice Reactivates a deactivated operator that is still allowlisted: by governance, or by the
+     * operator itself if it deactivated itself.
+     */
     function activateOperator(address operator) external {
-        if (msg.sender != operator && !hasRole(DEFAULT_ADMIN_ROLE, msg.sender)) revert NotOperatorOrAdmin(msg.sender);
-        OperatorStatus status = _registered(operator).status;
-        if (status == OperatorStatus.Active) revert OperatorAlreadyActive(operator);
+        bool byGovernance = hasRole(DEFAULT_ADMIN_ROLE, msg.sender);
+        if (msg.sender != operator && !byGovernance) revert NotOperatorOrAdmin(msg.sender);
+        Operator storage op = _registered(operator);
+        if (op.status == OperatorStatus.Active) revert OperatorAlreadyActive(operator);
         if (!_allowlisted[operator]) revert OperatorNotAllowlisted(operator);
+        if (op.deactivatedByGovernance && !byGovernance) revert DeactivatedByGovernance(operator);
+        op.deactivatedByGovernance = false;
         _setStatus(operator, OperatorStatus.Active);
     }
 
     // ---------------------------------------------------------------- slashing
 
     /**
-     * @notice Slashes `fractionBps` of `operator`'s active stake and of every request still unbonding
-     * from it, pro rata and rounded up against each staker, lowering each owner's voting units alike.
-     * @dev Processes up to {SLASH_BATCH} positions and requests; if more remain, the operator stays
-     * frozen until {continueSlash} finishes. The slashed ALT accrues to the treasury.
+     * @notice Records a slash of `fractionBps` of `operator`'s active stake and of every request still
+     * unbonding from it when recorded, pro rata and rounded up against each staker, lowering each
+     * owner's voting units alike.
+     * @dev Bounded whatever the operator's size: it applies at most {SLASH_FIRST_PAGE} positions and
+     * requests, so a governor's `execute` of a slash always fits a transaction. The rest is applied by
+     * {continueSlash}, which anyone may call; until the last page the operator is frozen (no stake in or
+     * out, no request closed), so everything slashable when the slash was recorded stays slashable
+     * until its page is done. The slashed ALT accrues to the treasury.
      */
     function slash(address operator, uint256 fractionBps, string calldata reason) external onlyRole(SLASHER_ROLE) {
         if (fractionBps == 0 || fractionBps > MAX_SLASH_BPS) revert InvalidSlashFraction(fractionBps);
+        if (bytes(reason).length > MAX_REASON_LENGTH) revert ReasonTooLong(bytes(reason).length, MAX_REASON_LENGTH);
         _registered(operator);
         _notSlashing(operator);
         SlashInProgress storage s = _slashes[operator];
         s.fractionBps = uint16(fractionBps);
+        s.recordedAt = uint48(block.timestamp);
         s.stakersLeft = uint32(_operatorStakers[operator].length());
         s.requestsLeft = uint32(_operatorRequests[operator].length());
         s.taken = 0;
         s.reason = reason;
         emit SlashStarted(operator, fractionBps, reason);
-        _applySlash(operator, SLASH_BATCH);
+        _applySlash(operator, SLASH_FIRST_PAGE);
     }
 
-    /// @notice Applies up to `maxSteps` more positions and requests of a slash in progress.
+    /**
+     * @notice Applies up to `maxSteps` (at most {MAX_SLASH_PAGE}) more positions and requests of a slash
+     * in progress; anyone may call it. A step costs about 90k gas (every slot cold, a new
+     * checkpoint for the owner's delegate), so a full page stays under half a transaction's 2^24.
+     */
     function continueSlash(address operator, uint256 maxSteps) external {
         if (_slashes[operator].fractionBps == 0) revert NoSlashInProgress(operator);
-        _applySlash(operator, maxSteps);
+        _applySlash(operator, Math.min(maxSteps, MAX_SLASH_PAGE));
     }
 
     /// @notice Sends every slashed ALT accrued so far to the treasury; anyone may call it.
@@ -573,6 +620,7 @@ contract AltStaking is AccessControl, RewardStream {
         _allowlisted[operator] = allowed;
         emit OperatorAllowlistUpdated(operator, allowed);
         if (!allowed && _operators[operator].status == OperatorStatus.Active) {
+            _operators[operator].deactivatedByGovernance = true;
             _setStatus(operator, OperatorStatus.Deactivated);
         }
     }
@@ -726,12 +774,15 @@ contract AltStaking is AccessControl, RewardStream {
         return _pendingRewards(staker, operator);
     }
 
-    /// @notice A slash being applied to `operator`: its fraction and what is left to process (zeros if none).
+    /**
+     * @notice A slash being applied to `operator`: its fraction, what is left to process and when it was
+     * recorded (zeros if none).
+     */
     function slashInProgress(
         address operator
-    ) external view returns (uint256 fractionBps, uint256 stakersLeft, uint256 requestsLeft) {
+    ) external view returns (uint256 fractionBps, uint256 stakersLeft, uint256 requestsLeft, uint256 recordedAt) {
         SlashInProgress storage s = _slashes[operator];
-        return (s.fractionBps, s.stakersLeft, s.requestsLeft);
+        return (s.fractionBps, s.stakersLeft, s.requestsLeft, s.recordedAt);
     }
 
     /// @notice Global parameters and totals in one call.
@@ -892,8 +943,8 @@ contract AltStaking is AccessControl, RewardStream {
         for (; left > 0 && steps < maxSteps; ++steps) {
             uint256 id = ids.at(--left);
             UnbondingRequest storage request = _requests[id];
-            if (request.unlockTime <= block.timestamp) {
-                // Unlocked: no longer slashable, and no longer this operator's to iterate.
+            if (request.unlockTime <= s.recordedAt) {
+                // Unlocked when the slash was recorded: not slashable, and no longer this operator's.
                 ids.remove(id);
                 continue;
             }
@@ -937,6 +988,7 @@ contract AltStaking is AccessControl, RewardStream {
             op.commissionBps = op.pendingCommissionBps;
             op.pendingCommissionBps = 0;
             op.commissionEffectiveAt = 0;
+            --_pendingChanges;
             emit CommissionChanged(operator, op.commissionBps);
         }
     }
@@ -957,6 +1009,8 @@ contract AltStaking is AccessControl, RewardStream {
         uint256 effectiveAt = op.commissionEffectiveAt;
         pendingDue = effectiveAt != 0 && effectiveAt <= block.timestamp;
         if (!pendingDue) effectiveAt = type(uint256).max;
+        // Nothing earns: no segment to split, whatever the ceiling changes since the last update.
+        if (stakeAmount == 0) return (rewardPerUnit, 0, pendingDue);
 
         uint256 changes = _maxCommission.length;
         uint256 k = changes;

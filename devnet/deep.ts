@@ -376,6 +376,20 @@ export async function seedDeep(devnet: Devnet) {
       ),
     );
   await chain.send(slashes, 'slashes');
+  // A slash applies its first page at once; anyone finishes the rest, a page per call.
+  for (let k = 0; k < DEEP.slashed; k++) {
+    const operator = operators[200 + k * 7];
+    for (;;) {
+      const [fraction] = await client.readContract({
+        address: staking,
+        abi: altStakingAbi,
+        functionName: 'slashInProgress',
+        args: [operator],
+      });
+      if (fraction === 0n) break;
+      await chain.send([call(timelock, staking, altStakingAbi, 'continueSlash', [operator, 64n], 10_000_000n, await next(timelock))], 'slash pages');
+    }
+  }
 
   // Then the recent past at the history's ordinary pace, not its bursts: each block a delegator
   // moves to another delegate and a staker leaves its operator (the proposals have closed by then).
@@ -403,7 +417,7 @@ export async function seedDeep(devnet: Devnet) {
 }
 
 /** Bump when the history written changes: the cached state is keyed by it and the contracts. */
-const HISTORY_VERSION = 2;
+const HISTORY_VERSION = 3;
 
 /** The state file for the current contracts, seed and history. */
 function cacheFile(): string {

@@ -385,6 +385,10 @@ export async function seed(client: DevnetClient, input: SeedInput): Promise<Seed
   await asImpersonated(client, timelock, () =>
     send(client, timelock, { ...stake, functionName: 'slash', args: [operators[4], 1_000n, SLASH_REASON] }),
   );
+  // The slash applies its first page at once; anyone finishes the rest.
+  while ((await client.readContract({ ...stake, functionName: 'slashInProgress', args: [operators[4]] }))[0] !== 0n) {
+    await send(client, dev(2), { ...stake, functionName: 'continueSlash', args: [operators[4], 64n] });
+  }
   await at(15.1);
   await vote(dev(1), 'maxCommission', 1, 'Protects stakers from surprise commission hikes.');
   await vote(dev(3), 'maxCommission', 1);
@@ -446,7 +450,7 @@ export async function seed(client: DevnetClient, input: SeedInput): Promise<Seed
   await at(26.5);
   const [, moverRequests] = await stakerView(mover);
   const moving = moverRequests.find((r) => r.redelegateTo !== zeroAddress)!;
-  await send(client, deployer, { ...stake, functionName: 'completeRedelegation', args: [moving.id] });
+  await send(client, mover, { ...stake, functionName: 'completeRedelegation', args: [moving.id] });
 
   await at(27);
   await propose(dev(1), 'allowlist');

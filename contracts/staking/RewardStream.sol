@@ -7,16 +7,31 @@ import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
  * @title RewardStream
  * @notice Streams funded ALT at a fixed rate per second to all earning stake, through one global
  * reward-per-stake accumulator.
- * @dev Breakpoints: a commission change must apply from the second it takes effect, not from the next
- * transaction that happens to touch its operator. Each scheduled effective time is queued here (the
- * queue is kept sorted, so a time is never moved earlier), and every accrual first advances the
- * accumulator exactly to each due breakpoint and records its value, as a transaction at that second
- * would have. Operators then split their earnings at those recorded values. Views simulate the same
- * stepping, so a preview equals what the next transaction will write.
+ * @dev A commission change must apply from the second it takes effect, not from the next transaction
+ * that happens to touch its operator, so an operator's accrual needs the accumulator's value at that
+ * second. Changes take effect only at the start of a day ({_EPOCH}), and the accumulator is linear
+ * between two transactions (nothing it depends on changes without one). So the first accrual that
+ * crosses one or more day boundaries while any change is pending records the segment it closes (its
+ * start, accumulator, undistributed rewards, rate and earning stake): the value at every boundary in
+ * it follows from that record, found by binary search. Bounds, whatever anyone did before:
+ * - an accrual writes at most one record (three slots), whatever the number of pending changes;
+ * - a look-up reads at most log2(records) + 3 slots, and records grow by at most one a day;
+ * - there is no queue of due work: no account can make another's transaction longer.
  */
 abstract contract RewardStream {
     /// @dev Fixed-point scale of the accumulators.
     uint256 internal constant _PRECISION = 1e36;
+    /// @dev Commission changes take effect at multiples of this (the start of a UTC day).
+    uint256 internal constant _EPOCH = 1 days;
+
+    /// @dev The stream between two transactions that crossed a day boundary, as it was at its start.
+    struct Segment {
+        uint48 start;
+        uint80 rate;
+        uint128 undistributed;
+        uint256 rewardPerStake;
+        uint256 earning;
+    }
 
     uint256 internal _rewardRate;
     uint256 internal _rewardPerStake;
@@ -25,31 +40,40 @@ abstract contract RewardStream {
     /// @dev ALT held for rewards: undistributed, streamed but unclaimed, and operators' commission.
     uint256 internal _rewardsReserve;
     uint256 internal _totalEarningStake;
+    /// @dev Commission changes scheduled and not yet applied to their operator.
+    uint256 internal _pendingChanges;
 
-    uint48[] private _breakpoints;
-    uint256 private _breakpointHead;
-    /// @dev Accumulator value at a breakpoint or parameter change, plus one (zero means not recorded).
+    Segment[] private _segments;
+    /// @dev Accumulator value at a parameter change, plus one (zero means not recorded).
     mapping(uint256 time => uint256) private _rewardPerStakeAt;
 
     constructor() {
         _lastRewardUpdate = block.timestamp;
     }
 
-    /// @dev Streams rewards up to now, stopping at (and recording) every due breakpoint on the way.
+    /// @dev Streams rewards up to now, recording the segment it closes if a pending change needs it.
     function _accrueGlobal() internal {
-        uint256 head = _breakpointHead;
-        uint256 length = _breakpoints.length;
-        if (head < length) {
-            while (head < length) {
-                uint256 time = _breakpoints[head];
-                if (time > block.timestamp) break;
-                _accrueTo(time);
-                _rewardPerStakeAt[time] = _rewardPerStake + 1;
-                ++head;
-            }
-            _breakpointHead = head;
+        uint256 last = _lastRewardUpdate;
+        if (block.timestamp <= last) return;
+        if (_pendingChanges != 0 && block.timestamp / _EPOCH > last / _EPOCH) {
+            _segments.push(
+                Segment({
+                    start: uint48(last),
+                    rate: uint80(_rewardRate),
+                    undistributed: uint128(_undistributedRewards),
+                    rewardPerStake: _rewardPerStake,
+                    earning: _totalEarningStake
+                })
+            );
         }
-        _accrueTo(block.timestamp);
+        (_rewardPerStake, _undistributedRewards) = _step(
+            _rewardPerStake,
+            _undistributedRewards,
+            block.timestamp - last,
+            _rewardRate,
+            _totalEarningStake
+        );
+        _lastRewardUpdate = block.timestamp;
     }
 
     /// @dev Records the accumulator now (after {_accrueGlobal}), for a change that takes effect now.
@@ -57,65 +81,51 @@ abstract contract RewardStream {
         _rewardPerStakeAt[block.timestamp] = _rewardPerStake + 1;
     }
 
-    /**
-     * @dev Queues a breakpoint at `time` or, to keep the queue sorted, at the last queued time if that
-     * is later. Returns the time actually scheduled.
-     */
-    function _scheduleBreakpoint(uint256 time) internal returns (uint48 scheduled) {
-        uint256 length = _breakpoints.length;
-        uint256 last = length == 0 ? 0 : _breakpoints[length - 1];
-        if (time < last) time = last;
-        if (time != last) _breakpoints.push(uint48(time));
-        return uint48(time);
-    }
-
-    function _accrueTo(uint256 time) private {
-        uint256 last = _lastRewardUpdate;
-        if (time <= last) return;
-        (_rewardPerStake, _undistributedRewards) = _step(
-            _rewardPerStake,
-            _undistributedRewards,
-            time - last
-        );
-        _lastRewardUpdate = time;
+    /// @dev The first day boundary at or after `earliest`: when a change requested now takes effect.
+    function _effectiveTime(uint256 earliest) internal pure returns (uint48) {
+        return uint48(Math.ceilDiv(earliest, _EPOCH) * _EPOCH);
     }
 
     function _step(
         uint256 rewardPerStake,
         uint256 undistributed,
-        uint256 elapsed
-    ) private view returns (uint256, uint256) {
-        uint256 earning = _totalEarningStake;
+        uint256 elapsed,
+        uint256 rate,
+        uint256 earning
+    ) private pure returns (uint256, uint256) {
         if (earning == 0 || elapsed == 0) return (rewardPerStake, undistributed);
-        uint256 distributed = Math.min(_rewardRate * elapsed, undistributed);
+        uint256 distributed = Math.min(rate * elapsed, undistributed);
         return (rewardPerStake + Math.mulDiv(distributed, _PRECISION, earning), undistributed - distributed);
     }
 
-    /**
-     * @dev What the accumulator and the undistributed balance will be at `until` (not before the last
-     * update), stepping through due breakpoints exactly as {_accrueGlobal} does.
-     */
+    /// @dev What the accumulator and the undistributed balance will be at `until` (not before the last update).
     function _previewGlobal(uint256 until) internal view returns (uint256 rewardPerStake, uint256 undistributed) {
-        rewardPerStake = _rewardPerStake;
-        undistributed = _undistributedRewards;
         uint256 last = _lastRewardUpdate;
-        uint256 length = _breakpoints.length;
-        for (uint256 i = _breakpointHead; i < length; ++i) {
-            uint256 time = _breakpoints[i];
-            if (time > until) break;
-            if (time > last) {
-                (rewardPerStake, undistributed) = _step(rewardPerStake, undistributed, time - last);
-                last = time;
-            }
-        }
-        if (until > last) (rewardPerStake, undistributed) = _step(rewardPerStake, undistributed, until - last);
+        if (until <= last) return (_rewardPerStake, _undistributedRewards);
+        return _step(_rewardPerStake, _undistributedRewards, until - last, _rewardRate, _totalEarningStake);
     }
 
-    /// @dev The accumulator at a past or present breakpoint `time`: recorded, or previewed.
+    /**
+     * @dev The accumulator at `time`, a parameter change or a day boundary at which a change pending
+     * then took effect: recorded, previewed from now, or computed from the segment that spans it.
+     */
     function _rewardPerStakeAtTime(uint256 time) internal view returns (uint256) {
         uint256 recorded = _rewardPerStakeAt[time];
         if (recorded != 0) return recorded - 1;
-        (uint256 value, ) = _previewGlobal(time);
-        return value;
+        if (time >= _lastRewardUpdate) {
+            (uint256 value, ) = _previewGlobal(time);
+            return value;
+        }
+        // The last segment starting before `time`: the one whose closing accrual crossed it.
+        uint256 low = 0;
+        uint256 high = _segments.length;
+        while (low < high) {
+            uint256 mid = Math.average(low, high);
+            if (_segments[mid].start < time) low = mid + 1;
+            else high = mid;
+        }
+        Segment storage s = _segments[low - 1];
+        (uint256 atTime, ) = _step(s.rewardPerStake, s.undistributed, time - s.start, s.rate, s.earning);
+        return atTime;
     }
 }

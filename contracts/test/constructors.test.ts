@@ -25,7 +25,7 @@ describe('constructor guards', () => {
 
   it('AltStaking refuses zero addresses, out-of-range parameters and a votes contract that does not name it', async () => {
     const { alt, votes, timelock } = chain.deployment.contracts;
-    const ok = [alt, votes, timelock, timelock, BigInt(21 * DAY), BigInt(7 * DAY), 2_000n, ALT(1)] as const;
+    const ok = [alt, votes, timelock, timelock, BigInt(21 * DAY), BigInt(7 * DAY), 2_000n, ALT(1), zeroAddress] as const;
     const withArg = (i: number, value: unknown) => ok.map((v, j) => (j === i ? value : v));
     const reverts = (i: number, value: unknown) => deployReverts(altStakingAbi, altStakingBytecode, withArg(i, value));
     expect(await reverts(0, zeroAddress)).toBe('InvalidAddress');
@@ -58,7 +58,7 @@ describe('constructor guards', () => {
     expect(await deployReverts(altAirdropAbi, altAirdropBytecode, args(alt, 20n, 20n))).toBe('InvalidWindow');
   });
 
-  it('AltStaking refuses a zero beneficiary, operator calls from non-operators, and empty commission claims', async () => {
+  it('AltStaking refuses stakes for others from anyone but its stake agent, operator calls from non-operators, and empty commission claims', async () => {
     const { staking } = chain.deployment.contracts;
     const S = { address: staking, abi: altStakingAbi } as const;
     const someone = chain.accounts[3];
@@ -66,7 +66,7 @@ describe('constructor guards', () => {
       await revertName(() =>
         tx(chain, someone, { ...S, functionName: 'stakeFor', args: [someone, ALT(5), zeroAddress] }),
       ),
-    ).toBe('InvalidAddress');
+    ).toBe('NotStakeAgent');
     expect(await revertName(() => tx(chain, someone, { ...S, functionName: 'setMetadataURI', args: ['x'] }))).toBe(
       'UnknownOperator',
     );
@@ -75,7 +75,7 @@ describe('constructor guards', () => {
     );
     expect(
       await revertName(() => tx(chain, someone, { ...S, functionName: 'requestCommissionChange', args: [1] })),
-    ).toBe('UnknownOperator');
+    ).toBe('OperatorNotAllowlisted');
     expect(await revertName(() => tx(chain, someone, { ...S, functionName: 'claimCommission' }))).toBe(
       'NothingToClaim',
     );

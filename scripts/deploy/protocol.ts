@@ -4,7 +4,7 @@
  * timelock to the governor and hands every admin role to governance, with an optional bootstrap
  * admin (a Safe in practice) that can act on the timelock until it renounces.
  */
-import { getContractAddress, keccak256, parseEther, toBytes, type Abi, type Address, type Hex } from 'viem';
+import { getContractAddress, keccak256, parseEther, toBytes, zeroAddress, type Abi, type Address, type Hex } from 'viem';
 import {
   altAirdropAbi,
   altAirdropBytecode,
@@ -87,6 +87,9 @@ export async function deployProtocolV2(
   // from the next nonce, and AltStaking's constructor checks it.
   const nonce = await sender.nonce();
   const predictedStaking = getContractAddress({ from, nonce: BigInt(nonce + 1) });
+  // The airdrop (deployed after the governor) stakes for its claimants: AltStaking names it as its
+  // stake agent from the start, since nobody but governance could grant that role later.
+  const predictedAirdrop = options.airdrop ? getContractAddress({ from, nonce: BigInt(nonce + 3) }) : zeroAddress;
   const votes = await sender.deploy('AltVotes', {
     abi: altVotesAbi,
     bytecode: altVotesBytecode,
@@ -104,6 +107,7 @@ export async function deployProtocolV2(
       BigInt(p.commissionDelay),
       p.maxCommissionBps,
       p.minStake,
+      predictedAirdrop,
     ],
   });
   if (staking !== predictedStaking) throw new Error(`AltStaking landed at ${staking}, not ${predictedStaking}`);
@@ -128,7 +132,9 @@ export async function deployProtocolV2(
         options.airdrop.claimEnd,
         BigInt(p.sweepDelay),
       ],
-    });
+      if (airdrop !== predictedAirdrop) throw new Error(`AltAirdrop landed at ${airdrop}, not ${predictedAirdrop}`);
+  });
+    if (airdrop !== predictedAirdrop) throw new Error(`AltAirdrop landed at ${airdrop}, not ${predictedAirdrop}`);
   }
   const timelockCall = (functionName: string, args: readonly unknown[]) =>
     sender.call(`AltTimelock.${functionName}`, { address: timelock, abi: altTimelockAbi, functionName, args });

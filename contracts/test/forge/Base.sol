@@ -18,6 +18,7 @@ interface Vm {
     function expectRevert() external;
     function pauseGasMetering() external;
     function resumeGasMetering() external;
+    function resetGasMetering() external;
 }
 
 /// @dev Assertions, bounds and the invariant-target hooks forge reads (as forge-std's StdInvariant does).
@@ -81,14 +82,17 @@ abstract contract Base {
 
     /**
      * @dev Calls `target` as `sender` the way a transaction would: with the per-transaction gas cap as
-     * its gas, every slot cold. Returns whether it succeeded and the gas it used.
+     * its gas, every slot cold. Returns whether it succeeded and the gas it used. The test's own gas is
+     * reset first and after, so a test may send many such transactions.
      */
     function _asTransaction(address sender, address target, bytes memory data) internal returns (bool ok, uint256 used) {
         vm.cool(target);
+        vm.resetGasMetering();
         vm.prank(sender);
         uint256 before = gasleft();
         (ok, ) = target.call{gas: TX_GAS_CAP - 21_000}(data);
         used = before - gasleft() + 21_000;
+        vm.resetGasMetering();
     }
 
     /// @dev Prints a figure in forge's output (-vv), through its console address.

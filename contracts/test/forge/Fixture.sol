@@ -38,7 +38,8 @@ abstract contract Fixture is Base {
             UNBONDING,
             COMMISSION_DELAY,
             2_000,
-            1 ether
+            1 ether,
+            address(0)
         );
         address[5] memory holders = [opA, opB, alice, bob, carol];
         for (uint256 i = 0; i < holders.length; ++i) alt.mint(holders[i], 10_000_000 ether);
@@ -81,5 +82,6 @@ abstract contract Fixture is Base {
 
     function _newAirdrop(bytes32 root, uint64 start, uint64 end) internal returns (AltAirdrop airdrop) {
         airdrop = new AltAirdrop(alt, staking, votes, address(this), treasury, root, start, end, 14 days);
+        staking.grantRole(staking.STAKE_AGENT_ROLE(), address(airdrop));
     }
 }

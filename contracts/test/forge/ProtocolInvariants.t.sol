@@ -32,7 +32,7 @@ contract ProtocolInvariants is Base {
         address handlerAddress = _createAddress(address(this), nonce + 3);
         alt = new AltLayerToken(address(this));
         votes = new AltVotes(alt, _createAddress(address(this), nonce + 2));
-        staking = new AltStaking(alt, IStakeVotes(address(votes)), handlerAddress, handlerAddress, 21 days, 7 days, 2_000, 1 ether);
+        staking = new AltStaking(alt, IStakeVotes(address(votes)), handlerAddress, handlerAddress, 21 days, 7 days, 2_000, 1 ether, address(0));
         handler = new ProtocolHandler(alt, votes, staking, actors, operators);
         assertTrue(address(handler) == handlerAddress, "handler address predicted");
 
