@@ -132,8 +132,7 @@ export async function deployProtocolV2(
         options.airdrop.claimEnd,
         BigInt(p.sweepDelay),
       ],
-      if (airdrop !== predictedAirdrop) throw new Error(`AltAirdrop landed at ${airdrop}, not ${predictedAirdrop}`);
-  });
+    });
     if (airdrop !== predictedAirdrop) throw new Error(`AltAirdrop landed at ${airdrop}, not ${predictedAirdrop}`);
   }
   const timelockCall = (functionName: string, args: readonly unknown[]) =>
