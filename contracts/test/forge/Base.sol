@@ -19,6 +19,7 @@ interface Vm {
     function pauseGasMetering() external;
     function resumeGasMetering() external;
     function resetGasMetering() external;
+    function deployCode(string calldata artifactPath, bytes calldata constructorArgs) external returns (address);
 }
 
 /// @dev Assertions, bounds and the invariant-target hooks forge reads (as forge-std's StdInvariant does).
