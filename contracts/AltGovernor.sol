@@ -11,13 +11,30 @@ import {GovernorStorage} from "@openzeppelin/contracts/governance/extensions/Gov
 import {TimelockController} from "@openzeppelin/contracts/governance/TimelockController.sol";
 import {IVotes} from "@openzeppelin/contracts/governance/utils/IVotes.sol";
 
+/// @dev What the governor reads of AltVotes beyond IVotes: the quorum's base and the staking contract.
+interface IAltVotesReads {
+    function getPastDelegatedSupply(uint256 timepoint) external view returns (uint256);
+    function staking() external view returns (address);
+}
+
+/// @dev What the governor reads of AltStaking: how long leaving stake stays slashable.
+interface IUnbondingPeriod {
+    function unbondingPeriod() external view returns (uint256);
+}
+
 /**
  * @title AltGovernor
  * @notice Governor for ALT holders. Votes come from {AltVotes}: wrapped ALT plus staked ALT, delegated
  * together, never from ALT itself (which has no votes). Proposals run through a TimelockController that
  * holds the treasury and every governance-controlled parameter of the protocol.
- * @dev A standard OpenZeppelin 5 Governor. The quorum is a fraction of AltVotes' past total supply, which
- * is the ALT that can actually vote (wrapped and staked), not the ALT supply with its treasury share.
+ * @dev A standard OpenZeppelin 5 Governor, with two rules of its own:
+ * - The quorum is a fraction of AltVotes' delegated supply at the snapshot: voting units that have a
+ *   delegate, not vALT parked where nobody can vote with it, nor the ALT supply with its treasury share.
+ * - The path to a slash (voting delay + voting period + timelock delay + {SLASH_PATH_MARGIN}) stays
+ *   shorter than AltStaking's unbonding period, so nobody escapes a slash by leaving when it is
+ *   proposed. It is checked at deployment and after every execution, which is how any of the four
+ *   changes once deployment is done (the timelock's only proposer and executor is this governor, and
+ *   the timelock administers the staking contract); each setting is also bounded on its own.
  * GovernorStorage keeps every proposal's targets, values and calldata on-chain so that clients can
  * enumerate proposals without an indexer. A queued proposal that is not executed within
  * {GRACE_PERIOD} after its eta becomes Expired and can no longer be executed.
@@ -33,6 +50,19 @@ contract AltGovernor is
 {
     /// @notice Time after a queued proposal's eta during which it can still be executed.
     uint256 public constant GRACE_PERIOD = 14 days;
+    /// @notice Longest voting delay governance may set.
+    uint256 public constant MAX_VOTING_DELAY = 7 days;
+    /// @notice Shortest voting period governance may set.
+    uint256 public constant MIN_VOTING_PERIOD = 1 days;
+    /// @notice Longest voting period governance may set.
+    uint256 public constant MAX_VOTING_PERIOD = 14 days;
+    /// @notice Time the unbonding period must leave, beyond the path to a slash, to propose one.
+    uint256 public constant SLASH_PATH_MARGIN = 2 days;
+
+    /// @dev A voting delay or period outside its bounds.
+    error SettingOutOfRange(uint256 value, uint256 minimum, uint256 maximum);
+    /// @dev The path to a slash would not end before stake that leaves when it is proposed unlocks.
+    error SlashPathTooLong(uint256 path, uint256 unbondingPeriod);
 
     /**
      * @param token AltVotes, the votes source (timestamp clock, so delays and periods are in seconds).
@@ -55,7 +85,25 @@ contract AltGovernor is
         GovernorVotes(token)
         GovernorVotesQuorumFraction(quorumNumerator)
         GovernorTimelockControl(timelock)
-    {}
+    {
+        _checkSlashPath();
+    }
+
+    /**
+     * @notice Voting delay + voting period + timelock delay + {SLASH_PATH_MARGIN}: the longest a slash
+     * can take from its proposal, which the unbonding period must exceed.
+     */
+    function slashPath() public view returns (uint256) {
+        return votingDelay() + votingPeriod() + TimelockController(payable(timelock())).getMinDelay() + SLASH_PATH_MARGIN;
+    }
+
+    /// @notice The quorum at `timepoint`: a fraction of the voting units that had a delegate then.
+    function quorum(
+        uint256 timepoint
+    ) public view override(Governor, GovernorVotesQuorumFraction) returns (uint256) {
+        uint256 base = IAltVotesReads(address(token())).getPastDelegatedSupply(timepoint);
+        return (base * quorumNumerator(timepoint)) / quorumDenominator();
+    }
 
     /**
      * @notice The state of a proposal, with Expired for queued proposals past their grace period.
@@ -110,6 +158,27 @@ contract AltGovernor is
         bytes32 descriptionHash
     ) internal override(Governor, GovernorTimelockControl) {
         super._executeOperations(proposalId, targets, values, calldatas, descriptionHash);
+        _checkSlashPath();
+    }
+
+    function _setVotingDelay(uint48 newVotingDelay) internal override {
+        if (newVotingDelay > MAX_VOTING_DELAY) revert SettingOutOfRange(newVotingDelay, 0, MAX_VOTING_DELAY);
+        super._setVotingDelay(newVotingDelay);
+    }
+
+    function _setVotingPeriod(uint32 newVotingPeriod) internal override {
+        if (newVotingPeriod < MIN_VOTING_PERIOD || newVotingPeriod > MAX_VOTING_PERIOD) {
+            revert SettingOutOfRange(newVotingPeriod, MIN_VOTING_PERIOD, MAX_VOTING_PERIOD);
+        }
+        super._setVotingPeriod(newVotingPeriod);
+    }
+
+    /// @dev Reverts unless the unbonding period outlasts the path to a slash.
+    function _checkSlashPath() private view {
+        address staking = IAltVotesReads(address(token())).staking();
+        uint256 unbonding = IUnbondingPeriod(staking).unbondingPeriod();
+        uint256 path = slashPath();
+        if (path >= unbonding) revert SlashPathTooLong(path, unbonding);
     }
 
     function _cancel(

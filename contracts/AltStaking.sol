@@ -680,6 +680,11 @@ contract AltStaking is AccessControl, RewardStream {
 
     // ---------------------------------------------------------------- views
 
+    /// @notice Seconds a leaving stake stays slashable before it can be withdrawn (for new requests).
+    function unbondingPeriod() external view returns (uint256) {
+        return _unbondingPeriod;
+    }
+
     /// @notice The staked token, ALT.
     function token() external view returns (address) {
         return address(_token);

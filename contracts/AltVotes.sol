@@ -8,6 +8,8 @@ import {ERC20Permit} from "@openzeppelin/contracts/token/ERC20/extensions/ERC20P
 import {ERC20Votes} from "@openzeppelin/contracts/token/ERC20/extensions/ERC20Votes.sol";
 import {ERC20Wrapper} from "@openzeppelin/contracts/token/ERC20/extensions/ERC20Wrapper.sol";
 import {Nonces} from "@openzeppelin/contracts/utils/Nonces.sol";
+import {Checkpoints} from "@openzeppelin/contracts/utils/structs/Checkpoints.sol";
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {IStakeVotes} from "./interfaces/IStakeVotes.sol";
 
 /**
@@ -25,16 +27,22 @@ import {IStakeVotes} from "./interfaces/IStakeVotes.sol";
  *   they delegate to, until it is withdrawn. A slash lowers those units in the same transaction that
  *   lowers the stake, so an account's units are always exactly what it could withdraw from staking
  *   plus what it holds wrapped.
- * - Nobody holds units without a delegate: the first units an account receives (deposit, transfer,
- *   stake) delegate them to the account itself unless it already chose someone, and delegating to
- *   the zero address is refused. So the sum of every delegate's votes is the votable supply, and the
- *   governor's quorum is a fraction of ALT that can vote, not of a supply that includes the treasury.
+ * - Only accounts that enter vote by default: a deposit (wrapping) or a stake delegates the
+ *   receiving account's units to itself unless it already chose someone. vALT received by transfer
+ *   is not delegated until its holder delegates, so vALT parked in a contract that can never vote (a
+ *   pool, a vault, this wrapper) has no votes. Delegating to the zero address is refused.
+ * - The governor's quorum is a fraction of the delegated supply ({getPastDelegatedSupply}): the sum of
+ *   every delegate's votes, checkpointed like the total supply, so units nobody can vote with never
+ *   raise the bar that the others must reach.
  * - Only the account itself (or its signature) chooses its delegate: a deposit made for someone else
  *   never picks a delegate other than that account.
  */
 contract AltVotes is ERC20, ERC20Permit, ERC20Votes, ERC20Wrapper, IStakeVotes {
+    using Checkpoints for Checkpoints.Trace208;
+
     address private immutable _staking;
     mapping(address account => uint256) private _stakedUnits;
+    Checkpoints.Trace208 private _delegatedCheckpoints;
 
     /// @notice Staked voting units changed for `account`.
     event StakedUnitsChanged(address indexed account, uint256 previousUnits, uint256 newUnits);
@@ -117,6 +125,18 @@ contract AltVotes is ERC20, ERC20Permit, ERC20Votes, ERC20Wrapper, IStakeVotes {
         return _getVotingUnits(account);
     }
 
+    /// @notice Voting units that have a delegate now: the sum of every delegate's votes.
+    function delegatedSupply() external view returns (uint256) {
+        return _delegatedCheckpoints.latest();
+    }
+
+    /// @notice Voting units that had a delegate at `timepoint` (in the past): the quorum's base.
+    function getPastDelegatedSupply(uint256 timepoint) external view returns (uint256) {
+        uint48 currentTimepoint = clock();
+        if (timepoint >= currentTimepoint) revert ERC5805FutureLookup(timepoint, currentTimepoint);
+        return _delegatedCheckpoints.upperLookupRecent(uint48(timepoint));
+    }
+
     /// @inheritdoc IStakeVotes
     function staking() external view returns (address) {
         return _staking;
@@ -156,10 +176,20 @@ contract AltVotes is ERC20, ERC20Permit, ERC20Votes, ERC20Wrapper, IStakeVotes {
         return balanceOf(account) + _stakedUnits[account];
     }
 
-    /// @dev Auto-delegates a receiver that never chose a delegate, before its units arrive.
+    /// @dev Auto-delegates a depositor that never chose a delegate, before its units arrive; a
+    /// transfer's receiver keeps the choice (none, until it delegates).
     function _update(address from, address to, uint256 value) internal override(ERC20, ERC20Votes) {
-        _delegateToSelfIfUnset(to);
+        if (from == address(0)) _delegateToSelfIfUnset(to);
         super._update(from, to, value);
+    }
+
+    /// @dev Keeps the delegated supply: units gain a delegate (from none) or lose one (to none).
+    function _moveDelegateVotes(address from, address to, uint256 amount) internal override {
+        super._moveDelegateVotes(from, to, amount);
+        if (amount == 0 || (from == address(0)) == (to == address(0))) return;
+        uint256 current = _delegatedCheckpoints.latest();
+        uint256 next = from == address(0) ? current + amount : current - amount;
+        _delegatedCheckpoints.push(clock(), SafeCast.toUint208(next));
     }
 
     /// @inheritdoc ERC20Wrapper
