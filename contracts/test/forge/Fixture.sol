@@ -4,6 +4,7 @@ pragma solidity ^0.8.24;
 import {AltLayerToken} from "../../AltLayerToken.sol";
 import {AltVotes} from "../../AltVotes.sol";
 import {AltStaking} from "../../AltStaking.sol";
+import {StakingBase} from "../../staking/StakingBase.sol";
 import {AltAirdrop} from "../../AltAirdrop.sol";
 import {IStakeVotes} from "../../interfaces/IStakeVotes.sol";
 import {Base} from "./Base.sol";
@@ -66,12 +67,12 @@ abstract contract Fixture is Base {
     }
 
     function _positionOf(address who, address operator) internal view returns (uint256) {
-        (AltStaking.PositionInfo[] memory positions, ) = staking.getStaker(who);
+        (StakingBase.PositionInfo[] memory positions, ) = staking.getStaker(who);
         for (uint256 i = 0; i < positions.length; ++i) if (positions[i].operator == operator) return positions[i].stake;
         return 0;
     }
 
-    function _requests(address who) internal view returns (AltStaking.UnbondingInfo[] memory requests) {
+    function _requests(address who) internal view returns (StakingBase.UnbondingInfo[] memory requests) {
         (, requests) = staking.getStaker(who);
     }
 

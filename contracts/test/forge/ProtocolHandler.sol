@@ -1,420 +1,392 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.24;
 
+import {Pausable} from "@openzeppelin/contracts/utils/Pausable.sol";
+import {Nonces} from "@openzeppelin/contracts/utils/Nonces.sol";
 import {AltLayerToken} from "../../AltLayerToken.sol";
 import {AltVotes} from "../../AltVotes.sol";
 import {AltStaking} from "../../AltStaking.sol";
-import {Base, bound} from "./Base.sol";
+import {OperatorRegistry} from "../../staking/OperatorRegistry.sol";
+import {Slashing} from "../../staking/Slashing.sol";
+import {StakingBase} from "../../staking/StakingBase.sol";
+import {AltAirdrop} from "../../AltAirdrop.sol";
+import {bound} from "./Base.sol";
+import {HandlerState} from "./HandlerState.sol";
 
 /**
- * @dev Random actors driving the whole protocol: stake, unstake, redelegate, withdraw, complete
- * redelegations, claim, compound, commission changes and ceilings, slashes, reward funding and rate,
- * ALT pause and unpause, wrap, unwrap, delegate, operator status and time. Ghost variables record what
- * went in and out, and every slash is checked against the stakes it should have taken from.
+ * @dev Random actors driving the whole protocol. Every action predicts its outcome from the state
+ * before it (success or one named error) and {_send}s the call as a transaction; any other outcome,
+ * or a call over 2^24 gas, fails the run. Ghost state records what went in and out, the commission
+ * rate in force per operator, and every slash is checked against what was slashable when recorded.
  */
-contract ProtocolHandler is Base {
-    uint256 private constant _BPS = 10_000;
-    uint256 private constant _TRACKED_TIMEPOINTS = 24;
+contract ProtocolHandler is HandlerState {
+    constructor(
+        AltLayerToken alt_,
+        AltVotes votes_,
+        AltStaking staking_,
+        AltAirdrop airdrop_,
+        uint256[] memory actorKeys,
+        address[] memory operators_,
+        address[] memory crowd_,
+        address crowdDelegate_
+    ) HandlerState(alt_, votes_, staking_, airdrop_, actorKeys, operators_, crowd_, crowdDelegate_) {}
 
-    AltLayerToken public immutable alt;
-    AltVotes public immutable votes;
-    AltStaking public immutable staking;
+    // ---------------------------------------------------------------- staking
 
-    address[] private _actors;
-    address[] private _operators;
-
-    uint256 public ghostFunded;
-    uint256 public ghostRewardsPaid;
-    mapping(address account => uint256) public ghostPutIn;
-    mapping(address account => uint256) public ghostTakenOut;
-    /// @dev Set with a message when a slash took anything but its exact amount from a slashable stake.
-    string public ghostSlashError;
-    /// @dev Set when a call that moves ALT succeeded while ALT was paused.
-    string public ghostPauseError;
-
-    /// @dev How many calls of each action took effect (the rest were refused, as they should be).
-    mapping(bytes32 action => uint256) public ghostEffective;
-
-    uint48[] private _timepoints;
-    mapping(uint48 time => uint256) public ghostVotableAt;
-
-    constructor(AltLayerToken alt_, AltVotes votes_, AltStaking staking_, address[] memory actors_, address[] memory operators_) {
-        alt = alt_;
-        votes = votes_;
-        staking = staking_;
-        _actors = actors_;
-        _operators = operators_;
-    }
-
-    modifier recorded() {
-        _;
-        _recordTimepoint();
-    }
-
-    // ---------------------------------------------------------------- actions
-
-    function stake(uint256 actorSeed, uint256 operatorSeed, uint256 amount) external recorded {
+    function stake(uint256 actorSeed, uint256 operatorSeed, uint256 amount) external unmetered recorded {
         address actor = _actor(actorSeed);
         address operator = _operator(operatorSeed);
-        amount = _amount(amount, 1 ether, 2_000_000 ether);
-        if (alt.balanceOf(actor) < amount) return;
-        bool paused = alt.paused();
-        vm.startPrank(actor);
+        amount = _affordable(actor, amount);
+        if (amount == 0) return;
+        vm.prank(actor);
         alt.approve(address(staking), amount);
-        try staking.stake(operator, amount) {
-            ghostEffective["stake"] += 1;
-            ghostPutIn[actor] += amount;
-            _noteMovedWhilePaused(paused, "stake");
-        } catch {}
-        vm.stopPrank();
+        _send("stake", actor, address(staking), abi.encodeCall(AltStaking.stake, (operator, amount)), _stakeOutcome(actor, operator, amount));
+        if (effectiveNow) ghostPutIn[actor] += amount;
     }
 
-    function unstake(uint256 actorSeed, uint256 operatorSeed, uint256 percent) external recorded {
+    function stakeWithPermit(uint256 actorSeed, uint256 operatorSeed, uint256 amount) external unmetered recorded {
+        uint256 index = actorSeed % _actors.length;
+        address actor = _actors[index];
+        address operator = _operator(operatorSeed);
+        amount = _affordable(actor, amount);
+        if (amount == 0) return;
+        bytes memory data = _stakeWithPermitCall(index, operator, amount);
+        _send("stakeWithPermit", actor, address(staking), data, _stakeOutcome(actor, operator, amount));
+        if (effectiveNow) ghostPutIn[actor] += amount;
+    }
+
+    /// @dev A stranger tries to fill someone's position slots with dust: refused, whatever the state.
+    function stakeForAsStranger(uint256 actorSeed, uint256 victimSeed, uint256 operatorSeed) external unmetered recorded {
+        address stranger = _actor(actorSeed);
+        bytes memory data = abi.encodeCall(AltStaking.stakeFor, (_operator(operatorSeed), 1 ether, _actor(victimSeed)));
+        _send("stakeForAsStranger", stranger, address(staking), data, StakingBase.NotStakeAgent.selector);
+    }
+
+    function unstake(uint256 actorSeed, uint256 operatorSeed, uint256 percent) external unmetered recorded {
         address actor = _actor(actorSeed);
         address operator = _heldOperator(actor, operatorSeed);
-        uint256 amount = (_positionOf(actor, operator) * bound(percent, 1, 100)) / 100;
-        vm.prank(actor);
-        try staking.unstake(operator, amount) {
-            ghostEffective["unstake"] += 1;
-        } catch {
-            vm.prank(actor);
-            try staking.unstakeAll(operator) {
-                ghostEffective["unstakeAll"] += 1;
-            } catch {}
+        uint256 position = _positionOf(actor, operator);
+        percent = bound(percent, 0, 110);
+        if (percent > 100) {
+            bytes4 outcome = _leaveOutcome(actor, operator, position);
+            _send("unstakeAll", actor, address(staking), abi.encodeCall(AltStaking.unstakeAll, (operator)), outcome);
+            if (effectiveNow) ghostEffective[keccak256("unstake")] += 1;
+            return;
         }
+        uint256 amount = (position * percent) / 100;
+        _send(
+            "unstake",
+            actor,
+            address(staking),
+            abi.encodeCall(AltStaking.unstake, (operator, amount)),
+            _leaveOutcome(actor, operator, amount)
+        );
     }
 
-    function redelegate(uint256 actorSeed, uint256 fromSeed, uint256 toSeed, uint256 percent) external recorded {
+    function redelegate(uint256 actorSeed, uint256 fromSeed, uint256 toSeed, uint256 percent) external unmetered recorded {
         address actor = _actor(actorSeed);
         address from = _heldOperator(actor, fromSeed);
         address to = _operator(toSeed);
         uint256 available = _positionOf(actor, from);
-        uint256 amount = bound(percent, 0, 1) == 0 ? available : (available * bound(percent, 1, 100)) / 100;
-        vm.prank(actor);
-        try staking.redelegate(from, to, amount) {
-            ghostEffective["redelegate"] += 1;
-        } catch {}
+        uint256 amount = percent % 2 == 0 ? available : (available * bound(percent, 1, 100)) / 100;
+        bytes4 outcome = from == to
+            ? StakingBase.SameOperator.selector
+            : _status(to) != StakingBase.OperatorStatus.Active
+                ? StakingBase.OperatorNotActive.selector
+                : _leaveOutcome(actor, from, amount);
+        _send("redelegate", actor, address(staking), abi.encodeCall(AltStaking.redelegate, (from, to, amount)), outcome);
     }
 
-    /// @dev Withdraws every ready request of the first actor (from the seed on) that has one.
-    function withdrawReady(uint256 actorSeed) external recorded {
-        for (uint256 k = 0; k < _actors.length; ++k) {
-            address actor = _actor((actorSeed % _actors.length) + k);
-            uint256[] memory ready = _readyRequests(actor, false);
-            if (ready.length == 0) continue;
-            bool paused = alt.paused();
-            vm.prank(actor);
-            try staking.withdraw(ready) returns (uint256 total) {
-                ghostEffective["withdraw"] += 1;
-                ghostTakenOut[actor] += total;
-                _noteMovedWhilePaused(paused, "withdraw");
-            } catch {}
-            return;
-        }
-    }
-
-    /// @dev Completes the first ready redelegation of the first actor (from the seed on) that has one, as its owner.
-    function completeRedelegation(uint256 actorSeed) external recorded {
-        for (uint256 k = 0; k < _actors.length; ++k) {
-            address actor = _actor((actorSeed % _actors.length) + k);
-            uint256[] memory ready = _readyRequests(actor, true);
-            if (ready.length == 0) continue;
-            vm.prank(actor);
-            try staking.completeRedelegation(ready[0]) {
-                ghostEffective["completeRedelegation"] += 1;
-            } catch {}
-            return;
-        }
-    }
-
-    function claimRewards(uint256 actorSeed) external recorded {
+    /// @dev Withdraws every ready request of an actor; with none ready, the empty list is refused.
+    function withdrawReady(uint256 actorSeed) external unmetered recorded {
         address actor = _actor(actorSeed);
-        bool paused = alt.paused();
-        vm.prank(actor);
-        try staking.claimRewards(_operators) returns (uint256 total) {
-            ghostEffective["claimRewards"] += 1;
-            ghostRewardsPaid += total;
-            _noteMovedWhilePaused(paused, "claimRewards");
-        } catch {}
+        (uint256[] memory ready, uint256 total) = _readyRequests(actor, false);
+        bytes4 outcome = ready.length == 0
+            ? StakingBase.EmptyRequestList.selector
+            : alt.paused()
+                ? Pausable.EnforcedPause.selector
+                : SUCCEEDS;
+        _send("withdraw", actor, address(staking), abi.encodeCall(AltStaking.withdraw, (ready)), outcome);
+        if (effectiveNow) ghostTakenOut[actor] += total;
     }
 
-    function compound(uint256 actorSeed, uint256 operatorSeed) external recorded {
+    /// @dev A stranger's attempt to complete someone's ready redelegation is refused; its owner's is not.
+    function completeRedelegation(uint256 actorSeed, uint256 strangerSeed) external unmetered recorded {
+        for (uint256 k = 0; k < _actors.length; ++k) {
+            address actor = _actor((actorSeed % _actors.length) + k);
+            (uint256[] memory ready, ) = _readyRequests(actor, true);
+            if (ready.length == 0) continue;
+            address stranger = _actor(strangerSeed);
+            bytes memory data = abi.encodeCall(AltStaking.completeRedelegation, (ready[0]));
+            if (stranger != actor) {
+                _send("completeRedelegationAsStranger", stranger, address(staking), data, StakingBase.NotRequestOwner.selector);
+            }
+            _send("completeRedelegation", actor, address(staking), data, _completeOutcome(actor, ready[0]));
+            return;
+        }
+    }
+
+    function claimRewards(uint256 actorSeed) external unmetered recorded {
+        address actor = _actor(actorSeed);
+        uint256 total;
+        for (uint256 i = 0; i < _operators.length; ++i) total += staking.pendingRewards(actor, _operators[i]);
+        bytes4 outcome = total == 0
+            ? StakingBase.NothingToClaim.selector
+            : alt.paused()
+                ? Pausable.EnforcedPause.selector
+                : SUCCEEDS;
+        _send("claimRewards", actor, address(staking), abi.encodeCall(AltStaking.claimRewards, (_operators)), outcome);
+        if (effectiveNow) ghostRewardsPaid += total;
+    }
+
+    function compound(uint256 actorSeed, uint256 operatorSeed) external unmetered recorded {
         address actor = _actor(actorSeed);
         address operator = _heldOperator(actor, operatorSeed);
-        vm.prank(actor);
-        try staking.compound(operator) returns (uint256 amount) {
-            ghostEffective["compound"] += 1;
-            ghostRewardsPaid += amount;
-            ghostPutIn[actor] += amount;
-        } catch {}
-    }
-
-    function claimCommission(uint256 operatorSeed) external recorded {
-        address operator = _operator(operatorSeed);
-        bool paused = alt.paused();
-        vm.prank(operator);
-        try staking.claimCommission() returns (uint256 amount) {
-            ghostEffective["claimCommission"] += 1;
-            ghostRewardsPaid += amount;
-            _noteMovedWhilePaused(paused, "claimCommission");
-        } catch {}
-    }
-
-    function requestCommission(uint256 operatorSeed, uint256 bps) external recorded {
-        address operator = _operator(operatorSeed);
-        uint16 commission = uint16(bound(bps, 0, staking.maxCommissionBps()));
-        vm.prank(operator);
-        try staking.requestCommissionChange(commission) {
-            ghostEffective["requestCommission"] += 1;
-        } catch {}
-    }
-
-    function setMaxCommission(uint256 bps) external recorded {
-        staking.setMaxCommission(bound(bps, 0, 3_000));
-    }
-
-    function setRewardRate(uint256 rate) external recorded {
-        staking.setRewardRate(rate % 8 == 0 ? 0 : _amount(rate, 1, 5 ether));
-    }
-
-    function fundRewards(uint256 amount) external recorded {
-        amount = _amount(amount, 1 ether, 1_000_000 ether);
-        bool paused = alt.paused();
-        alt.approve(address(staking), amount);
-        try staking.fundRewards(amount) {
-            ghostEffective["fundRewards"] += 1;
-            ghostFunded += amount;
-            _noteMovedWhilePaused(paused, "fundRewards");
-        } catch {}
-    }
-
-    /// @dev Reactivates at once; deactivates one time in four, so operators are mostly active.
-    function toggleOperator(uint256 operatorSeed) external recorded {
-        address operator = _operator(operatorSeed);
-        if (staking.getOperator(operator).status == AltStaking.OperatorStatus.Active) {
-            if ((operatorSeed >> 8) % 4 == 0) staking.deactivateOperator(operator);
-        } else {
-            staking.activateOperator(operator);
+        uint256 pending = staking.pendingRewards(actor, operator);
+        bytes4 outcome = _status(operator) != StakingBase.OperatorStatus.Active
+            ? StakingBase.OperatorNotActive.selector
+            : pending == 0
+                ? StakingBase.NothingToClaim.selector
+                : SUCCEEDS;
+        _send("compound", actor, address(staking), abi.encodeCall(AltStaking.compound, (operator)), outcome);
+        if (effectiveNow) {
+            ghostRewardsPaid += pending;
+            ghostPutIn[actor] += pending;
         }
+    }
+
+    function claimCommission(uint256 operatorSeed) external unmetered recorded {
+        address operator = _operator(operatorSeed);
+        uint256 accrued = staking.getOperator(operator).commissionAccrued;
+        bytes4 outcome = accrued == 0
+            ? StakingBase.NothingToClaim.selector
+            : alt.paused()
+                ? Pausable.EnforcedPause.selector
+                : SUCCEEDS;
+        _send("claimCommission", operator, address(staking), abi.encodeCall(AltStaking.claimCommission, ()), outcome);
+        if (effectiveNow) ghostRewardsPaid += accrued;
+    }
+
+    /// @dev `stakeWithPermit` with actor `index`'s permit for exactly `amount`.
+    function _stakeWithPermitCall(uint256 index, address operator, uint256 amount) private view returns (bytes memory) {
+        address actor = _actors[index];
+        uint256 deadline = block.timestamp + 1 hours;
+        bytes32 structHash = keccak256(
+            abi.encode(_PERMIT_TYPEHASH, actor, address(staking), amount, alt.nonces(actor), deadline)
+        );
+        (uint8 v, bytes32 r, bytes32 s) = vm.sign(_keys[index], _digest(alt.DOMAIN_SEPARATOR(), structHash));
+        return abi.encodeCall(AltStaking.stakeWithPermit, (operator, amount, deadline, v, r, s));
+    }
+
+    // ---------------------------------------------------------------- operators and governance
+
+    function requestCommission(uint256 operatorSeed, uint256 bps) external unmetered recorded {
+        _requestCommission(_operator(operatorSeed), bps);
+    }
+
+    /// @dev The attack of the review: one operator requests a change every block, up to 20 in a row.
+    function spamCommission(uint256 operatorSeed, uint256 count) external unmetered recorded {
+        address operator = _operator(operatorSeed);
+        count = bound(count, 2, 20);
+        for (uint256 i = 0; i < count; ++i) {
+            _requestCommission(operator, uint256(keccak256(abi.encode(operatorSeed, i))));
+            _recordTimepoint();
+            vm.warp(block.timestamp + 12);
+            vm.roll(block.number + 1);
+        }
+    }
+
+    function setMaxCommission(uint256 bps) external unmetered recorded {
+        bps = bound(bps, 0, 3_100);
+        bytes4 outcome = bps > 3_000 ? StakingBase.ParameterOutOfRange.selector : SUCCEEDS;
+        if (bps > 3_000) bps = 10_001;
+        _send("setMaxCommission", address(this), address(staking), abi.encodeCall(AltStaking.setMaxCommission, (bps)), outcome);
+        if (effectiveNow) ghostCeiling = bps;
+    }
+
+    function setRewardRate(uint256 rate) external unmetered recorded {
+        rate = rate % 8 == 0 ? 0 : _spread(rate, 1, 5 ether);
+        _send("setRewardRate", address(this), address(staking), abi.encodeCall(AltStaking.setRewardRate, (rate)), SUCCEEDS);
+    }
+
+    function fundRewards(uint256 amount) external unmetered recorded {
+        amount = _spread(amount, 1 ether, 1_000_000 ether);
+        alt.approve(address(staking), amount);
+        bytes4 outcome = alt.paused() ? Pausable.EnforcedPause.selector : SUCCEEDS;
+        _send("fundRewards", address(this), address(staking), abi.encodeCall(AltStaking.fundRewards, (amount)), outcome);
+        if (effectiveNow) ghostFunded += amount;
+    }
+
+    /// @dev Governance sets the unbonding period, the commission delay or the minimum, in range or not.
+    function setParameter(uint256 which, uint256 value) external unmetered recorded {
+        which %= 3;
+        bool outOfRange = value % 10 == 0;
+        if (which == 0) {
+            uint256 period = outOfRange ? 13 days : bound(value, 14 days, 60 days);
+            _send("setUnbondingPeriod", address(this), address(staking), abi.encodeCall(AltStaking.setUnbondingPeriod, (period)), outOfRange ? StakingBase.ParameterOutOfRange.selector : SUCCEEDS);
+        } else if (which == 1) {
+            uint256 delay = outOfRange ? 61 days : bound(value, 0, 14 days);
+            _send("setCommissionDelay", address(this), address(staking), abi.encodeCall(AltStaking.setCommissionDelay, (delay)), outOfRange ? StakingBase.ParameterOutOfRange.selector : SUCCEEDS);
+            if (effectiveNow) ghostCommissionDelay = delay;
+        } else {
+            uint256 minimum = outOfRange ? 0 : _spread(value, 1, 100 ether);
+            _send("setMinStake", address(this), address(staking), abi.encodeCall(AltStaking.setMinStake, (minimum)), outOfRange ? StakingBase.ParameterOutOfRange.selector : SUCCEEDS);
+        }
+    }
+
+    function setAllowlisted(uint256 operatorSeed, bool allowed) external unmetered recorded {
+        address operator = _operator(operatorSeed);
+        bool wasActive = _status(operator) == StakingBase.OperatorStatus.Active;
+        _send("setOperatorAllowlisted", address(this), address(staking), abi.encodeCall(OperatorRegistry.setOperatorAllowlisted, (operator, allowed)), SUCCEEDS);
+        if (!allowed && wasActive) ghostDeactivatedByGovernance[operator] = true;
+    }
+
+    /// @dev Deactivates one time in three, by the operator or by governance.
+    function deactivate(uint256 operatorSeed, bool byGovernance) external unmetered recorded {
+        if (operatorSeed % 3 != 0) return;
+        address operator = _operator(operatorSeed);
+        bytes4 outcome = _status(operator) != StakingBase.OperatorStatus.Active ? StakingBase.OperatorNotActive.selector : SUCCEEDS;
+        _send("deactivateOperator", byGovernance ? address(this) : operator, address(staking), abi.encodeCall(OperatorRegistry.deactivateOperator, (operator)), outcome);
+        if (effectiveNow) ghostDeactivatedByGovernance[operator] = byGovernance;
+    }
+
+    function activate(uint256 operatorSeed, bool byGovernance) external unmetered recorded {
+        address operator = _operator(operatorSeed);
+        bytes4 outcome = _status(operator) == StakingBase.OperatorStatus.Active
+            ? StakingBase.OperatorAlreadyActive.selector
+            : !staking.isAllowlisted(operator)
+                ? StakingBase.OperatorNotAllowlisted.selector
+                : ghostDeactivatedByGovernance[operator] && !byGovernance
+                    ? StakingBase.DeactivatedByGovernance.selector
+                    : SUCCEEDS;
+        _send("activateOperator", byGovernance ? address(this) : operator, address(staking), abi.encodeCall(OperatorRegistry.activateOperator, (operator)), outcome);
+        if (effectiveNow) ghostDeactivatedByGovernance[operator] = false;
     }
 
     /// @dev Unpauses at once; pauses one time in four, so ALT is paused for short spells.
-    function togglePause(uint256 seed) external recorded {
+    function togglePause(uint256 seed) external unmetered recorded {
         if (alt.paused()) alt.unpause();
         else if (seed % 4 == 0) alt.pause();
     }
 
-    function sendSlashedToTreasury() external recorded {
-        bool paused = alt.paused();
-        try staking.sendSlashedToTreasury() {
-            ghostEffective["sendSlashedToTreasury"] += 1;
-            _noteMovedWhilePaused(paused, "sendSlashedToTreasury");
-        } catch {}
+    function sendSlashedToTreasury() external unmetered recorded {
+        bytes4 outcome = staking.getParameters().slashedPending == 0
+            ? StakingBase.NothingToClaim.selector
+            : alt.paused()
+                ? Pausable.EnforcedPause.selector
+                : SUCCEEDS;
+        _send("sendSlashedToTreasury", address(this), address(staking), abi.encodeCall(Slashing.sendSlashedToTreasury, ()), outcome);
     }
 
-    function wrap(uint256 actorSeed, uint256 amount, uint256 delegateeSeed) external recorded {
+    // ---------------------------------------------------------------- votes
+
+    function wrap(uint256 actorSeed, uint256 amount, uint256 delegateeSeed) external unmetered recorded {
         address actor = _actor(actorSeed);
-        amount = _amount(amount, 1, 1_000_000 ether);
-        if (alt.balanceOf(actor) < amount) return;
-        bool paused = alt.paused();
-        vm.startPrank(actor);
+        amount = _affordable(actor, amount);
+        if (amount == 0) return;
+        vm.prank(actor);
         alt.approve(address(votes), amount);
-        try votes.depositAndDelegate(amount, _anyone(delegateeSeed)) {
-            ghostEffective["wrap"] += 1;
-            _noteMovedWhilePaused(paused, "wrap");
-        } catch {}
-        vm.stopPrank();
+        bytes memory data = abi.encodeCall(AltVotes.depositAndDelegate, (amount, _anyone(delegateeSeed)));
+        _send("wrap", actor, address(votes), data, alt.paused() ? Pausable.EnforcedPause.selector : SUCCEEDS);
     }
 
-    function unwrap(uint256 actorSeed, uint256 percent) external recorded {
+    /// @dev A deposit for someone else: it never picks a delegate for them but their own self.
+    function depositFor(uint256 actorSeed, uint256 receiverSeed, uint256 amount) external unmetered recorded {
+        address actor = _actor(actorSeed);
+        amount = _affordable(actor, amount);
+        if (amount == 0) return;
+        vm.prank(actor);
+        alt.approve(address(votes), amount);
+        bytes memory data = abi.encodeWithSignature("depositFor(address,uint256)", _actor(receiverSeed), amount);
+        _send("depositFor", actor, address(votes), data, alt.paused() ? Pausable.EnforcedPause.selector : SUCCEEDS);
+    }
+
+    function unwrap(uint256 actorSeed, uint256 percent) external unmetered recorded {
         address actor = _actor(actorSeed);
         uint256 amount = (votes.balanceOf(actor) * bound(percent, 1, 100)) / 100;
         if (amount == 0) return;
-        bool paused = alt.paused();
-        vm.prank(actor);
-        try votes.withdrawTo(actor, amount) {
-            ghostEffective["unwrap"] += 1;
-            _noteMovedWhilePaused(paused, "unwrap");
-        } catch {}
+        bytes memory data = abi.encodeWithSignature("withdrawTo(address,uint256)", actor, amount);
+        _send("unwrap", actor, address(votes), data, alt.paused() ? Pausable.EnforcedPause.selector : SUCCEEDS);
     }
 
-    function delegate(uint256 actorSeed, uint256 delegateeSeed) external recorded {
-        vm.prank(_actor(actorSeed));
-        votes.delegate(_anyone(delegateeSeed));
+    /// @dev vALT changes hands, sometimes into a contract that never votes.
+    function transferVotes(uint256 actorSeed, uint256 toSeed, uint256 percent) external unmetered recorded {
+        address actor = _actor(actorSeed);
+        uint256 amount = (votes.balanceOf(actor) * bound(percent, 1, 100)) / 100;
+        if (amount == 0) return;
+        address to = toSeed % 4 == 0 ? address(sink) : _actor(toSeed);
+        bytes memory data = abi.encodeWithSignature("transfer(address,uint256)", to, amount);
+        _send("transferVotes", actor, address(votes), data, SUCCEEDS);
     }
 
-    /// @dev Steps of a few seconds to a month, so commission delays, unbonding and windows all pass.
-    function warp(uint256 seed) external recorded {
+    function delegate(uint256 actorSeed, uint256 delegateeSeed) external unmetered recorded {
+        address actor = _actor(actorSeed);
+        bytes memory data = abi.encodeWithSignature("delegate(address)", _anyone(delegateeSeed));
+        _send("delegate", actor, address(votes), data, SUCCEEDS);
+    }
+
+    /// @dev A signed delegation, sent by anyone; sent twice, the second is a replay and is refused.
+    function delegateBySig(uint256 actorSeed, uint256 delegateeSeed, bool replay) external unmetered recorded {
+        uint256 index = actorSeed % _actors.length;
+        address actor = _actors[index];
+        address delegatee = _anyone(delegateeSeed);
+        uint256 nonce = votes.nonces(actor);
+        uint256 expiry = block.timestamp + 1 hours;
+        bytes32 structHash = keccak256(abi.encode(_DELEGATION_TYPEHASH, delegatee, nonce, expiry));
+        (uint8 v, bytes32 r, bytes32 s) = vm.sign(_keys[index], _digest(votes.DOMAIN_SEPARATOR(), structHash));
+        bytes memory data = abi.encodeWithSignature(
+            "delegateBySig(address,uint256,uint256,uint8,bytes32,bytes32)",
+            delegatee,
+            nonce,
+            expiry,
+            v,
+            r,
+            s
+        );
+        _send("delegateBySig", _actor(delegateeSeed), address(votes), data, SUCCEEDS);
+        if (replay) _send("delegateBySigReplay", actor, address(votes), data, Nonces.InvalidAccountNonce.selector);
+    }
+
+    // ---------------------------------------------------------------- airdrop
+
+    /// @dev An actor claims as plain ALT, as votes for itself, or staked; the last four are not eligible.
+    function claimAirdrop(uint256 actorSeed, uint256 mode, uint256 operatorSeed) external unmetered recorded {
+        uint256 index = actorSeed % _actors.length;
+        address actor = _actors[index];
+        (uint256 amount, bytes32[] memory proof) = _claimOf(index);
+        mode %= 3;
+        bytes4 outcome = _claimOutcome(actor, index, mode, _operator(operatorSeed));
+        if (mode == 0) {
+            _send("claimPlain", actor, address(airdrop), abi.encodeCall(AltAirdrop.claim, (amount, proof)), outcome);
+        } else if (mode == 1) {
+            AltAirdrop.Delegation memory none;
+            bytes memory data = abi.encodeCall(AltAirdrop.claimToVotes, (amount, proof, actor, none));
+            _send("claimToVotes", actor, address(airdrop), data, outcome);
+        } else {
+            bytes memory data = abi.encodeCall(AltAirdrop.claimAndStake, (amount, proof, _operator(operatorSeed)));
+            _send("claimAndStake", actor, address(airdrop), data, outcome);
+            if (effectiveNow) ghostPutIn[actor] += amount;
+        }
+        if (effectiveNow) ghostEffective[keccak256("claimAirdrop")] += 1;
+    }
+
+    // ---------------------------------------------------------------- slashing and time
+
+    /**
+     * @dev Records a slash, then anyone finishes it in pages of varied size, a day passing between
+     * some of them; every page is a transaction under the cap, and every stake slashable when the
+     * slash was recorded lost exactly its share.
+     */
+    function slash(uint256 operatorSeed, uint256 bps, uint256 pageSeed) external unmetered recorded {
+        _slashToCompletion(_operator(operatorSeed), bound(bps, 1, 5_000), pageSeed);
+    }
+
+    /// @dev Steps of a few seconds to a month, checking the commission charged in each stretch.
+    function warp(uint256 seed) external unmetered recorded {
         uint256[6] memory steps = [uint256(12), 1 hours, 1 days, 7 days, 21 days, 30 days];
-        vm.warp(block.timestamp + steps[seed % 6] + ((seed >> 8) % 1 days));
+        uint256 target = block.timestamp + steps[seed % 6] + ((seed >> 8) % 1 days);
+        _warpChecked(target);
         // A pause spans some time, then ends: the owner unpauses after the warp two times in three.
         if (alt.paused() && (seed >> 40) % 3 != 0) alt.unpause();
-        vm.roll(block.number + 1);
-    }
-
-    /// @dev Slashes and checks every slashable stake lost exactly its pro-rata, rounded-up share.
-    function slash(uint256 operatorSeed, uint256 bps) external recorded {
-        address operator = _operator(operatorSeed);
-        bps = bound(bps, 1, 5_000);
-        address[] memory everyone = _everyone();
-        uint256[] memory positionsBefore = new uint256[](everyone.length);
-        uint256[] memory unitsBefore = new uint256[](everyone.length);
-        uint256[][] memory requestsBefore = new uint256[][](everyone.length);
-        for (uint256 i = 0; i < everyone.length; ++i) {
-            positionsBefore[i] = _positionOf(everyone[i], operator);
-            unitsBefore[i] = votes.stakedUnitsOf(everyone[i]);
-            requestsBefore[i] = _requestAmounts(everyone[i], operator);
-        }
-        uint256 recordedAt = block.timestamp;
-        staking.slash(operator, bps, "invariant slash");
-        // Anyone finishes it in pages; time may pass between them, and nothing recorded escapes.
-        for (uint256 page = 0; ; ++page) {
-            (uint256 left, , , ) = staking.slashInProgress(operator);
-            if (left == 0) break;
-            if (page % 2 == 1) vm.warp(block.timestamp + 1 days);
-            staking.continueSlash(operator, 1 + (page % 3));
-        }
-        ghostEffective["slash"] += 1;
-        for (uint256 i = 0; i < everyone.length; ++i) {
-            _checkSlashed(everyone[i], operator, bps, recordedAt, positionsBefore[i], unitsBefore[i], requestsBefore[i]);
-        }
-    }
-
-    /// @dev Records an error unless `account` lost exactly its share of what was slashable at `recordedAt`.
-    function _checkSlashed(
-        address account,
-        address operator,
-        uint256 bps,
-        uint256 recordedAt,
-        uint256 positionBefore,
-        uint256 unitsBefore,
-        uint256[] memory requestsBefore
-    ) private {
-        uint256 expectedCut = _cut(positionBefore, bps);
-        if (_positionOf(account, operator) != positionBefore - expectedCut) {
-            ghostSlashError = "a position lost other than its share";
-        }
-        (, AltStaking.UnbondingInfo[] memory requests) = staking.getStaker(account);
-        uint256 k;
-        for (uint256 j = 0; j < requests.length; ++j) {
-            if (requests[j].operator != operator) continue;
-            uint256 before = requestsBefore[k++];
-            uint256 cut = requests[j].unlockTime > recordedAt ? _cut(before, bps) : 0;
-            if (requests[j].amount != before - cut) ghostSlashError = "a request lost other than its share";
-            expectedCut += cut;
-        }
-        if (votes.stakedUnitsOf(account) != unitsBefore - expectedCut) {
-            ghostSlashError = "voting units did not fall by the slash";
-        }
-    }
-
-    // ---------------------------------------------------------------- views for the invariants
-
-    function actors() external view returns (address[] memory) {
-        return _actors;
-    }
-
-    function operators() external view returns (address[] memory) {
-        return _operators;
-    }
-
-    function everyone() external view returns (address[] memory) {
-        return _everyone();
-    }
-
-    function timepoints() external view returns (uint48[] memory) {
-        return _timepoints;
-    }
-
-    /// @dev Wrapped supply plus every account's staked units: what can vote now.
-    function votableNow() public view returns (uint256 total) {
-        total = votes.totalSupply();
-        address[] memory all = _everyone();
-        for (uint256 i = 0; i < all.length; ++i) total += votes.stakedUnitsOf(all[i]);
-    }
-
-    // ---------------------------------------------------------------- helpers
-
-    function _recordTimepoint() private {
-        uint48 time = uint48(block.timestamp);
-        uint256 length = _timepoints.length;
-        if (length == 0 || _timepoints[length - 1] != time) {
-            if (length == _TRACKED_TIMEPOINTS) {
-                for (uint256 i = 1; i < length; ++i) _timepoints[i - 1] = _timepoints[i];
-                _timepoints.pop();
-            }
-            _timepoints.push(time);
-        }
-        ghostVotableAt[time] = votableNow();
-    }
-
-    function _noteMovedWhilePaused(bool paused, string memory what) private {
-        if (paused) ghostPauseError = what;
-    }
-
-    /// @dev One of the operators `account` holds a position with, else any operator.
-    function _heldOperator(address account, uint256 seed) private view returns (address) {
-        (AltStaking.PositionInfo[] memory positions, ) = staking.getStaker(account);
-        return positions.length == 0 ? _operator(seed) : positions[seed % positions.length].operator;
-    }
-
-    function _readyRequests(address account, bool redelegationsOnly) private view returns (uint256[] memory ready) {
-        (, AltStaking.UnbondingInfo[] memory requests) = staking.getStaker(account);
-        ready = new uint256[](requests.length);
-        uint256 count;
-        for (uint256 i = 0; i < requests.length; ++i) {
-            if (requests[i].unlockTime > block.timestamp) continue;
-            if (redelegationsOnly && requests[i].redelegateTo == address(0)) continue;
-            ready[count++] = requests[i].id;
-        }
-        assembly {
-            mstore(ready, count)
-        }
-    }
-
-    /// @dev A fuzzed amount spread over orders of magnitude within [min, max].
-    function _amount(uint256 seed, uint256 min, uint256 max) private pure returns (uint256) {
-        uint256 magnitude = 10 ** (seed % 25);
-        return bound((1 + ((seed >> 8) % 999)) * magnitude, min, max);
-    }
-
-    function _cut(uint256 amount, uint256 bps) private pure returns (uint256) {
-        return (amount * bps + _BPS - 1) / _BPS;
-    }
-
-    function _positionOf(address account, address operator) private view returns (uint256) {
-        (AltStaking.PositionInfo[] memory positions, ) = staking.getStaker(account);
-        for (uint256 i = 0; i < positions.length; ++i) {
-            if (positions[i].operator == operator) return positions[i].stake;
-        }
-        return 0;
-    }
-
-    function _requestAmounts(address account, address operator) private view returns (uint256[] memory amounts) {
-        (, AltStaking.UnbondingInfo[] memory requests) = staking.getStaker(account);
-        amounts = new uint256[](requests.length);
-        uint256 k;
-        for (uint256 i = 0; i < requests.length; ++i) {
-            if (requests[i].operator == operator) amounts[k++] = requests[i].amount;
-        }
-    }
-
-    function _actor(uint256 seed) private view returns (address) {
-        return _actors[seed % _actors.length];
-    }
-
-    function _operator(uint256 seed) private view returns (address) {
-        return _operators[seed % _operators.length];
-    }
-
-    function _anyone(uint256 seed) private view returns (address) {
-        uint256 i = seed % (_actors.length + _operators.length);
-        return i < _actors.length ? _actors[i] : _operators[i - _actors.length];
-    }
-
-    function _everyone() private view returns (address[] memory all) {
-        all = new address[](_actors.length + _operators.length);
-        for (uint256 i = 0; i < _actors.length; ++i) all[i] = _actors[i];
-        for (uint256 i = 0; i < _operators.length; ++i) all[_actors.length + i] = _operators[i];
     }
 }

@@ -2,6 +2,9 @@
 pragma solidity ^0.8.24;
 
 import {AltStaking} from "../../AltStaking.sol";
+import {OperatorRegistry} from "../../staking/OperatorRegistry.sol";
+import {Slashing} from "../../staking/Slashing.sol";
+import {StakingBase} from "../../staking/StakingBase.sol";
 import {Fixture} from "./Fixture.sol";
 
 /**
@@ -19,7 +22,7 @@ contract SafetyFaultsTest is Fixture {
         vm.pauseGasMetering();
         for (uint256 i = 0; i < 1_000; ++i) {
             vm.prank(opB);
-            (bool sent, ) = address(staking).call(abi.encodeCall(AltStaking.requestCommissionChange, (uint16(i % 2_000))));
+            (bool sent, ) = address(staking).call(abi.encodeCall(OperatorRegistry.requestCommissionChange, (uint16(i % 2_000))));
             sent;
             _skip(12);
         }
@@ -61,7 +64,7 @@ contract SafetyFaultsTest is Fixture {
         (bool ok, uint256 used) = _asTransaction(
             address(this),
             address(staking),
-            abi.encodeCall(AltStaking.slash, (opA, 1_000, "fault"))
+            abi.encodeCall(Slashing.slash, (opA, 1_000, "fault"))
         );
         _log("gas for the slash a governor executes", used);
         assertTrue(ok, "the governor's slash fits a transaction");
@@ -72,7 +75,7 @@ contract SafetyFaultsTest is Fixture {
         while (true) {
             (uint256 bps, , , ) = staking.slashInProgress(opA);
             if (bps == 0) break;
-            (ok, used) = _asTransaction(bob, address(staking), abi.encodeCall(AltStaking.continueSlash, (opA, 100)));
+            (ok, used) = _asTransaction(bob, address(staking), abi.encodeCall(Slashing.continueSlash, (opA, 100)));
             assertTrue(ok, "every page fits a transaction");
             if (used > worst) worst = used;
             ++pages;
@@ -158,6 +161,6 @@ contract SafetyFaultsTest is Fixture {
         vm.expectRevert();
         staking.activateOperator(opA);
         staking.activateOperator(opA);
-        assertTrue(staking.getOperator(opA).status == AltStaking.OperatorStatus.Active, "governance reverses it");
+        assertTrue(staking.getOperator(opA).status == StakingBase.OperatorStatus.Active, "governance reverses it");
     }
 }

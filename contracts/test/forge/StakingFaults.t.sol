@@ -2,6 +2,7 @@
 pragma solidity ^0.8.24;
 
 import {AltStaking} from "../../AltStaking.sol";
+import {StakingBase} from "../../staking/StakingBase.sol";
 import {Pausable} from "@openzeppelin/contracts/utils/Pausable.sol";
 import {Fixture} from "./Fixture.sol";
 
@@ -35,7 +36,7 @@ contract StakingFaultsTest is Fixture {
     function test_unbondingOutlastsTheGovernancePathToASlash() public {
         assertLe(SLASH_PATH + 1, staking.MIN_UNBONDING_PERIOD(), "even the shortest period outlasts the path");
         assertEq(staking.getParameters().unbondingPeriod, 21 days, "21 days, as AltLayer's own staking");
-        vm.expectRevert(abi.encodeWithSelector(AltStaking.ParameterOutOfRange.selector, 7 days, 14 days, 60 days));
+        vm.expectRevert(abi.encodeWithSelector(StakingBase.ParameterOutOfRange.selector, 7 days, 14 days, 60 days));
         staking.setUnbondingPeriod(7 days);
 
         _stake(alice, opA, 1_000 ether);
@@ -47,7 +48,7 @@ contract StakingFaultsTest is Fixture {
         uint256[] memory ids = new uint256[](1);
         ids[0] = _requests(alice)[0].id;
         bytes memory locked = abi.encodeWithSelector(
-            AltStaking.RequestLocked.selector,
+            StakingBase.RequestLocked.selector,
             ids[0],
             _requests(alice)[0].unlockTime
         );
@@ -110,12 +111,12 @@ contract StakingFaultsTest is Fixture {
 
         vm.startPrank(alice);
         alt.approve(address(staking), 10 ether);
-        vm.expectRevert(abi.encodeWithSelector(AltStaking.OperatorBeingSlashed.selector, opA));
+        vm.expectRevert(abi.encodeWithSelector(StakingBase.OperatorBeingSlashed.selector, opA));
         staking.stake(opA, 10 ether);
         vm.stopPrank();
         address last = address(uint160(0x10000 + stakers - 1));
         vm.prank(address(uint160(0x10000)));
-        vm.expectRevert(abi.encodeWithSelector(AltStaking.OperatorBeingSlashed.selector, opA));
+        vm.expectRevert(abi.encodeWithSelector(StakingBase.OperatorBeingSlashed.selector, opA));
         staking.unstakeAll(opA);
 
         while (bps != 0) {
@@ -138,7 +139,7 @@ contract StakingFaultsTest is Fixture {
         staking.setMetadataURI(string(longest));
         bytes memory tooLong = new bytes(staking.MAX_METADATA_LENGTH() + 1);
         vm.prank(opA);
-        vm.expectRevert(abi.encodeWithSelector(AltStaking.MetadataTooLong.selector, tooLong.length, tooLong.length - 1));
+        vm.expectRevert(abi.encodeWithSelector(StakingBase.MetadataTooLong.selector, tooLong.length, tooLong.length - 1));
         staking.setMetadataURI(string(tooLong));
     }
 
@@ -156,7 +157,7 @@ contract StakingFaultsTest is Fixture {
         vm.resumeGasMetering();
         vm.cool(address(staking)); // as a fresh eth_call sees it: every slot cold
         uint256 before = gasleft();
-        AltStaking.OperatorInfo[] memory page = staking.getOperators(700, 50);
+        StakingBase.OperatorInfo[] memory page = staking.getOperators(700, 50);
         uint256 pageGas = before - gasleft();
         assertEq(page.length, 50, "a full page");
         assertLe(pageGas, TX_GAS_CAP, "one page of 50 fits even a transaction's gas cap, let alone an eth_call's");
@@ -195,7 +196,7 @@ contract StakingFaultsTest is Fixture {
         uint256 restC = staking.claimCommission();
         vm.prank(opD);
         uint256 allD = staking.claimCommission();
-        AltStaking.OperatorInfo memory c = staking.getOperator(opC);
+        StakingBase.OperatorInfo memory c = staking.getOperator(opC);
         assertEq(c.commissionBps, 1_500, "new rate in force");
         uint256 totalC = firstC + restC;
         assertLe(_diff(totalC, allD), 2, "the untouched operator was charged the new rate from the same second");
@@ -212,7 +213,7 @@ contract StakingFaultsTest is Fixture {
         staking.claimCommission();
 
         staking.setMaxCommission(600);
-        AltStaking.OperatorInfo memory info = staking.getOperator(opA);
+        StakingBase.OperatorInfo memory info = staking.getOperator(opA);
         assertEq(info.commissionBps, 600, "the rate in force is capped at once");
         assertEq(info.pendingCommissionBps, 600, "and so is the pending one");
 
@@ -234,15 +235,15 @@ contract StakingFaultsTest is Fixture {
 
     function test_parametersAreBounded() public {
         uint256 maxMin = staking.MAX_MIN_STAKE();
-        vm.expectRevert(abi.encodeWithSelector(AltStaking.ParameterOutOfRange.selector, maxMin + 1, 1, maxMin));
+        vm.expectRevert(abi.encodeWithSelector(StakingBase.ParameterOutOfRange.selector, maxMin + 1, 1, maxMin));
         staking.setMinStake(maxMin + 1);
-        vm.expectRevert(abi.encodeWithSelector(AltStaking.ParameterOutOfRange.selector, 0, 1, maxMin));
+        vm.expectRevert(abi.encodeWithSelector(StakingBase.ParameterOutOfRange.selector, 0, 1, maxMin));
         staking.setMinStake(0);
         uint256 maxRate = staking.MAX_REWARD_RATE();
-        vm.expectRevert(abi.encodeWithSelector(AltStaking.ParameterOutOfRange.selector, maxRate + 1, 0, maxRate));
+        vm.expectRevert(abi.encodeWithSelector(StakingBase.ParameterOutOfRange.selector, maxRate + 1, 0, maxRate));
         staking.setRewardRate(maxRate + 1);
         staking.setRewardRate(0); // zero stops emissions
-        vm.expectRevert(abi.encodeWithSelector(AltStaking.ParameterOutOfRange.selector, 10_001, 0, 10_000));
+        vm.expectRevert(abi.encodeWithSelector(StakingBase.ParameterOutOfRange.selector, 10_001, 0, 10_000));
         staking.setMaxCommission(10_001);
     }
 
@@ -253,7 +254,7 @@ contract StakingFaultsTest is Fixture {
         vm.prank(alice);
         staking.redelegate(opA, opB, 500 ether); // the whole position may always leave
         vm.prank(bob);
-        vm.expectRevert(abi.encodeWithSelector(AltStaking.RemainderBelowMinimum.selector, 100 ether, 1_000 ether));
+        vm.expectRevert(abi.encodeWithSelector(StakingBase.RemainderBelowMinimum.selector, 100 ether, 1_000 ether));
         staking.unstake(opA, 400 ether); // but not leave dust behind
         vm.prank(bob);
         staking.unstakeAll(opA);
@@ -269,7 +270,7 @@ contract StakingFaultsTest is Fixture {
         staking.slash(opA, 333, "odd fraction");
         vm.prank(alice);
         staking.unstakeAll(opA);
-        (AltStaking.PositionInfo[] memory positions, ) = staking.getStaker(alice);
+        (StakingBase.PositionInfo[] memory positions, ) = staking.getStaker(alice);
         assertEq(positions.length, 0, "no position left listed");
         assertEq(staking.getOperator(opA).stakerCount, 0, "the operator counts no staker");
         assertEq(staking.getOperator(opA).totalStake, 0, "and holds no dust");
