@@ -261,20 +261,6 @@ contract AltStaking is StakePositions, Slashing, OperatorRegistry {
     }
 
     /**
-     * @notice Sets the commission ceiling. It caps every commission from now on, including those already
-     * in force and those pending; raising it again restores the operators' own rates.
-     */
-    function setMaxCommission(uint256 maxCommissionBps_) external onlyRole(DEFAULT_ADMIN_ROLE) {
-        _checkRange(maxCommissionBps_, 0, _BPS);
-        _accrueGlobal();
-        _recordNow();
-        uint256 last = _maxCommission.length - 1;
-        if (_maxCommission[last].time == block.timestamp) _maxCommission[last].bps = uint16(maxCommissionBps_);
-        else _maxCommission.push(MaxCommissionChange(uint48(block.timestamp), uint16(maxCommissionBps_)));
-        emit MaxCommissionUpdated(maxCommissionBps_);
-    }
-
-    /**
      * @notice Sets the smallest amount a stake may add. Existing positions below it stay valid and can
      * always be left whole.
      */
@@ -385,6 +371,11 @@ contract AltStaking is StakePositions, Slashing, OperatorRegistry {
     /// @notice Rewards `staker` could claim from `operator` now.
     function pendingRewards(address staker, address operator) external view returns (uint256) {
         return _pendingRewards(staker, operator);
+    }
+
+    /// @notice Operators not yet brought up to the latest commission ceiling change (see {applyCeiling}).
+    function ceilingOperatorsLeft() external view returns (uint256) {
+        return _operatorList.length - _ceilingCursor;
     }
 
     /**

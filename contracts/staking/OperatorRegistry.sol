@@ -32,6 +32,9 @@ abstract contract OperatorRegistry is OperatorRewards {
         op.metadataURI = metadataURI;
         op.rewardPerStakePaid = _rewardPerStake;
         op.lastUpdate = uint48(block.timestamp);
+        op.ceilingsSeen = uint32(_maxCommission.length - 1);
+        // Registered under the latest ceiling: nothing to bring it up to.
+        if (_ceilingCursor == _operatorList.length) ++_ceilingCursor;
         _operatorList.push(msg.sender);
         emit OperatorRegistered(msg.sender, services, commissionBps, metadataURI);
     }
@@ -109,6 +112,43 @@ abstract contract OperatorRegistry is OperatorRewards {
             _operators[operator].deactivatedByGovernance = true;
             _setStatus(operator, OperatorStatus.Deactivated);
         }
+    }
+
+    /**
+     * @notice Sets the commission ceiling. It caps every commission from now on, including those already
+     * in force and those pending; raising it again restores the operators' own rates. Each operator
+     * is brought up to it at once ({CEILING_FIRST_PAGE} of them) or by {applyCeiling}, which anyone may
+     * call; until every one is, the ceiling cannot change again.
+     * @dev So an operator's accrual crosses at most one ceiling change, however long it was left alone.
+     */
+    function setMaxCommission(uint256 maxCommissionBps_) external onlyRole(DEFAULT_ADMIN_ROLE) {
+        _checkRange(maxCommissionBps_, 0, _BPS);
+        uint256 left = _operatorList.length - _ceilingCursor;
+        if (left != 0) revert CeilingBeingApplied(left);
+        _accrueGlobal();
+        _recordNow();
+        uint256 last = _maxCommission.length - 1;
+        if (_maxCommission[last].time == block.timestamp) {
+            // Every operator was brought up to the change made this second: it applies from now, as this.
+            _maxCommission[last].bps = uint16(maxCommissionBps_);
+        } else {
+            _maxCommission.push(MaxCommissionChange(uint48(block.timestamp), uint16(maxCommissionBps_)));
+            _ceilingCursor = 0;
+        }
+        emit MaxCommissionUpdated(maxCommissionBps_);
+        _applyCeiling(CEILING_FIRST_PAGE);
+    }
+
+    /// @notice Brings up to `maxOperators` (at most {MAX_CEILING_PAGE}) more operators up to the latest ceiling.
+    function applyCeiling(uint256 maxOperators) external {
+        _applyCeiling(Math.min(maxOperators, MAX_CEILING_PAGE));
+    }
+
+    function _applyCeiling(uint256 maxOperators) private {
+        uint256 cursor = _ceilingCursor;
+        uint256 end = Math.min(_operatorList.length, cursor + maxOperators);
+        for (; cursor < end; ++cursor) _updateOperator(_operatorList[cursor]);
+        _ceilingCursor = cursor;
     }
 
     function _checkServices(uint8 services) internal pure {

@@ -8,9 +8,9 @@ import {StakingBase} from "./StakingBase.sol";
  * @title OperatorRewards
  * @notice Each operator's share of the global stream (see {RewardStream}), less its commission, and
  * each position's share of its operator's.
- * @dev An operator's accrual is split at its one pending commission change and at every ceiling change
- * since its last update, each part at the commission then in force. The ceiling changes it crosses
- * are governance's (one per block at most), each about 7k gas; an operator with no stake skips them.
+ * @dev An operator's accrual is split at most twice, whatever happened since its last update: at its
+ * one pending commission change, and at the latest ceiling change if it has not seen it (every
+ * operator is brought up to a ceiling change before the next may be made).
  */
 abstract contract OperatorRewards is StakingBase {
     /// @dev Moves an operator's part of the global stream into its own accumulator, less commission.
@@ -22,6 +22,7 @@ abstract contract OperatorRewards is StakingBase {
         op.commissionAccrued += commission;
         op.rewardPerStakePaid = _rewardPerStake;
         op.lastUpdate = uint48(block.timestamp);
+        op.ceilingsSeen = uint32(_maxCommission.length - 1);
         if (pendingDue) {
             op.commissionBps = op.pendingCommissionBps;
             op.pendingCommissionBps = 0;
@@ -33,8 +34,9 @@ abstract contract OperatorRewards is StakingBase {
 
     /**
      * @dev An operator's accrual from its last update to `rewardPerStakeNow`, split at its own pending
-     * commission's effective time and at every ceiling change since, each part at the commission then in
-     * force (never above the ceiling then in force).
+     * commission's effective time and at the latest ceiling change if it has not seen it, each part at
+     * the commission then in force (never above the ceiling then in force). At most two splits: a
+     * ceiling change is applied to every operator before the next may be made (see {applyCeiling}).
      */
     function _operatorAccrual(
         Operator storage op,
@@ -47,17 +49,18 @@ abstract contract OperatorRewards is StakingBase {
         uint256 effectiveAt = op.commissionEffectiveAt;
         pendingDue = effectiveAt != 0 && effectiveAt <= block.timestamp;
         if (!pendingDue) effectiveAt = type(uint256).max;
-        // Nothing earns: no segment to split, whatever the ceiling changes since the last update.
         if (stakeAmount == 0) return (rewardPerUnit, 0, pendingDue);
 
-        uint256 changes = _maxCommission.length;
-        uint256 k = changes;
-        while (k > 1 && _maxCommission[k - 1].time > op.lastUpdate) --k;
-        uint256 ceiling = _maxCommission[k - 1].bps;
-
+        uint256 latest = _maxCommission.length - 1;
+        uint256 ceiling = _maxCommission[latest].bps;
+        uint256 ceilingAt = type(uint256).max;
+        if (op.ceilingsSeen < latest) {
+            // Not updated since the latest change: the ceiling before it applies up to it.
+            ceilingAt = _maxCommission[latest].time;
+            ceiling = _maxCommission[latest - 1].bps;
+        }
         while (true) {
-            uint256 nextCeiling = k < changes ? _maxCommission[k].time : type(uint256).max;
-            uint256 next = Math.min(nextCeiling, effectiveAt);
+            uint256 next = Math.min(ceilingAt, effectiveAt);
             if (next == type(uint256).max) break;
             uint256 atNext = _rewardPerStakeAtTime(next);
             (rewardPerUnit, commission) = _accrueSegment(
@@ -72,7 +75,10 @@ abstract contract OperatorRewards is StakingBase {
                 rate = op.pendingCommissionBps;
                 effectiveAt = type(uint256).max;
             }
-            if (next == nextCeiling) ceiling = _maxCommission[k++].bps;
+            if (next == ceilingAt) {
+                ceiling = _maxCommission[latest].bps;
+                ceilingAt = type(uint256).max;
+            }
         }
         (rewardPerUnit, commission) = _accrueSegment(
             rewardPerUnit,

@@ -65,6 +65,10 @@ abstract contract StakingBase is AccessControl, RewardStream {
     uint256 public constant MAX_REASON_LENGTH = 1_024;
     /// @notice Accounts allowed to stake for someone else ({stakeFor}): the airdrop's claim-and-stake.
     bytes32 public constant STAKE_AGENT_ROLE = keccak256("STAKE_AGENT_ROLE");
+    /// @notice Operators the call that lowers or raises the commission ceiling brings up to it at once.
+    uint256 public constant CEILING_FIRST_PAGE = 16;
+    /// @notice Most operators one {applyCeiling} call brings up to the ceiling.
+    uint256 public constant MAX_CEILING_PAGE = 64;
 
     struct Operator {
         OperatorStatus status;
@@ -75,6 +79,7 @@ abstract contract StakingBase is AccessControl, RewardStream {
         uint48 lastUpdate;
         uint32 slashCount;
         bool deactivatedByGovernance;
+        uint32 ceilingsSeen;
         uint256 activeStake;
         uint256 unbondingStake;
         uint256 totalSlashed;
@@ -176,6 +181,8 @@ abstract contract StakingBase is AccessControl, RewardStream {
     uint256 internal _minStake;
     address internal _treasury;
     MaxCommissionChange[] internal _maxCommission;
+    /// @dev Operators (in registration order) already brought up to the latest ceiling change.
+    uint256 internal _ceilingCursor;
 
     uint256 internal _totalActiveStake;
     uint256 internal _totalUnbondingStake;
@@ -264,6 +271,7 @@ abstract contract StakingBase is AccessControl, RewardStream {
     error ReasonTooLong(uint256 length, uint256 maximum);
     error DeactivatedByGovernance(address operator);
     error NotStakeAgent(address caller);
+    error CeilingBeingApplied(uint256 operatorsLeft);
     error ParameterOutOfRange(uint256 value, uint256 minimum, uint256 maximum);
 
     constructor(IERC20 token_, IStakeVotes votes_) {

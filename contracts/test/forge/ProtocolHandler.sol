@@ -198,9 +198,13 @@ contract ProtocolHandler is HandlerState {
 
     function setMaxCommission(uint256 bps) external unmetered recorded {
         bps = bound(bps, 0, 3_100);
-        bytes4 outcome = bps > 3_000 ? StakingBase.ParameterOutOfRange.selector : SUCCEEDS;
+        bytes4 outcome = bps > 3_000
+            ? StakingBase.ParameterOutOfRange.selector
+            : staking.ceilingOperatorsLeft() != 0
+                ? StakingBase.CeilingBeingApplied.selector
+                : SUCCEEDS;
         if (bps > 3_000) bps = 10_001;
-        _send("setMaxCommission", address(this), address(staking), abi.encodeCall(AltStaking.setMaxCommission, (bps)), outcome);
+        _send("setMaxCommission", address(this), address(staking), abi.encodeCall(OperatorRegistry.setMaxCommission, (bps)), outcome);
         if (effectiveNow) ghostCeiling = bps;
     }
 
