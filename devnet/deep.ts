@@ -387,7 +387,10 @@ export async function seedDeep(devnet: Devnet) {
         args: [operator],
       });
       if (fraction === 0n) break;
-      await chain.send([call(timelock, staking, altStakingAbi, 'continueSlash', [operator, 64n], 10_000_000n, await next(timelock))], 'slash pages');
+      await chain.send(
+        [call(timelock, staking, altStakingAbi, 'continueSlash', [operator, 64n], 10_000_000n, await next(timelock))],
+        'slash pages',
+      );
     }
   }
 

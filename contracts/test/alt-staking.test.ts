@@ -144,7 +144,9 @@ describe('AltStaking', () => {
       });
       await tx(chain, alice, { ...h.token(), functionName: 'approve', args: [h.staking().address, ALT(300)] });
       expect(
-        await revertName(() => tx(chain, alice, { ...h.staking(), functionName: 'stakeFor', args: [opA, ALT(300), carol] })),
+        await revertName(() =>
+          tx(chain, alice, { ...h.staking(), functionName: 'stakeFor', args: [opA, ALT(300), carol] }),
+        ),
       ).toBe('NotStakeAgent');
       const [alicePositions] = await h.read('getStaker', [alice]);
       const [bobPositions] = await h.read('getStaker', [bob]);

@@ -25,7 +25,17 @@ describe('constructor guards', () => {
 
   it('AltStaking refuses zero addresses, out-of-range parameters and a votes contract that does not name it', async () => {
     const { alt, votes, timelock } = chain.deployment.contracts;
-    const ok = [alt, votes, timelock, timelock, BigInt(21 * DAY), BigInt(7 * DAY), 2_000n, ALT(1), zeroAddress] as const;
+    const ok = [
+      alt,
+      votes,
+      timelock,
+      timelock,
+      BigInt(21 * DAY),
+      BigInt(7 * DAY),
+      2_000n,
+      ALT(1),
+      zeroAddress,
+    ] as const;
     const withArg = (i: number, value: unknown) => ok.map((v, j) => (j === i ? value : v));
     const reverts = (i: number, value: unknown) => deployReverts(altStakingAbi, altStakingBytecode, withArg(i, value));
     expect(await reverts(0, zeroAddress)).toBe('InvalidAddress');

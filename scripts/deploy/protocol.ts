@@ -4,7 +4,16 @@
  * timelock to the governor and hands every admin role to governance, with an optional bootstrap
  * admin (a Safe in practice) that can act on the timelock until it renounces.
  */
-import { getContractAddress, keccak256, parseEther, toBytes, zeroAddress, type Abi, type Address, type Hex } from 'viem';
+import {
+  getContractAddress,
+  keccak256,
+  parseEther,
+  toBytes,
+  zeroAddress,
+  type Abi,
+  type Address,
+  type Hex,
+} from 'viem';
 import {
   altAirdropAbi,
   altAirdropBytecode,
