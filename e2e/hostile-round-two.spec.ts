@@ -4,8 +4,8 @@
  * hidden characters show wherever chain text does; outages are said as outages.
  */
 import { encodeFunctionData, parseEther } from 'viem';
-import { asImpersonated, send } from '../devnet/client.ts';
-import { altGovernorAbi, altLayerTokenAbi, altStakingAbi } from '../src/lib/contracts/generated.ts';
+import { send } from '../devnet/client.ts';
+import { altGovernorAbi, altLayerTokenAbi } from '../src/lib/contracts/generated.ts';
 import { DEV_ACCOUNTS } from './fixtures/chain.ts';
 import { governor } from './fixtures/governor.ts';
 import { expect, test } from './fixtures/index.ts';
@@ -88,14 +88,7 @@ test('hidden and reordering characters show as escapes in titles, reasons, names
   });
   const operator = (await chain.operators())[2].operator;
   await chain.setOperatorMetadata(operator, metadataUri({ name: 'Ottie\u202E Labs', description: 'Safe\u200D here' }));
-  await asImpersonated(chain.client, chain.contracts.timelock, () =>
-    send(chain.client, chain.contracts.timelock, {
-      address: chain.contracts.staking,
-      abi: altStakingAbi,
-      functionName: 'slash',
-      args: [operator, 100n, 'Double\u2067 signed'],
-    }),
-  );
+  await chain.slash(operator, 100n, 'Double\u2067 signed');
   await page.goto('./#/governance');
   await expect(page.locator(`li[data-proposal="${id}"]`)).toContainText('Pay invoice[U+202E]fdp.exe');
   const ui = new GovernancePage(page);

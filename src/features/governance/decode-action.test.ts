@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { concat, encodeFunctionData, parseEther, type Address } from 'viem';
-import { altStakingAbi, altLayerTokenAbi, altGovernorAbi } from '../../lib/contracts/generated.ts';
+import { altStakingAbi, altLayerTokenAbi, altGovernorAbi, altTimelockAbi } from '../../lib/contracts/generated.ts';
 import { decodeAction, lookalikes } from './decode-action.ts';
 
 const known = {
@@ -67,6 +67,24 @@ describe('decodeAction', () => {
       args: [recipient, true],
     });
     expect(decodeAction(known.contracts.staking, 0n, allow, known).summary[1]).toEqual({ address: recipient });
+  });
+
+  it('describes the paged slash, the paged ceiling and the timelock delay', () => {
+    const page = encodeFunctionData({ abi: altStakingAbi, functionName: 'continueSlash', args: [recipient, 64n] });
+    expect(decodeAction(known.contracts.staking, 0n, page, known).summary).toEqual([
+      'Apply up to 64 more positions and requests of the slash of operator ',
+      { address: recipient },
+    ]);
+    const ceiling = encodeFunctionData({ abi: altStakingAbi, functionName: 'applyCeiling', args: [64n] });
+    expect(decodeAction(known.contracts.staking, 0n, ceiling, known).summary).toEqual([
+      'Bring up to 64 more operators under the commission ceiling',
+    ]);
+    const delay = encodeFunctionData({ abi: altTimelockAbi, functionName: 'updateDelay', args: [3n * 86_400n] });
+    expect(decodeAction(known.contracts.timelock, 0n, delay, known).summary[0]).toMatch(/^Set the timelock delay to 3/);
+    const quorum = encodeFunctionData({ abi: altGovernorAbi, functionName: 'updateQuorumNumerator', args: [5n] });
+    expect(decodeAction(known.contracts.governor, 0n, quorum, known).summary).toEqual([
+      'Set the quorum to 5% of the delegated voting power',
+    ]);
   });
 
   it('picks the right overload', () => {

@@ -141,12 +141,22 @@ const SENTENCES: Partial<Record<KnownContract, Record<string, Describer>>> = {
         ? [`Allow operator `, { address: op }, ` to register`]
         : [`Remove operator `, { address: op }, ` from the allowlist`],
     slash: ([op, bps, reason]) => [`Slash operator `, { address: op }, ` by ${Number(bps) / 100}% (${String(reason)})`],
+    continueSlash: ([op, steps]) => [
+      `Apply up to ${formatArg(steps)} more positions and requests of the slash of operator `,
+      { address: op },
+    ],
+    applyCeiling: ([count]) => [`Bring up to ${formatArg(count)} more operators under the commission ceiling`],
+    deactivateOperator: ([op]) => [`Deactivate operator `, { address: op }, ` (only governance can reactivate it)`],
+    activateOperator: ([op]) => [`Reactivate operator `, { address: op }],
+  },
+  timelock: {
+    updateDelay: ([s]) => [`Set the timelock delay to ${formatDuration(s)}`],
   },
   governor: {
     setVotingDelay: ([s]) => [`Set the voting delay to ${formatDuration(s)}`],
     setVotingPeriod: ([s]) => [`Set the voting period to ${formatDuration(s)}`],
     setProposalThreshold: ([v], c) => [`Set the proposal threshold to ${formatToken(v, c.votes)}`],
-    updateQuorumNumerator: ([n]) => [`Set the quorum to ${n.toString()}% of the voting power that exists`],
+    updateQuorumNumerator: ([n]) => [`Set the quorum to ${n.toString()}% of the delegated voting power`],
   },
 };
 
