@@ -5,7 +5,7 @@
 import { parseEther, type Address } from 'viem';
 import { asImpersonated, send } from '../devnet/client.ts';
 import { altLayerTokenAbi, altStakingAbi } from '../src/lib/contracts/generated.ts';
-import { DEV_ACCOUNTS, type Chain } from './fixtures/chain.ts';
+import type { Chain } from './fixtures/chain.ts';
 import { expect, test } from './fixtures/index.ts';
 import { OperatorPage } from './pages/operator-page.ts';
 

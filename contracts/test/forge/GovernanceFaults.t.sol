@@ -89,6 +89,20 @@ contract GovernanceFaultsTest is Fixture {
         assertEq(governor.quorum(snapshot), (7_000 ether * 4) / 100, "4% of the delegated 70%");
     }
 
+    /// Nobody can make a contract's vALT count by depositing a wei for it.
+    function test_nobodyDelegatesAContractsVotesForIt() public {
+        address sink = address(new Sink());
+        vm.startPrank(bob);
+        alt.approve(address(votes), 3_001 ether);
+        votes.depositAndDelegate(3_000 ether, bob);
+        votes.transfer(sink, 3_000 ether);
+        votes.depositFor(sink, 1); // the gift that would have auto-delegated all of the contract's vALT
+        vm.stopPrank();
+        _skip(1);
+        assertEq(votes.getPastVotes(sink, block.timestamp - 1), 0, "the contract's vALT still has no votes");
+        assertEq(governor.quorum(block.timestamp - 1), (1_000 ether * 4) / 100, "the quorum is 4% of alice's 1,000");
+    }
+
     function _passAndExecute(address target, bytes memory data, string memory description, bool expectFailure) private {
         address[] memory targets = new address[](1);
         targets[0] = target;

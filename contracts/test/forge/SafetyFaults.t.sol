@@ -47,6 +47,22 @@ contract SafetyFaultsTest is Fixture {
         staking.requestCommissionChange(100);
     }
 
+    /// With no notice, a change requested the second a day starts must not take effect that same second.
+    function test_aChangeWithNoNoticeNeverFreezesItsOperator() public {
+        _stake(alice, opA, 1_000 ether);
+        _fund(1_000_000 ether, 1 ether);
+        staking.setCommissionDelay(0);
+        vm.warp(((block.timestamp / 1 days) + 3) * 1 days);
+        vm.roll(block.number + 1);
+        vm.prank(opA);
+        staking.requestCommissionChange(1_500);
+        assertTrue(staking.getOperator(opA).commissionEffectiveAt > block.timestamp, "it takes effect after the request");
+        _skip(3 days);
+        vm.prank(alice);
+        staking.unstakeAll(opA); // reverted for good when the change took effect the second it was requested
+        assertEq(staking.getOperator(opA).commissionBps, 1_500, "the change applied");
+    }
+
     // ------------------------------------------------------------ 2. slash outgrowing a transaction
 
     /// 2,000 stakers on one operator: the slash itself is cheap, and every page fits a transaction.

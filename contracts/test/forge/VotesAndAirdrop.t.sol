@@ -59,7 +59,11 @@ contract VotesAndAirdropTest is Fixture {
         alt.approve(address(votes), 100 ether);
         votes.depositFor(carol, 100 ether); // a gift never chooses carol's delegate for her
         vm.stopPrank();
-        assertEq(votes.delegates(carol), carol, "carol votes for herself");
+        assertEq(votes.delegates(carol), address(0), "a gift chooses nothing for carol");
+        assertEq(votes.getVotes(carol), 0, "her vALT votes once she delegates");
+        vm.prank(carol);
+        votes.delegate(carol);
+        assertEq(votes.getVotes(carol), 100 ether, "and then it does");
     }
 
     function test_stakingKeepsTheVoteAndOneDelegationCoversBoth() public {
