@@ -11,6 +11,7 @@ import {Nonces} from "@openzeppelin/contracts/utils/Nonces.sol";
 import {Checkpoints} from "@openzeppelin/contracts/utils/structs/Checkpoints.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {IStakeVotes} from "./interfaces/IStakeVotes.sol";
+import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
 
 /**
  * @title AltVotes
@@ -27,8 +28,8 @@ import {IStakeVotes} from "./interfaces/IStakeVotes.sol";
  *   they delegate to, until it is withdrawn. A slash lowers those units in the same transaction that
  *   lowers the stake, so an account's units are always exactly what it could withdraw from staking
  *   plus what it holds wrapped.
- * - Only accounts that enter vote by default: a deposit (wrapping) or a stake delegates the
- *   receiving account's units to itself unless it already chose someone. vALT received by transfer
+ * - Only accounts that enter vote by default: its own deposit (wrapping), a claim through the airdrop
+ *   or a stake delegates the account's units to itself unless it already chose someone. vALT received by transfer
  *   is not delegated until its holder delegates, so vALT parked in a contract that can never vote (a
  *   pool, a vault, this wrapper) has no votes. Delegating to the zero address is refused.
  * - The governor's quorum is a fraction of the delegated supply ({getPastDelegatedSupply}): the sum of
@@ -39,6 +40,9 @@ import {IStakeVotes} from "./interfaces/IStakeVotes.sol";
  */
 contract AltVotes is ERC20, ERC20Permit, ERC20Votes, ERC20Wrapper, IStakeVotes {
     using Checkpoints for Checkpoints.Trace208;
+
+    /// @dev AltStaking's role for accounts that act for a claimant (the airdrop).
+    bytes32 private constant _STAKE_AGENT_ROLE = keccak256("STAKE_AGENT_ROLE");
 
     address private immutable _staking;
     mapping(address account => uint256) private _stakedUnits;
@@ -176,11 +180,25 @@ contract AltVotes is ERC20, ERC20Permit, ERC20Votes, ERC20Wrapper, IStakeVotes {
         return balanceOf(account) + _stakedUnits[account];
     }
 
-    /// @dev Auto-delegates a depositor that never chose a delegate, before its units arrive; a
-    /// transfer's receiver keeps the choice (none, until it delegates).
+    /**
+     * @dev Auto-delegates an account that enters by itself (deposits for itself, or through a stake
+     * agent of the staking contract acting for it: the airdrop's claim) before its units arrive. A
+     * transfer's receiver, or someone deposited for by anyone else, keeps its choice (none, until it
+     * delegates): otherwise a wei deposited for a pool would count all the pool's vALT in the quorum.
+     */
     function _update(address from, address to, uint256 value) internal override(ERC20, ERC20Votes) {
-        if (from == address(0)) _delegateToSelfIfUnset(to);
+        if (from == address(0) && _entersItself(to)) _delegateToSelfIfUnset(to);
         super._update(from, to, value);
+    }
+
+    function _entersItself(address account) private view returns (bool) {
+        address sender = _msgSender();
+        if (sender == account) return true;
+        try IAccessControl(_staking).hasRole(_STAKE_AGENT_ROLE, sender) returns (bool agent) {
+            return agent;
+        } catch {
+            return false;
+        }
     }
 
     /// @dev Keeps the delegated supply: units gain a delegate (from none) or lose one (to none).

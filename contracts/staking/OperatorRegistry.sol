@@ -10,7 +10,8 @@ import {OperatorRewards} from "./OperatorRewards.sol";
  * @notice Operators: the allowlist governance keeps, registration, metadata, services, the one pending
  * commission change each may have, and activation.
  * @dev Bounds: one pending commission change per operator (a request replaces it), requested only by an
- * allowlisted active operator, taking effect at a day start (see {RewardStream}); metadata of at most
+ * allowlisted active operator, taking effect at the first day start after the notice, never the second
+ * it is requested (see {RewardStream}); metadata of at most
  * {MAX_METADATA_LENGTH} bytes; a deactivation by governance sticks until governance reverses it.
  */
 abstract contract OperatorRegistry is OperatorRewards {
@@ -69,7 +70,9 @@ abstract contract OperatorRegistry is OperatorRewards {
         if (commissionBps > maximum) revert CommissionTooHigh(commissionBps, maximum);
         _updateOperator(msg.sender);
         Operator storage op = _operators[msg.sender];
-        uint48 effectiveAt = _effectiveTime(block.timestamp + _commissionDelay);
+        // Strictly after this second, even with no notice: the stream records the segment a change
+        // needs only from the first accrual after its request.
+        uint48 effectiveAt = _effectiveTime(block.timestamp + _commissionDelay + 1);
         if (op.commissionEffectiveAt == 0) ++_pendingChanges;
         op.pendingCommissionBps = commissionBps;
         op.commissionEffectiveAt = effectiveAt;

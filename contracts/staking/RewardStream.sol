@@ -44,6 +44,9 @@ abstract contract RewardStream {
     uint256 internal _pendingChanges;
 
     Segment[] private _segments;
+
+    /// @dev No record of the stream at `time` (cannot happen: see {_rewardPerStakeAtTime}).
+    error NoStreamRecord(uint256 time);
     /// @dev Accumulator value at a parameter change, plus one (zero means not recorded).
     mapping(uint256 time => uint256) private _rewardPerStakeAt;
 
@@ -124,6 +127,8 @@ abstract contract RewardStream {
             if (_segments[mid].start < time) low = mid + 1;
             else high = mid;
         }
+        // Every change takes effect after its request, so an accrual crossed its time with it pending.
+        if (low == 0) revert NoStreamRecord(time);
         Segment storage s = _segments[low - 1];
         (uint256 atTime, ) = _step(s.rewardPerStake, s.undistributed, time - s.start, s.rate, s.earning);
         return atTime;

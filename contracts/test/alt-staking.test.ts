@@ -85,7 +85,7 @@ describe('AltStaking', () => {
       let info = await h.read('getOperator', [opA]);
       expect(info.commissionBps).toBe(1000);
       expect(info.pendingCommissionBps).toBe(1500);
-      expect(info.commissionEffectiveAt).toBe(Math.ceil((now + 7 * DAY) / DAY) * DAY);
+      expect(info.commissionEffectiveAt).toBe((Math.floor((now + 7 * DAY) / DAY) + 1) * DAY);
       expect(
         await revertName(() =>
           tx(chain, opA, { ...h.staking(), functionName: 'requestCommissionChange', args: [2_500] }),

@@ -159,7 +159,7 @@ abstract contract HandlerState is HandlerBase {
         bytes memory data = abi.encodeCall(OperatorRegistry.requestCommissionChange, (uint16(bps)));
         _send("requestCommission", operator, address(staking), data, outcome);
         if (!effectiveNow) return;
-        uint256 at = ((block.timestamp + ghostCommissionDelay + _EPOCH - 1) / _EPOCH) * _EPOCH;
+        uint256 at = ((block.timestamp + ghostCommissionDelay + _EPOCH) / _EPOCH) * _EPOCH;
         ghostPendingBps[operator] = bps;
         ghostPendingAt[operator] = at;
         if (at > block.timestamp) {
@@ -384,6 +384,15 @@ abstract contract HandlerState is HandlerBase {
      */
     function drainEveryone() external unmetered returns (uint256 stillStaked) {
         if (alt.paused()) alt.unpause();
+        // Enough rewards to stream through the wait, so every staker has some to claim.
+        StakingBase.Parameters memory p = staking.getParameters();
+        uint256 needed = p.rewardRate * (staking.MAX_UNBONDING_PERIOD() + 1) + 1 ether;
+        if (p.undistributedRewards < needed) {
+            alt.mint(address(this), needed);
+            alt.approve(address(staking), needed);
+            _send("fundRewards", address(this), address(staking), abi.encodeCall(AltStaking.fundRewards, (needed)), SUCCEEDS);
+            ghostFunded += needed;
+        }
         _warpChecked(block.timestamp + staking.MAX_UNBONDING_PERIOD() + 1);
         address[] memory all = _everyone();
         for (uint256 i = 0; i < all.length; ++i) {
