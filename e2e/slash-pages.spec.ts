@@ -9,25 +9,26 @@ import type { Chain } from './fixtures/chain.ts';
 import { expect, test } from './fixtures/index.ts';
 import { OperatorPage } from './pages/operator-page.ts';
 
-/** `count` fresh accounts each stake 100 ALT with `operator` (ALT minted by its owner). */
+/** `count` fresh accounts each stake 100 ALT with `operator` (ALT the treasury sends them: the supply is at its cap). */
 async function crowd(chain: Chain, operator: Address, count: number) {
-  const owner = await chain.client.readContract({
-    address: chain.contracts.alt,
-    abi: altLayerTokenAbi,
-    functionName: 'owner',
+  const members = Array.from(
+    { length: count },
+    (_, i) => `0x${(0x5a5a0000 + i).toString(16).padStart(40, '0')}` as Address,
+  );
+  const alt = { address: chain.contracts.alt, abi: altLayerTokenAbi } as const;
+  await asImpersonated(chain.client, chain.contracts.timelock, async () => {
+    for (const who of members) {
+      await send(chain.client, chain.contracts.timelock, {
+        ...alt,
+        functionName: 'transfer',
+        args: [who, parseEther('100')],
+      });
+    }
   });
-  for (let i = 0; i < count; i++) {
-    const who = `0x${(0x5a5a0000 + i).toString(16).padStart(40, '0')}` as Address;
-    await send(chain.client, owner, {
-      address: chain.contracts.alt,
-      abi: altLayerTokenAbi,
-      functionName: 'mint',
-      args: [who, parseEther('100')],
-    });
+  for (const who of members) {
     await asImpersonated(chain.client, who, async () => {
       await send(chain.client, who, {
-        address: chain.contracts.alt,
-        abi: altLayerTokenAbi,
+        ...alt,
         functionName: 'approve',
         args: [chain.contracts.staking, parseEther('100')],
       });
