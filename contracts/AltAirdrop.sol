@@ -135,8 +135,9 @@ contract AltAirdrop {
 
     /**
      * @notice Claims the caller's `amount` as voting power (Voting ALT) delegated to `delegatee`, in one
-     * transaction. Delegating to the caller itself, or keeping the caller's current delegate, needs no
-     * signature; another delegate needs the caller's {AltVotes-delegateBySig} signature in `delegation`.
+     * transaction. Keeping the caller's current delegate (itself, for a caller with none) needs no
+     * signature; any other delegate, the caller itself included when its votes go to someone else,
+     * needs the caller's {AltVotes-delegateBySig} signature in `delegation`.
      * @dev The signature may already have been submitted by someone who saw it in the mempool; the call
      * then succeeds as long as the caller ends up delegating to `delegatee`.
      */

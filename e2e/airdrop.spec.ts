@@ -6,7 +6,7 @@ import { AirdropPage } from './pages/airdrop-page.ts';
 
 const ALT = 10n ** 18n;
 // From data/airdrop/season-one.csv.
-const ALLOCATION: Record<number, bigint> = { 1: 9_250n * ALT, 5: 8_120n * ALT, 9: 5_700n * ALT };
+const ALLOCATION: Record<number, bigint> = { 1: 9_250n * ALT, 2: 13_480n * ALT, 5: 8_120n * ALT, 9: 5_700n * ALT };
 
 const read = (chain: Chain, address: Address, abi: any, functionName: string, args: unknown[] = []) =>
   chain.client.readContract({ address, abi, functionName, args } as any) as Promise<any>;
@@ -119,6 +119,82 @@ test.describe('as dev account #5 (plain ALT only, no votes)', () => {
     expect(await wallet.prompts()).toEqual(['eth_signTypedData_v4:Delegation', 'eth_sendTransaction']);
     expect(await chain.delegateOf(DEV_ACCOUNTS[5])).toBe(DEV_ACCOUNTS[3]);
     expect((await chain.votes(DEV_ACCOUNTS[3])) - theirs).toBe(ALLOCATION[5]);
+  });
+});
+
+test.describe('as dev account #2 (eligible, its votes delegated to #1)', () => {
+  test.use({ walletOptions: { accountIndex: 2, chainId: 31337 } });
+
+  test('shows the current delegate and keeps it by default: one transaction, no signature', async ({
+    page,
+    chain,
+    wallet,
+  }) => {
+    const airdrop = new AirdropPage(page);
+    await airdrop.goto();
+    await airdrop.connect();
+    expect(await chain.delegateOf(DEV_ACCOUNTS[2])).toBe(DEV_ACCOUNTS[1]);
+    await expect(page.getByTestId('claim-current-delegate')).toContainText(DEV_ACCOUNTS[1]);
+    await expect(page.getByLabel(/Claim as voting power, delegated to/)).toHaveValue(DEV_ACCOUNTS[1]);
+    const theirs = await chain.votes(DEV_ACCOUNTS[1]);
+    await wallet.clearRequests();
+    await page.getByRole('button', { name: 'Claim as voting power' }).click();
+    await expect(airdrop.state()).toHaveText('Already claimed');
+    expect(await wallet.prompts()).toEqual(['eth_sendTransaction']);
+    expect(await chain.delegateOf(DEV_ACCOUNTS[2])).toBe(DEV_ACCOUNTS[1]);
+    expect((await chain.votes(DEV_ACCOUNTS[1])) - theirs).toBe(ALLOCATION[2]);
+  });
+
+  test('claims to itself, taking its votes back, with one signature and one transaction', async ({
+    page,
+    chain,
+    wallet,
+  }) => {
+    const airdrop = new AirdropPage(page);
+    await airdrop.goto();
+    await airdrop.connect();
+    const field = page.getByLabel(/Claim as voting power, delegated to/);
+    await expect(field).toHaveValue(DEV_ACCOUNTS[1]);
+    await field.fill('');
+    await expect(airdrop.claimPanel()).toContainText('first one signature');
+    const own = await chain.votingUnits(DEV_ACCOUNTS[2]);
+    await wallet.clearRequests();
+    await page.getByRole('button', { name: 'Claim as voting power' }).click();
+    await expect(airdrop.state()).toHaveText('Already claimed');
+    expect(await wallet.prompts()).toEqual(['eth_signTypedData_v4:Delegation', 'eth_sendTransaction']);
+    expect(await chain.delegateOf(DEV_ACCOUNTS[2])).toBe(DEV_ACCOUNTS[2]);
+    expect(await chain.votes(DEV_ACCOUNTS[2])).toBe(own + ALLOCATION[2]);
+  });
+
+  test('claims to a third address with one signature and one transaction', async ({ page, chain, wallet }) => {
+    const airdrop = new AirdropPage(page);
+    await airdrop.goto();
+    await airdrop.connect();
+    const theirs = await chain.votes(DEV_ACCOUNTS[3]);
+    const own = await chain.votingUnits(DEV_ACCOUNTS[2]);
+    await page.getByLabel(/Claim as voting power, delegated to/).fill(DEV_ACCOUNTS[3]);
+    await wallet.clearRequests();
+    await page.getByRole('button', { name: 'Claim as voting power' }).click();
+    await expect(airdrop.state()).toHaveText('Already claimed');
+    expect(await wallet.prompts()).toEqual(['eth_signTypedData_v4:Delegation', 'eth_sendTransaction']);
+    expect(await chain.delegateOf(DEV_ACCOUNTS[2])).toBe(DEV_ACCOUNTS[3]);
+    expect((await chain.votes(DEV_ACCOUNTS[3])) - theirs).toBe(own + ALLOCATION[2]);
+  });
+
+  test('a declined delegation signature ends the flow beside its own button', async ({ page, chain, wallet }) => {
+    const airdrop = new AirdropPage(page);
+    await airdrop.goto();
+    await airdrop.connect();
+    await wallet.rejectNext();
+    await page.getByLabel(/Claim as voting power, delegated to/).fill('');
+    await wallet.clearRequests();
+    await page.getByRole('button', { name: 'Claim as voting power' }).click();
+    const votesAction = page
+      .locator('.action')
+      .filter({ has: page.getByRole('button', { name: 'Claim as voting power' }) });
+    await expect(votesAction.getByRole('alert')).toBeVisible();
+    expect(await wallet.prompts()).toEqual(['eth_signTypedData_v4:Delegation']);
+    expect(await read(chain, chain.contracts.airdrop, altAirdropAbi, 'isClaimed', [DEV_ACCOUNTS[2]])).toBe(false);
   });
 });
 

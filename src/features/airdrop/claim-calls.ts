@@ -22,8 +22,19 @@ export const claimCall = ({ airdrop, amount, proof }: ClaimTarget): TxCall => ({
 });
 
 /**
- * Claims the sender's allocation as voting power delegated to `delegatee`: no signature when that is
- * the sender itself or its current delegate, otherwise its delegation signature, in the same transaction.
+ * Whether claiming to voting power delegated to `to` needs the claimant's delegation signature. The
+ * claim keeps the claimant's delegate as it is, or gives a claimant with none itself; any other
+ * choice changes a delegation, which only the claimant's signature may do. That includes returning
+ * the votes to the claimant itself when they go to someone else today.
+ */
+export function claimNeedsSignature(account: Address, to: Address, currentDelegate: Address | undefined): boolean {
+  const keeps = currentDelegate ?? account;
+  return to.toLowerCase() !== keeps.toLowerCase();
+}
+
+/**
+ * Claims the sender's allocation as voting power delegated to `delegatee`, with the sender's
+ * delegation signature when {@link claimNeedsSignature} says one is needed, in the same transaction.
  */
 export const claimToVotesCall = (
   { airdrop, amount, proof }: ClaimTarget,

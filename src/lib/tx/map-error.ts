@@ -62,7 +62,8 @@ const CONTRACT_MESSAGES: Record<string, (args: readonly unknown[]) => string> = 
   NotSweepableYet: ([at]) => `Unclaimed ALT can be swept from ${date(at)}.`,
   NothingToSweep: () => 'Nothing is left to sweep.',
   AlreadySwept: () => 'The unclaimed ALT has already been swept.',
-  DelegationFailed: () => 'The delegation signature was not from the claiming account.',
+  DelegationFailed: () =>
+    'Choosing this delegate needs a delegation signature from the claiming account, and none matched. Claim again and sign the delegation, or keep your current delegate.',
   GovernorInsufficientProposerVotes: ([, votes, threshold]) =>
     `You have ${alt(votes)} votes; proposing needs ${alt(threshold)}.`,
   GovernorAlreadyCastVote: () => 'This account has already voted on this proposal.',
