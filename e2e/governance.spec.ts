@@ -87,6 +87,37 @@ test.describe('a holder of plain ALT only (#5)', () => {
   });
 });
 
+test.describe('a delegator with plain ALT (#2, its votes with #1)', () => {
+  test.use({ walletOptions: { accountIndex: 2, chainId: 31337 } });
+
+  test('is told where its votes are and how its delegate voted, then about its plain ALT', async ({
+    page,
+    chain,
+    wallet,
+  }) => {
+    void wallet;
+    expect(await chain.delegateOf(DEV_ACCOUNTS[2])).toBe(DEV_ACCOUNTS[1]);
+    const plain = await chain.altBalance(DEV_ACCOUNTS[2]);
+    expect(plain).toBeGreaterThan(0n);
+    const { gov, id, ui } = await openActiveProposal(page, chain);
+    const line = ui.yourVote().getByTestId('votes-with-delegate');
+    await expect(line).toContainText(`Your votes are with ${ENS_NAMES.dev1}`);
+    await expect(line).toContainText('who has not voted on this proposal yet');
+    await expect(ui.yourVote()).toContainText(`You also hold ${formatToken(plain)}, plain ALT, which does not vote.`);
+    await expect(ui.yourVote()).not.toContainText('You cannot vote');
+    await gov.vote(DEV_ACCOUNTS[1], id, 1);
+    const [, forVotes] = await gov.votes(id);
+    await page.reload();
+    await expect(line).toContainText(
+      `Your votes are with ${ENS_NAMES.dev1} 0x7099…79C8, who voted For on this proposal with ${formatToken(forVotes, 'vALT')}.`,
+    );
+    // Its own units are part of that weight, and the sentence says so before anything about plain ALT.
+    await expect(line).toContainText(`Your own ${formatToken(await chain.votingUnits(DEV_ACCOUNTS[2]), 'vALT')}`);
+    const text = (await ui.yourVote().textContent()) ?? '';
+    expect(text.indexOf('Your votes are with')).toBeLessThan(text.indexOf('plain ALT'));
+  });
+});
+
 test.describe('a self-delegated holder', () => {
   test.use({ walletOptions: { accountIndex: 8, chainId: 31337 } });
 

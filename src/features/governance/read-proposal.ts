@@ -65,6 +65,11 @@ export interface ProposalDetail extends ProposalStatus {
     votesAtSnapshot?: bigint;
     hasVoted: boolean;
     vote?: ProposalVote;
+    /**
+     * How the account's delegate (when someone else) voted on this proposal: null when it has not,
+     * undefined when this page has not read the history that would say.
+     */
+    delegateVote?: ProposalVote | null;
   };
 }
 
@@ -124,7 +129,8 @@ export async function readProposal(
     ...(timelock ? [{ address: timelock, abi: altTimelockAbi, functionName: 'getMinDelay' } as const] : []),
     ...(account && token
       ? ([
-          { ...token, functionName: 'balanceOf', args: [account] },
+          // Every unit the account's delegation moves: wrapped and staked where the token counts stake.
+          { ...token, functionName: votes!.countsStake ? 'votingUnitsOf' : 'balanceOf', args: [account] },
           { ...token, functionName: 'delegates', args: [account] },
           { ...token, functionName: 'getVotes', args: [account] },
           { ...gov, functionName: 'hasVoted', args: [id, account] },
@@ -244,6 +250,23 @@ export async function readProposal(
             ({ args }) => args.proposalId === id,
           )
         : undefined;
+  // The delegate's vote, from the same logs: where the account's votes went on this proposal.
+  const delegate = accountBase?.delegate;
+  const delegateLogs =
+    !delegate || delegate === account
+      ? undefined
+      : logs
+        ? voteLogsOf(logs, governor, delegate)
+        : before && history
+          ? await snapshotVoteLogsOf(history, governor, delegate).catch(() => undefined)
+          : undefined;
+  const delegateLog = delegateLogs?.find(({ args }) => args.proposalId === id);
+  const asVote = (log: NonNullable<typeof voteLog>): ProposalVote => ({
+    support: Number(log.args.support) as 0 | 1 | 2,
+    weight: log.args.weight,
+    reason: cleanText(log.args.reason, { multiline: true }),
+    blockNumber: log.log.blockNumber,
+  });
 
   return {
     id,
@@ -266,12 +289,8 @@ export async function readProposal(
     account: accountBase && {
       ...accountBase,
       votesAtSnapshot: atSnapshot?.[1] as bigint | undefined,
-      vote: voteLog && {
-        support: Number(voteLog.args.support) as 0 | 1 | 2,
-        weight: voteLog.args.weight,
-        reason: cleanText(voteLog.args.reason, { multiline: true }),
-        blockNumber: voteLog.log.blockNumber,
-      },
+      vote: voteLog && asVote(voteLog),
+      delegateVote: delegateLog ? asVote(delegateLog) : delegateLogs ? null : undefined,
     },
   };
 }
