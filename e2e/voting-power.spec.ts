@@ -6,6 +6,7 @@
 import { parseEther } from 'viem';
 import { formatToken } from '../src/lib/format/amount.ts';
 import { DEV_ACCOUNTS } from './fixtures/chain.ts';
+import { ENS_NAMES } from '../devnet/seed.ts';
 import { governor } from './fixtures/governor.ts';
 import { expect, test } from './fixtures/index.ts';
 import { GovernancePage } from './pages/governance-page.ts';
@@ -159,5 +160,51 @@ test.describe('an account with wrapped and staked voting power (#1)', () => {
     expect(await chain.votes(DEV_ACCOUNTS[1])).toBe(mine - own);
     await expect(ui.delegation().getByTestId('delegate-votes')).toHaveText(vALT(theirs + own));
     await expect(ui.delegation().getByTestId('vp-from-others')).toHaveText(vALT(mine - own));
+  });
+});
+
+test.describe('every breakdown adds up to its headline', () => {
+  test('a self-delegated staker with stake unbonding (#1): own parts, unbonding named, and what others gave', async ({
+    page,
+    chain,
+  }) => {
+    const who = DEV_ACCOUNTS[1];
+    const [positions] = await chain.staker(who);
+    const active = positions.reduce((sum, p) => sum + p.stake, 0n);
+    const units = await chain.stakedUnits(who);
+    expect(units).toBeGreaterThan(active);
+    const overview = new OverviewPage(page);
+    await page.goto(`./#/?address=${who}`);
+    const votes = await chain.votes(who);
+    const wrapped = await chain.wrapped(who);
+    await expect(overview.figure('voting-power')).toHaveText(vALT(votes));
+    await expect(overview.figure('vp-wrapped')).toHaveText(formatToken(wrapped));
+    await expect(overview.figure('vp-staked')).toHaveText(formatToken(units));
+    await expect(overview.figure('vp-unbonding')).toHaveText(formatToken(units - active));
+    await expect(page.getByText('Staked ALT, active and unbonding')).toBeVisible();
+    await expect(overview.figure('vp-from-others')).toHaveText(vALT(votes - wrapped - units));
+  });
+
+  test('a delegator (#2): the headline is what others gave it; its own parts are apart, with whom they count for', async ({
+    page,
+    chain,
+  }) => {
+    const who = DEV_ACCOUNTS[2];
+    expect(await chain.delegateOf(who)).toBe(DEV_ACCOUNTS[1]);
+    const ui = new GovernancePage(page);
+    await page.goto(`./#/governance?address=${who}`);
+    const votes = await chain.votes(who);
+    const own = await chain.votingUnits(who);
+    expect(own).toBeGreaterThan(0n);
+    await expect(ui.delegation().getByTestId('voting-power')).toHaveText(vALT(votes));
+    // The rows beside the headline are only what makes it up.
+    const headlineRows = ui.delegation().getByLabel('What makes up this voting power').getByRole('definition');
+    await expect(headlineRows).toHaveText([vALT(votes)]);
+    await expect(ui.delegation().getByTestId('delegate')).toContainText(
+      `Your own ${vALT(own)} counts for ${ENS_NAMES.dev1} 0x7099…79C8, not in the figure above.`,
+    );
+    const ownRows = ui.delegation().getByTestId('vp-own');
+    await expect(ownRows.getByTestId('vp-wrapped')).toHaveText(formatToken(await chain.wrapped(who)));
+    await expect(ownRows.getByTestId('vp-staked')).toHaveText(formatToken(await chain.stakedUnits(who)));
   });
 });

@@ -5,7 +5,7 @@
  * from ALT (which has no votes). Screens add `votingPowerCalls` to their own batch.
  */
 import { getAddress, zeroAddress, type Address } from 'viem';
-import { altLayerTokenAbi, altVotesAbi } from '../contracts/generated.ts';
+import { altLayerTokenAbi, altStakingAbi, altVotesAbi } from '../contracts/generated.ts';
 import type { ChainCaps } from '../web3/capabilities.ts';
 import type { BatchCall } from '../web3/read-batch.ts';
 
@@ -19,7 +19,10 @@ export interface VotingPower {
   delegate?: Address;
   /** Its own voting units: wrapped ALT (or the votes token balance) plus staked ALT. */
   wrapped: bigint;
+  /** Staked ALT that votes: active stake and stake unbonding (or moving), which votes until withdrawn. */
   staked?: bigint;
+  /** The part of `staked` that is unbonding or moving between operators, when the staker's positions were read. */
+  unbonding?: bigint;
   /** Votes others delegated to this account. */
   fromOthers: bigint;
   /** Plain ALT in the wallet, which does not vote until wrapped or staked (when the token wraps ALT). */
@@ -40,6 +43,11 @@ export function votingPowerCalls(caps: ChainCaps, account: Address): Record<stri
     vpDelegate: { ...vt, functionName: 'delegates', args: [account] },
     vpWrapped: { ...vt, functionName: 'balanceOf', args: [account] },
     vpStaked: votes.countsStake ? { ...vt, functionName: 'stakedUnitsOf', args: [account] } : undefined,
+    // The same read as the Overview's and the staking page's (one entry when merged by name).
+    staker:
+      votes.countsStake && caps.staking
+        ? { address: caps.staking.address, abi: altStakingAbi, functionName: 'getStaker', args: [account] }
+        : undefined,
     vpPlain: votes.wrapsAlt && alt ? { ...alt, functionName: 'balanceOf', args: [account] } : undefined,
     vpAllowance:
       votes.wrapsAlt && alt ? { ...alt, functionName: 'allowance', args: [account, votes.address] } : undefined,
@@ -61,6 +69,8 @@ export function toVotingPower(
   const wrapped = (values.vpWrapped as bigint | undefined) ?? 0n;
   const staked = values.vpStaked as bigint | undefined;
   const own = wrapped + (staked ?? 0n);
+  const positions = (values.staker as readonly [readonly { stake: bigint }[], unknown] | undefined)?.[0];
+  const active = positions?.reduce((sum, p) => sum + p.stake, 0n);
   return {
     token: caps.votes.address,
     symbol: caps.votes.symbol,
@@ -68,6 +78,7 @@ export function toVotingPower(
     delegate,
     wrapped,
     staked,
+    unbonding: staked !== undefined && active !== undefined && staked > active ? staked - active : undefined,
     fromOthers: delegate === account ? votes - own : votes,
     plainAlt: values.vpPlain as bigint | undefined,
     allowance: values.vpAllowance as bigint | undefined,
