@@ -6,6 +6,7 @@ import { parseAbiItem, type Address } from 'viem';
 import { altGovernorAbi, altVotesAbi } from '../src/lib/contracts/generated.ts';
 import { DEV_ACCOUNTS, SEEDED_SAFE_ADDRESS, type Chain } from './fixtures/chain.ts';
 import { expect, test } from './fixtures/index.ts';
+import { ENS_NAMES } from '../devnet/seed.ts';
 import { governor } from './fixtures/governor.ts';
 import { send } from '../devnet/client.ts';
 import { connectWallet } from './pages/connect.ts';
@@ -156,7 +157,12 @@ test.describe('a holder deciding whom to delegate to (#8)', () => {
 
     const mine = await chain.votes(DEV_ACCOUNTS[8]);
     await page.getByRole('button', { name: 'Delegate your votes to this address' }).click();
-    await expect(page.getByText('Delegated in block')).toBeVisible();
+    const review = page.getByTestId('delegation-review');
+    await expect(review.getByTestId('review-votes')).toContainText(formatToken(mine, 'vALT'));
+    await expect(review.getByTestId('review-from')).toHaveText('yourself');
+    await expect(review.getByTestId('review-to')).toContainText(`${ENS_NAMES.dev1} ${delegate}`);
+    await review.getByRole('button', { name: 'Confirm and open wallet' }).click();
+    await expect(page.getByText(`Delegated to ${ENS_NAMES.dev1} (${delegate}) in block`)).toBeVisible();
     expect(await chain.delegateOf(DEV_ACCOUNTS[8])).toBe(delegate);
     expect(await chain.votes(delegate)).toBe(power + mine);
     await expect(page.getByTestId('delegate-power')).toHaveText(formatToken(power + mine, 'vALT'));

@@ -121,8 +121,11 @@ test.describe('a delegator with plain ALT (#2, its votes with #1)', () => {
 test.describe('a self-delegated holder', () => {
   test.use({ walletOptions: { accountIndex: 8, chainId: 31337 } });
 
-  test('delegates to another address and sees both voting powers change', async ({ page, chain, wallet }) => {
-    void wallet;
+  test('delegates to another address after a review, and sees both voting powers change', async ({
+    page,
+    chain,
+    wallet,
+  }) => {
     const mine = await chain.votes(DEV_ACCOUNTS[8]);
     const theirs = await chain.votes(DEV_ACCOUNTS[3]);
     expect(mine).toBeGreaterThan(0n);
@@ -139,8 +142,24 @@ test.describe('a self-delegated holder', () => {
     await ui.delegation().getByRole('button', { name: 'Delegate', exact: true }).click();
     await expect(ui.delegation().getByRole('alert')).toHaveText('nobody-here.eth does not resolve to an address.');
     await ui.delegation().getByLabel('Delegate to an address').fill(ENS_NAMES.dev3);
+    await wallet.clearRequests();
     await ui.delegation().getByRole('button', { name: 'Delegate', exact: true }).click();
+    // A review comes first: which votes move, from whom, to the typed name and its full address.
+    const review = page.getByTestId('delegation-review');
+    await expect(review.getByTestId('review-votes')).toContainText(formatToken(mine, 'vALT'));
+    await expect(review.getByTestId('review-from')).toHaveText('yourself');
+    await expect(review.getByTestId('review-to')).toContainText(`${ENS_NAMES.dev3} ${DEV_ACCOUNTS[3]}`);
+    expect(await wallet.prompts()).toEqual([]);
+    // Cancel sends nothing; the choice can be reviewed again.
+    await review.getByRole('button', { name: 'Cancel' }).click();
+    await expect(review).toHaveCount(0);
+    expect(await wallet.prompts()).toEqual([]);
+    expect(await chain.delegateOf(DEV_ACCOUNTS[8])).toBe(DEV_ACCOUNTS[8]);
+    await ui.delegation().getByRole('button', { name: 'Delegate', exact: true }).click();
+    await review.getByRole('button', { name: 'Confirm and open wallet' }).click();
     await ui.confirmed(`Delegate votes to ${ENS_NAMES.dev3} (${DEV_ACCOUNTS[3]})`);
+    expect(await wallet.prompts()).toEqual(['eth_sendTransaction']);
+    await expect(ui.delegation()).toContainText(`Delegated to ${ENS_NAMES.dev3} (${DEV_ACCOUNTS[3]}) in block`);
     expect(await chain.votes(DEV_ACCOUNTS[8])).toBe(0n);
     expect(await chain.votes(DEV_ACCOUNTS[3])).toBe(theirs + mine);
     await expect(ui.delegation().getByTestId('voting-power')).toHaveText(formatToken(0n, 'vALT'));

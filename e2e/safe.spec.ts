@@ -107,6 +107,7 @@ test('a Safe delegates its voting power', async ({ page, chain, wallet }) => {
   const delegateTo = async () => {
     await ui.delegation().getByLabel('Delegate to an address').fill(DEV_ACCOUNTS[3]);
     await ui.delegation().getByRole('button', { name: 'Delegate', exact: true }).click();
+    await ui.delegation().getByRole('button', { name: 'Confirm and open wallet' }).click();
   };
   await wallet.clearRequests();
   await delegateTo();

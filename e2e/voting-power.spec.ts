@@ -154,6 +154,8 @@ test.describe('an account with wrapped and staked voting power (#1)', () => {
     await ui.delegation().getByLabel('Delegate to an address').fill(DEV_ACCOUNTS[3]);
     await wallet.clearRequests();
     await ui.delegation().getByRole('button', { name: 'Delegate', exact: true }).click();
+    await expect(wallet.prompts()).resolves.toEqual([]);
+    await ui.delegation().getByRole('button', { name: 'Confirm and open wallet' }).click();
     await ui.confirmed(`Delegate votes to ${DEV_ACCOUNTS[3]}`);
     expect(await wallet.prompts()).toEqual(['eth_sendTransaction']);
     expect(await chain.votes(DEV_ACCOUNTS[3])).toBe(theirs + own);
