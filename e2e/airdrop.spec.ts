@@ -103,6 +103,38 @@ test.describe('as dev account #5 (plain ALT only, no votes)', () => {
     expect(await balanceOf(chain, DEV_ACCOUNTS[5])).toBe(parseEther('25000000'));
   });
 
+  test('claim-and-stake asks a first-time staker to acknowledge the risks, as the stake form does', async ({
+    page,
+    chain,
+    wallet,
+  }) => {
+    const airdrop = new AirdropPage(page);
+    await airdrop.goto();
+    await airdrop.connect();
+    const operators = await chain.operators();
+    const pending = operators.find((o) => o.status === 1 && o.commissionEffectiveAt > 0)!;
+    const select = page.getByLabel('Operator to stake with');
+    await expect(select.locator(`option[value="${pending.operator}"]`)).toContainText(
+      `changing to ${pending.pendingCommissionBps / 100}%`,
+    );
+    await select.selectOption(pending.operator);
+    await expect(airdrop.claimPanel().getByTestId('commission-outlook')).toContainText(
+      `Changing to ${pending.pendingCommissionBps / 100}%`,
+    );
+    const risk = airdrop.claimPanel().getByTestId('stake-risk');
+    await expect(risk).toContainText('up to half of it per incident');
+    await expect(risk).toContainText('Leaving takes 21d');
+    await wallet.clearRequests();
+    await page.getByRole('button', { name: 'Claim and stake' }).click();
+    await expect(risk.getByRole('alert')).toHaveText('Confirm that you understand the risks to stake.');
+    expect(await wallet.prompts()).toEqual([]);
+    await risk.getByLabel('I understand these risks').check();
+    await page.getByRole('button', { name: 'Claim and stake' }).click();
+    await expect(airdrop.state()).toHaveText('Already claimed');
+    const [positions] = await chain.staker(DEV_ACCOUNTS[5]);
+    expect(positions.find((p) => p.operator === pending.operator)?.principal).toBe(ALLOCATION[5]);
+  });
+
   test('claims as voting power delegated to someone else with one signature and one transaction', async ({
     page,
     chain,

@@ -4,6 +4,9 @@ import { DEV_ACCOUNTS, type Chain } from './fixtures/chain.ts';
 import type { TestWallet } from './fixtures/wallet.ts';
 import { expect, test } from './fixtures/index.ts';
 import { OperatorPage } from './pages/operator-page.ts';
+import { commissionOutlook } from '../src/features/staking/stake-terms.ts';
+import { formatRate } from '../src/features/staking/rate.ts';
+import { formatTimestamp } from '../src/lib/format/time.ts';
 
 test.describe('a first-time staker (#6)', () => {
   test.use({ walletOptions: { accountIndex: 6, chainId: 31337 } });
@@ -35,6 +38,29 @@ test.describe('a first-time staker (#6)', () => {
     expect(await chain.stakingAllowance(DEV_ACCOUNTS[6])).toBe(0n);
     expect((await chain.votes(DEV_ACCOUNTS[1])) - delegateVotes).toBe(parseEther('1234.5'));
     await expect(page.getByRole('region', { name: 'Your stake here' })).toContainText('1,234.5 ALT');
+  });
+
+  test("the stake form shows an operator's pending commission change and the reward rate after it", async ({
+    page,
+    chain,
+    wallet,
+  }) => {
+    void wallet;
+    const pending = (await chain.operators()).find((o) => o.status === 1 && o.commissionEffectiveAt > 0);
+    expect(pending, 'a seeded operator has a pending commission change').toBeDefined();
+    const parameters = await chain.stakingParameters();
+    const outlook = commissionOutlook(parameters, pending!);
+    const ui = new OperatorPage(page);
+    await ui.goto(pending!.operator);
+    await ui.connect();
+    const terms = ui.stakeForm().getByTestId('commission-outlook');
+    await expect(terms).toContainText(
+      `Commission ${pending!.commissionBps / 100}%, net reward rate ${formatRate(outlook.rateBps)}`,
+    );
+    await expect(terms).toContainText(
+      `Changing to ${pending!.pendingCommissionBps / 100}% on ${formatTimestamp(BigInt(pending!.commissionEffectiveAt))}: the rate is then ${formatRate(outlook.pending!.rateBps)}.`,
+    );
+    await expect(ui.stakeForm().getByTestId('stake-risk')).toContainText('up to half of it per incident');
   });
 
   test('refuses bad amounts with a plain message each', async ({ page, chain, wallet }) => {

@@ -7,11 +7,22 @@ import type { ChainCaps } from '../../lib/web3/capabilities.ts';
 import type { AppState } from '../../lib/web3/app-state.svelte.ts';
 import { readBatch } from '../../lib/web3/read-batch.ts';
 import { cache } from '../../lib/query/presets.ts';
+import type { OperatorInfo, StakingParameters } from '../staking/read-staking.ts';
 
 export interface OperatorChoice {
   address: Address;
   metadataURI: string;
   commissionBps: number;
+  /** The operator as the staking contract reports it: pending commission change included. */
+  info: OperatorInfo;
+}
+
+/** What claim-and-stake states before it stakes, as the stake form does (see staking/stake-terms.ts). */
+export interface StakeTerms {
+  parameters: StakingParameters;
+  maxSlashBps: bigint;
+  /** The claimant's positions: a claimant with no active stake acknowledges the risks first. */
+  positions: { stake: bigint }[];
 }
 
 export interface AirdropChainState {
@@ -32,6 +43,7 @@ export interface AirdropChainState {
   delegate?: Address;
   votesNonce?: bigint;
   operators: OperatorChoice[];
+  stakeTerms?: StakeTerms;
 }
 
 /** How many operators the claim-and-stake picker offers (active ones, in registration order). */
@@ -60,6 +72,9 @@ export async function readAirdrop(
       functionName: 'getOperators',
       args: [0n, OPERATOR_PAGE],
     },
+    stakingParameters: staking && { address: staking, abi: altStakingAbi, functionName: 'getParameters' },
+    maxSlashBps: staking && { address: staking, abi: altStakingAbi, functionName: 'MAX_SLASH_BPS' },
+    staker: staking && { address: staking, abi: altStakingAbi, functionName: 'getStaker', args: [account] },
   });
   const info = values.info as {
     merkleRoot: Hex;
@@ -71,12 +86,8 @@ export async function readAirdrop(
     balance: bigint;
     swept: boolean;
   };
-  const operators = (values.operators ?? []) as readonly {
-    operator: Address;
-    status: number;
-    metadataURI: string;
-    commissionBps: number;
-  }[];
+  const operators = (values.operators ?? []) as readonly OperatorInfo[];
+  const staker = values.staker as readonly [readonly { stake: bigint }[], unknown] | undefined;
   const delegate = values.delegate as Address | undefined;
   return {
     blockNumber,
@@ -96,7 +107,14 @@ export async function readAirdrop(
     votesNonce: values.votesNonce as bigint | undefined,
     operators: operators
       .filter((o) => o.status === 1)
-      .map((o) => ({ address: o.operator, metadataURI: o.metadataURI, commissionBps: o.commissionBps })),
+      .map((o) => ({ address: o.operator, metadataURI: o.metadataURI, commissionBps: o.commissionBps, info: o })),
+    stakeTerms: staking
+      ? {
+          parameters: values.stakingParameters as StakingParameters,
+          maxSlashBps: values.maxSlashBps as bigint,
+          positions: [...(staker?.[0] ?? [])],
+        }
+      : undefined,
   };
 }
 

@@ -69,6 +69,8 @@ export interface StakingState {
   chainTime: bigint;
   altPaused?: boolean;
   parameters: StakingParameters;
+  /** The most one slash may take, in basis points of what it slashes (the contract's constant). */
+  maxSlashBps: bigint;
   operators: OperatorInfo[];
   account?: {
     balance: bigint;
@@ -114,6 +116,7 @@ function screenCalls(chain: ChainConfig, caps: ChainCaps, account: Address | und
   const T = { address: alt, abi: altLayerTokenAbi } as const;
   return {
     parameters: { ...S, functionName: 'getParameters' },
+    maxSlashBps: { ...S, functionName: 'MAX_SLASH_BPS' },
     paused: caps.alt?.pausable && { ...T, functionName: 'paused' },
     balance: account && { ...T, functionName: 'balanceOf', args: [account] },
     staker: account && { ...S, functionName: 'getStaker', args: [account] },
@@ -134,6 +137,7 @@ function stateOf(
     chainTime,
     altPaused: values.paused as boolean | undefined,
     parameters: values.parameters as StakingParameters,
+    maxSlashBps: values.maxSlashBps as bigint,
     operators,
     account: account && {
       balance: values.balance as bigint,
