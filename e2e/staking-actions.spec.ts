@@ -38,6 +38,12 @@ test.describe('a first-time staker (#6)', () => {
     expect(await chain.stakingAllowance(DEV_ACCOUNTS[6])).toBe(0n);
     expect((await chain.votes(DEV_ACCOUNTS[1])) - delegateVotes).toBe(parseEther('1234.5'));
     await expect(page.getByRole('region', { name: 'Your stake here' })).toContainText('1,234.5 ALT');
+    // The form does not keep the amount: a second press cannot stake again by accident; the next step is offered.
+    await expect(ui.stakeForm().getByLabel('Amount to stake')).toHaveValue('');
+    await expect(ui.stakeForm().getByTestId('stake-next')).toContainText('the stake already votes');
+    await ui.stakeForm().getByRole('button', { name: 'Stake' }).click();
+    await expect(ui.stakeForm().getByRole('alert')).toBeVisible();
+    expect(await wallet.prompts()).toEqual(['eth_signTypedData_v4:Permit', 'eth_sendTransaction']);
   });
 
   test("the stake form shows an operator's pending commission change and the reward rate after it", async ({

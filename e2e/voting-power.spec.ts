@@ -29,6 +29,8 @@ test.describe('a holder of plain ALT (#5)', () => {
     expect(await wallet.prompts()).toEqual(['eth_signTypedData_v4:Permit', 'eth_sendTransaction']);
     expect(await chain.wrapped(DEV_ACCOUNTS[5])).toBe(parseEther('1000'));
     expect(await chain.votes(DEV_ACCOUNTS[5])).toBe(parseEther('1000'));
+    await expect(ui.delegation().getByLabel('Plain ALT to turn into voting power')).toHaveValue('');
+    await expect(ui.delegation().getByTestId('wrap-next')).toContainText('counts for proposals created from now on');
     expect(await chain.delegateOf(DEV_ACCOUNTS[5])).toBe(DEV_ACCOUNTS[5]);
     expect(await chain.votesAllowance(DEV_ACCOUNTS[5])).toBe(0n);
     await expect(ui.delegation().getByTestId('voting-power')).toHaveText(vALT(parseEther('1000')));
