@@ -62,8 +62,8 @@ test('navigating from the header puts focus on the new page', async ({ page }) =
   await tabTo(page, page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Governance' }));
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/#\/governance$/);
-  await expect(page.locator('main')).toBeFocused();
-  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Governance' })).toBeFocused();
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
   // The next Tab goes into the page, not back through the header.
   await page.keyboard.press('Tab');
   expect(await focusInside(page.locator('main'))).toBe(true);

@@ -98,6 +98,36 @@ test('the menu holds the pages, the address viewer and the network, and closes o
   await expect(menu).toBeHidden();
 });
 
+test('a page picked from the menu opens at its top with focus on its title; Back returns to where you were', async ({
+  page,
+}) => {
+  await page.goto('./#/governance');
+  await expect(page.getByRole('heading', { level: 1, name: 'Governance' })).toBeVisible();
+  await page.getByRole('button', { name: 'Menu' }).tap();
+  // The open menu pushes the page down; the page picked still opens at its top, title in view.
+  await page.mouse.wheel(0, 400);
+  await page.locator('#header-menu').getByRole('link', { name: 'Staking' }).tap();
+  await expect(page).toHaveURL(/#\/staking$/);
+  const title = page.getByRole('heading', { level: 1, name: 'Staking' });
+  await expect(title).toBeFocused();
+  await expect(title).toBeInViewport();
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
+  // Deep in the list, an operator opens at its top; Back returns to the same place in the list.
+  const row = page.locator('tr[data-operator]').nth(12);
+  await row.scrollIntoViewIfNeeded();
+  await page.mouse.wheel(0, 200);
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(400);
+  const left = await page.evaluate(() => window.scrollY);
+  await row.getByRole('link').first().click();
+  await expect(page).toHaveURL(/#\/staking\/operators\//);
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
+  await page.goBack();
+  await expect(page).toHaveURL(/#\/staking$/);
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(left - 30);
+  expect(await page.evaluate(() => window.scrollY)).toBeLessThan(left + 30);
+});
+
 test('the operator table scrolls inside its own box with the operator column fixed', async ({ page }) => {
   await page.goto('./#/staking');
   const box = page.locator('.table-scroll').first();
