@@ -8,6 +8,7 @@ import type { Page } from '@playwright/test';
 import { DEV_ACCOUNTS } from './fixtures/chain.ts';
 import { expect, test } from './fixtures/index.ts';
 import { everyPage } from './pages/every-page.ts';
+import { connectWallet } from './pages/connect.ts';
 
 test.use({
   viewport: { width: 360, height: 740 },
@@ -128,15 +129,68 @@ test('a page picked from the menu opens at its top with focus on its title; Back
   expect(await page.evaluate(() => window.scrollY)).toBeLessThan(left + 30);
 });
 
-test('the operator table scrolls inside its own box with the operator column fixed', async ({ page }) => {
+/**
+ * For every card of a card list: its right edge, and each labelled figure's label, value and how many
+ * lines its value's text takes (a figure never breaks).
+ */
+const cards = (page: Page, rows: string) =>
+  page.locator(rows).evaluateAll((trs) =>
+    trs.map((tr) => ({
+      right: tr.getBoundingClientRect().right,
+      figures: [...tr.querySelectorAll<HTMLElement>('td[data-label]')].map((td) => {
+        const range = document.createRange();
+        range.selectNodeContents(td);
+        const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+        const text = td.textContent?.trim() ?? '';
+        return {
+          label: td.dataset.label!,
+          text,
+          lines: td.classList.contains('fig') ? tops.size : 1,
+          visible: td.getBoundingClientRect().right <= document.documentElement.clientWidth + 1,
+        };
+      }),
+    })),
+  );
+
+test('operators, positions and delegates are cards at phone width: every figure on screen, labelled, unbroken', async ({
+  page,
+  wallet,
+}) => {
+  void wallet;
   await page.goto('./#/staking');
-  const box = page.locator('.table-scroll').first();
+  await connectWallet(page);
   await expect(page.locator('tr[data-operator]').first()).toBeVisible();
-  const widths = await box.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
-  expect(widths.scroll).toBeGreaterThan(widths.client);
-  const firstCell = page.locator('tr[data-operator]').first().locator('th');
-  const before = (await firstCell.boundingBox())!.x;
-  await box.evaluate((el) => el.scrollBy({ left: 300 }));
-  await expect.poll(async () => (await firstCell.boundingBox())!.x).toBe(before);
+  const width = await page.evaluate(() => document.documentElement.clientWidth);
+  const operators = await cards(page, 'tr[data-operator]');
+  expect(operators.length).toBeGreaterThan(0);
+  for (const card of operators) {
+    expect(card.right).toBeLessThanOrEqual(width);
+    expect(card.figures.map((f) => f.label)).toEqual(
+      expect.arrayContaining(['Total delegated', 'Commission', 'Net reward rate', 'My stake']),
+    );
+    for (const f of card.figures) {
+      expect(f.visible, `${f.label} is on screen`).toBe(true);
+      expect(f.lines, `${f.label} "${f.text}" stays on one line`).toBe(1);
+    }
+  }
+  // Sorting, whose buttons are in the hidden header row, is chosen from a list.
+  await page.getByLabel('Sort by').selectOption({ label: 'Commission, lowest first' });
+  const commissions = await page
+    .locator('tr[data-operator] td[data-label="Commission"]')
+    .evaluateAll((tds) => tds.map((td) => parseFloat(td.textContent!.trim())));
+  expect(commissions).toEqual([...commissions].sort((a, b) => a - b));
+  // Your positions show pending rewards beside the stake.
+  const positions = await cards(page, 'table[aria-label="Your positions"] tbody tr');
+  expect(positions.length).toBeGreaterThan(0);
+  for (const card of positions) {
+    expect(card.figures.map((f) => f.label)).toEqual(['Staked', 'Pending rewards']);
+    for (const f of card.figures) expect(f.visible && f.lines === 1, `${f.label} "${f.text}"`).toBe(true);
+  }
+  await page.goto('./#/governance/delegates');
+  await expect(page.locator('tr[data-delegate]').first()).toBeVisible();
+  for (const card of await cards(page, 'tr[data-delegate]')) {
+    expect(card.right).toBeLessThanOrEqual(width);
+    for (const f of card.figures) expect(f.visible && f.lines === 1, `${f.label} "${f.text}"`).toBe(true);
+  }
   expect(await overflow(page)).toBe(0);
 });
