@@ -18,7 +18,7 @@ export default defineConfig({
   },
   build: {
     target: 'es2022',
-    sourcemap: false,
+    sourcemap: !!process.env.SOURCEMAP,
     chunkSizeWarningLimit: 4_000,
     rolldownOptions: { output: { codeSplitting: { groups: [firstPageChunk()] } } },
   },

@@ -4,7 +4,9 @@
  * leaves its own card with a message; the others still show.
  */
 import type { Address } from 'viem';
-import { altAirdropAbi, altLayerTokenAbi, altStakingAbi } from '../../lib/contracts/generated.ts';
+import { altAirdropViewsAbi } from '../../lib/contracts/abi/alt-airdrop-views.ts';
+import { altLayerTokenViewsAbi } from '../../lib/contracts/abi/alt-layer-token-views.ts';
+import { altStakingViewsAbi } from '../../lib/contracts/abi/alt-staking-views.ts';
 import type { ChainConfig } from '../../lib/config/app-config.ts';
 import type { ReadClient } from '../../lib/web3/chains.ts';
 import type { ChainCaps } from '../../lib/web3/capabilities.ts';
@@ -40,12 +42,12 @@ export interface OverviewData {
 export function overviewCalls(chain: ChainConfig, caps: ChainCaps, account: Address) {
   const { alt, staking, airdrop } = chain.contracts;
   return {
-    balance: alt && { address: alt, abi: altLayerTokenAbi, functionName: 'balanceOf', args: [account] },
-    paused: caps.alt?.pausable && alt && { address: alt, abi: altLayerTokenAbi, functionName: 'paused' },
+    balance: alt && { address: alt, abi: altLayerTokenViewsAbi, functionName: 'balanceOf', args: [account] },
+    paused: caps.alt?.pausable && alt && { address: alt, abi: altLayerTokenViewsAbi, functionName: 'paused' },
     ...votingPowerCalls(caps, account),
-    staker: staking && { address: staking, abi: altStakingAbi, functionName: 'getStaker', args: [account] },
-    airdropInfo: airdrop && { address: airdrop, abi: altAirdropAbi, functionName: 'info' },
-    claimed: airdrop && { address: airdrop, abi: altAirdropAbi, functionName: 'isClaimed', args: [account] },
+    staker: staking && { address: staking, abi: altStakingViewsAbi, functionName: 'getStaker', args: [account] },
+    airdropInfo: airdrop && { address: airdrop, abi: altAirdropViewsAbi, functionName: 'info' },
+    claimed: airdrop && { address: airdrop, abi: altAirdropViewsAbi, functionName: 'isClaimed', args: [account] },
   };
 }
 
@@ -114,7 +116,7 @@ export async function readOverview(
 export async function readAltBalance(client: ReadClient, alt: Address, account: Address): Promise<bigint> {
   return (await ethCall(client, {
     address: alt,
-    abi: altLayerTokenAbi,
+    abi: altLayerTokenViewsAbi,
     functionName: 'balanceOf',
     args: [account],
   })) as bigint;

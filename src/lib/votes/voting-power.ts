@@ -5,7 +5,9 @@
  * from ALT (which has no votes). Screens add `votingPowerCalls` to their own batch.
  */
 import { getAddress, zeroAddress, type Address } from 'viem';
-import { altLayerTokenAbi, altStakingAbi, altVotesAbi } from '../contracts/generated.ts';
+import { altLayerTokenViewsAbi } from '../contracts/abi/alt-layer-token-views.ts';
+import { altStakingViewsAbi } from '../contracts/abi/alt-staking-views.ts';
+import { altVotesViewsAbi } from '../contracts/abi/alt-votes-views.ts';
 import type { ChainCaps } from '../web3/capabilities.ts';
 import type { BatchCall } from '../web3/read-batch.ts';
 
@@ -36,8 +38,8 @@ export interface VotingPower {
 export function votingPowerCalls(caps: ChainCaps, account: Address): Record<string, BatchCall | undefined> {
   const votes = caps.votes;
   if (!votes) return {};
-  const vt = { address: votes.address, abi: altVotesAbi } as const;
-  const alt = caps.alt && ({ address: caps.alt.address, abi: altLayerTokenAbi } as const);
+  const vt = { address: votes.address, abi: altVotesViewsAbi } as const;
+  const alt = caps.alt && ({ address: caps.alt.address, abi: altLayerTokenViewsAbi } as const);
   return {
     vpVotes: { ...vt, functionName: 'getVotes', args: [account] },
     vpDelegate: { ...vt, functionName: 'delegates', args: [account] },
@@ -46,7 +48,7 @@ export function votingPowerCalls(caps: ChainCaps, account: Address): Record<stri
     // The same read as the Overview's and the staking page's (one entry when merged by name).
     staker:
       votes.countsStake && caps.staking
-        ? { address: caps.staking.address, abi: altStakingAbi, functionName: 'getStaker', args: [account] }
+        ? { address: caps.staking.address, abi: altStakingViewsAbi, functionName: 'getStaker', args: [account] }
         : undefined,
     vpPlain: votes.wrapsAlt && alt ? { ...alt, functionName: 'balanceOf', args: [account] } : undefined,
     vpAllowance:

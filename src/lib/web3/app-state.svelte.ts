@@ -6,7 +6,7 @@
 import { getContext, setContext, untrack } from 'svelte';
 import type { QueryClient } from '@tanstack/svelte-query';
 import { getAddress, isAddress, type Address } from 'viem';
-import { altLayerTokenAbi } from '../contracts/generated.ts';
+import { altLayerTokenViewsAbi } from '../contracts/abi/alt-layer-token-views.ts';
 import type { ReadClient } from './chains.ts';
 import { cachedCapabilities, readCapabilities, rememberCapabilities, type ChainCaps } from './capabilities.ts';
 import { readBatch } from './read-batch.ts';
@@ -177,7 +177,7 @@ export class AppState {
           const { blockNumber, values } = await readBatch(
             client,
             chain,
-            { paused: { address: alt, abi: altLayerTokenAbi, functionName: 'paused' } },
+            { paused: { address: alt, abi: altLayerTokenViewsAbi, functionName: 'paused' } },
             { allowFailure: true },
           );
           return { blockNumber, altPaused: values.paused as boolean | undefined };

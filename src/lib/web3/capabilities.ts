@@ -11,7 +11,21 @@
  * each screen's batch and the head poll, not here.
  */
 import { getAddress, zeroAddress, type Address } from 'viem';
-import { altAirdropAbi, altGovernorAbi, altLayerTokenAbi, altStakingAbi, altVotesAbi } from '../contracts/generated.ts';
+import { altAirdropViewsAbi } from '../contracts/abi/alt-airdrop-views.ts';
+import { altLayerTokenViewsAbi } from '../contracts/abi/alt-layer-token-views.ts';
+import { altStakingViewsAbi } from '../contracts/abi/alt-staking-views.ts';
+import { altVotesViewsAbi } from '../contracts/abi/alt-votes-views.ts';
+
+/**
+ * What the app asks of any governor to learn what it can do: OpenZeppelin's Governor views, not
+ * AltGovernor's whole ABI (which every first page would otherwise load to ask four questions).
+ */
+const governorProbeAbi = [
+  { type: 'function', name: 'token', inputs: [], outputs: [{ type: 'address' }], stateMutability: 'view' },
+  { type: 'function', name: 'CLOCK_MODE', inputs: [], outputs: [{ type: 'string' }], stateMutability: 'view' },
+  { type: 'function', name: 'name', inputs: [], outputs: [{ type: 'string' }], stateMutability: 'view' },
+  { type: 'function', name: 'timelock', inputs: [], outputs: [{ type: 'address' }], stateMutability: 'view' },
+] as const;
 import type { ChainConfig } from '../config/app-config.ts';
 import type { ReadClient } from './chains.ts';
 import { readBatch } from './read-batch.ts';
@@ -71,8 +85,8 @@ const addressOf = (value: unknown) =>
 /** Reads every capability of `chain`'s configured contracts (two batched round trips). */
 export async function readCapabilities(client: ReadClient, chain: ChainConfig): Promise<ChainCaps> {
   const { alt, governor, staking, airdrop } = chain.contracts;
-  const token = alt && ({ address: alt, abi: altLayerTokenAbi } as const);
-  const gov = governor && ({ address: governor, abi: altGovernorAbi } as const);
+  const token = alt && ({ address: alt, abi: altLayerTokenViewsAbi } as const);
+  const gov = governor && ({ address: governor, abi: governorProbeAbi } as const);
   const first = await readBatch(
     client,
     chain,
@@ -82,13 +96,13 @@ export async function readCapabilities(client: ReadClient, chain: ChainConfig): 
       altDomain: token && { ...token, functionName: 'eip712Domain' },
       altNonces: token && { ...token, functionName: 'nonces', args: [zeroAddress] },
       altPaused: token && { ...token, functionName: 'paused' },
-      altVotes: alt && { address: alt, abi: altVotesAbi, functionName: 'getVotes', args: [zeroAddress] },
+      altVotes: alt && { address: alt, abi: altVotesViewsAbi, functionName: 'getVotes', args: [zeroAddress] },
       govToken: gov && { ...gov, functionName: 'token' },
       govClock: gov && { ...gov, functionName: 'CLOCK_MODE' },
       govName: gov && { ...gov, functionName: 'name' },
       govTimelock: gov && { ...gov, functionName: 'timelock' },
-      stakingVotes: staking && { address: staking, abi: altStakingAbi, functionName: 'votes' },
-      airdropVotes: airdrop && { address: airdrop, abi: altAirdropAbi, functionName: 'votes' },
+      stakingVotes: staking && { address: staking, abi: altStakingViewsAbi, functionName: 'votes' },
+      airdropVotes: airdrop && { address: airdrop, abi: altAirdropViewsAbi, functionName: 'votes' },
     },
     { allowFailure: true },
   );
@@ -120,7 +134,7 @@ export async function readCapabilities(client: ReadClient, chain: ChainConfig): 
 
   const votesAddress = addressOf(v.govToken) ?? stakingVotes;
   if (votesAddress) {
-    const vt = { address: votesAddress, abi: altVotesAbi } as const;
+    const vt = { address: votesAddress, abi: altVotesViewsAbi } as const;
     const second = await readBatch(
       client,
       chain,

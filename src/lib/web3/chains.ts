@@ -2,7 +2,7 @@
 import { createClient, defineChain, http, type Address, type Chain, type Client, type Transport } from 'viem';
 import { bsc, mainnet } from 'viem/chains';
 import type { AppConfig, ChainConfig } from '../config/app-config.ts';
-import { multicall3Abi } from '../contracts/generated.ts';
+import { multicall3Abi } from '../contracts/abi/multicall3.ts';
 import { MULTICALL3_ADDRESS } from './devnet-chain.ts';
 import { stickyFallback } from './sticky-fallback.ts';
 

@@ -14,7 +14,7 @@ import {
   type Address,
   type Hex,
 } from 'viem';
-import { multicall3Abi } from '../contracts/generated.ts';
+import { multicall3Abi } from '../contracts/abi/multicall3.ts';
 import type { ReadClient } from './chains.ts';
 import { sliceAggregate3, type Aggregate3Result } from './aggregate3-result.ts';
 
