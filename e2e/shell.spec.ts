@@ -1,6 +1,9 @@
 import { formatUnits, parseEther } from 'viem';
 import { altAirdropAbi, altLayerTokenAbi, altStakingAbi } from '../src/lib/contracts/generated.ts';
-import { formatAmount } from '../src/lib/format/amount.ts';
+import { formatAmount, formatToken } from '../src/lib/format/amount.ts';
+import { NEWEST } from '../src/features/overview/read-glance.ts';
+import { governor } from './fixtures/governor.ts';
+import { connectWallet } from './pages/connect.ts';
 import { DEV_ACCOUNTS } from './fixtures/chain.ts';
 import { expect, test } from './fixtures/index.ts';
 import { OverviewPage } from './pages/overview-page.ts';
@@ -206,4 +209,39 @@ test.describe('with an account that holds only plain ALT (#5)', () => {
     await wallet.disconnect();
     await expect(overview.connectButton()).toBeVisible();
   });
+});
+
+test('a first visit, before any wallet, shows what ALT is for, the protocol now and what one can do', async ({
+  page,
+  chain,
+  wallet,
+}) => {
+  void wallet;
+  const gov = governor(chain);
+  const parameters = await chain.stakingParameters();
+  const ids = await gov.ids();
+  const states = await Promise.all(ids.slice(-NEWEST).map((id) => gov.state(id)));
+  const active = states.filter((s) => s === 'Active').length;
+  expect(active).toBeGreaterThan(0);
+  await page.goto('./#/');
+  const glance = page.getByTestId('glance');
+  await expect(glance).toContainText("ALT is the token of AltLayer's restaked-rollup protocol");
+  await expect(page.getByTestId('glance-staked')).toHaveText(
+    formatToken(parameters.totalActiveStake, 'ALT', { maxFractionDigits: 0 }),
+  );
+  const rate = (parameters.rewardRate * 31_536_000n * 10_000n) / parameters.totalEarningStake;
+  await expect(page.getByTestId('glance-rate')).toHaveText(`${(Number(rate) / 100).toFixed(2)}%`);
+  await expect(page.getByTestId('glance-open')).toHaveText(`${active} open for voting`);
+  await expect(glance).toContainText('The soonest closes in');
+  await expect(page.getByTestId('glance-airdrop')).toHaveText(/^Closes in \d+d/);
+  for (const name of [
+    'Stake ALT with an operator',
+    'Vote on proposals, or delegate your votes',
+    'Check whether an address is eligible for the airdrop',
+  ])
+    await expect(glance.getByRole('link', { name })).toBeVisible();
+  // Connecting replaces the glance with the account's own figures.
+  await connectWallet(page);
+  await expect(glance).toHaveCount(0);
+  await expect(page.getByTestId('viewed-address')).toBeVisible();
 });

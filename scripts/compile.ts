@@ -44,7 +44,7 @@ function listSources(dir: string): string[] {
 }
 
 /** Bumped when the shape of the generated ABIs changes, so a checkout regenerates them. */
-const ABI_FORMAT = 4;
+const ABI_FORMAT = 5;
 
 /**
  * The ABI as the app ships it: solc's `internalType` (Solidity type names such as "contract IERC20"
@@ -138,7 +138,14 @@ function compile(hash: string) {
       );
       if (PROTOCOL.includes(name))
         for (const item of abi)
-          if (item.type === 'error') protocolErrors.set(`${item.name}(${item.inputs.map((i) => i.type).join(',')})`, item);
+          if (item.type === 'error')
+            // Decoded arguments are read by position: their names are not shipped.
+            protocolErrors.set(`${item.name}(${item.inputs.map((i) => i.type).join(',')})`, {
+              ...item,
+              inputs: item.inputs.map(({ type, components }: { type: string; components?: unknown }) =>
+                components ? { type, components } : { type },
+              ),
+            });
       lines.push(`export const ${camel(name)}Bytecode = '0x${artifact.evm.bytecode.object}' as const;`);
       lines.push(`export const ${camel(name)}RuntimeBytecode = '0x${runtime}' as const;`);
       lines.push('');

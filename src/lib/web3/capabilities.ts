@@ -11,21 +11,12 @@
  * each screen's batch and the head poll, not here.
  */
 import { getAddress, zeroAddress, type Address } from 'viem';
+import { governorInterfaceAbi } from '../contracts/governor-interface.ts';
 import { altAirdropViewsAbi } from '../contracts/abi/alt-airdrop-views.ts';
 import { altLayerTokenViewsAbi } from '../contracts/abi/alt-layer-token-views.ts';
 import { altStakingViewsAbi } from '../contracts/abi/alt-staking-views.ts';
 import { altVotesViewsAbi } from '../contracts/abi/alt-votes-views.ts';
 
-/**
- * What the app asks of any governor to learn what it can do: OpenZeppelin's Governor views, not
- * AltGovernor's whole ABI (which every first page would otherwise load to ask four questions).
- */
-const governorProbeAbi = [
-  { type: 'function', name: 'token', inputs: [], outputs: [{ type: 'address' }], stateMutability: 'view' },
-  { type: 'function', name: 'CLOCK_MODE', inputs: [], outputs: [{ type: 'string' }], stateMutability: 'view' },
-  { type: 'function', name: 'name', inputs: [], outputs: [{ type: 'string' }], stateMutability: 'view' },
-  { type: 'function', name: 'timelock', inputs: [], outputs: [{ type: 'address' }], stateMutability: 'view' },
-] as const;
 import type { ChainConfig } from '../config/app-config.ts';
 import type { ReadClient } from './chains.ts';
 import { readBatch } from './read-batch.ts';
@@ -86,7 +77,7 @@ const addressOf = (value: unknown) =>
 export async function readCapabilities(client: ReadClient, chain: ChainConfig): Promise<ChainCaps> {
   const { alt, governor, staking, airdrop } = chain.contracts;
   const token = alt && ({ address: alt, abi: altLayerTokenViewsAbi } as const);
-  const gov = governor && ({ address: governor, abi: governorProbeAbi } as const);
+  const gov = governor && ({ address: governor, abi: governorInterfaceAbi } as const);
   const first = await readBatch(
     client,
     chain,

@@ -1,0 +1,150 @@
+/**
+ * The protocol at a glance, for a first visit before any wallet: stake and the reward rate, the
+ * airdrop window and the proposals open now. Stake and the airdrop are one Multicall3 round trip
+ * with the proposal count; the open proposals need their ids (by index) and then their states, so
+ * that line follows two round trips later, for the newest proposals only.
+ */
+import type { ChainConfig } from '../../lib/config/app-config.ts';
+import { multicall3Of, type ReadClient } from '../../lib/web3/chains.ts';
+import { readBatch } from '../../lib/web3/read-batch.ts';
+import { readAll } from '../../lib/web3/eth-call.ts';
+import { altStakingViewsAbi } from '../../lib/contracts/abi/alt-staking-views.ts';
+import { altAirdropViewsAbi } from '../../lib/contracts/abi/alt-airdrop-views.ts';
+import { governorInterfaceAbi } from '../../lib/contracts/governor-interface.ts';
+import type { AppState } from '../../lib/web3/app-state.svelte.ts';
+import { cache } from '../../lib/query/presets.ts';
+
+/** How many of the newest proposals are checked for being open (a voting period is at most days). */
+export const NEWEST = 10;
+const YEAR = 31_536_000n;
+
+export interface Glance {
+  blockNumber: bigint;
+  chainTime: bigint;
+  staking?: {
+    totalActive: bigint;
+    operators: bigint;
+    /** Basis points a year before commission, at today's stream; undefined when nothing is paid. */
+    rateBps?: bigint;
+    unbondingPeriod: bigint;
+  };
+  airdrop?: { claimStart: bigint; claimEnd: bigint; claimCount: bigint; swept: boolean };
+  governor?: { count: bigint; clockMode: string; clock: bigint };
+}
+
+export async function readGlance(client: ReadClient, chain: ChainConfig): Promise<Glance> {
+  const { staking, airdrop, governor } = chain.contracts;
+  const gov = governor && ({ address: governor, abi: governorInterfaceAbi } as const);
+  const { blockNumber, chainTime, values } = await readBatch(
+    client,
+    chain,
+    {
+      parameters: staking && { address: staking, abi: altStakingViewsAbi, functionName: 'getParameters' },
+      airdrop: airdrop && { address: airdrop, abi: altAirdropViewsAbi, functionName: 'info' },
+      count: gov && { ...gov, functionName: 'proposalCount' },
+      clockMode: gov && { ...gov, functionName: 'CLOCK_MODE' },
+      clock: gov && { ...gov, functionName: 'clock' },
+    },
+    { allowFailure: true },
+  );
+  const p = values.parameters as
+    | {
+        totalActiveStake: bigint;
+        operatorCount: bigint;
+        rewardRate: bigint;
+        totalEarningStake: bigint;
+        undistributedRewards: bigint;
+        unbondingPeriod: bigint;
+      }
+    | undefined;
+  const a = values.airdrop as { claimStart: bigint; claimEnd: bigint; claimCount: bigint; swept: boolean } | undefined;
+  return {
+    blockNumber,
+    chainTime,
+    staking: p && {
+      totalActive: p.totalActiveStake,
+      operators: p.operatorCount,
+      rateBps:
+        p.totalEarningStake > 0n && p.rewardRate > 0n && p.undistributedRewards > 0n
+          ? (p.rewardRate * YEAR * 10_000n) / p.totalEarningStake
+          : undefined,
+      unbondingPeriod: p.unbondingPeriod,
+    },
+    airdrop: a && {
+      claimStart: BigInt(a.claimStart),
+      claimEnd: BigInt(a.claimEnd),
+      claimCount: a.claimCount,
+      swept: a.swept,
+    },
+    governor:
+      values.count !== undefined && values.clockMode !== undefined && values.clock !== undefined
+        ? { count: values.count as bigint, clockMode: String(values.clockMode), clock: BigInt(values.clock as number) }
+        : undefined,
+  };
+}
+
+export interface OpenProposal {
+  id: bigint;
+  /** Pending (voting not open yet) or Active. */
+  state: 'Pending' | 'Active';
+  /** When voting opens (Pending) or closes (Active), in the governor's clock. */
+  until: bigint;
+}
+
+/** The open ones among the newest `NEWEST` proposals, soonest to change first, read at `blockNumber`. */
+export async function readOpenProposals(
+  client: ReadClient,
+  chain: ChainConfig,
+  count: bigint,
+  blockNumber: bigint,
+): Promise<OpenProposal[]> {
+  const governor = chain.contracts.governor!;
+  const gov = { address: governor, abi: governorInterfaceAbi } as const;
+  const multicall3 = multicall3Of(chain);
+  const newest = Array.from(
+    { length: Number(count < BigInt(NEWEST) ? count : BigInt(NEWEST)) },
+    (_, i) => count - 1n - BigInt(i),
+  );
+  if (newest.length === 0) return [];
+  const details = await readAll(
+    client,
+    multicall3,
+    newest.map((index) => ({ ...gov, functionName: 'proposalDetailsAt', args: [index] }) as const),
+    blockNumber,
+  );
+  const ids = details.map((d) => (d as readonly [bigint, ...unknown[]])[0]);
+  const status = await readAll(
+    client,
+    multicall3,
+    ids.flatMap((id) => [
+      { ...gov, functionName: 'state', args: [id] } as const,
+      { ...gov, functionName: 'proposalSnapshot', args: [id] } as const,
+      { ...gov, functionName: 'proposalDeadline', args: [id] } as const,
+    ]),
+    blockNumber,
+  );
+  const open: OpenProposal[] = [];
+  ids.forEach((id, i) => {
+    const state = Number(status[3 * i]);
+    if (state === 0) open.push({ id, state: 'Pending', until: status[3 * i + 1] as bigint });
+    if (state === 1) open.push({ id, state: 'Active', until: status[3 * i + 2] as bigint });
+  });
+  return open.sort((x, y) => (x.until < y.until ? -1 : x.until > y.until ? 1 : 0));
+}
+
+/** The glance's query, refreshed each block like the Overview's. */
+export const glanceQuery = (app: AppState, enabled: boolean) => ({
+  queryKey: ['overview', { chainId: app.chainId, glance: true }] as const,
+  queryFn: () => readGlance(app.client, app.chain),
+  enabled,
+  ...cache.perBlock,
+});
+
+/** The open proposals: read again when a proposal is created, or after a minute (one opens or closes). */
+export const openProposalsQuery = (app: AppState, glance: Glance | undefined) => ({
+  queryKey: ['glance', { chainId: app.chainId, proposals: glance?.governor?.count.toString() }] as const,
+  queryFn: () => readOpenProposals(app.client, app.chain, glance!.governor!.count, glance!.blockNumber),
+  enabled: !!glance?.governor,
+  staleTime: 60_000,
+  refetchInterval: 60_000,
+});
