@@ -3,6 +3,8 @@ import { altAirdropAbi, altLayerTokenAbi, altStakingAbi } from '../src/lib/contr
 import { DEV_ACCOUNTS, type Chain } from './fixtures/chain.ts';
 import { expect, test } from './fixtures/index.ts';
 import { AirdropPage } from './pages/airdrop-page.ts';
+import { connectWallet } from './pages/connect.ts';
+import { formatToken } from '../src/lib/format/amount.ts';
 
 const ALT = 10n ** 18n;
 // From data/airdrop/season-one.csv.
@@ -285,3 +287,35 @@ test.describe('after the window', () => {
     expect(await balanceOf(chain, chain.contracts.airdrop)).toBe(0n);
   });
 });
+
+for (const [label, viewport] of [
+  ['a desktop', { width: 1366, height: 900 }],
+  ['a phone', { width: 360, height: 740 }],
+] as const) {
+  test.describe(`an eligible holder with nothing else (#9), on ${label}`, () => {
+    test.use({ viewport, walletOptions: { accountIndex: 9, chainId: 31337 } });
+
+    test('sees the allocation and its deadline first, with the claim one tap away', async ({ page, wallet }) => {
+      void wallet;
+      await page.goto('./#/');
+      await connectWallet(page);
+      const deadline = page.getByTestId('airdrop-deadline');
+      await expect(deadline).toContainText(`${formatToken(ALLOCATION[9])} to claim`);
+      await expect(deadline).toContainText(/closes in \d+d/);
+      // Above every other figure on the Overview, and on the first screen.
+      const cards = await page
+        .locator('main .card')
+        .evaluateAll((els) => els.map((el) => el.getAttribute('aria-label')));
+      expect(cards[0]).toBe('Airdrop to claim');
+      await expect(deadline.getByRole('link', { name: 'Claim' })).toBeInViewport();
+      await deadline.getByRole('link', { name: 'Claim' }).click();
+      // On the airdrop page the claim buttons come first, within the first screen.
+      const airdrop = new AirdropPage(page);
+      await expect(airdrop.claimPanel().getByTestId('claim-deadline')).toContainText(/Closes in \d+d/);
+      await expect(page.getByRole('button', { name: 'Claim as voting power' })).toBeInViewport();
+      const panelTop = await airdrop.claimPanel().evaluate((el) => el.getBoundingClientRect().top);
+      const eligibilityTop = await airdrop.eligibility().evaluate((el) => el.getBoundingClientRect().top);
+      expect(panelTop).toBeLessThan(eligibilityTop);
+    });
+  });
+}
