@@ -9,6 +9,7 @@ import { airdropProofFor } from '../devnet/seed.ts';
 import { buildAirdropFromFile } from '../scripts/airdrop/build.ts';
 import { DISTRIBUTION_FILE } from '../devnet/start.ts';
 import { formatToken } from '../src/lib/format/amount.ts';
+import { formatTimestamp, formatUtc } from '../src/lib/format/time.ts';
 import { DEV_ACCOUNTS, type Chain } from './fixtures/chain.ts';
 import { expect, test } from './fixtures/index.ts';
 import { connectWallet } from './pages/connect.ts';
@@ -87,8 +88,7 @@ test('the activity page lists exactly the events an account produced, newest fir
   await expect(rows(page).nth(5)).toContainText(formatToken(claimed, 'ALT'));
   // Block time from the chain, beside each row.
   const latest = await chain.client.getBlock();
-  const minute = new Date(Number(latest.timestamp) * 1000).toISOString().replace('T', ' ').slice(0, 16);
-  await expect(rows(page).nth(0)).toContainText(`block ${latest.number} · ${minute} UTC`);
+  await expect(rows(page).nth(0)).toContainText(`block ${latest.number} · ${formatTimestamp(latest.timestamp)}`);
 });
 
 test.describe('on the Overview (#9)', () => {
@@ -104,5 +104,39 @@ test.describe('on the Overview (#9)', () => {
     await expect(rows(page).first()).toHaveAttribute('data-kind', 'unstake');
     await page.getByRole('link', { name: 'All activity (6)' }).click();
     await expect(rows(page)).toHaveCount(6);
+  });
+});
+
+test.describe('a staker slashed on its stake and an unbonding request at once (#1), in Tokyo', () => {
+  test.use({ timezoneId: 'Asia/Tokyo' });
+
+  test('sees one row for the slash, with its total, and times in its own zone (UTC on hover)', async ({
+    page,
+    chain,
+  }) => {
+    const who = DEV_ACCOUNTS[1];
+    const now = await chain.now();
+    const [positions, requests] = await chain.staker(who);
+    // An operator small enough that its whole slash is one transaction (one page of steps).
+    const small = (await chain.operators()).filter((o) => o.stakerCount <= 4).map((o) => o.operator);
+    const operator = positions.find(
+      (p) => small.includes(p.operator) && requests.some((r) => r.operator === p.operator && r.unlockTime > now + 1),
+    )!.operator;
+    const slashable = [
+      positions.find((p) => p.operator === operator)!.stake,
+      ...requests.filter((r) => r.operator === operator && r.unlockTime > now + 1).map((r) => r.amount),
+    ];
+    expect(slashable.length).toBeGreaterThan(1);
+    await chain.slash(operator, 1_000n, 'e2e fault');
+    const cut = slashable.reduce((sum, amount) => sum + (amount * 1_000n + 9_999n) / 10_000n, 0n);
+    await page.goto(`./#/activity?address=${who}`);
+    const slash = page.locator('li[data-kind="slashed"]').first();
+    await expect(slash).toContainText(formatToken(cut, 'ALT'));
+    await expect(slash).toContainText(`(${slashable.length} parts, one transaction)`);
+    const block = await chain.client.getBlock();
+    const time = slash.locator('time');
+    await expect(time).toHaveText(formatTimestamp(block.timestamp, undefined, 'Asia/Tokyo'));
+    await expect(time).toContainText('GMT+9');
+    await expect(time).toHaveAttribute('title', formatUtc(block.timestamp));
   });
 });

@@ -38,6 +38,8 @@ export interface ActivityItem {
   blockNumber: bigint;
   logIndex: number;
   transactionHash: Hex;
+  /** How many events of one transaction this one row stands for (a slash cuts a stake and its requests). */
+  parts: number;
 }
 
 export interface ActivityContracts {
@@ -67,6 +69,7 @@ export function activityOf(select: Select, contracts: ActivityContracts, account
       blockNumber: log.blockNumber,
       logIndex: log.logIndex,
       transactionHash: log.transactionHash,
+      parts: 1,
     });
   const mine = (address: Address | undefined, abi: Abi | readonly unknown[], names: string[], position = 1) => {
     if (!address) return [];
@@ -173,9 +176,34 @@ export function activityOf(select: Select, contracts: ActivityContracts, account
   }
   // A claim as voting power or as stake also mints vALT or stakes in the same transaction: one entry.
   const claims = new Set(items.filter((i) => i.kind === 'airdrop').map((i) => i.transactionHash));
-  return items
-    .filter((i) => !((i.kind === 'wrap' || i.kind === 'stake') && claims.has(i.transactionHash)))
-    .sort((a, b) =>
-      a.blockNumber === b.blockNumber ? b.logIndex - a.logIndex : a.blockNumber > b.blockNumber ? -1 : 1,
-    );
+  return oneRowPerFact(
+    items
+      .filter((i) => !((i.kind === 'wrap' || i.kind === 'stake') && claims.has(i.transactionHash)))
+      .sort((a, b) =>
+        a.blockNumber === b.blockNumber ? b.logIndex - a.logIndex : a.blockNumber > b.blockNumber ? -1 : 1,
+      ),
+  );
+}
+
+/**
+ * One row for one fact: events of the same kind and wording in one transaction (a slash's cuts of a
+ * stake and of each unbonding request from the same operator) become one row with their total.
+ * Keeps the order of the first of each.
+ */
+export function oneRowPerFact(items: readonly ActivityItem[]): ActivityItem[] {
+  const rows: ActivityItem[] = [];
+  const byFact = new Map<string, ActivityItem>();
+  for (const item of items) {
+    const key = `${item.transactionHash}|${item.kind}|${item.label}`;
+    const row = byFact.get(key);
+    if (row && row.amount !== undefined && item.amount !== undefined) {
+      row.amount += item.amount;
+      row.parts += item.parts;
+      continue;
+    }
+    const copy = { ...item };
+    if (!row) byFact.set(key, copy);
+    rows.push(copy);
+  }
+  return rows;
 }

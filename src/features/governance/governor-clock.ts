@@ -12,7 +12,7 @@ export const clockModeOf = (mode: string): ClockMode => (mode.includes('timestam
 export const clockNow = (read: { clockMode: string; chainTime: bigint; blockNumber: bigint }): bigint =>
   clockModeOf(read.clockMode) === 'timestamp' ? read.chainTime : read.blockNumber;
 
-/** "Jan 1, 2026, 12:00 AM UTC" or "block 19,000,000". */
+/** "Jan 1, 2026, 12:00 AM UTC" (in the visitor's own zone, named) or "block 19,000,000". */
 export const formatClockPoint = (point: bigint, mode: ClockMode): string =>
   mode === 'timestamp' ? formatTimestamp(point) : `block ${point.toLocaleString('en-US')}`;
 

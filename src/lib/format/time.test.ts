@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, formatTimestamp } from './time.ts';
+import { formatDuration, formatTimestamp, formatUtc } from './time.ts';
 
 describe('formatDuration', () => {
   it.each([
@@ -17,7 +17,11 @@ describe('formatDuration', () => {
 });
 
 describe('formatTimestamp', () => {
-  it('formats in UTC', () => {
-    expect(formatTimestamp(0, 'en-GB')).toBe('1 Jan 1970, 00:00 UTC');
+  it('formats in the given zone and names it', () => {
+    expect(formatTimestamp(0, 'en-GB', 'Asia/Tokyo')).toBe('1 Jan 1970, 09:00 GMT+9');
+    expect(formatTimestamp(0, 'en-US', 'America/New_York')).toBe('Dec 31, 1969, 7:00 PM EST');
+  });
+  it('formats UTC for hovers', () => {
+    expect(formatUtc(0, 'en-GB')).toBe('1 Jan 1970, 00:00 UTC');
   });
 });

@@ -20,11 +20,22 @@ export function formatDuration(seconds: bigint | number): string {
   return parts.join(' ');
 }
 
-/** A block timestamp as a UTC date-time string. */
-export function formatTimestamp(seconds: bigint | number, locale?: string): string {
-  return (
-    dateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(
-      new Date(Number(seconds) * 1000),
-    ) + ' UTC'
-  );
+const STAMP: Intl.DateTimeFormatOptions = {
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: '2-digit',
+  timeZoneName: 'short',
+};
+
+/**
+ * A block timestamp in the visitor's own time, with the zone named ("Dec 12, 2026, 10:00 AM GMT+9");
+ * `timeZone` fixes the zone (tests, and {@link formatUtc}).
+ */
+export function formatTimestamp(seconds: bigint | number, locale?: string, timeZone?: string): string {
+  return dateTimeFormat(locale, timeZone ? { ...STAMP, timeZone } : STAMP).format(new Date(Number(seconds) * 1000));
 }
+
+/** The same moment in UTC, for a hover and for comparing with explorers and calendar files. */
+export const formatUtc = (seconds: bigint | number, locale?: string) => formatTimestamp(seconds, locale, 'UTC');

@@ -1,3 +1,4 @@
+import { formatTimestamp } from '../format/time.ts';
 import { describe, expect, it } from 'vitest';
 import {
   AbiDecodingDataSizeTooSmallError,
@@ -39,7 +40,7 @@ describe('mapError', () => {
       [10n ** 21n, 10n ** 20n],
       'You have 100 ALT staked here, less than the 1,000 ALT requested.',
     ],
-    [altStakingAbi, 'RequestLocked', [3n, 0n], 'Unbonding request #3 unlocks at Thu, 01 Jan 1970 00:00:00 UTC.'],
+    [altStakingAbi, 'RequestLocked', [3n, 0n], `Unbonding request #3 unlocks at ${formatTimestamp(0)}.`],
     [
       altLayerTokenAbi,
       'ERC20InsufficientBalance',

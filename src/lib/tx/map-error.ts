@@ -4,6 +4,7 @@
  */
 import { BaseError, ContractFunctionRevertedError, type Hex } from 'viem';
 import { decodeProtocolError } from '../contracts/errors.ts';
+import { formatTimestamp } from '../format/time.ts';
 import { formatToken } from '../format/amount.ts';
 
 export type ErrorKind =
@@ -18,7 +19,7 @@ export interface MappedError {
 export const ALT_PAUSED_MESSAGE =
   "ALT transfers are paused by ALT's owner: nothing that moves ALT can go through until they resume.";
 
-const date = (seconds: unknown) => new Date(Number(seconds) * 1000).toUTCString().replace(' GMT', ' UTC');
+const date = (seconds: unknown) => formatTimestamp(Number(seconds));
 const alt = (value: unknown) => formatToken(BigInt(value as bigint));
 
 /** Plain words for the protocol's custom errors, by name. */
