@@ -122,6 +122,17 @@ test('voting-power concentration on the delegates page: shares and the majority 
   const rows = await tableOf(page, 'concentration-chart');
   expect(rows.slice(0, 3)).toEqual([1, 2, 3].map((n) => [String(n), `${(bps(sum(n)) / 100).toFixed(2)}%`, '50.00%']));
   expect(rows).toHaveLength(ranks);
+  // Ranks are whole numbers on the axis too, and the legend names each line (no empty "Label:").
+  const chart = page.getByTestId('concentration-chart');
+  await chart.scrollIntoViewIfNeeded();
+  const canvas = chart.locator('.chart-canvas');
+  await expect(canvas).toHaveAttribute('data-x-ticks', /^\d+(,\d+)*$/);
+  const ticks = (await canvas.getAttribute('data-x-ticks'))!.split(',').map(Number);
+  expect(ticks.every((t) => Number.isInteger(t) && t >= 1)).toBe(true);
+  const legend = await chart.locator('.u-legend').innerText();
+  expect(legend).not.toMatch(/:\s*($|\n)/);
+  expect(legend).toContain('Cumulative share');
+  expect(legend).toContain('Majority');
 });
 
 test('stake per service and across operators on the staking page, as the staking contract reports it', async ({
@@ -149,6 +160,16 @@ test('stake per service and across operators on the staking page, as the staking
   expect(rows.at(-1)![0]).toBe('Others');
   await across.scrollIntoViewIfNeeded();
   await expect(across.locator('canvas').first()).toBeVisible();
+  // Bars start at zero, so a bar's height is its value: the lowest tick drawn is 0.
+  for (const chart of [perService, across]) {
+    await chart.scrollIntoViewIfNeeded();
+    await expect(chart.locator('.chart-canvas')).toHaveAttribute('data-y-ticks', /^0,/);
+  }
+  // Operator names that would overlap side by side are slanted here, and upright on a phone.
+  await expect(across.locator('.chart-canvas')).toHaveAttribute('data-x-labels', 'slanted');
+  await page.setViewportSize({ width: 360, height: 740 });
+  await expect(across.locator('.chart-canvas')).toHaveAttribute('data-x-labels', 'upright');
+  await expect(perService.locator('.chart-canvas')).toHaveAttribute('data-x-labels', 'flat');
 });
 
 test("an operator's stake over time, on request: one point per block that moved it, ending at the contract's figure", async ({

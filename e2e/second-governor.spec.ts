@@ -84,6 +84,21 @@ test('a block-clock governor without a timelock lists, shows and takes a vote', 
   await ui.confirmed('Vote For');
   expect(await chain.client.readContract({ ...gov, functionName: 'hasVoted', args: [id, holder] })).toBe(true);
   await expect(page.locator('[data-tally="for"]')).toHaveText(formatToken(parseEther('1000000'), 'BVT'));
+  // Tallies, quorum and voting power are named by this votes token's own symbol: nothing on the
+  // proposal page (its bar's caption and screen-reader label included) calls them ALT.
+  await expect(page.locator('.vote-figures')).toContainText('BVT');
+  const named = async () =>
+    page
+      .locator('main')
+      .evaluate((main) =>
+        [
+          (main as HTMLElement).innerText,
+          ...[...main.querySelectorAll('[aria-label]')].map((e) => e.getAttribute('aria-label')),
+        ].join('\n'),
+      );
+  expect(await named()).not.toMatch(/\bALT\b/);
   await ui.gotoList();
+  await expect(row.locator('.vote-figures')).toContainText('BVT');
+  expect(await page.locator(`li[data-proposal="${id}"]`).evaluate((li) => li.innerHTML)).not.toMatch(/\bALT\b/);
   await expect(ui.delegation().getByTestId('voting-power')).toHaveText(formatToken(parseEther('1000000'), 'BVT'));
 });

@@ -207,6 +207,10 @@ test.describe('every breakdown adds up to its headline', () => {
     await expect(ui.delegation().getByTestId('delegate')).toContainText(
       `Your own ${vALT(own)} counts for ${ENS_NAMES.dev1} 0x7099…79C8, not in the figure above.`,
     );
+    // Each figure in its own unit: the vALT to return is counted in vALT, not in ALT.
+    await expect(page.getByRole('form', { name: 'Return to plain ALT' })).toContainText(
+      `Your vALT balance: ${vALT(await chain.wrapped(who))}`,
+    );
     const ownRows = ui.delegation().getByTestId('vp-own');
     await expect(ownRows.getByTestId('vp-wrapped')).toHaveText(formatToken(await chain.wrapped(who)));
     await expect(ownRows.getByTestId('vp-staked')).toHaveText(formatToken(await chain.stakedUnits(who)));
