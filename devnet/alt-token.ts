@@ -2,7 +2,8 @@
  * ALT on the devnet is the mainnet token at the mainnet address: AltLayerToken is deployed anywhere,
  * then its runtime code and the storage its constructor wrote are placed at
  * 0x8457CA5040ad67fdebbCC8EdCE889A335Bc0fbFB. OpenZeppelin's EIP712 notices that it runs at another
- * address than it was built at and rebuilds its domain separator, so permits verify there.
+ * address than it was built at and rebuilds its domain separator, so permits verify there. The
+ * template it was built in is emptied afterwards: the devnet has one ALT, at its mainnet address.
  */
 import { getAddress, pad, toHex, type Address } from 'viem';
 import { altLayerTokenAbi, altLayerTokenBytecode } from '../src/lib/contracts/generated.ts';
@@ -32,5 +33,12 @@ export async function placeAltToken(client: DevnetClient, owner: Address, at: Ad
   }
   const placedOwner = await client.readContract({ address: at, abi: altLayerTokenAbi, functionName: 'owner' });
   if (getAddress(placedOwner) !== getAddress(owner)) throw new Error('ALT was not placed with its owner');
+  // The template goes: a second contract calling itself "AltLayer Token" (symbol ALT) would be found
+  // by every wallet, explorer and script that looks for ALT by name.
+  await client.setCode({ address: built.address, bytecode: '0x' });
+  for (let slot = 0; slot < CONSTRUCTOR_SLOTS; slot++) {
+    const index = pad(toHex(slot), { size: 32 });
+    await client.setStorageAt({ address: built.address, index, value: pad('0x0', { size: 32 }) });
+  }
   return getAddress(at);
 }

@@ -425,7 +425,13 @@ const HISTORY_VERSION = 3;
 /** The state file for the current contracts, seed and history. */
 function cacheFile(): string {
   const hash = createHash('sha256');
-  for (const file of ['src/lib/contracts/generated.ts', 'devnet/seed.ts', 'devnet/scale.ts'])
+  for (const file of [
+    'src/lib/contracts/generated.ts',
+    'devnet/seed.ts',
+    'devnet/scale.ts',
+    'devnet/alt-token.ts',
+    'devnet/deploy.ts',
+  ])
     hash.update(readFileSync(join(root, file)));
   hash.update(JSON.stringify({ HISTORY_VERSION, ...DEEP }, (_, v) => (typeof v === 'bigint' ? v.toString() : v)));
   return join(CACHE_DIR, `${hash.digest('hex').slice(0, 16)}.json`);

@@ -36,6 +36,27 @@ describe('seeded devnet', () => {
   const read = (address: Address, abi: any, functionName: string, args: readonly unknown[] = []) =>
     devnet.client.readContract({ address, abi, functionName, args } as any) as Promise<any>;
 
+  it('has exactly one contract that calls itself ALT: the token at its mainnet address', async () => {
+    const head = await devnet.client.getBlockNumber();
+    const created = new Set<Address>();
+    for (let block = 0n; block <= head; block++) {
+      const receipts = (await devnet.client.request({
+        method: 'eth_getBlockReceipts' as never,
+        params: [`0x${block.toString(16)}`] as never,
+      })) as { contractAddress: Address | null }[] | null;
+      for (const r of receipts ?? []) if (r.contractAddress) created.add(r.contractAddress);
+    }
+    const alt = devnet.deployment.contracts.alt;
+    const named: Address[] = [];
+    for (const address of [...created, alt]) {
+      if (!(await devnet.client.getCode({ address }))) continue;
+      const symbol = await read(address, altLayerTokenAbi, 'symbol').catch(() => undefined);
+      if (symbol === 'ALT') named.push(address);
+    }
+    expect(created.size).toBeGreaterThan(5);
+    expect(named).toEqual([alt]);
+  }, 120_000);
+
   it('deploys to the addresses in public/config.json, with Multicall3 in place', async () => {
     const config = JSON.parse(readFileSync(CONFIG_FILE, 'utf8'));
     const chain = config.chains.find((c: any) => c.id === 31337);
