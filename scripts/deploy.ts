@@ -6,7 +6,8 @@
  *
  * Options: --alt <address> (default: ALT's mainnet address), --out <dir> (default:
  * deployments/<chainId>), --airdrop-root <0x…> --claim-start <unix s> --claim-end <unix s> to deploy the
- * airdrop too, --name <chain name>, --explorer <url>.
+ * airdrop too, --name <chain name>, --explorer <url>, --multicall3 <address> (default: its canonical
+ * address; the deployment is refused, before anything is sent, unless a Multicall3 answers there).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -28,6 +29,7 @@ import { ALT_MAINNET_ADDRESS } from '../devnet/alt-token.ts';
 import { altCompositionProblems } from './deploy/alt-composition.ts';
 import { DEFAULT_PARAMETERS, deployProtocolV2, type Sender } from './deploy/protocol.ts';
 import { verificationInput } from './deploy/verification.ts';
+import { CANONICAL_MULTICALL3, multicall3Problem } from './deploy/multicall3.ts';
 import { parseAppConfig } from '../src/lib/config/app-config.ts';
 import { readCapabilities } from '../src/lib/web3/capabilities.ts';
 import { createReadClient } from '../src/lib/web3/chains.ts';
@@ -45,6 +47,8 @@ export interface DeployOptions {
   airdrop?: { root: Hex; claimStart: bigint; claimEnd: bigint };
   name?: string;
   explorer?: string;
+  /** The chain's Multicall3 (its canonical address by default). */
+  multicall3?: Address;
   log?: (line: string) => void;
 }
 
@@ -65,6 +69,17 @@ export async function deploy(options: DeployOptions) {
     throw new DeployRefused(`The token at ${alt} is not ALT as deployed on mainnet: ${problems.join('; ')}.`);
   }
   log(`ALT at ${alt} has the mainnet composition.`);
+  // The app reads every screen through Multicall3: without one answering, it could not serve this chain.
+  const multicall3 = options.multicall3 ?? CANONICAL_MULTICALL3;
+  const missing = await multicall3Problem(client, multicall3);
+  if (missing) {
+    throw new DeployRefused(
+      `This chain cannot serve the app: ${missing}. Every screen reads through Multicall3. Deploy it at ${CANONICAL_MULTICALL3} ` +
+        '(its presigned deployment transaction works on chains that accept transactions without a chain id), or pass ' +
+        '--multicall3 <address> of the Multicall3 this chain has. Nothing was sent.',
+    );
+  }
+  log(`Multicall3 at ${multicall3} answers.`);
 
   const firstBlock = await client.getBlockNumber();
   const constructorArgs: Record<string, { address: Address; args: Hex }> = {};
@@ -119,7 +134,7 @@ export async function deploy(options: DeployOptions) {
     rpcUrls: [options.rpc],
     explorer: options.explorer ?? null,
     deployBlock: Number(firstBlock) + 1,
-    contracts: { ...core, ...(airdrop ? { airdrop } : {}), multicall3: '0xcA11bde05977b3631167028862bE2a173976CA11' },
+    contracts: { ...core, ...(airdrop ? { airdrop } : {}), multicall3 },
   };
   // What the deployed contracts can do, read back from the chain: the app uses it instead of two
   // round trips on a first visit, for as long as config.json names exactly these contracts.
@@ -149,6 +164,7 @@ function parseCommandLine(argv: string[]): DeployOptions {
       'airdrop-root': { type: 'string' },
       'claim-start': { type: 'string' },
       'claim-end': { type: 'string' },
+      multicall3: { type: 'string' },
     },
   });
   const fail = (message: string): never => {
@@ -158,6 +174,7 @@ function parseCommandLine(argv: string[]): DeployOptions {
   if (!values.key || !isHex(values.key) || values.key.length !== 66) fail('--key must be a 32-byte hex private key');
   if (!values.admin || !isAddress(values.admin)) fail('--admin must be an address (the Safe that will administer)');
   if (values.alt && !isAddress(values.alt)) fail('--alt must be an address');
+  if (values.multicall3 && !isAddress(values.multicall3)) fail('--multicall3 must be an address');
   let airdrop: DeployOptions['airdrop'];
   if (values['airdrop-root']) {
     if (!isHex(values['airdrop-root']) || values['airdrop-root'].length !== 66) fail('--airdrop-root must be 32 bytes');
@@ -176,6 +193,7 @@ function parseCommandLine(argv: string[]): DeployOptions {
     out: values.out,
     name: values.name,
     explorer: values.explorer,
+    multicall3: values.multicall3 ? getAddress(values.multicall3) : undefined,
     airdrop,
   };
 }

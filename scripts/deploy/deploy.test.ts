@@ -69,6 +69,27 @@ describe('npm run deploy', () => {
     expect(await client.getTransactionCount({ address: accounts[1] })).toBe(0);
   });
 
+  it('refuses, before sending anything, a chain where no Multicall3 answers', async () => {
+    const canonical = '0xcA11bde05977b3631167028862bE2a173976CA11';
+    const code = await client.getCode({ address: canonical });
+    await client.setCode({ address: canonical, bytecode: '0x' });
+    try {
+      const refused = await deployCommand('--admin', accounts[9]).catch((e) => e);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain(
+        `Refused: This chain cannot serve the app: there is no contract at ${canonical}`,
+      );
+      expect(refused.stderr).toContain('--multicall3 <address>');
+      // A contract that is not Multicall3 is refused too (ALT has no aggregate3).
+      const wrong = await deployCommand('--admin', accounts[9], '--multicall3', ALT_MAINNET_ADDRESS).catch((e) => e);
+      expect(wrong.code).toBe(1);
+      expect(wrong.stderr).toContain(`the contract at ${ALT_MAINNET_ADDRESS} is not Multicall3`);
+      expect(await client.getTransactionCount({ address: accounts[1] })).toBe(0);
+    } finally {
+      await client.setCode({ address: canonical, bytecode: code! });
+    }
+  });
+
   it('deploys against the existing ALT, hands administration to governance and the given admin', async () => {
     const out = mkdtempSync(join(tmpdir(), 'alt-deploy-'));
     const { stdout } = await deployCommand('--admin', accounts[9], '--out', out, '--name', 'Test chain');
