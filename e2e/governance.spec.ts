@@ -405,3 +405,19 @@ test("a returning reader's proposal page reads its quorum with the first batch, 
   // The same reads, less the second batch at the snapshot.
   expect(first - calls).toBe(1);
 });
+
+test('the governance page leads with the proposals; the voting power follows, with its forms only for the wallet itself', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await page.goto(`./#/governance?address=${DEV_ACCOUNTS[1]}`);
+  const firstProposal = page.locator('li[data-proposal]').first();
+  await expect(firstProposal).toBeInViewport();
+  await expect(page.getByTestId('votes-line')).toContainText('Your voting power:');
+  const top = (locator: import('@playwright/test').Locator) => locator.evaluate((el) => el.getBoundingClientRect().top);
+  const yourVotes = page.getByRole('region', { name: 'Your votes' });
+  expect(await top(firstProposal)).toBeLessThan(await top(yourVotes));
+  // Read-only, nothing is offered that the visitor cannot do.
+  await expect(yourVotes.getByRole('form')).toHaveCount(0);
+  await expect(yourVotes.getByRole('button')).toHaveCount(0);
+});

@@ -207,12 +207,23 @@ test.describe('every breakdown adds up to its headline', () => {
     await expect(ui.delegation().getByTestId('delegate')).toContainText(
       `Your own ${vALT(own)} counts for ${ENS_NAMES.dev1} 0x7099…79C8, not in the figure above.`,
     );
-    // Each figure in its own unit: the vALT to return is counted in vALT, not in ALT.
-    await expect(page.getByRole('form', { name: 'Return to plain ALT' })).toContainText(
-      `Your vALT balance: ${vALT(await chain.wrapped(who))}`,
-    );
     const ownRows = ui.delegation().getByTestId('vp-own');
     await expect(ownRows.getByTestId('vp-wrapped')).toHaveText(formatToken(await chain.wrapped(who)));
     await expect(ownRows.getByTestId('vp-staked')).toHaveText(formatToken(await chain.stakedUnits(who)));
+  });
+
+  test.describe('connected as #2', () => {
+    test.use({ walletOptions: { accountIndex: 2, chainId: 31337 } });
+
+    test('the forms are its own, and count vALT in vALT', async ({ page, chain, wallet }) => {
+      void wallet;
+      const ui = new GovernancePage(page);
+      await ui.gotoList();
+      await ui.connect();
+      // Each figure in its own unit: the vALT to return is counted in vALT, not in ALT.
+      await expect(page.getByRole('form', { name: 'Return to plain ALT' })).toContainText(
+        `Your vALT balance: ${vALT(await chain.wrapped(DEV_ACCOUNTS[2]))}`,
+      );
+    });
   });
 });
