@@ -3,9 +3,17 @@
  * block times and transaction links; the Overview shows the latest on request.
  */
 import { getAddress, parseEther, type Address } from 'viem';
-import { altAirdropAbi, altLayerTokenAbi, altStakingAbi, altVotesAbi } from '../src/lib/contracts/generated.ts';
+import {
+  altAirdropAbi,
+  altGovernorAbi,
+  altLayerTokenAbi,
+  altStakingAbi,
+  altVotesAbi,
+} from '../src/lib/contracts/generated.ts';
+import { proposalTitle } from '../src/features/governance/proposal-text.ts';
+import { decodeInlineMetadata } from '../src/lib/format/operator-metadata.ts';
 import { send } from '../devnet/client.ts';
-import { airdropProofFor } from '../devnet/seed.ts';
+import { airdropProofFor, ENS_NAMES } from '../devnet/seed.ts';
 import { buildAirdropFromFile } from '../scripts/airdrop/build.ts';
 import { DISTRIBUTION_FILE } from '../devnet/start.ts';
 import { formatToken } from '../src/lib/format/amount.ts';
@@ -82,7 +90,9 @@ test('the activity page lists exactly the events an account produced, newest fir
   expect([...kinds.slice(3, 5)].sort()).toEqual(['delegate', 'wrap']);
   expect(kinds[5]).toBe('airdrop');
   await expect(rows(page).nth(0)).toContainText(formatToken(parseEther('500'), 'ALT'));
-  await expect(rows(page).nth(1)).toContainText(`Delegated votes to ${DEV_ACCOUNTS[3].slice(0, 6)}`);
+  await expect(rows(page).nth(1)).toContainText(
+    `Delegated votes to ${ENS_NAMES.dev3} ${DEV_ACCOUNTS[3].slice(0, 6)}…${DEV_ACCOUNTS[3].slice(-4)}`,
+  );
   await expect(rows(page).nth(2)).toContainText(formatToken(parseEther('2000'), 'ALT'));
   await expect(page.locator('li[data-kind="wrap"]')).toContainText(formatToken(parseEther('1000'), 'ALT'));
   await expect(rows(page).nth(5)).toContainText(formatToken(claimed, 'ALT'));
@@ -139,4 +149,40 @@ test.describe('a staker slashed on its stake and an unbonding request at once (#
     await expect(time).toContainText('GMT+9');
     await expect(time).toHaveAttribute('title', formatUtc(block.timestamp));
   });
+});
+
+test('the activity names proposals by title and operators by name, each linked to its page', async ({
+  page,
+  chain,
+}) => {
+  const who = DEV_ACCOUNTS[1];
+  const created = await chain.client.getContractEvents({
+    address: chain.contracts.governor,
+    abi: altGovernorAbi,
+    eventName: 'ProposalCreated',
+    fromBlock: 0n,
+  });
+  const titles = new Map(created.map((l) => [l.args.proposalId!, proposalTitle(l.args.description!, '')]));
+  const votes = await chain.client.getContractEvents({
+    address: chain.contracts.governor,
+    abi: altGovernorAbi,
+    eventName: 'VoteCast',
+    args: { voter: who },
+    fromBlock: 0n,
+  });
+  const latestVote = votes.at(-1)!;
+  const operators = await chain.operators();
+  const [positions] = await chain.staker(who);
+  const staked = operators.find((o) => positions.some((p) => p.operator === o.operator))!;
+  const name = decodeInlineMetadata(staked.metadataURI)!.name!;
+  await page.goto(`./#/activity?address=${who}`);
+  const vote = page.locator('li[data-kind="vote"]').first();
+  const title = titles.get(latestVote.args.proposalId!)!;
+  await expect(vote.getByRole('link', { name: `“${title}”` })).toHaveAttribute(
+    'href',
+    new RegExp(`#/governance/proposals/${latestVote.args.proposalId}`),
+  );
+  const operatorLink = page.locator(`a[href*="/staking/operators/${staked.operator}"]`).first();
+  await expect(operatorLink).toContainText(name);
+  await expect(operatorLink).toContainText(`${staked.operator.slice(0, 6)}…${staked.operator.slice(-4)}`);
 });

@@ -9,6 +9,8 @@ import { mnemonicToAccount } from 'viem/accounts';
 import { BORROWED_NAME, ENS_NAMES, ROLES } from '../devnet/seed.ts';
 import { DEV_ACCOUNTS, SEEDED_SAFE_ADDRESS } from './fixtures/chain.ts';
 import { expect, test } from './fixtures/index.ts';
+import { governor } from './fixtures/governor.ts';
+import { altGovernorAbi } from '../src/lib/contracts/generated.ts';
 
 const MNEMONIC = 'test test test test test test test test test test test junk';
 const borrower = mnemonicToAccount(MNEMONIC, {
@@ -69,4 +71,26 @@ test("a delegate's page names it beside its address; the borrower's names nobody
   await expect(page.getByTestId('delegate-power')).toBeVisible();
   await expect(page.getByText(ENS_NAMES.dev1)).toHaveCount(0);
   await expect(page.getByTestId('ens-name')).toHaveCount(0);
+});
+
+test("a proposal's proposer shows its verified name beside its address, as the delegates page does", async ({
+  page,
+  chain,
+}) => {
+  const gov = governor(chain);
+  const mine: bigint[] = [];
+  for (const id of await gov.ids())
+    if (
+      (await chain.client.readContract({
+        address: chain.contracts.governor,
+        abi: altGovernorAbi,
+        functionName: 'proposalProposer',
+        args: [id],
+      })) === DEV_ACCOUNTS[1]
+    )
+      mine.push(id);
+  expect(mine.length).toBeGreaterThan(0);
+  await page.goto(`./#/governance/proposals/${mine[0]}`);
+  const proposer = page.getByText('Proposer:').locator('..');
+  await expect(proposer).toContainText(`${ENS_NAMES.dev1} ${DEV_ACCOUNTS[1]}`);
 });

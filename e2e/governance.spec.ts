@@ -398,10 +398,13 @@ test("a returning reader's proposal page reads its quorum with the first batch, 
   page.on('request', (r) => (calls += (r.postData()?.match(/"method":"eth_call"/g) ?? []).length));
   await ui.gotoProposal(id);
   await expect(shown).toBeVisible();
+  // Every read of the page done (the names of its accounts included) before counting.
+  await page.waitForLoadState('networkidle');
   const first = calls;
   calls = 0;
   await page.reload();
   await expect(shown).toBeVisible();
+  await page.waitForLoadState('networkidle');
   // The same reads, less the second batch at the snapshot.
   expect(first - calls).toBe(1);
 });

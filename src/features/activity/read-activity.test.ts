@@ -10,7 +10,8 @@ const item = (over: Partial<ActivityItem>): ActivityItem => ({
   blockNumber: 10n,
   logIndex: 0,
   transactionHash: tx(1),
-  parts: 1,
+  parts: ['Slashed with ', { operator: '0xBcd4042DE499D14e55001CcbB24a551F3b954096' }],
+  count: 1,
   ...over,
 });
 
@@ -21,7 +22,7 @@ describe('oneRowPerFact', () => {
       item({ amount: 10_000n, logIndex: 2 }),
       item({ amount: 50_000n, logIndex: 1 }),
     ]);
-    expect(rows).toEqual([item({ amount: 100_000n, logIndex: 3, parts: 3 })]);
+    expect(rows).toEqual([item({ amount: 100_000n, logIndex: 3, count: 3 })]);
   });
   it('keeps apart other transactions, other operators and other kinds, in order', () => {
     const rows = oneRowPerFact([
@@ -31,7 +32,7 @@ describe('oneRowPerFact', () => {
       item({ amount: 8n, kind: 'unstake', label: 'Unstaked from 0xBcd4…4096' }),
       item({ amount: 9n }),
     ]);
-    expect(rows.map((r) => [r.amount, r.parts])).toEqual([
+    expect(rows.map((r) => [r.amount, r.count])).toEqual([
       [14n, 2],
       [6n, 1],
       [7n, 1],

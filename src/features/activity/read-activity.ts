@@ -29,17 +29,26 @@ export type ActivityKind =
   | 'vote'
   | 'propose';
 
+/**
+ * A piece of an activity's sentence: words, or a counterpart the page names as it names it
+ * elsewhere (an operator by its name with the directory's look-alike flags, a proposal by its
+ * title, an account by its verified ENS name), each linked to its page.
+ */
+export type ActivityPart = string | { operator: Address } | { proposal: bigint; title?: string } | { account: Address };
+
 export interface ActivityItem {
   kind: ActivityKind;
   /** What happened, in words, with the counterpart (an operator, a delegate, a proposal). */
   label: string;
+  /** The same sentence in parts, for the page to name each counterpart. */
+  parts: ActivityPart[];
   /** ALT moved or counted, when the event carries an amount. */
   amount?: bigint;
   blockNumber: bigint;
   logIndex: number;
   transactionHash: Hex;
   /** How many events of one transaction this one row stands for (a slash cuts a stake and its requests). */
-  parts: number;
+  count: number;
 }
 
 export interface ActivityContracts {
@@ -53,6 +62,14 @@ const event = (abi: Abi | readonly unknown[], name: string) =>
   (abi as readonly { type: string; name?: string }[]).find((i) => i.type === 'event' && i.name === name)!;
 const selector = (abi: Abi | readonly unknown[], name: string) => toEventSelector(event(abi, name) as never);
 const short = (a: string) => `${a.slice(0, 6)}…${a.slice(-4)}`;
+
+/** A part as plain text: what the row says where nothing is named (and what grouping compares). */
+export function textOf(part: ActivityPart): string {
+  if (typeof part === 'string') return part;
+  if ('operator' in part) return short(part.operator);
+  if ('account' in part) return short(part.account);
+  return part.title ? `“${part.title}”` : `proposal ${String(part.proposal).slice(0, 8)}…`;
+}
 const SUPPORT = ['Against', 'For', 'Abstain'];
 
 type Select = (filter: LogFilter) => IndexedLog[];
@@ -61,15 +78,16 @@ type Select = (filter: LogFilter) => IndexedLog[];
 export function activityOf(select: Select, contracts: ActivityContracts, account: Address): ActivityItem[] {
   const word = pad(account).toLowerCase() as Hex;
   const items: ActivityItem[] = [];
-  const push = (log: IndexedLog, kind: ActivityKind, label: string, amount?: bigint) =>
+  const push = (log: IndexedLog, kind: ActivityKind, parts: ActivityPart[], amount?: bigint) =>
     items.push({
       kind,
-      label,
+      label: parts.map(textOf).join(''),
+      parts,
       amount,
       blockNumber: log.blockNumber,
       logIndex: log.logIndex,
       transactionHash: log.transactionHash,
-      parts: 1,
+      count: 1,
     });
   const mine = (address: Address | undefined, abi: Abi | readonly unknown[], names: string[], position = 1) => {
     if (!address) return [];
@@ -91,31 +109,41 @@ export function activityOf(select: Select, contracts: ActivityContracts, account
     'RewardsCompounded',
     'StakeSlashed',
   ])) {
-    const op = short(args.operator ?? args.from ?? '');
+    const op = { operator: (args.operator ?? args.from) as Address };
     switch (eventName) {
       case 'Staked':
-        push(log, 'stake', `Staked with ${op}`, args.amount);
+        push(log, 'stake', ['Staked with ', op], args.amount);
         break;
       case 'Unstaked':
-        push(log, 'unstake', `Unstaked from ${op}`, args.amount);
+        push(log, 'unstake', ['Unstaked from ', op], args.amount);
         break;
       case 'RedelegationRequested':
-        push(log, 'redelegate', `Redelegation from ${short(args.from)} to ${short(args.to)} started`, args.amount);
+        push(
+          log,
+          'redelegate',
+          ['Redelegation from ', { operator: args.from }, ' to ', { operator: args.to }, ' started'],
+          args.amount,
+        );
         break;
       case 'Redelegated':
-        push(log, 'redelegated', `Redelegation from ${short(args.from)} to ${short(args.to)} completed`, args.amount);
+        push(
+          log,
+          'redelegated',
+          ['Redelegation from ', { operator: args.from }, ' to ', { operator: args.to }, ' completed'],
+          args.amount,
+        );
         break;
       case 'Withdrawn':
-        push(log, 'withdraw', `Withdrew from ${op}`, args.amount);
+        push(log, 'withdraw', ['Withdrew from ', op], args.amount);
         break;
       case 'RewardsClaimed':
-        push(log, 'claim-rewards', `Claimed rewards from ${op}`, args.amount);
+        push(log, 'claim-rewards', ['Claimed rewards from ', op], args.amount);
         break;
       case 'RewardsCompounded':
-        push(log, 'compound', `Compounded rewards with ${op}`, args.amount);
+        push(log, 'compound', ['Compounded rewards with ', op], args.amount);
         break;
       case 'StakeSlashed':
-        push(log, 'slashed', `Slashed with ${op}`, args.amount);
+        push(log, 'slashed', ['Slashed with ', op], args.amount);
         break;
     }
   }
@@ -124,13 +152,13 @@ export function activityOf(select: Select, contracts: ActivityContracts, account
     'ClaimedAndStaked',
     'ClaimedToVotes',
   ])) {
-    const how =
+    const how: ActivityPart[] =
       eventName === 'ClaimedAndStaked'
-        ? ` and staked with ${short(args.operator)}`
+        ? [' and staked with ', { operator: args.operator }]
         : eventName === 'ClaimedToVotes'
-          ? ' as voting power'
-          : '';
-    push(log, 'airdrop', `Claimed the airdrop${how}`, args.amount);
+          ? [' as voting power']
+          : [];
+    push(log, 'airdrop', ['Claimed the airdrop', ...how], args.amount);
   }
   if (contracts.votes) {
     const transfer = selector(altVotesAbi, 'Transfer');
@@ -140,39 +168,48 @@ export function activityOf(select: Select, contracts: ActivityContracts, account
         [event(altVotesAbi, 'Transfer')],
         select({ address: contracts.votes, topic0: transfer, topics }),
       );
-    for (const { args, log } of transfers([zero, word])) push(log, 'wrap', 'Wrapped ALT into voting power', args.value);
+    for (const { args, log } of transfers([zero, word]))
+      push(log, 'wrap', ['Wrapped ALT into voting power'], args.value);
     for (const { args, log } of transfers([word, zero]))
-      push(log, 'unwrap', 'Returned voting power to plain ALT', args.value);
+      push(log, 'unwrap', ['Returned voting power to plain ALT'], args.value);
     for (const { args, log } of mine(contracts.votes, altVotesAbi, ['DelegateChanged'])) {
       const to = args.toDelegate as Address;
       push(
         log,
         'delegate',
-        to.toLowerCase() === account.toLowerCase() ? 'Delegated votes to itself' : `Delegated votes to ${short(to)}`,
+        to.toLowerCase() === account.toLowerCase()
+          ? ['Delegated votes to itself']
+          : ['Delegated votes to ', { account: to }],
       );
     }
   }
   if (contracts.governor) {
-    for (const { args, log } of mine(contracts.governor, altGovernorAbi, ['VoteCast'])) {
-      const reason = args.reason ? `: “${cleanText(String(args.reason)).slice(0, 80)}”` : '';
-      push(
-        log,
-        'vote',
-        `Voted ${SUPPORT[Number(args.support)] ?? '?'} on proposal ${String(args.proposalId).slice(0, 8)}…${reason}`,
-        args.weight,
-      );
-    }
+    // Every proposal's title from its creation log in the same index: votes name what they were on.
     const created = decodeLogs<{ proposer: Address; proposalId: bigint; description: string }>(
       [event(altGovernorAbi, 'ProposalCreated')],
       select({ address: contracts.governor, topic0: selector(altGovernorAbi, 'ProposalCreated') }),
     );
+    const titles = new Map(created.map(({ args }) => [args.proposalId, proposalTitle(args.description, '')]));
+    for (const { args, log } of mine(contracts.governor, altGovernorAbi, ['VoteCast'])) {
+      const reason = args.reason ? `: “${cleanText(String(args.reason)).slice(0, 80)}”` : '';
+      const id = BigInt(args.proposalId);
+      push(
+        log,
+        'vote',
+        [
+          `Voted ${SUPPORT[Number(args.support)] ?? '?'} on `,
+          { proposal: id, title: titles.get(id) || undefined },
+          reason,
+        ],
+        args.weight,
+      );
+    }
     for (const { args, log } of created)
       if (args.proposer.toLowerCase() === account.toLowerCase())
-        push(
-          log,
-          'propose',
-          `Proposed “${proposalTitle(args.description, `Proposal ${String(args.proposalId).slice(0, 8)}…`)}”`,
-        );
+        push(log, 'propose', [
+          'Proposed ',
+          { proposal: args.proposalId, title: titles.get(args.proposalId) || undefined },
+        ]);
   }
   // A claim as voting power or as stake also mints vALT or stakes in the same transaction: one entry.
   const claims = new Set(items.filter((i) => i.kind === 'airdrop').map((i) => i.transactionHash));
@@ -198,7 +235,7 @@ export function oneRowPerFact(items: readonly ActivityItem[]): ActivityItem[] {
     const row = byFact.get(key);
     if (row && row.amount !== undefined && item.amount !== undefined) {
       row.amount += item.amount;
-      row.parts += item.parts;
+      row.count += item.count;
       continue;
     }
     const copy = { ...item };
