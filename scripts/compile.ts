@@ -44,7 +44,7 @@ function listSources(dir: string): string[] {
 }
 
 /** Bumped when the shape of the generated ABIs changes, so a checkout regenerates them. */
-const ABI_FORMAT = 5;
+const ABI_FORMAT = 6;
 
 /**
  * The ABI as the app ships it: solc's `internalType` (Solidity type names such as "contract IERC20"
@@ -134,7 +134,11 @@ function compile(hash: string) {
       writeAbi(
         `${kebab(name)}-views`,
         `${camel(name)}ViewsAbi`,
-        abi.filter((item) => item.type === 'function' && ['view', 'pure'].includes((item as any).stateMutability)),
+        abi
+          .filter((item) => item.type === 'function' && ['view', 'pure'].includes((item as any).stateMutability))
+          // Arguments are passed by position: their names are not shipped (outputs keep theirs, which
+          // name a struct's fields).
+          .map((item) => ({ ...item, inputs: item.inputs.map(({ name: _name, ...input }: any) => input) })),
       );
       if (PROTOCOL.includes(name))
         for (const item of abi)

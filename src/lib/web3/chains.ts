@@ -2,7 +2,7 @@
 import { createClient, defineChain, http, type Address, type Chain, type Client, type Transport } from 'viem';
 import { bsc, mainnet } from 'viem/chains';
 import type { AppConfig, ChainConfig } from '../config/app-config.ts';
-import { multicall3Abi } from '../contracts/abi/multicall3.ts';
+import { multicall3InterfaceAbi } from '../contracts/multicall3-interface.ts';
 import { MULTICALL3_ADDRESS } from './devnet-chain.ts';
 import { stickyFallback } from './sticky-fallback.ts';
 
@@ -19,8 +19,8 @@ export const ensResolverOf = (chain: ChainConfig): Address | undefined =>
 /** The two calls a screen's batch starts with: the block it was read at, and that block's chain time. */
 export const headCalls = (multicall3: Address) =>
   [
-    { address: multicall3, abi: multicall3Abi, functionName: 'getBlockNumber' },
-    { address: multicall3, abi: multicall3Abi, functionName: 'getCurrentBlockTimestamp' },
+    { address: multicall3, abi: multicall3InterfaceAbi, functionName: 'getBlockNumber' },
+    { address: multicall3, abi: multicall3InterfaceAbi, functionName: 'getCurrentBlockTimestamp' },
   ] as const;
 
 /** A viem chain for a configured chain: viem's own definition where it has one, with the configured RPCs. */

@@ -14,7 +14,7 @@ import {
   type Address,
   type Hex,
 } from 'viem';
-import { multicall3Abi } from '../contracts/abi/multicall3.ts';
+import { multicall3InterfaceAbi } from '../contracts/multicall3-interface.ts';
 import type { ReadClient } from './chains.ts';
 import { sliceAggregate3, type Aggregate3Result } from './aggregate3-result.ts';
 
@@ -90,7 +90,7 @@ export async function aggregate(
   }));
   const results = (await ethCall(
     client,
-    { address: multicall3, abi: multicall3Abi, functionName: 'aggregate3', args: [encoded] },
+    { address: multicall3, abi: multicall3InterfaceAbi, functionName: 'aggregate3', args: [encoded] },
     blockNumber,
     (data) => sliceAggregate3(data, calls.length),
   )) as readonly Aggregate3Result[];
