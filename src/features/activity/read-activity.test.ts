@@ -28,8 +28,17 @@ describe('oneRowPerFact', () => {
     const rows = oneRowPerFact([
       item({ amount: 5n }),
       item({ amount: 6n, transactionHash: tx(2) }),
-      item({ amount: 7n, label: 'Slashed with 0x71bE…5788' }),
-      item({ amount: 8n, kind: 'unstake', label: 'Unstaked from 0xBcd4…4096' }),
+      item({
+        amount: 7n,
+        label: 'Slashed with 0x71bE…5788',
+        parts: ['Slashed with ', { operator: '0x71bE63f3384f5fb98995898A86B02Fb2426c5788' }],
+      }),
+      item({
+        amount: 8n,
+        kind: 'unstake',
+        label: 'Unstaked from 0xBcd4…4096',
+        parts: ['Unstaked from ', { operator: '0xBcd4042DE499D14e55001CcbB24a551F3b954096' }],
+      }),
       item({ amount: 9n }),
     ]);
     expect(rows.map((r) => [r.amount, r.count])).toEqual([
@@ -38,6 +47,13 @@ describe('oneRowPerFact', () => {
       [7n, 1],
       [8n, 1],
     ]);
+  });
+  it('keeps apart two operators whose short forms are the same', () => {
+    const rows = oneRowPerFact([
+      item({ amount: 1n, parts: ['Slashed with ', { operator: '0xBcd4042DE499D14e55001CcbB24a551F3b954096' }] }),
+      item({ amount: 2n, parts: ['Slashed with ', { operator: '0xBcd4000000000000000000000000000000004096' }] }),
+    ]);
+    expect(rows).toHaveLength(2);
   });
   it('never merges rows without an amount (two delegations in one transaction stay two)', () => {
     const rows = oneRowPerFact([

@@ -63,7 +63,17 @@ const event = (abi: Abi | readonly unknown[], name: string) =>
 const selector = (abi: Abi | readonly unknown[], name: string) => toEventSelector(event(abi, name) as never);
 const short = (a: string) => `${a.slice(0, 6)}…${a.slice(-4)}`;
 
-/** A part as plain text: what the row says where nothing is named (and what grouping compares). */
+/** A part as what it is: its words, or its counterpart's full address or id. */
+const identityOf = (part: ActivityPart): string =>
+  typeof part === 'string'
+    ? part
+    : 'operator' in part
+      ? `operator:${part.operator.toLowerCase()}`
+      : 'account' in part
+        ? `account:${part.account.toLowerCase()}`
+        : `proposal:${part.proposal}`;
+
+/** A part as plain text: what the row says where nothing is named. */
 export function textOf(part: ActivityPart): string {
   if (typeof part === 'string') return part;
   if ('operator' in part) return short(part.operator);
@@ -231,7 +241,9 @@ export function oneRowPerFact(items: readonly ActivityItem[]): ActivityItem[] {
   const rows: ActivityItem[] = [];
   const byFact = new Map<string, ActivityItem>();
   for (const item of items) {
-    const key = `${item.transactionHash}|${item.kind}|${item.label}`;
+    // By what the parts are (full addresses, proposal ids), never by their shortened text: two
+    // look-alike operators in one transaction stay two rows.
+    const key = `${item.transactionHash}|${item.kind}|${item.parts.map(identityOf).join('|')}`;
     const row = byFact.get(key);
     if (row && row.amount !== undefined && item.amount !== undefined) {
       row.amount += item.amount;

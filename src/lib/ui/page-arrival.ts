@@ -20,29 +20,36 @@ export function arrive(arrival: Route['arrival'], main: HTMLElement | null) {
 
 function focusHeading(main: HTMLElement) {
   const started = performance.now();
+  let focused: HTMLElement | undefined;
   const step = () => {
+    const active = document.activeElement;
     // Someone already moved on (a click, a Tab): focus stays where they put it.
-    if (document.activeElement !== main) return;
+    const ours = active === main || active === document.body || (focused !== undefined && active === focused);
+    if (!ours) return;
+    // A page may replace its first heading once its data arrives (a loading title, then the real one):
+    // focus follows the heading that is there now.
     const heading = main.querySelector<HTMLElement>('h1');
-    if (heading) {
+    if (heading && heading !== focused) {
       heading.tabIndex = -1;
       heading.focus({ preventScroll: true });
-    } else if (performance.now() - started < WAIT_MS) requestAnimationFrame(step);
+      focused = heading;
+    }
+    if (performance.now() - started < WAIT_MS) requestAnimationFrame(step);
   };
   requestAnimationFrame(step);
 }
 
 function restore(scrollY: number) {
   const started = performance.now();
-  let stopped = false;
-  const stop = () => (stopped = true);
-  // A visitor who scrolls meanwhile has taken over.
-  for (const type of ['wheel', 'touchstart', 'keydown'] as const)
-    window.addEventListener(type, stop, { once: true, passive: true });
+  const done = new AbortController();
+  // A visitor who scrolls, drags, taps or types meanwhile has taken over.
+  for (const type of ['wheel', 'touchstart', 'pointerdown', 'keydown'] as const)
+    window.addEventListener(type, () => done.abort(), { once: true, passive: true, signal: done.signal });
   const step = () => {
-    if (stopped) return;
+    if (done.signal.aborted) return;
     window.scrollTo(0, scrollY);
-    if (Math.abs(window.scrollY - scrollY) > 1 && performance.now() - started < WAIT_MS) requestAnimationFrame(step);
+    if (Math.abs(window.scrollY - scrollY) <= 1 || performance.now() - started >= WAIT_MS) done.abort();
+    else requestAnimationFrame(step);
   };
   step();
 }

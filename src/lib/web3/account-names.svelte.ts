@@ -36,8 +36,11 @@ export async function readNames(
 
 /** How long asks are gathered before one batch goes out: a page's rows mount within it. */
 const GATHER_MS = 20;
-/** At most this many lookups in one batch; more asks go in the next. */
-const BATCH = 200;
+/**
+ * At most this many lookups in one batch; more asks go in the next. A reverse lookup through the
+ * universal resolver costs far more than a plain view: fifty stay well inside a provider's gas cap.
+ */
+const BATCH = 50;
 
 /**
  * Per chain and address: its verified name, null for none, absent until read. Made when the module
@@ -51,7 +54,9 @@ export class AccountNames {
     get: (a: Address) => known.get(this.#key(a)),
     set: (a: Address, name: string | null) => known.set(this.#key(a), name),
   };
-  #asked = new Set<Address>();
+  /** Asked for and not sent yet; sent and not answered yet. */
+  #waiting = new Set<Address>();
+  #sending = new Set<Address>();
   #timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
@@ -63,29 +68,31 @@ export class AccountNames {
 
   /** The verified name of `address`, once read; asks for it if nobody has. */
   nameOf(address: Address): string | undefined {
-    if (!this.#names.has(address) && !this.#asked.has(address)) this.#ask(address);
+    if (!this.#names.has(address) && !this.#waiting.has(address) && !this.#sending.has(address)) this.#ask(address);
     return this.#names.get(address) ?? undefined;
   }
 
   #ask(address: Address) {
     if (!ensResolverOf(this.chain)) return;
-    this.#asked.add(address);
+    this.#waiting.add(address);
     this.#timer ??= setTimeout(() => void this.#flush(), GATHER_MS);
   }
 
   async #flush() {
     this.#timer = undefined;
-    const batch = [...this.#asked].filter((a) => !this.#names.has(a)).slice(0, BATCH);
+    const batch = [...this.#waiting].slice(0, BATCH);
+    for (const a of batch) (this.#waiting.delete(a), this.#sending.add(a));
+    // The rest go in the next batch, at once.
+    if (this.#waiting.size) this.#timer = setTimeout(() => void this.#flush(), 0);
     if (batch.length === 0) return;
     try {
       const found = await readNames(this.client, this.chain, batch);
       for (const a of batch) this.#names.set(a, found.get(a) ?? null);
     } catch {
-      // A failed lookup shows the bare address; the next page's asks try again.
-      for (const a of batch) this.#asked.delete(a);
-      return;
+      // A failed lookup shows the bare address; a later ask (the next page's) tries again.
+    } finally {
+      for (const a of batch) this.#sending.delete(a);
     }
-    if ([...this.#asked].some((a) => !this.#names.has(a))) this.#timer = setTimeout(() => void this.#flush(), 0);
   }
 }
 
