@@ -13,10 +13,11 @@ import { altAirdropViewsAbi } from '../../lib/contracts/abi/alt-airdrop-views.ts
 import { governorInterfaceAbi } from '../../lib/contracts/governor-interface.ts';
 import type { AppState } from '../../lib/web3/app-state.svelte.ts';
 import { cache } from '../../lib/query/presets.ts';
+import { streamRateBps } from '../staking/rate.ts';
+import type { StakingParameters } from '../staking/read-staking.ts';
 
 /** How many of the newest proposals are checked for being open (a voting period is at most days). */
 export const NEWEST = 10;
-const YEAR = 31_536_000n;
 
 export interface Glance {
   blockNumber: bigint;
@@ -47,16 +48,7 @@ export async function readGlance(client: ReadClient, chain: ChainConfig): Promis
     },
     { allowFailure: true },
   );
-  const p = values.parameters as
-    | {
-        totalActiveStake: bigint;
-        operatorCount: bigint;
-        rewardRate: bigint;
-        totalEarningStake: bigint;
-        undistributedRewards: bigint;
-        unbondingPeriod: bigint;
-      }
-    | undefined;
+  const p = values.parameters as StakingParameters | undefined;
   const a = values.airdrop as { claimStart: bigint; claimEnd: bigint; claimCount: bigint; swept: boolean } | undefined;
   return {
     blockNumber,
@@ -64,10 +56,8 @@ export async function readGlance(client: ReadClient, chain: ChainConfig): Promis
     staking: p && {
       totalActive: p.totalActiveStake,
       operators: p.operatorCount,
-      rateBps:
-        p.totalEarningStake > 0n && p.rewardRate > 0n && p.undistributedRewards > 0n
-          ? (p.rewardRate * YEAR * 10_000n) / p.totalEarningStake
-          : undefined,
+      // An empty reserve streams nothing: said as such, not as a rate of 0.
+      rateBps: streamRateBps(p) || undefined,
       unbondingPeriod: p.unbondingPeriod,
     },
     airdrop: a && {

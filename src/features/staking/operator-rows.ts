@@ -4,6 +4,7 @@
  */
 import type { Address } from 'viem';
 import type { OperatorInfo, Position, StakingParameters } from './read-staking.ts';
+import { streamRateBps } from './rate.ts';
 
 export const SERVICES = [
   { bit: 1, name: 'VITAL', description: 'verifies rollup state and raises fraud-proof challenges' },
@@ -12,7 +13,6 @@ export const SERVICES = [
 ] as const;
 
 export const STATUS_NAMES = ['Unregistered', 'Active', 'Deactivated'] as const;
-export const SECONDS_PER_YEAR = 31_536_000n;
 
 export interface OperatorRow {
   info: OperatorInfo;
@@ -26,17 +26,10 @@ export interface OperatorRow {
   myStake: bigint;
 }
 
-/**
- * The stream pays `rewardRate` ALT/s across all actively earning stake, pro rata, while the funded
- * reserve lasts; the operator keeps its commission. So one staked ALT earns, per year:
- * rewardRate × seconds per year × (1 − commission) ÷ total earning stake.
- */
+/** One staked ALT's net yearly rate with an active operator: the stream's, less its commission (see rate.ts). */
 export function netRewardRateBps(parameters: StakingParameters, info: OperatorInfo): bigint | undefined {
-  if (info.status !== 1 || parameters.totalEarningStake === 0n || parameters.rewardRate === 0n) return undefined;
-  if (parameters.undistributedRewards === 0n) return 0n;
-  return (
-    (parameters.rewardRate * SECONDS_PER_YEAR * BigInt(10_000 - info.commissionBps)) / parameters.totalEarningStake
-  );
+  if (info.status !== 1) return undefined;
+  return streamRateBps(parameters, BigInt(10_000 - info.commissionBps));
 }
 
 /** Seconds the funded reserve lasts at the current rate, or undefined when nothing is streaming. */
