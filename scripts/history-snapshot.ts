@@ -14,7 +14,7 @@ import { numberToHex, toEventSelector, type Address, type Hex } from 'viem';
 import { parseAppConfig, type ChainConfig } from '../src/lib/config/app-config.ts';
 import { LogIndex, type RpcRequest } from '../src/lib/logs/log-index.ts';
 import { memoryLogStore, type IndexedLog } from '../src/lib/logs/log-store.ts';
-import { LogWindow } from '../src/lib/logs/log-window.ts';
+import { LearnedSize } from '../src/lib/rpc/learned-size.ts';
 import { finalityDepth } from '../src/lib/logs/chain-logs.ts';
 import {
   SHARD_COUNT,
@@ -95,7 +95,7 @@ export async function writeHistorySnapshot({
     finalityDepth: 0n,
     request,
     store: memoryLogStore(),
-    window: new LogWindow(10_000n, 10_000n, 4),
+    window: new LearnedSize(10_000n, 10_000n, 4),
   });
   await index.syncTo(last);
   const header = (await request('eth_getBlockByNumber', [numberToHex(last), false])) as { hash: Hex; timestamp: Hex };

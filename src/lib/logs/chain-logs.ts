@@ -11,7 +11,7 @@ import type { ChainCaps } from '../web3/capabilities.ts';
 import { LogIndex, type RpcRequest } from './log-index.ts';
 import { loadHistorySnapshot, type HistorySnapshot } from './history-snapshot.ts';
 import { browserLogStore, type IndexedLog, type LogStore } from './log-store.ts';
-import { LogWindow } from './log-window.ts';
+import { LearnedSize } from '../rpc/learned-size.ts';
 import { rememberInteger, rememberedInteger } from '../storage/remembered.ts';
 
 /**
@@ -39,7 +39,7 @@ const windowKey = (chainId: number) => `alt-gov:log-window:${chainId}`;
 
 function windowFor(chainId: number) {
   const saved = rememberedInteger(windowKey(chainId));
-  return new LogWindow(10_000n, saved ?? 10_000n, 4, saved !== undefined);
+  return new LearnedSize(10_000n, saved ?? 10_000n, 4, saved !== undefined);
 }
 
 /** The protocol contracts whose logs the app reads on `chain`. */

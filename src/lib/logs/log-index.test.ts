@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bytesToHex, hexToBytes, keccak256, numberToHex, type Address, type Hex } from 'viem';
 import { inBloom, LogIndex } from './log-index.ts';
-import { LogWindow } from './log-window.ts';
+import { LearnedSize } from '../rpc/learned-size.ts';
 import { memoryLogStore, type LogStore } from './log-store.ts';
 
 const A = '0x00000000000000000000000000000000000000aa';
@@ -99,7 +99,7 @@ function indexOver(
   request: (m: string, p: any[]) => Promise<unknown>,
   node: { clock: number },
   store: LogStore = memoryLogStore(),
-  window = new LogWindow(10_000n),
+  window = new LearnedSize(10_000n),
 ) {
   return new LogIndex({
     stream: 's',
@@ -234,7 +234,7 @@ describe('LogIndex', () => {
     const saved = await store.load('s');
     expect(saved!.final.number).toBeGreaterThan(5_000n);
     node.calls = [];
-    const resumed = indexOver(request, node, store, new LogWindow(10_000n, 100n));
+    const resumed = indexOver(request, node, store, new LearnedSize(10_000n, 100n));
     await resumed.syncTo(100_000n);
     const first = node.calls.find((c) => c.method === 'eth_getLogs')!.range![0];
     expect(first).toBe(saved!.final.number + 1n);

@@ -8,12 +8,12 @@
  *   later ones stay in memory and are dropped when the chain under them changes (the last scanned
  *   block's hash no longer matches), so nothing from a reorged block is ever stored.
  * - A head lower than what was already read is a lagging backend: it never resets the index.
- * - Concurrent syncs share one read; windows adapt to the provider (see LogWindow) and a rate limit
+ * - Concurrent syncs share one read; windows adapt to the provider (see LearnedSize) and a rate limit
  *   pauses every window for as long as `Retry-After` asks.
  */
 import { hexToBytes, keccak256, numberToHex, type Address, type Hex } from 'viem';
-import { classifyRpcError } from './rpc-errors.ts';
-import { LogWindow } from './log-window.ts';
+import { classifyRpcError } from '../rpc/rpc-errors.ts';
+import { LearnedSize } from '../rpc/learned-size.ts';
 import type { Checkpoint, IndexedLog, LogStore } from './log-store.ts';
 
 export type RpcRequest = (method: string, params: unknown[]) => Promise<unknown>;
@@ -26,7 +26,7 @@ export interface LogIndexOptions {
   finalityDepth: bigint;
   request: RpcRequest;
   store: LogStore;
-  window?: LogWindow;
+  window?: LearnedSize;
   /** Windows in flight at once (they share JSON-RPC batches). */
   concurrency?: number;
   /** Attempts per window on transient failures (503s, timeouts) before the sync gives up. */
@@ -83,7 +83,7 @@ const toLog = (l: RpcLog): IndexedLog => ({
 });
 
 export class LogIndex {
-  readonly window: LogWindow;
+  readonly window: LearnedSize;
   /** Changes whenever the set of logs changes. */
   version = 0;
   #final?: Checkpoint;
@@ -99,7 +99,7 @@ export class LogIndex {
   readonly #o: Required<Omit<LogIndexOptions, 'window' | 'onProgress'>> & Pick<LogIndexOptions, 'onProgress'>;
 
   constructor(options: LogIndexOptions) {
-    this.window = options.window ?? new LogWindow();
+    this.window = options.window ?? new LearnedSize();
     this.#o = {
       concurrency: 6,
       maxAttempts: 6,

@@ -1,5 +1,5 @@
 import { keepNewerBlock } from '../web3/head-order.ts';
-import { classifyRpcError } from '../logs/rpc-errors.ts';
+import { classifyRpcError } from '../rpc/rpc-errors.ts';
 
 /**
  * A failed read is tried once more; one refused by a rate limit up to five times, a second apart

@@ -10,8 +10,8 @@
  */
 import { decodeEventLog, encodeEventTopics, type Address, type Hex, type Log, type TransactionReceipt } from 'viem';
 import { getLogs, getTransactionReceipt, readContract } from 'viem/actions';
-import { LogWindow } from '../logs/log-window.ts';
-import { classifyRpcError } from '../logs/rpc-errors.ts';
+import { LearnedSize } from '../rpc/learned-size.ts';
+import { classifyRpcError } from '../rpc/rpc-errors.ts';
 import type { ReadClient } from '../web3/chains.ts';
 import { readSafeProgress, safeAbi, safeWaitingNote, serviceConfirmations } from '../web3/safe.ts';
 import { fetchJson } from '../net/fetch-text.ts';
@@ -66,7 +66,7 @@ export async function followSafeTransaction(
   let reported = '';
   const nonceAt = async (blockNumber: bigint) =>
     Number(await readContract(client, { address: safe, abi: safeAbi, functionName: 'nonce', blockNumber }));
-  const window = new LogWindow();
+  const window = new LearnedSize();
   const settled = async (log: Log): Promise<SafeFollowResult> => {
     const { eventName } = decodeEventLog({ abi: executionEvents, data: log.data, topics: log.topics as never });
     const receipt = await getTransactionReceipt(client, { hash: log.transactionHash! });
@@ -151,7 +151,7 @@ async function findInLogs(
   hash: Hex,
   from: bigint,
   to: bigint,
-  window: LogWindow,
+  window: LearnedSize,
 ): Promise<Log | undefined> {
   for (let start = from + 1n; start <= to;) {
     const end = start + window.size - 1n < to ? start + window.size - 1n : to;

@@ -1,10 +1,10 @@
 /** viem chains and read clients built from the runtime config, one public client per chain. */
-import { createClient, defineChain, http, type Address, type Chain, type Client, type Transport } from 'viem';
+import { createClient, defineChain, type Address, type Chain, type Client, type Transport } from 'viem';
 import { bsc, mainnet } from 'viem/chains';
 import type { AppConfig, ChainConfig } from '../config/app-config.ts';
 import { multicall3InterfaceAbi } from '../contracts/multicall3-interface.ts';
 import { MULTICALL3_ADDRESS } from './devnet-chain.ts';
-import { stickyFallback } from './sticky-fallback.ts';
+import { RpcPool } from '../rpc/pool.ts';
 
 const KNOWN: Record<number, Chain> = { 1: mainnet, 56: bsc };
 
@@ -44,18 +44,21 @@ export function toViemChain(chain: ChainConfig): Chain {
 /** A bare viem client; actions are imported one by one from `viem/actions` so unused ones stay out of the bundle. */
 export type ReadClient = Client<Transport, Chain>;
 
+/** Each chain's RPC pool, for the Network page; filled as read clients are created. */
+export const rpcPools = new Map<number, RpcPool>();
+
 /**
- * A read client over every configured RPC of the chain, staying on whichever last answered. Each screen groups its
- * contract reads into one multicall; requests that still go out together (a multicall and a log read)
- * share one HTTP request as a JSON-RPC batch.
+ * A read client over every RPC of the chain (the configured ones, and any the person added), each
+ * endpoint's limits discovered as it meets them (see rpc/endpoint.ts) and reads failing over between
+ * them (rpc/pool.ts). Each screen groups its contract reads into one multicall; requests that still
+ * go out together (a multicall and a log read) share one HTTP request as a JSON-RPC batch.
  */
 export function createReadClient(chain: ChainConfig): ReadClient {
-  const transports = chain.rpcUrls.map((url) =>
-    http(url, { timeout: 10_000, retryCount: 1, batch: { wait: 0, batchSize: 10 } }),
-  );
+  const pool = new RpcPool(chain.id, chain.rpcUrls);
+  rpcPools.set(chain.id, pool);
   return createClient({
     chain: toViemChain(chain),
-    transport: transports.length === 1 ? transports[0] : stickyFallback(transports),
+    transport: pool.transport(),
     pollingInterval: chain.id === 31337 ? 1_000 : 4_000,
   });
 }

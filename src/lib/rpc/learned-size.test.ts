@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { LogWindow } from './log-window.ts';
+import { LearnedSize } from './learned-size.ts';
 
-describe('LogWindow', () => {
+describe('LearnedSize', () => {
   it.each([
     // [max, refused range, suggested, size after]
     [10_000n, [1n, 10_000n], undefined, 5_000n],
@@ -10,13 +10,13 @@ describe('LogWindow', () => {
     [10_000n, [1n, 3n], undefined, 1n],
     [10_000n, [1n, 1n], undefined, 1n],
   ] as const)('refusal case %#', (max, [from, to], suggested, size) => {
-    const w = new LogWindow(max);
+    const w = new LearnedSize(max);
     w.refused(from, to, suggested as [bigint, bigint] | undefined);
     expect(w.size).toBe(size);
   });
 
   it('does not grow back into a size just refused until a long run of accepted windows', () => {
-    const w = new LogWindow(10_000n, 10_000n, 2);
+    const w = new LearnedSize(10_000n, 10_000n, 2);
     w.refused(1n, 10_000n);
     expect(w.size).toBe(5_000n);
     for (let i = 0; i < 2; i++) w.accepted(w.size);
@@ -31,7 +31,7 @@ describe('LogWindow', () => {
   });
 
   it('grows back after a run of full windows, never past the maximum', () => {
-    const w = new LogWindow(1_000n, 100n, 2);
+    const w = new LearnedSize(1_000n, 100n, 2);
     w.accepted(50n);
     w.accepted(50n);
     expect(w.size).toBe(100n);

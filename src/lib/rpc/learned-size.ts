@@ -1,12 +1,13 @@
 /**
- * How many blocks one `eth_getLogs` asks for, learned from the provider. A refused window falls
+ * A size learned from what a provider accepts: how many blocks one `eth_getLogs` asks for, how many
+ * calls one JSON-RPC batch carries, how many reads one paged `eth_call` carries. A refused size falls
  * back to the largest size accepted (or half, or the range the provider suggests); accepted runs
  * grow it again, by doubling while nothing was refused and by bisecting towards the smallest
  * refused size when something was, so the cap is found in a few requests and not probed again
  * and again. A long run of accepted windows forgets the refusal: a window shrunk by one dense
  * stretch of history (a result-count cap) grows back to the maximum.
  */
-export class LogWindow {
+export class LearnedSize {
   size: bigint;
   /** Whether the size has been tried against this provider (here, or on an earlier visit). */
   known: boolean;
@@ -25,9 +26,17 @@ export class LogWindow {
     /** Accepted requests in a row before the window grows. */
     readonly growAfter = 4,
     known = false,
+    /** The smallest size refused on an earlier visit, so it is not probed again at once. */
+    ceiling?: bigint,
   ) {
     this.size = initial < 1n ? 1n : initial > max ? max : initial;
     this.known = known;
+    if (ceiling !== undefined && ceiling > this.size) this.#ceiling = ceiling;
+  }
+
+  /** The smallest size refused lately, if any. */
+  get ceiling(): bigint | undefined {
+    return this.#ceiling;
   }
 
   /**

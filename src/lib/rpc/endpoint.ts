@@ -1,0 +1,364 @@
+/**
+ * One RPC endpoint and what the app has learned about it, the way the log index learns a range cap:
+ * - **Batches.** Calls made in the same task go out as one JSON-RPC batch of at most `batch.size`
+ *   calls. A refused batch (HTTP 400/413, an error object instead of the array, the answers'
+ *   "batch" wordings, answers missing) is split and sent again, the size that works is remembered
+ *   in this browser and grown back later; an endpoint that refuses batching gets one call per request.
+ * - **Rate limits.** HTTP 429 (with or without `Retry-After`) and a JSON-RPC rate-limit error in an
+ *   HTTP 200 are waited out and the calls sent again, never failed; from what was sent in the last
+ *   second and minute when a limit struck, the endpoint learns a pace and keeps under it.
+ * - **Health.** Latency, the last error, how long it is rate-limited, the head it last reported:
+ *   what the pool ranks endpoints by and the Network page shows.
+ * Errors are viem's own (`HttpRequestError`, `RpcRequestError`, `TimeoutError`), so everything above
+ * the transport reads them as it reads viem's http transport's.
+ */
+import { HttpRequestError, RpcRequestError, TimeoutError } from 'viem';
+import { rememberedRecord, rememberRecord } from '../storage/remembered.ts';
+import { LearnedSize } from './learned-size.ts';
+import { classifyRpcError, isBatchRefusal, retryAfterMs, statedBatchCap } from './rpc-errors.ts';
+
+type Rpc = { jsonrpc: '2.0'; id: number; method: string; params?: unknown };
+type Answer = { id?: unknown; result?: unknown; error?: { code: number; message: string; data?: unknown } };
+interface Job {
+  rpc: Rpc;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+  /** Times the job was sent back to the queue by a refusal that was not its own. */
+  requeued: number;
+  /** Sent on its own: its batch was refused for what one of its calls asked. */
+  solo?: boolean;
+}
+
+/** What an endpoint has learned, kept between visits. */
+interface Learned {
+  batch: number;
+  batchCeiling?: number;
+  perSecond?: number;
+  perMinute?: number;
+}
+
+const MAX_BATCH = 100n;
+const FIRST_BATCH = 10n;
+/** A job sent back this often (a refusal that never ends) fails with the last refusal. */
+const MAX_REQUEUES = 40;
+const storageKey = (url: string) => `alt-gov:rpc:${url}`;
+const now = () => Date.now();
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+const readLearned = (url: string) =>
+  rememberedRecord<Learned>(storageKey(url), (v) => {
+    const r = v as Learned;
+    const ok = (n: unknown) => n === undefined || (Number.isInteger(n) && (n as number) > 0);
+    return r && ok(r.batch) && ok(r.batchCeiling) && ok(r.perSecond) && ok(r.perMinute) ? r : undefined;
+  });
+
+let nextId = 1;
+
+export class Endpoint {
+  readonly batch: LearnedSize;
+  /** Calls a second and a minute this endpoint was seen to allow; undefined until a limit is met. */
+  perSecond?: number;
+  perMinute?: number;
+  /** No requests before this time (a rate limit's wait). */
+  pausedUntil = 0;
+  /** Failing as a transport (down, timing out, 5xx) until this time: ranked last meanwhile. */
+  downUntil = 0;
+  /** Latency of answered requests, smoothed. */
+  latencyMs?: number;
+  lastError?: { message: string; at: number };
+  /** The latest block this endpoint reported, and when. */
+  head?: { block: bigint; at: number };
+  answered = 0;
+  rateLimits = 0;
+  #strikes = 0;
+  #failures = 0;
+  #lastLimitAt = 0;
+  /** When each of the last minute's calls was sent, and when each the endpoint answered was sent. */
+  #sent: number[] = [];
+  #admitted: number[] = [];
+  #queue: Job[] = [];
+  #pumping = false;
+
+  constructor(
+    readonly url: string,
+    readonly options: { timeoutMs?: number; fetch?: typeof fetch; onChange?: () => void; added?: boolean } = {},
+  ) {
+    const learned = readLearned(url);
+    this.batch = new LearnedSize(
+      MAX_BATCH,
+      BigInt(learned?.batch ?? FIRST_BATCH),
+      4,
+      learned !== undefined,
+      learned?.batchCeiling ? BigInt(learned.batchCeiling) : undefined,
+    );
+    this.perSecond = learned?.perSecond;
+    this.perMinute = learned?.perMinute;
+  }
+
+  /** One JSON-RPC call, batched with the others of this task. Resolves with its result. */
+  request(method: string, params?: unknown): Promise<unknown> {
+    return new Promise((resolve, reject) => {
+      this.#queue.push({ rpc: { jsonrpc: '2.0', id: nextId++, method, params }, resolve, reject, requeued: 0 });
+      void this.#pump();
+    });
+  }
+
+  /** Whether a request sent now would wait for a rate limit. */
+  get rateLimited() {
+    return this.pausedUntil > now();
+  }
+
+  get down() {
+    return this.downUntil > now();
+  }
+
+  #remember() {
+    rememberRecord(storageKey(this.url), {
+      batch: Number(this.batch.size),
+      batchCeiling: this.batch.ceiling === undefined ? undefined : Number(this.batch.ceiling),
+      perSecond: this.perSecond,
+      perMinute: this.perMinute,
+    } satisfies Learned);
+    this.options.onChange?.();
+  }
+
+  /** Milliseconds until one more call fits the learned pace and any rate-limit wait. */
+  #waitMs(t: number): number {
+    let wait = this.pausedUntil - t;
+    const recent = this.#sent.filter((s) => t - s < 60_000);
+    this.#sent = recent;
+    const lastSecond = recent.filter((s) => t - s < 1_000);
+    if (this.perSecond !== undefined && lastSecond.length >= this.perSecond)
+      wait = Math.max(wait, lastSecond[lastSecond.length - this.perSecond] + 1_000 - t);
+    if (this.perMinute !== undefined && recent.length >= this.perMinute)
+      wait = Math.max(wait, recent[recent.length - this.perMinute] + 60_000 - t);
+    return wait;
+  }
+
+  /** Calls that may go now under the learned pace (at least one once `#waitMs` is 0). */
+  #room(t: number): number {
+    const lastSecond = this.#sent.filter((s) => t - s < 1_000).length;
+    let room = Infinity;
+    if (this.perSecond !== undefined) room = Math.min(room, this.perSecond - lastSecond);
+    if (this.perMinute !== undefined) room = Math.min(room, this.perMinute - this.#sent.length);
+    return Math.max(1, room);
+  }
+
+  async #pump() {
+    if (this.#pumping) return;
+    this.#pumping = true;
+    try {
+      // Calls made in this task go together.
+      await sleep(0);
+      while (this.#queue.length) {
+        const wait = this.#waitMs(now());
+        if (wait > 0) {
+          await sleep(wait);
+          continue;
+        }
+        const count = this.#queue[0].solo
+          ? 1
+          : Math.min(Number(this.batch.size), this.#queue.length, this.#room(now()));
+        const jobs = this.#queue.splice(0, count);
+        const t = now();
+        for (let i = 0; i < jobs.length; i++) this.#sent.push(t);
+        void this.#send(jobs);
+      }
+    } finally {
+      this.#pumping = false;
+    }
+  }
+
+  #requeue(jobs: Job[], error: unknown) {
+    const again = jobs.filter((job) => {
+      if (++job.requeued <= MAX_REQUEUES) return true;
+      job.reject(error);
+      return false;
+    });
+    this.#queue.unshift(...again);
+    void this.#pump();
+  }
+
+  #failed(message: string) {
+    this.lastError = { message, at: now() };
+    this.options.onChange?.();
+  }
+
+  /**
+   * A rate limit struck: wait it out, and learn the pace that stays under it from the calls the
+   * endpoint answered in the last second (or minute). Calls still in flight are not counted, so the
+   * pace learned errs low, and loosens again after a minute without a limit.
+   */
+  #rateLimited(retryAfter: number | undefined, message: string) {
+    const t = now();
+    this.#admitted = this.#admitted.filter((s) => t - s < 60_000);
+    const lastSecond = this.#admitted.filter((s) => t - s < 1_000).length;
+    const lastMinute = this.#admitted.length;
+    this.rateLimits++;
+    this.#strikes++;
+    this.#lastLimitAt = t;
+    // A wait of seconds, or a limit met while keeping the per-second pace, is a per-minute limit.
+    const perMinute =
+      (retryAfter !== undefined && retryAfter > 2_000) ||
+      (this.perSecond !== undefined && lastSecond < this.perSecond && this.#strikes > 1);
+    if (perMinute && lastMinute > 0) this.perMinute = Math.min(this.perMinute ?? Infinity, lastMinute);
+    else if (!perMinute && lastSecond > 0) this.perSecond = Math.min(this.perSecond ?? Infinity, lastSecond);
+    const wait = retryAfter ?? Math.min(30_000, 500 * 2 ** this.#strikes);
+    this.pausedUntil = Math.max(this.pausedUntil, t + wait);
+    this.#failed(message);
+    this.#remember();
+  }
+
+  /** A success: the strikes reset, and a pace unneeded for a minute loosens by a quarter. */
+  #paceOk() {
+    this.#strikes = 0;
+    const t = now();
+    if (t - this.#lastLimitAt < 60_000) return;
+    this.#lastLimitAt = t;
+    if (this.perSecond === undefined && this.perMinute === undefined) return;
+    if (this.perSecond !== undefined) this.perSecond = Math.ceil(this.perSecond * 1.25);
+    if (this.perMinute !== undefined) this.perMinute = Math.ceil(this.perMinute * 1.25);
+    this.#remember();
+  }
+
+  /** A batch of `sent` was refused (`error` may state the cap), or only `answered` of it was answered. */
+  #batchRefused(sent: number, error?: unknown, answered?: number) {
+    const before = this.batch.size;
+    const stated = error ? statedBatchCap(error) : undefined;
+    if (answered && answered > 0) this.batch.refused(1n, BigInt(sent), [1n, BigInt(answered)]);
+    else this.batch.refused(1n, BigInt(sent), undefined, stated ? BigInt(stated) : undefined);
+    if (this.batch.size !== before) this.#remember();
+  }
+
+  #noted(method: string, result: unknown) {
+    if (method === 'eth_blockNumber' && typeof result === 'string' && /^0x[0-9a-f]+$/i.test(result)) {
+      this.head = { block: BigInt(result), at: now() };
+      this.options.onChange?.();
+    }
+  }
+
+  async #send(jobs: Job[]) {
+    const single = jobs.length === 1;
+    const body = single ? jobs[0].rpc : jobs.map((j) => j.rpc);
+    const started = now();
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), this.options.timeoutMs ?? 10_000);
+    let response: Response;
+    let text: string;
+    try {
+      response = await (this.options.fetch ?? fetch)(this.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+        signal: controller.signal,
+      });
+      text = await response.text();
+    } catch (cause) {
+      const error = controller.signal.aborted
+        ? new TimeoutError({ body: body as never, url: this.url })
+        : new HttpRequestError({ body: body as never, url: this.url, cause: cause as Error });
+      this.#down(error.shortMessage);
+      for (const job of jobs) job.reject(error);
+      return;
+    } finally {
+      clearTimeout(timer);
+    }
+    const elapsed = now() - started;
+    this.latencyMs = this.latencyMs === undefined ? elapsed : Math.round(this.latencyMs * 0.8 + elapsed * 0.2);
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = undefined;
+    }
+    const headers = response.headers;
+    const httpError = (answer?: Answer) =>
+      new HttpRequestError({
+        body: body as never,
+        url: this.url,
+        status: response.status,
+        headers,
+        details: answer?.error?.message ?? (text.slice(0, 200) || response.statusText),
+      });
+    const envelope = json && !Array.isArray(json) && typeof json === 'object' ? (json as Answer) : undefined;
+    // A rate limit for the whole request: HTTP 429, or an error object in its place saying so.
+    if (response.status === 429 || (envelope?.error && classifyRpcError(envelope.error).kind === 'rate')) {
+      const error = httpError(envelope);
+      this.#rateLimited(retryAfterMs(headers.get('retry-after')), error.shortMessage);
+      return this.#requeue(jobs, error);
+    }
+    if (!single && (response.status === 400 || response.status === 413 || (response.ok && !Array.isArray(json)))) {
+      // Refused as a batch (its wording, or no error to tell): learn a smaller size. Refused for
+      // something one of its calls asked (a log range, at QuickNode with a 413): send each alone.
+      if (!envelope?.error || isBatchRefusal(envelope.error)) this.#batchRefused(jobs.length, envelope?.error);
+      else for (const job of jobs) job.solo = true;
+      return this.#requeue(jobs, httpError(envelope));
+    }
+    if (single && envelope?.error && response.status < 500) {
+      const error = new RpcRequestError({
+        body: body as never,
+        error: envelope.error,
+        url: this.url,
+        status: response.status,
+        headers,
+      });
+      // A revert or a bad parameter is the call's answer, not the endpoint's failure.
+      if (classifyRpcError(envelope.error).kind === 'transient') this.#failed(error.shortMessage);
+      return jobs[0].reject(error);
+    }
+    if (!response.ok || json === undefined || (single && !envelope)) {
+      const error = httpError(envelope);
+      if (response.status >= 500 || json === undefined) this.#down(error.shortMessage);
+      else this.#failed(error.shortMessage);
+      for (const job of jobs) job.reject(error);
+      return;
+    }
+    const answers = single ? [envelope!] : (json as Answer[]);
+    const sentAt = started;
+    const byId = new Map(answers.filter((a) => a && typeof a === 'object').map((a) => [a.id, a]));
+    const again: Job[] = [];
+    let refusedAsBatch: Answer['error'];
+    let rate: Answer | undefined;
+    for (const job of jobs) {
+      const answer = byId.get(job.rpc.id) ?? (single ? answers[0] : undefined);
+      if (!answer) {
+        again.push(job);
+      } else if (answer.error) {
+        const kind = classifyRpcError(answer.error).kind;
+        if (kind === 'rate') {
+          rate = answer;
+          again.push(job);
+        } else if (!single && isBatchRefusal(answer.error)) {
+          refusedAsBatch = answer.error;
+          again.push(job);
+        } else {
+          job.reject(new RpcRequestError({ body: job.rpc as never, error: answer.error, url: this.url }));
+        }
+      } else {
+        this.#noted(job.rpc.method, answer.result);
+        this.#admitted.push(sentAt);
+        job.resolve(answer.result);
+      }
+    }
+    this.answered += jobs.length - again.length;
+    this.#failures = 0;
+    this.downUntil = 0;
+    if (rate) this.#rateLimited(retryAfterMs(headers.get('retry-after')), rate.error!.message);
+    else this.#paceOk();
+    if (refusedAsBatch || (!rate && again.length)) {
+      const answered = jobs.length - again.length;
+      this.#batchRefused(jobs.length, refusedAsBatch, answered > 0 ? answered : undefined);
+    } else if (!single) {
+      const before = this.batch.size;
+      this.batch.accepted(BigInt(jobs.length));
+      if (this.batch.size !== before) this.#remember();
+    }
+    if (again.length) this.#requeue(again, httpError(rate));
+  }
+
+  #down(message: string) {
+    this.#failures++;
+    this.downUntil = now() + Math.min(30_000, 1_000 * 2 ** (this.#failures - 1));
+    this.#failed(message);
+  }
+}

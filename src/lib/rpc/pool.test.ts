@@ -1,0 +1,98 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { stubStorage } from '../storage/stub-storage.ts';
+import { addedRpcUrls, pinnedBlock, RpcPool } from './pool.ts';
+
+type Call = { id: number; method: string; params?: unknown[] };
+
+/** Several endpoints in one fetch: each URL's behaviour is a function of the call. */
+function endpoints(behave: Record<string, (call: Call) => unknown>) {
+  const hits: string[] = [];
+  const fetch = vi.fn(async (url: string, init: { body: string }) => {
+    hits.push(url);
+    const parsed = JSON.parse(init.body) as Call | Call[];
+    const calls = Array.isArray(parsed) ? parsed : [parsed];
+    const answers = [];
+    for (const c of calls) {
+      const out = behave[url](c);
+      if (out instanceof Response) return out;
+      if (out instanceof Error) throw out;
+      answers.push({ jsonrpc: '2.0', id: c.id, ...(out as object) });
+    }
+    return new Response(JSON.stringify(Array.isArray(parsed) ? answers : answers[0]));
+  });
+  return { fetch: fetch as unknown as typeof globalThis.fetch, hits };
+}
+
+const head = (n: number) => (c: Call) =>
+  c.method === 'eth_blockNumber' ? { result: `0x${n.toString(16)}` } : { result: `from-${n}` };
+
+let pool: RpcPool | undefined;
+beforeEach(() => stubStorage());
+afterEach(() => {
+  pool?.stop();
+  vi.unstubAllGlobals();
+});
+
+describe('RpcPool', () => {
+  it('moves to the next endpoint when one is down, and stays there', async () => {
+    const e = endpoints({ 'https://a': () => new TypeError('Failed to fetch'), 'https://b': head(100) });
+    pool = new RpcPool(1, ['https://a', 'https://b'], { fetch: e.fetch, probeMs: 60_000 });
+    expect(await pool.request('eth_chainId')).toBe('from-100');
+    expect(await pool.request('eth_chainId')).toBe('from-100');
+    expect(e.hits).toEqual(['https://a', 'https://b', 'https://b']);
+    expect(pool.current.url).toBe('https://b');
+    expect(pool.endpoints[0].lastError?.message).toMatch(/HTTP request failed/);
+  });
+
+  it('fails over on a 5xx and a missing block, never on a revert', async () => {
+    const e = endpoints({
+      'https://a': (c) =>
+        c.method === 'eth_call'
+          ? { error: { code: 3, message: 'execution reverted', data: '0x' } }
+          : new Response('Service Unavailable', { status: 503 }),
+      'https://b': head(7),
+    });
+    pool = new RpcPool(1, ['https://a', 'https://b'], { fetch: e.fetch, probeMs: 60_000 });
+    await expect(pool.request('eth_call', [{}, 'latest'])).rejects.toThrow(/reverted/);
+    expect(e.hits).toEqual(['https://a']);
+    expect(await pool.request('eth_getBalance', ['0x0', 'latest'])).toBe('from-7');
+  });
+
+  it('sends a read pinned to a block only to an endpoint that has reached it', async () => {
+    const e = endpoints({ 'https://behind': head(90), 'https://ahead': head(100) });
+    pool = new RpcPool(1, ['https://behind', 'https://ahead'], { fetch: e.fetch, probeMs: 60_000 });
+    // Each reports its head (the probes, or the app's head watch).
+    await Promise.all(pool.endpoints.map((x) => x.request('eth_blockNumber')));
+    expect(pool.behind(pool.endpoints[0])).toBe(10n);
+    e.hits.length = 0;
+    expect(await pool.request('eth_call', [{}, '0x64'])).toBe('from-100');
+    // A lagging endpoint is ranked after the others for unpinned reads too.
+    expect(await pool.request('eth_chainId')).toBe('from-100');
+    expect(e.hits).toEqual(['https://ahead', 'https://ahead']);
+  });
+
+  it("keeps a person's own endpoints in this browser, and only those can be removed", () => {
+    pool = new RpcPool(5, ['https://config'], { probeMs: 60_000 });
+    pool.add('https://mine.example');
+    expect(addedRpcUrls(5)).toEqual(['https://mine.example']);
+    expect(new RpcPool(5, ['https://config']).endpoints.map((x) => x.url)).toEqual([
+      'https://config',
+      'https://mine.example',
+    ]);
+    pool.remove('https://config');
+    pool.remove('https://mine.example');
+    expect(pool.endpoints.map((x) => x.url)).toEqual(['https://config']);
+    expect(addedRpcUrls(5)).toEqual([]);
+  });
+
+  it.each([
+    ['eth_call', [{}, '0x10'], 16n],
+    ['eth_call', [{}, 'latest'], undefined],
+    ['eth_getLogs', [{ fromBlock: '0x1', toBlock: '0x20' }], 32n],
+    ['eth_getBlockByNumber', ['0x5', false], 5n],
+    ['eth_getBalance', ['0xabc', '0x7'], 7n],
+    ['eth_chainId', [], undefined],
+  ] as const)('%s %j is pinned to %s', (method, params, block) => {
+    expect(pinnedBlock(method, params)).toBe(block);
+  });
+});

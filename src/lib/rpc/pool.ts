@@ -1,0 +1,213 @@
+/**
+ * Every RPC endpoint of one chain (the configured ones, and any the person added in this browser),
+ * ranked by health, as one viem transport. A request goes to the best endpoint (answering, not
+ * rate-limited, not behind the others' head, fastest; the one in use keeps a small lead so reads do
+ * not flap) and moves to the next when that one fails as a transport (down, timing out, a 5xx, a
+ * backend without the block), never for a revert or a bad parameter, which the next would repeat.
+ * A read pinned to a block (every screen's reads after its first batch are) goes only to endpoints
+ * that have reached that block, so one screen never mixes a later state with an earlier one. With
+ * more than one endpoint, each is asked for its head every 10 s, which is how a lagging or
+ * recovered one is noticed.
+ */
+import {
+  createTransport,
+  HttpRequestError,
+  RpcRequestError,
+  TimeoutError,
+  type EIP1193RequestFn,
+  type Transport,
+} from 'viem';
+import { rememberedRecord, rememberRecord } from '../storage/remembered.ts';
+import { Endpoint } from './endpoint.ts';
+import { classifyRpcError } from './rpc-errors.ts';
+
+/** Blocks behind the best head that make an endpoint lagging. */
+export const LAG_BLOCKS = 2n;
+const PROBE_MS = 10_000;
+const addedKey = (chainId: number) => `alt-gov:rpc-added:${chainId}`;
+
+/** URLs the person added for `chainId` in this browser. */
+export const addedRpcUrls = (chainId: number): string[] =>
+  rememberedRecord(addedKey(chainId), (v) =>
+    Array.isArray(v) && v.every((u) => typeof u === 'string' && /^https?:\/\//.test(u)) ? (v as string[]) : undefined,
+  ) ?? [];
+
+/** The block a request is pinned to, if it names one. */
+export function pinnedBlock(method: string, params: unknown): bigint | undefined {
+  if (!Array.isArray(params)) return undefined;
+  let tag: unknown;
+  if (method === 'eth_getBlockByNumber') tag = params[0];
+  else if (method === 'eth_getLogs') tag = (params[0] as { toBlock?: unknown } | undefined)?.toBlock;
+  else if (/^eth_(call|getBalance|getCode|getStorageAt|getTransactionCount)$/.test(method)) tag = params.at(-1);
+  return typeof tag === 'string' && /^0x[0-9a-f]+$/i.test(tag) ? BigInt(tag) : undefined;
+}
+
+/** Whether `error` is the endpoint's failure (try the next), not the request's answer. */
+export function failsOver(error: unknown): boolean {
+  if (error instanceof TimeoutError) return true;
+  if (error instanceof HttpRequestError) return error.status === undefined || error.status >= 500;
+  if (error instanceof RpcRequestError) return classifyRpcError(error).kind === 'transient';
+  return false;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export class RpcPool {
+  readonly endpoints: Endpoint[] = [];
+  current: Endpoint;
+  #listeners = new Set<() => void>();
+  #probing?: ReturnType<typeof setInterval>;
+
+  constructor(
+    readonly chainId: number,
+    urls: string[],
+    readonly options: { fetch?: typeof fetch; timeoutMs?: number; probeMs?: number } = {},
+  ) {
+    for (const url of urls) this.#create(url, false);
+    for (const url of addedRpcUrls(chainId)) if (!this.#find(url)) this.#create(url, true);
+    this.current = this.endpoints[0];
+  }
+
+  #find = (url: string) => this.endpoints.find((e) => e.url === url);
+
+  #create(url: string, added: boolean) {
+    const endpoint = new Endpoint(url, {
+      added,
+      fetch: this.options.fetch,
+      timeoutMs: this.options.timeoutMs,
+      onChange: () => this.#changed(),
+    });
+    this.endpoints.push(endpoint);
+    return endpoint;
+  }
+
+  /** Adds a URL the person chose (checked for its chain before), kept in this browser. */
+  add(url: string) {
+    if (this.#find(url)) return;
+    this.#create(url, true);
+    rememberRecord(addedKey(this.chainId), [...addedRpcUrls(this.chainId), url]);
+    this.#changed();
+  }
+
+  /** Removes a URL the person added. */
+  remove(url: string) {
+    const endpoint = this.#find(url);
+    if (!endpoint?.options.added) return;
+    this.endpoints.splice(this.endpoints.indexOf(endpoint), 1);
+    if (this.current === endpoint) this.current = this.endpoints[0];
+    rememberRecord(
+      addedKey(this.chainId),
+      addedRpcUrls(this.chainId).filter((u) => u !== url),
+    );
+    this.#changed();
+  }
+
+  /** Calls `listener` whenever an endpoint's health or the one in use changes. */
+  subscribe(listener: () => void) {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  #changed() {
+    for (const listener of this.#listeners) listener();
+  }
+
+  /** The highest head any endpoint reported in the last minute. */
+  get bestHead(): bigint | undefined {
+    let best: bigint | undefined;
+    const t = Date.now();
+    for (const e of this.endpoints)
+      if (e.head && t - e.head.at < 60_000 && (!best || e.head.block > best)) best = e.head.block;
+    return best;
+  }
+
+  /** Blocks `endpoint` is behind the best head (0 when unknown). */
+  behind(endpoint: Endpoint): bigint {
+    const best = this.bestHead;
+    if (best === undefined || !endpoint.head || Date.now() - endpoint.head.at > 60_000) return 0n;
+    return best - endpoint.head.block;
+  }
+
+  #score(endpoint: Endpoint): number {
+    const t = Date.now();
+    const behind = this.behind(endpoint);
+    return (
+      (endpoint.down ? 1e9 : 0) +
+      (endpoint.rateLimited ? 1e8 + endpoint.pausedUntil - t : 0) +
+      (behind > LAG_BLOCKS ? 1e7 * Number(behind) : 0) +
+      (endpoint.latencyMs ?? 500) -
+      (endpoint === this.current ? 250 : 0)
+    );
+  }
+
+  /** The best endpoint not yet tried that has reached `pinned`. */
+  #pick(tried: Set<Endpoint>, pinned?: bigint): Endpoint | undefined {
+    const t = Date.now();
+    const reached = (e: Endpoint) =>
+      pinned === undefined || !e.head || t - e.head.at > 60_000 || e.head.block >= pinned;
+    const open = this.endpoints.filter((e) => !tried.has(e));
+    const candidates = open.filter(reached).length ? open.filter(reached) : open;
+    let best: Endpoint | undefined;
+    for (const e of candidates) if (!best || this.#score(e) < this.#score(best)) best = e;
+    return best;
+  }
+
+  async request(method: string, params?: unknown): Promise<unknown> {
+    this.#startProbing();
+    const pinned = pinnedBlock(method, params);
+    const tried = new Set<Endpoint>();
+    let last: unknown;
+    for (let attempt = 0; attempt < Math.max(2, this.endpoints.length + 1); attempt++) {
+      let endpoint = this.#pick(tried, pinned);
+      if (!endpoint) {
+        // Every endpoint failed once: a short pause, then the best again.
+        tried.clear();
+        await sleep(300);
+        endpoint = this.#pick(tried, pinned)!;
+      }
+      tried.add(endpoint);
+      try {
+        const result = await endpoint.request(method, params);
+        if (this.current !== endpoint) {
+          this.current = endpoint;
+          this.#changed();
+        }
+        return result;
+      } catch (error) {
+        if (!failsOver(error)) throw error;
+        last = error;
+      }
+    }
+    throw last;
+  }
+
+  #startProbing() {
+    if (this.#probing || this.endpoints.length < 2) return;
+    this.#probing = setInterval(() => {
+      if (globalThis.document?.hidden) return;
+      for (const e of this.endpoints) void e.request('eth_blockNumber').catch(() => {});
+    }, this.options.probeMs ?? PROBE_MS);
+  }
+
+  /** Stops the health probes (tests). */
+  stop() {
+    clearInterval(this.#probing);
+  }
+
+  /** The pool as a viem transport. */
+  transport(): Transport {
+    return () =>
+      createTransport(
+        {
+          key: 'rpc-pool',
+          name: 'RPC pool',
+          type: 'http',
+          // Retries and failover happen here, per endpoint, not again around them.
+          retryCount: 0,
+          request: (({ method, params }: { method: string; params?: unknown }) =>
+            this.request(method, params)) as EIP1193RequestFn,
+        },
+        { pool: this },
+      );
+  }
+}
