@@ -1,6 +1,11 @@
 import { defineConfig } from '@playwright/test';
 import { systemChromium } from './scripts/browser.ts';
 
+// The random provider e2e/provider-limits.spec.ts draws: one seed per run, the same in the runner and
+// its workers (set here, before they start), printed with the test's title and replayable with
+// PROVIDER_SEED=<seed>.
+process.env.PROVIDER_SEED ??= String(Math.floor(Math.random() * 1_000_000));
+
 export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',

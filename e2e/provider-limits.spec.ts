@@ -8,17 +8,18 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generatePrivateKey, privateKeyToAddress } from 'viem/accounts';
-import { altGovernorAbi, altStakingAbi, altVotesAbi } from '../src/lib/contracts/generated.ts';
+import { encodeFunctionData, type Address } from 'viem';
+import { altGovernorAbi, altLayerTokenAbi, altStakingAbi, altVotesAbi } from '../src/lib/contracts/generated.ts';
 import { parseAppConfig } from '../src/lib/config/app-config.ts';
 import { asImpersonated, send } from '../devnet/client.ts';
 import { httpRequest, writeHistorySnapshot } from '../scripts/history-snapshot.ts';
-import { PROFILES, RpcProxy, type ProviderProfile } from '../scripts/rpc-proxy.ts';
+import { describeProfile, PROFILES, randomProfile, RpcProxy, type ProviderProfile } from '../scripts/rpc-proxy.ts';
 import { DEV_ACCOUNTS, RPC_URL } from './fixtures/chain.ts';
 import { governor } from './fixtures/governor.ts';
 import { expect, test } from './fixtures/index.ts';
 import { serveRpcUrls } from './fixtures/spare-node.ts';
 import { everyPage } from './pages/every-page.ts';
-import { openActiveProposal } from './pages/governance-page.ts';
+import { GovernancePage, openActiveProposal } from './pages/governance-page.ts';
 import { OperatorPage } from './pages/operator-page.ts';
 
 // The app is pointed at the proxy, an RPC the built site's CSP does not list (see csp.spec.ts).
@@ -334,3 +335,105 @@ test('a history snapshot the chain vouches for leaves only the blocks after it t
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+/**
+ * The seeds of the random providers this run draws: PROVIDER_SEED (set once per run in
+ * playwright.config.ts, or by hand to replay one; a comma list replays several), and PROVIDER_RUNS
+ * more in a row from it (`npm run test:providers -- --runs N`).
+ */
+const seeds = (() => {
+  const given = (process.env.PROVIDER_SEED ?? '1').split(',').map(Number);
+  const runs = Number(process.env.PROVIDER_RUNS ?? given.length);
+  return Array.from({ length: runs }, (_, i) => given[i] ?? given[0] + i);
+})();
+
+/** A page shows its data (nothing loading, no error) within the matrix's 20 s. */
+async function showsItsData(page: import('@playwright/test').Page, path: string, label: string) {
+  await page.goto(`./${path}`);
+  await expect(page.locator('[aria-busy="true"]'), label).toHaveCount(0, { timeout: 20_000 });
+  await expect(page.getByRole('alert'), label).toHaveCount(0);
+  await expect(page.locator('main'), label).not.toContainText('Could not read');
+}
+
+for (const seed of seeds) {
+  test(`a provider drawn at random (seed ${seed}; PROVIDER_SEED=${seed} replays it): every page shows its data with and without the history snapshot, and a vote and a stake complete`, async ({
+    page,
+    browser,
+    chain,
+    wallet,
+  }) => {
+    test.setTimeout(420_000);
+    const profile = randomProfile(seed);
+    proxy.profile = profile;
+    console.log(`provider seed ${seed}: ${describeProfile(profile)}`);
+    test.info().annotations.push({ type: 'provider', description: `seed ${seed}: ${describeProfile(profile)}` });
+    const pages = await everyPage(chain);
+
+    const config = parseAppConfig(JSON.parse(readFileSync(new URL('../public/config.json', import.meta.url), 'utf8')));
+    const dir = mkdtempSync(join(tmpdir(), 'alt-history-'));
+    try {
+      await writeHistorySnapshot({
+        request: httpRequest(RPC_URL),
+        chain: config.chains.find((c) => c.id === 31337)!,
+        outDir: dir,
+        block: (await chain.client.getBlockNumber()) - 10n,
+      });
+      // A newcomer each time (nothing learned about the provider yet): without a snapshot, then with.
+      for (const snapshot of [false, true]) {
+        const context = await browser.newContext({ baseURL: 'http://127.0.0.1:4173/', bypassCSP: true });
+        const visitor = await context.newPage();
+        await serveRpcUrls(visitor, [proxy.url]);
+        await visitor.route('**/history/**', async (route) => {
+          if (!snapshot) return route.fulfill({ status: 404 });
+          const path = new URL(route.request().url()).pathname.replace(/^.*?\/history\//, 'history/');
+          try {
+            await route.fulfill({ body: readFileSync(join(dir, path), 'utf8'), contentType: 'application/json' });
+          } catch {
+            await route.fulfill({ status: 404 });
+          }
+        });
+        for (const path of pages)
+          await showsItsData(visitor, path, `${path} ${snapshot ? 'with' : 'without'} snapshot`);
+        await context.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+
+    // A vote on a proposal of its own (each drawn provider gets one), and a stake.
+    void wallet;
+    const gov = governor(chain);
+    const calldata = encodeFunctionData({
+      abi: altLayerTokenAbi,
+      functionName: 'transfer',
+      args: [DEV_ACCOUNTS[9], 1n],
+    });
+    const id = await gov.propose(
+      DEV_ACCOUNTS[1],
+      [chain.contracts.alt],
+      [calldata],
+      `AIP-${700 + (seed % 200)}: provider ${seed}`,
+    );
+    await chain.advance((await gov.votingDelay()) + 1);
+    const ui = new GovernancePage(page);
+    await ui.gotoProposal(id);
+    await ui.connect();
+    await ui.vote('Against', `provider ${seed}`);
+    await expect(ui.yourVote().locator('.vote-reason')).toHaveText(`provider ${seed}`, { timeout: 30_000 });
+    expect(await gov.hasVoted(id, DEV_ACCOUNTS[1])).toBe(true);
+
+    const operator = (await chain.operators())[3].operator as Address;
+    const op = new OperatorPage(page);
+    await op.goto(operator);
+    const principal = async () =>
+      (await chain.staker(DEV_ACCOUNTS[1]))[0].find((p) => p.operator === operator)?.principal ?? 0n;
+    const before = await principal();
+    await op.stakeForm().getByLabel('Amount to stake').fill('3');
+    const consent = op.stakeForm().getByLabel('I understand these risks');
+    if (await consent.isVisible()) await consent.check();
+    await op.stakeForm().getByRole('button', { name: 'Stake' }).click();
+    await op.confirmed('Stake 3 ALT');
+    expect(await principal()).toBe(before + 3n * 10n ** 18n);
+    await expect(page.getByRole('alert')).toHaveCount(0);
+  });
+}

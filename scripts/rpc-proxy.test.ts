@@ -1,6 +1,16 @@
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROFILES, RpcProxy, type ProviderProfile } from './rpc-proxy.ts';
+import { classifyRpcError, isBatchRefusal } from '../src/lib/rpc/rpc-errors.ts';
+import {
+  BATCH_WORDINGS,
+  PROFILES,
+  RANGE_WORDINGS,
+  RATE_WORDINGS,
+  randomProfile,
+  RESULT_WORDINGS,
+  RpcProxy,
+  type ProviderProfile,
+} from './rpc-proxy.ts';
 
 const HEAD = 1_000n;
 let upstream: Server;
@@ -49,6 +59,7 @@ const quiet = (overrides: Partial<ProviderProfile> = {}): ProviderProfile => ({
   errorRate: 0,
   lagEvery: 0,
   ratePerSecond: undefined,
+  rotate: false,
   ...overrides,
 });
 
@@ -79,14 +90,42 @@ const logs = (from: number, to: number, id = 1) =>
   call('eth_getLogs', [{ fromBlock: `0x${from.toString(16)}`, toBlock: `0x${to.toString(16)}` }], id);
 
 describe('RpcProxy', () => {
-  it('refuses log ranges past the cap in the words real providers use, and serves those within it', async () => {
-    await withProxy(quiet(), async (send) => {
+  it('refuses log ranges past the cap in each real wording in turn, each read by the app as a range refusal', async () => {
+    await withProxy(quiet({ rotate: true }), async (send) => {
       expect((await (await send(logs(1, 10))).json()).result).toHaveLength(10);
-      const errors = [];
-      for (let i = 0; i < 4; i++) errors.push((await (await send(logs(1, 11))).json()).error);
-      expect(errors.map((e) => e.code)).toEqual([-32005, -32000, -32600, -32602]);
-      expect(errors[3].message).toContain('this block range should work: [0x1, 0xa]');
+      const refusals = [];
+      for (let i = 0; i < RANGE_WORDINGS.length; i++) {
+        const response = await send(logs(1, 11));
+        refusals.push({ status: response.status, error: (await response.json()).error });
+      }
+      expect(new Set(refusals.map((r) => r.error.message)).size).toBe(RANGE_WORDINGS.length);
+      for (const { error } of refusals) expect(classifyRpcError(error).kind, error.message).toBe('range');
+      // QuickNode's comes with HTTP 413; Alchemy's names the range that would work.
+      expect(refusals[2].status).toBe(413);
+      expect(refusals[1].error.message).toContain('this block range should work: [0x1, 0xa]');
     });
+  });
+
+  it('words every refusal as the app reads it: results, rates, batches', () => {
+    for (const word of RESULT_WORDINGS) expect(classifyRpcError(word(5, 1n, 10n)).kind).toBe('range');
+    for (const word of RATE_WORDINGS) expect(classifyRpcError(word(25, 1)).kind).toBe('rate');
+    for (const word of BATCH_WORDINGS) {
+      const { status, body } = word(10, 11, [1]);
+      const parsed = body.startsWith('{') || body.startsWith('[') ? JSON.parse(body) : undefined;
+      const error = Array.isArray(parsed) ? parsed[0].error : parsed?.error;
+      expect(status === 413 || isBatchRefusal(error), body).toBe(true);
+    }
+  });
+
+  it('draws the same provider from the same seed, and every limit across seeds', () => {
+    expect(randomProfile(42)).toEqual(randomProfile(42));
+    const drawn = Array.from({ length: 200 }, (_, i) => randomProfile(i));
+    expect(drawn.some((p) => p.maxBatch === 0)).toBe(true);
+    expect(drawn.some((p) => p.rateAs === 'jsonrpc' && !p.retryAfter)).toBe(true);
+    expect(drawn.some((p) => p.ratePerMinute !== undefined)).toBe(true);
+    expect(Math.min(...drawn.map((p) => p.logRange))).toBeLessThan(10);
+    expect(Math.max(...drawn.map((p) => p.logRange))).toBeGreaterThan(50_000);
+    expect(drawn.every((p) => p.callGasCap >= 10_000_000n && p.callGasCap <= 50_000_000n)).toBe(true);
   });
 
   it('refuses answers of more logs than the cap', async () => {
@@ -119,10 +158,54 @@ describe('RpcProxy', () => {
     });
   });
 
-  it('caps eth_call gas', async () => {
-    await withProxy(quiet(), async (send) => {
-      const answer = await (await send(call('eth_call', [{ to: '0x01', gas: '0x5f5e1000' }, 'latest']))).json();
-      expect(BigInt(answer.result.gas)).toBe(50_000_000n);
+  it('refuses every batch when it takes none, and answers single calls', async () => {
+    await withProxy(quiet({ maxBatch: 0, wording: { ...PROFILES.strict.wording, batch: 0 } }), async (send) => {
+      const refused = await (await send([call('eth_chainId', [], 1)])).json();
+      expect(refused.error.message).toBe('Batched requests are not supported by this server');
+      expect((await (await send(call('eth_blockNumber'))).json()).result).toBe('0x3e8');
+    });
+  });
+
+  it('refuses past a per-minute limit with a JSON-RPC error in an HTTP 200, without Retry-After', async () => {
+    const profile = quiet({
+      ratePerMinute: 3,
+      rateAs: 'jsonrpc',
+      retryAfter: false,
+      wording: { ...PROFILES.strict.wording, rate: 1 },
+    });
+    await withProxy(profile, async (send, proxy) => {
+      for (let i = 0; i < 3; i++) expect((await send(call('eth_chainId'))).status).toBe(200);
+      const limited = await send(call('eth_chainId'));
+      expect(limited.status).toBe(200);
+      expect(limited.headers.get('retry-after')).toBeNull();
+      expect((await limited.json()).error).toEqual({ code: -32029, message: 'Rate limit exceeded' });
+      expect(proxy.since(0).rateLimited).toBe(1);
+    });
+  });
+
+  it('answers the calls of a batch within the rate and refuses the rest one by one, as QuickNode does', async () => {
+    const profile = quiet({ ratePerSecond: 3, rateAs: 'jsonrpc', wording: { ...PROFILES.strict.wording, rate: 2 } });
+    await withProxy(profile, async (send) => {
+      const answers = await (await send(Array.from({ length: 5 }, (_, i) => call('eth_blockNumber', [], i)))).json();
+      expect(answers.filter((a: any) => a.result)).toHaveLength(3);
+      expect(answers.filter((a: any) => a.error?.code === -32007)).toHaveLength(2);
+    });
+  });
+
+  it('runs every eth_call within its gas cap', async () => {
+    await withProxy(quiet({ callGasCap: 20_000_000n }), async (send) => {
+      const asked = await (await send(call('eth_call', [{ to: '0x01', gas: '0x5f5e1000' }, 'latest']))).json();
+      expect(BigInt(asked.result.gas)).toBe(20_000_000n);
+      const unasked = await (await send(call('eth_call', [{ to: '0x01' }, 'latest']))).json();
+      expect(BigInt(unasked.result.gas)).toBe(20_000_000n);
+    });
+  });
+
+  it('refuses an answer larger than its response cap', async () => {
+    await withProxy(quiet({ responseBytes: 100, logRange: 1_000 }), async (send) => {
+      const answer = await (await send(logs(1, 50))).json();
+      expect(answer.error.message).toBe('response size should not greater than 100 bytes');
+      expect(classifyRpcError(answer.error).kind).toBe('range');
     });
   });
 

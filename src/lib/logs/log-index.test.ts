@@ -26,12 +26,15 @@ function fakeNode({
   every = 10n,
   cap = 1_000n,
   statesCap = false,
+  wording,
 }: {
   height: bigint;
   every?: bigint;
   cap?: bigint;
   /** Whether the refusal says the cap in words providers use. */
   statesCap?: boolean;
+  /** A refusal in words no table knows, instead. */
+  wording?: string;
 }) {
   const node = {
     height,
@@ -85,8 +88,11 @@ function fakeNode({
     const to = BigInt(params[0].toBlock);
     if (to - from + 1n > node.cap)
       throw Object.assign(
-        new Error(statesCap ? `query exceeds max block range ${node.cap}` : `block range is too wide, max ${node.cap}`),
-        { code: -32005 },
+        new Error(
+          wording ??
+            (statesCap ? `query exceeds max block range ${node.cap}` : `block range is too wide, max ${node.cap}`),
+        ),
+        { code: wording ? -32602 : -32005 },
       );
     const logs = [];
     for (let n = from; n <= to && n <= visible; n++) if (n % every === 0n) logs.push(logAt(n));
@@ -135,6 +141,21 @@ describe('LogIndex', () => {
     await index.syncTo(150_000n);
     expect(index.window.size).toBe(10_000n);
     expect(blocks(index).at(-1)).toBe(150_000n);
+  });
+
+  it('takes a refusal in unknown words for a range only once a smaller window is accepted', async () => {
+    const { node, request } = fakeNode({ height: 5_000n, cap: 300n, wording: 'computer says no' });
+    const index = indexOver(request, node);
+    await index.syncTo(5_000n);
+    expect(blocks(index)).toHaveLength(491);
+    expect(index.window.size).toBeLessThanOrEqual(300n);
+  });
+
+  it('throws a refusal in unknown words that even one block meets, and keeps its window', async () => {
+    const { node, request } = fakeNode({ height: 5_000n, cap: 0n, wording: 'computer says no' });
+    const index = indexOver(request, node, memoryLogStore(), new LearnedSize(10_000n, 500n));
+    await expect(index.syncTo(5_000n)).rejects.toThrow('computer says no');
+    expect(index.window.size).toBe(500n);
   });
 
   it('takes a cap the provider states at its word: one refusal, then windows of that size', async () => {

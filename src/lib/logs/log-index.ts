@@ -309,7 +309,13 @@ export class LogIndex {
   /** Every log of the stream's contracts in `[from, to]`, in windows the provider accepts. */
   async #read(from: bigint, to: bigint): Promise<IndexedLog[]> {
     const out: IndexedLog[] = [];
-    const retries: { range: [bigint, bigint]; attempts: number }[] = [];
+    type Job = {
+      range: [bigint, bigint];
+      attempts: number;
+      /** Refused in words no table knows: the error and the window size before it was shrunk for it. */
+      unknown?: { error: unknown; size: bigint } | false;
+    };
+    const retries: Job[] = [];
     let next = from;
     const take = () => {
       const retry = retries.pop();
@@ -318,14 +324,14 @@ export class LogIndex {
         const [a, b] = retry.range;
         if (b - a + 1n <= this.window.size) return retry;
         const cut = a + this.window.size - 1n;
-        retries.push({ range: [cut + 1n, b], attempts: 0 });
-        return { range: [a, cut] as [bigint, bigint], attempts: retry.attempts };
+        retries.push({ range: [cut + 1n, b], attempts: 0, unknown: retry.unknown });
+        return { range: [a, cut] as [bigint, bigint], attempts: retry.attempts, unknown: retry.unknown };
       }
       if (next > to) return undefined;
       const end = next + this.window.size - 1n > to ? to : next + this.window.size - 1n;
       const range: [bigint, bigint] = [next, end];
       next = end + 1n;
-      return { range, attempts: 0 };
+      return { range, attempts: 0 } as Job;
     };
     // Until a window has been accepted once, one request at a time finds the provider's cap
     // (parallel requests would each be refused on the way down).
@@ -342,15 +348,27 @@ export class LogIndex {
           this.#probed = true;
         } catch (error) {
           const refusal = classifyRpcError(error);
-          if (refusal.kind === 'range' && b > a) {
-            this.window.refused(a, b, refusal.suggested, refusal.cap);
+          if ((refusal.kind === 'range' || refusal.kind === 'size') && b > a) {
+            if (refusal.kind === 'range') this.window.refused(a, b, refusal.suggested, refusal.cap);
+            else this.window.refused(a, b);
+            retries.push(job);
+          } else if (refusal.kind === 'fatal' && b > a && job.unknown !== false) {
+            // A wording no table knows: tried again over half the blocks. It counts as a range
+            // refusal only if a smaller window is then accepted; a refusal of one block is the error.
+            if (job.unknown === undefined) job.unknown = { error, size: this.window.size };
+            this.window.refused(a, b);
             retries.push(job);
           } else if (refusal.kind === 'rate') {
             this.#rateLimited(refusal.retryAfterMs);
             retries.push(job);
           } else if (refusal.kind === 'transient' && job.attempts + 1 < this.#o.maxAttempts) {
             await this.#o.sleep(200 * 2 ** job.attempts);
-            retries.push({ range: job.range, attempts: job.attempts + 1 });
+            retries.push({ range: job.range, attempts: job.attempts + 1, unknown: job.unknown });
+          } else if (job.unknown) {
+            // Refused down to one block: not a range after all. The window is put back, and the
+            // first refusal is the error.
+            this.window.size = job.unknown.size;
+            throw job.unknown.error;
           } else throw error;
         }
       }

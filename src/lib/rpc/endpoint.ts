@@ -68,6 +68,8 @@ export class Endpoint {
   lastError?: { message: string; at: number };
   /** The latest block this endpoint reported, and when. */
   head?: { block: bigint; at: number };
+  /** The newest block any answer of this endpoint showed (a head, a receipt's block, a header). */
+  newest?: bigint;
   answered = 0;
   rateLimits = 0;
   #strikes = 0;
@@ -231,10 +233,18 @@ export class Endpoint {
   }
 
   #noted(method: string, result: unknown) {
-    if (method === 'eth_blockNumber' && typeof result === 'string' && /^0x[0-9a-f]+$/i.test(result)) {
-      this.head = { block: BigInt(result), at: now() };
-      this.options.onChange?.();
-    }
+    const number = (value: unknown) =>
+      typeof value === 'string' && /^0x[0-9a-f]{1,16}$/i.test(value) ? BigInt(value) : undefined;
+    let block: bigint | undefined;
+    if (method === 'eth_blockNumber') {
+      block = number(result);
+      if (block !== undefined) this.head = { block, at: now() };
+    } else if (method === 'eth_getTransactionReceipt')
+      block = number((result as { blockNumber?: unknown })?.blockNumber);
+    else if (method === 'eth_getBlockByNumber') block = number((result as { number?: unknown })?.number);
+    if (block === undefined) return;
+    if (this.newest === undefined || block > this.newest) this.newest = block;
+    if (method === 'eth_blockNumber') this.options.onChange?.();
   }
 
   async #send(jobs: Job[]) {

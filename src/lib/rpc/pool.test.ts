@@ -8,9 +8,10 @@ type Call = { id: number; method: string; params?: unknown[] };
 function endpoints(behave: Record<string, (call: Call) => unknown>) {
   const hits: string[] = [];
   const fetch = vi.fn(async (url: string, init: { body: string }) => {
-    hits.push(url);
     const parsed = JSON.parse(init.body) as Call | Call[];
     const calls = Array.isArray(parsed) ? parsed : [parsed];
+    // The probes' head reads are not counted: only where the reads under test went.
+    if (calls.some((c) => c.method !== 'eth_blockNumber')) hits.push(url);
     const answers = [];
     for (const c of calls) {
       const out = behave[url](c);
@@ -49,7 +50,9 @@ describe('RpcPool', () => {
       'https://a': (c) =>
         c.method === 'eth_call'
           ? { error: { code: 3, message: 'execution reverted', data: '0x' } }
-          : new Response('Service Unavailable', { status: 503 }),
+          : c.method === 'eth_blockNumber'
+            ? { result: '0x7' }
+            : new Response('Service Unavailable', { status: 503 }),
       'https://b': head(7),
     });
     pool = new RpcPool(1, ['https://a', 'https://b'], { fetch: e.fetch, probeMs: 60_000 });
@@ -61,14 +64,24 @@ describe('RpcPool', () => {
   it('sends a read pinned to a block only to an endpoint that has reached it', async () => {
     const e = endpoints({ 'https://behind': head(90), 'https://ahead': head(100) });
     pool = new RpcPool(1, ['https://behind', 'https://ahead'], { fetch: e.fetch, probeMs: 60_000 });
-    // Each reports its head (the probes, or the app's head watch).
-    await Promise.all(pool.endpoints.map((x) => x.request('eth_blockNumber')));
+    // A probe round asks each for its head at once.
+    await pool.probe();
     expect(pool.behind(pool.endpoints[0])).toBe(10n);
     e.hits.length = 0;
     expect(await pool.request('eth_call', [{}, '0x64'])).toBe('from-100');
-    // A lagging endpoint is ranked after the others for unpinned reads too.
+    // A lagging endpoint is ranked after the others for unpinned reads too, even when it is faster.
     expect(await pool.request('eth_chainId')).toBe('from-100');
     expect(e.hits).toEqual(['https://ahead', 'https://ahead']);
+  });
+
+  it('prefers a current endpoint waiting out a rate limit to one whose answers are stale', async () => {
+    const e = endpoints({ 'https://behind': head(90), 'https://limited': head(100) });
+    pool = new RpcPool(1, ['https://behind', 'https://limited'], { fetch: e.fetch, probeMs: 60_000 });
+    await pool.probe();
+    pool.endpoints[1].pausedUntil = Date.now() + 200;
+    e.hits.length = 0;
+    expect(await pool.request('eth_chainId')).toBe('from-100');
+    expect(e.hits).toEqual(['https://limited']);
   });
 
   it("keeps a person's own endpoints in this browser, and only those can be removed", () => {

@@ -6,8 +6,8 @@
  * backend without the block), never for a revert or a bad parameter, which the next would repeat.
  * A read pinned to a block (every screen's reads after its first batch are) goes only to endpoints
  * that have reached that block, so one screen never mixes a later state with an earlier one. With
- * more than one endpoint, each is asked for its head every 10 s, which is how a lagging or
- * recovered one is noticed.
+ * more than one endpoint, all are asked for their head at once when the first read goes out and
+ * every 10 s after: that is how a lagging, slow or recovered one is noticed.
  */
 import {
   createTransport,
@@ -21,8 +21,6 @@ import { rememberedRecord, rememberRecord } from '../storage/remembered.ts';
 import { Endpoint } from './endpoint.ts';
 import { classifyRpcError } from './rpc-errors.ts';
 
-/** Blocks behind the best head that make an endpoint lagging. */
-export const LAG_BLOCKS = 2n;
 const PROBE_MS = 10_000;
 const addedKey = (chainId: number) => `alt-gov:rpc-added:${chainId}`;
 
@@ -49,6 +47,10 @@ export function failsOver(error: unknown): boolean {
   if (error instanceof RpcRequestError) return classifyRpcError(error).kind === 'transient';
   return false;
 }
+
+/** The newest block `client`'s pool has seen, if its transport is a pool. */
+export const newestBlockOf = (client: { transport: object }): bigint | undefined =>
+  (client.transport as { pool?: RpcPool }).pool?.newestBlock;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -112,29 +114,37 @@ export class RpcPool {
     for (const listener of this.#listeners) listener();
   }
 
-  /** The highest head any endpoint reported in the last minute. */
-  get bestHead(): bigint | undefined {
-    let best: bigint | undefined;
-    const t = Date.now();
+  /** The newest block any endpoint has shown: what a write is simulated at (see tx/lifecycle.ts). */
+  get newestBlock(): bigint | undefined {
+    let newest: bigint | undefined;
     for (const e of this.endpoints)
-      if (e.head && t - e.head.at < 60_000 && (!best || e.head.block > best)) best = e.head.block;
-    return best;
+      if (e.newest !== undefined && (newest === undefined || e.newest > newest)) newest = e.newest;
+    return newest;
   }
 
-  /** Blocks `endpoint` is behind the best head (0 when unknown). */
+  /** Each endpoint's head in the last probe round (all asked at once, so they compare). */
+  #round = new Map<Endpoint, bigint>();
+
+  /** Blocks `endpoint` was behind the others in the last probe round (0 when unknown). */
   behind(endpoint: Endpoint): bigint {
-    const best = this.bestHead;
-    if (best === undefined || !endpoint.head || Date.now() - endpoint.head.at > 60_000) return 0n;
-    return best - endpoint.head.block;
+    const mine = this.#round.get(endpoint);
+    if (mine === undefined) return 0n;
+    let best = mine;
+    for (const head of this.#round.values()) if (head > best) best = head;
+    return best - mine;
   }
 
+  /**
+   * Lower is better: a dead endpoint last, then one behind the others (its answers are stale), then
+   * one waiting out a rate limit (its answers are current, only later), then by latency; the one in
+   * use keeps a lead of 250 ms so reads do not flap between two healthy endpoints.
+   */
   #score(endpoint: Endpoint): number {
     const t = Date.now();
-    const behind = this.behind(endpoint);
     return (
       (endpoint.down ? 1e9 : 0) +
-      (endpoint.rateLimited ? 1e8 + endpoint.pausedUntil - t : 0) +
-      (behind > LAG_BLOCKS ? 1e7 * Number(behind) : 0) +
+      1e7 * Number(this.behind(endpoint)) +
+      (endpoint.rateLimited ? 1e6 + endpoint.pausedUntil - t : 0) +
       (endpoint.latencyMs ?? 500) -
       (endpoint === this.current ? 250 : 0)
     );
@@ -184,9 +194,22 @@ export class RpcPool {
   #startProbing() {
     if (this.#probing || this.endpoints.length < 2) return;
     this.#probing = setInterval(() => {
-      if (globalThis.document?.hidden) return;
-      for (const e of this.endpoints) void e.request('eth_blockNumber').catch(() => {});
+      if (!globalThis.document?.hidden) void this.probe();
     }, this.options.probeMs ?? PROBE_MS);
+    void this.probe();
+  }
+
+  /** Asks every endpoint for its head at once: latency, lag and recovery are seen this way. */
+  async probe() {
+    const heads = await Promise.all(
+      this.endpoints.map((e) =>
+        e.down && e.downUntil - Date.now() > 1_000
+          ? undefined
+          : (e.request('eth_blockNumber') as Promise<string>).then(BigInt, () => undefined),
+      ),
+    );
+    this.#round = new Map(this.endpoints.flatMap((e, i) => (heads[i] === undefined ? [] : [[e, heads[i]!]])));
+    this.#changed();
   }
 
   /** Stops the health probes (tests). */

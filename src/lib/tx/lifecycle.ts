@@ -12,6 +12,7 @@ import {
   simulateContract,
 } from 'viem/actions';
 import type { ReadClient } from '../web3/chains.ts';
+import { newestBlockOf } from '../rpc/pool.ts';
 import { mapError, type MappedError } from './map-error.ts';
 import { followTransaction, type FollowOptions, type FollowResult, type Sent } from './follow-transaction.ts';
 import { followSafeTransaction, type SafeFollowResult, type SafeTracking } from './follow-safe.ts';
@@ -105,9 +106,17 @@ export async function runTransaction(
   let safe: SafeInfo | undefined;
   try {
     const request = { ...call, account: ctx.account } as any;
-    [, safe] = await Promise.all([simulateContract(ctx.client, request), readSafeOrNone(ctx.client, ctx.account)]);
+    // At the newest block the app has seen, not at whatever a lagging backend calls latest: a vote
+    // one block after voting opened is simulated where voting is open (a backend without that block
+    // yet is the pool's to retry elsewhere).
+    const blockNumber = newestBlockOf(ctx.client);
+    const at = blockNumber === undefined ? { blockTag: 'pending' } : { blockNumber };
+    [, safe] = await Promise.all([
+      simulateContract(ctx.client, { ...request, blockNumber }),
+      readSafeOrNone(ctx.client, ctx.account),
+    ]);
     const [estimate, nonce] = await Promise.all([
-      estimateContractGas(ctx.client, { ...request, blockTag: 'pending' }),
+      estimateContractGas(ctx.client, { ...request, ...at }),
       safe
         ? Promise.resolve(0)
         : walletNonce().catch(() => getTransactionCount(ctx.client, { address: ctx.account, blockTag: 'pending' })),
@@ -311,6 +320,7 @@ export async function simulateBatch(client: ReadClient, account: Address, calls:
   try {
     const { results } = await simulateCalls(client, {
       account,
+      blockNumber: newestBlockOf(client),
       calls: calls.map((c) => ({
         to: c.address,
         abi: c.abi,
@@ -323,7 +333,7 @@ export async function simulateBatch(client: ReadClient, account: Address, calls:
     if (failed) throw failed.error ?? new Error('The batch would fail.');
   } catch (error) {
     if (!isMethodUnsupported(error)) throw error;
-    await simulateContract(client, { ...calls[0], account } as any);
+    await simulateContract(client, { ...calls[0], account, blockNumber: newestBlockOf(client) } as any);
   }
 }
 
