@@ -42,4 +42,10 @@ describe('buildCsp', () => {
     expect(directive(wc, 'frame-src')).toContain('https://verify.walletconnect.org');
     expect(directive(wc, 'font-src')).toBe("font-src 'self' data:");
   });
+  it('admits any https RPC only where the deployer lets people add their own', () => {
+    expect(directive(csp, 'connect-src')).not.toContain(' https: ');
+    const open = buildCsp({ ...config, allowUserRpcs: true });
+    expect(directive(open, 'connect-src').split(' ')).toContain('https:');
+    expect(directive(open, 'script-src')).toBe("script-src 'self'");
+  });
 });

@@ -2,7 +2,9 @@
  * The Content-Security-Policy written into the built index.html. No inline script and no eval;
  * connections, images and frames only to origins the deployer chose in public/config.json: its RPCs,
  * the metadata hosts it allows, and WalletConnect's relay and modal only when a WalletConnect project
- * id is configured. Built from the config at build time, so changing an RPC means rebuilding.
+ * id is configured. Built from the config at build time, so changing an RPC means rebuilding. RPCs a
+ * person adds on the Network page are reachable only where the deployer set `allowUserRpcs`, which
+ * widens connect-src to any https origin (the app still checks each one's chain before using it).
  * Styles allow 'unsafe-inline' because the wallet modal's web components set inline styles; no
  * chain text is ever rendered as markup, so there is nothing to inject them into.
  */
@@ -29,6 +31,8 @@ export interface CspConfig {
   chains: { rpcUrls: string[]; safeTransactionService?: string }[];
   metadataOrigins?: string[];
   walletConnectProjectId?: string;
+  /** Lets people add RPCs of their own: connect-src admits any https origin. */
+  allowUserRpcs?: boolean;
 }
 
 export function buildCsp(config: CspConfig): string {
@@ -47,7 +51,7 @@ export function buildCsp(config: CspConfig): string {
     // Wallet icons arrive as data: URIs; operator logos and proposal images only from allowed hosts.
     `img-src ${list(["'self'", 'data:'], metadata, walletConnect ? ['https:'] : [])}`,
     "font-src 'self' data:",
-    `connect-src ${list(["'self'"], rpcs, metadata, walletConnect ? WALLETCONNECT : [])}`,
+    `connect-src ${list(["'self'"], rpcs, metadata, walletConnect ? WALLETCONNECT : [], config.allowUserRpcs ? ['https:'] : [])}`,
     `frame-src ${walletConnect ? WALLETCONNECT_FRAMES.join(' ') : "'none'"}`,
     "object-src 'none'",
     "base-uri 'self'",

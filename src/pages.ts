@@ -10,6 +10,7 @@ export const pages: Record<string, () => Promise<{ default: Component }>> = {
   '/governance': () => import('./features/governance/governance-page.svelte'),
   '/airdrop': () => import('./features/airdrop/airdrop-page.svelte'),
   '/activity': () => import('./features/activity/activity-page.svelte'),
+  '/network': () => import('./features/network/network-page.svelte'),
 };
 
 /** Governance's own pages, loaded with the first visit to each (the list is part of its section). */

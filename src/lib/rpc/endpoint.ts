@@ -294,7 +294,8 @@ export class Endpoint {
     // A rate limit for the whole request: HTTP 429, or an error object in its place saying so.
     if (response.status === 429 || (envelope?.error && classifyRpcError(envelope.error).kind === 'rate')) {
       const error = httpError(envelope);
-      this.#rateLimited(retryAfterMs(headers.get('retry-after')), error.shortMessage);
+      const wording = envelope?.error?.message ?? `HTTP ${response.status}`;
+      this.#rateLimited(retryAfterMs(headers.get('retry-after')), `Rate limited: ${wording.slice(0, 120)}`);
       return this.#requeue(jobs, error);
     }
     if (!single && (response.status === 400 || response.status === 413 || (response.ok && !Array.isArray(json)))) {
@@ -353,7 +354,8 @@ export class Endpoint {
     this.answered += jobs.length - again.length;
     this.#failures = 0;
     this.downUntil = 0;
-    if (rate) this.#rateLimited(retryAfterMs(headers.get('retry-after')), rate.error!.message);
+    if (rate)
+      this.#rateLimited(retryAfterMs(headers.get('retry-after')), `Rate limited: ${rate.error!.message.slice(0, 120)}`);
     else this.#paceOk();
     if (refusedAsBatch || (!rate && again.length)) {
       const answered = jobs.length - again.length;
@@ -364,6 +366,11 @@ export class Endpoint {
       if (this.batch.size !== before) this.#remember();
     }
     if (again.length) this.#requeue(again, httpError(rate));
+  }
+
+  /** Whether its last request failed as a transport (down, timing out, a 5xx). */
+  get failing() {
+    return this.#failures > 0;
   }
 
   #down(message: string) {
