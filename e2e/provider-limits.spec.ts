@@ -98,6 +98,28 @@ test('a visitor whose provider caps logs at 10 blocks sees titles and a verified
   await expect(page.getByRole('alert')).toHaveCount(0);
 });
 
+test('an eth_call gas cap too low for a page of operators: the directory reads smaller pages, and remembers the size', async ({
+  page,
+  chain,
+}) => {
+  // The devnet's page of 24 operators costs about 1.9M gas; this provider runs each call with 1.2M
+  // (scaled down as the devnet is: mainnet's 2,000 operators meet a 10M cap the same way).
+  proxy.profile = strict({ callGasCap: 1_200_000n, wording: { ...PROFILES.strict.wording, gas: 1 }, rotate: false });
+  const operators = await chain.operators();
+  await page.goto('./#/staking');
+  await expect(page.locator('tr[data-operator]')).toHaveCount(operators.length, { timeout: 30_000 });
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  const learned = Number(await page.evaluate(() => localStorage.getItem('alt-gov:page:operators:31337')));
+  expect(learned).toBeGreaterThan(0);
+  expect(learned).toBeLessThan(operators.length);
+  // The next visit starts at the learned size: no page is refused again.
+  const mark = proxy.mark();
+  await page.reload();
+  await expect(page.locator('tr[data-operator]')).toHaveCount(operators.length, { timeout: 30_000 });
+  expect(Number(await page.evaluate(() => localStorage.getItem('alt-gov:page:operators:31337')))).toBe(learned);
+  expect(proxy.since(mark).requests).toBeLessThan(12);
+});
+
 test('a vote and a stake complete behind the strict provider', async ({ page, chain, wallet }) => {
   void wallet;
   const { gov, id, ui } = await openActiveProposal(page, chain);

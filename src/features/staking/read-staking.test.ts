@@ -4,6 +4,7 @@ import { laterGroups, OPERATOR_PAGE } from './read-staking.ts';
 describe('laterGroups', () => {
   it('reads the pages after the first two to an eth_call, every operator once', () => {
     expect(laterGroups(undefined)).toEqual([]);
+    expect(laterGroups(100n, 25n, 25n)).toEqual([[25n, 50n], [75n]]);
     expect(laterGroups(OPERATOR_PAGE)).toEqual([]);
     expect(laterGroups(OPERATOR_PAGE + 1n)).toEqual([[OPERATOR_PAGE]]);
     const groups = laterGroups(2_000n);

@@ -14,6 +14,7 @@ import type { ChainConfig } from '../../lib/config/app-config.ts';
 import { multicall3Of, type ReadClient } from '../../lib/web3/chains.ts';
 import type { ChainCaps } from '../../lib/web3/capabilities.ts';
 import { readBatch } from '../../lib/web3/read-batch.ts';
+import { pageSize, tooBig } from '../../lib/rpc/page-size.ts';
 import type { AppState } from '../../lib/web3/app-state.svelte.ts';
 import { cache } from '../../lib/query/presets.ts';
 import { afterNextPaint } from '../../lib/ui/next-paint.ts';
@@ -96,13 +97,13 @@ export const OPERATOR_PAGE = 100n;
  * a page opened just after another still fits a free tier's 25 calls a second (one page a call was
  * 20, and two pages in a row met a second of 429s).
  */
-const PAGES_PER_CALL = 2;
+const PAGES_PER_CALL = 2n;
 
-/** The offsets of the pages from `from` for `count` operators, grouped by eth_call. */
-export const laterGroups = (count: bigint | undefined, from = OPERATOR_PAGE) => {
+/** The offsets of the pages of `page` operators from `from` for `count` operators, grouped by eth_call. */
+export const laterGroups = (count: bigint | undefined, from = OPERATOR_PAGE, page = OPERATOR_PAGE) => {
   const out: bigint[][] = [];
-  for (let offset = from; offset < (count ?? 0n); offset += OPERATOR_PAGE) {
-    if (!out.length || out.at(-1)!.length === PAGES_PER_CALL) out.push([]);
+  for (let offset = from; offset < (count ?? 0n); offset += page) {
+    if (!out.length || BigInt(out.at(-1)!.length) === PAGES_PER_CALL) out.push([]);
     out.at(-1)!.push(offset);
   }
   return out;
@@ -151,15 +152,44 @@ function stateOf(
 
 const countKey = (chainId: number) => `alt-gov:operator-count:${chainId}`;
 
+/**
+ * The staking screens' state. Pages are as large as the endpoint allows: a page refused as too big
+ * (a gas cap for calls below what two pages of long metadata need, a cap on an answer's size) is
+ * halved and the directory read again, and the size is remembered (see rpc/page-size.ts).
+ */
 export async function readStaking(
   client: ReadClient,
   chain: ChainConfig,
   caps: ChainCaps,
   account?: Address,
 ): Promise<StakingState> {
+  // Learned as operators per eth_call (two pages at most share one): pages are half of it.
+  const perCall = pageSize('operators', chain.id, Number(PAGES_PER_CALL * OPERATOR_PAGE));
+  for (;;) {
+    const asked = { largest: 0n };
+    try {
+      const state = await readDirectory(client, chain, caps, account, BigInt(Math.max(1, perCall.size >> 1)), asked);
+      perCall.accepted(Number(asked.largest));
+      return state;
+    } catch (error) {
+      if (asked.largest <= 1n || !tooBig(error)) throw error;
+      perCall.refused(Number(asked.largest));
+    }
+  }
+}
+
+async function readDirectory(
+  client: ReadClient,
+  chain: ChainConfig,
+  caps: ChainCaps,
+  account: Address | undefined,
+  perPage: bigint,
+  /** The most operators one of its eth_calls asked for, set before each is sent. */
+  asked: { largest: bigint },
+): Promise<StakingState> {
   const calls = screenCalls(chain, caps, account);
   const S = { address: chain.contracts.staking!, abi: altStakingAbi } as const;
-  const page = (offset: bigint) => ({ ...S, functionName: 'getOperators', args: [offset, OPERATOR_PAGE] }) as const;
+  const page = (offset: bigint) => ({ ...S, functionName: 'getOperators', args: [offset, perPage] }) as const;
   const pagesOf = (group: bigint[]) => Object.fromEntries(group.map((offset) => [`at${offset}`, page(offset)]));
   // A returning visitor's directory is read in one round trip, not two: the first batch carries the
   // second page too (two pages are within an eth_call's gas, see PAGES_PER_CALL), and the pages after
@@ -168,17 +198,22 @@ export async function readStaking(
   // waits. A page read at another block (a block landed between, or a backend behind) is read again at
   // the batch's block, so the list stays one consistent picture.
   const remembered = rememberedInteger(countKey(chain.id), 6);
-  const from = remembered !== undefined && remembered > OPERATOR_PAGE ? 2n * OPERATOR_PAGE : OPERATOR_PAGE;
+  const from = remembered !== undefined && remembered > perPage ? 2n * perPage : perPage;
+  const asks = (offsets: bigint[]) => {
+    const ops = BigInt(offsets.length) * perPage;
+    if (ops > asked.largest) asked.largest = ops;
+  };
+  asks(from > perPage ? [0n, perPage] : [0n]);
   const first = readBatch(client, chain, {
     ...calls,
     firstPage: page(0n),
-    secondPage: from > OPERATOR_PAGE && page(OPERATOR_PAGE),
+    secondPage: from > perPage && page(perPage),
   });
   const early = new Map(
-    laterGroups(remembered, from).map((group) => [
-      group.join(),
-      readBatch(client, chain, pagesOf(group)).catch(() => undefined),
-    ]),
+    laterGroups(remembered, from, perPage).map((group) => {
+      asks(group);
+      return [group.join(), readBatch(client, chain, pagesOf(group)).catch(() => undefined)];
+    }),
   );
   const read = await first;
   const { blockNumber, values } = read;
@@ -187,7 +222,8 @@ export async function readStaking(
   const count = BigInt((values.parameters as StakingParameters).operatorCount);
   // Storage refused only means the next visit reads its pages after the first batch.
   rememberInteger(countKey(chain.id), count);
-  const groups = laterGroups(count, from).map(async (group) => {
+  const groups = laterGroups(count, from, perPage).map(async (group) => {
+    asks(group);
     const pages = await early.get(group.join());
     if (pages && pages.blockNumber === blockNumber)
       return group.map((offset) => pages.values[`at${offset}`] as readonly OperatorInfo[]);

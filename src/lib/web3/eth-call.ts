@@ -98,7 +98,10 @@ export async function aggregate(
   for (const [i, call] of calls.entries()) {
     const { success, returnData } = results[i];
     if (!success) {
-      out.push({ status: 'failure', error: contractError(new RawContractError({ data: returnData }), call) });
+      const error = contractError(new RawContractError({ data: returnData }), call);
+      // No revert data: a revert without a reason, or the read ran out of the call's gas.
+      if (returnData === '0x') Object.assign(error, { emptyRevert: true });
+      out.push({ status: 'failure', error });
       continue;
     }
     // A large result (a page of operators) decodes in a task of its own, like a single read's.
