@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { altGovernorAbi, altStakingAbi } from '../src/lib/contracts/generated.ts';
 import { writeDevnetConfig } from '../devnet/start.ts';
-import { PROFILES, RpcProxy, type ProviderProfile } from '../scripts/rpc-proxy.ts';
+import { describeProfile, PROFILES, randomProfile, RpcProxy, type ProviderProfile } from '../scripts/rpc-proxy.ts';
 import type { DevnetClient } from '../devnet/client.ts';
 import type { Deployment } from '../devnet/deploy.ts';
 import { launchOffline } from './browser.ts';
@@ -238,10 +238,115 @@ export async function benchDeep(options: DeepBenchOptions): Promise<Record<strin
         await proxy.close();
       }
     }
+    Object.assign(results, await providerMatrix(browser, specs, appUrl, appRpcPort, anvilUrl));
+    Object.assign(results, await failoverRecovery(browser, appUrl, distDir, config, appRpcPort, anvilUrl));
   } finally {
     await browser.close();
     // The snapshot describes the deep chain only: the build is left as it was.
     rmSync(join(distDir, 'history'), { recursive: true, force: true });
   }
   return results;
+}
+
+/** The seeds of the matrix's providers: fixed, so runs compare (e2e draws new ones every run). */
+const MATRIX_SEEDS = Array.from({ length: 10 }, (_, i) => 1_001 + i);
+/** How long a page has to show its data in the matrix. */
+const MATRIX_TIMEOUT_MS = 20_000;
+
+/**
+ * `provider_matrix_ok`: behind each of ten seeded random providers (every limit drawn from its range,
+ * see randomProfile), each page opened cold in a fresh profile; the share of visits that show their
+ * data within 20 s with no error shown.
+ */
+async function providerMatrix(
+  browser: Awaited<ReturnType<typeof launchOffline>>,
+  specs: PageSpec[],
+  appUrl: string,
+  appRpcPort: number,
+  anvilUrl: string,
+): Promise<Record<string, number>> {
+  let visits = 0;
+  let ok = 0;
+  for (const seed of MATRIX_SEEDS) {
+    const profile = randomProfile(seed);
+    console.log(`  provider ${seed}: ${describeProfile(profile)}`);
+    const proxy = new RpcProxy(appRpcPort, anvilUrl, profile, seed);
+    await proxy.listen();
+    const context = await browser.newContext();
+    try {
+      for (const spec of specs) {
+        const page = await context.newPage();
+        await settle();
+        const { ms } = await timeToData(page, `${appUrl}${spec.path}`, spec.ready, MATRIX_TIMEOUT_MS);
+        visits++;
+        if (!(await shownError(page, ms, `provider ${seed} ${spec.key}`))) ok++;
+        await page.close();
+      }
+    } finally {
+      await context.close();
+      await proxy.close();
+    }
+  }
+  console.log(`  ${ok} of ${visits} visits showed their data within ${MATRIX_TIMEOUT_MS / 1000} s`);
+  return { provider_matrix_ok: ok / visits, provider_matrix_visits: visits };
+}
+
+/**
+ * `failover_recovery_ms`: the Overview open over two RPCs; the one in use dies and a block is mined
+ * at once; the time until the page shows that block's data (read through the other).
+ */
+async function failoverRecovery(
+  browser: Awaited<ReturnType<typeof launchOffline>>,
+  appUrl: string,
+  distDir: string,
+  config: { chains: { id: number; rpcUrls: string[] }[] },
+  appRpcPort: number,
+  anvilUrl: string,
+): Promise<Record<string, number>> {
+  const quick = { ...PROFILES.generous, name: 'failover', latencyMs: 20 };
+  const endpoints = [new RpcProxy(appRpcPort, anvilUrl, quick, 1), new RpcProxy(appRpcPort + 100, anvilUrl, quick, 2)];
+  const file = join(distDir, 'config.json');
+  const original = readFileSync(file, 'utf8');
+  const two = structuredClone(config);
+  two.chains.find((c) => c.id === 31337)!.rpcUrls = endpoints.map((e) => e.url);
+  writeFileSync(file, JSON.stringify(two, null, 2));
+  const context = await browser.newContext();
+  try {
+    for (const e of endpoints) await e.listen();
+    const page = await context.newPage();
+    const delegate = deepActor('delegate', 0);
+    await page.goto(`${appUrl}#/?address=${delegate}`);
+    const asOf = async () => Number(/as of block (\d+)/.exec(await page.locator('main').innerText())?.[1] ?? 0);
+    await page.waitForFunction(() => /as of block \d+/.test(document.body.innerText), null, { timeout: 30_000 });
+    await settle();
+    // The endpoint in use is the one that answered last.
+    const marks = endpoints.map((e) => e.mark());
+    await new Promise((r) => setTimeout(r, 2_000));
+    const inUse = endpoints.reduce((a, b, i) =>
+      b.since(marks[i]).requests > a.since(marks[endpoints.indexOf(a)]).requests ? b : a,
+    );
+    const shown = await asOf();
+    const started = performance.now();
+    inUse.kill();
+    await fetch(anvilUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'anvil_mine', params: ['0x1', '0xc'] }),
+    });
+    await page.waitForFunction(
+      (after) => Number(/as of block (\d+)/.exec(document.body.innerText)?.[1] ?? 0) > after,
+      shown,
+      { timeout: 30_000, polling: 'raf' },
+    );
+    const ms = Math.round(performance.now() - started);
+    console.log(`  failover: block ${shown + 1} shown ${ms} ms after the RPC in use died`);
+    return { failover_recovery_ms: ms };
+  } catch (error) {
+    console.log(`  failover: the next block was not shown (${(error as Error).message.split('\n')[0]})`);
+    return { failover_recovery_ms: 30_000 };
+  } finally {
+    await context.close();
+    for (const e of endpoints) await e.close();
+    writeFileSync(file, original);
+  }
 }

@@ -103,6 +103,24 @@ describe('classifyRpcError', () => {
     expect(classifyRpcError(error).kind).toBe(kind);
   });
 
+  it("reads what the provider said, not the request body viem's message repeats", () => {
+    const viemLike = {
+      shortMessage: 'RPC Request failed.',
+      details: 'execution reverted',
+      message:
+        'RPC Request failed.\n\nURL: https://network.example/rate-limit\nRequest body: {"id":429,"method":"eth_getLogs"}',
+      cause: { code: 3, message: 'execution reverted' },
+    };
+    expect(classifyRpcError(viemLike).kind).toBe('fatal');
+    const http = {
+      shortMessage: 'HTTP request failed.',
+      details: 'Bad Request',
+      message: 'HTTP request failed.\nRequest body: {"id":429}',
+      status: 400,
+    };
+    expect(classifyRpcError(http).kind).toBe('fatal');
+  });
+
   it('reads the wait Infura puts in its error data', () => {
     const infura = rpc(-32005, 'daily request count exceeded, request rate limited', {
       rate: { allowed_rps: 1, backoff_seconds: 2, current_rps: 2.2 },

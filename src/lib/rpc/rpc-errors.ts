@@ -79,7 +79,10 @@ const textOf = (chain: ErrorLike[]) =>
       // Tenderly says the range in the error's data: `{ payload: "range … is bigger than range limit 2000" }`.
       const data =
         typeof e.data === 'string' ? e.data : e.data && typeof e.data === 'object' ? JSON.stringify(e.data) : '';
-      return `${e.details ?? ''} ${e.shortMessage ?? ''} ${e.message ?? ''} ${data}`;
+      // A viem error's `message` repeats its request body and URL (a JSON-RPC id of 429, a method
+      // name): only what the provider said is read, its short message and details.
+      const said = e.shortMessage !== undefined ? `${e.shortMessage} ${e.details ?? ''}` : (e.message ?? '');
+      return `${said} ${data}`;
     })
     .join(' ');
 
