@@ -22,7 +22,17 @@ export function allowedOrigins(doc: Document | undefined = globalThis.document):
 /** Whether `url` is within the CSP's connect-src sources (`sources` undefined: no policy). */
 export function cspAllows(url: URL, sources: string[] | undefined): boolean {
   if (!sources) return true;
-  return sources.some((s) => s === `${url.protocol}` || s === url.origin || s === '*');
+  return sources.some((s) => {
+    if (s === '*' || s === url.protocol || s === url.origin) return true;
+    // A wildcard host source: https://*.example.org admits any subdomain of example.org.
+    const wild = /^(https?:)\/\/\*\.([^/:]+)(:\d+)?$/.exec(s);
+    return (
+      !!wild &&
+      wild[1] === url.protocol &&
+      url.hostname.endsWith(`.${wild[2]}`) &&
+      (wild[3] ?? '') === (url.port ? `:${url.port}` : '')
+    );
+  });
 }
 
 export async function checkEndpoint(

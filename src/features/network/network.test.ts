@@ -37,6 +37,9 @@ describe('checkEndpoint', () => {
     });
     expect(fetch).not.toHaveBeenCalled();
     expect(cspAllows(new URL('https://rpc.example/key'), ["'self'", 'https:'])).toBe(true);
+    expect(cspAllows(new URL('https://eth.rpc.example'), ['https://*.rpc.example'])).toBe(true);
+    expect(cspAllows(new URL('https://rpc.example'), ['https://*.rpc.example'])).toBe(false);
+    expect(cspAllows(new URL('http://eth.rpc.example'), ['https://*.rpc.example'])).toBe(false);
   });
 
   it('refuses an RPC of another chain, and one that does not answer', async () => {

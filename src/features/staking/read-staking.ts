@@ -172,8 +172,11 @@ export async function readStaking(
       perCall.accepted(Number(asked.largest));
       return state;
     } catch (error) {
-      if (asked.largest <= 1n || !tooBig(error)) throw error;
+      if (asked.largest <= 1n || !tooBig(error, 'getOperators')) throw error;
+      const before = perCall.size;
       perCall.refused(Number(asked.largest));
+      // Nothing smaller to try: the refusal is the answer.
+      if (perCall.size >= before && perCall.size >= Number(asked.largest)) throw error;
     }
   }
 }
@@ -198,7 +201,7 @@ async function readDirectory(
   // waits. A page read at another block (a block landed between, or a backend behind) is read again at
   // the batch's block, so the list stays one consistent picture.
   const remembered = rememberedInteger(countKey(chain.id), 6);
-  const from = remembered !== undefined && remembered > perPage ? 2n * perPage : perPage;
+  const from = remembered !== undefined && remembered > perPage && perPage > 1n ? 2n * perPage : perPage;
   const asks = (offsets: bigint[]) => {
     const ops = BigInt(offsets.length) * perPage;
     if (ops > asked.largest) asked.largest = ops;

@@ -312,10 +312,11 @@ export class LogIndex {
     type Job = {
       range: [bigint, bigint];
       attempts: number;
-      /** Refused in words no table knows: the error and the window size before it was shrunk for it. */
-      unknown?: { error: unknown; size: bigint } | false;
+      /** Refused in words no table knows: the error, and the window's size when this read began. */
+      unknown?: { error: unknown; size: bigint };
     };
     const retries: Job[] = [];
+    const startSize = this.window.size;
     let next = from;
     const take = () => {
       const retry = retries.pop();
@@ -352,10 +353,11 @@ export class LogIndex {
             if (refusal.kind === 'range') this.window.refused(a, b, refusal.suggested, refusal.cap);
             else this.window.refused(a, b);
             retries.push(job);
-          } else if (refusal.kind === 'fatal' && b > a && job.unknown !== false) {
-            // A wording no table knows: tried again over half the blocks. It counts as a range
-            // refusal only if a smaller window is then accepted; a refusal of one block is the error.
-            if (job.unknown === undefined) job.unknown = { error, size: this.window.size };
+          } else if (refusal.kind === 'fatal' && b > a && hasRpcCode(error)) {
+            // A JSON-RPC refusal in words no table knows: tried again over half the blocks. It
+            // counts as a range refusal only if a smaller window is then accepted; refused down to
+            // one block, it is the error (an HTTP refusal, a revoked key, is the error at once).
+            if (job.unknown === undefined) job.unknown = { error, size: startSize };
             this.window.refused(a, b);
             retries.push(job);
           } else if (refusal.kind === 'rate') {
@@ -381,6 +383,15 @@ export class LogIndex {
     await Promise.all(Array.from({ length: workers }, () => worker()));
     return out;
   }
+}
+
+/** Whether `error` carries a JSON-RPC error code (an answer in words), not only an HTTP status. */
+function hasRpcCode(error: unknown): boolean {
+  for (let e = error as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 8; depth++) {
+    if (typeof e.code === 'number') return true;
+    e = e.cause as typeof e;
+  }
+  return false;
 }
 
 function bucket(sorted: IndexedLog[]) {

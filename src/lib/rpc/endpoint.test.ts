@@ -111,8 +111,12 @@ describe('Endpoint batches', () => {
     );
     const endpoint = new Endpoint('https://single.test', { fetch: p.fetch });
     expect(await many(endpoint, 6)).toEqual(['0x1', '0x2', '0x3', '0x4', '0x5', '0x6']);
+    for (let i = 0; i < 4; i++) expect(await many(endpoint, 5)).toHaveLength(5);
+    // Found in a few refusals, probed on the way back up until the smallest size refused is 2, then
+    // left alone: 26 calls, at most five batches refused.
+    expect(p.requests.filter((r) => r.batch).length).toBeLessThanOrEqual(5);
     expect(endpoint.batch.size).toBe(1n);
-    expect(p.requests.filter((r) => !r.batch).length).toBe(6);
+    expect(endpoint.batch.ceiling).toBe(2n);
   });
 
   it('sends again the calls a batch answer left out, and per-call refusals that say "batch"', async () => {
@@ -240,5 +244,50 @@ describe('Endpoint rate limits', () => {
     await new Promise((r) => setTimeout(r, 50));
     expect(p.requests).toHaveLength(4);
     void fourth;
+  });
+
+  it('waits at least a quarter second on "Retry-After: 0", and settles a rate error with no message', async () => {
+    let limited = 2;
+    const p = provider((calls, batch) =>
+      limited-- > 0
+        ? { status: 429, body: { jsonrpc: '2.0', id: null, error: { code: 429 } }, headers: { 'retry-after': '0' } }
+        : ok(calls, batch),
+    );
+    const endpoint = new Endpoint('https://zero.test', { fetch: p.fetch });
+    expect(await endpoint.request('eth_chainId', [7])).toBe('0x7');
+    expect(p.requests[1].at - p.requests[0].at).toBeGreaterThanOrEqual(240);
+  });
+});
+
+describe('Endpoint failures', () => {
+  it('takes a non-JSON answer for the endpoint failing, and one internal error for a batch as the batch failing', async () => {
+    const html = provider(() => ({ body: '<html>Bad gateway</html>' }));
+    const down = new Endpoint('https://html.test', { fetch: html.fetch });
+    await expect(down.request('eth_chainId')).rejects.toMatchObject({ status: 200 });
+    expect(down.failing).toBe(true);
+    const internal = provider(() => ({
+      body: { jsonrpc: '2.0', id: null, error: { code: -32603, message: 'internal error' } },
+    }));
+    const e = new Endpoint('https://internal.test', { fetch: internal.fetch });
+    const results = await Promise.allSettled([e.request('eth_chainId'), e.request('eth_chainId')]);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+    // Failed as one batch, not split into a request per call.
+    expect(internal.requests).toHaveLength(1);
+    expect(e.batch.size).toBe(10n);
+  });
+
+  it('never takes a revert inside a batch for a batch refusal', async () => {
+    const p = provider((calls) => ({
+      body: calls.map((c) => ({
+        jsonrpc: '2.0',
+        id: c.id,
+        error: { code: 3, message: 'execution reverted: batch limit reached', data: '0x' },
+      })),
+    }));
+    const endpoint = new Endpoint('https://revert.test', { fetch: p.fetch });
+    const results = await Promise.allSettled([endpoint.request('eth_call'), endpoint.request('eth_call')]);
+    expect(results.every((r) => r.status === 'rejected')).toBe(true);
+    expect(p.requests).toHaveLength(1);
+    expect(endpoint.batch.size).toBe(10n);
   });
 });

@@ -27,6 +27,7 @@ interface Job {
   requeued: number;
   /** Sent on its own: its batch was refused for what one of its calls asked. */
   solo?: boolean;
+  queuedAt: number;
 }
 
 /** What an endpoint has learned, kept between visits. */
@@ -41,6 +42,9 @@ const MAX_BATCH = 100n;
 const FIRST_BATCH = 10n;
 /** A job sent back this often (a refusal that never ends) fails with the last refusal. */
 const MAX_REQUEUES = 40;
+/** The longest a rate limit is waited out at once, and the longest a call waits in the queue in all. */
+const MAX_WAIT = 60_000;
+const MAX_QUEUED = 120_000;
 const storageKey = (url: string) => `alt-gov:rpc:${url}`;
 const now = () => Date.now();
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -53,6 +57,10 @@ const readLearned = (url: string) =>
   });
 
 let nextId = 1;
+
+/** What an error object says, whatever its `message` holds. */
+const words = (error: Answer['error'] | undefined) => (typeof error?.message === 'string' ? error.message : '');
+const isRevert = (error: Answer['error']) => error?.code === 3 || /execution reverted/i.test(words(error));
 
 export class Endpoint {
   readonly batch: LearnedSize;
@@ -68,8 +76,8 @@ export class Endpoint {
   lastError?: { message: string; at: number };
   /** The latest block this endpoint reported, and when. */
   head?: { block: bigint; at: number };
-  /** The newest block any answer of this endpoint showed (a head, a receipt's block, a header). */
-  newest?: bigint;
+  /** The newest block any answer of this endpoint showed (a head, a receipt's block, a header), and when. */
+  newest?: { block: bigint; at: number };
   answered = 0;
   rateLimits = 0;
   #strikes = 0;
@@ -100,7 +108,13 @@ export class Endpoint {
   /** One JSON-RPC call, batched with the others of this task. Resolves with its result. */
   request(method: string, params?: unknown): Promise<unknown> {
     return new Promise((resolve, reject) => {
-      this.#queue.push({ rpc: { jsonrpc: '2.0', id: nextId++, method, params }, resolve, reject, requeued: 0 });
+      this.#queue.push({
+        rpc: { jsonrpc: '2.0', id: nextId++, method, params },
+        resolve,
+        reject,
+        requeued: 0,
+        queuedAt: now(),
+      });
       void this.#pump();
     });
   }
@@ -127,8 +141,8 @@ export class Endpoint {
   /** Milliseconds until one more call fits the learned pace and any rate-limit wait. */
   #waitMs(t: number): number {
     let wait = this.pausedUntil - t;
-    const recent = this.#sent.filter((s) => t - s < 60_000);
-    this.#sent = recent;
+    while (this.#sent.length && t - this.#sent[0] >= 60_000) this.#sent.shift();
+    const recent = this.#sent;
     const lastSecond = recent.filter((s) => t - s < 1_000);
     if (this.perSecond !== undefined && lastSecond.length >= this.perSecond)
       wait = Math.max(wait, lastSecond[lastSecond.length - this.perSecond] + 1_000 - t);
@@ -172,8 +186,9 @@ export class Endpoint {
   }
 
   #requeue(jobs: Job[], error: unknown) {
+    const t = now();
     const again = jobs.filter((job) => {
-      if (++job.requeued <= MAX_REQUEUES) return true;
+      if (++job.requeued <= MAX_REQUEUES && t - job.queuedAt < MAX_QUEUED) return true;
       job.reject(error);
       return false;
     });
@@ -205,7 +220,8 @@ export class Endpoint {
       (this.perSecond !== undefined && lastSecond < this.perSecond && this.#strikes > 1);
     if (perMinute && lastMinute > 0) this.perMinute = Math.min(this.perMinute ?? Infinity, lastMinute);
     else if (!perMinute && lastSecond > 0) this.perSecond = Math.min(this.perSecond ?? Infinity, lastSecond);
-    const wait = retryAfter ?? Math.min(30_000, 500 * 2 ** this.#strikes);
+    // At least a quarter second (a "Retry-After: 0" is not an invitation to hammer), at most a minute.
+    const wait = Math.min(MAX_WAIT, Math.max(250, retryAfter ?? 500 * 2 ** this.#strikes));
     this.pausedUntil = Math.max(this.pausedUntil, t + wait);
     this.#failed(message);
     this.#remember();
@@ -215,6 +231,7 @@ export class Endpoint {
   #paceOk() {
     this.#strikes = 0;
     const t = now();
+    while (this.#admitted.length && t - this.#admitted[0] >= 60_000) this.#admitted.shift();
     if (t - this.#lastLimitAt < 60_000) return;
     this.#lastLimitAt = t;
     if (this.perSecond === undefined && this.perMinute === undefined) return;
@@ -243,11 +260,21 @@ export class Endpoint {
       block = number((result as { blockNumber?: unknown })?.blockNumber);
     else if (method === 'eth_getBlockByNumber') block = number((result as { number?: unknown })?.number);
     if (block === undefined) return;
-    if (this.newest === undefined || block > this.newest) this.newest = block;
+    if (this.newest === undefined || block >= this.newest.block) this.newest = { block, at: now() };
     if (method === 'eth_blockNumber') this.options.onChange?.();
   }
 
   async #send(jobs: Job[]) {
+    try {
+      await this.#exchange(jobs);
+    } catch (error) {
+      // Whatever went wrong, no call is left waiting: the ones not yet settled fail with it.
+      for (const job of jobs) job.reject(error);
+    }
+  }
+
+  /** Sends `jobs` (one call alone, several as a batch) and settles, or sends again, each. */
+  async #exchange(jobs: Job[]) {
     const single = jobs.length === 1;
     const body = single ? jobs[0].rpc : jobs.map((j) => j.rpc);
     const started = now();
@@ -288,27 +315,51 @@ export class Endpoint {
         url: this.url,
         status: response.status,
         headers,
-        details: answer?.error?.message ?? (text.slice(0, 200) || response.statusText),
+        details: words(answer?.error) || text.slice(0, 200) || response.statusText,
       });
     const envelope = json && !Array.isArray(json) && typeof json === 'object' ? (json as Answer) : undefined;
+    const retryAfter = () => retryAfterMs(headers.get('retry-after'));
     // A rate limit for the whole request: HTTP 429, or an error object in its place saying so.
     if (response.status === 429 || (envelope?.error && classifyRpcError(envelope.error).kind === 'rate')) {
       const error = httpError(envelope);
-      const wording = envelope?.error?.message ?? `HTTP ${response.status}`;
-      this.#rateLimited(retryAfterMs(headers.get('retry-after')), `Rate limited: ${wording.slice(0, 120)}`);
+      this.#rateLimited(
+        retryAfter(),
+        `Rate limited: ${(words(envelope?.error) || `HTTP ${response.status}`).slice(0, 120)}`,
+      );
       return this.#requeue(jobs, error);
     }
-    if (!single && (response.status === 400 || response.status === 413 || (response.ok && !Array.isArray(json)))) {
-      // Refused as a batch (its wording, or no error to tell): learn a smaller size. Refused for
-      // something one of its calls asked (a log range, at QuickNode with a 413): send each alone.
-      if (!envelope?.error || isBatchRefusal(envelope.error)) this.#batchRefused(jobs.length, envelope?.error);
-      else for (const job of jobs) job.solo = true;
+    // Not JSON-RPC at all (an HTML error page, an empty body, a login wall), or refused as a client
+    // (a revoked key, a wrong path): the endpoint's failure, which the pool moves past.
+    if ((json === undefined || (!envelope && !Array.isArray(json))) && response.status !== 413) {
+      const error = httpError();
+      this.#down(error.shortMessage);
+      for (const job of jobs) job.reject(error);
+      return;
+    }
+    if (!single && !Array.isArray(json)) {
+      const refusal = envelope?.error;
+      // Refused as a batch (its wording, or an HTTP 400/413 with no error to tell): learn a smaller
+      // size.
+      if (!refusal || isBatchRefusal(refusal)) {
+        this.#batchRefused(jobs.length, refusal);
+        return this.#requeue(jobs, httpError(envelope));
+      }
+      if (classifyRpcError(refusal).kind === 'transient') {
+        // A batch answered with one internal error: failed as a batch, as viem's transport fails it.
+        const error = httpError(envelope);
+        this.#failed(error.shortMessage);
+        for (const job of jobs) job.reject(error);
+        return;
+      }
+      // Refused for what one of its calls asked (a log range, at QuickNode with a 413): each is sent
+      // alone once, without learning a smaller size.
+      for (const job of jobs) job.solo = true;
       return this.#requeue(jobs, httpError(envelope));
     }
     if (single && envelope?.error && response.status < 500) {
       const error = new RpcRequestError({
         body: body as never,
-        error: envelope.error,
+        error: { ...envelope.error, message: words(envelope.error) },
         url: this.url,
         status: response.status,
         headers,
@@ -317,50 +368,58 @@ export class Endpoint {
       if (classifyRpcError(envelope.error).kind === 'transient') this.#failed(error.shortMessage);
       return jobs[0].reject(error);
     }
-    if (!response.ok || json === undefined || (single && !envelope)) {
+    if (response.status >= 500 || (single && !envelope) || (!response.ok && !Array.isArray(json))) {
       const error = httpError(envelope);
-      if (response.status >= 500 || json === undefined) this.#down(error.shortMessage);
+      if (response.status >= 500) this.#down(error.shortMessage);
       else this.#failed(error.shortMessage);
       for (const job of jobs) job.reject(error);
       return;
     }
-    const answers = single ? [envelope!] : (json as Answer[]);
-    const sentAt = started;
-    const byId = new Map(answers.filter((a) => a && typeof a === 'object').map((a) => [a.id, a]));
+    // Answers, by id (an array answers even with a 4xx status, as some providers send it).
+    const answers = single ? [envelope!] : (json as unknown[]);
+    const byId = new Map<unknown, Answer>();
+    for (const a of answers)
+      if (a && typeof a === 'object' && !byId.has((a as Answer).id)) byId.set((a as Answer).id, a as Answer);
     const again: Job[] = [];
     let refusedAsBatch: Answer['error'];
     let rate: Answer | undefined;
     for (const job of jobs) {
-      const answer = byId.get(job.rpc.id) ?? (single ? answers[0] : undefined);
-      if (!answer) {
+      const answer = byId.get(job.rpc.id) ?? (single ? (answers[0] as Answer) : undefined);
+      if (!answer || (answer.error === undefined && !('result' in answer))) {
         again.push(job);
       } else if (answer.error) {
         const kind = classifyRpcError(answer.error).kind;
         if (kind === 'rate') {
           rate = answer;
           again.push(job);
-        } else if (!single && isBatchRefusal(answer.error)) {
+        } else if (!single && isBatchRefusal(answer.error) && !isRevert(answer.error)) {
           refusedAsBatch = answer.error;
           again.push(job);
         } else {
-          job.reject(new RpcRequestError({ body: job.rpc as never, error: answer.error, url: this.url }));
+          job.reject(
+            new RpcRequestError({
+              body: job.rpc as never,
+              error: { ...answer.error, message: words(answer.error) },
+              url: this.url,
+            }),
+          );
         }
       } else {
         this.#noted(job.rpc.method, answer.result);
-        this.#admitted.push(sentAt);
+        this.#admitted.push(started);
         job.resolve(answer.result);
       }
     }
     this.answered += jobs.length - again.length;
     this.#failures = 0;
     this.downUntil = 0;
-    if (rate)
-      this.#rateLimited(retryAfterMs(headers.get('retry-after')), `Rate limited: ${rate.error!.message.slice(0, 120)}`);
+    if (rate) this.#rateLimited(retryAfter(), `Rate limited: ${words(rate.error).slice(0, 120)}`);
     else this.#paceOk();
     if (refusedAsBatch || (!rate && again.length)) {
       const answered = jobs.length - again.length;
       this.#batchRefused(jobs.length, refusedAsBatch, answered > 0 ? answered : undefined);
-    } else if (!single) {
+    } else {
+      // A batch (or, at a size of one, a single call) answered whole: evidence the size works.
       const before = this.batch.size;
       this.batch.accepted(BigInt(jobs.length));
       if (this.batch.size !== before) this.#remember();

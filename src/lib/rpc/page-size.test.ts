@@ -32,8 +32,16 @@ describe('tooBig', () => {
       true,
     ],
     [rpc(3, 'execution reverted: UnknownOperator()'), false],
+    [{ cause: Object.assign(new Error('reverted'), { emptyRevert: true, functionName: 'getOperators' }) }, true],
     [rpc(-32000, 'header not found'), false],
   ])('%s → %s', (error, big) => {
     expect(tooBig(error)).toBe(big);
+  });
+
+  it("takes a read failing without a word for too big only when it is the page's read", () => {
+    const other = { cause: Object.assign(new Error('reverted'), { emptyRevert: true, functionName: 'paused' }) };
+    const page = { cause: Object.assign(new Error('reverted'), { emptyRevert: true, functionName: 'getOperators' }) };
+    expect(tooBig(other, 'getOperators')).toBe(false);
+    expect(tooBig(page, 'getOperators')).toBe(true);
   });
 });

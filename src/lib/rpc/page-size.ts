@@ -50,15 +50,17 @@ export function pageSize(kind: string, chainId: number, max: number): PageSize {
 
 /**
  * Whether `error` says a call asked for too much: its gas cap, its time limit, or its answer's size
- * in the provider's words, or a paged read inside a Multicall3 batch that failed without a word (a
- * read run out of gas leaves no revert data; the pages read this way never revert otherwise).
+ * in the provider's words, or a read of `paged` (the function that reads a page) inside a Multicall3
+ * batch that failed without a word (a read run out of gas leaves no revert data; a page read never
+ * reverts otherwise). Another call of the batch failing without a word is that call's own answer.
  */
-export function tooBig(error: unknown): boolean {
+export function tooBig(error: unknown, paged?: string): boolean {
   const kind = classifyRpcError(error).kind;
   if (kind === 'size' || kind === 'range') return true;
-  for (let e = error as { emptyRevert?: boolean; cause?: unknown } | undefined, depth = 0; e && depth < 8; depth++) {
-    if (e.emptyRevert) return true;
-    e = e.cause as typeof e;
+  type Node = { emptyRevert?: boolean; functionName?: string; cause?: unknown };
+  for (let e = error as Node | undefined, depth = 0; e && depth < 8; depth++) {
+    if (e.emptyRevert) return paged === undefined || e.functionName === paged;
+    e = e.cause as Node | undefined;
   }
   return false;
 }

@@ -61,10 +61,23 @@ describe('RpcPool', () => {
     expect(await pool.request('eth_getBalance', ['0x0', 'latest'])).toBe('from-7');
   });
 
+  it('moves past an endpoint that refuses the app (401) or answers with no JSON-RPC', async () => {
+    const e = endpoints({
+      'https://revoked': () => new Response('{"message":"invalid api key"}', { status: 401 }),
+      'https://html': () => new Response('<html>maintenance</html>', { status: 200 }),
+      'https://good': head(5),
+    });
+    pool = new RpcPool(1, ['https://revoked', 'https://html', 'https://good'], { fetch: e.fetch, probeMs: 60_000 });
+    pool.stop();
+    expect(await pool.request('eth_getBalance', ['0x0', 'latest'])).toBe('from-5');
+  });
+
   it('sends a read pinned to a block only to an endpoint that has reached it', async () => {
     const e = endpoints({ 'https://behind': head(90), 'https://ahead': head(100) });
     pool = new RpcPool(1, ['https://behind', 'https://ahead'], { fetch: e.fetch, probeMs: 60_000 });
-    // A probe round asks each for its head at once.
+    // Probe rounds ask each for its head at once; behind in two rounds in a row is lag.
+    await pool.probe();
+    expect(pool.behind(pool.endpoints[0])).toBe(10n);
     await pool.probe();
     expect(pool.behind(pool.endpoints[0])).toBe(10n);
     e.hits.length = 0;
@@ -77,6 +90,7 @@ describe('RpcPool', () => {
   it('prefers a current endpoint waiting out a rate limit to one whose answers are stale', async () => {
     const e = endpoints({ 'https://behind': head(90), 'https://limited': head(100) });
     pool = new RpcPool(1, ['https://behind', 'https://limited'], { fetch: e.fetch, probeMs: 60_000 });
+    await pool.probe();
     await pool.probe();
     pool.endpoints[1].pausedUntil = Date.now() + 200;
     e.hits.length = 0;

@@ -40,10 +40,14 @@ export function pinnedBlock(method: string, params: unknown): bigint | undefined
   return typeof tag === 'string' && /^0x[0-9a-f]+$/i.test(tag) ? BigInt(tag) : undefined;
 }
 
+/** HTTP statuses that say the endpoint will not serve this app (a revoked key, a wrong path, a timeout). */
+const REFUSING = new Set([401, 403, 404, 405, 408, 410]);
+
 /** Whether `error` is the endpoint's failure (try the next), not the request's answer. */
 export function failsOver(error: unknown): boolean {
   if (error instanceof TimeoutError) return true;
-  if (error instanceof HttpRequestError) return error.status === undefined || error.status >= 500;
+  if (error instanceof HttpRequestError)
+    return error.status === undefined || error.status >= 500 || error.status === 200 || REFUSING.has(error.status);
   if (error instanceof RpcRequestError) return classifyRpcError(error).kind === 'transient';
   return false;
 }
@@ -114,24 +118,38 @@ export class RpcPool {
     for (const listener of this.#listeners) listener();
   }
 
-  /** The newest block any endpoint has shown: what a write is simulated at (see tx/lifecycle.ts). */
+  /**
+   * The newest block any endpoint showed in the last 30 s: what a write is simulated at (see
+   * tx/lifecycle.ts). Older than that (a tab left idle), none: the write is simulated at the head.
+   */
   get newestBlock(): bigint | undefined {
     let newest: bigint | undefined;
+    const t = Date.now();
     for (const e of this.endpoints)
-      if (e.newest !== undefined && (newest === undefined || e.newest > newest)) newest = e.newest;
+      if (e.newest && t - e.newest.at < 30_000 && (newest === undefined || e.newest.block > newest))
+        newest = e.newest.block;
     return newest;
   }
 
-  /** Each endpoint's head in the last probe round (all asked at once, so they compare). */
-  #round = new Map<Endpoint, bigint>();
+  /** Each endpoint's head in the last two probe rounds (all asked at once, so they compare). */
+  #rounds: Map<Endpoint, bigint>[] = [];
+  #round = 0;
 
-  /** Blocks `endpoint` was behind the others in the last probe round (0 when unknown). */
+  /**
+   * Blocks `endpoint` was behind the others in the last probe round, counted only when it was
+   * behind in the round before too: a block landing while one round is in flight is not lag.
+   */
   behind(endpoint: Endpoint): bigint {
-    const mine = this.#round.get(endpoint);
-    if (mine === undefined) return 0n;
-    let best = mine;
-    for (const head of this.#round.values()) if (head > best) best = head;
-    return best - mine;
+    const lag = (round: Map<Endpoint, bigint> | undefined) => {
+      const mine = round?.get(endpoint);
+      if (mine === undefined) return 0n;
+      let best = mine;
+      for (const head of round!.values()) if (head > best) best = head;
+      return best - mine;
+    };
+    const [last, before] = this.#rounds;
+    const now = lag(last);
+    return now > 0n && (before === undefined || lag(before) > 0n) ? now : 0n;
   }
 
   /**
@@ -194,27 +212,43 @@ export class RpcPool {
   #startProbing() {
     if (this.#probing || this.endpoints.length < 2) return;
     this.#probing = setInterval(() => {
+      if (this.endpoints.length < 2) return this.stop();
       if (!globalThis.document?.hidden) void this.probe();
     }, this.options.probeMs ?? PROBE_MS);
     void this.probe();
   }
 
-  /** Asks every endpoint for its head at once: latency, lag and recovery are seen this way. */
+  /**
+   * Asks every endpoint for its head at once: latency, lag and recovery are seen this way. An
+   * endpoint down, waiting out a rate limit, or still answering the last probe is left out (its
+   * quota is not spent on probes); a round that ends after a later one started is dropped.
+   */
   async probe() {
-    const heads = await Promise.all(
-      this.endpoints.map((e) =>
-        e.down && e.downUntil - Date.now() > 1_000
-          ? undefined
-          : (e.request('eth_blockNumber') as Promise<string>).then(BigInt, () => undefined),
-      ),
+    const round = ++this.#round;
+    const t = Date.now();
+    const asked = this.endpoints.filter(
+      (e) => !(e.down && e.downUntil - t > 1_000) && !e.rateLimited && !this.#probed.has(e),
     );
-    this.#round = new Map(this.endpoints.flatMap((e, i) => (heads[i] === undefined ? [] : [[e, heads[i]!]])));
+    const heads = await Promise.all(
+      asked.map((e) => {
+        this.#probed.add(e);
+        return (e.request('eth_blockNumber') as Promise<string>)
+          .then(BigInt, () => undefined)
+          .finally(() => this.#probed.delete(e));
+      }),
+    );
+    if (round !== this.#round) return;
+    const heard = new Map(asked.flatMap((e, i) => (heads[i] === undefined ? [] : [[e, heads[i]!] as const])));
+    this.#rounds = [heard, this.#rounds[0]].filter(Boolean) as Map<Endpoint, bigint>[];
     this.#changed();
   }
 
-  /** Stops the health probes (tests). */
+  #probed = new Set<Endpoint>();
+
+  /** Stops the health probes (tests, or one endpoint left). */
   stop() {
     clearInterval(this.#probing);
+    this.#probing = undefined;
   }
 
   /** The pool as a viem transport. */

@@ -22,6 +22,8 @@ describe('classifyRpcError', () => {
     [http(503), 'transient'],
     [new Error('The request took too long to respond. timed out'), 'transient'],
     [rpc(-32000, 'header not found'), 'transient'],
+    [rpc(-32000, 'insufficient funds for gas * price + value'), 'fatal'],
+    [rpc(-32000, 'nonce too low'), 'fatal'],
     [rpc(3, 'execution reverted'), 'fatal'],
     [new Error('boom'), 'fatal'],
   ] as const)('%s → %s', (error, kind) => {
@@ -186,6 +188,7 @@ describe('isBatchRefusal', () => {
     [rpc(-32003, 'response too large'), true, undefined],
     // Not batch refusals.
     [rpc(3, 'execution reverted'), false, undefined],
+    [rpc(3, 'execution reverted: batch limit reached'), false, undefined],
     [rpc(-32005, 'query returned more than 10000 results'), false, undefined],
   ] as const)('%s → %s (cap %s)', (error, refused, cap) => {
     expect(isBatchRefusal(error)).toBe(refused);

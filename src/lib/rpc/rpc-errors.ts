@@ -33,6 +33,9 @@ const RANGE =
   /block range|blocks range|range (is )?too (large|wide)|range exceeds|range \d+ (exceeds|is bigger than) (the )?(range )?limit|exceed(s|ed)? (the )?max(imum)? (block )?range|exceeds max results|more than \d[\d,]* (results|logs)|response size (exceeded|should not)|too many (results|logs)|returns too many logs|limited to a [\d,]+ (block )?range|max(imum)? (block )?range|maximum rpc range|up to a [\d,]+ block range|ranges over [\d,]+ blocks|exceeds server limit|query timeout exceeded/i;
 const SIZE =
   /out of gas|gas required exceeds|gas limit reached|execution aborted \(timeout|response too large|response is too big/i;
+/** -32000's answers that another try would only repeat (a transaction's own problem). */
+const FATAL =
+  /insufficient funds|nonce too (low|high)|invalid opcode|intrinsic gas too low|already known|replacement transaction underpriced|fee cap less than|max fee per gas less than/i;
 const TRANSIENT =
   /timeout|timed out|temporar|unavailable|bad gateway|fetch failed|network|ECONNRE|socket|header not found|unknown block|missing trie node/i;
 /** Words that refuse a JSON-RPC batch as a batch (its size, or batching at all). */
@@ -97,7 +100,9 @@ const backoffInData = (chain: ErrorLike[]) => {
 
 /** Whether a JSON-RPC error refuses a batch as a batch (too many calls, or no batches at all). */
 export function isBatchRefusal(error: unknown): boolean {
-  return BATCH.test(textOf(causes(error)));
+  const chain = causes(error);
+  const text = textOf(chain);
+  return !chain.some((e) => e.code === 3) && !/execution reverted/i.test(text) && BATCH.test(text);
 }
 
 /** The most calls a batch may carry, when the refusal says. */
@@ -129,6 +134,7 @@ export function classifyRpcError(error: unknown): RpcRefusal {
     };
   }
   if (SIZE.test(text)) return { kind: 'size' };
+  if (FATAL.test(text)) return { kind: 'fatal' };
   // -32005 without rate wording is the "limit exceeded" family: a range or result-size cap.
   if (chain.some((e) => e.code === -32005)) return { kind: 'range' };
   if ((http?.status ?? 0) >= 500 || TRANSIENT.test(text)) return { kind: 'transient' };
