@@ -100,6 +100,7 @@ export class Endpoint {
       4,
       learned !== undefined,
       learned?.batchCeiling ? BigInt(learned.batchCeiling) : undefined,
+      false,
     );
     this.perSecond = learned?.perSecond;
     this.perMinute = learned?.perMinute;

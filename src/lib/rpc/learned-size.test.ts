@@ -41,4 +41,15 @@ describe('LearnedSize', () => {
     for (let i = 0; i < 20; i++) w.accepted(w.size);
     expect(w.size).toBe(1_000n);
   });
+
+  it('without bisection, doubles and stays below a refusal within twice the size (a batch)', () => {
+    const w = new LearnedSize(100n, 10n, 2, false, undefined, false);
+    w.accepted(10n);
+    w.accepted(10n);
+    expect(w.size).toBe(20n);
+    w.refused(1n, 20n);
+    expect(w.size).toBe(10n);
+    for (let i = 0; i < 8; i++) w.accepted(10n);
+    expect(w.size).toBe(10n);
+  });
 });

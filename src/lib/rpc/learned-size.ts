@@ -28,6 +28,12 @@ export class LearnedSize {
     known = false,
     /** The smallest size refused on an earlier visit, so it is not probed again at once. */
     ceiling?: bigint,
+    /**
+     * Whether growth bisects towards a refused size (a log window, where each block of range
+     * matters) or only doubles and stays below a refusal within twice the size (a batch, where a
+     * probe refused costs a whole request).
+     */
+    readonly bisect = true,
   ) {
     this.size = initial < 1n ? 1n : initial > max ? max : initial;
     this.known = known;
@@ -74,6 +80,7 @@ export class LearnedSize {
     if (ceiling !== undefined) {
       // Close enough to the refused size: stay.
       if ((ceiling - this.size) * 8n < this.size) return;
+      if (!this.bisect && ceiling <= this.size * 2n) return;
       next = (this.size + ceiling) / 2n;
     }
     const limit = this.#stated !== undefined && this.#stated < this.max ? this.#stated : this.max;
