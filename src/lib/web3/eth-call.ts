@@ -17,6 +17,7 @@ import {
 import { multicall3InterfaceAbi } from '../contracts/multicall3-interface.ts';
 import type { ReadClient } from './chains.ts';
 import { sliceAggregate3, type Aggregate3Result } from './aggregate3-result.ts';
+import { pageSize, tooBig } from '../rpc/page-size.ts';
 
 export interface ContractCall {
   address: Address;
@@ -118,6 +119,8 @@ export async function aggregate(
 /**
  * Every call, `perCall` to an aggregate3 eth_call (so each stays well inside a node's gas cap for
  * calls), all sent at once: one JSON-RPC batch where the provider takes batches. Results in order.
+ * A call the endpoint refuses as too big (its gas cap, its time limit, its answer's size) is split
+ * in two and read again, and the size that worked is what later reads on the chain start with.
  */
 export async function aggregateInBatches(
   client: ReadClient,
@@ -126,9 +129,23 @@ export async function aggregateInBatches(
   blockNumber?: bigint,
   perCall = 500,
 ): Promise<CallResult[]> {
+  const learned = pageSize('aggregate', client.chain.id, 1_000);
+  const size = Math.max(1, Math.min(perCall, learned.size));
+  const read = async (chunk: readonly ContractCall[]): Promise<CallResult[]> => {
+    try {
+      const results = await aggregate(client, multicall3, chunk, blockNumber);
+      if (chunk.length >= size) learned.accepted(chunk.length);
+      return results;
+    } catch (error) {
+      if (chunk.length < 2 || !tooBig(error)) throw error;
+      learned.refused(chunk.length);
+      const half = chunk.length >> 1;
+      return [...(await read(chunk.slice(0, half))), ...(await read(chunk.slice(half)))];
+    }
+  };
   const chunks: ContractCall[][] = [];
-  for (let i = 0; i < calls.length; i += perCall) chunks.push(calls.slice(i, i + perCall));
-  return (await Promise.all(chunks.map((c) => aggregate(client, multicall3, c, blockNumber)))).flat();
+  for (let i = 0; i < calls.length; i += size) chunks.push(calls.slice(i, i + size));
+  return (await Promise.all(chunks.map(read))).flat();
 }
 
 /** Every call in one aggregate3 eth_call, values in order; the first call that fails throws. */

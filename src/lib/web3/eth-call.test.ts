@@ -1,0 +1,69 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { decodeFunctionData, encodeAbiParameters, encodeFunctionResult, parseAbi, type Hex } from 'viem';
+import { multicall3InterfaceAbi } from '../contracts/multicall3-interface.ts';
+import { stubStorage } from '../storage/stub-storage.ts';
+import { aggregateInBatches } from './eth-call.ts';
+import type { ReadClient } from './chains.ts';
+
+const token = parseAbi(['function balanceOf(address) view returns (uint256)']);
+const MULTICALL = '0xcA11bde05977b3631167028862bE2a173976CA11';
+
+/** A node whose eth_call runs out of gas past `most` reads in one aggregate3, as a 10M gas cap would. */
+function node(most: number) {
+  const sizes: number[] = [];
+  const client = {
+    chain: { id: 77 },
+    request: async ({ params }: { params: [{ data: Hex }, string] }) => {
+      const { args } = decodeFunctionData({ abi: multicall3InterfaceAbi, data: params[0].data });
+      const calls = args[0] as readonly { callData: Hex }[];
+      sizes.push(calls.length);
+      if (calls.length > most) throw Object.assign(new Error('out of gas'), { code: -32000 });
+      return encodeFunctionResult({
+        abi: multicall3InterfaceAbi,
+        functionName: 'aggregate3',
+        result: calls.map((_, i) => ({
+          success: true,
+          returnData: encodeAbiParameters([{ type: 'uint256' }], [BigInt(i)]),
+        })),
+      });
+    },
+  } as unknown as ReadClient;
+  return { client, sizes };
+}
+
+const reads = (n: number) =>
+  Array.from({ length: n }, (_, i) => ({
+    address: MULTICALL,
+    abi: token,
+    functionName: 'balanceOf',
+    args: [`0x${(i + 1).toString(16).padStart(40, '0')}`],
+  })) as never;
+
+let storage: Map<string, string>;
+beforeEach(() => (storage = stubStorage()));
+afterEach(() => vi.unstubAllGlobals());
+
+describe('aggregateInBatches', () => {
+  it('splits a call refused as too big, keeps every result in order, and starts the next read at the size that worked', async () => {
+    const { client, sizes } = node(30);
+    const results = await aggregateInBatches(client, MULTICALL, reads(100), undefined, 100);
+    expect(results).toHaveLength(100);
+    expect(results.map((r) => (r.status === 'success' ? r.result : r.error))).toEqual(
+      Array.from({ length: 100 }, (_, i) => BigInt(i + 1)),
+    );
+    expect(sizes.filter((n) => n > 30).length).toBeGreaterThan(0);
+    const learned = Number(storage.get('alt-gov:page:aggregate:77'));
+    expect(learned).toBeLessThanOrEqual(50);
+    sizes.length = 0;
+    await aggregateInBatches(client, MULTICALL, reads(100), undefined, 100);
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(learned);
+  });
+
+  it('throws what is not a size refusal', async () => {
+    const client = {
+      chain: { id: 78 },
+      request: async () => Promise.reject(Object.assign(new Error('execution reverted'), { code: 3 })),
+    } as unknown as ReadClient;
+    await expect(aggregateInBatches(client, MULTICALL, reads(4), undefined, 4)).rejects.toThrow();
+  });
+});
