@@ -21,9 +21,10 @@ function node(most: number) {
       return encodeFunctionResult({
         abi: multicall3InterfaceAbi,
         functionName: 'aggregate3',
-        result: calls.map((_, i) => ({
+        // Each balance is the number of the address asked for, so the order can be checked.
+        result: calls.map((c) => ({
           success: true,
-          returnData: encodeAbiParameters([{ type: 'uint256' }], [BigInt(i)]),
+          returnData: encodeAbiParameters([{ type: 'uint256' }], [BigInt(`0x${c.callData.slice(-40)}`)]),
         })),
       });
     },
