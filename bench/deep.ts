@@ -135,6 +135,16 @@ async function shownError(page: Page, ms: number | undefined, label: string): Pr
   return ms === undefined || alerts.length > 0;
 }
 
+/** What the requests since `mark` asked for, by method: "eth_getLogs 52, eth_call 14". */
+function methodCounts(proxy: RpcProxy, mark: number): string {
+  const counts = new Map<string, number>();
+  for (const r of proxy.requests.slice(mark)) for (const m of r.methods) counts.set(m, (counts.get(m) ?? 0) + 1);
+  return [...counts]
+    .sort((a, b) => b[1] - a[1])
+    .map(([m, n]) => `${m} ${n}`)
+    .join(', ');
+}
+
 /**
  * Waits out the provider's rate window (one second) before a page is measured: the proxy limits
  * calls per client over the last second, and every page here comes from one client, so a page opened
@@ -180,7 +190,9 @@ export async function benchDeep(options: DeepBenchOptions): Promise<Record<strin
     Math.round((gzipSync(readFileSync(join(distDir, snapshotPaths(31337).head))).length / 1024) * 10) / 10;
   results.history_snapshot_total_mib = Math.round((snapshot.totalBytes / 1024 / 1024) * 10) / 10;
 
-  const specs = await pages(client, deployment);
+  // BENCH_PAGES=delegates,operators measures only those pages (a quicker look while working on one).
+  const onlyPages = process.env.BENCH_PAGES?.split(',');
+  const specs = (await pages(client, deployment)).filter((p) => !onlyPages || onlyPages.includes(p.key));
   const browser = await launchOffline();
   try {
     const only = process.env.BENCH_PROFILE;
@@ -203,7 +215,7 @@ export async function benchDeep(options: DeepBenchOptions): Promise<Record<strin
           results[`${profile.name}_${spec.key}_cold_current_ms`] = current ?? pageTimeoutMs;
           results[`${profile.name}_${spec.key}_cold_requests`] = proxy.since(mark).requests;
           console.log(
-            `  ${profile.name} ${spec.key} cold: ${ms === undefined ? `no data in ${pageTimeoutMs} ms` : `${Math.round(ms)} ms`} (up to the head: ${current === undefined ? 'not within the timeout' : `${Math.round(current)} ms`}), ${proxy.since(mark).requests} requests`,
+            `  ${profile.name} ${spec.key} cold: ${ms === undefined ? `no data in ${pageTimeoutMs} ms` : `${Math.round(ms)} ms`} (up to the head: ${current === undefined ? 'not within the timeout' : `${Math.round(current)} ms`}), ${proxy.since(mark).requests} requests (calls: ${methodCounts(proxy, mark)})`,
           );
           if (await shownError(page, ms, `${profile.name} ${spec.key} cold`)) errors++;
           await page.close();
@@ -238,8 +250,11 @@ export async function benchDeep(options: DeepBenchOptions): Promise<Record<strin
         await proxy.close();
       }
     }
-    Object.assign(results, await providerMatrix(browser, specs, appUrl, appRpcPort, anvilUrl));
-    Object.assign(results, await failoverRecovery(browser, appUrl, distDir, config, appRpcPort, anvilUrl));
+    // BENCH_MATRIX=0 leaves out the random providers and the failover (a quicker look at one page).
+    if (process.env.BENCH_MATRIX !== '0') {
+      Object.assign(results, await providerMatrix(browser, specs, appUrl, appRpcPort, anvilUrl));
+      Object.assign(results, await failoverRecovery(browser, appUrl, distDir, config, appRpcPort, anvilUrl));
+    }
   } finally {
     await browser.close();
     // The snapshot describes the deep chain only: the build is left as it was.
