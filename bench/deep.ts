@@ -320,11 +320,15 @@ async function failoverRecovery(
 ): Promise<Record<string, number>> {
   const quick = { ...PROFILES.generous, name: 'failover', latencyMs: 20 };
   const endpoints = [new RpcProxy(appRpcPort, anvilUrl, quick, 1), new RpcProxy(appRpcPort + 100, anvilUrl, quick, 2)];
+  // A second RPC, as a deployer adds one: in config.json and in the CSP's connect-src of index.html.
   const file = join(distDir, 'config.json');
+  const html = join(distDir, 'index.html');
   const original = readFileSync(file, 'utf8');
+  const originalHtml = readFileSync(html, 'utf8');
   const two = structuredClone(config);
   two.chains.find((c) => c.id === 31337)!.rpcUrls = endpoints.map((e) => e.url);
   writeFileSync(file, JSON.stringify(two, null, 2));
+  writeFileSync(html, originalHtml.replace("connect-src 'self'", `connect-src 'self' ${endpoints[1].url}`));
   const context = await browser.newContext();
   try {
     for (const e of endpoints) await e.listen();
@@ -332,7 +336,11 @@ async function failoverRecovery(
     const delegate = deepActor('delegate', 0);
     await page.goto(`${appUrl}#/?address=${delegate}`);
     const asOf = async () => Number(/as of block (\d+)/.exec(await page.locator('main').innerText())?.[1] ?? 0);
-    await page.waitForFunction(() => /as of block \d+/.test(document.body.innerText), null, { timeout: 30_000 });
+    await page
+      .waitForFunction(() => /as of block \d+/.test(document.body.innerText), null, { timeout: 30_000 })
+      .catch((e) => {
+        throw new Error(`the Overview did not show over two RPCs: ${(e as Error).message.split('\n')[0]}`);
+      });
     await settle();
     // The endpoint in use is the one that answered last.
     const marks = endpoints.map((e) => e.mark());
@@ -363,5 +371,6 @@ async function failoverRecovery(
     await context.close();
     for (const e of endpoints) await e.close();
     writeFileSync(file, original);
+    writeFileSync(html, originalHtml);
   }
 }

@@ -5,7 +5,7 @@
  * own there, checked for its chain and the site's CSP first.
  */
 import { PROFILES, RpcProxy, type ProviderProfile } from '../scripts/rpc-proxy.ts';
-import { RPC_URL } from './fixtures/chain.ts';
+import { DEV_ACCOUNTS, RPC_URL } from './fixtures/chain.ts';
 import { expect, test } from './fixtures/index.ts';
 import { serveRpcUrls } from './fixtures/spare-node.ts';
 import { everyPage } from './pages/every-page.ts';
@@ -116,4 +116,31 @@ test('a person adds an RPC of their own: checked for its chain and the CSP first
   await expect(list.getByRole('listitem')).toHaveCount(1);
   await page.reload();
   await expect(list.getByRole('listitem')).toHaveCount(1);
+});
+
+test('the endpoint in use dies: the next block shows, read through the other', async ({ page, chain }) => {
+  const endpoints = [
+    new RpcProxy(8555, RPC_URL, profile({ name: 'first', latencyMs: 20 }), 5),
+    new RpcProxy(8556, RPC_URL, profile({ name: 'second', latencyMs: 20 }), 6),
+  ];
+  proxies.push(...endpoints);
+  for (const e of endpoints) await e.listen();
+  await serveRpcUrls(
+    page,
+    endpoints.map((e) => e.url),
+  );
+  await page.goto(`./#/?address=${DEV_ACCOUNTS[1]}`);
+  const asOf = page.getByText(/as of block \d+/).first();
+  await expect(asOf).toBeVisible({ timeout: 20_000 });
+  // The one in use is the one the head watch keeps asking.
+  const marks = endpoints.map((e) => e.mark());
+  await expect.poll(() => endpoints.some((e, i) => e.since(marks[i]).requests > 1)).toBe(true);
+  const inUse = endpoints.reduce((a, b) =>
+    b.since(marks[endpoints.indexOf(b)]).requests > a.since(marks[endpoints.indexOf(a)]).requests ? b : a,
+  );
+  inUse.kill();
+  await chain.mine();
+  const head = await chain.client.getBlockNumber();
+  await expect(asOf).toHaveText(new RegExp(`as of block ${head}\\b`));
+  await expect(page.getByRole('alert')).toHaveCount(0);
 });

@@ -505,8 +505,9 @@ export class RpcProxy {
           if (!filter.blockHash) {
             const from = resolve(filter.fromBlock ?? 'latest')!;
             let to = resolve(filter.toBlock ?? 'latest')!;
-            // A lagging backend answers what it has, silently.
+            // A lagging backend answers what it has, silently: nothing, for blocks it has not seen.
             if (to > head!) to = head!;
+            if (from > to) return (answers[index] = { jsonrpc: '2.0', id: call.id, result: [] });
             if (to - from + 1n > BigInt(p.logRange))
               return refuse(worded(RANGE_WORDINGS, this.#next(p.wording.range))(p.logRange, from, to));
             filter.fromBlock = hex(from);
