@@ -154,6 +154,9 @@ describe('classifyRpcError', () => {
     ['You can make eth_getLogs requests with up to a 2K block range', 2_000n],
     ['block range is too large', undefined],
     ['query returned more than 10000 results', undefined],
+    // Erigon states its block cap and, in the same words, a log count that is no block cap.
+    ['query block range exceeds server limit, narrow your filter: 1000', 1_000n],
+    ['query returns too many logs, narrow your filter: 10000', undefined],
   ])('reads the cap a provider states: %s', (message, cap) => {
     expect((classifyRpcError(rpc(-32005, message)) as { cap?: bigint }).cap).toBe(cap);
   });

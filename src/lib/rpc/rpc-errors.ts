@@ -43,7 +43,7 @@ const BATCH =
   /batch|not a valid request object|^\s*invalid request\s*$|request is too large|request entity too large|content length too large|response too large|response is too big/i;
 const SUGGESTED = /\[(0x[0-9a-f]+),\s*(0x[0-9a-f]+)\]|retry with the range (\d+)-(\d+)/i;
 const CAP =
-  /(?:max(?:imum)? (?:block )?range(?: of)?|limited to an?|up to an?|range (?:is )?limited to|exceeds? (?:the )?limit of|bigger than range limit|ranges over|narrow your filter|\(maximum)[:\s]*([\d,]+)(k?)\b/i;
+  /(?:max(?:imum)? (?:block )?range(?: of)?|limited to an?|up to an?|range (?:is )?limited to|exceeds? (?:the )?limit of|bigger than range limit|ranges over|exceeds server limit, narrow your filter|\(maximum)[:\s]*([\d,]+)(k?)\b/i;
 const BATCH_CAP = /batch limit (\d+)|max(?:imum)? limit of (\d+)|at most (\d+) calls/i;
 
 interface ErrorLike {
