@@ -304,12 +304,15 @@ export class Endpoint {
     const elapsed = now() - started;
     this.latencyMs = this.latencyMs === undefined ? elapsed : Math.round(this.latencyMs * 0.8 + elapsed * 0.2);
     let json: unknown;
+    let unreadable: Error | undefined;
     try {
       json = JSON.parse(text);
-    } catch {
+    } catch (error) {
       json = undefined;
+      unreadable = error as Error;
     }
     const headers = response.headers;
+    // The parse error rides along as the cause: a body that is not JSON reads as "cannot be read".
     const httpError = (answer?: Answer) =>
       new HttpRequestError({
         body: body as never,
@@ -317,6 +320,7 @@ export class Endpoint {
         status: response.status,
         headers,
         details: words(answer?.error) || text.slice(0, 200) || response.statusText,
+        cause: unreadable,
       });
     const envelope = json && !Array.isArray(json) && typeof json === 'object' ? (json as Answer) : undefined;
     const retryAfter = () => retryAfterMs(headers.get('retry-after'));

@@ -79,6 +79,34 @@ function checkWallet(
   return undefined;
 }
 
+/**
+ * The block a write is simulated at: the head as the RPC reports it now, or the newest block any of
+ * its answers showed lately if that is later (a backend a block behind would otherwise simulate a
+ * vote one block after voting opened as if voting had not opened). A backend without that block
+ * answers "header not found", which the pool retries elsewhere.
+ */
+async function simulationBlock(client: ReadClient): Promise<bigint | undefined> {
+  const seen = newestBlockOf(client);
+  const head = await getBlockNumber(client, { cacheTime: 0 }).catch(() => undefined);
+  if (head === undefined) return seen;
+  return seen !== undefined && seen > head ? seen : head;
+}
+
+/**
+ * The call's gas for the next block. The call was just simulated and passed at the newest block,
+ * so a revert here is a backend behind that block: asked twice more, half a second apart.
+ */
+async function estimatePending(client: ReadClient, request: any): Promise<bigint> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await estimateContractGas(client, { ...request, blockTag: 'pending' });
+    } catch (error) {
+      if (attempt >= 2) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+}
+
 /** Runs one contract write through the whole lifecycle, reporting each state; resolves with the last. */
 export async function runTransaction(
   ctx: TxContext,
@@ -106,17 +134,17 @@ export async function runTransaction(
   let safe: SafeInfo | undefined;
   try {
     const request = { ...call, account: ctx.account } as any;
-    // At the newest block the app has seen, not at whatever a lagging backend calls latest: a vote
-    // one block after voting opened is simulated where voting is open (a backend without that block
-    // yet is the pool's to retry elsewhere).
-    const blockNumber = newestBlockOf(ctx.client);
-    const at = blockNumber === undefined ? { blockTag: 'pending' } : { blockNumber };
+    // At the newest block there is, not at whatever a lagging backend calls latest: a vote one block
+    // after voting opened is simulated where voting is open (see simulationBlock).
+    const blockNumber = await simulationBlock(ctx.client);
     [, safe] = await Promise.all([
       simulateContract(ctx.client, { ...request, blockNumber }),
       readSafeOrNone(ctx.client, ctx.account),
     ]);
+    // Gas is estimated for the next block ('pending'), never at a past one: a votes checkpoint
+    // written in the block estimated at costs less than the new one the next block writes.
     const [estimate, nonce] = await Promise.all([
-      estimateContractGas(ctx.client, { ...request, ...at }),
+      estimatePending(ctx.client, request),
       safe
         ? Promise.resolve(0)
         : walletNonce().catch(() => getTransactionCount(ctx.client, { address: ctx.account, blockTag: 'pending' })),
@@ -320,7 +348,7 @@ export async function simulateBatch(client: ReadClient, account: Address, calls:
   try {
     const { results } = await simulateCalls(client, {
       account,
-      blockNumber: newestBlockOf(client),
+      blockNumber: await simulationBlock(client),
       calls: calls.map((c) => ({
         to: c.address,
         abi: c.abi,
@@ -333,7 +361,7 @@ export async function simulateBatch(client: ReadClient, account: Address, calls:
     if (failed) throw failed.error ?? new Error('The batch would fail.');
   } catch (error) {
     if (!isMethodUnsupported(error)) throw error;
-    await simulateContract(client, { ...calls[0], account, blockNumber: newestBlockOf(client) } as any);
+    await simulateContract(client, { ...calls[0], account, blockNumber: await simulationBlock(client) } as any);
   }
 }
 
