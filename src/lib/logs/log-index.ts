@@ -12,7 +12,7 @@
  *   pauses every window for as long as `Retry-After` asks.
  */
 import { hexToBytes, keccak256, numberToHex, type Address, type Hex } from 'viem';
-import { classifyRpcError } from '../rpc/rpc-errors.ts';
+import { classifyRpcError, hasRpcCode } from '../rpc/rpc-errors.ts';
 import { LearnedSize } from '../rpc/learned-size.ts';
 import type { Checkpoint, IndexedLog, LogStore } from './log-store.ts';
 
@@ -383,15 +383,6 @@ export class LogIndex {
     await Promise.all(Array.from({ length: workers }, () => worker()));
     return out;
   }
-}
-
-/** Whether `error` carries a JSON-RPC error code (an answer in words), not only an HTTP status. */
-function hasRpcCode(error: unknown): boolean {
-  for (let e = error as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 8; depth++) {
-    if (typeof e.code === 'number') return true;
-    e = e.cause as typeof e;
-  }
-  return false;
 }
 
 function bucket(sorted: IndexedLog[]) {

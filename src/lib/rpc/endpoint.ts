@@ -58,6 +58,12 @@ const readLearned = (url: string) =>
 
 let nextId = 1;
 
+/** `times` (oldest first) without those older than a minute at `t`; the same array, trimmed. */
+function trim(times: number[], t: number): number[] {
+  while (times.length && t - times[0] >= 60_000) times.shift();
+  return times;
+}
+
 /** What an error object says, whatever its `message` holds. */
 const words = (error: Answer['error'] | undefined) => (typeof error?.message === 'string' ? error.message : '');
 const isRevert = (error: Answer['error']) => error?.code === 3 || /execution reverted/i.test(words(error));
@@ -74,8 +80,6 @@ export class Endpoint {
   /** Latency of answered requests, smoothed. */
   latencyMs?: number;
   lastError?: { message: string; at: number };
-  /** The latest block this endpoint reported, and when. */
-  head?: { block: bigint; at: number };
   /** The newest block any answer of this endpoint showed (a head, a receipt's block, a header), and when. */
   newest?: { block: bigint; at: number };
   answered = 0;
@@ -139,26 +143,25 @@ export class Endpoint {
     this.options.onChange?.();
   }
 
-  /** Milliseconds until one more call fits the learned pace and any rate-limit wait. */
-  #waitMs(t: number): number {
+  /**
+   * Under the learned pace and any rate-limit wait: the milliseconds until one more call may go, and
+   * how many may go once it is 0 (at least one).
+   */
+  #pace(t: number): { wait: number; room: number } {
     let wait = this.pausedUntil - t;
-    while (this.#sent.length && t - this.#sent[0] >= 60_000) this.#sent.shift();
-    const recent = this.#sent;
-    const lastSecond = recent.filter((s) => t - s < 1_000);
-    if (this.perSecond !== undefined && lastSecond.length >= this.perSecond)
-      wait = Math.max(wait, lastSecond[lastSecond.length - this.perSecond] + 1_000 - t);
-    if (this.perMinute !== undefined && recent.length >= this.perMinute)
-      wait = Math.max(wait, recent[recent.length - this.perMinute] + 60_000 - t);
-    return wait;
-  }
-
-  /** Calls that may go now under the learned pace (at least one once `#waitMs` is 0). */
-  #room(t: number): number {
-    const lastSecond = this.#sent.filter((s) => t - s < 1_000).length;
     let room = Infinity;
-    if (this.perSecond !== undefined) room = Math.min(room, this.perSecond - lastSecond);
-    if (this.perMinute !== undefined) room = Math.min(room, this.perMinute - this.#sent.length);
-    return Math.max(1, room);
+    const recent = trim(this.#sent, t);
+    const lastSecond = recent.filter((s) => t - s < 1_000);
+    if (this.perSecond !== undefined) {
+      room = Math.min(room, this.perSecond - lastSecond.length);
+      if (lastSecond.length >= this.perSecond)
+        wait = Math.max(wait, lastSecond[lastSecond.length - this.perSecond] + 1_000 - t);
+    }
+    if (this.perMinute !== undefined) {
+      room = Math.min(room, this.perMinute - recent.length);
+      if (recent.length >= this.perMinute) wait = Math.max(wait, recent[recent.length - this.perMinute] + 60_000 - t);
+    }
+    return { wait, room: Math.max(1, room) };
   }
 
   async #pump() {
@@ -168,14 +171,12 @@ export class Endpoint {
       // Calls made in this task go together.
       await sleep(0);
       while (this.#queue.length) {
-        const wait = this.#waitMs(now());
+        const { wait, room } = this.#pace(now());
         if (wait > 0) {
           await sleep(wait);
           continue;
         }
-        const count = this.#queue[0].solo
-          ? 1
-          : Math.min(Number(this.batch.size), this.#queue.length, this.#room(now()));
+        const count = this.#queue[0].solo ? 1 : Math.min(Number(this.batch.size), this.#queue.length, room);
         const jobs = this.#queue.splice(0, count);
         const t = now();
         for (let i = 0; i < jobs.length; i++) this.#sent.push(t);
@@ -209,6 +210,7 @@ export class Endpoint {
    */
   #rateLimited(retryAfter: number | undefined, message: string) {
     const t = now();
+    // Answers arrive out of order, so a filter, not a trim, counts this minute exactly.
     this.#admitted = this.#admitted.filter((s) => t - s < 60_000);
     const lastSecond = this.#admitted.filter((s) => t - s < 1_000).length;
     const lastMinute = this.#admitted.length;
@@ -232,7 +234,7 @@ export class Endpoint {
   #paceOk() {
     this.#strikes = 0;
     const t = now();
-    while (this.#admitted.length && t - this.#admitted[0] >= 60_000) this.#admitted.shift();
+    trim(this.#admitted, t);
     if (t - this.#lastLimitAt < 60_000) return;
     this.#lastLimitAt = t;
     if (this.perSecond === undefined && this.perMinute === undefined) return;
@@ -254,11 +256,8 @@ export class Endpoint {
     const number = (value: unknown) =>
       typeof value === 'string' && /^0x[0-9a-f]{1,16}$/i.test(value) ? BigInt(value) : undefined;
     let block: bigint | undefined;
-    if (method === 'eth_blockNumber') {
-      block = number(result);
-      if (block !== undefined) this.head = { block, at: now() };
-    } else if (method === 'eth_getTransactionReceipt')
-      block = number((result as { blockNumber?: unknown })?.blockNumber);
+    if (method === 'eth_blockNumber') block = number(result);
+    else if (method === 'eth_getTransactionReceipt') block = number((result as { blockNumber?: unknown })?.blockNumber);
     else if (method === 'eth_getBlockByNumber') block = number((result as { number?: unknown })?.number);
     if (block === undefined) return;
     if (this.newest === undefined || block >= this.newest.block) this.newest = { block, at: now() };

@@ -7,7 +7,7 @@
  */
 import { rememberInteger, rememberedInteger } from '../storage/remembered.ts';
 import { LearnedSize } from './learned-size.ts';
-import { classifyRpcError } from './rpc-errors.ts';
+import { causes, classifyRpcError } from './rpc-errors.ts';
 
 const sizes = new Map<string, PageSize>();
 
@@ -57,10 +57,7 @@ export function pageSize(kind: string, chainId: number, max: number): PageSize {
 export function tooBig(error: unknown, paged?: string): boolean {
   const kind = classifyRpcError(error).kind;
   if (kind === 'size' || kind === 'range') return true;
-  type Node = { emptyRevert?: boolean; functionName?: string; cause?: unknown };
-  for (let e = error as Node | undefined, depth = 0; e && depth < 8; depth++) {
-    if (e.emptyRevert) return paged === undefined || e.functionName === paged;
-    e = e.cause as Node | undefined;
-  }
-  return false;
+  const silent = causes(error).find((e) => (e as { emptyRevert?: boolean }).emptyRevert) as
+    { functionName?: string } | undefined;
+  return !!silent && (paged === undefined || silent.functionName === paged);
 }

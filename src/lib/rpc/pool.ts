@@ -172,9 +172,10 @@ export class RpcPool {
   #pick(tried: Set<Endpoint>, pinned?: bigint): Endpoint | undefined {
     const t = Date.now();
     const reached = (e: Endpoint) =>
-      pinned === undefined || !e.head || t - e.head.at > 60_000 || e.head.block >= pinned;
+      pinned === undefined || !e.newest || t - e.newest.at > 60_000 || e.newest.block >= pinned;
     const open = this.endpoints.filter((e) => !tried.has(e));
-    const candidates = open.filter(reached).length ? open.filter(reached) : open;
+    const there = open.filter(reached);
+    const candidates = there.length ? there : open;
     let best: Endpoint | undefined;
     for (const e of candidates) if (!best || this.#score(e) < this.#score(best)) best = e;
     return best;

@@ -46,7 +46,7 @@ const CAP =
   /(?:max(?:imum)? (?:block )?range(?: of)?|limited to an?|up to an?|range (?:is )?limited to|exceeds? (?:the )?limit of|bigger than range limit|ranges over|exceeds server limit, narrow your filter|\(maximum)[:\s]*([\d,]+)(k?)\b/i;
 const BATCH_CAP = /batch limit (\d+)|max(?:imum)? limit of (\d+)|at most (\d+) calls/i;
 
-interface ErrorLike {
+export interface ErrorLike {
   status?: number;
   code?: number;
   data?: unknown;
@@ -58,7 +58,7 @@ interface ErrorLike {
 }
 
 /** The chain of causes of `error`, outermost first. */
-function causes(error: unknown): ErrorLike[] {
+export function causes(error: unknown): ErrorLike[] {
   const out: ErrorLike[] = [];
   let current = error as ErrorLike | undefined;
   for (let depth = 0; current && typeof current === 'object' && depth < 8; depth++) {
@@ -97,6 +97,9 @@ const backoffInData = (chain: ErrorLike[]) => {
   }
   return undefined;
 };
+
+/** Whether `error` carries a JSON-RPC error code (an answer in words), not only an HTTP status. */
+export const hasRpcCode = (error: unknown) => causes(error).some((e) => typeof e.code === 'number');
 
 /** Whether a JSON-RPC error refuses a batch as a batch (too many calls, or no batches at all). */
 export function isBatchRefusal(error: unknown): boolean {
