@@ -263,8 +263,13 @@ export async function benchDeep(options: DeepBenchOptions): Promise<Record<strin
   return results;
 }
 
-/** The seeds of the matrix's providers: fixed, so runs compare (e2e draws new ones every run). */
-const MATRIX_SEEDS = Array.from({ length: 10 }, (_, i) => 1_001 + i);
+/**
+ * The seeds of the matrix's providers: fixed, so runs compare (e2e draws new ones every run).
+ * BENCH_SEEDS=1005,1007 visits behind those only (a quicker look at one provider).
+ */
+const MATRIX_SEEDS = process.env.BENCH_SEEDS
+  ? process.env.BENCH_SEEDS.split(',').map(Number)
+  : Array.from({ length: 10 }, (_, i) => 1_001 + i);
 /** How long a page has to show its data in the matrix. */
 const MATRIX_TIMEOUT_MS = 20_000;
 
