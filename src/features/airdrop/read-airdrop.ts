@@ -63,36 +63,24 @@ export async function readAirdrop(
     info: { ...A, functionName: 'info' },
     claimed: { ...A, functionName: 'isClaimed', args: [account] },
     treasury: { ...A, functionName: 'treasury' },
-    paused: caps.alt?.pausable && { address: alt, abi: altLayerTokenAbi, functionName: 'paused' },
-    delegate: votes && { address: votes.address, abi: altVotesAbi, functionName: 'delegates', args: [account] },
-    votesNonce: votes && { address: votes.address, abi: altVotesAbi, functionName: 'nonces', args: [account] },
-    operators: staking && {
-      address: staking,
-      abi: altStakingAbi,
-      functionName: 'getOperators',
-      args: [0n, OPERATOR_PAGE],
-    },
-    stakingParameters: staking && { address: staking, abi: altStakingAbi, functionName: 'getParameters' },
-    maxSlashBps: staking && { address: staking, abi: altStakingAbi, functionName: 'MAX_SLASH_BPS' },
-    staker: staking && { address: staking, abi: altStakingAbi, functionName: 'getStaker', args: [account] },
+    paused: caps.alt?.pausable && ({ address: alt, abi: altLayerTokenAbi, functionName: 'paused' } as const),
+    delegate:
+      votes && ({ address: votes.address, abi: altVotesAbi, functionName: 'delegates', args: [account] } as const),
+    votesNonce:
+      votes && ({ address: votes.address, abi: altVotesAbi, functionName: 'nonces', args: [account] } as const),
+    operators:
+      staking &&
+      ({ address: staking, abi: altStakingAbi, functionName: 'getOperators', args: [0n, OPERATOR_PAGE] } as const),
+    stakingParameters: staking && ({ address: staking, abi: altStakingAbi, functionName: 'getParameters' } as const),
+    maxSlashBps: staking && ({ address: staking, abi: altStakingAbi, functionName: 'MAX_SLASH_BPS' } as const),
+    staker: staking && ({ address: staking, abi: altStakingAbi, functionName: 'getStaker', args: [account] } as const),
   });
-  const info = values.info as {
-    merkleRoot: Hex;
-    claimStart: bigint;
-    claimEnd: bigint;
-    sweepableAt: bigint;
-    totalClaimed: bigint;
-    claimCount: bigint;
-    balance: bigint;
-    swept: boolean;
-  };
-  const operators = (values.operators ?? []) as readonly OperatorInfo[];
-  const staker = values.staker as readonly [readonly { stake: bigint }[], unknown] | undefined;
-  const delegate = values.delegate as Address | undefined;
+  const { info, staker, delegate } = values;
+  const operators = values.operators ?? [];
   return {
     blockNumber,
     chainTime,
-    altPaused: values.paused as boolean | undefined,
+    altPaused: values.paused,
     merkleRoot: info.merkleRoot,
     claimStart: BigInt(info.claimStart),
     claimEnd: BigInt(info.claimEnd),
@@ -101,20 +89,21 @@ export async function readAirdrop(
     claimCount: info.claimCount,
     balance: info.balance,
     swept: info.swept,
-    treasury: values.treasury as Address,
-    claimed: values.claimed as boolean,
+    treasury: values.treasury,
+    claimed: values.claimed,
     delegate: delegate && delegate !== zeroAddress ? getAddress(delegate) : undefined,
-    votesNonce: values.votesNonce as bigint | undefined,
+    votesNonce: values.votesNonce,
     operators: operators
       .filter((o) => o.status === 1)
       .map((o) => ({ address: o.operator, metadataURI: o.metadataURI, commissionBps: o.commissionBps, info: o })),
-    stakeTerms: staking
-      ? {
-          parameters: values.stakingParameters as StakingParameters,
-          maxSlashBps: values.maxSlashBps as bigint,
-          positions: [...(staker?.[0] ?? [])],
-        }
-      : undefined,
+    stakeTerms:
+      values.stakingParameters && values.maxSlashBps !== undefined
+        ? {
+            parameters: values.stakingParameters,
+            maxSlashBps: values.maxSlashBps,
+            positions: [...(staker?.[0] ?? [])],
+          }
+        : undefined,
   };
 }
 

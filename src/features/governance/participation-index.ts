@@ -18,7 +18,8 @@ import { getAddress, toEventSelector, type Address, type Hex } from 'viem';
 import { altGovernorAbi, altVotesAbi } from '../../lib/contracts/generated.ts';
 import type { LogIndex } from '../../lib/logs/log-index.ts';
 import type { IndexedLog } from '../../lib/logs/log-store.ts';
-import { aggregate, aggregateInBatches, type ContractCall } from '../../lib/web3/eth-call.ts';
+import { aggregate, readAll } from '../../lib/web3/eth-call.ts';
+import { readRows } from '../../lib/web3/read-batch.ts';
 import { multicall3Of, type ReadClient } from '../../lib/web3/chains.ts';
 import type { ChainConfig } from '../../lib/config/app-config.ts';
 import type { ChainCaps } from '../../lib/web3/capabilities.ts';
@@ -168,19 +169,6 @@ export function participationFrom(
   ]);
 }
 
-/** `calls` in eth_calls of at most 500 reads, sent together; a failed read throws. */
-async function readChunked(
-  client: ReadClient,
-  multicall3: Address,
-  calls: ContractCall[],
-  blockNumber: bigint,
-): Promise<unknown[]> {
-  return (await aggregateInBatches(client, multicall3, calls, blockNumber)).map((r) => {
-    if (r.status !== 'success') throw r.error;
-    return r.result;
-  });
-}
-
 /** Proposals older than the index read per round when only the last 10 are wanted. */
 const ROUND = 10;
 /** How far back the last-10 window looks among proposals older than the index. */
@@ -208,33 +196,28 @@ export async function readParticipations(
   window: 'last10' | 'all' = 'all',
 ): Promise<Map<Address, Participation>> {
   const gov = { address: governor, abi: altGovernorAbi } as const;
-  const snapshotCall = (id: bigint): ContractCall => ({ ...gov, functionName: 'proposalSnapshot', args: [id] });
-  const pastVotes = (delegate: Address, snapshot: bigint): ContractCall => ({
-    address: token,
-    abi: altVotesAbi,
-    functionName: 'getPastVotes',
-    args: [delegate, snapshot],
-  });
+  const snapshotCall = (id: bigint) => ({ ...gov, functionName: 'proposalSnapshot', args: [id] }) as const;
+  const pastVotes = (delegate: Address, snapshot: bigint) =>
+    ({ address: token, abi: altVotesAbi, functionName: 'getPastVotes', args: [delegate, snapshot] }) as const;
   // Where the build's history snapshot listed the older proposals, the first round's snapshots ride
   // with the clock and the count (the count confirms the list is whole).
   const known = logs.olderIds ?? [];
   const firstIds = window === 'all' ? known : known.slice(-ROUND);
-  const head = await aggregate(
+  const [clockResult, countResult, ...firstSnapshots] = await aggregate(
     client,
     multicall3,
     [{ ...gov, functionName: 'clock' }, { ...gov, functionName: 'proposalCount' }, ...firstIds.map(snapshotCall)],
     blockNumber,
   );
-  const [clockResult, countResult] = head;
   if (clockResult.status !== 'success') throw clockResult.error;
-  const clock = clockResult.result as bigint;
+  const clock = clockResult.result;
   // A governor without proposal storage: the index's proposals are all there is to count.
-  const count = countResult.status === 'success' ? Number(countResult.result as bigint) : logs.proposals.length;
+  const count = countResult.status === 'success' ? Number(countResult.result) : logs.proposals.length;
   const missing = Math.max(0, count - logs.proposals.length);
-  const idsKnown = known.length === missing && head.slice(2).every((r) => r.status === 'success');
-  const prefetched = new Map<bigint, bigint>(
-    idsKnown ? firstIds.map((id, i) => [id, (head[2 + i] as { result: unknown }).result as bigint]) : [],
-  );
+  const prefetched = new Map<bigint, bigint>();
+  firstSnapshots.forEach((r, i) => r.status === 'success' && prefetched.set(firstIds[i], r.result));
+  const idsKnown = known.length === missing && prefetched.size === firstIds.length;
+  if (!idsKnown) prefetched.clear();
 
   // The index's proposals: only the ambiguous pairs need a read (sent with the first older round's).
   const settled = (p: ProposalPoint) => p.firstVoteBlock !== undefined || p.snapshot < clock;
@@ -258,25 +241,19 @@ export async function readParticipations(
       let ids: bigint[];
       if (idsKnown) ids = known.slice(start, end);
       else {
-        const details = (await readChunked(
+        const details = await readAll(
           client,
           multicall3,
-          Array.from({ length: end - start }, (_, i) => ({
-            ...gov,
-            functionName: 'proposalDetailsAt',
-            args: [BigInt(start + i)],
-          })),
+          Array.from(
+            { length: end - start },
+            (_, i) => ({ ...gov, functionName: 'proposalDetailsAt', args: [BigInt(start + i)] }) as const,
+          ),
           blockNumber,
-        )) as (readonly [bigint, ...unknown[]])[];
+        );
         ids = details.map((d) => d[0]);
       }
       const missingSnapshots = ids.filter((id) => !prefetched.has(id));
-      const snaps = (await readChunked(
-        client,
-        multicall3,
-        missingSnapshots.map(snapshotCall),
-        blockNumber,
-      )) as bigint[];
+      const snaps = await readAll(client, multicall3, missingSnapshots.map(snapshotCall), blockNumber);
       missingSnapshots.forEach((id, i) => prefetched.set(id, snaps[i]));
       round = ids.map((id) => ({ id, snapshot: prefetched.get(id)! })).filter((p) => p.snapshot < clock);
     }
@@ -284,28 +261,35 @@ export async function readParticipations(
     const waiting = window === 'all' || pending ? delegates : delegates.filter((d) => (eligible.get(d) ?? 0) < 10);
     const roundPairs = round.length ? waiting.flatMap((delegate) => round.map((p) => ({ delegate, p }))) : [];
     const indexPairs = pending ?? [];
-    const got = await readChunked(
-      client,
-      multicall3,
-      [
-        ...indexPairs.map(({ delegate, p }) => pastVotes(delegate, p.snapshot)),
-        ...roundPairs.flatMap(({ delegate, p }) => [
-          pastVotes(delegate, p.snapshot),
-          { ...gov, functionName: 'hasVoted', args: [p.id, delegate] },
-        ]),
-      ],
-      blockNumber,
-    );
+    // Sent together: one JSON-RPC batch where the provider takes batches.
+    const [indexVotes, roundVotes] = await Promise.all([
+      readAll(
+        client,
+        multicall3,
+        indexPairs.map(({ delegate, p }) => pastVotes(delegate, p.snapshot)),
+        blockNumber,
+      ),
+      readRows(
+        client,
+        multicall3,
+        roundPairs,
+        ({ delegate, p }) =>
+          ({
+            votes: pastVotes(delegate, p.snapshot),
+            voted: { ...gov, functionName: 'hasVoted', args: [p.id, delegate] },
+          }) as const,
+        blockNumber,
+      ),
+    ]);
     indexPairs.forEach(({ delegate, p }, k) => {
       let mine = read.get(delegate);
       if (!mine) read.set(delegate, (mine = new Map()));
-      mine.set(p.id, got[k] as bigint);
+      mine.set(p.id, indexVotes[k]);
     });
     const perDelegate = new Map<Address, ProposalVoting[]>();
     roundPairs.forEach(({ delegate, p }, k) => {
-      const at = indexPairs.length + 2 * k;
       const list = perDelegate.get(delegate) ?? [];
-      list.push({ ...p, settled: true, votes: got[at] as bigint, voted: got[at + 1] as boolean });
+      list.push({ ...p, settled: true, ...roundVotes[k] });
       perDelegate.set(delegate, list);
     });
     // This round is older than what was read before it: it goes in front.

@@ -7,6 +7,7 @@
 import type { Address } from 'viem';
 import { altGovernorAbi, altVotesAbi } from '../../lib/contracts/generated.ts';
 import { readAll } from '../../lib/web3/eth-call.ts';
+import { readRows } from '../../lib/web3/read-batch.ts';
 import type { ReadClient } from '../../lib/web3/chains.ts';
 
 export interface ProposalVoting {
@@ -57,45 +58,53 @@ export async function readParticipation(
   blockNumber: bigint,
 ): Promise<Participation> {
   const gov = { address: governor, abi: altGovernorAbi } as const;
-  const [count, clock] = (await readAll(
+  const [{ count, clock }] = await readRows(
     client,
     multicall3,
-    [
-      { ...gov, functionName: 'proposalCount' },
-      { ...gov, functionName: 'clock' },
-    ],
+    [gov],
+    (g) => ({ count: { ...g, functionName: 'proposalCount' }, clock: { ...g, functionName: 'clock' } }) as const,
     blockNumber,
-  )) as [bigint, bigint];
+  );
   const indices = Array.from({ length: Number(count) }, (_, i) => BigInt(i));
-  const details = (await readAll(
+  const details = await readRows(
     client,
     multicall3,
-    indices.map((i) => ({ ...gov, functionName: 'proposalDetailsAt', args: [i] })),
+    indices,
+    (i) => ({ details: { ...gov, functionName: 'proposalDetailsAt', args: [i] } }) as const,
     blockNumber,
-  )) as (readonly [bigint, ...unknown[]])[];
-  const ids = details.map((d) => d[0]);
-  const perProposal = (await readAll(
+  );
+  const ids = details.map((d) => d.details[0]);
+  const perProposal = await readRows(
     client,
     multicall3,
-    ids.flatMap((id) => [
-      { ...gov, functionName: 'proposalSnapshot', args: [id] },
-      { ...gov, functionName: 'hasVoted', args: [id, delegate] },
-    ]),
+    ids,
+    (id) =>
+      ({
+        snapshot: { ...gov, functionName: 'proposalSnapshot', args: [id] },
+        voted: { ...gov, functionName: 'hasVoted', args: [id, delegate] },
+      }) as const,
     blockNumber,
-  )) as (bigint | boolean)[];
-  const snapshots = ids.map((_, k) => perProposal[2 * k] as bigint);
+  );
+  const snapshots = perProposal.map((p) => p.snapshot);
   const settled = snapshots.map((s) => s < clock);
   // Votes at a snapshot are known only once it has passed (getPastVotes refuses the present).
-  const pastVotes = (await readAll(
+  const pastVotes = await readAll(
     client,
     multicall3,
     ids.flatMap((_, k) =>
       settled[k]
-        ? [{ address: votesToken, abi: altVotesAbi, functionName: 'getPastVotes', args: [delegate, snapshots[k]] }]
+        ? [
+            {
+              address: votesToken,
+              abi: altVotesAbi,
+              functionName: 'getPastVotes',
+              args: [delegate, snapshots[k]],
+            } as const,
+          ]
         : [],
     ),
     blockNumber,
-  )) as bigint[];
+  );
   let next = 0;
   return participationOf(
     ids.map((id, k) => ({
@@ -103,7 +112,7 @@ export async function readParticipation(
       snapshot: snapshots[k],
       settled: settled[k],
       votes: settled[k] ? pastVotes[next++] : 0n,
-      voted: perProposal[2 * k + 1] as boolean,
+      voted: perProposal[k].voted,
     })),
   );
 }

@@ -77,12 +77,12 @@ export async function readDelegates(client: ReadClient, chain: ChainConfig, caps
     // the contract at the block the index reached. A snapshot that disagrees is set aside and the
     // history read from the chain.
     const top = rankDelegates(hit.value).slice(0, VERIFIED_DELEGATES);
-    const onChain = (await readAll(
+    const onChain = await readAll(
       client,
       multicall3Of(chain),
-      top.map((row) => ({ address: token, abi: altVotesAbi, functionName: 'getVotes', args: [row.address] })),
+      top.map((row) => ({ address: token, abi: altVotesAbi, functionName: 'getVotes', args: [row.address] }) as const),
       foldedTo,
-    )) as bigint[];
+    );
     if (top.some((row, i) => onChain[i] !== row.votes)) {
       rejectSnapshot(chain);
       return readDelegates(client, chain, caps, upTo);

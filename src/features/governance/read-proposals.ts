@@ -119,18 +119,18 @@ export async function readProposalPage(
     ).map(toStatus);
     [, titles] = await Promise.all([near ? syncedLogs(client, chain, caps, blockNumber) : undefined, loadTitles()]);
   } else {
-    let details: (readonly [bigint, ...unknown[]])[];
-    [details, , titles] = await Promise.all([
+    const [details, , loaded] = await Promise.all([
       readAll(
         client,
         multicall3,
-        indices.map((i) => ({ ...gov, functionName: 'proposalDetailsAt', args: [BigInt(i)] })),
+        indices.map((i) => ({ ...gov, functionName: 'proposalDetailsAt', args: [BigInt(i)] }) as const),
         blockNumber,
-      ) as Promise<(readonly [bigint, ...unknown[]])[]>,
+      ),
       near ? syncedLogs(client, chain, caps, blockNumber) : undefined,
       loadTitles(),
     ]);
-    ids = details.map((d) => d[0] as bigint);
+    titles = loaded;
+    ids = details.map((d) => d[0]);
   }
   // Storage refused only means the next visit reads the page the long way.
   rememberRecord(pageKey(chain.id, governor, page, pageSize), { count: total, ids });

@@ -6,9 +6,9 @@ import { encodeAbiParameters, keccak256, stringToHex, type Address, type Hex } f
 import { altGovernorAbi, altLayerTokenAbi } from '../../lib/contracts/generated.ts';
 import type { ChainConfig } from '../../lib/config/app-config.ts';
 import type { ChainCaps } from '../../lib/web3/capabilities.ts';
-import { multicall3Of, type ReadClient } from '../../lib/web3/chains.ts';
+import type { ReadClient } from '../../lib/web3/chains.ts';
 import { readBatch } from '../../lib/web3/read-batch.ts';
-import { readAll } from '../../lib/web3/eth-call.ts';
+import { ethCall } from '../../lib/web3/eth-call.ts';
 
 export async function readProposer(
   client: ReadClient,
@@ -17,25 +17,20 @@ export async function readProposer(
   account: Address | undefined,
 ) {
   const gov = { address: chain.contracts.governor!, abi: altGovernorAbi } as const;
-  const multicallAddress = multicall3Of(chain);
   const executor = caps.governor?.executor;
   const { values } = await readBatch(client, chain, {
     clock: { ...gov, functionName: 'clock' },
     threshold: { ...gov, functionName: 'proposalThreshold' },
-    treasury: caps.alt &&
-      executor && { address: caps.alt.address, abi: altLayerTokenAbi, functionName: 'balanceOf', args: [executor] },
+    treasury:
+      caps.alt &&
+      executor &&
+      ({ address: caps.alt.address, abi: altLayerTokenAbi, functionName: 'balanceOf', args: [executor] } as const),
   });
-  const clock = values.clock as number;
-  const threshold = values.threshold as bigint;
-  const treasury = values.treasury as bigint | undefined;
+  const { clock, threshold, treasury } = values;
   // The governor checks the proposer's votes one clock tick back, so read exactly that.
-  const [votes] = (
-    account
-      ? await readAll(client, multicallAddress, [
-          { ...gov, functionName: 'getVotes', args: [account, BigInt(clock) - 1n] },
-        ])
-      : [undefined]
-  ) as [bigint | undefined];
+  const votes = account
+    ? await ethCall(client, { ...gov, functionName: 'getVotes', args: [account, BigInt(clock) - 1n] })
+    : undefined;
   return { threshold, votes, treasury };
 }
 

@@ -32,19 +32,19 @@ export async function readYourVotes(
   const alt = caps.alt;
   if (!caps.votes) throw new Error(`The governor on ${chain.name} has no votes token the app can read.`);
   const { blockNumber, chainTime, values } = await readBatch(client, chain, {
-    paused: alt?.pausable && { address: alt.address, abi: altLayerTokenAbi, functionName: 'paused' },
+    paused: alt?.pausable && ({ address: alt.address, abi: altLayerTokenAbi, functionName: 'paused' } as const),
     ...votingPowerCalls(caps, account),
   });
   const vp = toVotingPower(caps, account, values)!;
   const delegateVotes =
     vp.delegate && vp.delegate !== account
-      ? ((await ethCall(
+      ? await ethCall(
           client,
-          { address: caps.votes!.address, abi: altVotesAbi, functionName: 'getVotes', args: [vp.delegate] },
+          { address: caps.votes.address, abi: altVotesAbi, functionName: 'getVotes', args: [vp.delegate] },
           blockNumber,
-        )) as bigint)
+        )
       : undefined;
-  return { blockNumber, chainTime, altPaused: values.paused as boolean | undefined, vp, delegateVotes };
+  return { blockNumber, chainTime, altPaused: values.paused, vp, delegateVotes };
 }
 
 /** The governance page's voting-power query, refreshed each block. */

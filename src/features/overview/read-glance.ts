@@ -6,15 +6,13 @@
  */
 import type { ChainConfig } from '../../lib/config/app-config.ts';
 import { multicall3Of, type ReadClient } from '../../lib/web3/chains.ts';
-import { readBatch } from '../../lib/web3/read-batch.ts';
-import { readAll } from '../../lib/web3/eth-call.ts';
+import { readBatch, readRows } from '../../lib/web3/read-batch.ts';
 import { altStakingViewsAbi } from '../../lib/contracts/abi/alt-staking-views.ts';
 import { altAirdropViewsAbi } from '../../lib/contracts/abi/alt-airdrop-views.ts';
 import { governorInterfaceAbi } from '../../lib/contracts/governor-interface.ts';
 import type { AppState } from '../../lib/web3/app-state.svelte.ts';
 import { cache } from '../../lib/query/presets.ts';
 import { streamRateBps } from '../staking/rate.ts';
-import type { StakingParameters } from '../staking/read-staking.ts';
 
 /** How many of the newest proposals are checked for being open (a voting period is at most days). */
 export const NEWEST = 10;
@@ -40,16 +38,16 @@ export async function readGlance(client: ReadClient, chain: ChainConfig): Promis
     client,
     chain,
     {
-      parameters: staking && { address: staking, abi: altStakingViewsAbi, functionName: 'getParameters' },
-      airdrop: airdrop && { address: airdrop, abi: altAirdropViewsAbi, functionName: 'info' },
-      count: gov && { ...gov, functionName: 'proposalCount' },
-      clockMode: gov && { ...gov, functionName: 'CLOCK_MODE' },
-      clock: gov && { ...gov, functionName: 'clock' },
+      parameters: staking && ({ address: staking, abi: altStakingViewsAbi, functionName: 'getParameters' } as const),
+      airdrop: airdrop && ({ address: airdrop, abi: altAirdropViewsAbi, functionName: 'info' } as const),
+      count: gov && ({ ...gov, functionName: 'proposalCount' } as const),
+      clockMode: gov && ({ ...gov, functionName: 'CLOCK_MODE' } as const),
+      clock: gov && ({ ...gov, functionName: 'clock' } as const),
     },
     { allowFailure: true },
   );
-  const p = values.parameters as StakingParameters | undefined;
-  const a = values.airdrop as { claimStart: bigint; claimEnd: bigint; claimCount: bigint; swept: boolean } | undefined;
+  const p = values.parameters;
+  const a = values.airdrop;
   return {
     blockNumber,
     chainTime,
@@ -68,7 +66,7 @@ export async function readGlance(client: ReadClient, chain: ChainConfig): Promis
     },
     governor:
       values.count !== undefined && values.clockMode !== undefined && values.clock !== undefined
-        ? { count: values.count as bigint, clockMode: String(values.clockMode), clock: BigInt(values.clock as number) }
+        ? { count: values.count, clockMode: values.clockMode, clock: BigInt(values.clock) }
         : undefined,
   };
 }
@@ -96,28 +94,31 @@ export async function readOpenProposals(
     (_, i) => count - 1n - BigInt(i),
   );
   if (newest.length === 0) return [];
-  const details = await readAll(
+  const details = await readRows(
     client,
     multicall3,
-    newest.map((index) => ({ ...gov, functionName: 'proposalDetailsAt', args: [index] }) as const),
+    newest,
+    (index) => ({ details: { ...gov, functionName: 'proposalDetailsAt', args: [index] } }) as const,
     blockNumber,
   );
-  const ids = details.map((d) => (d as readonly [bigint, ...unknown[]])[0]);
-  const status = await readAll(
+  const ids = details.map((d) => d.details[0]);
+  const status = await readRows(
     client,
     multicall3,
-    ids.flatMap((id) => [
-      { ...gov, functionName: 'state', args: [id] } as const,
-      { ...gov, functionName: 'proposalSnapshot', args: [id] } as const,
-      { ...gov, functionName: 'proposalDeadline', args: [id] } as const,
-    ]),
+    ids,
+    (id) =>
+      ({
+        state: { ...gov, functionName: 'state', args: [id] },
+        snapshot: { ...gov, functionName: 'proposalSnapshot', args: [id] },
+        deadline: { ...gov, functionName: 'proposalDeadline', args: [id] },
+      }) as const,
     blockNumber,
   );
   const open: OpenProposal[] = [];
   ids.forEach((id, i) => {
-    const state = Number(status[3 * i]);
-    if (state === 0) open.push({ id, state: 'Pending', until: status[3 * i + 1] as bigint });
-    if (state === 1) open.push({ id, state: 'Active', until: status[3 * i + 2] as bigint });
+    const { state, snapshot, deadline } = status[i];
+    if (state === 0) open.push({ id, state: 'Pending', until: snapshot });
+    if (state === 1) open.push({ id, state: 'Active', until: deadline });
   });
   return open.sort((x, y) => (x.until < y.until ? -1 : x.until > y.until ? 1 : 0));
 }

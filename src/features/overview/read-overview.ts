@@ -42,12 +42,15 @@ export interface OverviewData {
 export function overviewCalls(chain: ChainConfig, caps: ChainCaps, account: Address) {
   const { alt, staking, airdrop } = chain.contracts;
   return {
-    balance: alt && { address: alt, abi: altLayerTokenViewsAbi, functionName: 'balanceOf', args: [account] },
-    paused: caps.alt?.pausable && alt && { address: alt, abi: altLayerTokenViewsAbi, functionName: 'paused' },
+    balance: alt && ({ address: alt, abi: altLayerTokenViewsAbi, functionName: 'balanceOf', args: [account] } as const),
+    paused:
+      caps.alt?.pausable && alt && ({ address: alt, abi: altLayerTokenViewsAbi, functionName: 'paused' } as const),
     ...votingPowerCalls(caps, account),
-    staker: staking && { address: staking, abi: altStakingViewsAbi, functionName: 'getStaker', args: [account] },
-    airdropInfo: airdrop && { address: airdrop, abi: altAirdropViewsAbi, functionName: 'info' },
-    claimed: airdrop && { address: airdrop, abi: altAirdropViewsAbi, functionName: 'isClaimed', args: [account] },
+    staker:
+      staking && ({ address: staking, abi: altStakingViewsAbi, functionName: 'getStaker', args: [account] } as const),
+    airdropInfo: airdrop && ({ address: airdrop, abi: altAirdropViewsAbi, functionName: 'info' } as const),
+    claimed:
+      airdrop && ({ address: airdrop, abi: altAirdropViewsAbi, functionName: 'isClaimed', args: [account] } as const),
   };
 }
 
@@ -69,12 +72,11 @@ export async function readOverview(
   const failed: OverviewData['failed'] = {};
   if (alt && errors.balance) failed.balance = errors.balance;
   const voting = toVotingPower(caps, account, values);
-  const votingErrors = errors as Record<string, Error | undefined>;
-  if (caps.votes && !voting) failed.voting = votingErrors.vpVotes ?? votingErrors.vpDelegate ?? new Error('no answer');
+  if (caps.votes && !voting) failed.voting = errors.vpVotes ?? errors.vpDelegate ?? new Error('no answer');
 
   let stakingData: OverviewData['staking'];
   if (staking) {
-    const staker = values.staker as readonly [readonly any[], readonly any[]] | undefined;
+    const staker = values.staker;
     if (staker) {
       const [positions, requests] = staker;
       stakingData = {
@@ -89,8 +91,8 @@ export async function readOverview(
   }
   let airdropData: OverviewData['airdrop'];
   if (airdrop) {
-    const info = values.airdropInfo as { claimStart: bigint; claimEnd: bigint; merkleRoot: `0x${string}` } | undefined;
-    const claimed = values.claimed as boolean | undefined;
+    const info = values.airdropInfo;
+    const claimed = values.claimed;
     if (info && claimed !== undefined) {
       airdropData = {
         claimed,
@@ -103,8 +105,8 @@ export async function readOverview(
   return {
     blockNumber,
     chainTime,
-    altPaused: values.paused as boolean | undefined,
-    balance: values.balance as bigint | undefined,
+    altPaused: values.paused,
+    balance: values.balance,
     voting,
     staking: stakingData,
     airdrop: airdropData,
@@ -114,12 +116,7 @@ export async function readOverview(
 
 /** ALT balance on a chain that has only the token (one eth_call). */
 export async function readAltBalance(client: ReadClient, alt: Address, account: Address): Promise<bigint> {
-  return (await ethCall(client, {
-    address: alt,
-    abi: altLayerTokenViewsAbi,
-    functionName: 'balanceOf',
-    args: [account],
-  })) as bigint;
+  return ethCall(client, { address: alt, abi: altLayerTokenViewsAbi, functionName: 'balanceOf', args: [account] });
 }
 
 /** The Overview's query: one per chain and viewed account, refreshed each block. */

@@ -106,18 +106,17 @@ export async function readStakers(
 ): Promise<StakerShare[]> {
   const blockNumber = await getBlockNumber(client, { cacheTime: 0 });
   const pages = await Promise.all(
-    stakerPages(count).map(
-      ([offset, limit]) =>
-        ethCall(
-          client,
-          {
-            address: chain.contracts.staking!,
-            abi: altStakingAbi,
-            functionName: 'getOperatorStakers',
-            args: [operator, offset, limit],
-          },
-          blockNumber,
-        ) as Promise<readonly [readonly Address[], readonly bigint[]]>,
+    stakerPages(count).map(([offset, limit]) =>
+      ethCall(
+        client,
+        {
+          address: chain.contracts.staking!,
+          abi: altStakingAbi,
+          functionName: 'getOperatorStakers',
+          args: [operator, offset, limit],
+        },
+        blockNumber,
+      ),
     ),
   );
   return rankStakers(pages, top);

@@ -5,7 +5,7 @@
  * StakingFaults.t.sol): the first page rides with the screen's batch, any further page is its own
  * eth_call at the same block, sent together.
  */
-import type { Address } from 'viem';
+import type { Address, ContractFunctionName, ContractFunctionReturnType } from 'viem';
 
 import { readAll } from '../../lib/web3/eth-call.ts';
 import { rememberInteger, rememberedInteger } from '../../lib/storage/remembered.ts';
@@ -13,57 +13,25 @@ import { altLayerTokenAbi, altStakingAbi } from '../../lib/contracts/generated.t
 import type { ChainConfig } from '../../lib/config/app-config.ts';
 import { multicall3Of, type ReadClient } from '../../lib/web3/chains.ts';
 import type { ChainCaps } from '../../lib/web3/capabilities.ts';
-import { readBatch } from '../../lib/web3/read-batch.ts';
+import { readBatch, type BatchResult } from '../../lib/web3/read-batch.ts';
 import { pageSize, tooBig } from '../../lib/rpc/page-size.ts';
 import type { AppState } from '../../lib/web3/app-state.svelte.ts';
 import { cache } from '../../lib/query/presets.ts';
 import { afterNextPaint } from '../../lib/ui/next-paint.ts';
 
-export type OperatorInfo = {
-  operator: Address;
-  status: number;
-  services: number;
-  commissionBps: number;
-  pendingCommissionBps: number;
-  commissionEffectiveAt: number;
-  slashCount: number;
-  stakerCount: number;
-  /** A slash is being applied: its stake cannot move until it finishes. */
-  slashing: boolean;
-  totalStake: bigint;
-  unbondingStake: bigint;
-  selfStake: bigint;
-  totalSlashed: bigint;
-  commissionAccrued: bigint;
-  metadataURI: string;
-};
+/** What the staking contract's views return, typed from its ABI. */
+type StakingView<F extends ContractFunctionName<typeof altStakingAbi, 'view'>> = ContractFunctionReturnType<
+  typeof altStakingAbi,
+  'view',
+  F
+>;
 
-export type StakingParameters = {
-  unbondingPeriod: bigint;
-  commissionDelay: bigint;
-  maxCommissionBps: bigint;
-  minStake: bigint;
-  rewardRate: bigint;
-  treasury: Address;
-  totalActiveStake: bigint;
-  totalUnbondingStake: bigint;
-  totalEarningStake: bigint;
-  undistributedRewards: bigint;
-  rewardsReserve: bigint;
-  slashedPending: bigint;
-  operatorCount: bigint;
-};
-
-export type Position = { operator: Address; stake: bigint; principal: bigint; pendingRewards: bigint };
-export type UnbondingRequest = {
-  id: bigint;
-  operator: Address;
-  /** Where a redelegation goes once it unlocks; the zero address for a plain unstake. */
-  redelegateTo: Address;
-  unlockTime: number;
-  requestedAmount: bigint;
-  amount: bigint;
-};
+/** An operator as `getOperator` returns it (`slashing`: a slash is being applied, its stake cannot move until it finishes). */
+export type OperatorInfo = StakingView<'getOperator'>;
+export type StakingParameters = StakingView<'getParameters'>;
+export type Position = StakingView<'getStaker'>[0][number];
+/** An unbonding request; `redelegateTo` is where a redelegation goes once it unlocks, the zero address for a plain unstake. */
+export type UnbondingRequest = StakingView<'getStaker'>[1][number];
 
 export interface StakingState {
   blockNumber: bigint;
@@ -118,34 +86,34 @@ function screenCalls(chain: ChainConfig, caps: ChainCaps, account: Address | und
   return {
     parameters: { ...S, functionName: 'getParameters' },
     maxSlashBps: { ...S, functionName: 'MAX_SLASH_BPS' },
-    paused: caps.alt?.pausable && { ...T, functionName: 'paused' },
-    balance: account && { ...T, functionName: 'balanceOf', args: [account] },
-    staker: account && { ...S, functionName: 'getStaker', args: [account] },
-    allowance: account && { ...T, functionName: 'allowance', args: [account, staking] },
-    nonce: account && caps.alt?.domain && { ...T, functionName: 'nonces', args: [account] },
+    paused: caps.alt?.pausable && ({ ...T, functionName: 'paused' } as const),
+    balance: account && ({ ...T, functionName: 'balanceOf', args: [account] } as const),
+    staker: account && ({ ...S, functionName: 'getStaker', args: [account] } as const),
+    allowance: account && ({ ...T, functionName: 'allowance', args: [account, staking] } as const),
+    nonce: account && caps.alt?.domain && ({ ...T, functionName: 'nonces', args: [account] } as const),
   } as const;
 }
 
 /** A staking screen's state from its first batch (`screenCalls`) and the operators read. */
 function stateOf(
-  { blockNumber, chainTime, values }: { blockNumber: bigint; chainTime: bigint; values: Record<string, unknown> },
+  { blockNumber, chainTime, values }: BatchResult<ReturnType<typeof screenCalls>>,
   operators: OperatorInfo[],
   account: Address | undefined,
 ): StakingState {
-  const [positions, requests] = (values.staker ?? [[], []]) as [Position[], UnbondingRequest[]];
+  const [positions, requests] = values.staker ?? [[], []];
   return {
     blockNumber,
     chainTime,
-    altPaused: values.paused as boolean | undefined,
-    parameters: values.parameters as StakingParameters,
-    maxSlashBps: values.maxSlashBps as bigint,
+    altPaused: values.paused,
+    parameters: values.parameters,
+    maxSlashBps: values.maxSlashBps,
     operators,
     account: account && {
-      balance: values.balance as bigint,
+      balance: values.balance ?? 0n,
       positions: [...positions],
       requests: [...requests],
-      allowance: values.allowance as bigint,
-      nonce: values.nonce as bigint | undefined,
+      allowance: values.allowance ?? 0n,
+      nonce: values.nonce,
     },
   };
 }
@@ -220,17 +188,16 @@ async function readDirectory(
   );
   const read = await first;
   const { blockNumber, values } = read;
-  const operators = [...(values.firstPage as OperatorInfo[]), ...((values.secondPage ?? []) as OperatorInfo[])];
+  const operators = [...values.firstPage, ...(values.secondPage ?? [])];
   // Later pages, if any, read at the same block so the list is one consistent picture.
-  const count = BigInt((values.parameters as StakingParameters).operatorCount);
+  const count = values.parameters.operatorCount;
   // Storage refused only means the next visit reads its pages after the first batch.
   rememberInteger(countKey(chain.id), count);
   const groups = laterGroups(count, from, perPage).map(async (group) => {
     asks(group);
     const pages = await early.get(group.join());
-    if (pages && pages.blockNumber === blockNumber)
-      return group.map((offset) => pages.values[`at${offset}`] as readonly OperatorInfo[]);
-    return readAll(client, multicall3Of(chain), group.map(page), blockNumber) as Promise<(readonly OperatorInfo[])[]>;
+    if (pages && pages.blockNumber === blockNumber) return group.map((offset) => pages.values[`at${offset}`]);
+    return readAll(client, multicall3Of(chain), group.map(page), blockNumber);
   });
   for (const group of await Promise.all(groups)) for (const later of group) operators.push(...later);
   return stateOf(read, operators, account);
@@ -269,7 +236,7 @@ export async function readOperatorAlone(
     ...screenCalls(chain, caps, account),
     operator: { address: chain.contracts.staking!, abi: altStakingAbi, functionName: 'getOperator', args: [operator] },
   });
-  return stateOf(read, [read.values.operator as OperatorInfo], account);
+  return stateOf(read, [read.values.operator], account);
 }
 
 /** An operator page's own read, until the directory's query has data (an unknown operator reverts). */

@@ -21,12 +21,12 @@ export async function readSlashProgress(
   staking: Address,
   operator: Address,
 ): Promise<SlashProgress | null> {
-  const answer = (await ethCall(client, {
+  const answer = await ethCall(client, {
     address: staking,
     abi: altStakingAbi,
     functionName: 'slashInProgress',
     args: [operator],
-  })) as readonly [bigint, bigint, bigint, bigint];
+  });
   return answer[0] === 0n ? null : toProgress(answer);
 }
 

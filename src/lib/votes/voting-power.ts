@@ -9,7 +9,7 @@ import { altLayerTokenViewsAbi } from '../contracts/abi/alt-layer-token-views.ts
 import { altStakingViewsAbi } from '../contracts/abi/alt-staking-views.ts';
 import { altVotesViewsAbi } from '../contracts/abi/alt-votes-views.ts';
 import type { ChainCaps } from '../web3/capabilities.ts';
-import type { BatchCall } from '../web3/read-batch.ts';
+import type { BatchValues } from '../web3/read-batch.ts';
 
 export interface VotingPower {
   /** The governor's votes token: its address and symbol (for labels). */
@@ -34,27 +34,24 @@ export interface VotingPower {
   altNonce?: bigint;
 }
 
-/** The reads voting power needs, to be merged into a screen's batch. */
-export function votingPowerCalls(caps: ChainCaps, account: Address): Record<string, BatchCall | undefined> {
+/** The reads voting power needs, to be merged into a screen's batch (none without a votes token). */
+export function votingPowerCalls(caps: ChainCaps, account: Address) {
   const votes = caps.votes;
-  if (!votes) return {};
-  const vt = { address: votes.address, abi: altVotesViewsAbi } as const;
-  const alt = caps.alt && ({ address: caps.alt.address, abi: altLayerTokenViewsAbi } as const);
+  const vt = votes && ({ address: votes.address, abi: altVotesViewsAbi } as const);
+  const alt = votes?.wrapsAlt && caps.alt && ({ address: caps.alt.address, abi: altLayerTokenViewsAbi } as const);
   return {
-    vpVotes: { ...vt, functionName: 'getVotes', args: [account] },
-    vpDelegate: { ...vt, functionName: 'delegates', args: [account] },
-    vpWrapped: { ...vt, functionName: 'balanceOf', args: [account] },
-    vpStaked: votes.countsStake ? { ...vt, functionName: 'stakedUnitsOf', args: [account] } : undefined,
+    vpVotes: vt && ({ ...vt, functionName: 'getVotes', args: [account] } as const),
+    vpDelegate: vt && ({ ...vt, functionName: 'delegates', args: [account] } as const),
+    vpWrapped: vt && ({ ...vt, functionName: 'balanceOf', args: [account] } as const),
+    vpStaked: vt && votes.countsStake && ({ ...vt, functionName: 'stakedUnitsOf', args: [account] } as const),
     // The same read as the Overview's and the staking page's (one entry when merged by name).
     staker:
-      votes.countsStake && caps.staking
-        ? { address: caps.staking.address, abi: altStakingViewsAbi, functionName: 'getStaker', args: [account] }
-        : undefined,
-    vpPlain: votes.wrapsAlt && alt ? { ...alt, functionName: 'balanceOf', args: [account] } : undefined,
-    vpAllowance:
-      votes.wrapsAlt && alt ? { ...alt, functionName: 'allowance', args: [account, votes.address] } : undefined,
-    vpNonce:
-      votes.wrapsAlt && alt && caps.alt?.domain ? { ...alt, functionName: 'nonces', args: [account] } : undefined,
+      votes?.countsStake &&
+      caps.staking &&
+      ({ address: caps.staking.address, abi: altStakingViewsAbi, functionName: 'getStaker', args: [account] } as const),
+    vpPlain: alt && ({ ...alt, functionName: 'balanceOf', args: [account] } as const),
+    vpAllowance: alt && ({ ...alt, functionName: 'allowance', args: [account, votes.address] } as const),
+    vpNonce: alt && caps.alt?.domain && ({ ...alt, functionName: 'nonces', args: [account] } as const),
   };
 }
 
@@ -62,16 +59,16 @@ export function votingPowerCalls(caps: ChainCaps, account: Address): Record<stri
 export function toVotingPower(
   caps: ChainCaps,
   account: Address,
-  values: Record<string, unknown>,
+  values: BatchValues<ReturnType<typeof votingPowerCalls>>,
 ): VotingPower | undefined {
   if (!caps.votes || values.vpVotes === undefined || values.vpDelegate === undefined) return undefined;
-  const votes = values.vpVotes as bigint;
-  const delegateRaw = values.vpDelegate as Address;
+  const votes = values.vpVotes;
+  const delegateRaw = values.vpDelegate;
   const delegate = delegateRaw === zeroAddress ? undefined : getAddress(delegateRaw);
-  const wrapped = (values.vpWrapped as bigint | undefined) ?? 0n;
-  const staked = values.vpStaked as bigint | undefined;
+  const wrapped = values.vpWrapped ?? 0n;
+  const staked = values.vpStaked;
   const own = wrapped + (staked ?? 0n);
-  const positions = (values.staker as readonly [readonly { stake: bigint }[], unknown] | undefined)?.[0];
+  const positions = values.staker?.[0];
   const active = positions?.reduce((sum, p) => sum + p.stake, 0n);
   return {
     token: caps.votes.address,
@@ -82,8 +79,8 @@ export function toVotingPower(
     staked,
     unbonding: staked !== undefined && active !== undefined && staked > active ? staked - active : undefined,
     fromOthers: delegate === account ? votes - own : votes,
-    plainAlt: values.vpPlain as bigint | undefined,
-    allowance: values.vpAllowance as bigint | undefined,
-    altNonce: values.vpNonce as bigint | undefined,
+    plainAlt: values.vpPlain,
+    allowance: values.vpAllowance,
+    altNonce: values.vpNonce,
   };
 }

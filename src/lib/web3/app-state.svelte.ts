@@ -180,7 +180,7 @@ export class AppState {
             { paused: { address: alt, abi: altLayerTokenViewsAbi, functionName: 'paused' } },
             { allowFailure: true },
           );
-          return { blockNumber, altPaused: values.paused as boolean | undefined };
+          return { blockNumber, altPaused: values.paused };
         }
       : undefined;
     // The first poll waits one interval: every screen's batched read already carries the block

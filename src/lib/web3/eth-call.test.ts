@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { decodeFunctionData, encodeAbiParameters, encodeFunctionResult, parseAbi, type Hex } from 'viem';
+import { decodeFunctionData, encodeAbiParameters, encodeFunctionResult, parseAbi, type Address, type Hex } from 'viem';
 import { multicall3InterfaceAbi } from '../contracts/multicall3-interface.ts';
 import { stubStorage } from '../storage/stub-storage.ts';
 import { aggregateInBatches } from './eth-call.ts';
 import type { ReadClient } from './chains.ts';
 
 const token = parseAbi(['function balanceOf(address) view returns (uint256)']);
-const MULTICALL = '0xcA11bde05977b3631167028862bE2a173976CA11';
+const MULTICALL: Address = '0xcA11bde05977b3631167028862bE2a173976CA11';
 
 /** A node whose eth_call runs out of gas past `most` reads in one aggregate3, as a 10M gas cap would. */
 function node(most: number) {
@@ -36,9 +36,9 @@ const reads = (n: number) =>
   Array.from({ length: n }, (_, i) => ({
     address: MULTICALL,
     abi: token,
-    functionName: 'balanceOf',
-    args: [`0x${(i + 1).toString(16).padStart(40, '0')}`],
-  })) as never;
+    functionName: 'balanceOf' as const,
+    args: [`0x${(i + 1).toString(16).padStart(40, '0')}`] as const,
+  }));
 
 let storage: Map<string, string>;
 beforeEach(() => (storage = stubStorage()));

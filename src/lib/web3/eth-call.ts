@@ -11,22 +11,45 @@ import {
   numberToHex,
   RawContractError,
   type Abi,
+  type AbiStateMutability,
   type Address,
+  type ContractFunctionName,
+  type ContractFunctionReturnType,
   type Hex,
 } from 'viem';
 import { multicall3InterfaceAbi } from '../contracts/multicall3-interface.ts';
 import type { ReadClient } from './chains.ts';
-import { sliceAggregate3, type Aggregate3Result } from './aggregate3-result.ts';
+import { sliceAggregate3 } from './aggregate3-result.ts';
 import { pageSize, tooBig } from '../rpc/page-size.ts';
 
-export interface ContractCall {
+/**
+ * One contract read. Written as a literal with its ABI (`{ address, abi: altStakingAbi, functionName:
+ * 'getStaker', args: [who] }`), it carries the ABI and the function's name in its type, and the
+ * batch helpers type its result from them (ResultOf): no result is cast.
+ */
+export interface ContractCall<
+  abi extends Abi | readonly unknown[] = Abi | readonly unknown[],
+  functionName extends string = string,
+> {
   address: Address;
-  abi: Abi | readonly unknown[];
-  functionName: string;
+  abi: abi;
+  functionName: functionName;
   args?: readonly unknown[];
 }
 
-export type CallResult = { status: 'success'; result: unknown } | { status: 'failure'; error: Error };
+/** What `call` returns, typed from its ABI (viem's own return types); unknown for an untyped call. */
+export type ResultOf<C> = C extends { abi: infer A extends Abi; functionName: infer F extends string }
+  ? F extends ContractFunctionName<A>
+    ? ContractFunctionReturnType<A, AbiStateMutability, F>
+    : unknown
+  : unknown;
+
+export type CallResult<T = unknown> = { status: 'success'; result: T } | { status: 'failure'; error: Error };
+
+/** Each call's outcome, in order, typed per position (a tuple of calls gives a tuple of results). */
+export type CallResults<C extends readonly ContractCall[]> = { -readonly [K in keyof C]: CallResult<ResultOf<C[K]>> };
+/** Each call's value, in order, typed per position. */
+export type CallValues<C extends readonly ContractCall[]> = { -readonly [K in keyof C]: ResultOf<C[K]> };
 
 /** Results larger than this (hex characters) are decoded in a task of their own. */
 const LARGE_RESULT = 16_384;
@@ -55,12 +78,12 @@ const contractError = (error: unknown, call: ContractCall) =>
  * One contract read; a revert throws viem's ContractFunctionExecutionError, decoded by name.
  * `decodeWith` reads the answer instead of viem's decoder when it can (undefined: it cannot).
  */
-export async function ethCall(
+export async function ethCall<const C extends ContractCall>(
   client: ReadClient,
-  call: ContractCall,
+  call: C,
   blockNumber?: bigint,
-  decodeWith?: (data: Hex) => unknown,
-): Promise<unknown> {
+  decodeWith?: (data: Hex) => ResultOf<C> | undefined,
+): Promise<ResultOf<C>> {
   const data = encodeFunctionData({ abi: call.abi as Abi, functionName: call.functionName, args: call.args } as never);
   try {
     const result = (await client.request({
@@ -68,7 +91,7 @@ export async function ethCall(
       params: [{ to: call.address, data }, blockTag(blockNumber)],
     } as never)) as Hex;
     if (result.length > LARGE_RESULT) await yieldToMain();
-    return decodeWith?.(result) ?? decode(call, result);
+    return decodeWith?.(result) ?? (decode(call, result) as ResultOf<C>);
   } catch (error) {
     throw contractError(error, call);
   }
@@ -78,23 +101,23 @@ export async function ethCall(
  * Every call in one Multicall3 `aggregate3` eth_call (each allowed to fail on its own), results in
  * order. A request that fails as a whole (the RPC, or no Multicall3 there) throws.
  */
-export async function aggregate(
+export async function aggregate<const C extends readonly ContractCall[]>(
   client: ReadClient,
   multicall3: Address,
-  calls: readonly ContractCall[],
+  calls: C,
   blockNumber?: bigint,
-): Promise<CallResult[]> {
+): Promise<CallResults<C>> {
   const encoded = calls.map((call) => ({
     target: call.address,
     allowFailure: true,
     callData: encodeFunctionData({ abi: call.abi as Abi, functionName: call.functionName, args: call.args } as never),
   }));
-  const results = (await ethCall(
+  const results = await ethCall(
     client,
     { address: multicall3, abi: multicall3InterfaceAbi, functionName: 'aggregate3', args: [encoded] },
     blockNumber,
     (data) => sliceAggregate3(data, calls.length),
-  )) as readonly Aggregate3Result[];
+  );
   const out: CallResult[] = [];
   for (const [i, call] of calls.entries()) {
     const { success, returnData } = results[i];
@@ -113,7 +136,7 @@ export async function aggregate(
       out.push({ status: 'failure', error: contractError(error, call) });
     }
   }
-  return out;
+  return out as CallResults<C>;
 }
 
 /**
@@ -122,13 +145,13 @@ export async function aggregate(
  * A call the endpoint refuses as too big (its gas cap, its time limit, its answer's size) is split
  * in two and read again, and the size that worked is what later reads on the chain start with.
  */
-export async function aggregateInBatches(
+export async function aggregateInBatches<const C extends readonly ContractCall[]>(
   client: ReadClient,
   multicall3: Address,
-  calls: readonly ContractCall[],
+  calls: C,
   blockNumber?: bigint,
   perCall = 500,
-): Promise<CallResult[]> {
+): Promise<CallResults<C>> {
   const learned = pageSize('aggregate', client.chain.id, 1_000);
   const size = Math.max(1, Math.min(perCall, learned.size));
   const read = async (chunk: readonly ContractCall[]): Promise<CallResult[]> => {
@@ -145,18 +168,22 @@ export async function aggregateInBatches(
   };
   const chunks: ContractCall[][] = [];
   for (let i = 0; i < calls.length; i += size) chunks.push(calls.slice(i, i + size));
-  return (await Promise.all(chunks.map(read))).flat();
+  return (await Promise.all(chunks.map(read))).flat() as CallResults<C>;
 }
 
-/** Every call in one aggregate3 eth_call, values in order; the first call that fails throws. */
-export async function readAll(
+/**
+ * Every call's value, in order and typed per position, read as `aggregateInBatches` reads them (in
+ * eth_calls of the size the endpoint takes, sent together); the first call that fails throws.
+ */
+export async function readAll<const C extends readonly ContractCall[]>(
   client: ReadClient,
   multicall3: Address,
-  calls: readonly ContractCall[],
+  calls: C,
   blockNumber?: bigint,
-): Promise<unknown[]> {
-  return (await aggregate(client, multicall3, calls, blockNumber)).map((r) => {
+): Promise<CallValues<C>> {
+  const results: readonly CallResult[] = await aggregateInBatches(client, multicall3, calls, blockNumber);
+  return results.map((r) => {
     if (r.status === 'failure') throw r.error;
     return r.result;
-  });
+  }) as CallValues<C>;
 }

@@ -5,18 +5,25 @@
  */
 import type { ChainConfig } from '../config/app-config.ts';
 import { headCalls, multicall3Of, type ReadClient } from './chains.ts';
-import { aggregate, type ContractCall } from './eth-call.ts';
+import type { Address } from 'viem';
+import { aggregate, aggregateInBatches, type ContractCall, type ResultOf } from './eth-call.ts';
 
 export type BatchCall = ContractCall;
 
-export type BatchCalls = Record<string, BatchCall | undefined | false>;
+export type BatchCalls = Record<string, BatchCall | undefined | false | null | 0 | ''>;
 
-export interface BatchResult<T extends BatchCalls> {
+/** A named call's value: typed from its ABI; undefined where the entry may be left out. */
+type ValueOf<C> = C extends undefined | false | null | 0 | '' ? undefined : ResultOf<C>;
+
+/** A batch's values by name where any may be missing (a failed call, an entry left out): what a reader of part of a batch takes. */
+export type BatchValues<T extends BatchCalls> = { [K in keyof T]?: ValueOf<T[K]> };
+
+export interface BatchResult<T extends BatchCalls, AllowFailure extends boolean = false> {
   blockNumber: bigint;
   /** The block's timestamp: every "now" comparison uses chain time, never the user's clock. */
   chainTime: bigint;
-  /** Each call's result by name; undefined where the call was skipped or (with allowFailure) failed. */
-  values: { [K in keyof T]: unknown };
+  /** Each call's result by name, typed by its ABI; undefined where the call was skipped or (with allowFailure) failed. */
+  values: AllowFailure extends true ? { [K in keyof T]?: ValueOf<T[K]> } : { [K in keyof T]: ValueOf<T[K]> };
   /** The error of each call that failed (only with allowFailure). */
   errors: Partial<Record<keyof T, Error>>;
 }
@@ -29,12 +36,12 @@ export class BatchUnavailableError extends Error {}
  * in `errors` and the others still count; without it any revert throws. If the head calls fail the
  * RPC failed, and that is thrown whatever `allowFailure` says.
  */
-export async function readBatch<T extends BatchCalls>(
+export async function readBatch<const T extends BatchCalls, AllowFailure extends boolean = false>(
   client: ReadClient,
   chain: ChainConfig,
   calls: T,
-  options: { allowFailure?: boolean; blockNumber?: bigint } = {},
-): Promise<BatchResult<T>> {
+  options: { allowFailure?: AllowFailure; blockNumber?: bigint } = {},
+): Promise<BatchResult<T, AllowFailure>> {
   const multicall3 = multicall3Of(chain);
   const names = Object.keys(calls).filter((name) => calls[name]);
   const contracts = [...headCalls(multicall3), ...names.map((name) => calls[name] as BatchCall)];
@@ -44,8 +51,8 @@ export async function readBatch<T extends BatchCalls>(
     const cause = block.status === 'failure' ? block.error : time.status === 'failure' ? time.error : undefined;
     throw cause ?? new BatchUnavailableError('The chain did not answer the batched read.');
   }
-  const values = {} as BatchResult<T>['values'];
-  const errors: BatchResult<T>['errors'] = {};
+  const values = {} as BatchResult<T, AllowFailure>['values'];
+  const errors: BatchResult<T, AllowFailure>['errors'] = {};
   names.forEach((name, i) => {
     const result = results[i + 2];
     if (result.status === 'success') (values as Record<string, unknown>)[name] = result.result;
@@ -53,4 +60,36 @@ export async function readBatch<T extends BatchCalls>(
     else throw result.error;
   });
   return { blockNumber: block.result as bigint, chainTime: time.result as bigint, values, errors };
+}
+
+/**
+ * The same named reads for each of `items` (a proposal's state, snapshot and deadline, per id): one
+ * list of calls, split into eth_calls of the size the endpoint takes and sent together; per item,
+ * its values by name, typed by their ABIs. Any call that fails throws.
+ */
+export async function readRows<Item, const T extends Record<string, BatchCall>>(
+  client: ReadClient,
+  multicall3: Address,
+  items: readonly Item[],
+  callsOf: (item: Item) => T,
+  blockNumber?: bigint,
+): Promise<{ [K in keyof T]: ResultOf<T[K]> }[]> {
+  const rows = items.map(callsOf);
+  const names = rows.map((row) => Object.keys(row));
+  const results = await aggregateInBatches(
+    client,
+    multicall3,
+    rows.flatMap((row, i) => names[i].map((name) => row[name])),
+    blockNumber,
+  );
+  let at = 0;
+  return names.map((row) => {
+    const values: Record<string, unknown> = {};
+    for (const name of row) {
+      const result = results[at++];
+      if (result.status === 'failure') throw result.error;
+      values[name] = result.result;
+    }
+    return values as { [K in keyof T]: ResultOf<T[K]> };
+  });
 }
