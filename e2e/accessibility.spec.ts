@@ -18,8 +18,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
   test.describe(`${colorScheme} theme`, () => {
     test.use({ colorScheme });
 
-    test('no page has a serious or critical accessibility violation', async ({ page, chain, wallet }) => {
-      void wallet;
+    test('no page has a serious or critical accessibility violation', async ({ page, chain }) => {
       const found: string[] = [];
       await page.goto('./#/');
       await expect(page.locator('main [aria-busy="true"]')).toHaveCount(0);

@@ -104,8 +104,7 @@ test('the activity page lists exactly the events an account produced, newest fir
 test.describe('on the Overview (#9)', () => {
   test.use({ walletOptions: { accountIndex: 9, chainId: 31337 } });
 
-  test('the latest five show on request, with a link to the rest', async ({ page, chain, wallet }) => {
-    void wallet;
+  test('the latest five show on request, with a link to the rest', async ({ page, chain }) => {
     await act(chain);
     await page.goto('./#/');
     await connectWallet(page);

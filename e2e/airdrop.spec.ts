@@ -35,8 +35,7 @@ test('checks an eligible and a non-eligible address with no wallet', async ({ pa
 test.describe('as dev account #1', () => {
   test.use({ walletOptions: { accountIndex: 1, chainId: 31337 } });
 
-  test('claims to the wallet, then the page and overview show it claimed', async ({ page, chain, wallet }) => {
-    void wallet;
+  test('claims to the wallet, then the page and overview show it claimed', async ({ page, chain }) => {
     const airdrop = new AirdropPage(page);
     await airdrop.goto();
     await airdrop.connect();
@@ -52,12 +51,7 @@ test.describe('as dev account #1', () => {
     await expect(page.getByTestId('airdrop-status')).toContainText('Claimed');
   });
 
-  test('claims and stakes with a chosen operator in one transaction, and the stake votes', async ({
-    page,
-    chain,
-    wallet,
-  }) => {
-    void wallet;
+  test('claims and stakes with a chosen operator in one transaction, and the stake votes', async ({ page, chain }) => {
     const airdrop = new AirdropPage(page);
     await airdrop.goto();
     await airdrop.connect();
@@ -76,7 +70,6 @@ test.describe('as dev account #1', () => {
   });
 
   test('nobody else can claim for an eligible address', async ({ page, wallet }) => {
-    void wallet;
     const airdrop = new AirdropPage(page);
     await airdrop.goto(DEV_ACCOUNTS[9]);
     await airdrop.connect();
@@ -264,9 +257,7 @@ test.describe('after the window', () => {
   test('shows the window closed and, after the sweep delay, lets anyone sweep the rest to the treasury', async ({
     page,
     chain,
-    wallet,
   }) => {
-    void wallet;
     const info = await read(chain, chain.contracts.airdrop, altAirdropAbi, 'info');
     await chain.advance(Number(info.claimEnd) - (await chain.now()) + 60);
     const airdrop = new AirdropPage(page);
@@ -295,8 +286,7 @@ for (const [label, viewport] of [
   test.describe(`an eligible holder with nothing else (#9), on ${label}`, () => {
     test.use({ viewport, walletOptions: { accountIndex: 9, chainId: 31337 } });
 
-    test('sees the allocation and its deadline first, with the claim one tap away', async ({ page, wallet }) => {
-      void wallet;
+    test('sees the allocation and its deadline first, with the claim one tap away', async ({ page }) => {
       await page.goto('./#/');
       await connectWallet(page);
       const deadline = page.getByTestId('airdrop-deadline');

@@ -17,7 +17,6 @@ test.beforeEach(async ({ page }) => {
 const violations = (page: import('@playwright/test').Page) => page.evaluate(() => (window as any).__cspViolations);
 
 test('the built site ships a strict policy and no page breaks it', async ({ page, chain, wallet }) => {
-  void wallet;
   await page.goto('./#/');
   const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
   expect(csp).toContain("script-src 'self'");

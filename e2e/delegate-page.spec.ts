@@ -137,7 +137,6 @@ test.describe('a holder deciding whom to delegate to (#8)', () => {
     chain,
     wallet,
   }) => {
-    void wallet;
     const delegate = DEV_ACCOUNTS[1];
     const [power, wrapped, staked] = await Promise.all([
       chain.votes(delegate),

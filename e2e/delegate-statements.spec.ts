@@ -67,8 +67,7 @@ test.describe('a delegate (#3)', () => {
     );
   });
 
-  test("sees no edit button on another delegate's page", async ({ page, wallet }) => {
-    void wallet;
+  test("sees no edit button on another delegate's page", async ({ page }) => {
     await page.goto(`./#/governance/delegates/${DEV_ACCOUNTS[1]}`);
     await connectWallet(page);
     await expect(page.getByLabel('Delegate statement')).toBeVisible();

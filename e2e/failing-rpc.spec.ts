@@ -35,8 +35,7 @@ test('reads through the second RPC when the first is dead, and stops asking the 
   }
 });
 
-test('when every RPC is down it says so, disables writes, and recovers by itself', async ({ page, chain, wallet }) => {
-  void wallet;
+test('when every RPC is down it says so, disables writes, and recovers by itself', async ({ page, chain }) => {
   const node = await SpareNode.from(chain.client, 8547);
   try {
     await serveRpcUrls(page, [DEAD, node.url]);

@@ -44,8 +44,7 @@ for (const [support, label] of [
   [0, 'Against'],
   [2, 'Abstain'],
 ] as const) {
-  test(`votes ${label} with a reason and sees the vote at once`, async ({ page, chain, wallet }) => {
-    void wallet;
+  test(`votes ${label} with a reason and sees the vote at once`, async ({ page, chain }) => {
     const { gov, id, ui } = await openActiveProposal(page, chain);
     const before = await gov.votes(id);
     const weightText = await ui.voteForm().getByTestId('snapshot-votes').textContent();
@@ -69,9 +68,7 @@ test.describe('a holder of plain ALT only (#5)', () => {
   test('cannot cast a zero-weight vote, and gets voting power for future proposals in one step', async ({
     page,
     chain,
-    wallet,
   }) => {
-    void wallet;
     const { id, ui } = await openActiveProposal(page, chain);
     await expect(ui.yourVote()).toContainText('You cannot vote on this proposal');
     await expect(ui.yourVote()).toContainText('25,000,000 ALT is plain ALT, which does not vote');
@@ -90,12 +87,7 @@ test.describe('a holder of plain ALT only (#5)', () => {
 test.describe('a delegator with plain ALT (#2, its votes with #1)', () => {
   test.use({ walletOptions: { accountIndex: 2, chainId: 31337 } });
 
-  test('is told where its votes are and how its delegate voted, then about its plain ALT', async ({
-    page,
-    chain,
-    wallet,
-  }) => {
-    void wallet;
+  test('is told where its votes are and how its delegate voted, then about its plain ALT', async ({ page, chain }) => {
     expect(await chain.delegateOf(DEV_ACCOUNTS[2])).toBe(DEV_ACCOUNTS[1]);
     const plain = await chain.altBalance(DEV_ACCOUNTS[2]);
     expect(plain).toBeGreaterThan(0n);
@@ -175,7 +167,6 @@ test('a proposal goes from the create form through voting, queue and timelock to
   chain,
   wallet,
 }) => {
-  void wallet;
   test.setTimeout(120_000);
   const gov = governor(chain);
   const recipient = DEV_ACCOUNTS[9];
@@ -230,8 +221,7 @@ test('a proposal goes from the create form through voting, queue and timelock to
 test.describe('an address without votes', () => {
   test.use({ walletOptions: { accountIndex: 9, chainId: 31337 } });
 
-  test('is told how many votes it lacks before it can propose', async ({ page, wallet }) => {
-    void wallet;
+  test('is told how many votes it lacks before it can propose', async ({ page }) => {
     const ui = new GovernancePage(page);
     await ui.gotoNew();
     await ui.connect();
@@ -433,4 +423,26 @@ test('the governance page leads with the proposals; the voting power follows, wi
   // Read-only, nothing is offered that the visitor cannot do.
   await expect(yourVotes.getByRole('form')).toHaveCount(0);
   await expect(yourVotes.getByRole('button')).toHaveCount(0);
+});
+
+test.describe('a proposer of a zero reward rate (#1)', () => {
+  test.use({ walletOptions: { accountIndex: 1, chainId: 31337 } });
+
+  test('may propose zero, after confirming what it means', async ({ page }) => {
+    const ui = new GovernancePage(page);
+    await ui.gotoNew();
+    await ui.connect();
+    const form = page.getByRole('form', { name: 'New proposal' });
+    await form.getByLabel('Title').fill('AIP-11: Stop emissions');
+    await form.getByLabel('Action 1').selectOption('parameter');
+    await form.getByLabel('Parameter').selectOption('setRewardRate');
+    await form.getByLabel(/^New value/).fill('0');
+    await expect(form.getByRole('list', { name: 'Actions' })).toContainText('Stop staking rewards');
+    await form.getByRole('button', { name: 'Submit proposal' }).click();
+    await expect(form.getByText('Confirm what this value does to send it.')).toBeVisible();
+    await form.getByLabel(/I understand: A reward rate of 0 stops staking rewards/).check();
+    await form.getByRole('button', { name: 'Submit proposal' }).click();
+    await ui.confirmed('Propose: AIP-11');
+    await expect(page.getByRole('list', { name: 'Actions' })).toContainText('Stop staking rewards');
+  });
 });

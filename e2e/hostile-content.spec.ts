@@ -34,9 +34,7 @@ async function expectInert(page: Page, dialogs: string[], requests: string[]) {
 test(`${XSS_PAYLOADS.length} hostile payloads in proposals, vote reasons and operator metadata render inert`, async ({
   page,
   chain,
-  wallet,
 }) => {
-  void wallet;
   test.setTimeout(120_000);
   expect(XSS_PAYLOADS.length).toBeGreaterThanOrEqual(100);
   const gov = governor(chain);

@@ -13,7 +13,6 @@ test.describe('a staker without a pointer', () => {
   test.use({ walletOptions: { accountIndex: 6, chainId: 31337 } });
 
   test('skips to the content, connects, and stakes with the keyboard', async ({ page, chain, wallet }) => {
-    void wallet;
     const operator = (await chain.operators())[5].operator;
     const ui = new OperatorPage(page);
     await ui.goto(operator);
@@ -42,8 +41,7 @@ test.describe('a staker without a pointer', () => {
   });
 });
 
-test('a voter picks a choice with the arrow keys and votes with Enter', async ({ page, chain, wallet }) => {
-  void wallet;
+test('a voter picks a choice with the arrow keys and votes with Enter', async ({ page, chain }) => {
   const { gov, id, ui } = await openActiveProposal(page, chain);
   await tabTo(page, ui.voteForm().getByLabel('For', { exact: true }));
   await page.keyboard.press('Space');

@@ -154,9 +154,7 @@ const cards = (page: Page, rows: string) =>
 
 test('operators, positions and delegates are cards at phone width: every figure on screen, labelled, unbroken', async ({
   page,
-  wallet,
 }) => {
-  void wallet;
   await page.goto('./#/staking');
   await connectWallet(page);
   await expect(page.locator('tr[data-operator]').first()).toBeVisible();

@@ -120,8 +120,7 @@ test('an eth_call gas cap too low for a page of operators: the directory reads s
   expect(proxy.since(mark).requests).toBeLessThan(12);
 });
 
-test('a vote and a stake complete behind the strict provider', async ({ page, chain, wallet }) => {
-  void wallet;
+test('a vote and a stake complete behind the strict provider', async ({ page, chain }) => {
   const { gov, id, ui } = await openActiveProposal(page, chain);
   await ui.vote('For', 'through a capped provider');
   await expect(ui.yourVote().locator('.vote-reason')).toHaveText('through a capped provider', { timeout: 30_000 });
@@ -154,8 +153,12 @@ test('answers from a lagging backend never move "as of block" back nor make the 
   const afterLoad = logCalls();
   const seen: number[] = [];
   for (let i = 0; i < 12; i++) {
+    const mark = proxy.mark();
     await chain.mine();
-    await page.waitForTimeout(400);
+    // The app has asked for the head since the block was mined: the page has had its chance to move.
+    await expect
+      .poll(() => proxy.requests.slice(mark).some((r) => r.methods.includes('eth_blockNumber')), { timeout: 15_000 })
+      .toBe(true);
     const text = (await asOf.textContent()) ?? '';
     seen.push(Number(/as of block (\d+)/.exec(text)![1]));
   }
@@ -382,7 +385,6 @@ for (const seed of seeds) {
     page,
     browser,
     chain,
-    wallet,
   }) => {
     test.setTimeout(420_000);
     const profile = randomProfile(seed);
@@ -423,7 +425,6 @@ for (const seed of seeds) {
     }
 
     // A vote on a proposal of its own (each drawn provider gets one), and a stake.
-    void wallet;
     const gov = governor(chain);
     const calldata = encodeFunctionData({
       abi: altLayerTokenAbi,

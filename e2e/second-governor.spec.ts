@@ -17,8 +17,7 @@ import { GovernancePage } from './pages/governance-page.ts';
 
 test.use({ walletOptions: { accountIndex: 1, chainId: 31337 } });
 
-test('a block-clock governor without a timelock lists, shows and takes a vote', async ({ page, chain, wallet }) => {
-  void wallet;
+test('a block-clock governor without a timelock lists, shows and takes a vote', async ({ page, chain }) => {
   const holder = DEV_ACCOUNTS[1];
   const token = await deploy(
     chain.client,

@@ -217,9 +217,7 @@ test.describe('with an account that holds only plain ALT (#5)', () => {
 test('a first visit, before any wallet, shows what ALT is for, the protocol now and what one can do', async ({
   page,
   chain,
-  wallet,
 }) => {
-  void wallet;
   const gov = governor(chain);
   const parameters = await chain.stakingParameters();
   const ids = await gov.ids();

@@ -4,6 +4,7 @@ import { DEV_ACCOUNTS, type Chain } from './fixtures/chain.ts';
 import type { TestWallet } from './fixtures/wallet.ts';
 import { expect, test } from './fixtures/index.ts';
 import { OperatorPage } from './pages/operator-page.ts';
+import { OverviewPage } from './pages/overview-page.ts';
 import { commissionOutlook } from '../src/features/staking/stake-terms.ts';
 import { formatRate } from '../src/features/staking/rate.ts';
 import { formatTimestamp } from '../src/lib/format/time.ts';
@@ -49,9 +50,7 @@ test.describe('a first-time staker (#6)', () => {
   test("the stake form shows an operator's pending commission change and the reward rate after it", async ({
     page,
     chain,
-    wallet,
   }) => {
-    void wallet;
     const pending = (await chain.operators()).find((o) => o.status === 1 && o.commissionEffectiveAt > 0);
     expect(pending, 'a seeded operator has a pending commission change').toBeDefined();
     const parameters = await chain.stakingParameters();
@@ -70,7 +69,6 @@ test.describe('a first-time staker (#6)', () => {
   });
 
   test('refuses bad amounts with a plain message each', async ({ page, chain, wallet }) => {
-    void wallet;
     const operator = (await chain.operators())[5].operator;
     const ui = new OperatorPage(page);
     await ui.goto(operator);
@@ -97,8 +95,7 @@ test.describe('a first-time staker (#6)', () => {
 test.describe('a wallet with EIP-5792 atomic batches (#2)', () => {
   test.use({ walletOptions: { accountIndex: 2, chainId: 31337, atomicBatch: true } });
 
-  test('approves and stakes in one batch, with one prompt', async ({ page, chain, wallet }) => {
-    void wallet;
+  test('approves and stakes in one batch, with one prompt', async ({ page, chain }) => {
     const operator = (await chain.operators())[6].operator;
     const ui = new OperatorPage(page);
     await ui.goto(operator);
@@ -177,7 +174,8 @@ test.describe('a wallet that cannot sign permits (#7)', () => {
     await wallet.clearRequests();
     await ui.stake('2000', true);
     await expect(ui.stakeForm()).toContainText('You rejected the request in your wallet. Nothing was sent.');
-    await page.waitForTimeout(500);
+    // The flow has ended (the form takes a new stake): no prompt of it is still to come.
+    await expect(ui.stakeForm().getByRole('button', { name: 'Stake' })).toBeEnabled();
     expect(await wallet.prompts()).toEqual(['eth_signTypedData_v4:Permit']);
     expect((await chain.staker(DEV_ACCOUNTS[7]))[0]).toHaveLength(0);
     expect(await chain.stakingAllowance(DEV_ACCOUNTS[7])).toBe(0n);
@@ -231,12 +229,7 @@ test.describe('the account kind decides the path (#7)', () => {
 test.describe('an existing staker (#1)', () => {
   test.use({ walletOptions: { accountIndex: 1, chainId: 31337 } });
 
-  test('unstakes part of a position, waits out the unbonding on chain time, and withdraws', async ({
-    page,
-    chain,
-    wallet,
-  }) => {
-    void wallet;
+  test('unstakes part of a position, waits out the unbonding on chain time, and withdraws', async ({ page, chain }) => {
     const operator = (await chain.operators())[0].operator;
     const ui = new OperatorPage(page);
     await ui.goto(operator);
@@ -267,9 +260,7 @@ test.describe('an existing staker (#1)', () => {
   test('redelegates through the unbonding period with a preview, voting all along, and completes the move', async ({
     page,
     chain,
-    wallet,
   }) => {
-    void wallet;
     const list = await chain.operators();
     const [from, to] = [list[0].operator, list[2].operator];
     const votes = await chain.votes(DEV_ACCOUNTS[1]);
@@ -302,8 +293,7 @@ test.describe('an existing staker (#1)', () => {
     expect(await chain.votes(DEV_ACCOUNTS[1])).toBe(votes);
   });
 
-  test('claims rewards across all operators in one transaction, and compounds', async ({ page, chain, wallet }) => {
-    void wallet;
+  test('claims rewards across all operators in one transaction, and compounds', async ({ page, chain }) => {
     const ui = new OperatorPage(page);
     await page.goto('./#/staking');
     await ui.connect();
@@ -323,8 +313,7 @@ test.describe('an existing staker (#1)', () => {
     );
   });
 
-  test('withdraws one ready request on its own', async ({ page, chain, wallet }) => {
-    void wallet;
+  test('withdraws one ready request on its own', async ({ page, chain }) => {
     const ui = new OperatorPage(page);
     await page.goto('./#/staking');
     await ui.connect();
@@ -337,5 +326,31 @@ test.describe('an existing staker (#1)', () => {
     await ui.confirmed(`Withdraw request #${ready.id}`);
     expect((await chain.altBalance(DEV_ACCOUNTS[1])) - before).toBe(ready.amount);
     expect((await chain.staker(DEV_ACCOUNTS[1]))[1].some((r) => r.id === ready.id)).toBe(false);
+  });
+});
+
+test.describe('an existing staker (#1) leaving a position whole', () => {
+  test.use({ walletOptions: { accountIndex: 1, chainId: 31337 } });
+
+  test('leaves no empty position behind', async ({ page, chain }) => {
+    const [positions] = await chain.staker(DEV_ACCOUNTS[1]);
+    const operator = positions[0].operator;
+    const ui = new OperatorPage(page);
+    await ui.goto(operator);
+    await ui.connect();
+    await ui.unstakeForm().getByRole('button', { name: 'Max' }).click();
+    await ui.unstakeForm().getByRole('button', { name: 'Unstake' }).click();
+    await ui.confirmed('Unstake');
+    // Nothing is left staked with it: its only trace is the rewards still to claim.
+    const [after] = await chain.staker(DEV_ACCOUNTS[1]);
+    const left = after.find((p) => p.operator === operator);
+    expect(left === undefined || (left.stake === 0n && left.pendingRewards > 0n)).toBe(true);
+    const staked = after.filter((p) => p.stake > 0n);
+    const overview = new OverviewPage(page);
+    await overview.goto();
+    await expect(overview.card('Staked')).toContainText(`with ${staked.length} operator`);
+    await page.goto('./#/staking');
+    const rows = page.getByRole('region', { name: 'Your positions' }).locator('tbody tr');
+    await expect(rows).toHaveCount(after.length);
   });
 });

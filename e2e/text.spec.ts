@@ -12,8 +12,7 @@ test.use({ walletOptions: { accountIndex: 1, chainId: 31337 } });
 /** Each place in the page's text where a letter or digit is directly followed by "·". */
 const glued = (text: string) => [...text.matchAll(/.{0,24}[\p{L}\p{N}]·.{0,24}/gu)].map((m) => m[0]);
 
-test('no page glues a "·" to the word before it', async ({ page, chain, wallet }) => {
-  void wallet;
+test('no page glues a "·" to the word before it', async ({ page, chain }) => {
   test.setTimeout(120_000);
   const paths = await everyPage(chain);
   const found: string[] = [];

@@ -40,7 +40,6 @@ async function poolSize(chain: Chain): Promise<number> {
 const toast = (page: Page) => page.getByRole('region', { name: 'Transactions' }).locator('.toast');
 
 test('a vote sped up in the wallet is followed to the replacement and counts', async ({ page, chain, wallet }) => {
-  void wallet;
   const { gov, id, ui } = await openActiveProposal(page, chain);
   await chain.setAutomine(false);
   await ui.vote('For', 'speed me up');
@@ -55,7 +54,6 @@ test('a vote sped up in the wallet is followed to the replacement and counts', a
 });
 
 test('a vote cancelled in the wallet says so, and voting is offered again', async ({ page, chain, wallet }) => {
-  void wallet;
   const { gov, id, ui } = await openActiveProposal(page, chain);
   await chain.setAutomine(false);
   await ui.vote('Against');
@@ -68,8 +66,7 @@ test('a vote cancelled in the wallet says so, and voting is offered again', asyn
   expect(await gov.hasVoted(id, VOTER)).toBe(false);
 });
 
-test('a vote the network drops is reported as dropped, not left pending forever', async ({ page, chain, wallet }) => {
-  void wallet;
+test('a vote the network drops is reported as dropped, not left pending forever', async ({ page, chain }) => {
   const { gov, id, ui } = await openActiveProposal(page, chain);
   await chain.setAutomine(false);
   const nonce = await chain.client.getTransactionCount({ address: VOTER });
@@ -110,8 +107,7 @@ test('a vote sent privately is never called dropped: the page waits, says why, a
   expect(await gov.hasVoted(id, VOTER)).toBe(true);
 });
 
-test('a double click on Vote sends one transaction', async ({ page, chain, wallet }) => {
-  void wallet;
+test('a double click on Vote sends one transaction', async ({ page, chain }) => {
   const { ui } = await openActiveProposal(page, chain);
   await chain.setAutomine(false);
   await ui.voteForm().getByLabel('For', { exact: true }).check();
@@ -125,12 +121,7 @@ test('a double click on Vote sends one transaction', async ({ page, chain, walle
   await expect(toast(page)).toHaveCount(1);
 });
 
-test('a vote that reverts on-chain is reported as reverted and nothing is recorded', async ({
-  page,
-  chain,
-  wallet,
-}) => {
-  void wallet;
+test('a vote that reverts on-chain is reported as reverted and nothing is recorded', async ({ page, chain }) => {
   const { gov, id, ui } = await openActiveProposal(page, chain);
   await chain.setAutomine(false);
   await ui.vote('For');
@@ -204,7 +195,6 @@ test('two tabs: the second sees the first tab’s pending vote, refuses to send 
   wallet,
   context,
 }) => {
-  void wallet;
   const { gov, id, ui } = await openActiveProposal(page, chain);
   const second = await context.newPage();
   await installWallet(second, { accountIndex: 1, chainId: 31337 });

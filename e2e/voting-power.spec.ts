@@ -60,8 +60,7 @@ test.describe('a wallet that cannot sign permits (#7)', () => {
     expect(await chain.votesAllowance(DEV_ACCOUNTS[7])).toBe(0n);
   });
 
-  test('votes with voting power that is partly staked', async ({ page, chain, wallet }) => {
-    void wallet;
+  test('votes with voting power that is partly staked', async ({ page, chain }) => {
     // #7 stakes 1,000,000 ALT and wraps 500,000 before a proposal's snapshot, then votes with both.
     const operator = (await chain.operators())[0].operator;
     const ui = new OperatorPage(page);
@@ -90,12 +89,7 @@ test.describe('a wallet that cannot sign permits (#7)', () => {
 test.describe('an account with wrapped and staked voting power (#1)', () => {
   test.use({ walletOptions: { accountIndex: 1, chainId: 31337 } });
 
-  test('returns voting power to plain ALT, stakes it, and has the same voting power', async ({
-    page,
-    chain,
-    wallet,
-  }) => {
-    void wallet;
+  test('returns voting power to plain ALT, stakes it, and has the same voting power', async ({ page, chain }) => {
     const before = await chain.votes(DEV_ACCOUNTS[1]);
     const plainBefore = await chain.altBalance(DEV_ACCOUNTS[1]);
     const ui = new GovernancePage(page);
@@ -120,8 +114,7 @@ test.describe('an account with wrapped and staked voting power (#1)', () => {
     await expect(overview.figure('vp-staked')).toHaveText(formatToken(await chain.stakedUnits(DEV_ACCOUNTS[1])));
   });
 
-  test('a slash of its operator lowers its voting power by exactly what it took', async ({ page, chain, wallet }) => {
-    void wallet;
+  test('a slash of its operator lowers its voting power by exactly what it took', async ({ page, chain }) => {
     const operator = (await chain.operators())[0].operator;
     const [positions, requests] = await chain.staker(DEV_ACCOUNTS[1]);
     // Its stake with the operator and its requests still unbonding from it: all slashable, all voting.
@@ -146,7 +139,6 @@ test.describe('an account with wrapped and staked voting power (#1)', () => {
   });
 
   test('one delegation moves wrapped and staked voting power together', async ({ page, chain, wallet }) => {
-    void wallet;
     const own = (await chain.wrapped(DEV_ACCOUNTS[1])) + (await chain.stakedUnits(DEV_ACCOUNTS[1]));
     const mine = await chain.votes(DEV_ACCOUNTS[1]);
     const theirs = await chain.votes(DEV_ACCOUNTS[3]);
@@ -215,8 +207,7 @@ test.describe('every breakdown adds up to its headline', () => {
   test.describe('connected as #2', () => {
     test.use({ walletOptions: { accountIndex: 2, chainId: 31337 } });
 
-    test('the forms are its own, and count vALT in vALT', async ({ page, chain, wallet }) => {
-      void wallet;
+    test('the forms are its own, and count vALT in vALT', async ({ page, chain }) => {
       const ui = new GovernancePage(page);
       await ui.gotoList();
       await ui.connect();

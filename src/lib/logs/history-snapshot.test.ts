@@ -147,7 +147,9 @@ describe('loading a snapshot', () => {
       if (refusals-- > 0) throw Object.assign(new Error('Too Many Requests'), { status: 429 });
       return { hash: HASH };
     };
-    expect(await loadHistorySnapshot(31337, [TOKEN, GOVERNOR], request, 'http://app.test/')).toBeDefined();
+    const snapshot = await loadHistorySnapshot(31337, [TOKEN, GOVERNOR], request, 'http://app.test/');
+    expect(snapshot?.checkpoint).toEqual({ number: 100n, hash: HASH });
+    expect(refusals).toBe(-1);
   });
 
   it('reads a shard once, gives the logs naming the key, and fails loudly when a shard is missing', async () => {

@@ -1,0 +1,125 @@
+/**
+ * Text from the chain and from operators' metadata cannot deceive: links go through the
+ * leave-the-app dialog, operators are told apart by address rather than name, hidden and
+ * reordering characters show as escapes wherever chain text does, remote names stay names.
+ */
+import { encodeFunctionData } from 'viem';
+import { send } from '../devnet/client.ts';
+import { altGovernorAbi, altLayerTokenAbi } from '../src/lib/contracts/generated.ts';
+import { DEV_ACCOUNTS } from './fixtures/chain.ts';
+import { governor } from './fixtures/governor.ts';
+import { expect, test } from './fixtures/index.ts';
+import { metadataUri } from './fixtures/metadata.ts';
+import { GovernancePage } from './pages/governance-page.ts';
+import { OperatorPage } from './pages/operator-page.ts';
+
+test("an operator's website opens only through the leave-the-app dialog, and plain http is not a link", async ({
+  page,
+  chain,
+}) => {
+  const [kiln, meridian] = [(await chain.operators())[1].operator, (await chain.operators())[5].operator];
+  await chain.setOperatorMetadata(kiln, metadataUri({ name: 'Kiln', website: 'https://kiln.example/path?x=1' }));
+  await chain.setOperatorMetadata(meridian, metadataUri({ name: 'Meridian', website: 'http://meridian.example/' }));
+  const ui = new OperatorPage(page);
+  await ui.goto(kiln);
+  const website = page.getByTestId('operator-website');
+  await expect(website).toContainText('(kiln.example)');
+  await website.getByRole('link').click();
+  const dialog = page.getByRole('dialog', { name: 'Leave the app?' });
+  await expect(dialog.getByTestId('leave-host')).toHaveText('kiln.example');
+  await expect(dialog).toContainText("this operator's metadata");
+  await dialog.getByRole('button', { name: 'Stay here' }).click();
+  await ui.goto(meridian);
+  await expect(page.locator('#staking-title')).toContainText('Meridian');
+  await expect(page.getByTestId('operator-website')).toHaveCount(0);
+  await expect(page.locator('a[href*="meridian.example"]')).toHaveCount(0);
+});
+
+test('operators that imitate another’s name are flagged everywhere they are shown or chosen', async ({
+  page,
+  chain,
+}) => {
+  const operators = await chain.operators();
+  const [kiln, impostor] = [operators[1].operator, operators[5].operator];
+  await chain.setOperatorMetadata(impostor, metadataUri({ name: 'Kiln Ro11up Services' }));
+  await page.goto('./#/staking');
+  for (const address of [kiln, impostor]) {
+    await expect(page.locator(`tr[data-operator="${address}"]`).getByRole('note')).toContainText(
+      "Name like another operator's",
+    );
+  }
+  await expect(page.locator(`tr[data-operator="${operators[0].operator}"]`).getByRole('note')).toHaveCount(0);
+  await expect(page.locator(`tr[data-operator="${impostor}"]`)).toContainText(
+    `${impostor.slice(0, 6)}…${impostor.slice(-4)}`,
+  );
+  const ui = new OperatorPage(page);
+  await ui.goto(impostor);
+  await expect(page.getByTestId('lookalike-operators')).toContainText(kiln);
+  // The redelegate picker says it too, and shows the chosen operator's full address.
+  await ui.goto(operators[0].operator);
+  await ui.connect();
+  const option = ui.redelegateForm().locator(`option[value="${impostor}"]`);
+  await expect(option).toContainText('name like another operator');
+  await expect(option).toContainText(`${impostor.slice(0, 6)}…${impostor.slice(-4)}`);
+  await ui.redelegateForm().getByLabel('Move stake to').selectOption(impostor);
+  await expect(page.getByTestId('chosen-operator')).toContainText(impostor);
+});
+
+test('hidden and reordering characters show as escapes in titles, reasons, names and slash reasons', async ({
+  page,
+  chain,
+}) => {
+  const gov = governor(chain);
+  const calldata = encodeFunctionData({ abi: altLayerTokenAbi, functionName: 'transfer', args: [DEV_ACCOUNTS[9], 1n] });
+  const id = await gov.propose(
+    DEV_ACCOUNTS[1],
+    [chain.contracts.alt],
+    [calldata],
+    '# Pay invoice\u202Efdp.exe\n\nBody',
+  );
+  await send(chain.client, DEV_ACCOUNTS[3], {
+    address: chain.contracts.governor,
+    abi: altGovernorAbi,
+    functionName: 'castVoteWithReason',
+    args: [(await gov.ids())[7], 1, 'Looks\u200B fine\u2066 to me'],
+  });
+  const operator = (await chain.operators())[2].operator;
+  await chain.setOperatorMetadata(operator, metadataUri({ name: 'Ottie\u202E Labs', description: 'Safe\u200D here' }));
+  await chain.slash(operator, 100n, 'Double\u2067 signed');
+  await page.goto('./#/governance');
+  await expect(page.locator(`li[data-proposal="${id}"]`)).toContainText('Pay invoice[U+202E]fdp.exe');
+  const ui = new GovernancePage(page);
+  await ui.gotoProposal(id);
+  await expect(page.locator('#proposal-title')).toHaveText('Pay invoice[U+202E]fdp.exe');
+  await page.goto(`./#/governance/delegates/${DEV_ACCOUNTS[3]}`);
+  await expect(page.getByRole('list', { name: 'Vote history' })).toContainText('Looks[U+200B] fine[U+2066] to me');
+  await page.goto(`./#/staking/operators/${operator}`);
+  await expect(page.locator('#staking-title')).toContainText('Ottie[U+202E] Labs');
+  await expect(page.locator('main')).toContainText('Safe[U+200D] here');
+  await expect(page.locator('blockquote.reason').first()).toHaveText('Double[U+2067] signed');
+  await page.goto('./#/staking');
+  await expect(page.locator(`tr[data-operator="${operator}"]`)).toContainText('Ottie[U+202E] Labs');
+});
+
+test.describe('remote operator names', () => {
+  test.use({ bypassCSP: true });
+  const ORIGIN = 'https://metadata.example.org';
+
+  test('search and sort use the names the rows show, remote ones included', async ({ page, chain }) => {
+    const operator = (await chain.operators())[3].operator;
+    await chain.setOperatorMetadata(operator, `${ORIGIN}/operators/${operator}.json`);
+    await page.route('**/config.json', async (route) => {
+      const config = await (await route.fetch()).json();
+      await route.fulfill({ json: { ...config, metadataOrigins: [ORIGIN] } });
+    });
+    await page.route(`${ORIGIN}/**`, (route) => route.fulfill({ json: { name: 'Aardvark Remote Nodes' } }));
+    await page.goto('./#/staking');
+    const row = page.locator(`tr[data-operator="${operator}"]`);
+    await expect(row).toContainText('Aardvark Remote Nodes');
+    await page.getByRole('searchbox').fill('aardvark');
+    await expect(page.locator('tr[data-operator]')).toHaveCount(1);
+    await page.getByRole('searchbox').fill('');
+    await page.getByRole('button', { name: 'Operator' }).click();
+    await expect(page.locator('tr[data-operator]').first()).toHaveAttribute('data-operator', operator);
+  });
+});
