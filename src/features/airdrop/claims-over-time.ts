@@ -4,6 +4,13 @@ import { altAirdropAbi } from '../../lib/contracts/generated.ts';
 import type { LogFilter } from '../../lib/logs/log-index.ts';
 import type { IndexedLog } from '../../lib/logs/log-store.ts';
 import type { Change } from '../../lib/charts/anchored-series.ts';
+import type { AppState } from '../../lib/web3/app-state.svelte.ts';
+import { historyUpTo, type HistoryUpTo } from '../../lib/logs/chain-logs.ts';
+import { anchoredSeries } from '../../lib/charts/anchored-series.ts';
+import { claimsByAccount, claimsByCategory } from './claims-by-category.ts';
+import { readManifest } from './eligibility.ts';
+import { AIRDROP_FILES } from './files.ts';
+import { cache } from '../../lib/query/presets.ts';
 
 const CLAIMS = ['Claimed', 'ClaimedAndStaked', 'ClaimedToVotes'].map((name) =>
   altAirdropAbi.find((i) => i.type === 'event' && i.name === name)!,
@@ -23,3 +30,38 @@ export function claimChanges(select: (f: LogFilter) => IndexedLog[], airdrop: Ad
     )
     .map(({ blockNumber, delta }) => ({ blockNumber, delta }));
 }
+
+/** Claimed ALT over the claim window, anchored to the contract's total now, and who claimed what. */
+export const claimsHistory = (app: AppState, airdrop: Address, totalClaimed: bigint) => ({
+  queryKey: ['airdrop', { chainId: app.chainId, part: 'claims-over-time', claimed: totalClaimed.toString() }] as const,
+  read: async (upTo: HistoryUpTo) => {
+    const caps = await app.requireCapabilities();
+    const history = await historyUpTo(app.client, app.chain, caps, upTo);
+    if (!history) return null;
+    const select = (f: LogFilter) => history.index.select(f);
+    return {
+      ...anchoredSeries(claimChanges(select, airdrop), totalClaimed, history.index.fromBlock),
+      claims: claimsByAccount(select, airdrop),
+      // Claims before the index's first block (a build's history snapshot) are not split by category.
+      complete: !history.snapshot,
+    };
+  },
+});
+
+/** The claims split by eligibility category, from the shipped eligibility files (read when asked for). */
+export const claimsByCategoryQuery = (
+  app: AppState,
+  totalClaimed: bigint,
+  claims: Map<Address, bigint> | undefined,
+  enabled: boolean,
+  onProgress: (done: number, of: number) => void,
+) => ({
+  queryKey: [
+    'airdrop',
+    { chainId: app.chainId, part: 'claims-by-category', claimed: totalClaimed.toString() },
+  ] as const,
+  queryFn: async () => claimsByCategory(AIRDROP_FILES, await readManifest(AIRDROP_FILES), claims!, { onProgress }),
+  enabled: enabled && !!claims,
+  ...cache.minute,
+  retry: 0,
+});

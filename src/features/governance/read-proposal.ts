@@ -19,6 +19,9 @@ import { createdAtKnownBlock, createdBeforeHistory, createdOf, findCreated, inde
 import { snapshotVoteLogsOf, voteLogsOf } from './read-vote-history.ts';
 import { descriptionMatches, type CreatedProposal } from './proposal-description.ts';
 import { STATUS_CALL_COUNT, statusCalls, toStatus, type ProposalStatus } from './proposal-status.ts';
+import { governanceKey } from './governance-keys.ts';
+import type { AppState } from '../../lib/web3/app-state.svelte.ts';
+import { cache } from '../../lib/query/presets.ts';
 
 const LATER_EVENTS = altGovernorAbi.filter(
   (i) => i.type === 'event' && ['ProposalQueued', 'ProposalExecuted', 'ProposalCanceled'].includes(i.name),
@@ -294,3 +297,11 @@ export async function readProposal(
     },
   };
 }
+
+/** One proposal as the viewed account sees it (its vote and voting power at the snapshot). */
+export const proposalQuery = (app: AppState, id: bigint, account: Address | undefined) => ({
+  queryKey: governanceKey(app.chainId, { proposal: id.toString(), account }),
+  queryFn: async () => readProposal(app.client, app.chain, await app.requireCapabilities(), id, account),
+  enabled: app.addressSettled,
+  ...cache.perBlock,
+});

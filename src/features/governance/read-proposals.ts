@@ -19,6 +19,9 @@ import type { CreatedProposal } from './proposal-description.ts';
 import { chainHistory, syncedLogs } from '../../lib/logs/chain-logs.ts';
 import type { ChainCaps } from '../../lib/web3/capabilities.ts';
 import { STATUS_CALL_COUNT, statusCalls, toStatus, type ProposalStatus } from './proposal-status.ts';
+import { governanceKey } from './governance-keys.ts';
+import type { AppState } from '../../lib/web3/app-state.svelte.ts';
+import { cache } from '../../lib/query/presets.ts';
 
 export interface ProposalSummary extends ProposalStatus {
   id: bigint;
@@ -178,3 +181,10 @@ export async function readProposalPage(
 
 const chunk = <T>(list: T[], size: number): T[][] =>
   Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size));
+
+/** A page of the proposal list, newest first. */
+export const proposalListQuery = (app: AppState, page: number, pageSize: number) => ({
+  queryKey: governanceKey(app.chainId, { page }),
+  queryFn: async () => readProposalPage(app.client, app.chain, await app.requireCapabilities(), page, pageSize),
+  ...cache.perBlock,
+});

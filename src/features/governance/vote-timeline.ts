@@ -7,6 +7,9 @@ import { altGovernorAbi } from '../../lib/contracts/generated.ts';
 import { decodeLogs } from '../../lib/logs/chain-logs.ts';
 import type { LogFilter } from '../../lib/logs/log-index.ts';
 import type { IndexedLog } from '../../lib/logs/log-store.ts';
+import { governanceKey } from './governance-keys.ts';
+import type { AppState } from '../../lib/web3/app-state.svelte.ts';
+import { historyUpTo } from '../../lib/logs/chain-logs.ts';
 
 export interface VotePoint {
   blockNumber: bigint;
@@ -61,3 +64,25 @@ export function votesOn(
     .filter(({ args }) => args.proposalId === proposalId)
     .map(({ args, log }) => ({ blockNumber: log.blockNumber, support: Number(args.support), weight: args.weight }));
 }
+
+/** A proposal's votes over time, from the log index; `partial` when some predate the index. */
+export const voteTimelineHistory = (
+  app: AppState,
+  id: bigint,
+  governor: Address,
+  createdBlock: bigint | undefined,
+) => ({
+  queryKey: governanceKey(app.chainId, { voteTimeline: id.toString() }),
+  read: async (upTo: 'stored' | 'head') => {
+    const caps = await app.requireCapabilities();
+    const history = await historyUpTo(app.client, app.chain, caps, upTo);
+    if (!history) return null;
+    // Votes before the index's first block are in the shipped history, sharded by voter: not charted.
+    const partial = createdBlock === undefined || createdBlock < history.index.fromBlock;
+    return {
+      blockNumber: history.blockNumber,
+      timeline: cumulativeVotes(votesOn((f) => history.index.select(f), governor, id)),
+      partial: partial && !!history.snapshot,
+    };
+  },
+});

@@ -136,6 +136,5 @@ export const openProposalsQuery = (app: AppState, glance: Glance | undefined) =>
   queryKey: ['glance', { chainId: app.chainId, proposals: glance?.governor?.count.toString() }] as const,
   queryFn: () => readOpenProposals(app.client, app.chain, glance!.governor!.count, glance!.blockNumber),
   enabled: !!glance?.governor,
-  staleTime: 60_000,
-  refetchInterval: 60_000,
+  ...cache.everyMinute,
 });

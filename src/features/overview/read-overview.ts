@@ -132,3 +132,18 @@ export const blockTime = (chainId: number): number => (chainId === 56 ? 3_000 : 
 
 /** The pause before asking an unreachable chain again: 2 s, doubling per failure, at most a minute. */
 export const retryDelay = (failures: number): number => Math.min(60_000, 2_000 * 2 ** Math.max(0, failures - 1));
+
+/**
+ * ALT on another chain than the app's: one eth_call, refreshed on that chain's own rhythm (about once
+ * per block there); a chain that does not answer says "unreachable" at once and is asked again with
+ * growing pauses until it does.
+ */
+export const otherChainBalanceQuery = (app: AppState, chain: ChainConfig, account: Address) => ({
+  queryKey: ['balances', { chainId: chain.id, account }] as const,
+  queryFn: () => readAltBalance(app.clients.get(chain.id)!, chain.contracts.alt!, account),
+  ...cache.perBlock,
+  retry: 0,
+  refetchInterval: (query: { state: { status: string; errorUpdateCount: number } }) =>
+    query.state.status === 'error' ? retryDelay(query.state.errorUpdateCount) : blockTime(chain.id),
+  refetchIntervalInBackground: false,
+});

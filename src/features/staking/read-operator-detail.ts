@@ -10,6 +10,8 @@ import type { ChainConfig } from '../../lib/config/app-config.ts';
 import type { ReadClient } from '../../lib/web3/chains.ts';
 import type { ChainCaps } from '../../lib/web3/capabilities.ts';
 import { decodeLogs, storedHistory, syncedHistory, type ChainHistory } from '../../lib/logs/chain-logs.ts';
+import type { AppState } from '../../lib/web3/app-state.svelte.ts';
+import { cache } from '../../lib/query/presets.ts';
 
 const slashedEvent = altStakingAbi.find((item) => item.type === 'event' && item.name === 'Slashed')!;
 const SLASHED = SNAPSHOT_PARTS.slashes.topic0;
@@ -121,3 +123,21 @@ export async function readStakers(
   );
   return rankStakers(pages, top);
 }
+
+/**
+ * An operator's slashes, keyed by the contract's count of them: read again only when governance
+ * slashes. An operator never slashed (most of them) needs no log at all.
+ */
+export const slashesQuery = (app: AppState, operator: Address, slashCount: number) => ({
+  queryKey: ['operator-slashes', { chainId: app.chainId, operator, slashCount }] as const,
+  queryFn: async () =>
+    slashCount === 0 ? [] : readSlashes(app.client, app.chain, await app.requireCapabilities(), operator, slashCount),
+  ...cache.lazy,
+});
+
+/** An operator's largest stakers, refreshed each block. */
+export const stakersQuery = (app: AppState, operator: Address, stakerCount: number) => ({
+  queryKey: ['staking', { chainId: app.chainId, operator, part: 'stakers' }] as const,
+  queryFn: () => readStakers(app.client, app.chain, operator, stakerCount),
+  ...cache.perBlock,
+});

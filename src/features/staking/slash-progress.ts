@@ -4,6 +4,8 @@ import { altStakingAbi } from '../../lib/contracts/generated.ts';
 import type { TxCall } from '../../lib/tx/lifecycle.ts';
 import type { ReadClient } from '../../lib/web3/chains.ts';
 import { ethCall } from '../../lib/web3/eth-call.ts';
+import type { AppState } from '../../lib/web3/app-state.svelte.ts';
+import { cache } from '../../lib/query/presets.ts';
 
 /** Positions and requests one `continueSlash` applies at most (AltStaking's MAX_SLASH_PAGE). */
 export const SLASH_PAGE = 64n;
@@ -50,4 +52,11 @@ export const continueSlashCall = (staking: Address, operator: Address): TxCall =
   abi: altStakingAbi,
   functionName: 'continueSlash',
   args: [operator, SLASH_PAGE],
+});
+
+/** The slash being applied to `operator`, refreshed each block. */
+export const slashProgressQuery = (app: AppState, operator: Address) => ({
+  queryKey: ['staking', { chainId: app.chainId, operator, part: 'slash-progress' }] as const,
+  queryFn: () => readSlashProgress(app.client, app.contract('staking')!, operator),
+  ...cache.perBlock,
 });

@@ -9,6 +9,9 @@ import { altStakingAbi } from '../../lib/contracts/generated.ts';
 import type { LogFilter } from '../../lib/logs/log-index.ts';
 import type { IndexedLog } from '../../lib/logs/log-store.ts';
 import type { Change } from '../../lib/charts/anchored-series.ts';
+import type { AppState } from '../../lib/web3/app-state.svelte.ts';
+import { historyUpTo, type HistoryUpTo } from '../../lib/logs/chain-logs.ts';
+import { anchoredSeries } from '../../lib/charts/anchored-series.ts';
 
 /** A change to the stake (see anchoredSeries for the line drawn from them). */
 export type StakeChange = Change;
@@ -50,3 +53,19 @@ export function stakeChanges(
     a.blockNumber === b.blockNumber ? a.logIndex - b.logIndex : a.blockNumber < b.blockNumber ? -1 : 1,
   );
 }
+
+/** An operator's active stake over time, from the log index, anchored to its stake now (read when asked for). */
+export const stakeHistory = (app: AppState, operator: Address, totalStake: bigint) => ({
+  queryKey: [
+    'staking',
+    { chainId: app.chainId, operator, part: 'stake-history', stake: totalStake.toString() },
+  ] as const,
+  read: async (upTo: HistoryUpTo) => {
+    const caps = await app.requireCapabilities();
+    const history = await historyUpTo(app.client, app.chain, caps, upTo);
+    if (!history) return null;
+    const changes = stakeChanges((f) => history.index.select(f), app.chain.contracts.staking!, operator);
+    const { blocks, values } = anchoredSeries(changes, totalStake, history.index.fromBlock);
+    return { blockNumber: history.blockNumber, blocks, stake: values };
+  },
+});

@@ -20,6 +20,11 @@ export const cache = {
   // An answer from an older block than what is shown (a lagging backend) never replaces it.
   perBlock: { staleTime: Infinity, refetchOnWindowFocus: false, retry, retryDelay, structuralSharing: keepNewerBlock },
   lazy: { staleTime: 5 * 60_000, refetchOnWindowFocus: false, retry, retryDelay },
+  // Figures that move slowly beside a per-block read (participation, a delegate's details): a
+  // minute old is fresh enough, and a new block does not read them again.
+  minute: { staleTime: 60_000 },
+  // Read again every minute while shown, whatever the blocks do (which proposals are open now).
+  everyMinute: { staleTime: 60_000, refetchInterval: 60_000 },
 } as const;
 
 /** Query-key roots that new blocks invalidate; keys are `[root, params]`. */

@@ -1,0 +1,124 @@
+/**
+ * The delegates list's and a delegate's page's queries: each one's key, read and cache strategy, so
+ * the pages only say which they show (`createQuery(() => profilesQuery(app, addresses, stateAt))`).
+ */
+import type { Address } from 'viem';
+import type { AppState } from '../../lib/web3/app-state.svelte.ts';
+import type { HistoryQueryOptions } from '../../lib/logs/history-query.svelte.ts';
+import { multicall3Of } from '../../lib/web3/chains.ts';
+import { readSafe } from '../../lib/web3/safe.ts';
+import { delegatorsOf, rankDelegates, readDelegates } from './read-delegates.ts';
+import { voteHistory } from './read-vote-history.ts';
+import { readProfiles, type Profiles } from './profiles.ts';
+import { readParticipation } from './participation.ts';
+import { readDelegateParticipation } from './participation-index.ts';
+import { readDelegatorWeights, splitPower } from './delegator-weights.ts';
+
+import { governanceKey } from './governance-keys.ts';
+import { cache } from '../../lib/query/presets.ts';
+
+/** Every address with voting power, ranked, from the votes token's logs (stored, then up to the head). */
+export const delegatesHistory = (
+  app: AppState,
+): HistoryQueryOptions<{ blockNumber: bigint; rows: ReturnType<typeof rankDelegates> }> => ({
+  queryKey: governanceKey(app.chainId, { delegates: true }),
+  read: async (upTo) => {
+    const caps = await app.requireCapabilities();
+    if (!caps.votes) throw new Error(`The governor on ${app.chain.name} has no votes token the app can read.`);
+    const read = await readDelegates(app.client, app.chain, caps, upTo);
+    return read && { blockNumber: read.blockNumber, rows: rankDelegates(read.index) };
+  },
+});
+
+/** A delegate's power, delegators and votes, from the logs alone (no read waits on another). */
+export const delegateHistory = (app: AppState, address: Address) => ({
+  queryKey: governanceKey(app.chainId, { delegate: address }),
+  read: async (upTo: 'stored' | 'head') => {
+    const caps = await app.requireCapabilities();
+    if (!caps.votes) throw new Error(`The governor on ${app.chain.name} has no votes token the app can read.`);
+    const read = await readDelegates(app.client, app.chain, caps, upTo);
+    if (!read) return null;
+    const { index, logs, snapshot, blockNumber } = read;
+    const delegators = await delegatorsOf(logs, snapshot, caps.votes.address, address);
+    const history = caps.governor ? await voteHistory(logs, snapshot, caps.governor.address, address) : [];
+    const power = index.votes.get(address) ?? 0n;
+    return { blockNumber, power, delegators, history };
+  },
+});
+
+/**
+ * What a delegate's page reads beside its logs, in parallel: what each delegator brings, whether the
+ * delegate is a Safe, its statement and ENS name; at `stateAt` (undefined: the head).
+ */
+export const delegateDetailsQuery = (
+  app: AppState,
+  address: Address,
+  data: { delegators: Address[]; power: bigint } | undefined,
+  stateAt: bigint | undefined,
+) => ({
+  queryKey: governanceKey(app.chainId, { delegateDetails: address, block: stateAt?.toString() ?? 'head' }),
+  queryFn: async () => {
+    const { delegators, power } = data!;
+    const caps = await app.requireCapabilities();
+    const [weights, safe, profile] = await Promise.all([
+      readDelegatorWeights(app.client, multicall3Of(app.chain), caps.votes!.address, delegators, stateAt),
+      readSafe(app.client, address, stateAt).catch(() => undefined),
+      readProfiles(app.client, app.chain, [address], stateAt),
+    ]);
+    return {
+      split: splitPower(address, power, weights),
+      safe,
+      statement: profile.statements.get(address),
+      name: profile.names.get(address),
+    };
+  },
+  enabled: !!data && !!app.capabilities?.votes,
+  ...cache.minute,
+  // A new block re-reads them; the last answer stays on screen meanwhile (the statement editor with it).
+  placeholderData: <T>(previous: T) => previous,
+});
+
+/** A delegate's participation at `stateAt`: proposals, snapshots, votes at each, in three batches. */
+export const delegateParticipationQuery = (app: AppState, address: Address, stateAt: bigint | undefined) => ({
+  queryKey: governanceKey(app.chainId, { participation: address, block: stateAt?.toString() }),
+  queryFn: async () => {
+    const caps = await app.requireCapabilities();
+    return readParticipation(
+      app.client,
+      multicall3Of(app.chain),
+      caps.governor!.address,
+      caps.votes!.address,
+      address,
+      stateAt!,
+    );
+  },
+  // Participation counts the page's own votes: it waits for a block whose state the node has.
+  enabled: stateAt !== undefined && !!app.capabilities?.governor && !!app.capabilities?.votes,
+  ...cache.minute,
+});
+
+/** The participation of `targets` (or of every delegate, `all`) over `window`, at `stateAt`. */
+export const delegatesParticipationQuery = (
+  app: AppState,
+  targets: Address[],
+  all: boolean,
+  window: 'last10' | 'all',
+  stateAt: bigint | undefined,
+) => ({
+  queryKey: governanceKey(app.chainId, { participationOf: all ? 'all' : targets, window, block: stateAt?.toString() }),
+  queryFn: async () =>
+    readDelegateParticipation(app.client, app.chain, await app.requireCapabilities(), targets, stateAt!, window),
+  // Participation counts the list's own votes: it waits for a block whose state the node has.
+  enabled: stateAt !== undefined && !!app.capabilities?.governor && targets.length > 0,
+  ...cache.minute,
+});
+
+/** Statements and ENS names of `addresses`: one multicall, then one verifying the names found. */
+export const profilesQuery = (app: AppState, addresses: Address[], stateAt: bigint | undefined) => ({
+  queryKey: governanceKey(app.chainId, { profiles: addresses, block: stateAt?.toString() ?? 'head' }),
+  queryFn: () => readProfiles(app.client, app.chain, addresses, stateAt),
+  enabled: addresses.length > 0,
+  ...cache.lazy,
+  // Keyed by address: a new block's answer replaces the last without the names blinking out.
+  placeholderData: (previous: Profiles | undefined) => previous,
+});
