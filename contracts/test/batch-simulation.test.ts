@@ -1,12 +1,12 @@
 /**
- * The app's batch simulation (src/lib/tx/lifecycle.ts) against the real contracts on anvil: an
+ * The app's batch simulation (src/lib/tx/simulate.ts) against the real contracts on anvil: an
  * approve + stake batch is simulated as the sequence it will be, so a stake that would fail is
  * caught before the wallet is asked, though the approval alone would pass.
  */
 import { describe, expect, it } from 'vitest';
 import { altLayerTokenAbi, altStakingAbi } from '../../src/lib/contracts/generated.ts';
 import { asImpersonated } from '../../devnet/client.ts';
-import { simulateBatch } from '../../src/lib/tx/lifecycle.ts';
+import { simulateBatch } from '../../src/lib/tx/simulate.ts';
 import { mapError } from '../../src/lib/tx/map-error.ts';
 import type { TxCall } from '../../src/lib/tx/lifecycle.ts';
 import { ALT, tx, useChain } from './fixture.ts';

@@ -203,7 +203,7 @@ function decodeWith(contract: KnownContract, calldata: Hex) {
       if (item.inputs.length !== args.length) continue;
       let encoded: Hex;
       try {
-        encoded = encodeFunctionData({ abi: [item], functionName, args } as any);
+        encoded = encodeFunctionData({ abi: [item], functionName, args });
       } catch {
         continue;
       }

@@ -161,3 +161,14 @@ export function safeLink(raw: string): SafeLink {
 
 /** Text from a markdown token, as every chain-sourced string is shown (see clean-text.ts). */
 export const revealInvisible = (text: string): string => cleanText(text, { multiline: true });
+
+/** A token's children (emphasis, a link's text, a paragraph's runs), read without trusting its type. */
+export const childrenOf = (token: Token): Token[] | undefined =>
+  'tokens' in token && Array.isArray(token.tokens) ? token.tokens : undefined;
+
+/** A token's text (a code span's, an image's alt), else its raw source. */
+export const textOf = (token: Token): string =>
+  'text' in token && typeof token.text === 'string' ? token.text : token.raw;
+
+/** A link's or an image's target as written (checked by safeLink before it is used). */
+export const hrefOf = (token: Token): string => ('href' in token && typeof token.href === 'string' ? token.href : '');

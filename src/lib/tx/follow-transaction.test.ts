@@ -1,7 +1,6 @@
 import type { Address, Hex } from 'viem';
 import { describe, expect, it } from 'vitest';
 import { blockUsingNonce, followTransaction, replacementReason } from './follow-transaction.ts';
-import { settled } from './lifecycle.ts';
 
 const me = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8' as Address;
 const governor = '0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0' as Address;
@@ -19,33 +18,6 @@ describe('replacementReason', () => {
   it('calls anything else a replacement', () => {
     expect(replacementReason(sent, { from: me, to: governor, value: 0n, input: '0x1234' })).toBe('replaced');
     expect(replacementReason(sent, { from: me, to: me, value: 1n, input: '0x' })).toBe('replaced');
-  });
-});
-
-describe('settled', () => {
-  const receipt = (status: 'success' | 'reverted', hash: Hex = '0xbb') =>
-    ({ status, transactionHash: hash, blockNumber: 12n }) as never;
-  it('ends a sped-up transaction as a success under the new hash, with a note', () => {
-    expect(settled('0xaa', { kind: 'replaced', reason: 'repriced', receipt: receipt('success') })).toMatchObject({
-      status: 'success',
-      hash: '0xbb',
-      note: 'Sped up in your wallet',
-    });
-  });
-  it('says what happened to a cancelled, replaced, dropped or vanished one', () => {
-    const message = (r: Parameters<typeof settled>[1]) => {
-      const state = settled('0xaa', r);
-      return state.status === 'error' ? `${state.error.kind}: ${state.error.message}` : state.status;
-    };
-    expect(message({ kind: 'replaced', reason: 'cancelled', receipt: receipt('success') })).toMatch(
-      /^replaced: You cancelled/,
-    );
-    expect(message({ kind: 'replaced', reason: 'replaced' })).toMatch(/^replaced: Another transaction/);
-    expect(message({ kind: 'dropped' })).toMatch(/^dropped: The network dropped/);
-    expect(message({ kind: 'vanished' })).toMatch(/^dropped: The network does not know/);
-    expect(message({ kind: 'mined', receipt: receipt('reverted', '0xaa') })).toBe(
-      'contract: The transaction was mined in block 12 but reverted.',
-    );
   });
 });
 

@@ -16,7 +16,7 @@ import { altStakingAbi, altTimelockAbi, altLayerTokenAbi } from '../contracts/ge
 import { mapError } from './map-error.ts';
 
 function reverted(abi: Abi, calledAbi: Abi, errorName: string, args: readonly unknown[]) {
-  const data = encodeErrorResult({ abi, errorName, args } as any);
+  const data = encodeErrorResult({ abi, errorName, args });
   const cause = new ContractFunctionRevertedError({ abi: calledAbi, data, functionName: 'f' });
   return new ContractFunctionExecutionError(cause, { abi: calledAbi, functionName: 'f' });
 }

@@ -125,7 +125,7 @@ export class PendingTransactions {
       const how = validFollowing(follow);
       this.track(hash, chainId, String(label), roots, typeof key === 'string' ? key : undefined, how);
       // The transaction machinery loads only when there is something to follow, not with every page.
-      void import('./lifecycle.ts')
+      void import('./settle.ts')
         .then(({ settle, settleSafe, settleBatch }) =>
           how && 'safe' in how
             ? settleSafe(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MethodNotFoundRpcError, MethodNotSupportedRpcError, RpcRequestError, UserRejectedRequestError } from 'viem';
-import { isMethodUnsupported } from './lifecycle.ts';
+import { isMethodUnsupported } from './simulate.ts';
 
 describe('isMethodUnsupported', () => {
   it('takes a provider without eth_simulateV1 for one', () => {

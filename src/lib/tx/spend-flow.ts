@@ -63,7 +63,7 @@ export const approveCall = (token: Address, spender: Address, amount: bigint): T
 export async function spend(ctx: SpendContext, plan: SpendPlan): Promise<SpendResult> {
   const { flow } = ctx;
   // The transaction machinery loads when the user acts, not with the page that shows the form.
-  const { supportsAtomicBatch } = await import('./lifecycle.ts');
+  const { supportsAtomicBatch } = await import('./simulate.ts');
   if (await supportsAtomicBatch(ctx.walletConfig, ctx.account, ctx.chainId)) {
     const calls =
       plan.allowance >= plan.amount ? [plan.call] : [approveCall(plan.token, plan.spender, plan.amount), plan.call];

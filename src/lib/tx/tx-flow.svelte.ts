@@ -1,5 +1,5 @@
 /** Svelte wrapper around the lifecycle: reactive state, one submission at a time, tracking and refresh. */
-import type { Hex } from 'viem';
+import type { Address, Hex } from 'viem';
 import { useApp } from '../web3/app-state.svelte.ts';
 import type { TxCall, TxState } from './lifecycle.ts';
 import { actionKey } from './action-key.ts';
@@ -58,28 +58,7 @@ export class TxFlow {
       this.state = ALREADY_PENDING;
       return this.state;
     }
-    const { runTransaction } = await lifecycle();
-    // The list knows the transaction by the hash the wallet returned; a sped-up one ends under another.
-    let sent: Hex | undefined;
-    const final = await runTransaction(
-      {
-        walletConfig: app.wallet.config,
-        client: app.client,
-        chainId,
-        account,
-        safeService: app.chain.safeTransactionService,
-        onSent: (hash, follow) => {
-          sent = hash;
-          this.#pending.track(hash, chainId, label, touches, key, follow);
-        },
-      },
-      prepared,
-      (state) => this.#show(state, sent),
-    );
-    if (sent) this.#pending.finish(sent, final);
-    else if (final.status === 'error' && final.error.kind === 'wallet-changed')
-      this.#pending.notice(label, final.error.message);
-    return final;
+    return this.#send(account, [prepared], label, touches, key);
   }
 
   /** Runs `calls` as one EIP-5792 batch (the caller has checked the wallet supports it). */
@@ -96,26 +75,38 @@ export class TxFlow {
       return this.state;
     }
     this.state = { status: 'simulating' };
-    const { runBatch } = await lifecycle();
-    // Tracked under the wallet's id for it from the moment it is sent, so a reload or another tab
-    // keeps following it and the same action is not sent twice meanwhile.
+    return this.#send(account, calls, label, touches, key);
+  }
+
+  /**
+   * Sends `calls` (one transaction, or one batch) and tracks them in the transaction list under the
+   * wallet's answer from the moment it comes, so a reload or another tab keeps following it and the
+   * same action is not sent twice meanwhile; a sped-up transaction ends under another hash.
+   */
+  async #send(account: Address, calls: TxCall[], label: string, touches: string[], key: string): Promise<TxState> {
+    const app = this.#app;
+    const chainId = app.chainId;
+    const { send } = await lifecycle();
     let sent: Hex | undefined;
-    const final = await runBatch(
+    const final = await send(
       {
         walletConfig: app.wallet.config,
         client: app.client,
         chainId,
         account,
         safeService: app.chain.safeTransactionService,
-        onSent: (id, follow) => {
-          sent = id;
-          this.#pending.track(id, chainId, label, touches, key, follow);
+        onSent: (hash, follow) => {
+          sent = hash;
+          this.#pending.track(hash, chainId, label, touches, key, follow);
         },
       },
       calls,
       (state) => this.#show(state, sent),
     );
     if (sent) this.#pending.finish(sent, final);
+    // Stopped before sending because the wallet moved: said where it outlives this form.
+    else if (final.status === 'error' && final.error.kind === 'wallet-changed')
+      this.#pending.notice(label, final.error.message);
     return final;
   }
 

@@ -1,0 +1,143 @@
+/**
+ * How a sent action ends, followed to the end: a transaction (mined, reverted, sped up, cancelled,
+ * replaced, dropped), a Safe transaction (executed, failed, replaced) and an EIP-5792 batch. Also
+ * what the transaction list uses to keep following after a reload.
+ */
+import type { Config } from '@wagmi/core';
+import { BaseError, type Hex, type TransactionReceipt } from 'viem';
+import type { ReadClient } from '../web3/chains.ts';
+import { mapError, type MappedError } from './map-error.ts';
+import { followTransaction, type FollowOptions, type FollowResult, type Sent } from './follow-transaction.ts';
+import { followSafeTransaction, type SafeFollowResult, type SafeTracking } from './follow-safe.ts';
+import type { TxState } from './lifecycle.ts';
+
+export const fail = (message: string, kind: MappedError['kind'] = 'unknown'): TxState => ({
+  status: 'error',
+  error: { kind, message },
+});
+
+/** What a Safe transaction waits as before its first read of the Safe. */
+export const SAFE_PROPOSED = 'Proposed to your Safe: waiting for its owners to confirm it.';
+
+/** Follows a Safe transaction to its end (see follow-safe.ts); `onProgress` gets the waiting state. */
+export async function settleSafe(
+  client: ReadClient,
+  hash: Hex,
+  tracking: SafeTracking,
+  onProgress?: (note: string) => void,
+  service?: string,
+): Promise<TxState> {
+  let result: SafeFollowResult;
+  try {
+    result = await followSafeTransaction(client, hash, tracking, { onProgress, service });
+  } catch (error) {
+    return { status: 'error', error: mapError(error) };
+  }
+  switch (result.kind) {
+    case 'executed':
+      return {
+        status: 'success',
+        hash: result.receipt.transactionHash,
+        receipt: result.receipt,
+        note: 'Executed by your Safe',
+      };
+    case 'failed':
+      return {
+        status: 'error',
+        hash: result.receipt.transactionHash,
+        error: {
+          kind: 'contract',
+          message: `Your Safe executed it in block ${result.receipt.blockNumber}, but the call failed, so nothing changed. Check the Safe app.`,
+        },
+      };
+    case 'replaced':
+      return {
+        status: 'error',
+        error: {
+          kind: 'replaced',
+          message:
+            'Your Safe executed another transaction with the same nonce (a rejection, or another transaction in its place), so this one can never execute.',
+        },
+      };
+  }
+}
+
+/** What a sent transaction the network does not show, whose nonce is still unused, is waiting as. */
+export const UNSEEN =
+  'Sent, but the network does not show it yet: your wallet may have sent it privately. Waiting for it to be mined; your account has sent nothing else in its place.';
+
+/** Follows a sent transaction to its end: mined, reverted, sped up, cancelled, replaced or dropped. */
+export async function settle(
+  client: ReadClient,
+  hash: Hex,
+  expected?: Sent,
+  wallet: Pick<FollowOptions, 'walletNonce' | 'onUnseen'> = {},
+): Promise<TxState> {
+  try {
+    return settled(hash, await followTransaction(client, hash, { expected, ...wallet }));
+  } catch (error) {
+    return { status: 'error', hash, error: mapError(error) };
+  }
+}
+
+/** The final state for how a transaction ended. */
+export function settled(hash: Hex, result: FollowResult): TxState {
+  const reverted = (receipt: TransactionReceipt, what: string): TxState => ({
+    status: 'error',
+    hash: receipt.transactionHash,
+    error: { kind: 'contract', message: `${what} was mined in block ${receipt.blockNumber} but reverted.` },
+  });
+  const gone = (message: string): TxState => ({ status: 'error', hash, error: { kind: 'dropped', message } });
+  switch (result.kind) {
+    case 'mined':
+      return result.receipt.status === 'reverted'
+        ? reverted(result.receipt, 'The transaction')
+        : { status: 'success', hash, receipt: result.receipt };
+    case 'replaced': {
+      const { receipt, reason } = result;
+      if (reason === 'repriced' && receipt) {
+        if (receipt.status === 'reverted') return reverted(receipt, 'The sped-up transaction');
+        return { status: 'success', hash: receipt.transactionHash, receipt, note: 'Sped up in your wallet' };
+      }
+      const message =
+        reason === 'cancelled'
+          ? 'You cancelled this transaction in your wallet: the cancellation was mined instead, so nothing else happened.'
+          : 'Another transaction from your account took its place (same nonce), so this one will never be mined. Check your wallet.';
+      return { status: 'error', hash, error: { kind: 'replaced', message } };
+    }
+    case 'dropped':
+      return gone(
+        'The network dropped this transaction: it will not be mined and nothing was spent. You can submit it again.',
+      );
+    case 'vanished':
+      return gone(
+        'The network does not know this transaction: it was dropped, or replaced in your wallet. Check your wallet before submitting again.',
+      );
+  }
+}
+
+/**
+ * Waits for a batch's status from the wallet; it succeeded only if every receipt did. After a
+ * reload the wallet may still be loading or reconnecting (`walletConfig` throws, or the connector is
+ * not connected yet): that is waited out for a minute. A wallet that does not know the batch says so.
+ */
+export async function settleBatch(walletConfig: Config | (() => Config), id: string): Promise<TxState> {
+  const { waitForCallsStatus } = await import('../web3/wallet-runtime.ts');
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const config = typeof walletConfig === 'function' ? walletConfig() : walletConfig;
+      const result = await waitForCallsStatus(config, { id, timeout: 30 * 60_000 });
+      const receipts = (result.receipts ?? []) as unknown as TransactionReceipt[];
+      const last = receipts.at(-1);
+      if (result.status !== 'success' || !last || receipts.some((r) => r.status !== 'success'))
+        return fail('The batch did not go through on-chain.', 'contract');
+      return { status: 'success', hash: last.transactionHash, receipt: last };
+    } catch (error) {
+      // EIP-5792's "unknown bundle id", or a wallet without the method: waiting will not help.
+      const final =
+        error instanceof BaseError && !!error.walk((e) => [5730, 4200].includes((e as { code?: number }).code!));
+      if (final || attempt >= 30) return { status: 'error', error: mapError(error) };
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+    }
+  }
+}
