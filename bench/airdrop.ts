@@ -12,7 +12,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Address } from 'viem';
 import { generateDistribution } from '../scripts/airdrop/generate.ts';
-import { checkEligibility, readManifest } from '../src/features/airdrop/eligibility.ts';
+import { checkEligibility, readManifest } from '../src/lib/airdrop/eligibility.ts';
 
 const work = join(tmpdir(), 'alt-dapp-bench');
 mkdirSync(work, { recursive: true });

@@ -21,7 +21,7 @@ import {
   delegateStatementsAbi,
   devnetEnsAbi,
 } from '../src/lib/contracts/generated.ts';
-import { rebuildShard, type AirdropShard } from '../src/features/airdrop/shard.ts';
+import { rebuildShard, type AirdropShard } from '../src/lib/airdrop/shard.ts';
 import { random } from '../scripts/random.ts';
 import { asImpersonated, mineAt, send, type DevnetClient } from './client.ts';
 import type { Deployment } from './deploy.ts';

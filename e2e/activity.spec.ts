@@ -10,7 +10,7 @@ import {
   altStakingAbi,
   altVotesAbi,
 } from '../src/lib/contracts/generated.ts';
-import { proposalTitle } from '../src/features/governance/proposal-text.ts';
+import { proposalTitle } from '../src/lib/governance/proposal-text.ts';
 import { decodeInlineMetadata } from '../src/lib/format/operator-metadata.ts';
 import { send } from '../devnet/client.ts';
 import { airdropProofFor, ENS_NAMES } from '../devnet/seed.ts';

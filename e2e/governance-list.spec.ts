@@ -2,7 +2,7 @@ import { encodeFunctionData } from 'viem';
 import { altGovernorAbi, altLayerTokenAbi } from '../src/lib/contracts/generated.ts';
 import { DEV_ACCOUNTS } from './fixtures/chain.ts';
 import { governor } from './fixtures/governor.ts';
-import { STATES } from '../src/features/governance/proposal-text.ts';
+import { STATES } from '../src/lib/governance/proposal-text.ts';
 import { expect, test } from './fixtures/index.ts';
 
 test('the proposal list shows every proposal newest first with the state the governor reports', async ({

@@ -1,7 +1,7 @@
 import { encodeFunctionData, getAddress, parseEther } from 'viem';
 import { altGovernorAbi, altLayerTokenAbi } from '../src/lib/contracts/generated.ts';
 import { formatToken } from '../src/lib/format/amount.ts';
-import { STATES } from '../src/features/governance/proposal-text.ts';
+import { STATES } from '../src/lib/governance/proposal-text.ts';
 import { DEV_ACCOUNTS } from './fixtures/chain.ts';
 import { governor } from './fixtures/governor.ts';
 import { ENS_NAMES } from '../devnet/seed.ts';

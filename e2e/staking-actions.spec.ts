@@ -5,8 +5,8 @@ import type { TestWallet } from './fixtures/wallet.ts';
 import { expect, test } from './fixtures/index.ts';
 import { OperatorPage } from './pages/operator-page.ts';
 import { OverviewPage } from './pages/overview-page.ts';
-import { commissionOutlook } from '../src/features/staking/stake-terms.ts';
-import { formatRate } from '../src/features/staking/rate.ts';
+import { commissionOutlook } from '../src/lib/staking/stake-terms.ts';
+import { formatRate } from '../src/lib/staking/rate.ts';
 import { formatTimestamp } from '../src/lib/format/time.ts';
 
 test.describe('a first-time staker (#6)', () => {

@@ -30,7 +30,7 @@ import {
 import { SNAPSHOT_PARTS, type SnapshotPartName } from '../src/lib/logs/snapshot-parts.ts';
 import { DELEGATION_TOPICS, delegateStandings, foldDelegates } from '../src/features/governance/read-delegates.ts';
 import { decodeProposalCreated, proposalCreatedEvent } from '../src/features/governance/proposal-description.ts';
-import { proposalTitle } from '../src/features/governance/proposal-text.ts';
+import { proposalTitle } from '../src/lib/governance/proposal-text.ts';
 
 /** A JSON-RPC call over HTTP, as the app's client would send it. */
 export function httpRequest(url: string): RpcRequest {

@@ -13,13 +13,8 @@ export const pages: Record<string, () => Promise<{ default: Component }>> = {
   '/network': () => import('./features/network/network-page.svelte'),
 };
 
-/** Governance's own pages, loaded with the first visit to each (the list is part of its section). */
-export const governancePages = {
-  proposal: () => import('./features/governance/proposal-page.svelte'),
-  create: () => import('./features/governance/create-proposal.svelte'),
-  delegates: () => import('./features/governance/delegates-page.svelte'),
-  delegate: () => import('./features/governance/delegate-page.svelte'),
-};
+export { governancePages } from './features/governance/subpages.ts';
+import { governancePages } from './features/governance/subpages.ts';
 
 /** The page within a section that `path` opens, if it has its own. */
 export function subpageOf(path: string): (() => Promise<unknown>) | undefined {

@@ -3,7 +3,7 @@ import { keccak256, toBytes, type Address, type Hex } from 'viem';
 import { altGovernorAbi } from '../../src/lib/contracts/generated.ts';
 import { send } from '../../devnet/client.ts';
 import { tx, type Chain } from './fixture.ts';
-import { STATES } from '../../src/features/governance/proposal-text.ts';
+import { STATES } from '../../src/lib/governance/proposal-text.ts';
 
 export interface ProposalInput {
   targets: Address[];

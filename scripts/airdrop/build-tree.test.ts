@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { StandardMerkleTree } from '@openzeppelin/merkle-tree';
 import type { Hex } from 'viem';
-import { buildTree, leafHash, proofOf, toHex } from '../../src/features/airdrop/merkle.ts';
-import { shardExists } from '../../src/features/airdrop/shard.ts';
+import { buildTree, leafHash, proofOf, toHex } from '../../src/lib/airdrop/merkle.ts';
+import { shardExists } from '../../src/lib/airdrop/shard.ts';
 import { random } from '../random.ts';
 import { buildAirdrop } from './build-tree.ts';
 import type { Distribution } from './distribution.ts';

@@ -1,6 +1,6 @@
 /** Builds the sharded airdrop tree: one OpenZeppelin-layout subtree per shard, one tree over their roots. */
 import type { Hex } from 'viem';
-import { createMerkle, proofOf, toHex, type Keccak } from '../../src/features/airdrop/merkle.ts';
+import { createMerkle, proofOf, toHex, type Keccak } from '../../src/lib/airdrop/merkle.ts';
 import { keccak_256 } from '@noble/hashes/sha3';
 import {
   encodeShardBitmap,
@@ -8,7 +8,7 @@ import {
   SHARD_PREFIX_LENGTH,
   type AirdropManifest,
   type AirdropShard,
-} from '../../src/features/airdrop/shard.ts';
+} from '../../src/lib/airdrop/shard.ts';
 import type { Distribution, Recipient } from './distribution.ts';
 
 export interface CategoryLabel {

@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { buildAirdrop, type CategoryLabel } from './build-tree.ts';
 import { InvalidDistributionError, parseDistribution } from './distribution.ts';
-import type { Keccak } from '../../src/features/airdrop/merkle.ts';
+import type { Keccak } from '../../src/lib/airdrop/merkle.ts';
 
 /** hash-wasm's keccak, about twelve times faster than a pure-JS one on a million-leaf build. */
 export async function wasmKeccak(): Promise<Keccak> {

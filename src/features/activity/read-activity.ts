@@ -11,7 +11,7 @@ import { decodeLogs } from '../../lib/logs/chain-logs.ts';
 import type { LogFilter } from '../../lib/logs/log-index.ts';
 import type { IndexedLog } from '../../lib/logs/log-store.ts';
 import { cleanText } from '../../lib/format/clean-text.ts';
-import { proposalTitle } from '../governance/proposal-text.ts';
+import { proposalTitle } from '../../lib/governance/proposal-text.ts';
 import type { AppState } from '../../lib/web3/app-state.svelte.ts';
 import { cache } from '../../lib/query/presets.ts';
 import { historyUpTo, type HistoryUpTo } from '../../lib/logs/chain-logs.ts';

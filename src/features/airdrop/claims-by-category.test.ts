@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getAddress, pad, type Address } from 'viem';
 import { claimsByAccount, claimsByCategory, shardsFor } from './claims-by-category.ts';
-import type { AirdropManifest } from './shard.ts';
+import type { AirdropManifest } from '../../lib/airdrop/shard.ts';
 import type { IndexedLog } from '../../lib/logs/log-store.ts';
 
 const A = '0xAbc0000000000000000000000000000000000001' as Address;

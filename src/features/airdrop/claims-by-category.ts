@@ -9,8 +9,8 @@ import { altAirdropAbi } from '../../lib/contracts/generated.ts';
 import type { LogFilter } from '../../lib/logs/log-index.ts';
 import type { IndexedLog } from '../../lib/logs/log-store.ts';
 import { topicAddress } from '../../lib/logs/chain-logs.ts';
-import { loadShard } from './eligibility.ts';
-import { shardPrefix, type AirdropManifest } from './shard.ts';
+import { loadShard } from '../../lib/airdrop/eligibility.ts';
+import { shardPrefix, type AirdropManifest } from '../../lib/airdrop/shard.ts';
 
 const CLAIM_TOPICS = ['Claimed', 'ClaimedAndStaked', 'ClaimedToVotes'].map((name) =>
   toEventSelector(altAirdropAbi.find((i) => i.type === 'event' && i.name === name) as never),

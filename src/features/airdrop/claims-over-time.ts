@@ -8,8 +8,8 @@ import type { AppState } from '../../lib/web3/app-state.svelte.ts';
 import { historyUpTo, type HistoryUpTo } from '../../lib/logs/chain-logs.ts';
 import { anchoredSeries } from '../../lib/charts/anchored-series.ts';
 import { claimsByAccount, claimsByCategory } from './claims-by-category.ts';
-import { readManifest } from './eligibility.ts';
-import { AIRDROP_FILES } from './files.ts';
+import { readManifest } from '../../lib/airdrop/eligibility.ts';
+import { AIRDROP_FILES } from '../../lib/airdrop/files.ts';
 import { cache } from '../../lib/query/presets.ts';
 
 const CLAIMS = ['Claimed', 'ClaimedAndStaked', 'ClaimedToVotes'].map((name) =>

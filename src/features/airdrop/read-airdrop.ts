@@ -7,7 +7,7 @@ import type { ChainCaps } from '../../lib/web3/capabilities.ts';
 import type { AppState } from '../../lib/web3/app-state.svelte.ts';
 import { readBatch } from '../../lib/web3/read-batch.ts';
 import { cache } from '../../lib/query/presets.ts';
-import type { OperatorInfo, StakingParameters } from '../staking/read-staking.ts';
+import type { OperatorInfo, StakingParameters } from '../../lib/staking/read-staking.ts';
 
 export interface OperatorChoice {
   address: Address;

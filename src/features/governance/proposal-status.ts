@@ -4,7 +4,7 @@
  */
 import { getAddress, type Address } from 'viem';
 import { altGovernorAbi } from '../../lib/contracts/generated.ts';
-import { STATES, type ProposalStateName } from './proposal-text.ts';
+import { STATES, type ProposalStateName } from '../../lib/governance/proposal-text.ts';
 
 export interface ProposalStatus {
   state: ProposalStateName;

@@ -13,7 +13,7 @@ import type { Address } from 'viem';
 import { altGovernorAbi } from '../../lib/contracts/generated.ts';
 import type { ChainConfig } from '../../lib/config/app-config.ts';
 import { headCalls, multicall3Of, type ReadClient } from '../../lib/web3/chains.ts';
-import { proposalTitle } from './proposal-text.ts';
+import { proposalTitle } from '../../lib/governance/proposal-text.ts';
 import { createdOf, findCreated, indexIsNear } from './created-index.ts';
 import type { CreatedProposal } from './proposal-description.ts';
 import { chainHistory, syncedLogs } from '../../lib/logs/chain-logs.ts';

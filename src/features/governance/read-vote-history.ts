@@ -7,7 +7,7 @@ import { decodeLogs } from '../../lib/logs/chain-logs.ts';
 import type { HistorySnapshot } from '../../lib/logs/history-snapshot.ts';
 import { SNAPSHOT_PARTS } from '../../lib/logs/snapshot-parts.ts';
 import { createdOf } from './created-index.ts';
-import { proposalTitle } from './proposal-text.ts';
+import { proposalTitle } from '../../lib/governance/proposal-text.ts';
 
 const voteCast = altGovernorAbi.find((i) => i.type === 'event' && i.name === 'VoteCast')!;
 const VOTE_CAST = toEventSelector(voteCast as never);

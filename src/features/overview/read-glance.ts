@@ -12,7 +12,7 @@ import { altAirdropViewsAbi } from '../../lib/contracts/abi/alt-airdrop-views.ts
 import { governorInterfaceAbi } from '../../lib/contracts/governor-interface.ts';
 import type { AppState } from '../../lib/web3/app-state.svelte.ts';
 import { cache } from '../../lib/query/presets.ts';
-import { streamRateBps } from '../staking/rate.ts';
+import { streamRateBps } from '../../lib/staking/rate.ts';
 
 /** How many of the newest proposals are checked for being open (a voting period is at most days). */
 export const NEWEST = 10;

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Address } from 'viem';
 import { firstScreen, PREVIEW_ROWS, rememberPreview, storedPreview } from './directory-preview.ts';
-import type { OperatorInfo, StakingState } from './read-staking.ts';
+import type { OperatorInfo, StakingState } from '../../lib/staking/read-staking.ts';
 import { refuseStorage, stubStorage } from '../../lib/storage/stub-storage.ts';
 
 const STAKING = '0x00000000000000000000000000000000000000aa' as Address;

@@ -9,7 +9,7 @@
  * current figures replace it. It is chain data like the rest and is drawn by the same rows.
  */
 import { isAddress, type Address } from 'viem';
-import type { OperatorInfo, StakingParameters, StakingState } from './read-staking.ts';
+import type { OperatorInfo, StakingParameters, StakingState } from '../../lib/staking/read-staking.ts';
 import { rememberRecord, rememberedRecord } from '../../lib/storage/remembered.ts';
 
 /** Operators kept: the directory's first page. */

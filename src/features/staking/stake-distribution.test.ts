@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { OperatorInfo } from './read-staking.ts';
+import type { OperatorInfo } from '../../lib/staking/read-staking.ts';
 import { stakeDistribution } from './stake-distribution.ts';
 
 const op = (n: number, services: number, totalStake: bigint) =>

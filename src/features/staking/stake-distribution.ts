@@ -1,6 +1,6 @@
 /** Where stake sits: per service, and across operators (the largest ten, then the rest together). */
-import type { OperatorInfo } from './read-staking.ts';
-import { SERVICES } from './operator-rows.ts';
+import type { OperatorInfo } from '../../lib/staking/read-staking.ts';
+import { SERVICES } from '../../lib/staking/operator-rows.ts';
 
 export interface StakeDistribution {
   /** Active stake with the operators running each service (an operator running two counts in both). */

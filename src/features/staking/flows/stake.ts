@@ -3,7 +3,7 @@ import type { Address } from 'viem';
 import { formatToken } from '../../../lib/format/amount.ts';
 import type { ChainCaps } from '../../../lib/web3/capabilities.ts';
 import { spend, type SpendContext, type SpendResult } from '../../../lib/tx/spend-flow.ts';
-import type { StakingState } from '../read-staking.ts';
+import type { StakingState } from '../../../lib/staking/read-staking.ts';
 import { STAKING_TOUCHES, stakeCall, stakeWithPermitCall } from '../stake-calls.ts';
 
 export interface StakeRequest {

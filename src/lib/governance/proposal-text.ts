@@ -1,5 +1,5 @@
 /** Titles and proposer suffixes from proposal descriptions, which are untrusted chain text. */
-import { cleanText } from '../../lib/format/clean-text.ts';
+import { cleanText } from '../format/clean-text.ts';
 
 /** The first non-empty line without markdown heading marks, bounded in length; a fallback if none. */
 export function proposalTitle(description: string | undefined, fallback: string): string {

@@ -4,7 +4,7 @@
  * and the root stored on-chain. Nothing from the files is trusted without that proof.
  */
 import { getAddress, isHex, type Address, type Hex } from 'viem';
-import { fetchJson } from '../../lib/net/fetch-text.ts';
+import { fetchJson } from '../net/fetch-text.ts';
 import { rebuildShard, shardExists, shardPrefix, type AirdropManifest, type AirdropShard } from './shard.ts';
 
 export type Eligibility =

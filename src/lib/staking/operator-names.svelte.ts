@@ -5,9 +5,9 @@
  */
 import { createQueries } from '@tanstack/svelte-query';
 import type { Address } from 'viem';
-import { readInlineMetadata, type MetadataResult, type OperatorMetadata } from '../../lib/format/operator-metadata.ts';
-import { lookalikeNames } from '../../lib/format/address-identity.ts';
-import { useApp } from '../../lib/web3/app-state.svelte.ts';
+import { readInlineMetadata, type MetadataResult, type OperatorMetadata } from '../format/operator-metadata.ts';
+import { lookalikeNames } from '../format/address-identity.ts';
+import { useApp } from '../web3/app-state.svelte.ts';
 import { fetchableMetadata, operatorMetadataQuery } from './operator-metadata.ts';
 
 export interface NamedOperator {

@@ -1,7 +1,7 @@
 /** Loads an operator's metadata: inline data: URIs decoded at once, https URIs fetched with a size cap. */
-import { parseMetadataJson, readInlineMetadata, type MetadataResult } from '../../lib/format/operator-metadata.ts';
-import { cache } from '../../lib/query/presets.ts';
-import { fetchText } from '../../lib/net/fetch-text.ts';
+import { parseMetadataJson, readInlineMetadata, type MetadataResult } from '../format/operator-metadata.ts';
+import { cache } from '../query/presets.ts';
+import { fetchText } from '../net/fetch-text.ts';
 
 const MAX_BYTES = 64 * 1024;
 

@@ -1,6 +1,6 @@
 /** One query definition for an address's eligibility, shared by the airdrop page and the overview card. */
 import type { Address, Hex } from 'viem';
-import { cache } from '../../lib/query/presets.ts';
+import { cache } from '../query/presets.ts';
 import { checkEligibility, readManifest } from './eligibility.ts';
 import { AIRDROP_FILES } from './files.ts';
 

@@ -7,17 +7,17 @@
  */
 import type { Address, ContractFunctionName, ContractFunctionReturnType } from 'viem';
 
-import { readAll } from '../../lib/web3/eth-call.ts';
-import { rememberInteger, rememberedInteger } from '../../lib/storage/remembered.ts';
-import { altLayerTokenAbi, altStakingAbi } from '../../lib/contracts/generated.ts';
-import type { ChainConfig } from '../../lib/config/app-config.ts';
-import { multicall3Of, type ReadClient } from '../../lib/web3/chains.ts';
-import type { ChainCaps } from '../../lib/web3/capabilities.ts';
-import { readBatch, type BatchResult } from '../../lib/web3/read-batch.ts';
-import { pageSize, tooBig } from '../../lib/rpc/page-size.ts';
-import type { AppState } from '../../lib/web3/app-state.svelte.ts';
-import { cache } from '../../lib/query/presets.ts';
-import { afterNextPaint } from '../../lib/ui/next-paint.ts';
+import { readAll } from '../web3/eth-call.ts';
+import { rememberInteger, rememberedInteger } from '../storage/remembered.ts';
+import { altLayerTokenAbi, altStakingAbi } from '../contracts/generated.ts';
+import type { ChainConfig } from '../config/app-config.ts';
+import { multicall3Of, type ReadClient } from '../web3/chains.ts';
+import type { ChainCaps } from '../web3/capabilities.ts';
+import { readBatch, type BatchResult } from '../web3/read-batch.ts';
+import { pageSize, tooBig } from '../rpc/page-size.ts';
+import type { AppState } from '../web3/app-state.svelte.ts';
+import { cache } from '../query/presets.ts';
+import { afterNextPaint } from '../ui/next-paint.ts';
 
 /** What the staking contract's views return, typed from its ABI. */
 type StakingView<F extends ContractFunctionName<typeof altStakingAbi, 'view'>> = ContractFunctionReturnType<
