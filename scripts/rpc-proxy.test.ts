@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { classifyRpcError, isBatchRefusal } from '../src/lib/rpc/rpc-errors.ts';
+import { classifyRpcError, isBatchRefusal } from '../src/lib/errors/rpc-errors.ts';
 import {
   BATCH_WORDINGS,
   PROFILES,

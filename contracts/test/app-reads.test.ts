@@ -12,7 +12,7 @@ import { readBatch } from '../../src/lib/web3/read-batch.ts';
 import { ethCall } from '../../src/lib/web3/eth-call.ts';
 import { readCapabilities, shippedCapabilities } from '../../src/lib/web3/capabilities.ts';
 import { ALT, useChain, type Chain } from './fixture.ts';
-import { mapError } from '../../src/lib/tx/map-error.ts';
+import { mapError } from '../../src/lib/errors/map-error.ts';
 
 const chainConfig = (chain: Chain) => {
   const { alt, staking, governor, timelock, airdrop } = chain.deployment.contracts;

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { altLayerTokenAbi, altStakingAbi } from '../../src/lib/contracts/generated.ts';
 import { asImpersonated } from '../../devnet/client.ts';
 import { simulateBatch } from '../../src/lib/tx/simulate.ts';
-import { mapError } from '../../src/lib/tx/map-error.ts';
+import { mapError } from '../../src/lib/errors/map-error.ts';
 import type { TxCall } from '../../src/lib/tx/lifecycle.ts';
 import { ALT, tx, useChain } from './fixture.ts';
 

@@ -6,6 +6,7 @@ import type { Address, Hex } from 'viem';
 import { altAirdropAbi } from '../../lib/contracts/generated.ts';
 import type { TxCall } from '../../lib/tx/lifecycle.ts';
 import { delegationStruct, type DelegationSignature } from '../../lib/votes/delegation-signature.ts';
+import type { Touches } from '../../lib/query/keys.ts';
 
 export interface ClaimTarget {
   airdrop: Address;
@@ -56,4 +57,4 @@ export const claimAndStakeCall = ({ airdrop, amount, proof }: ClaimTarget, opera
 });
 
 /** Query roots a claim changes. */
-export const CLAIM_TOUCHES = ['airdrop', 'overview', 'staking', 'governance', 'balances'];
+export const CLAIM_TOUCHES: Touches = ['airdrop', 'overview', 'staking', 'votes', 'balances'];

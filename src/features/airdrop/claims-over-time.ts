@@ -11,6 +11,7 @@ import { claimsByAccount, claimsByCategory } from './claims-by-category.ts';
 import { readManifest } from '../../lib/airdrop/eligibility.ts';
 import { AIRDROP_FILES } from '../../lib/airdrop/files.ts';
 import { cache } from '../../lib/query/presets.ts';
+import { queryKey } from '../../lib/query/keys.ts';
 
 const CLAIMS = ['Claimed', 'ClaimedAndStaked', 'ClaimedToVotes'].map((name) =>
   altAirdropAbi.find((i) => i.type === 'event' && i.name === name)!,
@@ -33,7 +34,7 @@ export function claimChanges(select: (f: LogFilter) => IndexedLog[], airdrop: Ad
 
 /** Claimed ALT over the claim window, anchored to the contract's total now, and who claimed what. */
 export const claimsHistory = (app: AppState, airdrop: Address, totalClaimed: bigint) => ({
-  queryKey: ['airdrop', { chainId: app.chainId, part: 'claims-over-time', claimed: totalClaimed.toString() }] as const,
+  queryKey: queryKey('airdrop', app.chainId, { part: 'claims-over-time', claimed: totalClaimed.toString() }),
   read: async (upTo: HistoryUpTo) => {
     const caps = await app.requireCapabilities();
     const history = await historyUpTo(app.client, app.chain, caps, upTo);
@@ -56,10 +57,7 @@ export const claimsByCategoryQuery = (
   enabled: boolean,
   onProgress: (done: number, of: number) => void,
 ) => ({
-  queryKey: [
-    'airdrop',
-    { chainId: app.chainId, part: 'claims-by-category', claimed: totalClaimed.toString() },
-  ] as const,
+  queryKey: queryKey('airdrop', app.chainId, { part: 'claims-by-category', claimed: totalClaimed.toString() }),
   queryFn: async () => claimsByCategory(AIRDROP_FILES, await readManifest(AIRDROP_FILES), claims!, { onProgress }),
   enabled: enabled && !!claims,
   ...cache.minute,

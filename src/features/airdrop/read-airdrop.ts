@@ -8,6 +8,7 @@ import type { AppState } from '../../lib/web3/app-state.svelte.ts';
 import { readBatch } from '../../lib/web3/read-batch.ts';
 import { cache } from '../../lib/query/presets.ts';
 import type { OperatorInfo, StakingParameters } from '../../lib/staking/read-staking.ts';
+import { queryKey } from '../../lib/query/keys.ts';
 
 export interface OperatorChoice {
   address: Address;
@@ -109,7 +110,7 @@ export async function readAirdrop(
 
 /** The airdrop page's chain query: one per chain and viewed account, refreshed each block. */
 export const airdropQuery = (app: AppState, account: Address | undefined) => ({
-  queryKey: ['airdrop', { chainId: app.chainId, account }] as const,
+  queryKey: queryKey('airdrop', app.chainId, { account }),
   queryFn: async () => readAirdrop(app.client, app.chain, await app.requireCapabilities(), account!),
   enabled: app.addressSettled && !!account && !!app.contract('airdrop'),
   ...cache.perBlock,

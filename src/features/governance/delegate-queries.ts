@@ -14,14 +14,14 @@ import { readParticipation } from './participation.ts';
 import { readDelegateParticipation } from './participation-index.ts';
 import { readDelegatorWeights, splitPower } from './delegator-weights.ts';
 
-import { governanceKey } from './governance-keys.ts';
+import { governanceKey, votesKey } from './governance-keys.ts';
 import { cache } from '../../lib/query/presets.ts';
 
 /** Every address with voting power, ranked, from the votes token's logs (stored, then up to the head). */
 export const delegatesHistory = (
   app: AppState,
 ): HistoryQueryOptions<{ blockNumber: bigint; rows: ReturnType<typeof rankDelegates> }> => ({
-  queryKey: governanceKey(app.chainId, { delegates: true }),
+  queryKey: votesKey(app.chainId, { delegates: true }),
   read: async (upTo) => {
     const caps = await app.requireCapabilities();
     if (!caps.votes) throw new Error(`The governor on ${app.chain.name} has no votes token the app can read.`);
@@ -32,7 +32,7 @@ export const delegatesHistory = (
 
 /** A delegate's power, delegators and votes, from the logs alone (no read waits on another). */
 export const delegateHistory = (app: AppState, address: Address) => ({
-  queryKey: governanceKey(app.chainId, { delegate: address }),
+  queryKey: votesKey(app.chainId, { delegate: address }),
   read: async (upTo: 'stored' | 'head') => {
     const caps = await app.requireCapabilities();
     if (!caps.votes) throw new Error(`The governor on ${app.chain.name} has no votes token the app can read.`);
@@ -56,7 +56,7 @@ export const delegateDetailsQuery = (
   data: { delegators: Address[]; power: bigint } | undefined,
   stateAt: bigint | undefined,
 ) => ({
-  queryKey: governanceKey(app.chainId, { delegateDetails: address, block: stateAt?.toString() ?? 'head' }),
+  queryKey: votesKey(app.chainId, { delegateDetails: address, block: stateAt?.toString() ?? 'head' }),
   queryFn: async () => {
     const { delegators, power } = data!;
     const caps = await app.requireCapabilities();
@@ -80,7 +80,7 @@ export const delegateDetailsQuery = (
 
 /** A delegate's participation at `stateAt`: proposals, snapshots, votes at each, in three batches. */
 export const delegateParticipationQuery = (app: AppState, address: Address, stateAt: bigint | undefined) => ({
-  queryKey: governanceKey(app.chainId, { participation: address, block: stateAt?.toString() }),
+  queryKey: votesKey(app.chainId, { participation: address, block: stateAt?.toString() }),
   queryFn: async () => {
     const caps = await app.requireCapabilities();
     return readParticipation(
@@ -105,7 +105,7 @@ export const delegatesParticipationQuery = (
   window: 'last10' | 'all',
   stateAt: bigint | undefined,
 ) => ({
-  queryKey: governanceKey(app.chainId, { participationOf: all ? 'all' : targets, window, block: stateAt?.toString() }),
+  queryKey: votesKey(app.chainId, { participationOf: all ? 'all' : targets, window, block: stateAt?.toString() }),
   queryFn: async () =>
     readDelegateParticipation(app.client, app.chain, await app.requireCapabilities(), targets, stateAt!, window),
   // Participation counts the list's own votes: it waits for a block whose state the node has.

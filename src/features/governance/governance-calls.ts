@@ -2,9 +2,10 @@
 import type { Address, Hex } from 'viem';
 import { altGovernorAbi } from '../../lib/contracts/generated.ts';
 import type { TxCall } from '../../lib/tx/lifecycle.ts';
+import type { Touches } from '../../lib/query/keys.ts';
 
 /** Query roots a governance write changes: proposals and votes, and the balances screens. */
-export const GOVERNANCE_TOUCHES = ['governance', 'overview', 'balances'];
+export const GOVERNANCE_TOUCHES: Touches = ['governance', 'overview', 'balances'];
 
 export type Support = 0 | 1 | 2;
 export const SUPPORT_LABELS = ['Against', 'For', 'Abstain'] as const;

@@ -1,6 +1,10 @@
 /**
- * Governance query keys: `['governance', { chainId, … }]`. New blocks and the writes that touch
- * governance refresh them by that root; the second part says what each reads.
+ * Governance query keys. Proposals (the list, a proposal, its votes over time, statements and names)
+ * are under 'governance'; what depends on voting power (yours, every delegate's, a proposer's) is
+ * under 'votes', so a stake, which moves voting power but no proposal, refreshes only the latter.
  */
-export const governanceKey = <P extends object>(chainId: number, part: P) =>
-  ['governance', { chainId, ...part }] as const;
+import { queryKey } from '../../lib/query/keys.ts';
+
+export const governanceKey = <P extends object>(chainId: number, part: P) => queryKey('governance', chainId, part);
+
+export const votesKey = <P extends object>(chainId: number, part: P) => queryKey('votes', chainId, part);

@@ -9,7 +9,7 @@ import type { ChainCaps } from '../../lib/web3/capabilities.ts';
 import type { ReadClient } from '../../lib/web3/chains.ts';
 import { readBatch } from '../../lib/web3/read-batch.ts';
 import { ethCall } from '../../lib/web3/eth-call.ts';
-import { governanceKey } from './governance-keys.ts';
+import { votesKey } from './governance-keys.ts';
 import type { AppState } from '../../lib/web3/app-state.svelte.ts';
 import { cache } from '../../lib/query/presets.ts';
 
@@ -50,7 +50,7 @@ export const proposalIdOf = (targets: Address[], values: bigint[], calldatas: He
 
 /** What the create form needs: the threshold, the proposer's votes, the executor's ALT. */
 export const proposerQuery = (app: AppState, account: Address | undefined) => ({
-  queryKey: governanceKey(app.chainId, { proposer: account }),
+  queryKey: votesKey(app.chainId, { proposer: account }),
   queryFn: async () => readProposer(app.client, app.chain, await app.requireCapabilities(), account),
   enabled: app.addressSettled,
   ...cache.perBlock,

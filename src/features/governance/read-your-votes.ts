@@ -13,6 +13,7 @@ import { readBatch } from '../../lib/web3/read-batch.ts';
 import { ethCall } from '../../lib/web3/eth-call.ts';
 import { cache } from '../../lib/query/presets.ts';
 import { toVotingPower, votingPowerCalls, type VotingPower } from '../../lib/votes/voting-power.ts';
+import { votesKey } from './governance-keys.ts';
 
 export interface YourVotes {
   blockNumber: bigint;
@@ -49,7 +50,7 @@ export async function readYourVotes(
 
 /** The governance page's voting-power query, refreshed each block. */
 export const yourVotesQuery = (app: AppState, account: Address | undefined) => ({
-  queryKey: ['governance', { chainId: app.chainId, yourVotes: account }] as const,
+  queryKey: votesKey(app.chainId, { yourVotes: account }),
   queryFn: async () => readYourVotes(app.client, app.chain, await app.requireCapabilities(), account!),
   enabled: !!account,
   ...cache.perBlock,

@@ -13,6 +13,7 @@ import { governorInterfaceAbi } from '../../lib/contracts/governor-interface.ts'
 import type { AppState } from '../../lib/web3/app-state.svelte.ts';
 import { cache } from '../../lib/query/presets.ts';
 import { streamRateBps } from '../../lib/staking/rate.ts';
+import { queryKey } from '../../lib/query/keys.ts';
 
 /** How many of the newest proposals are checked for being open (a voting period is at most days). */
 export const NEWEST = 10;
@@ -125,7 +126,7 @@ export async function readOpenProposals(
 
 /** The glance's query, refreshed each block like the Overview's. */
 export const glanceQuery = (app: AppState, enabled: boolean) => ({
-  queryKey: ['overview', { chainId: app.chainId, glance: true }] as const,
+  queryKey: queryKey('overview', app.chainId, { glance: true }),
   queryFn: () => readGlance(app.client, app.chain),
   enabled,
   ...cache.perBlock,

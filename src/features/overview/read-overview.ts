@@ -15,6 +15,7 @@ import { ethCall } from '../../lib/web3/eth-call.ts';
 import { toVotingPower, votingPowerCalls, type VotingPower } from '../../lib/votes/voting-power.ts';
 import type { AppState } from '../../lib/web3/app-state.svelte.ts';
 import { cache } from '../../lib/query/presets.ts';
+import { queryKey } from '../../lib/query/keys.ts';
 
 export type Card = 'balance' | 'voting' | 'staking' | 'airdrop';
 
@@ -121,7 +122,7 @@ export async function readAltBalance(client: ReadClient, alt: Address, account: 
 
 /** The Overview's query: one per chain and viewed account, refreshed each block. */
 export const overviewQuery = (app: AppState, account: Address | undefined) => ({
-  queryKey: ['overview', { chainId: app.chainId, account }] as const,
+  queryKey: queryKey('overview', app.chainId, { account }),
   queryFn: async () => readOverview(app.client, app.chain, await app.requireCapabilities(), account!),
   enabled: app.addressSettled && !!account,
   ...cache.perBlock,
@@ -139,7 +140,7 @@ export const retryDelay = (failures: number): number => Math.min(60_000, 2_000 *
  * growing pauses until it does.
  */
 export const otherChainBalanceQuery = (app: AppState, chain: ChainConfig, account: Address) => ({
-  queryKey: ['balances', { chainId: chain.id, account }] as const,
+  queryKey: queryKey('balances', chain.id, { account }),
   queryFn: () => readAltBalance(app.clients.get(chain.id)!, chain.contracts.alt!, account),
   ...cache.perBlock,
   retry: 0,

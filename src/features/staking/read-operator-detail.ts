@@ -12,6 +12,7 @@ import type { ChainCaps } from '../../lib/web3/capabilities.ts';
 import { decodeLogs, storedHistory, syncedHistory, type ChainHistory } from '../../lib/logs/chain-logs.ts';
 import type { AppState } from '../../lib/web3/app-state.svelte.ts';
 import { cache } from '../../lib/query/presets.ts';
+import { queryKey } from '../../lib/query/keys.ts';
 
 const slashedEvent = altStakingAbi.find((item) => item.type === 'event' && item.name === 'Slashed')!;
 const SLASHED = SNAPSHOT_PARTS.slashes.topic0;
@@ -137,7 +138,7 @@ export const slashesQuery = (app: AppState, operator: Address, slashCount: numbe
 
 /** An operator's largest stakers, refreshed each block. */
 export const stakersQuery = (app: AppState, operator: Address, stakerCount: number) => ({
-  queryKey: ['staking', { chainId: app.chainId, operator, part: 'stakers' }] as const,
+  queryKey: queryKey('staking', app.chainId, { operator, part: 'stakers' }),
   queryFn: () => readStakers(app.client, app.chain, operator, stakerCount),
   ...cache.perBlock,
 });

@@ -6,6 +6,7 @@ import type { ReadClient } from '../../lib/web3/chains.ts';
 import { ethCall } from '../../lib/web3/eth-call.ts';
 import type { AppState } from '../../lib/web3/app-state.svelte.ts';
 import { cache } from '../../lib/query/presets.ts';
+import { queryKey } from '../../lib/query/keys.ts';
 
 /** Positions and requests one `continueSlash` applies at most (AltStaking's MAX_SLASH_PAGE). */
 export const SLASH_PAGE = 64n;
@@ -56,7 +57,7 @@ export const continueSlashCall = (staking: Address, operator: Address): TxCall =
 
 /** The slash being applied to `operator`, refreshed each block. */
 export const slashProgressQuery = (app: AppState, operator: Address) => ({
-  queryKey: ['staking', { chainId: app.chainId, operator, part: 'slash-progress' }] as const,
+  queryKey: queryKey('staking', app.chainId, { operator, part: 'slash-progress' }),
   queryFn: () => readSlashProgress(app.client, app.contract('staking')!, operator),
   ...cache.perBlock,
 });

@@ -6,6 +6,7 @@ import type { Address } from 'viem';
 import { altStakingAbi } from '../../lib/contracts/generated.ts';
 import { permitArgs, type Permit } from '../../lib/contracts/permit.ts';
 import type { TxCall } from '../../lib/tx/lifecycle.ts';
+import type { Touches } from '../../lib/query/keys.ts';
 
 export const stakeCall = (staking: Address, operator: Address, amount: bigint): TxCall => ({
   address: staking,
@@ -67,5 +68,5 @@ export const compoundCall = (staking: Address, operator: Address): TxCall => ({
   args: [operator],
 });
 
-/** Query roots a staking transaction changes (stake votes, so governance too). */
-export const STAKING_TOUCHES = ['staking', 'overview', 'balances', 'governance'];
+/** Query roots a staking transaction changes (staked ALT votes: voting power too, never the proposals). */
+export const STAKING_TOUCHES: Touches = ['staking', 'overview', 'balances', 'votes'];

@@ -12,6 +12,7 @@ import type { Change } from '../../lib/charts/anchored-series.ts';
 import type { AppState } from '../../lib/web3/app-state.svelte.ts';
 import { historyUpTo, type HistoryUpTo } from '../../lib/logs/chain-logs.ts';
 import { anchoredSeries } from '../../lib/charts/anchored-series.ts';
+import { queryKey } from '../../lib/query/keys.ts';
 
 /** A change to the stake (see anchoredSeries for the line drawn from them). */
 export type StakeChange = Change;
@@ -56,10 +57,7 @@ export function stakeChanges(
 
 /** An operator's active stake over time, from the log index, anchored to its stake now (read when asked for). */
 export const stakeHistory = (app: AppState, operator: Address, totalStake: bigint) => ({
-  queryKey: [
-    'staking',
-    { chainId: app.chainId, operator, part: 'stake-history', stake: totalStake.toString() },
-  ] as const,
+  queryKey: queryKey('staking', app.chainId, { operator, part: 'stake-history', stake: totalStake.toString() }),
   read: async (upTo: HistoryUpTo) => {
     const caps = await app.requireCapabilities();
     const history = await historyUpTo(app.client, app.chain, caps, upTo);

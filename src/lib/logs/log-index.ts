@@ -12,7 +12,7 @@
  *   pauses every window for as long as `Retry-After` asks.
  */
 import { hexToBytes, keccak256, numberToHex, type Address, type Hex } from 'viem';
-import { classifyRpcError, hasRpcCode } from '../rpc/rpc-errors.ts';
+import { classifyRpcError, hasRpcCode } from '../errors/rpc-errors.ts';
 import { LearnedSize } from '../rpc/learned-size.ts';
 import type { Checkpoint, IndexedLog, LogStore } from './log-store.ts';
 

@@ -1,5 +1,6 @@
 import { keepNewerBlock } from '../web3/head-order.ts';
-import { classifyRpcError } from '../rpc/rpc-errors.ts';
+import type { QueryRoot } from './keys.ts';
+import { classifyRpcError } from '../errors/rpc-errors.ts';
 
 /**
  * A failed read is tried once more; one refused by a rate limit up to five times, a second apart
@@ -28,4 +29,11 @@ export const cache = {
 } as const;
 
 /** Query-key roots that new blocks invalidate; keys are `[root, params]`. */
-export const PER_BLOCK_ROOTS = new Set(['overview', 'staking', 'governance', 'airdrop', 'balances']);
+export const PER_BLOCK_ROOTS: ReadonlySet<QueryRoot> = new Set<QueryRoot>([
+  'overview',
+  'staking',
+  'governance',
+  'votes',
+  'airdrop',
+  'balances',
+]);

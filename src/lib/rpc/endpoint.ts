@@ -15,7 +15,7 @@
 import { HttpRequestError, RpcRequestError, TimeoutError } from 'viem';
 import { rememberedRecord, rememberRecord } from '../storage/remembered.ts';
 import { LearnedSize } from './learned-size.ts';
-import { classifyRpcError, isBatchRefusal, retryAfterMs, statedBatchCap } from './rpc-errors.ts';
+import { classifyRpcError, isBatchRefusal, retryAfterMs, statedBatchCap } from '../errors/rpc-errors.ts';
 
 type Rpc = { jsonrpc: '2.0'; id: number; method: string; params?: unknown };
 type Answer = { id?: unknown; result?: unknown; error?: { code: number; message: string; data?: unknown } };

@@ -7,7 +7,7 @@
  */
 import { rememberInteger, rememberedInteger } from '../storage/remembered.ts';
 import { LearnedSize } from './learned-size.ts';
-import { causes, classifyRpcError } from './rpc-errors.ts';
+import { causes, classifyRpcError } from '../errors/rpc-errors.ts';
 
 const sizes = new Map<string, PageSize>();
 

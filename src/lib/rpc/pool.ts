@@ -19,7 +19,7 @@ import {
 } from 'viem';
 import { rememberedRecord, rememberRecord } from '../storage/remembered.ts';
 import { Endpoint } from './endpoint.ts';
-import { classifyRpcError } from './rpc-errors.ts';
+import { classifyRpcError } from '../errors/rpc-errors.ts';
 
 const PROBE_MS = 10_000;
 const addedKey = (chainId: number) => `alt-gov:rpc-added:${chainId}`;

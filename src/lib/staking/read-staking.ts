@@ -18,6 +18,7 @@ import { pageSize, tooBig } from '../rpc/page-size.ts';
 import type { AppState } from '../web3/app-state.svelte.ts';
 import { cache } from '../query/presets.ts';
 import { afterNextPaint } from '../ui/next-paint.ts';
+import { queryKey } from '../query/keys.ts';
 
 /** What the staking contract's views return, typed from its ABI. */
 type StakingView<F extends ContractFunctionName<typeof altStakingAbi, 'view'>> = ContractFunctionReturnType<
@@ -205,13 +206,13 @@ async function readDirectory(
 
 /** The staking screens' query: one per chain and viewed account, refreshed each block. */
 export const stakingQuery = (app: AppState, account: Address | undefined) => {
-  const queryKey = ['staking', { chainId: app.chainId, account }] as const;
+  const key = queryKey('staking', app.chainId, { account });
   return {
-    queryKey,
+    queryKey: key,
     queryFn: async () => {
       // The directory's answer is large: the screen's frame is painted before it is first asked for
       // (a refresh each block, with the directory already drawn, does not wait).
-      if (app.queryClient.getQueryData(queryKey) === undefined) await afterNextPaint();
+      if (app.queryClient.getQueryData(key) === undefined) await afterNextPaint();
       return readStaking(app.client, app.chain, await app.requireCapabilities(), account);
     },
     enabled: app.addressSettled && !!app.contract('staking'),
@@ -247,7 +248,7 @@ export const operatorAloneQuery = (
   directoryIn: boolean,
 ) => ({
   // `part` keeps the key apart from the directory's even with no operator (undefined drops out of a key).
-  queryKey: ['staking', { chainId: app.chainId, account, operator, part: 'operator' }] as const,
+  queryKey: queryKey('staking', app.chainId, { account, operator, part: 'operator' }),
   queryFn: async () => readOperatorAlone(app.client, app.chain, await app.requireCapabilities(), operator!, account),
   enabled: app.addressSettled && !!app.contract('staking') && !!operator && !directoryIn,
   ...cache.perBlock,

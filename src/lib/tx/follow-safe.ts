@@ -11,7 +11,7 @@
 import { decodeEventLog, encodeEventTopics, type Address, type Hex, type Log, type TransactionReceipt } from 'viem';
 import { getLogs, getTransactionReceipt, readContract } from 'viem/actions';
 import { LearnedSize } from '../rpc/learned-size.ts';
-import { classifyRpcError } from '../rpc/rpc-errors.ts';
+import { classifyRpcError } from '../errors/rpc-errors.ts';
 import type { ReadClient } from '../web3/chains.ts';
 import { readSafeProgress, safeAbi, safeWaitingNote, serviceConfirmations } from '../web3/safe.ts';
 import { fetchJson } from '../net/fetch-text.ts';

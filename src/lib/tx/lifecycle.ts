@@ -9,7 +9,7 @@ import type { Config } from '@wagmi/core';
 import { encodeFunctionData, type Abi, type Address, type Hex, type TransactionReceipt } from 'viem';
 import { getBlockNumber, getTransactionCount, simulateContract } from 'viem/actions';
 import type { ReadClient } from '../web3/chains.ts';
-import { mapError, type MappedError } from './map-error.ts';
+import { mapError, type MappedError } from '../errors/map-error.ts';
 import type { Sent } from './follow-transaction.ts';
 import type { SafeTracking } from './follow-safe.ts';
 import { findSafeTxNonce, readSafe, type PlainCall, type SafeInfo } from '../web3/safe.ts';

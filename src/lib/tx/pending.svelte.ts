@@ -7,6 +7,7 @@ import type { Hex } from 'viem';
 import type { AppState } from '../web3/app-state.svelte.ts';
 import { PER_BLOCK_ROOTS } from '../query/presets.ts';
 import type { Following, TxState } from './lifecycle.ts';
+import { touchedBy, type Touches } from '../query/keys.ts';
 
 const STORAGE_KEY = 'alt-dapp.pending-transactions';
 
@@ -15,7 +16,7 @@ export interface TrackedTransaction {
   chainId: number;
   label: string;
   /** Query-key roots whose data the transaction changes: exactly what is refreshed on its receipt. */
-  touches: string[];
+  touches: Touches;
   /** What it does (chain, account, contract, function, first argument): the same action is not sent twice. */
   key?: string;
   /** How to follow it when `hash` is not a transaction hash (a Safe transaction, a batch). */
@@ -49,7 +50,7 @@ export class PendingTransactions {
   }
 
   /** Records a just-sent transaction before its receipt exists. */
-  track(hash: Hex, chainId: number, label: string, touches: string[], key?: string, follow?: Following) {
+  track(hash: Hex, chainId: number, label: string, touches: Touches, key?: string, follow?: Following) {
     if (this.items.some((t) => t.hash === hash)) return;
     // A Safe transaction's hash or a batch's id is no transaction hash: nothing to link to yet.
     const state: TxState = follow ? { status: 'pending' } : { status: 'pending', hash };
@@ -74,11 +75,8 @@ export class PendingTransactions {
     if (!item) return;
     item.state = state;
     this.#persist();
-    const touched = new Set(item.touches);
-    void this.app.queryClient.invalidateQueries({
-      predicate: (q) =>
-        touched.has(String(q.queryKey[0])) && (q.queryKey[1] as { chainId?: number })?.chainId === item.chainId,
-    });
+    const touched = touchedBy(item.touches, item.chainId);
+    void this.app.queryClient.invalidateQueries({ predicate: (q) => touched(q.queryKey) });
   }
 
   /**
@@ -121,7 +119,10 @@ export class PendingTransactions {
       const client = this.app.clients.get(chainId);
       if (!client || typeof hash !== 'string' || this.items.some((t) => t.hash === hash)) continue;
       // Saved by an older page: without a list, refresh every per-block root of that chain.
-      const roots = Array.isArray(touches) ? touches.filter((t) => PER_BLOCK_ROOTS.has(t)) : [...PER_BLOCK_ROOTS];
+      // (A root that is no longer one, saved by an older page, is dropped.)
+      const roots = Array.isArray(touches)
+        ? [...PER_BLOCK_ROOTS].filter((root) => touches.includes(root))
+        : [...PER_BLOCK_ROOTS];
       const how = validFollowing(follow);
       this.track(hash, chainId, String(label), roots, typeof key === 'string' ? key : undefined, how);
       // The transaction machinery loads only when there is something to follow, not with every page.

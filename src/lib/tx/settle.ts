@@ -6,7 +6,7 @@
 import type { Config } from '@wagmi/core';
 import { BaseError, type Hex, type TransactionReceipt } from 'viem';
 import type { ReadClient } from '../web3/chains.ts';
-import { mapError, type MappedError } from './map-error.ts';
+import { mapError, type MappedError } from '../errors/map-error.ts';
 import { followTransaction, type FollowOptions, type FollowResult, type Sent } from './follow-transaction.ts';
 import { followSafeTransaction, type SafeFollowResult, type SafeTracking } from './follow-safe.ts';
 import type { TxState } from './lifecycle.ts';

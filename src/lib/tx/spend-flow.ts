@@ -17,6 +17,7 @@ import type { ReadClient } from '../web3/chains.ts';
 import { readAccountKind, type AccountKind } from '../web3/account-kind.ts';
 import type { TxCall, TxState } from './lifecycle.ts';
 import type { TxFlow } from './tx-flow.svelte.ts';
+import type { Touches } from '../query/keys.ts';
 
 export interface SpendPlan {
   /** The token spent, its symbol, and the contract that takes it. */
@@ -33,7 +34,7 @@ export interface SpendPlan {
   /** The token's permit domain and the account's nonce; undefined when the token takes no permits. */
   permit?: { domain: { name: string; version: string }; nonce: bigint; deadline: bigint };
   label: string;
-  touches: string[];
+  touches: Touches;
 }
 
 export interface SpendContext {

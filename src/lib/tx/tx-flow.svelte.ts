@@ -3,8 +3,9 @@ import type { Address, Hex } from 'viem';
 import { useApp } from '../web3/app-state.svelte.ts';
 import type { TxCall, TxState } from './lifecycle.ts';
 import { actionKey } from './action-key.ts';
-import { mapError } from './map-error.ts';
+import { mapError } from '../errors/map-error.ts';
 import { usePendingTransactions } from './pending.svelte.ts';
+import type { Touches } from '../query/keys.ts';
 
 // The write path (simulation, gas estimation, receipts) loads on the first action, not with the page.
 const lifecycle = () => import('./lifecycle.ts');
@@ -33,7 +34,7 @@ export class TxFlow {
   async run(
     call: TxCall | (() => Promise<TxCall>),
     label: string,
-    touches: string[],
+    touches: Touches,
     who: 'as-viewed' | 'anyone' = 'as-viewed',
   ): Promise<TxState> {
     const account = this.#guard(who);
@@ -62,7 +63,7 @@ export class TxFlow {
   }
 
   /** Runs `calls` as one EIP-5792 batch (the caller has checked the wallet supports it). */
-  async runBatch(calls: TxCall[], label: string, touches: string[]): Promise<TxState> {
+  async runBatch(calls: TxCall[], label: string, touches: Touches): Promise<TxState> {
     const account = this.#guard('as-viewed');
     if (!account) return this.state;
     const app = this.#app;
@@ -83,7 +84,7 @@ export class TxFlow {
    * wallet's answer from the moment it comes, so a reload or another tab keeps following it and the
    * same action is not sent twice meanwhile; a sped-up transaction ends under another hash.
    */
-  async #send(account: Address, calls: TxCall[], label: string, touches: string[], key: string): Promise<TxState> {
+  async #send(account: Address, calls: TxCall[], label: string, touches: Touches, key: string): Promise<TxState> {
     const app = this.#app;
     const chainId = app.chainId;
     const { send } = await lifecycle();

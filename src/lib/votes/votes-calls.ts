@@ -6,9 +6,10 @@ import type { Address } from 'viem';
 import { altVotesAbi } from '../contracts/generated.ts';
 import { permitArgs, type Permit } from '../contracts/permit.ts';
 import type { TxCall } from '../tx/lifecycle.ts';
+import type { Touches } from '../query/keys.ts';
 
 /** Query roots a change of voting power touches. */
-export const VOTES_TOUCHES = ['overview', 'governance', 'staking', 'airdrop', 'balances'];
+export const VOTES_TOUCHES: Touches = ['overview', 'votes', 'governance', 'staking', 'airdrop', 'balances'];
 
 /** Moves all of the sender's voting power (wrapped and staked alike) to `to`, itself included. */
 export const delegateCall = (votes: Address, to: Address): TxCall => ({

@@ -12,11 +12,12 @@ import { cachedCapabilities, readCapabilities, rememberCapabilities, type ChainC
 import { readBatch } from './read-batch.ts';
 import { watchHead, type Head } from './watch-head.ts';
 import { HeadOrder } from './head-order.ts';
-import { ALT_PAUSED_MESSAGE } from '../tx/map-error.ts';
+import { ALT_PAUSED_MESSAGE } from '../errors/map-error.ts';
 import type { AppConfig, ChainConfig, ContractName } from '../config/app-config.ts';
 import { PER_BLOCK_ROOTS } from '../query/presets.ts';
 import { router } from '../router/router.svelte.ts';
 import type { Wallet } from './wallet.svelte.ts';
+import { touchedBy } from '../query/keys.ts';
 
 export class AppState {
   chainId = $state<number>(0);
@@ -210,10 +211,10 @@ export class AppState {
         // What was read before this block is read again: on a new block, and on the first poll when
         // a screen's data (its batch's block) is already behind the head.
         const moved = previous !== undefined && blockNumber !== previous;
+        const followsHead = touchedBy([...PER_BLOCK_ROOTS], chainId);
         void this.queryClient.invalidateQueries({
           predicate: (q) => {
-            if (!PER_BLOCK_ROOTS.has(String(q.queryKey[0]))) return false;
-            if ((q.queryKey[1] as { chainId?: number })?.chainId !== chainId) return false;
+            if (!followsHead(q.queryKey)) return false;
             const at = (q.state.data as { blockNumber?: unknown } | undefined)?.blockNumber;
             return typeof at === 'bigint' ? at < blockNumber : moved;
           },

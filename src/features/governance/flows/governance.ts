@@ -53,4 +53,4 @@ export const delegate = (flow: TxFlow, votes: Address, to: Address, name: string
 
 /** Publishes the viewed account's delegate statement. */
 export const publishStatement = (flow: TxFlow, ...args: Parameters<typeof publishStatementCall>) =>
-  flow.run(publishStatementCall(...args), 'Publish your delegate statement', ['governance']);
+  flow.run(publishStatementCall(...args), 'Publish your delegate statement', ['governance', 'votes']);
