@@ -6,7 +6,8 @@
  * template it was built in is emptied afterwards: the devnet has one ALT, at its mainnet address.
  */
 import { getAddress, pad, toHex, type Address } from 'viem';
-import { altLayerTokenAbi, altLayerTokenBytecode } from '../src/lib/contracts/generated.ts';
+import { altLayerTokenAbi } from '../src/lib/contracts/generated.ts';
+import { altLayerTokenBytecode } from './bytecode.ts';
 import { deploy, type DevnetClient } from './client.ts';
 
 /** ALT's address on Ethereum and BNB Smart Chain, and on the devnet. */

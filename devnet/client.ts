@@ -16,7 +16,7 @@ import {
   type TransactionReceipt,
 } from 'viem';
 import { devnetChain, MULTICALL3_ADDRESS } from '../src/lib/web3/devnet-chain.ts';
-import { multicall3RuntimeBytecode } from '../src/lib/contracts/generated.ts';
+import { multicall3RuntimeBytecode } from './bytecode.ts';
 
 /**
  * Seeding sends a fixed gas limit rather than anvil's estimate: anvil estimates against the latest

@@ -423,15 +423,13 @@ export async function seedDeep(devnet: Devnet) {
 const HISTORY_VERSION = 3;
 
 /** The state file for the current contracts, seed and history. */
-function cacheFile(): string {
+export function cacheFile(): string {
   const hash = createHash('sha256');
-  for (const file of [
-    'src/lib/contracts/generated.ts',
-    'devnet/seed.ts',
-    'devnet/scale.ts',
-    'devnet/alt-token.ts',
-    'devnet/deploy.ts',
-  ])
+  // The contracts by their sources' hash (what decides their bytecode), not by a generated file's layout.
+  hash.update(
+    `contracts:${/source-hash: (\w+)/.exec(readFileSync(join(root, 'src/lib/contracts/generated.ts'), 'utf8'))?.[1]}`,
+  );
+  for (const file of ['devnet/seed.ts', 'devnet/scale.ts', 'devnet/alt-token.ts', 'devnet/deploy.ts'])
     hash.update(readFileSync(join(root, file)));
   hash.update(JSON.stringify({ HISTORY_VERSION, ...DEEP }, (_, v) => (typeof v === 'bigint' ? v.toString() : v)));
   return join(CACHE_DIR, `${hash.digest('hex').slice(0, 16)}.json`);

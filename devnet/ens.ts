@@ -5,7 +5,7 @@
  * declares it as the chain's `ensUniversalResolver`, as viem's mainnet declares ENS's own.
  */
 import { getCreate2Address, pad, type Address } from 'viem';
-import { devnetEnsBytecode } from '../src/lib/contracts/generated.ts';
+import { devnetEnsBytecode } from './bytecode.ts';
 import { CREATE2_PROXY, deployCreate2, type DevnetClient } from './client.ts';
 
 export const ensAddress = (): Address =>

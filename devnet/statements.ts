@@ -4,7 +4,7 @@
  * salt zero: the same address on the devnet as on any chain it is deployed to the same way.
  */
 import { getCreate2Address, pad, type Address } from 'viem';
-import { delegateStatementsBytecode } from '../src/lib/contracts/generated.ts';
+import { delegateStatementsBytecode } from './bytecode.ts';
 import { CREATE2_PROXY, deployCreate2, type DevnetClient } from './client.ts';
 
 export const statementsAddress = (): Address =>

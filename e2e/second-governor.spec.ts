@@ -4,12 +4,8 @@
  */
 import { encodeFunctionData, parseEther, type Address } from 'viem';
 import { deploy, send } from '../devnet/client.ts';
-import {
-  blockVotesTokenAbi,
-  blockVotesTokenBytecode,
-  minimalGovernorAbi,
-  minimalGovernorBytecode,
-} from '../src/lib/contracts/generated.ts';
+import { blockVotesTokenAbi, minimalGovernorAbi } from '../src/lib/contracts/generated.ts';
+import { blockVotesTokenBytecode, minimalGovernorBytecode } from '../devnet/bytecode.ts';
 import { formatToken } from '../src/lib/format/amount.ts';
 import { DEV_ACCOUNTS } from './fixtures/chain.ts';
 import { expect, test } from './fixtures/index.ts';

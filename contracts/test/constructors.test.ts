@@ -1,12 +1,8 @@
 /** Constructor and zero-address guards, checked by deploying with bad arguments. */
 import { describe, expect, it } from 'vitest';
 import { decodeErrorResult, encodeDeployData, zeroAddress, type Abi, type Hex } from 'viem';
-import {
-  altAirdropAbi,
-  altAirdropBytecode,
-  altStakingAbi,
-  altStakingBytecode,
-} from '../../src/lib/contracts/generated.ts';
+import { altAirdropAbi, altStakingAbi } from '../../src/lib/contracts/generated.ts';
+import { altAirdropBytecode, altStakingBytecode } from '../../devnet/bytecode.ts';
 import { ALT, DAY, revertName, tx, useChain } from './fixture.ts';
 
 describe('constructor guards', () => {

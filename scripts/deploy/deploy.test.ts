@@ -11,13 +11,8 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getAddress, keccak256, toBytes, type Address } from 'viem';
 import solc from 'solc';
-import {
-  altGovernorAbi,
-  altStakingAbi,
-  altTimelockAbi,
-  altVotesAbi,
-  altVotesBytecode,
-} from '../../src/lib/contracts/generated.ts';
+import { altGovernorAbi, altStakingAbi, altTimelockAbi, altVotesAbi } from '../../src/lib/contracts/generated.ts';
+import { altVotesBytecode } from '../../devnet/bytecode.ts';
 import { startAnvil, type Anvil } from '../../devnet/anvil.ts';
 import { createDevnetClient, deploy, installMulticall3, type DevnetClient } from '../../devnet/client.ts';
 import { parseAppConfig } from '../../src/lib/config/app-config.ts';

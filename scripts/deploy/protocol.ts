@@ -16,16 +16,18 @@ import {
 } from 'viem';
 import {
   altAirdropAbi,
-  altAirdropBytecode,
   altGovernorAbi,
-  altGovernorBytecode,
   altStakingAbi,
-  altStakingBytecode,
   altTimelockAbi,
-  altTimelockBytecode,
   altVotesAbi,
-  altVotesBytecode,
 } from '../../src/lib/contracts/generated.ts';
+import {
+  altAirdropBytecode,
+  altGovernorBytecode,
+  altStakingBytecode,
+  altTimelockBytecode,
+  altVotesBytecode,
+} from '../../devnet/bytecode.ts';
 
 const DAY = 86_400;
 
