@@ -71,7 +71,7 @@ test('a visitor whose provider caps logs at 10 blocks sees titles and a verified
 }) => {
   // A returning visitor's browser remembers the provider's cap: the history is 70 windows deep, too
   // many to read for a page of ten, so each proposal's creation log is read where it was emitted.
-  await page.addInitScript(() => localStorage.setItem('alt-gov:log-window:31337', '10'));
+  await page.addInitScript(() => localStorage.setItem('alt-gov:v1:log-window:31337', '10'));
   await page.goto('./#/governance');
   const items = page.getByRole('list', { name: 'Proposals' }).getByRole('listitem');
   await expect(items.first()).toContainText(/AIP-\d+: /, { timeout: 20_000 });
@@ -109,14 +109,14 @@ test('an eth_call gas cap too low for a page of operators: the directory reads s
   await page.goto('./#/staking');
   await expect(page.locator('tr[data-operator]')).toHaveCount(operators.length, { timeout: 30_000 });
   await expect(page.getByRole('alert')).toHaveCount(0);
-  const learned = Number(await page.evaluate(() => localStorage.getItem('alt-gov:page:operators:31337')));
+  const learned = Number(await page.evaluate(() => localStorage.getItem('alt-gov:v1:page:operators:31337')));
   expect(learned).toBeGreaterThan(0);
   expect(learned).toBeLessThan(operators.length);
   // The next visit starts at the learned size: no page is refused again.
   const mark = proxy.mark();
   await page.reload();
   await expect(page.locator('tr[data-operator]')).toHaveCount(operators.length, { timeout: 30_000 });
-  expect(Number(await page.evaluate(() => localStorage.getItem('alt-gov:page:operators:31337')))).toBe(learned);
+  expect(Number(await page.evaluate(() => localStorage.getItem('alt-gov:v1:page:operators:31337')))).toBe(learned);
   expect(proxy.since(mark).requests).toBeLessThan(12);
 });
 

@@ -13,7 +13,7 @@ const VOTER = DEV_ACCOUNTS[1];
 /** The hash the app is following, from the list it keeps for reloads and other tabs. */
 async function pendingHash(page: Page): Promise<Hex> {
   const read = () =>
-    page.evaluate(() => JSON.parse(localStorage.getItem('alt-dapp.pending-transactions') ?? '[]')[0]?.hash);
+    page.evaluate(() => JSON.parse(localStorage.getItem('alt-gov:v1:pending-transactions') ?? '[]')[0]?.hash);
   await expect.poll(read).toMatch(/^0x/);
   return read();
 }

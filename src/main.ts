@@ -3,10 +3,13 @@ import App from './app.svelte';
 import { loadAppConfig } from './lib/config/app-config.ts';
 import { preloadPageOf } from './pages.ts';
 import { numberFormat } from './lib/format/intl.ts';
+import { adoptLegacyStorage } from './lib/storage/keys.ts';
 import './app.css';
 
 const target = document.getElementById('app')!;
 preloadPageOf(location.hash);
+// Before anything reads storage: what an earlier version kept under its own keys moves to this one's.
+adoptLegacyStorage();
 
 loadAppConfig()
   // index.html preloads config.json, so it is often in before this module has finished running: the

@@ -7,7 +7,7 @@ import { proposalCreatedEvent } from './proposal-description.ts';
 
 const governor = '0x5FbDB2315678afecb367f032d93F642f64180aa3';
 const proposer = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8';
-const key = `alt-gov:created-at:31337:${governor.toLowerCase()}`;
+const key = `alt-gov:v1:created-at:31337:${governor.toLowerCase()}`;
 
 const createdData = (id: bigint): Hex =>
   encodeAbiParameters(

@@ -11,6 +11,7 @@ import type { IndexedLog } from '../../lib/logs/log-store.ts';
 import type { HistorySnapshot } from '../../lib/logs/history-snapshot.ts';
 import { memoByVersion } from '../../lib/logs/chain-logs.ts';
 import { decodeProposalCreated, proposalCreatedEvent, type CreatedProposal } from './proposal-description.ts';
+import { storageKey } from '../../lib/storage/keys.ts';
 
 const TOPIC = toEventSelector(proposalCreatedEvent);
 
@@ -223,7 +224,7 @@ export function createdAtKnownBlock(
   });
 }
 
-const rememberKey = (chainId: number, governor: Address) => `alt-gov:created-at:${chainId}:${governor.toLowerCase()}`;
+const rememberKey = (chainId: number, governor: Address) => storageKey('created-at', chainId, governor.toLowerCase());
 
 /** Blocks where proposals' creation logs were found on earlier visits, by proposal id. */
 function rememberedBlocks(chainId: number, governor: Address): Map<string, number> {

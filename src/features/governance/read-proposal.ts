@@ -22,6 +22,7 @@ import { STATUS_CALL_COUNT, statusCalls, toStatus, type ProposalStatus } from '.
 import { governanceKey } from './governance-keys.ts';
 import type { AppState } from '../../lib/web3/app-state.svelte.ts';
 import { cache } from '../../lib/query/presets.ts';
+import { storageKey } from '../../lib/storage/keys.ts';
 
 const LATER_EVENTS = altGovernorAbi.filter(
   (i) => i.type === 'event' && ['ProposalQueued', 'ProposalExecuted', 'ProposalCanceled'].includes(i.name),
@@ -111,7 +112,7 @@ export async function readProposal(
   ).catch(() => undefined);
   // A proposal's snapshot never changes: a returning reader's quorum and votes at it go with the
   // first batch (checked against the snapshot that batch reads), not in a second round trip.
-  const snapshotKey = `alt-gov:proposal-snapshot:${chain.id}:${governor.toLowerCase()}:${id}`;
+  const snapshotKey = storageKey('proposal-snapshot', chain.id, governor.toLowerCase(), id);
   const knownSnapshot = rememberedInteger(snapshotKey, 78);
   const atKnown =
     knownSnapshot === undefined

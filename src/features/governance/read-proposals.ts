@@ -22,6 +22,7 @@ import { STATUS_CALL_COUNT, statusCalls, toStatus, type ProposalStatus } from '.
 import { governanceKey } from './governance-keys.ts';
 import type { AppState } from '../../lib/web3/app-state.svelte.ts';
 import { cache } from '../../lib/query/presets.ts';
+import { storageKey } from '../../lib/storage/keys.ts';
 
 export interface ProposalSummary extends ProposalStatus {
   id: bigint;
@@ -38,7 +39,7 @@ export interface ProposalPage {
 }
 
 const pageKey = (chainId: number, governor: Address, page: number, pageSize: number) =>
-  `alt-gov:proposal-page:${chainId}:${governor.toLowerCase()}:${page}:${pageSize}`;
+  storageKey('proposal-page', chainId, governor.toLowerCase(), page, pageSize);
 
 /** The count and ids an earlier visit read for this page, if well formed. */
 export const keptPage = (chainId: number, governor: Address, page: number, pageSize: number) =>

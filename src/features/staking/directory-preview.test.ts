@@ -77,7 +77,7 @@ describe('directory preview', () => {
 
   it('ignores a malformed or tampered record, and refused storage', () => {
     const items = stubStorage();
-    const key = `alt-gov:directory-preview:31337:${STAKING}`;
+    const key = `alt-gov:v1:directory-preview:31337:${STAKING}`;
     for (const raw of [
       'not json',
       '{}',

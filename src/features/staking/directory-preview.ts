@@ -11,6 +11,7 @@
 import { isAddress, type Address } from 'viem';
 import type { OperatorInfo, StakingParameters, StakingState } from '../../lib/staking/read-staking.ts';
 import { rememberRecord, rememberedRecord } from '../../lib/storage/remembered.ts';
+import { storageKey } from '../../lib/storage/keys.ts';
 
 /** Operators kept: the directory's first page. */
 export const PREVIEW_ROWS = 25;
@@ -25,7 +26,7 @@ export interface DirectoryPreview {
   operators: OperatorInfo[];
 }
 
-const keyOf = (chainId: number, staking: Address) => `alt-gov:directory-preview:${chainId}:${staking.toLowerCase()}`;
+const keyOf = (chainId: number, staking: Address) => storageKey('directory-preview', chainId, staking.toLowerCase());
 
 /** The most delegated operators first; ties keep registration order, as the directory sorts them. */
 export function firstScreen(operators: readonly OperatorInfo[]): OperatorInfo[] {

@@ -13,6 +13,7 @@ import { loadHistorySnapshot, type HistorySnapshot } from './history-snapshot.ts
 import { browserLogStore, type IndexedLog, type LogStore } from './log-store.ts';
 import { LearnedSize } from '../rpc/learned-size.ts';
 import { rememberInteger, rememberedInteger } from '../storage/remembered.ts';
+import { storageKey } from '../storage/keys.ts';
 
 /**
  * Blocks after which a log is treated as final: Ethereum finalizes within two epochs (64 blocks),
@@ -35,7 +36,7 @@ export function onLogProgress(listen: ProgressListener) {
 }
 let store: LogStore | undefined;
 
-const windowKey = (chainId: number) => `alt-gov:log-window:${chainId}`;
+const windowKey = (chainId: number) => storageKey('log-window', chainId);
 
 function windowFor(chainId: number) {
   const saved = rememberedInteger(windowKey(chainId));

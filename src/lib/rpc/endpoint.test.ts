@@ -63,7 +63,7 @@ describe('Endpoint batches', () => {
     const endpoint = new Endpoint('https://geth.test', { fetch: p.fetch });
     expect(await many(endpoint, 12)).toHaveLength(12);
     expect(endpoint.batch.size).toBeLessThanOrEqual(3n);
-    expect(JSON.parse(storage.get('alt-gov:rpc:https://geth.test')!).batch).toBeLessThanOrEqual(3);
+    expect(JSON.parse(storage.get('alt-gov:v1:rpc:https://geth.test')!).batch).toBeLessThanOrEqual(3);
     // The next visit starts at the learned size: no refusal.
     const again = provider((calls, batch) => {
       expect(calls.length).toBeLessThanOrEqual(3);

@@ -16,6 +16,7 @@ import { HttpRequestError, RpcRequestError, TimeoutError } from 'viem';
 import { rememberedRecord, rememberRecord } from '../storage/remembered.ts';
 import { LearnedSize } from './learned-size.ts';
 import { classifyRpcError, isBatchRefusal, retryAfterMs, statedBatchCap } from '../errors/rpc-errors.ts';
+import { storageKey } from '../storage/keys.ts';
 
 type Rpc = { jsonrpc: '2.0'; id: number; method: string; params?: unknown };
 type Answer = { id?: unknown; result?: unknown; error?: { code: number; message: string; data?: unknown } };
@@ -45,12 +46,12 @@ const MAX_REQUEUES = 40;
 /** The longest a rate limit is waited out at once, and the longest a call waits in the queue in all. */
 const MAX_WAIT = 60_000;
 const MAX_QUEUED = 120_000;
-const storageKey = (url: string) => `alt-gov:rpc:${url}`;
+const endpointKey = (url: string) => storageKey('rpc', url);
 const now = () => Date.now();
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const readLearned = (url: string) =>
-  rememberedRecord<Learned>(storageKey(url), (v) => {
+  rememberedRecord<Learned>(endpointKey(url), (v) => {
     const r = v as Learned;
     const ok = (n: unknown) => n === undefined || (Number.isInteger(n) && (n as number) > 0);
     return r && ok(r.batch) && ok(r.batchCeiling) && ok(r.perSecond) && ok(r.perMinute) ? r : undefined;
@@ -134,7 +135,7 @@ export class Endpoint {
   }
 
   #remember() {
-    rememberRecord(storageKey(this.url), {
+    rememberRecord(endpointKey(this.url), {
       batch: Number(this.batch.size),
       batchCeiling: this.batch.ceiling === undefined ? undefined : Number(this.batch.ceiling),
       perSecond: this.perSecond,

@@ -8,6 +8,7 @@
 import { rememberInteger, rememberedInteger } from '../storage/remembered.ts';
 import { LearnedSize } from './learned-size.ts';
 import { causes, classifyRpcError } from '../errors/rpc-errors.ts';
+import { storageKey } from '../storage/keys.ts';
 
 const sizes = new Map<string, PageSize>();
 
@@ -42,7 +43,7 @@ export class PageSize {
 
 /** The learned page size of `kind` on `chainId` (at most `max`), one per kind and chain. */
 export function pageSize(kind: string, chainId: number, max: number): PageSize {
-  const key = `alt-gov:page:${kind}:${chainId}`;
+  const key = storageKey('page', kind, chainId);
   let size = sizes.get(key);
   if (!size) sizes.set(key, (size = new PageSize(key, max)));
   return size;

@@ -20,9 +20,10 @@ import {
 import { rememberedRecord, rememberRecord } from '../storage/remembered.ts';
 import { Endpoint } from './endpoint.ts';
 import { classifyRpcError } from '../errors/rpc-errors.ts';
+import { storageKey } from '../storage/keys.ts';
 
 const PROBE_MS = 10_000;
-const addedKey = (chainId: number) => `alt-gov:rpc-added:${chainId}`;
+const addedKey = (chainId: number) => storageKey('rpc-added', chainId);
 
 /** URLs the person added for `chainId` in this browser. */
 export const addedRpcUrls = (chainId: number): string[] =>

@@ -19,6 +19,7 @@ import type { AppState } from '../web3/app-state.svelte.ts';
 import { cache } from '../query/presets.ts';
 import { afterNextPaint } from '../ui/next-paint.ts';
 import { queryKey } from '../query/keys.ts';
+import { storageKey } from '../storage/keys.ts';
 
 /** What the staking contract's views return, typed from its ABI. */
 type StakingView<F extends ContractFunctionName<typeof altStakingAbi, 'view'>> = ContractFunctionReturnType<
@@ -119,7 +120,7 @@ function stateOf(
   };
 }
 
-const countKey = (chainId: number) => `alt-gov:operator-count:${chainId}`;
+const countKey = (chainId: number) => storageKey('operator-count', chainId);
 
 /**
  * The staking screens' state. Pages are as large as the endpoint allows: a page refused as too big

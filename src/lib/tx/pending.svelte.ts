@@ -8,8 +8,9 @@ import type { AppState } from '../web3/app-state.svelte.ts';
 import { PER_BLOCK_ROOTS } from '../query/presets.ts';
 import type { Following, TxState } from './lifecycle.ts';
 import { touchedBy, type Touches } from '../query/keys.ts';
+import { storageKey } from '../storage/keys.ts';
 
-const STORAGE_KEY = 'alt-dapp.pending-transactions';
+const STORAGE_KEY = storageKey('pending-transactions');
 
 export interface TrackedTransaction {
   hash: Hex;

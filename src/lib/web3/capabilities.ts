@@ -20,6 +20,7 @@ import { altVotesViewsAbi } from '../contracts/abi/alt-votes-views.ts';
 import type { ChainConfig } from '../config/app-config.ts';
 import type { ReadClient } from './chains.ts';
 import { readBatch } from './read-batch.ts';
+import { storageKey } from '../storage/keys.ts';
 
 export type ClockMode = 'timestamp' | 'blocknumber';
 
@@ -60,10 +61,15 @@ export interface ChainCaps {
 
 const CACHE_VERSION = 1;
 const cacheKey = (chain: ChainConfig) =>
-  `alt-app:caps:${CACHE_VERSION}:${chain.id}:${Object.entries(chain.contracts)
-    .sort()
-    .map(([k, v]) => `${k}=${v}`)
-    .join(',')}`;
+  storageKey(
+    'caps',
+    CACHE_VERSION,
+    chain.id,
+    Object.entries(chain.contracts)
+      .sort()
+      .map(([k, v]) => `${k}=${v}`)
+      .join(','),
+  );
 
 const clockModeOf = (mode: unknown): ClockMode => (String(mode).includes('timestamp') ? 'timestamp' : 'blocknumber');
 const domainOf = (domain: unknown) => {

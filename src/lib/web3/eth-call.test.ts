@@ -53,7 +53,7 @@ describe('aggregateInBatches', () => {
       Array.from({ length: 100 }, (_, i) => BigInt(i + 1)),
     );
     expect(sizes.filter((n) => n > 30).length).toBeGreaterThan(0);
-    const learned = Number(storage.get('alt-gov:page:aggregate:77'));
+    const learned = Number(storage.get('alt-gov:v1:page:aggregate:77'));
     expect(learned).toBeLessThanOrEqual(50);
     sizes.length = 0;
     await aggregateInBatches(client, MULTICALL, reads(100), undefined, 100);

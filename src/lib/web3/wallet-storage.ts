@@ -2,7 +2,9 @@
  * Where wagmi keeps the wallet session. A separate module so the first page can check for a session
  * to restore without loading wagmi.
  */
-export const WALLET_STORAGE_KEY = 'alt-dapp.wallet';
+import { storageKey } from '../storage/keys.ts';
+
+export const WALLET_STORAGE_KEY = storageKey('wallet');
 
 /** Whether an earlier visit left a wallet connection to restore (wagmi records its connector). */
 export function hasSavedConnection(): boolean {
