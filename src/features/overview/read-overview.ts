@@ -16,6 +16,7 @@ import { toVotingPower, votingPowerCalls, type VotingPower } from '../../lib/vot
 import type { AppState } from '../../lib/web3/app-state.svelte.ts';
 import { cache } from '../../lib/query/presets.ts';
 import { queryKey } from '../../lib/query/keys.ts';
+import { chainProfile } from '../../lib/web3/chain-profile.ts';
 
 export type Card = 'balance' | 'voting' | 'staking' | 'airdrop';
 
@@ -128,9 +129,6 @@ export const overviewQuery = (app: AppState, account: Address | undefined) => ({
   ...cache.perBlock,
 });
 
-/** About one block on `chainId` (Ethereum 12 s, BNB Smart Chain 3 s): how often its balance is read. */
-export const blockTime = (chainId: number): number => (chainId === 56 ? 3_000 : 12_000);
-
 /** The pause before asking an unreachable chain again: 2 s, doubling per failure, at most a minute. */
 export const retryDelay = (failures: number): number => Math.min(60_000, 2_000 * 2 ** Math.max(0, failures - 1));
 
@@ -145,6 +143,6 @@ export const otherChainBalanceQuery = (app: AppState, chain: ChainConfig, accoun
   ...cache.perBlock,
   retry: 0,
   refetchInterval: (query: { state: { status: string; errorUpdateCount: number } }) =>
-    query.state.status === 'error' ? retryDelay(query.state.errorUpdateCount) : blockTime(chain.id),
+    query.state.status === 'error' ? retryDelay(query.state.errorUpdateCount) : chainProfile(chain.id).blockTimeMs,
   refetchIntervalInBackground: false,
 });

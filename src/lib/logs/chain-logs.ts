@@ -14,17 +14,10 @@ import { browserLogStore, type IndexedLog, type LogStore } from './log-store.ts'
 import { LearnedSize } from '../rpc/learned-size.ts';
 import { rememberInteger, rememberedInteger } from '../storage/remembered.ts';
 import { storageKey } from '../storage/keys.ts';
+import { chainProfile } from '../web3/chain-profile.ts';
 
-/**
- * Blocks after which a log is treated as final: Ethereum finalizes within two epochs (64 blocks),
- * BNB Smart Chain's fast finality within a few blocks (15 leaves a margin); a devnet's reorgs are
- * the ones its tests make, a few blocks deep.
- */
-const FINALITY_DEPTH: Record<number, bigint> = { 1: 64n, 56: 15n };
-const DEFAULT_FINALITY_DEPTH = 12n;
-
-/** Blocks after which a log on `chainId` is treated as final. */
-export const finalityDepth = (chainId: number) => FINALITY_DEPTH[chainId] ?? DEFAULT_FINALITY_DEPTH;
+/** Blocks after which a log on `chainId` is treated as final (see chain-profile.ts). */
+export const finalityDepth = (chainId: number) => chainProfile(chainId).finalityDepth;
 
 type ProgressListener = (chainId: number, scannedTo: bigint, target: bigint, fromBlock: bigint) => void;
 const progressListeners = new Set<ProgressListener>();

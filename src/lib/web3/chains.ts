@@ -5,6 +5,7 @@ import type { AppConfig, ChainConfig } from '../config/app-config.ts';
 import { multicall3InterfaceAbi } from '../contracts/multicall3-interface.ts';
 import { MULTICALL3_ADDRESS } from './devnet-chain.ts';
 import { RpcPool } from '../rpc/pool.ts';
+import { chainProfile } from './chain-profile.ts';
 
 const KNOWN: Record<number, Chain> = { 1: mainnet, 56: bsc };
 
@@ -59,7 +60,7 @@ export function createReadClient(chain: ChainConfig): ReadClient {
   return createClient({
     chain: toViemChain(chain),
     transport: pool.transport(),
-    pollingInterval: chain.id === 31337 ? 1_000 : 4_000,
+    pollingInterval: chainProfile(chain.id).pollingIntervalMs,
   });
 }
 
