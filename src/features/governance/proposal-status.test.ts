@@ -1,21 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { STATUS_CALL_COUNT, statusCalls, toStatus } from './proposal-status.ts';
+import { statusCalls, toStatus } from './proposal-status.ts';
 
 const governor = '0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0';
 
 describe('proposal status', () => {
-  it('reads the six figures for one proposal and names the state', () => {
+  it('reads the six figures for one proposal, by name, and names the state', () => {
     const calls = statusCalls(governor, 7n);
-    expect(calls).toHaveLength(STATUS_CALL_COUNT);
-    expect(calls.map((c) => c.functionName)).toEqual([
-      'state',
-      'proposalVotes',
-      'proposalSnapshot',
-      'proposalDeadline',
-      'proposalEta',
-      'proposalProposer',
-    ]);
-    expect(toStatus([5, [1n, 2n, 3n], 10n, 20n, 30n, governor.toLowerCase()])).toEqual({
+    expect(Object.fromEntries(Object.entries(calls).map(([name, c]) => [name, [c.functionName, c.args]]))).toEqual({
+      state: ['state', [7n]],
+      votes: ['proposalVotes', [7n]],
+      snapshot: ['proposalSnapshot', [7n]],
+      deadline: ['proposalDeadline', [7n]],
+      eta: ['proposalEta', [7n]],
+      proposer: ['proposalProposer', [7n]],
+    });
+    expect(
+      toStatus({
+        state: 5,
+        votes: [1n, 2n, 3n],
+        snapshot: 10n,
+        deadline: 20n,
+        eta: 30n,
+        proposer: governor.toLowerCase() as `0x${string}`,
+      }),
+    ).toEqual({
       state: 'Queued',
       votes: { against: 1n, for: 2n, abstain: 3n },
       snapshot: 10n,
@@ -26,6 +34,8 @@ describe('proposal status', () => {
   });
 
   it('treats an unknown state number as Pending', () => {
-    expect(toStatus([42, [0n, 0n, 0n], 0n, 0n, 0n, governor]).state).toBe('Pending');
+    expect(
+      toStatus({ state: 42, votes: [0n, 0n, 0n], snapshot: 0n, deadline: 0n, eta: 0n, proposer: governor }).state,
+    ).toBe('Pending');
   });
 });

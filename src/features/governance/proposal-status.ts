@@ -3,6 +3,7 @@
  * and the proposal page (inside its batch), so both read and interpret them the same way.
  */
 import { getAddress, type Address } from 'viem';
+import type { RowValues } from '../../lib/web3/read-batch.ts';
 import { altGovernorAbi } from '../../lib/contracts/generated.ts';
 import { STATES, type ProposalStateName } from '../../lib/governance/proposal-text.ts';
 
@@ -17,28 +18,25 @@ export interface ProposalStatus {
 
 export const statusCalls = (governor: Address, id: bigint) => {
   const gov = { address: governor, abi: altGovernorAbi } as const;
-  return [
-    { ...gov, functionName: 'state', args: [id] },
-    { ...gov, functionName: 'proposalVotes', args: [id] },
-    { ...gov, functionName: 'proposalSnapshot', args: [id] },
-    { ...gov, functionName: 'proposalDeadline', args: [id] },
-    { ...gov, functionName: 'proposalEta', args: [id] },
-    { ...gov, functionName: 'proposalProposer', args: [id] },
-  ] as const;
+  return {
+    state: { ...gov, functionName: 'state', args: [id] },
+    votes: { ...gov, functionName: 'proposalVotes', args: [id] },
+    snapshot: { ...gov, functionName: 'proposalSnapshot', args: [id] },
+    deadline: { ...gov, functionName: 'proposalDeadline', args: [id] },
+    eta: { ...gov, functionName: 'proposalEta', args: [id] },
+    proposer: { ...gov, functionName: 'proposalProposer', args: [id] },
+  } as const;
 };
 
-export const STATUS_CALL_COUNT = 6;
-
-/** The results of `statusCalls`, in order. */
-export function toStatus(results: readonly unknown[]): ProposalStatus {
-  const [state, votes, snapshot, deadline, eta, proposer] = results as [
-    number,
-    readonly [bigint, bigint, bigint],
-    bigint,
-    bigint,
-    bigint,
-    Address,
-  ];
+/** The results of `statusCalls`, by name. */
+export function toStatus({
+  state,
+  votes,
+  snapshot,
+  deadline,
+  eta,
+  proposer,
+}: RowValues<ReturnType<typeof statusCalls>>): ProposalStatus {
   return {
     state: STATES[state] ?? 'Pending',
     votes: { against: votes[0], for: votes[1], abstain: votes[2] },

@@ -8,17 +8,18 @@
  */
 import { cleanText } from '../../lib/format/clean-text.ts';
 import { getAddress, toEventSelector, zeroAddress, type Address, type Hex } from 'viem';
-import { aggregate, readAll } from '../../lib/web3/eth-call.ts';
+import { readAll } from '../../lib/web3/eth-call.ts';
+import { readBatch } from '../../lib/web3/read-batch.ts';
 import { rememberInteger, rememberedInteger } from '../../lib/storage/remembered.ts';
 import { altGovernorAbi, altLayerTokenAbi, altTimelockAbi, altVotesAbi } from '../../lib/contracts/generated.ts';
 import type { ChainCaps } from '../../lib/web3/capabilities.ts';
 import type { ChainConfig } from '../../lib/config/app-config.ts';
-import { headCalls, multicall3Of, type ReadClient } from '../../lib/web3/chains.ts';
+import { multicall3Of, type ReadClient } from '../../lib/web3/chains.ts';
 import { chainHistory, decodeLogs, syncedLogs } from '../../lib/logs/chain-logs.ts';
 import { createdAtKnownBlock, createdBeforeHistory, createdOf, findCreated, indexIsNear } from './created-index.ts';
 import { snapshotVoteLogsOf, voteLogsOf } from './read-vote-history.ts';
 import { descriptionMatches, type CreatedProposal } from './proposal-description.ts';
-import { STATUS_CALL_COUNT, statusCalls, toStatus, type ProposalStatus } from './proposal-status.ts';
+import { statusCalls, toStatus, type ProposalStatus } from './proposal-status.ts';
 import { governanceKey } from './governance-keys.ts';
 import type { AppState } from '../../lib/web3/app-state.svelte.ts';
 import { cache } from '../../lib/query/presets.ts';
@@ -114,78 +115,86 @@ export async function readProposal(
   // first batch (checked against the snapshot that batch reads), not in a second round trip.
   const snapshotKey = storageKey('proposal-snapshot', chain.id, governor.toLowerCase(), id);
   const knownSnapshot = rememberedInteger(snapshotKey, 78);
-  const atKnown =
-    knownSnapshot === undefined
-      ? []
-      : [
-          { ...gov, functionName: 'quorum', args: [knownSnapshot] } as const,
-          ...(account ? [{ ...gov, functionName: 'getVotes', args: [account, knownSnapshot] } as const] : []),
-        ];
-  const core = await aggregate(client, multicall3, <any[]>[
-    ...headCalls(multicall3),
-    { ...gov, functionName: 'CLOCK_MODE' },
-    { ...gov, functionName: 'clock' },
-    { ...gov, functionName: 'proposalDetails', args: [id] },
-    ...statusCalls(governor, id),
-    { ...gov, functionName: 'proposalNeedsQueuing', args: [id] },
-    { ...gov, functionName: 'proposalThreshold' },
-    { ...gov, functionName: 'votingDelay' },
-    ...(timelock ? [{ address: timelock, abi: altTimelockAbi, functionName: 'getMinDelay' } as const] : []),
-    ...(account && token
-      ? ([
-          // Every unit the account's delegation moves: wrapped and staked where the token counts stake.
-          { ...token, functionName: votes!.countsStake ? 'votingUnitsOf' : 'balanceOf', args: [account] },
-          { ...token, functionName: 'delegates', args: [account] },
-          { ...token, functionName: 'getVotes', args: [account] },
-          { ...gov, functionName: 'hasVoted', args: [id, account] },
-          ...(plainAlt
-            ? [{ address: plainAlt, abi: altLayerTokenAbi, functionName: 'balanceOf', args: [account] }]
-            : []),
-        ] as const)
-      : []),
-    ...atKnown,
-  ]);
-  const early = core.slice(core.length - atKnown.length);
-  const value = <T>(k: number): T => {
-    const r = core[k];
-    if (r.status !== 'success') throw r.error;
-    return r.result as T;
+  const { blockNumber, chainTime, values, errors } = await readBatch(
+    client,
+    chain,
+    {
+      clockMode: { ...gov, functionName: 'CLOCK_MODE' },
+      clock: { ...gov, functionName: 'clock' },
+      details: { ...gov, functionName: 'proposalDetails', args: [id] },
+      ...statusCalls(governor, id),
+      needsQueuing: { ...gov, functionName: 'proposalNeedsQueuing', args: [id] },
+      threshold: { ...gov, functionName: 'proposalThreshold' },
+      votingDelay: { ...gov, functionName: 'votingDelay' },
+      timelockDelay: timelock && ({ address: timelock, abi: altTimelockAbi, functionName: 'getMinDelay' } as const),
+      // Every unit the account's delegation moves: wrapped and staked where the token counts stake.
+      ownUnits:
+        account &&
+        token &&
+        ({ ...token, functionName: votes!.countsStake ? 'votingUnitsOf' : 'balanceOf', args: [account] } as const),
+      delegate: account && token && ({ ...token, functionName: 'delegates', args: [account] } as const),
+      currentVotes: account && token && ({ ...token, functionName: 'getVotes', args: [account] } as const),
+      hasVoted: account && token && ({ ...gov, functionName: 'hasVoted', args: [id, account] } as const),
+      plainAlt:
+        account &&
+        token &&
+        plainAlt &&
+        ({ address: plainAlt, abi: altLayerTokenAbi, functionName: 'balanceOf', args: [account] } as const),
+      quorumAtKnown:
+        knownSnapshot !== undefined && ({ ...gov, functionName: 'quorum', args: [knownSnapshot] } as const),
+      votesAtKnown:
+        knownSnapshot !== undefined &&
+        account &&
+        ({ ...gov, functionName: 'getVotes', args: [account, knownSnapshot] } as const),
+    },
+    { allowFailure: true },
+  );
+  /** A value the page cannot do without: its call's failure is the page's. */
+  const need = <K extends keyof typeof values>(name: K): NonNullable<(typeof values)[K]> => {
+    const value = values[name];
+    if (value === undefined) throw errors[name] ?? new Error(`The governor did not answer ${String(name)}.`);
+    return value as NonNullable<(typeof values)[K]>;
   };
-  // The head calls failing means the chain did not answer (every entry fails alike): that is an outage,
-  // retried like any failed read, never "there is no proposal".
-  if (core[0].status !== 'success') throw core[0].error;
-  if (core[4].status !== 'success') {
-    const name = (core[4].error as { cause?: { data?: { errorName?: string } } })?.cause?.data?.errorName;
-    if (name && name !== 'GovernorNonexistentProposal') throw core[4].error;
+  if (!values.details) {
+    const name = (errors.details as { cause?: { data?: { errorName?: string } } } | undefined)?.cause?.data?.errorName;
+    if (name && name !== 'GovernorNonexistentProposal') throw errors.details;
     throw new ProposalNotFoundError(`There is no proposal ${id} on this governor.`);
   }
-  const blockNumber = value<bigint>(0);
-  const chainTime = value<bigint>(1);
-  const clockMode = String(value<string>(2)).includes('timestamp') ? 'timestamp' : 'blocknumber';
-  const clock = BigInt(value<number>(3));
-  const [targets, values, calldatas, descriptionHash] = value<readonly [Address[], bigint[], Hex[], Hex]>(4);
-  const status = toStatus(Array.from({ length: STATUS_CALL_COUNT }, (_, k) => value(5 + k)));
+  const clockMode = need('clockMode').includes('timestamp') ? 'timestamp' : 'blocknumber';
+  const clock = BigInt(need('clock'));
+  const [targets, valuesSent, calldatas, descriptionHash] = values.details;
+  const status = toStatus({
+    state: need('state'),
+    votes: need('votes'),
+    snapshot: need('snapshot'),
+    deadline: need('deadline'),
+    eta: need('eta'),
+    proposer: need('proposer'),
+  });
   const snapshot = status.snapshot;
-  let k = 14;
-  const timelockDelay = timelock ? value<bigint>(k++) : undefined;
-  const delegateRaw = account && token ? value<Address>(k + 1) : undefined;
+  const timelockDelay = timelock ? need('timelockDelay') : undefined;
+  const delegateRaw = account && token ? need('delegate') : undefined;
   const accountBase =
     account && token
       ? {
           address: account,
-          ownUnits: value<bigint>(k),
+          ownUnits: need('ownUnits'),
           delegate: delegateRaw && delegateRaw !== zeroAddress ? getAddress(delegateRaw) : undefined,
-          currentVotes: value<bigint>(k + 2),
-          hasVoted: value<boolean>(k + 3),
-          plainAlt: plainAlt ? value<bigint>(k + 4) : undefined,
+          currentVotes: need('currentVotes'),
+          hasVoted: need('hasVoted'),
+          plainAlt: plainAlt ? need('plainAlt') : undefined,
         }
       : undefined;
 
   const snapshotPast = snapshot < clock;
   rememberInteger(snapshotKey, snapshot);
+  // The quorum and votes at the snapshot an earlier visit saw, when it is this proposal's and has passed.
   const readEarly =
-    snapshotPast && knownSnapshot === snapshot && early.length > 0 && early.every((r) => r.status === 'success')
-      ? early.map((r) => (r as { result: unknown }).result)
+    snapshotPast &&
+    knownSnapshot === snapshot &&
+    values.quorumAtKnown !== undefined &&
+    (!account || values.votesAtKnown !== undefined)
+      ? ([values.quorumAtKnown, ...(account ? [values.votesAtKnown!] : [])] as const)
       : undefined;
   const deployBlock = BigInt(chain.deployBlock);
   const { index, snapshot: history } = await loadingHistory;
@@ -193,7 +202,7 @@ export async function readProposal(
   // creation (a proposal older than the build's snapshot is not in it); a deep history it has not
   // read is not scanned for one page: the description is read at the proposal's creation block, and
   // the proposal's events and the reader's vote wait for a page that reads the history.
-  const before = createdBeforeHistory(history, clockMode, snapshot, value<bigint>(13));
+  const before = createdBeforeHistory(history, clockMode, snapshot, need('votingDelay'));
   const near = !before && indexIsNear(index, blockNumber);
   const [atSnapshot, logs, found] = await Promise.all([
     readEarly
@@ -219,7 +228,7 @@ export async function readProposal(
             governor,
             deployBlock,
             clockMode,
-            votingDelay: value<bigint>(13),
+            votingDelay: need('votingDelay'),
             head: { number: blockNumber, timestamp: chainTime },
             known: listed && new Map([[id, listed.block]]),
           });
@@ -279,12 +288,12 @@ export async function readProposal(
     clockMode,
     clock,
     ...status,
-    needsQueuing: value<boolean>(11),
-    quorum: atSnapshot?.[0] as bigint | undefined,
-    threshold: value<bigint>(12),
+    needsQueuing: need('needsQueuing'),
+    quorum: atSnapshot?.[0],
+    threshold: need('threshold'),
     timelockDelay,
     targets,
-    values,
+    values: valuesSent,
     calldatas,
     descriptionHash,
     created,
@@ -292,7 +301,7 @@ export async function readProposal(
     events,
     account: accountBase && {
       ...accountBase,
-      votesAtSnapshot: atSnapshot?.[1] as bigint | undefined,
+      votesAtSnapshot: atSnapshot?.[1],
       vote: voteLog && asVote(voteLog),
       delegateVote: delegateLog ? asVote(delegateLog) : delegateLogs ? null : undefined,
     },

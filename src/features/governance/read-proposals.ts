@@ -7,18 +7,19 @@
  * in `ProposalCreated` logs: from the log index when it is a few windows from the head, else read
  * at each proposal's creation block (a deep history unread is never scanned for a page of ten).
  */
-import { aggregate, readAll } from '../../lib/web3/eth-call.ts';
+import { readAll } from '../../lib/web3/eth-call.ts';
+import { readBatch, readRows } from '../../lib/web3/read-batch.ts';
 import { rememberRecord, rememberedRecord } from '../../lib/storage/remembered.ts';
 import type { Address } from 'viem';
 import { altGovernorAbi } from '../../lib/contracts/generated.ts';
 import type { ChainConfig } from '../../lib/config/app-config.ts';
-import { headCalls, multicall3Of, type ReadClient } from '../../lib/web3/chains.ts';
+import { multicall3Of, type ReadClient } from '../../lib/web3/chains.ts';
 import { proposalTitle } from '../../lib/governance/proposal-text.ts';
 import { createdOf, findCreated, indexIsNear } from './created-index.ts';
 import type { CreatedProposal } from './proposal-description.ts';
 import { chainHistory, syncedLogs } from '../../lib/logs/chain-logs.ts';
 import type { ChainCaps } from '../../lib/web3/capabilities.ts';
-import { STATUS_CALL_COUNT, statusCalls, toStatus, type ProposalStatus } from './proposal-status.ts';
+import { statusCalls, toStatus, type ProposalStatus } from './proposal-status.ts';
 import { governanceKey } from './governance-keys.ts';
 import type { AppState } from '../../lib/web3/app-state.svelte.ts';
 import { cache } from '../../lib/query/presets.ts';
@@ -76,23 +77,31 @@ export async function readProposalPage(
   const kept = keptPage(chain.id, governor, page, pageSize);
   const guess = kept ? pageIndices(kept.count, page, pageSize) : [];
   const guessed = kept && guess.length === kept.ids.length ? kept.ids : [];
-  const [results] = await Promise.all([
-    aggregate(client, multicall3, [
-      ...headCalls(multicall3),
-      { ...gov, functionName: 'proposalCount' },
-      { ...gov, functionName: 'CLOCK_MODE' },
-      { ...gov, functionName: 'votingDelay' },
-      ...guessed.map((_, k) => ({ ...gov, functionName: 'proposalDetailsAt', args: [BigInt(guess[k])] })),
-      ...guessed.flatMap((id) => statusCalls(governor, id)),
-    ]),
+  // The page an earlier visit read, each row with its id's details and status, rides in the first batch.
+  const [first] = await Promise.all([
+    readBatch(
+      client,
+      chain,
+      {
+        count: { ...gov, functionName: 'proposalCount' },
+        clockMode: { ...gov, functionName: 'CLOCK_MODE' },
+        votingDelay: { ...gov, functionName: 'votingDelay' },
+      },
+      {
+        allowFailure: true,
+        rows: guessed.map((id, k) => ({
+          details: { ...gov, functionName: 'proposalDetailsAt', args: [BigInt(guess[k])] } as const,
+          ...statusCalls(governor, id),
+        })),
+      },
+    ),
     // The next batch and the index's reads then leave together, as one HTTP request.
     history.then(({ index }) => index.ready()),
   ]);
-  const core = results.slice(0, 5).map((r) => {
-    if (r.status === 'failure') throw r.error;
-    return r.result;
-  });
-  const [blockNumber, chainTime, count, clockMode, votingDelay] = core as [bigint, bigint, bigint, string, bigint];
+  const { blockNumber, chainTime, values, errors } = first;
+  const { count, clockMode, votingDelay } = values;
+  if (count === undefined || clockMode === undefined || votingDelay === undefined)
+    throw errors.count ?? errors.clockMode ?? errors.votingDelay;
   const { index, snapshot } = await history;
   const total = Number(count);
   const indices = pageIndices(total, page, pageSize);
@@ -106,21 +115,17 @@ export async function readProposalPage(
     // Titles only for a page the snapshot covers in part or whole.
     snapshot && indices.some((i) => i < snapshot.head.proposalsCreated) ? snapshot.titles() : undefined;
   // The earlier visit's ids stand when the count has not moved and each detail read names its id.
-  const extra = results.slice(5);
+  const rows = first.rows;
   const proven =
     guessed.length > 0 &&
     total === kept!.count &&
-    extra.every((r) => r.status === 'success') &&
-    guessed.every((id, k) => (extra[k] as { result: readonly [bigint] }).result[0] === id);
+    rows.every((row, k) => row !== undefined && row.details[0] === guessed[k]);
   let ids: bigint[];
   let statuses: ProposalStatus[] | undefined;
   let titles: Awaited<ReturnType<typeof loadTitles>>;
   if (proven) {
     ids = guessed;
-    statuses = chunk(
-      extra.slice(guessed.length).map((r) => (r as { result: unknown }).result),
-      STATUS_CALL_COUNT,
-    ).map(toStatus);
+    statuses = rows.map((row) => toStatus(row!));
     [, titles] = await Promise.all([near ? syncedLogs(client, chain, caps, blockNumber) : undefined, loadTitles()]);
   } else {
     const [details, , loaded] = await Promise.all([
@@ -138,7 +143,6 @@ export async function readProposalPage(
   }
   // Storage refused only means the next visit reads the page the long way.
   rememberRecord(pageKey(chain.id, governor, page, pageSize), { count: total, ids });
-  const perId = ids.flatMap((id) => statusCalls(governor, id));
   const search = {
     governor,
     deployBlock,
@@ -150,8 +154,8 @@ export async function readProposalPage(
   // before it; else where an earlier visit found them (read with the states), then, for the rest,
   // at each proposal's creation block (which needs its snapshot).
   const unknown = ids.filter((id) => !titles?.has(id));
-  const [values, remembered] = await Promise.all([
-    statuses ? undefined : readAll(client, multicall3, perId, blockNumber),
+  const [rowsRead, remembered] = await Promise.all([
+    statuses ? undefined : readRows(client, multicall3, ids, (id) => statusCalls(governor, id), blockNumber),
     near
       ? undefined
       : findCreated(
@@ -161,7 +165,7 @@ export async function readProposalPage(
           search,
         ),
   ]);
-  const states = statuses ?? chunk(values!, STATUS_CALL_COUNT).map(toStatus);
+  const states = statuses ?? rowsRead!.map(toStatus);
   let created: Map<bigint, CreatedProposal | undefined>;
   if (near) created = new Map(ids.map((id) => [id, createdOf(index, governor, id)]));
   else {
@@ -179,9 +183,6 @@ export async function readProposalPage(
   }));
   return { blockNumber, chainTime, clockMode, count: total, proposals };
 }
-
-const chunk = <T>(list: T[], size: number): T[][] =>
-  Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size));
 
 /** A page of the proposal list, newest first. */
 export const proposalListQuery = (app: AppState, page: number, pageSize: number) => ({

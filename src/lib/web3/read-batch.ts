@@ -31,20 +31,37 @@ export interface BatchResult<T extends BatchCalls, AllowFailure extends boolean 
 /** The whole batch failed because the RPC did, not because a contract refused one call. */
 export class BatchUnavailableError extends Error {}
 
+/** A row's values by name, typed by their ABIs. */
+export type RowValues<R extends Record<string, BatchCall>> = { [K in keyof R]: ResultOf<R[K]> };
+
 /**
- * Reads every call in one Multicall3 `eth_call`. With `allowFailure`, a call that reverts is reported
- * in `errors` and the others still count; without it any revert throws. If the head calls fail the
- * RPC failed, and that is thrown whatever `allowFailure` says.
+ * Reads every call in one Multicall3 `eth_call`, with `rows` (the same named reads for each of a
+ * list: a page of proposals' states) in the same call. With `allowFailure`, a call that reverts is
+ * reported in `errors` (a row with a failed call comes back undefined) and the others still count;
+ * without it any revert throws. If the head calls fail the RPC failed, and that is thrown whatever
+ * `allowFailure` says.
  */
-export async function readBatch<const T extends BatchCalls, AllowFailure extends boolean = false>(
+export async function readBatch<
+  const T extends BatchCalls,
+  AllowFailure extends boolean = false,
+  const R extends Record<string, BatchCall> = Record<never, BatchCall>,
+>(
   client: ReadClient,
   chain: ChainConfig,
   calls: T,
-  options: { allowFailure?: AllowFailure; blockNumber?: bigint } = {},
-): Promise<BatchResult<T, AllowFailure>> {
+  options: { allowFailure?: AllowFailure; blockNumber?: bigint; rows?: readonly R[] } = {},
+): Promise<
+  BatchResult<T, AllowFailure> & { rows: (AllowFailure extends true ? RowValues<R> | undefined : RowValues<R>)[] }
+> {
   const multicall3 = multicall3Of(chain);
   const names = Object.keys(calls).filter((name) => calls[name]);
-  const contracts = [...headCalls(multicall3), ...names.map((name) => calls[name] as BatchCall)];
+  const rows = options.rows ?? [];
+  const rowNames = rows.map((row) => Object.keys(row));
+  const contracts = [
+    ...headCalls(multicall3),
+    ...names.map((name) => calls[name] as BatchCall),
+    ...rows.flatMap((row, i) => rowNames[i].map((name) => row[name])),
+  ];
   const results = await aggregate(client, multicall3, contracts, options.blockNumber);
   const [block, time] = results;
   if (block.status !== 'success' || time.status !== 'success') {
@@ -59,7 +76,25 @@ export async function readBatch<const T extends BatchCalls, AllowFailure extends
     else if (options.allowFailure) (errors as Record<string, Error>)[name] = result.error;
     else throw result.error;
   });
-  return { blockNumber: block.result as bigint, chainTime: time.result as bigint, values, errors };
+  let at = 2 + names.length;
+  const rowValues = rowNames.map((row) => {
+    const out: Record<string, unknown> = {};
+    let failed = false;
+    for (const name of row) {
+      const result = results[at++];
+      if (result.status === 'success') out[name] = result.result;
+      else if (options.allowFailure) failed = true;
+      else throw result.error;
+    }
+    return failed ? undefined : (out as RowValues<R>);
+  });
+  return {
+    blockNumber: block.result as bigint,
+    chainTime: time.result as bigint,
+    values,
+    errors,
+    rows: rowValues as never,
+  };
 }
 
 /**
