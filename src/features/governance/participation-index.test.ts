@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Address } from 'viem';
+import { byParticipation } from './participation-index.ts';
 import {
-  byParticipation,
   classify,
   participationFrom,
   votesAtSnapshot,
   type ParticipationLogs,
   type ProposalPoint,
-} from './participation-index.ts';
+} from './participation-logs.ts';
 
 const A = '0x00000000000000000000000000000000000000aa' as Address;
 const B = '0x00000000000000000000000000000000000000bb' as Address;

@@ -7,7 +7,7 @@
  * the build's snapshot) is read beside the first batch rather than after it.
  */
 import { cleanText } from '../../lib/format/clean-text.ts';
-import { getAddress, toEventSelector, zeroAddress, type Address, type Hex } from 'viem';
+import { getAddress, toEventSelector, zeroAddress, type Address } from 'viem';
 import { readAll } from '../../lib/web3/eth-call.ts';
 import { readBatch } from '../../lib/web3/read-batch.ts';
 import { rememberInteger, rememberedInteger } from '../../lib/storage/remembered.ts';
@@ -18,8 +18,9 @@ import { multicall3Of, type ReadClient } from '../../lib/web3/chains.ts';
 import { chainHistory, decodeLogs, syncedLogs } from '../../lib/logs/chain-logs.ts';
 import { createdAtKnownBlock, createdBeforeHistory, createdOf, findCreated, indexIsNear } from './created-index.ts';
 import { snapshotVoteLogsOf, voteLogsOf } from './read-vote-history.ts';
-import { descriptionMatches, type CreatedProposal } from './proposal-description.ts';
-import { statusCalls, toStatus, type ProposalStatus } from './proposal-status.ts';
+import { descriptionMatches } from './proposal-description.ts';
+import { statusCalls, toStatus } from './proposal-status.ts';
+import type { ProposalDetail, ProposalVote } from './proposal-detail.ts';
 import { governanceKey } from './governance-keys.ts';
 import type { AppState } from '../../lib/web3/app-state.svelte.ts';
 import { cache } from '../../lib/query/presets.ts';
@@ -30,53 +31,7 @@ const LATER_EVENTS = altGovernorAbi.filter(
 );
 const LATER_TOPICS = LATER_EVENTS.map((e) => toEventSelector(e as never));
 
-export interface ProposalVote {
-  support: 0 | 1 | 2;
-  weight: bigint;
-  reason: string;
-  blockNumber?: bigint;
-}
-
-export interface ProposalDetail extends ProposalStatus {
-  id: bigint;
-  blockNumber: bigint;
-  chainTime: bigint;
-  clockMode: 'timestamp' | 'blocknumber';
-  /** The governor's clock now: a timestamp or a block number. */
-  clock: bigint;
-  needsQueuing: boolean;
-  /** Undefined until the snapshot is in the past (the quorum is fixed there). */
-  quorum?: bigint;
-  threshold: bigint;
-  timelockDelay?: bigint;
-  targets: readonly Address[];
-  values: readonly bigint[];
-  calldatas: readonly Hex[];
-  descriptionHash: Hex;
-  created?: CreatedProposal;
-  descriptionVerified: boolean;
-  /** Read from the log index: empty until a page has read the chain's history. */
-  events: { kind: 'queued' | 'executed' | 'canceled'; blockNumber: bigint; eta?: bigint }[];
-  account?: {
-    address: Address;
-    /** Votes-token units the account holds itself (wrapped ALT, or the token's balance). */
-    ownUnits: bigint;
-    /** Plain ALT that does not vote, when the votes token wraps ALT. */
-    plainAlt?: bigint;
-    /** Whom its own votes go to; undefined if it never delegated. */
-    delegate?: Address;
-    currentVotes: bigint;
-    /** Votes at the snapshot; undefined while the snapshot is in the future. */
-    votesAtSnapshot?: bigint;
-    hasVoted: boolean;
-    vote?: ProposalVote;
-    /**
-     * How the account's delegate (when someone else) voted on this proposal: null when it has not,
-     * undefined when this page has not read the history that would say.
-     */
-    delegateVote?: ProposalVote | null;
-  };
-}
+export type { ProposalDetail, ProposalVote } from './proposal-detail.ts';
 
 export class ProposalNotFoundError extends Error {}
 
