@@ -20,7 +20,7 @@ import type { Deployment } from '../devnet/deploy.ts';
 import { launchOffline } from './browser.ts';
 import { deepActor } from '../devnet/deep.ts';
 import { httpRequest, writeHistorySnapshot } from '../scripts/history-snapshot.ts';
-import { snapshotPaths } from '../src/lib/logs/history-snapshot.ts';
+import { snapshotPaths } from '../src/lib/logs/snapshot-format.ts';
 import { parseAppConfig } from '../src/lib/config/app-config.ts';
 
 /** Blocks between the build's history snapshot and the head when the pages are measured. */

@@ -26,7 +26,7 @@ import {
   snapshotPaths,
   type SnapshotContent,
   type SnapshotProposal,
-} from '../src/lib/logs/history-snapshot.ts';
+} from '../src/lib/logs/snapshot-format.ts';
 import { SNAPSHOT_PARTS, type SnapshotPartName } from '../src/lib/logs/snapshot-parts.ts';
 import { DELEGATION_TOPICS, delegateStandings, foldDelegates } from '../src/features/governance/read-delegates.ts';
 import { decodeProposalCreated, proposalCreatedEvent } from '../src/features/governance/proposal-description.ts';

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { pad, type Address, type Hex } from 'viem';
+import { loadHistorySnapshot } from './history-snapshot.ts';
 import {
   SNAPSHOT_VERSION,
   SnapshotProblem,
-  loadHistorySnapshot,
   parseSnapshotHead,
   serializeSnapshot,
   parseSnapshotDelegates,
@@ -11,7 +11,7 @@ import {
   shardKeys,
   shardOf,
   type SnapshotContent,
-} from './history-snapshot.ts';
+} from './snapshot-format.ts';
 import type { IndexedLog } from './log-store.ts';
 
 const GOVERNOR = '0xcf7ed3acca5a467e9e704c703e8d87f634fb0fc9' as Address;
@@ -157,7 +157,7 @@ describe('loading a snapshot', () => {
     const inShard = [log([TOPIC, pad(B), pad('0x0'), pad(A)], 5n), log([TOPIC, pad(B), pad(A), pad(B)], 6n)];
     // Same first byte as A, another address.
     const sibling = log([TOPIC, pad(B), pad('0x0'), pad(`0x70${'00'.repeat(19)}`)], 7n);
-    const { compactLog } = await import('./history-snapshot.ts');
+    const { compactLog } = await import('./snapshot-format.ts');
     serve({
       'history/31337.json': headFile(),
       'history/31337/delegations/70.json': JSON.stringify([...inShard, sibling].map(compactLog)),

@@ -5,7 +5,7 @@
  */
 import { toEventSelector, type Abi, type AbiEvent } from 'viem';
 import { altGovernorAbi, altStakingAbi, altVotesAbi } from '../contracts/generated.ts';
-import type { SnapshotPart } from './history-snapshot.ts';
+import type { SnapshotPart } from './snapshot-format.ts';
 
 const selector = (abi: Abi | readonly unknown[], name: string) =>
   toEventSelector((abi as readonly AbiEvent[]).find((i) => i.type === 'event' && i.name === name)!);
