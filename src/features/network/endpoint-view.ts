@@ -43,7 +43,7 @@ export function describeEndpoint(pool: RpcPool, e: Endpoint, now = Date.now()): 
   const state =
     e.downUntil > now
       ? 'down'
-      : e.pausedUntil > now
+      : e.pace.pausedUntil > now
         ? 'rate-limited'
         : behind > 0n
           ? 'behind'
@@ -61,8 +61,8 @@ export function describeEndpoint(pool: RpcPool, e: Endpoint, now = Date.now()): 
     latency: e.latencyMs === undefined ? 'not measured yet' : `${e.latencyMs} ms`,
     lastError: e.lastError && `${e.lastError.message} (${ago(e.lastError.at, now)})`,
     rateLimited:
-      e.pausedUntil > now
-        ? `yes, for ${seconds(e.pausedUntil - now)} more`
+      e.pace.pausedUntil > now
+        ? `yes, for ${seconds(e.pace.pausedUntil - now)} more`
         : e.rateLimits > 0
           ? `not now (${e.rateLimits} ${e.rateLimits === 1 ? 'limit' : 'limits'} met)`
           : 'no',
@@ -72,9 +72,12 @@ export function describeEndpoint(pool: RpcPool, e: Endpoint, now = Date.now()): 
         ? `one call a request${e.batch.known ? ' (it takes no batches)' : ''}`
         : `up to ${batchCap} calls a request${e.batch.known ? refused : ' (not tested yet)'}`,
     pace:
-      e.perSecond === undefined && e.perMinute === undefined
+      e.pace.perSecond === undefined && e.pace.perMinute === undefined
         ? 'no rate limit met'
-        : [e.perSecond && `${e.perSecond} calls a second`, e.perMinute && `${e.perMinute} calls a minute`]
+        : [
+            e.pace.perSecond && `${e.pace.perSecond} calls a second`,
+            e.pace.perMinute && `${e.pace.perMinute} calls a minute`,
+          ]
             .filter(Boolean)
             .join(', '),
   };

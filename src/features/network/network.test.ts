@@ -82,9 +82,9 @@ describe('describeEndpoint', () => {
     await pool.request('eth_chainId');
     pool.stop();
     const now = Date.now();
-    a.pausedUntil = now + 4_000;
+    a.pace.pausedUntil = now + 4_000;
     a.rateLimits = 2;
-    a.perSecond = 20;
+    a.pace.perSecond = 20;
     a.lastError = { message: 'HTTP request failed.', at: now - 12_000 };
     a.batch.refused(1n, 10n, undefined, 1n);
     expect(describeEndpoint(pool, a, now)).toMatchObject({

@@ -184,7 +184,7 @@ describe('Endpoint rate limits', () => {
     await first;
     expect(await many(endpoint, 10)).toHaveLength(10);
     expect(endpoint.rateLimits).toBeGreaterThan(0);
-    expect(endpoint.perSecond).toBeLessThanOrEqual(4);
+    expect(endpoint.pace.perSecond).toBeLessThanOrEqual(4);
     // Paced once learned: the first burst of five batches met the limit, and then no batch did
     // (unpaced, each 300 ms wait would send the refused batches into the limit again).
     expect(p.requests.filter((r) => r.status === 429).length).toBeLessThanOrEqual(4);
@@ -222,7 +222,7 @@ describe('Endpoint rate limits', () => {
     const endpoint = new Endpoint('https://qn-rate.test', { fetch: p.fetch });
     expect(await many(endpoint, 4)).toEqual(['0x1', '0x2', '0x3', '0x4']);
     expect(p.requests.map((r) => r.calls.length)).toEqual([4, 1]);
-    expect(endpoint.perSecond).toBe(3);
+    expect(endpoint.pace.perSecond).toBe(3);
   });
 
   it('learns a per-minute limit from a long Retry-After', async () => {
@@ -237,9 +237,9 @@ describe('Endpoint rate limits', () => {
     expect(await first).toHaveLength(3);
     const fourth = endpoint.request('eth_chainId', [4]);
     await new Promise((r) => setTimeout(r, 50));
-    expect(endpoint.perMinute).toBe(3);
+    expect(endpoint.pace.perMinute).toBe(3);
     expect(endpoint.rateLimited).toBe(true);
-    endpoint.pausedUntil = 0;
+    endpoint.pace.pausedUntil = 0;
     // The learned pace holds the call back until the minute's calls age out: not sent yet.
     await new Promise((r) => setTimeout(r, 50));
     expect(p.requests).toHaveLength(4);

@@ -92,7 +92,7 @@ describe('RpcPool', () => {
     pool = new RpcPool(1, ['https://behind', 'https://limited'], { fetch: e.fetch, probeMs: 60_000 });
     await pool.probe();
     await pool.probe();
-    pool.endpoints[1].pausedUntil = Date.now() + 200;
+    pool.endpoints[1].pace.pausedUntil = Date.now() + 200;
     e.hits.length = 0;
     expect(await pool.request('eth_chainId')).toBe('from-100');
     expect(e.hits).toEqual(['https://limited']);

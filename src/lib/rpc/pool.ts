@@ -163,7 +163,7 @@ export class RpcPool {
     return (
       (endpoint.down ? 1e9 : 0) +
       1e7 * Number(this.behind(endpoint)) +
-      (endpoint.rateLimited ? 1e6 + endpoint.pausedUntil - t : 0) +
+      (endpoint.rateLimited ? 1e6 + endpoint.pace.pausedUntil - t : 0) +
       (endpoint.latencyMs ?? 500) -
       (endpoint === this.current ? 250 : 0)
     );

@@ -1,0 +1,93 @@
+/**
+ * The pace an endpoint allows, learned from its rate limits: calls a second and a minute, and a
+ * wait after a limit. Calls sent are counted when they go, answered ones by when they were sent;
+ * the pace is learned from the answered ones (calls still in flight are not counted, so it errs
+ * low) and loosens by a quarter after a minute without a limit.
+ */
+const MAX_WAIT = 60_000;
+
+/** `times` (oldest first) without those older than a minute at `t`; the same array, trimmed. */
+function trim(times: number[], t: number): number[] {
+  while (times.length && t - times[0] >= 60_000) times.shift();
+  return times;
+}
+
+export class Pace {
+  /** Calls a second and a minute the endpoint was seen to allow; undefined until a limit is met. */
+  perSecond?: number;
+  perMinute?: number;
+  /** No requests before this time (a rate limit's wait). */
+  pausedUntil = 0;
+  #strikes = 0;
+  #lastLimitAt = 0;
+  /** When each of the last minute's calls was sent, and when each the endpoint answered was sent. */
+  #sent: number[] = [];
+  #admitted: number[] = [];
+
+  constructor(learned?: { perSecond?: number; perMinute?: number }) {
+    this.perSecond = learned?.perSecond;
+    this.perMinute = learned?.perMinute;
+  }
+
+  /** The milliseconds until one more call may go at `t`, and how many may go once it is 0 (at least one). */
+  check(t: number): { wait: number; room: number } {
+    let wait = this.pausedUntil - t;
+    let room = Infinity;
+    const recent = trim(this.#sent, t);
+    const lastSecond = recent.filter((s) => t - s < 1_000);
+    if (this.perSecond !== undefined) {
+      room = Math.min(room, this.perSecond - lastSecond.length);
+      if (lastSecond.length >= this.perSecond)
+        wait = Math.max(wait, lastSecond[lastSecond.length - this.perSecond] + 1_000 - t);
+    }
+    if (this.perMinute !== undefined) {
+      room = Math.min(room, this.perMinute - recent.length);
+      if (recent.length >= this.perMinute) wait = Math.max(wait, recent[recent.length - this.perMinute] + 60_000 - t);
+    }
+    return { wait, room: Math.max(1, room) };
+  }
+
+  /** `count` calls sent at `t`. */
+  sent(count: number, t: number) {
+    for (let i = 0; i < count; i++) this.#sent.push(t);
+  }
+
+  /** A call sent at `sentAt` was answered. */
+  admitted(sentAt: number) {
+    this.#admitted.push(sentAt);
+  }
+
+  /**
+   * A rate limit struck at `t`: wait it out (`retryAfter` when the endpoint said, else a doubling
+   * backoff), and learn the pace that stays under it from the calls answered in the last second or
+   * minute. A wait of seconds, or a limit met while keeping the per-second pace, is a per-minute limit.
+   */
+  limited(retryAfter: number | undefined, t: number) {
+    // Answers arrive out of order, so a filter, not a trim, counts this minute exactly.
+    this.#admitted = this.#admitted.filter((s) => t - s < 60_000);
+    const lastSecond = this.#admitted.filter((s) => t - s < 1_000).length;
+    const lastMinute = this.#admitted.length;
+    this.#strikes++;
+    this.#lastLimitAt = t;
+    const perMinute =
+      (retryAfter !== undefined && retryAfter > 2_000) ||
+      (this.perSecond !== undefined && lastSecond < this.perSecond && this.#strikes > 1);
+    if (perMinute && lastMinute > 0) this.perMinute = Math.min(this.perMinute ?? Infinity, lastMinute);
+    else if (!perMinute && lastSecond > 0) this.perSecond = Math.min(this.perSecond ?? Infinity, lastSecond);
+    // At least a quarter second (a "Retry-After: 0" is not an invitation to hammer), at most a minute.
+    const wait = Math.min(MAX_WAIT, Math.max(250, retryAfter ?? 500 * 2 ** this.#strikes));
+    this.pausedUntil = Math.max(this.pausedUntil, t + wait);
+  }
+
+  /** A success at `t`: the strikes reset, and a pace unneeded for a minute loosens by a quarter. Whether the pace changed. */
+  ok(t: number): boolean {
+    this.#strikes = 0;
+    trim(this.#admitted, t);
+    if (t - this.#lastLimitAt < 60_000) return false;
+    this.#lastLimitAt = t;
+    if (this.perSecond === undefined && this.perMinute === undefined) return false;
+    if (this.perSecond !== undefined) this.perSecond = Math.ceil(this.perSecond * 1.25);
+    if (this.perMinute !== undefined) this.perMinute = Math.ceil(this.perMinute * 1.25);
+    return true;
+  }
+}
