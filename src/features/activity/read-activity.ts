@@ -8,7 +8,7 @@
 import { pad, toEventSelector, zeroAddress, type Abi, type Address, type Hex } from 'viem';
 import { altAirdropAbi, altGovernorAbi, altStakingAbi, altVotesAbi } from '../../lib/contracts/generated.ts';
 import { decodeLogs } from '../../lib/logs/chain-logs.ts';
-import type { LogFilter } from '../../lib/logs/log-index.ts';
+import type { LogFilter } from '../../lib/logs/log-select.ts';
 import type { IndexedLog } from '../../lib/logs/log-store.ts';
 import { cleanText } from '../../lib/format/clean-text.ts';
 import { proposalTitle } from '../../lib/governance/proposal-text.ts';

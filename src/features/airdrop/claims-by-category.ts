@@ -6,7 +6,7 @@
  */
 import { toEventSelector, type Address, type Hex } from 'viem';
 import { altAirdropAbi } from '../../lib/contracts/generated.ts';
-import type { LogFilter } from '../../lib/logs/log-index.ts';
+import type { LogFilter } from '../../lib/logs/log-select.ts';
 import type { IndexedLog } from '../../lib/logs/log-store.ts';
 import { topicAddress } from '../../lib/logs/chain-logs.ts';
 import { loadShard } from '../../lib/airdrop/eligibility.ts';

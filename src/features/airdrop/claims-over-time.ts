@@ -1,7 +1,7 @@
 /** The airdrop's claims as changes to the amount claimed, from the one log index. */
 import { decodeEventLog, toEventSelector, type Address } from 'viem';
 import { altAirdropAbi } from '../../lib/contracts/generated.ts';
-import type { LogFilter } from '../../lib/logs/log-index.ts';
+import type { LogFilter } from '../../lib/logs/log-select.ts';
 import type { IndexedLog } from '../../lib/logs/log-store.ts';
 import type { Change } from '../../lib/charts/anchored-series.ts';
 import type { AppState } from '../../lib/web3/app-state.svelte.ts';

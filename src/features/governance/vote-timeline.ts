@@ -5,7 +5,7 @@
 import { toEventSelector, type Address } from 'viem';
 import { altGovernorAbi } from '../../lib/contracts/generated.ts';
 import { decodeLogs } from '../../lib/logs/chain-logs.ts';
-import type { LogFilter } from '../../lib/logs/log-index.ts';
+import type { LogFilter } from '../../lib/logs/log-select.ts';
 import type { IndexedLog } from '../../lib/logs/log-store.ts';
 import { governanceKey } from './governance-keys.ts';
 import type { AppState } from '../../lib/web3/app-state.svelte.ts';

@@ -6,7 +6,7 @@
  */
 import { decodeEventLog, pad, toEventSelector, type Address, type Hex } from 'viem';
 import { altStakingAbi } from '../../lib/contracts/generated.ts';
-import type { LogFilter } from '../../lib/logs/log-index.ts';
+import type { LogFilter } from '../../lib/logs/log-select.ts';
 import type { IndexedLog } from '../../lib/logs/log-store.ts';
 import type { Change } from '../../lib/charts/anchored-series.ts';
 import type { AppState } from '../../lib/web3/app-state.svelte.ts';

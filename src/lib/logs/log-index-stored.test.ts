@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { numberToHex } from 'viem';
-import { inBloom, LogIndex } from './log-index.ts';
+import { LogIndex } from './log-index.ts';
+import { inBloom } from './log-select.ts';
 import { LearnedSize } from '../rpc/learned-size.ts';
 import { memoryLogStore } from './log-store.ts';
 import { A, TOPIC, bloomOf, blocks, fakeNode, indexOver } from './log-index.fixtures.ts';

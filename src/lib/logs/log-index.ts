@@ -11,10 +11,12 @@
  * - Concurrent syncs share one read; windows adapt to the provider (see LearnedSize) and a rate limit
  *   pauses every window for as long as `Retry-After` asks.
  */
-import { hexToBytes, keccak256, numberToHex, type Address, type Hex } from 'viem';
-import { classifyRpcError, hasRpcCode } from '../errors/rpc-errors.ts';
+import { numberToHex, type Address, type Hex } from 'viem';
+import { classifyRpcError } from '../errors/rpc-errors.ts';
 import { LearnedSize } from '../rpc/learned-size.ts';
 import type { Checkpoint, IndexedLog, LogStore } from './log-store.ts';
+import { readWindows, type RpcLog } from './window-read.ts';
+import { bucket, byPosition, inBloom, selectLogs, type LogFilter } from './log-select.ts';
 
 export type RpcRequest = (method: string, params: unknown[]) => Promise<unknown>;
 
@@ -37,25 +39,6 @@ export interface LogIndexOptions {
   onProgress?: (scannedTo: bigint, target: bigint) => void;
 }
 
-export interface LogFilter {
-  address?: Address;
-  /** Event selector(s). */
-  topic0?: Hex | readonly Hex[];
-  /** Indexed arguments by position (1-based topics), null for any. */
-  topics?: readonly (Hex | null)[];
-}
-
-interface RpcLog {
-  address: Hex;
-  topics: Hex[];
-  data: Hex;
-  blockNumber: Hex;
-  blockHash: Hex;
-  transactionHash: Hex;
-  logIndex: Hex;
-  removed?: boolean;
-}
-
 interface RpcHeader {
   number: Hex;
   hash: Hex;
@@ -69,18 +52,6 @@ const SEGMENT_WINDOWS = 64n;
 class Unsettled extends Error {}
 
 const key = (log: { blockNumber: bigint; logIndex: number }) => `${log.blockNumber}:${log.logIndex}`;
-const byPosition = (a: IndexedLog, b: IndexedLog) =>
-  a.blockNumber === b.blockNumber ? a.logIndex - b.logIndex : a.blockNumber < b.blockNumber ? -1 : 1;
-
-const toLog = (l: RpcLog): IndexedLog => ({
-  address: l.address.toLowerCase() as Hex,
-  topics: l.topics,
-  data: l.data,
-  blockNumber: BigInt(l.blockNumber),
-  blockHash: l.blockHash,
-  transactionHash: l.transactionHash,
-  logIndex: Number(l.logIndex),
-});
 
 export class LogIndex {
   readonly window: LearnedSize;
@@ -164,25 +135,7 @@ export class LogIndex {
   /** Logs matching `filter`, oldest first. */
   select(filter: LogFilter = {}): IndexedLog[] {
     const sorted = (this.#sorted ??= [...this.#logs.values()].sort(byPosition));
-    const topic0s =
-      filter.topic0 === undefined ? undefined : typeof filter.topic0 === 'string' ? [filter.topic0] : filter.topic0;
-    let candidates: IndexedLog[] = sorted;
-    if (filter.address && topic0s) {
-      const buckets = (this.#buckets ??= bucket(sorted));
-      const address = filter.address.toLowerCase();
-      candidates = topic0s.flatMap((t) => buckets.get(`${address}:${t.toLowerCase()}`) ?? []);
-      if (topic0s.length > 1) candidates.sort(byPosition);
-    } else {
-      const address = filter.address?.toLowerCase();
-      candidates = sorted.filter(
-        (l) =>
-          (!address || l.address === address) &&
-          (!topic0s || topic0s.some((t) => t.toLowerCase() === l.topics[0]?.toLowerCase())),
-      );
-    }
-    const topics = filter.topics;
-    if (!topics?.some((t) => t)) return candidates;
-    return candidates.filter((l) => topics.every((t, i) => !t || l.topics[i + 1]?.toLowerCase() === t.toLowerCase()));
+    return selectLogs(sorted, () => (this.#buckets ??= bucket(sorted)), filter);
   }
 
   async #load() {
@@ -306,104 +259,27 @@ export class LogIndex {
     this.#pausedUntil = Math.max(this.#pausedUntil, this.#o.now() + backoff);
   }
 
-  /** Every log of the stream's contracts in `[from, to]`, in windows the provider accepts. */
-  async #read(from: bigint, to: bigint): Promise<IndexedLog[]> {
-    const out: IndexedLog[] = [];
-    type Job = {
-      range: [bigint, bigint];
-      attempts: number;
-      /** Refused in words no table knows: the error, and the window's size when this read began. */
-      unknown?: { error: unknown; size: bigint };
-    };
-    const retries: Job[] = [];
-    const startSize = this.window.size;
-    let next = from;
-    const take = () => {
-      const retry = retries.pop();
-      if (retry) {
-        // A range refused when the window was larger is carved at today's size.
-        const [a, b] = retry.range;
-        if (b - a + 1n <= this.window.size) return retry;
-        const cut = a + this.window.size - 1n;
-        retries.push({ range: [cut + 1n, b], attempts: 0, unknown: retry.unknown });
-        return { range: [a, cut] as [bigint, bigint], attempts: retry.attempts, unknown: retry.unknown };
-      }
-      if (next > to) return undefined;
-      const end = next + this.window.size - 1n > to ? to : next + this.window.size - 1n;
-      const range: [bigint, bigint] = [next, end];
-      next = end + 1n;
-      return { range, attempts: 0 } as Job;
-    };
-    // Until a window has been accepted once, one request at a time finds the provider's cap
-    // (parallel requests would each be refused on the way down).
-    const worker = async (untilAccepted = false) => {
-      for (let job = take(); job; job = untilAccepted && this.#probed ? undefined : take()) {
-        const [a, b] = job.range;
-        try {
-          const logs = (await this.#call('eth_getLogs', [
+  /** Every log of the stream's contracts in `[from, to]`, in windows the provider accepts (see window-read.ts). */
+  #read(from: bigint, to: bigint): Promise<IndexedLog[]> {
+    return readWindows(
+      {
+        window: this.window,
+        probed: () => this.#probed,
+        concurrency: this.#o.concurrency,
+        maxAttempts: this.#o.maxAttempts,
+        sleep: this.#o.sleep,
+        getLogs: (a, b) =>
+          this.#call('eth_getLogs', [
             { address: this.#o.addresses, fromBlock: numberToHex(a), toBlock: numberToHex(b) },
-          ])) as RpcLog[];
-          for (const l of logs) if (!l.removed) out.push(toLog(l));
-          this.window.accepted(b - a + 1n);
+          ]) as Promise<RpcLog[]>,
+        accepted: () => {
           this.#rateStrikes = 0;
           this.#probed = true;
-        } catch (error) {
-          const refusal = classifyRpcError(error);
-          if ((refusal.kind === 'range' || refusal.kind === 'size') && b > a) {
-            if (refusal.kind === 'range') this.window.refused(a, b, refusal.suggested, refusal.cap);
-            else this.window.refused(a, b);
-            retries.push(job);
-          } else if (refusal.kind === 'fatal' && b > a && hasRpcCode(error)) {
-            // A JSON-RPC refusal in words no table knows: tried again over half the blocks. It
-            // counts as a range refusal only if a smaller window is then accepted; refused down to
-            // one block, it is the error (an HTTP refusal, a revoked key, is the error at once).
-            if (job.unknown === undefined) job.unknown = { error, size: startSize };
-            this.window.refused(a, b);
-            retries.push(job);
-          } else if (refusal.kind === 'rate') {
-            this.#rateLimited(refusal.retryAfterMs);
-            retries.push(job);
-          } else if (refusal.kind === 'transient' && job.attempts + 1 < this.#o.maxAttempts) {
-            await this.#o.sleep(200 * 2 ** job.attempts);
-            retries.push({ range: job.range, attempts: job.attempts + 1, unknown: job.unknown });
-          } else if (job.unknown) {
-            // Refused down to one block: not a range after all. The window is put back, and the
-            // first refusal is the error.
-            this.window.size = job.unknown.size;
-            throw job.unknown.error;
-          } else throw error;
-        }
-      }
-    };
-    if (!this.#probed) await worker(true);
-    // What is left: the blocks not yet taken, and the ranges set aside to be carved again (after a
-    // probe, that is usually the whole read).
-    const span = retries.reduce((n, r) => n + r.range[1] - r.range[0] + 1n, to - next + 1n);
-    const workers = Math.max(1, Math.min(this.#o.concurrency, Number(span / this.window.size) + 1));
-    await Promise.all(Array.from({ length: workers }, () => worker()));
-    return out;
+        },
+        rateLimited: (retryAfterMs) => this.#rateLimited(retryAfterMs),
+      },
+      from,
+      to,
+    );
   }
-}
-
-function bucket(sorted: IndexedLog[]) {
-  const buckets = new Map<string, IndexedLog[]>();
-  for (const log of sorted) {
-    const k = `${log.address}:${log.topics[0]?.toLowerCase()}`;
-    const list = buckets.get(k);
-    if (list) list.push(log);
-    else buckets.set(k, [log]);
-  }
-  return buckets;
-}
-
-/** Whether a 2048-bit logs bloom has the three bits an address sets (the Yellow Paper's M3:2048). */
-export function inBloom(bloom: Hex, address: Address): boolean {
-  const bits = hexToBytes(bloom);
-  if (bits.length !== 256) return true;
-  const hash = hexToBytes(keccak256(address));
-  for (let i = 0; i < 6; i += 2) {
-    const bit = ((hash[i] << 8) | hash[i + 1]) & 2047;
-    if ((bits[255 - (bit >> 3)] & (1 << (bit & 7))) === 0) return false;
-  }
-  return true;
 }
