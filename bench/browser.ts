@@ -57,7 +57,7 @@ async function emulatePhone(page: Page) {
   });
 }
 
-async function context(
+export async function context(
   browser: Browser,
   withWallet: boolean,
   anvilUrl: string,
@@ -79,7 +79,7 @@ async function context(
 }
 
 /** Milliseconds from navigation start until `selector` matches `count` elements (read in the page). */
-async function msUntil(page: Page, selector: string, count = 1): Promise<number> {
+export async function msUntil(page: Page, selector: string, count = 1): Promise<number> {
   return page
     .waitForFunction(
       ([s, n]) => document.querySelectorAll(s as string).length >= (n as number) && performance.now(),

@@ -33,8 +33,8 @@ describe('what a write refreshes', () => {
   it('a stake refreshes staking and voting power, never the proposals', () => {
     expect(refreshed(STAKING_TOUCHES)).toEqual(['yourVotes', 'delegates', 'staking', 'overview']);
   });
-  it('a vote or a proposal refreshes the proposals, not the staking directory', () => {
-    expect(refreshed(GOVERNANCE_TOUCHES)).toEqual(['proposalList', 'proposal', 'overview']);
+  it('a vote or a proposal refreshes the proposals and the delegates who vote, not the staking directory', () => {
+    expect(refreshed(GOVERNANCE_TOUCHES)).toEqual(['proposalList', 'proposal', 'yourVotes', 'delegates', 'overview']);
   });
   it('a delegation refreshes voting power and the proposals that show where it went', () => {
     expect(refreshed(VOTES_TOUCHES)).toEqual(Object.keys(keys));

@@ -48,7 +48,7 @@ export const delegateHistory = (app: AppState, address: Address) => ({
 
 /**
  * What a delegate's page reads beside its logs, in parallel: what each delegator brings, whether the
- * delegate is a Safe, its statement and ENS name; at `stateAt` (undefined: the head).
+ * delegate is a Safe, its statement and ENS name; at `stateAt` (they wait while it is undefined).
  */
 export const delegateDetailsQuery = (
   app: AppState,
@@ -56,7 +56,7 @@ export const delegateDetailsQuery = (
   data: { delegators: Address[]; power: bigint } | undefined,
   stateAt: bigint | undefined,
 ) => ({
-  queryKey: votesKey(app.chainId, { delegateDetails: address, block: stateAt?.toString() ?? 'head' }),
+  queryKey: votesKey(app.chainId, { delegateDetails: address, block: stateAt?.toString() }),
   queryFn: async () => {
     const { delegators, power } = data!;
     const caps = await app.requireCapabilities();
@@ -72,7 +72,7 @@ export const delegateDetailsQuery = (
       name: profile.names.get(address),
     };
   },
-  enabled: !!data && !!app.capabilities?.votes,
+  enabled: !!data && stateAt !== undefined && !!app.capabilities?.votes,
   ...cache.minute,
   // A new block re-reads them; the last answer stays on screen meanwhile (the statement editor with it).
   placeholderData: <T>(previous: T) => previous,
@@ -115,9 +115,11 @@ export const delegatesParticipationQuery = (
 
 /** Statements and ENS names of `addresses`: one multicall, then one verifying the names found. */
 export const profilesQuery = (app: AppState, addresses: Address[], stateAt: bigint | undefined) => ({
-  queryKey: governanceKey(app.chainId, { profiles: addresses, block: stateAt?.toString() ?? 'head' }),
+  queryKey: governanceKey(app.chainId, { profiles: addresses, block: stateAt?.toString() }),
   queryFn: () => readProfiles(app.client, app.chain, addresses, stateAt),
-  enabled: addresses.length > 0,
+  // Beside stored history a pruned node no longer has, they wait for the history to reach the head
+  // (reading them at the head first would read them twice).
+  enabled: addresses.length > 0 && stateAt !== undefined,
   ...cache.lazy,
   // Keyed by address: a new block's answer replaces the last without the names blinking out.
   placeholderData: (previous: Profiles | undefined) => previous,

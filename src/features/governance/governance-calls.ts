@@ -4,8 +4,8 @@ import { altGovernorAbi } from '../../lib/contracts/generated.ts';
 import type { TxCall } from '../../lib/tx/lifecycle.ts';
 import type { Touches } from '../../lib/query/keys.ts';
 
-/** Query roots a governance write changes: proposals and votes, and the balances screens. */
-export const GOVERNANCE_TOUCHES: Touches = ['governance', 'overview', 'balances'];
+/** Query roots a governance write changes: proposals, the delegates' votes and participation, and the balances screens. */
+export const GOVERNANCE_TOUCHES: Touches = ['governance', 'votes', 'overview', 'balances'];
 
 export type Support = 0 | 1 | 2;
 export const SUPPORT_LABELS = ['Against', 'For', 'Abstain'] as const;

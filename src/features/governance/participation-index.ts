@@ -17,7 +17,7 @@
 import { getAddress, type Address } from 'viem';
 import { altGovernorAbi, altVotesAbi } from '../../lib/contracts/generated.ts';
 import type { LogIndex } from '../../lib/logs/log-index.ts';
-import { aggregate, readAll } from '../../lib/web3/eth-call.ts';
+import { aggregate, readAllInBatches } from '../../lib/web3/eth-call.ts';
 import { readRows } from '../../lib/web3/read-batch.ts';
 import { multicall3Of, type ReadClient } from '../../lib/web3/chains.ts';
 import type { ChainConfig } from '../../lib/config/app-config.ts';
@@ -104,7 +104,7 @@ export async function readParticipations(
       let ids: bigint[];
       if (idsKnown) ids = known.slice(start, end);
       else {
-        const details = await readAll(
+        const details = await readAllInBatches(
           client,
           multicall3,
           Array.from(
@@ -116,7 +116,7 @@ export async function readParticipations(
         ids = details.map((d) => d[0]);
       }
       const missingSnapshots = ids.filter((id) => !prefetched.has(id));
-      const snaps = await readAll(client, multicall3, missingSnapshots.map(snapshotCall), blockNumber);
+      const snaps = await readAllInBatches(client, multicall3, missingSnapshots.map(snapshotCall), blockNumber);
       missingSnapshots.forEach((id, i) => prefetched.set(id, snaps[i]));
       round = ids.map((id) => ({ id, snapshot: prefetched.get(id)! })).filter((p) => p.snapshot < clock);
     }
@@ -126,7 +126,7 @@ export async function readParticipations(
     const indexPairs = pending ?? [];
     // Sent together: one JSON-RPC batch where the provider takes batches.
     const [indexVotes, roundVotes] = await Promise.all([
-      readAll(
+      readAllInBatches(
         client,
         multicall3,
         indexPairs.map(({ delegate, p }) => pastVotes(delegate, p.snapshot)),
@@ -142,6 +142,7 @@ export async function readParticipations(
             voted: { ...gov, functionName: 'hasVoted', args: [p.id, delegate] },
           }) as const,
         blockNumber,
+        true,
       ),
     ]);
     indexPairs.forEach(({ delegate, p }, k) => {

@@ -26,11 +26,12 @@ describe('storageKey', () => {
 });
 
 describe('adoptLegacyStorage', () => {
-  it("moves the wallet session and pending transactions from an earlier version's keys, and leaves caches", () => {
+  it("moves the wallet session, pending transactions and added RPCs from an earlier version's keys, and leaves caches", () => {
     const storage = memoryStorage({
       'alt-dapp.pending-transactions': '[{"hash":"0x01"}]',
       'alt-dapp.wallet.recentConnectorId': '"injected"',
       'alt-dapp.wallet.store': '{"state":{}}',
+      'alt-gov:rpc-added:1': '["https://rpc.example"]',
       'alt-gov:log-window:1': '2000',
     });
     adoptLegacyStorage(storage);
@@ -38,6 +39,7 @@ describe('adoptLegacyStorage', () => {
       'alt-gov:v1:pending-transactions': '[{"hash":"0x01"}]',
       'alt-gov:v1:wallet.recentConnectorId': '"injected"',
       'alt-gov:v1:wallet.store': '{"state":{}}',
+      'alt-gov:v1:rpc-added:1': '["https://rpc.example"]',
       'alt-gov:log-window:1': '2000',
     });
   });

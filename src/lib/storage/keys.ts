@@ -33,15 +33,20 @@ export type StorageName =
 export const storageKey = (name: StorageName, ...parts: (string | number | bigint)[]) =>
   [`${STORAGE_PREFIX}${name}`, ...parts.map(String)].join(':');
 
-/** The keys earlier versions used for the records the app cannot rebuild, and their keys now. */
+/**
+ * The keys earlier versions used for the records the app cannot rebuild (the wallet session,
+ * transactions still to follow, RPCs the user added), and their keys now; a key may carry a suffix
+ * after a dot (wagmi's) or parts after a colon (a chain id).
+ */
 const LEGACY: [from: string, to: string][] = [
   ['alt-dapp.pending-transactions', storageKey('pending-transactions')],
   ['alt-dapp.wallet', storageKey('wallet')],
+  ['alt-gov:rpc-added', storageKey('rpc-added')],
 ];
 
 /**
- * Moves what an earlier version stored under its own keys (the wallet session, and transactions
- * still to follow) to this version's; rebuildable caches are left to expire. Storage that refuses
+ * Moves what an earlier version stored under its own keys (see LEGACY) to this version's;
+ * rebuildable caches are left to expire. Storage that refuses
  * (a private window's quota) loses nothing the app needs.
  */
 export function adoptLegacyStorage(storage: Storage = localStorage) {
@@ -49,7 +54,7 @@ export function adoptLegacyStorage(storage: Storage = localStorage) {
     const keys = Array.from({ length: storage.length }, (_, i) => storage.key(i)).filter((k) => k !== null);
     for (const [from, to] of LEGACY) {
       for (const key of keys) {
-        if (key !== from && !key.startsWith(`${from}.`)) continue;
+        if (key !== from && !key.startsWith(`${from}.`) && !key.startsWith(`${from}:`)) continue;
         const value = storage.getItem(key);
         if (value !== null && storage.getItem(to + key.slice(from.length)) === null)
           storage.setItem(to + key.slice(from.length), value);

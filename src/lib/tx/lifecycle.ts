@@ -106,17 +106,22 @@ async function prepareOne(
 }
 
 /**
- * Sends `calls` through the whole lifecycle, reporting each state; resolves with the last. One call
- * is a transaction; several are one atomic EIP-5792 batch (the caller has checked the wallet takes
- * batches, see supportsAtomicBatch).
+ * Sends `calls` through the whole lifecycle, reporting each state; resolves with the last. As a
+ * transaction (one call), or as one atomic EIP-5792 batch (`asBatch`, the default for several calls;
+ * the caller has checked the wallet takes batches, see supportsAtomicBatch).
  */
-export async function send(ctx: TxContext, calls: TxCall[], onState: (state: TxState) => void): Promise<TxState> {
+export async function send(
+  ctx: TxContext,
+  calls: TxCall[],
+  onState: (state: TxState) => void,
+  asBatch = calls.length > 1,
+): Promise<TxState> {
   const report = (state: TxState) => (onState(state), state);
   // wagmi's actions load on the first write, not with the first screen.
   const { getAccount, getConnectorClient, writeContract, sendCalls } = await import('../web3/wallet-runtime.ts');
   const refused = checkWallet(getAccount(ctx.walletConfig), ctx);
   if (refused) return report(refused);
-  const one = calls.length === 1 ? calls[0] : undefined;
+  const one = asBatch ? undefined : calls[0];
 
   // The wallet's own count, its pending transactions included: never the app's RPC's, which does not
   // see what the wallet sent privately (the RPC's count only when the wallet cannot say).

@@ -6,6 +6,7 @@ import { actionKey } from './action-key.ts';
 import { mapError } from '../errors/map-error.ts';
 import { usePendingTransactions } from './pending.svelte.ts';
 import type { Touches } from '../query/keys.ts';
+import type { ReadClient } from '../web3/chains.ts';
 
 // The write path (simulation, gas estimation, receipts) loads on the first action, not with the page.
 const lifecycle = () => import('./lifecycle.ts');
@@ -42,7 +43,8 @@ export class TxFlow {
     // Busy from this very moment: a second click arriving during the awaits below must find it so.
     this.state = { status: 'simulating' };
     const app = this.#app;
-    const chainId = app.chainId;
+    // The chain as of the click: a network switched while a signature prompt is open does not move the action.
+    const chain = { id: app.chainId, client: app.client, safeService: app.chain.safeTransactionService };
     let prepared: TxCall;
     if (typeof call === 'function') {
       this.state = { status: 'signing' };
@@ -54,12 +56,12 @@ export class TxFlow {
       }
     } else prepared = call;
     // The same action already on its way (a second click elsewhere, another tab) is not sent again.
-    const key = actionKey(chainId, account, prepared);
+    const key = actionKey(chain.id, account, prepared);
     if (this.#pending.isPending(key)) {
       this.state = ALREADY_PENDING;
       return this.state;
     }
-    return this.#send(account, [prepared], label, touches, key);
+    return this.#send(account, chain, [prepared], false, label, touches, key);
   }
 
   /** Runs `calls` as one EIP-5792 batch (the caller has checked the wallet supports it). */
@@ -67,16 +69,16 @@ export class TxFlow {
     const account = this.#guard('as-viewed');
     if (!account) return this.state;
     const app = this.#app;
-    const chainId = app.chainId;
+    const chain = { id: app.chainId, client: app.client, safeService: app.chain.safeTransactionService };
     // The batch's action (its last call, the approval before it only makes it possible) already on
     // its way as a single transaction, here or in another tab, is not sent again.
-    const key = actionKey(chainId, account, calls.at(-1)!);
+    const key = actionKey(chain.id, account, calls.at(-1)!);
     if (this.#pending.isPending(key)) {
       this.state = ALREADY_PENDING;
       return this.state;
     }
     this.state = { status: 'simulating' };
-    return this.#send(account, calls, label, touches, key);
+    return this.#send(account, chain, calls, true, label, touches, key);
   }
 
   /**
@@ -84,18 +86,26 @@ export class TxFlow {
    * wallet's answer from the moment it comes, so a reload or another tab keeps following it and the
    * same action is not sent twice meanwhile; a sped-up transaction ends under another hash.
    */
-  async #send(account: Address, calls: TxCall[], label: string, touches: Touches, key: string): Promise<TxState> {
+  async #send(
+    account: Address,
+    chain: { id: number; client: ReadClient; safeService?: string },
+    calls: TxCall[],
+    asBatch: boolean,
+    label: string,
+    touches: Touches,
+    key: string,
+  ): Promise<TxState> {
     const app = this.#app;
-    const chainId = app.chainId;
+    const chainId = chain.id;
     const { send } = await lifecycle();
     let sent: Hex | undefined;
     const final = await send(
       {
         walletConfig: app.wallet.config,
-        client: app.client,
+        client: chain.client,
         chainId,
         account,
-        safeService: app.chain.safeTransactionService,
+        safeService: chain.safeService,
         onSent: (hash, follow) => {
           sent = hash;
           this.#pending.track(hash, chainId, label, touches, key, follow);
@@ -103,6 +113,7 @@ export class TxFlow {
       },
       calls,
       (state) => this.#show(state, sent),
+      asBatch,
     );
     if (sent) this.#pending.finish(sent, final);
     // Stopped before sending because the wallet moved: said where it outlives this form.

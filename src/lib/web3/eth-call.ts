@@ -171,9 +171,16 @@ export async function aggregateInBatches<const C extends readonly ContractCall[]
   return (await Promise.all(chunks.map(read))).flat() as CallResults<C>;
 }
 
+/** The values of `results`, in order; the first failure throws. */
+const valuesOf = <C extends readonly ContractCall[]>(results: readonly CallResult[]) =>
+  results.map((r) => {
+    if (r.status === 'failure') throw r.error;
+    return r.result;
+  }) as CallValues<C>;
+
 /**
- * Every call's value, in order and typed per position, read as `aggregateInBatches` reads them (in
- * eth_calls of the size the endpoint takes, sent together); the first call that fails throws.
+ * Every call's value, in order and typed per position, in one aggregate3 eth_call (a refusal as too
+ * big reaches the caller, which knows what to make smaller); the first call that fails throws.
  */
 export async function readAll<const C extends readonly ContractCall[]>(
   client: ReadClient,
@@ -181,9 +188,18 @@ export async function readAll<const C extends readonly ContractCall[]>(
   calls: C,
   blockNumber?: bigint,
 ): Promise<CallValues<C>> {
-  const results: readonly CallResult[] = await aggregateInBatches(client, multicall3, calls, blockNumber);
-  return results.map((r) => {
-    if (r.status === 'failure') throw r.error;
-    return r.result;
-  }) as CallValues<C>;
+  return valuesOf<C>(await aggregate(client, multicall3, calls, blockNumber));
+}
+
+/**
+ * The same for a list that may be long (a delegate's every proposal): read as `aggregateInBatches`
+ * reads it, in eth_calls of the size the endpoint takes, sent together.
+ */
+export async function readAllInBatches<const C extends readonly ContractCall[]>(
+  client: ReadClient,
+  multicall3: Address,
+  calls: C,
+  blockNumber?: bigint,
+): Promise<CallValues<C>> {
+  return valuesOf<C>(await aggregateInBatches(client, multicall3, calls, blockNumber));
 }

@@ -99,8 +99,9 @@ export async function readBatch<
 
 /**
  * The same named reads for each of `items` (a proposal's state, snapshot and deadline, per id): one
- * list of calls, split into eth_calls of the size the endpoint takes and sent together; per item,
- * its values by name, typed by their ABIs. Any call that fails throws.
+ * list of calls in one eth_call, or (`inBatches`, for a list that may be long) in eth_calls of the
+ * size the endpoint takes, sent together; per item, its values by name, typed by their ABIs. Any
+ * call that fails throws.
  */
 export async function readRows<Item, const T extends Record<string, BatchCall>>(
   client: ReadClient,
@@ -108,15 +109,13 @@ export async function readRows<Item, const T extends Record<string, BatchCall>>(
   items: readonly Item[],
   callsOf: (item: Item) => T,
   blockNumber?: bigint,
-): Promise<{ [K in keyof T]: ResultOf<T[K]> }[]> {
+  inBatches = false,
+): Promise<RowValues<T>[]> {
+  if (items.length === 0) return [];
   const rows = items.map(callsOf);
   const names = rows.map((row) => Object.keys(row));
-  const results = await aggregateInBatches(
-    client,
-    multicall3,
-    rows.flatMap((row, i) => names[i].map((name) => row[name])),
-    blockNumber,
-  );
+  const calls = rows.flatMap((row, i) => names[i].map((name) => row[name]));
+  const results = await (inBatches ? aggregateInBatches : aggregate)(client, multicall3, calls, blockNumber);
   let at = 0;
   return names.map((row) => {
     const values: Record<string, unknown> = {};
@@ -125,6 +124,6 @@ export async function readRows<Item, const T extends Record<string, BatchCall>>(
       if (result.status === 'failure') throw result.error;
       values[name] = result.result;
     }
-    return values as { [K in keyof T]: ResultOf<T[K]> };
+    return values as RowValues<T>;
   });
 }
