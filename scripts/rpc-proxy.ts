@@ -300,7 +300,9 @@ export class RpcProxy {
   ) {
     this.#upstream = target;
     this.#random = random(seed);
-    this.#server = createServer((req, res) => void this.#handle(req, res));
+    // A client that goes away mid-request (a page closed while its reads were out) is no error of
+    // the proxy's: its connection is dropped, and the proxy serves on.
+    this.#server = createServer((req, res) => this.#handle(req, res).catch(() => res.destroy()));
   }
 
   get url() {
