@@ -59,11 +59,13 @@ export const delegateDetailsQuery = (
   queryKey: votesKey(app.chainId, { delegateDetails: address, block: stateAt?.toString() }),
   queryFn: async () => {
     const { delegators, power } = data!;
+    // Enabled only once the block is one the node keeps (see `enabled`).
+    const at = stateAt!;
     const caps = await app.requireCapabilities();
     const [weights, safe, profile] = await Promise.all([
-      readDelegatorWeights(app.client, multicall3Of(app.chain), caps.votes!.address, delegators, stateAt),
-      readSafe(app.client, address, stateAt).catch(() => undefined),
-      readProfiles(app.client, app.chain, [address], stateAt),
+      readDelegatorWeights(app.client, multicall3Of(app.chain), caps.votes!.address, delegators, at),
+      readSafe(app.client, address, at).catch(() => undefined),
+      readProfiles(app.client, app.chain, [address], at),
     ]);
     return {
       split: splitPower(address, power, weights),

@@ -43,7 +43,7 @@ export function splitPower(delegate: Address, power: bigint, weights: DelegatorW
 export const DELEGATORS_PER_BATCH = 400;
 
 /**
- * Each delegator's wrapped balance and staked units on `token`, at `blockNumber` (else the latest): one multicall per
+ * Each delegator's wrapped balance and staked units on `token`, at `blockNumber`: one multicall per
  * 400 delegators, all sent at once (one JSON-RPC batch where the provider takes batches).
  * A votes token that counts no stake answers only the first; its staked part is zero.
  */
@@ -52,7 +52,7 @@ export async function readDelegatorWeights(
   multicall3: Address,
   token: Address,
   delegators: Address[],
-  blockNumber: bigint | undefined,
+  blockNumber: bigint,
 ): Promise<DelegatorWeight[]> {
   if (delegators.length === 0) return [];
   const results = await aggregateInBatches(
