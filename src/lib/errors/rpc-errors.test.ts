@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { classifyRpcError, isBatchRefusal, retryAfterMs, statedBatchCap } from './rpc-errors.ts';
+import { getContractError, parseAbi, RpcRequestError, TimeoutError, UnknownRpcError } from 'viem';
+import { classifyRpcError, isBatchRefusal, noAnswer, retryAfterMs, statedBatchCap } from './rpc-errors.ts';
 
 const rpc = (code: number, message: string, data?: unknown) => Object.assign(new Error(message), { code, data });
 const http = (status: number, retryAfter?: string) =>
@@ -22,6 +23,8 @@ describe('classifyRpcError', () => {
     [http(503), 'transient'],
     [new Error('The request took too long to respond. timed out'), 'transient'],
     [rpc(-32000, 'header not found'), 'transient'],
+    // anvil without the block's state (a node loaded from a state dump, or pruned): crates/anvil/src/eth/error.rs.
+    [rpc(-32602, 'BlockOutOfRangeError: block height is 19022050 but requested was 19022049'), 'transient'],
     [rpc(-32000, 'insufficient funds for gas * price + value'), 'fatal'],
     [rpc(-32000, 'nonce too low'), 'fatal'],
     [rpc(3, 'execution reverted'), 'fatal'],
@@ -209,5 +212,34 @@ describe('retryAfterMs', () => {
     [null, undefined],
   ] as const)('%s → %s', (value, ms) => {
     expect(retryAfterMs(value, 0)).toBe(ms);
+  });
+});
+
+describe('noAnswer', () => {
+  // A head poll read through a contract call comes back wrapped as viem wraps it.
+  const asContractCall = (cause: Error) =>
+    getContractError(cause as never, {
+      abi: parseAbi(['function paused() view returns (bool)']),
+      address: '0x0000000000000000000000000000000000000001',
+      functionName: 'paused',
+      args: [],
+    });
+  const rpcAnswer = (code: number, message: string) =>
+    new RpcRequestError({ body: {}, url: 'http://rpc', error: { code, message } });
+
+  it.each([
+    ['no HTTP answer', http(503), true],
+    ['a timeout', new TimeoutError({ body: {}, url: 'http://rpc' }), true],
+    ['a failed fetch, wrapped by viem', new UnknownRpcError(new TypeError('fetch failed')), true],
+    ['a 429', http(429, '1'), false],
+    ['a rate limit in words', rpcAnswer(-32005, 'rate limit exceeded'), false],
+    [
+      "a lagging backend's block out of range, in a contract call",
+      asContractCall(rpcAnswer(-32602, 'block height is 5 but requested was 4')),
+      false,
+    ],
+    ['header not found', rpcAnswer(-32000, 'header not found'), false],
+  ] as const)('%s → %s', (_, error, expected) => {
+    expect(noAnswer(error)).toBe(expected);
   });
 });

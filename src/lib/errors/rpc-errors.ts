@@ -36,8 +36,14 @@ const SIZE =
 /** -32000's answers that another try would only repeat (a transaction's own problem). */
 const FATAL =
   /insufficient funds|nonce too (low|high)|invalid opcode|intrinsic gas too low|already known|replacement transaction underpriced|fee cap less than|max fee per gas less than/i;
+/**
+ * Answers another try (or another endpoint) may not repeat: the endpoint's trouble, or a node that
+ * does not have the block asked for (a lagging backend, a node without an archive): geth's "header
+ * not found" and "missing trie node", anvil's "block height is 5 but requested was 4"
+ * (BlockOutOfRangeError, crates/anvil/src/eth/error.rs).
+ */
 const TRANSIENT =
-  /timeout|timed out|temporar|unavailable|bad gateway|fetch failed|network|ECONNRE|socket|header not found|unknown block|missing trie node/i;
+  /timeout|timed out|temporar|unavailable|bad gateway|fetch failed|network|ECONNRE|socket|header not found|unknown block|missing trie node|block ?out ?of ?range|block height is \d+ but requested/i;
 /** Words that refuse a JSON-RPC batch as a batch (its size, or batching at all). */
 const BATCH =
   /batch|not a valid request object|^\s*invalid request\s*$|request is too large|request entity too large|content length too large|response too large|response is too big/i;
@@ -100,6 +106,16 @@ const backoffInData = (chain: ErrorLike[]) => {
 
 /** Whether `error` carries a JSON-RPC error code (an answer in words), not only an HTTP status. */
 export const hasRpcCode = (error: unknown) => causes(error).some((e) => typeof e.code === 'number');
+
+/**
+ * Whether a failed read means the RPC did not answer (down, timing out, a 5xx, not JSON-RPC), as
+ * opposed to answering with an error in words (a lagging backend's "header not found", a bad
+ * parameter) or asking to wait (a rate limit, 429 or in words). Only the first makes a chain
+ * unreachable.
+ */
+export const noAnswer = (error: unknown) =>
+  // -1 is viem's UnknownRpcError: its wrapping of a failure that carried no code (a failed fetch).
+  !causes(error).some((e) => typeof e.code === 'number' && e.code !== -1) && classifyRpcError(error).kind !== 'rate';
 
 /** Whether a JSON-RPC error refuses a batch as a batch (too many calls, or no batches at all). */
 export function isBatchRefusal(error: unknown): boolean {

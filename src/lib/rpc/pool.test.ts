@@ -45,6 +45,34 @@ describe('RpcPool', () => {
     expect(pool.endpoints[0].lastError?.message).toMatch(/HTTP request failed/);
   });
 
+  it('asks a lone endpoint whose backend lacks the block again, a few times, then gives up', async () => {
+    // A load balancer whose backends answer "header not found" three times in a row, then one has it.
+    let misses = 3;
+    const e = endpoints({
+      'https://a': (c) =>
+        c.method === 'eth_call' && misses-- > 0
+          ? { error: { code: -32000, message: 'header not found' } }
+          : { result: '0x01' },
+    });
+    pool = new RpcPool(1, ['https://a'], { fetch: e.fetch, probeMs: 60_000 });
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    try {
+      const found = pool.request('eth_call', [{}, '0x10']);
+      await vi.runAllTimersAsync();
+      expect(await found).toBe('0x01');
+      expect(e.hits).toHaveLength(4);
+      // One that never has it: five tries in all (two, and three more), then the error.
+      misses = Infinity;
+      const missing = pool.request('eth_call', [{}, '0x10']);
+      missing.catch(() => undefined);
+      await vi.runAllTimersAsync();
+      await expect(missing).rejects.toThrow(/header not found/);
+      expect(e.hits).toHaveLength(9);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('fails over on a 5xx and a missing block, never on a revert', async () => {
     const e = endpoints({
       'https://a': (c) =>

@@ -53,6 +53,11 @@ export function failsOver(error: unknown): boolean {
   return false;
 }
 
+/** Whether the node answered that it does not have the block asked for (yet). */
+const lacksBlock = (error: unknown) =>
+  error instanceof RpcRequestError &&
+  /header not found|unknown block|block height is \d+ but requested/i.test(error.details);
+
 /** The newest block `client`'s pool has seen, if its transport is a pool. */
 export const newestBlockOf = (client: { transport: object }): bigint | undefined =>
   (client.transport as { pool?: RpcPool }).pool?.newestBlock;
@@ -187,12 +192,16 @@ export class RpcPool {
     const pinned = pinnedBlock(method, params);
     const tried = new Set<Endpoint>();
     let last: unknown;
-    for (let attempt = 0; attempt < Math.max(2, this.endpoints.length + 1); attempt++) {
+    // Each endpoint once, and the best again; a node that answered without the block (a load
+    // balancer's backend a block behind: "header not found") is asked up to three more times, as
+    // the next backend it reaches has the block within a moment.
+    let attempts = Math.max(2, this.endpoints.length + 1);
+    for (let attempt = 0; attempt < attempts; attempt++) {
       let endpoint = this.#pick(tried, pinned);
       if (!endpoint) {
         // Every endpoint failed once: a short pause, then the best again.
         tried.clear();
-        await sleep(300);
+        await sleep(300 * attempt);
         endpoint = this.#pick(tried, pinned)!;
       }
       tried.add(endpoint);
@@ -205,6 +214,7 @@ export class RpcPool {
         return result;
       } catch (error) {
         if (!failsOver(error)) throw error;
+        if (lacksBlock(error)) attempts = Math.max(2, this.endpoints.length + 1) + 3;
         last = error;
       }
     }

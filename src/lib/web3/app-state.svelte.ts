@@ -15,6 +15,7 @@ import { HeadOrder } from './head-order.ts';
 import { ALT_PAUSED_MESSAGE } from '../errors/map-error.ts';
 import type { AppConfig, ChainConfig, ContractName } from '../config/app-config.ts';
 import { PER_BLOCK_ROOTS } from '../query/presets.ts';
+import { noAnswer } from '../errors/rpc-errors.ts';
 import { router } from '../router/router.svelte.ts';
 import type { Wallet } from './wallet.svelte.ts';
 import { touchedBy } from '../query/keys.ts';
@@ -187,10 +188,12 @@ export class AppState {
     // The first poll waits one interval: every screen's batched read already carries the block
     // number, so polling at once would cost a request while the screen loads.
     const order = new HeadOrder();
+    let answeredInWords = 0;
     this.#stopWatch = watchHead(this.client, {
       read,
       onBlock: (answered, head) => {
         // One lower answer is a lagging backend: the head, and what screens show, never step back on it.
+        answeredInWords = 0;
         const blockNumber = order.observe(answered);
         const previous = this.blockNumber[chainId];
         const recovered = this.reachable[chainId] === false;
@@ -220,7 +223,11 @@ export class AppState {
           },
         });
       },
-      onError: () => {
+      onError: (error) => {
+        // Unreachable is no answer at all. A node that answered in words (a lagging backend that
+        // lacks the block, a rate limit) is there, and the next poll reads again; only when it
+        // answers the next poll with an error too is the chain called unreachable.
+        if (!noAnswer(error) && ++answeredInWords < 2) return;
         this.reachable[chainId] = false;
       },
     });
