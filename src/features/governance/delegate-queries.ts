@@ -97,7 +97,14 @@ export const delegateParticipationQuery = (app: AppState, address: Address, stat
   // Participation counts the page's own votes: it waits for a block whose state the node has.
   enabled: stateAt !== undefined && !!app.capabilities?.governor && !!app.capabilities?.votes,
   ...cache.minute,
+  // A new block re-reads it; the same delegate's last figures stay on screen meanwhile.
+  placeholderData: <T>(previous: T | undefined, last?: { queryKey: readonly unknown[] }) =>
+    sameDelegate(last?.queryKey, address) ? previous : undefined,
 });
+
+/** Whether a participation query's key is `address`'s (another delegate's figures never stand in). */
+const sameDelegate = (key: readonly unknown[] | undefined, address: Address) =>
+  (key?.[1] as { participation?: Address } | undefined)?.participation === address;
 
 /** The participation of `targets` (or of every delegate, `all`) over `window`, at `stateAt`. */
 export const delegatesParticipationQuery = (
