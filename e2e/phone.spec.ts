@@ -117,8 +117,16 @@ test('a page picked from the menu opens at its top with focus on its title; Back
   const row = page.locator('tr[data-operator]').nth(12);
   await row.scrollIntoViewIfNeeded();
   await page.mouse.wheel(0, 200);
-  await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(400);
-  const left = await page.evaluate(() => window.scrollY);
+  // Where the page rests once the wheel's scroll has ended (read mid-scroll, it would be short).
+  let left = -1;
+  await expect
+    .poll(async () => {
+      const y = await page.evaluate(() => window.scrollY);
+      const resting = y === left && y > 400;
+      left = y;
+      return resting;
+    })
+    .toBe(true);
   await row.getByRole('link').first().click();
   await expect(page).toHaveURL(/#\/staking\/operators\//);
   await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
