@@ -140,6 +140,10 @@ export async function benchBrowser({ appUrl, distDir, proxy, anvilUrl, operators
       results[`${key}_ms`] = await msUntil(page, selector, count);
       const counted = proxy.since(mark);
       results[`${key}_rpc_requests`] = counted.reads;
+      // BENCH_DEBUG=1 lists each request, to see which one a count over budget comes from.
+      if (process.env.BENCH_DEBUG)
+        for (const r of proxy.requests.slice(mark))
+          console.log(`    [${key}] ${Math.round(r.at)} ${r.methods.join(',')}`);
       await ctx.close();
     }
 

@@ -208,6 +208,9 @@ export async function benchDeep(options: DeepBenchOptions): Promise<Record<strin
           const ctx = await browser.newContext();
           contexts.push(ctx);
           const page = await ctx.newPage();
+          // BENCH_DEBUG=1 prints what the page logs (a warning the app writes while investigating).
+          if (process.env.BENCH_DEBUG)
+            page.on('console', (m) => console.log(`    [${spec.key}] ${m.type()}: ${m.text()}`));
           await settle();
           const mark = proxy.mark();
           const { ms, current } = await timeToData(page, `${appUrl}${spec.path}`, spec.ready, pageTimeoutMs);
