@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { AppState } from './lib/web3/app-state.svelte.ts';
+import { readFileSync } from 'node:fs';
+import type { ReadContext } from './lib/session/read-context.ts';
+import { parseAppConfig } from './lib/config/app-config.ts';
+import { createReadClient } from './lib/web3/chains.ts';
 import { touchedBy } from './lib/query/keys.ts';
 import { PER_BLOCK_ROOTS } from './lib/query/presets.ts';
 import { STAKING_TOUCHES } from './features/staking/stake-calls.ts';
@@ -13,8 +16,19 @@ import { delegatesHistory } from './features/governance/delegate-queries.ts';
 import { stakingQuery } from './lib/staking/read-staking.ts';
 import { overviewQuery } from './features/overview/read-overview.ts';
 
-// Only what the key factories read: the chain and the account the app is viewing.
-const app = { chainId: 31337, addressSettled: true, contract: () => undefined } as unknown as AppState;
+// The devnet's read context as the app builds it (the key factories read its chain id).
+const config = parseAppConfig(JSON.parse(readFileSync(new URL('../public/config.json', import.meta.url), 'utf8')));
+const chain = config.chains.find((c) => c.id === 31337)!;
+const client = createReadClient(chain);
+const app: ReadContext = {
+  chainId: chain.id,
+  chain,
+  client,
+  caps: undefined,
+  requireCaps: () => Promise.reject(new Error('not read in this test')),
+  clientOf: () => undefined,
+  settled: true,
+};
 const ME = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8';
 const keys = {
   proposalList: proposalListQuery(app, 0, 10).queryKey,

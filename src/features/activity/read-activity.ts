@@ -12,7 +12,7 @@ import type { LogFilter } from '../../lib/logs/log-select.ts';
 import type { IndexedLog } from '../../lib/logs/log-store.ts';
 import { cleanText } from '../../lib/format/clean-text.ts';
 import { proposalTitle } from '../../lib/governance/proposal-text.ts';
-import type { AppState } from '../../lib/web3/app-state.svelte.ts';
+import type { ReadContext } from '../../lib/session/read-context.ts';
 import { cache } from '../../lib/query/presets.ts';
 import { historyUpTo, type HistoryUpTo } from '../../lib/logs/chain-logs.ts';
 import { getBlock } from 'viem/actions';
@@ -262,14 +262,14 @@ export function oneRowPerFact(items: readonly ActivityItem[]): ActivityItem[] {
 }
 
 /** An address's own protocol history, newest first, from the chain's log index (stored, then up to the head). */
-export const activityHistory = (app: AppState, account: Address | undefined) => ({
-  queryKey: ['activity', { chainId: app.chainId, account }] as const,
+export const activityHistory = (ctx: ReadContext, account: Address | undefined) => ({
+  queryKey: ['activity', { chainId: ctx.chainId, account }] as const,
   enabled: !!account,
   read: async (upTo: HistoryUpTo) => {
-    const caps = await app.requireCapabilities();
-    const history = await historyUpTo(app.client, app.chain, caps, upTo);
+    const caps = await ctx.requireCaps();
+    const history = await historyUpTo(ctx.client, ctx.chain, caps, upTo);
     if (!history) return null;
-    const { staking, airdrop, governor } = app.chain.contracts;
+    const { staking, airdrop, governor } = ctx.chain.contracts;
     const items = activityOf(
       (filter) => history.index.select(filter),
       { staking, airdrop, governor, votes: caps.votes?.address },
@@ -280,12 +280,12 @@ export const activityHistory = (app: AppState, account: Address | undefined) => 
 });
 
 /** The timestamps of `blocks` (the shown rows'): one JSON-RPC batch, never read again. */
-export const blockTimesQuery = (app: AppState, blocks: bigint[]) => ({
-  queryKey: ['activity-times', { chainId: app.chainId, blocks: blocks.map(String) }] as const,
+export const blockTimesQuery = (ctx: ReadContext, blocks: bigint[]) => ({
+  queryKey: ['activity-times', { chainId: ctx.chainId, blocks: blocks.map(String) }] as const,
   queryFn: async () =>
     new Map(
       await Promise.all(
-        blocks.map(async (b) => [b, (await getBlock(app.client, { blockNumber: b })).timestamp] as const),
+        blocks.map(async (b) => [b, (await getBlock(ctx.client, { blockNumber: b })).timestamp] as const),
       ),
     ),
   enabled: blocks.length > 0,

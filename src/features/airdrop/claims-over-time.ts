@@ -4,7 +4,7 @@ import { altAirdropAbi } from '../../lib/contracts/generated.ts';
 import type { LogFilter } from '../../lib/logs/log-select.ts';
 import type { IndexedLog } from '../../lib/logs/log-store.ts';
 import type { Change } from '../../lib/charts/anchored-series.ts';
-import type { AppState } from '../../lib/web3/app-state.svelte.ts';
+import type { ReadContext } from '../../lib/session/read-context.ts';
 import { historyUpTo, type HistoryUpTo } from '../../lib/logs/chain-logs.ts';
 import { anchoredSeries } from '../../lib/charts/anchored-series.ts';
 import { claimsByAccount, claimsByCategory } from './claims-by-category.ts';
@@ -33,11 +33,11 @@ export function claimChanges(select: (f: LogFilter) => IndexedLog[], airdrop: Ad
 }
 
 /** Claimed ALT over the claim window, anchored to the contract's total now, and who claimed what. */
-export const claimsHistory = (app: AppState, airdrop: Address, totalClaimed: bigint) => ({
-  queryKey: queryKey('airdrop', app.chainId, { part: 'claims-over-time', claimed: totalClaimed.toString() }),
+export const claimsHistory = (ctx: ReadContext, airdrop: Address, totalClaimed: bigint) => ({
+  queryKey: queryKey('airdrop', ctx.chainId, { part: 'claims-over-time', claimed: totalClaimed.toString() }),
   read: async (upTo: HistoryUpTo) => {
-    const caps = await app.requireCapabilities();
-    const history = await historyUpTo(app.client, app.chain, caps, upTo);
+    const caps = await ctx.requireCaps();
+    const history = await historyUpTo(ctx.client, ctx.chain, caps, upTo);
     if (!history) return null;
     const select = (f: LogFilter) => history.index.select(f);
     return {
@@ -51,13 +51,13 @@ export const claimsHistory = (app: AppState, airdrop: Address, totalClaimed: big
 
 /** The claims split by eligibility category, from the shipped eligibility files (read when asked for). */
 export const claimsByCategoryQuery = (
-  app: AppState,
+  ctx: ReadContext,
   totalClaimed: bigint,
   claims: Map<Address, bigint> | undefined,
   enabled: boolean,
   onProgress: (done: number, of: number) => void,
 ) => ({
-  queryKey: queryKey('airdrop', app.chainId, { part: 'claims-by-category', claimed: totalClaimed.toString() }),
+  queryKey: queryKey('airdrop', ctx.chainId, { part: 'claims-by-category', claimed: totalClaimed.toString() }),
   queryFn: async () => claimsByCategory(AIRDROP_FILES, await readManifest(AIRDROP_FILES), claims!, { onProgress }),
   enabled: enabled && !!claims,
   ...cache.minute,

@@ -4,7 +4,7 @@ import { altAirdropAbi, altLayerTokenAbi, altStakingAbi, altVotesAbi } from '../
 import type { ChainConfig } from '../../lib/config/app-config.ts';
 import type { ReadClient } from '../../lib/web3/chains.ts';
 import type { ChainCaps } from '../../lib/web3/capabilities.ts';
-import type { AppState } from '../../lib/web3/app-state.svelte.ts';
+import type { ReadContext } from '../../lib/session/read-context.ts';
 import { readBatch } from '../../lib/web3/read-batch.ts';
 import { cache } from '../../lib/query/presets.ts';
 import type { OperatorInfo, StakingParameters } from '../../lib/staking/read-staking.ts';
@@ -109,9 +109,9 @@ export async function readAirdrop(
 }
 
 /** The airdrop page's chain query: one per chain and viewed account, refreshed each block. */
-export const airdropQuery = (app: AppState, account: Address | undefined) => ({
-  queryKey: queryKey('airdrop', app.chainId, { account }),
-  queryFn: async () => readAirdrop(app.client, app.chain, await app.requireCapabilities(), account!),
-  enabled: app.addressSettled && !!account && !!app.contract('airdrop'),
+export const airdropQuery = (ctx: ReadContext, account: Address | undefined) => ({
+  queryKey: queryKey('airdrop', ctx.chainId, { account }),
+  queryFn: async () => readAirdrop(ctx.client, ctx.chain, await ctx.requireCaps(), account!),
+  enabled: ctx.settled && !!account && !!ctx.chain.contracts.airdrop,
   ...cache.perBlock,
 });

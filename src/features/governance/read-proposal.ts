@@ -22,7 +22,7 @@ import { descriptionMatches } from './proposal-description.ts';
 import { statusCalls, toStatus } from './proposal-status.ts';
 import type { ProposalDetail, ProposalVote } from './proposal-detail.ts';
 import { governanceKey } from './governance-keys.ts';
-import type { AppState } from '../../lib/web3/app-state.svelte.ts';
+import type { ReadContext } from '../../lib/session/read-context.ts';
 import { cache } from '../../lib/query/presets.ts';
 import { storageKey } from '../../lib/storage/keys.ts';
 
@@ -264,9 +264,9 @@ export async function readProposal(
 }
 
 /** One proposal as the viewed account sees it (its vote and voting power at the snapshot). */
-export const proposalQuery = (app: AppState, id: bigint, account: Address | undefined) => ({
-  queryKey: governanceKey(app.chainId, { proposal: id.toString(), account }),
-  queryFn: async () => readProposal(app.client, app.chain, await app.requireCapabilities(), id, account),
-  enabled: app.addressSettled,
+export const proposalQuery = (ctx: ReadContext, id: bigint, account: Address | undefined) => ({
+  queryKey: governanceKey(ctx.chainId, { proposal: id.toString(), account }),
+  queryFn: async () => readProposal(ctx.client, ctx.chain, await ctx.requireCaps(), id, account),
+  enabled: ctx.settled,
   ...cache.perBlock,
 });

@@ -21,7 +21,7 @@ import { chainHistory, syncedLogs } from '../../lib/logs/chain-logs.ts';
 import type { ChainCaps } from '../../lib/web3/capabilities.ts';
 import { statusCalls, toStatus, type ProposalStatus } from './proposal-status.ts';
 import { governanceKey } from './governance-keys.ts';
-import type { AppState } from '../../lib/web3/app-state.svelte.ts';
+import type { ReadContext } from '../../lib/session/read-context.ts';
 import { cache } from '../../lib/query/presets.ts';
 import { storageKey } from '../../lib/storage/keys.ts';
 
@@ -185,8 +185,8 @@ export async function readProposalPage(
 }
 
 /** A page of the proposal list, newest first. */
-export const proposalListQuery = (app: AppState, page: number, pageSize: number) => ({
-  queryKey: governanceKey(app.chainId, { page }),
-  queryFn: async () => readProposalPage(app.client, app.chain, await app.requireCapabilities(), page, pageSize),
+export const proposalListQuery = (ctx: ReadContext, page: number, pageSize: number) => ({
+  queryKey: governanceKey(ctx.chainId, { page }),
+  queryFn: async () => readProposalPage(ctx.client, ctx.chain, await ctx.requireCaps(), page, pageSize),
   ...cache.perBlock,
 });

@@ -10,7 +10,7 @@ import type { ReadClient } from '../../lib/web3/chains.ts';
 import { readBatch } from '../../lib/web3/read-batch.ts';
 import { ethCall } from '../../lib/web3/eth-call.ts';
 import { votesKey } from './governance-keys.ts';
-import type { AppState } from '../../lib/web3/app-state.svelte.ts';
+import type { ReadContext } from '../../lib/session/read-context.ts';
 import { cache } from '../../lib/query/presets.ts';
 
 export async function readProposer(
@@ -49,9 +49,9 @@ export const proposalIdOf = (targets: Address[], values: bigint[], calldatas: He
   );
 
 /** What the create form needs: the threshold, the proposer's votes, the executor's ALT. */
-export const proposerQuery = (app: AppState, account: Address | undefined) => ({
-  queryKey: votesKey(app.chainId, { proposer: account }),
-  queryFn: async () => readProposer(app.client, app.chain, await app.requireCapabilities(), account),
-  enabled: app.addressSettled,
+export const proposerQuery = (ctx: ReadContext, account: Address | undefined) => ({
+  queryKey: votesKey(ctx.chainId, { proposer: account }),
+  queryFn: async () => readProposer(ctx.client, ctx.chain, await ctx.requireCaps(), account),
+  enabled: ctx.settled,
   ...cache.perBlock,
 });

@@ -8,7 +8,7 @@ import { altLayerTokenAbi, altVotesAbi } from '../../lib/contracts/generated.ts'
 import type { ChainConfig } from '../../lib/config/app-config.ts';
 import { ensResolverOf, type ReadClient } from '../../lib/web3/chains.ts';
 import type { ChainCaps } from '../../lib/web3/capabilities.ts';
-import type { AppState } from '../../lib/web3/app-state.svelte.ts';
+import type { ReadContext } from '../../lib/session/read-context.ts';
 import { readBatch } from '../../lib/web3/read-batch.ts';
 import { ethCall } from '../../lib/web3/eth-call.ts';
 import { cache } from '../../lib/query/presets.ts';
@@ -49,9 +49,9 @@ export async function readYourVotes(
 }
 
 /** The governance page's voting-power query, refreshed each block. */
-export const yourVotesQuery = (app: AppState, account: Address | undefined) => ({
-  queryKey: votesKey(app.chainId, { yourVotes: account }),
-  queryFn: async () => readYourVotes(app.client, app.chain, await app.requireCapabilities(), account!),
+export const yourVotesQuery = (ctx: ReadContext, account: Address | undefined) => ({
+  queryKey: votesKey(ctx.chainId, { yourVotes: account }),
+  queryFn: async () => readYourVotes(ctx.client, ctx.chain, await ctx.requireCaps(), account!),
   enabled: !!account,
   ...cache.perBlock,
 });

@@ -8,7 +8,7 @@ import { decodeLogs } from '../../lib/logs/chain-logs.ts';
 import type { LogFilter } from '../../lib/logs/log-select.ts';
 import type { IndexedLog } from '../../lib/logs/log-store.ts';
 import { governanceKey } from './governance-keys.ts';
-import type { AppState } from '../../lib/web3/app-state.svelte.ts';
+import type { ReadContext } from '../../lib/session/read-context.ts';
 import { historyUpTo } from '../../lib/logs/chain-logs.ts';
 
 export interface VotePoint {
@@ -67,15 +67,15 @@ export function votesOn(
 
 /** A proposal's votes over time, from the log index; `partial` when some predate the index. */
 export const voteTimelineHistory = (
-  app: AppState,
+  ctx: ReadContext,
   id: bigint,
   governor: Address,
   createdBlock: bigint | undefined,
 ) => ({
-  queryKey: governanceKey(app.chainId, { voteTimeline: id.toString() }),
+  queryKey: governanceKey(ctx.chainId, { voteTimeline: id.toString() }),
   read: async (upTo: 'stored' | 'head') => {
-    const caps = await app.requireCapabilities();
-    const history = await historyUpTo(app.client, app.chain, caps, upTo);
+    const caps = await ctx.requireCaps();
+    const history = await historyUpTo(ctx.client, ctx.chain, caps, upTo);
     if (!history) return null;
     // Votes before the index's first block are in the shipped history, sharded by voter: not charted.
     const partial = createdBlock === undefined || createdBlock < history.index.fromBlock;

@@ -10,7 +10,7 @@ import { readBatch, readRows } from '../../lib/web3/read-batch.ts';
 import { altStakingViewsAbi } from '../../lib/contracts/abi/alt-staking-views.ts';
 import { altAirdropViewsAbi } from '../../lib/contracts/abi/alt-airdrop-views.ts';
 import { governorInterfaceAbi } from '../../lib/contracts/governor-interface.ts';
-import type { AppState } from '../../lib/web3/app-state.svelte.ts';
+import type { ReadContext } from '../../lib/session/read-context.ts';
 import { cache } from '../../lib/query/presets.ts';
 import { streamRateBps } from '../../lib/staking/rate.ts';
 import { queryKey } from '../../lib/query/keys.ts';
@@ -125,17 +125,17 @@ export async function readOpenProposals(
 }
 
 /** The glance's query, refreshed each block like the Overview's. */
-export const glanceQuery = (app: AppState, enabled: boolean) => ({
-  queryKey: queryKey('overview', app.chainId, { glance: true }),
-  queryFn: () => readGlance(app.client, app.chain),
+export const glanceQuery = (ctx: ReadContext, enabled: boolean) => ({
+  queryKey: queryKey('overview', ctx.chainId, { glance: true }),
+  queryFn: () => readGlance(ctx.client, ctx.chain),
   enabled,
   ...cache.perBlock,
 });
 
 /** The open proposals: read again when a proposal is created, or after a minute (one opens or closes). */
-export const openProposalsQuery = (app: AppState, glance: Glance | undefined) => ({
-  queryKey: ['glance', { chainId: app.chainId, proposals: glance?.governor?.count.toString() }] as const,
-  queryFn: () => readOpenProposals(app.client, app.chain, glance!.governor!.count, glance!.blockNumber),
+export const openProposalsQuery = (ctx: ReadContext, glance: Glance | undefined) => ({
+  queryKey: ['glance', { chainId: ctx.chainId, proposals: glance?.governor?.count.toString() }] as const,
+  queryFn: () => readOpenProposals(ctx.client, ctx.chain, glance!.governor!.count, glance!.blockNumber),
   enabled: !!glance?.governor,
   ...cache.everyMinute,
 });

@@ -13,7 +13,7 @@ import type { ChainCaps } from '../../lib/web3/capabilities.ts';
 import { readBatch } from '../../lib/web3/read-batch.ts';
 import { ethCall } from '../../lib/web3/eth-call.ts';
 import { toVotingPower, votingPowerCalls, type VotingPower } from '../../lib/votes/voting-power.ts';
-import type { AppState } from '../../lib/web3/app-state.svelte.ts';
+import type { ReadContext } from '../../lib/session/read-context.ts';
 import { cache } from '../../lib/query/presets.ts';
 import { queryKey } from '../../lib/query/keys.ts';
 import { chainProfile } from '../../lib/web3/chain-profile.ts';
@@ -122,10 +122,10 @@ export async function readAltBalance(client: ReadClient, alt: Address, account: 
 }
 
 /** The Overview's query: one per chain and viewed account, refreshed each block. */
-export const overviewQuery = (app: AppState, account: Address | undefined) => ({
-  queryKey: queryKey('overview', app.chainId, { account }),
-  queryFn: async () => readOverview(app.client, app.chain, await app.requireCapabilities(), account!),
-  enabled: app.addressSettled && !!account,
+export const overviewQuery = (ctx: ReadContext, account: Address | undefined) => ({
+  queryKey: queryKey('overview', ctx.chainId, { account }),
+  queryFn: async () => readOverview(ctx.client, ctx.chain, await ctx.requireCaps(), account!),
+  enabled: ctx.settled && !!account,
   ...cache.perBlock,
 });
 
@@ -137,9 +137,9 @@ export const retryDelay = (failures: number): number => Math.min(60_000, 2_000 *
  * per block there); a chain that does not answer says "unreachable" at once and is asked again with
  * growing pauses until it does.
  */
-export const otherChainBalanceQuery = (app: AppState, chain: ChainConfig, account: Address) => ({
+export const otherChainBalanceQuery = (ctx: ReadContext, chain: ChainConfig, account: Address) => ({
   queryKey: queryKey('balances', chain.id, { account }),
-  queryFn: () => readAltBalance(app.clients.get(chain.id)!, chain.contracts.alt!, account),
+  queryFn: () => readAltBalance(ctx.clientOf(chain.id)!, chain.contracts.alt!, account),
   ...cache.perBlock,
   retry: 0,
   refetchInterval: (query: { state: { status: string; errorUpdateCount: number } }) =>

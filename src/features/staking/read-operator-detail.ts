@@ -10,7 +10,7 @@ import type { ChainConfig } from '../../lib/config/app-config.ts';
 import type { ReadClient } from '../../lib/web3/chains.ts';
 import type { ChainCaps } from '../../lib/web3/capabilities.ts';
 import { decodeLogs, storedHistory, syncedHistory, type ChainHistory } from '../../lib/logs/chain-logs.ts';
-import type { AppState } from '../../lib/web3/app-state.svelte.ts';
+import type { ReadContext } from '../../lib/session/read-context.ts';
 import { cache } from '../../lib/query/presets.ts';
 import { queryKey } from '../../lib/query/keys.ts';
 
@@ -129,16 +129,16 @@ export async function readStakers(
  * An operator's slashes, keyed by the contract's count of them: read again only when governance
  * slashes. An operator never slashed (most of them) needs no log at all.
  */
-export const slashesQuery = (app: AppState, operator: Address, slashCount: number) => ({
-  queryKey: ['operator-slashes', { chainId: app.chainId, operator, slashCount }] as const,
+export const slashesQuery = (ctx: ReadContext, operator: Address, slashCount: number) => ({
+  queryKey: ['operator-slashes', { chainId: ctx.chainId, operator, slashCount }] as const,
   queryFn: async () =>
-    slashCount === 0 ? [] : readSlashes(app.client, app.chain, await app.requireCapabilities(), operator, slashCount),
+    slashCount === 0 ? [] : readSlashes(ctx.client, ctx.chain, await ctx.requireCaps(), operator, slashCount),
   ...cache.lazy,
 });
 
 /** An operator's largest stakers, refreshed each block. */
-export const stakersQuery = (app: AppState, operator: Address, stakerCount: number) => ({
-  queryKey: queryKey('staking', app.chainId, { operator, part: 'stakers' }),
-  queryFn: () => readStakers(app.client, app.chain, operator, stakerCount),
+export const stakersQuery = (ctx: ReadContext, operator: Address, stakerCount: number) => ({
+  queryKey: queryKey('staking', ctx.chainId, { operator, part: 'stakers' }),
+  queryFn: () => readStakers(ctx.client, ctx.chain, operator, stakerCount),
   ...cache.perBlock,
 });

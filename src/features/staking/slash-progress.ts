@@ -4,7 +4,7 @@ import { altStakingAbi } from '../../lib/contracts/generated.ts';
 import type { TxCall } from '../../lib/tx/lifecycle.ts';
 import type { ReadClient } from '../../lib/web3/chains.ts';
 import { ethCall } from '../../lib/web3/eth-call.ts';
-import type { AppState } from '../../lib/web3/app-state.svelte.ts';
+import type { ReadContext } from '../../lib/session/read-context.ts';
 import { cache } from '../../lib/query/presets.ts';
 import { queryKey } from '../../lib/query/keys.ts';
 
@@ -56,8 +56,8 @@ export const continueSlashCall = (staking: Address, operator: Address): TxCall =
 });
 
 /** The slash being applied to `operator`, refreshed each block. */
-export const slashProgressQuery = (app: AppState, operator: Address) => ({
-  queryKey: queryKey('staking', app.chainId, { operator, part: 'slash-progress' }),
-  queryFn: () => readSlashProgress(app.client, app.contract('staking')!, operator),
+export const slashProgressQuery = (ctx: ReadContext, operator: Address) => ({
+  queryKey: queryKey('staking', ctx.chainId, { operator, part: 'slash-progress' }),
+  queryFn: () => readSlashProgress(ctx.client, ctx.chain.contracts.staking!, operator),
   ...cache.perBlock,
 });

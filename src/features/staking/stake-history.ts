@@ -9,7 +9,7 @@ import { altStakingAbi } from '../../lib/contracts/generated.ts';
 import type { LogFilter } from '../../lib/logs/log-select.ts';
 import type { IndexedLog } from '../../lib/logs/log-store.ts';
 import type { Change } from '../../lib/charts/anchored-series.ts';
-import type { AppState } from '../../lib/web3/app-state.svelte.ts';
+import type { ReadContext } from '../../lib/session/read-context.ts';
 import { historyUpTo, type HistoryUpTo } from '../../lib/logs/chain-logs.ts';
 import { anchoredSeries } from '../../lib/charts/anchored-series.ts';
 import { queryKey } from '../../lib/query/keys.ts';
@@ -56,13 +56,13 @@ export function stakeChanges(
 }
 
 /** An operator's active stake over time, from the log index, anchored to its stake now (read when asked for). */
-export const stakeHistory = (app: AppState, operator: Address, totalStake: bigint) => ({
-  queryKey: queryKey('staking', app.chainId, { operator, part: 'stake-history', stake: totalStake.toString() }),
+export const stakeHistory = (ctx: ReadContext, operator: Address, totalStake: bigint) => ({
+  queryKey: queryKey('staking', ctx.chainId, { operator, part: 'stake-history', stake: totalStake.toString() }),
   read: async (upTo: HistoryUpTo) => {
-    const caps = await app.requireCapabilities();
-    const history = await historyUpTo(app.client, app.chain, caps, upTo);
+    const caps = await ctx.requireCaps();
+    const history = await historyUpTo(ctx.client, ctx.chain, caps, upTo);
     if (!history) return null;
-    const changes = stakeChanges((f) => history.index.select(f), app.chain.contracts.staking!, operator);
+    const changes = stakeChanges((f) => history.index.select(f), ctx.chain.contracts.staking!, operator);
     const { blocks, values } = anchoredSeries(changes, totalStake, history.index.fromBlock);
     return { blockNumber: history.blockNumber, blocks, stake: values };
   },

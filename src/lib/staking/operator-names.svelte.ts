@@ -7,7 +7,7 @@ import { createQueries } from '@tanstack/svelte-query';
 import type { Address } from 'viem';
 import { readInlineMetadata, type MetadataResult, type OperatorMetadata } from '../format/operator-metadata.ts';
 import { lookalikeNames } from '../format/address-identity.ts';
-import { useApp } from '../web3/app-state.svelte.ts';
+import { useApp } from '../session/app-state.svelte.ts';
 import { fetchableMetadata, operatorMetadataQuery } from './operator-metadata.ts';
 
 export interface NamedOperator {

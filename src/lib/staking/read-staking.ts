@@ -15,7 +15,8 @@ import { multicall3Of, type ReadClient } from '../web3/chains.ts';
 import type { ChainCaps } from '../web3/capabilities.ts';
 import { readBatch, type BatchResult } from '../web3/read-batch.ts';
 import { pageSize, tooBig } from '../rpc/page-size.ts';
-import type { AppState } from '../web3/app-state.svelte.ts';
+import type { ReadContext } from '../session/read-context.ts';
+import type { QueryClient } from '@tanstack/svelte-query';
 import { cache } from '../query/presets.ts';
 import { afterNextPaint } from '../ui/next-paint.ts';
 import { queryKey } from '../query/keys.ts';
@@ -206,17 +207,17 @@ async function readDirectory(
 }
 
 /** The staking screens' query: one per chain and viewed account, refreshed each block. */
-export const stakingQuery = (app: AppState, account: Address | undefined) => {
-  const key = queryKey('staking', app.chainId, { account });
+export const stakingQuery = (ctx: ReadContext, account: Address | undefined) => {
+  const key = queryKey('staking', ctx.chainId, { account });
   return {
     queryKey: key,
-    queryFn: async () => {
+    queryFn: async ({ client }: { client: QueryClient }) => {
       // The directory's answer is large: the screen's frame is painted before it is first asked for
       // (a refresh each block, with the directory already drawn, does not wait).
-      if (app.queryClient.getQueryData(key) === undefined) await afterNextPaint();
-      return readStaking(app.client, app.chain, await app.requireCapabilities(), account);
+      if (client.getQueryData(key) === undefined) await afterNextPaint();
+      return readStaking(ctx.client, ctx.chain, await ctx.requireCaps(), account);
     },
-    enabled: app.addressSettled && !!app.contract('staking'),
+    enabled: ctx.settled && !!ctx.chain.contracts.staking,
     ...cache.perBlock,
   };
 };
@@ -243,15 +244,15 @@ export async function readOperatorAlone(
 
 /** An operator page's own read, until the directory's query has data (an unknown operator reverts). */
 export const operatorAloneQuery = (
-  app: AppState,
+  ctx: ReadContext,
   operator: Address | undefined,
   account: Address | undefined,
   directoryIn: boolean,
 ) => ({
   // `part` keeps the key apart from the directory's even with no operator (undefined drops out of a key).
-  queryKey: queryKey('staking', app.chainId, { account, operator, part: 'operator' }),
-  queryFn: async () => readOperatorAlone(app.client, app.chain, await app.requireCapabilities(), operator!, account),
-  enabled: app.addressSettled && !!app.contract('staking') && !!operator && !directoryIn,
+  queryKey: queryKey('staking', ctx.chainId, { account, operator, part: 'operator' }),
+  queryFn: async () => readOperatorAlone(ctx.client, ctx.chain, await ctx.requireCaps(), operator!, account),
+  enabled: ctx.settled && !!ctx.chain.contracts.staking && !!operator && !directoryIn,
   ...cache.perBlock,
   retry: false,
 });

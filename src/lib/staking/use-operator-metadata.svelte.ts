@@ -1,7 +1,7 @@
 /** An operator's metadata as reactive state: inline URIs at once, remote ones through one shared query. */
 import { createQuery } from '@tanstack/svelte-query';
 import { readInlineMetadata, type MetadataResult } from '../format/operator-metadata.ts';
-import { useApp } from '../web3/app-state.svelte.ts';
+import { useApp } from '../session/app-state.svelte.ts';
 import { operatorMetadataQuery } from './operator-metadata.ts';
 
 export function useOperatorMetadata(uri: () => string) {

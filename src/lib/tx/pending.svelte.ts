@@ -4,7 +4,7 @@
  */
 import { getContext, setContext } from 'svelte';
 import type { Hex } from 'viem';
-import type { AppState } from '../web3/app-state.svelte.ts';
+import type { AppState } from '../session/app-state.svelte.ts';
 import { PER_BLOCK_ROOTS } from '../query/presets.ts';
 import type { Following, TxState } from './lifecycle.ts';
 import { touchedBy, type Touches } from '../query/keys.ts';

@@ -1,6 +1,6 @@
 /** Svelte wrapper around the lifecycle: reactive state, one submission at a time, tracking and refresh. */
 import type { Address, Hex } from 'viem';
-import { useApp } from '../web3/app-state.svelte.ts';
+import { useApp } from '../session/app-state.svelte.ts';
 import type { TxCall, TxState } from './lifecycle.ts';
 import { actionKey } from './action-key.ts';
 import { mapError } from '../errors/map-error.ts';
@@ -132,7 +132,7 @@ export class TxFlow {
   #guard(who: 'as-viewed' | 'anyone') {
     if (this.busy) return undefined;
     const account = this.#app.wallet.address;
-    const blocked = this.#app.blockedReason(who);
+    const blocked = this.#app.policy.blockedReason(who);
     if (blocked || !account) {
       this.state = { status: 'error', error: { kind: 'unknown', message: blocked ?? 'Connect a wallet first.' } };
       return undefined;

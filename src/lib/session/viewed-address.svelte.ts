@@ -1,0 +1,36 @@
+/**
+ * The address every page shows: the URL's `address` when it is valid, else the connected wallet's.
+ */
+import { getAddress, isAddress, type Address } from 'viem';
+import { router } from '../router/router.svelte.ts';
+import type { Wallet } from '../web3/wallet.svelte.ts';
+
+export class ViewedAddress {
+  constructor(readonly wallet: Wallet) {}
+
+  /** The `address` in the URL when it is valid; an invalid one is reported by `urlError`. */
+  get urlAddress(): Address | undefined {
+    const raw = router.route.params.get('address');
+    return raw && isAddress(raw, { strict: false }) ? getAddress(raw) : undefined;
+  }
+
+  get urlError(): string | undefined {
+    const raw = router.route.params.get('address');
+    return raw && !isAddress(raw, { strict: false })
+      ? `"${raw.slice(0, 50)}" in the link is not an address.`
+      : undefined;
+  }
+
+  /** The address whose data every page shows. */
+  get address(): Address | undefined {
+    return this.urlAddress ?? this.wallet.address;
+  }
+
+  /**
+   * Whether the viewed address is known: a URL address at once, otherwise once a returning wallet
+   * has reconnected (or is known absent). Screens wait for it so their batched read runs once.
+   */
+  get settled(): boolean {
+    return !!this.urlAddress || this.wallet.settled;
+  }
+}
