@@ -4,6 +4,7 @@
  * a phone on a slow network waits for one round trip, not three in a row.
  */
 import type { Component } from 'svelte';
+import { STAKING_HEAD } from './features/staking/lead.ts';
 
 export const pages: Record<string, () => Promise<{ default: Component }>> = {
   '/staking': () => import('./features/staking/staking-page.svelte'),
@@ -11,6 +12,15 @@ export const pages: Record<string, () => Promise<{ default: Component }>> = {
   '/airdrop': () => import('./features/airdrop/airdrop-page.svelte'),
   '/activity': () => import('./features/activity/activity-page.svelte'),
   '/network': () => import('./features/network/network-page.svelte'),
+};
+
+/**
+ * The title and lead a section's page opens with, drawn while its code loads: the first and largest
+ * text of a first visit is painted with the app, not a round trip later (the same words, in the same
+ * place, so nothing moves when the page arrives).
+ */
+export const sectionHeads: Record<string, { title: string; lead: string }> = {
+  '/staking': STAKING_HEAD,
 };
 
 export { governancePages } from './features/governance/subpages.ts';
