@@ -21,7 +21,7 @@ import { readSafe } from '../src/lib/web3/safe.ts';
 import { BORROWED_NAME, ENS_NAMES, ROLES, SEEDED_SAFE } from './seed.ts';
 import { getEnsAddress, getEnsName } from 'viem/actions';
 import { ensAddress } from './ens.ts';
-import { readProfiles } from '../src/features/governance/profiles.ts';
+import { readProfiles } from '../src/features/governance/delegates/profiles.ts';
 import type { ChainConfig } from '../src/lib/config/app-config.ts';
 
 const ALT = (n: number) => BigInt(n) * 10n ** 18n;

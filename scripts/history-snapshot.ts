@@ -28,7 +28,11 @@ import {
   type SnapshotProposal,
 } from '../src/lib/logs/snapshot-format.ts';
 import { SNAPSHOT_PARTS, type SnapshotPartName } from '../src/lib/logs/snapshot-parts.ts';
-import { DELEGATION_TOPICS, delegateStandings, foldDelegates } from '../src/features/governance/read-delegates.ts';
+import {
+  DELEGATION_TOPICS,
+  delegateStandings,
+  foldDelegates,
+} from '../src/features/governance/delegates/read-delegates.ts';
 import { decodeProposalCreated, proposalCreatedEvent } from '../src/features/governance/proposal-description.ts';
 import { proposalTitle } from '../src/lib/governance/proposal-text.ts';
 

@@ -9,10 +9,10 @@ import { STAKING_TOUCHES } from './features/staking/stake-calls.ts';
 import { GOVERNANCE_TOUCHES } from './features/governance/governance-calls.ts';
 import { CLAIM_TOUCHES } from './features/airdrop/claim-calls.ts';
 import { VOTES_TOUCHES } from './lib/votes/votes-calls.ts';
-import { proposalListQuery } from './features/governance/read-proposals.ts';
-import { proposalQuery } from './features/governance/read-proposal.ts';
-import { yourVotesQuery } from './features/governance/read-your-votes.ts';
-import { delegatesHistory } from './features/governance/delegate-queries.ts';
+import { proposalListQuery } from './features/governance/list/read-proposals.ts';
+import { proposalQuery } from './features/governance/proposal/read-proposal.ts';
+import { yourVotesQuery } from './features/governance/voting-power/read-your-votes.ts';
+import { delegatesHistory } from './features/governance/delegates/delegate-queries.ts';
 import { stakingQuery } from './lib/staking/read-staking.ts';
 import { overviewQuery } from './features/overview/read-overview.ts';
 

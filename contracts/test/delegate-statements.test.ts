@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Address } from 'viem';
 import { delegateStatementsAbi } from '../../src/lib/contracts/generated.ts';
 import { installStatements, statementsAddress } from '../../devnet/statements.ts';
-import { readProfiles } from '../../src/features/governance/profiles.ts';
+import { readProfiles } from '../../src/features/governance/delegates/profiles.ts';
 import type { ChainConfig } from '../../src/lib/config/app-config.ts';
 import { MULTICALL3_ADDRESS } from '../../src/lib/web3/devnet-chain.ts';
 import { revertName, tx, useChain } from './fixture.ts';

@@ -9,7 +9,7 @@ import { packetToBytes } from 'viem/ens';
 import { devnetEnsAbi } from '../../src/lib/contracts/generated.ts';
 import { ensAddress, installEns } from '../../devnet/ens.ts';
 import { verifyNames } from '../../src/lib/web3/ens-names.ts';
-import { readProfiles } from '../../src/features/governance/profiles.ts';
+import { readProfiles } from '../../src/features/governance/delegates/profiles.ts';
 import type { ChainConfig } from '../../src/lib/config/app-config.ts';
 import { MULTICALL3_ADDRESS } from '../../src/lib/web3/devnet-chain.ts';
 import { revertName, tx, useChain } from './fixture.ts';

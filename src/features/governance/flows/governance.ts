@@ -17,7 +17,7 @@ import {
   type ProposalActions,
   type Support,
 } from '../governance-calls.ts';
-import { publishStatementCall } from '../statements.ts';
+import { publishStatementCall } from '../delegates/statements.ts';
 
 /** A proposal id as the transaction list shows it: its first eight digits. */
 const shortId = (id: bigint) => `${id.toString().slice(0, 8)}…`;

@@ -1,0 +1,135 @@
+/**
+ * The delegates list's and a delegate's page's queries: each one's key, read and cache strategy, so
+ * the pages only say which they show (`createQuery(() => profilesQuery(app.read, addresses, stateAt))`).
+ */
+import type { Address } from 'viem';
+import type { ReadContext } from '../../../lib/session/read-context.ts';
+import type { HistoryQueryOptions } from '../../../lib/logs/history-query.svelte.ts';
+import { multicall3Of } from '../../../lib/web3/chains.ts';
+import { readSafe } from '../../../lib/web3/safe.ts';
+import { delegatorsOf, rankDelegates, readDelegates } from './read-delegates.ts';
+import { voteHistory } from '../read-vote-history.ts';
+import { readProfiles, type Profiles } from './profiles.ts';
+import { readParticipation } from './participation.ts';
+import { readDelegateParticipation } from './participation-index.ts';
+import { readDelegatorWeights, splitPower } from './delegator-weights.ts';
+
+import { governanceKey, votesKey } from '../governance-keys.ts';
+import { cache } from '../../../lib/query/presets.ts';
+
+/** Every address with voting power, ranked, from the votes token's logs (stored, then up to the head). */
+export const delegatesHistory = (
+  ctx: ReadContext,
+): HistoryQueryOptions<{ blockNumber: bigint; rows: ReturnType<typeof rankDelegates> }> => ({
+  queryKey: votesKey(ctx.chainId, { delegates: true }),
+  read: async (upTo) => {
+    const caps = await ctx.requireCaps();
+    if (!caps.votes) throw new Error(`The governor on ${ctx.chain.name} has no votes token the app can read.`);
+    const read = await readDelegates(ctx.client, ctx.chain, caps, upTo);
+    return read && { blockNumber: read.blockNumber, rows: rankDelegates(read.index) };
+  },
+});
+
+/** A delegate's power, delegators and votes, from the logs alone (no read waits on another). */
+export const delegateHistory = (ctx: ReadContext, address: Address) => ({
+  queryKey: votesKey(ctx.chainId, { delegate: address }),
+  read: async (upTo: 'stored' | 'head') => {
+    const caps = await ctx.requireCaps();
+    if (!caps.votes) throw new Error(`The governor on ${ctx.chain.name} has no votes token the app can read.`);
+    const read = await readDelegates(ctx.client, ctx.chain, caps, upTo);
+    if (!read) return null;
+    const { index, logs, snapshot, blockNumber } = read;
+    const delegators = await delegatorsOf(logs, snapshot, caps.votes.address, address);
+    const history = caps.governor ? await voteHistory(logs, snapshot, caps.governor.address, address) : [];
+    const power = index.votes.get(address) ?? 0n;
+    return { blockNumber, power, delegators, history };
+  },
+});
+
+/**
+ * What a delegate's page reads beside its logs, in parallel: what each delegator brings, whether the
+ * delegate is a Safe, its statement and ENS name; at `stateAt` (they wait while it is undefined).
+ */
+export const delegateDetailsQuery = (
+  ctx: ReadContext,
+  address: Address,
+  data: { delegators: Address[]; power: bigint } | undefined,
+  stateAt: bigint | undefined,
+) => ({
+  queryKey: votesKey(ctx.chainId, { delegateDetails: address, block: stateAt?.toString() }),
+  queryFn: async () => {
+    const { delegators, power } = data!;
+    // Enabled only once the block is one the node keeps (see `enabled`).
+    const at = stateAt!;
+    const caps = await ctx.requireCaps();
+    const [weights, safe, profile] = await Promise.all([
+      readDelegatorWeights(ctx.client, multicall3Of(ctx.chain), caps.votes!.address, delegators, at),
+      readSafe(ctx.client, address, at).catch(() => undefined),
+      readProfiles(ctx.client, ctx.chain, [address], at),
+    ]);
+    return {
+      split: splitPower(address, power, weights),
+      safe,
+      statement: profile.statements.get(address),
+      name: profile.names.get(address),
+    };
+  },
+  enabled: !!data && stateAt !== undefined && !!ctx.caps?.votes,
+  ...cache.minute,
+  // A new block re-reads them; the last answer stays on screen meanwhile (the statement editor with it).
+  placeholderData: <T>(previous: T) => previous,
+});
+
+/** A delegate's participation at `stateAt`: proposals, snapshots, votes at each, in three batches. */
+export const delegateParticipationQuery = (ctx: ReadContext, address: Address, stateAt: bigint | undefined) => ({
+  queryKey: votesKey(ctx.chainId, { participation: address, block: stateAt?.toString() }),
+  queryFn: async () => {
+    const caps = await ctx.requireCaps();
+    return readParticipation(
+      ctx.client,
+      multicall3Of(ctx.chain),
+      caps.governor!.address,
+      caps.votes!.address,
+      address,
+      stateAt!,
+    );
+  },
+  // Participation counts the page's own votes: it waits for a block whose state the node has.
+  enabled: stateAt !== undefined && !!ctx.caps?.governor && !!ctx.caps?.votes,
+  ...cache.minute,
+  // A new block re-reads it; the same delegate's last figures stay on screen meanwhile.
+  placeholderData: <T>(previous: T | undefined, last?: { queryKey: readonly unknown[] }) =>
+    sameDelegate(last?.queryKey, address) ? previous : undefined,
+});
+
+/** Whether a participation query's key is `address`'s (another delegate's figures never stand in). */
+const sameDelegate = (key: readonly unknown[] | undefined, address: Address) =>
+  (key?.[1] as { participation?: Address } | undefined)?.participation === address;
+
+/** The participation of `targets` (or of every delegate, `all`) over `window`, at `stateAt`. */
+export const delegatesParticipationQuery = (
+  ctx: ReadContext,
+  targets: Address[],
+  all: boolean,
+  window: 'last10' | 'all',
+  stateAt: bigint | undefined,
+) => ({
+  queryKey: votesKey(ctx.chainId, { participationOf: all ? 'all' : targets, window, block: stateAt?.toString() }),
+  queryFn: async () =>
+    readDelegateParticipation(ctx.client, ctx.chain, await ctx.requireCaps(), targets, stateAt!, window),
+  // Participation counts the list's own votes: it waits for a block whose state the node has.
+  enabled: stateAt !== undefined && !!ctx.caps?.governor && targets.length > 0,
+  ...cache.minute,
+});
+
+/** Statements and ENS names of `addresses`: one multicall, then one verifying the names found. */
+export const profilesQuery = (ctx: ReadContext, addresses: Address[], stateAt: bigint | undefined) => ({
+  queryKey: governanceKey(ctx.chainId, { profiles: addresses, block: stateAt?.toString() }),
+  queryFn: () => readProfiles(ctx.client, ctx.chain, addresses, stateAt),
+  // Beside stored history a pruned node no longer has, they wait for the history to reach the head
+  // (reading them at the head first would read them twice).
+  enabled: addresses.length > 0 && stateAt !== undefined,
+  ...cache.lazy,
+  // Keyed by address: a new block's answer replaces the last without the names blinking out.
+  placeholderData: (previous: Profiles | undefined) => previous,
+});
