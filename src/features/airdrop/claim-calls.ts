@@ -4,7 +4,7 @@
  */
 import type { Address, Hex } from 'viem';
 import { altAirdropAbi } from '../../lib/contracts/generated.ts';
-import type { TxCall } from '../../lib/tx/lifecycle.ts';
+import { txCall } from '../../lib/tx/lifecycle.ts';
 import { delegationStruct, type DelegationSignature } from '../../lib/votes/delegation-signature.ts';
 import type { Touches } from '../../lib/query/keys.ts';
 
@@ -15,12 +15,13 @@ export interface ClaimTarget {
 }
 
 /** Claims the sender's allocation as plain ALT. */
-export const claimCall = ({ airdrop, amount, proof }: ClaimTarget): TxCall => ({
-  address: airdrop,
-  abi: altAirdropAbi,
-  functionName: 'claim',
-  args: [amount, proof],
-});
+export const claimCall = ({ airdrop, amount, proof }: ClaimTarget) =>
+  txCall({
+    address: airdrop,
+    abi: altAirdropAbi,
+    functionName: 'claim',
+    args: [amount, proof],
+  });
 
 /**
  * Whether claiming to voting power delegated to `to` needs the claimant's delegation signature. The
@@ -41,20 +42,22 @@ export const claimToVotesCall = (
   { airdrop, amount, proof }: ClaimTarget,
   delegatee: Address,
   signature?: DelegationSignature,
-): TxCall => ({
-  address: airdrop,
-  abi: altAirdropAbi,
-  functionName: 'claimToVotes',
-  args: [amount, proof, delegatee, delegationStruct(signature)],
-});
+) =>
+  txCall({
+    address: airdrop,
+    abi: altAirdropAbi,
+    functionName: 'claimToVotes',
+    args: [amount, proof, delegatee, delegationStruct(signature)],
+  });
 
 /** Claims the sender's allocation straight into a stake with `operator`. */
-export const claimAndStakeCall = ({ airdrop, amount, proof }: ClaimTarget, operator: Address): TxCall => ({
-  address: airdrop,
-  abi: altAirdropAbi,
-  functionName: 'claimAndStake',
-  args: [amount, proof, operator],
-});
+export const claimAndStakeCall = ({ airdrop, amount, proof }: ClaimTarget, operator: Address) =>
+  txCall({
+    address: airdrop,
+    abi: altAirdropAbi,
+    functionName: 'claimAndStake',
+    args: [amount, proof, operator],
+  });
 
 /** Query roots a claim changes. */
 export const CLAIM_TOUCHES: Touches = ['airdrop', 'overview', 'staking', 'votes', 'balances'];

@@ -1,7 +1,7 @@
 /** Governance writes as contract calls. Queue and execute go through GovernorStorage's by-id forms. */
 import type { Address, Hex } from 'viem';
 import { altGovernorAbi } from '../../lib/contracts/generated.ts';
-import type { TxCall } from '../../lib/tx/lifecycle.ts';
+import { type TxCall, txCall } from '../../lib/tx/lifecycle.ts';
 import type { Touches } from '../../lib/query/keys.ts';
 
 /** Query roots a governance write changes: proposals, the delegates' votes and participation, and the balances screens. */
@@ -12,22 +12,29 @@ export const SUPPORT_LABELS = ['Against', 'For', 'Abstain'] as const;
 
 export const voteCall = (governor: Address, id: bigint, support: Support, reason: string): TxCall =>
   reason.trim() === ''
-    ? { address: governor, abi: altGovernorAbi, functionName: 'castVote', args: [id, support] }
-    : { address: governor, abi: altGovernorAbi, functionName: 'castVoteWithReason', args: [id, support, reason] };
+    ? txCall({ address: governor, abi: altGovernorAbi, functionName: 'castVote', args: [id, support] })
+    : txCall({
+        address: governor,
+        abi: altGovernorAbi,
+        functionName: 'castVoteWithReason',
+        args: [id, support, reason],
+      });
 
-export const queueCall = (governor: Address, id: bigint): TxCall => ({
-  address: governor,
-  abi: altGovernorAbi,
-  functionName: 'queue',
-  args: [id],
-});
+export const queueCall = (governor: Address, id: bigint) =>
+  txCall({
+    address: governor,
+    abi: altGovernorAbi,
+    functionName: 'queue',
+    args: [id],
+  });
 
-export const executeCall = (governor: Address, id: bigint): TxCall => ({
-  address: governor,
-  abi: altGovernorAbi,
-  functionName: 'execute',
-  args: [id],
-});
+export const executeCall = (governor: Address, id: bigint) =>
+  txCall({
+    address: governor,
+    abi: altGovernorAbi,
+    functionName: 'execute',
+    args: [id],
+  });
 
 export interface ProposalActions {
   targets: Address[];
@@ -35,9 +42,10 @@ export interface ProposalActions {
   calldatas: Hex[];
 }
 
-export const proposeCall = (governor: Address, actions: ProposalActions, description: string): TxCall => ({
-  address: governor,
-  abi: altGovernorAbi,
-  functionName: 'propose',
-  args: [actions.targets, actions.values, actions.calldatas, description],
-});
+export const proposeCall = (governor: Address, actions: ProposalActions, description: string) =>
+  txCall({
+    address: governor,
+    abi: altGovernorAbi,
+    functionName: 'propose',
+    args: [actions.targets, actions.values, actions.calldatas, description],
+  });

@@ -1,7 +1,7 @@
 /** A slash being applied in pages: its progress as the staking contract reports it, and the call that advances it. */
 import type { Address } from 'viem';
 import { altStakingAbi } from '../../lib/contracts/generated.ts';
-import type { TxCall } from '../../lib/tx/lifecycle.ts';
+import { txCall } from '../../lib/tx/lifecycle.ts';
 import type { ReadClient } from '../../lib/web3/chains.ts';
 import { ethCall } from '../../lib/web3/eth-call.ts';
 import type { ReadContext } from '../../lib/session/read-context.ts';
@@ -48,12 +48,13 @@ export const pagesLeft = (progress: SlashProgress): bigint =>
   (progress.positionsLeft + progress.requestsLeft + SLASH_PAGE - 1n) / SLASH_PAGE;
 
 /** Applies the next page of `operator`'s slash; anyone may send it. */
-export const continueSlashCall = (staking: Address, operator: Address): TxCall => ({
-  address: staking,
-  abi: altStakingAbi,
-  functionName: 'continueSlash',
-  args: [operator, SLASH_PAGE],
-});
+export const continueSlashCall = (staking: Address, operator: Address) =>
+  txCall({
+    address: staking,
+    abi: altStakingAbi,
+    functionName: 'continueSlash',
+    args: [operator, SLASH_PAGE],
+  });
 
 /** The slash being applied to `operator`, refreshed each block. */
 export const slashProgressQuery = (ctx: ReadContext, operator: Address) => ({

@@ -6,7 +6,15 @@
  * status). A Safe answers either with its Safe transaction's hash, followed on the Safe.
  */
 import type { Config } from '@wagmi/core';
-import { encodeFunctionData, type Abi, type Address, type Hex, type TransactionReceipt } from 'viem';
+import {
+  encodeFunctionData,
+  type Abi,
+  type Address,
+  type ContractFunctionArgs,
+  type ContractFunctionName,
+  type Hex,
+  type TransactionReceipt,
+} from 'viem';
 import { getBlockNumber, getTransactionCount, simulateContract } from 'viem/actions';
 import type { ReadClient } from '../web3/chains.ts';
 import { mapError, type MappedError } from '../errors/map-error.ts';
@@ -26,6 +34,7 @@ export type TxState =
   | { status: 'success'; hash: Hex; receipt: TransactionReceipt; note?: string }
   | { status: 'error'; error: MappedError; hash?: Hex };
 
+/** A write as the lifecycle sends it (a list may hold calls to several contracts). */
 export interface TxCall {
   address: Address;
   abi: Abi;
@@ -33,6 +42,22 @@ export interface TxCall {
   args?: readonly unknown[];
   value?: bigint;
 }
+
+/** Functions that write. */
+type Writes = 'nonpayable' | 'payable';
+
+/**
+ * A write, checked against its ABI where it is built: the function is one that writes, and its
+ * arguments are that function's (viem's types), as `ethCall` checks a read. The lifecycle then takes
+ * it as a `TxCall`.
+ */
+export const txCall = <const abi extends Abi, functionName extends ContractFunctionName<abi, Writes>>(call: {
+  address: Address;
+  abi: abi;
+  functionName: functionName;
+  args: ContractFunctionArgs<abi, Writes, functionName> & readonly unknown[];
+  value?: bigint;
+}): TxCall => call;
 
 export interface TxContext {
   walletConfig: Config;

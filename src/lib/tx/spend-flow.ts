@@ -15,7 +15,7 @@ import { formatToken } from '../format/amount.ts';
 import type { Config } from '@wagmi/core';
 import type { ReadClient } from '../web3/chains.ts';
 import { readAccountKind, type AccountKind } from '../web3/account-kind.ts';
-import type { TxCall, TxState } from './lifecycle.ts';
+import { type TxCall, type TxState, txCall } from './lifecycle.ts';
 import type { TxFlow } from './tx-flow.svelte.ts';
 import type { Touches } from '../query/keys.ts';
 
@@ -53,12 +53,13 @@ export interface SpendResult {
 }
 
 /** An exact-amount approval: never more than the action spends. */
-export const approveCall = (token: Address, spender: Address, amount: bigint): TxCall => ({
-  address: token,
-  abi: altLayerTokenAbi,
-  functionName: 'approve',
-  args: [spender, amount],
-});
+export const approveCall = (token: Address, spender: Address, amount: bigint) =>
+  txCall({
+    address: token,
+    abi: altLayerTokenAbi,
+    functionName: 'approve',
+    args: [spender, amount],
+  });
 
 /** Runs `plan` by the path with the fewest prompts; see the module comment. */
 export async function spend(ctx: SpendContext, plan: SpendPlan): Promise<SpendResult> {

@@ -7,7 +7,7 @@
 import type { Address } from 'viem';
 import { delegateStatementsAbi } from '../../../lib/contracts/generated.ts';
 import type { CallResult, ContractCall } from '../../../lib/web3/eth-call.ts';
-import type { TxCall } from '../../../lib/tx/lifecycle.ts';
+import { txCall } from '../../../lib/tx/lifecycle.ts';
 
 export interface DelegateStatement {
   text: string;
@@ -76,9 +76,10 @@ export function statementExcerpt(text: string, max = 140): string {
 }
 
 /** Publishes (or, with an empty text and no links, withdraws) the sender's statement. */
-export const publishStatementCall = (registry: Address, text: string, links: string[]): TxCall => ({
-  address: registry,
-  abi: delegateStatementsAbi,
-  functionName: 'publish',
-  args: [text, links],
-});
+export const publishStatementCall = (registry: Address, text: string, links: string[]) =>
+  txCall({
+    address: registry,
+    abi: delegateStatementsAbi,
+    functionName: 'publish',
+    args: [text, links],
+  });
