@@ -196,12 +196,14 @@ export class RpcPool {
     // balancer's backend a block behind: "header not found") is asked up to three more times, as
     // the next backend it reaches has the block within a moment.
     let attempts = Math.max(2, this.endpoints.length + 1);
+    let lacking = false;
     for (let attempt = 0; attempt < attempts; attempt++) {
       let endpoint = this.#pick(tried, pinned);
       if (!endpoint) {
         // Every endpoint failed once: a short pause, then the best again.
         tried.clear();
-        await sleep(300 * attempt);
+        // A backend without the block is waited for a little longer each time; anything else, 300 ms.
+        await sleep(lacking ? 300 * attempt : 300);
         endpoint = this.#pick(tried, pinned)!;
       }
       tried.add(endpoint);
@@ -214,7 +216,8 @@ export class RpcPool {
         return result;
       } catch (error) {
         if (!failsOver(error)) throw error;
-        if (lacksBlock(error)) attempts = Math.max(2, this.endpoints.length + 1) + 3;
+        lacking = lacksBlock(error);
+        if (lacking) attempts = Math.max(2, this.endpoints.length + 1) + 3;
         last = error;
       }
     }

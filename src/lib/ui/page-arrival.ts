@@ -28,13 +28,15 @@ function focusHeading(main: HTMLElement) {
     if (!ours) return;
     // A page may replace its first heading once its data arrives (a loading title, then the real one):
     // focus follows the heading that is there now.
-    const heading = main.querySelector<HTMLElement>('h1');
+    // A page's stand-in while its code loads (route-page.svelte) is not the page: its title is not focused.
+    const heading = main.querySelector<HTMLElement>('h1:not([data-placeholder] h1)');
     if (heading && heading !== focused) {
       heading.tabIndex = -1;
       heading.focus({ preventScroll: true });
       focused = heading;
     }
-    if (performance.now() - started < WAIT_MS) requestAnimationFrame(step);
+    // A page whose code is still loading has not drawn its heading yet: wait for it, however long.
+    if (performance.now() - started < WAIT_MS || main.querySelector('[data-placeholder]')) requestAnimationFrame(step);
   };
   requestAnimationFrame(step);
 }

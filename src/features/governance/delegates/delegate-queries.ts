@@ -77,7 +77,8 @@ export const delegateDetailsQuery = (
   enabled: !!data && stateAt !== undefined && !!ctx.caps?.votes,
   ...cache.minute,
   // A new block re-reads them; the last answer stays on screen meanwhile (the statement editor with it).
-  placeholderData: <T>(previous: T) => previous,
+  placeholderData: <T>(previous: T | undefined, last?: { queryKey: readonly unknown[] }) =>
+    sameDelegate(last?.queryKey, 'delegateDetails', ctx.chainId, address) ? previous : undefined,
 });
 
 /** A delegate's participation at `stateAt`: proposals, snapshots, votes at each, in three batches. */
@@ -99,12 +100,17 @@ export const delegateParticipationQuery = (ctx: ReadContext, address: Address, s
   ...cache.minute,
   // A new block re-reads it; the same delegate's last figures stay on screen meanwhile.
   placeholderData: <T>(previous: T | undefined, last?: { queryKey: readonly unknown[] }) =>
-    sameDelegate(last?.queryKey, address) ? previous : undefined,
+    sameDelegate(last?.queryKey, 'participation', ctx.chainId, address) ? previous : undefined,
 });
 
-/** Whether a participation query's key is `address`'s (another delegate's figures never stand in). */
-const sameDelegate = (key: readonly unknown[] | undefined, address: Address) =>
-  (key?.[1] as { participation?: Address } | undefined)?.participation === address;
+/**
+ * Whether a delegate query's last key is `address`'s on `chainId`: another delegate's figures, or
+ * the same address's on the chain the app just left, never stand in.
+ */
+const sameDelegate = (key: readonly unknown[] | undefined, field: string, chainId: number, address: Address) => {
+  const part = key?.[1] as Record<string, unknown> | undefined;
+  return part?.chainId === chainId && part[field] === address;
+};
 
 /** The participation of `targets` (or of every delegate, `all`) over `window`, at `stateAt`. */
 export const delegatesParticipationQuery = (
