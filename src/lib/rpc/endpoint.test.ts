@@ -183,9 +183,7 @@ describe('Endpoint rate limits', () => {
     // On a clock of its own: the waits are the test's subject, not this machine's load.
     vi.useFakeTimers({ toFake: ['setTimeout', 'Date'] });
     try {
-      const first = many(endpoint, 2);
-      await vi.runAllTimersAsync();
-      await first;
+      await Promise.all([many(endpoint, 2), vi.runAllTimersAsync()]);
       const burst = many(endpoint, 10);
       await vi.runAllTimersAsync();
       expect(await burst).toHaveLength(10);
