@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { encodeAbiParameters, stringToHex, type Hex } from 'viem';
+import { encodeAbiParameters, stringToHex, toEventSelector, type Hex } from 'viem';
 import type { ReadClient } from '../../lib/web3/chains.ts';
 import { stubStorage } from '../../lib/storage/stub-storage.ts';
 import { createdAtKnownBlock } from './created-index.ts';
@@ -7,6 +7,7 @@ import { proposalCreatedEvent } from './proposal-description.ts';
 
 const governor = '0x5FbDB2315678afecb367f032d93F642f64180aa3';
 const proposer = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8';
+const proposalCreatedTopic = toEventSelector(proposalCreatedEvent);
 const key = `alt-gov:v1:created-at:31337:${governor.toLowerCase()}`;
 
 const createdData = (id: bigint): Hex =>
@@ -23,7 +24,18 @@ function chainWith(id: bigint, at: bigint) {
       const from = BigInt(params[0].fromBlock);
       reads.push(from);
       return from === at
-        ? [{ data: createdData(id), blockNumber: `0x${at.toString(16)}`, transactionHash: `0x${'ab'.repeat(32)}` }]
+        ? [
+            // The log as a node answers it: every field (the app checks them where the answer enters).
+            {
+              address: governor,
+              topics: [proposalCreatedTopic],
+              data: createdData(id),
+              blockNumber: `0x${at.toString(16)}`,
+              blockHash: `0x${'cd'.repeat(32)}`,
+              transactionHash: `0x${'ab'.repeat(32)}`,
+              logIndex: '0x0',
+            },
+          ]
         : [];
     },
   } as unknown as ReadClient;

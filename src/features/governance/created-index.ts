@@ -12,6 +12,7 @@ import type { HistorySnapshot } from '../../lib/logs/history-snapshot.ts';
 import { memoByVersion } from '../../lib/logs/chain-logs.ts';
 import { decodeProposalCreated, proposalCreatedEvent, type CreatedProposal } from './proposal-description.ts';
 import { storageKey } from '../../lib/storage/keys.ts';
+import { logsAnswer } from '../../lib/rpc/answers.ts';
 
 const TOPIC = toEventSelector(proposalCreatedEvent);
 
@@ -168,12 +169,14 @@ async function readCreatedAt(
     return out;
   });
   const answers = await Promise.all(
-    windows.map(
-      (w) =>
-        client.request({
+    windows.map(async (w) =>
+      logsAnswer(
+        'eth_getLogs',
+        await client.request({
           method: 'eth_getLogs',
           params: [{ address: governor, topics: [TOPIC], fromBlock: numberToHex(w.from), toBlock: numberToHex(w.to) }],
-        } as never) as Promise<{ data: Hex; blockNumber: Hex; transactionHash: Hex }[]>,
+        } as never),
+      ),
     ),
   );
   const found = new Map<bigint, CreatedProposal>();

@@ -145,7 +145,7 @@ describe('loading a snapshot', () => {
     let refusals = 2;
     const request = async () => {
       if (refusals-- > 0) throw Object.assign(new Error('Too Many Requests'), { status: 429 });
-      return { hash: HASH };
+      return { hash: HASH, number: '0x64' };
     };
     const snapshot = await loadHistorySnapshot(31337, [TOKEN, GOVERNOR], request, 'http://app.test/');
     expect(snapshot?.checkpoint).toEqual({ number: 100n, hash: HASH });

@@ -30,6 +30,7 @@ import {
   type SnapshotPart,
   type SnapshotProposal,
 } from './snapshot-format.ts';
+import { headerAnswer, type RpcHeader } from '../rpc/answers.ts';
 
 /** A snapshot the chain vouched for: its head, and its shards on demand. */
 export class HistorySnapshot {
@@ -127,10 +128,13 @@ export async function loadHistorySnapshot(
   if (head.chainId !== chainId || wanted.join() !== [...head.addresses].sort().join()) return undefined;
   // A refused or failed read is asked again (a rate limit must not cost the snapshot); an answer
   // without the block, or with another hash, is a chain the snapshot does not describe.
-  let header: { hash?: Hex } | null = null;
+  let header: RpcHeader | null = null;
   for (let attempt = 0; ; attempt++) {
     try {
-      header = (await request('eth_getBlockByNumber', [numberToHex(head.block), false])) as { hash?: Hex } | null;
+      header = headerAnswer(
+        'eth_getBlockByNumber',
+        await request('eth_getBlockByNumber', [numberToHex(head.block), false]),
+      );
       break;
     } catch {
       if (attempt >= 4) return undefined;

@@ -11,12 +11,13 @@
  * - Concurrent syncs share one read; windows adapt to the provider (see LearnedSize) and a rate limit
  *   pauses every window for as long as `Retry-After` asks.
  */
-import { numberToHex, type Address, type Hex } from 'viem';
+import { numberToHex, type Address } from 'viem';
 import { classifyRpcError } from '../errors/rpc-errors.ts';
 import { LearnedSize } from '../rpc/learned-size.ts';
 import type { Checkpoint, IndexedLog, LogStore } from './log-store.ts';
-import { readWindows, type RpcLog } from './window-read.ts';
+import { readWindows } from './window-read.ts';
 import { bucket, byPosition, inBloom, selectLogs, type LogFilter } from './log-select.ts';
+import { headerAnswer, logsAnswer, type RpcHeader } from '../rpc/answers.ts';
 
 export type RpcRequest = (method: string, params: unknown[]) => Promise<unknown>;
 
@@ -37,12 +38,6 @@ export interface LogIndexOptions {
   now?: () => number;
   /** Told after each committed segment: the last block read, and the block being read to. */
   onProgress?: (scannedTo: bigint, target: bigint) => void;
-}
-
-interface RpcHeader {
-  number: Hex;
-  hash: Hex;
-  logsBloom?: Hex;
 }
 
 /** Windows per committed segment of a long read. */
@@ -156,7 +151,10 @@ export class LogIndex {
   async #header(number: bigint): Promise<RpcHeader | null> {
     for (let attempt = 0; ; attempt++) {
       try {
-        return (await this.#call('eth_getBlockByNumber', [numberToHex(number), false])) as RpcHeader | null;
+        return headerAnswer(
+          'eth_getBlockByNumber',
+          await this.#call('eth_getBlockByNumber', [numberToHex(number), false]),
+        );
       } catch (error) {
         const refusal = classifyRpcError(error);
         if (refusal.kind === 'rate' && attempt < 20) this.#rateLimited(refusal.retryAfterMs);
@@ -268,10 +266,13 @@ export class LogIndex {
         concurrency: this.#o.concurrency,
         maxAttempts: this.#o.maxAttempts,
         sleep: this.#o.sleep,
-        getLogs: (a, b) =>
-          this.#call('eth_getLogs', [
-            { address: this.#o.addresses, fromBlock: numberToHex(a), toBlock: numberToHex(b) },
-          ]) as Promise<RpcLog[]>,
+        getLogs: async (a, b) =>
+          logsAnswer(
+            'eth_getLogs',
+            await this.#call('eth_getLogs', [
+              { address: this.#o.addresses, fromBlock: numberToHex(a), toBlock: numberToHex(b) },
+            ]),
+          ),
         accepted: () => {
           this.#rateStrikes = 0;
           this.#probed = true;

@@ -8,17 +8,8 @@ import type { Hex } from 'viem';
 import { classifyRpcError, hasRpcCode } from '../errors/rpc-errors.ts';
 import type { LearnedSize } from '../rpc/learned-size.ts';
 import type { IndexedLog } from './log-store.ts';
-
-export interface RpcLog {
-  address: Hex;
-  topics: Hex[];
-  data: Hex;
-  blockNumber: Hex;
-  blockHash: Hex;
-  transactionHash: Hex;
-  logIndex: Hex;
-  removed?: boolean;
-}
+import type { RpcLog } from '../rpc/answers.ts';
+export type { RpcLog };
 
 const toLog = (l: RpcLog): IndexedLog => ({
   address: l.address.toLowerCase() as Hex,

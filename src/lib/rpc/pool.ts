@@ -21,6 +21,7 @@ import { rememberedRecord, rememberRecord } from '../storage/remembered.ts';
 import { Endpoint } from './endpoint.ts';
 import { classifyRpcError } from '../errors/rpc-errors.ts';
 import { storageKey } from '../storage/keys.ts';
+import { quantityAnswer } from './answers.ts';
 
 const PROBE_MS = 10_000;
 const addedKey = (chainId: number) => storageKey('rpc-added', chainId);
@@ -247,8 +248,12 @@ export class RpcPool {
     const heads = await Promise.all(
       asked.map((e) => {
         this.#probed.add(e);
-        return (e.request('eth_blockNumber') as Promise<string>)
-          .then(BigInt, () => undefined)
+        return e
+          .request('eth_blockNumber')
+          .then(
+            (head) => quantityAnswer('eth_blockNumber', head),
+            () => undefined,
+          )
           .finally(() => this.#probed.delete(e));
       }),
     );

@@ -21,6 +21,7 @@ import { multicall3InterfaceAbi } from '../contracts/multicall3-interface.ts';
 import type { ReadClient } from './chains.ts';
 import { sliceAggregate3 } from './aggregate3-result.ts';
 import { pageSize, tooBig } from '../rpc/page-size.ts';
+import { hexAnswer } from '../rpc/answers.ts';
 
 /**
  * One contract read. Written as a literal with its ABI (`{ address, abi: altStakingAbi, functionName:
@@ -86,10 +87,13 @@ export async function ethCall<const C extends ContractCall>(
 ): Promise<ResultOf<C>> {
   const data = encodeFunctionData({ abi: call.abi as Abi, functionName: call.functionName, args: call.args } as never);
   try {
-    const result = (await client.request({
-      method: 'eth_call',
-      params: [{ to: call.address, data }, blockTag(blockNumber)],
-    } as never)) as Hex;
+    const result = hexAnswer(
+      'eth_call',
+      await client.request({
+        method: 'eth_call',
+        params: [{ to: call.address, data }, blockTag(blockNumber)],
+      } as never),
+    );
     if (result.length > LARGE_RESULT) await yieldToMain();
     return decodeWith?.(result) ?? (decode(call, result) as ResultOf<C>);
   } catch (error) {
