@@ -17,6 +17,10 @@ describe('answers checked where they enter', () => {
   it('takes hex data and quantities as they are', () => {
     expect(hexAnswer('eth_call', '0x1234')).toBe('0x1234');
     expect(quantityAnswer('eth_blockNumber', '0x1b4')).toBe(436n);
+    const long = `0x${'ab'.repeat(1_000)}`;
+    expect(hexAnswer('eth_call', long)).toBe(long);
+    // Long data is checked for its shape (the decoder reads every character next): an odd length is not data.
+    expect(() => hexAnswer('eth_call', `${long}a`)).toThrow('not hex data');
   });
 
   it.each([null, 42, 'latest', '0xzz', { result: '0x' }])('refuses %j for hex data, saying which method', (value) => {
