@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getContractError, parseAbi, RpcRequestError, TimeoutError, UnknownRpcError } from 'viem';
-import { classifyRpcError, isBatchRefusal, noAnswer, retryAfterMs, statedBatchCap } from './rpc-errors.ts';
+import { classifyRpcError, isBatchRefusal, lacksBlock, noAnswer, retryAfterMs, statedBatchCap } from './rpc-errors.ts';
 
 const rpc = (code: number, message: string, data?: unknown) => Object.assign(new Error(message), { code, data });
 const http = (status: number, retryAfter?: string) =>
@@ -241,5 +241,20 @@ describe('noAnswer', () => {
     ['header not found', rpcAnswer(-32000, 'header not found'), false],
   ] as const)('%s → %s', (_, error, expected) => {
     expect(noAnswer(error)).toBe(expected);
+  });
+});
+
+describe('lacksBlock', () => {
+  it.each([
+    [rpc(-32000, 'header not found'), true],
+    [rpc(-32602, 'BlockOutOfRangeError: block height is 5 but requested was 6'), true],
+    [rpc(-32000, 'unknown block'), true],
+    // State a node no longer keeps does not come back by asking again.
+    [rpc(-32000, 'missing trie node 1f2e (path )'), false],
+    [rpc(3, 'execution reverted'), false],
+    // Words without a JSON-RPC answer are not the node's.
+    [new Error('header not found'), false],
+  ] as const)('%s → %s', (error, expected) => {
+    expect(lacksBlock(error)).toBe(expected);
   });
 });

@@ -37,13 +37,19 @@ const SIZE =
 const FATAL =
   /insufficient funds|nonce too (low|high)|invalid opcode|intrinsic gas too low|already known|replacement transaction underpriced|fee cap less than|max fee per gas less than/i;
 /**
- * Answers another try (or another endpoint) may not repeat: the endpoint's trouble, or a node that
- * does not have the block asked for (a lagging backend, a node without an archive): geth's "header
- * not found" and "missing trie node", anvil's "block height is 5 but requested was 4"
- * (BlockOutOfRangeError, crates/anvil/src/eth/error.rs).
+ * A node's words for a block it does not have yet (a backend a block behind): geth's "header not
+ * found", anvil's "block height is 5 but requested was 4" (BlockOutOfRangeError,
+ * crates/anvil/src/eth/error.rs).
  */
-const TRANSIENT =
-  /timeout|timed out|temporar|unavailable|bad gateway|fetch failed|network|ECONNRE|socket|header not found|unknown block|missing trie node|block ?out ?of ?range|block height is \d+ but requested/i;
+const LACKS_BLOCK = /header not found|unknown block|block height is \d+ but requested/i;
+/**
+ * Answers another try (or another endpoint) may not repeat: the endpoint's trouble, a block it does
+ * not have yet, or state it no longer keeps (a node without an archive: "missing trie node").
+ */
+const TRANSIENT = new RegExp(
+  `timeout|timed out|temporar|unavailable|bad gateway|fetch failed|network|ECONNRE|socket|missing trie node|block ?out ?of ?range|${LACKS_BLOCK.source}`,
+  'i',
+);
 /** Words that refuse a JSON-RPC batch as a batch (its size, or batching at all). */
 const BATCH =
   /batch|not a valid request object|^\s*invalid request\s*$|request is too large|request entity too large|content length too large|response too large|response is too big/i;
@@ -116,6 +122,9 @@ export const hasRpcCode = (error: unknown) => causes(error).some((e) => typeof e
 export const noAnswer = (error: unknown) =>
   // -1 is viem's UnknownRpcError: its wrapping of a failure that carried no code (a failed fetch).
   !causes(error).some((e) => typeof e.code === 'number' && e.code !== -1) && classifyRpcError(error).kind !== 'rate';
+
+/** Whether the node answered, in words, that it does not have the block asked for (yet). */
+export const lacksBlock = (error: unknown) => hasRpcCode(error) && LACKS_BLOCK.test(textOf(causes(error)));
 
 /** Whether a JSON-RPC error refuses a batch as a batch (too many calls, or no batches at all). */
 export function isBatchRefusal(error: unknown): boolean {

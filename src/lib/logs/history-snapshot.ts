@@ -141,6 +141,6 @@ export async function loadHistorySnapshot(
       await new Promise((resolve) => setTimeout(resolve, 500 * (attempt + 1)));
     }
   }
-  if (!header?.hash || header.hash.toLowerCase() !== head.hash.toLowerCase()) return undefined;
+  if (!header || header.hash.toLowerCase() !== head.hash.toLowerCase()) return undefined;
   return new HistorySnapshot(head, baseUrl);
 }

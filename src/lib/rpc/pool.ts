@@ -19,7 +19,7 @@ import {
 } from 'viem';
 import { rememberedRecord, rememberRecord } from '../storage/remembered.ts';
 import { Endpoint } from './endpoint.ts';
-import { classifyRpcError } from '../errors/rpc-errors.ts';
+import { classifyRpcError, lacksBlock } from '../errors/rpc-errors.ts';
 import { storageKey } from '../storage/keys.ts';
 import { quantityAnswer } from './answers.ts';
 
@@ -53,11 +53,6 @@ export function failsOver(error: unknown): boolean {
   if (error instanceof RpcRequestError) return classifyRpcError(error).kind === 'transient';
   return false;
 }
-
-/** Whether the node answered that it does not have the block asked for (yet). */
-const lacksBlock = (error: unknown) =>
-  error instanceof RpcRequestError &&
-  /header not found|unknown block|block height is \d+ but requested/i.test(error.details);
 
 /** The newest block `client`'s pool has seen, if its transport is a pool. */
 export const newestBlockOf = (client: { transport: object }): bigint | undefined =>
@@ -196,7 +191,8 @@ export class RpcPool {
     // Each endpoint once, and the best again; a node that answered without the block (a load
     // balancer's backend a block behind: "header not found") is asked up to three more times, as
     // the next backend it reaches has the block within a moment.
-    let attempts = Math.max(2, this.endpoints.length + 1);
+    const tries = Math.max(2, this.endpoints.length + 1);
+    let attempts = tries;
     let lacking = false;
     for (let attempt = 0; attempt < attempts; attempt++) {
       let endpoint = this.#pick(tried, pinned);
@@ -218,7 +214,7 @@ export class RpcPool {
       } catch (error) {
         if (!failsOver(error)) throw error;
         lacking = lacksBlock(error);
-        if (lacking) attempts = Math.max(2, this.endpoints.length + 1) + 3;
+        if (lacking) attempts = tries + 3;
         last = error;
       }
     }
