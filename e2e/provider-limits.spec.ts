@@ -372,14 +372,27 @@ const seeds = (() => {
 
 /** A page shows its data (nothing loading, no error) within the matrix's 20 s. */
 async function showsItsData(page: import('@playwright/test').Page, path: string, label: string) {
+  const mark = proxy.mark();
   await page.goto(`./${path}`);
   const busy = page.locator('[aria-busy="true"]');
   try {
     await expect(busy).toHaveCount(0, { timeout: 20_000 });
   } catch (error) {
-    // Which read never finished, so a failure seen once in a random draw says where to look.
+    // Which read never finished, and what the provider saw meanwhile, so a failure seen once in a
+    // random draw says where to look.
     const still = await busy.allTextContents().catch(() => []);
-    throw new Error(`${label}: still loading after 20 s: ${JSON.stringify(still)}`, { cause: error });
+    const now = performance.now();
+    const last = proxy.requests.slice(-20).map((r) => ({
+      ago: Math.round(now - r.at),
+      methods: r.methods.length > 3 ? `${r.methods.length} calls` : r.methods.join(','),
+      status: r.status,
+      ...(r.rateLimited && { rateLimited: true }),
+      ...(r.lagging && { lagging: true }),
+    }));
+    throw new Error(
+      `${label}: still loading after 20 s: ${JSON.stringify(still)}; the provider since arrival: ${JSON.stringify(proxy.since(mark))}; its last requests: ${JSON.stringify(last)}`,
+      { cause: error },
+    );
   }
   await expect(page.getByRole('alert'), label).toHaveCount(0);
   await expect(page.locator('main'), label).not.toContainText('Could not read');

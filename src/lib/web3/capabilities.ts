@@ -72,10 +72,9 @@ const cacheKey = (chain: ChainConfig) =>
   );
 
 const clockModeOf = (mode: unknown): ClockMode => (String(mode).includes('timestamp') ? 'timestamp' : 'blocknumber');
-const domainOf = (domain: unknown) => {
-  const d = domain as readonly [string, string, string] | undefined;
-  return d ? { name: d[1], version: d[2] } : undefined;
-};
+/** The EIP-712 name and version of an `eip712Domain()` answer (fields, name, version, …). */
+const domainOf = (d: readonly [unknown, string, string, ...unknown[]] | undefined) =>
+  d ? { name: d[1], version: d[2] } : undefined;
 const addressOf = (value: unknown) =>
   typeof value === 'string' && value !== zeroAddress ? getAddress(value) : undefined;
 
@@ -88,18 +87,18 @@ export async function readCapabilities(client: ReadClient, chain: ChainConfig): 
     client,
     chain,
     {
-      altSymbol: token && { ...token, functionName: 'symbol' },
-      altDecimals: token && { ...token, functionName: 'decimals' },
-      altDomain: token && { ...token, functionName: 'eip712Domain' },
-      altNonces: token && { ...token, functionName: 'nonces', args: [zeroAddress] },
-      altPaused: token && { ...token, functionName: 'paused' },
-      altVotes: alt && { address: alt, abi: altVotesViewsAbi, functionName: 'getVotes', args: [zeroAddress] },
-      govToken: gov && { ...gov, functionName: 'token' },
-      govClock: gov && { ...gov, functionName: 'CLOCK_MODE' },
-      govName: gov && { ...gov, functionName: 'name' },
-      govTimelock: gov && { ...gov, functionName: 'timelock' },
-      stakingVotes: staking && { address: staking, abi: altStakingViewsAbi, functionName: 'votes' },
-      airdropVotes: airdrop && { address: airdrop, abi: altAirdropViewsAbi, functionName: 'votes' },
+      altSymbol: token && ({ ...token, functionName: 'symbol' } as const),
+      altDecimals: token && ({ ...token, functionName: 'decimals' } as const),
+      altDomain: token && ({ ...token, functionName: 'eip712Domain' } as const),
+      altNonces: token && ({ ...token, functionName: 'nonces', args: [zeroAddress] } as const),
+      altPaused: token && ({ ...token, functionName: 'paused' } as const),
+      altVotes: alt && ({ address: alt, abi: altVotesViewsAbi, functionName: 'getVotes', args: [zeroAddress] } as const),
+      govToken: gov && ({ ...gov, functionName: 'token' } as const),
+      govClock: gov && ({ ...gov, functionName: 'CLOCK_MODE' } as const),
+      govName: gov && ({ ...gov, functionName: 'name' } as const),
+      govTimelock: gov && ({ ...gov, functionName: 'timelock' } as const),
+      stakingVotes: staking && ({ address: staking, abi: altStakingViewsAbi, functionName: 'votes' } as const),
+      airdropVotes: airdrop && ({ address: airdrop, abi: altAirdropViewsAbi, functionName: 'votes' } as const),
     },
     { allowFailure: true },
   );

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { pad, type Address } from 'viem';
 import { forwardFrom, MAX_NAME_LENGTH, primaryFrom, showableName } from './ens-names.ts';
 
-const ok = (result: unknown) => ({ status: 'success' as const, result });
+const ok = <T>(result: T) => ({ status: 'success' as const, result });
 const failed = { status: 'failure' as const, error: new Error('ReverseAddressMismatch') };
 const ALICE = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8' as Address;
 

@@ -12,9 +12,9 @@
  * lowercase letters, digits and hyphens pass as they are; anything else goes through ENS
  * normalisation, loaded only then. Names that need an off-chain (CCIP) lookup are not shown.
  */
-import { decodeAbiParameters, encodeFunctionData, getAddress, namehash, toHex, type Address, type Hex } from 'viem';
+import { decodeAbiParameters, encodeFunctionData, getAddress, namehash, toHex, type Address } from 'viem';
 import { packetToBytes } from 'viem/ens';
-import { aggregate, type CallResult, type ContractCall } from './eth-call.ts';
+import { aggregate, type CallResult, type ContractCall, type ResultOf } from './eth-call.ts';
 import type { ReadClient } from './chains.ts';
 
 /** The universal resolver's two lookups and its errors, as ENS declares them (and contracts/devnet/DevnetEns.sol). */
@@ -78,24 +78,26 @@ const GATEWAYS = ['x-batch-gateway:true'];
 export const MAX_NAME_LENGTH = 64;
 
 /** The reverse lookup of `address`, to go in a page's batch. */
-export const reverseCall = (resolver: Address, address: Address): ContractCall => ({
-  address: resolver,
-  abi: universalResolverAbi,
-  functionName: 'reverseWithGateways',
-  args: [address, COIN_TYPE_ETH, GATEWAYS],
-});
+export const reverseCall = (resolver: Address, address: Address) =>
+  ({
+    address: resolver,
+    abi: universalResolverAbi,
+    functionName: 'reverseWithGateways',
+    args: [address, COIN_TYPE_ETH, GATEWAYS],
+  }) as const satisfies ContractCall;
 
 /** The forward lookup of `name`'s Ethereum address. */
-export const forwardCall = (resolver: Address, name: string): ContractCall => ({
-  address: resolver,
-  abi: universalResolverAbi,
-  functionName: 'resolveWithGateways',
-  args: [
-    toHex(packetToBytes(name)),
-    encodeFunctionData({ abi: addrAbi, functionName: 'addr', args: [namehash(name)] }),
-    GATEWAYS,
-  ],
-});
+export const forwardCall = (resolver: Address, name: string) =>
+  ({
+    address: resolver,
+    abi: universalResolverAbi,
+    functionName: 'resolveWithGateways',
+    args: [
+      toHex(packetToBytes(name)),
+      encodeFunctionData({ abi: addrAbi, functionName: 'addr', args: [namehash(name)] }),
+      GATEWAYS,
+    ],
+  }) as const satisfies ContractCall;
 
 /** Whether a label breaks ENS's rules for plain names (ENSIP-15: no "--" in 3rd and 4th place, no empty label). */
 const badLabel = (label: string) => label === '' || label.slice(2, 4) === '--';
@@ -118,16 +120,16 @@ export async function showableName(name: string, normalize?: (name: string) => s
 }
 
 /** The primary name a reverse lookup answered, or undefined for none (a revert, an empty name). */
-export function primaryFrom(result: CallResult | undefined): string | undefined {
+export function primaryFrom(result: CallResult<ResultOf<ReturnType<typeof reverseCall>>> | undefined): string | undefined {
   if (result?.status !== 'success') return undefined;
-  const [name] = result.result as readonly [string, Address, Address];
+  const [name] = result.result;
   return name || undefined;
 }
 
 /** The address a forward lookup answered, or undefined. */
-export function forwardFrom(result: CallResult | undefined): Address | undefined {
+export function forwardFrom(result: CallResult<ResultOf<ReturnType<typeof forwardCall>>> | undefined): Address | undefined {
   if (result?.status !== 'success') return undefined;
-  const [data] = result.result as readonly [Hex, Address];
+  const [data] = result.result;
   if (data.length !== 66) return undefined;
   const [address] = decodeAbiParameters([{ type: 'address' }], data);
   return getAddress(address);

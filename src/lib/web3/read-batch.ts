@@ -6,14 +6,17 @@
 import type { ChainConfig } from '../config/app-config.ts';
 import { headCalls, multicall3Of, type ReadClient } from './chains.ts';
 import type { Address } from 'viem';
-import { aggregate, aggregateInBatches, type ContractCall, type ResultOf } from './eth-call.ts';
+import { aggregate, aggregateInBatches, type CallResult, type ContractCall, type ResultOf } from './eth-call.ts';
 
 export type BatchCall = ContractCall;
 
-export type BatchCalls = Record<string, BatchCall | undefined | false | null | 0 | ''>;
+/** What an entry left out of a batch can be (`registry && call`). */
+type Skipped = undefined | false | null | 0 | '';
+
+export type BatchCalls = Record<string, BatchCall | Skipped>;
 
 /** A named call's value: typed from its ABI; undefined where the entry may be left out. */
-type ValueOf<C> = C extends undefined | false | null | 0 | '' ? undefined : ResultOf<C>;
+type ValueOf<C> = C extends Skipped ? undefined : ResultOf<C>;
 
 /** A batch's values by name where any may be missing (a failed call, an entry left out): what a reader of part of a batch takes. */
 export type BatchValues<T extends BatchCalls> = { [K in keyof T]?: ValueOf<T[K]> };
@@ -61,7 +64,7 @@ export async function readBatch<
     ...headCalls(multicall3),
     ...names.map((name) => calls[name] as BatchCall),
     ...rows.flatMap((row, i) => rowNames[i].map((name) => row[name])),
-  ];
+  ] as const;
   const results = await aggregate(client, multicall3, contracts, options.blockNumber);
   const [block, time] = results;
   if (block.status !== 'success' || time.status !== 'success') {
@@ -89,19 +92,61 @@ export async function readBatch<
     return failed ? undefined : (out as RowValues<R>);
   });
   return {
-    blockNumber: block.result as bigint,
-    chainTime: time.result as bigint,
+    blockNumber: block.result,
+    chainTime: time.result,
     values,
     errors,
     rows: rowValues as never,
   };
 }
 
+/** A row's outcomes by name, typed by their ABIs: each a success with its value or a failure with its error; undefined where the entry was left out. */
+export type RowResults<R extends BatchCalls> = {
+  [K in keyof R]: R[K] extends Skipped
+    ? undefined
+    : CallResult<ResultOf<Exclude<R[K], Skipped>>> | Extract<R[K], Skipped>;
+};
+
 /**
- * The same named reads for each of `items` (a proposal's state, snapshot and deadline, per id): one
- * list of calls in one eth_call, or (`inBatches`, for a list that may be long) in eth_calls of the
- * size the endpoint takes, sent together; per item, its values by name, typed by their ABIs. Any
- * call that fails throws.
+ * The same named reads for each of `items` (a delegate's statement and name, per delegate), each
+ * allowed to fail on its own: one list of calls in one eth_call, or (`inBatches`: true, or the calls
+ * per eth_call) for a list that may be long, in eth_calls of the size the endpoint takes, sent
+ * together. An entry left out (`registry && call`) is skipped and comes back undefined.
+ */
+export async function readRowResults<Item, const T extends BatchCalls>(
+  client: ReadClient,
+  multicall3: Address,
+  items: readonly Item[],
+  callsOf: (item: Item) => T,
+  blockNumber?: bigint,
+  inBatches: boolean | number = false,
+): Promise<RowResults<T>[]> {
+  if (items.length === 0) return [];
+  const rows = items.map(callsOf);
+  const names = rows.map((row) => Object.keys(row).filter((name) => row[name]));
+  const calls = rows.flatMap((row, i) => names[i].map((name) => row[name] as BatchCall));
+  const results =
+    inBatches === false
+      ? await aggregate(client, multicall3, calls, blockNumber)
+      : await aggregateInBatches(
+          client,
+          multicall3,
+          calls,
+          blockNumber,
+          inBatches === true ? undefined : inBatches,
+        );
+  let at = 0;
+  return names.map((row) => {
+    const out: Record<string, CallResult> = {};
+    for (const name of row) out[name] = results[at++];
+    return out as RowResults<T>;
+  });
+}
+
+/**
+ * The same named reads for each of `items` (a proposal's state, snapshot and deadline, per id), as
+ * `readRowResults` reads them; per item, its values by name, typed by their ABIs. Any call that
+ * fails throws.
  */
 export async function readRows<Item, const T extends Record<string, BatchCall>>(
   client: ReadClient,
@@ -109,18 +154,12 @@ export async function readRows<Item, const T extends Record<string, BatchCall>>(
   items: readonly Item[],
   callsOf: (item: Item) => T,
   blockNumber?: bigint,
-  inBatches = false,
+  inBatches: boolean | number = false,
 ): Promise<RowValues<T>[]> {
-  if (items.length === 0) return [];
-  const rows = items.map(callsOf);
-  const names = rows.map((row) => Object.keys(row));
-  const calls = rows.flatMap((row, i) => names[i].map((name) => row[name]));
-  const results = await (inBatches ? aggregateInBatches : aggregate)(client, multicall3, calls, blockNumber);
-  let at = 0;
-  return names.map((row) => {
+  const rows = await readRowResults(client, multicall3, items, callsOf, blockNumber, inBatches);
+  return rows.map((row) => {
     const values: Record<string, unknown> = {};
-    for (const name of row) {
-      const result = results[at++];
+    for (const [name, result] of Object.entries(row as Record<string, CallResult>)) {
       if (result.status === 'failure') throw result.error;
       values[name] = result.result;
     }

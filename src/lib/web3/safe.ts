@@ -15,6 +15,8 @@ import {
 } from 'viem';
 import { getBlockNumber, multicall } from 'viem/actions';
 import type { ReadClient } from './chains.ts';
+import { readAll } from './eth-call.ts';
+import { MULTICALL3_ADDRESS } from './devnet-chain.ts';
 
 export const safeAbi = [
   { type: 'function', name: 'getOwners', stateMutability: 'view', inputs: [], outputs: [{ type: 'address[]' }] },
@@ -232,16 +234,16 @@ export async function readSafeProgress(
 ): Promise<{ approvers: Address[]; threshold: number; nonce: bigint; blockNumber: bigint }> {
   const blockNumber = await getBlockNumber(client, { cacheTime: 0 });
   const contract = { address: safe, abi: safeAbi } as const;
-  const results = await multicall(client, {
-    allowFailure: false,
-    blockNumber,
-    contracts: [
+  const [nonce, threshold, ...approved] = await readAll(
+    client,
+    client.chain.contracts?.multicall3?.address ?? MULTICALL3_ADDRESS,
+    [
       { ...contract, functionName: 'nonce' },
       { ...contract, functionName: 'getThreshold' },
-      ...owners.map((owner) => ({ ...contract, functionName: 'approvedHashes', args: [owner, hash] })),
-    ] as never,
-  });
-  const [nonce, threshold, ...approved] = results as bigint[];
+      ...owners.map((owner) => ({ ...contract, functionName: 'approvedHashes', args: [owner, hash] }) as const),
+    ] as const,
+    blockNumber,
+  );
   return {
     approvers: owners.filter((_, i) => approved[i] !== 0n),
     threshold: Number(threshold),

@@ -5,7 +5,7 @@
  */
 import type { Address } from 'viem';
 import { altVotesAbi } from '../../../lib/contracts/generated.ts';
-import { aggregateInBatches } from '../../../lib/web3/eth-call.ts';
+import { readRowResults } from '../../../lib/web3/read-batch.ts';
 import type { ReadClient } from '../../../lib/web3/chains.ts';
 
 export interface DelegatorWeight {
@@ -55,22 +55,22 @@ export async function readDelegatorWeights(
   blockNumber: bigint,
 ): Promise<DelegatorWeight[]> {
   if (delegators.length === 0) return [];
-  const results = await aggregateInBatches(
+  const rows = await readRowResults(
     client,
     multicall3,
-    delegators.flatMap((who) => [
-      { address: token, abi: altVotesAbi, functionName: 'balanceOf', args: [who] },
-      { address: token, abi: altVotesAbi, functionName: 'stakedUnitsOf', args: [who] },
-    ]),
+    delegators,
+    (who) => ({
+      wrapped: { address: token, abi: altVotesAbi, functionName: 'balanceOf', args: [who] },
+      staked: { address: token, abi: altVotesAbi, functionName: 'stakedUnitsOf', args: [who] },
+    }),
     blockNumber,
     2 * DELEGATORS_PER_BATCH,
   );
   return delegators.map((address, i) => {
-    const wrapped = results[2 * i];
+    const { wrapped, staked } = rows[i];
     if (wrapped.status === 'failure') throw wrapped.error;
-    const staked = results[2 * i + 1];
-    const w = wrapped.result as bigint;
-    const s = staked.status === 'success' ? (staked.result as bigint) : 0n;
+    const w = wrapped.result;
+    const s = staked.status === 'success' ? staked.result : 0n;
     return { address, wrapped: w, staked: s, total: w + s };
   });
 }

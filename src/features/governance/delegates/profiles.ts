@@ -6,7 +6,7 @@
  */
 import type { Address } from 'viem';
 import type { ChainConfig } from '../../../lib/config/app-config.ts';
-import { aggregate } from '../../../lib/web3/eth-call.ts';
+import { readRowResults } from '../../../lib/web3/read-batch.ts';
 import { ensResolverOf, multicall3Of, type ReadClient } from '../../../lib/web3/chains.ts';
 import { primaryFrom, reverseCall, verifyNames } from '../../../lib/web3/ens-names.ts';
 import { statementCall, statementFrom, type DelegateStatement } from './statements.ts';
@@ -27,18 +27,22 @@ export async function readProfiles(
   const registry = chain.contracts.statements;
   const resolver = ensResolverOf(chain);
   const multicall3 = multicall3Of(chain);
-  const statementCalls = registry ? delegates.map((d) => statementCall(registry, d)) : [];
-  const nameCalls = resolver ? delegates.map((d) => reverseCall(resolver, d)) : [];
-  const profiles: Profiles = { statements: new Map(), names: new Map() };
-  if (statementCalls.length + nameCalls.length === 0) return profiles;
+  if (!registry && !resolver) return { statements: new Map(), names: new Map() };
   // One batch, at one block: a registry read at an older block and a name read at the head would
   // need two, and a name set since that block shows a page later at worst.
-  const results = await aggregate(client, multicall3, [...statementCalls, ...nameCalls], blockNumber);
+  const rows = await readRowResults(
+    client,
+    multicall3,
+    delegates,
+    (d) => ({ statement: registry && statementCall(registry, d), name: resolver && reverseCall(resolver, d) }),
+    blockNumber,
+  );
+  const profiles: Profiles = { statements: new Map(), names: new Map() };
   const candidates = new Map<Address, string>();
   delegates.forEach((d, i) => {
-    const statement = statementCalls.length ? statementFrom(results[i]) : undefined;
+    const statement = statementFrom(rows[i].statement);
     if (statement) profiles.statements.set(d, statement);
-    const name = nameCalls.length ? primaryFrom(results[statementCalls.length + i]) : undefined;
+    const name = primaryFrom(rows[i].name);
     if (name) candidates.set(d, name);
   });
   if (resolver && candidates.size)

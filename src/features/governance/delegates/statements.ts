@@ -6,7 +6,7 @@
  */
 import type { Address } from 'viem';
 import { delegateStatementsAbi } from '../../../lib/contracts/generated.ts';
-import type { CallResult, ContractCall } from '../../../lib/web3/eth-call.ts';
+import type { CallResult, ContractCall, ResultOf } from '../../../lib/web3/eth-call.ts';
 import { txCall } from '../../../lib/tx/lifecycle.ts';
 
 export interface DelegateStatement {
@@ -20,17 +20,20 @@ export interface DelegateStatement {
 export const STATEMENT_LIMITS = { textBytes: 8192, links: 5, linkBytes: 200 } as const;
 
 /** The read of `delegate`'s statement, to go in a page's batch. */
-export const statementCall = (registry: Address, delegate: Address): ContractCall => ({
-  address: registry,
-  abi: delegateStatementsAbi,
-  functionName: 'statementOf',
-  args: [delegate],
-});
+export const statementCall = (registry: Address, delegate: Address) =>
+  ({
+    address: registry,
+    abi: delegateStatementsAbi,
+    functionName: 'statementOf',
+    args: [delegate],
+  }) as const satisfies ContractCall;
 
 /** The statement a read answered, or undefined when there is none (never published, withdrawn, a failed read). */
-export function statementFrom(result: CallResult | undefined): DelegateStatement | undefined {
+export function statementFrom(
+  result: CallResult<ResultOf<ReturnType<typeof statementCall>>> | undefined,
+): DelegateStatement | undefined {
   if (result?.status !== 'success') return undefined;
-  const [text, links, updatedAt] = result.result as readonly [string, readonly string[], bigint];
+  const [text, links, updatedAt] = result.result;
   return updatedAt > 0n ? { text, links: [...links], updatedAt } : undefined;
 }
 
