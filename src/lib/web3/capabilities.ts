@@ -92,7 +92,8 @@ export async function readCapabilities(client: ReadClient, chain: ChainConfig): 
       altDomain: token && ({ ...token, functionName: 'eip712Domain' } as const),
       altNonces: token && ({ ...token, functionName: 'nonces', args: [zeroAddress] } as const),
       altPaused: token && ({ ...token, functionName: 'paused' } as const),
-      altVotes: alt && ({ address: alt, abi: altVotesViewsAbi, functionName: 'getVotes', args: [zeroAddress] } as const),
+      altVotes:
+        alt && ({ address: alt, abi: altVotesViewsAbi, functionName: 'getVotes', args: [zeroAddress] } as const),
       govToken: gov && ({ ...gov, functionName: 'token' } as const),
       govClock: gov && ({ ...gov, functionName: 'CLOCK_MODE' } as const),
       govName: gov && ({ ...gov, functionName: 'name' } as const),

@@ -120,14 +120,18 @@ export async function showableName(name: string, normalize?: (name: string) => s
 }
 
 /** The primary name a reverse lookup answered, or undefined for none (a revert, an empty name). */
-export function primaryFrom(result: CallResult<ResultOf<ReturnType<typeof reverseCall>>> | undefined): string | undefined {
+export function primaryFrom(
+  result: CallResult<ResultOf<ReturnType<typeof reverseCall>>> | undefined,
+): string | undefined {
   if (result?.status !== 'success') return undefined;
   const [name] = result.result;
   return name || undefined;
 }
 
 /** The address a forward lookup answered, or undefined. */
-export function forwardFrom(result: CallResult<ResultOf<ReturnType<typeof forwardCall>>> | undefined): Address | undefined {
+export function forwardFrom(
+  result: CallResult<ResultOf<ReturnType<typeof forwardCall>>> | undefined,
+): Address | undefined {
   if (result?.status !== 'success') return undefined;
   const [data] = result.result;
   if (data.length !== 66) return undefined;

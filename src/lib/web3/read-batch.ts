@@ -128,13 +128,7 @@ export async function readRowResults<Item, const T extends BatchCalls>(
   const results =
     inBatches === false
       ? await aggregate(client, multicall3, calls, blockNumber)
-      : await aggregateInBatches(
-          client,
-          multicall3,
-          calls,
-          blockNumber,
-          inBatches === true ? undefined : inBatches,
-        );
+      : await aggregateInBatches(client, multicall3, calls, blockNumber, inBatches === true ? undefined : inBatches);
   let at = 0;
   return names.map((row) => {
     const out: Record<string, CallResult> = {};
