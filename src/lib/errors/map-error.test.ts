@@ -1,5 +1,5 @@
 import { formatTimestamp } from '../format/time.ts';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   AbiDecodingDataSizeTooSmallError,
   ChainMismatchError,
@@ -13,7 +13,8 @@ import {
 } from 'viem';
 import { mainnet } from 'viem/chains';
 import { altStakingAbi, altTimelockAbi, altLayerTokenAbi } from '../contracts/generated.ts';
-import { mapError } from './map-error.ts';
+import { mapError, mapErrorWorded } from './map-error.ts';
+import { contractWords, loadContractWords } from './load-contract-words.ts';
 
 function reverted(abi: Abi, calledAbi: Abi, errorName: string, args: readonly unknown[]) {
   const data = encodeErrorResult({ abi, errorName, args });
@@ -21,7 +22,24 @@ function reverted(abi: Abi, calledAbi: Abi, errorName: string, args: readonly un
   return new ContractFunctionExecutionError(cause, { abi: calledAbi, functionName: 'f' });
 }
 
+describe("the protocol errors' words, loaded on first need", () => {
+  // First in this file: nothing has loaded the words yet.
+  it('names a contract error before its words arrive, starts loading them, and a write waits for them', async () => {
+    expect(contractWords()).toBeUndefined();
+    const error = reverted(altStakingAbi as Abi, altStakingAbi as Abi, 'ZeroAmount', []);
+    expect(mapError(error)).toEqual({
+      kind: 'contract',
+      message: 'The contract refused the transaction (ZeroAmount).',
+    });
+    expect(await mapErrorWorded(error)).toEqual({ kind: 'contract', message: 'The amount must be more than zero.' });
+    expect(contractWords()).toBeDefined();
+    expect(mapError(error).message).toBe('The amount must be more than zero.');
+  });
+});
+
 describe('mapError', () => {
+  beforeAll(() => loadContractWords());
+
   it('treats a wallet rejection as its own kind', () => {
     expect(mapError(new UserRejectedRequestError(new Error('User rejected the request.'))).kind).toBe('rejected');
     expect(mapError({ code: 4001, message: 'denied' }).kind).toBe('rejected');
@@ -29,31 +47,31 @@ describe('mapError', () => {
 
   it.each([
     [
-      altStakingAbi,
       'AmountBelowMinimum',
+      altStakingAbi,
       [5n * 10n ** 17n, 10n ** 18n],
       'The minimum stake is 1 ALT; 0.5 ALT is below it.',
     ],
     [
-      altStakingAbi,
       'InsufficientStake',
+      altStakingAbi,
       [10n ** 21n, 10n ** 20n],
       'You have 100 ALT staked here, less than the 1,000 ALT requested.',
     ],
-    [altStakingAbi, 'RequestLocked', [3n, 0n], `Unbonding request #3 unlocks at ${formatTimestamp(0)}.`],
+    ['RequestLocked', altStakingAbi, [3n, 0n], `Unbonding request #3 unlocks at ${formatTimestamp(0)}.`],
     [
-      altLayerTokenAbi,
       'ERC20InsufficientBalance',
+      altLayerTokenAbi,
       ['0x0000000000000000000000000000000000000001', 0n, 10n ** 18n],
       'Not enough ALT: you have 0 ALT and this needs 1 ALT.',
     ],
     [
-      altStakingAbi,
       'OperatorBeingSlashed',
+      altStakingAbi,
       ['0x0000000000000000000000000000000000000001'],
       'A slash of this operator is being applied; its stake cannot move until that finishes. Try again shortly.',
     ],
-  ])('decodes %s errors by name: %s', (abi, name, args, message) => {
+  ])('decodes %s by name', (name, abi, args, message) => {
     expect(mapError(reverted(abi as Abi, abi as Abi, name, args))).toEqual({ kind: 'contract', message });
   });
 

@@ -3,9 +3,7 @@
  * Rejections are their own kind (not a failure to shout about); contract errors are decoded by name.
  */
 import { BaseError, ContractFunctionRevertedError, type Hex } from 'viem';
-import { decodeProtocolError } from '../contracts/errors.ts';
-import { formatTimestamp } from '../format/time.ts';
-import { formatToken } from '../format/amount.ts';
+import { contractWords, loadContractWords } from './load-contract-words.ts';
 
 export type ErrorKind =
   'rejected' | 'contract' | 'funds' | 'wrong-chain' | 'wallet-changed' | 'rpc' | 'replaced' | 'dropped' | 'unknown';
@@ -18,68 +16,6 @@ export interface MappedError {
 /** The one sentence for every action ALT's pause disables, and for `EnforcedPause()` reverts. */
 export const ALT_PAUSED_MESSAGE =
   "ALT transfers are paused by ALT's owner: nothing that moves ALT can go through until they resume.";
-
-const date = (seconds: unknown) => formatTimestamp(Number(seconds));
-const alt = (value: unknown) => formatToken(BigInt(value as bigint));
-
-/** Plain words for the protocol's custom errors, by name. */
-const CONTRACT_MESSAGES: Record<string, (args: readonly unknown[]) => string> = {
-  ERC20InsufficientBalance: ([, balance, needed]) =>
-    `Not enough ALT: you have ${alt(balance)} and this needs ${alt(needed)}.`,
-  ERC20InsufficientAllowance: ([, allowance, needed]) =>
-    `The approval (${alt(allowance)}) is lower than the ${alt(needed)} needed.`,
-  ERC2612ExpiredSignature: () => 'The permit signature has expired. Try again.',
-  ERC2612InvalidSigner: () => 'The permit was signed by a different account.',
-  VotesExpiredSignature: () => 'The delegation signature has expired. Try again.',
-  AmountBelowMinimum: ([amount, minimum]) => `The minimum stake is ${alt(minimum)}; ${alt(amount)} is below it.`,
-  ZeroAmount: () => 'The amount must be more than zero.',
-  RemainderBelowMinimum: ([remainder, minimum]) =>
-    `That would leave ${alt(remainder)} behind, under the ${alt(minimum)} minimum: move all of it, or leave at least the minimum.`,
-  OperatorBeingSlashed: () =>
-    'A slash of this operator is being applied; its stake cannot move until that finishes. Try again shortly.',
-  NotARedelegation: ([id]) => `Unbonding request #${id} is not a redelegation.`,
-  TooManyPositions: ([max]) => `You can stake with at most ${max} operators at once.`,
-  TooManyRequests: ([max]) => `You can have at most ${max} unbonding requests at once; withdraw the ready ones first.`,
-  MetadataTooLong: ([length, max]) => `The metadata is ${length} bytes; at most ${max} are allowed.`,
-  ParameterOutOfRange: ([value, min, max]) => `${value} is outside the allowed range (${min} to ${max}).`,
-  EnforcedPause: () => ALT_PAUSED_MESSAGE,
-  InvalidDelegatee: () => 'Votes cannot be delegated to the zero address.',
-  ERC20ExceededCap: () => 'That would mint past the token’s cap.',
-  InsufficientStake: ([requested, available]) =>
-    `You have ${alt(available)} staked here, less than the ${alt(requested)} requested.`,
-  OperatorNotActive: () => 'This operator is not active and cannot take stake.',
-  OperatorNotAllowlisted: () => 'This address is not on the operator allowlist.',
-  UnknownOperator: () => 'There is no operator at this address.',
-  SameOperator: () => 'Choose a different operator to move stake to.',
-  RequestLocked: ([id, unlock]) => `Unbonding request #${id} unlocks at ${date(unlock)}.`,
-  NotRequestOwner: ([id]) => `Unbonding request #${id} belongs to another account.`,
-  UnknownRequest: ([id]) => `Unbonding request #${id} does not exist or was already withdrawn.`,
-  NothingToClaim: () => 'There is nothing to claim yet.',
-  CommissionTooHigh: ([bps, max]) => `A commission of ${Number(bps) / 100}% is over the ${Number(max) / 100}% ceiling.`,
-  AlreadyClaimed: () => 'This address has already claimed its airdrop.',
-  InvalidProof: () => 'The eligibility proof does not match the airdrop on-chain.',
-  ClaimWindowNotOpen: ([start]) => `Claims open at ${date(start)}.`,
-  ClaimWindowClosed: ([end]) => `The claim window closed at ${date(end)}.`,
-  NotSweepableYet: ([at]) => `Unclaimed ALT can be swept from ${date(at)}.`,
-  NothingToSweep: () => 'Nothing is left to sweep.',
-  AlreadySwept: () => 'The unclaimed ALT has already been swept.',
-  DelegationFailed: () =>
-    'Choosing this delegate needs a delegation signature from the claiming account, and none matched. Claim again and sign the delegation, or keep your current delegate.',
-  GovernorInsufficientProposerVotes: ([, votes, threshold]) =>
-    `You have ${alt(votes)} votes; proposing needs ${alt(threshold)}.`,
-  GovernorAlreadyCastVote: () => 'This account has already voted on this proposal.',
-  GovernorUnexpectedProposalState: () => 'The proposal is not in a state that allows this now.',
-  GovernorOnlyProposer: () => 'Only the proposer can do this.',
-  GovernorUnableToCancel: () => 'Only the proposer can cancel, and only before voting starts.',
-  GovernorInvalidVoteType: () => 'That is not a valid vote.',
-  TimelockUnexpectedOperationState: () => 'The timelock delay has not passed yet.',
-  AccessControlUnauthorizedAccount: () => 'Only governance can do this.',
-};
-
-function contractMessage(errorName: string, args: readonly unknown[]): string {
-  const words = CONTRACT_MESSAGES[errorName];
-  return words ? words(args) : `The contract refused the transaction (${errorName}).`;
-}
 
 function codeOf(error: unknown): number | undefined {
   let current: any = error;
@@ -114,11 +50,19 @@ export function mapError(error: unknown): MappedError {
       (e) => e instanceof ContractFunctionRevertedError,
     ) as ContractFunctionRevertedError | null;
     if (reverted) {
-      if (reverted.data?.errorName && reverted.data.errorName !== 'Error') {
-        return { kind: 'contract', message: contractMessage(reverted.data.errorName, reverted.data.args ?? []) };
+      // The words for the protocol's errors load when the first one is met (reactively: a page
+      // showing this error redraws with them); a write waits for them (`mapErrorWorded`).
+      const words = contractWords();
+      if (!words) void loadContractWords();
+      const named = reverted.data?.errorName && reverted.data.errorName !== 'Error' ? reverted.data : undefined;
+      const decoded = named ?? (reverted.raw ? words?.decodeProtocolError(reverted.raw as Hex) : undefined);
+      if (decoded) {
+        const args = decoded.args ?? [];
+        const message = words
+          ? words.contractMessage(decoded.errorName, args)
+          : `The contract refused the transaction (${decoded.errorName}).`;
+        return { kind: 'contract', message };
       }
-      const decoded = reverted.raw ? decodeProtocolError(reverted.raw as Hex) : undefined;
-      if (decoded) return { kind: 'contract', message: contractMessage(decoded.errorName, decoded.args) };
       if (reverted.reason) return { kind: 'contract', message: `The contract refused: ${reverted.reason}` };
       return { kind: 'contract', message: 'The contract refused the transaction.' };
     }
@@ -153,4 +97,13 @@ export function mapError(error: unknown): MappedError {
     return { kind: 'rpc', message: 'The network (RPC) did not answer. Check your connection and try again.' };
   }
   return { kind: 'unknown', message: error instanceof Error ? error.message : 'Something went wrong.' };
+}
+
+/**
+ * `mapError`, once the words for the protocol's errors are in: what a write keeps as its outcome
+ * (a flow's stored sentence does not redraw when they arrive, as a page's does).
+ */
+export async function mapErrorWorded(error: unknown): Promise<MappedError> {
+  await loadContractWords().catch(() => undefined);
+  return mapError(error);
 }

@@ -17,7 +17,7 @@ import {
 } from 'viem';
 import { getBlockNumber, getTransactionCount, simulateContract } from 'viem/actions';
 import type { ReadClient } from '../web3/chains.ts';
-import { mapError, type MappedError } from '../errors/map-error.ts';
+import { mapErrorWorded, type MappedError } from '../errors/map-error.ts';
 import type { Sent } from './follow-transaction.ts';
 import type { SafeTracking } from './follow-safe.ts';
 import { findSafeTxNonce, readSafe, type PlainCall, type SafeInfo } from '../web3/safe.ts';
@@ -169,7 +169,7 @@ export async function send(
     [, safe] = await Promise.all([simulated, readSafeOrNone(ctx.client, ctx.account)]);
     if (one) prepared = await prepareOne(ctx, one, safe, walletNonce);
   } catch (error) {
-    return report({ status: 'error', error: mapError(error) });
+    return report({ status: 'error', error: await mapErrorWorded(error) });
   }
 
   report({ status: 'signing' });
@@ -192,7 +192,7 @@ export async function send(
       : ((await sendCalls(ctx.walletConfig, { account: ctx.account, chainId: ctx.chainId, calls: calls.map(plainOf) }))
           .id as Hex);
   } catch (error) {
-    return report({ status: 'error', error: mapError(error) });
+    return report({ status: 'error', error: await mapErrorWorded(error) });
   }
   // A Safe answers with its Safe transaction's hash (a batch's is one Safe transaction, a MultiSend):
   // the owners confirm, then one executes it.

@@ -6,7 +6,7 @@
 import type { Config } from '@wagmi/core';
 import { BaseError, type Hex, type TransactionReceipt } from 'viem';
 import type { ReadClient } from '../web3/chains.ts';
-import { mapError, type MappedError } from '../errors/map-error.ts';
+import { mapErrorWorded, type MappedError } from '../errors/map-error.ts';
 import { followTransaction, type FollowOptions, type FollowResult, type Sent } from './follow-transaction.ts';
 import { followSafeTransaction, type SafeFollowResult, type SafeTracking } from './follow-safe.ts';
 import type { TxState } from './lifecycle.ts';
@@ -31,7 +31,7 @@ export async function settleSafe(
   try {
     result = await followSafeTransaction(client, hash, tracking, { onProgress, service });
   } catch (error) {
-    return { status: 'error', error: mapError(error) };
+    return { status: 'error', error: await mapErrorWorded(error) };
   }
   switch (result.kind) {
     case 'executed':
@@ -76,7 +76,7 @@ export async function settle(
   try {
     return settled(hash, await followTransaction(client, hash, { expected, ...wallet }));
   } catch (error) {
-    return { status: 'error', hash, error: mapError(error) };
+    return { status: 'error', hash, error: await mapErrorWorded(error) };
   }
 }
 
@@ -136,7 +136,7 @@ export async function settleBatch(walletConfig: Config | (() => Config), id: str
       // EIP-5792's "unknown bundle id", or a wallet without the method: waiting will not help.
       const final =
         error instanceof BaseError && !!error.walk((e) => [5730, 4200].includes((e as { code?: number }).code!));
-      if (final || attempt >= 30) return { status: 'error', error: mapError(error) };
+      if (final || attempt >= 30) return { status: 'error', error: await mapErrorWorded(error) };
       await new Promise((resolve) => setTimeout(resolve, 2_000));
     }
   }

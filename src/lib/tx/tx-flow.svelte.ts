@@ -3,7 +3,7 @@ import type { Address, Hex } from 'viem';
 import { useApp } from '../session/app-state.svelte.ts';
 import type { TxCall, TxState } from './lifecycle.ts';
 import { actionKey } from './action-key.ts';
-import { mapError } from '../errors/map-error.ts';
+import { mapErrorWorded } from '../errors/map-error.ts';
 import { usePendingTransactions } from './pending.svelte.ts';
 import type { Touches } from '../query/keys.ts';
 import type { ReadClient } from '../web3/chains.ts';
@@ -51,7 +51,7 @@ export class TxFlow {
       try {
         prepared = await call();
       } catch (error) {
-        this.state = { status: 'error', error: mapError(error) };
+        this.state = { status: 'error', error: await mapErrorWorded(error) };
         return this.state;
       }
     } else prepared = call;
