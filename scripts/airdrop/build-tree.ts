@@ -1,10 +1,17 @@
-/** Builds the sharded airdrop tree: one OpenZeppelin-layout subtree per shard, one tree over their roots. */
+/**
+ * Builds the sharded airdrop tree: one OpenZeppelin-layout subtree per shard, one tree over their
+ * roots. Recipients are taken one at a time (`ShardedBuild.add`) and kept only as the text of their
+ * shard entry, so a million-recipient build holds about its output's size, not every recipient's
+ * numbers, leaves and proofs at once; the shard files are produced one by one at the end.
+ */
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Hex } from 'viem';
 import { createMerkle, proofOf, toHex, type Keccak } from '../../src/lib/airdrop/merkle.ts';
 import { keccak_256 } from '@noble/hashes/sha3';
 import {
   encodeShardBitmap,
-  shardPrefix,
   SHARD_PREFIX_LENGTH,
   type AirdropManifest,
   type AirdropShard,
@@ -21,52 +28,181 @@ export interface BuiltAirdrop {
   shards: AirdropShard[];
 }
 
-/** Builds the manifest and every shard of `distribution`; pass a faster `keccak` for large builds. */
+/** A recipient's shard entry as its file holds it: `JSON.stringify` of `[address, total, amounts]`. */
+const entryJson = (r: Recipient) =>
+  JSON.stringify([r.address.toLowerCase(), r.total.toString(), r.amounts.map(String)]);
+
+/**
+ * The address and total an entry's text begins with: `["0x<40 hex>","<digits>",…` (entryJson's
+ * layout: a lowercase address and a decimal total need no escaping).
+ */
+function entryLeaf(entry: string): [Hex, bigint] {
+  const address = entry.slice(2, 44) as Hex;
+  const total = entry.slice(47, entry.indexOf('"', 47));
+  return [address, BigInt(total)];
+}
+
+/** The shard an entry's text belongs to (its address's first hex digits, as `shardPrefix`). */
+const entryPrefix = (entry: string) => entry.slice(4, 4 + SHARD_PREFIX_LENGTH);
+
+/** A shard file's text, byte for byte what `JSON.stringify` writes for an `AirdropShard`. */
+const shardJson = (prefix: string, proof: Hex[], entries: string[]) =>
+  `{"version":1,"prefix":${JSON.stringify(prefix)},"proof":${JSON.stringify(proof)},"entries":[${entries.join(',')}]}`;
+
+/**
+ * Where entries wait for the build to finish: added with their shard's prefix, read back as groups
+ * by prefix (each group in the order added), in ascending prefix order, one bucket of groups at a
+ * time. Read twice (the shards' roots, then their files).
+ */
+export interface EntryStore {
+  add(prefix: string, entry: string): void;
+  buckets(): Iterable<Map<string, string[]>>;
+  /** Lets go of what the store holds (its files). */
+  dispose(): void;
+}
+
+const byPrefix = (groups: Map<string, string[]>) =>
+  new Map([...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+
+/** Every entry in memory: for the small builds (the devnet, tests). */
+export class MemoryEntries implements EntryStore {
+  readonly #groups = new Map<string, string[]>();
+  add(prefix: string, entry: string) {
+    let group = this.#groups.get(prefix);
+    if (!group) this.#groups.set(prefix, (group = []));
+    group.push(entry);
+  }
+  *buckets() {
+    yield byPrefix(this.#groups);
+  }
+  dispose() {
+    this.#groups.clear();
+  }
+}
+
+/**
+ * Entries spilled to sixteen files by their prefix's first hex digit, a line each: a build holds one
+ * sixteenth of them at a time, whatever the distribution's size.
+ */
+export class SpilledEntries implements EntryStore {
+  static readonly FLUSH_AT = 1 << 16;
+  readonly #dir = mkdtempSync(join(tmpdir(), 'alt-airdrop-build-'));
+  readonly #files = Array.from({ length: 16 }, (_, i) => join(this.#dir, `${i.toString(16)}.jsonl`));
+  readonly #fds = this.#files.map((file) => openSync(file, 'w'));
+  readonly #pending: string[][] = this.#files.map(() => []);
+  readonly #pendingLength = this.#files.map(() => 0);
+
+  add(prefix: string, entry: string) {
+    const bucket = parseInt(prefix[0], 16);
+    this.#pending[bucket].push(entry);
+    if ((this.#pendingLength[bucket] += entry.length + 1) >= SpilledEntries.FLUSH_AT) this.#flush(bucket);
+  }
+
+  #flush(bucket: number) {
+    if (this.#pending[bucket].length === 0) return;
+    writeSync(this.#fds[bucket], this.#pending[bucket].join('\n') + '\n');
+    this.#pending[bucket] = [];
+    this.#pendingLength[bucket] = 0;
+  }
+
+  *buckets() {
+    for (const bucket of this.#files.keys()) {
+      this.#flush(bucket);
+      const groups = new Map<string, string[]>();
+      for (const entry of readFileSync(this.#files[bucket], 'utf8').split('\n')) {
+        if (entry === '') continue;
+        const prefix = entryPrefix(entry);
+        let group = groups.get(prefix);
+        if (!group) groups.set(prefix, (group = []));
+        group.push(entry);
+      }
+      yield byPrefix(groups);
+    }
+  }
+
+  dispose() {
+    for (const fd of this.#fds.splice(0)) closeSync(fd);
+    rmSync(this.#dir, { recursive: true, force: true });
+  }
+}
+
+/** Gathers recipients (in file order) and builds the manifest and each shard file from them. */
+export class ShardedBuild {
+  readonly #categoryTotals: bigint[];
+  #recipients = 0;
+  #total = 0n;
+
+  constructor(
+    readonly categories: string[],
+    readonly store: EntryStore = new MemoryEntries(),
+  ) {
+    this.#categoryTotals = categories.map(() => 0n);
+  }
+
+  add(recipient: Recipient) {
+    const entry = entryJson(recipient);
+    this.store.add(entryPrefix(entry), entry);
+    recipient.amounts.forEach((amount, i) => (this.#categoryTotals[i] += amount));
+    this.#total += recipient.total;
+    this.#recipients++;
+  }
+
+  /**
+   * The manifest, and each shard's file text by prefix (prefix order), produced as they are read;
+   * the store is let go once they all have been.
+   */
+  finish(
+    name: string,
+    labels: CategoryLabel[] = [],
+    keccak: Keccak = keccak_256,
+  ): { manifest: AirdropManifest; files: Iterable<[prefix: string, text: string]> } {
+    const { buildTree, leafHash } = createMerkle(keccak);
+    const prefixes: string[] = [];
+    const shardRoots: Uint8Array[] = [];
+    for (const groups of this.store.buckets())
+      for (const [prefix, entries] of groups) {
+        prefixes.push(prefix);
+        shardRoots.push(buildTree(entries.map((entry) => leafHash(...entryLeaf(entry)))).nodes[0]);
+      }
+    const top = buildTree(shardRoots);
+    const manifest: AirdropManifest = {
+      version: 1,
+      name,
+      root: toHex(top.nodes[0]),
+      recipients: this.#recipients,
+      total: this.#total.toString(),
+      categories: this.categories.map((id, i) => ({
+        id,
+        name: labels.find((l) => l.id === id)?.name ?? id,
+        total: this.#categoryTotals[i].toString(),
+      })),
+      shardPrefixLength: SHARD_PREFIX_LENGTH,
+      shards: encodeShardBitmap(prefixes),
+    };
+    const store = this.store;
+    function* files(): Generator<[string, string]> {
+      try {
+        let i = 0;
+        for (const groups of store.buckets())
+          for (const [prefix, entries] of groups)
+            yield [prefix, shardJson(prefix, proofOf(top, top.indexOf[i++]).map(toHex), entries)];
+      } finally {
+        store.dispose();
+      }
+    }
+    return { manifest, files: files() };
+  }
+}
+
+/** Builds the manifest and every shard of `distribution` in memory; pass a faster `keccak` for large builds. */
 export function buildAirdrop(
   distribution: Distribution,
   name: string,
   labels: CategoryLabel[] = [],
   keccak: Keccak = keccak_256,
 ): BuiltAirdrop {
-  const { buildTree, leafHash } = createMerkle(keccak);
-  const groups = new Map<string, Recipient[]>();
-  for (const recipient of distribution.recipients) {
-    const prefix = shardPrefix(recipient.address);
-    let group = groups.get(prefix);
-    if (!group) groups.set(prefix, (group = []));
-    group.push(recipient);
-  }
-  const prefixes = [...groups.keys()].sort();
-  const shardRoots = prefixes.map((prefix) => {
-    const leaves = groups.get(prefix)!.map((r) => leafHash(r.address, r.total));
-    return buildTree(leaves).nodes[0];
-  });
-  const top = buildTree(shardRoots);
-
-  const categoryTotals = distribution.categories.map((_, i) =>
-    distribution.recipients.reduce((sum, r) => sum + r.amounts[i], 0n),
-  );
-  const manifest: AirdropManifest = {
-    version: 1,
-    name,
-    root: toHex(top.nodes[0]),
-    recipients: distribution.recipients.length,
-    total: distribution.recipients.reduce((sum, r) => sum + r.total, 0n).toString(),
-    categories: distribution.categories.map((id, i) => ({
-      id,
-      name: labels.find((l) => l.id === id)?.name ?? id,
-      total: categoryTotals[i].toString(),
-    })),
-    shardPrefixLength: SHARD_PREFIX_LENGTH,
-    shards: encodeShardBitmap(prefixes),
-  };
-  const shards = prefixes.map((prefix, i): AirdropShard => ({
-    version: 1,
-    prefix,
-    proof: proofOf(top, top.indexOf[i]).map(toHex),
-    entries: groups
-      .get(prefix)!
-      .map((r) => [r.address.toLowerCase() as Hex, r.total.toString(), r.amounts.map(String)]),
-  }));
-  return { manifest, shards };
+  const build = new ShardedBuild(distribution.categories);
+  for (const recipient of distribution.recipients) build.add(recipient);
+  const { manifest, files } = build.finish(name, labels, keccak);
+  return { manifest, shards: [...files].map(([, text]) => JSON.parse(text) as AirdropShard) };
 }

@@ -2,10 +2,12 @@
  * `npm run airdrop:build -- <distribution.csv|json> <out dir>`: validates the distribution and writes
  * manifest.json plus one shards/<prefix>.json per non-empty shard. Writes nothing if any row is bad.
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, readSync, rmSync, writeFileSync } from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
 import { basename, join } from 'node:path';
-import { buildAirdrop, type CategoryLabel } from './build-tree.ts';
-import { InvalidDistributionError, parseDistribution } from './distribution.ts';
+import { buildAirdrop, ShardedBuild, SpilledEntries, type CategoryLabel } from './build-tree.ts';
+import { InvalidDistributionError, parseDistribution, readCsvRows } from './distribution.ts';
+import type { AirdropManifest } from '../../src/lib/airdrop/shard.ts';
 import type { Keccak } from '../../src/lib/airdrop/merkle.ts';
 
 /** hash-wasm's keccak, about twelve times faster than a pure-JS one on a million-leaf build. */
@@ -30,14 +32,47 @@ export function buildAirdropFromFile(input: string, name = 'Airdrop Season One',
   return buildAirdrop(distribution, name, SEASON_ONE_LABELS, keccak);
 }
 
-/** Builds from `input` into `outDir`, replacing what was there. Returns what it wrote. */
+/** The lines of a text file, read a megabyte at a time (`\n` or `\r\n` ends a line, as `parseCsv` splits). */
+export function* fileLines(path: string): Generator<string> {
+  const fd = openSync(path, 'r');
+  const decoder = new StringDecoder('utf8');
+  const chunk = Buffer.alloc(1 << 20);
+  let rest = '';
+  try {
+    for (let read; (read = readSync(fd, chunk, 0, chunk.length, null)) > 0;) {
+      const lines = (rest + decoder.write(chunk.subarray(0, read))).split('\n');
+      rest = lines.pop()!;
+      for (const line of lines) yield line.endsWith('\r') ? line.slice(0, -1) : line;
+    }
+    yield rest + decoder.end();
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Builds from `input` into `outDir`, replacing what was there; writes nothing if any row is bad.
+ * A CSV is read a line at a time and each shard written as it is produced, so a million-recipient
+ * build holds about one copy of its output; a JSON distribution is parsed whole.
+ */
 export function buildAirdropFiles(input: string, outDir: string, name = 'Airdrop Season One', keccak?: Keccak) {
-  const { manifest, shards } = buildAirdropFromFile(input, name, keccak);
+  let result: { manifest: AirdropManifest; files: Iterable<[string, string]> };
+  if (input.endsWith('.json')) {
+    const { manifest, shards } = buildAirdropFromFile(input, name, keccak);
+    result = { manifest, files: shards.map((shard) => [shard.prefix, JSON.stringify(shard)]) };
+  } else {
+    let build: ShardedBuild | undefined;
+    readCsvRows(fileLines(input), (categories) => {
+      const started = (build = new ShardedBuild(categories, new SpilledEntries()));
+      return (row) => started.add(row);
+    });
+    result = build!.finish(name, SEASON_ONE_LABELS, keccak);
+  }
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(join(outDir, 'shards'), { recursive: true });
-  for (const shard of shards) writeFileSync(join(outDir, 'shards', `${shard.prefix}.json`), JSON.stringify(shard));
-  writeFileSync(join(outDir, 'manifest.json'), JSON.stringify(manifest, null, 2));
-  return { manifest, shards };
+  for (const [prefix, text] of result.files) writeFileSync(join(outDir, 'shards', `${prefix}.json`), text);
+  writeFileSync(join(outDir, 'manifest.json'), JSON.stringify(result.manifest, null, 2));
+  return { manifest: result.manifest };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

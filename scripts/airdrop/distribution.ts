@@ -45,22 +45,36 @@ function checkAddress(raw: string): string | undefined {
   return isAddress(raw, { strict: true }) ? undefined : 'mixed-case address with a wrong EIP-55 checksum';
 }
 
-/** Validates rows one at a time, so a million-row file never exists twice in memory. */
+/** A row that passed every check: address lowercased, amounts in category order, their total. */
+export type ValidRow = Recipient;
+
+/**
+ * Validates rows one at a time, so a million-row file never exists twice in memory. Each valid row
+ * goes to `onRow` while no row has failed (after the first problem only problems are collected).
+ */
 class RowValidator {
   readonly problems: DistributionError[] = [];
-  readonly recipients: Recipient[] = [];
+  rows = 0;
   readonly #seen = new Map<string, number>();
+  readonly #seenMalformed = new Map<string, number>();
 
-  constructor(readonly categories: string[]) {}
+  constructor(
+    readonly categories: string[],
+    readonly onRow: (row: ValidRow) => void,
+  ) {}
 
   add(line: number, address: string, rawAmounts: string[]) {
     const problems = this.problems;
     const addressProblem = checkAddress(address);
     if (addressProblem) problems.push({ line, message: `${addressProblem}: "${address.slice(0, 60)}"` });
     const key = address.toLowerCase();
-    const first = this.#seen.get(key);
+    // A well-formed address is remembered as its 20 bytes (a fresh short string: the line it was cut
+    // from, and the megabyte read with it, are not kept alive by a million keys); anything else as written.
+    const seen = addressProblem ? this.#seenMalformed : this.#seen;
+    const seenKey = addressProblem ? key : Buffer.from(key.slice(2), 'hex').toString('latin1');
+    const first = seen.get(seenKey);
     if (first !== undefined) problems.push({ line, message: `duplicate of line ${first}: ${address}` });
-    else this.#seen.set(key, line);
+    else seen.set(seenKey, line);
     if (rawAmounts.length !== this.categories.length) {
       problems.push({ line, message: `expected ${this.categories.length} amounts, found ${rawAmounts.length}` });
       return;
@@ -76,31 +90,53 @@ class RowValidator {
     for (const amount of amounts) total += amount;
     if (total === 0n) problems.push({ line, message: 'every amount is zero' });
     else if (total > MAX_UINT256) problems.push({ line, message: 'total does not fit in uint256' });
-    else if (problems.length === 0) this.recipients.push({ address: key as Hex, amounts, total });
+    else if (problems.length === 0) {
+      this.rows++;
+      this.onRow({ address: key as Hex, amounts, total });
+    }
   }
 
-  finish(): Distribution {
-    if (this.recipients.length === 0 && this.problems.length === 0)
-      this.problems.push({ line: 1, message: 'no recipients' });
+  /** Throws every problem found (or "no recipients"); returns the categories otherwise. */
+  finish(): string[] {
+    if (this.rows === 0 && this.problems.length === 0) this.problems.push({ line: 1, message: 'no recipients' });
     if (this.problems.length) throw new InvalidDistributionError(this.problems);
-    return { categories: this.categories, recipients: this.recipients };
+    return this.categories;
   }
+}
+
+/**
+ * Validates a CSV, given as its lines in order (header first), whose header is
+ * `address,<category>,<category>…` with amounts in wei: `rowsFor` gets the header's categories and
+ * returns where each valid row goes; every problem is thrown together at the end.
+ */
+export function readCsvRows(
+  lines: Iterable<string>,
+  rowsFor: (categories: string[]) => (row: ValidRow) => void,
+): string[] {
+  let validator: RowValidator | undefined;
+  let number = 0;
+  for (const text of lines) {
+    number++;
+    if (!validator) {
+      const header = text.split(',').map((c) => c.trim());
+      if (header[0]?.toLowerCase() !== 'address' || header.length < 2) break;
+      const categories = header.slice(1);
+      validator = new RowValidator(categories, rowsFor(categories));
+      continue;
+    }
+    if (text.trim() === '') continue;
+    const [address, ...amounts] = text.split(',').map((c) => c.trim());
+    validator.add(number, address, amounts);
+  }
+  if (!validator) throw new InvalidDistributionError([{ line: 1, message: 'header must be "address,<category>,…"' }]);
+  return validator.finish();
 }
 
 /** Parses a CSV whose header is `address,<category>,<category>…` with amounts in wei. */
 export function parseCsv(text: string): Distribution {
-  const lines = text.split(/\r?\n/);
-  const header = lines[0]?.split(',').map((c) => c.trim()) ?? [];
-  if (header[0]?.toLowerCase() !== 'address' || header.length < 2) {
-    throw new InvalidDistributionError([{ line: 1, message: 'header must be "address,<category>,…"' }]);
-  }
-  const validator = new RowValidator(header.slice(1));
-  for (let i = 1; i < lines.length; i++) {
-    if (lines[i].trim() === '') continue;
-    const [address, ...amounts] = lines[i].split(',').map((c) => c.trim());
-    validator.add(i + 1, address, amounts);
-  }
-  return validator.finish();
+  const recipients: Recipient[] = [];
+  const categories = readCsvRows(text.split(/\r?\n/), () => (row) => recipients.push(row));
+  return { categories, recipients };
 }
 
 /**
@@ -122,12 +158,14 @@ export function parseJson(text: string): Distribution {
   ) {
     throw new InvalidDistributionError([{ line: 1, message: 'expected { categories: string[], recipients: [] }' }]);
   }
-  const validator = new RowValidator(categories);
+  const recipients: Recipient[] = [];
+  const validator = new RowValidator(categories, (row) => recipients.push(row));
   (data.recipients as { address?: unknown; amounts?: Record<string, unknown> }[]).forEach((r, i) => {
     const amounts = categories.map((c) => (r?.amounts?.[c] === undefined ? '0' : String(r.amounts[c])));
     validator.add(i + 2, String(r?.address ?? ''), amounts);
   });
-  return validator.finish();
+  validator.finish();
+  return { categories, recipients };
 }
 
 /** Parses by file name: `.json` as JSON, anything else as CSV. */
