@@ -56,3 +56,24 @@ export async function runLighthouse(url: string, formFactor: 'mobile' | 'desktop
     await chrome.kill();
   }
 }
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+/** Each figure's median over `runs` Lighthouse runs of `url` (each figure on its own). */
+export async function medianLighthouse(
+  url: string,
+  formFactor: 'mobile' | 'desktop',
+  runs: number,
+): Promise<LighthouseFigures> {
+  const all: LighthouseFigures[] = [];
+  for (let i = 0; i < runs; i++) all.push(await runLighthouse(url, formFactor));
+  return {
+    performance: median(all.map((f) => f.performance)),
+    lcp_ms: median(all.map((f) => f.lcp_ms)),
+    tbt_ms: median(all.map((f) => f.tbt_ms)),
+  };
+}

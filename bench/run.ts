@@ -19,7 +19,7 @@ import { benchAirdrop } from './airdrop.ts';
 import { benchMarkdown } from './markdown.ts';
 import { benchBrowser } from './browser.ts';
 import { CountingProxy } from './counting-proxy.ts';
-import { runLighthouse } from './lighthouse.ts';
+import { medianLighthouse, runLighthouse } from './lighthouse.ts';
 import { benchDeep } from './deep.ts';
 import { benchContractGas } from './contract-gas.ts';
 import { startDeepDevnet } from '../devnet/deep.ts';
@@ -29,6 +29,8 @@ const ANVIL_PORT = 8546;
 const PREVIEW_PORT = 4173;
 const OPERATORS = 500;
 const PROPOSALS = 1_000;
+/** Mobile Lighthouse runs per page; their median is measured against the budget. */
+const LIGHTHOUSE_MOBILE_RUNS = 3;
 const root = new URL('..', import.meta.url).pathname;
 
 const portFree = (port: number) =>
@@ -92,7 +94,9 @@ try {
     2 + Object.values(overviewCalls(config.chains[0], caps, getAddress(devnet.accounts[1]))).filter(Boolean).length;
   done();
 
-  done = step('lighthouse: overview, proposal list, staking directory, airdrop (desktop and mobile)');
+  done = step(
+    `lighthouse: overview, proposal list, staking directory, airdrop (desktop, and mobile as the median of ${LIGHTHOUSE_MOBILE_RUNS} runs)`,
+  );
   for (const [key, path] of [
     ['overview', '#/'],
     ['proposals', '#/governance'],
@@ -103,7 +107,9 @@ try {
     results[`lighthouse_${key}_performance`] = desktop.performance;
     results[`lighthouse_${key}_lcp_ms`] = desktop.lcp_ms;
     results[`lighthouse_${key}_tbt_ms`] = desktop.tbt_ms;
-    const mobile = await runLighthouse(`${appUrl}${path}`, 'mobile');
+    // Mobile scores swing by several points from one run to the next on a busy machine: the median
+    // of three is what is measured against the budget.
+    const mobile = await medianLighthouse(`${appUrl}${path}`, 'mobile', LIGHTHOUSE_MOBILE_RUNS);
     results[`lighthouse_${key}_mobile_performance`] = mobile.performance;
     results[`lighthouse_${key}_mobile_lcp_ms`] = mobile.lcp_ms;
     results[`lighthouse_${key}_mobile_tbt_ms`] = mobile.tbt_ms;
