@@ -2,6 +2,8 @@
  * An iCalendar (RFC 5545) event built in the browser, so "add to calendar" sends nothing anywhere.
  * Text from the chain goes into the file escaped, and lines are folded at 75 octets as the RFC asks.
  */
+import { downloadText } from '../../../lib/ui/download.ts';
+
 export interface CalendarEvent {
   uid: string;
   /** Seconds since the epoch (a block timestamp). */
@@ -61,10 +63,6 @@ export function buildIcs(event: CalendarEvent): string {
   return `${lines.map(fold).join('\r\n')}\r\n`;
 }
 
-/** Starts a download of the file without any network request. */
-export function downloadIcs(event: CalendarEvent, filename: string) {
-  const url = URL.createObjectURL(new Blob([buildIcs(event)], { type: 'text/calendar' }));
-  const a = Object.assign(document.createElement('a'), { href: url, download: filename });
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
+/** Starts a download of the event's file, built in the browser. */
+export const downloadIcs = (event: CalendarEvent, filename: string) =>
+  downloadText(filename, 'text/calendar', buildIcs(event));
