@@ -2,7 +2,9 @@
  * The activity page lists exactly the protocol events an account produced, newest first, with amounts,
  * block times and transaction links; the Overview shows the latest on request.
  */
-import { getAddress, parseEther, type Address } from 'viem';
+import { readFileSync } from 'node:fs';
+import { getAddress, parseEther, type Address, type Hex } from 'viem';
+import { ACTIVITY_CSV_HEADER } from '../src/features/activity/activity-csv.ts';
 import {
   altAirdropAbi,
   altGovernorAbi,
@@ -99,6 +101,75 @@ test('the activity page lists exactly the events an account produced, newest fir
   // Block time from the chain, beside each row.
   const latest = await chain.client.getBlock();
   await expect(rows(page).nth(0)).toContainText(`block ${latest.number} · ${formatTimestamp(latest.timestamp)}`);
+});
+
+/** RFC 4180 fields of a CSV file (quoted fields may hold commas, quotes and line breaks). */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') ((field += '"'), i++);
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') (row.push(field), (field = ''));
+    else if (c === '\r' && text[i + 1] === '\n') (row.push(field), rows.push(row), (row = []), (field = ''), i++);
+    else field += c;
+  }
+  return rows;
+}
+
+test('the activity downloads as a CSV whose every row is a log of the chain, amounts exact', async ({
+  page,
+  chain,
+}) => {
+  const claimed = await act(chain);
+  await page.goto(`./#/activity?address=${WHO}`);
+  await expect(rows(page)).toHaveCount(6);
+  const kinds = await rows(page).evaluateAll((items) => items.map((li) => li.getAttribute('data-kind')));
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download CSV' }).click();
+  const saved = await download;
+  const text = readFileSync((await saved.path())!, 'utf8');
+  expect(text.endsWith('\r\n')).toBe(true);
+  const [header, ...lines] = parseCsv(text);
+  expect(header).toEqual([...ACTIVITY_CSV_HEADER]);
+  expect(lines.map((l) => l[3])).toEqual(kinds);
+  const wanted = getAddress(WHO).toLowerCase().slice(2);
+  for (const [block, time, hash, kind, , counterpart, amount, symbol] of lines) {
+    const receipt = await chain.client.getTransactionReceipt({ hash: hash as Hex });
+    expect(receipt.blockNumber, kind).toBe(BigInt(block));
+    expect(
+      new Date(
+        Number((await chain.client.getBlock({ blockNumber: receipt.blockNumber })).timestamp) * 1000,
+      ).toISOString(),
+    ).toBe(time);
+    // A log of the transaction names the account, and (where the row has an amount) carries exactly that many wei.
+    const logs = receipt.logs.filter((l) => [...l.topics, l.data].some((t) => t.toLowerCase().includes(wanted)));
+    expect(logs.length, kind).toBeGreaterThan(0);
+    if (amount) {
+      expect(symbol).toBe('ALT');
+      const wei = parseEther(amount).toString(16).padStart(64, '0');
+      expect(
+        receipt.logs.some((l) => l.data.slice(2).match(/.{64}/g)?.includes(wei)),
+        `${kind} ${amount}`,
+      ).toBe(true);
+    }
+  }
+  const byKind = (k: string) => lines.find((l) => l[3] === k)!;
+  expect(byKind('unstake')[6]).toBe('500');
+  expect(byKind('stake')[6]).toBe('2000');
+  expect(byKind('wrap')[6]).toBe('1000');
+  expect(parseEther(byKind('airdrop')[6])).toBe(claimed);
+  // The two delegations, newest first: to #3, named in full, and to itself with the deposit.
+  expect(lines.filter((l) => l[3] === 'delegate').map((l) => [l[4], l[5]])).toEqual([
+    [`Delegated votes to ${DEV_ACCOUNTS[3]}`, DEV_ACCOUNTS[3]],
+    ['Delegated votes to itself', ''],
+  ]);
 });
 
 test.describe('on the Overview (#9)', () => {

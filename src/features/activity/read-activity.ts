@@ -279,15 +279,18 @@ export const activityHistory = (ctx: ReadContext, account: Address | undefined) 
   },
 });
 
+/** The timestamps of `blocks`, asked together (one JSON-RPC batch where the endpoint takes batches). */
+export const readBlockTimes = async (ctx: ReadContext, blocks: readonly bigint[]) =>
+  new Map(
+    await Promise.all(
+      blocks.map(async (b) => [b, (await getBlock(ctx.client, { blockNumber: b })).timestamp] as const),
+    ),
+  );
+
 /** The timestamps of `blocks` (the shown rows'): one JSON-RPC batch, never read again. */
 export const blockTimesQuery = (ctx: ReadContext, blocks: bigint[]) => ({
   queryKey: ['activity-times', { chainId: ctx.chainId, blocks: blocks.map(String) }] as const,
-  queryFn: async () =>
-    new Map(
-      await Promise.all(
-        blocks.map(async (b) => [b, (await getBlock(ctx.client, { blockNumber: b })).timestamp] as const),
-      ),
-    ),
+  queryFn: () => readBlockTimes(ctx, blocks),
   enabled: blocks.length > 0,
   ...cache.immutable,
 });
