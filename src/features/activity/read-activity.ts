@@ -15,7 +15,7 @@ import { proposalTitle } from '../../lib/governance/proposal-text.ts';
 import type { ReadContext } from '../../lib/session/read-context.ts';
 import { cache } from '../../lib/query/presets.ts';
 import { historyUpTo, type HistoryUpTo } from '../../lib/logs/chain-logs.ts';
-import { getBlock } from 'viem/actions';
+import { readBlockTimes } from '../../lib/web3/block-times.ts';
 
 export type ActivityKind =
   | 'stake'
@@ -279,18 +279,10 @@ export const activityHistory = (ctx: ReadContext, account: Address | undefined) 
   },
 });
 
-/** The timestamps of `blocks`, asked together (one JSON-RPC batch where the endpoint takes batches). */
-export const readBlockTimes = async (ctx: ReadContext, blocks: readonly bigint[]) =>
-  new Map(
-    await Promise.all(
-      blocks.map(async (b) => [b, (await getBlock(ctx.client, { blockNumber: b })).timestamp] as const),
-    ),
-  );
-
 /** The timestamps of `blocks` (the shown rows'): one JSON-RPC batch, never read again. */
 export const blockTimesQuery = (ctx: ReadContext, blocks: bigint[]) => ({
   queryKey: ['activity-times', { chainId: ctx.chainId, blocks: blocks.map(String) }] as const,
-  queryFn: () => readBlockTimes(ctx, blocks),
+  queryFn: () => readBlockTimes(ctx.client, blocks),
   enabled: blocks.length > 0,
   ...cache.immutable,
 });

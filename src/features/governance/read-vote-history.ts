@@ -1,6 +1,6 @@
 /** An address's votes from the governor's `VoteCast` logs (voter is indexed), newest first, with titles. */
 import { cleanText } from '../../lib/format/clean-text.ts';
-import { pad, toEventSelector, type Address } from 'viem';
+import { pad, toEventSelector, type Address, type Hex } from 'viem';
 import { altGovernorAbi } from '../../lib/contracts/generated.ts';
 import type { LogIndex } from '../../lib/logs/log-index.ts';
 import { decodeLogs } from '../../lib/logs/chain-logs.ts';
@@ -19,6 +19,7 @@ export interface VoteRecord {
   weight: bigint;
   reason: string;
   blockNumber: bigint;
+  transactionHash: Hex;
 }
 
 type VoteArgs = { proposalId: bigint; support: number; weight: bigint; reason: string };
@@ -58,6 +59,7 @@ export async function voteHistory(
       weight: args.weight,
       reason: cleanText(args.reason, { multiline: true }),
       blockNumber: log.blockNumber,
+      transactionHash: log.transactionHash,
     }))
     .reverse();
 }
