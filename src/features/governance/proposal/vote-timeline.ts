@@ -2,9 +2,8 @@
  * A proposal's votes over its voting period, from the governor's `VoteCast` logs in the one log
  * index: For, Against and Abstain added up block by block (one point per block with votes).
  */
-import { toEventSelector, type Address } from 'viem';
-import { altGovernorAbi } from '../../../lib/contracts/generated.ts';
-import { decodeLogs } from '../../../lib/logs/chain-logs.ts';
+import type { Address } from 'viem';
+import { votesCastOn } from './proposal-votes-csv.ts';
 import type { LogFilter } from '../../../lib/logs/log-select.ts';
 import type { IndexedLog } from '../../../lib/logs/log-store.ts';
 import { governanceKey } from '../governance-keys.ts';
@@ -48,22 +47,17 @@ export function cumulativeVotes(votes: VotePoint[]): VoteTimeline {
   return out;
 }
 
-const voteCast = altGovernorAbi.find((i) => i.type === 'event' && i.name === 'VoteCast')!;
-const VOTE_CAST = toEventSelector(voteCast as never);
-
 /** The votes on `proposalId` among the governor's `VoteCast` logs `select` returns. */
-export function votesOn(
+export const votesOn = (
   select: (filter: LogFilter) => IndexedLog[],
   governor: Address,
   proposalId: bigint,
-): VotePoint[] {
-  return decodeLogs<{ proposalId: bigint; support: number; weight: bigint }>(
-    [voteCast],
-    select({ address: governor, topic0: VOTE_CAST }),
-  )
-    .filter(({ args }) => args.proposalId === proposalId)
-    .map(({ args, log }) => ({ blockNumber: log.blockNumber, support: Number(args.support), weight: args.weight }));
-}
+): VotePoint[] =>
+  votesCastOn(select, governor, proposalId).map(({ blockNumber, support, weight }) => ({
+    blockNumber,
+    support,
+    weight,
+  }));
 
 /** A proposal's votes over time, from the log index; `partial` when some predate the index. */
 export const voteTimelineHistory = (

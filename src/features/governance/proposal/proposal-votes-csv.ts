@@ -1,0 +1,106 @@
+/**
+ * A proposal's votes as a CSV file, built in the browser from the governor's `VoteCast` logs in the
+ * one log index: every voter, support, exact weight, reason, and when and where the vote was cast.
+ */
+import { formatUnits, toEventSelector, type Address, type Hex } from 'viem';
+import { altGovernorAbi } from '../../../lib/contracts/generated.ts';
+import { decodeLogs, historyUpTo } from '../../../lib/logs/chain-logs.ts';
+import type { LogFilter } from '../../../lib/logs/log-select.ts';
+import type { IndexedLog } from '../../../lib/logs/log-store.ts';
+import { cleanText } from '../../../lib/format/clean-text.ts';
+import { isoTime, toCsv } from '../../../lib/format/csv.ts';
+import type { ReadContext } from '../../../lib/session/read-context.ts';
+import { readBlockTimes } from '../../../lib/web3/block-times.ts';
+import { SUPPORT_LABELS } from '../governance-calls.ts';
+
+export interface CastVote {
+  voter: Address;
+  support: 0 | 1 | 2;
+  weight: bigint;
+  reason: string;
+  blockNumber: bigint;
+  transactionHash: Hex;
+}
+
+const voteCast = altGovernorAbi.find((i) => i.type === 'event' && i.name === 'VoteCast')!;
+const VOTE_CAST = toEventSelector(voteCast as never);
+
+type VoteCastArgs = { voter: Address; proposalId: bigint; support: number; weight: bigint; reason: string };
+
+/** The votes cast on `proposalId` among the governor's `VoteCast` logs `select` returns, oldest first. */
+export function votesCastOn(
+  select: (filter: LogFilter) => IndexedLog[],
+  governor: Address,
+  proposalId: bigint,
+): CastVote[] {
+  return decodeLogs<VoteCastArgs>([voteCast], select({ address: governor, topic0: VOTE_CAST }))
+    .filter(({ args }) => args.proposalId === proposalId)
+    .map(({ args, log }) => ({
+      voter: args.voter,
+      support: Number(args.support) as 0 | 1 | 2,
+      weight: args.weight,
+      reason: cleanText(args.reason, { multiline: true }),
+      blockNumber: log.blockNumber,
+      transactionHash: log.transactionHash,
+    }));
+}
+
+/** The index starts after the proposal was created: its first votes are in the shipped history, by voter. */
+export class VotesBeforeIndexError extends Error {
+  constructor(readonly fromBlock: bigint) {
+    super(
+      `The votes cast before block ${fromBlock} came with the app's shipped history, which keeps them by voter, not by proposal: this export would miss them.`,
+    );
+  }
+}
+
+/** Every vote on `id`, up to the head, with each vote's block time; refuses what would be incomplete. */
+export async function readProposalVotes(
+  ctx: ReadContext,
+  governor: Address,
+  id: bigint,
+  createdBlock: bigint | undefined,
+) {
+  const caps = await ctx.requireCaps();
+  const history = await historyUpTo(ctx.client, ctx.chain, caps, 'head');
+  if (!history) throw new Error('This chain has no history to read votes from.');
+  if (history.snapshot && (createdBlock === undefined || createdBlock < history.index.fromBlock))
+    throw new VotesBeforeIndexError(history.index.fromBlock);
+  const votes = votesCastOn((f) => history.index.select(f), governor, id);
+  const times = await readBlockTimes(ctx.client, [...new Set(votes.map((v) => v.blockNumber))]);
+  return { votes, times, blockNumber: history.blockNumber };
+}
+
+export const PROPOSAL_VOTES_CSV_HEADER = [
+  'voter',
+  'support',
+  'weight',
+  'symbol',
+  'reason',
+  'block_number',
+  'block_time_utc',
+  'transaction_hash',
+] as const;
+
+/** Every vote, in the order cast; weights as exact decimals of `decimals`. */
+export function proposalVotesCsv(
+  votes: readonly CastVote[],
+  times: Map<bigint, bigint>,
+  symbol: string,
+  decimals = 18,
+): string {
+  return toCsv(
+    PROPOSAL_VOTES_CSV_HEADER,
+    votes.map((v) => [
+      v.voter,
+      SUPPORT_LABELS[v.support],
+      formatUnits(v.weight, decimals),
+      symbol,
+      v.reason,
+      v.blockNumber.toString(),
+      isoTime(times.get(v.blockNumber)!),
+      v.transactionHash,
+    ]),
+    ['reason'],
+  );
+}
