@@ -69,7 +69,14 @@ describe('the airdrop build, a line at a time', () => {
     const out = join(dir, 'kept');
     mkdirSync(out);
     writeFileSync(join(out, 'manifest.json'), 'the last good build');
+    const spills = () =>
+      readdirSync(tmpdir()).filter(
+        (name) => name.startsWith('alt-airdrop-build-') && !name.startsWith('alt-airdrop-build-test-'),
+      );
+    const before = spills();
     expect(() => buildAirdropFiles(input, out, 'bad')).toThrow(/line 3: duplicate of line 2/);
     expect(readFileSync(join(out, 'manifest.json'), 'utf8')).toBe('the last good build');
+    // Nothing spilled is left behind either.
+    expect(spills()).toEqual(before);
   });
 });

@@ -61,12 +61,19 @@ export function buildAirdropFiles(input: string, outDir: string, name = 'Airdrop
     const { manifest, shards } = buildAirdropFromFile(input, name, keccak);
     result = { manifest, files: shards.map((shard) => [shard.prefix, JSON.stringify(shard)]) };
   } else {
-    let build: ShardedBuild | undefined;
-    readCsvRows(fileLines(input), (categories) => {
-      const started = (build = new ShardedBuild(categories, new SpilledEntries()));
-      return (row) => started.add(row);
-    });
-    result = build!.finish(name, SEASON_ONE_LABELS, keccak);
+    const store = new SpilledEntries();
+    try {
+      let build: ShardedBuild | undefined;
+      readCsvRows(fileLines(input), (categories) => {
+        const started = (build = new ShardedBuild(categories, store));
+        return (row) => started.add(row);
+      });
+      result = build!.finish(name, SEASON_ONE_LABELS, keccak);
+    } catch (error) {
+      // A bad row (or anything else) before the files are produced: the spilled entries go with it.
+      store.dispose();
+      throw error;
+    }
   }
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(join(outDir, 'shards'), { recursive: true });
