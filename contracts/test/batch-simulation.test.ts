@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { altLayerTokenAbi, altStakingAbi } from '../../src/lib/contracts/generated.ts';
 import { asImpersonated } from '../../devnet/client.ts';
 import { simulateBatch } from '../../src/lib/tx/simulate.ts';
-import { mapError } from '../../src/lib/errors/map-error.ts';
-import type { TxCall } from '../../src/lib/tx/lifecycle.ts';
+import { mapErrorWorded } from '../../src/lib/errors/map-error.ts';
+import type { TxCall } from '../../src/lib/tx/tx-call.ts';
 import { ALT, tx, useChain } from './fixture.ts';
 
 describe('simulateBatch', () => {
@@ -61,6 +61,6 @@ describe('simulateBatch', () => {
       () => undefined,
       (e: unknown) => e,
     );
-    expect(mapError(error).message).toBe('This operator is not active and cannot take stake.');
+    expect((await mapErrorWorded(error)).message).toBe('This operator is not active and cannot take stake.');
   });
 });

@@ -4,7 +4,7 @@
  */
 import type { Address, Hex } from 'viem';
 import { altAirdropAbi } from '../../lib/contracts/generated.ts';
-import { txCall } from '../../lib/tx/lifecycle.ts';
+import { txCall } from '../../lib/tx/tx-call.ts';
 import { delegationStruct, type DelegationSignature } from '../../lib/votes/delegation-signature.ts';
 import type { Touches } from '../../lib/query/keys.ts';
 

@@ -1,7 +1,7 @@
 /** Governance writes as contract calls. Queue and execute go through GovernorStorage's by-id forms. */
 import type { Address, Hex } from 'viem';
 import { altGovernorAbi } from '../../lib/contracts/generated.ts';
-import { type TxCall, txCall } from '../../lib/tx/lifecycle.ts';
+import { type TxCall, txCall } from '../../lib/tx/tx-call.ts';
 import type { Touches } from '../../lib/query/keys.ts';
 
 /** Query roots a governance write changes: proposals, the delegates' votes and participation, and the balances screens. */

@@ -1,7 +1,7 @@
 /** A slash being applied in pages: its progress as the staking contract reports it, and the call that advances it. */
 import type { Address } from 'viem';
 import { altStakingAbi } from '../../lib/contracts/generated.ts';
-import { txCall } from '../../lib/tx/lifecycle.ts';
+import { txCall } from '../../lib/tx/tx-call.ts';
 import type { ReadClient } from '../../lib/web3/chains.ts';
 import { ethCall } from '../../lib/web3/eth-call.ts';
 import type { ReadContext } from '../../lib/session/read-context.ts';

@@ -5,7 +5,7 @@
 import type { Address } from 'viem';
 import { altStakingAbi } from '../../lib/contracts/generated.ts';
 import { permitArgs, type Permit } from '../../lib/contracts/permit.ts';
-import { type TxCall, txCall } from '../../lib/tx/lifecycle.ts';
+import { type TxCall, txCall } from '../../lib/tx/tx-call.ts';
 import type { Touches } from '../../lib/query/keys.ts';
 
 export const stakeCall = (staking: Address, operator: Address, amount: bigint) =>

@@ -1,5 +1,5 @@
 /** What a call does, for spotting the same action twice: chain, account, contract, function, first argument. */
-import type { TxCall } from './lifecycle.ts';
+import type { TxCall } from './tx-call.ts';
 
 export function actionKey(chainId: number, account: string, call: TxCall): string {
   const first = call.args?.[0];

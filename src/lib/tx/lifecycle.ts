@@ -6,58 +6,16 @@
  * status). A Safe answers either with its Safe transaction's hash, followed on the Safe.
  */
 import type { Config } from '@wagmi/core';
-import {
-  encodeFunctionData,
-  type Abi,
-  type Address,
-  type ContractFunctionArgs,
-  type ContractFunctionName,
-  type Hex,
-  type TransactionReceipt,
-} from 'viem';
+import { encodeFunctionData, type Address, type Hex } from 'viem';
 import { getBlockNumber, getTransactionCount, simulateContract } from 'viem/actions';
 import type { ReadClient } from '../web3/chains.ts';
-import { mapErrorWorded, type MappedError } from '../errors/map-error.ts';
+import { mapErrorWorded } from '../errors/map-error.ts';
 import type { Sent } from './follow-transaction.ts';
 import type { SafeTracking } from './follow-safe.ts';
 import { findSafeTxNonce, readSafe, type PlainCall, type SafeInfo } from '../web3/safe.ts';
 import { estimatePending, simulateBatch, simulationBlock } from './simulate.ts';
 import { fail, SAFE_PROPOSED, settle, settleBatch, settleSafe, UNSEEN } from './settle.ts';
-
-export type TxState =
-  | { status: 'idle' }
-  | { status: 'simulating' }
-  | { status: 'signing' }
-  /** A batch (EIP-5792) and a Safe transaction have no transaction hash until they land. */
-  | { status: 'pending'; hash?: Hex; note?: string }
-  /** `hash` is the transaction that was mined: a sped-up replacement's, when `note` says so. */
-  | { status: 'success'; hash: Hex; receipt: TransactionReceipt; note?: string }
-  | { status: 'error'; error: MappedError; hash?: Hex };
-
-/** A write as the lifecycle sends it (a list may hold calls to several contracts). */
-export interface TxCall {
-  address: Address;
-  abi: Abi;
-  functionName: string;
-  args?: readonly unknown[];
-  value?: bigint;
-}
-
-/** Functions that write. */
-type Writes = 'nonpayable' | 'payable';
-
-/**
- * A write, checked against its ABI where it is built: the function is one that writes, and its
- * arguments are that function's (viem's types), as `ethCall` checks a read. The lifecycle then takes
- * it as a `TxCall`.
- */
-export const txCall = <const abi extends Abi, functionName extends ContractFunctionName<abi, Writes>>(call: {
-  address: Address;
-  abi: abi;
-  functionName: functionName;
-  args: ContractFunctionArgs<abi, Writes, functionName> & readonly unknown[];
-  value?: bigint;
-}): TxCall => call;
+import type { TxCall, TxState } from './tx-call.ts';
 
 export interface TxContext {
   walletConfig: Config;

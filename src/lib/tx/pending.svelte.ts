@@ -6,7 +6,8 @@ import { getContext, setContext } from 'svelte';
 import type { Hex } from 'viem';
 import type { AppState } from '../session/app-state.svelte.ts';
 import { PER_BLOCK_ROOTS } from '../query/presets.ts';
-import type { Following, TxState } from './lifecycle.ts';
+import type { Following } from './lifecycle.ts';
+import type { TxState } from './tx-call.ts';
 import { touchedBy, type Touches } from '../query/keys.ts';
 import { storageKey } from '../storage/keys.ts';
 

@@ -9,7 +9,7 @@ import type { ReadClient } from '../web3/chains.ts';
 import { mapErrorWorded, type MappedError } from '../errors/map-error.ts';
 import { followTransaction, type FollowOptions, type FollowResult, type Sent } from './follow-transaction.ts';
 import { followSafeTransaction, type SafeFollowResult, type SafeTracking } from './follow-safe.ts';
-import type { TxState } from './lifecycle.ts';
+import type { TxState } from './tx-call.ts';
 
 export const fail = (message: string, kind: MappedError['kind'] = 'unknown'): TxState => ({
   status: 'error',

@@ -7,7 +7,7 @@ import { BaseError, type Address } from 'viem';
 import { estimateContractGas, getBlockNumber, simulateCalls, simulateContract } from 'viem/actions';
 import type { ReadClient } from '../web3/chains.ts';
 import { newestBlockOf } from '../rpc/pool.ts';
-import type { TxCall } from './lifecycle.ts';
+import type { TxCall } from './tx-call.ts';
 
 /**
  * The block a write is simulated at: the head as the RPC reports it now, or the newest block any of

@@ -15,7 +15,7 @@ import { formatToken } from '../format/amount.ts';
 import type { Config } from '@wagmi/core';
 import type { ReadClient } from '../web3/chains.ts';
 import { readAccountKind, type AccountKind } from '../web3/account-kind.ts';
-import { type TxCall, type TxState, txCall } from './lifecycle.ts';
+import { type TxCall, type TxState, txCall } from './tx-call.ts';
 import type { TxFlow } from './tx-flow.svelte.ts';
 import type { Touches } from '../query/keys.ts';
 

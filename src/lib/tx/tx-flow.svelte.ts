@@ -1,7 +1,7 @@
 /** Svelte wrapper around the lifecycle: reactive state, one submission at a time, tracking and refresh. */
 import type { Address, Hex } from 'viem';
 import { useApp } from '../session/app-state.svelte.ts';
-import type { TxCall, TxState } from './lifecycle.ts';
+import type { TxCall, TxState } from './tx-call.ts';
 import { actionKey } from './action-key.ts';
 import { mapErrorWorded } from '../errors/map-error.ts';
 import { usePendingTransactions } from './pending.svelte.ts';

@@ -5,7 +5,7 @@
 import type { Address } from 'viem';
 import { altVotesAbi } from '../contracts/generated.ts';
 import { permitArgs, type Permit } from '../contracts/permit.ts';
-import { type TxCall, txCall } from '../tx/lifecycle.ts';
+import { type TxCall, txCall } from '../tx/tx-call.ts';
 import type { Touches } from '../query/keys.ts';
 
 /** Query roots a change of voting power touches. */

@@ -7,7 +7,7 @@
 import type { Address } from 'viem';
 import { delegateStatementsAbi } from '../../../lib/contracts/generated.ts';
 import type { CallResult, ContractCall, ResultOf } from '../../../lib/web3/eth-call.ts';
-import { txCall } from '../../../lib/tx/lifecycle.ts';
+import { txCall } from '../../../lib/tx/tx-call.ts';
 
 export interface DelegateStatement {
   text: string;

@@ -4,7 +4,7 @@
  * components only say which one a form or button runs.
  */
 import type { Address } from 'viem';
-import type { TxState } from '../../../lib/tx/lifecycle.ts';
+import type { TxState } from '../../../lib/tx/tx-call.ts';
 import type { TxFlow } from '../../../lib/tx/tx-flow.svelte.ts';
 import { delegateCall, VOTES_TOUCHES } from '../../../lib/votes/votes-calls.ts';
 import {

@@ -7,7 +7,7 @@ import type { Address } from 'viem';
 import { formatToken } from '../../../lib/format/amount.ts';
 import type { ChainCaps } from '../../../lib/web3/capabilities.ts';
 import { spend, type SpendContext, type SpendResult } from '../../../lib/tx/spend-flow.ts';
-import type { TxState } from '../../../lib/tx/lifecycle.ts';
+import type { TxState } from '../../../lib/tx/tx-call.ts';
 import type { TxFlow } from '../../../lib/tx/tx-flow.svelte.ts';
 import {
   depositAndDelegateCall,

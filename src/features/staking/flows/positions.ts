@@ -5,7 +5,7 @@
  */
 import type { Address } from 'viem';
 import { formatToken } from '../../../lib/format/amount.ts';
-import type { TxState } from '../../../lib/tx/lifecycle.ts';
+import type { TxState } from '../../../lib/tx/tx-call.ts';
 import type { TxFlow } from '../../../lib/tx/tx-flow.svelte.ts';
 import { continueSlashCall } from '../slash-progress.ts';
 import {
