@@ -2,82 +2,17 @@
  * The activity page lists exactly the protocol events an account produced, newest first, with amounts,
  * block times and transaction links; the Overview shows the latest on request.
  */
-import { readFileSync } from 'node:fs';
-import { getAddress, parseEther, type Address, type Hex } from 'viem';
-import { ACTIVITY_CSV_HEADER } from '../src/features/activity/activity-csv.ts';
-import { parseCsv } from './fixtures/csv.ts';
-import {
-  altAirdropAbi,
-  altGovernorAbi,
-  altLayerTokenAbi,
-  altStakingAbi,
-  altVotesAbi,
-} from '../src/lib/contracts/generated.ts';
+import { parseEther } from 'viem';
+import { altGovernorAbi } from '../src/lib/contracts/generated.ts';
 import { proposalTitle } from '../src/lib/governance/proposal-text.ts';
 import { decodeInlineMetadata } from '../src/lib/format/operator-metadata.ts';
-import { send } from '../devnet/client.ts';
-import { airdropProofFor, ENS_NAMES } from '../devnet/seed.ts';
-import { buildAirdropFromFile } from '../scripts/airdrop/build.ts';
-import { DISTRIBUTION_FILE } from '../devnet/start.ts';
+import { ENS_NAMES } from '../devnet/seed.ts';
 import { formatToken } from '../src/lib/format/amount.ts';
 import { formatTimestamp, formatUtc } from '../src/lib/format/time.ts';
-import { DEV_ACCOUNTS, type Chain } from './fixtures/chain.ts';
+import { DEV_ACCOUNTS } from './fixtures/chain.ts';
 import { expect, test } from './fixtures/index.ts';
 import { connectWallet } from './pages/connect.ts';
-
-const WHO = DEV_ACCOUNTS[9];
-
-/** #9, which has no protocol history, claims, wraps, stakes, delegates and unstakes. */
-async function act(chain: Chain) {
-  const { shards } = buildAirdropFromFile(DISTRIBUTION_FILE);
-  const found = airdropProofFor(new Map(shards.map((s) => [s.prefix, s])), getAddress(WHO))!;
-  const votes = await chain.votesToken();
-  const operator = (await chain.operators())[0].operator as Address;
-  const { alt, airdrop, staking } = chain.contracts;
-  await send(chain.client, WHO, {
-    address: airdrop,
-    abi: altAirdropAbi,
-    functionName: 'claim',
-    args: [found.amount, found.proof],
-  });
-  await send(chain.client, WHO, {
-    address: alt,
-    abi: altLayerTokenAbi,
-    functionName: 'approve',
-    args: [votes, parseEther('1000')],
-  });
-  await send(chain.client, WHO, {
-    address: votes,
-    abi: altVotesAbi,
-    functionName: 'depositAndDelegate',
-    args: [parseEther('1000'), WHO],
-  });
-  await send(chain.client, WHO, {
-    address: alt,
-    abi: altLayerTokenAbi,
-    functionName: 'approve',
-    args: [staking, parseEther('2000')],
-  });
-  await send(chain.client, WHO, {
-    address: staking,
-    abi: altStakingAbi,
-    functionName: 'stake',
-    args: [operator, parseEther('2000')],
-  });
-  await send(chain.client, WHO, {
-    address: votes,
-    abi: altVotesAbi,
-    functionName: 'delegate',
-    args: [DEV_ACCOUNTS[3]],
-  });
-  await send(chain.client, WHO, {
-    address: staking,
-    abi: altStakingAbi,
-    functionName: 'unstake',
-    args: [operator, parseEther('500')],
-  });
-  return found.amount;
-}
+import { act, WHO } from './fixtures/activity.ts';
 
 const rows = (page: import('@playwright/test').Page) => page.getByRole('list', { name: 'Activity' }).locator('li');
 
@@ -102,55 +37,6 @@ test('the activity page lists exactly the events an account produced, newest fir
   // Block time from the chain, beside each row.
   const latest = await chain.client.getBlock();
   await expect(rows(page).nth(0)).toContainText(`block ${latest.number} · ${formatTimestamp(latest.timestamp)}`);
-});
-
-test('the activity downloads as a CSV whose every row is a log of the chain, amounts exact', async ({
-  page,
-  chain,
-}) => {
-  const claimed = await act(chain);
-  await page.goto(`./#/activity?address=${WHO}`);
-  await expect(rows(page)).toHaveCount(6);
-  const kinds = await rows(page).evaluateAll((items) => items.map((li) => li.getAttribute('data-kind')));
-  const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Download CSV' }).click();
-  const saved = await download;
-  const text = readFileSync((await saved.path())!, 'utf8');
-  expect(text.endsWith('\r\n')).toBe(true);
-  const [header, ...lines] = parseCsv(text);
-  expect(header).toEqual([...ACTIVITY_CSV_HEADER]);
-  expect(lines.map((l) => l[3])).toEqual(kinds);
-  const wanted = getAddress(WHO).toLowerCase().slice(2);
-  for (const [block, time, hash, kind, , , amount, symbol] of lines) {
-    const receipt = await chain.client.getTransactionReceipt({ hash: hash as Hex });
-    expect(receipt.blockNumber, kind).toBe(BigInt(block));
-    expect(
-      new Date(
-        Number((await chain.client.getBlock({ blockNumber: receipt.blockNumber })).timestamp) * 1000,
-      ).toISOString(),
-    ).toBe(time);
-    // A log of the transaction names the account, and (where the row has an amount) carries exactly that many wei.
-    const logs = receipt.logs.filter((l) => [...l.topics, l.data].some((t) => t.toLowerCase().includes(wanted)));
-    expect(logs.length, kind).toBeGreaterThan(0);
-    if (amount) {
-      expect(symbol).toBe('ALT');
-      const wei = parseEther(amount).toString(16).padStart(64, '0');
-      expect(
-        receipt.logs.some((l) => l.data.slice(2).match(/.{64}/g)?.includes(wei)),
-        `${kind} ${amount}`,
-      ).toBe(true);
-    }
-  }
-  const byKind = (k: string) => lines.find((l) => l[3] === k)!;
-  expect(byKind('unstake')[6]).toBe('500');
-  expect(byKind('stake')[6]).toBe('2000');
-  expect(byKind('wrap')[6]).toBe('1000');
-  expect(parseEther(byKind('airdrop')[6])).toBe(claimed);
-  // The two delegations, newest first: to #3, named in full, and to itself with the deposit.
-  expect(lines.filter((l) => l[3] === 'delegate').map((l) => [l[4], l[5]])).toEqual([
-    [`Delegated votes to ${DEV_ACCOUNTS[3]}`, DEV_ACCOUNTS[3]],
-    ['Delegated votes to itself', ''],
-  ]);
 });
 
 test.describe('on the Overview (#9)', () => {

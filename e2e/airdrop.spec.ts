@@ -1,8 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { StandardMerkleTree } from '@openzeppelin/merkle-tree';
-import { parseAbi, parseEther, zeroAddress, type Address } from 'viem';
-import { verifyProofFile } from '../src/lib/airdrop/proof-file.ts';
-import { send } from '../devnet/client.ts';
+import { parseEther, zeroAddress, type Address } from 'viem';
 import { altAirdropAbi, altLayerTokenAbi, altStakingAbi } from '../src/lib/contracts/generated.ts';
 import { DEV_ACCOUNTS, type Chain } from './fixtures/chain.ts';
 import { expect, test } from './fixtures/index.ts';
@@ -34,43 +30,6 @@ test('checks an eligible and a non-eligible address with no wallet', async ({ pa
   await expect(airdrop.eligibility()).toContainText('Not eligible');
   await airdrop.checkAddress('0xnot-an-address');
   await expect(page.getByRole('alert').filter({ hasText: 'That is not an address' })).toBeVisible();
-});
-
-test("an eligible account's proof saves as a file that verifies on its own, and claims with any tool", async ({
-  page,
-  chain,
-}) => {
-  const airdrop = new AirdropPage(page);
-  await airdrop.goto(DEV_ACCOUNTS[9]);
-  await expect(airdrop.total()).toHaveText(formatToken(ALLOCATION[9]));
-  const download = page.waitForEvent('download');
-  await airdrop.eligibility().getByRole('button', { name: 'Save the proof (JSON)' }).click();
-  const saved = await download;
-  expect(saved.suggestedFilename()).toBe(`alt-airdrop-proof-${DEV_ACCOUNTS[9]}.json`);
-  const file = JSON.parse(readFileSync((await saved.path())!, 'utf8'));
-  expect(verifyProofFile(file)).toBe(true);
-  expect(file).toMatchObject({ chainId: 31337, contract: chain.contracts.airdrop, account: DEV_ACCOUNTS[9] });
-  expect(BigInt(file.amount)).toBe(ALLOCATION[9]);
-  expect(file.categories.reduce((sum: bigint, c: { amount: string }) => sum + BigInt(c.amount), 0n)).toBe(
-    ALLOCATION[9],
-  );
-  // OpenZeppelin's library, not ours, checks the proof; the root is the one the contract holds.
-  expect(StandardMerkleTree.verify(file.root, ['address', 'uint256'], [file.account, file.amount], file.proof)).toBe(
-    true,
-  );
-  expect((await read(chain, chain.contracts.airdrop, altAirdropAbi, 'info')).merkleRoot).toBe(file.root);
-  // The claim as the file describes it, sent with an ABI written by hand from its one-line signature,
-  // as any tool would: the account receives exactly the amount.
-  expect(file.claim.function).toBe('claim(uint256,bytes32[])');
-  const before = await balanceOf(chain, DEV_ACCOUNTS[9]);
-  await send(chain.client, file.claim.from, {
-    address: file.claim.to,
-    abi: parseAbi(['function claim(uint256 amount, bytes32[] proof)']),
-    functionName: 'claim',
-    args: [BigInt(file.claim.args[0]), file.claim.args[1]],
-  });
-  expect(await read(chain, chain.contracts.airdrop, altAirdropAbi, 'isClaimed', [DEV_ACCOUNTS[9]])).toBe(true);
-  expect((await balanceOf(chain, DEV_ACCOUNTS[9])) - before).toBe(ALLOCATION[9]);
 });
 
 test.describe('as dev account #1', () => {

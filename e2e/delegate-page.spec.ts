@@ -2,10 +2,7 @@
  * A delegate's page as the chain has it. Participation equals what the test computes itself from the
  * governor's ProposalCreated logs (ids and snapshots), getPastVotes at each snapshot and hasVoted.
  */
-import { readFileSync } from 'node:fs';
-import { parseAbiItem, parseEther, parseEventLogs, type Address, type Hex } from 'viem';
-import { VOTE_HISTORY_CSV_HEADER } from '../src/features/governance/delegates/vote-history-csv.ts';
-import { parseCsv } from './fixtures/csv.ts';
+import { parseAbiItem, type Address } from 'viem';
 import { altGovernorAbi, altVotesAbi } from '../src/lib/contracts/generated.ts';
 import { DEV_ACCOUNTS, SEEDED_SAFE_ADDRESS, type Chain } from './fixtures/chain.ts';
 import { expect, test } from './fixtures/index.ts';
@@ -130,38 +127,6 @@ test('a vote cast now counts in the participation shown after it, and in the For
     `For ${count(1)} · Against ${count(0)} · Abstain ${count(2)}`,
   );
   await expect(page.getByTestId('last-vote')).toContainText(`block ${casts.at(-1)!.blockNumber}`);
-});
-
-test("a delegate's vote history downloads as a CSV whose every row is its VoteCast log", async ({ page, chain }) => {
-  const who = DEV_ACCOUNTS[1];
-  await page.goto(`./#/governance/delegates/${who}`);
-  const listed = page.getByRole('list', { name: 'Vote history' }).locator('li[data-vote]');
-  await expect(listed.first()).toBeVisible();
-  const count = await listed.count();
-  const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Download CSV' }).click();
-  const [header, ...rows] = parseCsv(readFileSync((await (await download).path())!, 'utf8'));
-  expect(header).toEqual([...VOTE_HISTORY_CSV_HEADER]);
-  expect(rows).toHaveLength(count);
-  const tokenSymbol = await chain.client.readContract({
-    address: await chain.votesToken(),
-    abi: altVotesAbi,
-    functionName: 'symbol',
-  });
-  for (const [id, , support, weight, symbol, reason, block, time, hash] of rows) {
-    const receipt = await chain.client.getTransactionReceipt({ hash: hash as Hex });
-    const [cast] = parseEventLogs({ abi: altGovernorAbi, eventName: 'VoteCast', logs: receipt.logs }).filter(
-      (l) => l.address.toLowerCase() === chain.contracts.governor.toLowerCase() && l.args.voter === who,
-    );
-    expect(cast.args.proposalId.toString()).toBe(id);
-    expect(['Against', 'For', 'Abstain'][cast.args.support]).toBe(support);
-    expect(parseEther(weight)).toBe(cast.args.weight);
-    expect(symbol).toBe(tokenSymbol);
-    expect(reason).toBe(cast.args.reason);
-    expect(BigInt(block)).toBe(receipt.blockNumber);
-    const { timestamp } = await chain.client.getBlock({ blockNumber: receipt.blockNumber });
-    expect(new Date(Number(timestamp) * 1000).toISOString()).toBe(time);
-  }
 });
 
 test.describe('a holder deciding whom to delegate to (#8)', () => {

@@ -1,7 +1,4 @@
-import { readFileSync } from 'node:fs';
 import { encodeFunctionData, getAddress, parseEther } from 'viem';
-import { PROPOSAL_VOTES_CSV_HEADER } from '../src/features/governance/proposal/proposal-votes-csv.ts';
-import { parseCsv } from './fixtures/csv.ts';
 import { altGovernorAbi, altLayerTokenAbi } from '../src/lib/contracts/generated.ts';
 import { formatToken } from '../src/lib/format/amount.ts';
 import { STATES } from '../src/lib/governance/proposal-text.ts';
@@ -448,36 +445,4 @@ test.describe('a proposer of a zero reward rate (#1)', () => {
     await ui.confirmed('Propose: AIP-11');
     await expect(page.getByRole('list', { name: 'Actions' })).toContainText('Stop staking rewards');
   });
-});
-
-test("a proposal's votes download as a CSV equal to the governor's VoteCast logs", async ({ page, chain }) => {
-  const logs = await chain.client.getContractEvents({
-    address: chain.contracts.governor,
-    abi: altGovernorAbi,
-    eventName: 'VoteCast',
-    fromBlock: 0n,
-  });
-  // The proposal with the most votes, one of them with a reason.
-  const counts = new Map<bigint, number>();
-  for (const l of logs) counts.set(l.args.proposalId!, (counts.get(l.args.proposalId!) ?? 0) + 1);
-  const id = [...counts].sort((a, b) => b[1] - a[1])[0][0];
-  const cast = logs.filter((l) => l.args.proposalId === id);
-  expect(cast.length).toBeGreaterThan(1);
-  await new GovernancePage(page).gotoProposal(id);
-  const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Download votes (CSV)' }).click();
-  const [header, ...rows] = parseCsv(readFileSync((await (await download).path())!, 'utf8'));
-  expect(header).toEqual([...PROPOSAL_VOTES_CSV_HEADER]);
-  expect(rows).toHaveLength(cast.length);
-  for (const [i, [voter, support, weight, , reason, block, time, hash]] of rows.entries()) {
-    const log = cast[i];
-    expect(voter).toBe(log.args.voter);
-    expect(support).toBe(['Against', 'For', 'Abstain'][log.args.support!]);
-    expect(parseEther(weight)).toBe(log.args.weight);
-    expect(reason).toBe(log.args.reason);
-    expect(BigInt(block)).toBe(log.blockNumber);
-    expect(hash).toBe(log.transactionHash);
-    const { timestamp } = await chain.client.getBlock({ blockNumber: log.blockNumber });
-    expect(new Date(Number(timestamp) * 1000).toISOString()).toBe(time);
-  }
 });

@@ -86,11 +86,25 @@ export class MemoryEntries implements EntryStore {
  */
 export class SpilledEntries implements EntryStore {
   static readonly FLUSH_AT = 1 << 16;
-  readonly #dir = mkdtempSync(join(tmpdir(), 'alt-airdrop-build-'));
-  readonly #files = Array.from({ length: 16 }, (_, i) => join(this.#dir, `${i.toString(16)}.jsonl`));
-  readonly #fds = this.#files.map((file) => openSync(file, 'w'));
-  readonly #pending: string[][] = this.#files.map(() => []);
-  readonly #pendingLength = this.#files.map(() => 0);
+  /** The folder the files are in (under `parent`, the system's temporary folder unless given). */
+  readonly dir: string;
+  readonly #files: string[];
+  readonly #fds: number[] = [];
+  readonly #pending: string[][];
+  readonly #pendingLength: number[];
+
+  constructor(parent = tmpdir()) {
+    this.dir = mkdtempSync(join(parent, 'alt-airdrop-build-'));
+    this.#files = Array.from({ length: 16 }, (_, i) => join(this.dir, `${i.toString(16)}.jsonl`));
+    try {
+      for (const file of this.#files) this.#fds.push(openSync(file, 'w'));
+    } catch (error) {
+      this.dispose();
+      throw error;
+    }
+    this.#pending = this.#files.map(() => []);
+    this.#pendingLength = this.#files.map(() => 0);
+  }
 
   add(prefix: string, entry: string) {
     const bucket = parseInt(prefix[0], 16);
@@ -122,7 +136,7 @@ export class SpilledEntries implements EntryStore {
 
   dispose() {
     for (const fd of this.#fds.splice(0)) closeSync(fd);
-    rmSync(this.#dir, { recursive: true, force: true });
+    rmSync(this.dir, { recursive: true, force: true });
   }
 }
 

@@ -45,7 +45,10 @@ describe('the airdrop build, a line at a time', () => {
     const input = join(dir, 'small.csv');
     writeFileSync(input, rows.join('\r\n'));
     const out = join(dir, 'small');
-    buildAirdropFiles(input, out, 'small');
+    const spills = join(dir, 'small-spills');
+    mkdirSync(spills);
+    buildAirdropFiles(input, out, 'small', undefined, { spillIn: spills });
+    expect(readdirSync(spills)).toEqual([]);
     const expected = buildAirdrop(parseCsv(rows.join('\n')), 'small', SEASON_ONE_LABELS);
     const files = filesOf(out);
     expect(JSON.parse(files.get('manifest.json')!)).toEqual(expected.manifest);
@@ -69,14 +72,13 @@ describe('the airdrop build, a line at a time', () => {
     const out = join(dir, 'kept');
     mkdirSync(out);
     writeFileSync(join(out, 'manifest.json'), 'the last good build');
-    const spills = () =>
-      readdirSync(tmpdir()).filter(
-        (name) => name.startsWith('alt-airdrop-build-') && !name.startsWith('alt-airdrop-build-test-'),
-      );
-    const before = spills();
-    expect(() => buildAirdropFiles(input, out, 'bad')).toThrow(/line 3: duplicate of line 2/);
+    const spills = join(dir, 'spills');
+    mkdirSync(spills);
+    expect(() => buildAirdropFiles(input, out, 'bad', undefined, { spillIn: spills })).toThrow(
+      /line 3: duplicate of line 2/,
+    );
     expect(readFileSync(join(out, 'manifest.json'), 'utf8')).toBe('the last good build');
     // Nothing spilled is left behind either.
-    expect(spills()).toEqual(before);
+    expect(readdirSync(spills)).toEqual([]);
   });
 });

@@ -55,31 +55,43 @@ export function* fileLines(path: string): Generator<string> {
  * A CSV is read a line at a time and each shard written as it is produced, so a million-recipient
  * build holds about one copy of its output; a JSON distribution is parsed whole.
  */
-export function buildAirdropFiles(input: string, outDir: string, name = 'Airdrop Season One', keccak?: Keccak) {
-  let result: { manifest: AirdropManifest; files: Iterable<[string, string]> };
+export function buildAirdropFiles(
+  input: string,
+  outDir: string,
+  name = 'Airdrop Season One',
+  keccak?: Keccak,
+  { spillIn }: { spillIn?: string } = {},
+) {
   if (input.endsWith('.json')) {
     const { manifest, shards } = buildAirdropFromFile(input, name, keccak);
-    result = { manifest, files: shards.map((shard) => [shard.prefix, JSON.stringify(shard)]) };
-  } else {
-    const store = new SpilledEntries();
-    try {
-      let build: ShardedBuild | undefined;
-      readCsvRows(fileLines(input), (categories) => {
-        const started = (build = new ShardedBuild(categories, store));
-        return (row) => started.add(row);
-      });
-      result = build!.finish(name, SEASON_ONE_LABELS, keccak);
-    } catch (error) {
-      // A bad row (or anything else) before the files are produced: the spilled entries go with it.
-      store.dispose();
-      throw error;
-    }
+    return writeBuild(
+      outDir,
+      manifest,
+      shards.map((shard) => [shard.prefix, JSON.stringify(shard)]),
+    );
   }
+  const store = new SpilledEntries(spillIn);
+  try {
+    let build: ShardedBuild | undefined;
+    readCsvRows(fileLines(input), (categories) => {
+      const started = (build = new ShardedBuild(categories, store));
+      return (row) => started.add(row);
+    });
+    const { manifest, files } = build!.finish(name, SEASON_ONE_LABELS, keccak);
+    return writeBuild(outDir, manifest, files);
+  } finally {
+    // A bad row, or a write that failed: the spilled entries go either way (disposing twice is harmless).
+    store.dispose();
+  }
+}
+
+/** Replaces `outDir` with the manifest and the shard files, written as `files` yields them. */
+function writeBuild(outDir: string, manifest: AirdropManifest, files: Iterable<[string, string]>) {
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(join(outDir, 'shards'), { recursive: true });
-  for (const [prefix, text] of result.files) writeFileSync(join(outDir, 'shards', `${prefix}.json`), text);
-  writeFileSync(join(outDir, 'manifest.json'), JSON.stringify(result.manifest, null, 2));
-  return { manifest: result.manifest };
+  for (const [prefix, text] of files) writeFileSync(join(outDir, 'shards', `${prefix}.json`), text);
+  writeFileSync(join(outDir, 'manifest.json'), JSON.stringify(manifest, null, 2));
+  return { manifest };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -44,4 +44,9 @@ describe('the activity as CSV', () => {
     const csv = activityCsv([item({ parts: ['=HYPERLINK("x")'] })], new Map([[7n, 0n]]), () => 'ALT');
     expect(csv.split('\r\n')[1]).toContain(`"'=HYPERLINK(""x"")"`);
   });
+
+  it('guards a token symbol from the chain that starts like a formula', () => {
+    const csv = activityCsv([item({ parts: ['Staked'], amount: 1n })], new Map([[7n, 0n]]), () => '=cmd');
+    expect(csv.split('\r\n')[1].endsWith(",0.000000000000000001,'=cmd")).toBe(true);
+  });
 });

@@ -62,6 +62,6 @@ export function activityCsv(
       item.amount === undefined ? '' : formatUnits(item.amount, decimals),
       item.amount === undefined ? '' : symbolOf(item.kind),
     ]),
-    ['description'],
+    ['description', 'symbol'],
   );
 }

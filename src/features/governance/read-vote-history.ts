@@ -1,16 +1,15 @@
-/** An address's votes from the governor's `VoteCast` logs (voter is indexed), newest first, with titles. */
+/**
+ * An address's votes from the governor's vote logs (`VoteCast` and `VoteCastWithParams`; voter is
+ * indexed), newest first, with titles. The build's snapshot keeps `VoteCast` only.
+ */
 import { cleanText } from '../../lib/format/clean-text.ts';
-import { pad, toEventSelector, type Address, type Hex } from 'viem';
-import { altGovernorAbi } from '../../lib/contracts/generated.ts';
+import { pad, type Address, type Hex } from 'viem';
 import type { LogIndex } from '../../lib/logs/log-index.ts';
-import { decodeLogs } from '../../lib/logs/chain-logs.ts';
+import { decodeVotes, VOTE_CAST_TOPICS } from './votes-cast.ts';
 import type { HistorySnapshot } from '../../lib/logs/history-snapshot.ts';
 import { SNAPSHOT_PARTS } from '../../lib/logs/snapshot-parts.ts';
 import { createdOf } from './created-index.ts';
 import { proposalTitle } from '../../lib/governance/proposal-text.ts';
-
-const voteCast = altGovernorAbi.find((i) => i.type === 'event' && i.name === 'VoteCast')!;
-const VOTE_CAST = toEventSelector(voteCast as never);
 
 export interface VoteRecord {
   proposalId: bigint;
@@ -22,16 +21,13 @@ export interface VoteRecord {
   transactionHash: Hex;
 }
 
-type VoteArgs = { proposalId: bigint; support: number; weight: bigint; reason: string };
-
-/** `voter`'s `VoteCast` logs on `governor`, oldest first, decoded. */
+/** `voter`'s vote logs on `governor`, oldest first, decoded. */
 export const voteLogsOf = (index: LogIndex, governor: Address, voter: Address) =>
-  decodeLogs<VoteArgs>([voteCast], index.select({ address: governor, topic0: VOTE_CAST, topics: [pad(voter)] }));
+  decodeVotes(index.select({ address: governor, topic0: VOTE_CAST_TOPICS, topics: [pad(voter)] }));
 
 /** `voter`'s `VoteCast` logs on `governor` in the build's snapshot (its shard of votes), oldest first, decoded. */
 export const snapshotVoteLogsOf = async (snapshot: HistorySnapshot, governor: Address, voter: Address) =>
-  decodeLogs<VoteArgs>(
-    [voteCast],
+  decodeVotes(
     (await snapshot.logsOf('votes', SNAPSHOT_PARTS.votes, voter)).filter((l) => l.address === governor.toLowerCase()),
   );
 

@@ -57,3 +57,12 @@ describe('merkle', () => {
     expect(() => buildTree([])).toThrow(/at least one leaf/);
   });
 });
+
+describe('a leaf of an amount that is not a uint256', () => {
+  it('is refused, not hashed as its low 32 bytes', () => {
+    const account = '0x52908400098527886E0F7030069857D2E4169EE7';
+    expect(() => leafHash(account, 2n ** 256n + 5n)).toThrow(RangeError);
+    expect(() => leafHash(account, -1n)).toThrow(RangeError);
+    expect(toHex(leafHash(account, 2n ** 256n - 1n))).toMatch(/^0x[0-9a-f]{64}$/);
+  });
+});

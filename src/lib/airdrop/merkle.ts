@@ -10,6 +10,8 @@ export type Keccak = (data: Uint8Array) => Uint8Array;
 
 /** `keccak256(bytes.concat(keccak256(abi.encode(account, amount))))`, OpenZeppelin's standard leaf. */
 function leafHashWith(keccak: Keccak, account: Hex, amount: bigint): Uint8Array {
+  // A uint256: anything else would be cut to its low 32 bytes and hash as another amount.
+  if (amount < 0n || amount >= 1n << 256n) throw new RangeError(`${amount} is not a uint256`);
   const encoded = new Uint8Array(64);
   encoded.set(hexToBytes(account), 12);
   let value = amount;

@@ -50,5 +50,16 @@ describe('the airdrop proof file', () => {
     expect(verifyProofFile({ ...copy(), proof: ['0x1234'] })).toBe(false);
     expect(verifyProofFile(null)).toBe(false);
     expect(verifyProofFile({ ...copy(), kind: 'something-else' })).toBe(false);
+    // An amount past uint256 would hash as its low 32 bytes: refused, not verified as the real one.
+    expect(verifyProofFile({ ...copy(), amount: (5n + 2n ** 256n).toString() })).toBe(false);
+    // The claim a tool sends must be the one proved, and the parts must add up.
+    const claim = copy().claim;
+    expect(verifyProofFile({ ...copy(), claim: { ...claim, to: getAddress(recipients[0][0]) } })).toBe(false);
+    expect(verifyProofFile({ ...copy(), claim: { ...claim, from: getAddress(recipients[0][0]) } })).toBe(false);
+    expect(verifyProofFile({ ...copy(), claim: { ...claim, args: ['6', claim.args[1]] } })).toBe(false);
+    expect(verifyProofFile({ ...copy(), claim: { ...claim, args: [claim.args[0], []] } })).toBe(false);
+    expect(verifyProofFile({ ...copy(), claim: { ...claim, function: 'claim(uint256)' } })).toBe(false);
+    expect(verifyProofFile({ ...copy(), chainId: '1' })).toBe(false);
+    expect(verifyProofFile({ ...copy(), categories: [{ id: 'altitude', name: 'Altitude', amount: '4' }] })).toBe(false);
   });
 });

@@ -6,7 +6,7 @@
  * `keccak256(bytes.concat(keccak256(abi.encode(account, amount))))`, and `proof` folds it to `root`
  * as OpenZeppelin's `MerkleProof` does (sorted pairs), which is what the contract checks.
  */
-import { getAddress, isAddress, isHex, type Address, type Hex } from 'viem';
+import { getAddress, isAddress, isAddressEqual, isHex, maxUint256, type Address, type Hex } from 'viem';
 import { fromHex, leafHash, processProof, toHex } from './merkle.ts';
 
 export interface AirdropProofFile {
@@ -69,6 +69,7 @@ const isWord = (value: unknown): value is Hex => isHex(value) && value.length ==
 export function verifyProofFile(file: unknown): file is AirdropProofFile {
   const f = file as Partial<AirdropProofFile> | null;
   if (f?.kind !== 'alt-airdrop-proof' || f.version !== 1) return false;
+  if (!Number.isSafeInteger(f.chainId) || f.chainId! <= 0) return false;
   if (
     typeof f.account !== 'string' ||
     !isAddress(f.account) ||
@@ -76,8 +77,32 @@ export function verifyProofFile(file: unknown): file is AirdropProofFile {
     !isAddress(f.contract)
   )
     return false;
-  if (typeof f.amount !== 'string' || !/^[1-9]\d{0,77}$/.test(f.amount)) return false;
+  if (typeof f.amount !== 'string' || !/^[1-9]\d{0,77}$/.test(f.amount) || BigInt(f.amount) > maxUint256) return false;
   if (!isWord(f.leaf) || !isWord(f.root) || !Array.isArray(f.proof) || !f.proof.every(isWord)) return false;
+  // The parts add up to the amount.
+  if (
+    !Array.isArray(f.categories) ||
+    !f.categories.every((c) => typeof c?.amount === 'string' && /^\d{1,78}$/.test(c.amount)) ||
+    f.categories.reduce((sum, c) => sum + BigInt(c.amount), 0n) !== BigInt(f.amount)
+  )
+    return false;
+  // The call a tool sends is the one this file proves: from the account, to the contract, with this
+  // amount and proof.
+  const claim = f.claim;
+  if (
+    !claim ||
+    claim.function !== 'claim(uint256,bytes32[])' ||
+    typeof claim.from !== 'string' ||
+    typeof claim.to !== 'string' ||
+    !isAddressEqual(claim.from as Address, f.account) ||
+    !isAddressEqual(claim.to as Address, f.contract) ||
+    !Array.isArray(claim.args) ||
+    claim.args[0] !== f.amount ||
+    !Array.isArray(claim.args[1]) ||
+    claim.args[1].length !== f.proof.length ||
+    !claim.args[1].every((p, i) => typeof p === 'string' && p.toLowerCase() === f.proof![i].toLowerCase())
+  )
+    return false;
   const leaf = leafHash(getAddress(f.account), BigInt(f.amount));
   if (toHex(leaf) !== f.leaf.toLowerCase()) return false;
   return toHex(processProof(leaf, f.proof.map(fromHex))) === f.root.toLowerCase();

@@ -5,7 +5,7 @@
  */
 import { formatTimestamp } from '../format/time.ts';
 import { formatToken } from '../format/amount.ts';
-import { ALT_PAUSED_MESSAGE } from './map-error.ts';
+import { ALT_PAUSED_MESSAGE } from './paused.ts';
 export { decodeProtocolError } from '../contracts/errors.ts';
 
 const date = (seconds: unknown) => formatTimestamp(Number(seconds));

@@ -13,10 +13,6 @@ export interface MappedError {
   message: string;
 }
 
-/** The one sentence for every action ALT's pause disables, and for `EnforcedPause()` reverts. */
-export const ALT_PAUSED_MESSAGE =
-  "ALT transfers are paused by ALT's owner: nothing that moves ALT can go through until they resume.";
-
 function codeOf(error: unknown): number | undefined {
   let current: any = error;
   for (let depth = 0; current && depth < 10; depth++) {
@@ -53,7 +49,8 @@ export function mapError(error: unknown): MappedError {
       // The words for the protocol's errors load when the first one is met (reactively: a page
       // showing this error redraws with them); a write waits for them (`mapErrorWorded`).
       const words = contractWords();
-      if (!words) void loadContractWords();
+      // A chunk that fails to load (offline, a redeploy) leaves the named fallback; the next error tries again.
+      if (!words) void loadContractWords().catch(() => undefined);
       const named = reverted.data?.errorName && reverted.data.errorName !== 'Error' ? reverted.data : undefined;
       const decoded = named ?? (reverted.raw ? words?.decodeProtocolError(reverted.raw as Hex) : undefined);
       if (decoded) {
@@ -100,10 +97,12 @@ export function mapError(error: unknown): MappedError {
 }
 
 /**
- * `mapError`, once the words for the protocol's errors are in: what a write keeps as its outcome
- * (a flow's stored sentence does not redraw when they arrive, as a page's does).
+ * `mapError`, once the words for the protocol's errors are in where the error needs them (a
+ * contract's refusal): what a write keeps as its outcome (a flow's stored sentence does not redraw
+ * when they arrive, as a page's does). Any other error is mapped at once.
  */
 export async function mapErrorWorded(error: unknown): Promise<MappedError> {
-  await loadContractWords().catch(() => undefined);
+  const reverted = error instanceof BaseError && error.walk((e) => e instanceof ContractFunctionRevertedError);
+  if (reverted && !contractWords()) await loadContractWords().catch(() => undefined);
   return mapError(error);
 }

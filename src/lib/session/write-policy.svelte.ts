@@ -2,7 +2,7 @@
  * Whether a write may be offered now, and if not, the sentence that says why: a wallet to connect,
  * another address being viewed, the wrong network, an unreachable chain, or ALT paused by its owner.
  */
-import { ALT_PAUSED_MESSAGE } from '../errors/map-error.ts';
+import { ALT_PAUSED_MESSAGE } from '../errors/paused.ts';
 import type { Wallet } from '../web3/wallet.svelte.ts';
 import type { ChainSession } from './chain-session.svelte.ts';
 import type { ViewedAddress } from './viewed-address.svelte.ts';

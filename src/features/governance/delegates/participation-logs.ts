@@ -4,17 +4,18 @@
  * cannot settle set aside for a read (see participation-index.ts, which reads them).
  */
 import { toEventSelector, type Address, type Hex } from 'viem';
-import { altGovernorAbi, altVotesAbi } from '../../../lib/contracts/generated.ts';
+import { altVotesAbi } from '../../../lib/contracts/generated.ts';
 import type { LogIndex } from '../../../lib/logs/log-index.ts';
 import type { IndexedLog } from '../../../lib/logs/log-store.ts';
 import { topicAddress } from '../../../lib/logs/chain-logs.ts';
 import { proposalCreatedEvent } from '../proposal-description.ts';
 import { participationOf, type Participation, type ProposalVoting } from './participation.ts';
+import { VOTE_CAST_TOPICS } from '../votes-cast.ts';
 
 const event = (abi: readonly { type: string; name?: string }[], name: string) =>
   toEventSelector(abi.find((i) => i.type === 'event' && i.name === name) as never);
 const PROPOSAL_CREATED = toEventSelector(proposalCreatedEvent);
-const VOTE_CAST = [event(altGovernorAbi, 'VoteCast'), event(altGovernorAbi, 'VoteCastWithParams')];
+const VOTE_CAST = VOTE_CAST_TOPICS;
 const VOTES_CHANGED = event(altVotesAbi, 'DelegateVotesChanged');
 
 const word = (data: Hex, i: number) => BigInt(`0x${data.slice(2 + 64 * i, 2 + 64 * (i + 1)) || '0'}`);

@@ -39,6 +39,6 @@ export function voteHistoryCsv(
       isoTime(times.get(v.blockNumber)!),
       v.transactionHash,
     ]),
-    ['proposal_title', 'reason'],
+    ['proposal_title', 'symbol', 'reason'],
   );
 }

@@ -1,49 +1,14 @@
 /**
- * A proposal's votes as a CSV file, built in the browser from the governor's `VoteCast` logs in the
+ * A proposal's votes as a CSV file, built in the browser from the governor's vote logs in the
  * one log index: every voter, support, exact weight, reason, and when and where the vote was cast.
  */
-import { formatUnits, toEventSelector, type Address, type Hex } from 'viem';
-import { altGovernorAbi } from '../../../lib/contracts/generated.ts';
-import { decodeLogs, historyUpTo } from '../../../lib/logs/chain-logs.ts';
-import type { LogFilter } from '../../../lib/logs/log-select.ts';
-import type { IndexedLog } from '../../../lib/logs/log-store.ts';
-import { cleanText } from '../../../lib/format/clean-text.ts';
+import { formatUnits, type Address } from 'viem';
+import { historyUpTo } from '../../../lib/logs/chain-logs.ts';
 import { isoTime, toCsv } from '../../../lib/format/csv.ts';
 import type { ReadContext } from '../../../lib/session/read-context.ts';
 import { readBlockTimes } from '../../../lib/web3/block-times.ts';
 import { SUPPORT_LABELS } from '../governance-calls.ts';
-
-export interface CastVote {
-  voter: Address;
-  support: 0 | 1 | 2;
-  weight: bigint;
-  reason: string;
-  blockNumber: bigint;
-  transactionHash: Hex;
-}
-
-const voteCast = altGovernorAbi.find((i) => i.type === 'event' && i.name === 'VoteCast')!;
-const VOTE_CAST = toEventSelector(voteCast as never);
-
-type VoteCastArgs = { voter: Address; proposalId: bigint; support: number; weight: bigint; reason: string };
-
-/** The votes cast on `proposalId` among the governor's `VoteCast` logs `select` returns, oldest first. */
-export function votesCastOn(
-  select: (filter: LogFilter) => IndexedLog[],
-  governor: Address,
-  proposalId: bigint,
-): CastVote[] {
-  return decodeLogs<VoteCastArgs>([voteCast], select({ address: governor, topic0: VOTE_CAST }))
-    .filter(({ args }) => args.proposalId === proposalId)
-    .map(({ args, log }) => ({
-      voter: args.voter,
-      support: Number(args.support) as 0 | 1 | 2,
-      weight: args.weight,
-      reason: cleanText(args.reason, { multiline: true }),
-      blockNumber: log.blockNumber,
-      transactionHash: log.transactionHash,
-    }));
-}
+import { votesCastOn, type CastVote } from '../votes-cast.ts';
 
 /** The index starts after the proposal was created: its first votes are in the shipped history, by voter. */
 export class VotesBeforeIndexError extends Error {
@@ -101,6 +66,6 @@ export function proposalVotesCsv(
       isoTime(times.get(v.blockNumber)!),
       v.transactionHash,
     ]),
-    ['reason'],
+    ['symbol', 'reason'],
   );
 }

@@ -3,7 +3,7 @@
  * index: For, Against and Abstain added up block by block (one point per block with votes).
  */
 import type { Address } from 'viem';
-import { votesCastOn } from './proposal-votes-csv.ts';
+import { votesCastOn } from '../votes-cast.ts';
 import type { LogFilter } from '../../../lib/logs/log-select.ts';
 import type { IndexedLog } from '../../../lib/logs/log-store.ts';
 import { governanceKey } from '../governance-keys.ts';
