@@ -112,6 +112,41 @@ test('the activity downloads as a CSV whose every row is a log of the chain, amo
   ]);
 });
 
+test('a long activity downloads whole: every row of every page, one per transaction log the page lists', async ({
+  page,
+  chain,
+}) => {
+  const who = DEV_ACCOUNTS[1];
+  // #1's seeded history (18 rows) and ten delegations more: more than a page of 25.
+  const votes = await chain.votesToken();
+  for (let i = 0; i < 10; i++)
+    await send(chain.client, who, {
+      address: votes,
+      abi: altVotesAbi,
+      functionName: 'delegate',
+      args: [i % 2 ? who : DEV_ACCOUNTS[3]],
+    });
+  await page.goto(`./#/activity?address=${who}`);
+  const summary = page.getByText(/^\d+ events · as of block/);
+  await expect(summary).toBeVisible();
+  const total = Number((await summary.textContent())!.match(/^(\d+) events/)![1]);
+  // More than a page of 25: the file holds what the pager spreads over several pages.
+  expect(total).toBeGreaterThan(25);
+  await expect(rows(page)).toHaveCount(25);
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download CSV' }).click();
+  const [, ...lines] = parseCsv(readFileSync((await (await download).path())!, 'utf8'));
+  expect(lines).toHaveLength(total);
+  // The first page's rows lead the file, in its order; every row's transaction is on the chain at its block.
+  const firstPage = await rows(page).evaluateAll((items) => items.map((li) => li.getAttribute('data-kind')));
+  expect(lines.slice(0, 25).map((l) => l[3])).toEqual(firstPage);
+  const hashes = [...new Set(lines.map((l) => l[2]))];
+  for (const hash of hashes) {
+    const receipt = await chain.client.getTransactionReceipt({ hash: hash as Hex });
+    for (const l of lines.filter((l) => l[2] === hash)) expect(BigInt(l[0])).toBe(receipt.blockNumber);
+  }
+});
+
 test("a delegate's vote history downloads as a CSV whose every row is its VoteCast log", async ({ page, chain }) => {
   const who = DEV_ACCOUNTS[1];
   await page.goto(`./#/governance/delegates/${who}`);
