@@ -1,6 +1,6 @@
 /**
  * An address's votes from the governor's vote logs (`VoteCast` and `VoteCastWithParams`; voter is
- * indexed), newest first, with titles. The build's snapshot keeps `VoteCast` only.
+ * indexed), newest first, with titles, from the build's snapshot and the index alike.
  */
 import { cleanText } from '../../lib/format/clean-text.ts';
 import { pad, type Address, type Hex } from 'viem';

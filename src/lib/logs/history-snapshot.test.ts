@@ -8,10 +8,12 @@ import {
   serializeSnapshot,
   parseSnapshotDelegates,
   parseSnapshotTitles,
+  isPartEvent,
   shardKeys,
   shardOf,
   type SnapshotContent,
 } from './snapshot-format.ts';
+import { SNAPSHOT_PARTS } from './snapshot-parts.ts';
 import type { IndexedLog } from './log-store.ts';
 
 const GOVERNOR = '0xcf7ed3acca5a467e9e704c703e8d87f634fb0fc9' as Address;
@@ -85,6 +87,15 @@ describe('history snapshot files', () => {
     expect(shardKeys(log([TOPIC, pad(B), pad(A), pad(A)]), spec)).toEqual([shardOf(A)]);
     expect(shardKeys(log([TOPIC, pad(A), pad(A), pad(B)]), spec)).toEqual([shardOf(A), shardOf(B)]);
     expect(shardOf(A)).toBe('70');
+  });
+
+  it('keeps a vote cast with parameters beside a plain one: the votes part names both events', () => {
+    const [voteCast, withParams] = SNAPSHOT_PARTS.votes.topic0;
+    expect(isPartEvent(log([voteCast, pad(A)]), SNAPSHOT_PARTS.votes)).toBe(true);
+    expect(isPartEvent(log([withParams, pad(A)]), SNAPSHOT_PARTS.votes)).toBe(true);
+    expect(isPartEvent(log([TOPIC, pad(A)]), SNAPSHOT_PARTS.votes)).toBe(false);
+    expect(isPartEvent(log([TOPIC]), { topic0: TOPIC })).toBe(true);
+    expect(shardKeys(log([withParams, pad(A)]), SNAPSHOT_PARTS.votes)).toEqual([shardOf(A)]);
   });
 });
 

@@ -19,6 +19,7 @@ import {
   SnapshotProblem,
   expandLog,
   isCompact,
+  isPartEvent,
   parseSnapshotDelegates,
   parseSnapshotHead,
   parseSnapshotTitles,
@@ -97,9 +98,7 @@ export class HistorySnapshot {
     }
     const word = pad(key).toLowerCase();
     return (await loading).filter(
-      (l) =>
-        l.topics[0]?.toLowerCase() === spec.topic0.toLowerCase() &&
-        (spec.keyTopics ?? []).some((i) => l.topics[i]?.toLowerCase() === word),
+      (l) => isPartEvent(l, spec) && (spec.keyTopics ?? []).some((i) => l.topics[i]?.toLowerCase() === word),
     );
   }
 }

@@ -49,8 +49,8 @@ export const expandLog = (c: CompactLog): IndexedLog => ({
 
 /** A part kept whole in the head file, or sharded by an indexed argument (topic position, 1-based). */
 export interface SnapshotPart {
-  /** The event's selector. */
-  topic0: Hex;
+  /** The event's selector, or the selectors of the events the part keeps together. */
+  topic0: Hex | readonly Hex[];
   /** Indexed arguments whose value is the shard key; a log is in the shard of each (zero excepted). */
   keyTopics?: readonly number[];
 }
@@ -237,3 +237,11 @@ export const snapshotPaths = (chainId: number) => ({
   titles: `history/${chainId}/titles.json`,
   shard: (part: string, shard: string) => `history/${chainId}/${part}/${shard}.json`,
 });
+
+/** Whether `log` is one of `part`'s events. */
+export const isPartEvent = (log: Pick<IndexedLog, 'topics'>, part: SnapshotPart) => {
+  const topic0 = log.topics[0]?.toLowerCase();
+  return typeof part.topic0 === 'string'
+    ? topic0 === part.topic0.toLowerCase()
+    : part.topic0.some((t) => t.toLowerCase() === topic0);
+};

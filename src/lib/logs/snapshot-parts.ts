@@ -11,8 +11,11 @@ const selector = (abi: Abi | readonly unknown[], name: string) =>
   toEventSelector((abi as readonly AbiEvent[]).find((i) => i.type === 'event' && i.name === name)!);
 
 export const SNAPSHOT_PARTS = {
-  /** `VoteCast(voter indexed, …)` by voter. */
-  votes: { topic0: selector(altGovernorAbi, 'VoteCast'), keyTopics: [1] },
+  /** `VoteCast(voter indexed, …)` and `VoteCastWithParams(voter indexed, …)`, by voter. */
+  votes: {
+    topic0: [selector(altGovernorAbi, 'VoteCast'), selector(altGovernorAbi, 'VoteCastWithParams')],
+    keyTopics: [1],
+  },
   /** `DelegateChanged(delegator, fromDelegate, toDelegate)` by the delegates it names. */
   delegations: { topic0: selector(altVotesAbi, 'DelegateChanged'), keyTopics: [2, 3] },
   /** `Slashed(operator indexed, …)`, every one. */
