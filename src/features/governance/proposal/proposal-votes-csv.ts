@@ -2,13 +2,13 @@
  * A proposal's votes as a CSV file, built in the browser from the governor's vote logs in the
  * one log index: every voter, support, exact weight, reason, and when and where the vote was cast.
  */
-import { formatUnits, type Address } from 'viem';
+import type { Address } from 'viem';
 import { historyUpTo } from '../../../lib/logs/chain-logs.ts';
-import { isoTime, toCsv } from '../../../lib/format/csv.ts';
+import { toCsv } from '../../../lib/format/csv.ts';
 import type { ReadContext } from '../../../lib/session/read-context.ts';
 import { readBlockTimes } from '../../../lib/web3/block-times.ts';
-import { SUPPORT_LABELS } from '../governance-calls.ts';
 import { votesCastOn, type CastVote } from '../votes-cast.ts';
+import { VOTE_CSV_COLUMNS, VOTE_CSV_TEXT_COLUMNS, voteCsvFields } from '../vote-csv.ts';
 
 /** The index starts after the proposal was created: its first votes are in the shipped history, by voter. */
 export class VotesBeforeIndexError extends Error {
@@ -32,20 +32,14 @@ export async function readProposalVotes(
   if (history.snapshot && (createdBlock === undefined || createdBlock < history.index.fromBlock))
     throw new VotesBeforeIndexError(history.index.fromBlock);
   const votes = votesCastOn((f) => history.index.select(f), governor, id);
-  const times = await readBlockTimes(ctx.client, [...new Set(votes.map((v) => v.blockNumber))]);
+  const times = await readBlockTimes(
+    ctx.client,
+    votes.map((v) => v.blockNumber),
+  );
   return { votes, times, blockNumber: history.blockNumber };
 }
 
-export const PROPOSAL_VOTES_CSV_HEADER = [
-  'voter',
-  'support',
-  'weight',
-  'symbol',
-  'reason',
-  'block_number',
-  'block_time_utc',
-  'transaction_hash',
-] as const;
+export const PROPOSAL_VOTES_CSV_HEADER = ['voter', ...VOTE_CSV_COLUMNS] as const;
 
 /** Every vote, in the order cast; weights as exact decimals of `decimals`. */
 export function proposalVotesCsv(
@@ -56,16 +50,7 @@ export function proposalVotesCsv(
 ): string {
   return toCsv(
     PROPOSAL_VOTES_CSV_HEADER,
-    votes.map((v) => [
-      v.voter,
-      SUPPORT_LABELS[v.support],
-      formatUnits(v.weight, decimals),
-      symbol,
-      v.reason,
-      v.blockNumber.toString(),
-      isoTime(times.get(v.blockNumber)!),
-      v.transactionHash,
-    ]),
-    ['symbol', 'reason'],
+    votes.map((v) => [v.voter, ...voteCsvFields(v, times, symbol, decimals)]),
+    VOTE_CSV_TEXT_COLUMNS,
   );
 }
