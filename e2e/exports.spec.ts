@@ -5,8 +5,15 @@
  */
 import { readFileSync } from 'node:fs';
 import { StandardMerkleTree } from '@openzeppelin/merkle-tree';
-import { getAddress, parseAbi, parseEther, parseEventLogs, type Address, type Hex } from 'viem';
-import { altAirdropAbi, altGovernorAbi, altLayerTokenAbi, altVotesAbi } from '../src/lib/contracts/generated.ts';
+import { encodeFunctionData, getAddress, parseAbi, parseEther, parseEventLogs, type Address, type Hex } from 'viem';
+import {
+  altAirdropAbi,
+  altGovernorAbi,
+  altLayerTokenAbi,
+  altStakingAbi,
+  altTimelockAbi,
+  altVotesAbi,
+} from '../src/lib/contracts/generated.ts';
 import { verifyProofFile } from '../src/lib/airdrop/proof-file.ts';
 import { ACTIVITY_CSV_HEADER } from '../src/features/activity/activity-csv.ts';
 import { VOTE_HISTORY_CSV_HEADER } from '../src/features/governance/delegates/vote-history-csv.ts';
@@ -16,6 +23,8 @@ import { send } from '../devnet/client.ts';
 import { act, WHO } from './fixtures/activity.ts';
 import { DEV_ACCOUNTS, type Chain } from './fixtures/chain.ts';
 import { parseCsv } from './fixtures/csv.ts';
+import { governor } from './fixtures/governor.ts';
+import { icsSeconds, readIcs } from './fixtures/ics.ts';
 import { expect, test } from './fixtures/index.ts';
 import { AirdropPage } from './pages/airdrop-page.ts';
 import { GovernancePage } from './pages/governance-page.ts';
@@ -209,4 +218,182 @@ test("a proposal's votes download as a CSV equal to the governor's VoteCast logs
     const { timestamp } = await chain.client.getBlock({ blockNumber: log.blockNumber });
     expect(new Date(Number(timestamp) * 1000).toISOString()).toBe(time);
   }
+});
+
+test("an account's deadlines download as one calendar file whose every event is the chain's", async ({
+  page,
+  chain,
+}) => {
+  const who = DEV_ACCOUNTS[9];
+  const gov = governor(chain);
+  const { alt, staking, timelock, airdrop } = chain.contracts;
+  const votes = await chain.votesToken();
+  const [op0, op1] = (await chain.operators()).map((o) => o.operator as Address);
+  // #9 holds its airdrop allocation unclaimed; it gets ALT from #1, takes voting power for itself,
+  // stakes, unstakes part and moves part to another operator.
+  await send(chain.client, DEV_ACCOUNTS[1], {
+    address: alt,
+    abi: altLayerTokenAbi,
+    functionName: 'transfer',
+    args: [who, parseEther('3000')],
+  });
+  await send(chain.client, who, {
+    address: alt,
+    abi: altLayerTokenAbi,
+    functionName: 'approve',
+    args: [votes, parseEther('1000')],
+  });
+  await send(chain.client, who, {
+    address: votes,
+    abi: altVotesAbi,
+    functionName: 'depositAndDelegate',
+    args: [parseEther('1000'), who],
+  });
+  await send(chain.client, who, {
+    address: alt,
+    abi: altLayerTokenAbi,
+    functionName: 'approve',
+    args: [staking, parseEther('2000')],
+  });
+  await send(chain.client, who, {
+    address: staking,
+    abi: altStakingAbi,
+    functionName: 'stake',
+    args: [op0, parseEther('2000')],
+  });
+  await send(chain.client, who, {
+    address: staking,
+    abi: altStakingAbi,
+    functionName: 'unstake',
+    args: [op0, parseEther('500')],
+  });
+  await send(chain.client, who, {
+    address: staking,
+    abi: altStakingAbi,
+    functionName: 'redelegate',
+    args: [op0, op1, parseEther('400')],
+  });
+  // Three proposals after #9 has votes: it votes on the first; the second is open to it; the third pending.
+  const call = encodeFunctionData({ abi: altLayerTokenAbi, functionName: 'transfer', args: [DEV_ACCOUNTS[8], 1n] });
+  const delay = await gov.votingDelay();
+  const voted = await gov.propose(DEV_ACCOUNTS[1], [alt], [call], '# Calendar: voted on');
+  await chain.advance(delay + 1);
+  await gov.vote(who, voted, 1);
+  const open = await gov.propose(DEV_ACCOUNTS[1], [alt], [call], '# Calendar: still open');
+  await chain.advance(delay + 1);
+  const pending = await gov.propose(DEV_ACCOUNTS[1], [alt], [call], '# Calendar: not yet open');
+  expect([await gov.state(voted), await gov.state(open), await gov.state(pending)]).toEqual([
+    'Active',
+    'Active',
+    'Pending',
+  ]);
+
+  await page.goto(`./#/activity?address=${who}`);
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Add deadlines to calendar (.ics)' }).click();
+  const saved = await download;
+  expect(saved.suggestedFilename()).toMatch(new RegExp(`^alt-deadlines-${who}-block-\\d+\\.ics$`));
+  const text = readFileSync((await saved.path())!, 'utf8');
+  for (const line of text.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
+  const { calendar, events } = readIcs(text);
+  expect(calendar).toMatchObject({ VERSION: '2.0' });
+  expect(calendar.PRODID).toBeTruthy();
+
+  // What the chain says, read here directly.
+  const readGov = (functionName: string, args: unknown[]) =>
+    read(chain, chain.contracts.governor, altGovernorAbi, functionName, args) as Promise<bigint>;
+  const minDelay = (await read(chain, timelock, altTimelockAbi, 'getMinDelay')) as bigint;
+  const [, requests] = await chain.staker(who);
+  expect(requests).toHaveLength(2);
+  const info = await read(chain, airdrop, altAirdropAbi, 'info');
+  expect(await read(chain, airdrop, altAirdropAbi, 'isClaimed', [who])).toBe(false);
+  const origin = new URL(page.url());
+  const appUrl = `${origin.origin}${origin.pathname}`;
+  const expected = new Map<string, { start: bigint; summary: string; url: string }>([
+    [
+      `vote-end-${open}@alt-governance-31337`,
+      {
+        start: await readGov('proposalDeadline', [open]),
+        summary: 'Voting ends: Calendar: still open',
+        url: `#/governance/proposals/${open}`,
+      },
+    ],
+    [
+      `vote-end-${pending}@alt-governance-31337`,
+      {
+        start: await readGov('proposalDeadline', [pending]),
+        summary: 'Voting ends: Calendar: not yet open',
+        url: `#/governance/proposals/${pending}`,
+      },
+    ],
+    [
+      `queue-${voted}@alt-governance-31337`,
+      {
+        start: await readGov('proposalDeadline', [voted]),
+        summary: 'Voting ended: Calendar: voted on',
+        url: `#/governance/proposals/${voted}`,
+      },
+    ],
+    [
+      `eta-${voted}@alt-governance-31337`,
+      {
+        start: (await readGov('proposalDeadline', [voted])) + minDelay,
+        summary: 'Executable at the earliest: Calendar: voted on',
+        url: `#/governance/proposals/${voted}`,
+      },
+    ],
+    ...requests.map(
+      (r) =>
+        [
+          `unlock-${r.id}@alt-staking-31337`,
+          {
+            start: BigInt(r.unlockTime),
+            summary: r.redelegateTo === op1 ? 'Redelegation can be completed' : 'Unstaked ALT can be withdrawn',
+            url: '#/staking',
+          },
+        ] as const,
+    ),
+    [
+      `claim-end-${who.toLowerCase()}@alt-airdrop-31337`,
+      { start: BigInt(info.claimEnd), summary: 'Airdrop claim window closes', url: '#/airdrop' },
+    ],
+  ]);
+  // A seeded proposal still pending, or opened after #9 took votes, is open to #9's votes too.
+  const votesAt = (id: bigint) => readGov('proposalSnapshot', [id]).then((at) => readGov('getVotes', [who, at]));
+  for (const id of await gov.ids())
+    if (
+      ![voted, open, pending].includes(id) &&
+      ((await gov.state(id)) === 'Pending' || ((await gov.state(id)) === 'Active' && (await votesAt(id)) > 0n))
+    )
+      expected.set(`vote-end-${id}@alt-governance-31337`, {
+        start: await readGov('proposalDeadline', [id]),
+        // Titled as the shipped history or its creation log titles it.
+        summary: [events.find((e) => e.UID === `vote-end-${id}@alt-governance-31337`)?.SUMMARY ?? '']
+          .filter((t) => /^Voting ends: \S/.test(t) && !/^Voting ends: Proposal \d+$/.test(t))
+          .concat('a title')[0],
+        url: `#/governance/proposals/${id}`,
+      });
+  expect(events.map((e) => e.UID).sort()).toEqual([...expected.keys()].sort());
+  const head = await chain.client.getBlock();
+  for (const event of events) {
+    const want = expected.get(event.UID)!;
+    expect(icsSeconds(event.DTSTART), event.UID).toBe(want.start);
+    expect(icsSeconds(event.DTEND) - icsSeconds(event.DTSTART)).toBe(1800n);
+    expect(event.SUMMARY).toBe(want.summary);
+    expect(event.URL).toBe(`${appUrl}${want.url}`);
+    // Stamped with the chain's time of the read, not the computer's clock.
+    expect(icsSeconds(event.DTSTAMP)).toBe(head.timestamp);
+  }
+  const moving = events.find((e) => e.SUMMARY === 'Redelegation can be completed')!;
+  expect(moving.DESCRIPTION).toContain(`400 ALT moving from operator ${op0} to ${op1}`);
+  expect(events.find((e) => e.UID.startsWith('claim-end'))!.DESCRIPTION).toContain(formatToken(ALLOCATION_9));
+
+  // Importing a later file updates, not duplicates: the same UIDs come back after a vote.
+  await gov.vote(who, open, 0);
+  const again = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Add deadlines to calendar (.ics)' }).click();
+  const second = readIcs(readFileSync((await (await again).path())!, 'utf8')).events.map((e) => e.UID);
+  expect(second).not.toContain(`vote-end-${open}@alt-governance-31337`);
+  expect(second).toContain(`queue-${open}@alt-governance-31337`);
+  expect(second).toContain(`vote-end-${pending}@alt-governance-31337`);
 });

@@ -33,7 +33,7 @@ import {
   delegateStandings,
   foldDelegates,
 } from '../src/features/governance/delegates/read-delegates.ts';
-import { decodeProposalCreated, proposalCreatedEvent } from '../src/features/governance/proposal-description.ts';
+import { decodeProposalCreated, proposalCreatedEvent } from '../src/lib/governance/proposal-description.ts';
 import { proposalTitle } from '../src/lib/governance/proposal-text.ts';
 
 /** A JSON-RPC call over HTTP, as the app's client would send it. */

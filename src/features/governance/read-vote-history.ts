@@ -8,7 +8,7 @@ import type { LogIndex } from '../../lib/logs/log-index.ts';
 import { decodeVotes, VOTE_CAST_TOPICS } from './votes-cast.ts';
 import type { HistorySnapshot } from '../../lib/logs/history-snapshot.ts';
 import { SNAPSHOT_PARTS } from '../../lib/logs/snapshot-parts.ts';
-import { createdOf } from './created-index.ts';
+import { createdOf } from '../../lib/governance/created-index.ts';
 import { proposalTitle } from '../../lib/governance/proposal-text.ts';
 
 export interface VoteRecord {

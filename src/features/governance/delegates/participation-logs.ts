@@ -8,7 +8,7 @@ import { altVotesAbi } from '../../../lib/contracts/generated.ts';
 import type { LogIndex } from '../../../lib/logs/log-index.ts';
 import type { IndexedLog } from '../../../lib/logs/log-store.ts';
 import { topicAddress } from '../../../lib/logs/chain-logs.ts';
-import { proposalCreatedEvent } from '../proposal-description.ts';
+import { proposalCreatedEvent } from '../../../lib/governance/proposal-description.ts';
 import { participationOf, type Participation, type ProposalVoting } from './participation.ts';
 import { VOTE_CAST_TOPICS } from '../votes-cast.ts';
 

@@ -1,7 +1,7 @@
 /** A proposal as its page shows it: the governor's figures, its actions and history, and the viewer's part. */
 import type { Address, Hex } from 'viem';
-import type { CreatedProposal } from '../proposal-description.ts';
-import type { ProposalStatus } from '../proposal-status.ts';
+import type { CreatedProposal } from '../../../lib/governance/proposal-description.ts';
+import type { ProposalStatus } from '../../../lib/governance/proposal-status.ts';
 
 export interface ProposalVote {
   support: 0 | 1 | 2;

@@ -5,7 +5,7 @@
  * UTF-8 still verifies (the decoder would replace bad bytes and change the hash) and still shows.
  */
 import { decodeAbiParameters, getAddress, keccak256, type Address, type Hex } from 'viem';
-import { altGovernorAbi } from '../../lib/contracts/generated.ts';
+import { altGovernorAbi } from '../contracts/generated.ts';
 
 export const proposalCreatedEvent = altGovernorAbi.find(
   (i): i is Extract<typeof i, { type: 'event'; name: 'ProposalCreated' }> =>

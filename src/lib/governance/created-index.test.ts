@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { encodeAbiParameters, stringToHex, toEventSelector, type Hex } from 'viem';
-import type { ReadClient } from '../../lib/web3/chains.ts';
-import { stubStorage } from '../../lib/storage/stub-storage.ts';
+import type { ReadClient } from '../web3/chains.ts';
+import { stubStorage } from '../storage/stub-storage.ts';
 import { createdAtKnownBlock } from './created-index.ts';
 import { proposalCreatedEvent } from './proposal-description.ts';
 

@@ -3,9 +3,9 @@
  * and the proposal page (inside its batch), so both read and interpret them the same way.
  */
 import { getAddress, type Address } from 'viem';
-import type { RowValues } from '../../lib/web3/read-batch.ts';
-import { altGovernorAbi } from '../../lib/contracts/generated.ts';
-import { STATES, type ProposalStateName } from '../../lib/governance/proposal-text.ts';
+import type { RowValues } from '../web3/read-batch.ts';
+import { altGovernorAbi } from '../contracts/generated.ts';
+import { STATES, type ProposalStateName } from './proposal-text.ts';
 
 export interface ProposalStatus {
   state: ProposalStateName;

@@ -6,13 +6,13 @@
 import { numberToHex, toEventSelector, type Address, type Hex } from 'viem';
 import type { ReadClient } from '../../lib/web3/chains.ts';
 import { blockRangesAt, blockTimes, type BlockPoint } from '../../lib/web3/block-at-time.ts';
-import type { LogIndex } from '../../lib/logs/log-index.ts';
-import type { IndexedLog } from '../../lib/logs/log-store.ts';
-import type { HistorySnapshot } from '../../lib/logs/history-snapshot.ts';
-import { memoByVersion } from '../../lib/logs/chain-logs.ts';
+import type { LogIndex } from '../logs/log-index.ts';
+import type { IndexedLog } from '../logs/log-store.ts';
+import type { HistorySnapshot } from '../logs/history-snapshot.ts';
+import { memoByVersion } from '../logs/chain-logs.ts';
 import { decodeProposalCreated, proposalCreatedEvent, type CreatedProposal } from './proposal-description.ts';
-import { storageKey } from '../../lib/storage/keys.ts';
-import { logsAnswer } from '../../lib/rpc/answers.ts';
+import { storageKey } from '../storage/keys.ts';
+import { logsAnswer } from '../rpc/answers.ts';
 
 const TOPIC = toEventSelector(proposalCreatedEvent);
 
