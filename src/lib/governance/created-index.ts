@@ -5,7 +5,7 @@
  */
 import { numberToHex, toEventSelector, type Address, type Hex } from 'viem';
 import type { ReadClient } from '../../lib/web3/chains.ts';
-import { blockRangesAt, blockTimes, type BlockPoint } from '../../lib/web3/block-at-time.ts';
+import { blockRangesAt, blockTimes, type BlockPoint } from '../web3/block-at-time.ts';
 import type { LogIndex } from '../logs/log-index.ts';
 import type { IndexedLog } from '../logs/log-store.ts';
 import type { HistorySnapshot } from '../logs/history-snapshot.ts';
