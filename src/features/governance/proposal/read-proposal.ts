@@ -16,7 +16,13 @@ import type { ChainCaps } from '../../../lib/web3/capabilities.ts';
 import type { ChainConfig } from '../../../lib/config/app-config.ts';
 import { multicall3Of, type ReadClient } from '../../../lib/web3/chains.ts';
 import { chainHistory, decodeLogs, syncedLogs } from '../../../lib/logs/chain-logs.ts';
-import { createdAtKnownBlock, createdBeforeHistory, createdOf, findCreated, indexIsNear } from '../../../lib/governance/created-index.ts';
+import {
+  createdAtKnownBlock,
+  createdBeforeHistory,
+  createdOf,
+  findCreated,
+  indexIsNear,
+} from '../../../lib/governance/created-index.ts';
 import { snapshotVoteLogsOf, voteLogsOf } from '../read-vote-history.ts';
 import { descriptionMatches } from '../../../lib/governance/proposal-description.ts';
 import { statusCalls, toStatus } from '../../../lib/governance/proposal-status.ts';
