@@ -429,7 +429,19 @@ export function cacheFile(): string {
   hash.update(
     `contracts:${/source-hash: (\w+)/.exec(readFileSync(join(root, 'src/lib/contracts/generated.ts'), 'utf8'))?.[1]}`,
   );
-  for (const file of ['devnet/seed.ts', 'devnet/scale.ts', 'devnet/alt-token.ts', 'devnet/deploy.ts'])
+  // Every file that decides the seeded state (the proposals' texts and actions included).
+  for (const file of [
+    'devnet/seed.ts',
+    'devnet/proposals.ts',
+    'devnet/operators.ts',
+    'devnet/safe.ts',
+    'devnet/statements.ts',
+    'devnet/ens.ts',
+    'devnet/start.ts',
+    'devnet/scale.ts',
+    'devnet/alt-token.ts',
+    'devnet/deploy.ts',
+  ])
     hash.update(readFileSync(join(root, file)));
   hash.update(JSON.stringify({ HISTORY_VERSION, ...DEEP }, (_, v) => (typeof v === 'bigint' ? v.toString() : v)));
   return join(CACHE_DIR, `${hash.digest('hex').slice(0, 16)}.json`);

@@ -145,10 +145,20 @@ The reward reserve is being drawn down by the SQUAD launch incentives. This prop
 **10,000,000 ALT** to the staking contract and funds the reward stream with it, in one proposal.
 `,
     ),
+    // Asks for more than the treasury holds (4,000,000,000 ALT): its execution would revert today.
+    ecosystemFund: proposal(
+      'ecosystemFund',
+      [transfer(contracts.alt, recipients.grants, '5000000000')],
+      `# AIP-9: Ecosystem fund of 5,000,000,000 ALT
+
+Move **5,000,000,000 ALT** to the grants multisig as a five-year ecosystem fund, paid out quarterly
+against public milestones. The amount counts the tokens the treasury expects from the next unlock.
+`,
+    ),
     rewardRateDown: proposal(
       'rewardRateDown',
       [staking('setRewardRate', [parseEther('0.2')])],
-      `# AIP-9: Set the staking reward rate to 0.2 ALT per second
+      `# AIP-10: Set the staking reward rate to 0.2 ALT per second
 
 Align emissions with the treasury's two-year budget.
 `,

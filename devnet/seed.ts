@@ -465,6 +465,8 @@ export async function seed(client: DevnetClient, input: SeedInput): Promise<Seed
     const operator = choices.get(staker)![0];
     await send(client, staker, { ...stake, functionName: 'unstake', args: [operator, ALT(2_500)] });
   }
+  await at(28.8);
+  await propose(dev(3), 'ecosystemFund');
   await at(29);
   await send(client, operators[8], { ...stake, functionName: 'requestCommissionChange', args: [1_500] });
   await at(29.5);

@@ -21,13 +21,13 @@ test('the proposal list shows every proposal newest first with the state the gov
     await expect(list.locator(`li[data-proposal="${id}"]`)).toContainText(state);
   }
   await expect(list.locator('li[data-proposal]').first()).toContainText(
-    'AIP-9: Set the staking reward rate to 0.2 ALT per second',
+    'AIP-10: Set the staking reward rate to 0.2 ALT per second',
   );
   await expect(list.locator('li[data-proposal]').last()).toContainText(
     'AIP-1: Fund the VITAL verifier grants programme',
   );
   await page.getByLabel('State on this page').selectOption('Active');
-  await expect(list.locator('li[data-proposal]')).toHaveCount(2);
+  await expect(list.locator('li[data-proposal]')).toHaveCount(3);
 });
 
 test("a returning visitor's page is read in one round trip, and a proposal created since still comes first", async ({
