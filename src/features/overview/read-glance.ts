@@ -7,7 +7,7 @@
 import type { ChainConfig } from '../../lib/config/app-config.ts';
 import { multicall3Of, type ReadClient } from '../../lib/web3/chains.ts';
 import { readBatch, readRows } from '../../lib/web3/read-batch.ts';
-import { altStakingViewsAbi } from '../../lib/contracts/abi/alt-staking-views.ts';
+import { stakingInterfaceAbi } from '../../lib/contracts/staking-interface.ts';
 import { altAirdropViewsAbi } from '../../lib/contracts/abi/alt-airdrop-views.ts';
 import { governorInterfaceAbi } from '../../lib/contracts/governor-interface.ts';
 import type { ReadContext } from '../../lib/session/read-context.ts';
@@ -39,7 +39,7 @@ export async function readGlance(client: ReadClient, chain: ChainConfig): Promis
     client,
     chain,
     {
-      parameters: staking && ({ address: staking, abi: altStakingViewsAbi, functionName: 'getParameters' } as const),
+      parameters: staking && ({ address: staking, abi: stakingInterfaceAbi, functionName: 'getParameters' } as const),
       airdrop: airdrop && ({ address: airdrop, abi: altAirdropViewsAbi, functionName: 'info' } as const),
       count: gov && ({ ...gov, functionName: 'proposalCount' } as const),
       clockMode: gov && ({ ...gov, functionName: 'CLOCK_MODE' } as const),

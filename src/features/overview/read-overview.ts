@@ -6,7 +6,7 @@
 import type { Address } from 'viem';
 import { altAirdropViewsAbi } from '../../lib/contracts/abi/alt-airdrop-views.ts';
 import { altLayerTokenViewsAbi } from '../../lib/contracts/abi/alt-layer-token-views.ts';
-import { altStakingViewsAbi } from '../../lib/contracts/abi/alt-staking-views.ts';
+import { stakingInterfaceAbi } from '../../lib/contracts/staking-interface.ts';
 import type { ChainConfig } from '../../lib/config/app-config.ts';
 import type { ReadClient } from '../../lib/web3/chains.ts';
 import type { ChainCaps } from '../../lib/web3/capabilities.ts';
@@ -49,7 +49,7 @@ export function overviewCalls(chain: ChainConfig, caps: ChainCaps, account: Addr
       caps.alt?.pausable && alt && ({ address: alt, abi: altLayerTokenViewsAbi, functionName: 'paused' } as const),
     ...votingPowerCalls(caps, account),
     staker:
-      staking && ({ address: staking, abi: altStakingViewsAbi, functionName: 'getStaker', args: [account] } as const),
+      staking && ({ address: staking, abi: stakingInterfaceAbi, functionName: 'getStaker', args: [account] } as const),
     airdropInfo: airdrop && ({ address: airdrop, abi: altAirdropViewsAbi, functionName: 'info' } as const),
     claimed:
       airdrop && ({ address: airdrop, abi: altAirdropViewsAbi, functionName: 'isClaimed', args: [account] } as const),

@@ -37,6 +37,11 @@ export interface AppConfig {
   chains: ChainConfig[];
   /** Origins operator metadata may be fetched from (the build's CSP allows exactly these). */
   metadataOrigins: string[];
+  /**
+   * The Safe{Wallet} origins the app runs inside as a Safe App (the host's `frame-ancestors` allows
+   * exactly these, and the app answers only their messages); Safe's own when config.json names none.
+   */
+  safeAppOrigins: string[];
 }
 
 const CONTRACT_NAMES: ContractName[] = [
@@ -98,6 +103,8 @@ export function parseAppConfig(data: unknown): AppConfig {
     walletConnectProjectId: typeof raw.walletConnectProjectId === 'string' ? raw.walletConnectProjectId : '',
     chains,
     metadataOrigins: parseOrigins(raw.metadataOrigins),
+    // Checked where they are used (safe-app.ts, loaded only in a frame) and by the build's headers.
+    safeAppOrigins: Array.isArray(raw.safeAppOrigins) ? raw.safeAppOrigins.map(String) : ['https://app.safe.global'],
   };
 }
 

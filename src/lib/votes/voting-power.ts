@@ -6,7 +6,7 @@
  */
 import { getAddress, zeroAddress, type Address } from 'viem';
 import { altLayerTokenViewsAbi } from '../contracts/abi/alt-layer-token-views.ts';
-import { altStakingViewsAbi } from '../contracts/abi/alt-staking-views.ts';
+import { stakingInterfaceAbi } from '../contracts/staking-interface.ts';
 import { altVotesViewsAbi } from '../contracts/abi/alt-votes-views.ts';
 import type { ChainCaps } from '../web3/capabilities.ts';
 import type { BatchValues } from '../web3/read-batch.ts';
@@ -48,7 +48,12 @@ export function votingPowerCalls(caps: ChainCaps, account: Address) {
     staker:
       votes?.countsStake &&
       caps.staking &&
-      ({ address: caps.staking.address, abi: altStakingViewsAbi, functionName: 'getStaker', args: [account] } as const),
+      ({
+        address: caps.staking.address,
+        abi: stakingInterfaceAbi,
+        functionName: 'getStaker',
+        args: [account],
+      } as const),
     vpPlain: alt && ({ ...alt, functionName: 'balanceOf', args: [account] } as const),
     vpAllowance: alt && ({ ...alt, functionName: 'allowance', args: [account, votes.address] } as const),
     vpNonce: alt && caps.alt?.domain && ({ ...alt, functionName: 'nonces', args: [account] } as const),

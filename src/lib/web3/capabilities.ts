@@ -14,7 +14,7 @@ import { getAddress, zeroAddress, type Address } from 'viem';
 import { governorInterfaceAbi } from '../contracts/governor-interface.ts';
 import { altAirdropViewsAbi } from '../contracts/abi/alt-airdrop-views.ts';
 import { altLayerTokenViewsAbi } from '../contracts/abi/alt-layer-token-views.ts';
-import { altStakingViewsAbi } from '../contracts/abi/alt-staking-views.ts';
+import { stakingInterfaceAbi } from '../contracts/staking-interface.ts';
 import { altVotesViewsAbi } from '../contracts/abi/alt-votes-views.ts';
 
 import type { ChainConfig } from '../config/app-config.ts';
@@ -98,7 +98,7 @@ export async function readCapabilities(client: ReadClient, chain: ChainConfig): 
       govClock: gov && ({ ...gov, functionName: 'CLOCK_MODE' } as const),
       govName: gov && ({ ...gov, functionName: 'name' } as const),
       govTimelock: gov && ({ ...gov, functionName: 'timelock' } as const),
-      stakingVotes: staking && ({ address: staking, abi: altStakingViewsAbi, functionName: 'votes' } as const),
+      stakingVotes: staking && ({ address: staking, abi: stakingInterfaceAbi, functionName: 'votes' } as const),
       airdropVotes: airdrop && ({ address: airdrop, abi: altAirdropViewsAbi, functionName: 'votes' } as const),
     },
     { allowFailure: true },

@@ -20,5 +20,23 @@ export {
 } from '@wagmi/core';
 export { injected } from '@wagmi/core';
 export { createLightWalletConfig } from './wallet-config.ts';
+import type { AppConfig } from '../config/app-config.ts';
 
 export const loadModal = () => import('./appkit.ts');
+
+/**
+ * For a page in a frame: connects the Safe{Wallet} that frames it, if one of the configured origins
+ * answers as a Safe (see safe-app.ts), through `connect`; false otherwise. Kept here, with wagmi, so
+ * the first page names neither it nor the SDK.
+ */
+export async function joinSafe(config: AppConfig, connect: (id: string) => Promise<void>): Promise<boolean> {
+  try {
+    const { joinSafeHost } = await import('./safe-app.ts');
+    const id = await joinSafeHost(config.safeAppOrigins);
+    if (!id) return false;
+    await connect(id);
+    return true;
+  } catch {
+    return false;
+  }
+}

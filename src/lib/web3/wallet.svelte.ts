@@ -50,6 +50,15 @@ export class Wallet {
   }
 
   async #start() {
+    // Inside Safe{Wallet} (a frame whose host answers as a Safe), the Safe is the wallet, at once.
+    if (
+      typeof window !== 'undefined' &&
+      window.self !== window.top &&
+      (await (await import('./wallet-runtime.ts')).joinSafe(this.appConfig, (id) => this.#connectAnnounced(id)))
+    ) {
+      this.settled = true;
+      return;
+    }
     // A first visit has nothing to restore: wagmi loads when the user connects, not with the page.
     if (!hasSavedConnection()) {
       this.settled = true;
@@ -93,8 +102,12 @@ export class Wallet {
    * user sees, and the wallet modal is not loaded.
    */
   async connectInjected(id: string): Promise<void> {
-    const { connect } = await import('./wallet-runtime.ts');
     await this.ready;
+    await this.#connectAnnounced(id);
+  }
+
+  async #connectAnnounced(id: string): Promise<void> {
+    const { connect } = await import('./wallet-runtime.ts');
     const config = await this.#light();
     // EIP-6963 wallets are found a moment after the config starts listening.
     let connector = config.connectors.find((c) => c.id === id);
