@@ -123,7 +123,7 @@ test('without eth_simulateV1 each action is tried alone, and the page says so', 
   // which the page does not call the proposal's verdict.
   await expect(verdict(page)).toContainText('Action 2 fails when tried alone');
   await expect(verdict(page)).toContainText('It may need the actions before it');
-  await expect(preflight(page).getByRole('list', { name: 'Simulated actions' }).locator('li').first()).toContainText(
-    'Action 1: succeeds',
-  );
+  await expect(
+    preflight(page).getByRole('list', { name: 'Outcome of each action' }).locator('li').first(),
+  ).toContainText('Action 1: succeeds');
 });

@@ -113,3 +113,22 @@ test('only the configured Safe{Wallet} origins may frame the app, and its manife
   await expect.poll(() => page.frames().map((f) => f.url())).toContain('chrome-error://chromewebdata/');
   expect(host.messages).toEqual([]);
 });
+
+test('a page that frames the app but is no Safe{Wallet} gets no writes: the app says to open it in its own tab', async ({
+  page,
+  chain,
+}) => {
+  const host = new SafeHost(page, chain, false);
+  try {
+    const id = (await governor(chain).ids())[7];
+    await host.open(`#/governance/proposals/${id}?address=${SAFE}`);
+    const app = host.app();
+    await expect(app.getByRole('heading', { name: /AIP-8/ })).toBeVisible();
+    await expect(
+      app.getByText('This page is shown inside another site: open it in its own tab to act.').first(),
+    ).toBeVisible();
+    expect(host.messages).toContain('getSafeInfo');
+  } finally {
+    await host.close();
+  }
+});

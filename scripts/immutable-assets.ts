@@ -8,7 +8,8 @@
  *   browser asks again for each chunk of the page, one round trip per level of imports.
  * - Framing: only the Safe{Wallet} origins config.json names (`safeAppOrigins`) may show the app in
  *   a frame (`frame-ancestors`, which works only as an HTTP header, never in the page's meta CSP), so
- *   it runs as a Safe App there and nowhere else can overlay it.
+ *   it runs as a Safe App there, and, where the host serves these headers, no other site can frame
+ *   it (where one does not, the app itself turns writes off in a frame that is no Safe{Wallet}).
  * - The Safe App manifest is readable from those origins (CORS), as Safe's app specification asks.
  */
 import { readFileSync } from 'node:fs';

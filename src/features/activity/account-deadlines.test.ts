@@ -22,7 +22,7 @@ const state = (over: Partial<AccountDeadlineState>): AccountDeadlineState => ({
   blockNumber: 1_000n,
   chainTime: NOW,
   clockMode: 'timestamp',
-  secondsPerBlock: 12n,
+  msPerBlock: 12_000n,
   executionDelay: 86_400n,
   proposals: [],
   requests: [],

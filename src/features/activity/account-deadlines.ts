@@ -30,8 +30,8 @@ import type { ReadContext } from '../../lib/session/read-context.ts';
 /** Proposals read per round trip, newest first. */
 const PAGE = 20;
 /**
- * Pages read at most (200 proposals). Reading stops earlier at the first page whose oldest proposal
- * is settled (defeated, executed, canceled, expired): anything older is too.
+ * Pages read at most, together: the newest 200 proposals. A proposal queued can be older than newer
+ * ones already settled, so none is skipped for its neighbours' states.
  */
 const MAX_PAGES = 10;
 const LIVE: readonly ProposalStateName[] = ['Pending', 'Active', 'Succeeded', 'Queued'];
@@ -56,8 +56,8 @@ export interface AccountDeadlineState {
   blockNumber: bigint;
   chainTime: bigint;
   clockMode: 'timestamp' | 'blocknumber';
-  /** For a block clock: seconds a block takes on this chain. */
-  secondsPerBlock: bigint;
+  /** For a block clock: milliseconds a block takes on this chain. */
+  msPerBlock: bigint;
   /** The timelock's delay between queueing and execution (0 without a timelock). */
   executionDelay: bigint;
   proposals: ProposalDeadlines[];
@@ -75,9 +75,9 @@ export function deadlineEvents(state: AccountDeadlineState): CalendarEvent[] {
   const { chainId, chainName, chainTime, appUrl } = state;
   const page = (path: string) => `${appUrl}#${path}`;
   const toTime = (point: bigint) =>
-    state.clockMode === 'timestamp' ? point : chainTime + (point - state.blockNumber) * state.secondsPerBlock;
+    state.clockMode === 'timestamp' ? point : chainTime + ((point - state.blockNumber) * state.msPerBlock) / 1000n;
   const stamp = chainTime;
-  const events: CalendarEvent[] = [];
+  const events: Omit<CalendarEvent, 'sequence'>[] = [];
   for (const p of state.proposals) {
     const url = page(`/governance/proposals/${p.id}`);
     const end = toTime(p.deadline);
@@ -145,7 +145,9 @@ export function deadlineEvents(state: AccountDeadlineState): CalendarEvent[] {
       description: `${state.formatAlt(state.airdrop.amount)} ALT of Airdrop Season One is yours to claim until this time; what is unclaimed then returns to the treasury (${chainName}).`,
       url: page('/airdrop'),
     });
-  return events.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.uid < b.uid ? -1 : 1));
+  return events
+    .map((e) => ({ ...e, sequence: state.blockNumber }))
+    .sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.uid < b.uid ? -1 : 1));
 }
 
 /** The account's deadlines, read at one block. */
@@ -176,31 +178,40 @@ export async function readAccountDeadlines(
   const multicall3 = multicall3Of(chain);
   const clockMode = governor?.clockMode ?? 'timestamp';
 
-  // Newest first, a page at a time, until a page ends on a settled proposal.
+  // The newest proposals, up to MAX_PAGES pages of them, read together: any may still be queued.
   const proposals: ProposalDeadlines[] = [];
   const count = Number(values.count ?? 0n);
-  for (let pageNo = 0; gov && pageNo < MAX_PAGES; pageNo++) {
-    const last = count - 1 - pageNo * PAGE;
-    if (last < 0) break;
-    const indices = Array.from({ length: Math.min(PAGE, last + 1) }, (_, k) => BigInt(last - k));
-    const details = await readAll(
-      client,
-      multicall3,
-      indices.map((i) => ({ ...gov, functionName: 'proposalDetailsAt', args: [i] }) as const),
-      blockNumber,
-    );
-    const ids = details.map((d) => d[0]);
-    const rows = await readRows(
-      client,
-      multicall3,
-      ids,
-      (id) => ({
-        ...statusCalls(governor.address, id),
-        voted: { ...gov, functionName: 'hasVoted', args: [id, account] },
+  const pages = gov
+    ? Array.from({ length: Math.min(MAX_PAGES, Math.ceil(count / PAGE)) }, (_, pageNo) => {
+        const last = count - 1 - pageNo * PAGE;
+        return Array.from({ length: Math.min(PAGE, last + 1) }, (_, k) => BigInt(last - k));
+      })
+    : [];
+  const read = (
+    await Promise.all(
+      pages.map(async (indices) => {
+        const details = await readAll(
+          client,
+          multicall3,
+          indices.map((i) => ({ ...gov!, functionName: 'proposalDetailsAt', args: [i] }) as const),
+          blockNumber,
+        );
+        const ids = details.map((d) => d[0]);
+        const rows = await readRows(
+          client,
+          multicall3,
+          ids,
+          (id) => ({
+            ...statusCalls(governor!.address, id),
+            voted: { ...gov!, functionName: 'hasVoted', args: [id, account] },
+          }),
+          blockNumber,
+        );
+        return rows.map((row, k) => ({ id: ids[k], status: toStatus(row), voted: row.voted }));
       }),
-      blockNumber,
-    );
-    const read = rows.map((row, k) => ({ id: ids[k], status: toStatus(row), voted: row.voted }));
+    )
+  ).flat();
+  if (gov && read.length) {
     // Weight at each open proposal's snapshot (a pending one's snapshot is ahead: the votes now count).
     const open = read.filter((p) => p.status.state === 'Active');
     const weights = await readRowResults(
@@ -223,7 +234,6 @@ export async function readAccountDeadlines(
         voted: p.voted,
         weight: p.status.state === 'Active' ? (weightOf.get(p.id) ?? 0n) : (values.votesNow ?? 0n),
       });
-    if (!LIVE.includes(read[read.length - 1].status.state)) break;
   }
 
   // Titles for the proposals an event names: the build's snapshot, else their creation logs.
@@ -294,7 +304,7 @@ export async function readAccountDeadlines(
     blockNumber,
     chainTime,
     clockMode,
-    secondsPerBlock: BigInt(Math.max(1, Math.round(chainProfile(chain.id).blockTimeMs / 1000))),
+    msPerBlock: BigInt(chainProfile(chain.id).blockTimeMs),
     executionDelay: values.delay ?? 0n,
     proposals,
     requests: [...(values.staker?.[1] ?? [])].map((r) => ({ ...r, unlockTime: Number(r.unlockTime) })),

@@ -61,6 +61,14 @@ describe('buildCalendar (RFC 5545)', () => {
     expect(lines.filter((l) => l === 'VERSION:2.0')).toHaveLength(1);
     expect(lines.filter((l) => l.startsWith('PRODID:'))).toHaveLength(1);
     expect(lines).toContain('X-WR-CALNAME:ALT deadlines');
+    // PUBLISH would need an ORGANIZER (RFC 5546): a plain calendar file names no method.
+    expect(lines.some((l) => l.startsWith('METHOD:'))).toBe(false);
+  });
+
+  it('gives each event its revision, so a later file replaces it where the calendar updates on import', () => {
+    const revised = unfold(buildCalendar([{ ...events[0], sequence: 19_000_000n }]));
+    expect(revised).toContain('SEQUENCE:19000000');
+    expect(revised).toContain('LAST-MODIFIED:20260921T141320Z');
   });
 
   it('gives each event its UID and a DTSTAMP, DTSTART and DTEND in UTC', () => {

@@ -16,6 +16,11 @@ export interface CalendarEvent {
   url?: string;
   /** The file's creation stamp: chain time too, so the file is reproducible. */
   stamp: bigint;
+  /**
+   * The revision (the block the file was read at): a later file's event has a higher one, which is
+   * how a calendar that updates on import knows it replaces the earlier.
+   */
+  sequence?: bigint;
 }
 
 /** TEXT as RFC 5545 §3.3.11 writes it: backslash, semicolon, comma and line breaks escaped. */
@@ -73,6 +78,8 @@ const veventLines = (event: CalendarEvent) => {
     'BEGIN:VEVENT',
     `UID:${escapeText(event.uid)}`,
     `DTSTAMP:${icsTime(event.stamp)}`,
+    `LAST-MODIFIED:${icsTime(event.stamp)}`,
+    ...(event.sequence !== undefined ? [`SEQUENCE:${event.sequence}`] : []),
     `DTSTART:${icsTime(event.start)}`,
     `DTEND:${icsTime(event.start + 1800n)}`,
     `SUMMARY:${escapeText(event.title)}`,
@@ -94,7 +101,6 @@ export function buildCalendar(events: readonly CalendarEvent[], name?: string): 
     'VERSION:2.0',
     'PRODID:-//ALT Governance//EN',
     'CALSCALE:GREGORIAN',
-    'METHOD:PUBLISH',
     ...(name ? [`X-WR-CALNAME:${escapeText(name)}`] : []),
     ...events.flatMap(veventLines),
     'END:VCALENDAR',

@@ -22,6 +22,7 @@ export class WritePolicy {
    */
   blockedReason(who: 'as-viewed' | 'anyone', options: { movesAlt?: boolean } = {}): string | undefined {
     const { session, wallet } = this;
+    if (wallet.framedElsewhere) return 'This page is shown inside another site: open it in its own tab to act.';
     if (options.movesAlt && session.altPaused[session.chainId]) return ALT_PAUSED_MESSAGE;
     if (wallet.status !== 'connected' || !wallet.address) return 'Connect a wallet to do this.';
     const url = this.viewed.urlAddress;

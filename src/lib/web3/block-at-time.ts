@@ -98,7 +98,9 @@ export async function blockRangesAt(
     if (!b || b.high.number - b.low.number >= width * 4n) return undefined;
     if (b.low !== b.high) return [b.low.number, b.high.number];
     // Blocks that share a second are consecutive: the window of `width` around the one found holds
-    // up to `width / 2` of them on either side, and costs one log read like a single block.
+    // up to `width / 2` of them on either side (BNB Smart Chain puts at most two in a second), and
+    // costs one log read like a single block. More in one second (a devnet mining on demand) can
+    // fall outside it; the log index, near the head, finds those.
     const half = width / 2n;
     const from = b.low.number - half + 1n < first.number ? first.number : b.low.number - half + 1n;
     const to = b.low.number + half > last.number ? last.number : b.low.number + half;

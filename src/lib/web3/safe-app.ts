@@ -52,14 +52,22 @@ export async function joinSafeHost(origins: readonly string[], timeoutMs = 2_000
       if (method === 'wallet_switchEthereumChain') {
         const wanted = Number((params?.[0] as { chainId?: string } | undefined)?.chainId);
         if (wanted === info.chainId) return null;
+        // Not 4902 (which has a wallet add the chain): the Safe is where it is.
         throw Object.assign(
           new Error(`This Safe is on chain ${info.chainId}: open the app from a Safe on that chain.`),
           {
-            code: 4902,
+            code: 4901,
           },
         );
       }
-      return safe.request({ method, params } as never);
+      try {
+        return await safe.request({ method, params } as never);
+      } catch (error) {
+        // Safe{Wallet} says a rejection in words, with no code: it is the user's "no" (EIP-1193's 4001).
+        if (/reject/i.test((error as Error)?.message ?? ''))
+          throw Object.assign(new Error('The Safe transaction was rejected.'), { code: 4001 });
+        throw error;
+      }
     },
     on: (event: string, listener: (...args: unknown[]) => void) => (safe.on(event, listener), provider),
     removeListener: (event: string, listener: (...args: unknown[]) => void) => (

@@ -26,6 +26,8 @@ export class Wallet {
   modalLoading = $state(false);
   /** False until a previous session has been restored or found absent: reads wait for it, so they run once. */
   settled = $state(false);
+  /** Shown inside another page's frame that is no Safe{Wallet}: writes stay off (no clicks under an overlay). */
+  framedElsewhere = $state(false);
   #config: Config | undefined;
   #unwatch: () => void = () => {};
   #modal: LoadedModal | undefined;
@@ -51,13 +53,15 @@ export class Wallet {
 
   async #start() {
     // Inside Safe{Wallet} (a frame whose host answers as a Safe), the Safe is the wallet, at once.
-    if (
-      typeof window !== 'undefined' &&
-      window.self !== window.top &&
-      (await (await import('./wallet-runtime.ts')).joinSafe(this.appConfig, (id) => this.#connectAnnounced(id)))
-    ) {
-      this.settled = true;
-      return;
+    if (typeof window !== 'undefined' && window.self !== window.top) {
+      const joined = await (
+        await import('./wallet-runtime.ts')
+      ).joinSafe(this.appConfig, (id) => this.#connectAnnounced(id));
+      if (joined) {
+        this.settled = true;
+        return;
+      }
+      this.framedElsewhere = true;
     }
     // A first visit has nothing to restore: wagmi loads when the user connects, not with the page.
     if (!hasSavedConnection()) {

@@ -37,8 +37,10 @@ const clientOf = (answers: Record<string, (params: any) => unknown>) => {
   return { client, seen };
 };
 
+const GOVERNOR = getAddress('0x00000000000000000000000000000000000000cc');
 const input = {
   executor: TIMELOCK,
+  governor: GOVERNOR,
   targets: [ALT, STAKING],
   values: [0n, 0n],
   calldatas: ['0x01', '0x02'] as Hex[],
@@ -133,7 +135,7 @@ describe('preflight', () => {
     expect(result).toEqual({
       method: 'sequence',
       blockNumber: 100n,
-      outcomes: [{ ok: true }, { ok: true }],
+      outcomes: [{ status: 'ok' }, { status: 'ok' }],
       movements: [{ token: ALT, from: TIMELOCK, to: STAKING, amount: 9n }],
       changes: [{ contract: STAKING, name: 'rewardRate', before: 10n, after: 20n }],
     });
@@ -158,7 +160,7 @@ describe('preflight', () => {
       ],
     });
     const result = await preflight(client, input, 100n);
-    expect(result.method === 'sequence' && result.outcomes[0]).toMatchObject({ ok: false });
+    expect(result.method === 'sequence' && result.outcomes[0]).toMatchObject({ status: 'reverts' });
     expect(result.method === 'sequence' && result.movements).toEqual([]);
   });
 
@@ -167,18 +169,53 @@ describe('preflight', () => {
     expect(await preflight(client, input, 5n)).toEqual({
       method: 'each',
       blockNumber: 5n,
-      outcomes: [{ ok: true }, { ok: true }],
+      outcomes: [{ status: 'ok' }, { status: 'ok' }],
     });
     expect(seen).toEqual(['eth_simulateV1', 'eth_call', 'eth_call']);
     const none = clientOf({});
     expect((await preflight(none.client, input, 5n)).method).toBe('unavailable');
   });
 
-  it('gives the executor the coin an action sends, in the fallback', async () => {
+  it('gives the executor the coin the actions send, on top of what it holds', async () => {
     const overrides: unknown[] = [];
-    const { client } = clientOf({ eth_call: (p: unknown[]) => (overrides.push(p[2]), '0x') });
-    await preflight(client, { ...input, values: [3n, 0n] }, 5n);
-    expect(overrides).toEqual([{ [TIMELOCK]: { balance: '0x3' } }, undefined]);
+    const { client } = clientOf({
+      eth_getBalance: () => '0x10',
+      eth_simulateV1: ([{ blockStateCalls }]: any) => {
+        overrides.push(blockStateCalls[0].stateOverrides);
+        return [{ calls: blockStateCalls[0].calls.map(() => ({ status: '0x1', returnData: '0x', logs: [] })) }];
+      },
+    });
+    await preflight(client, { ...input, values: [3n, 4n] }, 5n);
+    expect(overrides).toEqual([{ [TIMELOCK]: { balance: '0x17' } }]);
+    const fallback = clientOf({
+      eth_getBalance: () => '0x10',
+      eth_call: (p: unknown[]) => (overrides.push(p[2]), '0x'),
+    });
+    await preflight(fallback.client, { ...input, values: [3n, 0n] }, 5n);
+    // The action that sends nothing is sent as it is.
+    expect(overrides.slice(1)).toEqual([{ [TIMELOCK]: { balance: '0x13' } }, undefined]);
+  });
+
+  it('leaves a call to the governor itself out, and says it was not simulated', async () => {
+    const sent: unknown[] = [];
+    const { client } = clientOf({
+      eth_simulateV1: ([{ blockStateCalls }]: any) => {
+        sent.push(...blockStateCalls[0].calls.map((c: any) => c.to));
+        return [{ calls: blockStateCalls[0].calls.map(() => ({ status: '0x1', returnData: '0x', logs: [] })) }];
+      },
+    });
+    const result = await preflight(client, { ...input, targets: [GOVERNOR, ALT], contracts: {} }, 5n);
+    expect(sent).toEqual([ALT]);
+    expect(result.method === 'sequence' && result.outcomes.map((o) => o.status)).toEqual(['not-simulated', 'ok']);
+  });
+
+  it('reports a provider failure (a block it lacks) as a failure, never as "cannot simulate"', async () => {
+    const { client } = clientOf({
+      eth_simulateV1: () => {
+        throw Object.assign(new Error('header not found'), { code: -32000 });
+      },
+    });
+    await expect(preflight(client, input, 5n)).rejects.toThrow('header not found');
   });
 
   it('reads numbers out of a view answer', () => {

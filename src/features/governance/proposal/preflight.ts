@@ -15,6 +15,7 @@ import {
   decodeFunctionResult,
   encodeFunctionData,
   getAddress,
+  isAddressEqual,
   numberToHex,
   type Abi,
   type Address,
@@ -31,14 +32,24 @@ export const NATIVE = '0xeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee';
 
 export interface PreflightInput {
   executor: Address;
+  /** The governor: a call to it runs only inside its own `execute` (OpenZeppelin's onlyGovernance). */
+  governor: Address;
   targets: readonly Address[];
   values: readonly bigint[];
   calldatas: readonly Hex[];
   /** Our contracts, whose parameters are compared before and after. */
   contracts: { staking?: Address; governor?: Address; timelock?: Address };
+  /** The decimals of a token the app knows (ALT, the votes token), for amounts in whole tokens. */
+  decimalsOf?: (token: Address) => number | undefined;
 }
 
-export type ActionOutcome = { ok: true } | { ok: false; reason: string };
+/**
+ * An action's outcome: it succeeds, it reverts (why), or it was not simulated: a call to the
+ * governor itself (its settings, `relay`) passes only from inside the governor's own `execute`,
+ * which no simulation of the actions one by one can stand in for.
+ */
+export type ActionOutcome =
+  { status: 'ok' } | { status: 'reverts'; reason: string } | { status: 'not-simulated'; reason: string };
 
 export interface Movement {
   /** The token's address, or NATIVE. */
@@ -102,7 +113,13 @@ function parameterReads(input: PreflightInput): ParameterRead[] {
 
 /** A view's answer as named numbers (a struct's numeric fields, or the one number). */
 export function numbersOf(abi: Abi, view: string, data: Hex): [string, bigint][] {
-  const value = decodeFunctionResult({ abi, functionName: view, data } as never) as unknown;
+  let value: unknown;
+  try {
+    value = decodeFunctionResult({ abi, functionName: view, data } as never);
+  } catch {
+    // A contract at that address that answers otherwise: no figures from it, and no failure.
+    return [];
+  }
   if (typeof value === 'bigint' || typeof value === 'number') return [[view, BigInt(value)]];
   if (value && typeof value === 'object')
     return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) =>
@@ -112,7 +129,12 @@ export function numbersOf(abi: Abi, view: string, data: Hex): [string, bigint][]
 }
 
 /** Why a call reverted, in words where the protocol's errors name it. */
-export async function revertReason(data: Hex | undefined, fallback?: string): Promise<string> {
+export async function revertReason(
+  data: Hex | undefined,
+  fallback?: string,
+  /** The decimals of the token the reverting call was made to, where the app knows them. */
+  decimals?: number,
+): Promise<string> {
   if (!data || data === '0x') return fallback || 'It reverts without a reason.';
   const words = await loadContractWords().catch(() => undefined);
   const ours = words?.decodeProtocolError(data);
@@ -121,10 +143,13 @@ export async function revertReason(data: Hex | undefined, fallback?: string): Pr
     const call = `${ours.errorName}(${args})`;
     // The executor, not the reader, is short here: the words say who.
     const [who, has, needs] = ours.args as [string, bigint, bigint];
+    // In whole tokens where the token is one the app knows; else in the token's base units.
+    const amount = (value: bigint) =>
+      decimals === undefined ? `${value} base units` : formatAmount(value, decimals, { maxFractionDigits: decimals });
     if (ours.errorName === 'ERC20InsufficientBalance')
-      return `${who} holds ${formatAmount(has)} but the action moves ${formatAmount(needs)} (${call}).`;
+      return `${who} holds ${amount(has)} but the action moves ${amount(needs)} (${call}).`;
     if (ours.errorName === 'ERC20InsufficientAllowance')
-      return `${who} may spend only ${formatAmount(has)} of the executor's tokens but the action needs ${formatAmount(needs)} (${call}).`;
+      return `${who} may spend only ${amount(has)} of the executor's tokens but the action needs ${amount(needs)} (${call}).`;
     return `${words.contractMessage(ours.errorName, ours.args)} (${call})`;
   }
   try {
@@ -160,46 +185,93 @@ export function movementsOf(logs: SimulatedCall['logs']): Movement[] {
   );
 }
 
-/** Whether an error says the method or a parameter is not supported (as opposed to a call failing). */
-const unsupported = (error: unknown) =>
-  /not (found|supported|available|exist)|unsupported|unknown method|method .*not|does not exist|-32601|invalid params|unknown field|stateoverride/i.test(
-    `${(error as { code?: number })?.code ?? ''} ${(error as Error)?.message ?? ''} ${(error as { details?: string })?.details ?? ''}`,
+/** The JSON-RPC code of an error, wherever viem put it. */
+function codeOf(error: unknown): number | undefined {
+  let at: unknown = error;
+  for (let depth = 0; at && depth < 6; depth++) {
+    const code = (at as { code?: unknown }).code;
+    if (typeof code === 'number') return code;
+    at = (at as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+const textOf = (error: unknown) =>
+  `${(error as Error)?.message ?? ''} ${(error as { details?: string })?.details ?? ''}`;
+
+/** Whether the provider does not have `method` (as opposed to a call failing, or a block it lacks). */
+const missingMethod = (error: unknown, method: string) =>
+  codeOf(error) === -32601 ||
+  codeOf(error) === -32004 ||
+  new RegExp(`${method}.*(not (found|supported|available)|does not exist|unsupported)|unknown method`, 'i').test(
+    textOf(error),
   );
+
+/** Whether an `eth_call` failed because the provider takes no state override. */
+const noOverrides = (error: unknown) =>
+  codeOf(error) === -32602 || /override/i.test(textOf(error)) || missingMethod(error, 'eth_call');
+
+const NOT_SIMULATED =
+  'Not simulated: the governor accepts a call to itself only from inside its own execute, which a simulation of the actions cannot stand in for.';
 
 /** The pre-flight of `input` at block `blockNumber` (the head the page read). */
 export async function preflight(client: ReadClient, input: PreflightInput, blockNumber: bigint): Promise<Preflight> {
+  const decimalsOf = input.decimalsOf ?? (() => undefined);
   const block = numberToHex(blockNumber);
   const from = input.executor;
-  const actions = input.targets.map((to, i) => ({
+  const selfCall = (to: Address) => isAddressEqual(to, input.governor) && !isAddressEqual(from, input.governor);
+  const all = input.targets.map((to, i) => ({
     from,
     to,
     data: input.calldatas[i],
     ...(input.values[i] > 0n ? { value: numberToHex(input.values[i]) } : {}),
   }));
+  // The governor's own calls are left out of the sequence and said so.
+  const simulated = all.flatMap((call, i) => (selfCall(call.to) ? [] : [{ call, i }]));
   const reads = parameterReads(input);
   const readCalls = reads.map((r) => ({ from, to: r.contract, data: r.data }));
+  // An execution brings the coin its actions send (`execute` is payable): the executor is given it.
+  const sent = input.values.reduce((sum, v) => sum + v, 0n);
+  const balance =
+    sent > 0n
+      ? BigInt((await client.request({ method: 'eth_getBalance', params: [from, block] } as never)) as string)
+      : 0n;
+  const funded = (extra: bigint) => ({ [from]: { balance: numberToHex(balance + extra) } });
+  const outcomeOf = async (c: { status: Hex; returnData: Hex; error?: { message?: string } }, i: number) =>
+    c.status === '0x1'
+      ? ({ status: 'ok' } as const)
+      : ({
+          status: 'reverts',
+          reason: await revertReason(c.returnData, c.error?.message, decimalsOf(input.targets[i])),
+        } as const);
+  const withSkipped = (ran: Map<number, ActionOutcome>): ActionOutcome[] =>
+    all.map((_, i) => ran.get(i) ?? { status: 'not-simulated', reason: NOT_SIMULATED });
   try {
-    const [simulated] = (await client.request({
+    const [answer] = (await client.request({
       method: 'eth_simulateV1',
       params: [
         {
-          blockStateCalls: [{ calls: [...readCalls, ...actions, ...readCalls] }],
+          blockStateCalls: [
+            {
+              calls: [...readCalls, ...simulated.map((s) => s.call), ...readCalls],
+              ...(sent > 0n ? { stateOverrides: funded(sent) } : {}),
+            },
+          ],
           traceTransfers: true,
           validation: false,
         },
         block,
       ],
     } as never)) as { calls: SimulatedCall[] }[];
-    const calls = simulated.calls;
+    const calls = answer.calls;
     const before = calls.slice(0, reads.length);
-    const done = calls.slice(reads.length, reads.length + actions.length);
-    const after = calls.slice(reads.length + actions.length);
-    const outcomes = await Promise.all(
-      done.map(async (c): Promise<ActionOutcome> =>
-        c.status === '0x1' ? { ok: true } : { ok: false, reason: await revertReason(c.returnData, c.error?.message) },
-      ),
+    const done = calls.slice(reads.length, reads.length + simulated.length);
+    const after = calls.slice(reads.length + simulated.length);
+    const ran = new Map(
+      await Promise.all(done.map(async (c, k) => [simulated[k].i, await outcomeOf(c, simulated[k].i)] as const)),
     );
-    const allOk = outcomes.every((o) => o.ok);
+    const outcomes = withSkipped(ran);
+    const allOk = [...ran.values()].every((o) => o.status === 'ok');
     const changes: ParameterChange[] = [];
     if (allOk)
       reads.forEach((r, i) => {
@@ -219,30 +291,36 @@ export async function preflight(client: ReadClient, input: PreflightInput, block
       changes,
     };
   } catch (error) {
-    if (!unsupported(error)) throw error;
+    // A provider without eth_simulateV1 gets the next way; any other failure is shown, to retry.
+    if (!missingMethod(error, 'eth_simulateV1')) throw error;
   }
-  // No eth_simulateV1: each action alone, as an eth_call from the executor.
+  // No eth_simulateV1: each action alone, as an eth_call from the executor (sent together).
   try {
-    const outcomes = await Promise.all(
-      actions.map(async (call, i): Promise<ActionOutcome> => {
-        const value = input.values[i];
-        const params: unknown[] = [call, block];
-        // The executor is given the coin the action sends (an execution brings it with `execute`).
-        if (value > 0n) params.push({ [from]: { balance: numberToHex(value) } });
-        try {
-          await client.request({ method: 'eth_call', params } as never);
-          return { ok: true };
-        } catch (error) {
-          if (unsupported(error)) throw error;
-          const data = findRevertData(error);
-          if (data === undefined && !/revert/i.test(String((error as Error)?.message))) throw error;
-          return { ok: false, reason: await revertReason(data, (error as { details?: string }).details) };
-        }
-      }),
+    const ran = new Map(
+      await Promise.all(
+        simulated.map(async ({ call, i }): Promise<readonly [number, ActionOutcome]> => {
+          const value = input.values[i];
+          const params: unknown[] = value > 0n ? [call, block, funded(value)] : [call, block];
+          try {
+            await client.request({ method: 'eth_call', params } as never);
+            return [i, { status: 'ok' }];
+          } catch (error) {
+            const data = findRevertData(error);
+            if (data === undefined && (codeOf(error) !== 3 || !/revert/i.test(textOf(error)))) throw error;
+            return [
+              i,
+              {
+                status: 'reverts',
+                reason: await revertReason(data, (error as { details?: string }).details, decimalsOf(call.to)),
+              },
+            ];
+          }
+        }),
+      ),
     );
-    return { method: 'each', blockNumber, outcomes };
+    return { method: 'each', blockNumber, outcomes: withSkipped(ran) };
   } catch (error) {
-    if (!unsupported(error)) throw error;
+    if (!noOverrides(error)) throw error;
     return {
       method: 'unavailable',
       blockNumber,
