@@ -1,0 +1,105 @@
+/**
+ * A staker's risk at a glance: #9 stakes with the operator whose commission rise is pending (seeded)
+ * and with another, from which it unstakes part. Every figure is checked against the contract's
+ * own numbers and rule (ceil(amount × MAX_SLASH_BPS / 10,000) per part still slashable); then the
+ * position with the pending rise is moved, in one transaction, to an operator #9 picks.
+ */
+import { parseEther, zeroAddress, type Address } from 'viem';
+import { altLayerTokenAbi, altStakingAbi } from '../src/lib/contracts/generated.ts';
+import { formatToken } from '../src/lib/format/amount.ts';
+import { send } from '../devnet/client.ts';
+import { DEV_ACCOUNTS } from './fixtures/chain.ts';
+import { expect, test } from './fixtures/index.ts';
+import { connectWallet } from './pages/connect.ts';
+
+const WHO = DEV_ACCOUNTS[9];
+test.use({ walletOptions: { accountIndex: 9, chainId: 31337 } });
+
+const cut = (amount: bigint, bps: bigint) => (amount * bps + 9_999n) / 10_000n;
+
+test("a staker's exposure, what to watch and a move to another operator, each the contract's", async ({
+  page,
+  chain,
+}) => {
+  const { alt, staking } = chain.contracts;
+  const operators = await chain.operators();
+  const rising = operators.find((o) => o.status === 1 && o.pendingCommissionBps > o.commissionBps)!;
+  expect(rising, 'the seed leaves one operator with a commission rise pending').toBeDefined();
+  const other = operators.find((o) => o.status === 1 && !o.slashing && o.operator !== rising.operator)!;
+  const target = operators.find(
+    (o) => o.status === 1 && !o.slashing && o.operator !== rising.operator && o.operator !== other.operator,
+  )!;
+  await send(chain.client, DEV_ACCOUNTS[1], {
+    address: alt,
+    abi: altLayerTokenAbi,
+    functionName: 'transfer',
+    args: [WHO, parseEther('10000')],
+  });
+  await send(chain.client, WHO, {
+    address: alt,
+    abi: altLayerTokenAbi,
+    functionName: 'approve',
+    args: [staking, parseEther('7001')],
+  });
+  const S = { address: staking, abi: altStakingAbi } as const;
+  await send(chain.client, WHO, {
+    ...S,
+    functionName: 'stake',
+    args: [rising.operator as Address, parseEther('4000.0001')],
+  });
+  await send(chain.client, WHO, {
+    ...S,
+    functionName: 'stake',
+    args: [other.operator as Address, parseEther('3000.9998')],
+  });
+  await send(chain.client, WHO, {
+    ...S,
+    functionName: 'unstake',
+    args: [other.operator as Address, parseEther('1000.0003')],
+  });
+
+  await page.goto(`./#/staking`);
+  await connectWallet(page);
+  const card = page.getByRole('region', { name: 'Your risk at a glance' });
+  await expect(card).toBeVisible();
+
+  // The contract's figures, read here.
+  const maxBps = (await chain.client.readContract({ ...S, functionName: 'MAX_SLASH_BPS' })) as bigint;
+  const [positions, requests] = await chain.staker(WHO);
+  const now = BigInt(await chain.now());
+  const partsOf = (op: string) => [
+    ...positions.filter((p) => p.operator === op).map((p) => p.stake),
+    ...requests.filter((r) => r.operator === op && BigInt(r.unlockTime) > now).map((r) => r.amount),
+  ];
+  const maxOf = (op: string) => partsOf(op).reduce((s, a) => s + cut(a, maxBps), 0n);
+  const row = (op: string) => card.locator(`tr[data-operator="${op}"]`);
+  for (const op of [rising.operator, other.operator])
+    await expect(row(op).getByTestId('position-max')).toHaveText(formatToken(maxOf(op)));
+  const total = maxOf(rising.operator) + maxOf(other.operator);
+  await expect(card.getByTestId('exposure-max')).toHaveText(formatToken(total));
+  const atStake = [rising.operator, other.operator].flatMap(partsOf).reduce((s, a) => s + a, 0n);
+  await expect(card.getByTestId('exposure-total')).toContainText(`At stake: ${formatToken(atStake)}`);
+
+  // What to watch: the rise, from when, as the contract has it; and no move offered for the other.
+  const info = (await chain.client.readContract({
+    ...S,
+    functionName: 'getOperator',
+    args: [rising.operator as Address],
+  })) as {
+    pendingCommissionBps: number;
+  };
+  await expect(row(rising.operator).getByTestId('commission-change')).toContainText(
+    `rising to ${info.pendingCommissionBps / 100}% from`,
+  );
+  await expect(row(other.operator).getByRole('button', { name: 'Move it' })).toHaveCount(0);
+
+  // The move: the whole active position, in one transaction, to the operator picked.
+  const active = positions.find((p) => p.operator === rising.operator)!.stake;
+  await row(rising.operator).getByRole('combobox').selectOption(target.operator);
+  await row(rising.operator).getByRole('button', { name: 'Move it' }).click();
+  await expect(card.getByText('Move started')).toBeVisible();
+  const [after, afterRequests] = await chain.staker(WHO);
+  expect(after.find((p) => p.operator === rising.operator)?.stake ?? 0n).toBe(0n);
+  const moving = afterRequests.find((r) => r.operator === rising.operator && r.redelegateTo !== zeroAddress)!;
+  expect(moving).toMatchObject({ redelegateTo: target.operator, amount: active });
+});
