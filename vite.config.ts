@@ -8,7 +8,12 @@ import { firstPageChunk } from './scripts/first-page-chunk.ts';
 // `base: './'` and hash routing let the build run from any sub-path or an IPFS gateway without rewrites.
 export default defineConfig({
   base: './',
-  plugins: [svelte(), appkitStaticViem(), contentSecurityPolicy('public/config.json'), immutableAssets('public/config.json')],
+  plugins: [
+    svelte(),
+    appkitStaticViem(),
+    contentSecurityPolicy('public/config.json'),
+    immutableAssets('public/config.json'),
+  ],
   resolve: {
     // Wallet SDKs for connectors the app never configures (see scripts/absent-sdk.ts).
     alias: {
