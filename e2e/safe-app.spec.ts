@@ -7,7 +7,6 @@
  */
 import type { FrameLocator } from '@playwright/test';
 import { parseEther, type Address } from 'viem';
-import { altAirdropAbi } from '../src/lib/contracts/generated.ts';
 import { SEEDED_SAFE_ADDRESS as SAFE } from './fixtures/chain.ts';
 import { governor } from './fixtures/governor.ts';
 import { expect, test as base } from './fixtures/index.ts';
@@ -74,13 +73,7 @@ test('a stake from the Safe App is one Safe transaction: an exact approval and t
 });
 
 test("the Safe's airdrop claim from the Safe App lands in the Safe", async ({ host, chain }) => {
-  const claimed = () =>
-    chain.client.readContract({
-      address: chain.contracts.airdrop,
-      abi: altAirdropAbi,
-      functionName: 'isClaimed',
-      args: [SAFE],
-    });
+  const claimed = () => chain.claimed(SAFE);
   const before = await chain.altBalance(SAFE);
   await host.open('#/airdrop');
   await host.app().getByRole('button', { name: 'Claim to my wallet' }).click();

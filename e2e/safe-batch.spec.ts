@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { parseEther, type Address, type Hex } from 'viem';
-import { altAirdropAbi, altGovernorAbi } from '../src/lib/contracts/generated.ts';
+import { altGovernorAbi } from '../src/lib/contracts/generated.ts';
 import { multiSendTx } from '../src/lib/web3/safe.ts';
 import { runSafeTx } from '../devnet/safe.ts';
 import { DEV_ACCOUNTS, SEEDED_SAFE_ADDRESS as SAFE, type Chain } from './fixtures/chain.ts';
@@ -129,13 +129,7 @@ test('an unstake exported for the Safe opens its unbonding request when executed
 });
 
 test('a claim exported for the Safe claims its allocation to the Safe when executed', async ({ page, chain }) => {
-  const claimed = () =>
-    chain.client.readContract({
-      address: chain.contracts.airdrop,
-      abi: altAirdropAbi,
-      functionName: 'isClaimed',
-      args: [SAFE],
-    });
+  const claimed = () => chain.claimed(SAFE);
   const before = await chain.altBalance(SAFE);
   await view(page, '/airdrop');
   const panel = page.getByRole('article', { name: 'Claim' });

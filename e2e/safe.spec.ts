@@ -6,7 +6,7 @@
  */
 import { parseEther } from 'viem';
 import type { Page } from '@playwright/test';
-import { altAirdropAbi, altLayerTokenAbi } from '../src/lib/contracts/generated.ts';
+import { altLayerTokenAbi } from '../src/lib/contracts/generated.ts';
 import { DEV_ACCOUNTS, SEEDED_SAFE_ADDRESS as SAFE } from './fixtures/chain.ts';
 import type { TestWallet } from './fixtures/wallet.ts';
 import { expect, test } from './fixtures/index.ts';
@@ -146,13 +146,7 @@ test('a Safe claims its airdrop', async ({ page, chain, wallet }) => {
       functionName: 'balanceOf',
       args: [SAFE],
     });
-  const claimed = () =>
-    chain.client.readContract({
-      address: chain.contracts.airdrop,
-      abi: altAirdropAbi,
-      functionName: 'isClaimed',
-      args: [SAFE],
-    });
+  const claimed = () => chain.claimed(SAFE);
   const before = await balance();
   const airdrop = new AirdropPage(page);
   await airdrop.goto();
