@@ -72,7 +72,7 @@ test("a staker's exposure, what to watch and a move to another operator, each th
     ...requests.filter((r) => r.operator === op && BigInt(r.unlockTime) > now).map((r) => r.amount),
   ];
   const maxOf = (op: string) => partsOf(op).reduce((s, a) => s + cut(a, maxBps), 0n);
-  const row = (op: string) => card.locator(`tr[data-operator="${op}"]`);
+  const row = (op: string) => card.locator(`tr[data-risk-operator="${op}"]`);
   for (const op of [rising.operator, other.operator])
     await expect(row(op).getByTestId('position-max')).toHaveText(formatToken(maxOf(op)));
   const total = maxOf(rising.operator) + maxOf(other.operator);

@@ -51,7 +51,7 @@ function guess(low: BlockPoint, high: BlockPoint, time: bigint): bigint {
 
 /**
  * For each time, a block range of at most `width` blocks holding the block mined at that time
- * (the first block at or after it; every block mined in that second, where several share it). `read` fetches many headers at once; `rounds` bounds the search.
+ * (the first block at or after it). `read` fetches many headers at once; `rounds` bounds the search.
  */
 export async function blockRangesAt(
   times: readonly bigint[],
@@ -85,8 +85,7 @@ export async function blockRangesAt(
       const before = b.high.number - b.low.number;
       for (const h of headers) {
         if (b.low === b.high || h.number <= b.low.number || h.number >= b.high.number) continue;
-        // A block at exactly that time: the one, or one of a few sharing its second (BNB Smart
-        // Chain's sub-second blocks; a devnet mining on demand), kept apart below.
+        // Timestamps rise block by block: a block at exactly that time is the one.
         if (h.timestamp === b.time) b.low = b.high = h;
         else if (h.timestamp < b.time) b.low = h;
         else b.high = h;
@@ -96,14 +95,6 @@ export async function blockRangesAt(
   }
   return brackets.map((b) => {
     if (!b || b.high.number - b.low.number >= width * 4n) return undefined;
-    if (b.low !== b.high) return [b.low.number, b.high.number];
-    // Blocks that share a second are consecutive: the window of `width` around the one found holds
-    // up to `width / 2` of them on either side (BNB Smart Chain puts at most two in a second), and
-    // costs one log read like a single block. More in one second (a devnet mining on demand) can
-    // fall outside it; the log index, near the head, finds those.
-    const half = width / 2n;
-    const from = b.low.number - half + 1n < first.number ? first.number : b.low.number - half + 1n;
-    const to = b.low.number + half > last.number ? last.number : b.low.number + half;
-    return [from, to];
+    return [b.low.number, b.high.number];
   });
 }
