@@ -99,3 +99,48 @@ describe('followTransaction, for a transaction the network does not show', () =>
     }
   });
 });
+
+describe('followTransaction, on a node without the state of past blocks', () => {
+  const cancel = '0x' + 'cc'.repeat(32);
+  /**
+   * The sender's nonce 7 was used at block 0x66 by a cancellation; the node answers nonce reads only
+   * at the head (as anvil after loading a dump, or a pruned node past its window, refuses older ones).
+   */
+  const prunedNode = (asked: string[]) =>
+    ({
+      uid: 'pruned',
+      pollingInterval: 1,
+      request: async ({ method, params }: { method: string; params: unknown[] }) => {
+        asked.push(method);
+        switch (method) {
+          case 'eth_blockNumber':
+            return '0x66';
+          case 'eth_getTransactionCount':
+            if (params[1] !== 'latest') throw Object.assign(new Error('BlockOutOfRangeError'), { code: -32602 });
+            return '0x8';
+          case 'eth_getBlockByNumber': {
+            const number = params[0] as string;
+            const transactions =
+              number === '0x66'
+                ? [{ hash: cancel, from: me, to: me, nonce: '0x7', value: '0x0', input: '0x', blockNumber: number }]
+                : [];
+            return { number, hash: '0x' + number.slice(2).padStart(64, '0'), transactions, logsBloom: null };
+          }
+          case 'eth_getTransactionReceipt':
+            return params[0] === cancel
+              ? { transactionHash: cancel, blockNumber: '0x66', status: '0x1', logs: [], from: me, to: me }
+              : null;
+          default:
+            return null;
+        }
+      },
+    }) as never;
+
+  it('finds the replacement in the blocks themselves and says what it was', async () => {
+    const asked: string[] = [];
+    const result = await followTransaction(prunedNode(asked), '0xaa', { expected: sent, interval: 1 });
+    expect(result.kind).toBe('replaced');
+    expect(result).toMatchObject({ reason: 'cancelled', receipt: { transactionHash: cancel } });
+    expect(asked).toContain('eth_getBlockByNumber');
+  });
+});

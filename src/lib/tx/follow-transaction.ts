@@ -5,7 +5,7 @@
  * timeout for a dropped transaction; this one checks the sender's nonce, and asks the wallet before
  * calling a transaction the network does not show dropped: one sent privately is only waited for.
  */
-import type { Address, Hex, TransactionReceipt } from 'viem';
+import type { Address, Hex, Transaction, TransactionReceipt } from 'viem';
 import { getBlock, getBlockNumber, getTransaction, getTransactionCount, getTransactionReceipt } from 'viem/actions';
 import type { ReadClient } from '../web3/chains.ts';
 
@@ -166,18 +166,47 @@ export async function blockUsingNonce(
 async function findReplacement(client: ReadClient, sent: Sent, since: bigint): Promise<FollowResult> {
   const head = await getBlockNumber(client, { cacheTime: 0 });
   const floor = head - REPLACEMENT_SEARCH_BLOCKS > since - 1n ? head - REPLACEMENT_SEARCH_BLOCKS : since - 1n;
-  const at = await blockUsingNonce(
-    (blockNumber) => getTransactionCount(client, { address: sent.from, blockNumber }),
-    sent.nonce,
-    floor < 0n ? 0n : floor,
-    head,
-  );
-  if (at === undefined) return { kind: 'replaced', reason: 'replaced' };
-  const block = await getBlock(client, { blockNumber: at, includeTransactions: true });
-  const mined = block.transactions.find(
-    (t) => t.from.toLowerCase() === sent.from.toLowerCase() && t.nonce === sent.nonce,
-  );
+  const low = floor < 0n ? 0n : floor;
+  const isOurs = (t: { from: Address; nonce: number }) =>
+    t.from.toLowerCase() === sent.from.toLowerCase() && t.nonce === sent.nonce;
+  let mined: Transaction | undefined;
+  let at: bigint | undefined;
+  try {
+    at = await blockUsingNonce(
+      (blockNumber) => getTransactionCount(client, { address: sent.from, blockNumber }),
+      sent.nonce,
+      low,
+      head,
+    );
+    if (at === undefined) return { kind: 'replaced', reason: 'replaced' };
+    mined = (await getBlock(client, { blockNumber: at, includeTransactions: true })).transactions.find(isOurs);
+  } catch {
+    // A node without the state of past blocks (a pruned node past its window, a devnet loaded from a
+    // dump) cannot count nonces there: the blocks' own transactions are read instead, a few at a time.
+    mined = await scanForTransaction(client, low + 1n, head, isOurs);
+  }
   if (!mined) return { kind: 'replaced', reason: 'replaced' };
   const receipt = await getTransactionReceipt(client, { hash: mined.hash });
   return { kind: 'replaced', reason: replacementReason(sent, mined), receipt };
+}
+
+/** The first transaction matching `isOurs` in blocks `from..to`, newest first, eight blocks a round. */
+export async function scanForTransaction(
+  client: ReadClient,
+  from: bigint,
+  to: bigint,
+  isOurs: (tx: Transaction) => boolean,
+): Promise<Transaction | undefined> {
+  for (let top = to; top >= from; top -= BigInt(PROBES)) {
+    const numbers: bigint[] = [];
+    for (let n = top; n >= from && numbers.length < PROBES; n--) numbers.push(n);
+    const blocks = await Promise.all(
+      numbers.map((blockNumber) => getBlock(client, { blockNumber, includeTransactions: true })),
+    );
+    for (const block of blocks) {
+      const found = block.transactions.find(isOurs);
+      if (found) return found;
+    }
+  }
+  return undefined;
 }
