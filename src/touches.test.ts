@@ -5,7 +5,7 @@ import { parseAppConfig } from './lib/config/app-config.ts';
 import { createReadClient } from './lib/web3/chains.ts';
 import { touchedBy } from './lib/query/keys.ts';
 import { PER_BLOCK_ROOTS } from './lib/query/presets.ts';
-import { STAKING_TOUCHES } from './features/staking/stake-calls.ts';
+import { STAKING_TOUCHES } from './lib/staking/stake-calls.ts';
 import { GOVERNANCE_TOUCHES } from './features/governance/governance-calls.ts';
 import { CLAIM_TOUCHES } from './features/airdrop/claim-calls.ts';
 import { VOTES_TOUCHES } from './lib/votes/votes-calls.ts';

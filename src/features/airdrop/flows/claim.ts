@@ -4,18 +4,21 @@
  * window has closed. Each names itself in the transaction list and refreshes what it changes.
  */
 import type { Address } from 'viem';
-import { altAirdropAbi } from '../../../lib/contracts/generated.ts';
+import { getBlock, multicall } from 'viem/actions';
+import { altAirdropAbi, altLayerTokenAbi } from '../../../lib/contracts/generated.ts';
+import { mapErrorWorded } from '../../../lib/errors/map-error.ts';
+import { formatToken } from '../../../lib/format/amount.ts';
+import { STAKING_TOUCHES, stakeCall, stakeWithPermitCall } from '../../../lib/staking/stake-calls.ts';
+import { spend, type SpendContext, type SpendResult } from '../../../lib/tx/spend-flow.ts';
+import type { TxState } from '../../../lib/tx/tx-call.ts';
 import type { TxFlow } from '../../../lib/tx/tx-flow.svelte.ts';
 import type { DelegationSignature } from '../../../lib/votes/delegation-signature.ts';
-import { CLAIM_TOUCHES, claimAndStakeCall, claimCall, claimToVotesCall, type ClaimTarget } from '../claim-calls.ts';
+import { CLAIM_TOUCHES, claimCall, claimToVotesCall, type ClaimTarget } from '../claim-calls.ts';
+import type { ClaimToStakePlan, ClaimToStakeStep } from '../claim-to-stake.ts';
 
 /** Claims the allocation as plain ALT (`amountText` names it in the list). */
 export const claim = (flow: TxFlow, target: ClaimTarget, amountText: string) =>
   flow.run(claimCall(target), `Claim ${amountText}`, CLAIM_TOUCHES);
-
-/** Claims the allocation straight into a stake with `operator`. */
-export const claimAndStake = (flow: TxFlow, target: ClaimTarget, operator: Address, amountText: string) =>
-  flow.run(claimAndStakeCall(target, operator), `Claim and stake ${amountText}`, CLAIM_TOUCHES);
 
 /**
  * Claims the allocation as voting power delegated to `to` (`yourself` when it is the claimant);
@@ -42,3 +45,94 @@ export const sweep = (flow: TxFlow, airdrop: Address) =>
     ['airdrop', 'overview', 'balances'],
     'anyone',
   );
+
+export interface ClaimToStakeContext extends SpendContext {
+  alt: { address: Address; symbol: string; domain?: { name: string; version: string } };
+  staking: Address;
+  operator: Address;
+  operatorName: string;
+}
+
+/**
+ * Runs a claim-to-stake plan (claim-to-stake.ts): one batch where the wallet takes EIP-5792 batches (a
+ * Safe included), else its steps in order, the whole sequence simulated first so that nothing is asked
+ * of the wallet for a plan that would fail part way. A "no" or a failure at any step ends it; the
+ * notice says what has already happened.
+ */
+export async function claimToStake(ctx: ClaimToStakeContext, plan: ClaimToStakePlan): Promise<SpendResult> {
+  const { flow, client, account } = ctx;
+  const { simulateBatch, supportsAtomicBatch } = await import('../../../lib/tx/simulate.ts');
+  const label = `Claim and stake with ${ctx.operatorName}`;
+  const touches = [...new Set([...CLAIM_TOUCHES, ...STAKING_TOUCHES])];
+  if (await supportsAtomicBatch(ctx.walletConfig, account, ctx.chainId))
+    return { state: await flow.runBatch(plan.calls, `${label} (one batch)`, touches) };
+  try {
+    await simulateBatch(client, account, plan.calls);
+  } catch (error) {
+    const state: TxState = { status: 'error', error: await mapErrorWorded(error) };
+    flow.state = state;
+    return { state };
+  }
+  const done: ClaimToStakeStep[] = [];
+  let state: TxState = { status: 'idle' };
+  const count = plan.steps.length;
+  for (const [i, step] of plan.steps.entries()) {
+    const of = count > 1 ? ` (step ${i + 1} of ${count})` : '';
+    if (step.kind === 'send') {
+      state = await flow.run(step.call, `${step.what}${of}`, touches);
+    } else {
+      // Read now, after the claim: the allowance and permit nonce the stake's own prompt depends on.
+      let read: [[bigint, bigint], { timestamp: bigint }];
+      try {
+        read = await Promise.all([
+          multicall(client, {
+            allowFailure: false,
+            contracts: [
+              {
+                address: ctx.alt.address,
+                abi: altLayerTokenAbi,
+                functionName: 'allowance',
+                args: [account, ctx.staking],
+              },
+              { address: ctx.alt.address, abi: altLayerTokenAbi, functionName: 'nonces', args: [account] },
+            ],
+          }),
+          getBlock(client),
+        ]);
+      } catch (error) {
+        state = flow.state = { status: 'error', error: await mapErrorWorded(error) };
+        break;
+      }
+      const [[allowance, nonce], block] = read;
+      const result = await spend(ctx, {
+        token: ctx.alt.address,
+        symbol: ctx.alt.symbol,
+        spender: ctx.staking,
+        amount: step.amount,
+        allowance,
+        call: stakeCall(ctx.staking, ctx.operator, step.amount),
+        withPermit: (permit) => stakeWithPermitCall(ctx.staking, ctx.operator, permit),
+        // Chain time plus an hour, not the user's clock.
+        permit: ctx.alt.domain ? { domain: ctx.alt.domain, nonce, deadline: block.timestamp + 3_600n } : undefined,
+        label: `Stake ${formatToken(step.amount, ctx.alt.symbol)} with ${ctx.operatorName}${of}`,
+        touches,
+      });
+      state = result.state;
+    }
+    if (state.status !== 'success') break;
+    done.push(step);
+  }
+  if (state.status === 'success' || done.length === 0) return { state };
+  // Stopped part way: what has happened stays, and is said.
+  const symbol = ctx.alt.symbol;
+  const notice = done.some((step) => step.kind === 'stake' || step.call.functionName === 'claimAndStake')
+    ? 'Claimed and staked; your votes did not move to the delegate you chose: delegate from Your votes.'
+    : `Claimed, and nothing staked yet: ${
+        done.some((step) => step.kind === 'send' && step.call.functionName === 'withdrawTo')
+          ? `${formatToken(plan.staked, symbol)} is in your wallet as plain ${symbol}, the rest as voting power`
+          : plan.rest.as === 'votes'
+            ? 'your claim is in your wallet as voting power'
+            : `your claim is in your wallet as ${symbol}`
+      }. Stake from the Staking page when you are ready.`;
+  return { state, notice };
+}

@@ -16,7 +16,7 @@ import {
   STAKING_TOUCHES,
   unstakeCall,
   withdrawCall,
-} from '../stake-calls.ts';
+} from '../../../lib/staking/stake-calls.ts';
 
 const alt = (amount: bigint) => formatToken(amount, 'ALT', { maxFractionDigits: 2 });
 

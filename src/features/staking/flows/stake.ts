@@ -4,7 +4,7 @@ import { formatToken } from '../../../lib/format/amount.ts';
 import type { ChainCaps } from '../../../lib/web3/capabilities.ts';
 import { spend, type SpendContext, type SpendResult } from '../../../lib/tx/spend-flow.ts';
 import type { StakingState } from '../../../lib/staking/read-staking.ts';
-import { STAKING_TOUCHES, stakeCall, stakeWithPermitCall } from '../stake-calls.ts';
+import { STAKING_TOUCHES, stakeCall, stakeWithPermitCall } from '../../../lib/staking/stake-calls.ts';
 
 export interface StakeRequest {
   staking: Address;

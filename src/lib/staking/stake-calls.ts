@@ -3,10 +3,10 @@
  * (lib/tx/spend-flow.ts): always for the exact amount, never unlimited.
  */
 import type { Address } from 'viem';
-import { altStakingAbi } from '../../lib/contracts/generated.ts';
-import { permitArgs, type Permit } from '../../lib/contracts/permit.ts';
-import { type TxCall, txCall } from '../../lib/tx/tx-call.ts';
-import type { Touches } from '../../lib/query/keys.ts';
+import { altStakingAbi } from '../contracts/generated.ts';
+import { permitArgs, type Permit } from '../contracts/permit.ts';
+import { type TxCall, txCall } from '../tx/tx-call.ts';
+import type { Touches } from '../query/keys.ts';
 
 export const stakeCall = (staking: Address, operator: Address, amount: bigint) =>
   txCall({
