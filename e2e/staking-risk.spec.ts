@@ -103,3 +103,42 @@ test("a staker's exposure, what to watch and a move to another operator, each th
   const moving = afterRequests.find((r) => r.operator === rising.operator && r.redelegateTo !== zeroAddress)!;
   expect(moving).toMatchObject({ redelegateTo: target.operator, amount: active });
 });
+
+test('what changed since the staker staked: a commission announced, a slash and a deactivation, as their logs say', async ({
+  page,
+  chain,
+}) => {
+  const operators = await chain.operators();
+  const op = operators.find((o) => o.status === 1 && !o.slashing && o.commissionEffectiveAt === 0)!;
+  const before = operators.find((o) => o.status === 1 && !o.slashing && o.operator !== op.operator)!;
+  await chain.stakeAs(WHO, before.operator, parseEther('10'));
+  await chain.stakeAs(WHO, op.operator, parseEther('2500'));
+  // After the stake: the operator announces a rise, governance slashes it, it leaves.
+  const rise = op.commissionBps + 150;
+  await chain.requestCommission(op.operator, rise);
+  await chain.slash(op.operator, 1_000n, 'missed fraud-proof challenge');
+  await chain.deactivateOperator(op.operator);
+
+  const [slashed] = await chain.client.getContractEvents({
+    address: chain.contracts.staking,
+    abi: altStakingAbi,
+    eventName: 'Slashed',
+    args: { operator: op.operator },
+    fromBlock: 0n,
+  });
+  await page.goto(`./#/staking`);
+  await connectWallet(page);
+  const card = page.getByRole('region', { name: 'Your risk at a glance' });
+  await card.getByRole('button', { name: 'Show what changed since you staked' }).click();
+  const row = card.locator(`li[data-since-operator="${op.operator}"]`);
+  await expect(row).toContainText('since you first staked with it');
+  await expect(row.locator('li[data-change]')).toHaveText([
+    new RegExp(`^Announced a commission of ${rise / 100}%`),
+    new RegExp(
+      `^Slashed ${Number(slashed.args.fractionBps) / 100}% \\(${formatToken(slashed.args.amount!).replace(/[.]/g, '\\.')} from all its stakers\\)`,
+    ),
+    /^Deactivated: stopped taking stake/,
+  ]);
+  // Nothing happened to the other operator since.
+  await expect(card.locator(`li[data-since-operator="${before.operator}"]`).getByTestId('since-nothing')).toBeVisible();
+});

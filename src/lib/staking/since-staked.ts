@@ -1,0 +1,131 @@
+/**
+ * What changed about a staker's operators since the staker first staked with each: commission
+ * changes (announced and done), slashes, deactivation and reactivation, removal from and return to
+ * the allowlist. A projection of the one log index (and the build's snapshot for slashes older than
+ * it): nothing is read from the chain here, and a position whose first stake is older than the
+ * history the app holds is answered from the start of that history, said so.
+ */
+import { pad, toEventSelector, type Abi, type AbiEvent, type Address, type Hex } from 'viem';
+import { altStakingAbi } from '../contracts/generated.ts';
+import { decodeLogs, historyUpTo } from '../logs/chain-logs.ts';
+import type { ReadContext } from '../session/read-context.ts';
+import { blockTimes } from '../web3/block-at-time.ts';
+import { byPosition } from '../logs/log-select.ts';
+import type { IndexedLog } from '../logs/log-store.ts';
+
+const EVENTS = [
+  'Staked',
+  'CommissionChangeRequested',
+  'CommissionChanged',
+  'Slashed',
+  'OperatorStatusChanged',
+  'OperatorAllowlistUpdated',
+] as const;
+const abi = (altStakingAbi as readonly AbiEvent[]).filter(
+  (item) => item.type === 'event' && (EVENTS as readonly string[]).includes(item.name),
+);
+const SELECTOR = Object.fromEntries(abi.map((e) => [e.name, toEventSelector(e)])) as Record<
+  (typeof EVENTS)[number],
+  Hex
+>;
+/** Every event this projection reads, operators' and the staker's own. */
+export const SINCE_STAKED_TOPICS: Hex[] = Object.values(SELECTOR);
+/** The operator events, all indexed by operator in topic 1. */
+export const OPERATOR_TOPICS: Hex[] = SINCE_STAKED_TOPICS.filter((t) => t !== SELECTOR.Staked);
+
+export type OperatorChange =
+  | { kind: 'commission-announced'; bps: number; effectiveAt: bigint }
+  | { kind: 'commission'; bps: number }
+  | { kind: 'slashed'; fractionBps: bigint; amount: bigint }
+  | { kind: 'deactivated' }
+  | { kind: 'reactivated' }
+  | { kind: 'removed-from-allowlist' }
+  | { kind: 'allowlisted' };
+
+export interface DatedChange {
+  change: OperatorChange;
+  blockNumber: bigint;
+  transactionHash: Hex;
+}
+
+export interface SinceStaked {
+  operator: Address;
+  /** The block of the staker's first stake with the operator; undefined when it is older than `from`. */
+  firstStake?: bigint;
+  /** The block the changes are counted from: the first stake, or the start of the history held. */
+  from: bigint;
+  changes: DatedChange[];
+}
+
+/** Topic word of an address, as logs carry it. */
+const word = (address: Address) => pad(address).toLowerCase() as Hex;
+
+/**
+ * For each of `operators`, the changes since `staker` first staked with it. `select` is the log
+ * index's (plus the snapshot's older slashes, merged by the caller); `historyFrom` is the first
+ * block the history holds.
+ */
+export function changesSinceStaked(
+  select: (filter: { topic0: Hex | readonly Hex[]; topics: readonly (Hex | null)[] }) => IndexedLog[],
+  staker: Address,
+  operators: readonly Address[],
+  historyFrom: bigint,
+): SinceStaked[] {
+  const stakes = select({ topic0: SELECTOR.Staked, topics: [word(staker)] });
+  return operators.map((operator) => {
+    const first = stakes.find((log) => log.topics[2]?.toLowerCase() === word(operator));
+    const from = first?.blockNumber ?? historyFrom;
+    const logs = select({ topic0: OPERATOR_TOPICS, topics: [word(operator)] })
+      .filter((log) => log.blockNumber > from || (first && log.blockNumber === from && byPosition(first, log) < 0))
+      .sort(byPosition);
+    const changes = decodeLogs(abi as Abi, logs).flatMap(({ eventName, args, log }): DatedChange[] => {
+      const change = changeOf(eventName, args);
+      return change ? [{ change, blockNumber: log.blockNumber, transactionHash: log.transactionHash }] : [];
+    });
+    return { operator, firstStake: first?.blockNumber, from, changes };
+  });
+}
+
+function changeOf(eventName: string, args: Record<string, any>): OperatorChange | undefined {
+  switch (eventName) {
+    case 'CommissionChangeRequested':
+      return { kind: 'commission-announced', bps: Number(args.commissionBps), effectiveAt: BigInt(args.effectiveAt) };
+    case 'CommissionChanged':
+      return { kind: 'commission', bps: Number(args.commissionBps) };
+    case 'Slashed':
+      return { kind: 'slashed', fractionBps: args.fractionBps, amount: args.amount };
+    case 'OperatorStatusChanged':
+      // Active (1) again, or Deactivated (2).
+      return Number(args.status) === 1 ? { kind: 'reactivated' } : { kind: 'deactivated' };
+    case 'OperatorAllowlistUpdated':
+      return args.allowed ? { kind: 'allowlisted' } : { kind: 'removed-from-allowlist' };
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Reads the changes for `staker`'s `operators` from the log index brought to the head, with the
+ * blocks' times in one batch. Loaded on request: the staking page's first screen reads no history.
+ */
+export async function readChangesSinceStaked(
+  ctx: ReadContext,
+  staker: Address,
+  operators: readonly Address[],
+): Promise<{ rows: SinceStaked[]; times: Map<bigint, bigint>; historyFrom: bigint }> {
+  const caps = await ctx.requireCaps();
+  const staking = ctx.chain.contracts.staking!;
+  const history = await historyUpTo(ctx.client, ctx.chain, caps, 'head');
+  const historyFrom = history!.index.fromBlock;
+  const rows = changesSinceStaked(
+    (filter) => history!.index.select({ address: staking, ...filter }),
+    staker,
+    operators,
+    historyFrom,
+  );
+  const numbers = [
+    ...new Set(rows.flatMap((r) => [r.from, ...r.changes.map((c) => c.blockNumber)]).filter((n) => n >= historyFrom)),
+  ];
+  const timestamps = await blockTimes(ctx.client, ctx.chainId, numbers);
+  return { rows, times: new Map(numbers.map((n, i) => [n, timestamps[i]])), historyFrom };
+}
