@@ -2,15 +2,17 @@
  * A staker's risk at a glance: #9 stakes with the operator whose commission rise is pending (seeded)
  * and with another, from which it unstakes part. Every figure is checked against the contract's
  * own numbers and rule (ceil(amount × MAX_SLASH_BPS / 10,000) per part still slashable); then the
- * position with the pending rise is moved, in one transaction, to an operator #9 picks.
+ * position with the pending rise is moved, in one transaction, to an operator #9 picks. A slash
+ * proposed to governance against the other operator is shown, with a move offered.
  */
-import { parseEther, zeroAddress, type Address } from 'viem';
+import { encodeFunctionData, parseEther, zeroAddress, type Address } from 'viem';
 import { altLayerTokenAbi, altStakingAbi } from '../src/lib/contracts/generated.ts';
 import { formatToken } from '../src/lib/format/amount.ts';
 import { send } from '../devnet/client.ts';
 import { DEV_ACCOUNTS } from './fixtures/chain.ts';
 import { expect, test } from './fixtures/index.ts';
 import { connectWallet } from './pages/connect.ts';
+import { governor } from './fixtures/governor.ts';
 
 const WHO = DEV_ACCOUNTS[9];
 test.use({ walletOptions: { accountIndex: 9, chainId: 31337 } });
@@ -58,6 +60,21 @@ test("a staker's exposure, what to watch and a move to another operator, each th
     args: [other.operator as Address, parseEther('1000.0003')],
   });
 
+  // Governance proposes to slash the other operator: a proposal in play, not a slash yet.
+  const slashBps = 1_250n;
+  const proposalId = await governor(chain).propose(
+    DEV_ACCOUNTS[1],
+    [staking],
+    [
+      encodeFunctionData({
+        abi: altStakingAbi,
+        functionName: 'slash',
+        args: [other.operator as Address, slashBps, 'missed challenges'],
+      }),
+    ],
+    '# Slash an operator that missed its challenges',
+  );
+
   await page.goto(`./#/staking`);
   await connectWallet(page);
   const card = page.getByRole('region', { name: 'Your risk at a glance' });
@@ -91,7 +108,13 @@ test("a staker's exposure, what to watch and a move to another operator, each th
   await expect(row(rising.operator).getByTestId('commission-change')).toContainText(
     `rising to ${info.pendingCommissionBps / 100}% from`,
   );
-  await expect(row(other.operator).getByRole('button', { name: 'Move it' })).toHaveCount(0);
+  // The slash proposed against the other: its fraction and state as the governor has them, and a move offered.
+  const state = await governor(chain).state(proposalId);
+  await expect(row(other.operator).getByTestId('slash-proposed')).toContainText(
+    `Governance may slash it ${Number(slashBps) / 100}%: a proposal is ${state.toLowerCase()}`,
+  );
+  await expect(row(other.operator).getByRole('button', { name: 'Move it' })).toHaveCount(1);
+  await expect(row(rising.operator).getByTestId('slash-proposed')).toHaveCount(0);
 
   // The move: the whole active position, in one transaction, to the operator picked.
   const active = positions.find((p) => p.operator === rising.operator)!.stake;
@@ -132,6 +155,23 @@ test('what changed since the staker staked: a commission announced, a slash and 
   await card.getByRole('button', { name: 'Show what changed since you staked' }).click();
   const row = card.locator(`li[data-since-operator="${op.operator}"]`);
   await expect(row).toContainText('since you first staked with it');
+  // Its share of all active stake at the block of #9's first stake with it, and now, as the contract has them.
+  const [staked] = await chain.client.getContractEvents({
+    address: chain.contracts.staking,
+    abi: altStakingAbi,
+    eventName: 'Staked',
+    args: { staker: WHO, operator: op.operator as Address },
+    fromBlock: 0n,
+  });
+  const shareAt = async (blockNumber?: bigint) => {
+    const S = { address: chain.contracts.staking, abi: altStakingAbi, blockNumber } as const;
+    const info = await chain.client.readContract({ ...S, functionName: 'getOperator', args: [op.operator as Address] });
+    const parameters = await chain.client.readContract({ ...S, functionName: 'getParameters' });
+    return `${(Number((info.totalStake * 10_000n) / parameters.totalActiveStake) / 100).toFixed(2)}%`;
+  };
+  await expect(row.getByTestId('since-share')).toHaveText(
+    `its share of all active stake went from ${await shareAt(staked.blockNumber)} to ${await shareAt()};`,
+  );
   await expect(row.locator('li[data-change]')).toHaveText([
     new RegExp(`^Announced a commission of ${rise / 100}%`),
     new RegExp(

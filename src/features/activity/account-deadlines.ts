@@ -15,6 +15,7 @@ import {
 } from '../../lib/contracts/generated.ts';
 import { readBatch, readRowResults, readRows } from '../../lib/web3/read-batch.ts';
 import { readAll } from '../../lib/web3/eth-call.ts';
+import { LIVE_STATES as LIVE, readProposalDetails, recentPages } from '../../lib/governance/recent-proposals.ts';
 import { multicall3Of } from '../../lib/web3/chains.ts';
 import { chainProfile } from '../../lib/web3/chain-profile.ts';
 import { statusCalls, toStatus } from '../../lib/governance/proposal-status.ts';
@@ -26,15 +27,6 @@ import { checkEligibility, readManifest } from '../../lib/airdrop/eligibility.ts
 import { AIRDROP_FILES } from '../../lib/airdrop/files.ts';
 import { buildCalendar, type CalendarEvent } from '../../lib/calendar/ics.ts';
 import type { ReadContext } from '../../lib/session/read-context.ts';
-
-/** Proposals read per round trip, newest first. */
-const PAGE = 20;
-/**
- * Pages read at most, together: the newest 200 proposals. A proposal queued can be older than newer
- * ones already settled, so none is skipped for its neighbours' states.
- */
-const MAX_PAGES = 10;
-const LIVE: readonly ProposalStateName[] = ['Pending', 'Active', 'Succeeded', 'Queued'];
 
 export interface ProposalDeadlines {
   id: bigint;
@@ -178,25 +170,15 @@ export async function readAccountDeadlines(
   const multicall3 = multicall3Of(chain);
   const clockMode = governor?.clockMode ?? 'timestamp';
 
-  // The newest proposals, up to MAX_PAGES pages of them, read together: any may still be queued.
+  // The newest proposals (recent-proposals.ts), read together: any may still be queued.
   const proposals: ProposalDeadlines[] = [];
   const count = Number(values.count ?? 0n);
-  const pages = gov
-    ? Array.from({ length: Math.min(MAX_PAGES, Math.ceil(count / PAGE)) }, (_, pageNo) => {
-        const last = count - 1 - pageNo * PAGE;
-        return Array.from({ length: Math.min(PAGE, last + 1) }, (_, k) => BigInt(last - k));
-      })
-    : [];
+  const pages = gov ? recentPages(count) : [];
   const read = (
     await Promise.all(
       pages.map(async (indices) => {
-        const details = await readAll(
-          client,
-          multicall3,
-          indices.map((i) => ({ ...gov!, functionName: 'proposalDetailsAt', args: [i] }) as const),
-          blockNumber,
-        );
-        const ids = details.map((d) => d[0]);
+        const details = await readProposalDetails(client, multicall3, governor!.address, indices, blockNumber);
+        const ids = details.map((d) => d.id);
         const rows = await readRows(
           client,
           multicall3,

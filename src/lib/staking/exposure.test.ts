@@ -82,4 +82,19 @@ describe('exposureOf', () => {
     // A commission cut is shown, but is no reason to move.
     expect(positions[1].reasons).toEqual(['inactive']);
   });
+
+  it('names a slash proposed to governance and still in play as a reason to move', () => {
+    const proposed = { id: 7n, operator: B, fractionBps: 2_000n, state: 'Active' as const };
+    const { positions } = exposureOf(
+      [position(A, 100n), position(B, 100n)],
+      [],
+      [operator(A), operator(B)],
+      5_000n,
+      NOW,
+      new Map(),
+      new Map([[B.toLowerCase(), [proposed]]]),
+    );
+    expect(positions[0]).toMatchObject({ reasons: [], proposedSlashes: [] });
+    expect(positions[1]).toMatchObject({ reasons: ['slash-proposed'], proposedSlashes: [proposed] });
+  });
 });

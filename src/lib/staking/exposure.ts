@@ -6,10 +6,12 @@
  * fraction (MAX_SLASH_BPS) over its active stake and its requests from that operator that are still
  * locked; and a slash already recorded and still being applied takes its own fraction of what it has
  * not reached yet. Also what, for a position, calls for moving: a commission rise pending, a slash
- * being applied, an operator no longer active. All from the page's one batch: nothing is read here.
+ * being applied or proposed to governance, an operator no longer active. Nothing is read here: the
+ * page's one batch, and the proposals still in play (proposed-slashes.ts) when they have been read.
  */
 import type { Address } from 'viem';
 import type { OperatorInfo, Position, UnbondingRequest } from './read-staking.ts';
+import type { ProposedSlash } from './proposed-slashes.ts';
 
 const BPS = 10_000n;
 
@@ -17,7 +19,7 @@ const BPS = 10_000n;
 export const slashCut = (amount: bigint, bps: bigint) => (amount * bps + BPS - 1n) / BPS;
 
 /** Why a position may be better moved. */
-export type MoveReason = 'commission-rise' | 'slashing' | 'inactive';
+export type MoveReason = 'commission-rise' | 'slashing' | 'slash-proposed' | 'inactive';
 
 export interface PositionExposure {
   operator: Address;
@@ -28,6 +30,8 @@ export interface PositionExposure {
   maxLoss: bigint;
   /** A slash recorded and still being applied: its fraction, and the most it takes of this position. */
   slashing?: { fractionBps: bigint; upTo: bigint };
+  /** Governance proposals still in play that would slash this operator. */
+  proposedSlashes: ProposedSlash[];
   /** A commission change waiting to take effect. */
   commission: { now: number; pending?: { bps: number; effectiveAt: bigint } };
   reasons: MoveReason[];
@@ -49,6 +53,7 @@ export function exposureOf(
   maxSlashBps: bigint,
   chainTime: bigint,
   slashes: ReadonlyMap<string, bigint> = new Map(),
+  proposedSlashes: ReadonlyMap<string, readonly ProposedSlash[]> = new Map(),
 ): Exposure {
   const byOperator = new Map(operators.map((o) => [o.operator.toLowerCase(), o]));
   const keys = [
@@ -71,6 +76,8 @@ export function exposureOf(
     const reasons: MoveReason[] = [];
     if (pending && pending.bps > (info?.commissionBps ?? 0)) reasons.push('commission-rise');
     if (info?.slashing) reasons.push('slashing');
+    const proposed = [...(proposedSlashes.get(key) ?? [])];
+    if (proposed.length) reasons.push('slash-proposed');
     if (info && info.status !== 1) reasons.push('inactive');
     return {
       operator: position?.operator ?? locked[0].operator,
@@ -80,6 +87,7 @@ export function exposureOf(
       ...(fraction !== undefined
         ? { slashing: { fractionBps: fraction, upTo: parts.reduce((s, amount) => s + slashCut(amount, fraction), 0n) } }
         : {}),
+      proposedSlashes: proposed,
       commission: { now: info?.commissionBps ?? 0, ...(pending ? { pending } : {}) },
       reasons,
     };

@@ -10,6 +10,8 @@ import { altStakingAbi } from '../contracts/generated.ts';
 import { decodeLogs, historyUpTo } from '../logs/chain-logs.ts';
 import type { ReadContext } from '../session/read-context.ts';
 import { blockTimes } from '../web3/block-at-time.ts';
+import { multicall3Of } from '../web3/chains.ts';
+import { readAll } from '../web3/eth-call.ts';
 import { byPosition } from '../logs/log-select.ts';
 import type { IndexedLog } from '../logs/log-store.ts';
 
@@ -55,6 +57,8 @@ export interface SinceStaked {
   /** The block the changes are counted from: the first stake, or the start of the history held. */
   from: bigint;
   changes: DatedChange[];
+  /** The operator's active stake and all active stake, as of the first stake's block (where the node still has that state). */
+  shareThen?: { operator: bigint; total: bigint };
 }
 
 /** Topic word of an address, as logs carry it. */
@@ -126,6 +130,34 @@ export async function readChangesSinceStaked(
   const numbers = [
     ...new Set(rows.flatMap((r) => [r.from, ...r.changes.map((c) => c.blockNumber)]).filter((n) => n >= historyFrom)),
   ];
-  const timestamps = await blockTimes(ctx.client, ctx.chainId, numbers);
-  return { rows, times: new Map(numbers.map((n, i) => [n, timestamps[i]])), historyFrom };
+  const S = { address: staking, abi: altStakingAbi } as const;
+  const multicall3 = multicall3Of(ctx.chain);
+  const [timestamps, shares] = await Promise.all([
+    blockTimes(ctx.client, ctx.chainId, numbers),
+    // The operator's share when the staker staked: state at that block, which a pruned node may no
+    // longer have (the share is then left out, the rest stands).
+    Promise.all(
+      rows.map((row) =>
+        row.firstStake === undefined
+          ? undefined
+          : readAll(
+              ctx.client,
+              multicall3,
+              [
+                { ...S, functionName: 'getOperator', args: [row.operator] },
+                { ...S, functionName: 'getParameters' },
+              ] as const,
+              row.firstStake,
+            ).then(
+              ([info, parameters]) => ({ operator: info.totalStake, total: parameters.totalActiveStake }),
+              () => undefined,
+            ),
+      ),
+    ),
+  ]);
+  return {
+    rows: rows.map((row, i) => (shares[i] ? { ...row, shareThen: shares[i] } : row)),
+    times: new Map(numbers.map((n, i) => [n, timestamps[i]])),
+    historyFrom,
+  };
 }
