@@ -38,6 +38,8 @@ export interface BrowserBenchOptions {
   anvilUrl: string;
   /** Operators on the chain: the directory is timed until its first page (25 rows) shows. */
   operators: number;
+  /** The first page's files (paths under `distDir`), as fetched. */
+  onFirstPage?: (files: string[]) => void;
 }
 
 const gzipBytes = (distDir: string, path: string) =>
@@ -89,7 +91,7 @@ export async function msUntil(page: Page, selector: string, count = 1): Promise<
     .then((h) => h.jsonValue() as Promise<number>);
 }
 
-export async function benchBrowser({ appUrl, distDir, proxy, anvilUrl, operators }: BrowserBenchOptions) {
+export async function benchBrowser({ appUrl, distDir, proxy, anvilUrl, operators, onFirstPage }: BrowserBenchOptions) {
   const browser = await launchOffline();
   const results: Record<string, number> = {};
   try {
@@ -108,6 +110,7 @@ export async function benchBrowser({ appUrl, distDir, proxy, anvilUrl, operators
       await page.waitForLoadState('networkidle');
       const initial = new Set(fetched);
       results.initial_js_css_gzip_kib = [...initial].reduce((s, p) => s + gzipBytes(distDir, p), 0) / 1024;
+      onFirstPage?.([...initial]);
       // Connecting the injected wallet loads wagmi's core, not the wallet modal.
       await connectWallet(page);
       await page.waitForLoadState('networkidle');

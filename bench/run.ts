@@ -16,6 +16,7 @@ import { parseAppConfig } from '../src/lib/config/app-config.ts';
 import { createReadClient } from '../src/lib/web3/chains.ts';
 import { readCapabilities } from '../src/lib/web3/capabilities.ts';
 import { benchAirdrop } from './airdrop.ts';
+import { firstPageBreakdown } from './first-page.ts';
 import { benchMarkdown } from './markdown.ts';
 import { benchBrowser } from './browser.ts';
 import { CountingProxy } from './counting-proxy.ts';
@@ -55,6 +56,7 @@ for (const port of [APP_RPC_PORT, ANVIL_PORT, PREVIEW_PORT]) {
 }
 
 let done: () => void;
+let firstPageFiles: string[] = [];
 const results: Record<string, number> = {};
 const labels: Record<string, string> = {};
 
@@ -84,7 +86,14 @@ try {
   done = step('browser: bytes, requests, time to data');
   Object.assign(
     results,
-    await benchBrowser({ appUrl, distDir: `${root}dist`, proxy, anvilUrl: devnet.anvil.url, operators: OPERATORS }),
+    await benchBrowser({
+      appUrl,
+      distDir: `${root}dist`,
+      proxy,
+      anvilUrl: devnet.anvil.url,
+      operators: OPERATORS,
+      onFirstPage: (files) => (firstPageFiles = files),
+    }),
   );
   // The same Overview reads made one request each, as an app without batching would: every call in
   // its batch, plus the block number and chain time the batch carries.
@@ -150,12 +159,19 @@ done = step('airdrop: 1M build, checks, 100k against OpenZeppelin');
 Object.assign(results, await benchAirdrop());
 results.airdrop_openzeppelin_ratio = results.airdrop_openzeppelin_100k_s / results.airdrop_build_100k_s;
 done();
+done = step('first page: where its bytes go (a build with hidden source maps)');
+const breakdown = firstPageFiles.length ? firstPageBreakdown(root, `${root}dist`, firstPageFiles) : [];
+done();
 results.bench_total_s = (performance.now() - started) / 1000;
 
 const rounded = Object.fromEntries(
   Object.entries(results).map(([k, v]) => [k, Number.isInteger(v) ? v : Math.round(v * 100) / 100]),
 );
-writeFileSync(`${root}bench/results.json`, `${JSON.stringify({ ...rounded, ...labels }, null, 2)}\n`);
+const firstPage = Object.fromEntries(breakdown.map(([group, kib]) => [group, Math.round(kib * 100) / 100]));
+writeFileSync(
+  `${root}bench/results.json`,
+  `${JSON.stringify({ ...rounded, ...labels, first_page_breakdown_gzip_kib: firstPage }, null, 2)}\n`,
+);
 
 const budgets: Record<string, { max?: number; min?: number }> = JSON.parse(
   readFileSync(`${root}bench/budgets.json`, 'utf8'),
@@ -174,6 +190,8 @@ for (const [key, value] of Object.entries(rounded)) {
 }
 for (const [key, value] of Object.entries(labels)) console.log(`${key.padEnd(40)} ${value}`);
 for (const key of Object.keys(budgets)) if (!(key in rounded)) broken.push(`${key} was not measured`);
+console.log(`\nThe first page (${rounded.initial_js_css_gzip_kib} KiB gzip), by where its code comes from:`);
+for (const [group, kib] of breakdown) console.log(`  ${group.padEnd(44)} ${kib.toFixed(2).padStart(8)} KiB`);
 console.log('\nWrote bench/results.json');
 if (broken.length) {
   console.error(`Budgets broken:\n  ${broken.join('\n  ')}`);

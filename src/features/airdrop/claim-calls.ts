@@ -1,6 +1,7 @@
 /**
  * The airdrop's claims as contract calls. Only the eligible address claims, and it chooses how the
- * ALT arrives: plain, as voting power delegated as it wishes, or staked. No claim asks for an approval.
+ * ALT arrives: plain, as voting power delegated as it wishes, or staked. No claim call asks for an
+ * approval (staking part of a claim approves that part exactly: claim-to-stake.ts).
  */
 import type { Address, Hex } from 'viem';
 import { altAirdropAbi } from '../../lib/contracts/generated.ts';

@@ -92,4 +92,19 @@ describe('claimToStakePlan', () => {
     expect(() => claimToStakePlan(request(0n))).toThrow(ClaimToStakeError);
     expect(() => claimToStakePlan(request(amount + 1n))).toThrow('more than your allocation');
   });
+
+  it('refuses what the staking contract would refuse, from what the page read, before the claim', () => {
+    const terms = { minStake: parseEther('100'), operatorActive: true, operatorSlashing: false };
+    expect(() => claimToStakePlan({ ...request(parseEther('99')), terms })).toThrow('at least 100 ALT');
+    expect(() => claimToStakePlan({ ...request(amount), terms: { ...terms, operatorActive: false } })).toThrow(
+      'not active',
+    );
+    expect(() => claimToStakePlan({ ...request(amount), terms: { ...terms, operatorSlashing: true } })).toThrow(
+      'being slashed',
+    );
+    expect(() => claimToStakePlan(request(amount, '0x0000000000000000000000000000000000000000'))).toThrow(
+      'zero address',
+    );
+    expect(claimToStakePlan({ ...request(parseEther('100')), terms }).staked).toBe(parseEther('100'));
+  });
 });

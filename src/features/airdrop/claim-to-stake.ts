@@ -11,6 +11,7 @@
  *   transaction, or an exact approval and one). A new delegate is one more transaction at the end.
  */
 import { isAddressEqual, type Address } from 'viem';
+import { formatToken } from '../../lib/format/amount.ts';
 import { stakeCall } from '../../lib/staking/stake-calls.ts';
 import { approveCall } from '../../lib/tx/spend-flow.ts';
 import type { TxCall } from '../../lib/tx/tx-call.ts';
@@ -26,10 +27,16 @@ export interface ClaimToStakeRequest {
   /** How much of the allocation to stake: more than zero, at most all of it. */
   stake: bigint;
   /**
-   * The votes token claims can arrive in (AltVotes) and the delegate for every vote of the account;
-   * undefined where claims cannot arrive as voting power: the rest then arrives as plain ALT.
+   * The votes token claims can arrive in (AltVotes), the delegate for every vote of the account
+   * (undefined: keep the current one) and the current one (undefined: none); undefined where claims
+   * cannot arrive as voting power: the rest then arrives as plain ALT.
    */
-  votes?: { address: Address; delegatee: Address; current?: Address };
+  votes?: { address: Address; delegatee?: Address; current?: Address };
+  /**
+   * What the page read of the operator and the staking contract: checked here too, so that a wallet
+   * whose provider cannot simulate the whole sequence is not asked to claim for a stake that must fail.
+   */
+  terms?: { minStake: bigint; operatorActive: boolean; operatorSlashing: boolean };
 }
 
 export type ClaimToStakeStep =
@@ -56,11 +63,20 @@ export function claimToStakePlan(request: ClaimToStakeRequest): ClaimToStakePlan
   const { target, account, staking, operator, stake, votes } = request;
   if (stake <= 0n) throw new ClaimToStakeError('Choose an amount to stake greater than zero.');
   if (stake > target.amount) throw new ClaimToStakeError('You cannot stake more than your allocation.');
+  if (votes?.delegatee && /^0x0{40}$/i.test(votes.delegatee))
+    throw new ClaimToStakeError('Votes cannot go to the zero address: leave the field empty to keep your delegate.');
+  const terms = request.terms;
+  if (terms && !terms.operatorActive) throw new ClaimToStakeError('This operator is not active and cannot take stake.');
+  if (terms?.operatorSlashing)
+    throw new ClaimToStakeError('This operator is being slashed: no stake moves in or out until it is done.');
+  if (terms && stake < terms.minStake)
+    throw new ClaimToStakeError(`The staking contract takes at least ${formatToken(terms.minStake)} per stake.`);
   const rest = target.amount - stake;
   // The delegate the claim keeps without a signature: the current one, or the account itself.
   const keeps = votes ? (votes.current ?? account) : undefined;
-  const delegates = !!votes && !!keeps && !isAddressEqual(votes.delegatee, keeps);
-  const delegate = votes && delegates ? delegateCall(votes.address, votes.delegatee) : undefined;
+  const delegatee = votes?.delegatee ?? keeps;
+  const delegates = !!delegatee && !!keeps && !isAddressEqual(delegatee, keeps);
+  const delegate = votes && delegatee && delegates ? delegateCall(votes.address, delegatee) : undefined;
 
   const calls: TxCall[] = [];
   const steps: ClaimToStakeStep[] = [];

@@ -6,7 +6,13 @@
  */
 import { decodeFunctionData, isAddressEqual, toFunctionSelector, type AbiFunction, type Address } from 'viem';
 import { altGovernorAbi, altStakingAbi } from '../contracts/generated.ts';
-import { LIVE_STATES, readProposalDetails, recentPages, type StoredProposal } from '../governance/recent-proposals.ts';
+import {
+  LIVE_STATES,
+  PROPOSAL_PAGE,
+  readProposalDetails,
+  recentPages,
+  type StoredProposal,
+} from '../governance/recent-proposals.ts';
 import { STATES, type ProposalStateName } from '../governance/proposal-text.ts';
 import { readAll } from '../web3/eth-call.ts';
 import type { ReadClient } from '../web3/chains.ts';
@@ -45,6 +51,7 @@ export function slashActionsOf(proposals: readonly StoredProposal[], staking: Ad
  */
 export async function readProposedSlashes(
   client: ReadClient,
+  chainId: number,
   multicall3: Address,
   governor: Address,
   staking: Address,
@@ -53,10 +60,19 @@ export async function readProposedSlashes(
 ): Promise<Map<string, ProposedSlash[]>> {
   const gov = { address: governor, abi: altGovernorAbi } as const;
   const [count] = await readAll(client, multicall3, [{ ...gov, functionName: 'proposalCount' }] as const, blockNumber);
+  // A proposal's actions never change: each is read once; at each block only new ones, and the states.
+  const keyOf = (index: bigint) => `${chainId}:${governor.toLowerCase()}:${index}`;
   const pages = recentPages(Number(count));
-  const proposals = (
-    await Promise.all(pages.map((indices) => readProposalDetails(client, multicall3, governor, indices, blockNumber)))
-  ).flat();
+  const missing = pages.flat().filter((index) => !storedProposals.has(keyOf(index)));
+  const chunks: bigint[][] = [];
+  for (let i = 0; i < missing.length; i += PROPOSAL_PAGE) chunks.push(missing.slice(i, i + PROPOSAL_PAGE));
+  await Promise.all(
+    chunks.map(async (chunk) => {
+      const details = await readProposalDetails(client, multicall3, governor, chunk, blockNumber);
+      details.forEach((detail, i) => storedProposals.set(keyOf(chunk[i]), detail));
+    }),
+  );
+  const proposals = pages.flat().map((index) => storedProposals.get(keyOf(index))!);
   const wanted = new Set(operators.map((o) => o.toLowerCase()));
   const actions = slashActionsOf(proposals, staking).filter((a) => wanted.has(a.operator.toLowerCase()));
   if (actions.length === 0) return new Map();
@@ -67,13 +83,17 @@ export async function readProposedSlashes(
     ids.map((id) => ({ ...gov, functionName: 'state', args: [id] }) as const),
     blockNumber,
   );
-  const stateOf = new Map(ids.map((id, i) => [id, STATES[states[i]] ?? 'Pending']));
+  const stateOf = new Map(ids.map((id, i) => [id, STATES[states[i]] as ProposalStateName | undefined]));
   const out = new Map<string, ProposedSlash[]>();
   for (const action of actions) {
-    const state = stateOf.get(action.id)!;
-    if (!LIVE_STATES.includes(state)) continue;
+    // A state this app does not know is not taken for one in play.
+    const state = stateOf.get(action.id);
+    if (!state || !LIVE_STATES.includes(state)) continue;
     const key = action.operator.toLowerCase();
     out.set(key, [...(out.get(key) ?? []), { ...action, state }]);
   }
   return out;
 }
+
+/** Proposals' actions already read, by chain, governor and index. */
+const storedProposals = new Map<string, StoredProposal>();

@@ -9,6 +9,7 @@ const staking = getAddress('0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512');
 const me = getAddress('0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC');
 const opA = getAddress('0xDc64a140Aa3E981100a9becA4E685f962f0cF6C9');
 const opB = getAddress('0x5FC8d32690cc91D4c39d9d3abcBD16989F875707');
+const opC = getAddress('0x0165878A594ca255338adfa4d48449f69242Eb8F');
 
 let n = 0;
 function log(block: number, eventName: string, args: Record<string, unknown>): IndexedLog {
@@ -42,6 +43,8 @@ const logs = [
   log(19, 'OperatorAllowlistUpdated', { operator: opA, allowed: false }),
   log(20, 'OperatorStatusChanged', { operator: opB, status: 2 }),
   log(21, 'OperatorStatusChanged', { operator: opB, status: 1 }),
+  log(22, 'Redelegated', { staker: me, from: opA, to: opC, requestId: 1n, amount: 5n }),
+  log(23, 'CommissionChanged', { operator: opC, commissionBps: 700 }),
 ];
 const select = (filter: { topic0: Hex | readonly Hex[]; topics: readonly (Hex | null)[] }) =>
   selectLogs(logs, () => bucket(logs), { address: staking, ...filter });
@@ -62,14 +65,20 @@ describe('changesSinceStaked', () => {
   });
 
   it('counts from the start of the history held when the first stake is older than it', () => {
-    const [b] = changesSinceStaked(select, me, [opB], 3n);
+    const [b] = changesSinceStaked(select, me, [opB], 20n);
     expect(b.firstStake).toBeUndefined();
-    expect(b.from).toBe(3n);
+    expect(b.from).toBe(20n);
     expect(b.changes.map((c) => c.change.kind)).toEqual(['deactivated', 'reactivated']);
   });
 
   it('has nothing to say of an operator nothing happened to', () => {
     const quiet = getAddress('0x0000000000000000000000000000000000000001') as Address;
     expect(changesSinceStaked(select, me, [quiet], 0n)[0].changes).toEqual([]);
+  });
+
+  it('starts a position reached by a completed redelegation at that redelegation', () => {
+    const [c] = changesSinceStaked(select, me, [opC], 1n);
+    expect(c.firstStake).toBe(22n);
+    expect(c.changes.map((x) => x.change)).toEqual([{ kind: 'commission', bps: 700 }]);
   });
 });

@@ -1,9 +1,10 @@
 /**
  * What changed about a staker's operators since the staker first staked with each: commission
  * changes (announced and done), slashes, deactivation and reactivation, removal from and return to
- * the allowlist. A projection of the one log index (and the build's snapshot for slashes older than
- * it): nothing is read from the chain here, and a position whose first stake is older than the
- * history the app holds is answered from the start of that history, said so.
+ * the allowlist. A projection of the one log index: a position's start is the staker's first
+ * `Staked` with the operator, or the first redelegation that completed into it (`Redelegated`); one
+ * older than the index's first block is answered from there, said so. Nothing is read from the chain
+ * by the projection; the reader below adds block times and the share then in one batch.
  */
 import { pad, toEventSelector, type Abi, type AbiEvent, type Address, type Hex } from 'viem';
 import { altStakingAbi } from '../contracts/generated.ts';
@@ -17,6 +18,7 @@ import type { IndexedLog } from '../logs/log-store.ts';
 
 const EVENTS = [
   'Staked',
+  'Redelegated',
   'CommissionChangeRequested',
   'CommissionChanged',
   'Slashed',
@@ -33,7 +35,9 @@ const SELECTOR = Object.fromEntries(abi.map((e) => [e.name, toEventSelector(e)])
 /** Every event this projection reads, operators' and the staker's own. */
 export const SINCE_STAKED_TOPICS: Hex[] = Object.values(SELECTOR);
 /** The operator events, all indexed by operator in topic 1. */
-export const OPERATOR_TOPICS: Hex[] = SINCE_STAKED_TOPICS.filter((t) => t !== SELECTOR.Staked);
+export const OPERATOR_TOPICS: Hex[] = SINCE_STAKED_TOPICS.filter(
+  (t) => t !== SELECTOR.Staked && t !== SELECTOR.Redelegated,
+);
 
 export type OperatorChange =
   | { kind: 'commission-announced'; bps: number; effectiveAt: bigint }
@@ -75,12 +79,16 @@ export function changesSinceStaked(
   operators: readonly Address[],
   historyFrom: bigint,
 ): SinceStaked[] {
-  const stakes = select({ topic0: SELECTOR.Staked, topics: [word(staker)] });
+  // Staked(staker, operator, …) and Redelegated(staker, from, to, …): the operator staked with is topic 2 or 3.
+  const stakes = [
+    ...select({ topic0: SELECTOR.Staked, topics: [word(staker)] }).map((log) => ({ log, into: log.topics[2] })),
+    ...select({ topic0: SELECTOR.Redelegated, topics: [word(staker)] }).map((log) => ({ log, into: log.topics[3] })),
+  ].sort((a, b) => byPosition(a.log, b.log));
   return operators.map((operator) => {
-    const first = stakes.find((log) => log.topics[2]?.toLowerCase() === word(operator));
+    const first = stakes.find(({ into }) => into?.toLowerCase() === word(operator))?.log;
     const from = first?.blockNumber ?? historyFrom;
     const logs = select({ topic0: OPERATOR_TOPICS, topics: [word(operator)] })
-      .filter((log) => log.blockNumber > from || (first && log.blockNumber === from && byPosition(first, log) < 0))
+      .filter((log) => (first ? byPosition(first, log) < 0 : log.blockNumber >= from))
       .sort(byPosition);
     const changes = decodeLogs(abi as Abi, logs).flatMap(({ eventName, args, log }): DatedChange[] => {
       const change = changeOf(eventName, args);

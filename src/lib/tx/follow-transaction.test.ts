@@ -1,6 +1,6 @@
 import type { Address, Hex } from 'viem';
 import { describe, expect, it } from 'vitest';
-import { blockUsingNonce, followTransaction, replacementReason } from './follow-transaction.ts';
+import { blockUsingNonce, followTransaction, isStateUnavailable, replacementReason } from './follow-transaction.ts';
 
 const me = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8' as Address;
 const governor = '0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0' as Address;
@@ -142,5 +142,19 @@ describe('followTransaction, on a node without the state of past blocks', () => 
     expect(result.kind).toBe('replaced');
     expect(result).toMatchObject({ reason: 'cancelled', receipt: { transactionHash: cancel } });
     expect(asked).toContain('eth_getBlockByNumber');
+  });
+});
+
+describe('isStateUnavailable', () => {
+  it('knows the nodes’ ways of saying a past block’s state is gone, down the cause chain', () => {
+    expect(isStateUnavailable(new Error('BlockOutOfRangeError: block height is 750 but requested was 748'))).toBe(true);
+    expect(isStateUnavailable({ message: 'RPC failed', cause: { details: 'missing trie node abc (path )' } })).toBe(
+      true,
+    );
+    expect(isStateUnavailable(new Error('header not found'))).toBe(true);
+  });
+  it('does not take a rate limit or an outage for one', () => {
+    expect(isStateUnavailable(new Error('429 Too Many Requests'))).toBe(false);
+    expect(isStateUnavailable(new Error('fetch failed'))).toBe(false);
   });
 });

@@ -180,14 +180,27 @@ async function findReplacement(client: ReadClient, sent: Sent, since: bigint): P
     );
     if (at === undefined) return { kind: 'replaced', reason: 'replaced' };
     mined = (await getBlock(client, { blockNumber: at, includeTransactions: true })).transactions.find(isOurs);
-  } catch {
+  } catch (error) {
     // A node without the state of past blocks (a pruned node past its window, a devnet loaded from a
     // dump) cannot count nonces there: the blocks' own transactions are read instead, a few at a time.
+    // Any other failure (a rate limit, an outage) is waited out by the caller, as every RPC error is.
+    if (!isStateUnavailable(error)) throw error;
     mined = await scanForTransaction(client, low + 1n, head, isOurs);
   }
   if (!mined) return { kind: 'replaced', reason: 'replaced' };
   const receipt = await getTransactionReceipt(client, { hash: mined.hash });
   return { kind: 'replaced', reason: replacementReason(sent, mined), receipt };
+}
+
+/** Nodes' ways of saying they no longer hold (or never held) the state of a past block. */
+const STATE_UNAVAILABLE =
+  /block ?out ?of ?range|missing trie node|header not found|state (is )?(not available|unavailable|pruned)|historical state|not an archive|old data not available/i;
+
+/** Whether `error` says the node lacks a past block's state, as opposed to failing for another reason. */
+export function isStateUnavailable(error: unknown): boolean {
+  for (let e = error as { message?: string; details?: string; cause?: unknown } | undefined; e; e = e.cause as never)
+    if (STATE_UNAVAILABLE.test(`${e.message ?? ''} ${e.details ?? ''}`)) return true;
+  return false;
 }
 
 /** The first transaction matching `isOurs` in blocks `from..to`, newest first, eight blocks a round. */

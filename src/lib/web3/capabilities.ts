@@ -56,10 +56,11 @@ export interface ChainCaps {
     timelock?: Address;
   };
   staking?: { address: Address; votes?: Address };
+  /** `claimsToVotes`: the airdrop can claim into the governor's votes token, which wraps ALT. */
   airdrop?: { address: Address; claimsToVotes: boolean };
 }
 
-const CACHE_VERSION = 1;
+const CACHE_VERSION = 2;
 const cacheKey = (chain: ChainConfig) =>
   storageKey(
     'caps',
@@ -117,7 +118,7 @@ export async function readCapabilities(client: ReadClient, chain: ChainConfig): 
   }
   const stakingVotes = addressOf(v.stakingVotes);
   if (staking) caps.staking = { address: staking, votes: stakingVotes };
-  if (airdrop) caps.airdrop = { address: airdrop, claimsToVotes: !!addressOf(v.airdropVotes) };
+  const airdropVotes = addressOf(v.airdropVotes);
   const timelock = addressOf(v.govTimelock);
   if (governor && v.govClock !== undefined) {
     caps.governor = {
@@ -156,6 +157,13 @@ export async function readCapabilities(client: ReadClient, chain: ChainConfig): 
       countsStake: !!staking && addressOf(s.staking) === staking,
     };
   }
+  // Claims arrive as voting power only into the governor's own votes token wrapping ALT: the token
+  // the app signs delegations for, unwraps and delegates on.
+  if (airdrop)
+    caps.airdrop = {
+      address: airdrop,
+      claimsToVotes: !!caps.votes?.wrapsAlt && !!airdropVotes && same(airdropVotes, caps.votes.address),
+    };
   return caps;
 }
 

@@ -4,17 +4,24 @@
  * window has closed. Each names itself in the transaction list and refreshes what it changes.
  */
 import type { Address } from 'viem';
-import { getBlock, multicall } from 'viem/actions';
-import { altAirdropAbi, altLayerTokenAbi } from '../../../lib/contracts/generated.ts';
+import { zeroAddress } from 'viem';
+import { getBlock, multicall, readContract } from 'viem/actions';
+import { altAirdropAbi, altLayerTokenAbi, altVotesAbi } from '../../../lib/contracts/generated.ts';
 import { mapErrorWorded } from '../../../lib/errors/map-error.ts';
 import { formatToken } from '../../../lib/format/amount.ts';
-import { STAKING_TOUCHES, stakeCall, stakeWithPermitCall } from '../../../lib/staking/stake-calls.ts';
-import { spend, type SpendContext, type SpendResult } from '../../../lib/tx/spend-flow.ts';
+import { STAKING_TOUCHES } from '../../../lib/staking/stake-calls.ts';
+import { stakeSpend } from '../../../lib/staking/stake-spend.ts';
+import type { SpendContext, SpendResult } from '../../../lib/tx/spend-flow.ts';
 import type { TxState } from '../../../lib/tx/tx-call.ts';
 import type { TxFlow } from '../../../lib/tx/tx-flow.svelte.ts';
 import type { DelegationSignature } from '../../../lib/votes/delegation-signature.ts';
 import { CLAIM_TOUCHES, claimCall, claimToVotesCall, type ClaimTarget } from '../claim-calls.ts';
-import type { ClaimToStakePlan, ClaimToStakeStep } from '../claim-to-stake.ts';
+import {
+  claimToStakePlan,
+  type ClaimToStakePlan,
+  type ClaimToStakeRequest,
+  type ClaimToStakeStep,
+} from '../claim-to-stake.ts';
 
 /** Claims the allocation as plain ALT (`amountText` names it in the list). */
 export const claim = (flow: TxFlow, target: ClaimTarget, amountText: string) =>
@@ -48,38 +55,60 @@ export const sweep = (flow: TxFlow, airdrop: Address) =>
 
 export interface ClaimToStakeContext extends SpendContext {
   alt: { address: Address; symbol: string; domain?: { name: string; version: string } };
-  staking: Address;
-  operator: Address;
   operatorName: string;
 }
 
 /**
- * Runs a claim-to-stake plan (claim-to-stake.ts): one batch where the wallet takes EIP-5792 batches (a
- * Safe included), else its steps in order, the whole sequence simulated first so that nothing is asked
- * of the wallet for a plan that would fail part way. A "no" or a failure at any step ends it; the
- * notice says what has already happened.
+ * Claims and stakes as `request` asks (claim-to-stake.ts): one batch where the wallet takes EIP-5792
+ * batches (a Safe included), else the plan's steps in order, the whole sequence simulated first so
+ * that nothing is asked of the wallet for a plan that would fail part way. The delegate a claim keeps
+ * is read again here, not taken from when the page loaded. A "no" or a failure at any step ends it;
+ * the notice says what has already happened.
  */
-export async function claimToStake(ctx: ClaimToStakeContext, plan: ClaimToStakePlan): Promise<SpendResult> {
+export async function claimToStake(ctx: ClaimToStakeContext, request: ClaimToStakeRequest): Promise<SpendResult> {
   const { flow, client, account } = ctx;
-  const { simulateBatch, supportsAtomicBatch } = await import('../../../lib/tx/simulate.ts');
-  const label = `Claim and stake with ${ctx.operatorName}`;
-  const touches = [...new Set([...CLAIM_TOUCHES, ...STAKING_TOUCHES])];
-  if (await supportsAtomicBatch(ctx.walletConfig, account, ctx.chainId))
-    return { state: await flow.runBatch(plan.calls, `${label} (one batch)`, touches) };
-  try {
-    await simulateBatch(client, account, plan.calls);
-  } catch (error) {
+  const fail = async (error: unknown): Promise<SpendResult> => {
     const state: TxState = { status: 'error', error: await mapErrorWorded(error) };
     flow.state = state;
     return { state };
+  };
+  let plan: ClaimToStakePlan;
+  try {
+    const current =
+      request.votes &&
+      (await readContract(client, {
+        address: request.votes.address,
+        abi: altVotesAbi,
+        functionName: 'delegates',
+        args: [account],
+      }));
+    plan = claimToStakePlan(
+      request.votes
+        ? { ...request, votes: { ...request.votes, current: current === zeroAddress ? undefined : current } }
+        : request,
+    );
+  } catch (error) {
+    return fail(error);
+  }
+  const { simulateBatch, supportsAtomicBatch } = await import('../../../lib/tx/simulate.ts');
+  const touches = [...new Set([...CLAIM_TOUCHES, ...STAKING_TOUCHES])];
+  if (await supportsAtomicBatch(ctx.walletConfig, account, ctx.chainId))
+    return {
+      state: await flow.runBatch(plan.calls, `Claim and stake with ${ctx.operatorName} (one batch)`, touches),
+    };
+  try {
+    await simulateBatch(client, account, plan.calls);
+  } catch (error) {
+    return fail(error);
   }
   const done: ClaimToStakeStep[] = [];
   let state: TxState = { status: 'idle' };
+  let notice: string | undefined;
   const count = plan.steps.length;
   for (const [i, step] of plan.steps.entries()) {
-    const of = count > 1 ? ` (step ${i + 1} of ${count})` : '';
+    const of = count > 1 ? `(step ${i + 1} of ${count})` : '';
     if (step.kind === 'send') {
-      state = await flow.run(step.call, `${step.what}${of}`, touches);
+      state = await flow.run(step.call, `${step.what} ${of}`.trim(), touches);
     } else {
       // Read now, after the claim: the allowance and permit nonce the stake's own prompt depends on.
       let read: [[bigint, bigint], { timestamp: bigint }];
@@ -92,7 +121,7 @@ export async function claimToStake(ctx: ClaimToStakeContext, plan: ClaimToStakeP
                 address: ctx.alt.address,
                 abi: altLayerTokenAbi,
                 functionName: 'allowance',
-                args: [account, ctx.staking],
+                args: [account, request.staking],
               },
               { address: ctx.alt.address, abi: altLayerTokenAbi, functionName: 'nonces', args: [account] },
             ],
@@ -100,32 +129,32 @@ export async function claimToStake(ctx: ClaimToStakeContext, plan: ClaimToStakeP
           getBlock(client),
         ]);
       } catch (error) {
-        state = flow.state = { status: 'error', error: await mapErrorWorded(error) };
+        state = (await fail(error)).state;
         break;
       }
       const [[allowance, nonce], block] = read;
-      const result = await spend(ctx, {
-        token: ctx.alt.address,
-        symbol: ctx.alt.symbol,
-        spender: ctx.staking,
+      const result = await stakeSpend(ctx, {
+        alt: ctx.alt,
+        staking: request.staking,
+        operator: request.operator,
+        operatorName: ctx.operatorName,
         amount: step.amount,
         allowance,
-        call: stakeCall(ctx.staking, ctx.operator, step.amount),
-        withPermit: (permit) => stakeWithPermitCall(ctx.staking, ctx.operator, permit),
-        // Chain time plus an hour, not the user's clock.
-        permit: ctx.alt.domain ? { domain: ctx.alt.domain, nonce, deadline: block.timestamp + 3_600n } : undefined,
-        label: `Stake ${formatToken(step.amount, ctx.alt.symbol)} with ${ctx.operatorName}${of}`,
+        nonce,
+        chainTime: block.timestamp,
+        step: of,
         touches,
       });
       state = result.state;
+      notice = result.notice;
     }
     if (state.status !== 'success') break;
     done.push(step);
   }
-  if (state.status === 'success' || done.length === 0) return { state };
+  if (state.status === 'success' || done.length === 0) return { state, notice };
   // Stopped part way: what has happened stays, and is said.
   const symbol = ctx.alt.symbol;
-  const notice = done.some((step) => step.kind === 'stake' || step.call.functionName === 'claimAndStake')
+  const stopped = done.some((step) => step.kind === 'stake' || step.call.functionName === 'claimAndStake')
     ? 'Claimed and staked; your votes did not move to the delegate you chose: delegate from Your votes.'
     : `Claimed, and nothing staked yet: ${
         done.some((step) => step.kind === 'send' && step.call.functionName === 'withdrawTo')
@@ -134,5 +163,5 @@ export async function claimToStake(ctx: ClaimToStakeContext, plan: ClaimToStakeP
             ? 'your claim is in your wallet as voting power'
             : `your claim is in your wallet as ${symbol}`
       }. Stake from the Staking page when you are ready.`;
-  return { state, notice };
+  return { state, notice: notice ? `${stopped} ${notice}` : stopped };
 }
