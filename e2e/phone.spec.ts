@@ -192,6 +192,17 @@ test('operators, positions and delegates are cards at phone width: every figure 
     expect(card.figures.map((f) => f.label)).toEqual(['Staked', 'Pending rewards']);
     for (const f of card.figures) expect(f.visible && f.lines === 1, `${f.label} "${f.text}"`).toBe(true);
   }
+  // The risk card's rows too, and what changed since staking, opened.
+  const risks = await cards(page, 'tr[data-risk-operator]');
+  expect(risks.length).toBeGreaterThan(0);
+  for (const card of risks) {
+    expect(card.right).toBeLessThanOrEqual(width);
+    expect(card.figures.map((f) => f.label)).toEqual(expect.arrayContaining(['At stake', 'Most it could lose now']));
+    for (const f of card.figures) expect(f.visible, `${f.label} is on screen`).toBe(true);
+  }
+  await page.getByRole('button', { name: 'Show what changed since you staked' }).tap();
+  await expect(page.locator('li[data-since-operator]').first()).toBeVisible();
+  expect(await overflow(page)).toBe(0);
   await page.goto('./#/governance/delegates');
   await expect(page.locator('tr[data-delegate]').first()).toBeVisible();
   for (const card of await cards(page, 'tr[data-delegate]')) {

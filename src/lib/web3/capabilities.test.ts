@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { ChainConfig } from '../config/app-config.ts';
-import { describesContracts, parseCapabilities, shippedCapabilities, type ChainCaps } from './capabilities.ts';
+import type { Address } from 'viem';
+import {
+  describesContracts,
+  knownToken,
+  parseCapabilities,
+  shippedCapabilities,
+  type ChainCaps,
+} from './capabilities.ts';
 
 const A = (n: number) => `0x${n.toString(16).padStart(40, '0')}` as const;
 const chain = (contracts: ChainConfig['contracts'], capabilities?: unknown): ChainConfig => ({
@@ -58,5 +65,20 @@ describe('shipped capabilities', () => {
       expect(parseCapabilities(bad)).toBeUndefined();
       expect(shippedCapabilities(chain(contracts, bad))).toBeUndefined();
     }
+  });
+});
+
+describe('knownToken', () => {
+  it('names ALT and the votes token by address, whatever the case, and nothing else', () => {
+    expect(knownToken(caps, caps.alt!.address.toLowerCase() as Address)).toEqual({
+      symbol: caps.alt!.symbol,
+      decimals: caps.alt!.decimals,
+    });
+    expect(knownToken(caps, caps.votes!.address)).toEqual({
+      symbol: caps.votes!.symbol,
+      decimals: caps.votes!.decimals,
+    });
+    expect(knownToken(caps, A(99))).toBeUndefined();
+    expect(knownToken(undefined, caps.alt!.address)).toBeUndefined();
   });
 });

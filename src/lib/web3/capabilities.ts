@@ -248,3 +248,12 @@ export function rememberCapabilities(chain: ChainConfig, caps: ChainCaps) {
     // Not cached; nothing else depends on it.
   }
 }
+
+/** A token the app knows on the chain (ALT, the governor's votes token) by address: its symbol and decimals. */
+export function knownToken(
+  caps: ChainCaps | undefined,
+  token: Address,
+): { symbol: string; decimals: number } | undefined {
+  const found = [caps?.alt, caps?.votes].find((t) => t && same(t.address, token));
+  return found && { symbol: found.symbol, decimals: found.decimals };
+}
