@@ -174,7 +174,7 @@ test('what changed since the staker staked: a commission announced, a slash and 
     `its share of all active stake went from ${await shareAt(staked.blockNumber)} to ${await shareAt()};`,
   );
   await expect(row.locator('li[data-change]')).toHaveText([
-    new RegExp(`^Announced a commission of ${rise / 100}%`),
+    new RegExp(`^Announced a commission of ${rise / 100}%, .*, to take effect `),
     new RegExp(
       `^Slashed ${Number(slashed.args.fractionBps) / 100}% \\(${formatToken(slashed.args.amount!).replace(/[.]/g, '\\.')} from all its stakers\\)`,
     ),
