@@ -180,8 +180,19 @@ test("an operator's page shows from its own read while the directory is still co
   let release!: () => void;
   const held = new Promise<void>((resolve) => (release = resolve));
   await page.route(/127\.0\.0\.1:8545/, async (route) => {
-    if (route.request().postData()?.includes(laterPage)) await held;
-    await route.continue();
+    const body = route.request().postData() ?? '';
+    if (!body.includes(laterPage)) return route.continue();
+    const calls = JSON.parse(body);
+    const isLater = (call: unknown) => JSON.stringify(call).includes(laterPage);
+    if (!Array.isArray(calls) || calls.every(isLater)) {
+      await held;
+      return route.continue();
+    }
+    // Batched with the page's other reads (the slashing history's logs): those are answered now and
+    // the directory's page is left unanswered, as a provider may leave a call of a batch; the app
+    // asks for it again, and that request is the one held.
+    const response = await route.fetch({ postData: JSON.stringify(calls.filter((c) => !isLater(c))) });
+    await route.fulfill({ response });
   });
   await page.goto(`./#/staking/operators/${slashed.operator}`);
   const history = page.getByRole('region', { name: 'Slashing history' });

@@ -23,10 +23,11 @@ describe('blockRangesAt', () => {
     const c = chain(20_000);
     const wanted = [1_000_123n, 1_012_345n, 1_019_990n].map((n) => c.at(n).timestamp);
     const ranges = await blockRangesAt(wanted, c.first, c.last, c.read);
+    // A block at exactly the time: the ten-block window around it, one log read like the block alone.
     expect(ranges).toEqual([
-      [1_000_123n, 1_000_123n],
-      [1_012_345n, 1_012_345n],
-      [1_019_990n, 1_019_990n],
+      [1_000_119n, 1_000_128n],
+      [1_012_341n, 1_012_350n],
+      [1_019_986n, 1_019_995n],
     ]);
     expect(c.rounds).toEqual([3]);
   });
@@ -58,5 +59,16 @@ describe('blockRangesAt', () => {
   it('says nothing for a time outside the chain', async () => {
     const c = chain(100);
     expect(await blockRangesAt([1n], c.first, c.last, c.read)).toEqual([undefined]);
+  });
+
+  it('on a chain with several blocks in one second, the window around a block at that time holds them', async () => {
+    // Blocks 1,000,000 to 1,000,099, four to a second: the wanted block may be any of the four.
+    const at = (n: bigint): BlockPoint => ({ number: n, timestamp: 1_700_000_000n + (n - 1_000_000n) / 4n });
+    const read = async (numbers: bigint[]) => numbers.map(at);
+    for (const wanted of [1_000_040n, 1_000_041n, 1_000_042n, 1_000_043n]) {
+      const [range] = await blockRangesAt([at(wanted).timestamp], at(1_000_000n), at(1_000_099n), read);
+      for (let n = 1_000_040n; n <= 1_000_043n; n++) expect(range![0] <= n && n <= range![1], `${n}`).toBe(true);
+      expect(range![1] - range![0]).toBeLessThan(10n);
+    }
   });
 });

@@ -95,6 +95,13 @@ export async function blockRangesAt(
   }
   return brackets.map((b) => {
     if (!b || b.high.number - b.low.number >= width * 4n) return undefined;
+    // A block at exactly that time: on a chain that mines several blocks in one second (a devnet,
+    // a chain with sub-second blocks) its neighbours may share the time, and the one wanted may be
+    // any of them. The window around it costs the same single log read as the block alone.
+    if (b.low === b.high) {
+      const from = b.low.number - (width / 2n - 1n);
+      return [from < first.number ? first.number : from, b.low.number + width / 2n];
+    }
     return [b.low.number, b.high.number];
   });
 }
