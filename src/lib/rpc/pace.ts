@@ -72,8 +72,13 @@ export class Pace {
     const perMinute =
       (retryAfter !== undefined && retryAfter > 2_000) ||
       (this.perSecond !== undefined && lastSecond < this.perSecond && this.#strikes > 1);
-    if (perMinute && lastMinute > 0) this.perMinute = Math.min(this.perMinute ?? Infinity, lastMinute);
-    else if (!perMinute && lastSecond > 0) this.perSecond = Math.min(this.perSecond ?? Infinity, lastSecond);
+    // One strike cuts a pace already learned by half at most: the answers counted can be few by
+    // chance (calls in flight, a batch refused whole), and a pace learned from them alone fell to
+    // one call a second behind a provider allowing 25 (a page of proposals waited out its 20 s).
+    const cut = (known: number | undefined, seen: number) =>
+      known === undefined ? seen : Math.min(known, Math.max(seen, Math.ceil(known / 2)));
+    if (perMinute && lastMinute > 0) this.perMinute = cut(this.perMinute, lastMinute);
+    else if (!perMinute && lastSecond > 0) this.perSecond = cut(this.perSecond, lastSecond);
     // At least a quarter second (a "Retry-After: 0" is not an invitation to hammer), at most a minute.
     const wait = Math.min(MAX_WAIT, Math.max(250, retryAfter ?? 500 * 2 ** this.#strikes));
     this.pausedUntil = Math.max(this.pausedUntil, t + wait);
