@@ -5,12 +5,14 @@
  */
 import type { Address } from 'viem';
 import { zeroAddress } from 'viem';
-import { getBlock, multicall, readContract } from 'viem/actions';
+import { readContract } from 'viem/actions';
 import { altAirdropAbi, altLayerTokenAbi, altVotesAbi } from '../../../lib/contracts/generated.ts';
 import { mapErrorWorded } from '../../../lib/errors/map-error.ts';
 import { formatToken } from '../../../lib/format/amount.ts';
 import { STAKING_TOUCHES } from '../../../lib/staking/stake-calls.ts';
-import { stakeSpend } from '../../../lib/staking/stake-spend.ts';
+import { stakeSpend, type StakeSpend } from '../../../lib/staking/stake-spend.ts';
+import type { ChainConfig } from '../../../lib/config/app-config.ts';
+import { readBatch } from '../../../lib/web3/read-batch.ts';
 import type { SpendContext, SpendResult } from '../../../lib/tx/spend-flow.ts';
 import type { TxState } from '../../../lib/tx/tx-call.ts';
 import type { TxFlow } from '../../../lib/tx/tx-flow.svelte.ts';
@@ -54,7 +56,8 @@ export const sweep = (flow: TxFlow, airdrop: Address) =>
   );
 
 export interface ClaimToStakeContext extends SpendContext {
-  alt: { address: Address; symbol: string; domain?: { name: string; version: string } };
+  chain: ChainConfig;
+  alt: StakeSpend['alt'];
   operatorName: string;
 }
 
@@ -110,38 +113,28 @@ export async function claimToStake(ctx: ClaimToStakeContext, request: ClaimToSta
     if (step.kind === 'send') {
       state = await flow.run(step.call, `${step.what} ${of}`.trim(), touches);
     } else {
-      // Read now, after the claim: the allowance and permit nonce the stake's own prompt depends on.
-      let read: [[bigint, bigint], { timestamp: bigint }];
+      // Read now, after the claim: the allowance and permit nonce the stake's own prompt depends on,
+      // with the chain time its permit counts from, in one Multicall3 call.
+      const alt = { address: ctx.alt.address, abi: altLayerTokenAbi } as const;
+      let read;
       try {
-        read = await Promise.all([
-          multicall(client, {
-            allowFailure: false,
-            contracts: [
-              {
-                address: ctx.alt.address,
-                abi: altLayerTokenAbi,
-                functionName: 'allowance',
-                args: [account, request.staking],
-              },
-              { address: ctx.alt.address, abi: altLayerTokenAbi, functionName: 'nonces', args: [account] },
-            ],
-          }),
-          getBlock(client),
-        ]);
+        read = await readBatch(client, ctx.chain, {
+          allowance: { ...alt, functionName: 'allowance', args: [account, request.staking] },
+          nonce: { ...alt, functionName: 'nonces', args: [account] },
+        });
       } catch (error) {
         state = (await fail(error)).state;
         break;
       }
-      const [[allowance, nonce], block] = read;
       const result = await stakeSpend(ctx, {
         alt: ctx.alt,
         staking: request.staking,
         operator: request.operator,
         operatorName: ctx.operatorName,
         amount: step.amount,
-        allowance,
-        nonce,
-        chainTime: block.timestamp,
+        allowance: read.values.allowance,
+        nonce: read.values.nonce,
+        chainTime: read.chainTime,
         step: of,
         touches,
       });
