@@ -173,6 +173,18 @@ function methodCounts(proxy: RpcProxy, mark: number): string {
     .join(', ');
 }
 
+/** BENCH_TIMELINE=1: each request since `mark`, when it went and came back, what it carried. */
+function printTimeline(proxy: RpcProxy, mark: number, started: number) {
+  for (const r of proxy.requests.slice(mark)) {
+    const counts = new Map<string, number>();
+    for (const m of r.methods) counts.set(m, (counts.get(m) ?? 0) + 1);
+    const what = [...counts].map(([m, n]) => `${m.replace('eth_', '')}×${n}`).join(' ');
+    const spans = r.spans?.length ? ` [${r.spans.join(' ')}]` : '';
+    const back = r.answeredAt === undefined ? '-' : Math.round(r.answeredAt - started);
+    console.log(`    ${Math.round(r.at - started)}→${back} ms ${r.status}${r.rateLimited ? ' rate' : ''} ${what}${spans}`);
+  }
+}
+
 /**
  * Waits out the provider's rate window (one second) before a page is measured: the proxy limits
  * calls per client over the last second, and every page here comes from one client, so a page opened
@@ -241,7 +253,9 @@ export async function benchDeep(options: DeepBenchOptions): Promise<Record<strin
             page.on('console', (m) => console.log(`    [${spec.key}] ${m.type()}: ${m.text()}`));
           await settle();
           const mark = proxy.mark();
+          const visitStarted = performance.now();
           const { ms, current } = await timeToData(page, `${appUrl}${spec.path}`, spec.ready, pageTimeoutMs);
+          if (process.env.BENCH_TIMELINE) printTimeline(proxy, mark, visitStarted);
           results[`${profile.name}_${spec.key}_cold_ms`] = ms ?? pageTimeoutMs;
           results[`${profile.name}_${spec.key}_cold_current_ms`] = current ?? pageTimeoutMs;
           results[`${profile.name}_${spec.key}_cold_requests`] = proxy.since(mark).requests;

@@ -4,6 +4,14 @@ import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 import { CHROMIUM } from './browser.ts';
 
+/** The pages Lighthouse measures: bench key and route. */
+export const LIGHTHOUSE_PAGES = [
+  ['overview', '#/'],
+  ['proposals', '#/governance'],
+  ['staking', '#/staking'],
+  ['airdrop', '#/airdrop'],
+] as const;
+
 export interface LighthouseFigures {
   performance: number;
   lcp_ms: number;
@@ -36,7 +44,18 @@ export async function runLighthouse(url: string, formFactor: 'mobile' | 'desktop
         duration: number;
         startTime: number;
       }[];
-      console.log(`  ${url} (${formFactor}) LCP element: ${lcp?.selector} "${lcp?.nodeLabel}"`);
+      console.log(
+        `  ${url} (${formFactor}) LCP element: ${lcp ? `${lcp.selector} "${lcp.nodeLabel}"` : String(JSON.stringify(audits['largest-contentful-paint-element'])).slice(0, 600)}`,
+      );
+      const m = (audits.metrics?.details as any)?.items?.[0] ?? {};
+      console.log(
+        `    simulated FCP ${m.firstContentfulPaint} LCP ${m.largestContentfulPaint} SI ${m.speedIndex}; observed FCP ${m.observedFirstContentfulPaint} LCP ${m.observedLargestContentfulPaint} load ${m.observedLoad}`,
+      );
+      const requests = ((audits['network-requests']?.details as any)?.items ?? []) as { url: string; networkRequestTime: number; networkEndTime: number; transferSize: number }[];
+      for (const r of requests)
+        console.log(`    request ${Math.round(r.networkRequestTime)}→${Math.round(r.networkEndTime)} ${r.transferSize} B ${r.url.replace(/^https?:\/\/[^/]+/, '')}`);
+      const phases = (audits['largest-contentful-paint-element']?.details as any)?.items?.[1]?.items;
+      if (phases) console.log(`    LCP phases: ${phases.map((p: any) => `${p.phase} ${Math.round(p.timing)} ms`).join(', ')}`);
       const shifts = ((audits['layout-shifts']?.details as any)?.items ?? []) as {
         node?: { selector?: string };
         score: number;

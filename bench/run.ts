@@ -20,7 +20,7 @@ import { firstPageBreakdown } from './first-page.ts';
 import { benchMarkdown } from './markdown.ts';
 import { benchBrowser } from './browser.ts';
 import { CountingProxy } from './counting-proxy.ts';
-import { medianLighthouse, runLighthouse } from './lighthouse.ts';
+import { LIGHTHOUSE_PAGES, medianLighthouse, runLighthouse } from './lighthouse.ts';
 import { benchDeep } from './deep.ts';
 import { benchContractGas } from './contract-gas.ts';
 import { startDeepDevnet } from '../devnet/deep.ts';
@@ -106,12 +106,7 @@ try {
   done = step(
     `lighthouse: overview, proposal list, staking directory, airdrop (desktop, and mobile as the median of ${LIGHTHOUSE_MOBILE_RUNS} runs)`,
   );
-  for (const [key, path] of [
-    ['overview', '#/'],
-    ['proposals', '#/governance'],
-    ['staking', '#/staking'],
-    ['airdrop', '#/airdrop'],
-  ] as const) {
+  for (const [key, path] of LIGHTHOUSE_PAGES) {
     const desktop = await runLighthouse(`${appUrl}${path}`, 'desktop');
     results[`lighthouse_${key}_performance`] = desktop.performance;
     results[`lighthouse_${key}_lcp_ms`] = desktop.lcp_ms;

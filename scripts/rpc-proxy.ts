@@ -258,6 +258,9 @@ export interface ProxiedRequest {
   /** Whether any of its calls was refused by the rate limit (as a 429 or a JSON-RPC error). */
   rateLimited?: boolean;
   lagging: boolean;
+  /** When it was answered (`performance.now()`), and each log read's block span ("12-21"). */
+  answeredAt?: number;
+  spans?: string[];
 }
 
 interface Call {
@@ -421,12 +424,16 @@ export class RpcProxy {
       methods: calls.map((c) => c.method),
       status: 200,
       lagging: false,
+      spans: calls
+        .filter((c) => c.method === 'eth_getLogs' && c.params?.[0]?.fromBlock)
+        .map((c) => `${BigInt(c.params![0].fromBlock)}-${BigInt(c.params![0].toBlock ?? c.params![0].fromBlock)}`),
     };
     this.requests.push(record);
     const delay = p.latencyMs + (this.#random() * 2 - 1) * p.jitterMs;
     const reply = async (status: number, body: string, headers: Record<string, string> = {}) => {
       record.status = status;
       await new Promise((r) => setTimeout(r, Math.max(0, delay)));
+      record.answeredAt = performance.now();
       if (this.#dead) return res.destroy();
       res.writeHead(status, { ...cors, 'content-type': 'application/json', ...headers }).end(body);
     };

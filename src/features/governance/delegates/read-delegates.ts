@@ -14,7 +14,7 @@ import type { LogIndex } from '../../../lib/logs/log-index.ts';
 import type { IndexedLog } from '../../../lib/logs/log-store.ts';
 import type { HistorySnapshot } from '../../../lib/logs/history-snapshot.ts';
 import { SNAPSHOT_PARTS } from '../../../lib/logs/snapshot-parts.ts';
-import { decodeLogs, rejectSnapshot, historyUpTo, type HistoryUpTo } from '../../../lib/logs/chain-logs.ts';
+import { chainHistory, decodeLogs, rejectSnapshot, historyUpTo, type HistoryUpTo } from '../../../lib/logs/chain-logs.ts';
 
 const EVENTS = altVotesAbi.filter(
   (i) => i.type === 'event' && (i.name === 'DelegateChanged' || i.name === 'DelegateVotesChanged'),
@@ -57,8 +57,21 @@ const folds = new WeakMap<LogIndex, { version: number; token: string; value: Del
  */
 export async function readDelegates(client: ReadClient, chain: ChainConfig, caps: ChainCaps, upTo: HistoryUpTo) {
   const token = caps.votes!.address;
+  // Up to the head, the snapshot's word is checked beside the log read, not after it.
+  let agrees: Promise<boolean> | undefined;
+  if (upTo === 'head') {
+    const { snapshot } = await chainHistory(client, chain, caps);
+    agrees = snapshot && snapshotAgrees(client, chain, caps, snapshot);
+    // Awaited once the logs are read; a failed check fails this read then, not as an unhandled rejection.
+    agrees?.catch(() => undefined);
+  }
   const history = await historyUpTo(client, chain, caps, upTo);
   if (!history) return null;
+  if (agrees && !(await agrees)) {
+    // The snapshot's figures are not what the contract says: set aside, the history read from the chain.
+    rejectSnapshot(chain);
+    return readDelegates(client, chain, caps, upTo);
+  }
   const { index: logs, snapshot, blockNumber } = history;
   const base = await snapshot?.delegates();
   let hit = folds.get(logs);
@@ -70,31 +83,47 @@ export async function readDelegates(client: ReadClient, chain: ChainConfig, caps
     );
     folds.set(logs, (hit = { version: logs.version, token, value }));
   }
-  // The block the fold reached: logs change only with the version, so a later tip adds nothing.
-  const foldedTo = logs.scannedTo ?? blockNumber;
-  if (upTo === 'head' && snapshot && !verified.has(logs)) {
-    // The snapshot's figures are the build's word; the largest delegates' power is checked against
-    // the contract at the block the index reached. A snapshot that disagrees is set aside and the
-    // history read from the chain.
-    const top = rankDelegates(hit.value).slice(0, VERIFIED_DELEGATES);
-    const onChain = await readAll(
-      client,
-      multicall3Of(chain),
-      top.map((row) => ({ address: token, abi: altVotesAbi, functionName: 'getVotes', args: [row.address] }) as const),
-      foldedTo,
-    );
-    if (top.some((row, i) => onChain[i] !== row.votes)) {
-      rejectSnapshot(chain);
-      return readDelegates(client, chain, caps, upTo);
-    }
-    verified.add(logs);
-  }
   return { index: hit.value, blockNumber, logs, snapshot };
 }
 
 /** Delegates whose power is checked against the contract before the snapshot's standing is trusted. */
 const VERIFIED_DELEGATES = 25;
-const verified = new WeakSet<LogIndex>();
+const checks = new WeakMap<HistorySnapshot, Promise<boolean>>();
+
+/**
+ * Whether the snapshot's largest delegates had, at its block, the power it says: the votes token's
+ * own checkpoints (`getPastVotes` at the snapshot's timepoint), read in one call at the latest block,
+ * so a node that keeps no state that old answers it and it goes out beside the log read. Once per
+ * snapshot; a failed read is asked again by the next page.
+ */
+function snapshotAgrees(
+  client: ReadClient,
+  chain: ChainConfig,
+  caps: ChainCaps,
+  snapshot: HistorySnapshot,
+): Promise<boolean> {
+  let check = checks.get(snapshot);
+  if (!check) {
+    const token = caps.votes!.address;
+    const at = caps.votes!.clockMode === 'timestamp' ? snapshot.head.timestamp : snapshot.head.block;
+    check = (async () => {
+      const base = await snapshot.delegates();
+      if (!base || base.token.toLowerCase() !== token.toLowerCase()) return true;
+      const top = rankDelegates(foldDelegates(token, [], base.rows)).slice(0, VERIFIED_DELEGATES);
+      const onChain = await readAll(
+        client,
+        multicall3Of(chain),
+        top.map(
+          (row) => ({ address: token, abi: altVotesAbi, functionName: 'getPastVotes', args: [row.address, at] }) as const,
+        ),
+      );
+      return top.every((row, i) => onChain[i] === row.votes);
+    })();
+    check.catch(() => checks.delete(snapshot));
+    checks.set(snapshot, check);
+  }
+  return check;
+}
 
 /** Folds logs (oldest first) into the index. */
 export function applyLogs(index: DelegatesIndex, logs: { eventName: string; args: Record<string, any> }[]) {
