@@ -25,6 +25,7 @@ export const sectionHeads: Record<string, { title: string; lead: string }> = {
 
 export { governancePages } from './features/governance/subpages.ts';
 import { governancePages } from './features/governance/subpages.ts';
+import { stakingPages } from './features/staking/subpages.ts';
 
 /** The page within a section that `path` opens, if it has its own. */
 export function subpageOf(path: string): (() => Promise<unknown>) | undefined {
@@ -32,6 +33,7 @@ export function subpageOf(path: string): (() => Promise<unknown>) | undefined {
   if (path === '/governance/new') return governancePages.create;
   if (path === '/governance/delegates') return governancePages.delegates;
   if (path.startsWith('/governance/delegates/')) return governancePages.delegate;
+  if (path.startsWith('/staking/operators/')) return stakingPages.operator;
   return undefined;
 }
 

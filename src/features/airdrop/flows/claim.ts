@@ -6,7 +6,7 @@
 import type { Address } from 'viem';
 import { zeroAddress } from 'viem';
 import { readContract } from 'viem/actions';
-import { altAirdropAbi, altLayerTokenAbi, altVotesAbi } from '../../../lib/contracts/generated.ts';
+import { altLayerTokenAbi, altVotesAbi } from '../../../lib/contracts/generated.ts';
 import { mapErrorWorded } from '../../../lib/errors/map-error.ts';
 import { formatToken } from '../../../lib/format/amount.ts';
 import { STAKING_TOUCHES } from '../../../lib/staking/stake-calls.ts';
@@ -44,15 +44,6 @@ export const claimToVotes = (
     sign ? async () => claimToVotesCall(target, to.address, await sign()) : claimToVotesCall(target, to.address),
     `Claim ${amountText} as voting power for ${to.yourself ? 'yourself' : to.address}`,
     CLAIM_TOUCHES,
-  );
-
-/** Sends what is unclaimed to the treasury once the window has closed (anyone may). */
-export const sweep = (flow: TxFlow, airdrop: Address) =>
-  flow.run(
-    { address: airdrop, abi: altAirdropAbi, functionName: 'sweep' },
-    'Sweep unclaimed ALT to the treasury',
-    ['airdrop', 'overview', 'balances'],
-    'anyone',
   );
 
 export interface ClaimToStakeContext extends SpendContext {

@@ -1,0 +1,16 @@
+/**
+ * The sweep, a flow of its own: the unclaimed panel shows on every visit after the window, and its
+ * one transaction needs none of the claim flows' code (permits, the stake spend, batches).
+ */
+import type { Address } from 'viem';
+import { altAirdropAbi } from '../../../lib/contracts/generated.ts';
+import type { TxFlow } from '../../../lib/tx/tx-flow.svelte.ts';
+
+/** Sends what is unclaimed to the treasury once the window has closed (anyone may). */
+export const sweep = (flow: TxFlow, airdrop: Address) =>
+  flow.run(
+    { address: airdrop, abi: altAirdropAbi, functionName: 'sweep' },
+    'Sweep unclaimed ALT to the treasury',
+    ['airdrop', 'overview', 'balances'],
+    'anyone',
+  );

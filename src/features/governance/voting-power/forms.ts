@@ -1,0 +1,15 @@
+/**
+ * The voting-power card's forms (wrap, unwrap, delegate) and a viewed Safe's export: drawn only for
+ * an account, so their code (permits, typed data, the spend flow, the Safe batch) is not part of the
+ * proposal list's first visit; asked for as soon as an account is known, beside its read.
+ */
+export const votesForms = {
+  wrap: () => import('./wrap-forms.svelte'),
+  delegate: () => import('./delegate-form.svelte'),
+  safeExport: () => import('../../../lib/ui/safe-export.svelte'),
+};
+
+/** Starts loading the forms an account's card draws. */
+export function preloadVotesForms() {
+  for (const load of Object.values(votesForms)) void load().catch(() => {});
+}
