@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { StandardMerkleTree } from '@openzeppelin/merkle-tree';
 import type { Hex } from 'viem';
 import { buildTree, leafHash, proofOf, toHex } from '../../src/lib/airdrop/merkle.ts';
-import { shardExists } from '../../src/lib/airdrop/shard.ts';
+import { rebuildShard, shardBitsFor, shardExists, shardPrefix } from '../../src/lib/airdrop/shard.ts';
 import { random } from '../random.ts';
 import { buildAirdrop } from './build-tree.ts';
 import type { Distribution } from './distribution.ts';
@@ -74,5 +74,58 @@ describe('sharded airdrop tree', () => {
       (p) => !byPrefix.has(p),
     );
     for (const prefix of missing) expect(shardExists(manifest, prefix)).toBe(false);
+  });
+});
+
+describe('the shard bits', () => {
+  it('are the fewest from 12 to 16 that keep shards at 128 entries or fewer on average', () => {
+    expect(shardBitsFor(6_000)).toBe(12);
+    expect(shardBitsFor(524_288)).toBe(12);
+    expect(shardBitsFor(524_289)).toBe(13);
+    expect(shardBitsFor(1_000_000)).toBe(13);
+    expect(shardBitsFor(1_048_577)).toBe(14);
+    expect(shardBitsFor(100_000_000)).toBe(16);
+  });
+
+  it('name a shard by its number in hex: at 12 bits the first three hex digits, as before', () => {
+    expect(shardPrefix('0xAbC1000000000000000000000000000000000000', 12)).toBe('abc');
+    expect(shardPrefix('0xAbC1000000000000000000000000000000000000', 13)).toBe('1578');
+    expect(shardPrefix('0xffff000000000000000000000000000000000000', 16)).toBe('ffff');
+    expect(shardPrefix('0x0001000000000000000000000000000000000000', 13)).toBe('0000');
+  });
+
+  it('at 13, each shard holds its own addresses, proves every recipient to the root, and the bitmap says which exist', () => {
+    const distribution = synthetic(3_000, 7);
+    const { manifest, shards } = buildAirdrop(distribution, 'test', [], undefined, 13);
+    expect(manifest.shardBits).toBe(13);
+    expect(manifest.shardPrefixLength).toBe(4);
+    expect(manifest.shards).toHaveLength(2 ** 13 / 4);
+    const byPrefix = new Map(shards.map((s) => [s.prefix, s]));
+    expect(shards.reduce((n, s) => n + s.entries.length, 0)).toBe(3_000);
+    for (const shard of shards) {
+      expect(shard.entries.every(([a]) => shardPrefix(a, 13) === shard.prefix)).toBe(true);
+      expect(shardExists(manifest, shard.prefix)).toBe(true);
+    }
+    const names = Array.from({ length: 2 ** 13 }, (_, i) => i.toString(16).padStart(4, '0'));
+    for (const name of names.filter((p) => !byPrefix.has(p))) expect(shardExists(manifest, name)).toBe(false);
+    for (const recipient of distribution.recipients.filter((_, i) => i % 53 === 0)) {
+      const rebuilt = rebuildShard(byPrefix.get(shardPrefix(recipient.address, 13))!);
+      expect(rebuilt.root).toBe(manifest.root);
+      const { proof } = rebuilt.proofFor(recipient.address)!;
+      expect(
+        StandardMerkleTree.verify(
+          manifest.root,
+          ['address', 'uint256'],
+          [recipient.address, recipient.total.toString()],
+          proof,
+        ),
+      ).toBe(true);
+    }
+  });
+
+  it('at 12, the manifest is as before the bits could vary (no shardBits)', () => {
+    const { manifest } = buildAirdrop(synthetic(500, 3), 'test');
+    expect(manifest.shardPrefixLength).toBe(3);
+    expect('shardBits' in manifest).toBe(false);
   });
 });

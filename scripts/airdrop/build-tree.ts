@@ -12,7 +12,10 @@ import { createMerkle, proofOf, toHex, type Keccak } from '../../src/lib/airdrop
 import { keccak_256 } from '@noble/hashes/sha3';
 import {
   encodeShardBitmap,
-  SHARD_PREFIX_LENGTH,
+  MIN_SHARD_BITS,
+  shardBitsFor,
+  shardNameLength,
+  shardPrefix,
   type AirdropManifest,
   type AirdropShard,
 } from '../../src/lib/airdrop/shard.ts';
@@ -42,41 +45,49 @@ function entryLeaf(entry: string): [Hex, bigint] {
   return [address, BigInt(total)];
 }
 
-/** The shard an entry's text belongs to (its address's first hex digits, as `shardPrefix`). */
-const entryPrefix = (entry: string) => entry.slice(4, 4 + SHARD_PREFIX_LENGTH);
+/** The shard an entry's text belongs to at `bits` (its address's, as `shardPrefix`). */
+const entryPrefix = (entry: string, bits: number) => shardPrefix(entry.slice(2, 44), bits);
+
+/** Entries grouped by their shard at `bits`, each group in the order given, groups in shard order. */
+function groupByPrefix(entries: Iterable<string>, bits: number): Map<string, string[]> {
+  const groups = new Map<string, string[]>();
+  for (const entry of entries) {
+    const prefix = entryPrefix(entry, bits);
+    let group = groups.get(prefix);
+    if (!group) groups.set(prefix, (group = []));
+    group.push(entry);
+  }
+  return new Map([...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
 
 /** A shard file's text, byte for byte what `JSON.stringify` writes for an `AirdropShard`. */
 const shardJson = (prefix: string, proof: Hex[], entries: string[]) =>
   `{"version":1,"prefix":${JSON.stringify(prefix)},"proof":${JSON.stringify(proof)},"entries":[${entries.join(',')}]}`;
 
 /**
- * Where entries wait for the build to finish: added with their shard's prefix, read back as groups
- * by prefix (each group in the order added), in ascending prefix order, one bucket of groups at a
- * time. Read twice (the shards' roots, then their files).
+ * Where entries wait for the build to finish (the shard bits depend on how many there are, known
+ * only then): read back as groups by their shard at the bits asked (each group in the order
+ * added), in ascending prefix order, one bucket of groups (a first hex digit) at a time. Read twice
+ * (the shards' roots, then their files).
  */
 export interface EntryStore {
-  add(prefix: string, entry: string): void;
-  buckets(): Iterable<Map<string, string[]>>;
+  add(entry: string): void;
+  buckets(bits: number): Iterable<Map<string, string[]>>;
   /** Lets go of what the store holds (its files). */
   dispose(): void;
 }
 
-const byPrefix = (groups: Map<string, string[]>) =>
-  new Map([...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-
 /** Every entry in memory: for the small builds (the devnet, tests). */
 export class MemoryEntries implements EntryStore {
-  readonly #groups = new Map<string, string[]>();
-  add(prefix: string, entry: string) {
-    let group = this.#groups.get(prefix);
-    if (!group) this.#groups.set(prefix, (group = []));
-    group.push(entry);
+  #entries: string[] = [];
+  add(entry: string) {
+    this.#entries.push(entry);
   }
-  *buckets() {
-    yield byPrefix(this.#groups);
+  *buckets(bits: number) {
+    yield groupByPrefix(this.#entries, bits);
   }
   dispose() {
-    this.#groups.clear();
+    this.#entries = [];
   }
 }
 
@@ -106,8 +117,8 @@ export class SpilledEntries implements EntryStore {
     this.#pendingLength = this.#files.map(() => 0);
   }
 
-  add(prefix: string, entry: string) {
-    const bucket = parseInt(prefix[0], 16);
+  add(entry: string) {
+    const bucket = parseInt(entry[4], 16);
     this.#pending[bucket].push(entry);
     if ((this.#pendingLength[bucket] += entry.length + 1) >= SpilledEntries.FLUSH_AT) this.#flush(bucket);
   }
@@ -119,18 +130,14 @@ export class SpilledEntries implements EntryStore {
     this.#pendingLength[bucket] = 0;
   }
 
-  *buckets() {
+  *buckets(bits: number) {
     for (const bucket of this.#files.keys()) {
       this.#flush(bucket);
-      const groups = new Map<string, string[]>();
-      for (const entry of readFileSync(this.#files[bucket], 'utf8').split('\n')) {
-        if (entry === '') continue;
-        const prefix = entryPrefix(entry);
-        let group = groups.get(prefix);
-        if (!group) groups.set(prefix, (group = []));
-        group.push(entry);
-      }
-      yield byPrefix(groups);
+      const lines = readFileSync(this.#files[bucket], 'utf8').split('\n');
+      yield groupByPrefix(
+        lines.filter((line) => line !== ''),
+        bits,
+      );
     }
   }
 
@@ -149,13 +156,14 @@ export class ShardedBuild {
   constructor(
     readonly categories: string[],
     readonly store: EntryStore = new MemoryEntries(),
+    /** The shard bits; by default the ones for the number of recipients (`shardBitsFor`). */
+    readonly shardBits?: number,
   ) {
     this.#categoryTotals = categories.map(() => 0n);
   }
 
   add(recipient: Recipient) {
-    const entry = entryJson(recipient);
-    this.store.add(entryPrefix(entry), entry);
+    this.store.add(entryJson(recipient));
     recipient.amounts.forEach((amount, i) => (this.#categoryTotals[i] += amount));
     this.#total += recipient.total;
     this.#recipients++;
@@ -171,9 +179,10 @@ export class ShardedBuild {
     keccak: Keccak = keccak_256,
   ): { manifest: AirdropManifest; files: Iterable<[prefix: string, text: string]> } {
     const { buildTree, leafHash } = createMerkle(keccak);
+    const bits = this.shardBits ?? shardBitsFor(this.#recipients);
     const prefixes: string[] = [];
     const shardRoots: Uint8Array[] = [];
-    for (const groups of this.store.buckets())
+    for (const groups of this.store.buckets(bits))
       for (const [prefix, entries] of groups) {
         prefixes.push(prefix);
         shardRoots.push(buildTree(entries.map((entry) => leafHash(...entryLeaf(entry)))).nodes[0]);
@@ -190,14 +199,16 @@ export class ShardedBuild {
         name: labels.find((l) => l.id === id)?.name ?? id,
         total: this.#categoryTotals[i].toString(),
       })),
-      shardPrefixLength: SHARD_PREFIX_LENGTH,
-      shards: encodeShardBitmap(prefixes),
+      shardPrefixLength: shardNameLength(bits),
+      // Written only when it differs from the format's first (12 bits), which manifests then lacked.
+      ...(bits === MIN_SHARD_BITS ? {} : { shardBits: bits }),
+      shards: encodeShardBitmap(prefixes, bits),
     };
     const store = this.store;
     function* files(): Generator<[string, string]> {
       try {
         let i = 0;
-        for (const groups of store.buckets())
+        for (const groups of store.buckets(bits))
           for (const [prefix, entries] of groups)
             yield [prefix, shardJson(prefix, proofOf(top, top.indexOf[i++]).map(toHex), entries)];
       } finally {
@@ -214,8 +225,9 @@ export function buildAirdrop(
   name: string,
   labels: CategoryLabel[] = [],
   keccak: Keccak = keccak_256,
+  shardBits?: number,
 ): BuiltAirdrop {
-  const build = new ShardedBuild(distribution.categories);
+  const build = new ShardedBuild(distribution.categories, new MemoryEntries(), shardBits);
   for (const recipient of distribution.recipients) build.add(recipient);
   const { manifest, files } = build.finish(name, labels, keccak);
   return { manifest, shards: [...files].map(([, text]) => JSON.parse(text) as AirdropShard) };

@@ -10,7 +10,7 @@ import type { LogFilter } from '../../lib/logs/log-select.ts';
 import type { IndexedLog } from '../../lib/logs/log-store.ts';
 import { topicAddress } from '../../lib/logs/chain-logs.ts';
 import { loadShard } from '../../lib/airdrop/eligibility.ts';
-import { shardPrefix, type AirdropManifest } from '../../lib/airdrop/shard.ts';
+import { shardBitsOf, shardPrefix, type AirdropManifest } from '../../lib/airdrop/shard.ts';
 
 const CLAIM_TOPICS = ['Claimed', 'ClaimedAndStaked', 'ClaimedToVotes'].map((name) =>
   toEventSelector(altAirdropAbi.find((i) => i.type === 'event' && i.name === name) as never),
@@ -35,9 +35,6 @@ export interface CategoryClaims {
   claimed: bigint;
 }
 
-/** The shard files `claims` needs: one per distinct prefix. */
-export const shardsFor = (claims: Map<Address, bigint>) => new Set([...claims.keys()].map(shardPrefix));
-
 /** Claimed per category, splitting each claim by its row in the files at `baseUrl`. */
 export async function claimsByCategory(
   baseUrl: string,
@@ -56,7 +53,7 @@ export async function claimsByCategory(
   const claimed = manifest.categories.map(() => 0n);
   const byPrefix = new Map<string, Address[]>();
   for (const account of claims.keys()) {
-    const prefix = shardPrefix(account);
+    const prefix = shardPrefix(account, shardBitsOf(manifest));
     byPrefix.set(prefix, [...(byPrefix.get(prefix) ?? []), account]);
   }
   const prefixes = [...byPrefix.keys()];

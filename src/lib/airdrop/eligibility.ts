@@ -5,7 +5,17 @@
  */
 import { getAddress, isHex, type Address, type Hex } from 'viem';
 import { fetchJson } from '../net/fetch-text.ts';
-import { rebuildShard, shardExists, shardPrefix, type AirdropManifest, type AirdropShard } from './shard.ts';
+import {
+  MAX_SHARD_BITS,
+  MIN_SHARD_BITS,
+  rebuildShard,
+  shardBitsOf,
+  shardExists,
+  shardNameLength,
+  shardPrefix,
+  type AirdropManifest,
+  type AirdropShard,
+} from './shard.ts';
 
 export type Eligibility =
   | { status: 'not-eligible' }
@@ -22,20 +32,26 @@ export async function readManifest(baseUrl: string): Promise<AirdropManifest> {
   const data = (await fetchJson(`${baseUrl}/manifest.json`, 'The airdrop manifest', {
     maxBytes: MAX_FILE_BYTES,
   })) as AirdropManifest;
+  const bits = data?.shardBits ?? MIN_SHARD_BITS;
   const valid =
     data?.version === 1 &&
+    Number.isInteger(bits) &&
+    bits >= MIN_SHARD_BITS &&
+    bits <= MAX_SHARD_BITS &&
+    data.shardPrefixLength === shardNameLength(bits) &&
     isHex(data.root) &&
     data.root.length === 66 &&
     isDecimal(data.total) &&
     Array.isArray(data.categories) &&
     data.categories.every((c) => typeof c?.id === 'string' && typeof c?.name === 'string') &&
     typeof data.shards === 'string' &&
-    /^[0-9a-f]{1024}$/.test(data.shards);
+    data.shards.length === 2 ** bits / 4 &&
+    /^[0-9a-f]*$/.test(data.shards);
   if (!valid) throw new Error('The airdrop manifest is malformed.');
   return data;
 }
 
-function checkShard(data: unknown, prefix: string, categories: number): AirdropShard {
+function checkShard(data: unknown, prefix: string, bits: number, categories: number): AirdropShard {
   const shard = data as AirdropShard;
   const valid =
     shard?.version === 1 &&
@@ -49,7 +65,7 @@ function checkShard(data: unknown, prefix: string, categories: number): AirdropS
         Array.isArray(e) &&
         typeof e[0] === 'string' &&
         /^0x[0-9a-f]{40}$/.test(e[0]) &&
-        e[0].slice(2, 5) === prefix &&
+        shardPrefix(e[0], bits) === prefix &&
         isDecimal(e[1]) &&
         Array.isArray(e[2]) &&
         e[2].length === categories &&
@@ -72,6 +88,7 @@ export async function loadShard(
   const shard = checkShard(
     await fetchJson(`${baseUrl}/shards/${prefix}.json`, `Airdrop shard ${prefix}`, { maxBytes: MAX_FILE_BYTES }),
     prefix,
+    shardBitsOf(manifest),
     manifest.categories.length,
   );
   const rebuilt = rebuildShard(shard);
@@ -97,7 +114,7 @@ export async function checkEligibility(
         'The airdrop files are for a different distribution than the contract on-chain (stale or tampered hosting).',
     };
   }
-  const prefix = shardPrefix(account);
+  const prefix = shardPrefix(account, shardBitsOf(manifest));
   if (!shardExists(manifest, prefix)) return { status: 'not-eligible' };
   const loaded = await loadShard(baseUrl, manifest, prefix);
   if ('invalid' in loaded) return { status: 'invalid', reason: loaded.invalid };

@@ -2,9 +2,26 @@
 import type { Address, Hex } from 'viem';
 import { buildTree, fromHex, leafHash, processProof, proofOf, toHex } from './merkle.ts';
 
-/** Hex characters of the lowercased address (after 0x) that name its shard: 16^3 = 4096 shards. */
-export const SHARD_PREFIX_LENGTH = 3;
-export const SHARD_COUNT = 16 ** SHARD_PREFIX_LENGTH;
+/**
+ * A shard holds the addresses whose first `bits` bits are its number; its name is that number in hex
+ * (`0x691a…` → `691` at 12 bits, today's 4,096 shards; → `0d23` at 13). A build picks the fewest
+ * bits, from 12 to 16, that keep its shards at 128 entries or fewer on average, so the one shard an
+ * eligibility check downloads stays small at any size (at 12 bits, a 1M distribution's largest shard
+ * was 9 KiB gzip; at 13 it is about half). The manifest says which: `shardBits`, or 12 when absent.
+ */
+export const MIN_SHARD_BITS = 12;
+export const MAX_SHARD_BITS = 16;
+const MEAN_ENTRIES_AT_MOST = 128;
+
+/** The shard bits a build of `recipients` uses. */
+export const shardBitsFor = (recipients: number): number =>
+  Math.min(MAX_SHARD_BITS, Math.max(MIN_SHARD_BITS, Math.ceil(Math.log2(recipients / MEAN_ENTRIES_AT_MOST))));
+
+/** The shard bits a manifest's build used. */
+export const shardBitsOf = (manifest: Pick<AirdropManifest, 'shardBits'>): number => manifest.shardBits ?? MIN_SHARD_BITS;
+
+/** Hex digits of a shard's name at `bits`. */
+export const shardNameLength = (bits: number) => Math.ceil(bits / 4);
 
 export interface AirdropCategory {
   id: string;
@@ -19,8 +36,11 @@ export interface AirdropManifest {
   recipients: number;
   total: string;
   categories: AirdropCategory[];
+  /** Hex digits of a shard's name (`shardNameLength` of the bits). */
   shardPrefixLength: number;
-  /** One bit per shard, shard 0 first, as hex: whether that shard's file exists. */
+  /** Leading address bits that pick the shard; absent in a 12-bit build (the format before it could vary). */
+  shardBits?: number;
+  /** One bit per shard, shard 0 first, as hex (`2^bits / 4` digits): whether that shard's file exists. */
   shards: string;
 }
 
@@ -35,9 +55,10 @@ export interface AirdropShard {
   entries: ShardEntry[];
 }
 
-/** The shard an address belongs to, e.g. `0xAbC1…` → `abc`. */
-export function shardPrefix(address: string): string {
-  return address.slice(2, 2 + SHARD_PREFIX_LENGTH).toLowerCase();
+/** The shard an address belongs to at `bits`, by name: `0xAbC1…` → `abc` at 12 bits, `1579` at 13. */
+export function shardPrefix(address: string, bits: number): string {
+  const id = Number.parseInt(address.slice(2, 6), 16) >> (16 - bits);
+  return id.toString(16).padStart(shardNameLength(bits), '0');
 }
 
 /** Whether the manifest's bitmap says shard `prefix` has a file. */
@@ -47,9 +68,9 @@ export function shardExists(manifest: Pick<AirdropManifest, 'shards'>, prefix: s
   return (nibble & (8 >> (index & 3))) !== 0;
 }
 
-/** Encodes which shards exist as the manifest's hex bitmap. */
-export function encodeShardBitmap(prefixes: Iterable<string>): string {
-  const nibbles = new Uint8Array(SHARD_COUNT / 4);
+/** Encodes which shards exist as the manifest's hex bitmap (`2^bits / 4` hex digits). */
+export function encodeShardBitmap(prefixes: Iterable<string>, bits: number): string {
+  const nibbles = new Uint8Array(2 ** bits / 4);
   for (const prefix of prefixes) {
     const index = Number.parseInt(prefix, 16);
     nibbles[index >> 2] |= 8 >> (index & 3);
