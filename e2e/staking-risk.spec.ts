@@ -5,7 +5,7 @@
  * position with the pending rise, whose operator governance also proposes to slash, is moved, in one
  * transaction, to an operator #9 picks.
  */
-import { encodeFunctionData, parseEther, zeroAddress, type Address } from 'viem';
+import { encodeFunctionData, parseEther, toFunctionSelector, zeroAddress, type Address } from 'viem';
 import { altLayerTokenAbi, altStakingAbi } from '../src/lib/contracts/generated.ts';
 import { formatToken } from '../src/lib/format/amount.ts';
 import { send } from '../devnet/client.ts';
@@ -182,4 +182,44 @@ test('what changed since the staker staked: a commission announced, a slash and 
   ]);
   // Nothing happened to the other operator since.
   await expect(card.locator(`li[data-since-operator="${before.operator}"]`).getByTestId('since-nothing')).toBeVisible();
+});
+
+test('a read the card could not make is said so, with a way to try again, not shown as nothing to watch', async ({
+  page,
+  chain,
+}) => {
+  const operators = await chain.operators();
+  const op = operators.find((o) => o.status === 1 && !o.slashing)!;
+  await chain.stakeAs(WHO, op.operator, parseEther('100'));
+  // The governor's proposals (`proposalDetailsAt`, read inside a Multicall3 batch) fail at the node.
+  const DETAILS = toFunctionSelector('proposalDetailsAt(uint256)').slice(2);
+  let failing = true;
+  await page.route('http://127.0.0.1:8545/**', async (route) => {
+    const body = route.request().postDataJSON();
+    const calls: { id: number; method: string; params?: [{ data?: string; input?: string }] }[] = Array.isArray(body)
+      ? body
+      : [body];
+    const hit = (c: (typeof calls)[number]) =>
+      failing && c.method === 'eth_call' && `${c.params?.[0]?.data ?? c.params?.[0]?.input ?? ''}`.includes(DETAILS);
+    if (!calls.some(hit)) return route.continue();
+    const rest = calls.filter((c) => !hit(c));
+    const answered = rest.length ? await (await route.fetch({ postData: JSON.stringify(rest) })).json() : [];
+    const answers = [
+      ...(Array.isArray(answered) ? answered : [answered]),
+      ...calls.filter(hit).map((c) => ({ jsonrpc: '2.0', id: c.id, error: { code: -32603, message: 'internal error' } })),
+    ];
+    await route.fulfill({ json: Array.isArray(body) ? answers : answers[0] });
+  });
+  await page.goto(`./#/staking`);
+  await connectWallet(page);
+  const card = page.getByRole('region', { name: 'Your risk at a glance' });
+  const problem = card.getByTestId('exposure-proposed-error');
+  await expect(problem).toContainText('Could not read the slashes proposed to governance, so none are shown', {
+    timeout: 15_000,
+  });
+  // The rest of the card stands: the exposure is the contract's.
+  await expect(card.getByTestId('exposure-total')).toContainText('At stake:');
+  failing = false;
+  await problem.getByRole('button', { name: 'Try again' }).click();
+  await expect(problem).toHaveCount(0);
 });
