@@ -35,8 +35,9 @@ export function slashActionsOf(proposals: readonly StoredProposal[], staking: Ad
       const data = p.calldatas[i];
       if (!isAddressEqual(target, staking) || data?.slice(0, 10).toLowerCase() !== SLASH) return [];
       try {
-        const { args } = decodeFunctionData({ abi: altStakingAbi, data });
-        const [operator, fractionBps] = args as unknown as [Address, bigint];
+        const decoded = decodeFunctionData({ abi: altStakingAbi, data });
+        if (decoded.functionName !== 'slash') return [];
+        const [operator, fractionBps] = decoded.args;
         return [{ id: p.id, operator, fractionBps }];
       } catch {
         return [];
