@@ -67,6 +67,26 @@ describe('LogIndex', () => {
     expect(most).toBeGreaterThanOrEqual(4);
   });
 
+  it('after a refusal that states the cap, the windows go out in parallel at once, with no probe of one first', async () => {
+    const { node, request } = fakeNode({ height: 600n, cap: 10n, statesCap: true });
+    let sent = 0;
+    let sentBeforeFirstWindow: number | undefined;
+    const slow = async (method: string, params: any[]) => {
+      if (method === 'eth_getLogs') sent++;
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      const answer = await request(method, params);
+      const span = method === 'eth_getLogs' ? BigInt(params[0].toBlock) - BigInt(params[0].fromBlock) + 1n : 0n;
+      if (span > 0n && span <= 10n) sentBeforeFirstWindow ??= sent;
+      return answer;
+    };
+    const index = indexOver(slow, node);
+    await index.syncTo(600n);
+    expect(blocks(index)).toHaveLength(51);
+    // The refused whole range, then the index's four windows together before the first of them is
+    // answered (a probe first would make it 2).
+    expect(sentBeforeFirstWindow).toBe(5);
+  });
+
   it('a 429 pauses every window for Retry-After and is never taken for a range error', async () => {
     const { node, request } = fakeNode({ height: 1_000n, cap: 10_000n });
     const index = indexOver(request, node);

@@ -262,7 +262,8 @@ export class LogIndex {
     return readWindows(
       {
         window: this.window,
-        probed: () => this.#probed,
+        // A cap the provider stated is as good as one accepted: the windows go out in parallel at once.
+        probed: () => this.#probed || this.window.atStatedCap,
         concurrency: this.#o.concurrency,
         maxAttempts: this.#o.maxAttempts,
         sleep: this.#o.sleep,

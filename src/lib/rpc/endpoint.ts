@@ -135,10 +135,10 @@ export class Endpoint {
     this.options.onChange?.();
   }
 
-  /** A rate limit struck: wait it out and learn the pace that stays under it (see Pace.limited). */
-  #rateLimited(retryAfter: number | undefined, message: string) {
+  /** A rate limit struck a request sent at `sentAt`: wait it out and learn the pace that stays under it (see Pace.limited). */
+  #rateLimited(retryAfter: number | undefined, message: string, sentAt: number) {
     this.rateLimits++;
-    this.pace.limited(retryAfter, now());
+    this.pace.limited(retryAfter, now(), sentAt);
     this.#failed(message);
     this.#remember();
   }
@@ -208,6 +208,7 @@ export class Endpoint {
       this.#rateLimited(
         retryAfter(),
         `Rate limited: ${(words(envelope?.error) || `HTTP ${response.status}`).slice(0, 120)}`,
+        started,
       );
       return this.#requeue(jobs, error);
     }
@@ -268,7 +269,7 @@ export class Endpoint {
     this.answered += jobs.length - again.length;
     this.#failures = 0;
     this.downUntil = 0;
-    if (rate) this.#rateLimited(retryAfter(), `Rate limited: ${words(rate.error).slice(0, 120)}`);
+    if (rate) this.#rateLimited(retryAfter(), `Rate limited: ${words(rate.error).slice(0, 120)}`, started);
     else this.#paceOk();
     if (refusedAsBatch || (!rate && again.length)) {
       const answered = jobs.length - again.length;

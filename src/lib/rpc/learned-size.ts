@@ -40,6 +40,11 @@ export class LearnedSize {
     if (ceiling !== undefined && ceiling > this.size) this.#ceiling = ceiling;
   }
 
+  /** Whether the size is a cap the provider stated in words (a range it said it takes, not one probed). */
+  get atStatedCap(): boolean {
+    return this.#stated !== undefined && this.size === this.#stated;
+  }
+
   /** The smallest size refused lately, if any. */
   get ceiling(): bigint | undefined {
     return this.#ceiling;

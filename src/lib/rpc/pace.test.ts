@@ -26,4 +26,19 @@ describe('Pace.limited', () => {
     }
     expect(pace.perSecond).toBe(1);
   });
+
+  it('counts the calls sent in the second before the refused request, not before its refusal arrived', () => {
+    const pace = new Pace();
+    // 24 calls answered, sent from 0 to 900 ms; the request sent at 950 ms is refused, and its 429
+    // arrives at 1,100 ms, when a second back from the arrival no longer reaches the first 8.
+    for (let i = 0; i < 24; i++) pace.admitted(i < 8 ? 0 : 900);
+    pace.limited(1_000, 1_100, 950);
+    expect(pace.perSecond).toBe(24);
+    // Calls sent after the refused one are not evidence of what its window held.
+    const later = new Pace();
+    for (let i = 0; i < 10; i++) later.admitted(100);
+    for (let i = 0; i < 10; i++) later.admitted(1_000);
+    later.limited(1_000, 1_100, 950);
+    expect(later.perSecond).toBe(10);
+  });
 });

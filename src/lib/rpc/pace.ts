@@ -58,15 +58,19 @@ export class Pace {
   }
 
   /**
-   * A rate limit struck at `t`: wait it out (`retryAfter` when the endpoint said, else a doubling
-   * backoff), and learn the pace that stays under it from the calls answered in the last second or
-   * minute. A wait of seconds, or a limit met while keeping the per-second pace, is a per-minute limit.
+   * A rate limit struck at `t`, refusing a request sent at `sentAt`: wait it out (`retryAfter` when
+   * the endpoint said, else a doubling backoff), and learn the pace that stays under it from the
+   * calls the endpoint answered that were sent in the second or minute before the refused one (what
+   * its window held when it refused; counted up to the refusal's arrival instead, a window a round
+   * trip later, it missed the calls at its start and learned too low a pace). A wait of seconds, or
+   * a limit met while keeping the per-second pace, is a per-minute limit.
    */
-  limited(retryAfter: number | undefined, t: number) {
+  limited(retryAfter: number | undefined, t: number, sentAt = t) {
     // Answers arrive out of order, so a filter, not a trim, counts this minute exactly.
     this.#admitted = this.#admitted.filter((s) => t - s < 60_000);
-    const lastSecond = this.#admitted.filter((s) => t - s < 1_000).length;
-    const lastMinute = this.#admitted.length;
+    const before = (span: number) => this.#admitted.filter((s) => s <= sentAt && sentAt - s < span).length;
+    const lastSecond = before(1_000);
+    const lastMinute = before(60_000);
     this.#strikes++;
     this.#lastLimitAt = t;
     const perMinute =
