@@ -1,10 +1,8 @@
 /**
- * Staking's parts the directory does not draw, loaded when first shown: an operator's own page (its
- * stake form, actions and history), and a connected staker's positions and exposure. A first visit
- * to the directory fetches the directory's code alone (about half the files it fetched before).
+ * Staking's own page the directory does not draw: an operator's (its stake form, actions and
+ * history), loaded with the first visit to one, and asked for as the app starts when a link opens it
+ * (pages.ts). A connected staker's positions and exposure load from the staking page itself.
  */
 export const stakingPages = {
   operator: () => import('./operator-page.svelte'),
-  exposure: () => import('./exposure-card.svelte'),
-  positions: () => import('./positions-summary.svelte'),
 };
