@@ -6,7 +6,7 @@
  * transaction, to an operator #9 picks.
  */
 import { encodeFunctionData, parseEther, toFunctionSelector, zeroAddress, type Address } from 'viem';
-import { altLayerTokenAbi, altStakingAbi } from '../src/lib/contracts/generated.ts';
+import { altStakingAbi } from '../src/lib/contracts/generated.ts';
 import { formatToken } from '../src/lib/format/amount.ts';
 import { send } from '../devnet/client.ts';
 import { DEV_ACCOUNTS } from './fixtures/chain.ts';
@@ -23,7 +23,8 @@ test("a staker's exposure, what to watch and a move to another operator, each th
   page,
   chain,
 }) => {
-  const { alt, staking } = chain.contracts;
+  const { staking } = chain.contracts;
+  const S = { address: staking, abi: altStakingAbi } as const;
   const operators = await chain.operators();
   const rising = operators.find((o) => o.status === 1 && o.pendingCommissionBps > o.commissionBps)!;
   expect(rising, 'the seed leaves one operator with a commission rise pending').toBeDefined();
@@ -31,29 +32,8 @@ test("a staker's exposure, what to watch and a move to another operator, each th
   const target = operators.find(
     (o) => o.status === 1 && !o.slashing && o.operator !== rising.operator && o.operator !== other.operator,
   )!;
-  await send(chain.client, DEV_ACCOUNTS[1], {
-    address: alt,
-    abi: altLayerTokenAbi,
-    functionName: 'transfer',
-    args: [WHO, parseEther('10000')],
-  });
-  await send(chain.client, WHO, {
-    address: alt,
-    abi: altLayerTokenAbi,
-    functionName: 'approve',
-    args: [staking, parseEther('7001')],
-  });
-  const S = { address: staking, abi: altStakingAbi } as const;
-  await send(chain.client, WHO, {
-    ...S,
-    functionName: 'stake',
-    args: [rising.operator as Address, parseEther('4000.0001')],
-  });
-  await send(chain.client, WHO, {
-    ...S,
-    functionName: 'stake',
-    args: [other.operator as Address, parseEther('3000.9998')],
-  });
+  await chain.stakeAs(WHO, rising.operator as Address, parseEther('4000.0001'));
+  await chain.stakeAs(WHO, other.operator as Address, parseEther('3000.9998'));
   await send(chain.client, WHO, {
     ...S,
     functionName: 'unstake',
