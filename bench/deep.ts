@@ -181,7 +181,9 @@ function printTimeline(proxy: RpcProxy, mark: number, started: number) {
     const what = [...counts].map(([m, n]) => `${m.replace('eth_', '')}×${n}`).join(' ');
     const spans = r.spans?.length ? ` [${r.spans.join(' ')}]` : '';
     const back = r.answeredAt === undefined ? '-' : Math.round(r.answeredAt - started);
-    console.log(`    ${Math.round(r.at - started)}→${back} ms ${r.status}${r.rateLimited ? ' rate' : ''} ${what}${spans}`);
+    console.log(
+      `    ${Math.round(r.at - started)}→${back} ms ${r.status}${r.rateLimited ? ' rate' : ''} ${what}${spans}`,
+    );
   }
 }
 

@@ -87,7 +87,8 @@ export function firstPageBreakdown(root: string, distDir: string, files: readonl
       }
       const bytes = bytesBySource(served.toString('utf8'), JSON.parse(readFileSync(mapFile, 'utf8')));
       const total = [...bytes.values()].reduce((s, b) => s + b, 0);
-      for (const [source, b] of bytes) add(source === '(unmapped)' ? '(bundler glue)' : groupOf(source), (kib * b) / total);
+      for (const [source, b] of bytes)
+        add(source === '(unmapped)' ? '(bundler glue)' : groupOf(source), (kib * b) / total);
     }
     return [...groups].sort((a, b) => b[1] - a[1]);
   } finally {

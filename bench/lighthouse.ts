@@ -51,11 +51,19 @@ export async function runLighthouse(url: string, formFactor: 'mobile' | 'desktop
       console.log(
         `    simulated FCP ${m.firstContentfulPaint} LCP ${m.largestContentfulPaint} SI ${m.speedIndex}; observed FCP ${m.observedFirstContentfulPaint} LCP ${m.observedLargestContentfulPaint} load ${m.observedLoad}`,
       );
-      const requests = ((audits['network-requests']?.details as any)?.items ?? []) as { url: string; networkRequestTime: number; networkEndTime: number; transferSize: number }[];
+      const requests = ((audits['network-requests']?.details as any)?.items ?? []) as {
+        url: string;
+        networkRequestTime: number;
+        networkEndTime: number;
+        transferSize: number;
+      }[];
       for (const r of requests)
-        console.log(`    request ${Math.round(r.networkRequestTime)}→${Math.round(r.networkEndTime)} ${r.transferSize} B ${r.url.replace(/^https?:\/\/[^/]+/, '')}`);
+        console.log(
+          `    request ${Math.round(r.networkRequestTime)}→${Math.round(r.networkEndTime)} ${r.transferSize} B ${r.url.replace(/^https?:\/\/[^/]+/, '')}`,
+        );
       const phases = (audits['largest-contentful-paint-element']?.details as any)?.items?.[1]?.items;
-      if (phases) console.log(`    LCP phases: ${phases.map((p: any) => `${p.phase} ${Math.round(p.timing)} ms`).join(', ')}`);
+      if (phases)
+        console.log(`    LCP phases: ${phases.map((p: any) => `${p.phase} ${Math.round(p.timing)} ms`).join(', ')}`);
       const shifts = ((audits['layout-shifts']?.details as any)?.items ?? []) as {
         node?: { selector?: string };
         score: number;

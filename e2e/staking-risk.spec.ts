@@ -186,7 +186,9 @@ test('a read the card could not make is said so, with a way to try again, not sh
     const answered = rest.length ? await (await route.fetch({ postData: JSON.stringify(rest) })).json() : [];
     const answers = [
       ...(Array.isArray(answered) ? answered : [answered]),
-      ...calls.filter(hit).map((c) => ({ jsonrpc: '2.0', id: c.id, error: { code: -32603, message: 'internal error' } })),
+      ...calls
+        .filter(hit)
+        .map((c) => ({ jsonrpc: '2.0', id: c.id, error: { code: -32603, message: 'internal error' } })),
     ];
     await route.fulfill({ json: Array.isArray(body) ? answers : answers[0] });
   });

@@ -18,7 +18,8 @@ export const shardBitsFor = (recipients: number): number =>
   Math.min(MAX_SHARD_BITS, Math.max(MIN_SHARD_BITS, Math.ceil(Math.log2(recipients / MEAN_ENTRIES_AT_MOST))));
 
 /** The shard bits a manifest's build used. */
-export const shardBitsOf = (manifest: Pick<AirdropManifest, 'shardBits'>): number => manifest.shardBits ?? MIN_SHARD_BITS;
+export const shardBitsOf = (manifest: Pick<AirdropManifest, 'shardBits'>): number =>
+  manifest.shardBits ?? MIN_SHARD_BITS;
 
 /** Hex digits of a shard's name at `bits`. */
 export const shardNameLength = (bits: number) => Math.ceil(bits / 4);

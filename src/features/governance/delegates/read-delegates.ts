@@ -14,7 +14,13 @@ import type { LogIndex } from '../../../lib/logs/log-index.ts';
 import type { IndexedLog } from '../../../lib/logs/log-store.ts';
 import type { HistorySnapshot } from '../../../lib/logs/history-snapshot.ts';
 import { SNAPSHOT_PARTS } from '../../../lib/logs/snapshot-parts.ts';
-import { chainHistory, decodeLogs, rejectSnapshot, historyUpTo, type HistoryUpTo } from '../../../lib/logs/chain-logs.ts';
+import {
+  chainHistory,
+  decodeLogs,
+  rejectSnapshot,
+  historyUpTo,
+  type HistoryUpTo,
+} from '../../../lib/logs/chain-logs.ts';
 
 const EVENTS = altVotesAbi.filter(
   (i) => i.type === 'event' && (i.name === 'DelegateChanged' || i.name === 'DelegateVotesChanged'),
@@ -114,7 +120,8 @@ function snapshotAgrees(
         client,
         multicall3Of(chain),
         top.map(
-          (row) => ({ address: token, abi: altVotesAbi, functionName: 'getPastVotes', args: [row.address, at] }) as const,
+          (row) =>
+            ({ address: token, abi: altVotesAbi, functionName: 'getPastVotes', args: [row.address, at] }) as const,
         ),
       );
       return top.every((row, i) => onChain[i] === row.votes);
