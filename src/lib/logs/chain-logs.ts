@@ -140,7 +140,8 @@ export async function historyUpTo(
   upTo: HistoryUpTo,
 ): Promise<(ChainHistory & { blockNumber: bigint }) | null> {
   if (upTo === 'stored') return storedHistory(client, chain, caps);
-  const head = await getBlockNumber(client, { cacheTime: 0 });
+  // The head and the snapshot's check (its block's header) go out together.
+  const [head] = await Promise.all([getBlockNumber(client, { cacheTime: 0 }), chainHistory(client, chain, caps)]);
   const synced = await syncedHistory(client, chain, caps, head);
   return { ...synced, blockNumber: synced.index.scannedTo ?? head };
 }

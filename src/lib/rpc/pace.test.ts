@@ -42,3 +42,16 @@ describe('Pace.limited', () => {
     expect(later.perSecond).toBe(10);
   });
 });
+
+describe('Pace.check', () => {
+  it('keeps a call counted a little past its second, so requests a second apart that arrive closer are not refused', () => {
+    const pace = new Pace({ perSecond: 10 });
+    pace.sent(10, 1_000);
+    expect(pace.check(1_999).wait).toBeGreaterThan(0);
+    // At exactly a second, a provider counting arrivals may still hold the first ten.
+    expect(pace.check(2_000).wait).toBe(50);
+    const after = pace.check(2_050);
+    expect(after.wait).toBeLessThanOrEqual(0);
+    expect(after.room).toBe(10);
+  });
+});

@@ -5,10 +5,17 @@
  * low) and loosens by a quarter after a minute without a limit.
  */
 const MAX_WAIT = 60_000;
+/**
+ * A provider counts calls by when they reach it, and two requests sent a second apart can arrive
+ * closer than that (the first delayed more on the way): a call counts against a second (and a
+ * minute) for this much longer than the window itself, or a pace kept exactly is refused at the
+ * window's edge, and the refusal costs a second's wait.
+ */
+const MARGIN_MS = 50;
 
-/** `times` (oldest first) without those older than a minute at `t`; the same array, trimmed. */
+/** `times` (oldest first) without those older than a minute (and the margin) at `t`; the same array, trimmed. */
 function trim(times: number[], t: number): number[] {
-  while (times.length && t - times[0] >= 60_000) times.shift();
+  while (times.length && t - times[0] >= 60_000 + MARGIN_MS) times.shift();
   return times;
 }
 
@@ -34,15 +41,16 @@ export class Pace {
     let wait = this.pausedUntil - t;
     let room = Infinity;
     const recent = trim(this.#sent, t);
-    const lastSecond = recent.filter((s) => t - s < 1_000);
+    const lastSecond = recent.filter((s) => t - s < 1_000 + MARGIN_MS);
     if (this.perSecond !== undefined) {
       room = Math.min(room, this.perSecond - lastSecond.length);
       if (lastSecond.length >= this.perSecond)
-        wait = Math.max(wait, lastSecond[lastSecond.length - this.perSecond] + 1_000 - t);
+        wait = Math.max(wait, lastSecond[lastSecond.length - this.perSecond] + 1_000 + MARGIN_MS - t);
     }
     if (this.perMinute !== undefined) {
       room = Math.min(room, this.perMinute - recent.length);
-      if (recent.length >= this.perMinute) wait = Math.max(wait, recent[recent.length - this.perMinute] + 60_000 - t);
+      if (recent.length >= this.perMinute)
+        wait = Math.max(wait, recent[recent.length - this.perMinute] + 60_000 + MARGIN_MS - t);
     }
     return { wait, room: Math.max(1, room) };
   }

@@ -63,14 +63,15 @@ const folds = new WeakMap<LogIndex, { version: number; token: string; value: Del
  */
 export async function readDelegates(client: ReadClient, chain: ChainConfig, caps: ChainCaps, upTo: HistoryUpTo) {
   const token = caps.votes!.address;
-  // Up to the head, the snapshot's word is checked beside the log read, not after it.
-  let agrees: Promise<boolean> | undefined;
-  if (upTo === 'head') {
-    const { snapshot } = await chainHistory(client, chain, caps);
-    agrees = snapshot && snapshotAgrees(client, chain, caps, snapshot);
-    // Awaited once the logs are read; a failed check fails this read then, not as an unhandled rejection.
-    agrees?.catch(() => undefined);
-  }
+  // Up to the head, the snapshot's word is checked beside the log read (and the head's read), not after it.
+  const agrees =
+    upTo === 'head'
+      ? chainHistory(client, chain, caps).then(
+          ({ snapshot }) => !snapshot || snapshotAgrees(client, chain, caps, snapshot),
+        )
+      : undefined;
+  // Awaited once the logs are read; a failed check fails this read then, not as an unhandled rejection.
+  agrees?.catch(() => undefined);
   const history = await historyUpTo(client, chain, caps, upTo);
   if (!history) return null;
   if (agrees && !(await agrees)) {
