@@ -2,6 +2,7 @@
  * What a user's browser sees, measured in headless Chromium against the built app: bytes of the first
  * page and of the wallet modal, RPC requests and time until each screen shows its data.
  */
+import { median } from './median.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -168,7 +169,7 @@ export async function benchBrowser({ appUrl, distDir, proxy, anvilUrl, operators
       taps.push(connectedAt - (await page.evaluate(() => (window as any).__tapAt as number)));
       await ctx.close();
     }
-    results.connect_injected_ms_mobile = taps.sort((a, b) => a - b)[1];
+    results.connect_injected_ms_mobile = median(taps);
   } finally {
     await browser.close();
   }

@@ -1,4 +1,5 @@
 /** Lighthouse's performance category for a page of the built app, run in the system Chromium. */
+import { median } from './median.ts';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
@@ -83,12 +84,6 @@ export async function runLighthouse(url: string, formFactor: 'mobile' | 'desktop
     await chrome.kill();
   }
 }
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 
 /** Each figure's median over `runs` Lighthouse runs of `url` (each figure on its own). */
 export async function medianLighthouse(
