@@ -106,6 +106,11 @@ describe('the shard bits', () => {
     }
   });
 
+  it('refuses bits the app would not read', () => {
+    for (const bits of [11, 17, 12.5])
+      expect(() => buildAirdrop(synthetic(10, 1), 'test', [], undefined, bits)).toThrow(RangeError);
+  });
+
   it('at 12, the manifest is as before the bits could vary (no shardBits)', () => {
     const { manifest } = buildAirdrop(synthetic(500, 3), 'test');
     expect(manifest.shardPrefixLength).toBe(3);

@@ -56,7 +56,7 @@ export interface AirdropShard {
   entries: ShardEntry[];
 }
 
-/** The shard an address belongs to at `bits`, by name: `0xAbC1…` → `abc` at 12 bits, `1579` at 13. */
+/** The shard an address belongs to at `bits`, by name: `0xAbC1…` → `abc` at 12 bits, `1578` at 13. */
 export function shardPrefix(address: string, bits: number): string {
   const id = Number.parseInt(address.slice(2, 6), 16) >> (16 - bits);
   return id.toString(16).padStart(shardNameLength(bits), '0');

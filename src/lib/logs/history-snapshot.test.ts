@@ -107,11 +107,17 @@ describe('loading a snapshot', () => {
       const path = new URL(url).pathname.slice(1);
       return path in files ? new Response(files[path]) : new Response('not found', { status: 404 });
     });
-  const chainWith = (hash: Hex | null) => {
+  const chainWith = (hash: Hex | null, timestamp?: bigint) => {
     const calls: unknown[][] = [];
     const request = async (method: string, params: unknown[]) => {
       calls.push([method, ...params]);
-      return hash && { hash, number: '0x64' };
+      return (
+        hash && {
+          hash,
+          number: '0x64',
+          ...(timestamp === undefined ? {} : { timestamp: `0x${timestamp.toString(16)}` }),
+        }
+      );
     };
     return { calls, request };
   };
@@ -138,6 +144,14 @@ describe('loading a snapshot', () => {
     expect(
       await loadHistorySnapshot(1, [TOKEN, GOVERNOR], chainWith(HASH).request, 'http://app.test/'),
     ).toBeUndefined();
+  });
+
+  it("is used only when its block's time is the chain's (a timestamp clock reads votes at it)", async () => {
+    serve({ 'history/31337.json': headFile() });
+    const load = (timestamp: bigint) =>
+      loadHistorySnapshot(31337, [TOKEN, GOVERNOR], chainWith(HASH, timestamp).request, 'http://app.test/');
+    expect((await load(1_700_000_000n))?.head.timestamp).toBe(1_700_000_000n);
+    expect(await load(1_700_000_012n)).toBeUndefined();
   });
 
   it('is absent, not an error, when the build shipped none or a broken one', async () => {

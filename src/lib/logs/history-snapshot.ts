@@ -141,5 +141,7 @@ export async function loadHistorySnapshot(
     }
   }
   if (!header || header.hash.toLowerCase() !== head.hash.toLowerCase()) return undefined;
+  // Its time is the chain's too (a timestamp-clock check reads votes at it).
+  if (header.timestamp !== undefined && BigInt(header.timestamp) !== head.timestamp) return undefined;
   return new HistorySnapshot(head, baseUrl);
 }

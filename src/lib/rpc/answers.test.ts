@@ -41,14 +41,23 @@ describe('answers checked where they enter', () => {
       number: '0x10',
       hash: HASH,
     });
+    expect(headerAnswer('eth_getBlockByNumber', { number: '0x10', hash: HASH, timestamp: '0x6553f100' })).toEqual({
+      number: '0x10',
+      hash: HASH,
+      timestamp: '0x6553f100',
+    });
   });
 
-  it.each([{}, { number: '0x10' }, { number: 16, hash: HASH }, { number: '0x10', hash: HASH, logsBloom: 7 }, 'block'])(
-    'refuses %j as a header',
-    (value) => {
-      expect(() => headerAnswer('eth_getBlockByNumber', value)).toThrow('not a block');
-    },
-  );
+  it.each([
+    {},
+    { number: '0x10' },
+    { number: 16, hash: HASH },
+    { number: '0x10', hash: HASH, logsBloom: 7 },
+    { number: '0x10', hash: HASH, timestamp: 1_700_000_000 },
+    'block',
+  ])('refuses %j as a header', (value) => {
+    expect(() => headerAnswer('eth_getBlockByNumber', value)).toThrow('not a block');
+  });
 
   it('takes logs with every field the app reads, and drops the rest', () => {
     const [read] = logsAnswer('eth_getLogs', [log]);

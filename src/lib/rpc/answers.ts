@@ -42,6 +42,8 @@ export interface RpcHeader {
   number: Hex;
   hash: Hex;
   logsBloom?: Hex;
+  /** When the answer carries it. */
+  timestamp?: Hex;
 }
 
 /** A block header, or null for a block the node does not have. */
@@ -51,9 +53,16 @@ export function headerAnswer(method: string, value: unknown): RpcHeader | null {
     throw new MalformedAnswerError(method, 'a block');
   const { number, hash } = value;
   const bloom = 'logsBloom' in value ? value.logsBloom : undefined;
-  if (!isData(number) || !isData(hash) || (bloom !== undefined && bloom !== null && !isData(bloom)))
+  const timestamp = 'timestamp' in value ? value.timestamp : undefined;
+  const optional = (v: unknown) => v === undefined || v === null || isData(v);
+  if (!isData(number) || !isData(hash) || !optional(bloom) || !optional(timestamp))
     throw new MalformedAnswerError(method, 'a block');
-  return isData(bloom) ? { number, hash, logsBloom: bloom } : { number, hash };
+  return {
+    number,
+    hash,
+    ...(isData(bloom) ? { logsBloom: bloom } : {}),
+    ...(isData(timestamp) ? { timestamp } : {}),
+  };
 }
 
 /** A log as eth_getLogs answers it. */

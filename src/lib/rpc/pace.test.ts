@@ -43,6 +43,20 @@ describe('Pace.limited', () => {
   });
 });
 
+describe('Pace.limited, a burst refused twice', () => {
+  it('takes a refusal of a request sent before the last refusal arrived as the same strike', () => {
+    const pace = new Pace();
+    // Half of the answered calls went out after A and before B.
+    for (let i = 0; i < 24; i++) pace.admitted(i < 12 ? 100 : 920);
+    // B (sent at 950) is refused first, at 1,100; A (sent at 900, slower on the way) at 1,150.
+    pace.limited(1_000, 1_100, 950);
+    pace.limited(1_000, 1_150, 900);
+    expect(pace.perSecond).toBe(24);
+    expect(pace.perMinute).toBeUndefined();
+    expect(pace.pausedUntil).toBe(2_150);
+  });
+});
+
 describe('Pace.check', () => {
   it('keeps a call counted a little past its second, so requests a second apart that arrive closer are not refused', () => {
     const pace = new Pace({ perSecond: 10 });

@@ -74,6 +74,14 @@ export class Pace {
    * a limit met while keeping the per-second pace, is a per-minute limit.
    */
   limited(retryAfter: number | undefined, t: number, sentAt = t) {
+    // A request sent before the last refusal arrived belongs to the same burst: it is waited out,
+    // but it is not a new strike (two in a row would be taken for a per-minute limit) and teaches
+    // nothing the first did not (counted from its earlier send, it would teach a lower pace).
+    if (this.#strikes > 0 && sentAt < this.#lastLimitAt) {
+      const wait = Math.min(MAX_WAIT, Math.max(250, retryAfter ?? 500 * 2 ** this.#strikes));
+      this.pausedUntil = Math.max(this.pausedUntil, t + wait);
+      return;
+    }
     // Answers arrive out of order, so a filter, not a trim, counts this minute exactly.
     this.#admitted = this.#admitted.filter((s) => t - s < 60_000);
     const before = (span: number) => this.#admitted.filter((s) => s <= sentAt && sentAt - s < span).length;

@@ -4,7 +4,7 @@
  * folded into a table once per change of the index, on top of the standing the build's history
  * snapshot recorded at its block (when there is one).
  */
-import { getAddress, pad, toEventSelector, zeroAddress, type Address, type Hex } from 'viem';
+import { getAddress, numberToHex, pad, toEventSelector, zeroAddress, type Address, type Hex } from 'viem';
 import { altVotesAbi } from '../../../lib/contracts/generated.ts';
 import type { ChainConfig } from '../../../lib/config/app-config.ts';
 import { multicall3Of, type ReadClient } from '../../../lib/web3/chains.ts';
@@ -14,6 +14,7 @@ import type { LogIndex } from '../../../lib/logs/log-index.ts';
 import type { IndexedLog } from '../../../lib/logs/log-store.ts';
 import type { HistorySnapshot } from '../../../lib/logs/history-snapshot.ts';
 import { SNAPSHOT_PARTS } from '../../../lib/logs/snapshot-parts.ts';
+import { headerAnswer } from '../../../lib/rpc/answers.ts';
 import {
   chainHistory,
   decodeLogs,
@@ -61,24 +62,33 @@ const folds = new WeakMap<LogIndex, { version: number; token: string; value: Del
  * as stored (null if nothing is), or brought to the latest block. `blockNumber` is the block the
  * index has read to (never lower than on an earlier call), or the snapshot's.
  */
-export async function readDelegates(client: ReadClient, chain: ChainConfig, caps: ChainCaps, upTo: HistoryUpTo) {
+export interface DelegatesRead {
+  index: DelegatesIndex;
+  blockNumber: bigint;
+  logs: LogIndex;
+  snapshot?: HistorySnapshot;
+}
+
+export async function readDelegates(
+  client: ReadClient,
+  chain: ChainConfig,
+  caps: ChainCaps,
+  upTo: HistoryUpTo,
+): Promise<DelegatesRead | null> {
   const token = caps.votes!.address;
   // Up to the head, the snapshot's word is checked beside the log read (and the head's read), not after it.
   const agrees =
     upTo === 'head'
-      ? chainHistory(client, chain, caps).then(
-          ({ snapshot }) => !snapshot || snapshotAgrees(client, chain, caps, snapshot),
+      ? chainHistory(client, chain, caps).then(({ snapshot }) =>
+          snapshot ? snapshotAgrees(client, chain, caps, snapshot) : true,
         )
       : undefined;
   // Awaited once the logs are read; a failed check fails this read then, not as an unhandled rejection.
   agrees?.catch(() => undefined);
   const history = await historyUpTo(client, chain, caps, upTo);
   if (!history) return null;
-  if (agrees && !(await agrees)) {
-    // The snapshot's figures are not what the contract says: set aside, the history read from the chain.
-    rejectSnapshot(chain);
-    return readDelegates(client, chain, caps, upTo);
-  }
+  const verdict = agrees && (await agrees);
+  if (verdict === false) return setAside(client, chain, caps, upTo);
   const { index: logs, snapshot, blockNumber } = history;
   const base = await snapshot?.delegates();
   let hit = folds.get(logs);
@@ -90,41 +100,83 @@ export async function readDelegates(client: ReadClient, chain: ChainConfig, caps
     );
     folds.set(logs, (hit = { version: logs.version, token, value }));
   }
+  if (verdict === 'after-the-logs' && !verifiedAfter.has(logs)) {
+    // The snapshot's timepoint does not single out its block: the largest delegates, folded on to
+    // the block the index reached, are checked against the contract there instead.
+    const top = rankDelegates(hit.value).slice(0, VERIFIED_DELEGATES);
+    const onChain = await readAll(
+      client,
+      multicall3Of(chain),
+      top.map((row) => ({ address: token, abi: altVotesAbi, functionName: 'getVotes', args: [row.address] }) as const),
+      logs.scannedTo ?? blockNumber,
+    );
+    if (top.some((row, i) => onChain[i] !== row.votes)) return setAside(client, chain, caps, upTo);
+    verifiedAfter.add(logs);
+  }
   return { index: hit.value, blockNumber, logs, snapshot };
+}
+
+/** The snapshot's figures are not what the contract says: it is set aside and the history read from the chain. */
+function setAside(
+  client: ReadClient,
+  chain: ChainConfig,
+  caps: ChainCaps,
+  upTo: HistoryUpTo,
+): Promise<DelegatesRead | null> {
+  rejectSnapshot(chain);
+  return readDelegates(client, chain, caps, upTo);
 }
 
 /** Delegates whose power is checked against the contract before the snapshot's standing is trusted. */
 const VERIFIED_DELEGATES = 25;
-const checks = new WeakMap<HistorySnapshot, Promise<boolean>>();
+const checks = new WeakMap<HistorySnapshot, Promise<boolean | 'after-the-logs'>>();
+const verifiedAfter = new WeakSet<LogIndex>();
 
 /**
  * Whether the snapshot's largest delegates had, at its block, the power it says: the votes token's
  * own checkpoints (`getPastVotes` at the snapshot's timepoint), read in one call at the latest block,
- * so a node that keeps no state that old answers it and it goes out beside the log read. Once per
- * snapshot; a failed read is asked again by the next page.
+ * so a node that keeps no state that old answers it and it goes out beside the log read. On a
+ * timestamp clock the timepoint is the block's time (checked against the chain when the snapshot
+ * loaded), and it names the block's state only if the next block is later: on a chain with several
+ * blocks a second it may not, and the check is made after the logs instead ('after-the-logs'). Once
+ * per snapshot; a failed read is asked again by the next page.
  */
 function snapshotAgrees(
   client: ReadClient,
   chain: ChainConfig,
   caps: ChainCaps,
   snapshot: HistorySnapshot,
-): Promise<boolean> {
+): Promise<boolean | 'after-the-logs'> {
   let check = checks.get(snapshot);
   if (!check) {
     const token = caps.votes!.address;
-    const at = caps.votes!.clockMode === 'timestamp' ? snapshot.head.timestamp : snapshot.head.block;
+    const { block, timestamp } = snapshot.head;
+    const byTime = caps.votes!.clockMode === 'timestamp';
     check = (async () => {
       const base = await snapshot.delegates();
       if (!base || base.token.toLowerCase() !== token.toLowerCase()) return true;
       const top = rankDelegates(foldDelegates(token, [], base.rows)).slice(0, VERIFIED_DELEGATES);
-      const onChain = await readAll(
-        client,
-        multicall3Of(chain),
-        top.map(
-          (row) =>
-            ({ address: token, abi: altVotesAbi, functionName: 'getPastVotes', args: [row.address, at] }) as const,
+      const [onChain, next] = await Promise.all([
+        readAll(
+          client,
+          multicall3Of(chain),
+          top.map(
+            (row) =>
+              ({
+                address: token,
+                abi: altVotesAbi,
+                functionName: 'getPastVotes',
+                args: [row.address, byTime ? timestamp : block],
+              }) as const,
+          ),
         ),
-      );
+        byTime
+          ? client
+              .request({ method: 'eth_getBlockByNumber', params: [numberToHex(block + 1n), false] })
+              .then((answer) => headerAnswer('eth_getBlockByNumber', answer))
+          : undefined,
+      ]);
+      if (byTime && (!next?.timestamp || BigInt(next.timestamp) <= timestamp)) return 'after-the-logs';
       return top.every((row, i) => onChain[i] === row.votes);
     })();
     check.catch(() => checks.delete(snapshot));
