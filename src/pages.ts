@@ -26,6 +26,7 @@ export const sectionHeads: Record<string, { title: string; lead: string }> = {
 export { governancePages } from './features/governance/subpages.ts';
 import { governancePages } from './features/governance/subpages.ts';
 import { stakingPages } from './features/staking/subpages.ts';
+import { preload } from './lib/ui/preload.ts';
 
 /** The page within a section that `path` opens, if it has its own. */
 export function subpageOf(path: string): (() => Promise<unknown>) | undefined {
@@ -45,6 +46,5 @@ export const sectionOf = (path: string) =>
 export function preloadPageOf(hash: string) {
   const path = hash.replace(/^#/, '').split('?')[0];
   const section = sectionOf(path);
-  if (section) void pages[section]().catch(() => {});
-  void subpageOf(path)?.().catch(() => {});
+  preload(section ? pages[section] : undefined, subpageOf(path));
 }

@@ -12,6 +12,7 @@ import { createMerkle, proofOf, toHex, type Keccak } from '../../src/lib/airdrop
 import { keccak_256 } from '@noble/hashes/sha3';
 import {
   encodeShardBitmap,
+  isShardBits,
   MAX_SHARD_BITS,
   MIN_SHARD_BITS,
   shardBitsFor,
@@ -161,10 +162,7 @@ export class ShardedBuild {
     readonly shardBits?: number,
   ) {
     this.#categoryTotals = categories.map(() => 0n);
-    if (
-      shardBits !== undefined &&
-      !(Number.isInteger(shardBits) && shardBits >= MIN_SHARD_BITS && shardBits <= MAX_SHARD_BITS)
-    )
+    if (shardBits !== undefined && !isShardBits(shardBits))
       throw new RangeError(
         `Shard bits must be a whole number from ${MIN_SHARD_BITS} to ${MAX_SHARD_BITS}, not ${shardBits}.`,
       );

@@ -6,7 +6,7 @@
 import { getAddress, isHex, type Address, type Hex } from 'viem';
 import { fetchJson } from '../net/fetch-text.ts';
 import {
-  MAX_SHARD_BITS,
+  isShardBits,
   MIN_SHARD_BITS,
   rebuildShard,
   shardBitsOf,
@@ -35,9 +35,7 @@ export async function readManifest(baseUrl: string): Promise<AirdropManifest> {
   const bits = data?.shardBits ?? MIN_SHARD_BITS;
   const valid =
     data?.version === 1 &&
-    Number.isInteger(bits) &&
-    bits >= MIN_SHARD_BITS &&
-    bits <= MAX_SHARD_BITS &&
+    isShardBits(bits) &&
     data.shardPrefixLength === shardNameLength(bits) &&
     isHex(data.root) &&
     data.root.length === 66 &&

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { StandardMerkleTree } from '@openzeppelin/merkle-tree';
 import type { Hex } from 'viem';
 import { buildAirdrop } from '../../../scripts/airdrop/build-tree.ts';
-import { rebuildShard, shardPrefix } from './shard.ts';
+import { isShardBits, rebuildShard, shardPrefix } from './shard.ts';
 
 const recipients = Array.from({ length: 300 }, (_, i) => {
   const address = `0x${(i * 2_654_435_761).toString(16).padStart(8, '0').slice(-8)}${'ab'.repeat(16)}` as Hex;
@@ -33,5 +33,12 @@ describe('rebuildShard', () => {
       entries: shard.entries.map(([a, t, b]) => [a, `${BigInt(t) + 1n}`, b] as (typeof shard.entries)[number]),
     };
     expect(rebuildShard(tampered).root).not.toBe(manifest.root);
+  });
+});
+
+describe('isShardBits', () => {
+  it('takes whole numbers from 12 to 16 and nothing else', () => {
+    for (const bits of [12, 13, 16]) expect(isShardBits(bits)).toBe(true);
+    for (const bits of [11, 17, 12.5, '12', undefined, null, Number.NaN]) expect(isShardBits(bits)).toBe(false);
   });
 });

@@ -13,6 +13,10 @@ export const MIN_SHARD_BITS = 12;
 export const MAX_SHARD_BITS = 16;
 const MEAN_ENTRIES_AT_MOST = 128;
 
+/** Whether `bits` is a shard bit count the format allows (a whole number from 12 to 16). */
+export const isShardBits = (bits: unknown): bits is number =>
+  Number.isInteger(bits) && (bits as number) >= MIN_SHARD_BITS && (bits as number) <= MAX_SHARD_BITS;
+
 /** The shard bits a build of `recipients` uses. */
 export const shardBitsFor = (recipients: number): number =>
   Math.min(MAX_SHARD_BITS, Math.max(MIN_SHARD_BITS, Math.ceil(Math.log2(recipients / MEAN_ENTRIES_AT_MOST))));

@@ -77,11 +77,7 @@ export class Pace {
     // A request sent before the last refusal arrived belongs to the same burst: it is waited out,
     // but it is not a new strike (two in a row would be taken for a per-minute limit) and teaches
     // nothing the first did not (counted from its earlier send, it would teach a lower pace).
-    if (this.#strikes > 0 && sentAt < this.#lastLimitAt) {
-      const wait = Math.min(MAX_WAIT, Math.max(250, retryAfter ?? 500 * 2 ** this.#strikes));
-      this.pausedUntil = Math.max(this.pausedUntil, t + wait);
-      return;
-    }
+    if (this.#strikes > 0 && sentAt < this.#lastLimitAt) return this.#pause(retryAfter, t);
     // Answers arrive out of order, so a filter, not a trim, counts this minute exactly.
     this.#admitted = this.#admitted.filter((s) => t - s < 60_000);
     const before = (span: number) => this.#admitted.filter((s) => s <= sentAt && sentAt - s < span).length;
@@ -99,7 +95,14 @@ export class Pace {
       known === undefined ? seen : Math.min(known, Math.max(seen, Math.ceil(known / 2)));
     if (perMinute && lastMinute > 0) this.perMinute = cut(this.perMinute, lastMinute);
     else if (!perMinute && lastSecond > 0) this.perSecond = cut(this.perSecond, lastSecond);
-    // At least a quarter second (a "Retry-After: 0" is not an invitation to hammer), at most a minute.
+    this.#pause(retryAfter, t);
+  }
+
+  /**
+   * No requests for `retryAfter` from `t`, else a backoff doubling with each strike: at least a
+   * quarter second (a "Retry-After: 0" is not an invitation to hammer), at most a minute.
+   */
+  #pause(retryAfter: number | undefined, t: number) {
     const wait = Math.min(MAX_WAIT, Math.max(250, retryAfter ?? 500 * 2 ** this.#strikes));
     this.pausedUntil = Math.max(this.pausedUntil, t + wait);
   }

@@ -1,3 +1,5 @@
+import { preload } from '../../../lib/ui/preload.ts';
+
 /**
  * The voting-power card's forms (wrap, unwrap, delegate) and a viewed Safe's export: drawn only for
  * an account, so their code (permits, typed data, the spend flow, the Safe batch) is not part of the
@@ -11,5 +13,5 @@ export const votesForms = {
 
 /** Starts loading the forms an account's card draws. */
 export function preloadVotesForms() {
-  for (const load of Object.values(votesForms)) void load().catch(() => {});
+  preload(...Object.values(votesForms));
 }
