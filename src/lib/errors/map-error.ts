@@ -2,8 +2,8 @@
  * The one error mapper: any error from viem, wagmi or a wallet becomes a short sentence for the user.
  * Rejections are their own kind (not a failure to shout about); contract errors are decoded by name.
  */
-import { BaseError, ContractFunctionRevertedError, type Hex } from 'viem';
-import { contractWords, loadContractWords } from './load-contract-words.ts';
+import { BaseError, type ContractFunctionRevertedError, type Hex } from 'viem';
+import { contractWords, loadContractWords } from './load-contract-words.svelte.ts';
 
 export type ErrorKind =
   'rejected' | 'contract' | 'funds' | 'wrong-chain' | 'wallet-changed' | 'rpc' | 'replaced' | 'dropped' | 'unknown';
@@ -21,6 +21,13 @@ function codeOf(error: unknown): number | undefined {
   }
   return undefined;
 }
+
+/**
+ * viem's revert, found by its name: the class itself would bring viem's contract error classes to
+ * every page that shows an error, and a read's failure loads them only when it happens (eth-call.ts).
+ */
+const isRevert = (e: unknown): e is ContractFunctionRevertedError =>
+  e instanceof BaseError && e.name === 'ContractFunctionRevertedError';
 
 /** viem's names for results that do not decode: a faulty RPC, not the user's mistake. */
 const UNREADABLE =
@@ -42,9 +49,7 @@ export function mapError(error: unknown): MappedError {
     return { kind: 'rejected', message: 'Your wallet disconnected before signing. Nothing was sent.' };
   }
   if (error instanceof BaseError) {
-    const reverted = error.walk(
-      (e) => e instanceof ContractFunctionRevertedError,
-    ) as ContractFunctionRevertedError | null;
+    const reverted = error.walk(isRevert) as ContractFunctionRevertedError | null;
     if (reverted) {
       // The words for the protocol's errors load when the first one is met (reactively: a page
       // showing this error redraws with them); a write waits for them (`mapErrorWorded`).
@@ -102,7 +107,7 @@ export function mapError(error: unknown): MappedError {
  * when they arrive, as a page's does). Any other error is mapped at once.
  */
 export async function mapErrorWorded(error: unknown): Promise<MappedError> {
-  const reverted = error instanceof BaseError && error.walk((e) => e instanceof ContractFunctionRevertedError);
+  const reverted = error instanceof BaseError && error.walk(isRevert);
   if (reverted && !contractWords()) await loadContractWords().catch(() => undefined);
   return mapError(error);
 }

@@ -7,9 +7,7 @@
 import {
   decodeFunctionResult,
   encodeFunctionData,
-  getContractError,
   numberToHex,
-  RawContractError,
   type Abi,
   type AbiStateMutability,
   type Address,
@@ -67,13 +65,15 @@ const blockTag = (blockNumber?: bigint) => (blockNumber === undefined ? 'latest'
 const decode = (call: ContractCall, data: Hex) =>
   decodeFunctionResult({ abi: call.abi as Abi, functionName: call.functionName, args: call.args, data } as never);
 
-const contractError = (error: unknown, call: ContractCall) =>
-  getContractError(error as Error, {
-    abi: call.abi as Abi,
-    address: call.address,
-    args: call.args,
-    functionName: call.functionName,
-  });
+/** viem's error classes for a failed read, loaded when a read first fails (contract-error.ts). */
+const failures = () => import('./contract-error.ts');
+
+/** `error` as viem shapes a failed read of `call`, or as it was if that code cannot load (offline, a redeploy). */
+const contractError = (error: unknown, call: ContractCall): Promise<Error> =>
+  failures().then(
+    (m) => m.contractError(error, call),
+    () => error as Error,
+  );
 
 /**
  * One contract read; a revert throws viem's ContractFunctionExecutionError, decoded by name.
@@ -97,7 +97,7 @@ export async function ethCall<const C extends ContractCall>(
     if (result.length > LARGE_RESULT) await yieldToMain();
     return decodeWith?.(result) ?? (decode(call, result) as ResultOf<C>);
   } catch (error) {
-    throw contractError(error, call);
+    throw await contractError(error, call);
   }
 }
 
@@ -126,9 +126,10 @@ export async function aggregate<const C extends readonly ContractCall[]>(
   for (const [i, call] of calls.entries()) {
     const { success, returnData } = results[i];
     if (!success) {
-      const error = contractError(new RawContractError({ data: returnData }), call);
-      // No revert data: a revert without a reason, or the read ran out of the call's gas.
-      if (returnData === '0x') Object.assign(error, { emptyRevert: true });
+      const error = await failures().then(
+        (m) => m.revertError(returnData, call),
+        () => Object.assign(new Error(`${call.functionName} reverted`), { emptyRevert: returnData === '0x' }),
+      );
       out.push({ status: 'failure', error });
       continue;
     }
@@ -137,7 +138,7 @@ export async function aggregate<const C extends readonly ContractCall[]>(
     try {
       out.push({ status: 'success', result: decode(call, returnData) });
     } catch (error) {
-      out.push({ status: 'failure', error: contractError(error, call) });
+      out.push({ status: 'failure', error: await contractError(error, call) });
     }
   }
   return out as CallResults<C>;
