@@ -14,7 +14,7 @@ import { getAddress } from 'viem';
 import { overviewCalls } from '../src/features/overview/read-overview.ts';
 import { parseAppConfig } from '../src/lib/config/app-config.ts';
 import { createReadClient } from '../src/lib/web3/chains.ts';
-import { readCapabilities } from '../src/lib/web3/capabilities.ts';
+import { readCapabilities } from '../src/lib/web3/read-capabilities.ts';
 import { benchAirdrop } from './airdrop.ts';
 import { firstPageBreakdown } from './first-page.ts';
 import { benchMarkdown } from './markdown.ts';

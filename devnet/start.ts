@@ -13,7 +13,7 @@ import { installStatements } from './statements.ts';
 import { installEns } from './ens.ts';
 import { addOperators, addProposals } from './scale.ts';
 import { parseAppConfig } from '../src/lib/config/app-config.ts';
-import { readCapabilities } from '../src/lib/web3/capabilities.ts';
+import { readCapabilities } from '../src/lib/web3/read-capabilities.ts';
 import { createReadClient } from '../src/lib/web3/chains.ts';
 
 const DAY = 86_400;

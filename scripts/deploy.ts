@@ -31,7 +31,7 @@ import { DEFAULT_PARAMETERS, deployProtocolV2, type Sender } from './deploy/prot
 import { verificationInput } from './deploy/verification.ts';
 import { CANONICAL_MULTICALL3, multicall3Problem } from './deploy/multicall3.ts';
 import { parseAppConfig } from '../src/lib/config/app-config.ts';
-import { readCapabilities } from '../src/lib/web3/capabilities.ts';
+import { readCapabilities } from '../src/lib/web3/read-capabilities.ts';
 import { createReadClient } from '../src/lib/web3/chains.ts';
 
 const root = new URL('..', import.meta.url).pathname;

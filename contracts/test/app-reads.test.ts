@@ -10,7 +10,8 @@ import { send } from '../../devnet/client.ts';
 import { parseAppConfig } from '../../src/lib/config/app-config.ts';
 import { readBatch } from '../../src/lib/web3/read-batch.ts';
 import { ethCall } from '../../src/lib/web3/eth-call.ts';
-import { readCapabilities, shippedCapabilities } from '../../src/lib/web3/capabilities.ts';
+import { shippedCapabilities } from '../../src/lib/web3/capabilities.ts';
+import { readCapabilities } from '../../src/lib/web3/read-capabilities.ts';
 import { ALT, useChain, type Chain } from './fixture.ts';
 import { mapErrorWorded } from '../../src/lib/errors/map-error.ts';
 

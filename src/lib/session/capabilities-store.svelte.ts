@@ -4,7 +4,7 @@
  */
 import type { ChainConfig } from '../config/app-config.ts';
 import type { ReadClient } from '../web3/chains.ts';
-import { cachedCapabilities, readCapabilities, rememberCapabilities, type ChainCaps } from '../web3/capabilities.ts';
+import { cachedCapabilities, rememberCapabilities, type ChainCaps } from '../web3/capabilities.ts';
 
 export class CapabilitiesStore {
   /** Each chain's capabilities, once known. */
@@ -30,7 +30,9 @@ export class CapabilitiesStore {
       this.known[chainId] = cached;
       return Promise.resolve(cached);
     }
-    const promise = readCapabilities(this.clientOf(chainId), chain)
+    // The probe's code and ABIs load only for a chain whose capabilities are neither shipped nor cached.
+    const promise = import('../web3/read-capabilities.ts')
+      .then(({ readCapabilities }) => readCapabilities(this.clientOf(chainId), chain))
       .then((caps) => {
         this.known[chainId] = caps;
         delete this.errors[chainId];
