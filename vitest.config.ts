@@ -1,9 +1,12 @@
 import { defineConfig } from 'vitest/config';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
 
 export default defineConfig({
   test: {
     projects: [
       {
+        // Runes in .svelte.ts modules compile as in the app (both projects import app modules).
+        plugins: [svelte()],
         test: {
           name: 'unit',
           include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'bench/**/*.test.ts'],
@@ -12,6 +15,7 @@ export default defineConfig({
         },
       },
       {
+        plugins: [svelte()],
         test: {
           name: 'contracts',
           include: ['contracts/test/**/*.test.ts', 'devnet/**/*.test.ts', 'scripts/deploy/**/*.test.ts'],

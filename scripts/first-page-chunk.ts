@@ -3,10 +3,11 @@
  * shares with lazy pages into a chunk per set of pages that import them, so adding a lazy page can
  * split the first page's code into more files: the same code, compressed file by file, with import
  * and export lists between them. Adding the activity page did that (about 4 KiB gzip more on the first
- * page for no code of its own). This group keeps the app's modules and the UI runtime (Svelte,
- * TanStack Query) that the entry reaches through static imports in one chunk, whatever the lazy pages
- * share. Libraries imported through a barrel (viem) are left to the bundler: through the barrel the
- * entry "reaches" all of viem, and tree-shaking, not this graph, says which parts the first page runs.
+ * page for no code of its own). This group keeps the app's modules that the entry reaches through
+ * static imports in one chunk, whatever the lazy pages share. Libraries (Svelte, TanStack Query,
+ * viem) are left to the bundler, which puts what the first page runs into the same chunk: through
+ * their barrels the entry "reaches" all of each, and tree-shaking, not this graph, says which parts
+ * the first page runs.
  */
 import type { Rolldown } from 'vite';
 
@@ -62,8 +63,15 @@ export function staticReach(getModuleInfo: (id: string) => Info) {
   };
 }
 
-/** The app's own modules and the UI runtime; everything else is left to the bundler's own chunking. */
-export const FIRST_PAGE_MODULES = /\/src\/|\/node_modules\/(svelte|@tanstack)\/|vite\/preload-helper/;
+/**
+ * The app's own modules (a library's `src/` is not the app's). Libraries are left to the bundler:
+ * through their barrels the entry "reaches" every module they have (TanStack Query's observer for
+ * lists of queries), and tree-shaking, not this graph, says which the first page runs. The group
+ * still takes in what the app's modules import (its default `includeDependenciesRecursively`, without
+ * which the first page's library code is cut into a file per set of pages sharing it), so a library
+ * that does not declare its modules free of side effects (Svelte) comes in by its barrels.
+ */
+export const FIRST_PAGE_MODULES = /^(?!.*\/node_modules\/).*\/src\/|vite\/preload-helper/;
 
 export function firstPageChunk(name = 'app'): Rolldown.CodeSplittingGroup {
   let reach: ((id: string) => boolean) | undefined;

@@ -1,6 +1,6 @@
 /**
  * Plain words for the protocol's custom errors, by name, and the decoder for reverts that bubble up
- * from a callee. Loaded when the first contract error is met (see load-contract-words.ts): the
+ * from a callee. Loaded when the first contract error is met (see load-contract-words.svelte.ts): the
  * first page, which rarely meets one, does not carry them.
  */
 import { formatTimestamp } from '../format/time.ts';

@@ -12,7 +12,7 @@ vi.mock('./contract-words.ts', async (original) => {
 
 describe('the protocol errors’ words, when their chunk fails to load', () => {
   it('reports the failure, keeps the named fallback meanwhile, and loads on the next try', async () => {
-    const { contractWords, loadContractWords } = await import('./load-contract-words.ts');
+    const { contractWords, loadContractWords } = await import('./load-contract-words.svelte.ts');
     await expect(loadContractWords()).rejects.toThrow();
     expect(contractWords()).toBeUndefined();
     const words = await loadContractWords();

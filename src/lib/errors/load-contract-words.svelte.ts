@@ -3,21 +3,15 @@
  * is reactive where Svelte reads it (a template, a `$derived`): a page that showed a contract error
  * before the words arrived redraws with them.
  */
-import { createSubscriber } from 'svelte/reactivity';
-
 type ContractWords = typeof import('./contract-words.ts');
 
-let words: ContractWords | undefined;
+// State rather than `createSubscriber`: importing anything from 'svelte/reactivity' brings its
+// SvelteMap and SvelteSet to the first page (the package declares no side-effect-free modules).
+let words = $state.raw<ContractWords | undefined>();
 let loading: Promise<ContractWords> | undefined;
-let arrived: (() => void) | undefined;
-const subscribe = createSubscriber((update) => {
-  arrived = update;
-  return () => (arrived = undefined);
-});
 
 /** The words, once loaded; undefined before. */
 export function contractWords(): ContractWords | undefined {
-  subscribe();
   return words;
 }
 
@@ -26,7 +20,6 @@ export function loadContractWords(): Promise<ContractWords> {
   loading ??= import('./contract-words.ts').then(
     (module) => {
       words = module;
-      arrived?.();
       return module;
     },
     (error) => {

@@ -14,7 +14,7 @@ import {
 import { mainnet } from 'viem/chains';
 import { altStakingAbi, altTimelockAbi, altLayerTokenAbi } from '../contracts/generated.ts';
 import { mapError, mapErrorWorded } from './map-error.ts';
-import { contractWords, loadContractWords } from './load-contract-words.ts';
+import { contractWords, loadContractWords } from './load-contract-words.svelte.ts';
 
 function reverted(abi: Abi, calledAbi: Abi, errorName: string, args: readonly unknown[]) {
   const data = encodeErrorResult({ abi, errorName, args });

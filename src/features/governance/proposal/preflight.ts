@@ -22,7 +22,7 @@ import {
   type Hex,
 } from 'viem';
 import { altGovernorAbi, altStakingAbi, altTimelockAbi } from '../../../lib/contracts/generated.ts';
-import { loadContractWords } from '../../../lib/errors/load-contract-words.ts';
+import { loadContractWords } from '../../../lib/errors/load-contract-words.svelte.ts';
 import type { ReadClient } from '../../../lib/web3/chains.ts';
 import { formatAmount } from '../../../lib/format/amount.ts';
 
