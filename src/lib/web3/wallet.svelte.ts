@@ -18,6 +18,9 @@ export type WalletStatus = 'disconnected' | 'connecting' | 'reconnecting' | 'con
  */
 export const RECONNECT_TIMEOUT_MS = 3_000;
 
+/** wagmi and the wallet code, loaded on first need: one import site, so the page lists its files once. */
+const runtime = () => import('./wallet-runtime.ts');
+
 export class Wallet {
   status = $state<WalletStatus>('disconnected');
   address = $state<Address | undefined>();
@@ -42,7 +45,7 @@ export class Wallet {
 
   /** The light config (injected wallets, no modal), created once on first need. */
   async #light(): Promise<Config> {
-    const { createLightWalletConfig } = await import('./wallet-runtime.ts');
+    const { createLightWalletConfig } = await runtime();
     if (!this.#config) {
       const light = createLightWalletConfig(this.appConfig);
       this.#config = light;
@@ -54,9 +57,7 @@ export class Wallet {
   async #start() {
     // Inside Safe{Wallet} (a frame whose host answers as a Safe), the Safe is the wallet, at once.
     if (typeof window !== 'undefined' && window.self !== window.top) {
-      const joined = await (
-        await import('./wallet-runtime.ts')
-      ).joinSafe(this.appConfig, (id) => this.#connectAnnounced(id));
+      const joined = await (await runtime()).joinSafe(this.appConfig, (id) => this.#connectAnnounced(id));
       if (joined) {
         this.settled = true;
         return;
@@ -69,7 +70,7 @@ export class Wallet {
       return;
     }
     const restore = async () => {
-      const { reconnect } = await import('./wallet-runtime.ts');
+      const { reconnect } = await runtime();
       await reconnect(await this.#light()).catch(() => {});
     };
     // If the wallet answers later, its account shows then; reads meanwhile act for no one.
@@ -84,7 +85,7 @@ export class Wallet {
   }
 
   async #watch(config: Config) {
-    const { watchAccount } = await import('./wallet-runtime.ts');
+    const { watchAccount } = await runtime();
     this.#unwatch();
     this.#unwatch = watchAccount(config, {
       onChange: (account) => {
@@ -98,7 +99,7 @@ export class Wallet {
 
   /** Starts loading wagmi as a finger touches Connect, so the tap's connect does not wait for it. */
   prepare() {
-    void import('./wallet-runtime.ts').catch(() => {});
+    void runtime().catch(() => {});
   }
 
   /**
@@ -111,7 +112,7 @@ export class Wallet {
   }
 
   async #connectAnnounced(id: string): Promise<void> {
-    const { connect } = await import('./wallet-runtime.ts');
+    const { connect } = await runtime();
     const config = await this.#light();
     // EIP-6963 wallets are found a moment after the config starts listening.
     let connector = config.connectors.find((c) => c.id === id);
@@ -128,7 +129,7 @@ export class Wallet {
     if (!this.#modal) {
       this.modalLoading = true;
       try {
-        const { createModal } = await (await import('./wallet-runtime.ts')).loadModal();
+        const { createModal } = await (await runtime()).loadModal();
         await this.ready;
         this.#modal = createModal(this.appConfig);
         this.#config = this.#modal.config;
@@ -141,7 +142,7 @@ export class Wallet {
   }
 
   async disconnect(): Promise<void> {
-    const { disconnect } = await import('./wallet-runtime.ts');
+    const { disconnect } = await runtime();
     if (this.#config) await disconnect(this.#config).catch(() => {});
     this.status = 'disconnected';
     this.address = undefined;
@@ -149,7 +150,7 @@ export class Wallet {
 
   /** Asks the wallet to switch to `chainId`. */
   async switchChain(chainId: number): Promise<void> {
-    const { switchChain } = await import('./wallet-runtime.ts');
+    const { switchChain } = await runtime();
     await switchChain(this.config, { chainId });
   }
 }
