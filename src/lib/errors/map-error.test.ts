@@ -8,6 +8,7 @@ import {
   encodeErrorResult,
   HttpRequestError,
   InsufficientFundsError,
+  RpcRequestError,
   UserRejectedRequestError,
   type Abi,
 } from 'viem';
@@ -95,6 +96,20 @@ describe('mapError', () => {
     expect(mapError(new HttpRequestError({ url: 'http://x', status: 502 })).kind).toBe('rpc');
     expect(mapError(new TypeError('Failed to fetch')).kind).toBe('rpc');
     expect(mapError('weird').kind).toBe('unknown');
+  });
+
+  it('shows a node’s refusal in its own words, cut to a sentence', () => {
+    const refused = new RpcRequestError({
+      body: { method: 'eth_getLogs' },
+      error: { code: -32602, message: 'invalid block range params' },
+      url: 'http://x',
+    });
+    expect(mapError(refused)).toEqual({
+      kind: 'rpc',
+      message: 'The network (RPC) refused the request: invalid block range params',
+    });
+    const long = new RpcRequestError({ body: {}, error: { code: -32000, message: 'x'.repeat(500) }, url: 'http://x' });
+    expect(mapError(long).message.length).toBeLessThan(220);
   });
 
   it('says a wallet that disconnected mid-request sent nothing', () => {

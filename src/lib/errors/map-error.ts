@@ -33,6 +33,9 @@ const isRevert = (e: unknown): e is ContractFunctionRevertedError =>
 const UNREADABLE =
   /^(AbiDecoding\w+|InvalidHex\w+|PositionOutOfBounds|SizeExceedsPaddingSize|InvalidBytesBoolean)Error$/;
 
+/** A node's own words, cut to a sentence's length. */
+const clip = (text: string) => (text.length > 160 ? `${text.slice(0, 159)}…` : text);
+
 /** Maps any thrown value to a kind and a sentence. */
 export function mapError(error: unknown): MappedError {
   const code = codeOf(error);
@@ -93,6 +96,10 @@ export function mapError(error: unknown): MappedError {
       return { kind: 'rpc', message: 'The network (RPC) did not answer. Check your connection and try again.' };
     }
     if (code === 4902) return { kind: 'wrong-chain', message: 'Your wallet does not know this network yet.' };
+    // A node's refusal in its own words (the read pool passes them on as they came).
+    const refusal = error.walk((e) => (e as Error).name === 'RpcRequestError') as BaseError | null;
+    if (refusal?.details)
+      return { kind: 'rpc', message: `The network (RPC) refused the request: ${clip(refusal.details)}` };
     return { kind: 'unknown', message: error.shortMessage };
   }
   if (error instanceof TypeError && /fetch/i.test(error.message)) {

@@ -120,7 +120,8 @@ export const hasRpcCode = (error: unknown) => causes(error).some((e) => typeof e
  * unreachable.
  */
 export const noAnswer = (error: unknown) =>
-  // -1 is viem's UnknownRpcError: its wrapping of a failure that carried no code (a failed fetch).
+  // -1 is viem's UnknownRpcError: its wrapping of a failure that carried no code (a failed fetch),
+  // met through a wallet's transport (the read pool's errors carry the endpoint's own code or none).
   !causes(error).some((e) => typeof e.code === 'number' && e.code !== -1) && classifyRpcError(error).kind !== 'rate';
 
 /** Whether the node answered, in words, that it does not have the block asked for (yet). */

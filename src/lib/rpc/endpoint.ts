@@ -9,8 +9,8 @@
  *   second and minute when a limit struck, the endpoint learns a pace and keeps under it.
  * - **Health.** Latency, the last error, how long it is rate-limited, the head it last reported:
  *   what the pool ranks endpoints by and the Network page shows.
- * Errors are viem's own (`HttpRequestError`, `RpcRequestError`, `TimeoutError`), so everything above
- * the transport reads them as it reads viem's http transport's.
+ * Errors are viem's own classes (`HttpRequestError`, `RpcRequestError` with the endpoint's code and
+ * words, `TimeoutError`), as viem's http transport throws them before its wrapper rewraps each code.
  */
 import { HttpRequestError, RpcRequestError } from 'viem';
 import { LearnedSize } from './learned-size.ts';

@@ -35,6 +35,28 @@ afterEach(() => {
 });
 
 describe('RpcPool', () => {
+  it('is a viem transport whose identical requests in flight share one answer when viem asks (dedupe)', async () => {
+    const seen: Call[] = [];
+    const e = endpoints({
+      'https://a': (c) => {
+        seen.push(c);
+        return { result: '0x2a' };
+      },
+    });
+    pool = new RpcPool(1, ['https://a'], { fetch: e.fetch, probeMs: 60_000 });
+    const { request } = pool.transport()({});
+    const ask = { method: 'eth_getCode', params: ['0x00000000000000000000000000000000000000aa', '0x10'] } as never;
+    expect(await Promise.all([request(ask, { dedupe: true }), request(ask, { dedupe: true })])).toEqual([
+      '0x2a',
+      '0x2a',
+    ]);
+    expect(seen).toHaveLength(1);
+    // Without it, each goes out; once answered, the same request is asked again.
+    await Promise.all([request(ask), request(ask)]);
+    await request(ask, { dedupe: true });
+    expect(seen).toHaveLength(4);
+  });
+
   it('moves to the next endpoint when one is down, and stays there', async () => {
     const e = endpoints({ 'https://a': () => new TypeError('Failed to fetch'), 'https://b': head(100) });
     pool = new RpcPool(1, ['https://a', 'https://b'], { fetch: e.fetch, probeMs: 60_000 });

@@ -263,14 +263,26 @@ export class RpcPool {
   /**
    * The pool as a viem transport. Built as the object viem's `createTransport` returns, without its
    * request wrapper: that wrapper retries (the pool retries and fails over per endpoint, not again
-   * around them) and rewraps each JSON-RPC error in a class per code, whose table of every EIP-1193
+   * around them) and rewraps each JSON-RPC error in a class per code (whose sentences said no more
+   * than the node's own words, which map-error.ts now shows), whose table of every EIP-1193
    * and JSON-RPC error is about 3 KiB gzip on the first page. The errors stay the endpoint's
    * (`RpcRequestError` with the code and words, `HttpRequestError`, `TimeoutError`), which is what
    * rpc-errors.ts and map-error.ts read.
    */
   transport(): Transport {
-    const request = (({ method, params }: { method: string; params?: unknown }) =>
-      this.request(method, params)) as EIP1193RequestFn;
+    // viem's `dedupe` (asked for by getBlock, getTransactionReceipt, getCode...): identical requests
+    // in flight share one answer, as the wrapper made them.
+    const inFlight = new Map<string, Promise<unknown>>();
+    const request = (({ method, params }: { method: string; params?: unknown }, options?: { dedupe?: boolean }) => {
+      if (!options?.dedupe) return this.request(method, params);
+      const key = JSON.stringify([method, params]);
+      let answer = inFlight.get(key);
+      if (!answer) {
+        answer = this.request(method, params).finally(() => inFlight.delete(key));
+        inFlight.set(key, answer);
+      }
+      return answer;
+    }) as EIP1193RequestFn;
     return () => ({
       config: { key: 'rpc-pool', name: 'RPC pool', type: 'http', request, retryCount: 0, retryDelay: 0 },
       request,

@@ -5,12 +5,20 @@
 import { getContext, setContext } from 'svelte';
 import type { ExternalLink } from '../format/external-link.ts';
 
+/** The dialog's code: loaded when a link is first pointed at, focused or followed. */
+export const loadLeaveDialog = () => import('./leave-dialog.svelte');
+
 export class LeaveApp {
   /** The link waiting for the reader's answer, and who wrote it ("the proposal's author"). */
   pending = $state<(ExternalLink & { source: string }) | undefined>();
 
   ask(link: ExternalLink, source: string) {
     this.pending = { ...link, source };
+  }
+
+  /** Starts loading the dialog as a pointer or focus reaches a link, so following it does not wait. */
+  prepare() {
+    void loadLeaveDialog().catch(() => {});
   }
 }
 

@@ -128,7 +128,11 @@ export async function aggregate<const C extends readonly ContractCall[]>(
     if (!success) {
       const error = await failures().then(
         (m) => m.revertError(returnData, call),
-        () => Object.assign(new Error(`${call.functionName} reverted`), { emptyRevert: returnData === '0x' }),
+        () =>
+          Object.assign(new Error(`${call.functionName} reverted`), {
+            functionName: call.functionName,
+            emptyRevert: returnData === '0x',
+          }),
       );
       out.push({ status: 'failure', error });
       continue;
