@@ -35,6 +35,43 @@ test("an operator's website opens only through the leave-the-app dialog, and pla
   await expect(page.locator('a[href*="meridian.example"]')).toHaveCount(0);
 });
 
+test("without the leave-the-app dialog's code, the browser's own dialog asks with the whole address, and a no opens nothing", async ({
+  page,
+  chain,
+}) => {
+  const kiln = (await chain.operators())[1].operator;
+  await chain.setOperatorMetadata(kiln, metadataUri({ name: 'Kiln', website: 'https://kiln.example/path?x=1' }));
+  // The dialog's file cannot be fetched (offline, or a redeploy replaced it).
+  await page.route('**/leave-dialog-*.js', (route) => route.abort());
+  const ui = new OperatorPage(page);
+  await ui.goto(kiln);
+  const asked: string[] = [];
+  page.on('dialog', (dialog) => {
+    asked.push(`${dialog.type()}: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  const popups: string[] = [];
+  page.context().on('page', (opened) => popups.push(opened.url()));
+  await page.getByTestId('operator-website').getByRole('link').click();
+  await expect.poll(() => asked).toHaveLength(1);
+  expect(asked[0]).toMatch(/^confirm: Leave the app\?/);
+  expect(asked[0]).toContain('kiln.example');
+  expect(asked[0]).toContain('https://kiln.example/path?x=1');
+  await expect(page.getByRole('dialog', { name: 'Leave the app?' })).toHaveCount(0);
+  expect(popups).toEqual([]);
+  // The page goes on: the operator's page is still there, and its link still asks.
+  await expect(page.locator('#staking-title')).toContainText('Kiln');
+  await page.getByTestId('operator-website').getByRole('link').click();
+  await expect.poll(() => asked).toHaveLength(2);
+  expect(popups).toEqual([]);
+  // Once the file can be fetched again, the next link loads the app's own dialog.
+  await page.unroute('**/leave-dialog-*.js');
+  await page.getByTestId('operator-website').getByRole('link').click();
+  const dialog = page.getByRole('dialog', { name: 'Leave the app?' });
+  await expect(dialog.getByTestId('leave-host')).toHaveText('kiln.example');
+  expect(asked).toHaveLength(2);
+});
+
 test('operators that imitate another’s name are flagged everywhere they are shown or chosen', async ({
   page,
   chain,
