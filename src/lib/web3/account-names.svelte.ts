@@ -5,7 +5,6 @@
  * name is kept only if it resolves back to its address and is in ENS normal form; it is shown beside
  * the address, never instead of it. Answers are kept for the visit, per chain.
  */
-import { SvelteMap } from 'svelte/reactivity';
 import type { Address } from 'viem';
 import { aggregate } from './eth-call.ts';
 import { ensResolverOf, multicall3Of, type ReadClient } from './chains.ts';
@@ -44,15 +43,17 @@ const BATCH = 50;
 
 /**
  * Per chain and address: its verified name, null for none, absent until read. Made when the module
- * loads: a map first made inside a reactive read would not be tracked by that read.
+ * loads: state first made inside a reactive read would not be tracked by that read. A state record
+ * rather than a SvelteMap: the first page's chunk takes in 'svelte/reactivity' (TanStack's adapter
+ * imports it), and would carry SvelteMap's code for this one use.
  */
-const known = new SvelteMap<string, string | null>();
+const known = $state<Record<string, string | null>>({});
 
 export class AccountNames {
   #names = {
-    has: (a: Address) => known.has(this.#key(a)),
-    get: (a: Address) => known.get(this.#key(a)),
-    set: (a: Address, name: string | null) => known.set(this.#key(a), name),
+    has: (a: Address) => this.#key(a) in known,
+    get: (a: Address) => known[this.#key(a)],
+    set: (a: Address, name: string | null) => (known[this.#key(a)] = name),
   };
   /** Asked for and not sent yet; sent and not answered yet. */
   #waiting = new Set<Address>();
