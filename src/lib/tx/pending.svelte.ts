@@ -5,7 +5,6 @@
 import { getContext, setContext } from 'svelte';
 import type { Hex } from 'viem';
 import type { AppState } from '../session/app-state.svelte.ts';
-import { PER_BLOCK_ROOTS } from '../query/presets.ts';
 import type { Following } from './lifecycle.ts';
 import type { TxState } from './tx-call.ts';
 import { touchedBy, type Touches } from '../query/keys.ts';
@@ -103,68 +102,20 @@ export class PendingTransactions {
    * other tabs (the storage event), and follows each to its end: every tab shows it and refreshes.
    */
   resume() {
-    this.#adopt(localStorage.getItem(STORAGE_KEY));
+    // The code that reads them back and follows them loads only when there are some (a file that
+    // fails to load is asked for again by the next change of the list).
+    const adopt = (stored: string | null) => {
+      if (stored && stored !== '[]')
+        import('./resume.ts').then(
+          (m) => m.adopt(this, this.app, stored),
+          () => {},
+        );
+    };
+    adopt(localStorage.getItem(STORAGE_KEY));
     window.addEventListener('storage', (event) => {
-      if (event.key === STORAGE_KEY) this.#adopt(event.newValue);
+      if (event.key === STORAGE_KEY) adopt(event.newValue);
     });
   }
-
-  #adopt(stored: string | null) {
-    let saved: { hash: Hex; chainId: number; label: string; touches?: string[]; key?: string; follow?: Following }[] =
-      [];
-    try {
-      saved = JSON.parse(stored ?? '[]');
-    } catch {
-      saved = [];
-    }
-    for (const { hash, chainId, label, touches, key, follow } of Array.isArray(saved) ? saved : []) {
-      const client = this.app.clients.get(chainId);
-      if (!client || typeof hash !== 'string' || this.items.some((t) => t.hash === hash)) continue;
-      // Saved by an older page: without a list, refresh every per-block root of that chain.
-      // (A root that is no longer one, saved by an older page, is dropped.)
-      const roots = Array.isArray(touches)
-        ? [...PER_BLOCK_ROOTS].filter((root) => touches.includes(root))
-        : [...PER_BLOCK_ROOTS];
-      const how = validFollowing(follow);
-      this.track(hash, chainId, String(label), roots, typeof key === 'string' ? key : undefined, how);
-      // The transaction machinery loads only when there is something to follow, not with every page.
-      void import('./settle.ts')
-        .then(({ settle, settleSafe, settleBatch }) =>
-          how && 'safe' in how
-            ? settleSafe(
-                client,
-                hash,
-                how.safe,
-                (note) => this.progress(hash, note),
-                this.app.config.chains.find((c) => c.id === chainId)?.safeTransactionService,
-              )
-            : how
-              ? settleBatch(() => this.app.wallet.config, hash)
-              : settle(client, hash),
-        )
-        .then((state) => this.finish(hash, state));
-    }
-  }
-}
-
-/** A stored `follow` as written by `#persist`, or undefined when it is missing or malformed. */
-function validFollowing(follow: unknown): Following | undefined {
-  if (typeof follow !== 'object' || follow === null) return undefined;
-  if ((follow as { batch?: unknown }).batch === true) return { batch: true };
-  const safe = (follow as { safe?: Record<string, unknown> }).safe;
-  const isAddress = (a: unknown) => typeof a === 'string' && /^0x[0-9a-fA-F]{40}$/.test(a);
-  const isCount = (n: unknown) => typeof n === 'string' && /^\d{1,30}$/.test(n);
-  if (
-    safe &&
-    isAddress(safe.safe) &&
-    Array.isArray(safe.owners) &&
-    safe.owners.every(isAddress) &&
-    isCount(safe.nonce) &&
-    isCount(safe.block) &&
-    (safe.txNonce === undefined || isCount(safe.txNonce))
-  )
-    return { safe: safe as never };
-  return undefined;
 }
 
 const KEY = Symbol('pending-transactions');
