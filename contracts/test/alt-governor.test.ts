@@ -91,7 +91,9 @@ describe('AltGovernor', () => {
     const { big, small, recipient } = accounts();
     const down = await g.propose(big, grant(recipient));
     const quiet = await g.propose(big, grant(recipient));
-    await g.waitFor(down, 'snapshot');
+    // The later proposal's snapshot: its own block can be seconds after the first one's, and until
+    // that time passes a vote on it is refused as Pending.
+    await g.waitFor(quiet, 'snapshot');
     await g.vote(big, down, 0, 'no');
     await g.vote(small, quiet, 1);
     await g.waitFor(quiet, 'deadline');
