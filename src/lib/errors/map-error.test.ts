@@ -110,6 +110,13 @@ describe('mapError', () => {
     });
     const long = new RpcRequestError({ body: {}, error: { code: -32000, message: 'x'.repeat(500) }, url: 'http://x' });
     expect(mapError(long).message.length).toBeLessThan(220);
+    // Any RPC writes these words: what they hide shows, as in chain text.
+    const hidden = new RpcRequestError({
+      body: {},
+      error: { code: -32000, message: 'fee\u202Eeuqer' },
+      url: 'http://x',
+    });
+    expect(mapError(hidden).message).toBe('The network (RPC) refused the request: fee[U+202E]euqer');
   });
 
   it('says a wallet that disconnected mid-request sent nothing', () => {

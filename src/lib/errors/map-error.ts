@@ -4,6 +4,7 @@
  */
 import { BaseError, type ContractFunctionRevertedError, type Hex } from 'viem';
 import { contractWords, loadContractWords } from './load-contract-words.svelte.ts';
+import { cleanText, clip } from '../format/clean-text.ts';
 
 export type ErrorKind =
   'rejected' | 'contract' | 'funds' | 'wrong-chain' | 'wallet-changed' | 'rpc' | 'replaced' | 'dropped' | 'unknown';
@@ -32,9 +33,6 @@ const isRevert = (e: unknown): e is ContractFunctionRevertedError =>
 /** viem's names for results that do not decode: a faulty RPC, not the user's mistake. */
 const UNREADABLE =
   /^(AbiDecoding\w+|InvalidHex\w+|PositionOutOfBounds|SizeExceedsPaddingSize|InvalidBytesBoolean)Error$/;
-
-/** A node's own words, cut to a sentence's length. */
-const clip = (text: string) => (text.length > 160 ? `${text.slice(0, 159)}…` : text);
 
 /** Maps any thrown value to a kind and a sentence. */
 export function mapError(error: unknown): MappedError {
@@ -96,10 +94,14 @@ export function mapError(error: unknown): MappedError {
       return { kind: 'rpc', message: 'The network (RPC) did not answer. Check your connection and try again.' };
     }
     if (code === 4902) return { kind: 'wrong-chain', message: 'Your wallet does not know this network yet.' };
-    // A node's refusal in its own words (the read pool passes them on as they came).
+    // A node's refusal in its own words (the read pool passes them on as they came), which any RPC
+    // writes: cleaned as chain text is, and cut to a sentence's length.
     const refusal = error.walk((e) => (e as Error).name === 'RpcRequestError') as BaseError | null;
     if (refusal?.details)
-      return { kind: 'rpc', message: `The network (RPC) refused the request: ${clip(refusal.details)}` };
+      return {
+        kind: 'rpc',
+        message: `The network (RPC) refused the request: ${clip(cleanText(refusal.details), 160)}`,
+      };
     return { kind: 'unknown', message: error.shortMessage };
   }
   if (error instanceof TypeError && /fetch/i.test(error.message)) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { cleanText } from './clean-text.ts';
+import { cleanText, clip } from './clean-text.ts';
 
 describe('cleanText', () => {
   it.each([
@@ -35,5 +35,13 @@ describe('cleanText', () => {
       }),
       { numRuns: 2_000 },
     );
+  });
+});
+
+describe('clip', () => {
+  it('keeps text within the bound, and cuts longer text to the bound with an ellipsis, never inside a character', () => {
+    expect(clip('short', 5)).toBe('short');
+    expect(clip('longer', 5)).toBe('long…');
+    expect([...clip('😀'.repeat(10), 4)]).toEqual(['😀', '😀', '😀', '…']);
   });
 });

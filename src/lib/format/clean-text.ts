@@ -26,3 +26,9 @@ export function cleanText(text: string, { multiline = false }: { multiline?: boo
   out = out.replace(HIDDEN, (c) => (multiline && (c === '\n' || c === '\t') ? c : escape(c)));
   return out.replace(MARK_RUN, '$1');
 }
+
+/** `text` cut to at most `max` characters (code points, so no character is split), the last an ellipsis. */
+export function clip(text: string, max: number): string {
+  const chars = [...text];
+  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : text;
+}

@@ -8,6 +8,7 @@ import type { Address } from 'viem';
 import { delegateStatementsAbi } from '../../../lib/contracts/generated.ts';
 import type { CallResult, ContractCall, ResultOf } from '../../../lib/web3/eth-call.ts';
 import { txCall } from '../../../lib/tx/tx-call.ts';
+import { clip } from '../../../lib/format/clean-text.ts';
 
 export interface DelegateStatement {
   text: string;
@@ -74,8 +75,7 @@ export function statementExcerpt(text: string, max = 140): string {
       .map((l) => l.replace(/^\s{0,3}(#{1,6}\s+|>\s*|[-*+]\s+|\d+[.)]\s+)/, '').trim())
       .find((l) => l.length > 0) ?? '';
   const plain = line.replace(/[*_`~]+/g, '').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1');
-  const chars = [...plain];
-  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : plain;
+  return clip(plain, max);
 }
 
 /** Publishes (or, with an empty text and no links, withdraws) the sender's statement. */
