@@ -4,6 +4,7 @@
  */
 import { getContext, setContext } from 'svelte';
 import type { ExternalLink } from '../format/external-link.ts';
+import { preload } from './preload.ts';
 
 /** The dialog's code: loaded when a link is first pointed at, focused or followed. */
 export const loadLeaveDialog = () => import('./leave-dialog.svelte');
@@ -18,7 +19,7 @@ export class LeaveApp {
 
   /** Starts loading the dialog as a pointer or focus reaches a link, so following it does not wait. */
   prepare() {
-    void loadLeaveDialog().catch(() => {});
+    preload(loadLeaveDialog);
   }
 }
 

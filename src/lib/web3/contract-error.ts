@@ -16,9 +16,5 @@ export const contractError = (error: unknown, call: ContractCall) =>
   });
 
 /** A call of a Multicall3 batch that reverted with `returnData`. */
-export function revertError(returnData: Hex, call: ContractCall) {
-  const error = contractError(new RawContractError({ data: returnData }), call);
-  // No revert data: a revert without a reason, or the read ran out of the call's gas.
-  if (returnData === '0x') Object.assign(error, { emptyRevert: true });
-  return error;
-}
+export const revertError = (returnData: Hex, call: ContractCall) =>
+  contractError(new RawContractError({ data: returnData }), call);

@@ -128,12 +128,10 @@ export async function aggregate<const C extends readonly ContractCall[]>(
     if (!success) {
       const error = await failures().then(
         (m) => m.revertError(returnData, call),
-        () =>
-          Object.assign(new Error(`${call.functionName} reverted`), {
-            functionName: call.functionName,
-            emptyRevert: returnData === '0x',
-          }),
+        () => Object.assign(new Error(`${call.functionName} reverted`), { functionName: call.functionName }),
       );
+      // No revert data: a revert without a reason, or the read ran out of the call's gas.
+      if (returnData === '0x') Object.assign(error, { emptyRevert: true });
       out.push({ status: 'failure', error });
       continue;
     }
