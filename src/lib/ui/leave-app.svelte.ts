@@ -17,6 +17,18 @@ export class LeaveApp {
     this.pending = { ...link, source };
   }
 
+  /**
+   * Without the dialog's code (offline, a redeploy): the browser's own dialog asks for the link
+   * still waiting, with the whole address, and a no opens nothing.
+   */
+  askWithoutDialog() {
+    const asked = this.pending;
+    if (!asked) return;
+    this.pending = undefined;
+    if (confirm(`Leave the app?\n\nThis opens ${asked.host}, a site the app does not control:\n${asked.href}`))
+      window.open(asked.href, '_blank', 'noopener,noreferrer');
+  }
+
   /** Starts loading the dialog as a pointer or focus reaches a link, so following it does not wait. */
   prepare() {
     preload(loadLeaveDialog);
