@@ -4,11 +4,13 @@ import { appkitStaticViem } from './scripts/appkit-static-viem.ts';
 import { contentSecurityPolicy } from './scripts/csp.ts';
 import { immutableAssets } from './scripts/immutable-assets.ts';
 import { firstPageChunk } from './scripts/first-page-chunk.ts';
+import { messageCatalogue } from './scripts/i18n.ts';
 
 // `base: './'` and hash routing let the build run from any sub-path or an IPFS gateway without rewrites.
 export default defineConfig({
   base: './',
   plugins: [
+    messageCatalogue(),
     svelte(),
     appkitStaticViem(),
     contentSecurityPolicy('public/config.json'),

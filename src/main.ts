@@ -1,7 +1,8 @@
 import { mount } from 'svelte';
 import App from './app.svelte';
 import { loadAppConfig } from './lib/config/app-config.ts';
-import { preloadPageOf } from './pages.ts';
+import { messageSectionsOf, preloadPageOf } from './pages.ts';
+import { startLocale } from './lib/i18n/locale.svelte.ts';
 import { numberFormat } from './lib/format/intl.ts';
 import { adoptLegacyStorage } from './lib/storage/keys.ts';
 import './app.css';
@@ -11,7 +12,11 @@ preloadPageOf(location.hash);
 // Before anything reads storage: what an earlier version kept under its own keys moves to this one's.
 adoptLegacyStorage();
 
-loadAppConfig()
+// The language's messages for the shell and the page the link opens come in beside config.json.
+const messages = startLocale(messageSectionsOf(location.hash.replace(/^#/, '').split('?')[0] || '/'));
+
+Promise.all([loadAppConfig(), messages])
+  .then(([config]) => config)
   // index.html preloads config.json, so it is often in before this module has finished running: the
   // app is drawn in a task of its own rather than at the end of the long one that ran its code.
   .then((config) => new Promise<typeof config>((resolve) => setTimeout(() => resolve(config), 0)))

@@ -5,14 +5,35 @@
  */
 import type { Component } from 'svelte';
 import { STAKING_HEAD } from './features/staking/lead.ts';
+import { withMessages } from './lib/i18n/locale.svelte.ts';
 
+/** Each section's page, with the shown language's messages for it (nothing more for English). */
 export const pages: Record<string, () => Promise<{ default: Component }>> = {
-  '/staking': () => import('./features/staking/staking-page.svelte'),
-  '/governance': () => import('./features/governance/governance-page.svelte'),
-  '/airdrop': () => import('./features/airdrop/airdrop-page.svelte'),
-  '/activity': () => import('./features/activity/activity-page.svelte'),
-  '/network': () => import('./features/network/network-page.svelte'),
+  '/staking': withMessages(() => import('./features/staking/staking-page.svelte'), ['staking']),
+  '/governance': withMessages(() => import('./features/governance/governance-page.svelte'), ['gov']),
+  '/airdrop': withMessages(() => import('./features/airdrop/airdrop-page.svelte'), ['airdrop']),
+  '/activity': withMessages(() => import('./features/activity/activity-page.svelte'), ['activity']),
+  '/network': withMessages(() => import('./features/network/network-page.svelte'), ['network']),
 };
+
+/**
+ * The sections of the message catalogue the page at `path` draws with: loaded before the first paint
+ * in a language other than English, so the page never shows English first.
+ */
+export function messageSectionsOf(path: string): string[] {
+  const sections = ['common'];
+  if (path === '/' || path === '') sections.push('overview', 'activity');
+  else if (path.startsWith('/governance')) {
+    sections.push('gov');
+    if (path.startsWith('/governance/proposals/')) sections.push('proposal');
+    else if (path === '/governance/new') sections.push('create');
+    else if (path.startsWith('/governance/delegates')) sections.push('delegates');
+  } else {
+    const section = sectionOf(path);
+    if (section) sections.push(section.slice(1));
+  }
+  return sections;
+}
 
 /**
  * The title and lead a section's page opens with, drawn while its code loads: the first and largest

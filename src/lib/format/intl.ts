@@ -1,10 +1,15 @@
 /**
  * Intl formatters, built once per locale and options: building one costs far more than formatting with
- * it (a directory of 500 operators spent 90 ms of a phone's main thread on constructors alone).
+ * it (a directory of 500 operators spent 90 ms of a phone's main thread on constructors alone). Without
+ * a locale they format for the language the app is shown in (read as state, so what formats is drawn
+ * again when the language changes).
  */
-const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+import { intlTag } from '../i18n/locale.svelte.ts';
 
-function memo<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => T): T {
+type Formatter = Intl.NumberFormat | Intl.DateTimeFormat | Intl.PluralRules;
+const cache = new Map<string, Formatter>();
+
+function memo<T extends Formatter>(key: string, make: () => T): T {
   let formatter = cache.get(key) as T | undefined;
   if (!formatter) {
     formatter = make();
@@ -13,8 +18,11 @@ function memo<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, ma
   return formatter;
 }
 
-export const numberFormat = (locale?: string, options: Intl.NumberFormatOptions = {}) =>
-  memo(`n|${locale ?? ''}|${JSON.stringify(options)}`, () => new Intl.NumberFormat(locale, options));
+export const numberFormat = (locale = intlTag(), options: Intl.NumberFormatOptions = {}) =>
+  memo(`n|${locale}|${JSON.stringify(options)}`, () => new Intl.NumberFormat(locale, options));
 
-export const dateTimeFormat = (locale?: string, options: Intl.DateTimeFormatOptions = {}) =>
-  memo(`d|${locale ?? ''}|${JSON.stringify(options)}`, () => new Intl.DateTimeFormat(locale, options));
+export const dateTimeFormat = (locale = intlTag(), options: Intl.DateTimeFormatOptions = {}) =>
+  memo(`d|${locale}|${JSON.stringify(options)}`, () => new Intl.DateTimeFormat(locale, options));
+
+export const pluralRules = (locale = intlTag(), options: Intl.PluralRulesOptions = {}) =>
+  memo(`p|${locale}|${JSON.stringify(options)}`, () => new Intl.PluralRules(locale, options));

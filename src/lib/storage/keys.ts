@@ -27,7 +27,9 @@ export type StorageName =
   /** Transactions sent and not yet settled (every tab follows them). */
   | 'pending-transactions'
   /** wagmi's wallet session (it appends its own suffixes). */
-  | 'wallet';
+  | 'wallet'
+  /** The language chosen from the menu or a link. */
+  | 'locale';
 
 /** The key of `name` for `parts` (a chain id, an address, a URL), joined by colons. */
 export const storageKey = (name: StorageName, ...parts: (string | number | bigint)[]) =>

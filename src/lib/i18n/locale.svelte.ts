@@ -1,0 +1,136 @@
+/**
+ * The language the app is shown in, and the messages it draws with.
+ *
+ * English is compiled into each message (see scripts/i18n.ts). Another language's messages come in
+ * one file per section of the app, loaded for the sections this visit shows: before the first paint
+ * for the shell and the page a link opens (so a Korean visitor never sees English first), with a
+ * section's code when it is visited, and all of them before the language changes mid-visit. A message
+ * whose section's file is not in yet (or failed to load) is shown in English and drawn again when it
+ * arrives.
+ *
+ * The choice comes from the link's `lang` parameter, else this browser's earlier choice, else the
+ * browser's preferred languages; it sets `<html lang>` and is kept in the address so a shared link
+ * opens in the same language.
+ */
+import { storageKey } from '../storage/keys.ts';
+import { BASE_LOCALE, chooseLocale, isLocale, tagOf, type Locale } from './locales.ts';
+import { loaders } from './generated/loaders.ts';
+
+type Table = Record<number, (i: never) => string>;
+
+let current = $state<Locale>(BASE_LOCALE);
+/** Loaded tables by `locale/section`. */
+let tables = $state.raw<Record<string, Table>>({});
+/** Sections this visit has shown: a change of language loads them all first. */
+const shown = new Set<string>();
+const loading = new Map<string, Promise<void>>();
+const STORAGE = storageKey('locale');
+const PARAM = 'lang';
+
+/** The language the app is shown in. */
+export const locale = {
+  get current(): Locale {
+    return current;
+  },
+};
+
+/** The BCP 47 tag `Intl` formats with for the language shown. */
+export const intlTag = () => tagOf(current);
+
+function load(target: Locale, section: string): Promise<void> {
+  if (target === BASE_LOCALE) return Promise.resolve();
+  const key = `${target}/${section}`;
+  if (tables[key]) return Promise.resolve();
+  let pending = loading.get(key);
+  if (!pending) {
+    const loader = loaders[key];
+    pending = loader
+      ? loader().then(
+          (file) => void (tables = { ...tables, [key]: file.default }),
+          // Shown in English meanwhile; the next use of the section tries again.
+          () => void loading.delete(key),
+        )
+      : Promise.resolve();
+    loading.set(key, pending);
+  }
+  return pending;
+}
+
+/** Loads the shown language's messages for `sections` (nothing for English); never rejects. */
+export function loadSections(sections: readonly string[]): Promise<void> {
+  for (const s of sections) shown.add(s);
+  return Promise.all(sections.map((s) => load(current, s))).then(() => undefined);
+}
+
+/**
+ * A message: `english` (compiled from the catalogue), or the shown language's text once its section
+ * is loaded. Reads the language and the tables as state, so what it draws follows a change.
+ */
+export function message<F extends (...args: never[]) => string>(section: string, id: number, english: F): F {
+  return ((input: never) => {
+    const target = current;
+    if (target === BASE_LOCALE) return english(input);
+    const table = tables[`${target}/${section}`];
+    if (!table) {
+      shown.add(section);
+      void load(target, section);
+    }
+    return ((table?.[id] as F | undefined) ?? english)(input);
+  }) as F;
+}
+
+function reflect(target: Locale, { inAddress }: { inAddress: boolean }) {
+  document.documentElement.lang = tagOf(target);
+  if (!inAddress) return;
+  const url = new URL(location.href);
+  if (url.searchParams.get(PARAM) === target) return;
+  url.searchParams.set(PARAM, target);
+  // The router keeps its own entry key in the history state: kept as it is.
+  history.replaceState(history.state, '', url);
+}
+
+function stored(): string | null {
+  try {
+    return localStorage.getItem(STORAGE);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Picks the language a visit opens in and loads its messages for `sections` (the shell and the page
+ * the link opens). Resolves when they are in, or failed (English then): the app mounts after it.
+ */
+export function startLocale(sections: readonly string[]): Promise<void> {
+  const param = new URLSearchParams(location.search).get(PARAM);
+  current = chooseLocale({ param, stored: stored(), preferred: navigator.languages });
+  // A language other than English is kept in the address, so a link shared from here opens in it.
+  reflect(current, { inAddress: param !== null || current !== BASE_LOCALE });
+  return loadSections(sections);
+}
+
+let latest = 0;
+
+/**
+ * Changes the language: loads its messages for every section this visit has shown, then switches all
+ * at once (nothing is drawn half in one language), remembers it and puts it in the address.
+ */
+export async function setLocale(target: Locale): Promise<void> {
+  if (!isLocale(target)) return;
+  const request = ++latest;
+  await Promise.all([...shown].map((s) => load(target, s)));
+  if (request !== latest) return;
+  current = target;
+  try {
+    localStorage.setItem(STORAGE, target);
+  } catch {
+    // Storage refused: the address still carries the choice.
+  }
+  reflect(target, { inAddress: true });
+}
+
+/** `load` (a page's code) with the shown language's messages for `sections`: resolves with both in. */
+export const withMessages =
+  <T>(load: () => Promise<T>, sections: readonly string[]) =>
+  (): Promise<T> =>
+    Promise.all([load(), loadSections(sections)]).then(([loaded]) => loaded);
