@@ -4,7 +4,7 @@
  *
  * - `messages.ts`: one export per message, English compiled in (each is its own constant, so a page
  *   carries only the messages it uses) and dispatching to the chosen language's table once loaded;
- * - `<locale>/<section>.ts` for each other language: that section's messages, compiled by Paraglide,
+ * - `<locale>-<section>.ts` for each other language: that section's messages, compiled by Paraglide,
  *   one lazily loaded file per language and section (a visitor fetches the shell's and the page's);
  * - `loaders.ts`: the dynamic imports of those files.
  *
@@ -61,7 +61,11 @@ export async function compileCatalogue(projectPath = PROJECT): Promise<Catalogue
     import('@inlang/paraglide-js'),
     import('@inlang/plugin-message-format'),
   ]);
-  const project = await loadProjectFromDirectory({ path: projectPath, fs, providePlugins: [plugin.default as InlangPlugin] });
+  const project = await loadProjectFromDirectory({
+    path: projectPath,
+    fs,
+    providePlugins: [plugin.default as InlangPlugin],
+  });
   try {
     const errors = await project.errors.get();
     if (errors.length) throw new Error(`The message catalogue could not be read: ${errors.map(String).join('; ')}`);
@@ -72,7 +76,9 @@ export async function compileCatalogue(projectPath = PROJECT): Promise<Catalogue
       .map((bundle): CompiledMessage => {
         const section = bundle.id.split('_')[0] as Section;
         if (!SECTIONS.includes(section)) {
-          throw new Error(`Message "${bundle.id}": its key must start with a section (${SECTIONS.join(', ')}) and "_".`);
+          throw new Error(
+            `Message "${bundle.id}": its key must start with a section (${SECTIONS.join(', ')}) and "_".`,
+          );
         }
         const compiled = compileBundle({ bundle, fallbackMap, messageReferenceExpression: () => '' });
         const code: Record<string, string> = {};
@@ -116,7 +122,7 @@ export function layOut(catalogue: Catalogue): Record<string, string> {
   files['messages.ts'] =
     header +
     (english.some((l) => l.includes('registry.')) ? registryImport('../registry.ts') : '') +
-    `import { message } from '../locale.svelte.ts';\n\n` +
+    `import { message } from '../runtime.ts';\n\n` +
     `type In<K extends string> = Record<K, NonNullable<unknown>>;\n\n` +
     english.join('\n') +
     '\n';
@@ -130,12 +136,13 @@ export function layOut(catalogue: Catalogue): Record<string, string> {
         .filter(Boolean);
       if (!entries.length) continue;
       const body = entries.join('\n');
-      files[`${locale}/${section}.ts`] =
+      // Flat, named by language and section, so the build's file names say which is which.
+      files[`${locale}-${section}.ts`] =
         header +
-        (body.includes('registry.') ? registryImport('../../registry.ts') : '') +
+        (body.includes('registry.') ? registryImport('../registry.ts') : '') +
         `type In<K extends string> = Record<K, NonNullable<unknown>>;\n\n` +
         `const table: Record<number, (i: never) => string> = {\n${body}\n};\nexport default table;\n`;
-      loaders.push(`  '${locale}/${section}': () => import('./${locale}/${section}.ts'),`);
+      loaders.push(`  '${locale}/${section}': () => import('./${locale}-${section}.ts'),`);
     }
   }
   files['loaders.ts'] =

@@ -4,7 +4,7 @@
  * a locale they format for the language the app is shown in (read as state, so what formats is drawn
  * again when the language changes).
  */
-import { intlTag } from '../i18n/locale.svelte.ts';
+import { intlTag } from '../i18n/runtime.ts';
 
 type Formatter = Intl.NumberFormat | Intl.DateTimeFormat | Intl.PluralRules;
 const cache = new Map<string, Formatter>();

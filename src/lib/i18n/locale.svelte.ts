@@ -15,8 +15,9 @@
 import { storageKey } from '../storage/keys.ts';
 import { BASE_LOCALE, chooseLocale, isLocale, tagOf, type Locale } from './locales.ts';
 import { loaders } from './generated/loaders.ts';
+import { connectLocale, type Table } from './runtime.ts';
 
-type Table = Record<number, (i: never) => string>;
+export { message, intlTag } from './runtime.ts';
 
 let current = $state<Locale>(BASE_LOCALE);
 /** Loaded tables by `locale/section`. */
@@ -33,9 +34,6 @@ export const locale = {
     return current;
   },
 };
-
-/** The BCP 47 tag `Intl` formats with for the language shown. */
-export const intlTag = () => tagOf(current);
 
 function load(target: Locale, section: string): Promise<void> {
   if (target === BASE_LOCALE) return Promise.resolve();
@@ -62,22 +60,14 @@ export function loadSections(sections: readonly string[]): Promise<void> {
   return Promise.all(sections.map((s) => load(current, s))).then(() => undefined);
 }
 
-/**
- * A message: `english` (compiled from the catalogue), or the shown language's text once its section
- * is loaded. Reads the language and the tables as state, so what it draws follows a change.
- */
-export function message<F extends (...args: never[]) => string>(section: string, id: number, english: F): F {
-  return ((input: never) => {
-    const target = current;
-    if (target === BASE_LOCALE) return english(input);
-    const table = tables[`${target}/${section}`];
-    if (!table) {
-      shown.add(section);
-      void load(target, section);
-    }
-    return ((table?.[id] as F | undefined) ?? english)(input);
-  }) as F;
-}
+connectLocale({
+  current: () => current,
+  table: (target, section) => tables[`${target}/${section}`],
+  need: (target, section) => {
+    shown.add(section);
+    void load(target, section);
+  },
+});
 
 function reflect(target: Locale, { inAddress }: { inAddress: boolean }) {
   document.documentElement.lang = tagOf(target);
