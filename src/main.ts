@@ -4,6 +4,7 @@ import { loadAppConfig } from './lib/config/app-config.ts';
 import { messageSectionsOf, preloadPageOf } from './pages.ts';
 import { startLocale } from './lib/i18n/locale.svelte.ts';
 import { numberFormat } from './lib/format/intl.ts';
+import * as m from './lib/i18n/messages.ts';
 import { adoptLegacyStorage } from './lib/storage/keys.ts';
 import './app.css';
 
@@ -30,6 +31,6 @@ Promise.all([loadAppConfig(), messages])
     const message = document.createElement('p');
     message.setAttribute('role', 'alert');
     message.className = 'boot-error';
-    message.textContent = `The app could not start: ${error.message}`;
+    message.textContent = m.common_main_start_failed({ error: error.message });
     target.replaceChildren(message);
   });

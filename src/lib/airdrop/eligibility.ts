@@ -5,6 +5,7 @@
  */
 import { getAddress, isHex, type Address, type Hex } from 'viem';
 import { fetchJson } from '../net/fetch-text.ts';
+import * as m from '../i18n/messages.ts';
 import {
   isShardBits,
   MIN_SHARD_BITS,
@@ -29,7 +30,7 @@ const isDecimal = (s: unknown): s is string => typeof s === 'string' && /^\d{1,7
 
 /** Loads and shape-checks the manifest. */
 export async function readManifest(baseUrl: string): Promise<AirdropManifest> {
-  const data = (await fetchJson(`${baseUrl}/manifest.json`, 'The airdrop manifest', {
+  const data = (await fetchJson(`${baseUrl}/manifest.json`, m.common_eligibility_manifest, {
     maxBytes: MAX_FILE_BYTES,
   })) as AirdropManifest;
   const bits = data?.shardBits ?? MIN_SHARD_BITS;
@@ -45,11 +46,12 @@ export async function readManifest(baseUrl: string): Promise<AirdropManifest> {
     typeof data.shards === 'string' &&
     data.shards.length === 2 ** bits / 4 &&
     /^[0-9a-f]*$/.test(data.shards);
-  if (!valid) throw new Error('The airdrop manifest is malformed.');
+  if (!valid) throw new Error(m.common_eligibility_manifest_malformed());
   return data;
 }
 
-function checkShard(data: unknown, prefix: string, bits: number, categories: number): AirdropShard {
+/** `data` as shard `prefix`, or undefined when it is not shaped as one. */
+function checkShard(data: unknown, prefix: string, bits: number, categories: number): AirdropShard | undefined {
   const shard = data as AirdropShard;
   const valid =
     shard?.version === 1 &&
@@ -69,8 +71,7 @@ function checkShard(data: unknown, prefix: string, bits: number, categories: num
         e[2].length === categories &&
         e[2].every(isDecimal),
     );
-  if (!valid) throw new Error(`Airdrop shard ${prefix} is malformed.`);
-  return shard;
+  return valid ? shard : undefined;
 }
 
 /**
@@ -84,14 +85,16 @@ export async function loadShard(
   prefix: string,
 ): Promise<{ shard: ReturnType<typeof rebuildShard> } | { invalid: string }> {
   const shard = checkShard(
-    await fetchJson(`${baseUrl}/shards/${prefix}.json`, `Airdrop shard ${prefix}`, { maxBytes: MAX_FILE_BYTES }),
+    await fetchJson(`${baseUrl}/shards/${prefix}.json`, () => m.common_eligibility_shard({ prefix }), {
+      maxBytes: MAX_FILE_BYTES,
+    }),
     prefix,
     shardBitsOf(manifest),
     manifest.categories.length,
   );
+  if (!shard) throw new Error(m.common_eligibility_shard_malformed({ prefix }));
   const rebuilt = rebuildShard(shard);
-  if (rebuilt.root !== manifest.root.toLowerCase())
-    return { invalid: `Airdrop shard ${prefix} does not match the published root (tampered or stale hosting).` };
+  if (rebuilt.root !== manifest.root.toLowerCase()) return { invalid: m.common_eligibility_shard_root({ prefix }) };
   return { shard: rebuilt };
 }
 
@@ -106,11 +109,7 @@ export async function checkEligibility(
   onchainRoot: Hex,
 ): Promise<Eligibility> {
   if (manifest.root.toLowerCase() !== onchainRoot.toLowerCase()) {
-    return {
-      status: 'invalid',
-      reason:
-        'The airdrop files are for a different distribution than the contract on-chain (stale or tampered hosting).',
-    };
+    return { status: 'invalid', reason: m.common_eligibility_other_distribution() };
   }
   const prefix = shardPrefix(account, shardBitsOf(manifest));
   if (!shardExists(manifest, prefix)) return { status: 'not-eligible' };
@@ -123,7 +122,7 @@ export async function checkEligibility(
   const total = BigInt(totalText);
   const breakdown = manifest.categories.map((c, i) => ({ id: c.id, name: c.name, amount: BigInt(amounts[i]) }));
   if (breakdown.reduce((s, b) => s + b.amount, 0n) !== total) {
-    return { status: 'invalid', reason: `The category amounts for ${getAddress(address)} do not add up to its total.` };
+    return { status: 'invalid', reason: m.common_eligibility_category_sum({ address: getAddress(address) }) };
   }
   const proof = found.proof;
   return { status: 'eligible', total, breakdown, proof };

@@ -5,10 +5,11 @@
  * compact form (parity in the top bit of s).
  */
 import type { Hex } from 'viem';
+import * as m from '../i18n/messages.ts';
 
 export class MalformedSignatureError extends Error {
   constructor() {
-    super('The wallet returned a signature that is not 64 or 65 bytes of hex.');
+    super(m.common_signature_malformed());
   }
 }
 

@@ -5,7 +5,8 @@
  */
 import { formatTimestamp } from '../format/time.ts';
 import { formatToken } from '../format/amount.ts';
-import { ALT_PAUSED_MESSAGE } from './paused.ts';
+import { altPausedMessage } from './paused.ts';
+import * as m from '../i18n/messages.ts';
 export { decodeProtocolError } from '../contracts/errors.ts';
 
 const date = (seconds: unknown) => formatTimestamp(Number(seconds));
@@ -14,58 +15,63 @@ const alt = (value: unknown) => formatToken(BigInt(value as bigint));
 /** Plain words for the protocol's custom errors, by name. */
 const CONTRACT_MESSAGES: Record<string, (args: readonly unknown[]) => string> = {
   ERC20InsufficientBalance: ([, balance, needed]) =>
-    `Not enough ALT: you have ${alt(balance)} and this needs ${alt(needed)}.`,
+    m.common_contract_words_insufficient_balance({ balance: alt(balance), needed: alt(needed) }),
   ERC20InsufficientAllowance: ([, allowance, needed]) =>
-    `The approval (${alt(allowance)}) is lower than the ${alt(needed)} needed.`,
-  ERC2612ExpiredSignature: () => 'The permit signature has expired. Try again.',
-  ERC2612InvalidSigner: () => 'The permit was signed by a different account.',
-  VotesExpiredSignature: () => 'The delegation signature has expired. Try again.',
-  AmountBelowMinimum: ([amount, minimum]) => `The minimum stake is ${alt(minimum)}; ${alt(amount)} is below it.`,
-  ZeroAmount: () => 'The amount must be more than zero.',
+    m.common_contract_words_insufficient_allowance({ allowance: alt(allowance), needed: alt(needed) }),
+  ERC2612ExpiredSignature: () => m.common_contract_words_permit_expired(),
+  ERC2612InvalidSigner: () => m.common_contract_words_permit_wrong_signer(),
+  VotesExpiredSignature: () => m.common_contract_words_delegation_expired(),
+  AmountBelowMinimum: ([amount, minimum]) =>
+    m.common_contract_words_amount_below_minimum({ minimum: alt(minimum), amount: alt(amount) }),
+  ZeroAmount: () => m.common_amount_zero(),
   RemainderBelowMinimum: ([remainder, minimum]) =>
-    `That would leave ${alt(remainder)} behind, under the ${alt(minimum)} minimum: move all of it, or leave at least the minimum.`,
-  OperatorBeingSlashed: () =>
-    'A slash of this operator is being applied; its stake cannot move until that finishes. Try again shortly.',
-  NotARedelegation: ([id]) => `Unbonding request #${id} is not a redelegation.`,
-  TooManyPositions: ([max]) => `You can stake with at most ${max} operators at once.`,
-  TooManyRequests: ([max]) => `You can have at most ${max} unbonding requests at once; withdraw the ready ones first.`,
-  MetadataTooLong: ([length, max]) => `The metadata is ${length} bytes; at most ${max} are allowed.`,
-  ParameterOutOfRange: ([value, min, max]) => `${value} is outside the allowed range (${min} to ${max}).`,
-  EnforcedPause: () => ALT_PAUSED_MESSAGE,
-  InvalidDelegatee: () => 'Votes cannot be delegated to the zero address.',
-  ERC20ExceededCap: () => 'That would mint past the token’s cap.',
+    m.common_contract_words_remainder_below_minimum({ remainder: alt(remainder), minimum: alt(minimum) }),
+  OperatorBeingSlashed: () => m.common_contract_words_operator_being_slashed(),
+  NotARedelegation: ([id]) => m.common_contract_words_not_a_redelegation({ id: String(id) }),
+  TooManyPositions: ([max]) => m.common_contract_words_too_many_positions({ max: String(max) }),
+  TooManyRequests: ([max]) => m.common_contract_words_too_many_requests({ max: String(max) }),
+  MetadataTooLong: ([length, max]) =>
+    m.common_contract_words_metadata_too_long({ length: String(length), max: String(max) }),
+  ParameterOutOfRange: ([value, min, max]) =>
+    m.common_contract_words_parameter_out_of_range({ value: String(value), min: String(min), max: String(max) }),
+  EnforcedPause: () => altPausedMessage(),
+  InvalidDelegatee: () => m.common_contract_words_invalid_delegatee(),
+  ERC20ExceededCap: () => m.common_contract_words_exceeded_cap(),
   InsufficientStake: ([requested, available]) =>
-    `You have ${alt(available)} staked here, less than the ${alt(requested)} requested.`,
-  OperatorNotActive: () => 'This operator is not active and cannot take stake.',
-  OperatorNotAllowlisted: () => 'This address is not on the operator allowlist.',
-  UnknownOperator: () => 'There is no operator at this address.',
-  SameOperator: () => 'Choose a different operator to move stake to.',
-  RequestLocked: ([id, unlock]) => `Unbonding request #${id} unlocks at ${date(unlock)}.`,
-  NotRequestOwner: ([id]) => `Unbonding request #${id} belongs to another account.`,
-  UnknownRequest: ([id]) => `Unbonding request #${id} does not exist or was already withdrawn.`,
-  NothingToClaim: () => 'There is nothing to claim yet.',
-  CommissionTooHigh: ([bps, max]) => `A commission of ${Number(bps) / 100}% is over the ${Number(max) / 100}% ceiling.`,
-  AlreadyClaimed: () => 'This address has already claimed its airdrop.',
-  InvalidProof: () => 'The eligibility proof does not match the airdrop on-chain.',
-  ClaimWindowNotOpen: ([start]) => `Claims open at ${date(start)}.`,
-  ClaimWindowClosed: ([end]) => `The claim window closed at ${date(end)}.`,
-  NotSweepableYet: ([at]) => `Unclaimed ALT can be swept from ${date(at)}.`,
-  NothingToSweep: () => 'Nothing is left to sweep.',
-  AlreadySwept: () => 'The unclaimed ALT has already been swept.',
-  DelegationFailed: () =>
-    'Choosing this delegate needs a delegation signature from the claiming account, and none matched. Claim again and sign the delegation, or keep your current delegate.',
+    m.common_contract_words_insufficient_stake({ available: alt(available), requested: alt(requested) }),
+  OperatorNotActive: () => m.common_contract_words_operator_not_active(),
+  OperatorNotAllowlisted: () => m.common_contract_words_operator_not_allowlisted(),
+  UnknownOperator: () => m.common_contract_words_unknown_operator(),
+  SameOperator: () => m.common_contract_words_same_operator(),
+  RequestLocked: ([id, unlock]) => m.common_contract_words_request_locked({ id: String(id), date: date(unlock) }),
+  NotRequestOwner: ([id]) => m.common_contract_words_not_request_owner({ id: String(id) }),
+  UnknownRequest: ([id]) => m.common_contract_words_unknown_request({ id: String(id) }),
+  NothingToClaim: () => m.common_contract_words_nothing_to_claim(),
+  CommissionTooHigh: ([bps, max]) =>
+    m.common_contract_words_commission_too_high({
+      commission: String(Number(bps) / 100),
+      max: String(Number(max) / 100),
+    }),
+  AlreadyClaimed: () => m.common_contract_words_already_claimed(),
+  InvalidProof: () => m.common_contract_words_invalid_proof(),
+  ClaimWindowNotOpen: ([start]) => m.common_contract_words_claim_window_not_open({ date: date(start) }),
+  ClaimWindowClosed: ([end]) => m.common_contract_words_claim_window_closed({ date: date(end) }),
+  NotSweepableYet: ([at]) => m.common_contract_words_not_sweepable_yet({ date: date(at) }),
+  NothingToSweep: () => m.common_contract_words_nothing_to_sweep(),
+  AlreadySwept: () => m.common_contract_words_already_swept(),
+  DelegationFailed: () => m.common_contract_words_delegation_failed(),
   GovernorInsufficientProposerVotes: ([, votes, threshold]) =>
-    `You have ${alt(votes)} votes; proposing needs ${alt(threshold)}.`,
-  GovernorAlreadyCastVote: () => 'This account has already voted on this proposal.',
-  GovernorUnexpectedProposalState: () => 'The proposal is not in a state that allows this now.',
-  GovernorOnlyProposer: () => 'Only the proposer can do this.',
-  GovernorUnableToCancel: () => 'Only the proposer can cancel, and only before voting starts.',
-  GovernorInvalidVoteType: () => 'That is not a valid vote.',
-  TimelockUnexpectedOperationState: () => 'The timelock delay has not passed yet.',
-  AccessControlUnauthorizedAccount: () => 'Only governance can do this.',
+    m.common_contract_words_insufficient_proposer_votes({ votes: alt(votes), threshold: alt(threshold) }),
+  GovernorAlreadyCastVote: () => m.common_contract_words_already_voted(),
+  GovernorUnexpectedProposalState: () => m.common_contract_words_unexpected_proposal_state(),
+  GovernorOnlyProposer: () => m.common_contract_words_only_proposer(),
+  GovernorUnableToCancel: () => m.common_contract_words_unable_to_cancel(),
+  GovernorInvalidVoteType: () => m.common_contract_words_invalid_vote_type(),
+  TimelockUnexpectedOperationState: () => m.common_contract_words_timelock_not_ready(),
+  AccessControlUnauthorizedAccount: () => m.common_contract_words_only_governance(),
 };
 
 export function contractMessage(errorName: string, args: readonly unknown[]): string {
   const words = CONTRACT_MESSAGES[errorName];
-  return words ? words(args) : `The contract refused the transaction (${errorName}).`;
+  return words ? words(args) : m.common_map_error_contract_named({ error: errorName });
 }

@@ -5,6 +5,8 @@
 import { BaseError, type ContractFunctionRevertedError, type Hex } from 'viem';
 import { contractWords, loadContractWords } from './load-contract-words.svelte.ts';
 import { cleanText, clip } from '../format/clean-text.ts';
+import * as m from '../i18n/messages.ts';
+import type { AnswerShape } from '../rpc/answers.ts';
 
 export type ErrorKind =
   'rejected' | 'contract' | 'funds' | 'wrong-chain' | 'wallet-changed' | 'rpc' | 'replaced' | 'dropped' | 'unknown';
@@ -34,6 +36,28 @@ const isRevert = (e: unknown): e is ContractFunctionRevertedError =>
 const UNREADABLE =
   /^(AbiDecoding\w+|InvalidHex\w+|PositionOutOfBounds|SizeExceedsPaddingSize|InvalidBytesBoolean)Error$/;
 
+/** The sentence for each shape an RPC's answer failed to have (rpc/answers.ts), by what was expected. */
+const MALFORMED: Record<AnswerShape, (i: { method: string }) => string> = {
+  'hex data': m.common_map_error_malformed_hex,
+  'a quantity': m.common_map_error_malformed_quantity,
+  'a block': m.common_map_error_malformed_block,
+  'a list of logs': m.common_map_error_malformed_logs,
+};
+
+/**
+ * An RPC's answer of the wrong shape (rpc/answers.ts's MalformedAnswerError, found by its name along
+ * the causes) in words, in the language shown; undefined for any other error.
+ */
+function malformedAnswer(error: unknown): string | undefined {
+  let current: any = error;
+  for (let depth = 0; current && depth < 10; depth++) {
+    if (current.name === 'MalformedAnswerError')
+      return MALFORMED[current.expected as AnswerShape]?.({ method: String(current.method) });
+    current = current.cause;
+  }
+  return undefined;
+}
+
 /** Maps any thrown value to a kind and a sentence. */
 export function mapError(error: unknown): MappedError {
   const code = codeOf(error);
@@ -43,11 +67,11 @@ export function mapError(error: unknown): MappedError {
     name === 'UserRejectedRequestError' ||
     /user (rejected|denied)/i.test(String((error as Error)?.message))
   ) {
-    return { kind: 'rejected', message: 'You rejected the request in your wallet. Nothing was sent.' };
+    return { kind: 'rejected', message: m.common_map_error_rejected() };
   }
   // EIP-1193 4100 (unauthorized) and 4900 (disconnected): the wallet went away mid-request.
   if (code === 4100 || code === 4900 || name === 'UnauthorizedProviderError' || name === 'ProviderDisconnectedError') {
-    return { kind: 'rejected', message: 'Your wallet disconnected before signing. Nothing was sent.' };
+    return { kind: 'rejected', message: m.common_map_error_disconnected() };
   }
   if (error instanceof BaseError) {
     const reverted = error.walk(isRevert) as ContractFunctionRevertedError | null;
@@ -63,51 +87,53 @@ export function mapError(error: unknown): MappedError {
         const args = decoded.args ?? [];
         const message = words
           ? words.contractMessage(decoded.errorName, args)
-          : `The contract refused the transaction (${decoded.errorName}).`;
+          : m.common_map_error_contract_named({ error: decoded.errorName });
         return { kind: 'contract', message };
       }
-      if (reverted.reason) return { kind: 'contract', message: `The contract refused: ${reverted.reason}` };
-      return { kind: 'contract', message: 'The contract refused the transaction.' };
+      if (reverted.reason)
+        return { kind: 'contract', message: m.common_map_error_contract_reason({ reason: reverted.reason }) };
+      return { kind: 'contract', message: m.common_map_error_contract() };
     }
     const names = new Set<string>();
     error.walk((e) => {
       names.add((e as Error).name);
       return false;
     });
-    if (names.has('InsufficientFundsError')) return { kind: 'funds', message: 'Not enough ETH to pay for gas.' };
+    if (names.has('InsufficientFundsError')) return { kind: 'funds', message: m.common_map_error_funds() };
     if (
       names.has('ChainMismatchError') ||
       names.has('SwitchChainNotSupportedError') ||
       names.has('ChainNotConfiguredError')
     ) {
-      return { kind: 'wrong-chain', message: 'Your wallet is on a different network. Switch network and try again.' };
+      return { kind: 'wrong-chain', message: m.common_map_error_wrong_network() };
     }
     // A body that is not JSON, or results that cannot be decoded: the RPC answered, but with garbage.
     if ([...names].some((n) => n === 'SyntaxError' || UNREADABLE.test(n))) {
-      return {
-        kind: 'rpc',
-        message:
-          'The network (RPC) answered with data that cannot be read: it may be faulty or misconfigured. Try again later.',
-      };
+      return { kind: 'rpc', message: m.common_map_error_unreadable() };
     }
     if (names.has('HttpRequestError') || names.has('TimeoutError') || names.has('WebSocketRequestError')) {
-      return { kind: 'rpc', message: 'The network (RPC) did not answer. Check your connection and try again.' };
+      return { kind: 'rpc', message: m.common_map_error_no_answer() };
     }
-    if (code === 4902) return { kind: 'wrong-chain', message: 'Your wallet does not know this network yet.' };
+    if (code === 4902) return { kind: 'wrong-chain', message: m.common_map_error_unknown_network() };
     // A node's refusal in its own words (the read pool passes them on as they came), which any RPC
     // writes: cleaned as chain text is, and cut to a sentence's length.
     const refusal = error.walk((e) => (e as Error).name === 'RpcRequestError') as BaseError | null;
     if (refusal?.details)
       return {
         kind: 'rpc',
-        message: `The network (RPC) refused the request: ${clip(cleanText(refusal.details), 160)}`,
+        message: m.common_map_error_refused({ details: clip(cleanText(refusal.details), 160) }),
       };
-    return { kind: 'unknown', message: error.shortMessage };
+    return { kind: 'unknown', message: malformedAnswer(error) ?? error.shortMessage };
   }
   if (error instanceof TypeError && /fetch/i.test(error.message)) {
-    return { kind: 'rpc', message: 'The network (RPC) did not answer. Check your connection and try again.' };
+    return { kind: 'rpc', message: m.common_map_error_no_answer() };
   }
-  return { kind: 'unknown', message: error instanceof Error ? error.message : 'Something went wrong.' };
+  // A batched read the chain did not answer at all (web3/read-batch.ts, whose message is English only).
+  if (name === 'BatchUnavailableError') return { kind: 'unknown', message: m.common_map_error_batch_unavailable() };
+  return {
+    kind: 'unknown',
+    message: malformedAnswer(error) ?? (error instanceof Error ? error.message : m.common_map_error_something()),
+  };
 }
 
 /**

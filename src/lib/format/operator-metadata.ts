@@ -6,6 +6,7 @@
  */
 import { cleanText } from './clean-text.ts';
 import { safeExternalLink } from './external-link.ts';
+import * as m from '../i18n/messages.ts';
 export interface OperatorMetadata {
   name?: string;
   website?: string;
@@ -15,6 +16,11 @@ export interface OperatorMetadata {
 
 /** Metadata, or the reason there is none, worded to be shown next to the operator. */
 export type MetadataResult = { metadata: OperatorMetadata } | { problem: string };
+
+/** The same, the reason as its message: worded when read, so a decode kept below follows the language. */
+type Decoded = { metadata: OperatorMetadata } | { problem: () => string };
+
+const worded = (result: Decoded): MetadataResult => ('problem' in result ? { problem: result.problem() } : result);
 
 const LIMITS = { name: 80, website: 200, description: 1_000, logo: 100_000 };
 /** An inline URI larger than this is refused before decoding. */
@@ -44,14 +50,18 @@ export function sanitizeMetadata(data: unknown): OperatorMetadata | undefined {
 
 /** Parses metadata JSON text; a problem says what is wrong with it. */
 export function parseMetadataJson(json: string): MetadataResult {
+  return worded(parseJson(json));
+}
+
+function parseJson(json: string): Decoded {
   let data: unknown;
   try {
     data = JSON.parse(json);
   } catch {
-    return { problem: 'The metadata is not valid JSON.' };
+    return { problem: m.common_operator_metadata_not_json };
   }
   const metadata = sanitizeMetadata(data);
-  return metadata ? { metadata } : { problem: 'The metadata has no usable name, website, description or logo.' };
+  return metadata ? { metadata } : { problem: m.common_operator_metadata_unusable };
 }
 
 /** Reads an inline `data:application/json` URI (base64 or percent-encoded). */
@@ -63,17 +73,18 @@ export function readInlineMetadata(uri: string): MetadataResult {
     result = decodeInline(uri);
     inlineCache.set(uri, result);
   }
-  return result;
+  return worded(result);
 }
 
 const INLINE_CACHE_SIZE = 2_000;
-const inlineCache = new Map<string, MetadataResult>();
+const inlineCache = new Map<string, Decoded>();
 
-function decodeInline(uri: string): MetadataResult {
+function decodeInline(uri: string): Decoded {
   const match = /^data:application\/json(;charset=[\w-]+)?(;base64)?,(.*)$/is.exec(uri);
-  if (!match) return { problem: 'The metadata URI is not a JSON data URI.' };
+  if (!match) return { problem: m.common_operator_metadata_not_data_uri };
   if (uri.length > MAX_INLINE_URI) {
-    return { problem: `The metadata is too large (${Math.round(uri.length / 1024)} KiB; at most 195 KiB is read).` };
+    const size = Math.round(uri.length / 1024);
+    return { problem: () => m.common_operator_metadata_too_large({ size }) };
   }
   let json: string;
   try {
@@ -81,9 +92,9 @@ function decodeInline(uri: string): MetadataResult {
       ? new TextDecoder().decode(Uint8Array.from(atob(match[3]), (c) => c.charCodeAt(0)))
       : decodeURIComponent(match[3]);
   } catch {
-    return { problem: 'The metadata is not validly encoded.' };
+    return { problem: m.common_operator_metadata_bad_encoding };
   }
-  return parseMetadataJson(json);
+  return parseJson(json);
 }
 
 /** Inline metadata when the URI carries valid metadata; undefined otherwise (rows then show the address). */

@@ -1,19 +1,22 @@
 /** Durations and dates from chain time (block timestamps in seconds), never from the user's clock. */
 import { dateTimeFormat } from './intl.ts';
+import * as m from '../i18n/messages.ts';
+
+/** Each unit a duration is said in, largest first: its length in seconds and its words ("3d"). */
+const UNITS: [number, (i: { count: number }) => string][] = [
+  [86_400, m.common_time_days],
+  [3_600, m.common_time_hours],
+  [60, m.common_time_minutes],
+  [1, m.common_time_seconds],
+];
 
 /** "3d 4h", "5h 12m", "42s": the two largest units; never negative (a past time reads "0s"). */
 export function formatDuration(seconds: bigint | number): string {
   let s = Math.max(0, Number(seconds));
-  const units: [string, number][] = [
-    ['d', 86_400],
-    ['h', 3_600],
-    ['m', 60],
-    ['s', 1],
-  ];
   const parts: string[] = [];
-  for (const [label, size] of units) {
+  for (const [size, label] of UNITS) {
     const count = Math.floor(s / size);
-    if (count > 0 || (parts.length === 0 && label === 's')) parts.push(`${count}${label}`);
+    if (count > 0 || (parts.length === 0 && size === 1)) parts.push(label({ count }));
     s -= count * size;
     if (parts.length === 2) break;
   }

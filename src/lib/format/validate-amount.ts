@@ -1,5 +1,6 @@
 /** Checks a typed amount against what the action allows, with a plain sentence for each refusal. */
 import { formatToken, parseAmount, type ParsedAmount } from './amount.ts';
+import * as m from '../i18n/messages.ts';
 
 export interface AmountLimits {
   /** The most the user can use (wallet balance, staked amount…), and what to call it. */
@@ -18,11 +19,14 @@ export function validateAmount(input: string, limits: AmountLimits = {}): Parsed
   if (limits.max && parsed.value > limits.max.value) {
     return {
       ok: false,
-      message: `That is more than your ${limits.max.label} (${formatToken(limits.max.value, symbol)}).`,
+      message: m.common_validate_amount_over_max({
+        label: limits.max.label,
+        amount: formatToken(limits.max.value, symbol),
+      }),
     };
   }
   if (limits.min !== undefined && parsed.value < limits.min) {
-    return { ok: false, message: `The minimum is ${formatToken(limits.min, symbol)}.` };
+    return { ok: false, message: m.common_validate_amount_minimum({ amount: formatToken(limits.min, symbol) }) };
   }
   return parsed;
 }

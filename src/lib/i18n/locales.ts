@@ -36,7 +36,11 @@ export function localeOfTag(tag: string): Locale | undefined {
  * The language a visit opens in: the link's `lang` parameter, else the one chosen before in this
  * browser, else the first of the browser's preferred languages the catalogue has, else English.
  */
-export function chooseLocale(from: { param?: string | null; stored?: string | null; preferred?: readonly string[] }): Locale {
+export function chooseLocale(from: {
+  param?: string | null;
+  stored?: string | null;
+  preferred?: readonly string[];
+}): Locale {
   if (isLocale(from.param)) return from.param;
   if (isLocale(from.stored)) return from.stored;
   for (const tag of from.preferred ?? []) {

@@ -8,6 +8,7 @@
 import { createQuery } from '@tanstack/svelte-query';
 import { cache } from '../query/presets.ts';
 import type { HistoryUpTo } from './chain-logs.ts';
+import * as m from '../i18n/messages.ts';
 
 export interface HistoryQueryOptions<T> {
   /** The key of the up-to-date read (a per-block root); the stored read is kept beside it. */
@@ -36,7 +37,7 @@ export function historyQuery<T>(options: () => HistoryQueryOptions<T>) {
       queryKey: o.queryKey,
       queryFn: async () => {
         const value = await o.read('head');
-        if (value === null) throw new Error('The history could not be read.');
+        if (value === null) throw new Error(m.common_history_query_failed());
         return value;
       },
       enabled: o.enabled ?? true,

@@ -12,7 +12,8 @@
  * The same module writes it (scripts/history-snapshot.ts) and reads it: one definition of the parts.
  */
 import { numberToHex, pad, type Address, type Hex } from 'viem';
-import { fetchJson } from '../net/fetch-text.ts';
+import { fetchJson, type FileName } from '../net/fetch-text.ts';
+import * as m from '../i18n/messages.ts';
 import type { Checkpoint, IndexedLog } from './log-store.ts';
 import type { RpcRequest } from './log-index.ts';
 import {
@@ -33,6 +34,9 @@ import {
 } from './snapshot-format.ts';
 import { headerAnswer, type RpcHeader } from '../rpc/answers.ts';
 
+/** What a failure to load its files calls the snapshot. */
+const SNAPSHOT: FileName = m.common_history_snapshot_what;
+
 /** A snapshot the chain vouched for: its head, and its shards on demand. */
 export class HistorySnapshot {
   readonly #shards = new Map<string, Promise<IndexedLog[]>>();
@@ -50,7 +54,7 @@ export class HistorySnapshot {
   #titles?: Promise<Map<bigint, SnapshotProposal>>;
 
   #file<T>(path: string, parse: (data: unknown) => T): Promise<T> {
-    return fetchJson(new URL(path, this.baseUrl).href, 'The history snapshot', {
+    return fetchJson(new URL(path, this.baseUrl).href, SNAPSHOT, {
       maxBytes: 16 * 1024 * 1024,
     }).then(parse);
   }
@@ -89,7 +93,7 @@ export class HistorySnapshot {
     let loading = this.#shards.get(id);
     if (!loading) {
       const url = new URL(snapshotPaths(this.head.chainId).shard(part, shard), this.baseUrl).href;
-      loading = fetchJson(url, 'The history snapshot', { maxBytes: 8 * 1024 * 1024 }).then((data) => {
+      loading = fetchJson(url, SNAPSHOT, { maxBytes: 8 * 1024 * 1024 }).then((data) => {
         if (!Array.isArray(data) || !data.every(isCompact)) throw new SnapshotProblem(`history snapshot: shard ${id}`);
         return (data as CompactLog[]).map(expandLog);
       });
@@ -117,9 +121,7 @@ export async function loadHistorySnapshot(
   let head: SnapshotHead;
   try {
     const url = new URL(snapshotPaths(chainId).head, baseUrl).href;
-    head = parseSnapshotHead(
-      await fetchJson(url, 'The history snapshot', { maxBytes: 4 * 1024 * 1024, timeoutMs: 10_000 }),
-    );
+    head = parseSnapshotHead(await fetchJson(url, SNAPSHOT, { maxBytes: 4 * 1024 * 1024, timeoutMs: 10_000 }));
   } catch {
     return undefined;
   }

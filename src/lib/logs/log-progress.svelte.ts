@@ -4,6 +4,8 @@
  * skeleton that never changes.
  */
 import { onLogProgress } from './chain-logs.ts';
+import { numberFormat } from '../format/intl.ts';
+import * as m from '../i18n/messages.ts';
 
 export const logProgress = $state<Record<number, { scannedTo: bigint; target: bigint; from: bigint } | undefined>>({});
 onLogProgress((chainId, scannedTo, target, from) => (logProgress[chainId] = { scannedTo, target, from }));
@@ -15,5 +17,10 @@ export function progressText(chainId: number): string | undefined {
   const span = p.target - p.from + 1n;
   const done = p.scannedTo - p.from + 1n;
   const percent = span > 0n ? Number((done * 100n) / span) : 0;
-  return `Reading the chain's history: ${percent}% (block ${p.scannedTo.toLocaleString('en-US')} of ${p.target.toLocaleString('en-US')}). What is read is kept for your next visit.`;
+  const number = numberFormat();
+  return m.common_log_progress_reading({
+    percent,
+    block: number.format(p.scannedTo),
+    target: number.format(p.target),
+  });
 }

@@ -3,7 +3,16 @@
  * streaming (a lying or missing Content-Length cannot make the page download gigabytes), a timeout,
  * and every failure as a sentence about `what` that can be shown as it is.
  */
+import * as m from '../i18n/messages.ts';
+
 export class FetchProblem extends Error {}
+
+/** What the file is called in a failure's sentence ("The metadata"): as written, or a message of the catalogue. */
+export type FileName = string | (() => string);
+
+/** A FetchProblem worded by `sentence` about the file `what`, in the language shown. */
+const problem = (what: FileName, sentence: (what: string) => string) =>
+  new FetchProblem(sentence(typeof what === 'string' ? what : what()));
 
 export interface FetchTextOptions {
   maxBytes: number;
@@ -11,18 +20,19 @@ export interface FetchTextOptions {
   init?: RequestInit;
 }
 
-export async function fetchText(url: string, what: string, { maxBytes, timeoutMs = 15_000, init }: FetchTextOptions) {
+export async function fetchText(url: string, what: FileName, { maxBytes, timeoutMs = 15_000, init }: FetchTextOptions) {
   let response: Response;
   try {
     response = await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
   } catch (error) {
     const timedOut = (error as Error)?.name === 'TimeoutError';
-    throw new FetchProblem(
-      timedOut ? `${what} took too long to load.` : `${what} could not be loaded (network error).`,
+    throw problem(what, (what) =>
+      timedOut ? m.common_fetch_text_timeout({ what }) : m.common_fetch_text_network({ what }),
     );
   }
-  if (!response.ok) throw new FetchProblem(`${what} could not be loaded (HTTP ${response.status}).`);
-  const tooLarge = () => new FetchProblem(`${what} is too large (over ${Math.round(maxBytes / 1024)} KiB).`);
+  if (!response.ok) throw problem(what, (what) => m.common_fetch_text_http({ what, status: response.status }));
+  const tooLarge = () =>
+    problem(what, (what) => m.common_fetch_text_too_large({ what, size: Math.round(maxBytes / 1024) }));
   if (Number(response.headers.get('content-length') ?? 0) > maxBytes) {
     void response.body?.cancel();
     throw tooLarge();
@@ -45,17 +55,17 @@ export async function fetchText(url: string, what: string, { maxBytes, timeoutMs
     }
   } catch (error) {
     if (error instanceof FetchProblem) throw error;
-    throw new FetchProblem(`${what} was cut off while loading.`);
+    throw problem(what, (what) => m.common_fetch_text_cut_off({ what }));
   }
   return text + decoder.decode();
 }
 
 /** `fetchText`, then JSON: a truncated or corrupted file says so instead of throwing a SyntaxError. */
-export async function fetchJson(url: string, what: string, options: FetchTextOptions): Promise<unknown> {
+export async function fetchJson(url: string, what: FileName, options: FetchTextOptions): Promise<unknown> {
   const text = await fetchText(url, what, options);
   try {
     return JSON.parse(text);
   } catch {
-    throw new FetchProblem(`${what} is not valid JSON (truncated or corrupted).`);
+    throw problem(what, (what) => m.common_fetch_text_not_json({ what }));
   }
 }

@@ -5,12 +5,22 @@
  */
 import { isHex, type Hex } from 'viem';
 
-/** The answer to `method` is not the shape the JSON-RPC spec gives it. */
+/** What an answer was expected to be. */
+export type AnswerShape = 'hex data' | 'a quantity' | 'a block' | 'a list of logs';
+
+/**
+ * The answer to `method` is not the shape the JSON-RPC spec gives it. Its message is English, for
+ * logs and the scripts that share this module; the app words it in the language shown when it is
+ * displayed, from `method` and `expected` (errors/map-error.ts).
+ */
 export class MalformedAnswerError extends Error {
   /** What viem's wrappers (a contract call's error) show in its place. */
   readonly shortMessage: string;
-  constructor(method: string, what: string) {
-    super(`The RPC's answer to ${method} is not ${what}.`);
+  constructor(
+    readonly method: string,
+    readonly expected: AnswerShape,
+  ) {
+    super(`The RPC's answer to ${method} is not ${expected}.`);
     this.name = 'MalformedAnswerError';
     this.shortMessage = this.message;
   }

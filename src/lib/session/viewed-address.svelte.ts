@@ -4,6 +4,7 @@
 import { getAddress, isAddress, type Address } from 'viem';
 import { router } from '../router/router.svelte.ts';
 import type { Wallet } from '../web3/wallet.svelte.ts';
+import * as m from '../i18n/messages.ts';
 
 export class ViewedAddress {
   constructor(readonly wallet: Wallet) {}
@@ -17,7 +18,7 @@ export class ViewedAddress {
   get urlError(): string | undefined {
     const raw = router.route.params.get('address');
     return raw && !isAddress(raw, { strict: false })
-      ? `"${raw.slice(0, 50)}" in the link is not an address.`
+      ? m.common_viewed_address_not_address({ text: raw.slice(0, 50) })
       : undefined;
   }
 

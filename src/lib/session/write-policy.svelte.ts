@@ -2,7 +2,8 @@
  * Whether a write may be offered now, and if not, the sentence that says why: a wallet to connect,
  * another address being viewed, the wrong network, an unreachable chain, or ALT paused by its owner.
  */
-import { ALT_PAUSED_MESSAGE } from '../errors/paused.ts';
+import { altPausedMessage } from '../errors/paused.ts';
+import * as m from '../i18n/messages.ts';
 import type { Wallet } from '../web3/wallet.svelte.ts';
 import type { ChainSession } from './chain-session.svelte.ts';
 import type { ViewedAddress } from './viewed-address.svelte.ts';
@@ -22,15 +23,16 @@ export class WritePolicy {
    */
   blockedReason(who: 'as-viewed' | 'anyone', options: { movesAlt?: boolean } = {}): string | undefined {
     const { session, wallet } = this;
-    if (wallet.framedElsewhere) return 'This page is shown inside another site: open it in its own tab to act.';
-    if (options.movesAlt && session.altPaused[session.chainId]) return ALT_PAUSED_MESSAGE;
-    if (wallet.status !== 'connected' || !wallet.address) return 'Connect a wallet to do this.';
+    if (wallet.framedElsewhere) return m.common_write_policy_framed();
+    if (options.movesAlt && session.altPaused[session.chainId]) return altPausedMessage();
+    if (wallet.status !== 'connected' || !wallet.address) return m.common_write_policy_connect();
     const url = this.viewed.urlAddress;
     if (who === 'as-viewed' && url && url !== wallet.address) {
-      return 'You are viewing another address in read-only mode. Connect that wallet, or view your own address, to act.';
+      return m.common_write_policy_viewing_other();
     }
-    if (wallet.chainId !== session.chainId) return `Switch your wallet to ${session.chain.name} to do this.`;
-    if (session.reachable[session.chainId] === false) return `${session.chain.name} is unreachable right now.`;
+    if (wallet.chainId !== session.chainId) return m.common_write_policy_switch({ chain: session.chain.name });
+    if (session.reachable[session.chainId] === false)
+      return m.common_write_policy_unreachable({ chain: session.chain.name });
     return undefined;
   }
 

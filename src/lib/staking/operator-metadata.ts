@@ -2,6 +2,7 @@
 import { parseMetadataJson, readInlineMetadata, type MetadataResult } from '../format/operator-metadata.ts';
 import { cache } from '../query/presets.ts';
 import { fetchText } from '../net/fetch-text.ts';
+import * as m from '../i18n/messages.ts';
 
 const MAX_BYTES = 64 * 1024;
 
@@ -20,13 +21,13 @@ export function fetchableMetadata(uri: string, allowedOrigins: string[]): boolea
  * other host would learn who reads the page.
  */
 export async function loadOperatorMetadata(uri: string, allowedOrigins: string[]): Promise<MetadataResult> {
-  if (uri === '') return { problem: 'The operator has published no metadata.' };
+  if (uri === '') return { problem: m.common_operator_metadata_none() };
   if (uri.startsWith('data:')) return readInlineMetadata(uri);
   if (!fetchableMetadata(uri, allowedOrigins)) {
-    return { problem: 'The metadata is hosted where this site does not fetch from, so it is not shown.' };
+    return { problem: m.common_operator_metadata_not_fetched() };
   }
   try {
-    const text = await fetchText(uri, 'The metadata', {
+    const text = await fetchText(uri, m.common_operator_metadata_what(), {
       maxBytes: MAX_BYTES,
       timeoutMs: 5_000,
       init: { credentials: 'omit', referrerPolicy: 'no-referrer' },

@@ -21,6 +21,7 @@ import { cache } from '../query/presets.ts';
 import { afterNextPaint } from '../ui/next-paint.ts';
 import { queryKey } from '../query/keys.ts';
 import { storageKey } from '../storage/keys.ts';
+import * as m from '../i18n/messages.ts';
 
 /** What the staking contract's views return, typed from its ABI. */
 type StakingView<F extends ContractFunctionName<typeof altStakingAbi, 'view'>> = ContractFunctionReturnType<
@@ -83,7 +84,7 @@ export const laterGroups = (count: bigint | undefined, from = OPERATOR_PAGE, pag
 /** What every staking screen's first batch reads beside its operators: parameters and the account. */
 function screenCalls(chain: ChainConfig, caps: ChainCaps, account: Address | undefined) {
   const { staking, alt } = chain.contracts;
-  if (!staking || !alt) throw new Error('Staking is not deployed on this chain.');
+  if (!staking || !alt) throw new Error(m.common_read_staking_not_deployed());
   const S = { address: staking, abi: altStakingAbi } as const;
   const T = { address: alt, abi: altLayerTokenAbi } as const;
   return {

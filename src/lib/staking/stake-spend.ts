@@ -8,6 +8,7 @@ import { formatToken } from '../format/amount.ts';
 import type { Touches } from '../query/keys.ts';
 import { spend, type SpendContext, type SpendResult } from '../tx/spend-flow.ts';
 import { STAKING_TOUCHES, stakeCall, stakeWithPermitCall } from './stake-calls.ts';
+import * as m from '../i18n/messages.ts';
 
 export interface StakeSpend {
   alt: { address: Address; symbol: string; domain?: { name: string; version: string } };
@@ -26,6 +27,7 @@ export interface StakeSpend {
 }
 
 export function stakeSpend(ctx: SpendContext, s: StakeSpend): Promise<SpendResult> {
+  const amount = formatToken(s.amount, s.alt.symbol);
   return spend(ctx, {
     token: s.alt.address,
     symbol: s.alt.symbol,
@@ -38,7 +40,9 @@ export function stakeSpend(ctx: SpendContext, s: StakeSpend): Promise<SpendResul
       s.alt.domain && s.nonce !== undefined
         ? { domain: s.alt.domain, nonce: s.nonce, deadline: s.chainTime + 3_600n }
         : undefined,
-    label: `Stake ${formatToken(s.amount, s.alt.symbol)} with ${s.operatorName}${s.step ? ` ${s.step}` : ''}`,
+    label: s.step
+      ? m.common_stake_spend_label_step({ amount, operator: s.operatorName, step: s.step })
+      : m.common_stake_spend_label({ amount, operator: s.operatorName }),
     touches: s.touches ?? STAKING_TOUCHES,
   });
 }

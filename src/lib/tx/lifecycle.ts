@@ -14,8 +14,9 @@ import type { Sent } from './follow-transaction.ts';
 import type { SafeTracking } from './follow-safe.ts';
 import { findSafeTxNonce, readSafe, type PlainCall, type SafeInfo } from '../web3/safe.ts';
 import { estimatePending, simulateBatch, simulationBlock } from './simulate.ts';
-import { fail, SAFE_PROPOSED, settle, settleBatch, settleSafe, UNSEEN } from './settle.ts';
+import { fail, safeProposed, settle, settleBatch, settleSafe, unseen } from './settle.ts';
 import type { TxCall, TxState } from './tx-call.ts';
+import * as m from '../i18n/messages.ts';
 
 export interface TxContext {
   walletConfig: Config;
@@ -46,12 +47,12 @@ function checkWallet(
   wallet: { status: string; address?: Address; chainId?: number },
   ctx: TxContext,
 ): TxState | undefined {
-  if (wallet.status !== 'connected' || !wallet.address) return fail('Connect a wallet first.');
+  if (wallet.status !== 'connected' || !wallet.address) return fail(m.common_tx_flow_connect());
   if (wallet.address.toLowerCase() !== ctx.account.toLowerCase()) {
-    return fail('The wallet switched to another account. Check the details and try again.');
+    return fail(m.common_lifecycle_account_switched());
   }
   if (wallet.chainId !== ctx.chainId) {
-    return fail('Your wallet is on a different network. Switch network and try again.', 'wrong-chain');
+    return fail(m.common_map_error_wrong_network(), 'wrong-chain');
   }
   return undefined;
 }
@@ -136,9 +137,7 @@ export async function send(
     // Re-check right before signing: the account or network may have changed during simulation.
     const now = getAccount(ctx.walletConfig);
     if (now.address?.toLowerCase() !== ctx.account.toLowerCase() || now.chainId !== ctx.chainId) {
-      return report(
-        fail('The wallet changed account or network while preparing. Nothing was sent; try again.', 'wallet-changed'),
-      );
+      return report(fail(m.common_lifecycle_changed_while_preparing(), 'wallet-changed'));
     }
     id = one
       ? await writeContract(ctx.walletConfig, {
@@ -166,7 +165,7 @@ export async function send(
   return report(
     await settle(ctx.client, id, prepared!.expected, {
       walletNonce,
-      onUnseen: () => report({ status: 'pending', hash: id, note: UNSEEN }),
+      onUnseen: () => report({ status: 'pending', hash: id, note: unseen() }),
     }),
   );
 }
@@ -191,6 +190,6 @@ async function sentToSafe(
     block: (await getBlockNumber(ctx.client, { cacheTime: 0 }).catch(() => 0n)).toString(),
   };
   ctx.onSent?.(hash, { safe: tracking });
-  report({ status: 'pending', note: SAFE_PROPOSED });
+  report({ status: 'pending', note: safeProposed() });
   return settleSafe(ctx.client, hash, tracking, (note) => report({ status: 'pending', note }), ctx.safeService);
 }

@@ -10,6 +10,7 @@ import { mapErrorWorded, type MappedError } from '../errors/map-error.ts';
 import { followTransaction, type FollowOptions, type FollowResult, type Sent } from './follow-transaction.ts';
 import { followSafeTransaction, type SafeFollowResult, type SafeTracking } from './follow-safe.ts';
 import type { TxState } from './tx-call.ts';
+import * as m from '../i18n/messages.ts';
 
 export const fail = (message: string, kind: MappedError['kind'] = 'unknown'): TxState => ({
   status: 'error',
@@ -17,7 +18,7 @@ export const fail = (message: string, kind: MappedError['kind'] = 'unknown'): Tx
 });
 
 /** What a Safe transaction waits as before its first read of the Safe. */
-export const SAFE_PROPOSED = 'Proposed to your Safe: waiting for its owners to confirm it.';
+export const safeProposed = () => m.common_settle_safe_proposed();
 
 /** Follows a Safe transaction to its end (see follow-safe.ts); `onProgress` gets the waiting state. */
 export async function settleSafe(
@@ -39,7 +40,7 @@ export async function settleSafe(
         status: 'success',
         hash: result.receipt.transactionHash,
         receipt: result.receipt,
-        note: 'Executed by your Safe',
+        note: m.common_settle_safe_executed(),
       };
     case 'failed':
       return {
@@ -47,7 +48,7 @@ export async function settleSafe(
         hash: result.receipt.transactionHash,
         error: {
           kind: 'contract',
-          message: `Your Safe executed it in block ${result.receipt.blockNumber}, but the call failed, so nothing changed. Check the Safe app.`,
+          message: m.common_settle_safe_failed({ block: result.receipt.blockNumber }),
         },
       };
     case 'replaced':
@@ -55,16 +56,14 @@ export async function settleSafe(
         status: 'error',
         error: {
           kind: 'replaced',
-          message:
-            'Your Safe executed another transaction with the same nonce (a rejection, or another transaction in its place), so this one can never execute.',
+          message: m.common_settle_safe_replaced(),
         },
       };
   }
 }
 
 /** What a sent transaction the network does not show, whose nonce is still unused, is waiting as. */
-export const UNSEEN =
-  'Sent, but the network does not show it yet: your wallet may have sent it privately. Waiting for it to be mined; your account has sent nothing else in its place.';
+export const unseen = () => m.common_settle_unseen();
 
 /** Follows a sent transaction to its end: mined, reverted, sped up, cancelled, replaced or dropped. */
 export async function settle(
@@ -82,37 +81,30 @@ export async function settle(
 
 /** The final state for how a transaction ended. */
 export function settled(hash: Hex, result: FollowResult): TxState {
-  const reverted = (receipt: TransactionReceipt, what: string): TxState => ({
+  const reverted = (receipt: TransactionReceipt, sentence: (i: { block: bigint }) => string): TxState => ({
     status: 'error',
     hash: receipt.transactionHash,
-    error: { kind: 'contract', message: `${what} was mined in block ${receipt.blockNumber} but reverted.` },
+    error: { kind: 'contract', message: sentence({ block: receipt.blockNumber }) },
   });
   const gone = (message: string): TxState => ({ status: 'error', hash, error: { kind: 'dropped', message } });
   switch (result.kind) {
     case 'mined':
       return result.receipt.status === 'reverted'
-        ? reverted(result.receipt, 'The transaction')
+        ? reverted(result.receipt, m.common_settle_reverted)
         : { status: 'success', hash, receipt: result.receipt };
     case 'replaced': {
       const { receipt, reason } = result;
       if (reason === 'repriced' && receipt) {
-        if (receipt.status === 'reverted') return reverted(receipt, 'The sped-up transaction');
-        return { status: 'success', hash: receipt.transactionHash, receipt, note: 'Sped up in your wallet' };
+        if (receipt.status === 'reverted') return reverted(receipt, m.common_settle_sped_up_reverted);
+        return { status: 'success', hash: receipt.transactionHash, receipt, note: m.common_settle_sped_up() };
       }
-      const message =
-        reason === 'cancelled'
-          ? 'You cancelled this transaction in your wallet: the cancellation was mined instead, so nothing else happened.'
-          : 'Another transaction from your account took its place (same nonce), so this one will never be mined. Check your wallet.';
+      const message = reason === 'cancelled' ? m.common_settle_cancelled() : m.common_settle_replaced();
       return { status: 'error', hash, error: { kind: 'replaced', message } };
     }
     case 'dropped':
-      return gone(
-        'The network dropped this transaction: it will not be mined and nothing was spent. You can submit it again.',
-      );
+      return gone(m.common_settle_dropped());
     case 'vanished':
-      return gone(
-        'The network does not know this transaction: it was dropped, or replaced in your wallet. Check your wallet before submitting again.',
-      );
+      return gone(m.common_settle_vanished());
   }
 }
 
@@ -130,7 +122,7 @@ export async function settleBatch(walletConfig: Config | (() => Config), id: str
       const receipts = (result.receipts ?? []) as unknown as TransactionReceipt[];
       const last = receipts.at(-1);
       if (result.status !== 'success' || !last || receipts.some((r) => r.status !== 'success'))
-        return fail('The batch did not go through on-chain.', 'contract');
+        return fail(m.common_settle_batch_failed(), 'contract');
       return { status: 'success', hash: last.transactionHash, receipt: last };
     } catch (error) {
       // EIP-5792's "unknown bundle id", or a wallet without the method: waiting will not help.

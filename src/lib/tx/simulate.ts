@@ -8,6 +8,7 @@ import { estimateContractGas, getBlockNumber, simulateCalls, simulateContract } 
 import type { ReadClient } from '../web3/chains.ts';
 import { newestBlockOf } from '../rpc/pool.ts';
 import type { TxCall } from './tx-call.ts';
+import * as m from '../i18n/messages.ts';
 
 /**
  * The block a write is simulated at: the head as the RPC reports it now, or the newest block any of
@@ -69,7 +70,7 @@ export async function simulateBatch(client: ReadClient, account: Address, calls:
       })),
     });
     const failed = results.find((r) => r.status === 'failure');
-    if (failed) throw failed.error ?? new Error('The batch would fail.');
+    if (failed) throw failed.error ?? new Error(m.common_simulate_batch_fails());
   } catch (error) {
     if (!isMethodUnsupported(error)) throw error;
     await simulateContract(client, { ...calls[0], account, blockNumber: await simulationBlock(client) });

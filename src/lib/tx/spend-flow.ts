@@ -18,6 +18,7 @@ import { readAccountKind, type AccountKind } from '../web3/account-kind.ts';
 import { type TxCall, type TxState, txCall } from './tx-call.ts';
 import type { TxFlow } from './tx-flow.svelte.ts';
 import type { Touches } from '../query/keys.ts';
+import * as m from '../i18n/messages.ts';
 
 export interface SpendPlan {
   /** The token spent, its symbol, and the contract that takes it. */
@@ -69,7 +70,7 @@ export async function spend(ctx: SpendContext, plan: SpendPlan): Promise<SpendRe
   if (await supportsAtomicBatch(ctx.walletConfig, ctx.account, ctx.chainId)) {
     const calls =
       plan.allowance >= plan.amount ? [plan.call] : [approveCall(plan.token, plan.spender, plan.amount), plan.call];
-    return { state: await flow.runBatch(calls, `${plan.label} (one batch)`, plan.touches) };
+    return { state: await flow.runBatch(calls, m.common_spend_flow_one_batch({ label: plan.label }), plan.touches) };
   }
   // Asked only when a permit is possible; a failed read takes the path every account can use.
   const kind: AccountKind | 'unknown' =
@@ -105,21 +106,22 @@ export async function spend(ctx: SpendContext, plan: SpendPlan): Promise<SpendRe
     if (!signingFailed || (state.status === 'error' && state.error.kind === 'rejected')) return { state };
   }
   const why = {
-    contract: 'Your account is a contract (a Safe or another smart account), which cannot sign a permit',
-    unknown: 'The app could not tell whether your account can sign a permit',
-    eoa: 'Your wallet could not sign a permit',
+    contract: m.common_spend_flow_notice_contract,
+    unknown: m.common_spend_flow_notice_unknown,
+    eoa: m.common_spend_flow_notice_eoa,
   }[kind];
-  const notice = plan.permit
-    ? `${why}, so this uses an exact-amount approval and then the action: two transactions.`
-    : undefined;
+  const notice = plan.permit ? why() : undefined;
   if (plan.allowance < plan.amount) {
     const approved = await flow.run(
       approveCall(plan.token, plan.spender, plan.amount),
-      `Approve exactly ${formatToken(plan.amount, plan.symbol)} (1 of 2)`,
+      m.common_spend_flow_approve({ amount: formatToken(plan.amount, plan.symbol) }),
       plan.touches,
     );
     if (approved.status !== 'success') return { state: approved, notice };
-    return { state: await flow.run(plan.call, `${plan.label} (2 of 2)`, plan.touches), notice };
+    return {
+      state: await flow.run(plan.call, m.common_spend_flow_second({ label: plan.label }), plan.touches),
+      notice,
+    };
   }
   // The allowance already covers it: one transaction, no approval to explain.
   return { state: await flow.run(plan.call, plan.label, plan.touches) };

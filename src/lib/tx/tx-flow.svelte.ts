@@ -7,14 +7,15 @@ import { mapErrorWorded } from '../errors/map-error.ts';
 import { usePendingTransactions } from './pending.svelte.ts';
 import type { Touches } from '../query/keys.ts';
 import type { ReadClient } from '../web3/chains.ts';
+import * as m from '../i18n/messages.ts';
 
 // The write path (simulation, gas estimation, receipts) loads on the first action, not with the page.
 const lifecycle = () => import('./lifecycle.ts');
 
-const ALREADY_PENDING: TxState = {
+const alreadyPending = (): TxState => ({
   status: 'error',
-  error: { kind: 'unknown', message: 'This is already pending, here or in another tab. Wait for it to confirm.' },
-};
+  error: { kind: 'unknown', message: m.common_tx_flow_already_pending() },
+});
 
 export class TxFlow {
   state = $state<TxState>({ status: 'idle' });
@@ -58,7 +59,7 @@ export class TxFlow {
     // The same action already on its way (a second click elsewhere, another tab) is not sent again.
     const key = actionKey(chain.id, account, prepared);
     if (this.#pending.isPending(key)) {
-      this.state = ALREADY_PENDING;
+      this.state = alreadyPending();
       return this.state;
     }
     return this.#send(account, chain, [prepared], false, label, touches, key);
@@ -74,7 +75,7 @@ export class TxFlow {
     // its way as a single transaction, here or in another tab, is not sent again.
     const key = actionKey(chain.id, account, calls.at(-1)!);
     if (this.#pending.isPending(key)) {
-      this.state = ALREADY_PENDING;
+      this.state = alreadyPending();
       return this.state;
     }
     this.state = { status: 'simulating' };
@@ -134,7 +135,7 @@ export class TxFlow {
     const account = this.#app.wallet.address;
     const blocked = this.#app.policy.blockedReason(who);
     if (blocked || !account) {
-      this.state = { status: 'error', error: { kind: 'unknown', message: blocked ?? 'Connect a wallet first.' } };
+      this.state = { status: 'error', error: { kind: 'unknown', message: blocked ?? m.common_tx_flow_connect() } };
       return undefined;
     }
     return account;

@@ -5,6 +5,7 @@
 import { getContext, setContext } from 'svelte';
 import type { ExternalLink } from '../format/external-link.ts';
 import { preload } from './preload.ts';
+import * as m from '../i18n/messages.ts';
 
 /** The dialog's code: loaded when a link is first pointed at, focused or followed. */
 export const loadLeaveDialog = () => import('./leave-dialog.svelte');
@@ -25,7 +26,7 @@ export class LeaveApp {
     const asked = this.pending;
     if (!asked) return;
     this.pending = undefined;
-    if (confirm(`Leave the app?\n\nThis opens ${asked.host}, a site the app does not control:\n${asked.href}`))
+    if (confirm(m.common_leave_app_confirm({ host: asked.host, href: asked.href })))
       window.open(asked.href, '_blank', 'noopener,noreferrer');
   }
 

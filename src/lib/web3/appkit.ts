@@ -9,6 +9,7 @@ import { ConnectorController } from '@reown/appkit-controllers';
 import type { Config } from '@wagmi/core';
 import type { AppConfig } from '../config/app-config.ts';
 import { walletChains, walletStorage, walletTransports } from './wallet-config.ts';
+import * as m from '../i18n/messages.ts';
 
 // AppKit will not initialise without a project id; with none configured WalletConnect stays off and
 // this placeholder only satisfies that check (injected EIP-6963 wallets need no project id).
@@ -38,7 +39,7 @@ export function createModal(config: AppConfig): LoadedModal {
     projectId,
     metadata: {
       name: 'ALT',
-      description: 'Stake, vote and claim ALT',
+      description: m.common_appkit_description(),
       url: location.origin,
       icons: [new URL('./favicon.svg', location.href).href],
     },

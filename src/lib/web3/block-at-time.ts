@@ -6,6 +6,7 @@
  */
 import { numberToHex, type Hex } from 'viem';
 import type { ReadClient } from './chains.ts';
+import * as m from '../i18n/messages.ts';
 
 export interface BlockPoint {
   number: bigint;
@@ -30,7 +31,7 @@ export async function blockTimes(client: ReadClient, chainId: number, numbers: r
         method: 'eth_getBlockByNumber',
         params: [numberToHex(n), false],
       } as never)) as { timestamp: Hex } | null;
-      if (!block) throw new Error(`Block ${n} is not available from this RPC.`);
+      if (!block) throw new Error(m.common_block_at_time_unavailable({ block: n }));
       if (times.size > 5_000) times.clear();
       times.set(key, BigInt(block.timestamp));
       return BigInt(block.timestamp);

@@ -7,6 +7,7 @@ import { getAddress, zeroAddress, type Address } from 'viem';
 import { getEnsAddress } from 'viem/actions';
 import { normalize } from 'viem/ens';
 import type { ReadClient } from './chains.ts';
+import * as m from '../i18n/messages.ts';
 
 export type EnsResult = { ok: true; address: Address; ens: string } | { ok: false; message: string };
 
@@ -15,12 +16,12 @@ export async function resolveEnsName(text: string, client: ReadClient, resolver:
   try {
     name = normalize(text);
   } catch {
-    return { ok: false, message: `"${text}" is not a valid ENS name.` };
+    return { ok: false, message: m.common_ens_invalid({ text }) };
   }
   const address = await getEnsAddress(client, {
     name,
     universalResolverAddress: resolver,
   });
-  if (!address || address === zeroAddress) return { ok: false, message: `${name} does not resolve to an address.` };
+  if (!address || address === zeroAddress) return { ok: false, message: m.common_ens_no_address({ name }) };
   return { ok: true, address: getAddress(address), ens: name };
 }

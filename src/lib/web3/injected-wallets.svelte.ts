@@ -3,6 +3,8 @@
  * `window.ethereum` that announces nothing (many mobile wallets' in-app browsers). Connect offers these
  * directly, so inside a wallet's browser one tap connects and the wallet modal never loads.
  */
+import * as m from '../i18n/messages.ts';
+
 export interface InjectedWallet {
   /** The wagmi connector id: the wallet's EIP-6963 rdns, or "injected" for a legacy provider. */
   id: string;
@@ -51,6 +53,14 @@ export class InjectedWallets {
     // Announcements arrive synchronously; a legacy provider that also announced is listed once.
     const legacy = (window as { ethereum?: { isMetaMask?: boolean } }).ethereum;
     if (!legacy || this.#providers.has(legacy) || this.list.length) return;
-    this.list = [{ id: LEGACY_ID, name: legacy.isMetaMask ? 'MetaMask' : 'Browser wallet' }];
+    // The name is read where it is shown, so it follows the language.
+    this.list = [
+      {
+        id: LEGACY_ID,
+        get name() {
+          return legacy.isMetaMask ? 'MetaMask' : m.common_injected_wallets_browser_wallet();
+        },
+      },
+    ];
   }
 }

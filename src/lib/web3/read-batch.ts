@@ -31,8 +31,17 @@ export interface BatchResult<T extends BatchCalls, AllowFailure extends boolean 
   errors: Partial<Record<keyof T, Error>>;
 }
 
-/** The whole batch failed because the RPC did, not because a contract refused one call. */
-export class BatchUnavailableError extends Error {}
+/**
+ * The whole batch failed because the RPC did, not because a contract refused one call. Its message is
+ * English, for logs; the app words it, by its name, in the language shown when it is displayed
+ * (errors/map-error.ts).
+ */
+export class BatchUnavailableError extends Error {
+  constructor(message?: string) {
+    super(message);
+    this.name = 'BatchUnavailableError';
+  }
+}
 
 /** A row's values by name, typed by their ABIs. */
 export type RowValues<R extends Record<string, BatchCall>> = { [K in keyof R]: ResultOf<R[K]> };

@@ -8,6 +8,7 @@
  */
 import SafeAppsSDK from '@safe-global/safe-apps-sdk';
 import { SafeAppProvider } from '@safe-global/safe-apps-provider';
+import * as m from '../i18n/messages.ts';
 
 /** The EIP-6963 id the Safe App wallet is announced under. */
 export const SAFE_APP_RDNS = 'global.safe.app';
@@ -53,19 +54,14 @@ export async function joinSafeHost(origins: readonly string[], timeoutMs = 2_000
         const wanted = Number((params?.[0] as { chainId?: string } | undefined)?.chainId);
         if (wanted === info.chainId) return null;
         // Not 4902 (which has a wallet add the chain): the Safe is where it is.
-        throw Object.assign(
-          new Error(`This Safe is on chain ${info.chainId}: open the app from a Safe on that chain.`),
-          {
-            code: 4901,
-          },
-        );
+        throw Object.assign(new Error(m.common_safe_app_wrong_chain({ chainId: info.chainId })), { code: 4901 });
       }
       try {
         return await safe.request({ method, params } as never);
       } catch (error) {
         // Safe{Wallet} says a rejection in words, with no code: it is the user's "no" (EIP-1193's 4001).
         if (/reject/i.test((error as Error)?.message ?? ''))
-          throw Object.assign(new Error('The Safe transaction was rejected.'), { code: 4001 });
+          throw Object.assign(new Error(m.common_safe_app_rejected()), { code: 4001 });
         throw error;
       }
     },

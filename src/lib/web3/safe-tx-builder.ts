@@ -16,6 +16,7 @@ import {
   type Hex,
 } from 'viem';
 import type { TxCall } from '../tx/tx-call.ts';
+import * as m from '../i18n/messages.ts';
 
 /** The Builder's version this file is written for (its own files say which one made them). */
 export const TX_BUILDER_VERSION = '1.18.0';
@@ -115,7 +116,7 @@ export interface BatchRequest {
 
 /** The batch file for `request`. */
 export function builderBatch(request: BatchRequest): BuilderBatch {
-  if (request.calls.length === 0) throw new Error('There is nothing to export.');
+  if (request.calls.length === 0) throw new Error(m.common_safe_tx_builder_nothing());
   const unsigned = {
     version: '1.0' as const,
     chainId: request.chainId.toString(),

@@ -17,6 +17,7 @@ import { getBlockNumber, multicall } from 'viem/actions';
 import type { ReadClient } from './chains.ts';
 import { readAll } from './eth-call.ts';
 import { MULTICALL3_ADDRESS } from './devnet-chain.ts';
+import * as m from '../i18n/messages.ts';
 
 export const safeAbi = [
   { type: 'function', name: 'getOwners', stateMutability: 'view', inputs: [], outputs: [{ type: 'address[]' }] },
@@ -252,12 +253,11 @@ export async function readSafeProgress(
   };
 }
 
-/** The Safe's waiting state in words. */
+/** The Safe's waiting state in words, in the language shown. */
 export function safeWaitingNote(confirmations: number, threshold: number): string {
   const left = Math.max(threshold - confirmations, 0);
-  const base = `Waiting for your Safe: ${confirmations} of ${threshold} confirmations`;
-  if (left === 0) return `${base}. Ready to execute: any owner can execute it in the Safe app.`;
-  return `${base}. ${left} more owner${left === 1 ? '' : 's'} must confirm it in the Safe app; this page follows it.`;
+  if (left === 0) return m.common_follow_safe_waiting_ready({ confirmations, threshold });
+  return m.common_follow_safe_waiting_more({ confirmations, threshold, left });
 }
 
 /**

@@ -9,6 +9,7 @@ import type { AppConfig } from '../config/app-config.ts';
 import type { LoadedModal } from './appkit.ts';
 import { hasSavedConnection } from './wallet-storage.ts';
 import { InjectedWallets } from './injected-wallets.svelte.ts';
+import * as m from '../i18n/messages.ts';
 
 export type WalletStatus = 'disconnected' | 'connecting' | 'reconnecting' | 'connected';
 
@@ -80,7 +81,7 @@ export class Wallet {
 
   /** The wagmi config that holds the connection, for writes. */
   get config(): Config {
-    if (!this.#config) throw new Error('The wallet is still loading.');
+    if (!this.#config) throw new Error(m.common_wallet_loading());
     return this.#config;
   }
 
@@ -120,7 +121,7 @@ export class Wallet {
       await new Promise((resolve) => setTimeout(resolve, 25));
       connector = config.connectors.find((c) => c.id === id);
     }
-    if (!connector) throw new Error('That wallet is no longer available in this browser.');
+    if (!connector) throw new Error(m.common_wallet_unavailable());
     await connect(config, { connector });
   }
 
