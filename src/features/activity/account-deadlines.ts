@@ -27,6 +27,7 @@ import { checkEligibility, readManifest } from '../../lib/airdrop/eligibility.ts
 import { AIRDROP_FILES } from '../../lib/airdrop/files.ts';
 import { buildCalendar, type CalendarEvent } from '../../lib/calendar/ics.ts';
 import type { ReadContext } from '../../lib/session/read-context.ts';
+import * as m from '../../lib/i18n/messages.ts';
 
 export interface ProposalDeadlines {
   id: bigint;
@@ -62,7 +63,7 @@ export interface AccountDeadlineState {
   formatAlt: (amount: bigint) => string;
 }
 
-/** The events of `state`, soonest first; only what is still ahead of the chain's time. */
+/** The events of `state`, soonest first, in the language shown; only what is still ahead of the chain's time. */
 export function deadlineEvents(state: AccountDeadlineState): CalendarEvent[] {
   const { chainId, chainName, chainTime, appUrl } = state;
   const page = (path: string) => `${appUrl}#${path}`;
@@ -73,15 +74,20 @@ export function deadlineEvents(state: AccountDeadlineState): CalendarEvent[] {
   for (const p of state.proposals) {
     const url = page(`/governance/proposals/${p.id}`);
     const end = toTime(p.deadline);
-    const estimated = state.clockMode === 'blocknumber' ? ` (estimated from block ${p.deadline}).` : '.';
+    // A block clock's deadline is a time estimated from the block: the description says so.
+    const block = state.clockMode === 'blocknumber' ? p.deadline : undefined;
+    const words = { title: p.title, chain: chainName };
     if (!p.voted && p.weight > 0n && (p.state === 'Pending' || p.state === 'Active') && end > chainTime)
       events.push({
         // The same UID as the proposal page's own file: importing either updates one event.
         uid: `vote-end-${p.id}@alt-governance-${chainId}`,
         start: end,
         stamp,
-        title: `Voting ends: ${p.title}`,
-        description: `Last moment to vote on "${p.title}" (${chainName})${estimated}`,
+        title: m.activity_deadlines_vote_end_title(words),
+        description:
+          block === undefined
+            ? m.activity_deadlines_vote_end_description(words)
+            : m.activity_deadlines_vote_end_description_estimated({ ...words, block }),
         url,
       });
     if (p.voted && p.state === 'Active' && end > chainTime) {
@@ -89,8 +95,11 @@ export function deadlineEvents(state: AccountDeadlineState): CalendarEvent[] {
         uid: `queue-${p.id}@alt-governance-${chainId}`,
         start: end,
         stamp,
-        title: `Voting ended: ${p.title}`,
-        description: `"${p.title}", which you voted on, can be queued from this time if it passed (${chainName})${estimated}`,
+        title: m.activity_deadlines_queue_title(words),
+        description:
+          block === undefined
+            ? m.activity_deadlines_queue_description(words)
+            : m.activity_deadlines_queue_description_estimated({ ...words, block }),
         url,
       });
       if (state.executionDelay > 0n)
@@ -98,8 +107,8 @@ export function deadlineEvents(state: AccountDeadlineState): CalendarEvent[] {
           uid: `eta-${p.id}@alt-governance-${chainId}`,
           start: end + state.executionDelay,
           stamp,
-          title: `Executable at the earliest: ${p.title}`,
-          description: `If "${p.title}" passes and is queued as soon as voting ends, it can be executed from this time (${chainName}).`,
+          title: m.activity_deadlines_earliest_title(words),
+          description: m.activity_deadlines_earliest_description(words),
           url,
         });
     }
@@ -108,8 +117,8 @@ export function deadlineEvents(state: AccountDeadlineState): CalendarEvent[] {
         uid: `eta-${p.id}@alt-governance-${chainId}`,
         start: p.eta,
         stamp,
-        title: `Executable: ${p.title}`,
-        description: `"${p.title}", which you voted on, can be executed from this time (${chainName}).`,
+        title: m.activity_deadlines_eta_title(words),
+        description: m.activity_deadlines_eta_description(words),
         url,
       });
   }
@@ -121,10 +130,21 @@ export function deadlineEvents(state: AccountDeadlineState): CalendarEvent[] {
       uid: `unlock-${r.id}@alt-staking-${chainId}`,
       start: unlock,
       stamp,
-      title: moving ? 'Redelegation can be completed' : 'Unstaked ALT can be withdrawn',
+      title: moving ? m.activity_deadlines_redelegation_title() : m.activity_deadlines_withdraw_title(),
       description: moving
-        ? `${state.formatAlt(r.amount)} ALT moving from operator ${r.operator} to ${r.redelegateTo} can be staked with the new operator from this time (request ${r.id}, ${chainName}).`
-        : `${state.formatAlt(r.amount)} ALT unstaked from operator ${r.operator} can be withdrawn from this time (request ${r.id}, ${chainName}).`,
+        ? m.activity_deadlines_redelegation_description({
+            amount: state.formatAlt(r.amount),
+            from: r.operator,
+            to: r.redelegateTo,
+            request: r.id,
+            chain: chainName,
+          })
+        : m.activity_deadlines_withdraw_description({
+            amount: state.formatAlt(r.amount),
+            operator: r.operator,
+            request: r.id,
+            chain: chainName,
+          }),
       url: page('/staking'),
     });
   }
@@ -133,8 +153,11 @@ export function deadlineEvents(state: AccountDeadlineState): CalendarEvent[] {
       uid: `claim-end-${state.account.toLowerCase()}@alt-airdrop-${chainId}`,
       start: state.airdrop.claimEnd,
       stamp,
-      title: 'Airdrop claim window closes',
-      description: `${state.formatAlt(state.airdrop.amount)} ALT of Airdrop Season One is yours to claim until this time; what is unclaimed then returns to the treasury (${chainName}).`,
+      title: m.activity_deadlines_claim_end_title(),
+      description: m.activity_deadlines_claim_end_description({
+        amount: state.formatAlt(state.airdrop.amount),
+        chain: chainName,
+      }),
       url: page('/airdrop'),
     });
   return events
@@ -262,7 +285,7 @@ export async function readAccountDeadlines(
     }
     for (const p of proposals) {
       const index = count - proposals.indexOf(p);
-      p.title = titles.get(p.id) || `Proposal ${index}`;
+      p.title = titles.get(p.id) || m.activity_deadlines_proposal_number({ number: index });
     }
   }
 
@@ -308,6 +331,6 @@ export async function accountCalendar(
   return {
     events,
     blockNumber: state.blockNumber,
-    text: buildCalendar(events, `ALT deadlines for ${account}`),
+    text: buildCalendar(events, m.activity_deadlines_calendar_name({ account })),
   };
 }

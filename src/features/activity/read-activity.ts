@@ -16,6 +16,7 @@ import type { ReadContext } from '../../lib/session/read-context.ts';
 import { cache } from '../../lib/query/presets.ts';
 import { historyUpTo, type HistoryUpTo } from '../../lib/logs/chain-logs.ts';
 import { readBlockTimes } from '../../lib/web3/block-times.ts';
+import * as m from '../../lib/i18n/messages.ts';
 
 export type ActivityKind =
   | 'stake'
@@ -34,11 +35,13 @@ export type ActivityKind =
   | 'propose';
 
 /**
- * A piece of an activity's sentence: words, or a counterpart the page names as it names it
- * elsewhere (an operator by its name with the directory's look-alike flags, a proposal by its
- * title, an account by its verified ENS name), each linked to its page.
+ * A piece of an activity's sentence: words (as text, or as a message drawn in the language shown
+ * when the row is drawn), or a counterpart the page names as it names it elsewhere (an operator by
+ * its name with the directory's look-alike flags, a proposal by its title, an account by its
+ * verified ENS name), each linked to its page.
  */
-export type ActivityPart = string | { operator: Address } | { proposal: bigint; title?: string } | { account: Address };
+export type ActivityPart =
+  string | (() => string) | { operator: Address } | { proposal: bigint; title?: string } | { account: Address };
 
 export interface ActivityItem {
   kind: ActivityKind;
@@ -71,20 +74,35 @@ const short = (a: string) => `${a.slice(0, 6)}…${a.slice(-4)}`;
 const identityOf = (part: ActivityPart): string =>
   typeof part === 'string'
     ? part
-    : 'operator' in part
-      ? `operator:${part.operator.toLowerCase()}`
-      : 'account' in part
-        ? `account:${part.account.toLowerCase()}`
-        : `proposal:${part.proposal}`;
+    : typeof part === 'function'
+      ? part()
+      : 'operator' in part
+        ? `operator:${part.operator.toLowerCase()}`
+        : 'account' in part
+          ? `account:${part.account.toLowerCase()}`
+          : `proposal:${part.proposal}`;
 
 /** A part as plain text: what the row says where nothing is named. */
 export function textOf(part: ActivityPart): string {
   if (typeof part === 'string') return part;
+  if (typeof part === 'function') return part();
   if ('operator' in part) return short(part.operator);
   if ('account' in part) return short(part.account);
-  return part.title ? `“${part.title}”` : `proposal ${String(part.proposal).slice(0, 8)}…`;
+  return part.title ? quotedTitle(part.title) : shortProposal(part.proposal);
 }
-const SUPPORT = ['Against', 'For', 'Abstain'];
+
+/** A proposal named by its title, in the language's quotation marks. */
+export const quotedTitle = (title: string) => m.activity_read_proposal_title({ title });
+/** A proposal without a title, by the start of its id. */
+export const shortProposal = (id: bigint) => m.activity_read_proposal_id({ id: `${String(id).slice(0, 8)}…` });
+
+/** "Voted For on …", by support (0 against, 1 for, 2 abstain): the words before and after the proposal. */
+const VOTED: readonly (readonly [() => string, () => string])[] = [
+  [m.activity_read_voted_against_before, m.activity_read_voted_against_after],
+  [m.activity_read_voted_for_before, m.activity_read_voted_for_after],
+  [m.activity_read_voted_abstain_before, m.activity_read_voted_abstain_after],
+];
+const VOTED_UNKNOWN = [m.activity_read_voted_unknown_before, m.activity_read_voted_unknown_after] as const;
 
 type Select = (filter: LogFilter) => IndexedLog[];
 
@@ -126,16 +144,22 @@ export function activityOf(select: Select, contracts: ActivityContracts, account
     const op = { operator: (args.operator ?? args.from) as Address };
     switch (eventName) {
       case 'Staked':
-        push(log, 'stake', ['Staked with ', op], args.amount);
+        push(log, 'stake', [m.activity_read_staked_before, op, m.activity_read_staked_after], args.amount);
         break;
       case 'Unstaked':
-        push(log, 'unstake', ['Unstaked from ', op], args.amount);
+        push(log, 'unstake', [m.activity_read_unstaked_before, op, m.activity_read_unstaked_after], args.amount);
         break;
       case 'RedelegationRequested':
         push(
           log,
           'redelegate',
-          ['Redelegation from ', { operator: args.from }, ' to ', { operator: args.to }, ' started'],
+          [
+            m.activity_read_redelegate_before,
+            { operator: args.from },
+            m.activity_read_redelegate_middle,
+            { operator: args.to },
+            m.activity_read_redelegate_after,
+          ],
           args.amount,
         );
         break;
@@ -143,21 +167,32 @@ export function activityOf(select: Select, contracts: ActivityContracts, account
         push(
           log,
           'redelegated',
-          ['Redelegation from ', { operator: args.from }, ' to ', { operator: args.to }, ' completed'],
+          [
+            m.activity_read_redelegated_before,
+            { operator: args.from },
+            m.activity_read_redelegated_middle,
+            { operator: args.to },
+            m.activity_read_redelegated_after,
+          ],
           args.amount,
         );
         break;
       case 'Withdrawn':
-        push(log, 'withdraw', ['Withdrew from ', op], args.amount);
+        push(log, 'withdraw', [m.activity_read_withdrew_before, op, m.activity_read_withdrew_after], args.amount);
         break;
       case 'RewardsClaimed':
-        push(log, 'claim-rewards', ['Claimed rewards from ', op], args.amount);
+        push(
+          log,
+          'claim-rewards',
+          [m.activity_read_claimed_rewards_before, op, m.activity_read_claimed_rewards_after],
+          args.amount,
+        );
         break;
       case 'RewardsCompounded':
-        push(log, 'compound', ['Compounded rewards with ', op], args.amount);
+        push(log, 'compound', [m.activity_read_compounded_before, op, m.activity_read_compounded_after], args.amount);
         break;
       case 'StakeSlashed':
-        push(log, 'slashed', ['Slashed with ', op], args.amount);
+        push(log, 'slashed', [m.activity_read_slashed_before, op, m.activity_read_slashed_after], args.amount);
         break;
     }
   }
@@ -166,13 +201,17 @@ export function activityOf(select: Select, contracts: ActivityContracts, account
     'ClaimedAndStaked',
     'ClaimedToVotes',
   ])) {
-    const how: ActivityPart[] =
+    const parts: ActivityPart[] =
       eventName === 'ClaimedAndStaked'
-        ? [' and staked with ', { operator: args.operator }]
+        ? [
+            m.activity_read_claimed_airdrop_staked_before,
+            { operator: args.operator },
+            m.activity_read_claimed_airdrop_staked_after,
+          ]
         : eventName === 'ClaimedToVotes'
-          ? [' as voting power']
-          : [];
-    push(log, 'airdrop', ['Claimed the airdrop', ...how], args.amount);
+          ? [m.activity_read_claimed_airdrop_votes]
+          : [m.activity_read_claimed_airdrop];
+    push(log, 'airdrop', parts, args.amount);
   }
   if (contracts.votes) {
     const transfer = selector(altVotesAbi, 'Transfer');
@@ -182,18 +221,16 @@ export function activityOf(select: Select, contracts: ActivityContracts, account
         [event(altVotesAbi, 'Transfer')],
         select({ address: contracts.votes, topic0: transfer, topics }),
       );
-    for (const { args, log } of transfers([zero, word]))
-      push(log, 'wrap', ['Wrapped ALT into voting power'], args.value);
-    for (const { args, log } of transfers([word, zero]))
-      push(log, 'unwrap', ['Returned voting power to plain ALT'], args.value);
+    for (const { args, log } of transfers([zero, word])) push(log, 'wrap', [m.activity_read_wrapped], args.value);
+    for (const { args, log } of transfers([word, zero])) push(log, 'unwrap', [m.activity_read_unwrapped], args.value);
     for (const { args, log } of mine(contracts.votes, altVotesAbi, ['DelegateChanged'])) {
       const to = args.toDelegate as Address;
       push(
         log,
         'delegate',
         to.toLowerCase() === account.toLowerCase()
-          ? ['Delegated votes to itself']
-          : ['Delegated votes to ', { account: to }],
+          ? [m.activity_read_delegated_to_itself]
+          : [m.activity_read_delegated_before, { account: to }, m.activity_read_delegated_after],
       );
     }
   }
@@ -205,15 +242,17 @@ export function activityOf(select: Select, contracts: ActivityContracts, account
     );
     const titles = new Map(created.map(({ args }) => [args.proposalId, proposalTitle(args.description, '')]));
     for (const { args, log } of mine(contracts.governor, altGovernorAbi, ['VoteCast'])) {
-      const reason = args.reason ? `: “${cleanText(String(args.reason)).slice(0, 80)}”` : '';
+      const reason = args.reason ? cleanText(String(args.reason)).slice(0, 80) : '';
       const id = BigInt(args.proposalId);
+      const [before, after] = VOTED[Number(args.support)] ?? VOTED_UNKNOWN;
       push(
         log,
         'vote',
         [
-          `Voted ${SUPPORT[Number(args.support)] ?? '?'} on `,
+          before,
           { proposal: id, title: titles.get(id) || undefined },
-          reason,
+          after,
+          reason ? () => m.activity_read_vote_reason({ reason }) : '',
         ],
         args.weight,
       );
@@ -221,8 +260,9 @@ export function activityOf(select: Select, contracts: ActivityContracts, account
     for (const { args, log } of created)
       if (args.proposer.toLowerCase() === account.toLowerCase())
         push(log, 'propose', [
-          'Proposed ',
+          m.activity_read_proposed_before,
           { proposal: args.proposalId, title: titles.get(args.proposalId) || undefined },
+          m.activity_read_proposed_after,
         ]);
   }
   // A claim as voting power or as stake also mints vALT or stakes in the same transaction: one entry.

@@ -4,6 +4,7 @@
  * Content-Security-Policy, answering, and serving the chain it is added for.
  */
 import { Endpoint } from '../../lib/rpc/endpoint.ts';
+import * as m from '../../lib/i18n/messages.ts';
 
 export type CheckResult = { ok: true; url: string } | { ok: false; message: string };
 
@@ -46,29 +47,32 @@ export async function checkEndpoint(
   try {
     url = new URL(trimmed);
   } catch {
-    return { ok: false, message: 'Enter a full URL, starting with https://.' };
+    return { ok: false, message: m.network_check_not_a_url() };
   }
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOCAL.test(url.hostname)))
-    return { ok: false, message: 'Use an https:// URL (http:// only for a node on this computer).' };
-  if (url.username || url.password) return { ok: false, message: 'Leave the user name and password out of the URL.' };
+    return { ok: false, message: m.network_check_not_https() };
+  if (url.username || url.password) return { ok: false, message: m.network_check_credentials() };
   const normalized = url.pathname === '/' && !url.search ? url.origin : url.href;
   if (listed.some((u) => u.replace(/\/$/, '') === normalized.replace(/\/$/, '')))
-    return { ok: false, message: 'That RPC is already in the list.' };
+    return { ok: false, message: m.network_check_already_listed() };
   if (!cspAllows(url, options.sources))
     return {
       ok: false,
-      message: `This site only connects to the RPCs its deployer allowed, and ${url.origin} is not one of them. The deployer can allow RPCs you add (see the README's "Reading history on public RPCs"); until then, use one of the listed RPCs.`,
+      message: m.network_check_not_allowed({ origin: url.origin }),
     };
   let answer: unknown;
   try {
     answer = await new Endpoint(normalized, { timeoutMs: 8_000, fetch: options.fetch }).request('eth_chainId');
   } catch (error) {
     const reason = (error as { shortMessage?: string; message?: string }).shortMessage ?? String(error);
-    return { ok: false, message: `${url.host} did not answer: ${reason}` };
+    return { ok: false, message: m.network_check_no_answer({ host: url.host, reason }) };
   }
   const id = typeof answer === 'string' && /^0x[0-9a-f]+$/i.test(answer) ? Number(BigInt(answer)) : undefined;
-  if (id === undefined) return { ok: false, message: `${url.host} did not say which chain it serves.` };
+  if (id === undefined) return { ok: false, message: m.network_check_no_chain_id({ host: url.host }) };
   if (id !== chain.id)
-    return { ok: false, message: `${url.host} serves chain ${id}, not ${chain.name} (chain ${chain.id}).` };
+    return {
+      ok: false,
+      message: m.network_check_wrong_chain({ host: url.host, id, chain: chain.name, expected: chain.id }),
+    };
   return { ok: true, url: normalized };
 }

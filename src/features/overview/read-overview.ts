@@ -17,6 +17,7 @@ import type { ReadContext } from '../../lib/session/read-context.ts';
 import { cache } from '../../lib/query/presets.ts';
 import { queryKey } from '../../lib/query/keys.ts';
 import { chainProfile } from '../../lib/web3/chain-profile.ts';
+import * as m from '../../lib/i18n/messages.ts';
 
 export type Card = 'balance' | 'voting' | 'staking' | 'airdrop';
 
@@ -74,7 +75,8 @@ export async function readOverview(
   const failed: OverviewData['failed'] = {};
   if (alt && errors.balance) failed.balance = errors.balance;
   const voting = toVotingPower(caps, account, values);
-  if (caps.votes && !voting) failed.voting = errors.vpVotes ?? errors.vpDelegate ?? new Error('no answer');
+  if (caps.votes && !voting)
+    failed.voting = errors.vpVotes ?? errors.vpDelegate ?? new Error(m.overview_read_no_answer());
 
   let stakingData: OverviewData['staking'];
   if (staking) {
