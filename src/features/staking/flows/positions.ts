@@ -17,6 +17,7 @@ import {
   unstakeCall,
   withdrawCall,
 } from '../../../lib/staking/stake-calls.ts';
+import * as m from '../../../lib/i18n/messages.ts';
 
 const alt = (amount: bigint) => formatToken(amount, 'ALT', { maxFractionDigits: 2 });
 
@@ -30,7 +31,7 @@ export const unstake = (
 ): Promise<TxState> =>
   flow.run(
     unstakeCall(staking, operator.address, amount, all),
-    `Unstake ${formatToken(amount)} from ${operator.name}`,
+    m.staking_positions_unstake({ amount: formatToken(amount), operator: operator.name }),
     STAKING_TOUCHES,
   );
 
@@ -44,34 +45,46 @@ export const redelegate = (
 ): Promise<TxState> =>
   flow.run(
     redelegateCall(staking, from, to.address, amount),
-    `Start moving ${formatToken(amount)} to ${to.name}`,
+    m.staking_positions_redelegate({ amount: formatToken(amount), operator: to.name }),
     STAKING_TOUCHES,
   );
 
 /** Stakes a position's pending rewards with the same operator. */
 export const compound = (flow: TxFlow, staking: Address, operator: { address: Address; name: string }) =>
-  flow.run(compoundCall(staking, operator.address), `Compound rewards into ${operator.name}`, STAKING_TOUCHES);
+  flow.run(
+    compoundCall(staking, operator.address),
+    m.staking_positions_compound({ operator: operator.name }),
+    STAKING_TOUCHES,
+  );
 
 /** Claims the rewards of every position that has some (`rewards` is their sum, for the label). */
 export const claimRewards = (flow: TxFlow, staking: Address, operators: Address[], rewards: bigint) =>
-  flow.run(claimRewardsCall(staking, operators), `Claim ${alt(rewards)} of rewards`, STAKING_TOUCHES);
+  flow.run(claimRewardsCall(staking, operators), m.staking_positions_claim({ amount: alt(rewards) }), STAKING_TOUCHES);
 
 /** Withdraws one unlocked unbonding request. */
 export const withdrawRequest = (flow: TxFlow, staking: Address, id: bigint, amount: bigint) =>
-  flow.run(withdrawCall(staking, [id]), `Withdraw request #${id} (${alt(amount)})`, STAKING_TOUCHES);
+  flow.run(
+    withdrawCall(staking, [id]),
+    m.staking_positions_withdraw_request({ id: id.toString(), amount: alt(amount) }),
+    STAKING_TOUCHES,
+  );
 
 /** Withdraws every unlocked request (`amount` is their sum, for the label). */
 export const withdrawReady = (flow: TxFlow, staking: Address, ids: bigint[], amount: bigint) =>
-  flow.run(withdrawCall(staking, ids), `Withdraw ${alt(amount)}`, STAKING_TOUCHES);
+  flow.run(withdrawCall(staking, ids), m.staking_positions_withdraw_ready({ amount: alt(amount) }), STAKING_TOUCHES);
 
 /** Completes an unlocked move: the request's ALT is staked with its new operator. */
 export const completeMove = (flow: TxFlow, staking: Address, id: bigint, amount: bigint, operatorName: string) =>
   flow.run(
     completeRedelegationCall(staking, id),
-    `Stake ${alt(amount)} with ${operatorName} (request #${id})`,
+    m.staking_positions_complete_move({ amount: alt(amount), operator: operatorName, id: id.toString() }),
     STAKING_TOUCHES,
   );
 
 /** Applies the next page of the slash being applied to `operator` (anyone may send it). */
 export const continueSlash = (flow: TxFlow, staking: Address, operator: Address, operatorName: string) =>
-  flow.run(continueSlashCall(staking, operator), `Apply the next part of ${operatorName}'s slash`, STAKING_TOUCHES);
+  flow.run(
+    continueSlashCall(staking, operator),
+    m.staking_positions_continue_slash({ operator: operatorName }),
+    STAKING_TOUCHES,
+  );
