@@ -24,6 +24,8 @@ import {
 } from '../../lib/contracts/generated.ts';
 import { formatToken } from '../../lib/format/amount.ts';
 import { formatDuration } from '../../lib/format/time.ts';
+import { numberFormat } from '../../lib/format/intl.ts';
+import * as m from '../../lib/i18n/messages.ts';
 
 export type KnownContract = 'alt' | 'votes' | 'staking' | 'governor' | 'timelock' | 'airdrop';
 
@@ -36,13 +38,13 @@ const ABIS: Record<KnownContract, Abi> = {
   airdrop: altAirdropAbi,
 };
 
-export const CONTRACT_NAMES: Record<KnownContract, string> = {
-  alt: 'ALT token',
-  votes: 'Votes token',
-  staking: 'Staking',
-  governor: 'Governor',
-  timelock: 'Treasury (timelock)',
-  airdrop: 'Airdrop',
+export const CONTRACT_NAMES: Record<KnownContract, () => string> = {
+  alt: m.gov_decode_action_contract_alt,
+  votes: m.gov_decode_action_contract_votes,
+  staking: m.gov_decode_action_contract_staking,
+  governor: m.gov_decode_action_contract_governor,
+  timelock: m.gov_decode_action_contract_timelock,
+  airdrop: m.gov_decode_action_contract_airdrop,
 };
 
 /** A sentence made of text and addresses, so the page can show each address in full with its name. */
@@ -77,14 +79,34 @@ export interface KnownAddresses {
 }
 
 interface SentenceContext {
-  payer: Part;
+  /** Who pays, as put in a message: a marked address, or words. */
+  payer: string;
   alt: string;
   votes: string;
+  /** An address as put in a message: marked, it comes out of the sentence as its own part. */
+  at: (address: Address) => string;
+}
+
+/**
+ * Each address goes into a message as this mark around its index, so the whole sentence is one
+ * message (its word order the language's own) and the page still draws each address as a part.
+ * Text from the chain has the mark removed before it goes in, so it can never forge an address part.
+ */
+const MARK = '\uE000';
+const unmarked = (text: string) => text.replaceAll(MARK, '');
+
+/** A message's text with marked addresses, as parts (empty pieces dropped). */
+function toParts(text: string, addresses: Address[]): Part[] {
+  return text.split(MARK).flatMap((piece, k): Part[] => {
+    if (k % 2 === 0) return piece ? [piece] : [];
+    const address = addresses[Number(piece)];
+    return address ? [{ address }] : [];
+  });
 }
 
 export function nameOf(address: Address, known: KnownAddresses): string | undefined {
   const entry = Object.entries(known.contracts).find(([, a]) => a?.toLowerCase() === address.toLowerCase());
-  return entry && CONTRACT_NAMES[entry[0] as KnownContract];
+  return entry && CONTRACT_NAMES[entry[0] as KnownContract]?.();
 }
 
 /**
@@ -98,65 +120,61 @@ export function lookalikes(address: Address, known: KnownAddresses): string[] {
       const b = k?.toLowerCase();
       return !!b && b !== a && a.slice(2, 6) === b.slice(2, 6) && a.slice(-4) === b.slice(-4);
     })
-    .map(([name]) => CONTRACT_NAMES[name as KnownContract]);
+    .map(([name]) => CONTRACT_NAMES[name as KnownContract]?.());
 }
 
 function formatArg(value: unknown): string {
-  if (typeof value === 'bigint') return value.toLocaleString('en-US');
+  if (typeof value === 'bigint') return numberFormat().format(value);
   if (Array.isArray(value)) return `[${value.map(formatArg).join(', ')}]`;
   return String(value);
 }
 
-type Describer = (args: readonly any[], ctx: SentenceContext) => Part[];
+type Describer = (args: readonly any[], ctx: SentenceContext) => string;
 
 // Plain sentences for the calls governance makes most. The executor (the timelock, or the governor
 // without one) is the one that pays: it is named, never assumed to be "the treasury".
 const SENTENCES: Partial<Record<KnownContract, Record<string, Describer>>> = {
   alt: {
-    transfer: ([to, amount], c) => [`Transfer ${formatToken(amount, c.alt)} from `, c.payer, ` to `, { address: to }],
-    approve: ([spender, amount], c) => [
-      `Allow `,
-      { address: spender },
-      ` to spend ${formatToken(amount, c.alt)} held by `,
-      c.payer,
-    ],
+    transfer: ([to, amount], c) =>
+      m.gov_decode_action_transfer({ amount: formatToken(amount, c.alt), from: c.payer, to: c.at(to) }),
+    approve: ([spender, amount], c) =>
+      m.gov_decode_action_approve({ spender: c.at(spender), amount: formatToken(amount, c.alt), owner: c.payer }),
   },
   votes: {
-    delegate: ([to], c) => [`Delegate the votes of `, c.payer, ` to `, { address: to }],
+    delegate: ([to], c) => m.gov_decode_action_delegate({ from: c.payer, to: c.at(to) }),
   },
   staking: {
-    setRewardRate: ([rate], c) => [
+    setRewardRate: ([rate], c) =>
       BigInt(rate) === 0n
-        ? 'Stop staking rewards (set the reward rate to 0 per second)'
-        : `Set the staking reward rate to ${formatToken(rate, c.alt)} per second`,
-    ],
-    setUnbondingPeriod: ([s]) => [`Set the unbonding period to ${formatDuration(s)}`],
-    setCommissionDelay: ([s]) => [`Set the commission change delay to ${formatDuration(s)}`],
-    setMaxCommission: ([bps]) => [`Cap operator commission at ${Number(bps) / 100}%`],
-    setMinStake: ([amount], c) => [`Set the minimum stake to ${formatToken(amount, c.alt)}`],
-    setTreasury: ([to]) => [`Send slashed stake to `, { address: to }],
-    fundRewards: ([amount], c) => [`Fund staking rewards with ${formatToken(amount, c.alt)} from `, c.payer],
-    setOperatorAllowlisted: ([op, allowed]) =>
+        ? m.gov_decode_action_stop_rewards()
+        : m.gov_decode_action_reward_rate({ amount: formatToken(rate, c.alt) }),
+    setUnbondingPeriod: ([s]) => m.gov_decode_action_unbonding_period({ duration: formatDuration(s) }),
+    setCommissionDelay: ([s]) => m.gov_decode_action_commission_delay({ duration: formatDuration(s) }),
+    setMaxCommission: ([bps]) => m.gov_decode_action_max_commission({ percent: Number(bps) / 100 }),
+    setMinStake: ([amount], c) => m.gov_decode_action_min_stake({ amount: formatToken(amount, c.alt) }),
+    setTreasury: ([to], c) => m.gov_decode_action_treasury({ to: c.at(to) }),
+    fundRewards: ([amount], c) =>
+      m.gov_decode_action_fund_rewards({ amount: formatToken(amount, c.alt), from: c.payer }),
+    setOperatorAllowlisted: ([op, allowed], c) =>
       allowed
-        ? [`Allow operator `, { address: op }, ` to register`]
-        : [`Remove operator `, { address: op }, ` from the allowlist`],
-    slash: ([op, bps, reason]) => [`Slash operator `, { address: op }, ` by ${Number(bps) / 100}% (${String(reason)})`],
-    continueSlash: ([op, steps]) => [
-      `Apply up to ${formatArg(steps)} more positions and requests of the slash of operator `,
-      { address: op },
-    ],
-    applyCeiling: ([count]) => [`Bring up to ${formatArg(count)} more operators under the commission ceiling`],
-    deactivateOperator: ([op]) => [`Deactivate operator `, { address: op }, ` (only governance can reactivate it)`],
-    activateOperator: ([op]) => [`Reactivate operator `, { address: op }],
+        ? m.gov_decode_action_allow_operator({ operator: c.at(op) })
+        : m.gov_decode_action_remove_operator({ operator: c.at(op) }),
+    slash: ([op, bps, reason], c) =>
+      m.gov_decode_action_slash({ operator: c.at(op), percent: Number(bps) / 100, reason: unmarked(String(reason)) }),
+    continueSlash: ([op, steps], c) =>
+      m.gov_decode_action_continue_slash({ number: formatArg(steps), operator: c.at(op) }),
+    applyCeiling: ([count]) => m.gov_decode_action_apply_ceiling({ number: formatArg(count) }),
+    deactivateOperator: ([op], c) => m.gov_decode_action_deactivate_operator({ operator: c.at(op) }),
+    activateOperator: ([op], c) => m.gov_decode_action_activate_operator({ operator: c.at(op) }),
   },
   timelock: {
-    updateDelay: ([s]) => [`Set the timelock delay to ${formatDuration(s)}`],
+    updateDelay: ([s]) => m.gov_decode_action_timelock_delay({ duration: formatDuration(s) }),
   },
   governor: {
-    setVotingDelay: ([s]) => [`Set the voting delay to ${formatDuration(s)}`],
-    setVotingPeriod: ([s]) => [`Set the voting period to ${formatDuration(s)}`],
-    setProposalThreshold: ([v], c) => [`Set the proposal threshold to ${formatToken(v, c.votes)}`],
-    updateQuorumNumerator: ([n]) => [`Set the quorum to ${n.toString()}% of the delegated voting power`],
+    setVotingDelay: ([s]) => m.gov_decode_action_voting_delay({ duration: formatDuration(s) }),
+    setVotingPeriod: ([s]) => m.gov_decode_action_voting_period({ duration: formatDuration(s) }),
+    setProposalThreshold: ([v], c) => m.gov_decode_action_proposal_threshold({ amount: formatToken(v, c.votes) }),
+    updateQuorumNumerator: ([n]) => m.gov_decode_action_quorum({ percent: n.toString() }),
   },
 };
 
@@ -167,30 +185,37 @@ export function decodeAction(target: Address, value: bigint, calldata: Hex, know
     (k) => known.contracts[k]?.toLowerCase() === checksummed.toLowerCase() && k in ABIS,
   );
   const call = contract ? decodeWith(contract, calldata) : undefined;
-  const sendsValue = value > 0n ? [` and send ${formatEther(value)} of the native coin`] : [];
+  const addresses: Address[] = [];
+  const at = (address: Address) => `${MARK}${addresses.push(address) - 1}${MARK}`;
+  const sendsValue = (action: string) =>
+    value > 0n ? m.gov_decode_action_and_send({ action, amount: formatEther(value) }) : action;
   if (!call) {
-    const what = calldata === '0x' ? 'Send' : 'Call';
     return {
       ...base,
-      summary:
+      summary: toParts(
         calldata === '0x'
-          ? [`${what} ${formatEther(value)} of the native coin to `, { address: checksummed }]
-          : [`${what} `, { address: checksummed }, ` with data the app cannot decode`, ...sendsValue],
+          ? m.gov_decode_action_send_native({ amount: formatEther(value), to: at(checksummed) })
+          : sendsValue(m.gov_decode_action_call_undecoded({ target: at(checksummed) })),
+        addresses,
+      ),
     };
   }
   const describe = SENTENCES[call.contract]?.[call.functionName];
   const raw = call.args.map((a) => a.raw);
   const executor = known.executor ?? known.contracts.timelock ?? known.contracts.governor;
   const ctx: SentenceContext = {
-    payer: executor ? { address: executor } : 'the executor',
-    alt: known.symbols?.alt ?? 'ALT',
-    votes: known.symbols?.votes ?? 'votes',
+    payer: executor ? at(executor) : m.gov_decode_action_the_executor(),
+    alt: unmarked(known.symbols?.alt ?? 'ALT'),
+    votes: unmarked(known.symbols?.votes ?? m.gov_vote_bar_votes()),
+    at,
   };
-  const summary = describe ? describe(raw, ctx) : [`Call ${call.signature} on `, { address: checksummed }];
+  const summary = describe
+    ? describe(raw, ctx)
+    : m.gov_decode_action_call_function({ signature: call.signature, target: at(checksummed) });
   return {
     ...base,
     call: { ...call, args: call.args.map(({ raw: _, ...arg }) => arg) },
-    summary: [...summary, ...sendsValue],
+    summary: toParts(sendsValue(summary), addresses),
   };
 }
 

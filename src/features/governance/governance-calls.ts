@@ -3,12 +3,19 @@ import type { Address, Hex } from 'viem';
 import { altGovernorAbi } from '../../lib/contracts/generated.ts';
 import { type TxCall, txCall } from '../../lib/tx/tx-call.ts';
 import type { Touches } from '../../lib/query/keys.ts';
+import * as m from '../../lib/i18n/messages.ts';
 
 /** Query roots a governance write changes: proposals, the delegates' votes and participation, and the balances screens. */
 export const GOVERNANCE_TOUCHES: Touches = ['governance', 'votes', 'overview', 'balances'];
 
 export type Support = 0 | 1 | 2;
+/** The support values' names in English, as files (CSV) write them; on screen, {@link supportLabel}. */
 export const SUPPORT_LABELS = ['Against', 'For', 'Abstain'] as const;
+
+const SUPPORT_MESSAGES = [m.gov_governance_calls_against, m.gov_governance_calls_for, m.gov_governance_calls_abstain];
+
+/** A support value's name in the language shown. */
+export const supportLabel = (support: Support): string => SUPPORT_MESSAGES[support]();
 
 export const voteCall = (governor: Address, id: bigint, support: Support, reason: string): TxCall =>
   reason.trim() === ''

@@ -3,6 +3,8 @@
  * (block-number mode). Nothing here reads the user's clock.
  */
 import { formatDuration, formatTimestamp } from '../../lib/format/time.ts';
+import { numberFormat } from '../../lib/format/intl.ts';
+import * as m from '../../lib/i18n/messages.ts';
 
 export type ClockMode = 'timestamp' | 'blocknumber';
 
@@ -14,12 +16,12 @@ export const clockNow = (read: { clockMode: string; chainTime: bigint; blockNumb
 
 /** "Jan 1, 2026, 12:00 AM UTC" (in the visitor's own zone, named) or "block 19,000,000". */
 export const formatClockPoint = (point: bigint, mode: ClockMode): string =>
-  mode === 'timestamp' ? formatTimestamp(point) : `block ${point.toLocaleString('en-US')}`;
+  mode === 'timestamp' ? formatTimestamp(point) : m.gov_governor_clock_block({ number: numberFormat().format(point) });
 
 /** "2d 4h" or "1,200 blocks"; never negative. */
 export function formatClockSpan(span: bigint, mode: ClockMode): string {
   const s = span < 0n ? 0n : span;
-  return mode === 'timestamp' ? formatDuration(s) : `${s.toLocaleString('en-US')} block${s === 1n ? '' : 's'}`;
+  return mode === 'timestamp' ? formatDuration(s) : m.gov_governor_clock_blocks({ count: numberFormat().format(s) });
 }
 
 /**
@@ -31,4 +33,6 @@ export const firstVotingPoint = (snapshot: bigint): bigint => snapshot + 1n;
 
 /** Words for a point relative to now: "in 2d 4h" / "3h 2m ago". */
 export const relativeClock = (point: bigint, now: bigint, mode: ClockMode): string =>
-  point >= now ? `in ${formatClockSpan(point - now, mode)}` : `${formatClockSpan(now - point, mode)} ago`;
+  point >= now
+    ? m.gov_governor_clock_in({ span: formatClockSpan(point - now, mode) })
+    : m.gov_governor_clock_ago({ span: formatClockSpan(now - point, mode) });

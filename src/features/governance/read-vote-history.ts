@@ -10,6 +10,7 @@ import type { HistorySnapshot } from '../../lib/logs/history-snapshot.ts';
 import { SNAPSHOT_PARTS } from '../../lib/logs/snapshot-parts.ts';
 import { createdOf } from '../../lib/governance/created-index.ts';
 import { proposalTitle } from '../../lib/governance/proposal-text.ts';
+import * as m from '../../lib/i18n/messages.ts';
 
 export interface VoteRecord {
   proposalId: bigint;
@@ -49,7 +50,7 @@ export async function voteHistory(
       proposalId: args.proposalId,
       title: proposalTitle(
         createdOf(index, governor, args.proposalId)?.description ?? titles?.get(args.proposalId)?.title,
-        `Proposal ${args.proposalId}`,
+        m.gov_read_proposals_untitled({ number: args.proposalId }),
       ),
       support: Number(args.support) as 0 | 1 | 2,
       weight: args.weight,

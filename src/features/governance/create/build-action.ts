@@ -5,33 +5,43 @@
 import { encodeFunctionData, getAddress, isAddress, isHex, type Address, type Hex } from 'viem';
 import { altStakingAbi, altLayerTokenAbi } from '../../../lib/contracts/generated.ts';
 import { parseAmount } from '../../../lib/format/amount.ts';
+import * as m from '../../../lib/i18n/messages.ts';
 
 /**
  * The staking parameters governance can set, with the range AltStaking accepts (its constants), and
- * what zero means where zero is allowed: the form asks the proposer to confirm it.
+ * what zero means where zero is allowed: the form asks the proposer to confirm it. The words are
+ * messages, called where they are shown (`label()`).
  */
 export const STAKING_PARAMETERS = {
   setRewardRate: {
-    label: 'Reward rate (ALT per second)',
-    unit: 'ALT per second',
+    label: m.create_build_action_reward_rate,
+    unit: m.create_build_action_unit_alt_per_second,
     max: 100n * 10n ** 18n,
-    zero: 'A reward rate of 0 stops staking rewards: nothing more is streamed to stakers until governance sets a rate again.',
+    zero: m.create_build_action_reward_rate_zero,
   },
-  setUnbondingPeriod: { label: 'Unbonding period (days)', unit: 'days', min: 14n * 86_400n, max: 60n * 86_400n },
-  setCommissionDelay: {
-    label: 'Commission change delay (days)',
-    unit: 'days',
+  setUnbondingPeriod: {
+    label: m.create_build_action_unbonding_period,
+    unit: m.create_build_action_unit_days,
+    min: 14n * 86_400n,
     max: 60n * 86_400n,
-    zero: 'A delay of 0 lets operators change their commission at once, with no notice to their stakers.',
+  },
+  setCommissionDelay: {
+    label: m.create_build_action_commission_delay,
+    unit: m.create_build_action_unit_days,
+    max: 60n * 86_400n,
+    zero: m.create_build_action_commission_delay_zero,
   },
   setMaxCommission: {
-    label: 'Maximum commission (%)',
-    unit: '%',
+    label: m.create_build_action_max_commission,
+    unit: () => '%',
     max: 10_000n,
-    zero: 'A ceiling of 0% caps every operator’s commission at nothing, from the moment it executes.',
+    zero: m.create_build_action_max_commission_zero,
   },
-  setMinStake: { label: 'Minimum stake (ALT)', unit: 'ALT', min: 1n, max: 1_000_000n * 10n ** 18n },
-} as const satisfies Record<string, { label: string; unit: string; min?: bigint; max: bigint; zero?: string }>;
+  setMinStake: { label: m.create_build_action_min_stake, unit: () => 'ALT', min: 1n, max: 1_000_000n * 10n ** 18n },
+} as const satisfies Record<
+  string,
+  { label: () => string; unit: () => string; min?: bigint; max: bigint; zero?: () => string }
+>;
 export type StakingParameter = keyof typeof STAKING_PARAMETERS;
 
 export type ActionDraft =
@@ -51,9 +61,12 @@ export type BuildResult = { ok: true; action: BuiltAction; confirm?: string } | 
 
 const fail = (message: string): BuildResult => ({ ok: false, message });
 
+/** What is wrong with a field, after its name ("Amount: …"). */
+const problem = (field: string, message: string) => m.create_build_action_field_problem({ field, problem: message });
+
 function address(text: string, what: string): Address | string {
   const t = text.trim();
-  if (!isAddress(t, { strict: false })) return `${what}: enter an address (0x followed by 40 hex characters).`;
+  if (!isAddress(t, { strict: false })) return problem(what, m.create_build_action_enter_address());
   return getAddress(t);
 }
 
@@ -62,7 +75,7 @@ const DAY = 86_400n;
 /** Parses a number the way amounts are parsed, except that zero is a value here, not a mistake. */
 function parseNumber(text: string, decimals: number): { ok: true; value: bigint } | { ok: false; message: string } {
   if (/^\s*0*(\.0*)?\s*$/.test(text) && /\d/.test(text)) return { ok: true, value: 0n };
-  return parseAmount(text, decimals, 'en-US');
+  return parseAmount(text, decimals);
 }
 
 function parameterValue(parameter: StakingParameter, text: string): bigint | string {
@@ -83,20 +96,18 @@ function parameterValue(parameter: StakingParameter, text: string): bigint | str
     value = (parsed.value * DAY) / 10_000n;
   }
   if (value < (spec.min ?? 0n))
-    return value === 0n
-      ? 'The staking contract does not accept 0 here.'
-      : 'That is below the lowest value the staking contract accepts.';
-  if (value > spec.max) return 'That is above the highest value the staking contract accepts.';
+    return value === 0n ? m.create_build_action_zero_refused() : m.create_build_action_below_min();
+  if (value > spec.max) return m.create_build_action_above_max();
   return value;
 }
 
 export function buildAction(draft: ActionDraft, contracts: { alt: Address; staking: Address }): BuildResult {
   switch (draft.kind) {
     case 'transfer': {
-      const to = address(draft.recipient, 'Recipient');
+      const to = address(draft.recipient, m.create_proposal_recipient());
       if (!isAddress(to)) return fail(to);
-      const amount = parseAmount(draft.amount, 18, 'en-US');
-      if (!amount.ok) return fail(`Amount: ${amount.message}`);
+      const amount = parseAmount(draft.amount, 18);
+      if (!amount.ok) return fail(problem(m.create_build_action_amount(), amount.message));
       return {
         ok: true,
         action: {
@@ -107,13 +118,13 @@ export function buildAction(draft: ActionDraft, contracts: { alt: Address; staki
       };
     }
     case 'parameter': {
-      if (!(draft.parameter in STAKING_PARAMETERS)) return fail('Choose a parameter.');
+      if (!(draft.parameter in STAKING_PARAMETERS)) return fail(m.create_build_action_choose_parameter());
       const value = parameterValue(draft.parameter, draft.value);
-      if (typeof value === 'string') return fail(`${STAKING_PARAMETERS[draft.parameter].label}: ${value}`);
-      const spec = STAKING_PARAMETERS[draft.parameter] as { zero?: string };
+      if (typeof value === 'string') return fail(problem(STAKING_PARAMETERS[draft.parameter].label(), value));
+      const spec = STAKING_PARAMETERS[draft.parameter] as { zero?: () => string };
       return {
         ok: true,
-        confirm: value === 0n ? spec.zero : undefined,
+        confirm: value === 0n ? spec.zero?.() : undefined,
         action: {
           target: contracts.staking,
           value: 0n,
@@ -122,7 +133,7 @@ export function buildAction(draft: ActionDraft, contracts: { alt: Address; staki
       };
     }
     case 'allowlist': {
-      const operator = address(draft.operator, 'Operator');
+      const operator = address(draft.operator, m.create_build_action_operator());
       if (!isAddress(operator)) return fail(operator);
       return {
         ok: true,
@@ -138,17 +149,17 @@ export function buildAction(draft: ActionDraft, contracts: { alt: Address; staki
       };
     }
     case 'raw': {
-      const target = address(draft.target, 'Target');
+      const target = address(draft.target, m.create_proposal_target());
       if (!isAddress(target)) return fail(target);
       let value = 0n;
       if (draft.value.trim() !== '' && draft.value.trim() !== '0') {
-        const parsed = parseAmount(draft.value, 18, 'en-US');
-        if (!parsed.ok) return fail(`Value: ${parsed.message}`);
+        const parsed = parseAmount(draft.value, 18);
+        if (!parsed.ok) return fail(problem(m.create_build_action_value(), parsed.message));
         value = parsed.value;
       }
       const calldata = draft.calldata.trim() || '0x';
       if (!isHex(calldata, { strict: true }) || calldata.length % 2 !== 0)
-        return fail('Calldata: enter hex bytes starting with 0x.');
+        return fail(problem(m.create_proposal_calldata(), m.create_build_action_enter_hex()));
       return { ok: true, action: { target, value, calldata: calldata.toLowerCase() as Hex } };
     }
   }

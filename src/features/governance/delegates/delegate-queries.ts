@@ -16,6 +16,7 @@ import { readDelegatorWeights, splitPower } from './delegator-weights.ts';
 
 import { governanceKey, votesKey } from '../governance-keys.ts';
 import { cache } from '../../../lib/query/presets.ts';
+import * as m from '../../../lib/i18n/messages.ts';
 
 /** Every address with voting power, ranked, from the votes token's logs (stored, then up to the head). */
 export const delegatesHistory = (
@@ -24,7 +25,7 @@ export const delegatesHistory = (
   queryKey: votesKey(ctx.chainId, { delegates: true }),
   read: async (upTo) => {
     const caps = await ctx.requireCaps();
-    if (!caps.votes) throw new Error(`The governor on ${ctx.chain.name} has no votes token the app can read.`);
+    if (!caps.votes) throw new Error(m.delegates_queries_no_votes_token({ chain: ctx.chain.name }));
     const read = await readDelegates(ctx.client, ctx.chain, caps, upTo);
     return read && { blockNumber: read.blockNumber, rows: rankDelegates(read.index) };
   },
@@ -35,7 +36,7 @@ export const delegateHistory = (ctx: ReadContext, address: Address) => ({
   queryKey: votesKey(ctx.chainId, { delegate: address }),
   read: async (upTo: 'stored' | 'head') => {
     const caps = await ctx.requireCaps();
-    if (!caps.votes) throw new Error(`The governor on ${ctx.chain.name} has no votes token the app can read.`);
+    if (!caps.votes) throw new Error(m.delegates_queries_no_votes_token({ chain: ctx.chain.name }));
     const read = await readDelegates(ctx.client, ctx.chain, caps, upTo);
     if (!read) return null;
     const { index, logs, snapshot, blockNumber } = read;

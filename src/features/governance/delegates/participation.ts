@@ -9,6 +9,7 @@ import { altGovernorAbi, altVotesAbi } from '../../../lib/contracts/generated.ts
 import { readAll } from '../../../lib/web3/eth-call.ts';
 import { readRows } from '../../../lib/web3/read-batch.ts';
 import type { ReadClient } from '../../../lib/web3/chains.ts';
+import * as m from '../../../lib/i18n/messages.ts';
 
 export interface ProposalVoting {
   id: bigint;
@@ -44,8 +45,8 @@ export function participationOf(proposals: ProposalVoting[]): Participation {
 
 /** "7 of 9 (78%)", or "No proposal yet" when none counts. */
 export function participationText(voted: number, eligible: number): string {
-  if (eligible === 0) return 'No proposal yet';
-  return `${voted} of ${eligible} (${Math.round((voted * 100) / eligible)}%)`;
+  if (eligible === 0) return m.delegates_participation_none();
+  return m.delegates_participation_text({ voted, eligible, percent: Math.round((voted * 100) / eligible) });
 }
 
 /** Reads `delegate`'s figures for every proposal of `governor`, at `blockNumber`. */

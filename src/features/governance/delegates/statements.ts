@@ -9,6 +9,8 @@ import { delegateStatementsAbi } from '../../../lib/contracts/generated.ts';
 import type { CallResult, ContractCall, ResultOf } from '../../../lib/web3/eth-call.ts';
 import { txCall } from '../../../lib/tx/tx-call.ts';
 import { clip } from '../../../lib/format/clean-text.ts';
+import { numberFormat } from '../../../lib/format/intl.ts';
+import * as m from '../../../lib/i18n/messages.ts';
 
 export interface DelegateStatement {
   text: string;
@@ -44,18 +46,22 @@ const utf8Bytes = (s: string) => new TextEncoder().encode(s).length;
 export function statementProblem(text: string, links: string[]): string | undefined {
   const bytes = utf8Bytes(text);
   if (bytes > STATEMENT_LIMITS.textBytes)
-    return `The statement is ${bytes.toLocaleString('en-US')} bytes; at most ${STATEMENT_LIMITS.textBytes.toLocaleString('en-US')}.`;
-  if (links.length > STATEMENT_LIMITS.links) return `At most ${STATEMENT_LIMITS.links} links.`;
+    return m.delegates_statements_too_long({
+      bytes: numberFormat().format(bytes),
+      max: numberFormat().format(STATEMENT_LIMITS.textBytes),
+    });
+  if (links.length > STATEMENT_LIMITS.links)
+    return m.delegates_statements_too_many_links({ max: STATEMENT_LIMITS.links });
   for (const link of links) {
     if (utf8Bytes(link) > STATEMENT_LIMITS.linkBytes)
-      return `Each link can be at most ${STATEMENT_LIMITS.linkBytes} bytes.`;
+      return m.delegates_statements_link_too_long({ max: STATEMENT_LIMITS.linkBytes });
     let url: URL | undefined;
     try {
       url = new URL(link);
     } catch {
       url = undefined;
     }
-    if (url?.protocol !== 'https:') return `Links must be https addresses: ${link.slice(0, 80)}`;
+    if (url?.protocol !== 'https:') return m.delegates_statements_link_not_https({ link: link.slice(0, 80) });
   }
   return undefined;
 }

@@ -12,12 +12,13 @@ import {
   GOVERNANCE_TOUCHES,
   proposeCall,
   queueCall,
-  SUPPORT_LABELS,
+  supportLabel,
   voteCall,
   type ProposalActions,
   type Support,
 } from '../governance-calls.ts';
 import { publishStatementCall } from '../delegates/statements.ts';
+import * as m from '../../../lib/i18n/messages.ts';
 
 /** A proposal id as the transaction list shows it: its first eight digits. */
 const shortId = (id: bigint) => `${id.toString().slice(0, 8)}…`;
@@ -26,7 +27,7 @@ const shortId = (id: bigint) => `${id.toString().slice(0, 8)}…`;
 export const vote = (flow: TxFlow, governor: Address, id: bigint, support: Support, reason: string): Promise<TxState> =>
   flow.run(
     voteCall(governor, id, support, reason),
-    `Vote ${SUPPORT_LABELS[support]} on proposal ${shortId(id)}`,
+    m.gov_governance_vote({ support: supportLabel(support), id: shortId(id) }),
     GOVERNANCE_TOUCHES,
   );
 
@@ -37,20 +38,25 @@ export const propose = (
   actions: ProposalActions,
   description: string,
   title: string,
-) => flow.run(proposeCall(governor, actions, description), `Propose: ${title.trim().slice(0, 60)}`, GOVERNANCE_TOUCHES);
+) =>
+  flow.run(
+    proposeCall(governor, actions, description),
+    m.gov_governance_propose({ title: title.trim().slice(0, 60) }),
+    GOVERNANCE_TOUCHES,
+  );
 
 /** Queues a passed proposal in the timelock (anyone may). */
 export const queue = (flow: TxFlow, governor: Address, id: bigint) =>
-  flow.run(queueCall(governor, id), `Queue proposal ${shortId(id)}`, GOVERNANCE_TOUCHES, 'anyone');
+  flow.run(queueCall(governor, id), m.gov_governance_queue({ id: shortId(id) }), GOVERNANCE_TOUCHES, 'anyone');
 
 /** Executes a proposal whose time has come (anyone may). */
 export const execute = (flow: TxFlow, governor: Address, id: bigint) =>
-  flow.run(executeCall(governor, id), `Execute proposal ${shortId(id)}`, GOVERNANCE_TOUCHES, 'anyone');
+  flow.run(executeCall(governor, id), m.gov_governance_execute({ id: shortId(id) }), GOVERNANCE_TOUCHES, 'anyone');
 
 /** Moves all of the viewed account's voting power to `to` (`name`: how the list names it; 'myself'). */
 export const delegate = (flow: TxFlow, votes: Address, to: Address, name: string) =>
-  flow.run(delegateCall(votes, to), `Delegate votes to ${name}`, VOTES_TOUCHES);
+  flow.run(delegateCall(votes, to), m.gov_governance_delegate({ name }), VOTES_TOUCHES);
 
 /** Publishes the viewed account's delegate statement. */
 export const publishStatement = (flow: TxFlow, ...args: Parameters<typeof publishStatementCall>) =>
-  flow.run(publishStatementCall(...args), 'Publish your delegate statement', ['governance', 'votes']);
+  flow.run(publishStatementCall(...args), m.gov_governance_publish_statement(), ['governance', 'votes']);

@@ -16,6 +16,7 @@ import {
   withdrawToCall,
 } from '../../../lib/votes/votes-calls.ts';
 import type { VotingPower } from '../../../lib/votes/voting-power.ts';
+import * as m from '../../../lib/i18n/messages.ts';
 
 /** Wraps `amount` ALT into voting power that goes to `delegatee`. */
 export function wrap(
@@ -26,7 +27,6 @@ export function wrap(
 ): Promise<SpendResult> {
   const alt = caps.alt!;
   const votes = caps.votes!;
-  const to = request.delegatee === ctx.account ? 'yourself' : request.delegatee;
   return spend(ctx, {
     token: alt.address,
     symbol: alt.symbol,
@@ -40,7 +40,10 @@ export function wrap(
         ? // Chain time plus an hour, not the user's clock.
           { domain: alt.domain, nonce: vp.altNonce, deadline: request.chainTime + 3_600n }
         : undefined,
-    label: `Turn ${formatToken(request.amount, alt.symbol)} into voting power for ${to}`,
+    label:
+      request.delegatee === ctx.account
+        ? m.gov_wrap_turn_self({ amount: formatToken(request.amount, alt.symbol) })
+        : m.gov_wrap_turn({ amount: formatToken(request.amount, alt.symbol), delegate: request.delegatee }),
     touches: VOTES_TOUCHES,
   });
 }
@@ -49,7 +52,7 @@ export function wrap(
 export function unwrap(flow: TxFlow, caps: ChainCaps, account: Address, amount: bigint): Promise<TxState> {
   return flow.run(
     withdrawToCall(caps.votes!.address, account, amount),
-    `Return ${formatToken(amount, caps.alt?.symbol ?? 'ALT')} to plain ALT`,
+    m.gov_wrap_return({ amount: formatToken(amount, caps.alt?.symbol ?? 'ALT') }),
     VOTES_TOUCHES,
   );
 }

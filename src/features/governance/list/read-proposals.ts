@@ -24,6 +24,7 @@ import { governanceKey } from '../governance-keys.ts';
 import type { ReadContext } from '../../../lib/session/read-context.ts';
 import { cache } from '../../../lib/query/presets.ts';
 import { storageKey } from '../../../lib/storage/keys.ts';
+import * as m from '../../../lib/i18n/messages.ts';
 
 export interface ProposalSummary extends ProposalStatus {
   id: bigint;
@@ -69,7 +70,7 @@ export async function readProposalPage(
   pageSize: number,
 ): Promise<ProposalPage> {
   const governor = chain.contracts.governor;
-  if (!governor) throw new Error('The governor is not deployed on this chain.');
+  if (!governor) throw new Error(m.gov_read_proposals_no_governor());
   const multicall3 = multicall3Of(chain);
   const gov = { address: governor, abi: altGovernorAbi } as const;
   // Created first: its stored logs load while the first batch is out.
@@ -178,7 +179,10 @@ export async function readProposalPage(
     id,
     index: indices[k],
     // A proposal older than the index's first block is titled by the build's snapshot.
-    title: proposalTitle(created.get(id)?.description ?? titles?.get(id)?.title, `Proposal ${indices[k] + 1}`),
+    title: proposalTitle(
+      created.get(id)?.description ?? titles?.get(id)?.title,
+      m.gov_read_proposals_untitled({ number: indices[k] + 1 }),
+    ),
     ...states[k],
   }));
   return { blockNumber, chainTime, clockMode, count: total, proposals };

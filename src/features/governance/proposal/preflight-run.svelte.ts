@@ -5,6 +5,7 @@
  */
 import type { ReadClient } from '../../../lib/web3/chains.ts';
 import { preflight, type Preflight, type PreflightInput } from './preflight.ts';
+import * as m from '../../../lib/i18n/messages.ts';
 
 export class PreflightRun {
   result = $state<Preflight>();
@@ -32,7 +33,7 @@ export class PreflightRun {
         // A later run's answer is the one kept.
         if (mine === this.#runs) this.result = result;
       } catch (error) {
-        if (mine === this.#runs) this.error = error ?? new Error('The simulation failed.');
+        if (mine === this.#runs) this.error = error ?? new Error(m.proposal_preflight_run_failed());
       } finally {
         if (mine === this.#runs) this.running = false;
       }

@@ -25,6 +25,7 @@ import { altGovernorAbi, altStakingAbi, altTimelockAbi } from '../../../lib/cont
 import { loadContractWords } from '../../../lib/errors/load-contract-words.svelte.ts';
 import type { ReadClient } from '../../../lib/web3/chains.ts';
 import { formatAmount } from '../../../lib/format/amount.ts';
+import * as m from '../../../lib/i18n/messages.ts';
 
 /** `Transfer(address,address,uint256)`; native coin moves are traced as the same log from this address. */
 const TRANSFER = '0xddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef';
@@ -135,7 +136,7 @@ export async function revertReason(
   /** The decimals of the token the reverting call was made to, where the app knows them. */
   decimals?: number,
 ): Promise<string> {
-  if (!data || data === '0x') return fallback || 'It reverts without a reason.';
+  if (!data || data === '0x') return fallback || m.proposal_preflight_no_reason();
   const words = await loadContractWords().catch(() => undefined);
   const ours = words?.decodeProtocolError(data);
   if (ours && words && ours.errorName !== 'Error' && ours.errorName !== 'Panic') {
@@ -145,11 +146,13 @@ export async function revertReason(
     const [who, has, needs] = ours.args as [string, bigint, bigint];
     // In whole tokens where the token is one the app knows; else in the token's base units.
     const amount = (value: bigint) =>
-      decimals === undefined ? `${value} base units` : formatAmount(value, decimals, { maxFractionDigits: decimals });
+      decimals === undefined
+        ? m.proposal_preflight_base_units({ amount: value.toString() })
+        : formatAmount(value, decimals, { maxFractionDigits: decimals });
     if (ours.errorName === 'ERC20InsufficientBalance')
-      return `${who} holds ${amount(has)} but the action moves ${amount(needs)} (${call}).`;
+      return m.proposal_preflight_insufficient_balance({ who, has: amount(has), needs: amount(needs), call });
     if (ours.errorName === 'ERC20InsufficientAllowance')
-      return `${who} may spend only ${amount(has)} of the executor's tokens but the action needs ${amount(needs)} (${call}).`;
+      return m.proposal_preflight_insufficient_allowance({ who, has: amount(has), needs: amount(needs), call });
     return `${words.contractMessage(ours.errorName, ours.args)} (${call})`;
   }
   try {
@@ -158,7 +161,7 @@ export async function revertReason(
       ? String(decoded.args?.[0])
       : `${decoded.errorName}(${decoded.args?.join(', ')})`;
   } catch {
-    return `It reverts with data ${data.slice(0, 10)} the app cannot name.`;
+    return m.proposal_preflight_unnamed_revert({ selector: data.slice(0, 10) });
   }
 }
 
@@ -211,9 +214,6 @@ const missingMethod = (error: unknown, method: string) =>
 const noOverrides = (error: unknown) =>
   codeOf(error) === -32602 || /override/i.test(textOf(error)) || missingMethod(error, 'eth_call');
 
-const NOT_SIMULATED =
-  'Not simulated: the governor accepts a call to itself only from inside its own execute, which a simulation of the actions cannot stand in for.';
-
 /** The pre-flight of `input` at block `blockNumber` (the head the page read). */
 export async function preflight(client: ReadClient, input: PreflightInput, blockNumber: bigint): Promise<Preflight> {
   const decimalsOf = input.decimalsOf ?? (() => undefined);
@@ -245,7 +245,7 @@ export async function preflight(client: ReadClient, input: PreflightInput, block
           reason: await revertReason(c.returnData, c.error?.message, decimalsOf(input.targets[i])),
         } as const);
   const withSkipped = (ran: Map<number, ActionOutcome>): ActionOutcome[] =>
-    all.map((_, i) => ran.get(i) ?? { status: 'not-simulated', reason: NOT_SIMULATED });
+    all.map((_, i) => ran.get(i) ?? { status: 'not-simulated', reason: m.proposal_preflight_not_simulated() });
   try {
     const [answer] = (await client.request({
       method: 'eth_simulateV1',
@@ -324,7 +324,7 @@ export async function preflight(client: ReadClient, input: PreflightInput, block
     return {
       method: 'unavailable',
       blockNumber,
-      reason: 'This provider cannot simulate calls (it has neither eth_simulateV1 nor eth_call with state overrides).',
+      reason: m.proposal_preflight_unavailable(),
     };
   }
 }

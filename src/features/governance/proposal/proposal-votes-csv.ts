@@ -9,13 +9,12 @@ import type { ReadContext } from '../../../lib/session/read-context.ts';
 import { readBlockTimes } from '../../../lib/web3/block-times.ts';
 import { votesCastOn, type CastVote } from '../votes-cast.ts';
 import { VOTE_CSV_COLUMNS, VOTE_CSV_TEXT_COLUMNS, voteCsvFields } from '../vote-csv.ts';
+import * as m from '../../../lib/i18n/messages.ts';
 
 /** The index starts after the proposal was created: its first votes are in the shipped history, by voter. */
 export class VotesBeforeIndexError extends Error {
   constructor(readonly fromBlock: bigint) {
-    super(
-      `The votes cast before block ${fromBlock} came with the app's shipped history, which keeps them by voter, not by proposal: this export would miss them.`,
-    );
+    super(m.proposal_votes_csv_before_index({ block: fromBlock.toString() }));
   }
 }
 
@@ -28,7 +27,7 @@ export async function readProposalVotes(
 ) {
   const caps = await ctx.requireCaps();
   const history = await historyUpTo(ctx.client, ctx.chain, caps, 'head');
-  if (!history) throw new Error('This chain has no history to read votes from.');
+  if (!history) throw new Error(m.proposal_votes_csv_no_history());
   if (history.snapshot && (createdBlock === undefined || createdBlock < history.index.fromBlock))
     throw new VotesBeforeIndexError(history.index.fromBlock);
   const votes = votesCastOn((f) => history.index.select(f), governor, id);

@@ -31,6 +31,7 @@ import { governanceKey } from '../governance-keys.ts';
 import type { ReadContext } from '../../../lib/session/read-context.ts';
 import { cache } from '../../../lib/query/presets.ts';
 import { storageKey } from '../../../lib/storage/keys.ts';
+import * as m from '../../../lib/i18n/messages.ts';
 
 const LATER_EVENTS = altGovernorAbi.filter(
   (i) => i.type === 'event' && ['ProposalQueued', 'ProposalExecuted', 'ProposalCanceled'].includes(i.name),
@@ -113,13 +114,13 @@ export async function readProposal(
   /** A value the page cannot do without: its call's failure is the page's. */
   const need = <K extends keyof typeof values>(name: K): NonNullable<(typeof values)[K]> => {
     const value = values[name];
-    if (value === undefined) throw errors[name] ?? new Error(`The governor did not answer ${String(name)}.`);
+    if (value === undefined) throw errors[name] ?? new Error(m.proposal_read_no_answer({ name: String(name) }));
     return value as NonNullable<(typeof values)[K]>;
   };
   if (!values.details) {
     const name = (errors.details as { cause?: { data?: { errorName?: string } } } | undefined)?.cause?.data?.errorName;
     if (name && name !== 'GovernorNonexistentProposal') throw errors.details;
-    throw new ProposalNotFoundError(`There is no proposal ${id} on this governor.`);
+    throw new ProposalNotFoundError(m.proposal_read_not_found({ id: id.toString() }));
   }
   const clockMode = need('clockMode').includes('timestamp') ? 'timestamp' : 'blocknumber';
   const clock = BigInt(need('clock'));

@@ -14,6 +14,7 @@ import { ethCall } from '../../../lib/web3/eth-call.ts';
 import { cache } from '../../../lib/query/presets.ts';
 import { toVotingPower, votingPowerCalls, type VotingPower } from '../../../lib/votes/voting-power.ts';
 import { votesKey } from '../governance-keys.ts';
+import * as m from '../../../lib/i18n/messages.ts';
 
 export interface YourVotes {
   blockNumber: bigint;
@@ -31,7 +32,7 @@ export async function readYourVotes(
   account: Address,
 ): Promise<YourVotes> {
   const alt = caps.alt;
-  if (!caps.votes) throw new Error(`The governor on ${chain.name} has no votes token the app can read.`);
+  if (!caps.votes) throw new Error(m.gov_read_your_votes_no_votes_token({ chain: chain.name }));
   const { blockNumber, chainTime, values } = await readBatch(client, chain, {
     paused: alt?.pausable && ({ address: alt.address, abi: altLayerTokenAbi, functionName: 'paused' } as const),
     ...votingPowerCalls(caps, account),
@@ -62,11 +63,10 @@ export type DelegateTarget = { ok: true; address: Address; ens?: string } | { ok
 export async function resolveDelegate(input: string, chain: ChainConfig, client: ReadClient): Promise<DelegateTarget> {
   const text = input.trim();
   if (/^0x[0-9a-fA-F]{40}$/.test(text)) return { ok: true, address: getAddress(text) };
-  if (text.startsWith('0x'))
-    return { ok: false, message: 'That is not an address: expected 0x followed by 40 hex characters.' };
-  if (!/\.[a-z]{2,}$/i.test(text)) return { ok: false, message: 'Enter an address (0x…) or an ENS name (name.eth).' };
+  if (text.startsWith('0x')) return { ok: false, message: m.gov_read_your_votes_not_address() };
+  if (!/\.[a-z]{2,}$/i.test(text)) return { ok: false, message: m.gov_read_your_votes_enter_address() };
   const resolver = ensResolverOf(chain);
-  if (!resolver) return { ok: false, message: `${chain.name} has no ENS: enter an address.` };
+  if (!resolver) return { ok: false, message: m.gov_read_your_votes_no_ens({ chain: chain.name }) };
   const { resolveEnsName } = await import('../../../lib/web3/ens.ts');
   return resolveEnsName(text, client, resolver);
 }
