@@ -17,6 +17,7 @@ import { approveCall } from '../../lib/tx/spend-flow.ts';
 import type { TxCall } from '../../lib/tx/tx-call.ts';
 import { delegateCall, withdrawToCall } from '../../lib/votes/votes-calls.ts';
 import { claimAndStakeCall, claimCall, claimToVotesCall, type ClaimTarget } from './claim-calls.ts';
+import * as m from '../../lib/i18n/messages.ts';
 
 export interface ClaimToStakeRequest {
   target: ClaimTarget;
@@ -61,16 +62,15 @@ export class ClaimToStakeError extends Error {}
 /** The plan for `request`; throws {@link ClaimToStakeError} for an amount outside the allocation. */
 export function claimToStakePlan(request: ClaimToStakeRequest): ClaimToStakePlan {
   const { target, account, staking, operator, stake, votes } = request;
-  if (stake <= 0n) throw new ClaimToStakeError('Choose an amount to stake greater than zero.');
-  if (stake > target.amount) throw new ClaimToStakeError('You cannot stake more than your allocation.');
+  if (stake <= 0n) throw new ClaimToStakeError(m.airdrop_claim_to_stake_zero());
+  if (stake > target.amount) throw new ClaimToStakeError(m.airdrop_claim_to_stake_over_allocation());
   if (votes?.delegatee && /^0x0{40}$/i.test(votes.delegatee))
-    throw new ClaimToStakeError('Votes cannot go to the zero address: leave the field empty to keep your delegate.');
+    throw new ClaimToStakeError(m.airdrop_claim_to_stake_zero_address());
   const terms = request.terms;
-  if (terms && !terms.operatorActive) throw new ClaimToStakeError('This operator is not active and cannot take stake.');
-  if (terms?.operatorSlashing)
-    throw new ClaimToStakeError('This operator is being slashed: no stake moves in or out until it is done.');
+  if (terms && !terms.operatorActive) throw new ClaimToStakeError(m.airdrop_claim_to_stake_operator_inactive());
+  if (terms?.operatorSlashing) throw new ClaimToStakeError(m.airdrop_claim_to_stake_operator_slashing());
   if (terms && stake < terms.minStake)
-    throw new ClaimToStakeError(`The staking contract takes at least ${formatToken(terms.minStake)} per stake.`);
+    throw new ClaimToStakeError(m.airdrop_claim_to_stake_min_stake({ amount: formatToken(terms.minStake) }));
   const rest = target.amount - stake;
   // The delegate the claim keeps without a signature: the current one, or the account itself.
   const keeps = votes ? (votes.current ?? account) : undefined;
@@ -83,22 +83,26 @@ export function claimToStakePlan(request: ClaimToStakeRequest): ClaimToStakePlan
   if (rest === 0n) {
     const call = claimAndStakeCall(target, operator);
     calls.push(call);
-    steps.push({ kind: 'send', call, what: 'Claim and stake' });
+    steps.push({ kind: 'send', call, what: m.airdrop_claim_panel_claim_and_stake() });
   } else {
     const claim = votes && keeps ? claimToVotesCall(target, keeps) : claimCall(target);
     calls.push(claim);
-    steps.push({ kind: 'send', call: claim, what: votes ? 'Claim as voting power' : 'Claim' });
+    steps.push({
+      kind: 'send',
+      call: claim,
+      what: votes ? m.airdrop_claim_panel_claim_as_votes() : m.airdrop_claim_panel_claim(),
+    });
     if (votes) {
       const unwrap = withdrawToCall(votes.address, account, stake);
       calls.push(unwrap);
-      steps.push({ kind: 'send', call: unwrap, what: 'Unwrap the part to stake' });
+      steps.push({ kind: 'send', call: unwrap, what: m.airdrop_claim_to_stake_step_unwrap() });
     }
     calls.push(approveCall(request.alt, staking, stake), stakeCall(staking, operator, stake));
-    steps.push({ kind: 'stake', amount: stake, what: 'Stake' });
+    steps.push({ kind: 'stake', amount: stake, what: m.airdrop_claim_to_stake_step_stake() });
   }
   if (delegate) {
     calls.push(delegate);
-    steps.push({ kind: 'send', call: delegate, what: 'Delegate your votes' });
+    steps.push({ kind: 'send', call: delegate, what: m.airdrop_claim_to_stake_step_delegate() });
   }
   return { calls, steps, staked: stake, rest: { amount: rest, as: votes ? 'votes' : 'alt' }, delegates };
 }

@@ -11,6 +11,7 @@ import type { IndexedLog } from '../../lib/logs/log-store.ts';
 import { topicAddress } from '../../lib/logs/chain-logs.ts';
 import { loadShard } from '../../lib/airdrop/eligibility.ts';
 import { shardBitsOf, shardPrefix, type AirdropManifest } from '../../lib/airdrop/shard.ts';
+import * as m from '../../lib/i18n/messages.ts';
 
 const CLAIM_TOPICS = ['Claimed', 'ClaimedAndStaked', 'ClaimedToVotes'].map((name) =>
   toEventSelector(altAirdropAbi.find((i) => i.type === 'event' && i.name === name) as never),
@@ -68,7 +69,7 @@ export async function claimsByCategory(
         const found = loaded.shard.proofFor(account);
         const amount = claims.get(account)!;
         if (!found || BigInt(found.entry[1]) !== amount)
-          throw new Error(`The claim of ${account} does not match its row in the airdrop files.`);
+          throw new Error(m.airdrop_claims_by_category_mismatch({ account }));
         found.entry[2].forEach((part, i) => (claimed[i] += BigInt(part)));
       }
       onProgress?.(++done, prefixes.length);

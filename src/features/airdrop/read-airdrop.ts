@@ -9,6 +9,7 @@ import { readBatch } from '../../lib/web3/read-batch.ts';
 import { cache } from '../../lib/query/presets.ts';
 import type { OperatorInfo, StakingParameters } from '../../lib/staking/read-staking.ts';
 import { queryKey } from '../../lib/query/keys.ts';
+import * as m from '../../lib/i18n/messages.ts';
 
 export interface OperatorChoice {
   address: Address;
@@ -57,7 +58,7 @@ export async function readAirdrop(
   account: Address,
 ): Promise<AirdropChainState> {
   const { airdrop, alt, staking } = chain.contracts;
-  if (!airdrop || !alt) throw new Error('The airdrop is not deployed on this chain.');
+  if (!airdrop || !alt) throw new Error(m.airdrop_read_not_deployed());
   const A = { address: airdrop, abi: altAirdropAbi } as const;
   const votes = caps.airdrop?.claimsToVotes ? caps.votes : undefined;
   const { blockNumber, chainTime, values } = await readBatch(client, chain, {

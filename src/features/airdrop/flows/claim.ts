@@ -24,10 +24,11 @@ import {
   type ClaimToStakeRequest,
   type ClaimToStakeStep,
 } from '../claim-to-stake.ts';
+import * as m from '../../../lib/i18n/messages.ts';
 
 /** Claims the allocation as plain ALT (`amountText` names it in the list). */
 export const claim = (flow: TxFlow, target: ClaimTarget, amountText: string) =>
-  flow.run(claimCall(target), `Claim ${amountText}`, CLAIM_TOUCHES);
+  flow.run(claimCall(target), m.airdrop_claim_panel_claim_amount({ amount: amountText }), CLAIM_TOUCHES);
 
 /**
  * Claims the allocation as voting power delegated to `to` (`yourself` when it is the claimant);
@@ -42,7 +43,9 @@ export const claimToVotes = (
 ) =>
   flow.run(
     sign ? async () => claimToVotesCall(target, to.address, await sign()) : claimToVotesCall(target, to.address),
-    `Claim ${amountText} as voting power for ${to.yourself ? 'yourself' : to.address}`,
+    to.yourself
+      ? m.airdrop_claim_flow_votes_self({ amount: amountText })
+      : m.airdrop_claim_flow_votes_to({ amount: amountText, address: to.address }),
     CLAIM_TOUCHES,
   );
 
@@ -88,7 +91,7 @@ export async function claimToStake(ctx: ClaimToStakeContext, request: ClaimToSta
   const touches = [...new Set([...CLAIM_TOUCHES, ...STAKING_TOUCHES])];
   if (await supportsAtomicBatch(ctx.walletConfig, account, ctx.chainId))
     return {
-      state: await flow.runBatch(plan.calls, `Claim and stake with ${ctx.operatorName} (one batch)`, touches),
+      state: await flow.runBatch(plan.calls, m.airdrop_claim_flow_batch({ operator: ctx.operatorName }), touches),
     };
   try {
     await simulateBatch(client, account, plan.calls);
@@ -100,7 +103,7 @@ export async function claimToStake(ctx: ClaimToStakeContext, request: ClaimToSta
   let notice: string | undefined;
   const count = plan.steps.length;
   for (const [i, step] of plan.steps.entries()) {
-    const of = count > 1 ? `(step ${i + 1} of ${count})` : '';
+    const of = count > 1 ? m.airdrop_claim_flow_step({ step: i + 1, count }) : '';
     if (step.kind === 'send') {
       state = await flow.run(step.call, `${step.what} ${of}`.trim(), touches);
     } else {
@@ -139,13 +142,11 @@ export async function claimToStake(ctx: ClaimToStakeContext, request: ClaimToSta
   // Stopped part way: what has happened stays, and is said.
   const symbol = ctx.alt.symbol;
   const stopped = done.some((step) => step.kind === 'stake' || step.call.functionName === 'claimAndStake')
-    ? 'Claimed and staked; your votes did not move to the delegate you chose: delegate from Your votes.'
-    : `Claimed, and nothing staked yet: ${
-        done.some((step) => step.kind === 'send' && step.call.functionName === 'withdrawTo')
-          ? `${formatToken(plan.staked, symbol)} is in your wallet as plain ${symbol}, the rest as voting power`
-          : plan.rest.as === 'votes'
-            ? 'your claim is in your wallet as voting power'
-            : `your claim is in your wallet as ${symbol}`
-      }. Stake from the Staking page when you are ready.`;
+    ? m.airdrop_claim_flow_stopped_delegate()
+    : done.some((step) => step.kind === 'send' && step.call.functionName === 'withdrawTo')
+      ? m.airdrop_claim_flow_stopped_unwrapped({ amount: formatToken(plan.staked, symbol), symbol })
+      : plan.rest.as === 'votes'
+        ? m.airdrop_claim_flow_stopped_votes()
+        : m.airdrop_claim_flow_stopped_plain({ symbol });
   return { state, notice: notice ? `${stopped} ${notice}` : stopped };
 }
