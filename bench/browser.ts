@@ -3,7 +3,7 @@
  * page and of the wallet modal, RPC requests and time until each screen shows its data.
  */
 import { median } from './median.ts';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from '@playwright/test';
@@ -59,6 +59,9 @@ async function emulatePhone(page: Page) {
     uploadThroughput: (750 * 1024) / 8,
   });
 }
+
+/** The app's languages other than English, as `?lang=` takes them. */
+export const OTHER_LOCALES = ['zh', 'ko', 'ja'] as const;
 
 export async function context(
   browser: Browser,
@@ -129,6 +132,30 @@ export async function benchBrowser({ appUrl, distDir, proxy, anvilUrl, operators
       const counted = proxy.since(mark);
       results.overview_rpc_requests = counted.reads;
       results.overview_block_polls = counted.polls;
+      await ctx.close();
+    }
+
+    // 2b. Each other language: the messages a first visit in it fetches beside the English first page
+    // (the shell's and the Overview's), and the whole of that language's catalogue as built.
+    for (const locale of OTHER_LOCALES) {
+      const ctx = await context(browser, false, anvilUrl);
+      const page = await ctx.newPage();
+      const fetched: string[] = [];
+      page.on('response', (r) => {
+        const url = new URL(r.url());
+        if (url.href.startsWith(appUrl) && url.pathname.endsWith('.js'))
+          fetched.push(url.pathname.replace(new URL(appUrl).pathname, ''));
+      });
+      await page.goto(`${appUrl}?lang=${locale}#/`);
+      await page.locator(`html[lang="${locale === 'zh' ? 'zh-CN' : locale}"]`).waitFor({ state: 'attached' });
+      await page.locator('main h1').first().waitFor();
+      await page.waitForLoadState('networkidle');
+      const own = [...new Set(fetched)].filter((p) => p.startsWith(`assets/${locale}-`));
+      results[`locale_${locale}_first_visit_gzip_kib`] = own.reduce((s, p) => s + gzipBytes(distDir, p), 0) / 1024;
+      const all = readdirSync(join(distDir, 'assets')).filter((f) => f.startsWith(`${locale}-`) && f.endsWith('.js'));
+      results[`locale_${locale}_gzip_kib`] = all.reduce((s, f) => s + gzipBytes(distDir, `assets/${f}`), 0) / 1024;
+      results[`locale_${locale}_largest_file_gzip_kib`] =
+        Math.max(...all.map((f) => gzipBytes(distDir, `assets/${f}`))) / 1024;
       await ctx.close();
     }
 

@@ -18,7 +18,7 @@ import { readCapabilities } from '../src/lib/web3/read-capabilities.ts';
 import { benchAirdrop } from './airdrop.ts';
 import { firstPageBreakdown } from './first-page.ts';
 import { benchMarkdown } from './markdown.ts';
-import { benchBrowser } from './browser.ts';
+import { benchBrowser, OTHER_LOCALES } from './browser.ts';
 import { CountingProxy } from './counting-proxy.ts';
 import { LIGHTHOUSE_PAGES, medianLighthouse, runLighthouse } from './lighthouse.ts';
 import { benchDeep } from './deep.ts';
@@ -104,7 +104,7 @@ try {
   done();
 
   done = step(
-    `lighthouse: overview, proposal list, staking directory, airdrop (desktop, and mobile as the median of ${LIGHTHOUSE_MOBILE_RUNS} runs)`,
+    `lighthouse: overview, proposal list, staking directory, airdrop (desktop, and mobile as the median of ${LIGHTHOUSE_MOBILE_RUNS} runs); the overview in ${OTHER_LOCALES.join(', ')} (mobile)`,
   );
   for (const [key, path] of LIGHTHOUSE_PAGES) {
     const desktop = await runLighthouse(`${appUrl}${path}`, 'desktop');
@@ -117,6 +117,12 @@ try {
     results[`lighthouse_${key}_mobile_performance`] = mobile.performance;
     results[`lighthouse_${key}_mobile_lcp_ms`] = mobile.lcp_ms;
     results[`lighthouse_${key}_mobile_tbt_ms`] = mobile.tbt_ms;
+  }
+  // The Overview in each other language: its messages load before the first paint.
+  for (const locale of OTHER_LOCALES) {
+    const mobile = await medianLighthouse(`${appUrl}?lang=${locale}#/`, 'mobile', LIGHTHOUSE_MOBILE_RUNS);
+    results[`lighthouse_overview_${locale}_mobile_performance`] = mobile.performance;
+    results[`lighthouse_overview_${locale}_mobile_lcp_ms`] = mobile.lcp_ms;
   }
   done();
 

@@ -71,7 +71,14 @@ export function staticReach(getModuleInfo: (id: string) => Info) {
  * which the first page's library code is cut into a file per set of pages sharing it), so a library
  * that does not declare its modules free of side effects (Svelte) comes in by its barrels.
  */
-export const FIRST_PAGE_MODULES = /^(?!.*\/node_modules\/).*\/src\/|vite\/preload-helper/;
+export const FIRST_PAGE_MODULES = /^(?!.*\/node_modules\/)(?!.*\/i18n\/generated\/).*\/src\/|vite\/preload-helper/;
+
+/**
+ * An English message's module (one per message, imported by the code that uses it: scripts/i18n.ts):
+ * with the first page when its code uses the message, else with the other messages of its section
+ * (one file a section's pages share, rather than a file per set of pages sharing a sentence).
+ */
+const MESSAGE = /\/i18n\/generated\/en\/([a-z0-9]+)_[\w$]+\.ts$/;
 
 export function firstPageChunk(name = 'app'): Rolldown.CodeSplittingGroup {
   let reach: ((id: string) => boolean) | undefined;
@@ -79,6 +86,8 @@ export function firstPageChunk(name = 'app'): Rolldown.CodeSplittingGroup {
   return {
     name: (id, ctx) => {
       if (ctx !== lastContext || !reach) [reach, lastContext] = [staticReach((m) => ctx.getModuleInfo(m)), ctx];
+      const message = MESSAGE.exec(id);
+      if (message) return reach(id) ? name : `messages-${message[1]}`;
       return FIRST_PAGE_MODULES.test(id) && reach(id) ? name : null;
     },
     debugName: name,

@@ -2,8 +2,9 @@
  * Compiles the message catalogue (`messages/<unit>/<locale>.json`, inlang's message format) with
  * Paraglide JS into `src/lib/i18n/generated/`:
  *
- * - `messages.ts`: one export per message, English compiled in (each is its own constant, so a page
- *   carries only the messages it uses) and dispatching to the chosen language's table once loaded;
+ * - `en/<key>.ts`, re-exported by `messages.ts`: one module per message, English compiled in and
+ *   dispatching to the chosen language's table once loaded (each its own module, so a page's chunk
+ *   carries only the messages it uses);
  * - `<locale>-<section>.ts` for each other language: that section's messages, compiled by Paraglide,
  *   one lazily loaded file per language and section (a visitor fetches the shell's and the page's);
  * - `loaders.ts`: the dynamic imports of those files.
@@ -18,6 +19,7 @@ import { createHash } from 'node:crypto';
 import { join, relative } from 'node:path';
 import type { Plugin } from 'vite';
 import type { InlangPlugin } from '@inlang/sdk';
+import MagicString from 'magic-string';
 
 /** Sections of the catalogue: each language's messages are one file per section. */
 export const SECTIONS = [
@@ -106,6 +108,16 @@ function typed(code: string, inputs: string[]): string {
   return code.replace(/^\((i)?\)\s*=>/, (_m, i) => (i ? `(i: ${type}) =>` : `() =>`));
 }
 
+/**
+ * A compiled message with no variables as its text (a string literal: no function for the bundle to
+ * carry), else the function typed for TypeScript.
+ */
+function compact(code: string, inputs: string[]): string {
+  const constant =
+    /^\(\) => \{\s*return \/\*\* @type \{LocalizedString\} \*\/ \(`((?:[^`\\$]|\$(?!\{))*)`\)\s*\}$/.exec(code);
+  return constant ? JSON.stringify(constant[1]) : typed(code, inputs);
+}
+
 /** The generated files, by path under `GENERATED`. */
 export function layOut(catalogue: Catalogue): Record<string, string> {
   const { baseLocale, locales, messages } = catalogue;
@@ -114,25 +126,31 @@ export function layOut(catalogue: Catalogue): Record<string, string> {
   const files: Record<string, string> = {};
   const registryImport = (path: string) => `import * as registry from '${path}';\n`;
 
-  const english = messages.map((m, id) => {
+  // English: one module per message, re-exported by `messages.ts`, so the bundler puts each message
+  // in the chunk of the code that uses it (the first page carries only its own sentences).
+  const exports: string[] = [];
+  messages.forEach((m, id) => {
     const code = m.code[baseLocale];
     if (!code) throw new Error(`Message "${m.key}" has no ${baseLocale} text.`);
-    return `export const ${m.key} = /* @__PURE__ */ message('${m.section}', ${id}, ${typed(code, m.inputs)});`;
+    const body = `export const ${m.key} = /* @__PURE__ */ message(${id}, ${compact(code, m.inputs)});\n`;
+    files[`en/${m.key}.ts`] =
+      header +
+      (body.includes('registry.') ? registryImport('../../registry.ts') : '') +
+      `import { message } from '../../runtime.ts';\n` +
+      (m.inputs.length ? `\ntype In<K extends string> = Record<K, NonNullable<unknown>>;\n` : '') +
+      `\n${body}`;
+    exports.push(`export { ${m.key} } from './en/${m.key}.ts';`);
   });
-  files['messages.ts'] =
-    header +
-    (english.some((l) => l.includes('registry.')) ? registryImport('../registry.ts') : '') +
-    `import { message } from '../runtime.ts';\n\n` +
-    `type In<K extends string> = Record<K, NonNullable<unknown>>;\n\n` +
-    english.join('\n') +
-    '\n';
+  files['messages.ts'] = header + exports.join('\n') + '\n';
 
   const loaders: string[] = [];
   for (const locale of locales) {
     if (locale === baseLocale) continue;
     for (const section of SECTIONS) {
       const entries = messages
-        .map((m, id) => (m.section === section && m.code[locale] ? `  ${id}: ${typed(m.code[locale], m.inputs)},` : ''))
+        .map((m, id) =>
+          m.section === section && m.code[locale] ? `  ${id}: ${compact(m.code[locale], m.inputs)},` : '',
+        )
         .filter(Boolean);
       if (!entries.length) continue;
       const body = entries.join('\n');
@@ -141,17 +159,25 @@ export function layOut(catalogue: Catalogue): Record<string, string> {
         header +
         (body.includes('registry.') ? registryImport('../registry.ts') : '') +
         `type In<K extends string> = Record<K, NonNullable<unknown>>;\n\n` +
-        `const table: Record<number, (i: never) => string> = {\n${body}\n};\nexport default table;\n`;
+        `const table: Record<number, string | ((i: never) => string)> = {\n${body}\n};\nexport default table;\n`;
       loaders.push(`  '${locale}/${section}': () => import('./${locale}-${section}.ts'),`);
     }
   }
+  // Messages are sorted by key, and a key starts with its section: each section's ids are one run.
+  const starts = SECTIONS.map((section) => [messages.findIndex((m) => m.section === section), section] as const)
+    .filter(([start]) => start >= 0)
+    .sort((a, b) => a[0] - b[0]);
   files['loaders.ts'] =
     header +
     `/** Each language's messages for a section, loaded when that language shows that section. */\n` +
-    `export const loaders: Record<string, () => Promise<{ default: Record<number, (i: never) => string> }>> = {\n` +
+    `export const loaders: Record<string, () => Promise<{ default: Record<number, string | ((i: never) => string)> }>> = {\n` +
     loaders.join('\n') +
     (loaders.length ? '\n' : '') +
-    '};\n';
+    '};\n\n' +
+    `/** Where each section's run of message ids starts. */\n` +
+    `const starts: [number, string][] = ${JSON.stringify(starts)};\n\n` +
+    `/** The section message \`id\` belongs to. */\n` +
+    `export const sectionOf = (id: number): string => starts.findLast(([start]) => start <= id)?.[1] ?? '${SECTIONS[0]}';\n`;
   return files;
 }
 
@@ -185,12 +211,53 @@ export async function generateMessages({ force = false } = {}): Promise<boolean>
   return true;
 }
 
+const NAMESPACE_IMPORT = /import\s*\*\s*as\s+([A-Za-z_$][\w$]*)\s+from\s*(['"])([^'"]*\/i18n\/messages\.ts)\2;?/g;
+
+/**
+ * A module's `import * as m from '…/i18n/messages.ts'` as imports of the messages it uses, each from
+ * its own module (`m.staking_title` → `import { staking_title as __msg_staking_title } from
+ * '…/generated/en/staking_title.ts'`): the build then knows which page uses which message, and each
+ * lands in the chunk of the code that uses it (through the catalogue's one index file, every page
+ * would import them all). Only names of the catalogue are rewritten; undefined when there is nothing
+ * to rewrite.
+ */
+export function rewriteMessageImports(code: string, keys: ReadonlySet<string>) {
+  if (!code.includes('i18n/messages.ts')) return undefined;
+  const out = new MagicString(code);
+  let changed = false;
+  for (const match of code.matchAll(NAMESPACE_IMPORT)) {
+    const [statement, name, , path] = match;
+    const used = new Set<string>();
+    for (const use of code.matchAll(new RegExp(`(?<![\\w$.])${name.replace('$', '\\$')}\\.([A-Za-z_$][\\w$]*)`, 'g'))) {
+      if (!keys.has(use[1])) continue;
+      used.add(use[1]);
+      out.overwrite(use.index, use.index + use[0].length, `__msg_${use[1]}`);
+    }
+    const base = path.replace(/messages\.ts$/, 'generated/en/');
+    out.overwrite(
+      match.index,
+      match.index + statement.length,
+      [...used].map((k) => `import { ${k} as __msg_${k} } from '${base}${k}.ts';`).join(' '),
+    );
+    changed = true;
+  }
+  return changed ? { code: out.toString(), map: out.generateMap({ hires: true }) } : undefined;
+}
+
 /** Vite plugin: compiles the catalogue as a build, the dev server or vitest starts, and again when a message file changes in dev. */
 export function messageCatalogue(): Plugin {
+  let keys: Set<string> | undefined;
   return {
     name: 'alt:message-catalogue',
+    enforce: 'post',
     async configResolved() {
       await generateMessages();
+    },
+    // In a build, after Svelte's compiler: each module imports the messages it uses (see above).
+    async transform(code, id) {
+      if (this.environment?.mode === 'dev' || id.includes('/node_modules/') || id.includes('/i18n/generated/')) return;
+      keys ??= new Set(fs.readdirSync(join(GENERATED, 'en')).map((f) => f.replace(/\.ts$/, '')));
+      return rewriteMessageImports(code, keys);
     },
     configureServer(server) {
       server.watcher.add(MESSAGES);

@@ -14,16 +14,16 @@
  */
 import { storageKey } from '../storage/keys.ts';
 import { BASE_LOCALE, chooseLocale, isLocale, tagOf, type Locale } from './locales.ts';
-import { loaders } from './generated/loaders.ts';
 import { connectLocale, type Table } from './runtime.ts';
 
 export { message, intlTag } from './runtime.ts';
 
 let current = $state<Locale>(BASE_LOCALE);
-/** Loaded tables by `locale/section`. */
-let tables = $state.raw<Record<string, Table>>({});
+/** Each language's messages loaded so far (a section's file adds its own). */
+let tables = $state.raw<Partial<Record<Locale, Table>>>({});
 /** Sections this visit has shown: a change of language loads them all first. */
 const shown = new Set<string>();
+/** Sections loaded or loading, by `locale/section`. */
 const loading = new Map<string, Promise<void>>();
 const STORAGE = storageKey('locale');
 const PARAM = 'lang';
@@ -35,20 +35,26 @@ export const locale = {
   },
 };
 
+/** Where each language's files are: loaded with the first of them (an English visit never needs it). */
+let catalogueLoad: Promise<typeof import('./generated/loaders.ts')> | undefined;
+const catalogue = () =>
+  (catalogueLoad ??= import('./generated/loaders.ts').catch((error) => {
+    catalogueLoad = undefined; // tried again by the next load
+    throw error;
+  }));
+
 function load(target: Locale, section: string): Promise<void> {
   if (target === BASE_LOCALE) return Promise.resolve();
   const key = `${target}/${section}`;
-  if (tables[key]) return Promise.resolve();
   let pending = loading.get(key);
   if (!pending) {
-    const loader = loaders[key];
-    pending = loader
-      ? loader().then(
-          (file) => void (tables = { ...tables, [key]: file.default }),
-          // Shown in English meanwhile; the next use of the section tries again.
-          () => void loading.delete(key),
-        )
-      : Promise.resolve();
+    pending = catalogue()
+      .then(({ loaders }) => loaders[key]?.())
+      .then(
+        (file) => void (file && (tables = { ...tables, [target]: { ...tables[target], ...file.default } })),
+        // Shown in English meanwhile; the next use of the section tries again.
+        () => void loading.delete(key),
+      );
     loading.set(key, pending);
   }
   return pending;
@@ -62,11 +68,14 @@ export function loadSections(sections: readonly string[]): Promise<void> {
 
 connectLocale({
   current: () => current,
-  table: (target, section) => tables[`${target}/${section}`],
-  need: (target, section) => {
-    shown.add(section);
-    void load(target, section);
-  },
+  table: (target) => tables[target],
+  need: (target, id) =>
+    void catalogue().then(({ sectionOf }) => {
+      const section = sectionOf(id);
+      shown.add(section);
+      // Loaded already and still without it: the language lacks that message (English stays).
+      if (!loading.has(`${target}/${section}`)) void load(target, section);
+    }),
 });
 
 function reflect(target: Locale, { inAddress }: { inAddress: boolean }) {

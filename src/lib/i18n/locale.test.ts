@@ -6,7 +6,11 @@ const held = new Set<string>();
 const failing = new Set<string>();
 const loaded: string[] = [];
 vi.mock('./generated/loaders.ts', () => {
-  const table = (key: string) => ({ default: { 0: () => `${key}:hello`, 1: (i: { n: number }) => `${key}:${i.n}` } });
+  // Message 0 is in section common, 1 in staking (as the generated `sectionOf` says).
+  const table = (key: string) =>
+    key.endsWith('/common')
+      ? { default: { 0: `${key}:hello` } }
+      : { default: { 1: (i: { n: number }) => `${key}:${i.n}` } };
   const loader = (key: string) => () =>
     new Promise((resolve, reject) => {
       loaded.push(key);
@@ -16,6 +20,7 @@ vi.mock('./generated/loaders.ts', () => {
     });
   return {
     loaders: Object.fromEntries(['ko/common', 'ko/staking', 'ja/common', 'ja/staking'].map((k) => [k, loader(k)])),
+    sectionOf: (id: number) => (id === 0 ? 'common' : 'staking'),
   };
 });
 
@@ -77,7 +82,7 @@ describe('the language a visit opens in', () => {
   it("opens in the browser's language, loads its messages for the sections asked before resolving, and keeps it in the address", async () => {
     const { state } = browser('https://app.example/#/staking', ['ko-KR', 'en']);
     const { startLocale, message, locale } = await fresh();
-    const hello = message('common', 0, () => 'Hello');
+    const hello = message(0, 'Hello');
     await startLocale(['common', 'staking']);
     expect(locale.current).toBe('ko');
     expect(loaded.sort()).toEqual(['ko/common', 'ko/staking']);
@@ -93,7 +98,7 @@ describe('the language a visit opens in', () => {
     const { startLocale, message } = await fresh();
     await startLocale(['common']);
     expect(loaded).toEqual([]);
-    expect(message('common', 0, () => 'Hello')()).toBe('Hello');
+    expect(message(0, 'Hello')()).toBe('Hello');
     expect(state.href).toBe('https://app.example/#/');
     expect(state.lang).toBe('en');
   });
@@ -112,7 +117,7 @@ describe('message', () => {
     const { startLocale, message } = await fresh();
     await startLocale(['common']);
     held.add('ko/staking');
-    const count = message('staking', 1, (i: { n: number }) => `${i.n} in English`);
+    const count = message(1, (i: { n: number }) => `${i.n} in English`);
     // Not asked for before: English now, and the section starts loading.
     expect(count({ n: 3 })).toBe('3 in English');
     await flush();
@@ -128,7 +133,7 @@ describe('message', () => {
     const { startLocale, message } = await fresh();
     // A failure never rejects: the app mounts in English.
     await expect(startLocale(['common'])).resolves.toBeUndefined();
-    const hello = message('common', 0, () => 'Hello');
+    const hello = message(0, 'Hello');
     failing.delete('ko/common');
     expect(hello()).toBe('Hello');
     await flush();
@@ -143,8 +148,8 @@ describe('setLocale', () => {
     const { startLocale, loadSections, setLocale, message, locale } = await fresh();
     await startLocale(['common']);
     await loadSections(['staking']);
-    const hello = message('common', 0, () => 'Hello');
-    const count = message('staking', 1, (i: { n: number }) => `${i.n}`);
+    const hello = message(0, 'Hello');
+    const count = message(1, (i: { n: number }) => `${i.n}`);
     held.add('ja/staking');
     const switching = setLocale('ja');
     await flush();

@@ -2,7 +2,7 @@
 // @ts-nocheck
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-const table: Record<number, (i: never) => string> = {
+const table: Record<number, string | ((i: never) => string)> = {
   0: (i: In<'id' | 'title'>) => {
 	return /** @type {LocalizedString} */ (`提案 ${i?.id}「${i?.title}」`)
 },
@@ -12,9 +12,7 @@ const table: Record<number, (i: never) => string> = {
   2: (i: In<'amount' | 'chain'>) => {
 	return /** @type {LocalizedString} */ (`エアドロップ シーズン1 のあなたの ${i?.amount} ALT は、この時刻まで請求できます。その時点で未請求の分はトレジャリーに戻ります（${i?.chain}）。`)
 },
-  3: () => {
-	return /** @type {LocalizedString} */ (`エアドロップの請求期間終了`)
-},
+  3: "エアドロップの請求期間終了",
   4: (i: In<'title' | 'chain'>) => {
 	return /** @type {LocalizedString} */ (`「${i?.title}」が可決され、投票終了後すぐにキュー登録された場合、この時刻から実行できます（${i?.chain}）。`)
 },
@@ -42,9 +40,7 @@ const table: Record<number, (i: never) => string> = {
   12: (i: In<'amount' | 'from' | 'to' | 'request' | 'chain'>) => {
 	return /** @type {LocalizedString} */ (`オペレーター ${i?.from} から ${i?.to} へ移動中の ${i?.amount} ALT は、この時刻から新しいオペレーターにステーキングできます（リクエスト ${i?.request}、${i?.chain}）。`)
 },
-  13: () => {
-	return /** @type {LocalizedString} */ (`再委任を完了できます`)
-},
+  13: "再委任を完了できます",
   14: (i: In<'title' | 'chain'>) => {
 	return /** @type {LocalizedString} */ (`「${i?.title}」に投票できる最後の時刻です（${i?.chain}）。`)
 },
@@ -57,9 +53,7 @@ const table: Record<number, (i: never) => string> = {
   17: (i: In<'amount' | 'operator' | 'request' | 'chain'>) => {
 	return /** @type {LocalizedString} */ (`オペレーター ${i?.operator} からアンステークした ${i?.amount} ALT は、この時刻から引き出せます（リクエスト ${i?.request}、${i?.chain}）。`)
 },
-  18: () => {
-	return /** @type {LocalizedString} */ (`アンステークした ALT を引き出せます`)
-},
+  18: "アンステークした ALT を引き出せます",
   19: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`すべてのアクティビティ（${i?.count}）`)
 },
@@ -69,179 +63,77 @@ const table: Record<number, (i: never) => string> = {
   21: (i: In<'block'>) => {
 	return /** @type {LocalizedString} */ (`ブロック ${i?.block}`)
 },
-  22: () => {
-	return /** @type {LocalizedString} */ (`締め切りをカレンダーに追加（.ics）`)
-},
-  23: () => {
-	return /** @type {LocalizedString} */ (`未投票の投票、キュー登録・実行待ちの提案、アンボンディングの解除、エアドロップの最終日：ここで作成する 1 つのファイルです。各イベントは ID を保持するため、インポート時に更新するカレンダーでは既存のイベントが置き換えられます。`)
-},
-  24: () => {
-	return /** @type {LocalizedString} */ (`アクティビティ`)
-},
-  25: () => {
-	return /** @type {LocalizedString} */ (`CSV をダウンロード`)
-},
-  26: () => {
-	return /** @type {LocalizedString} */ (`全行、正確な金額、UTC のブロック時刻。ここで作成され、どこにも送信されません。`)
-},
-  27: () => {
-	return /** @type {LocalizedString} */ (`プロトコルのアクティビティはまだありません。`)
-},
+  22: "締め切りをカレンダーに追加（.ics）",
+  23: "未投票の投票、キュー登録・実行待ちの提案、アンボンディングの解除、エアドロップの最終日：ここで作成する 1 つのファイルです。各イベントは ID を保持するため、インポート時に更新するカレンダーでは既存のイベントが置き換えられます。",
+  24: "アクティビティ",
+  25: "CSV をダウンロード",
+  26: "全行、正確な金額、UTC のブロック時刻。ここで作成され、どこにも送信されません。",
+  27: "プロトコルのアクティビティはまだありません。",
   28: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`${i?.count} 件のイベント`)
 },
-  29: () => {
-	return /** @type {LocalizedString} */ (`アドレスがプロトコルで行ったすべての操作を、チェーンのログから読み取り、新しい順に表示します。`)
-},
-  30: () => {
-	return /** @type {LocalizedString} */ (`アクティビティ`)
-},
-  31: () => {
-	return /** @type {LocalizedString} */ (`ウォレットを接続するか、上にアドレスを入力すると、そのアクティビティを確認できます。`)
-},
-  32: () => {
-	return /** @type {LocalizedString} */ (`アクティビティのページ`)
-},
+  29: "アドレスがプロトコルで行ったすべての操作を、チェーンのログから読み取り、新しい順に表示します。",
+  30: "アクティビティ",
+  31: "ウォレットを接続するか、上にアドレスを入力すると、そのアクティビティを確認できます。",
+  32: "アクティビティのページ",
   33: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`（${i?.count} 件、1 つのトランザクション）`)
 },
   34: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`アクティビティを読み取れませんでした：${i?.error}`)
 },
-  35: () => {
-	return /** @type {LocalizedString} */ (`プロトコルのログを読み取っています…`)
-},
-  36: () => {
-	return /** @type {LocalizedString} */ (`最近のアクティビティ`)
-},
+  35: "プロトコルのログを読み取っています…",
+  36: "最近のアクティビティ",
   37: (i: In<'block'>) => {
 	return /** @type {LocalizedString} */ (`ブロック ${i?.block} から（それ以前のブロックはアプリに同梱された履歴でカバーされ、その投票と委任はガバナンスのページにあります）`)
 },
-  38: () => {
-	return /** @type {LocalizedString} */ (`アクティビティ`)
-},
-  39: () => {
-	return /** @type {LocalizedString} */ (`票`)
-},
-  40: () => {
-	return /** @type {LocalizedString} */ (`エアドロップを請求`)
-},
-  41: () => {
-	return /** @type {LocalizedString} */ (` にステーキング`)
-},
-  42: () => {
-	return /** @type {LocalizedString} */ (`エアドロップを請求し、`)
-},
-  43: () => {
-	return /** @type {LocalizedString} */ (`エアドロップを投票権として請求`)
-},
-  44: () => {
-	return /** @type {LocalizedString} */ (` から報酬を請求`)
-},
-  45: () => {
-	return /** @type {LocalizedString} */ (``)
-},
-  46: () => {
-	return /** @type {LocalizedString} */ (` で報酬を再ステーク`)
-},
-  47: () => {
-	return /** @type {LocalizedString} */ (``)
-},
-  48: () => {
-	return /** @type {LocalizedString} */ (` に投票権を委任`)
-},
-  49: () => {
-	return /** @type {LocalizedString} */ (``)
-},
-  50: () => {
-	return /** @type {LocalizedString} */ (`自分自身に投票権を委任`)
-},
+  38: "アクティビティ",
+  39: "票",
+  40: "エアドロップを請求",
+  41: " にステーキング",
+  42: "エアドロップを請求し、",
+  43: "エアドロップを投票権として請求",
+  44: " から報酬を請求",
+  45: "",
+  46: " で報酬を再ステーク",
+  47: "",
+  48: " に投票権を委任",
+  49: "",
+  50: "自分自身に投票権を委任",
   51: (i: In<'id'>) => {
 	return /** @type {LocalizedString} */ (`提案 ${i?.id}`)
 },
   52: (i: In<'title'>) => {
 	return /** @type {LocalizedString} */ (`「${i?.title}」`)
 },
-  53: () => {
-	return /** @type {LocalizedString} */ (``)
-},
-  54: () => {
-	return /** @type {LocalizedString} */ (`提案を作成：`)
-},
-  55: () => {
-	return /** @type {LocalizedString} */ (` への再委任を開始`)
-},
-  56: () => {
-	return /** @type {LocalizedString} */ (``)
-},
-  57: () => {
-	return /** @type {LocalizedString} */ (` から `)
-},
-  58: () => {
-	return /** @type {LocalizedString} */ (` への再委任が完了`)
-},
-  59: () => {
-	return /** @type {LocalizedString} */ (``)
-},
-  60: () => {
-	return /** @type {LocalizedString} */ (` から `)
-},
-  61: () => {
-	return /** @type {LocalizedString} */ (` でスラッシュ`)
-},
-  62: () => {
-	return /** @type {LocalizedString} */ (``)
-},
-  63: () => {
-	return /** @type {LocalizedString} */ (` にステーキング`)
-},
-  64: () => {
-	return /** @type {LocalizedString} */ (``)
-},
-  65: () => {
-	return /** @type {LocalizedString} */ (` からアンステーク`)
-},
-  66: () => {
-	return /** @type {LocalizedString} */ (``)
-},
-  67: () => {
-	return /** @type {LocalizedString} */ (`投票権を通常の ALT にアンラップ`)
-},
+  53: "",
+  54: "提案を作成：",
+  55: " への再委任を開始",
+  56: "",
+  57: " から ",
+  58: " への再委任が完了",
+  59: "",
+  60: " から ",
+  61: " でスラッシュ",
+  62: "",
+  63: " にステーキング",
+  64: "",
+  65: " からアンステーク",
+  66: "",
+  67: "投票権を通常の ALT にアンラップ",
   68: (i: In<'reason'>) => {
 	return /** @type {LocalizedString} */ (`：「${i?.reason}」`)
 },
-  69: () => {
-	return /** @type {LocalizedString} */ (` に棄権票`)
-},
-  70: () => {
-	return /** @type {LocalizedString} */ (``)
-},
-  71: () => {
-	return /** @type {LocalizedString} */ (` に反対票`)
-},
-  72: () => {
-	return /** @type {LocalizedString} */ (``)
-},
-  73: () => {
-	return /** @type {LocalizedString} */ (` に賛成票`)
-},
-  74: () => {
-	return /** @type {LocalizedString} */ (``)
-},
-  75: () => {
-	return /** @type {LocalizedString} */ (` に投票（?）`)
-},
-  76: () => {
-	return /** @type {LocalizedString} */ (``)
-},
-  77: () => {
-	return /** @type {LocalizedString} */ (` から引き出し`)
-},
-  78: () => {
-	return /** @type {LocalizedString} */ (``)
-},
-  79: () => {
-	return /** @type {LocalizedString} */ (`ALT を投票権にラップ`)
-},
+  69: " に棄権票",
+  70: "",
+  71: " に反対票",
+  72: "",
+  73: " に賛成票",
+  74: "",
+  75: " に投票（?）",
+  76: "",
+  77: " から引き出し",
+  78: "",
+  79: "ALT を投票権にラップ",
 };
 export default table;

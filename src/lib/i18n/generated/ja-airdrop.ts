@@ -3,121 +3,67 @@
 import * as registry from '../registry.ts';
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-const table: Record<number, (i: never) => string> = {
-  80: () => {
-	return /** @type {LocalizedString} */ (`資格を確認`)
-},
-  81: () => {
-	return /** @type {LocalizedString} */ (`アドレスを確認`)
-},
+const table: Record<number, string | ((i: never) => string)> = {
+  80: "資格を確認",
+  81: "アドレスを確認",
   82: (i: In<'operator'>) => {
 	return /** @type {LocalizedString} */ (`請求して ${i?.operator} にステーキング（1 回のバッチ）`)
 },
   83: (i: In<'step' | 'count'>) => {
 	return /** @type {LocalizedString} */ (`（ステップ ${i?.step}/${i?.count}）`)
 },
-  84: () => {
-	return /** @type {LocalizedString} */ (`請求とステーキングは完了しましたが、投票は選択した委任先に移っていません。「あなたの投票」から委任してください。`)
-},
+  84: "請求とステーキングは完了しましたが、投票は選択した委任先に移っていません。「あなたの投票」から委任してください。",
   85: (i: In<'symbol'>) => {
 	return /** @type {LocalizedString} */ (`請求は完了しましたが、まだステーキングされていません。請求分は ${i?.symbol} としてウォレットにあります。準備ができたら「ステーキング」ページからステーキングしてください。`)
 },
   86: (i: In<'amount' | 'symbol'>) => {
 	return /** @type {LocalizedString} */ (`請求は完了しましたが、まだステーキングされていません。${i?.amount} は通常の ${i?.symbol} として、残りは投票権としてウォレットにあります。準備ができたら「ステーキング」ページからステーキングしてください。`)
 },
-  87: () => {
-	return /** @type {LocalizedString} */ (`請求は完了しましたが、まだステーキングされていません。請求分は投票権としてウォレットにあります。準備ができたら「ステーキング」ページからステーキングしてください。`)
-},
+  87: "請求は完了しましたが、まだステーキングされていません。請求分は投票権としてウォレットにあります。準備ができたら「ステーキング」ページからステーキングしてください。",
   88: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`${i?.amount} を投票権として請求（ご自身に委任）`)
 },
   89: (i: In<'amount' | 'address'>) => {
 	return /** @type {LocalizedString} */ (`${i?.amount} を投票権として請求（${i?.address} に委任）`)
 },
-  90: () => {
-	return /** @type {LocalizedString} */ (`請求済みです。`)
-},
-  91: () => {
-	return /** @type {LocalizedString} */ (`オペレーターを選択`)
-},
-  92: () => {
-	return /** @type {LocalizedString} */ (`オペレーターを選択してください。`)
-},
-  93: () => {
-	return /** @type {LocalizedString} */ (`請求`)
-},
+  90: "請求済みです。",
+  91: "オペレーターを選択",
+  92: "オペレーターを選択してください。",
+  93: "請求",
   94: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`${i?.amount} を請求`)
 },
-  95: () => {
-	return /** @type {LocalizedString} */ (`請求してステーキング`)
-},
-  96: () => {
-	return /** @type {LocalizedString} */ (`投票権として請求`)
-},
-  97: () => {
-	return /** @type {LocalizedString} */ (`自分のウォレットに請求`)
-},
-  98: () => {
-	return /** @type {LocalizedString} */ (`通常の ALT をこのウォレットに送ります。通常の ALT では投票できません。`)
-},
-  99: () => {
-	return /** @type {LocalizedString} */ (`請求済み`)
-},
-  100: () => {
-	return /** @type {LocalizedString} */ (`請求・ステーキング済み`)
-},
+  95: "請求してステーキング",
+  96: "投票権として請求",
+  97: "自分のウォレットに請求",
+  98: "通常の ALT をこのウォレットに送ります。通常の ALT では投票できません。",
+  99: "請求済み",
+  100: "請求・ステーキング済み",
   101: (i: In<'duration'>) => {
 	return /** @type {LocalizedString} */ (`締め切りまで ${i?.duration}`)
 },
-  102: () => {
-	return /** @type {LocalizedString} */ (`お使いのアカウントはコントラクト（Safe またはその他のスマートアカウント）のため、委任に署名できません。現在の委任先のまま請求し、その後「あなたの投票」から委任してください。`)
-},
-  103: () => {
-	return /** @type {LocalizedString} */ (`お使いのアカウントはコントラクト（Safe またはその他のスマートアカウント）のため、委任に署名できません。ご自身を委任先として請求し、その後「あなたの投票」から委任してください。`)
-},
-  104: () => {
-	return /** @type {LocalizedString} */ (`）。それまでに請求されなかった分はトレジャリーに戻ります。`)
-},
-  105: () => {
-	return /** @type {LocalizedString} */ (`（`)
-},
-  106: () => {
-	return /** @type {LocalizedString} */ (`通常の ALT`)
-},
-  107: () => {
-	return /** @type {LocalizedString} */ (`投票権`)
-},
-  108: () => {
-	return /** @type {LocalizedString} */ (`まだ委任先がありません。別の委任先を選ばない限り、請求した投票権はご自身に委任されます。`)
-},
-  109: () => {
-	return /** @type {LocalizedString} */ (`この投票トークンは委任の署名を受け付けません。現在の委任先のまま請求し、その後「あなたの投票」から委任してください。`)
-},
-  110: () => {
-	return /** @type {LocalizedString} */ (`この投票トークンは委任の署名を受け付けません。ご自身を委任先として請求し、その後「あなたの投票」から委任してください。`)
-},
-  111: () => {
-	return /** @type {LocalizedString} */ (`請求できるのは対象のウォレット自身のみで、ALT の受け取り方もそのウォレットが選びます。`)
-},
-  112: () => {
-	return /** @type {LocalizedString} */ (`ステーキング先のオペレーター`)
-},
+  102: "お使いのアカウントはコントラクト（Safe またはその他のスマートアカウント）のため、委任に署名できません。現在の委任先のまま請求し、その後「あなたの投票」から委任してください。",
+  103: "お使いのアカウントはコントラクト（Safe またはその他のスマートアカウント）のため、委任に署名できません。ご自身を委任先として請求し、その後「あなたの投票」から委任してください。",
+  104: "）。それまでに請求されなかった分はトレジャリーに戻ります。",
+  105: "（",
+  106: "通常の ALT",
+  107: "投票権",
+  108: "まだ委任先がありません。別の委任先を選ばない限り、請求した投票権はご自身に委任されます。",
+  109: "この投票トークンは委任の署名を受け付けません。現在の委任先のまま請求し、その後「あなたの投票」から委任してください。",
+  110: "この投票トークンは委任の署名を受け付けません。ご自身を委任先として請求し、その後「あなたの投票」から委任してください。",
+  111: "請求できるのは対象のウォレット自身のみで、ALT の受け取り方もそのウォレットが選びます。",
+  112: "ステーキング先のオペレーター",
   113: (i: In<'name' | 'address' | 'commission'>) => {
 	return /** @type {LocalizedString} */ (`${i?.name} · ${i?.address} · 手数料 ${i?.commission}%`)
 },
   114: (i: In<'name' | 'address' | 'commission' | 'pending'>) => {
 	return /** @type {LocalizedString} */ (`${i?.name} · ${i?.address} · 手数料 ${i?.commission}%、${i?.pending}% に変更予定`)
 },
-  115: () => {
-	return /** @type {LocalizedString} */ (`ウォレットがバッチに対応していれば（Safe は対応）確認は 1 回です。対応していない場合はトランザクション 1 件です。`)
-},
+  115: "ウォレットがバッチに対応していれば（Safe は対応）確認は 1 回です。対応していない場合はトランザクション 1 件です。",
   116: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`ウォレットがバッチに対応していれば（Safe は対応）確認は 1 回です。対応していない場合はウォレットでの確認が ${i?.count} 回になり、最初の確認の前に一連の処理全体をチェックします。`)
 },
-  117: () => {
-	return /** @type {LocalizedString} */ (`選択したオペレーターに、請求分のすべて、または指定した一部をステーキングします。`)
-},
+  117: "選択したオペレーターに、請求分のすべて、または指定した一部をステーキングします。",
   118: (i: In<'staked' | 'rest' | 'form'>) => {
 	return /** @type {LocalizedString} */ (`${i?.staked} をステーキングし、残りの ${i?.rest} は ${i?.form} として受け取ります。`)
 },
@@ -127,15 +73,9 @@ const table: Record<number, (i: never) => string> = {
   120: (i: In<'staked' | 'rest' | 'form'>) => {
 	return /** @type {LocalizedString} */ (`${i?.staked} をステーキングし、残りの ${i?.rest} は ${i?.form} として受け取り、あなたのすべての投票をご自身に移します。`)
 },
-  121: () => {
-	return /** @type {LocalizedString} */ (`請求分をすべてステーキングします。`)
-},
-  122: () => {
-	return /** @type {LocalizedString} */ (`請求分をすべてステーキングし、あなたのすべての投票をこの委任先に移します。`)
-},
-  123: () => {
-	return /** @type {LocalizedString} */ (`請求分をすべてステーキングし、あなたのすべての投票をご自身に移します。`)
-},
+  121: "請求分をすべてステーキングします。",
+  122: "請求分をすべてステーキングし、あなたのすべての投票をこの委任先に移します。",
+  123: "請求分をすべてステーキングし、あなたのすべての投票をご自身に移します。",
   124: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`エアドロップ シーズン1 の Safe の割当 ${i?.amount} を、通常の ALT として Safe に請求します（証明付き）。`)
 },
@@ -145,99 +85,43 @@ const table: Record<number, (i: never) => string> = {
   126: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`ステーキングする数量（${i?.amount} のうち）`)
 },
-  127: () => {
-	return /** @type {LocalizedString} */ (`委任先はアドレス（0x に続く 16 進数 40 文字）で指定してください。現在の委任先を維持する場合は空欄のままにしてください。`)
-},
-  128: () => {
-	return /** @type {LocalizedString} */ (`請求分とステークの投票の委任先（空欄：現在の委任先）`)
-},
-  129: () => {
-	return /** @type {LocalizedString} */ (`請求分とステークの投票の委任先（空欄：ご自身）`)
-},
-  130: () => {
-	return /** @type {LocalizedString} */ (`ステーキングした ALT は報酬を得られ、スラッシュされる可能性があります。`)
-},
-  131: () => {
-	return /** @type {LocalizedString} */ (`ステーキングした ALT は報酬を得られ、スラッシュされる可能性があり、投票にも引き続き使えます。`)
-},
-  132: () => {
-	return /** @type {LocalizedString} */ (`このネットワークではステーキングを利用できません。`)
-},
+  127: "委任先はアドレス（0x に続く 16 進数 40 文字）で指定してください。現在の委任先を維持する場合は空欄のままにしてください。",
+  128: "請求分とステークの投票の委任先（空欄：現在の委任先）",
+  129: "請求分とステークの投票の委任先（空欄：ご自身）",
+  130: "ステーキングした ALT は報酬を得られ、スラッシュされる可能性があります。",
+  131: "ステーキングした ALT は報酬を得られ、スラッシュされる可能性があり、投票にも引き続き使えます。",
+  132: "このネットワークではステーキングを利用できません。",
   133: (i: In<'symbol'>) => {
 	return /** @type {LocalizedString} */ (`${i?.symbol} として受け取ります。これは 1:1 でラップされた投票できる ALT で、いつでも通常の ALT にアンラップできます。`)
 },
-  134: () => {
-	return /** @type {LocalizedString} */ (`委任先はアドレス（0x に続く 16 進数 40 文字）で指定してください。ご自身に委任する場合は空欄のままにしてください。`)
-},
-  135: () => {
-	return /** @type {LocalizedString} */ (`投票権として請求、委任先（空欄：ご自身）`)
-},
-  136: () => {
-	return /** @type {LocalizedString} */ (` に委任されています。投票権として請求すると、別の委任先を選ばない限りこの委任先が維持されます。`)
-},
-  137: () => {
-	return /** @type {LocalizedString} */ (`あなたの投票は `)
-},
-  138: () => {
-	return /** @type {LocalizedString} */ (`トランザクション 1 件で、署名は不要です。`)
-},
-  139: () => {
-	return /** @type {LocalizedString} */ (`トランザクション 1 件で、その前に署名が 1 回必要です。この署名により、現在保有している分を含むすべての投票がこの委任先に移ります。`)
-},
-  140: () => {
-	return /** @type {LocalizedString} */ (`トランザクション 1 件で、その前に署名が 1 回必要です。この署名により、現在保有している分を含むすべての投票がご自身に移ります。`)
-},
-  141: () => {
-	return /** @type {LocalizedString} */ (`あなたの投票はご自身に委任されています。`)
-},
-  142: () => {
-	return /** @type {LocalizedString} */ (`請求期間ではありません。`)
-},
+  134: "委任先はアドレス（0x に続く 16 進数 40 文字）で指定してください。ご自身に委任する場合は空欄のままにしてください。",
+  135: "投票権として請求、委任先（空欄：ご自身）",
+  136: " に委任されています。投票権として請求すると、別の委任先を選ばない限りこの委任先が維持されます。",
+  137: "あなたの投票は ",
+  138: "トランザクション 1 件で、署名は不要です。",
+  139: "トランザクション 1 件で、その前に署名が 1 回必要です。この署名により、現在保有している分を含むすべての投票がこの委任先に移ります。",
+  140: "トランザクション 1 件で、その前に署名が 1 回必要です。この署名により、現在保有している分を含むすべての投票がご自身に移ります。",
+  141: "あなたの投票はご自身に委任されています。",
+  142: "請求期間ではありません。",
   143: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`ステーキングコントラクトでは、1 回のステークにつき最低 ${i?.amount} が必要です。`)
 },
-  144: () => {
-	return /** @type {LocalizedString} */ (`このオペレーターはアクティブではないため、ステークを受け付けられません。`)
-},
-  145: () => {
-	return /** @type {LocalizedString} */ (`このオペレーターはスラッシュ処理中です。完了するまで、ステークの出し入れはできません。`)
-},
-  146: () => {
-	return /** @type {LocalizedString} */ (`割り当て量を超えてステーキングすることはできません。`)
-},
-  147: () => {
-	return /** @type {LocalizedString} */ (`投票を委任`)
-},
-  148: () => {
-	return /** @type {LocalizedString} */ (`ステーキング`)
-},
-  149: () => {
-	return /** @type {LocalizedString} */ (`ステーキングする分をアンラップ`)
-},
-  150: () => {
-	return /** @type {LocalizedString} */ (`ゼロより大きいステーキング数量を指定してください。`)
-},
-  151: () => {
-	return /** @type {LocalizedString} */ (`投票をゼロアドレスに移すことはできません。委任先を維持するには、入力欄を空欄のままにしてください。`)
-},
+  144: "このオペレーターはアクティブではないため、ステークを受け付けられません。",
+  145: "このオペレーターはスラッシュ処理中です。完了するまで、ステークの出し入れはできません。",
+  146: "割り当て量を超えてステーキングすることはできません。",
+  147: "投票を委任",
+  148: "ステーキング",
+  149: "ステーキングする分をアンラップ",
+  150: "ゼロより大きいステーキング数量を指定してください。",
+  151: "投票をゼロアドレスに移すことはできません。委任先を維持するには、入力欄を空欄のままにしてください。",
   152: (i: In<'account'>) => {
 	return /** @type {LocalizedString} */ (`${i?.account} の請求が、エアドロップファイル内の該当する行と一致しません。`)
 },
-  153: () => {
-	return /** @type {LocalizedString} */ (`ブロック`)
-},
-  154: () => {
-	return /** @type {LocalizedString} */ (`カテゴリ別`)
-},
-  155: () => {
-	return /** @type {LocalizedString} */ (`カテゴリ`)
-},
-  156: () => {
-	return /** @type {LocalizedString} */ (`カテゴリごとの、これまでに請求された ALT とまだ未請求の ALT です。資格ファイル内の各請求者の行に基づきます。下の表に同じ数値を掲載しています。`)
-},
-  157: () => {
-	return /** @type {LocalizedString} */ (`カテゴリ別の請求済み・未請求の ALT`)
-},
+  153: "ブロック",
+  154: "カテゴリ別",
+  155: "カテゴリ",
+  156: "カテゴリごとの、これまでに請求された ALT とまだ未請求の ALT です。資格ファイル内の各請求者の行に基づきます。下の表に同じ数値を掲載しています。",
+  157: "カテゴリ別の請求済み・未請求の ALT",
   158: (i: In<'block'>) => {
 	return /** @type {LocalizedString} */ (`ブロック ${i?.block} より前の請求は、カテゴリ別に分けられていません。`)
 },
@@ -247,15 +131,9 @@ const table: Record<number, (i: never) => string> = {
   160: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`請求を読み込めませんでした：${i?.error}`)
 },
-  161: () => {
-	return /** @type {LocalizedString} */ (`請求を読み込み中…`)
-},
-  162: () => {
-	return /** @type {LocalizedString} */ (`資格ファイルを読み込み中…`)
-},
-  163: () => {
-	return /** @type {LocalizedString} */ (`カテゴリ別に分ける`)
-},
+  161: "請求を読み込み中…",
+  162: "資格ファイルを読み込み中…",
+  163: "カテゴリ別に分ける",
   164: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`請求をカテゴリ別に分けられませんでした：${i?.error}`)
 },
@@ -265,143 +143,69 @@ const table: Record<number, (i: never) => string> = {
   166: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`請求があった各ブロックの後の、請求済みの ALT とまだ未請求の ALT です。${i?.count} 点のデータで、現在のコントラクトの数値で終わります。下の表に同じ数値を掲載しています。`)
 },
-  167: () => {
-	return /** @type {LocalizedString} */ (`請求期間中の請求済み・未請求の ALT`)
-},
-  168: () => {
-	return /** @type {LocalizedString} */ (`未請求`)
-},
-  169: () => {
-	return /** @type {LocalizedString} */ (`カテゴリ別の割り当て`)
-},
-  170: () => {
-	return /** @type {LocalizedString} */ (`請求済み`)
-},
+  167: "請求期間中の請求済み・未請求の ALT",
+  168: "未請求",
+  169: "カテゴリ別の割り当て",
+  170: "請求済み",
   171: (i: In<'block'>) => {
 	return /** @type {LocalizedString} */ (`（チェーン時刻、ブロック ${i?.block}。）`)
 },
-  172: () => {
-	return /** @type {LocalizedString} */ (`請求可能`)
-},
-  173: () => {
-	return /** @type {LocalizedString} */ (` に締め切られました。`)
-},
-  174: () => {
-	return /** @type {LocalizedString} */ (`請求は `)
-},
+  172: "請求可能",
+  173: " に締め切られました。",
+  174: "請求は ",
   175: (i: In<'duration'>) => {
 	return /** @type {LocalizedString} */ (` に締め切られます（あと ${i?.duration}）。`)
 },
-  176: () => {
-	return /** @type {LocalizedString} */ (`請求は `)
-},
-  177: () => {
-	return /** @type {LocalizedString} */ (`ファイルが検証されるまで、請求は無効になっています。`)
-},
-  178: () => {
-	return /** @type {LocalizedString} */ (`資格`)
-},
-  179: () => {
-	return /** @type {LocalizedString} */ (`対象外`)
-},
-  180: () => {
-	return /** @type {LocalizedString} */ (`このアドレスはシーズン 1 の配布対象に含まれていません。`)
-},
-  181: () => {
-	return /** @type {LocalizedString} */ (`請求期間の開始前`)
-},
+  176: "請求は ",
+  177: "ファイルが検証されるまで、請求は無効になっています。",
+  178: "資格",
+  179: "対象外",
+  180: "このアドレスはシーズン 1 の配布対象に含まれていません。",
+  181: "請求期間の開始前",
   182: (i: In<'duration'>) => {
 	return /** @type {LocalizedString} */ (` に始まります（あと ${i?.duration}）。`)
 },
-  183: () => {
-	return /** @type {LocalizedString} */ (`請求は `)
-},
-  184: () => {
-	return /** @type {LocalizedString} */ (`証明を保存（JSON）`)
-},
-  185: () => {
-	return /** @type {LocalizedString} */ (`保管してください。この証明があれば、このサイトがなくても、どのウォレットやツールからでもこのアカウントで請求できます。`)
-},
-  186: () => {
-	return /** @type {LocalizedString} */ (` の資格`)
-},
-  187: () => {
-	return /** @type {LocalizedString} */ (``)
-},
-  188: () => {
-	return /** @type {LocalizedString} */ (`請求期間終了`)
-},
+  183: "請求は ",
+  184: "証明を保存（JSON）",
+  185: "保管してください。この証明があれば、このサイトがなくても、どのウォレットやツールからでもこのアカウントで請求できます。",
+  186: " の資格",
+  187: "",
+  188: "請求期間終了",
   189: (i: In<'account'>) => {
 	return /** @type {LocalizedString} */ (`${i?.account} を確認中…`)
 },
-  190: () => {
-	return /** @type {LocalizedString} */ (`請求期間中の請求`)
-},
-  191: () => {
-	return /** @type {LocalizedString} */ (`エアドロップコントラクト`)
-},
-  192: () => {
-	return /** @type {LocalizedString} */ (`。請求でトークンの承認を求めることはありません。一部をステーキングする場合も、その分だけを承認し、それ以上は承認しません。`)
-},
+  190: "請求期間中の請求",
+  191: "エアドロップコントラクト",
+  192: "。請求でトークンの承認を求めることはありません。一部をステーキングする場合も、その分だけを承認し、それ以上は承認しません。",
   193: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`資格を確認できませんでした：${i?.error}`)
 },
-  194: () => {
-	return /** @type {LocalizedString} */ (`上にアドレスを入力するか、ウォレットを接続して、資格を確認してください。確認にウォレットは必要ありません。`)
-},
-  195: () => {
-	return /** @type {LocalizedString} */ (`300,000,000 ALT（総供給量の 3%）を、OG Badge および Oh Ottie! の NFT 保有者、Altitude キャンペーン参加者、EigenLayer のリステーカー、Celestia のステーカーに配布します。請求できる期間は 1 か月で、請求されなかった分はトレジャリーに戻ります。`)
-},
+  194: "上にアドレスを入力するか、ウォレットを接続して、資格を確認してください。確認にウォレットは必要ありません。",
+  195: "300,000,000 ALT（総供給量の 3%）を、OG Badge および Oh Ottie! の NFT 保有者、Altitude キャンペーン参加者、EigenLayer のリステーカー、Celestia のステーカーに配布します。請求できる期間は 1 か月で、請求されなかった分はトレジャリーに戻ります。",
   196: (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`エアドロップコントラクトは ${i?.chain} にデプロイされていません。`)
 },
   197: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`エアドロップを読み込めませんでした：${i?.error}`)
 },
-  198: () => {
-	return /** @type {LocalizedString} */ (`請求期間中の請求を表示`)
-},
-  199: () => {
-	return /** @type {LocalizedString} */ (`エアドロップ シーズン 1`)
-},
-  200: () => {
-	return /** @type {LocalizedString} */ (`再試行`)
-},
-  201: () => {
-	return /** @type {LocalizedString} */ (`このチェーンにはエアドロップがデプロイされていません。`)
-},
-  202: () => {
-	return /** @type {LocalizedString} */ (`未請求の ALT をトレジャリーへ回収`)
-},
+  198: "請求期間中の請求を表示",
+  199: "エアドロップ シーズン 1",
+  200: "再試行",
+  201: "このチェーンにはエアドロップがデプロイされていません。",
+  202: "未請求の ALT をトレジャリーへ回収",
   203: (i: In<'duration'>) => {
 	return /** @type {LocalizedString} */ (`）に戻せます。ただし、ガバナンスが請求期間を延長できるよう ${i?.duration} が経過した後に限ります（例：期間終了間際に ALT が一時停止された場合）。`)
 },
-  204: () => {
-	return /** @type {LocalizedString} */ (`誰でもこれをトレジャリー（`)
-},
-  205: () => {
-	return /** @type {LocalizedString} */ (` が未請求のままです。`)
-},
-  206: () => {
-	return /** @type {LocalizedString} */ (`請求期間が終了し、`)
-},
-  207: () => {
-	return /** @type {LocalizedString} */ (`残りはありません。すべて請求されました。`)
-},
-  208: () => {
-	return /** @type {LocalizedString} */ (`残りはありません。未請求の ALT はトレジャリーに回収されました。`)
-},
-  209: () => {
-	return /** @type {LocalizedString} */ (`トレジャリーへ回収`)
-},
+  204: "誰でもこれをトレジャリー（",
+  205: " が未請求のままです。",
+  206: "請求期間が終了し、",
+  207: "残りはありません。すべて請求されました。",
+  208: "残りはありません。未請求の ALT はトレジャリーに回収されました。",
+  209: "トレジャリーへ回収",
   210: (i: In<'time'>) => {
 	return /** @type {LocalizedString} */ (`未請求の ALT は ${i?.time} から回収できます。`)
 },
-  211: () => {
-	return /** @type {LocalizedString} */ (`回収済み`)
-},
-  212: () => {
-	return /** @type {LocalizedString} */ (`未請求の ALT`)
-},
+  211: "回収済み",
+  212: "未請求の ALT",
 };
 export default table;

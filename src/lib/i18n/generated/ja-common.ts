@@ -3,58 +3,36 @@
 import * as registry from '../registry.ts';
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-const table: Record<number, (i: never) => string> = {
-  213: () => {
-	return /** @type {LocalizedString} */ (`アドレスではありません。0x に続けて 16 進数 40 文字が必要です。`)
-},
+const table: Record<number, string | ((i: never) => string)> = {
+  213: "アドレスではありません。0x に続けて 16 進数 40 文字が必要です。",
   214: (i: In<'label'>) => {
 	return /** @type {LocalizedString} */ (`${i?.label}：`)
 },
   215: (i: In<'text' | 'whole' | 'decimal'>) => {
 	return /** @type {LocalizedString} */ (`「${i?.text}」は紛らわしい表記です。整数なら ${i?.whole} と書き、小数には「${i?.decimal}」を使ってください。`)
 },
-  216: () => {
-	return /** @type {LocalizedString} */ (`金額を入力してください。`)
-},
-  217: () => {
-	return /** @type {LocalizedString} */ (`指数表記を使わず、金額をすべて書いてください。`)
-},
+  216: "金額を入力してください。",
+  217: "指数表記を使わず、金額をすべて書いてください。",
   218: (i: In<'label' | 'amount'>) => {
 	return /** @type {LocalizedString} */ (`${i?.label}：${i?.amount}`)
 },
-  219: () => {
-	return /** @type {LocalizedString} */ (`最大`)
-},
+  219: "最大",
   220: (i: In<'group'>) => {
 	return /** @type {LocalizedString} */ (`「${i?.group}」は 3 桁ごとの区切りにのみ使えます。`)
 },
-  221: () => {
-	return /** @type {LocalizedString} */ (`金額にマイナスは指定できません。`)
-},
-  222: () => {
-	return /** @type {LocalizedString} */ (`数値ではありません。`)
-},
-  223: () => {
-	return /** @type {LocalizedString} */ (`小数点の記号は 1 つだけ使ってください。`)
-},
+  221: "金額にマイナスは指定できません。",
+  222: "数値ではありません。",
+  223: "小数点の記号は 1 つだけ使ってください。",
   224: (i: In<'decimals'>) => {
 	return /** @type {LocalizedString} */ (`小数点以下は最大 ${i?.decimals} 桁です。`)
 },
-  225: () => {
-	return /** @type {LocalizedString} */ (`金額は 0 より大きくなければなりません。`)
-},
+  225: "金額は 0 より大きくなければなりません。",
   226: (i: In<'number'>) => {
 	return /** @type {LocalizedString} */ (`ブロック ${i?.number}`)
 },
-  227: () => {
-	return /** @type {LocalizedString} */ (`本文へスキップ`)
-},
-  228: () => {
-	return /** @type {LocalizedString} */ (`トランザクション`)
-},
-  229: () => {
-	return /** @type {LocalizedString} */ (`ALT のステーク・投票・請求`)
-},
+  227: "本文へスキップ",
+  228: "トランザクション",
+  229: "ALT のステーク・投票・請求",
   230: (i: In<'block'>) => {
 	return /** @type {LocalizedString} */ (`この RPC からはブロック ${i?.block} を取得できません。`)
 },
@@ -70,39 +48,19 @@ const table: Record<number, (i: never) => string> = {
   234: (i: In<'commission' | 'rate'>) => {
 	return /** @type {LocalizedString} */ (`手数料 ${i?.commission}%。現在の報酬ペースでの純報酬率は年 ${i?.rate} です。`)
 },
-  235: () => {
-	return /** @type {LocalizedString} */ (`ウォレットを選択`)
-},
-  236: () => {
-	return /** @type {LocalizedString} */ (`ウォレットを接続`)
-},
+  235: "ウォレットを選択",
+  236: "ウォレットを接続",
   237: (i: In<'wallet'>) => {
 	return /** @type {LocalizedString} */ (`${i?.wallet} に接続`)
 },
-  238: () => {
-	return /** @type {LocalizedString} */ (`接続中…`)
-},
-  239: () => {
-	return /** @type {LocalizedString} */ (`切断`)
-},
-  240: () => {
-	return /** @type {LocalizedString} */ (`このブラウザーにウォレットが見つかりません。ウォレットの拡張機能をインストールするか、ウォレットアプリのブラウザーでこのページを開いてください。`)
-},
-  241: () => {
-	return /** @type {LocalizedString} */ (`再接続中…`)
-},
-  242: () => {
-	return /** @type {LocalizedString} */ (`WalletConnect とその他のウォレット`)
-},
-  243: () => {
-	return /** @type {LocalizedString} */ (`このアドレスはすでにエアドロップを請求済みです。`)
-},
-  244: () => {
-	return /** @type {LocalizedString} */ (`未請求の ALT はすでに回収されています。`)
-},
-  245: () => {
-	return /** @type {LocalizedString} */ (`このアカウントはすでにこの提案に投票しています。`)
-},
+  238: "接続中…",
+  239: "切断",
+  240: "このブラウザーにウォレットが見つかりません。ウォレットの拡張機能をインストールするか、ウォレットアプリのブラウザーでこのページを開いてください。",
+  241: "再接続中…",
+  242: "WalletConnect とその他のウォレット",
+  243: "このアドレスはすでにエアドロップを請求済みです。",
+  244: "未請求の ALT はすでに回収されています。",
+  245: "このアカウントはすでにこの提案に投票しています。",
   246: (i: In<'minimum' | 'amount'>) => {
 	return /** @type {LocalizedString} */ (`最低ステーク額は ${i?.minimum} です。${i?.amount} はこれを下回っています。`)
 },
@@ -115,15 +73,9 @@ const table: Record<number, (i: never) => string> = {
   249: (i: In<'commission' | 'max'>) => {
 	return /** @type {LocalizedString} */ (`手数料 ${i?.commission}% は上限の ${i?.max}% を超えています。`)
 },
-  250: () => {
-	return /** @type {LocalizedString} */ (`委任の署名の有効期限が切れました。もう一度お試しください。`)
-},
-  251: () => {
-	return /** @type {LocalizedString} */ (`この委任先を選ぶには、請求するアカウントによる委任の署名が必要ですが、一致する署名がありませんでした。もう一度請求して委任に署名するか、現在の委任先のままにしてください。`)
-},
-  252: () => {
-	return /** @type {LocalizedString} */ (`トークンの発行上限を超えてしまいます。`)
-},
+  250: "委任の署名の有効期限が切れました。もう一度お試しください。",
+  251: "この委任先を選ぶには、請求するアカウントによる委任の署名が必要ですが、一致する署名がありませんでした。もう一度請求して委任に署名するか、現在の委任先のままにしてください。",
+  252: "トークンの発行上限を超えてしまいます。",
   253: (i: In<'allowance' | 'needed'>) => {
 	return /** @type {LocalizedString} */ (`承認額（${i?.allowance}）が必要な ${i?.needed} を下回っています。`)
 },
@@ -136,15 +88,9 @@ const table: Record<number, (i: never) => string> = {
   256: (i: In<'available' | 'requested'>) => {
 	return /** @type {LocalizedString} */ (`ここでのステークは ${i?.available} で、要求された ${i?.requested} より少ないです。`)
 },
-  257: () => {
-	return /** @type {LocalizedString} */ (`投票権をゼロアドレスに委任することはできません。`)
-},
-  258: () => {
-	return /** @type {LocalizedString} */ (`資格の証明がオンチェーンのエアドロップと一致しません。`)
-},
-  259: () => {
-	return /** @type {LocalizedString} */ (`有効な投票ではありません。`)
-},
+  257: "投票権をゼロアドレスに委任することはできません。",
+  258: "資格の証明がオンチェーンのエアドロップと一致しません。",
+  259: "有効な投票ではありません。",
   260: (i: In<'length' | 'max'>) => {
 	return /** @type {LocalizedString} */ (`メタデータは ${i?.length} バイトです。許容されるのは最大 ${i?.max} バイトです。`)
 },
@@ -157,78 +103,44 @@ const table: Record<number, (i: never) => string> = {
   263: (i: In<'date'>) => {
 	return /** @type {LocalizedString} */ (`未請求の ALT は ${i?.date} から回収できます。`)
 },
-  264: () => {
-	return /** @type {LocalizedString} */ (`まだ請求できるものはありません。`)
-},
-  265: () => {
-	return /** @type {LocalizedString} */ (`回収できるものは残っていません。`)
-},
-  266: () => {
-	return /** @type {LocalizedString} */ (`この操作はガバナンスのみが行えます。`)
-},
-  267: () => {
-	return /** @type {LocalizedString} */ (`この操作は提案者のみが行えます。`)
-},
-  268: () => {
-	return /** @type {LocalizedString} */ (`このオペレーターへのスラッシュを適用中です。完了するまでステークは移動できません。しばらくしてから、もう一度お試しください。`)
-},
-  269: () => {
-	return /** @type {LocalizedString} */ (`このオペレーターはアクティブではないため、ステークを受け付けられません。`)
-},
-  270: () => {
-	return /** @type {LocalizedString} */ (`このアドレスはオペレーターの許可リストに含まれていません。`)
-},
+  264: "まだ請求できるものはありません。",
+  265: "回収できるものは残っていません。",
+  266: "この操作はガバナンスのみが行えます。",
+  267: "この操作は提案者のみが行えます。",
+  268: "このオペレーターへのスラッシュを適用中です。完了するまでステークは移動できません。しばらくしてから、もう一度お試しください。",
+  269: "このオペレーターはアクティブではないため、ステークを受け付けられません。",
+  270: "このアドレスはオペレーターの許可リストに含まれていません。",
   271: (i: In<'value' | 'min' | 'max'>) => {
 	return /** @type {LocalizedString} */ (`${i?.value} は許容範囲（${i?.min}〜${i?.max}）外です。`)
 },
-  272: () => {
-	return /** @type {LocalizedString} */ (`permit の署名の有効期限が切れました。もう一度お試しください。`)
-},
-  273: () => {
-	return /** @type {LocalizedString} */ (`この permit は別のアカウントで署名されています。`)
-},
+  272: "permit の署名の有効期限が切れました。もう一度お試しください。",
+  273: "この permit は別のアカウントで署名されています。",
   274: (i: In<'remainder' | 'minimum'>) => {
 	return /** @type {LocalizedString} */ (`この操作では ${i?.remainder} が残り、最低額 ${i?.minimum} を下回ります。全額を移動するか、最低額以上を残してください。`)
 },
   275: (i: In<'id' | 'date'>) => {
 	return /** @type {LocalizedString} */ (`アンボンディングリクエスト #${i?.id} のロック解除は ${i?.date} です。`)
 },
-  276: () => {
-	return /** @type {LocalizedString} */ (`ステークの移動先には別のオペレーターを選んでください。`)
-},
-  277: () => {
-	return /** @type {LocalizedString} */ (`タイムロックの待機期間がまだ経過していません。`)
-},
+  276: "ステークの移動先には別のオペレーターを選んでください。",
+  277: "タイムロックの待機期間がまだ経過していません。",
   278: (i: In<'max'>) => {
 	return /** @type {LocalizedString} */ (`同時にステークできるオペレーターは最大 ${i?.max} 件です。`)
 },
   279: (i: In<'max'>) => {
 	return /** @type {LocalizedString} */ (`アンボンディングリクエストは同時に最大 ${i?.max} 件までです。先に引き出し可能なものを引き出してください。`)
 },
-  280: () => {
-	return /** @type {LocalizedString} */ (`取り消せるのは提案者のみで、投票開始前に限られます。`)
-},
-  281: () => {
-	return /** @type {LocalizedString} */ (`提案の現在の状態では、この操作はできません。`)
-},
-  282: () => {
-	return /** @type {LocalizedString} */ (`このアドレスにはオペレーターが存在しません。`)
-},
+  280: "取り消せるのは提案者のみで、投票開始前に限られます。",
+  281: "提案の現在の状態では、この操作はできません。",
+  282: "このアドレスにはオペレーターが存在しません。",
   283: (i: In<'id'>) => {
 	return /** @type {LocalizedString} */ (`アンボンディングリクエスト #${i?.id} は存在しないか、すでに引き出されています。`)
 },
   284: (i: In<'address'>) => {
 	return /** @type {LocalizedString} */ (`${i?.address} のカテゴリ別の金額の合計が総額と一致しません。`)
 },
-  285: () => {
-	return /** @type {LocalizedString} */ (`エアドロップのマニフェスト`)
-},
-  286: () => {
-	return /** @type {LocalizedString} */ (`エアドロップのマニフェストの形式が正しくありません。`)
-},
-  287: () => {
-	return /** @type {LocalizedString} */ (`エアドロップのファイルはオンチェーンのコントラクトとは別の配布のものです（ホスティングが古いか、改ざんされています）。`)
-},
+  285: "エアドロップのマニフェスト",
+  286: "エアドロップのマニフェストの形式が正しくありません。",
+  287: "エアドロップのファイルはオンチェーンのコントラクトとは別の配布のものです（ホスティングが古いか、改ざんされています）。",
   288: (i: In<'prefix'>) => {
 	return /** @type {LocalizedString} */ (`エアドロップのシャード ${i?.prefix}`)
 },
@@ -247,15 +159,9 @@ const table: Record<number, (i: never) => string> = {
   293: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`ファイルを準備できませんでした：${i?.error}`)
 },
-  294: () => {
-	return /** @type {LocalizedString} */ (`ファイルを準備できませんでした。`)
-},
-  295: () => {
-	return /** @type {LocalizedString} */ (`ファイルを準備中…`)
-},
-  296: () => {
-	return /** @type {LocalizedString} */ (`リンクは削除されました：https のリンクのみ残します`)
-},
+  294: "ファイルを準備できませんでした。",
+  295: "ファイルを準備中…",
+  296: "リンクは削除されました：https のリンクのみ残します",
   297: (i: In<'what'>) => {
 	return /** @type {LocalizedString} */ (`${i?.what}の読み込みが途中で途切れました。`)
 },
@@ -283,27 +189,15 @@ const table: Record<number, (i: never) => string> = {
   305: (i: In<'what' | 'error'>) => {
 	return /** @type {LocalizedString} */ (`${i?.what}を最新ブロックまで更新できませんでした：${i?.error} 上のブロック時点の内容を表示しています。`)
 },
-  306: () => {
-	return /** @type {LocalizedString} */ (`それ以降のブロックを読み込み中…`)
-},
-  307: () => {
-	return /** @type {LocalizedString} */ (`履歴を読み込めませんでした。`)
-},
-  308: () => {
-	return /** @type {LocalizedString} */ (`履歴スナップショット`)
-},
-  309: () => {
-	return /** @type {LocalizedString} */ (`ブラウザウォレット`)
-},
-  310: () => {
-	return /** @type {LocalizedString} */ (`言語`)
-},
+  306: "それ以降のブロックを読み込み中…",
+  307: "履歴を読み込めませんでした。",
+  308: "履歴スナップショット",
+  309: "ブラウザウォレット",
+  310: "言語",
   311: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`このページを読み込めませんでした（${i?.error}）。接続を確認して再読み込みしてください。`)
 },
-  312: () => {
-	return /** @type {LocalizedString} */ (`読み込み中…`)
-},
+  312: "読み込み中…",
   313: (i: In<'host' | 'href'>) => {
 	return /** @type {LocalizedString} */ (`アプリを離れますか？
 
@@ -313,60 +207,36 @@ ${i?.href}`)
   314: (i: In<'host'>) => {
 	return /** @type {LocalizedString} */ (`${i?.host} を開く`)
 },
-  315: () => {
-	return /** @type {LocalizedString} */ (`このまま留まる`)
-},
-  316: () => {
-	return /** @type {LocalizedString} */ (`アプリを離れますか？`)
-},
-  317: () => {
-	return /** @type {LocalizedString} */ (`このようなリンクからたどり着いたサイトでは、決してウォレットを接続したり、何かに署名したりしないでください。`)
-},
-  318: () => {
-	return /** @type {LocalizedString} */ (`です：`)
-},
+  315: "このまま留まる",
+  316: "アプリを離れますか？",
+  317: "このようなリンクからたどり着いたサイトでは、決してウォレットを接続したり、何かに署名したりしないでください。",
+  318: "です：",
   319: (i: In<'source'>) => {
 	return /** @type {LocalizedString} */ (`このリンクは${i?.source}が書いたもので、リンク先は`)
 },
-  320: () => {
-	return /** @type {LocalizedString} */ (`ウォレットが別のアカウントに切り替わりました。内容を確認して、もう一度お試しください。`)
-},
-  321: () => {
-	return /** @type {LocalizedString} */ (`準備中にウォレットのアカウントまたはネットワークが変わりました。何も送信されていません。もう一度お試しください。`)
-},
-  322: () => {
-	return /** @type {LocalizedString} */ (`グラフを描画できませんでした。下の表に同じ数値があります。`)
-},
+  320: "ウォレットが別のアカウントに切り替わりました。内容を確認して、もう一度お試しください。",
+  321: "準備中にウォレットのアカウントまたはネットワークが変わりました。何も送信されていません。もう一度お試しください。",
+  322: "グラフを描画できませんでした。下の表に同じ数値があります。",
   323: (i: In<'title'>) => {
 	return /** @type {LocalizedString} */ (`${i?.title}：数値`)
 },
-  324: () => {
-	return /** @type {LocalizedString} */ (`グラフの数値表`)
-},
+  324: "グラフの数値表",
   325: (i: In<'percent' | 'block' | 'target'>) => {
 	return /** @type {LocalizedString} */ (`チェーンの履歴を読み込み中：${i?.percent}%（ブロック ${i?.block} / ${i?.target}）。読み込んだ内容は次回の訪問のために保存されます。`)
 },
   326: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`アプリを起動できませんでした：${i?.error}`)
 },
-  327: () => {
-	return /** @type {LocalizedString} */ (`チェーンが一括読み取りに応答しませんでした。`)
-},
-  328: () => {
-	return /** @type {LocalizedString} */ (`コントラクトがトランザクションを拒否しました。`)
-},
+  327: "チェーンが一括読み取りに応答しませんでした。",
+  328: "コントラクトがトランザクションを拒否しました。",
   329: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`コントラクトがトランザクションを拒否しました（${i?.error}）。`)
 },
   330: (i: In<'reason'>) => {
 	return /** @type {LocalizedString} */ (`コントラクトが拒否しました：${i?.reason}`)
 },
-  331: () => {
-	return /** @type {LocalizedString} */ (`署名の前にウォレットの接続が切れました。何も送信されていません。`)
-},
-  332: () => {
-	return /** @type {LocalizedString} */ (`ガス代を支払う ETH が足りません。`)
-},
+  331: "署名の前にウォレットの接続が切れました。何も送信されていません。",
+  332: "ガス代を支払う ETH が足りません。",
   333: (i: In<'method'>) => {
 	return /** @type {LocalizedString} */ (`${i?.method} に対する RPC の応答がブロックではありません。`)
 },
@@ -379,78 +249,36 @@ ${i?.href}`)
   336: (i: In<'method'>) => {
 	return /** @type {LocalizedString} */ (`${i?.method} に対する RPC の応答が数値ではありません。`)
 },
-  337: () => {
-	return /** @type {LocalizedString} */ (`ネットワーク（RPC）から応答がありませんでした。接続を確認して、もう一度お試しください。`)
-},
+  337: "ネットワーク（RPC）から応答がありませんでした。接続を確認して、もう一度お試しください。",
   338: (i: In<'details'>) => {
 	return /** @type {LocalizedString} */ (`ネットワーク（RPC）がリクエストを拒否しました：${i?.details}`)
 },
-  339: () => {
-	return /** @type {LocalizedString} */ (`ウォレットでリクエストを拒否しました。何も送信されていません。`)
-},
-  340: () => {
-	return /** @type {LocalizedString} */ (`問題が発生しました。`)
-},
-  341: () => {
-	return /** @type {LocalizedString} */ (`ウォレットにまだこのネットワークが登録されていません。`)
-},
-  342: () => {
-	return /** @type {LocalizedString} */ (`ネットワーク（RPC）が読み取れないデータを返しました。故障しているか、設定に誤りがある可能性があります。しばらくしてから、もう一度お試しください。`)
-},
-  343: () => {
-	return /** @type {LocalizedString} */ (`ウォレットが別のネットワークに接続されています。ネットワークを切り替えて、もう一度お試しください。`)
-},
-  344: () => {
-	return /** @type {LocalizedString} */ (`タスク`)
-},
-  345: () => {
-	return /** @type {LocalizedString} */ (`リンクは削除されました：ウェブとメールのリンクのみ残します`)
-},
-  346: () => {
-	return /** @type {LocalizedString} */ (`本文の作成者`)
-},
-  347: () => {
-	return /** @type {LocalizedString} */ (`このテキストは Markdown として読み取れないため、書かれたとおりに表示しています。`)
-},
-  348: () => {
-	return /** @type {LocalizedString} */ (`このテキストの残りは長すぎるため表示できません。`)
-},
-  349: () => {
-	return /** @type {LocalizedString} */ (`メニュー`)
-},
-  350: () => {
-	return /** @type {LocalizedString} */ (`アクティビティ`)
-},
-  351: () => {
-	return /** @type {LocalizedString} */ (`エアドロップ`)
-},
-  352: () => {
-	return /** @type {LocalizedString} */ (`ガバナンス`)
-},
-  353: () => {
-	return /** @type {LocalizedString} */ (`メイン`)
-},
-  354: () => {
-	return /** @type {LocalizedString} */ (`概要`)
-},
-  355: () => {
-	return /** @type {LocalizedString} */ (`ステーキング`)
-},
-  356: () => {
-	return /** @type {LocalizedString} */ (`ネットワーク`)
-},
+  339: "ウォレットでリクエストを拒否しました。何も送信されていません。",
+  340: "問題が発生しました。",
+  341: "ウォレットにまだこのネットワークが登録されていません。",
+  342: "ネットワーク（RPC）が読み取れないデータを返しました。故障しているか、設定に誤りがある可能性があります。しばらくしてから、もう一度お試しください。",
+  343: "ウォレットが別のネットワークに接続されています。ネットワークを切り替えて、もう一度お試しください。",
+  344: "タスク",
+  345: "リンクは削除されました：ウェブとメールのリンクのみ残します",
+  346: "本文の作成者",
+  347: "このテキストは Markdown として読み取れないため、書かれたとおりに表示しています。",
+  348: "このテキストの残りは長すぎるため表示できません。",
+  349: "メニュー",
+  350: "アクティビティ",
+  351: "エアドロップ",
+  352: "ガバナンス",
+  353: "メイン",
+  354: "概要",
+  355: "ステーキング",
+  356: "ネットワーク",
   357: (i: In<'id'>) => {
 	return /** @type {LocalizedString} */ (`チェーン ${i?.id}`)
 },
   358: (i: In<'paused'>) => {
 	return /** @type {LocalizedString} */ (`${i?.paused}ステーキング、引き出し、請求、ラップは無効です。投票、委任、アンステークは引き続き行えます。`)
 },
-  359: () => {
-	return /** @type {LocalizedString} */ (`各 RPC を確認するか、独自の RPC を追加`)
-},
-  360: () => {
-	return /** @type {LocalizedString} */ (``)
-},
+  359: "各 RPC を確認するか、独自の RPC を追加",
+  360: "",
   361: (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`${i?.chain} に切り替え`)
 },
@@ -463,234 +291,124 @@ ${i?.href}`)
   364: (i: In<'wallet' | 'chain'>) => {
 	return /** @type {LocalizedString} */ (`ウォレットは ${i?.wallet} に接続されていますが、このページは ${i?.chain} を表示しています。`)
 },
-  365: () => {
-	return /** @type {LocalizedString} */ (`メタデータのエンコードが正しくありません。`)
-},
-  366: () => {
-	return /** @type {LocalizedString} */ (`このオペレーターはメタデータを公開していません。`)
-},
-  367: () => {
-	return /** @type {LocalizedString} */ (`メタデータの URI が JSON の data URI ではありません。`)
-},
-  368: () => {
-	return /** @type {LocalizedString} */ (`メタデータはこのサイトが取得しない場所にホストされているため、表示しません。`)
-},
-  369: () => {
-	return /** @type {LocalizedString} */ (`メタデータが有効な JSON ではありません。`)
-},
+  365: "メタデータのエンコードが正しくありません。",
+  366: "このオペレーターはメタデータを公開していません。",
+  367: "メタデータの URI が JSON の data URI ではありません。",
+  368: "メタデータはこのサイトが取得しない場所にホストされているため、表示しません。",
+  369: "メタデータが有効な JSON ではありません。",
   370: (i: In<'size'>) => {
 	return /** @type {LocalizedString} */ (`メタデータが大きすぎます（${i?.size} KiB。読み込むのは最大 195 KiB です）。`)
 },
-  371: () => {
-	return /** @type {LocalizedString} */ (`メタデータに使用できる名前、ウェブサイト、説明、ロゴがありません。`)
-},
-  372: () => {
-	return /** @type {LocalizedString} */ (`メタデータ`)
-},
-  373: () => {
-	return /** @type {LocalizedString} */ (`他のオペレーターに似た名前：アドレスを確認してください`)
-},
-  374: () => {
-	return /** @type {LocalizedString} */ (`次へ`)
-},
+  371: "メタデータに使用できる名前、ウェブサイト、説明、ロゴがありません。",
+  372: "メタデータ",
+  373: "他のオペレーターに似た名前：アドレスを確認してください",
+  374: "次へ",
   375: (i: In<'page' | 'pages'>) => {
 	return /** @type {LocalizedString} */ (`${i?.page} / ${i?.pages} ページ`)
 },
-  376: () => {
-	return /** @type {LocalizedString} */ (`前へ`)
-},
-  377: () => {
-	return /** @type {LocalizedString} */ (`ALT の所有者が ALT の送金を一時停止しています。再開されるまで、ALT を動かす操作は実行できません。`)
-},
+  376: "前へ",
+  377: "ALT の所有者が ALT の送金を一時停止しています。再開されるまで、ALT を動かす操作は実行できません。",
   378: (i: In<'block'>) => {
 	return /** @type {LocalizedString} */ (`ブロック ${i?.block} で確認済み`)
 },
   379: (i: In<'block' | 'note'>) => {
 	return /** @type {LocalizedString} */ (`ブロック ${i?.block} で確認済み（${i?.note}）`)
 },
-  380: () => {
-	return /** @type {LocalizedString} */ (`閉じる`)
-},
+  380: "閉じる",
   381: (i: In<'label'>) => {
 	return /** @type {LocalizedString} */ (`${i?.label} を閉じる`)
 },
-  382: () => {
-	return /** @type {LocalizedString} */ (`確認待ち…`)
-},
-  383: () => {
-	return /** @type {LocalizedString} */ (`このチェーンにはステーキングがデプロイされていません。`)
-},
+  382: "確認待ち…",
+  383: "このチェーンにはステーキングがデプロイされていません。",
   384: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`履歴を読み込めませんでした：${i?.error}`)
 },
-  385: () => {
-	return /** @type {LocalizedString} */ (`イベントを読み込み中…`)
-},
+  385: "イベントを読み込み中…",
   386: (i: In<'description'>) => {
 	return /** @type {LocalizedString} */ (`[画像：${i?.description}]`)
 },
-  387: () => {
-	return /** @type {LocalizedString} */ (`説明なし`)
-},
-  388: () => {
-	return /** @type {LocalizedString} */ (`画像を開く`)
-},
+  387: "説明なし",
+  388: "画像を開く",
   389: (i: In<'description'>) => {
 	return /** @type {LocalizedString} */ (`[画像は削除されました：${i?.description}]`)
 },
-  390: () => {
-	return /** @type {LocalizedString} */ (`この提案内の画像`)
-},
-  391: () => {
-	return /** @type {LocalizedString} */ (`表示中にエラーが発生しました：`)
-},
-  392: () => {
-	return /** @type {LocalizedString} */ (`するか、`)
-},
-  393: () => {
-	return /** @type {LocalizedString} */ (`アプリのほかの部分は引き続き動作します。`)
-},
-  394: () => {
-	return /** @type {LocalizedString} */ (`このページを表示できません`)
-},
-  395: () => {
-	return /** @type {LocalizedString} */ (`概要へ移動`)
-},
-  396: () => {
-	return /** @type {LocalizedString} */ (``)
-},
-  397: () => {
-	return /** @type {LocalizedString} */ (``)
-},
-  398: () => {
-	return /** @type {LocalizedString} */ (` にはページがありません。`)
-},
-  399: () => {
-	return /** @type {LocalizedString} */ (`ページが見つかりません`)
-},
-  400: () => {
-	return /** @type {LocalizedString} */ (`再試行`)
-},
-  401: () => {
-	return /** @type {LocalizedString} */ (`RPC の状態`)
-},
-  402: () => {
-	return /** @type {LocalizedString} */ (`Safe のトランザクションが拒否されました。`)
-},
+  390: "この提案内の画像",
+  391: "表示中にエラーが発生しました：",
+  392: "するか、",
+  393: "アプリのほかの部分は引き続き動作します。",
+  394: "このページを表示できません",
+  395: "概要へ移動",
+  396: "",
+  397: "",
+  398: " にはページがありません。",
+  399: "ページが見つかりません",
+  400: "再試行",
+  401: "RPC の状態",
+  402: "Safe のトランザクションが拒否されました。",
   403: (i: In<'chainId'>) => {
 	return /** @type {LocalizedString} */ (`この Safe はチェーン ${i?.chainId} 上にあります。そのチェーン上の Safe からアプリを開いてください。`)
 },
-  404: () => {
-	return /** @type {LocalizedString} */ (`Safe Transaction Builder 用にエクスポート`)
-},
-  405: () => {
-	return /** @type {LocalizedString} */ (`チェーンがまだ応答していません。しばらくしてからもう一度お試しください。`)
-},
+  404: "Safe Transaction Builder 用にエクスポート",
+  405: "チェーンがまだ応答していません。しばらくしてからもう一度お試しください。",
   406: (i: In<'address'>) => {
 	return /** @type {LocalizedString} */ (`${i?.address} は Safe ではありません：バッチをインポートできるのは Safe の所有者だけです。操作するには、このアドレス自身のウォレットを接続してください。`)
 },
   407: (i: In<'wallet'>) => {
 	return /** @type {LocalizedString} */ (`Safe 用：所有者が ${i?.wallet} の Transaction Builder でこのファイルをインポートし、そこで署名します。ファイルはここで作成され、どこにも送信されません。`)
 },
-  408: () => {
-	return /** @type {LocalizedString} */ (`エクスポートするものがありません。`)
-},
-  409: () => {
-	return /** @type {LocalizedString} */ (`バッチはオンチェーンで完了しませんでした。`)
-},
-  410: () => {
-	return /** @type {LocalizedString} */ (`ウォレットでこのトランザクションをキャンセルしました。代わりにキャンセルが取り込まれたため、ほかには何も起きていません。`)
-},
-  411: () => {
-	return /** @type {LocalizedString} */ (`ネットワークがこのトランザクションを破棄しました。取り込まれることはなく、何も支払われていません。もう一度送信できます。`)
-},
-  412: () => {
-	return /** @type {LocalizedString} */ (`アカウントの別のトランザクションがこれに置き換わった（同じ nonce）ため、このトランザクションが取り込まれることはありません。ウォレットを確認してください。`)
-},
+  408: "エクスポートするものがありません。",
+  409: "バッチはオンチェーンで完了しませんでした。",
+  410: "ウォレットでこのトランザクションをキャンセルしました。代わりにキャンセルが取り込まれたため、ほかには何も起きていません。",
+  411: "ネットワークがこのトランザクションを破棄しました。取り込まれることはなく、何も支払われていません。もう一度送信できます。",
+  412: "アカウントの別のトランザクションがこれに置き換わった（同じ nonce）ため、このトランザクションが取り込まれることはありません。ウォレットを確認してください。",
   413: (i: In<'block'>) => {
 	return /** @type {LocalizedString} */ (`トランザクションはブロック ${i?.block} に取り込まれましたが、リバートされました。`)
 },
-  414: () => {
-	return /** @type {LocalizedString} */ (`Safe によって実行済み`)
-},
+  414: "Safe によって実行済み",
   415: (i: In<'block'>) => {
 	return /** @type {LocalizedString} */ (`Safe はブロック ${i?.block} で実行しましたが、呼び出しが失敗したため何も変更されていません。Safe アプリを確認してください。`)
 },
-  416: () => {
-	return /** @type {LocalizedString} */ (`Safe に提案しました。オーナーの承認を待っています。`)
-},
-  417: () => {
-	return /** @type {LocalizedString} */ (`Safe が同じ nonce の別のトランザクション（拒否、またはこれに代わる別のトランザクション）を実行したため、このトランザクションが実行されることはありません。`)
-},
-  418: () => {
-	return /** @type {LocalizedString} */ (`ウォレットで高速化済み`)
-},
+  416: "Safe に提案しました。オーナーの承認を待っています。",
+  417: "Safe が同じ nonce の別のトランザクション（拒否、またはこれに代わる別のトランザクション）を実行したため、このトランザクションが実行されることはありません。",
+  418: "ウォレットで高速化済み",
   419: (i: In<'block'>) => {
 	return /** @type {LocalizedString} */ (`高速化したトランザクションはブロック ${i?.block} に取り込まれましたが、リバートされました。`)
 },
-  420: () => {
-	return /** @type {LocalizedString} */ (`送信済みですが、まだネットワーク上に表示されていません。ウォレットが非公開で送信した可能性があります。ブロックに取り込まれるのを待っています。このアカウントからこれに代わるものは送信されていません。`)
-},
-  421: () => {
-	return /** @type {LocalizedString} */ (`ネットワークはこのトランザクションを認識していません。破棄されたか、ウォレットで置き換えられています。再送信する前にウォレットを確認してください。`)
-},
-  422: () => {
-	return /** @type {LocalizedString} */ (`ウォレットが返した署名は 64 または 65 バイトの 16 進データではありません。`)
-},
-  423: () => {
-	return /** @type {LocalizedString} */ (`このバッチは失敗します。`)
-},
+  420: "送信済みですが、まだネットワーク上に表示されていません。ウォレットが非公開で送信した可能性があります。ブロックに取り込まれるのを待っています。このアカウントからこれに代わるものは送信されていません。",
+  421: "ネットワークはこのトランザクションを認識していません。破棄されたか、ウォレットで置き換えられています。再送信する前にウォレットを確認してください。",
+  422: "ウォレットが返した署名は 64 または 65 バイトの 16 進データではありません。",
+  423: "このバッチは失敗します。",
   424: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`${i?.amount} ちょうどを承認（2 件中 1 件目）`)
 },
-  425: () => {
-	return /** @type {LocalizedString} */ (`お使いのアカウントはコントラクト（Safe などのスマートアカウント）で permit に署名できないため、正確な金額を承認してから操作を行います。トランザクションは 2 件になります。`)
-},
-  426: () => {
-	return /** @type {LocalizedString} */ (`ウォレットが permit に署名できなかったため、正確な金額を承認してから操作を行います。トランザクションは 2 件になります。`)
-},
-  427: () => {
-	return /** @type {LocalizedString} */ (`アカウントが permit に署名できるかをアプリが判断できなかったため、正確な金額を承認してから操作を行います。トランザクションは 2 件になります。`)
-},
+  425: "お使いのアカウントはコントラクト（Safe などのスマートアカウント）で permit に署名できないため、正確な金額を承認してから操作を行います。トランザクションは 2 件になります。",
+  426: "ウォレットが permit に署名できなかったため、正確な金額を承認してから操作を行います。トランザクションは 2 件になります。",
+  427: "アカウントが permit に署名できるかをアプリが判断できなかったため、正確な金額を承認してから操作を行います。トランザクションは 2 件になります。",
   428: (i: In<'label'>) => {
 	return /** @type {LocalizedString} */ (`${i?.label}（1 回のバッチ）`)
 },
   429: (i: In<'label'>) => {
 	return /** @type {LocalizedString} */ (`${i?.label}（2 件中 2 件目）`)
 },
-  430: () => {
-	return /** @type {LocalizedString} */ (`これらのリスクを理解しました`)
-},
-  431: () => {
-	return /** @type {LocalizedString} */ (`ステーキングするには、リスクを理解したことを確認してください。`)
-},
-  432: () => {
-	return /** @type {LocalizedString} */ (`このチェーンでは、ステークした ALT は投票権に含まれません。`)
-},
+  430: "これらのリスクを理解しました",
+  431: "ステーキングするには、リスクを理解したことを確認してください。",
+  432: "このチェーンでは、ステークした ALT は投票権に含まれません。",
   433: (i: In<'ceiling'>) => {
 	return /** @type {LocalizedString} */ (`ステークした ALT は、オペレーターが不正を行った場合、1 件につき最大でその ${i?.ceiling} がスラッシュされることがあります。`)
 },
-  434: () => {
-	return /** @type {LocalizedString} */ (`初めてステーキングする前に：`)
-},
+  434: "初めてステーキングする前に：",
   435: (i: In<'unbonding'>) => {
 	return /** @type {LocalizedString} */ (`ステークから抜けるには ${i?.unbonding}（ガバナンスが定めたアンボンディング期間）かかります。アンステークする場合も、別のオペレーターに移す場合も同じです。その間、ALT は何も稼がず、オペレーターの過失によって引き続きスラッシュされることがあります。`)
 },
-  436: () => {
-	return /** @type {LocalizedString} */ (`ステーキングしても投票権は失われません：ステークした ALT は引き出すまで投票に使われます。`)
-},
+  436: "ステーキングしても投票権は失われません：ステークした ALT は引き出すまで投票に使われます。",
   437: (i: In<'amount' | 'operator'>) => {
 	return /** @type {LocalizedString} */ (`${i?.operator} に ${i?.amount} をステーク`)
 },
   438: (i: In<'amount' | 'operator' | 'step'>) => {
 	return /** @type {LocalizedString} */ (`${i?.operator} に ${i?.amount} をステーク ${i?.step}`)
 },
-  439: () => {
-	return /** @type {LocalizedString} */ (`AltLayer のサービスを運用するオペレーターに ALT をステークします。ステークは ALT の報酬を得ますが、オペレーターが不正を行うとスラッシュされることがあります。`)
-},
-  440: () => {
-	return /** @type {LocalizedString} */ (`ステーキング`)
-},
+  439: "AltLayer のサービスを運用するオペレーターに ALT をステークします。ステークは ALT の報酬を得ますが、オペレーターが不正を行うとスラッシュされることがあります。",
+  440: "ステーキング",
   441: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`${i?.count}日`)
 },
@@ -703,24 +421,12 @@ ${i?.href}`)
   444: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`${i?.count}秒`)
 },
-  445: () => {
-	return /** @type {LocalizedString} */ (`この操作は、ここか別のタブですでに保留中です。確認されるまでお待ちください。`)
-},
-  446: () => {
-	return /** @type {LocalizedString} */ (`まずウォレットを接続してください。`)
-},
-  447: () => {
-	return /** @type {LocalizedString} */ (`トランザクションを確認中…`)
-},
-  448: () => {
-	return /** @type {LocalizedString} */ (`ウォレットで確認してください…`)
-},
-  449: () => {
-	return /** @type {LocalizedString} */ (`完了`)
-},
-  450: () => {
-	return /** @type {LocalizedString} */ (`確認待ち`)
-},
+  445: "この操作は、ここか別のタブですでに保留中です。確認されるまでお待ちください。",
+  446: "まずウォレットを接続してください。",
+  447: "トランザクションを確認中…",
+  448: "ウォレットで確認してください…",
+  449: "完了",
+  450: "確認待ち",
   451: (i: In<'action' | 'block'>) => {
 	return /** @type {LocalizedString} */ (`${i?.action}（ブロック ${i?.block}）`)
 },
@@ -733,42 +439,22 @@ ${i?.href}`)
   454: (i: In<'label' | 'amount'>) => {
 	return /** @type {LocalizedString} */ (`${i?.label}（${i?.amount}）を超えています。`)
 },
-  455: () => {
-	return /** @type {LocalizedString} */ (`表示`)
-},
-  456: () => {
-	return /** @type {LocalizedString} */ (`任意のアドレスを表示`)
-},
-  457: () => {
-	return /** @type {LocalizedString} */ (`アドレスを表示 0x…`)
-},
-  458: () => {
-	return /** @type {LocalizedString} */ (`閲覧を終了`)
-},
-  459: () => {
-	return /** @type {LocalizedString} */ (`（読み取り専用）`)
-},
-  460: () => {
-	return /** @type {LocalizedString} */ (`閲覧中：`)
-},
+  455: "表示",
+  456: "任意のアドレスを表示",
+  457: "アドレスを表示 0x…",
+  458: "閲覧を終了",
+  459: "（読み取り専用）",
+  460: "閲覧中：",
   461: (i: In<'text'>) => {
 	return /** @type {LocalizedString} */ (`リンク内の「${i?.text}」はアドレスではありません。`)
 },
-  462: () => {
-	return /** @type {LocalizedString} */ (`この投票権の内訳`)
-},
-  463: () => {
-	return /** @type {LocalizedString} */ (` の投票権として数えられ、上の数値には含まれません。`)
-},
+  462: "この投票権の内訳",
+  463: " の投票権として数えられ、上の数値には含まれません。",
   464: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`あなた自身の ${i?.amount} は`)
 },
-  465: () => {
-	return /** @type {LocalizedString} */ (`あなた自身の投票権は、あなたの投票権として数えられます。`)
-},
-  466: () => {
-	return /** @type {LocalizedString} */ (`他の人から委任された分`)
-},
+  465: "あなた自身の投票権は、あなたの投票権として数えられます。",
+  466: "他の人から委任された分",
   467: (i: In<'symbol'>) => {
 	return /** @type {LocalizedString} */ (`保有 ${i?.symbol}`)
 },
@@ -778,44 +464,22 @@ ${i?.href}`)
   469: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`このウォレットの ${i?.amount} はまだ投票に使われていません：ラップして投票権にするか、ステークしてください。`)
 },
-  470: () => {
-	return /** @type {LocalizedString} */ (`あなたの保有分はまだ投票に使われていません。`)
-},
-  471: () => {
-	return /** @type {LocalizedString} */ (`うちアンボンディング中または移動中（引き出すまで投票に反映）`)
-},
-  472: () => {
-	return /** @type {LocalizedString} */ (`あなた自身の投票権`)
-},
-  473: () => {
-	return /** @type {LocalizedString} */ (`ステークした ALT`)
-},
-  474: () => {
-	return /** @type {LocalizedString} */ (`ステークした ALT（有効分とアンボンディング中）`)
-},
-  475: () => {
-	return /** @type {LocalizedString} */ (`ラップした ALT`)
-},
-  476: () => {
-	return /** @type {LocalizedString} */ (`ウォレットはまだ読み込み中です。`)
-},
-  477: () => {
-	return /** @type {LocalizedString} */ (`このウォレットはこのブラウザで利用できなくなりました。`)
-},
-  478: () => {
-	return /** @type {LocalizedString} */ (`この操作を行うには、ウォレットを接続してください。`)
-},
-  479: () => {
-	return /** @type {LocalizedString} */ (`このページは別のサイトの中に表示されています。操作するには、単独のタブで開いてください。`)
-},
+  470: "あなたの保有分はまだ投票に使われていません。",
+  471: "うちアンボンディング中または移動中（引き出すまで投票に反映）",
+  472: "あなた自身の投票権",
+  473: "ステークした ALT",
+  474: "ステークした ALT（有効分とアンボンディング中）",
+  475: "ラップした ALT",
+  476: "ウォレットはまだ読み込み中です。",
+  477: "このウォレットはこのブラウザで利用できなくなりました。",
+  478: "この操作を行うには、ウォレットを接続してください。",
+  479: "このページは別のサイトの中に表示されています。操作するには、単独のタブで開いてください。",
   480: (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`この操作を行うには、ウォレットを ${i?.chain} に切り替えてください。`)
 },
   481: (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`現在 ${i?.chain} に接続できません。`)
 },
-  482: () => {
-	return /** @type {LocalizedString} */ (`別のアドレスを読み取り専用モードで表示しています。操作するには、そのウォレットを接続するか、ご自身のアドレスを表示してください。`)
-},
+  482: "別のアドレスを読み取り専用モードで表示しています。操作するには、そのウォレットを接続するか、ご自身のアドレスを表示してください。",
 };
 export default table;

@@ -2,151 +2,69 @@
 // @ts-nocheck
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-const table: Record<number, (i: never) => string> = {
-  483: () => {
-	return /** @type {LocalizedString} */ (`ステーキングコントラクトが受け付ける最大値を上回っています。`)
-},
-  484: () => {
-	return /** @type {LocalizedString} */ (`数量`)
-},
-  485: () => {
-	return /** @type {LocalizedString} */ (`ステーキングコントラクトが受け付ける最小値を下回っています。`)
-},
-  486: () => {
-	return /** @type {LocalizedString} */ (`パラメーターを選択してください。`)
-},
-  487: () => {
-	return /** @type {LocalizedString} */ (`手数料変更の猶予期間（日）`)
-},
-  488: () => {
-	return /** @type {LocalizedString} */ (`猶予期間を 0 にすると、オペレーターはステーカーに予告せず、すぐに手数料を変更できます。`)
-},
-  489: () => {
-	return /** @type {LocalizedString} */ (`アドレスを入力してください（0x に続けて 16 進数 40 文字）。`)
-},
-  490: () => {
-	return /** @type {LocalizedString} */ (`0x で始まる 16 進数のバイト列を入力してください。`)
-},
+const table: Record<number, string | ((i: never) => string)> = {
+  483: "ステーキングコントラクトが受け付ける最大値を上回っています。",
+  484: "数量",
+  485: "ステーキングコントラクトが受け付ける最小値を下回っています。",
+  486: "パラメーターを選択してください。",
+  487: "手数料変更の猶予期間（日）",
+  488: "猶予期間を 0 にすると、オペレーターはステーカーに予告せず、すぐに手数料を変更できます。",
+  489: "アドレスを入力してください（0x に続けて 16 進数 40 文字）。",
+  490: "0x で始まる 16 進数のバイト列を入力してください。",
   491: (i: In<'field' | 'problem'>) => {
 	return /** @type {LocalizedString} */ (`${i?.field}：${i?.problem}`)
 },
-  492: () => {
-	return /** @type {LocalizedString} */ (`手数料の上限（%）`)
-},
-  493: () => {
-	return /** @type {LocalizedString} */ (`上限を 0% にすると、実行された時点からすべてのオペレーターの手数料が 0 になります。`)
-},
-  494: () => {
-	return /** @type {LocalizedString} */ (`最低ステーク（ALT）`)
-},
-  495: () => {
-	return /** @type {LocalizedString} */ (`オペレーター`)
-},
-  496: () => {
-	return /** @type {LocalizedString} */ (`報酬レート（毎秒の ALT）`)
-},
-  497: () => {
-	return /** @type {LocalizedString} */ (`報酬レートを 0 にするとステーキング報酬が止まります。ガバナンスが再びレートを設定するまで、ステーカーには報酬が一切支払われません。`)
-},
-  498: () => {
-	return /** @type {LocalizedString} */ (`アンボンディング期間（日）`)
-},
-  499: () => {
-	return /** @type {LocalizedString} */ (`毎秒の ALT`)
-},
-  500: () => {
-	return /** @type {LocalizedString} */ (`日`)
-},
-  501: () => {
-	return /** @type {LocalizedString} */ (`値`)
-},
-  502: () => {
-	return /** @type {LocalizedString} */ (`ステーキングコントラクトはここで 0 を受け付けません。`)
-},
+  492: "手数料の上限（%）",
+  493: "上限を 0% にすると、実行された時点からすべてのオペレーターの手数料が 0 になります。",
+  494: "最低ステーク（ALT）",
+  495: "オペレーター",
+  496: "報酬レート（毎秒の ALT）",
+  497: "報酬レートを 0 にするとステーキング報酬が止まります。ガバナンスが再びレートを設定するまで、ステーカーには報酬が一切支払われません。",
+  498: "アンボンディング期間（日）",
+  499: "毎秒の ALT",
+  500: "日",
+  501: "値",
+  502: "ステーキングコントラクトはここで 0 を受け付けません。",
   503: (i: In<'number'>) => {
 	return /** @type {LocalizedString} */ (`アクション ${i?.number}`)
 },
-  504: () => {
-	return /** @type {LocalizedString} */ (`アクション`)
-},
-  505: () => {
-	return /** @type {LocalizedString} */ (`アクションを追加`)
-},
-  506: () => {
-	return /** @type {LocalizedString} */ (`登録を許可（チェックを外すと削除）`)
-},
+  504: "アクション",
+  505: "アクションを追加",
+  506: "登録を許可（チェックを外すと削除）",
   507: (i: In<'payer' | 'balance'>) => {
 	return /** @type {LocalizedString} */ (`数量（ALT、${i?.payer}の保有：${i?.balance}）`)
 },
-  508: () => {
-	return /** @type {LocalizedString} */ (`← すべての提案`)
-},
-  509: () => {
-	return /** @type {LocalizedString} */ (`Calldata`)
-},
-  510: () => {
-	return /** @type {LocalizedString} */ (`送信するには、この値の効果を確認してください。`)
-},
-  511: () => {
-	return /** @type {LocalizedString} */ (`提案を作成しました`)
-},
-  512: () => {
-	return /** @type {LocalizedString} */ (`説明`)
-},
-  513: () => {
-	return /** @type {LocalizedString} */ (`説明（Markdown）`)
-},
+  508: "← すべての提案",
+  509: "Calldata",
+  510: "送信するには、この値の効果を確認してください。",
+  511: "提案を作成しました",
+  512: "説明",
+  513: "説明（Markdown）",
   514: (i: In<'consequence'>) => {
 	return /** @type {LocalizedString} */ (`理解しました：${i?.consequence}`)
 },
-  515: () => {
-	return /** @type {LocalizedString} */ (`オペレーターを許可リストに登録`)
-},
-  516: () => {
-	return /** @type {LocalizedString} */ (`ステーキングのパラメーターを変更`)
-},
-  517: () => {
-	return /** @type {LocalizedString} */ (`カスタムコール（ターゲット、値、calldata）`)
-},
+  515: "オペレーターを許可リストに登録",
+  516: "ステーキングのパラメーターを変更",
+  517: "カスタムコール（ターゲット、値、calldata）",
   518: (i: In<'payer'>) => {
 	return /** @type {LocalizedString} */ (`${i?.payer}から ALT を送金`)
 },
-  519: () => {
-	return /** @type {LocalizedString} */ (`読み込み中…`)
-},
+  519: "読み込み中…",
   520: (i: In<'unit'>) => {
 	return /** @type {LocalizedString} */ (`新しい値（${i?.unit}）`)
 },
-  521: () => {
-	return /** @type {LocalizedString} */ (`オペレーターのアドレス`)
-},
-  522: () => {
-	return /** @type {LocalizedString} */ (`パラメーター`)
-},
-  523: () => {
-	return /** @type {LocalizedString} */ (`ガバナーコントラクト`)
-},
-  524: () => {
-	return /** @type {LocalizedString} */ (`トレジャリー（タイムロック）`)
-},
-  525: () => {
-	return /** @type {LocalizedString} */ (`プレビュー`)
-},
-  526: () => {
-	return /** @type {LocalizedString} */ (`説明のプレビュー`)
-},
-  527: () => {
-	return /** @type {LocalizedString} */ (`受取人`)
-},
+  521: "オペレーターのアドレス",
+  522: "パラメーター",
+  523: "ガバナーコントラクト",
+  524: "トレジャリー（タイムロック）",
+  525: "プレビュー",
+  526: "説明のプレビュー",
+  527: "受取人",
   528: (i: In<'number'>) => {
 	return /** @type {LocalizedString} */ (`アクション ${i?.number} を削除`)
 },
-  529: () => {
-	return /** @type {LocalizedString} */ (`提案を提出`)
-},
-  530: () => {
-	return /** @type {LocalizedString} */ (`ターゲット`)
-},
+  529: "提案を提出",
+  530: "ターゲット",
   531: (i: In<'threshold'>) => {
 	return /** @type {LocalizedString} */ (`提案するには ${i?.threshold} の投票権が必要です。`)
 },
@@ -156,35 +74,17 @@ const table: Record<number, (i: never) => string> = {
   533: (i: In<'missing'>) => {
 	return /** @type {LocalizedString} */ (`提案しきい値まで ${i?.missing} 足りません。保有者に委任を依頼するか、十分な投票権を持つ委任先を見つけて提案してもらってください。`)
 },
-  534: () => {
-	return /** @type {LocalizedString} */ (`新しい提案`)
-},
-  535: () => {
-	return /** @type {LocalizedString} */ (`タイトル`)
-},
-  536: () => {
-	return /** @type {LocalizedString} */ (`提案のタイトルを入力してください。`)
-},
+  534: "新しい提案",
+  535: "タイトル",
+  536: "提案のタイトルを入力してください。",
   537: (i: In<'max'>) => {
 	return /** @type {LocalizedString} */ (`最大 ${i?.max} 文字です。`)
 },
-  538: () => {
-	return /** @type {LocalizedString} */ (`無題`)
-},
-  539: () => {
-	return /** @type {LocalizedString} */ (`値（ネイティブコイン）`)
-},
-  540: () => {
-	return /** @type {LocalizedString} */ (`票`)
-},
-  541: () => {
-	return /** @type {LocalizedString} */ (`編集`)
-},
-  542: () => {
-	return /** @type {LocalizedString} */ (` です。`)
-},
-  543: () => {
-	return /** @type {LocalizedString} */ (`あなたの投票権は`)
-},
+  538: "無題",
+  539: "値（ネイティブコイン）",
+  540: "票",
+  541: "編集",
+  542: " です。",
+  543: "あなたの投票権は",
 };
 export default table;

@@ -3,259 +3,129 @@
 import * as registry from '../registry.ts';
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-const table: Record<number, (i: never) => string> = {
-  544: () => {
-	return /** @type {LocalizedString} */ (`棄権`)
-},
-  545: () => {
-	return /** @type {LocalizedString} */ (`反対`)
-},
+const table: Record<number, string | ((i: never) => string)> = {
+  544: "棄権",
+  545: "反対",
   546: (i: In<'block'>) => {
 	return /** @type {LocalizedString} */ (`ブロック ${i?.block} 時点`)
 },
-  547: () => {
-	return /** @type {LocalizedString} */ (`← 委任先`)
-},
-  548: () => {
-	return /** @type {LocalizedString} */ (`このアドレスに投票権を委任`)
-},
+  547: "← 委任先",
+  548: "このアドレスに投票権を委任",
   549: (i: In<'delegate'>) => {
 	return /** @type {LocalizedString} */ (`${i?.delegate} に委任しました`)
 },
-  550: () => {
-	return /** @type {LocalizedString} */ (`委任者`)
-},
+  550: "委任者",
   551: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`この委任先の委任者を読み込めませんでした：${i?.error}`)
 },
-  552: () => {
-	return /** @type {LocalizedString} */ (`CSV をダウンロード`)
-},
-  553: () => {
-	return /** @type {LocalizedString} */ (`すべての投票、正確な重み、理由、UTC のブロック時刻を含みます。この端末で作成し、どこにも送信しません。`)
-},
-  554: () => {
-	return /** @type {LocalizedString} */ (`賛成`)
-},
-  555: () => {
-	return /** @type {LocalizedString} */ (`他者からの委任`)
-},
-  556: () => {
-	return /** @type {LocalizedString} */ (`委任先の投票と委任者`)
-},
-  557: () => {
-	return /** @type {LocalizedString} */ (`最後の投票`)
-},
+  552: "CSV をダウンロード",
+  553: "すべての投票、正確な重み、理由、UTC のブロック時刻を含みます。この端末で作成し、どこにも送信しません。",
+  554: "賛成",
+  555: "他者からの委任",
+  556: "委任先の投票と委任者",
+  557: "最後の投票",
   558: (i: In<'title' | 'block'>) => {
 	return /** @type {LocalizedString} */ (`${i?.title} · ブロック ${i?.block}`)
 },
-  559: () => {
-	return /** @type {LocalizedString} */ (`投票と委任を読み込んでいます…`)
-},
+  559: "投票と委任を読み込んでいます…",
   560: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`ほかに ${i?.count} 件あります。`)
 },
-  561: () => {
-	return /** @type {LocalizedString} */ (`なし`)
-},
-  562: () => {
-	return /** @type {LocalizedString} */ (`投票はありません。`)
-},
-  563: () => {
-	return /** @type {LocalizedString} */ (`自身のステーク済み ALT`)
-},
-  564: () => {
-	return /** @type {LocalizedString} */ (`自身のラップ済み ALT`)
-},
-  565: () => {
-	return /** @type {LocalizedString} */ (`参加状況`)
-},
-  566: () => {
-	return /** @type {LocalizedString} */ (`参加状況を読み込んでいます…`)
-},
-  567: () => {
-	return /** @type {LocalizedString} */ (`このアドレスが投票権を持っていた間にスナップショットが取られた提案を対象に集計しています。`)
-},
+  561: "なし",
+  562: "投票はありません。",
+  563: "自身のステーク済み ALT",
+  564: "自身のラップ済み ALT",
+  565: "参加状況",
+  566: "参加状況を読み込んでいます…",
+  567: "このアドレスが投票権を持っていた間にスナップショットが取られた提案を対象に集計しています。",
   568: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`この委任先を読み込めませんでした：${i?.error}`)
 },
   569: (i: In<'threshold' | 'owners'>) => {
 	return /** @type {LocalizedString} */ (`この委任先は Safe です。投票と委任のたびに、${i?.owners} 人のオーナーのうち ${i?.threshold} 人の署名が必要です。`)
 },
-  570: () => {
-	return /** @type {LocalizedString} */ (`Safe のオーナー`)
-},
-  571: () => {
-	return /** @type {LocalizedString} */ (`Safe マルチシグ`)
-},
-  572: () => {
-	return /** @type {LocalizedString} */ (`ステーク済み`)
-},
+  570: "Safe のオーナー",
+  571: "Safe マルチシグ",
+  572: "ステーク済み",
   573: (i: In<'forCount' | 'againstCount' | 'abstainCount'>) => {
 	return /** @type {LocalizedString} */ (`賛成 ${i?.forCount} · 反対 ${i?.againstCount} · 棄権 ${i?.abstainCount}`)
 },
-  574: () => {
-	return /** @type {LocalizedString} */ (`上位の委任者`)
-},
-  575: () => {
-	return /** @type {LocalizedString} */ (`合計`)
-},
-  576: () => {
-	return /** @type {LocalizedString} */ (`投票履歴`)
-},
+  574: "上位の委任者",
+  575: "合計",
+  576: "投票履歴",
   577: (i: In<'weight' | 'block'>) => {
 	return /** @type {LocalizedString} */ (`重み ${i?.weight} · ブロック ${i?.block}`)
 },
-  578: () => {
-	return /** @type {LocalizedString} */ (`投票済み（全提案）`)
-},
-  579: () => {
-	return /** @type {LocalizedString} */ (`投票済み（直近 10 件の提案）`)
-},
-  580: () => {
-	return /** @type {LocalizedString} */ (`投票の内訳`)
-},
-  581: () => {
-	return /** @type {LocalizedString} */ (`ラップ済み`)
-},
-  582: () => {
-	return /** @type {LocalizedString} */ (`キャンセル`)
-},
-  583: () => {
-	return /** @type {LocalizedString} */ (`声明を編集`)
-},
-  584: () => {
-	return /** @type {LocalizedString} */ (`あなたの委任先としての声明`)
-},
+  578: "投票済み（全提案）",
+  579: "投票済み（直近 10 件の提案）",
+  580: "投票の内訳",
+  581: "ラップ済み",
+  582: "キャンセル",
+  583: "声明を編集",
+  584: "あなたの委任先としての声明",
   585: (i: In<'bytes' | 'max'>) => {
 	return /** @type {LocalizedString} */ (`${i?.bytes} / ${i?.max} バイト。声明は公開され、置き換えた後もチェーンの履歴に残ります。`)
 },
-  586: () => {
-	return /** @type {LocalizedString} */ (`委任先の声明`)
-},
-  587: () => {
-	return /** @type {LocalizedString} */ (`この委任先の声明`)
-},
+  586: "委任先の声明",
+  587: "この委任先の声明",
   588: (i: In<'max'>) => {
 	return /** @type {LocalizedString} */ (`リンク（https、1 行に 1 つ、最大 ${i?.max} 件）`)
 },
-  589: () => {
-	return /** @type {LocalizedString} */ (`声明のリンク`)
-},
-  590: () => {
-	return /** @type {LocalizedString} */ (`声明は公開されていません。`)
-},
-  591: () => {
-	return /** @type {LocalizedString} */ (`公開`)
-},
-  592: () => {
-	return /** @type {LocalizedString} */ (`声明を公開`)
-},
-  593: () => {
-	return /** @type {LocalizedString} */ (`声明を公開しました`)
-},
+  589: "声明のリンク",
+  590: "声明は公開されていません。",
+  591: "公開",
+  592: "声明を公開",
+  593: "声明を公開しました",
   594: (i: In<'date'>) => {
 	return /** @type {LocalizedString} */ (`${i?.date} にチェーン上で公開されました。`)
 },
   595: (i: In<'max'>) => {
 	return /** @type {LocalizedString} */ (`あなたの方針（Markdown、最大 ${i?.max} バイト）`)
 },
-  596: () => {
-	return /** @type {LocalizedString} */ (`声明`)
-},
-  597: () => {
-	return /** @type {LocalizedString} */ (`← ガバナンス`)
-},
-  598: () => {
-	return /** @type {LocalizedString} */ (`累積シェア`)
-},
-  599: () => {
-	return /** @type {LocalizedString} */ (`過半数`)
-},
+  596: "声明",
+  597: "← ガバナンス",
+  598: "累積シェア",
+  599: "過半数",
   600: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`上位 ${i?.count} 名の委任先の順位別累積シェアと 50% の線です。下の表に同じ数値を示しています。`)
 },
-  601: () => {
-	return /** @type {LocalizedString} */ (`上位の委任先が保有する投票権の割合`)
-},
-  602: () => {
-	return /** @type {LocalizedString} */ (`委任先の順位`)
-},
+  601: "上位の委任先が保有する投票権の割合",
+  602: "委任先の順位",
   603: (i: In<'top1' | 'top5' | 'top10'>) => {
 	return /** @type {LocalizedString} */ (`最大の委任先が ${i?.top1}、上位 5 名が ${i?.top5}、上位 10 名が ${i?.top10} を保有しています。`)
 },
-  604: () => {
-	return /** @type {LocalizedString} */ (`投票権の集中度`)
-},
-  605: () => {
-	return /** @type {LocalizedString} */ (`委任先`)
-},
-  606: () => {
-	return /** @type {LocalizedString} */ (`委任者数`)
-},
-  607: () => {
-	return /** @type {LocalizedString} */ (`委任先の一覧`)
-},
-  608: () => {
-	return /** @type {LocalizedString} */ (`投票トークンのログから委任を読み込んでいます…`)
-},
+  604: "投票権の集中度",
+  605: "委任先",
+  606: "委任者数",
+  607: "委任先の一覧",
+  608: "投票トークンのログから委任を読み込んでいます…",
   609: (i: In<'count'>) => {
 	const countPlural = registry.plural("ja", i?.count, {});return /** @type {LocalizedString} */ (`${i?.count} 名の委任先で過半数になります。`)
 },
-  610: () => {
-	return /** @type {LocalizedString} */ (`委任先のページ`)
-},
+  610: "委任先のページ",
   611: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`参加状況を読み込めませんでした：${i?.error}`)
 },
-  612: () => {
-	return /** @type {LocalizedString} */ (`順位`)
-},
+  612: "順位",
   613: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`委任先を読み込めませんでした：${i?.error}`)
 },
-  614: () => {
-	return /** @type {LocalizedString} */ (`シェア`)
-},
-  615: () => {
-	return /** @type {LocalizedString} */ (`参加率（全提案）`)
-},
-  616: () => {
-	return /** @type {LocalizedString} */ (`並べ替え`)
-},
-  617: () => {
-	return /** @type {LocalizedString} */ (`参加率（直近 10 件の提案）`)
-},
-  618: () => {
-	return /** @type {LocalizedString} */ (`すべての委任先の参加状況を読み込んでいます…`)
-},
+  614: "シェア",
+  615: "参加率（全提案）",
+  616: "並べ替え",
+  617: "参加率（直近 10 件の提案）",
+  618: "すべての委任先の参加状況を読み込んでいます…",
   619: (i: In<'count' | 'block'>) => {
 	return /** @type {LocalizedString} */ (`投票権を持つアドレス ${i?.count} 件 · ブロック ${i?.block} 時点`)
 },
-  620: () => {
-	return /** @type {LocalizedString} */ (`投票権順の委任先`)
-},
-  621: () => {
-	return /** @type {LocalizedString} */ (`委任先`)
-},
-  622: () => {
-	return /** @type {LocalizedString} */ (`投票済み（全件）`)
-},
-  623: () => {
-	return /** @type {LocalizedString} */ (`投票済み（直近 10 件）`)
-},
-  624: () => {
-	return /** @type {LocalizedString} */ (`投票済み：委任先が投票権を持っていた間にスナップショットが取られた提案のうち、投票した提案の数です（そのうち直近 10 件、または全件）。`)
-},
-  625: () => {
-	return /** @type {LocalizedString} */ (`票`)
-},
-  626: () => {
-	return /** @type {LocalizedString} */ (`投票権`)
-},
-  627: () => {
-	return /** @type {LocalizedString} */ (`まだ提案なし`)
-},
+  620: "投票権順の委任先",
+  621: "委任先",
+  622: "投票済み（全件）",
+  623: "投票済み（直近 10 件）",
+  624: "投票済み：委任先が投票権を持っていた間にスナップショットが取られた提案のうち、投票した提案の数です（そのうち直近 10 件、または全件）。",
+  625: "票",
+  626: "投票権",
+  627: "まだ提案なし",
   628: (i: In<'voted' | 'eligible' | 'percent'>) => {
 	return /** @type {LocalizedString} */ (`${i?.eligible} 件中 ${i?.voted} 件（${i?.percent}%）`)
 },

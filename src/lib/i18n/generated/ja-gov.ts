@@ -3,7 +3,7 @@
 import * as registry from '../registry.ts';
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-const table: Record<number, (i: never) => string> = {
+const table: Record<number, string | ((i: never) => string)> = {
   634: (i: In<'operator'>) => {
 	return /** @type {LocalizedString} */ (`オペレーター ${i?.operator} を再有効化`)
 },
@@ -31,24 +31,12 @@ const table: Record<number, (i: never) => string> = {
   642: (i: In<'number' | 'operator'>) => {
 	return /** @type {LocalizedString} */ (`オペレーター ${i?.operator} のスラッシュを、さらに最大 ${i?.number} 件のポジションとリクエストに適用`)
 },
-  643: () => {
-	return /** @type {LocalizedString} */ (`エアドロップ`)
-},
-  644: () => {
-	return /** @type {LocalizedString} */ (`ALT トークン`)
-},
-  645: () => {
-	return /** @type {LocalizedString} */ (`ガバナー`)
-},
-  646: () => {
-	return /** @type {LocalizedString} */ (`ステーキング`)
-},
-  647: () => {
-	return /** @type {LocalizedString} */ (`トレジャリー（タイムロック）`)
-},
-  648: () => {
-	return /** @type {LocalizedString} */ (`投票トークン`)
-},
+  643: "エアドロップ",
+  644: "ALT トークン",
+  645: "ガバナー",
+  646: "ステーキング",
+  647: "トレジャリー（タイムロック）",
+  648: "投票トークン",
   649: (i: In<'operator'>) => {
 	return /** @type {LocalizedString} */ (`オペレーター ${i?.operator} を無効化（再有効化できるのはガバナンスのみ）`)
 },
@@ -82,12 +70,8 @@ const table: Record<number, (i: never) => string> = {
   659: (i: In<'operator' | 'percent' | 'reason'>) => {
 	return /** @type {LocalizedString} */ (`オペレーター ${i?.operator} を ${i?.percent}% スラッシュ（${i?.reason}）`)
 },
-  660: () => {
-	return /** @type {LocalizedString} */ (`ステーキング報酬を停止（報酬レートを毎秒 0 に設定）`)
-},
-  661: () => {
-	return /** @type {LocalizedString} */ (`実行者`)
-},
+  660: "ステーキング報酬を停止（報酬レートを毎秒 0 に設定）",
+  661: "実行者",
   662: (i: In<'duration'>) => {
 	return /** @type {LocalizedString} */ (`タイムロックの遅延を ${i?.duration} に設定`)
 },
@@ -106,93 +90,43 @@ const table: Record<number, (i: never) => string> = {
   667: (i: In<'duration'>) => {
 	return /** @type {LocalizedString} */ (`投票期間を ${i?.duration} に設定`)
 },
-  668: () => {
-	return /** @type {LocalizedString} */ (`自分に委任しました`)
-},
+  668: "自分に委任しました",
   669: (i: In<'name'>) => {
 	return /** @type {LocalizedString} */ (`${i?.name} に委任しました`)
 },
-  670: () => {
-	return /** @type {LocalizedString} */ (`別のアドレスに委任`)
-},
-  671: () => {
-	return /** @type {LocalizedString} */ (`自分`)
-},
-  672: () => {
-	return /** @type {LocalizedString} */ (`0x… または name.eth`)
-},
+  670: "別のアドレスに委任",
+  671: "自分",
+  672: "0x… または name.eth",
   673: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`名前を解決できませんでした：${i?.error}`)
 },
-  674: () => {
-	return /** @type {LocalizedString} */ (`委任`)
-},
-  675: () => {
-	return /** @type {LocalizedString} */ (`委任先のアドレス`)
-},
-  676: () => {
-	return /** @type {LocalizedString} */ (`委任先のアドレスまたは ENS 名`)
-},
-  677: () => {
-	return /** @type {LocalizedString} */ (`自分に委任`)
-},
-  678: () => {
-	return /** @type {LocalizedString} */ (`委任を更新しました`)
-},
-  679: () => {
-	return /** @type {LocalizedString} */ (`キャンセル`)
-},
-  680: () => {
-	return /** @type {LocalizedString} */ (`確認してウォレットを開く`)
-},
-  681: () => {
-	return /** @type {LocalizedString} */ (`ご自身の投票権は、ラップ分もステーク分もすべて一度に移ります。このトランザクションの後にスナップショットが取られる提案から反映され、進行中の提案ですでに数えられた票はそのまま残ります。`)
-},
-  682: () => {
-	return /** @type {LocalizedString} */ (`現在の委任先`)
-},
-  683: () => {
-	return /** @type {LocalizedString} */ (`あなたの投票権を読み込み中…`)
-},
-  684: () => {
-	return /** @type {LocalizedString} */ (`なし（未委任：現在は誰の票にもなっていません）`)
-},
-  685: () => {
-	return /** @type {LocalizedString} */ (`まだご自身の投票権がありません：後でラップまたはステークした分は、この選択に従います。`)
-},
+  674: "委任",
+  675: "委任先のアドレス",
+  676: "委任先のアドレスまたは ENS 名",
+  677: "自分に委任",
+  678: "委任を更新しました",
+  679: "キャンセル",
+  680: "確認してウォレットを開く",
+  681: "ご自身の投票権は、ラップ分もステーク分もすべて一度に移ります。このトランザクションの後にスナップショットが取られる提案から反映され、進行中の提案ですでに数えられた票はそのまま残ります。",
+  682: "現在の委任先",
+  683: "あなたの投票権を読み込み中…",
+  684: "なし（未委任：現在は誰の票にもなっていません）",
+  685: "まだご自身の投票権がありません：後でラップまたはステークした分は、この選択に従います。",
   686: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`あなたの投票権を読み込めませんでした：${i?.error}`)
 },
   687: (i: In<'wrapped' | 'staked'>) => {
 	return /** @type {LocalizedString} */ (`（ラップ ${i?.wrapped}、ステーク ${i?.staked}）`)
 },
-  688: () => {
-	return /** @type {LocalizedString} */ (`委任内容の確認`)
-},
-  689: () => {
-	return /** @type {LocalizedString} */ (`新しい委任先`)
-},
-  690: () => {
-	return /** @type {LocalizedString} */ (`すでにこの委任先に委任しています：何も変わりません。`)
-},
-  691: () => {
-	return /** @type {LocalizedString} */ (`移る投票権`)
-},
-  692: () => {
-	return /** @type {LocalizedString} */ (`自分`)
-},
-  693: () => {
-	return /** @type {LocalizedString} */ (`自分：`)
-},
-  694: () => {
-	return /** @type {LocalizedString} */ (`棄権`)
-},
-  695: () => {
-	return /** @type {LocalizedString} */ (`反対`)
-},
-  696: () => {
-	return /** @type {LocalizedString} */ (`賛成`)
-},
+  688: "委任内容の確認",
+  689: "新しい委任先",
+  690: "すでにこの委任先に委任しています：何も変わりません。",
+  691: "移る投票権",
+  692: "自分",
+  693: "自分：",
+  694: "棄権",
+  695: "反対",
+  696: "賛成",
   697: (i: In<'name'>) => {
 	return /** @type {LocalizedString} */ (`投票権を ${i?.name} に委任`)
 },
@@ -202,9 +136,7 @@ const table: Record<number, (i: never) => string> = {
   699: (i: In<'title'>) => {
 	return /** @type {LocalizedString} */ (`提案を作成：${i?.title}`)
 },
-  700: () => {
-	return /** @type {LocalizedString} */ (`委任先としての声明を公開`)
-},
+  700: "委任先としての声明を公開",
   701: (i: In<'id'>) => {
 	return /** @type {LocalizedString} */ (`提案 ${i?.id} をキュー登録`)
 },
@@ -226,69 +158,35 @@ const table: Record<number, (i: never) => string> = {
   707: (i: In<'name'>) => {
 	return /** @type {LocalizedString} */ (`${i?.name} のアドレスに似ていますが、別のアドレスです：すべての文字を確認してください`)
 },
-  708: () => {
-	return /** @type {LocalizedString} */ (`すべての委任先`)
-},
-  709: () => {
-	return /** @type {LocalizedString} */ (`すべての提案`)
-},
-  710: () => {
-	return /** @type {LocalizedString} */ (`委任先`)
-},
-  711: () => {
-	return /** @type {LocalizedString} */ (`新しい提案`)
-},
+  708: "すべての委任先",
+  709: "すべての提案",
+  710: "委任先",
+  711: "新しい提案",
   712: (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`${i?.chain} にはガバナーコントラクトがデプロイされていません。`)
 },
   713: (i: In<'address'>) => {
 	return /** @type {LocalizedString} */ (`「${i?.address}」はアドレスではありません。`)
 },
-  714: () => {
-	return /** @type {LocalizedString} */ (`ここにはガバナンスのページがありません。`)
-},
+  714: "ここにはガバナンスのページがありません。",
   715: (i: In<'id'>) => {
 	return /** @type {LocalizedString} */ (`「${i?.id}」は提案 ID ではありません。`)
 },
-  716: () => {
-	return /** @type {LocalizedString} */ (`提案`)
-},
-  717: () => {
-	return /** @type {LocalizedString} */ (`ガバナンス`)
-},
-  718: () => {
-	return /** @type {LocalizedString} */ (`呼び出しの詳細`)
-},
-  719: () => {
-	return /** @type {LocalizedString} */ (`コールデータ`)
-},
-  720: () => {
-	return /** @type {LocalizedString} */ (`関数`)
-},
-  721: () => {
-	return /** @type {LocalizedString} */ (`アクション`)
-},
-  722: () => {
-	return /** @type {LocalizedString} */ (`この提案は何も呼び出しません。`)
-},
-  723: () => {
-	return /** @type {LocalizedString} */ (`未デコード`)
-},
-  724: () => {
-	return /** @type {LocalizedString} */ (`対象`)
-},
-  725: () => {
-	return /** @type {LocalizedString} */ (`送金額`)
-},
+  716: "提案",
+  717: "ガバナンス",
+  718: "呼び出しの詳細",
+  719: "コールデータ",
+  720: "関数",
+  721: "アクション",
+  722: "この提案は何も呼び出しません。",
+  723: "未デコード",
+  724: "対象",
+  725: "送金額",
   726: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`${i?.amount}（ネイティブコイン）`)
 },
-  727: () => {
-	return /** @type {LocalizedString} */ (`すべての状態`)
-},
-  728: () => {
-	return /** @type {LocalizedString} */ (`提案者により取り消し`)
-},
+  727: "すべての状態",
+  728: "提案者により取り消し",
   729: (i: In<'count' | 'block'>) => {
 	return /** @type {LocalizedString} */ (`提案 ${i?.count} 件 · ブロック ${i?.block} 時点`)
 },
@@ -298,135 +196,73 @@ const table: Record<number, (i: never) => string> = {
   731: (i: In<'time'>) => {
 	return /** @type {LocalizedString} */ (`${i?.time}後に実行可能`)
 },
-  732: () => {
-	return /** @type {LocalizedString} */ (`投票終了`)
-},
-  733: () => {
-	return /** @type {LocalizedString} */ (`提案`)
-},
+  732: "投票終了",
+  733: "提案",
   734: (i: In<'time'>) => {
 	return /** @type {LocalizedString} */ (`残り ${i?.time}`)
 },
-  735: () => {
-	return /** @type {LocalizedString} */ (`提案を読み込み中…`)
-},
-  736: () => {
-	return /** @type {LocalizedString} */ (`新しい提案`)
-},
+  735: "提案を読み込み中…",
+  736: "新しい提案",
   737: (i: In<'state'>) => {
 	return /** @type {LocalizedString} */ (`このページに「${i?.state}」の提案はありません。`)
 },
-  738: () => {
-	return /** @type {LocalizedString} */ (`以前の提案`)
-},
-  739: () => {
-	return /** @type {LocalizedString} */ (`提案のページ`)
-},
+  738: "以前の提案",
+  739: "提案のページ",
   740: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`提案を読み込めませんでした：${i?.error}`)
 },
-  741: () => {
-	return /** @type {LocalizedString} */ (`実行可能`)
-},
+  741: "実行可能",
   742: (i: In<'time'>) => {
 	return /** @type {LocalizedString} */ (`${i?.time}後に投票開始`)
 },
-  743: () => {
-	return /** @type {LocalizedString} */ (`投票中`)
-},
-  744: () => {
-	return /** @type {LocalizedString} */ (`取り消し済み`)
-},
-  745: () => {
-	return /** @type {LocalizedString} */ (`否決`)
-},
-  746: () => {
-	return /** @type {LocalizedString} */ (`実行済み`)
-},
-  747: () => {
-	return /** @type {LocalizedString} */ (`期限切れ`)
-},
-  748: () => {
-	return /** @type {LocalizedString} */ (`このページの状態`)
-},
-  749: () => {
-	return /** @type {LocalizedString} */ (`開始前`)
-},
-  750: () => {
-	return /** @type {LocalizedString} */ (`キュー登録済み`)
-},
-  751: () => {
-	return /** @type {LocalizedString} */ (`可決`)
-},
-  752: () => {
-	return /** @type {LocalizedString} */ (`このチェーンにはガバナーコントラクトがデプロイされていません。`)
-},
+  743: "投票中",
+  744: "取り消し済み",
+  745: "否決",
+  746: "実行済み",
+  747: "期限切れ",
+  748: "このページの状態",
+  749: "開始前",
+  750: "キュー登録済み",
+  751: "可決",
+  752: "このチェーンにはガバナーコントラクトがデプロイされていません。",
   753: (i: In<'number'>) => {
 	return /** @type {LocalizedString} */ (`提案 ${i?.number}`)
 },
-  754: () => {
-	return /** @type {LocalizedString} */ (`アドレス（0x…）または ENS 名（name.eth）を入力してください。`)
-},
+  754: "アドレス（0x…）または ENS 名（name.eth）を入力してください。",
   755: (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`${i?.chain} には ENS がありません：アドレスを入力してください。`)
 },
   756: (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`${i?.chain} のガバナーにはアプリが読み取れる投票トークンがありません。`)
 },
-  757: () => {
-	return /** @type {LocalizedString} */ (`アドレスではありません：0x の後に 16 進数 40 文字が必要です。`)
-},
+  757: "アドレスではありません：0x の後に 16 進数 40 文字が必要です。",
   758: (i: In<'forVotes' | 'againstVotes' | 'abstainVotes'>) => {
 	return /** @type {LocalizedString} */ (`賛成 ${i?.forVotes} · 反対 ${i?.againstVotes} · 棄権 ${i?.abstainVotes}`)
 },
   759: (i: In<'forVotes' | 'againstVotes' | 'abstainVotes'>) => {
 	return /** @type {LocalizedString} */ (`賛成 ${i?.forVotes}、反対 ${i?.againstVotes}、棄権 ${i?.abstainVotes}`)
 },
-  760: () => {
-	return /** @type {LocalizedString} */ (`票`)
-},
-  761: () => {
-	return /** @type {LocalizedString} */ (`投票権を追加しました`)
-},
+  760: "票",
+  761: "投票権を追加しました",
   762: (i: In<'symbol' | 'delegate'>) => {
 	return /** @type {LocalizedString} */ (`${i?.symbol} に 1:1 でラップされ、${i?.delegate} の投票権になります。手数料なしでいつでも通常の ALT に戻せます。ウォレットが permit に署名できる場合は、署名 1 回とトランザクション 1 件で完了します。`)
 },
   763: (i: In<'symbol'>) => {
 	return /** @type {LocalizedString} */ (`${i?.symbol} に 1:1 でラップされ、あなた自身の投票権になります。手数料なしでいつでも通常の ALT に戻せます。ウォレットが permit に署名できる場合は、署名 1 回とトランザクション 1 件で完了します。`)
 },
-  764: () => {
-	return /** @type {LocalizedString} */ (`投票権を得る`)
-},
-  765: () => {
-	return /** @type {LocalizedString} */ (`の一覧で、ほかに誰がこれで投票できるかを確認できます。`)
-},
-  766: () => {
-	return /** @type {LocalizedString} */ (`次に：これ以降に作成される提案で、あなたの票の委任先（上の「あなたの投票権」）の票として数えられます。`)
-},
-  767: () => {
-	return /** @type {LocalizedString} */ (`委任先`)
-},
-  768: () => {
-	return /** @type {LocalizedString} */ (`このウォレットには投票権に変えられる通常の ALT がありません。`)
-},
-  769: () => {
-	return /** @type {LocalizedString} */ (`通常の ALT`)
-},
-  770: () => {
-	return /** @type {LocalizedString} */ (`通常の ALT に戻す`)
-},
-  771: () => {
-	return /** @type {LocalizedString} */ (`通常の ALT に戻しました`)
-},
+  764: "投票権を得る",
+  765: "の一覧で、ほかに誰がこれで投票できるかを確認できます。",
+  766: "次に：これ以降に作成される提案で、あなたの票の委任先（上の「あなたの投票権」）の票として数えられます。",
+  767: "委任先",
+  768: "このウォレットには投票権に変えられる通常の ALT がありません。",
+  769: "通常の ALT",
+  770: "通常の ALT に戻す",
+  771: "通常の ALT に戻しました",
   772: (i: In<'symbol'>) => {
 	return /** @type {LocalizedString} */ (`${i?.symbol} の残高`)
 },
-  773: () => {
-	return /** @type {LocalizedString} */ (`通常の ALT に戻す投票権`)
-},
-  774: () => {
-	return /** @type {LocalizedString} */ (`投票権に変える通常の ALT`)
-},
+  773: "通常の ALT に戻す投票権",
+  774: "投票権に変える通常の ALT",
   775: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`${i?.amount} を通常の ALT に戻す`)
 },
@@ -436,36 +272,16 @@ const table: Record<number, (i: never) => string> = {
   777: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`${i?.amount} を自分の投票権に変換`)
 },
-  778: () => {
-	return /** @type {LocalizedString} */ (`ウォレットを接続するかアドレスを表示すると、その投票権を確認して委任できます。`)
-},
-  779: () => {
-	return /** @type {LocalizedString} */ (`票を委任したり投票権を得たりするには、このウォレットを接続してください。`)
-},
-  780: () => {
-	return /** @type {LocalizedString} */ (`委任先の投票権：`)
-},
-  781: () => {
-	return /** @type {LocalizedString} */ (`委任すると、このアカウントの投票権がすべて移ります。委任後にスナップショットが取られる提案から反映されます。`)
-},
-  782: () => {
-	return /** @type {LocalizedString} */ (`詳細と委任`)
-},
-  783: () => {
-	return /** @type {LocalizedString} */ (``)
-},
-  784: () => {
-	return /** @type {LocalizedString} */ (`ご自身の票の委任先：`)
-},
-  785: () => {
-	return /** @type {LocalizedString} */ (`未委任`)
-},
-  786: () => {
-	return /** @type {LocalizedString} */ (`あなたの投票権：`)
-},
-  787: () => {
-	return /** @type {LocalizedString} */ (`あなたの投票権を読み込み中…`)
-},
+  778: "ウォレットを接続するかアドレスを表示すると、その投票権を確認して委任できます。",
+  779: "票を委任したり投票権を得たりするには、このウォレットを接続してください。",
+  780: "委任先の投票権：",
+  781: "委任すると、このアカウントの投票権がすべて移ります。委任後にスナップショットが取られる提案から反映されます。",
+  782: "詳細と委任",
+  783: "",
+  784: "ご自身の票の委任先：",
+  785: "未委任",
+  786: "あなたの投票権：",
+  787: "あなたの投票権を読み込み中…",
   788: (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`${i?.chain} のガバナーにはアプリが読み取れる投票トークンがないため、表示できる投票権はありません。`)
 },
@@ -475,32 +291,16 @@ const table: Record<number, (i: never) => string> = {
   790: (i: In<'delegate'>) => {
 	return /** @type {LocalizedString} */ (`Safe のすべての投票権（ラップ分とステーク分）を ${i?.delegate} に移します。`)
 },
-  791: () => {
-	return /** @type {LocalizedString} */ (`Safe のすべての投票権（ラップ分とステーク分）を Safe 自身に移します。`)
-},
+  791: "Safe のすべての投票権（ラップ分とステーク分）を Safe 自身に移します。",
   792: (i: In<'delegate'>) => {
 	return /** @type {LocalizedString} */ (`${i?.delegate} に投票権を委任`)
 },
-  793: () => {
-	return /** @type {LocalizedString} */ (`投票権を自分自身に委任`)
-},
-  794: () => {
-	return /** @type {LocalizedString} */ (`委任先（アドレス。空欄の場合は Safe 自身）`)
-},
-  795: () => {
-	return /** @type {LocalizedString} */ (`委任先（アドレスまたは ENS 名。空欄の場合は Safe 自身）`)
-},
-  796: () => {
-	return /** @type {LocalizedString} */ (`ラップした ALT もステークした ALT も投票に使われ、1 回の委任で両方が移ります。変更は、その後にスナップショットが取られる提案から反映されます。`)
-},
-  797: () => {
-	return /** @type {LocalizedString} */ (`委任先の投票`)
-},
-  798: () => {
-	return /** @type {LocalizedString} */ (`あなたの投票権`)
-},
-  799: () => {
-	return /** @type {LocalizedString} */ (`別のアドレスを表示しています：このアドレスの票を委任したり投票権を得たりするには、そのウォレットを接続してください。`)
-},
+  793: "投票権を自分自身に委任",
+  794: "委任先（アドレス。空欄の場合は Safe 自身）",
+  795: "委任先（アドレスまたは ENS 名。空欄の場合は Safe 自身）",
+  796: "ラップした ALT もステークした ALT も投票に使われ、1 回の委任で両方が移ります。変更は、その後にスナップショットが取られる提案から反映されます。",
+  797: "委任先の投票",
+  798: "あなたの投票権",
+  799: "別のアドレスを表示しています：このアドレスの票を委任したり投票権を得たりするには、そのウォレットを接続してください。",
 };
 export default table;

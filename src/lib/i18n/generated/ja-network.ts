@@ -3,34 +3,24 @@
 import * as registry from '../registry.ts';
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-const table: Record<number, (i: never) => string> = {
-  800: () => {
-	return /** @type {LocalizedString} */ (`その RPC はすでにリストにあります。`)
-},
-  801: () => {
-	return /** @type {LocalizedString} */ (`URL にユーザー名とパスワードを含めないでください。`)
-},
+const table: Record<number, string | ((i: never) => string)> = {
+  800: "その RPC はすでにリストにあります。",
+  801: "URL にユーザー名とパスワードを含めないでください。",
   802: (i: In<'host' | 'reason'>) => {
 	return /** @type {LocalizedString} */ (`${i?.host} が応答しませんでした：${i?.reason}`)
 },
   803: (i: In<'host'>) => {
 	return /** @type {LocalizedString} */ (`${i?.host} は、どのチェーンを提供しているかを返しませんでした。`)
 },
-  804: () => {
-	return /** @type {LocalizedString} */ (`https:// で始まる完全な URL を入力してください。`)
-},
+  804: "https:// で始まる完全な URL を入力してください。",
   805: (i: In<'origin'>) => {
 	return /** @type {LocalizedString} */ (`このサイトはデプロイ者が許可した RPC にのみ接続し、${i?.origin} はそのいずれでもありません。デプロイ者は、あなたが追加する RPC を許可できます（README の「Reading history on public RPCs」を参照）。それまでは、リストにある RPC のいずれかを使用してください。`)
 },
-  806: () => {
-	return /** @type {LocalizedString} */ (`https:// の URL を使用してください（http:// はこのコンピューター上のノードに限ります）。`)
-},
+  806: "https:// の URL を使用してください（http:// はこのコンピューター上のノードに限ります）。",
   807: (i: In<'host' | 'id' | 'chain' | 'expected'>) => {
 	return /** @type {LocalizedString} */ (`${i?.host} が提供しているのはチェーン ${i?.id} で、${i?.chain}（チェーン ${i?.expected}）ではありません。`)
 },
-  808: () => {
-	return /** @type {LocalizedString} */ (`最新ブロック`)
-},
+  808: "最新ブロック",
   809: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`1 リクエストにつき最大 ${i?.count} 呼び出し`)
 },
@@ -55,30 +45,18 @@ const table: Record<number, (i: never) => string> = {
   816: (i: In<'count'>) => {
 	const countPlural = registry.plural("ja", i?.count, {});return /** @type {LocalizedString} */ (`現在はなし（制限に ${i?.count} 回到達）`)
 },
-  817: () => {
-	return /** @type {LocalizedString} */ (`、`)
-},
+  817: "、",
   818: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`${i?.count} 分前`)
 },
   819: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`${i?.count} ms`)
 },
-  820: () => {
-	return /** @type {LocalizedString} */ (`レート制限なし`)
-},
-  821: () => {
-	return /** @type {LocalizedString} */ (`未計測`)
-},
-  822: () => {
-	return /** @type {LocalizedString} */ (`いいえ`)
-},
-  823: () => {
-	return /** @type {LocalizedString} */ (`1 リクエストにつき 1 呼び出し`)
-},
-  824: () => {
-	return /** @type {LocalizedString} */ (`1 リクエストにつき 1 呼び出し（バッチ非対応）`)
-},
+  820: "レート制限なし",
+  821: "未計測",
+  822: "いいえ",
+  823: "1 リクエストにつき 1 呼び出し",
+  824: "1 リクエストにつき 1 呼び出し（バッチ非対応）",
   825: (i: In<'time'>) => {
 	return /** @type {LocalizedString} */ (`はい、あと ${i?.time}`)
 },
@@ -88,86 +66,42 @@ const table: Record<number, (i: never) => string> = {
   827: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`${i?.count} 秒前`)
 },
-  828: () => {
-	return /** @type {LocalizedString} */ (`応答中`)
-},
-  829: () => {
-	return /** @type {LocalizedString} */ (`遅延`)
-},
-  830: () => {
-	return /** @type {LocalizedString} */ (`停止中`)
-},
-  831: () => {
-	return /** @type {LocalizedString} */ (`未リクエスト`)
-},
-  832: () => {
-	return /** @type {LocalizedString} */ (`レート制限中`)
-},
+  828: "応答中",
+  829: "遅延",
+  830: "停止中",
+  831: "未リクエスト",
+  832: "レート制限中",
   833: (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`${i?.chain} 用の、自分のノードまたは信頼できるプロバイダー。アプリは使用前にどのチェーンを提供しているかを確認し、このブラウザーにのみ保存します。`)
 },
-  834: () => {
-	return /** @type {LocalizedString} */ (`RPC を追加`)
-},
+  834: "RPC を追加",
   835: (i: In<'url'>) => {
 	return /** @type {LocalizedString} */ (`${i?.url} を追加しました。最も健全なときに読み取りで使用されます。`)
 },
-  836: () => {
-	return /** @type {LocalizedString} */ (`自分で追加`)
-},
-  837: () => {
-	return /** @type {LocalizedString} */ (`バッチ`)
-},
-  838: () => {
-	return /** @type {LocalizedString} */ (`確認して追加`)
-},
-  839: () => {
-	return /** @type {LocalizedString} */ (`確認中…`)
-},
-  840: () => {
-	return /** @type {LocalizedString} */ (`RPC エンドポイント`)
-},
-  841: () => {
-	return /** @type {LocalizedString} */ (`最新ブロック`)
-},
-  842: () => {
-	return /** @type {LocalizedString} */ (`使用中`)
-},
-  843: () => {
-	return /** @type {LocalizedString} */ (`最後のエラー`)
-},
-  844: () => {
-	return /** @type {LocalizedString} */ (`レイテンシ`)
-},
+  836: "自分で追加",
+  837: "バッチ",
+  838: "確認して追加",
+  839: "確認中…",
+  840: "RPC エンドポイント",
+  841: "最新ブロック",
+  842: "使用中",
+  843: "最後のエラー",
+  844: "レイテンシ",
   845: (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`${i?.chain} の RPC エンドポイントがこのブラウザーにどう応答しているかを示します。読み取りは最も健全なエンドポイントに送られ、失敗したり、レート制限をかけたり、遅れたりすると次のエンドポイントに移ります。各エンドポイントの制限は、到達した時点で学習し、このブラウザーに保存します。`)
 },
   846: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`このチェーンでは、履歴を 1 リクエストあたり ${i?.count} ブロックずつ読み取ります（学習済み）。`)
 },
-  847: () => {
-	return /** @type {LocalizedString} */ (`なし`)
-},
-  848: () => {
-	return /** @type {LocalizedString} */ (`ペース`)
-},
-  849: () => {
-	return /** @type {LocalizedString} */ (`レート制限`)
-},
+  847: "なし",
+  848: "ペース",
+  849: "レート制限",
   850: (i: In<'host'>) => {
 	return /** @type {LocalizedString} */ (`${i?.host} を削除`)
 },
-  851: () => {
-	return /** @type {LocalizedString} */ (`状態`)
-},
-  852: () => {
-	return /** @type {LocalizedString} */ (`ネットワーク`)
-},
-  853: () => {
-	return /** @type {LocalizedString} */ (`RPC URL`)
-},
-  854: () => {
-	return /** @type {LocalizedString} */ (`https://`)
-},
+  851: "状態",
+  852: "ネットワーク",
+  853: "RPC URL",
+  854: "https://",
 };
 export default table;

@@ -3,97 +3,53 @@
 import * as registry from '../registry.ts';
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-const table: Record<number, (i: never) => string> = {
+const table: Record<number, string | ((i: never) => string)> = {
   855: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`資格を確認できませんでした：${i?.error}`)
 },
-  856: () => {
-	return /** @type {LocalizedString} */ (`資格を確認しています…`)
-},
-  857: () => {
-	return /** @type {LocalizedString} */ (`請求可能`)
-},
-  858: () => {
-	return /** @type {LocalizedString} */ (`請求済み`)
-},
+  856: "資格を確認しています…",
+  857: "請求可能",
+  858: "請求済み",
   859: (i: In<'time'>) => {
 	return /** @type {LocalizedString} */ (`締め切りまで ${i?.time}`)
 },
-  860: () => {
-	return /** @type {LocalizedString} */ (`期限内に未請求`)
-},
-  861: () => {
-	return /** @type {LocalizedString} */ (`対象外`)
-},
+  860: "期限内に未請求",
+  861: "対象外",
   862: (i: In<'time'>) => {
 	return /** @type {LocalizedString} */ (`開始まで ${i?.time}`)
 },
-  863: () => {
-	return /** @type {LocalizedString} */ (`請求期間終了`)
-},
-  864: () => {
-	return /** @type {LocalizedString} */ (`ALT 未デプロイ`)
-},
-  865: () => {
-	return /** @type {LocalizedString} */ (`ALT 残高`)
-},
-  866: () => {
-	return /** @type {LocalizedString} */ (`読み込み中…`)
-},
+  863: "請求期間終了",
+  864: "ALT 未デプロイ",
+  865: "ALT 残高",
+  866: "読み込み中…",
   867: (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`${i?.chain} にはデプロイされていません。`)
 },
   868: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`読み取れませんでした：${i?.error}`)
 },
-  869: () => {
-	return /** @type {LocalizedString} */ (`。期限までに請求されなかった分はトレジャリーに戻ります。`)
-},
-  870: () => {
-	return /** @type {LocalizedString} */ (``)
-},
-  871: () => {
-	return /** @type {LocalizedString} */ (`請求`)
-},
+  869: "。期限までに請求されなかった分はトレジャリーに戻ります。",
+  870: "",
+  871: "請求",
   872: (i: In<'time'>) => {
 	return /** @type {LocalizedString} */ (`締め切りまであと ${i?.time}`)
 },
-  873: () => {
-	return /** @type {LocalizedString} */ (`請求できるエアドロップ`)
-},
-  874: () => {
-	return /** @type {LocalizedString} */ (` をエアドロップ シーズン1 から請求できます：`)
-},
-  875: () => {
-	return /** @type {LocalizedString} */ (`し、請求できます。`)
-},
-  876: () => {
-	return /** @type {LocalizedString} */ (``)
-},
-  877: () => {
-	return /** @type {LocalizedString} */ (`現在のエアドロップ シーズン1`)
-},
-  878: () => {
-	return /** @type {LocalizedString} */ (`アドレスがエアドロップの対象かを確認`)
-},
+  873: "請求できるエアドロップ",
+  874: " をエアドロップ シーズン1 から請求できます：",
+  875: "し、請求できます。",
+  876: "",
+  877: "現在のエアドロップ シーズン1",
+  878: "アドレスがエアドロップの対象かを確認",
   879: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`${i?.count} ブロック`)
 },
   880: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`これまでに ${i?.count} 件の請求がありました。請求期間の終了時に未請求の分はトレジャリーに戻ります。`)
 },
-  881: () => {
-	return /** @type {LocalizedString} */ (`終了`)
-},
-  882: () => {
-	return /** @type {LocalizedString} */ (`ウォレットを接続するか、上の入力欄で任意のアドレスを表示すると、ステーキング、ガバナンス、エアドロップにわたるその ALT を確認できます。ここでの閲覧にウォレットは必要ありません。`)
-},
-  883: () => {
-	return /** @type {LocalizedString} */ (`ALT の概要`)
-},
-  884: () => {
-	return /** @type {LocalizedString} */ (`ALT は AltLayer のリステーキング型ロールアッププロトコルのトークンです。オペレーターにステーキングされた ALT は、ロールアップが依存するサービスを保護し（VITAL はロールアップの状態を検証して不正証明のチャレンジを提起し、MACH は高速なファイナリティを提供し、SQUAD はシーケンシングを担います）、報酬を得ます。ラップまたはステーキングした ALT で、プロトコルの提案に投票できます。`)
-},
+  881: "終了",
+  882: "ウォレットを接続するか、上の入力欄で任意のアドレスを表示すると、ステーキング、ガバナンス、エアドロップにわたるその ALT を確認できます。ここでの閲覧にウォレットは必要ありません。",
+  883: "ALT の概要",
+  884: "ALT は AltLayer のリステーキング型ロールアッププロトコルのトークンです。オペレーターにステーキングされた ALT は、ロールアップが依存するサービスを保護し（VITAL はロールアップの状態を検証して不正証明のチャレンジを提起し、MACH は高速なファイナリティを提供し、SQUAD はシーケンシングを担います）、報酬を得ます。ラップまたはステーキングした ALT で、プロトコルの提案に投票できます。",
   885: (i: In<'count' | 'time'>) => {
 	const countPlural = registry.plural("ja", i?.count, {});return /** @type {LocalizedString} */ (`。さらに ${i?.count} 件が ${i?.time} 後に投票開始となります`)
 },
@@ -103,24 +59,16 @@ const table: Record<number, (i: never) => string> = {
   887: (i: In<'count' | 'time'>) => {
 	return /** @type {LocalizedString} */ (`オペレーター ${i?.count} 件にステーキングされています。現在配布中の報酬はありません。ステークから抜けるには ${i?.time} かかります。`)
 },
-  888: () => {
-	return /** @type {LocalizedString} */ (`現在投票受付中の提案はありません`)
-},
+  888: "現在投票受付中の提案はありません",
   889: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`（最新 ${i?.count} 件中）。`)
 },
   890: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`投票受付中 ${i?.count} 件`)
 },
-  891: () => {
-	return /** @type {LocalizedString} */ (`現在の提案`)
-},
-  892: () => {
-	return /** @type {LocalizedString} */ (`最も早いものは 2 日後に締め切られます。さらに 1 件が 3 時間後に投票開始となります（最新 10 件中）。`)
-},
-  893: () => {
-	return /** @type {LocalizedString} */ (`提案`)
-},
+  891: "現在の提案",
+  892: "最も早いものは 2 日後に締め切られます。さらに 1 件が 3 時間後に投票開始となります（最新 10 件中）。",
+  893: "提案",
   894: (i: In<'time'>) => {
 	return /** @type {LocalizedString} */ (` です。ステークから抜けるには ${i?.time} かかります。`)
 },
@@ -130,110 +78,54 @@ const table: Record<number, (i: never) => string> = {
   896: (i: In<'chain' | 'error'>) => {
 	return /** @type {LocalizedString} */ (`${i?.chain} を読み取れませんでした：${i?.error}`)
 },
-  897: () => {
-	return /** @type {LocalizedString} */ (`読み取り中…`)
-},
+  897: "読み取り中…",
   898: (i: In<'time'>) => {
 	return /** @type {LocalizedString} */ (`最も早いものは ${i?.time} 後に締め切られます`)
 },
-  899: () => {
-	return /** @type {LocalizedString} */ (`：報酬を得ながら投票権も維持できますが、オペレーターが不正を行うとスラッシュされることがあります。`)
-},
-  900: () => {
-	return /** @type {LocalizedString} */ (``)
-},
-  901: () => {
-	return /** @type {LocalizedString} */ (`オペレーターに ALT をステーキングする`)
-},
-  902: () => {
-	return /** @type {LocalizedString} */ (`現在のステーキング`)
-},
-  903: () => {
-	return /** @type {LocalizedString} */ (`オペレーター 100 件にステーキングされています。現在の報酬ペースでは、オペレーター手数料控除前で年 5.00% です。ステークから抜けるには 7 日かかります。`)
-},
-  904: () => {
-	return /** @type {LocalizedString} */ (`ステーキング`)
-},
-  905: () => {
-	return /** @type {LocalizedString} */ (`：代わりに投票してくれる相手に委任できます。`)
-},
-  906: () => {
-	return /** @type {LocalizedString} */ (``)
-},
-  907: () => {
-	return /** @type {LocalizedString} */ (`提案に投票する、または投票権を委任する`)
-},
-  908: () => {
-	return /** @type {LocalizedString} */ (`ここでできること`)
-},
-  909: () => {
-	return /** @type {LocalizedString} */ (`接続できません`)
-},
+  899: "：報酬を得ながら投票権も維持できますが、オペレーターが不正を行うとスラッシュされることがあります。",
+  900: "",
+  901: "オペレーターに ALT をステーキングする",
+  902: "現在のステーキング",
+  903: "オペレーター 100 件にステーキングされています。現在の報酬ペースでは、オペレーター手数料控除前で年 5.00% です。ステークから抜けるには 7 日かかります。",
+  904: "ステーキング",
+  905: "：代わりに投票してくれる相手に委任できます。",
+  906: "",
+  907: "提案に投票する、または投票権を委任する",
+  908: "ここでできること",
+  909: "接続できません",
   910: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`接続できません（前回の読み取り：${i?.amount}）`)
 },
-  911: () => {
-	return /** @type {LocalizedString} */ (`エアドロップ シーズン1`)
-},
-  912: () => {
-	return /** @type {LocalizedString} */ (`すべてのアクティビティ`)
-},
+  911: "エアドロップ シーズン1",
+  912: "すべてのアクティビティ",
   913: (i: In<'block'>) => {
 	return /** @type {LocalizedString} */ (`ブロック ${i?.block} 時点`)
 },
-  914: () => {
-	return /** @type {LocalizedString} */ (`チェーンが応答しませんでした。`)
-},
-  915: () => {
-	return /** @type {LocalizedString} */ (`請求可能な報酬`)
-},
-  916: () => {
-	return /** @type {LocalizedString} */ (`投票権を維持`)
-},
+  914: "チェーンが応答しませんでした。",
+  915: "請求可能な報酬",
+  916: "投票権を維持",
   917: (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`${i?.chain} にはガバナーも投票トークンも設定されていないため、表示する投票権はありません。`)
 },
   918: (i: In<'chain' | 'error'>) => {
 	return /** @type {LocalizedString} */ (`${i?.chain} を読み取れませんでした：${i?.error} チェーンが応答し次第、再度読み取ります。`)
 },
-  919: () => {
-	return /** @type {LocalizedString} */ (`読み取り専用で表示中：`)
-},
+  919: "読み取り専用で表示中：",
   920: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`${i?.amount} を引き出し可能`)
 },
-  921: () => {
-	return /** @type {LocalizedString} */ (`最近のアクティビティ`)
-},
-  922: () => {
-	return /** @type {LocalizedString} */ (`ウォレットを復元しています…`)
-},
-  923: () => {
-	return /** @type {LocalizedString} */ (`最近のアクティビティを表示`)
-},
-  924: () => {
-	return /** @type {LocalizedString} */ (`ステーク額`)
-},
-  925: () => {
-	return /** @type {LocalizedString} */ (`概要`)
-},
-  926: () => {
-	return /** @type {LocalizedString} */ (`アンボンディング中`)
-},
-  927: () => {
-	return /** @type {LocalizedString} */ (`投票権`)
-},
+  921: "最近のアクティビティ",
+  922: "ウォレットを復元しています…",
+  923: "最近のアクティビティを表示",
+  924: "ステーク額",
+  925: "概要",
+  926: "アンボンディング中",
+  927: "投票権",
   928: (i: In<'count'>) => {
 	const countPlural = registry.plural("ja", i?.count, {});return /** @type {LocalizedString} */ (`オペレーター ${i?.count} 件`)
 },
-  929: () => {
-	return /** @type {LocalizedString} */ (`あなたのアカウント`)
-},
-  930: () => {
-	return /** @type {LocalizedString} */ (`応答なし`)
-},
-  931: () => {
-	return /** @type {LocalizedString} */ (`投票権を取得`)
-},
+  929: "あなたのアカウント",
+  930: "応答なし",
+  931: "投票権を取得",
 };
 export default table;

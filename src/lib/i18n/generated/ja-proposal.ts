@@ -2,88 +2,40 @@
 // @ts-nocheck
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-const table: Record<number, (i: never) => string> = {
-  932: () => {
-	return /** @type {LocalizedString} */ (`← すべての提案`)
-},
-  933: () => {
-	return /** @type {LocalizedString} */ (` サフィックス）。他の誰も先に提出することはできません。`)
-},
-  934: () => {
-	return /** @type {LocalizedString} */ (`説明は提案者 `)
-},
-  935: () => {
-	return /** @type {LocalizedString} */ (` に紐付けられています（`)
-},
-  936: () => {
-	return /** @type {LocalizedString} */ (`提案の説明`)
-},
-  937: () => {
-	return /** @type {LocalizedString} */ (`ログで見つかった説明が、ガバナーに保存されたハッシュと一致しません。表示しません。`)
-},
-  938: () => {
-	return /** @type {LocalizedString} */ (`この提案の説明はガバナーのログに見つかりませんでした。以下のアクションはガバナーから読み取ったもので、信頼できる情報です。`)
-},
+const table: Record<number, string | ((i: never) => string)> = {
+  932: "← すべての提案",
+  933: " サフィックス）。他の誰も先に提出することはできません。",
+  934: "説明は提案者 ",
+  935: " に紐付けられています（",
+  936: "提案の説明",
+  937: "ログで見つかった説明が、ガバナーに保存されたハッシュと一致しません。表示しません。",
+  938: "この提案の説明はガバナーのログに見つかりませんでした。以下のアクションはガバナーから読み取ったもので、信頼できる情報です。",
   939: (i: In<'id'>) => {
 	return /** @type {LocalizedString} */ (`提案 ${i?.id}`)
 },
   940: (i: In<'block'>) => {
 	return /** @type {LocalizedString} */ (` · ブロック ${i?.block} 時点`)
 },
-  941: () => {
-	return /** @type {LocalizedString} */ (`提案 `)
-},
-  942: () => {
-	return /** @type {LocalizedString} */ (`この説明は有効な UTF-8 ではありません。読み取れないバイトは � と表示されます。`)
-},
-  943: () => {
-	return /** @type {LocalizedString} */ (`提案を読み込んでいます…`)
-},
-  944: () => {
-	return /** @type {LocalizedString} */ (`提案者：`)
-},
+  941: "提案 ",
+  942: "この説明は有効な UTF-8 ではありません。読み取れないバイトは � と表示されます。",
+  943: "提案を読み込んでいます…",
+  944: "提案者：",
   945: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`この提案を読み取れませんでした：${i?.error}`)
 },
-  946: () => {
-	return /** @type {LocalizedString} */ (`票の推移を表示`)
-},
-  947: () => {
-	return /** @type {LocalizedString} */ (`投票中`)
-},
-  948: () => {
-	return /** @type {LocalizedString} */ (`キャンセル済み`)
-},
-  949: () => {
-	return /** @type {LocalizedString} */ (`否決`)
-},
-  950: () => {
-	return /** @type {LocalizedString} */ (`実行済み`)
-},
-  951: () => {
-	return /** @type {LocalizedString} */ (`期限切れ`)
-},
-  952: () => {
-	return /** @type {LocalizedString} */ (`開始前`)
-},
-  953: () => {
-	return /** @type {LocalizedString} */ (`キュー登録済み`)
-},
-  954: () => {
-	return /** @type {LocalizedString} */ (`可決`)
-},
-  955: () => {
-	return /** @type {LocalizedString} */ (`説明はオンチェーンに保存されたハッシュで検証済みです。`)
-},
-  956: () => {
-	return /** @type {LocalizedString} */ (`投票期間中の票の推移`)
-},
-  957: () => {
-	return /** @type {LocalizedString} */ (`票`)
-},
-  958: () => {
-	return /** @type {LocalizedString} */ (`実行内容`)
-},
+  946: "票の推移を表示",
+  947: "投票中",
+  948: "キャンセル済み",
+  949: "否決",
+  950: "実行済み",
+  951: "期限切れ",
+  952: "開始前",
+  953: "キュー登録済み",
+  954: "可決",
+  955: "説明はオンチェーンに保存されたハッシュで検証済みです。",
+  956: "投票期間中の票の推移",
+  957: "票",
+  958: "実行内容",
   959: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`最小単位で ${i?.amount}`)
 },
@@ -93,12 +45,8 @@ const table: Record<number, (i: never) => string> = {
   961: (i: In<'who' | 'has' | 'needs' | 'call'>) => {
 	return /** @type {LocalizedString} */ (`${i?.who} の保有量は ${i?.has} ですが、このアクションは ${i?.needs} を移動します（${i?.call}）。`)
 },
-  962: () => {
-	return /** @type {LocalizedString} */ (`理由なしでリバートします。`)
-},
-  963: () => {
-	return /** @type {LocalizedString} */ (`シミュレーションされていません：ガバナーは自身への呼び出しを自身の execute の内部からのみ受け付けるため、アクションのシミュレーションでは代替できません。`)
-},
+  962: "理由なしでリバートします。",
+  963: "シミュレーションされていません：ガバナーは自身への呼び出しを自身の execute の内部からのみ受け付けるため、アクションのシミュレーションでは代替できません。",
   964: (i: In<'number' | 'reason'>) => {
 	return /** @type {LocalizedString} */ (`アクション ${i?.number}：${i?.reason}`)
 },
@@ -111,18 +59,12 @@ const table: Record<number, (i: never) => string> = {
   967: (i: In<'amount' | 'token'>) => {
 	return /** @type {LocalizedString} */ (`トークン ${i?.token} の最小単位で ${i?.amount}`)
 },
-  968: () => {
-	return /** @type {LocalizedString} */ (`（`)
-},
+  968: "（",
   969: (i: In<'before' | 'after'>) => {
 	return /** @type {LocalizedString} */ (`）：${i?.before} → ${i?.after}`)
 },
-  970: () => {
-	return /** @type {LocalizedString} */ (`変更されるパラメーター`)
-},
-  971: () => {
-	return /** @type {LocalizedString} */ (`シミュレーションされたパラメーターの変更`)
-},
+  970: "変更されるパラメーター",
+  971: "シミュレーションされたパラメーターの変更",
   972: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`シミュレーションできませんでした：${i?.error}`)
 },
@@ -135,57 +77,25 @@ const table: Record<number, (i: never) => string> = {
   975: (i: In<'reason'>) => {
 	return /** @type {LocalizedString} */ (`：${i?.reason} 前のアクションが必要な可能性がありますが、このプロバイダーはアクションを順番に実行できません。`)
 },
-  976: () => {
-	return /** @type {LocalizedString} */ (`今実行した場合`)
-},
-  977: () => {
-	return /** @type {LocalizedString} */ (``)
-},
-  978: () => {
-	return /** @type {LocalizedString} */ (`：`)
-},
-  979: () => {
-	return /** @type {LocalizedString} */ (` → `)
-},
-  980: () => {
-	return /** @type {LocalizedString} */ (`移動する資産`)
-},
-  981: () => {
-	return /** @type {LocalizedString} */ (`シミュレーションされたトークンの移動`)
-},
-  982: () => {
-	return /** @type {LocalizedString} */ (`トークンは移動しません。`)
-},
-  983: () => {
-	return /** @type {LocalizedString} */ (`このプロバイダーは eth_simulateV1 に対応していません。各アクションは前のアクションの後ではなく現在の状態で単独で試されたため、トークンの移動は表示できません。`)
-},
-  984: () => {
-	return /** @type {LocalizedString} */ (`各アクションの結果`)
-},
-  985: () => {
-	return /** @type {LocalizedString} */ (`他の場所でシミュレーションするための生の calldata`)
-},
-  986: () => {
-	return /** @type {LocalizedString} */ (`実行は全体としてリバートするため、何も移動しません。`)
-},
-  987: () => {
-	return /** @type {LocalizedString} */ (`再シミュレーション`)
-},
+  976: "今実行した場合",
+  977: "",
+  978: "：",
+  979: " → ",
+  980: "移動する資産",
+  981: "シミュレーションされたトークンの移動",
+  982: "トークンは移動しません。",
+  983: "このプロバイダーは eth_simulateV1 に対応していません。各アクションは前のアクションの後ではなく現在の状態で単独で試されたため、トークンの移動は表示できません。",
+  984: "各アクションの結果",
+  985: "他の場所でシミュレーションするための生の calldata",
+  986: "実行は全体としてリバートするため、何も移動しません。",
+  987: "再シミュレーション",
   988: (i: In<'block'>) => {
 	return /** @type {LocalizedString} */ (`実行者としてブロック ${i?.block} でシミュレーションしました。トランザクションは送信していません。これは参考情報であり、投票も実行も妨げません。`)
 },
-  989: () => {
-	return /** @type {LocalizedString} */ (`シミュレーション中…`)
-},
-  990: () => {
-	return /** @type {LocalizedString} */ (`最新ブロックでアクションをシミュレーションしています…`)
-},
-  991: () => {
-	return /** @type {LocalizedString} */ (`です。`)
-},
-  992: () => {
-	return /** @type {LocalizedString} */ (`です：各アクションは単独で成功します。`)
-},
+  989: "シミュレーション中…",
+  990: "最新ブロックでアクションをシミュレーションしています…",
+  991: "です。",
+  992: "です：各アクションは単独で成功します。",
   993: (i: In<'skipped' | 'total'>) => {
 	return /** @type {LocalizedString} */ (`です：各アクションは単独で成功します（${i?.total} 件中 ${i?.skipped} 件のアクションはシミュレーションできませんでした）。`)
 },
@@ -198,99 +108,55 @@ const table: Record<number, (i: never) => string> = {
   996: (i: In<'reason'>) => {
 	return /** @type {LocalizedString} */ (`：${i?.reason}`)
 },
-  997: () => {
-	return /** @type {LocalizedString} */ (`成功する見込み`)
-},
-  998: () => {
-	return /** @type {LocalizedString} */ (`シミュレーションに失敗しました。`)
-},
-  999: () => {
-	return /** @type {LocalizedString} */ (`このプロバイダーは呼び出しをシミュレーションできません（eth_simulateV1 も、状態オーバーライド付きの eth_call もありません）。`)
-},
+  997: "成功する見込み",
+  998: "シミュレーションに失敗しました。",
+  999: "このプロバイダーは呼び出しをシミュレーションできません（eth_simulateV1 も、状態オーバーライド付きの eth_call もありません）。",
   1000: (i: In<'selector'>) => {
 	return /** @type {LocalizedString} */ (`アプリが識別できないデータ ${i?.selector} でリバートします。`)
 },
   1001: (i: In<'duration'>) => {
 	return /** @type {LocalizedString} */ (`（あと ${i?.duration}）`)
 },
-  1002: () => {
-	return /** @type {LocalizedString} */ (`タイムロックはまだ実行予定時刻に達していません（チェーン時刻）。`)
-},
-  1003: () => {
-	return /** @type {LocalizedString} */ (`。`)
-},
-  1004: () => {
-	return /** @type {LocalizedString} */ (`実行可能日時：`)
-},
-  1005: () => {
-	return /** @type {LocalizedString} */ (`実行`)
-},
-  1006: () => {
-	return /** @type {LocalizedString} */ (`実行しました`)
-},
-  1007: () => {
-	return /** @type {LocalizedString} */ (`この提案は可決されました。キュー登録するとタイムロックの遅延が始まり、その後は誰でも実行できます。`)
-},
+  1002: "タイムロックはまだ実行予定時刻に達していません（チェーン時刻）。",
+  1003: "。",
+  1004: "実行可能日時：",
+  1005: "実行",
+  1006: "実行しました",
+  1007: "この提案は可決されました。キュー登録するとタイムロックの遅延が始まり、その後は誰でも実行できます。",
   1008: (i: In<'delay'>) => {
 	return /** @type {LocalizedString} */ (`この提案は可決されました。キュー登録するとタイムロックの遅延（${i?.delay}）が始まり、その後は誰でも実行できます。`)
 },
-  1009: () => {
-	return /** @type {LocalizedString} */ (`キュー登録`)
-},
-  1010: () => {
-	return /** @type {LocalizedString} */ (`実行のためのキュー登録`)
-},
-  1011: () => {
-	return /** @type {LocalizedString} */ (`キュー登録しました`)
-},
+  1009: "キュー登録",
+  1010: "実行のためのキュー登録",
+  1011: "キュー登録しました",
   1012: (i: In<'name'>) => {
 	return /** @type {LocalizedString} */ (`ガバナーが ${i?.name} に応答しませんでした。`)
 },
   1013: (i: In<'id'>) => {
 	return /** @type {LocalizedString} */ (`このガバナーに提案 ${i?.id} はありません。`)
 },
-  1014: () => {
-	return /** @type {LocalizedString} */ (`棄権`)
-},
-  1015: () => {
-	return /** @type {LocalizedString} */ (`反対`)
-},
-  1016: () => {
-	return /** @type {LocalizedString} */ (`賛成`)
-},
-  1017: () => {
-	return /** @type {LocalizedString} */ (`投票`)
-},
-  1018: () => {
-	return /** @type {LocalizedString} */ (`スナップショット時の定足数`)
-},
-  1019: () => {
-	return /** @type {LocalizedString} */ (`投票開始時に確定`)
-},
+  1014: "棄権",
+  1015: "反対",
+  1016: "賛成",
+  1017: "投票",
+  1018: "スナップショット時の定足数",
+  1019: "投票開始時に確定",
   1020: (i: In<'counted' | 'quorum' | 'percent'>) => {
 	return /** @type {LocalizedString} */ (`${i?.counted} / ${i?.quorum}（${i?.percent}%）`)
 },
-  1021: () => {
-	return /** @type {LocalizedString} */ (`定足数の進捗`)
-},
+  1021: "定足数の進捗",
   1022: (i: In<'counted' | 'quorum'>) => {
 	return /** @type {LocalizedString} */ (`${i?.counted} / ${i?.quorum}（達成）`)
 },
-  1023: () => {
-	return /** @type {LocalizedString} */ (`カレンダーに追加`)
-},
+  1023: "カレンダーに追加",
   1024: (i: In<'block'>) => {
 	return /** @type {LocalizedString} */ (`ブロック ${i?.block} でキャンセル`)
 },
   1025: (i: In<'block'>) => {
 	return /** @type {LocalizedString} */ (`ブロック ${i?.block} で実行済み`)
 },
-  1026: () => {
-	return /** @type {LocalizedString} */ (`期限切れ：実行予定時刻後の猶予期間内に実行されませんでした`)
-},
-  1027: () => {
-	return /** @type {LocalizedString} */ (`タイムライン`)
-},
+  1026: "期限切れ：実行予定時刻後の猶予期間内に実行されませんでした",
+  1027: "タイムライン",
   1028: (i: In<'title' | 'chain'>) => {
 	return /** @type {LocalizedString} */ (`「${i?.title}」はこの時刻から実行できます（${i?.chain}）。`)
 },
@@ -306,12 +172,8 @@ const table: Record<number, (i: never) => string> = {
   1032: (i: In<'block'>) => {
 	return /** @type {LocalizedString} */ (`（ブロック ${i?.block}）`)
 },
-  1033: () => {
-	return /** @type {LocalizedString} */ (`提案者：`)
-},
-  1034: () => {
-	return /** @type {LocalizedString} */ (``)
-},
+  1033: "提案者：",
+  1034: "",
   1035: (i: In<'block'>) => {
 	return /** @type {LocalizedString} */ (`ブロック ${i?.block} でキュー登録済み。実行可能日時：`)
 },
@@ -321,57 +183,25 @@ const table: Record<number, (i: never) => string> = {
   1037: (i: In<'time' | 'snapshot'>) => {
 	return /** @type {LocalizedString} */ (`投票開始：${i?.time}（投票権は ${i?.snapshot} 時点で計算されます）`)
 },
-  1038: () => {
-	return /** @type {LocalizedString} */ (`この提案には投票できません：`)
-},
-  1039: () => {
-	return /** @type {LocalizedString} */ (`投票する`)
-},
-  1040: () => {
-	return /** @type {LocalizedString} */ (`賛成、反対、棄権のいずれかを選択してください。`)
-},
-  1041: () => {
-	return /** @type {LocalizedString} */ (`先に賛成、反対、棄権のいずれかを選択してください。`)
-},
-  1042: () => {
-	return /** @type {LocalizedString} */ (`投票は終了しました。`)
-},
-  1043: () => {
-	return /** @type {LocalizedString} */ (`投票は終了しました。あなたは投票しませんでした。`)
-},
-  1044: () => {
-	return /** @type {LocalizedString} */ (`ウォレットを接続するかアドレスを表示すると、その投票権を確認して投票できます。`)
-},
-  1045: () => {
-	return /** @type {LocalizedString} */ (`あなたの投票権はあなた自身にカウントされるため、今後作成される提案に投票できます。この提案の票は、あなたが投票権を得る前のスナップショット時点で確定しています。`)
-},
-  1046: () => {
-	return /** @type {LocalizedString} */ (`。委任先はこの提案に投票していません。`)
-},
-  1047: () => {
-	return /** @type {LocalizedString} */ (`。委任先はこの提案にまだ投票していません。`)
-},
-  1048: () => {
-	return /** @type {LocalizedString} */ (`自分に委任`)
-},
+  1038: "この提案には投票できません：",
+  1039: "投票する",
+  1040: "賛成、反対、棄権のいずれかを選択してください。",
+  1041: "先に賛成、反対、棄権のいずれかを選択してください。",
+  1042: "投票は終了しました。",
+  1043: "投票は終了しました。あなたは投票しませんでした。",
+  1044: "ウォレットを接続するかアドレスを表示すると、その投票権を確認して投票できます。",
+  1045: "あなたの投票権はあなた自身にカウントされるため、今後作成される提案に投票できます。この提案の票は、あなたが投票権を得る前のスナップショット時点で確定しています。",
+  1046: "。委任先はこの提案に投票していません。",
+  1047: "。委任先はこの提案にまだ投票していません。",
+  1048: "自分に委任",
   1049: (i: In<'support' | 'amount'>) => {
 	return /** @type {LocalizedString} */ (`。委任先はこの提案に ${i?.amount} で${i?.support}票を投じました。`)
 },
-  1050: () => {
-	return /** @type {LocalizedString} */ (`。委任先がその票で投票します。`)
-},
-  1051: () => {
-	return /** @type {LocalizedString} */ (`自分に委任しました：今後作成される提案に投票できます`)
-},
-  1052: () => {
-	return /** @type {LocalizedString} */ (`投票権を取得`)
-},
-  1053: () => {
-	return /** @type {LocalizedString} */ (`あなたの投票`)
-},
-  1054: () => {
-	return /** @type {LocalizedString} */ (`提案に投票するには、その提案のスナップショットより前に投票権（ラップまたはステーキングした ALT）を保有するか、委任を受けてください。`)
-},
+  1050: "。委任先がその票で投票します。",
+  1051: "自分に委任しました：今後作成される提案に投票できます",
+  1052: "投票権を取得",
+  1053: "あなたの投票",
+  1054: "提案に投票するには、その提案のスナップショットより前に投票権（ラップまたはステーキングした ALT）を保有するか、委任を受けてください。",
   1055: (i: In<'snapshot'>) => {
 	return /** @type {LocalizedString} */ (`スナップショット時点（${i?.snapshot}）で投票権がありませんでした。`)
 },
@@ -381,27 +211,19 @@ const table: Record<number, (i: never) => string> = {
   1057: (i: In<'opens' | 'snapshot' | 'amount'>) => {
 	return /** @type {LocalizedString} */ (`投票は ${i?.opens} に始まります。投票権は ${i?.snapshot} 時点で計算されます。現在は ${i?.amount} です。`)
 },
-  1058: () => {
-	return /** @type {LocalizedString} */ (`すると、今後作成される提案の投票にこれが加わります。`)
-},
+  1058: "すると、今後作成される提案の投票にこれが加わります。",
   1059: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`あなたの ${i?.amount} はプレーンな ALT で、投票には使われません。今後作成される提案に投票するには、投票権に変換（またはステーキング）してください。この提案の票はスナップショット時点で確定しています。`)
 },
   1060: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`投票に使われないプレーンな ALT も ${i?.amount} 保有しています。`)
 },
-  1061: () => {
-	return /** @type {LocalizedString} */ (`スナップショット時点の投票権：`)
-},
-  1062: () => {
-	return /** @type {LocalizedString} */ (`理由（任意、公開され永久に残ります）`)
-},
+  1061: "スナップショット時点の投票権：",
+  1062: "理由（任意、公開され永久に残ります）",
   1063: (i: In<'max'>) => {
 	return /** @type {LocalizedString} */ (`理由が ${i?.max} 文字を超えています。`)
 },
-  1064: () => {
-	return /** @type {LocalizedString} */ (`投票を記録しました`)
-},
+  1064: "投票を記録しました",
   1065: (i: In<'support' | 'id'>) => {
 	return /** @type {LocalizedString} */ (`提案 ${i?.id} に${i?.support}票を投じます。`)
 },
@@ -411,57 +233,31 @@ const table: Record<number, (i: never) => string> = {
   1067: (i: In<'support' | 'id'>) => {
 	return /** @type {LocalizedString} */ (`提案 ${i?.id}… に${i?.support}票`)
 },
-  1068: () => {
-	return /** @type {LocalizedString} */ (`で自分に委任してください。委任はそれ以降に作成される提案に適用されます。`)
-},
-  1069: () => {
-	return /** @type {LocalizedString} */ (`自分で投票するには、`)
-},
-  1070: () => {
-	return /** @type {LocalizedString} */ (`あなたの投票権`)
-},
+  1068: "で自分に委任してください。委任はそれ以降に作成される提案に適用されます。",
+  1069: "自分で投票するには、",
+  1070: "あなたの投票権",
   1071: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`あなたの ${i?.amount} は委任されておらず、委任されていない票はカウントされません。今後の提案に投票するには、自分に委任してください。この提案の票はスナップショット時点で確定しているため、この提案には適用されません。`)
 },
-  1072: () => {
-	return /** @type {LocalizedString} */ (`投票`)
-},
-  1073: () => {
-	return /** @type {LocalizedString} */ (` に委任されています`)
-},
-  1074: () => {
-	return /** @type {LocalizedString} */ (`あなたの票は `)
-},
+  1072: "投票",
+  1073: " に委任されています",
+  1074: "あなたの票は ",
   1075: (i: In<'support'>) => {
 	return /** @type {LocalizedString} */ (`${i?.support}に投票しました`)
 },
-  1076: () => {
-	return /** @type {LocalizedString} */ (`この提案に投票しました。`)
-},
+  1076: "この提案に投票しました。",
   1077: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`（${i?.amount}）。`)
 },
-  1078: () => {
-	return /** @type {LocalizedString} */ (`あなたの選択`)
-},
-  1079: () => {
-	return /** @type {LocalizedString} */ (`ブロック`)
-},
-  1080: () => {
-	return /** @type {LocalizedString} */ (`まだ投票はありません。`)
-},
-  1081: () => {
-	return /** @type {LocalizedString} */ (`この提案の投票は、アプリがブロックごとに読み取る履歴より前に始まっています。集計をご覧ください。`)
-},
-  1082: () => {
-	return /** @type {LocalizedString} */ (`定足数`)
-},
+  1078: "あなたの選択",
+  1079: "ブロック",
+  1080: "まだ投票はありません。",
+  1081: "この提案の投票は、アプリがブロックごとに読み取る履歴より前に始まっています。集計をご覧ください。",
+  1082: "定足数",
   1083: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`投票を読み取れませんでした：${i?.error}`)
 },
-  1084: () => {
-	return /** @type {LocalizedString} */ (`投票を読み取っています…`)
-},
+  1084: "投票を読み取っています…",
   1085: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`投票のあった ${i?.count} ブロックにわたる賛成・反対・棄権の累計です。下の表に同じ数値を示します。`)
 },
@@ -474,14 +270,8 @@ const table: Record<number, (i: never) => string> = {
   1088: (i: In<'block'>) => {
 	return /** @type {LocalizedString} */ (`ブロック ${i?.block} より前の投票はアプリに同梱された履歴から取得され、提案ごとではなく投票者ごとに保存されています。そのため、このエクスポートには含まれません。`)
 },
-  1089: () => {
-	return /** @type {LocalizedString} */ (`このチェーンには投票を読み取るための履歴がありません。`)
-},
-  1090: () => {
-	return /** @type {LocalizedString} */ (`投票をダウンロード（CSV）`)
-},
-  1091: () => {
-	return /** @type {LocalizedString} */ (`すべての投票者、賛否、正確な重み、理由、UTC のブロック時刻を含みます。この端末で作成され、どこにも送信されません。`)
-},
+  1089: "このチェーンには投票を読み取るための履歴がありません。",
+  1090: "投票をダウンロード（CSV）",
+  1091: "すべての投票者、賛否、正確な重み、理由、UTC のブロック時刻を含みます。この端末で作成され、どこにも送信されません。",
 };
 export default table;

@@ -2,7 +2,7 @@
 // @ts-nocheck
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-const table: Record<number, (i: never) => string> = {
+const table: Record<number, string | ((i: never) => string)> = {
   0: (i: In<'id' | 'title'>) => {
 	return /** @type {LocalizedString} */ (`제안 ${i?.id} “${i?.title}”`)
 },
@@ -12,9 +12,7 @@ const table: Record<number, (i: never) => string> = {
   2: (i: In<'amount' | 'chain'>) => {
 	return /** @type {LocalizedString} */ (`에어드롭 시즌 1의 내 ${i?.amount} ALT를 이 시점까지 청구할 수 있습니다. 그때 청구되지 않은 금액은 트레저리로 반환됩니다 (${i?.chain}).`)
 },
-  3: () => {
-	return /** @type {LocalizedString} */ (`에어드롭 청구 기간 마감`)
-},
+  3: "에어드롭 청구 기간 마감",
   4: (i: In<'title' | 'chain'>) => {
 	return /** @type {LocalizedString} */ (`“${i?.title}”이(가) 통과되어 투표 종료 즉시 대기열에 등록되면 이 시점부터 실행할 수 있습니다 (${i?.chain}).`)
 },
@@ -42,9 +40,7 @@ const table: Record<number, (i: never) => string> = {
   12: (i: In<'amount' | 'from' | 'to' | 'request' | 'chain'>) => {
 	return /** @type {LocalizedString} */ (`운영자 ${i?.from}에서 ${i?.to}(으)로 옮기는 중인 ${i?.amount} ALT를 이 시점부터 새 운영자에게 스테이킹할 수 있습니다 (요청 ${i?.request}, ${i?.chain}).`)
 },
-  13: () => {
-	return /** @type {LocalizedString} */ (`재위임 완료 가능`)
-},
+  13: "재위임 완료 가능",
   14: (i: In<'title' | 'chain'>) => {
 	return /** @type {LocalizedString} */ (`“${i?.title}”에 투표할 수 있는 마지막 시점입니다 (${i?.chain}).`)
 },
@@ -57,9 +53,7 @@ const table: Record<number, (i: never) => string> = {
   17: (i: In<'amount' | 'operator' | 'request' | 'chain'>) => {
 	return /** @type {LocalizedString} */ (`운영자 ${i?.operator}에서 언스테이킹한 ${i?.amount} ALT를 이 시점부터 인출할 수 있습니다 (요청 ${i?.request}, ${i?.chain}).`)
 },
-  18: () => {
-	return /** @type {LocalizedString} */ (`언스테이킹한 ALT 인출 가능`)
-},
+  18: "언스테이킹한 ALT 인출 가능",
   19: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`전체 활동 (${i?.count})`)
 },
@@ -69,179 +63,77 @@ const table: Record<number, (i: never) => string> = {
   21: (i: In<'block'>) => {
 	return /** @type {LocalizedString} */ (`블록 ${i?.block}`)
 },
-  22: () => {
-	return /** @type {LocalizedString} */ (`마감일을 캘린더에 추가 (.ics)`)
-},
-  23: () => {
-	return /** @type {LocalizedString} */ (`아직 하지 않은 투표, 대기열 등록 및 실행할 제안, 언본딩 해제, 에어드롭 마지막 날: 여기서 만드는 파일 하나에 담깁니다. 각 이벤트는 ID를 유지하므로, 가져올 때 업데이트하는 캘린더에서는 기존 이벤트가 교체됩니다.`)
-},
-  24: () => {
-	return /** @type {LocalizedString} */ (`활동`)
-},
-  25: () => {
-	return /** @type {LocalizedString} */ (`CSV 다운로드`)
-},
-  26: () => {
-	return /** @type {LocalizedString} */ (`모든 행, 정확한 금액, UTC 기준 블록 시간. 여기서 만들며 어디로도 전송하지 않습니다.`)
-},
-  27: () => {
-	return /** @type {LocalizedString} */ (`아직 프로토콜 활동이 없습니다.`)
-},
+  22: "마감일을 캘린더에 추가 (.ics)",
+  23: "아직 하지 않은 투표, 대기열 등록 및 실행할 제안, 언본딩 해제, 에어드롭 마지막 날: 여기서 만드는 파일 하나에 담깁니다. 각 이벤트는 ID를 유지하므로, 가져올 때 업데이트하는 캘린더에서는 기존 이벤트가 교체됩니다.",
+  24: "활동",
+  25: "CSV 다운로드",
+  26: "모든 행, 정확한 금액, UTC 기준 블록 시간. 여기서 만들며 어디로도 전송하지 않습니다.",
+  27: "아직 프로토콜 활동이 없습니다.",
   28: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`이벤트 ${i?.count}건`)
 },
-  29: () => {
-	return /** @type {LocalizedString} */ (`주소가 프로토콜에서 한 모든 활동을 체인 로그에서 읽어 최신순으로 보여 줍니다.`)
-},
-  30: () => {
-	return /** @type {LocalizedString} */ (`활동`)
-},
-  31: () => {
-	return /** @type {LocalizedString} */ (`지갑을 연결하거나 위에 주소를 입력하면 활동을 볼 수 있습니다.`)
-},
-  32: () => {
-	return /** @type {LocalizedString} */ (`활동 페이지`)
-},
+  29: "주소가 프로토콜에서 한 모든 활동을 체인 로그에서 읽어 최신순으로 보여 줍니다.",
+  30: "활동",
+  31: "지갑을 연결하거나 위에 주소를 입력하면 활동을 볼 수 있습니다.",
+  32: "활동 페이지",
   33: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`(${i?.count}건, 하나의 트랜잭션)`)
 },
   34: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`활동을 읽을 수 없습니다: ${i?.error}`)
 },
-  35: () => {
-	return /** @type {LocalizedString} */ (`프로토콜 로그를 읽는 중…`)
-},
-  36: () => {
-	return /** @type {LocalizedString} */ (`최근 활동`)
-},
+  35: "프로토콜 로그를 읽는 중…",
+  36: "최근 활동",
   37: (i: In<'block'>) => {
 	return /** @type {LocalizedString} */ (`블록 ${i?.block}부터 (그 이전 블록은 앱에 포함된 기록이 다루며, 그 투표와 위임은 거버넌스 페이지에 있습니다)`)
 },
-  38: () => {
-	return /** @type {LocalizedString} */ (`활동`)
-},
-  39: () => {
-	return /** @type {LocalizedString} */ (`표`)
-},
-  40: () => {
-	return /** @type {LocalizedString} */ (`에어드롭 청구`)
-},
-  41: () => {
-	return /** @type {LocalizedString} */ (`에 스테이킹`)
-},
-  42: () => {
-	return /** @type {LocalizedString} */ (`에어드롭 청구 후 `)
-},
-  43: () => {
-	return /** @type {LocalizedString} */ (`에어드롭을 투표권으로 청구`)
-},
-  44: () => {
-	return /** @type {LocalizedString} */ (`에서 보상 청구`)
-},
-  45: () => {
-	return /** @type {LocalizedString} */ (``)
-},
-  46: () => {
-	return /** @type {LocalizedString} */ (`에서 보상 재스테이킹`)
-},
-  47: () => {
-	return /** @type {LocalizedString} */ (``)
-},
-  48: () => {
-	return /** @type {LocalizedString} */ (`에게 투표권 위임`)
-},
-  49: () => {
-	return /** @type {LocalizedString} */ (``)
-},
-  50: () => {
-	return /** @type {LocalizedString} */ (`자기 자신에게 투표권 위임`)
-},
+  38: "활동",
+  39: "표",
+  40: "에어드롭 청구",
+  41: "에 스테이킹",
+  42: "에어드롭 청구 후 ",
+  43: "에어드롭을 투표권으로 청구",
+  44: "에서 보상 청구",
+  45: "",
+  46: "에서 보상 재스테이킹",
+  47: "",
+  48: "에게 투표권 위임",
+  49: "",
+  50: "자기 자신에게 투표권 위임",
   51: (i: In<'id'>) => {
 	return /** @type {LocalizedString} */ (`제안 ${i?.id}`)
 },
   52: (i: In<'title'>) => {
 	return /** @type {LocalizedString} */ (`“${i?.title}”`)
 },
-  53: () => {
-	return /** @type {LocalizedString} */ (``)
-},
-  54: () => {
-	return /** @type {LocalizedString} */ (`제안 생성: `)
-},
-  55: () => {
-	return /** @type {LocalizedString} */ (``)
-},
-  56: () => {
-	return /** @type {LocalizedString} */ (`재위임 시작: `)
-},
-  57: () => {
-	return /** @type {LocalizedString} */ (` → `)
-},
-  58: () => {
-	return /** @type {LocalizedString} */ (``)
-},
-  59: () => {
-	return /** @type {LocalizedString} */ (`재위임 완료: `)
-},
-  60: () => {
-	return /** @type {LocalizedString} */ (` → `)
-},
-  61: () => {
-	return /** @type {LocalizedString} */ (`에서 슬래싱됨`)
-},
-  62: () => {
-	return /** @type {LocalizedString} */ (``)
-},
-  63: () => {
-	return /** @type {LocalizedString} */ (`에 스테이킹`)
-},
-  64: () => {
-	return /** @type {LocalizedString} */ (``)
-},
-  65: () => {
-	return /** @type {LocalizedString} */ (`에서 언스테이킹`)
-},
-  66: () => {
-	return /** @type {LocalizedString} */ (``)
-},
-  67: () => {
-	return /** @type {LocalizedString} */ (`투표권을 일반 ALT로 언래핑`)
-},
+  53: "",
+  54: "제안 생성: ",
+  55: "",
+  56: "재위임 시작: ",
+  57: " → ",
+  58: "",
+  59: "재위임 완료: ",
+  60: " → ",
+  61: "에서 슬래싱됨",
+  62: "",
+  63: "에 스테이킹",
+  64: "",
+  65: "에서 언스테이킹",
+  66: "",
+  67: "투표권을 일반 ALT로 언래핑",
   68: (i: In<'reason'>) => {
 	return /** @type {LocalizedString} */ (`: “${i?.reason}”`)
 },
-  69: () => {
-	return /** @type {LocalizedString} */ (`에 기권 투표`)
-},
-  70: () => {
-	return /** @type {LocalizedString} */ (``)
-},
-  71: () => {
-	return /** @type {LocalizedString} */ (`에 반대 투표`)
-},
-  72: () => {
-	return /** @type {LocalizedString} */ (``)
-},
-  73: () => {
-	return /** @type {LocalizedString} */ (`에 찬성 투표`)
-},
-  74: () => {
-	return /** @type {LocalizedString} */ (``)
-},
-  75: () => {
-	return /** @type {LocalizedString} */ (`에 투표 (?)`)
-},
-  76: () => {
-	return /** @type {LocalizedString} */ (``)
-},
-  77: () => {
-	return /** @type {LocalizedString} */ (`에서 인출`)
-},
-  78: () => {
-	return /** @type {LocalizedString} */ (``)
-},
-  79: () => {
-	return /** @type {LocalizedString} */ (`ALT를 투표권으로 래핑`)
-},
+  69: "에 기권 투표",
+  70: "",
+  71: "에 반대 투표",
+  72: "",
+  73: "에 찬성 투표",
+  74: "",
+  75: "에 투표 (?)",
+  76: "",
+  77: "에서 인출",
+  78: "",
+  79: "ALT를 투표권으로 래핑",
 };
 export default table;

@@ -3,121 +3,67 @@
 import * as registry from '../registry.ts';
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-const table: Record<number, (i: never) => string> = {
-  80: () => {
-	return /** @type {LocalizedString} */ (`자격 확인`)
-},
-  81: () => {
-	return /** @type {LocalizedString} */ (`주소 확인`)
-},
+const table: Record<number, string | ((i: never) => string)> = {
+  80: "자격 확인",
+  81: "주소 확인",
   82: (i: In<'operator'>) => {
 	return /** @type {LocalizedString} */ (`청구 후 ${i?.operator}에게 스테이킹(일괄 처리 1건)`)
 },
   83: (i: In<'step' | 'count'>) => {
 	return /** @type {LocalizedString} */ (`(${i?.count}단계 중 ${i?.step}단계)`)
 },
-  84: () => {
-	return /** @type {LocalizedString} */ (`청구 및 스테이킹은 완료되었지만, 투표가 선택한 대리인에게 옮겨지지 않았습니다. '내 투표'에서 위임하십시오.`)
-},
+  84: "청구 및 스테이킹은 완료되었지만, 투표가 선택한 대리인에게 옮겨지지 않았습니다. '내 투표'에서 위임하십시오.",
   85: (i: In<'symbol'>) => {
 	return /** @type {LocalizedString} */ (`청구는 완료되었지만 아직 스테이킹되지 않았습니다. 청구한 물량은 ${i?.symbol} 형태로 지갑에 있습니다. 준비되면 스테이킹 페이지에서 스테이킹하십시오.`)
 },
   86: (i: In<'amount' | 'symbol'>) => {
 	return /** @type {LocalizedString} */ (`청구는 완료되었지만 아직 스테이킹되지 않았습니다. ${i?.amount}는 일반 ${i?.symbol} 형태로, 나머지는 투표권 형태로 지갑에 있습니다. 준비되면 스테이킹 페이지에서 스테이킹하십시오.`)
 },
-  87: () => {
-	return /** @type {LocalizedString} */ (`청구는 완료되었지만 아직 스테이킹되지 않았습니다. 청구한 물량은 투표권 형태로 지갑에 있습니다. 준비되면 스테이킹 페이지에서 스테이킹하십시오.`)
-},
+  87: "청구는 완료되었지만 아직 스테이킹되지 않았습니다. 청구한 물량은 투표권 형태로 지갑에 있습니다. 준비되면 스테이킹 페이지에서 스테이킹하십시오.",
   88: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`${i?.amount}를 투표권으로 청구(본인에게 위임)`)
 },
   89: (i: In<'amount' | 'address'>) => {
 	return /** @type {LocalizedString} */ (`${i?.amount}를 투표권으로 청구(${i?.address}에게 위임)`)
 },
-  90: () => {
-	return /** @type {LocalizedString} */ (`이미 청구했습니다.`)
-},
-  91: () => {
-	return /** @type {LocalizedString} */ (`운영자 선택`)
-},
-  92: () => {
-	return /** @type {LocalizedString} */ (`운영자를 선택하십시오.`)
-},
-  93: () => {
-	return /** @type {LocalizedString} */ (`청구`)
-},
+  90: "이미 청구했습니다.",
+  91: "운영자 선택",
+  92: "운영자를 선택하십시오.",
+  93: "청구",
   94: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`${i?.amount} 청구`)
 },
-  95: () => {
-	return /** @type {LocalizedString} */ (`청구 후 스테이킹`)
-},
-  96: () => {
-	return /** @type {LocalizedString} */ (`투표권으로 청구`)
-},
-  97: () => {
-	return /** @type {LocalizedString} */ (`내 지갑으로 청구`)
-},
-  98: () => {
-	return /** @type {LocalizedString} */ (`이 지갑으로 일반 ALT를 보냅니다. 일반 ALT로는 투표할 수 없습니다.`)
-},
-  99: () => {
-	return /** @type {LocalizedString} */ (`청구 완료`)
-},
-  100: () => {
-	return /** @type {LocalizedString} */ (`청구 및 스테이킹 완료`)
-},
+  95: "청구 후 스테이킹",
+  96: "투표권으로 청구",
+  97: "내 지갑으로 청구",
+  98: "이 지갑으로 일반 ALT를 보냅니다. 일반 ALT로는 투표할 수 없습니다.",
+  99: "청구 완료",
+  100: "청구 및 스테이킹 완료",
   101: (i: In<'duration'>) => {
 	return /** @type {LocalizedString} */ (`${i?.duration} 후 마감`)
 },
-  102: () => {
-	return /** @type {LocalizedString} */ (`계정이 컨트랙트(Safe 또는 다른 스마트 계정)이므로 위임에 서명할 수 없습니다. 현재 대리인을 유지한 채 청구한 뒤 '내 투표'에서 위임하십시오.`)
-},
-  103: () => {
-	return /** @type {LocalizedString} */ (`계정이 컨트랙트(Safe 또는 다른 스마트 계정)이므로 위임에 서명할 수 없습니다. 본인을 대리인으로 하여 청구한 뒤 '내 투표'에서 위임하십시오.`)
-},
-  104: () => {
-	return /** @type {LocalizedString} */ (`). 그때까지 청구되지 않은 물량은 트레저리로 반환됩니다.`)
-},
-  105: () => {
-	return /** @type {LocalizedString} */ (`(`)
-},
-  106: () => {
-	return /** @type {LocalizedString} */ (`일반 ALT`)
-},
-  107: () => {
-	return /** @type {LocalizedString} */ (`투표권`)
-},
-  108: () => {
-	return /** @type {LocalizedString} */ (`아직 대리인이 없습니다. 다른 사람을 선택하지 않으면 청구한 투표권은 본인에게 위임됩니다.`)
-},
-  109: () => {
-	return /** @type {LocalizedString} */ (`이 투표 토큰은 위임 서명을 받을 수 없습니다. 현재 대리인을 유지한 채 청구한 뒤 '내 투표'에서 위임하십시오.`)
-},
-  110: () => {
-	return /** @type {LocalizedString} */ (`이 투표 토큰은 위임 서명을 받을 수 없습니다. 본인을 대리인으로 하여 청구한 뒤 '내 투표'에서 위임하십시오.`)
-},
-  111: () => {
-	return /** @type {LocalizedString} */ (`대상 지갑 본인만 청구할 수 있으며, ALT를 받을 방식도 해당 지갑이 선택합니다.`)
-},
-  112: () => {
-	return /** @type {LocalizedString} */ (`스테이킹할 운영자`)
-},
+  102: "계정이 컨트랙트(Safe 또는 다른 스마트 계정)이므로 위임에 서명할 수 없습니다. 현재 대리인을 유지한 채 청구한 뒤 '내 투표'에서 위임하십시오.",
+  103: "계정이 컨트랙트(Safe 또는 다른 스마트 계정)이므로 위임에 서명할 수 없습니다. 본인을 대리인으로 하여 청구한 뒤 '내 투표'에서 위임하십시오.",
+  104: "). 그때까지 청구되지 않은 물량은 트레저리로 반환됩니다.",
+  105: "(",
+  106: "일반 ALT",
+  107: "투표권",
+  108: "아직 대리인이 없습니다. 다른 사람을 선택하지 않으면 청구한 투표권은 본인에게 위임됩니다.",
+  109: "이 투표 토큰은 위임 서명을 받을 수 없습니다. 현재 대리인을 유지한 채 청구한 뒤 '내 투표'에서 위임하십시오.",
+  110: "이 투표 토큰은 위임 서명을 받을 수 없습니다. 본인을 대리인으로 하여 청구한 뒤 '내 투표'에서 위임하십시오.",
+  111: "대상 지갑 본인만 청구할 수 있으며, ALT를 받을 방식도 해당 지갑이 선택합니다.",
+  112: "스테이킹할 운영자",
   113: (i: In<'name' | 'address' | 'commission'>) => {
 	return /** @type {LocalizedString} */ (`${i?.name} · ${i?.address} · 수수료 ${i?.commission}%`)
 },
   114: (i: In<'name' | 'address' | 'commission' | 'pending'>) => {
 	return /** @type {LocalizedString} */ (`${i?.name} · ${i?.address} · 수수료 ${i?.commission}%, ${i?.pending}%로 변경 예정`)
 },
-  115: () => {
-	return /** @type {LocalizedString} */ (`지갑이 일괄 처리를 지원하면(Safe는 지원) 한 번만 확인하면 됩니다. 지원하지 않으면 트랜잭션 1건입니다.`)
-},
+  115: "지갑이 일괄 처리를 지원하면(Safe는 지원) 한 번만 확인하면 됩니다. 지원하지 않으면 트랜잭션 1건입니다.",
   116: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`지갑이 일괄 처리를 지원하면(Safe는 지원) 한 번만 확인하면 됩니다. 지원하지 않으면 지갑 확인 요청이 ${i?.count}번 나타나며, 첫 요청 전에 전체 과정을 미리 검사합니다.`)
 },
-  117: () => {
-	return /** @type {LocalizedString} */ (`선택한 운영자에게 청구한 전액 또는 지정한 일부를 스테이킹합니다.`)
-},
+  117: "선택한 운영자에게 청구한 전액 또는 지정한 일부를 스테이킹합니다.",
   118: (i: In<'staked' | 'rest' | 'form'>) => {
 	return /** @type {LocalizedString} */ (`${i?.staked}를 스테이킹하고, 나머지 ${i?.rest}는 ${i?.form} 형태로 받습니다.`)
 },
@@ -127,15 +73,9 @@ const table: Record<number, (i: never) => string> = {
   120: (i: In<'staked' | 'rest' | 'form'>) => {
 	return /** @type {LocalizedString} */ (`${i?.staked}를 스테이킹하고, 나머지 ${i?.rest}는 ${i?.form} 형태로 받으며, 모든 투표를 본인에게 옮깁니다.`)
 },
-  121: () => {
-	return /** @type {LocalizedString} */ (`청구한 전액을 스테이킹합니다.`)
-},
-  122: () => {
-	return /** @type {LocalizedString} */ (`청구한 전액을 스테이킹하고, 모든 투표를 이 대리인에게 옮깁니다.`)
-},
-  123: () => {
-	return /** @type {LocalizedString} */ (`청구한 전액을 스테이킹하고, 모든 투표를 본인에게 옮깁니다.`)
-},
+  121: "청구한 전액을 스테이킹합니다.",
+  122: "청구한 전액을 스테이킹하고, 모든 투표를 이 대리인에게 옮깁니다.",
+  123: "청구한 전액을 스테이킹하고, 모든 투표를 본인에게 옮깁니다.",
   124: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`에어드롭 시즌 1에서 Safe에 배정된 ${i?.amount}을(를) 일반 ALT로 Safe에 청구합니다(증명 포함).`)
 },
@@ -145,99 +85,43 @@ const table: Record<number, (i: never) => string> = {
   126: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`스테이킹할 수량(${i?.amount} 중)`)
 },
-  127: () => {
-	return /** @type {LocalizedString} */ (`대리인은 주소(0x 뒤에 16진수 40자)여야 합니다. 현재 대리인을 유지하려면 비워 두십시오.`)
-},
-  128: () => {
-	return /** @type {LocalizedString} */ (`청구분과 스테이킹분의 투표 위임 대상(비워 두면 현재 대리인)`)
-},
-  129: () => {
-	return /** @type {LocalizedString} */ (`청구분과 스테이킹분의 투표 위임 대상(비워 두면 본인이 대리인)`)
-},
-  130: () => {
-	return /** @type {LocalizedString} */ (`스테이킹된 ALT는 보상을 받으며, 슬래싱될 수 있습니다.`)
-},
-  131: () => {
-	return /** @type {LocalizedString} */ (`스테이킹된 ALT는 보상을 받고, 슬래싱될 수 있으며, 투표권도 유지합니다.`)
-},
-  132: () => {
-	return /** @type {LocalizedString} */ (`이 네트워크에서는 스테이킹을 사용할 수 없습니다.`)
-},
+  127: "대리인은 주소(0x 뒤에 16진수 40자)여야 합니다. 현재 대리인을 유지하려면 비워 두십시오.",
+  128: "청구분과 스테이킹분의 투표 위임 대상(비워 두면 현재 대리인)",
+  129: "청구분과 스테이킹분의 투표 위임 대상(비워 두면 본인이 대리인)",
+  130: "스테이킹된 ALT는 보상을 받으며, 슬래싱될 수 있습니다.",
+  131: "스테이킹된 ALT는 보상을 받고, 슬래싱될 수 있으며, 투표권도 유지합니다.",
+  132: "이 네트워크에서는 스테이킹을 사용할 수 없습니다.",
   133: (i: In<'symbol'>) => {
 	return /** @type {LocalizedString} */ (`${i?.symbol} 형태로 받습니다. 1:1로 래핑되어 투표할 수 있는 ALT이며, 언제든지 일반 ALT로 언래핑할 수 있습니다.`)
 },
-  134: () => {
-	return /** @type {LocalizedString} */ (`대리인은 주소(0x 뒤에 16진수 40자)여야 합니다. 본인에게 위임하려면 비워 두십시오.`)
-},
-  135: () => {
-	return /** @type {LocalizedString} */ (`투표권으로 청구, 위임 대상(비워 두면 본인)`)
-},
-  136: () => {
-	return /** @type {LocalizedString} */ (`에게 위임되어 있습니다. 투표권으로 청구하면 다른 대리인을 선택하지 않는 한 이 대리인이 유지됩니다.`)
-},
-  137: () => {
-	return /** @type {LocalizedString} */ (`현재 투표는 `)
-},
-  138: () => {
-	return /** @type {LocalizedString} */ (`트랜잭션 1건이며, 서명은 필요하지 않습니다.`)
-},
-  139: () => {
-	return /** @type {LocalizedString} */ (`트랜잭션 1건이며, 그 전에 서명 1회가 필요합니다. 이 서명은 현재 보유한 투표를 포함한 모든 투표를 이 대리인에게 옮깁니다.`)
-},
-  140: () => {
-	return /** @type {LocalizedString} */ (`트랜잭션 1건이며, 그 전에 서명 1회가 필요합니다. 이 서명은 현재 보유한 투표를 포함한 모든 투표를 본인에게 옮깁니다.`)
-},
-  141: () => {
-	return /** @type {LocalizedString} */ (`투표가 본인에게 위임되어 있습니다.`)
-},
-  142: () => {
-	return /** @type {LocalizedString} */ (`청구 기간이 아닙니다.`)
-},
+  134: "대리인은 주소(0x 뒤에 16진수 40자)여야 합니다. 본인에게 위임하려면 비워 두십시오.",
+  135: "투표권으로 청구, 위임 대상(비워 두면 본인)",
+  136: "에게 위임되어 있습니다. 투표권으로 청구하면 다른 대리인을 선택하지 않는 한 이 대리인이 유지됩니다.",
+  137: "현재 투표는 ",
+  138: "트랜잭션 1건이며, 서명은 필요하지 않습니다.",
+  139: "트랜잭션 1건이며, 그 전에 서명 1회가 필요합니다. 이 서명은 현재 보유한 투표를 포함한 모든 투표를 이 대리인에게 옮깁니다.",
+  140: "트랜잭션 1건이며, 그 전에 서명 1회가 필요합니다. 이 서명은 현재 보유한 투표를 포함한 모든 투표를 본인에게 옮깁니다.",
+  141: "투표가 본인에게 위임되어 있습니다.",
+  142: "청구 기간이 아닙니다.",
   143: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`스테이킹 컨트랙트는 스테이킹 1건당 최소 ${i?.amount}부터 받습니다.`)
 },
-  144: () => {
-	return /** @type {LocalizedString} */ (`이 운영자는 활성 상태가 아니므로 스테이킹을 받을 수 없습니다.`)
-},
-  145: () => {
-	return /** @type {LocalizedString} */ (`이 운영자는 슬래싱이 진행 중입니다. 완료될 때까지 스테이킹을 넣거나 뺄 수 없습니다.`)
-},
-  146: () => {
-	return /** @type {LocalizedString} */ (`배분량보다 많이 스테이킹할 수 없습니다.`)
-},
-  147: () => {
-	return /** @type {LocalizedString} */ (`투표 위임`)
-},
-  148: () => {
-	return /** @type {LocalizedString} */ (`스테이킹`)
-},
-  149: () => {
-	return /** @type {LocalizedString} */ (`스테이킹할 부분 언래핑`)
-},
-  150: () => {
-	return /** @type {LocalizedString} */ (`0보다 큰 스테이킹 수량을 선택하십시오.`)
-},
-  151: () => {
-	return /** @type {LocalizedString} */ (`투표를 제로 주소로 보낼 수 없습니다. 현재 대리인을 유지하려면 입력란을 비워 두십시오.`)
-},
+  144: "이 운영자는 활성 상태가 아니므로 스테이킹을 받을 수 없습니다.",
+  145: "이 운영자는 슬래싱이 진행 중입니다. 완료될 때까지 스테이킹을 넣거나 뺄 수 없습니다.",
+  146: "배분량보다 많이 스테이킹할 수 없습니다.",
+  147: "투표 위임",
+  148: "스테이킹",
+  149: "스테이킹할 부분 언래핑",
+  150: "0보다 큰 스테이킹 수량을 선택하십시오.",
+  151: "투표를 제로 주소로 보낼 수 없습니다. 현재 대리인을 유지하려면 입력란을 비워 두십시오.",
   152: (i: In<'account'>) => {
 	return /** @type {LocalizedString} */ (`${i?.account}의 청구가 에어드롭 파일의 해당 행과 일치하지 않습니다.`)
 },
-  153: () => {
-	return /** @type {LocalizedString} */ (`블록`)
-},
-  154: () => {
-	return /** @type {LocalizedString} */ (`카테고리별`)
-},
-  155: () => {
-	return /** @type {LocalizedString} */ (`카테고리`)
-},
-  156: () => {
-	return /** @type {LocalizedString} */ (`카테고리별로 지금까지 청구된 ALT와 아직 청구되지 않은 ALT이며, 자격 파일에 있는 각 청구자의 행을 기준으로 합니다. 아래 표에 같은 수치가 나와 있습니다.`)
-},
-  157: () => {
-	return /** @type {LocalizedString} */ (`카테고리별 청구된 ALT와 미청구 ALT`)
-},
+  153: "블록",
+  154: "카테고리별",
+  155: "카테고리",
+  156: "카테고리별로 지금까지 청구된 ALT와 아직 청구되지 않은 ALT이며, 자격 파일에 있는 각 청구자의 행을 기준으로 합니다. 아래 표에 같은 수치가 나와 있습니다.",
+  157: "카테고리별 청구된 ALT와 미청구 ALT",
   158: (i: In<'block'>) => {
 	return /** @type {LocalizedString} */ (`블록 ${i?.block} 이전의 청구는 카테고리별로 나뉘지 않습니다.`)
 },
@@ -247,15 +131,9 @@ const table: Record<number, (i: never) => string> = {
   160: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`청구 내역을 읽을 수 없습니다: ${i?.error}`)
 },
-  161: () => {
-	return /** @type {LocalizedString} */ (`청구 내역을 읽는 중…`)
-},
-  162: () => {
-	return /** @type {LocalizedString} */ (`자격 파일을 읽는 중…`)
-},
-  163: () => {
-	return /** @type {LocalizedString} */ (`카테고리별로 나누기`)
-},
+  161: "청구 내역을 읽는 중…",
+  162: "자격 파일을 읽는 중…",
+  163: "카테고리별로 나누기",
   164: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`청구 내역을 카테고리별로 나눌 수 없습니다: ${i?.error}`)
 },
@@ -265,143 +143,69 @@ const table: Record<number, (i: never) => string> = {
   166: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`청구가 있었던 각 블록 이후 청구된 ALT와 아직 청구되지 않은 ALT입니다. 데이터 포인트는 ${i?.count}개이며, 현재 컨트랙트 수치에서 끝납니다. 아래 표에 같은 수치가 나와 있습니다.`)
 },
-  167: () => {
-	return /** @type {LocalizedString} */ (`청구 기간 중 청구된 ALT와 미청구 ALT`)
-},
-  168: () => {
-	return /** @type {LocalizedString} */ (`미청구`)
-},
-  169: () => {
-	return /** @type {LocalizedString} */ (`카테고리별 배분`)
-},
-  170: () => {
-	return /** @type {LocalizedString} */ (`청구 완료`)
-},
+  167: "청구 기간 중 청구된 ALT와 미청구 ALT",
+  168: "미청구",
+  169: "카테고리별 배분",
+  170: "청구 완료",
   171: (i: In<'block'>) => {
 	return /** @type {LocalizedString} */ (`(체인 시간 기준, 블록 ${i?.block}.)`)
 },
-  172: () => {
-	return /** @type {LocalizedString} */ (`청구 가능`)
-},
-  173: () => {
-	return /** @type {LocalizedString} */ (`.`)
-},
-  174: () => {
-	return /** @type {LocalizedString} */ (`청구 마감됨: `)
-},
+  172: "청구 가능",
+  173: ".",
+  174: "청구 마감됨: ",
   175: (i: In<'duration'>) => {
 	return /** @type {LocalizedString} */ (` (${i?.duration} 후).`)
 },
-  176: () => {
-	return /** @type {LocalizedString} */ (`청구 마감: `)
-},
-  177: () => {
-	return /** @type {LocalizedString} */ (`파일 검증이 완료될 때까지 청구가 비활성화됩니다.`)
-},
-  178: () => {
-	return /** @type {LocalizedString} */ (`자격`)
-},
-  179: () => {
-	return /** @type {LocalizedString} */ (`대상 아님`)
-},
-  180: () => {
-	return /** @type {LocalizedString} */ (`이 주소는 시즌 1 배분 대상에 포함되어 있지 않습니다.`)
-},
-  181: () => {
-	return /** @type {LocalizedString} */ (`청구 기간 시작 전`)
-},
+  176: "청구 마감: ",
+  177: "파일 검증이 완료될 때까지 청구가 비활성화됩니다.",
+  178: "자격",
+  179: "대상 아님",
+  180: "이 주소는 시즌 1 배분 대상에 포함되어 있지 않습니다.",
+  181: "청구 기간 시작 전",
   182: (i: In<'duration'>) => {
 	return /** @type {LocalizedString} */ (` (${i?.duration} 후).`)
 },
-  183: () => {
-	return /** @type {LocalizedString} */ (`청구 시작: `)
-},
-  184: () => {
-	return /** @type {LocalizedString} */ (`증명 저장(JSON)`)
-},
-  185: () => {
-	return /** @type {LocalizedString} */ (`보관해 두십시오. 이 증명이 있으면 이 사이트 없이도 어떤 지갑이나 도구에서든 이 계정으로 청구할 수 있습니다.`)
-},
-  186: () => {
-	return /** @type {LocalizedString} */ (`의 자격`)
-},
-  187: () => {
-	return /** @type {LocalizedString} */ (``)
-},
-  188: () => {
-	return /** @type {LocalizedString} */ (`청구 기간 종료`)
-},
+  183: "청구 시작: ",
+  184: "증명 저장(JSON)",
+  185: "보관해 두십시오. 이 증명이 있으면 이 사이트 없이도 어떤 지갑이나 도구에서든 이 계정으로 청구할 수 있습니다.",
+  186: "의 자격",
+  187: "",
+  188: "청구 기간 종료",
   189: (i: In<'account'>) => {
 	return /** @type {LocalizedString} */ (`${i?.account} 확인 중…`)
 },
-  190: () => {
-	return /** @type {LocalizedString} */ (`청구 기간 중 청구 현황`)
-},
-  191: () => {
-	return /** @type {LocalizedString} */ (`에어드롭 컨트랙트`)
-},
-  192: () => {
-	return /** @type {LocalizedString} */ (`. 청구 시에는 토큰 승인을 요청하지 않습니다. 일부를 스테이킹하는 경우에도 정확히 그만큼만 승인하며, 그 이상은 승인하지 않습니다.`)
-},
+  190: "청구 기간 중 청구 현황",
+  191: "에어드롭 컨트랙트",
+  192: ". 청구 시에는 토큰 승인을 요청하지 않습니다. 일부를 스테이킹하는 경우에도 정확히 그만큼만 승인하며, 그 이상은 승인하지 않습니다.",
   193: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`자격을 확인할 수 없습니다: ${i?.error}`)
 },
-  194: () => {
-	return /** @type {LocalizedString} */ (`위에 주소를 입력하거나 지갑을 연결하여 자격을 확인하십시오. 확인에는 지갑이 필요하지 않습니다.`)
-},
-  195: () => {
-	return /** @type {LocalizedString} */ (`300,000,000 ALT(총 공급량의 3%)를 OG Badge 및 Oh Ottie! NFT 보유자, Altitude 캠페인 참여자, EigenLayer 리스테이커, Celestia 스테이커에게 배분합니다. 한 달 동안 청구할 수 있으며, 청구되지 않은 물량은 트레저리로 반환됩니다.`)
-},
+  194: "위에 주소를 입력하거나 지갑을 연결하여 자격을 확인하십시오. 확인에는 지갑이 필요하지 않습니다.",
+  195: "300,000,000 ALT(총 공급량의 3%)를 OG Badge 및 Oh Ottie! NFT 보유자, Altitude 캠페인 참여자, EigenLayer 리스테이커, Celestia 스테이커에게 배분합니다. 한 달 동안 청구할 수 있으며, 청구되지 않은 물량은 트레저리로 반환됩니다.",
   196: (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`에어드롭 컨트랙트가 ${i?.chain}에 배포되어 있지 않습니다.`)
 },
   197: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`에어드롭을 읽을 수 없습니다: ${i?.error}`)
 },
-  198: () => {
-	return /** @type {LocalizedString} */ (`청구 기간 중 청구 현황 보기`)
-},
-  199: () => {
-	return /** @type {LocalizedString} */ (`에어드롭 시즌 1`)
-},
-  200: () => {
-	return /** @type {LocalizedString} */ (`다시 시도`)
-},
-  201: () => {
-	return /** @type {LocalizedString} */ (`이 체인에는 에어드롭이 배포되어 있지 않습니다.`)
-},
-  202: () => {
-	return /** @type {LocalizedString} */ (`미청구 ALT를 트레저리로 회수`)
-},
+  198: "청구 기간 중 청구 현황 보기",
+  199: "에어드롭 시즌 1",
+  200: "다시 시도",
+  201: "이 체인에는 에어드롭이 배포되어 있지 않습니다.",
+  202: "미청구 ALT를 트레저리로 회수",
   203: (i: In<'duration'>) => {
 	return /** @type {LocalizedString} */ (`)로 반환할 수 있습니다. 단, 거버넌스가 청구 기간을 연장할 수 있도록 주어진 ${i?.duration}이(가) 지난 후에만 가능합니다(예: 기간 종료 무렵 ALT가 일시 중지된 경우).`)
 },
-  204: () => {
-	return /** @type {LocalizedString} */ (`누구나 이를 트레저리(`)
-},
-  205: () => {
-	return /** @type {LocalizedString} */ (`입니다.`)
-},
-  206: () => {
-	return /** @type {LocalizedString} */ (`청구 기간이 종료되었으며, 미청구 물량은 `)
-},
-  207: () => {
-	return /** @type {LocalizedString} */ (`남은 물량이 없습니다. 모두 청구되었습니다.`)
-},
-  208: () => {
-	return /** @type {LocalizedString} */ (`남은 물량이 없습니다. 미청구 ALT는 트레저리로 회수되었습니다.`)
-},
-  209: () => {
-	return /** @type {LocalizedString} */ (`트레저리로 회수`)
-},
+  204: "누구나 이를 트레저리(",
+  205: "입니다.",
+  206: "청구 기간이 종료되었으며, 미청구 물량은 ",
+  207: "남은 물량이 없습니다. 모두 청구되었습니다.",
+  208: "남은 물량이 없습니다. 미청구 ALT는 트레저리로 회수되었습니다.",
+  209: "트레저리로 회수",
   210: (i: In<'time'>) => {
 	return /** @type {LocalizedString} */ (`미청구 ALT는 ${i?.time}부터 회수할 수 있습니다.`)
 },
-  211: () => {
-	return /** @type {LocalizedString} */ (`회수 완료`)
-},
-  212: () => {
-	return /** @type {LocalizedString} */ (`미청구 ALT`)
-},
+  211: "회수 완료",
+  212: "미청구 ALT",
 };
 export default table;

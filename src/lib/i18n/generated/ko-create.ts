@@ -2,151 +2,69 @@
 // @ts-nocheck
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-const table: Record<number, (i: never) => string> = {
-  483: () => {
-	return /** @type {LocalizedString} */ (`스테이킹 컨트랙트가 허용하는 최댓값보다 큽니다.`)
-},
-  484: () => {
-	return /** @type {LocalizedString} */ (`수량`)
-},
-  485: () => {
-	return /** @type {LocalizedString} */ (`스테이킹 컨트랙트가 허용하는 최솟값보다 작습니다.`)
-},
-  486: () => {
-	return /** @type {LocalizedString} */ (`파라미터를 선택하십시오.`)
-},
-  487: () => {
-	return /** @type {LocalizedString} */ (`수수료 변경 지연(일)`)
-},
-  488: () => {
-	return /** @type {LocalizedString} */ (`지연을 0으로 하면 운영자가 스테이커에게 미리 알리지 않고 즉시 수수료를 변경할 수 있습니다.`)
-},
-  489: () => {
-	return /** @type {LocalizedString} */ (`주소를 입력하십시오(0x 뒤에 16진수 40자).`)
-},
-  490: () => {
-	return /** @type {LocalizedString} */ (`0x로 시작하는 16진수 바이트를 입력하십시오.`)
-},
+const table: Record<number, string | ((i: never) => string)> = {
+  483: "스테이킹 컨트랙트가 허용하는 최댓값보다 큽니다.",
+  484: "수량",
+  485: "스테이킹 컨트랙트가 허용하는 최솟값보다 작습니다.",
+  486: "파라미터를 선택하십시오.",
+  487: "수수료 변경 지연(일)",
+  488: "지연을 0으로 하면 운영자가 스테이커에게 미리 알리지 않고 즉시 수수료를 변경할 수 있습니다.",
+  489: "주소를 입력하십시오(0x 뒤에 16진수 40자).",
+  490: "0x로 시작하는 16진수 바이트를 입력하십시오.",
   491: (i: In<'field' | 'problem'>) => {
 	return /** @type {LocalizedString} */ (`${i?.field}: ${i?.problem}`)
 },
-  492: () => {
-	return /** @type {LocalizedString} */ (`최대 수수료(%)`)
-},
-  493: () => {
-	return /** @type {LocalizedString} */ (`상한을 0%로 하면 실행되는 시점부터 모든 운영자의 수수료가 0이 됩니다.`)
-},
-  494: () => {
-	return /** @type {LocalizedString} */ (`최소 스테이킹(ALT)`)
-},
-  495: () => {
-	return /** @type {LocalizedString} */ (`운영자`)
-},
-  496: () => {
-	return /** @type {LocalizedString} */ (`보상률(초당 ALT)`)
-},
-  497: () => {
-	return /** @type {LocalizedString} */ (`보상률을 0으로 하면 스테이킹 보상이 중단됩니다. 거버넌스가 다시 보상률을 정할 때까지 스테이커에게 더 이상 보상이 지급되지 않습니다.`)
-},
-  498: () => {
-	return /** @type {LocalizedString} */ (`언본딩 기간(일)`)
-},
-  499: () => {
-	return /** @type {LocalizedString} */ (`초당 ALT`)
-},
-  500: () => {
-	return /** @type {LocalizedString} */ (`일`)
-},
-  501: () => {
-	return /** @type {LocalizedString} */ (`값`)
-},
-  502: () => {
-	return /** @type {LocalizedString} */ (`스테이킹 컨트랙트는 여기에 0을 허용하지 않습니다.`)
-},
+  492: "최대 수수료(%)",
+  493: "상한을 0%로 하면 실행되는 시점부터 모든 운영자의 수수료가 0이 됩니다.",
+  494: "최소 스테이킹(ALT)",
+  495: "운영자",
+  496: "보상률(초당 ALT)",
+  497: "보상률을 0으로 하면 스테이킹 보상이 중단됩니다. 거버넌스가 다시 보상률을 정할 때까지 스테이커에게 더 이상 보상이 지급되지 않습니다.",
+  498: "언본딩 기간(일)",
+  499: "초당 ALT",
+  500: "일",
+  501: "값",
+  502: "스테이킹 컨트랙트는 여기에 0을 허용하지 않습니다.",
   503: (i: In<'number'>) => {
 	return /** @type {LocalizedString} */ (`실행 항목 ${i?.number}`)
 },
-  504: () => {
-	return /** @type {LocalizedString} */ (`실행 항목`)
-},
-  505: () => {
-	return /** @type {LocalizedString} */ (`실행 항목 추가`)
-},
-  506: () => {
-	return /** @type {LocalizedString} */ (`등록 허용(체크 해제 시 제거)`)
-},
+  504: "실행 항목",
+  505: "실행 항목 추가",
+  506: "등록 허용(체크 해제 시 제거)",
   507: (i: In<'payer' | 'balance'>) => {
 	return /** @type {LocalizedString} */ (`수량(ALT, ${i?.payer} 보유: ${i?.balance})`)
 },
-  508: () => {
-	return /** @type {LocalizedString} */ (`← 모든 제안`)
-},
-  509: () => {
-	return /** @type {LocalizedString} */ (`Calldata`)
-},
-  510: () => {
-	return /** @type {LocalizedString} */ (`이 값의 효과를 확인해야 보낼 수 있습니다.`)
-},
-  511: () => {
-	return /** @type {LocalizedString} */ (`제안 생성 완료`)
-},
-  512: () => {
-	return /** @type {LocalizedString} */ (`설명`)
-},
-  513: () => {
-	return /** @type {LocalizedString} */ (`설명(마크다운)`)
-},
+  508: "← 모든 제안",
+  509: "Calldata",
+  510: "이 값의 효과를 확인해야 보낼 수 있습니다.",
+  511: "제안 생성 완료",
+  512: "설명",
+  513: "설명(마크다운)",
   514: (i: In<'consequence'>) => {
 	return /** @type {LocalizedString} */ (`이해했습니다: ${i?.consequence}`)
 },
-  515: () => {
-	return /** @type {LocalizedString} */ (`운영자 허용 목록 등록`)
-},
-  516: () => {
-	return /** @type {LocalizedString} */ (`스테이킹 파라미터 변경`)
-},
-  517: () => {
-	return /** @type {LocalizedString} */ (`사용자 지정 호출(대상, 값, calldata)`)
-},
+  515: "운영자 허용 목록 등록",
+  516: "스테이킹 파라미터 변경",
+  517: "사용자 지정 호출(대상, 값, calldata)",
   518: (i: In<'payer'>) => {
 	return /** @type {LocalizedString} */ (`${i?.payer}에서 ALT 전송`)
 },
-  519: () => {
-	return /** @type {LocalizedString} */ (`불러오는 중…`)
-},
+  519: "불러오는 중…",
   520: (i: In<'unit'>) => {
 	return /** @type {LocalizedString} */ (`새 값(${i?.unit})`)
 },
-  521: () => {
-	return /** @type {LocalizedString} */ (`운영자 주소`)
-},
-  522: () => {
-	return /** @type {LocalizedString} */ (`파라미터`)
-},
-  523: () => {
-	return /** @type {LocalizedString} */ (`거버너 컨트랙트`)
-},
-  524: () => {
-	return /** @type {LocalizedString} */ (`트레저리(타임락)`)
-},
-  525: () => {
-	return /** @type {LocalizedString} */ (`미리보기`)
-},
-  526: () => {
-	return /** @type {LocalizedString} */ (`설명 미리보기`)
-},
-  527: () => {
-	return /** @type {LocalizedString} */ (`수령인`)
-},
+  521: "운영자 주소",
+  522: "파라미터",
+  523: "거버너 컨트랙트",
+  524: "트레저리(타임락)",
+  525: "미리보기",
+  526: "설명 미리보기",
+  527: "수령인",
   528: (i: In<'number'>) => {
 	return /** @type {LocalizedString} */ (`실행 항목 ${i?.number} 삭제`)
 },
-  529: () => {
-	return /** @type {LocalizedString} */ (`제안 제출`)
-},
-  530: () => {
-	return /** @type {LocalizedString} */ (`대상`)
-},
+  529: "제안 제출",
+  530: "대상",
   531: (i: In<'threshold'>) => {
 	return /** @type {LocalizedString} */ (`제안하려면 ${i?.threshold}의 투표권이 필요합니다.`)
 },
@@ -156,35 +74,17 @@ const table: Record<number, (i: never) => string> = {
   533: (i: In<'missing'>) => {
 	return /** @type {LocalizedString} */ (`제안 임계값보다 투표권이 ${i?.missing} 부족합니다. 보유자에게 위임을 요청하거나, 투표권이 충분한 대리인을 찾아 제안을 맡기십시오.`)
 },
-  534: () => {
-	return /** @type {LocalizedString} */ (`새 제안`)
-},
-  535: () => {
-	return /** @type {LocalizedString} */ (`제목`)
-},
-  536: () => {
-	return /** @type {LocalizedString} */ (`제안 제목을 입력하십시오.`)
-},
+  534: "새 제안",
+  535: "제목",
+  536: "제안 제목을 입력하십시오.",
   537: (i: In<'max'>) => {
 	return /** @type {LocalizedString} */ (`최대 ${i?.max}자입니다.`)
 },
-  538: () => {
-	return /** @type {LocalizedString} */ (`제목 없음`)
-},
-  539: () => {
-	return /** @type {LocalizedString} */ (`값(네이티브 코인)`)
-},
-  540: () => {
-	return /** @type {LocalizedString} */ (`표`)
-},
-  541: () => {
-	return /** @type {LocalizedString} */ (`작성`)
-},
-  542: () => {
-	return /** @type {LocalizedString} */ (`입니다.`)
-},
-  543: () => {
-	return /** @type {LocalizedString} */ (`현재 투표권은`)
-},
+  538: "제목 없음",
+  539: "값(네이티브 코인)",
+  540: "표",
+  541: "작성",
+  542: "입니다.",
+  543: "현재 투표권은",
 };
 export default table;

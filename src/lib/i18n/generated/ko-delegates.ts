@@ -3,259 +3,129 @@
 import * as registry from '../registry.ts';
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-const table: Record<number, (i: never) => string> = {
-  544: () => {
-	return /** @type {LocalizedString} */ (`기권`)
-},
-  545: () => {
-	return /** @type {LocalizedString} */ (`반대`)
-},
+const table: Record<number, string | ((i: never) => string)> = {
+  544: "기권",
+  545: "반대",
   546: (i: In<'block'>) => {
 	return /** @type {LocalizedString} */ (`블록 ${i?.block} 기준`)
 },
-  547: () => {
-	return /** @type {LocalizedString} */ (`← 대리인`)
-},
-  548: () => {
-	return /** @type {LocalizedString} */ (`이 주소에 투표권 위임하기`)
-},
+  547: "← 대리인",
+  548: "이 주소에 투표권 위임하기",
   549: (i: In<'delegate'>) => {
 	return /** @type {LocalizedString} */ (`${i?.delegate}에게 위임 완료`)
 },
-  550: () => {
-	return /** @type {LocalizedString} */ (`위임자`)
-},
+  550: "위임자",
   551: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`이 대리인의 위임자를 읽을 수 없습니다: ${i?.error}`)
 },
-  552: () => {
-	return /** @type {LocalizedString} */ (`CSV 다운로드`)
-},
-  553: () => {
-	return /** @type {LocalizedString} */ (`모든 투표, 정확한 가중치, 사유, UTC 기준 블록 시간이 담깁니다. 이 기기에서 만들며 어디에도 보내지 않습니다.`)
-},
-  554: () => {
-	return /** @type {LocalizedString} */ (`찬성`)
-},
-  555: () => {
-	return /** @type {LocalizedString} */ (`다른 주소의 위임`)
-},
-  556: () => {
-	return /** @type {LocalizedString} */ (`대리인의 투표와 위임자`)
-},
-  557: () => {
-	return /** @type {LocalizedString} */ (`마지막 투표`)
-},
+  552: "CSV 다운로드",
+  553: "모든 투표, 정확한 가중치, 사유, UTC 기준 블록 시간이 담깁니다. 이 기기에서 만들며 어디에도 보내지 않습니다.",
+  554: "찬성",
+  555: "다른 주소의 위임",
+  556: "대리인의 투표와 위임자",
+  557: "마지막 투표",
   558: (i: In<'title' | 'block'>) => {
 	return /** @type {LocalizedString} */ (`${i?.title} · 블록 ${i?.block}`)
 },
-  559: () => {
-	return /** @type {LocalizedString} */ (`투표와 위임 내역을 읽고 있습니다…`)
-},
+  559: "투표와 위임 내역을 읽고 있습니다…",
   560: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`그 외 ${i?.count}명이 더 있습니다.`)
 },
-  561: () => {
-	return /** @type {LocalizedString} */ (`없음`)
-},
-  562: () => {
-	return /** @type {LocalizedString} */ (`투표 내역이 없습니다.`)
-},
-  563: () => {
-	return /** @type {LocalizedString} */ (`본인 스테이킹 ALT`)
-},
-  564: () => {
-	return /** @type {LocalizedString} */ (`본인 래핑 ALT`)
-},
-  565: () => {
-	return /** @type {LocalizedString} */ (`참여 현황`)
-},
-  566: () => {
-	return /** @type {LocalizedString} */ (`참여 현황을 읽고 있습니다…`)
-},
-  567: () => {
-	return /** @type {LocalizedString} */ (`이 주소가 투표권을 보유한 동안 스냅샷이 찍힌 제안을 기준으로 집계합니다.`)
-},
+  561: "없음",
+  562: "투표 내역이 없습니다.",
+  563: "본인 스테이킹 ALT",
+  564: "본인 래핑 ALT",
+  565: "참여 현황",
+  566: "참여 현황을 읽고 있습니다…",
+  567: "이 주소가 투표권을 보유한 동안 스냅샷이 찍힌 제안을 기준으로 집계합니다.",
   568: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`이 대리인을 읽을 수 없습니다: ${i?.error}`)
 },
   569: (i: In<'threshold' | 'owners'>) => {
 	return /** @type {LocalizedString} */ (`이 대리인은 Safe입니다. 투표와 위임마다 소유자 ${i?.owners}명 중 ${i?.threshold}명이 서명해야 합니다.`)
 },
-  570: () => {
-	return /** @type {LocalizedString} */ (`Safe 소유자`)
-},
-  571: () => {
-	return /** @type {LocalizedString} */ (`Safe 멀티시그`)
-},
-  572: () => {
-	return /** @type {LocalizedString} */ (`스테이킹`)
-},
+  570: "Safe 소유자",
+  571: "Safe 멀티시그",
+  572: "스테이킹",
   573: (i: In<'forCount' | 'againstCount' | 'abstainCount'>) => {
 	return /** @type {LocalizedString} */ (`찬성 ${i?.forCount} · 반대 ${i?.againstCount} · 기권 ${i?.abstainCount}`)
 },
-  574: () => {
-	return /** @type {LocalizedString} */ (`상위 위임자`)
-},
-  575: () => {
-	return /** @type {LocalizedString} */ (`합계`)
-},
-  576: () => {
-	return /** @type {LocalizedString} */ (`투표 기록`)
-},
+  574: "상위 위임자",
+  575: "합계",
+  576: "투표 기록",
   577: (i: In<'weight' | 'block'>) => {
 	return /** @type {LocalizedString} */ (`가중치 ${i?.weight} · 블록 ${i?.block}`)
 },
-  578: () => {
-	return /** @type {LocalizedString} */ (`투표(전체 제안)`)
-},
-  579: () => {
-	return /** @type {LocalizedString} */ (`투표(최근 제안 10건)`)
-},
-  580: () => {
-	return /** @type {LocalizedString} */ (`투표 집계`)
-},
-  581: () => {
-	return /** @type {LocalizedString} */ (`래핑`)
-},
-  582: () => {
-	return /** @type {LocalizedString} */ (`취소`)
-},
-  583: () => {
-	return /** @type {LocalizedString} */ (`성명 수정`)
-},
-  584: () => {
-	return /** @type {LocalizedString} */ (`나의 대리인 성명`)
-},
+  578: "투표(전체 제안)",
+  579: "투표(최근 제안 10건)",
+  580: "투표 집계",
+  581: "래핑",
+  582: "취소",
+  583: "성명 수정",
+  584: "나의 대리인 성명",
   585: (i: In<'bytes' | 'max'>) => {
 	return /** @type {LocalizedString} */ (`${i?.bytes} / ${i?.max}바이트. 성명은 공개되며, 교체한 후에도 체인 기록에 남습니다.`)
 },
-  586: () => {
-	return /** @type {LocalizedString} */ (`대리인 성명`)
-},
-  587: () => {
-	return /** @type {LocalizedString} */ (`이 대리인의 성명`)
-},
+  586: "대리인 성명",
+  587: "이 대리인의 성명",
   588: (i: In<'max'>) => {
 	return /** @type {LocalizedString} */ (`링크(https, 한 줄에 하나, 최대 ${i?.max}개)`)
 },
-  589: () => {
-	return /** @type {LocalizedString} */ (`성명 링크`)
-},
-  590: () => {
-	return /** @type {LocalizedString} */ (`게시된 성명이 없습니다.`)
-},
-  591: () => {
-	return /** @type {LocalizedString} */ (`게시`)
-},
-  592: () => {
-	return /** @type {LocalizedString} */ (`성명 게시`)
-},
-  593: () => {
-	return /** @type {LocalizedString} */ (`성명 게시 완료`)
-},
+  589: "성명 링크",
+  590: "게시된 성명이 없습니다.",
+  591: "게시",
+  592: "성명 게시",
+  593: "성명 게시 완료",
   594: (i: In<'date'>) => {
 	return /** @type {LocalizedString} */ (`${i?.date}에 체인에 게시되었습니다.`)
 },
   595: (i: In<'max'>) => {
 	return /** @type {LocalizedString} */ (`나의 입장(마크다운, 최대 ${i?.max}바이트)`)
 },
-  596: () => {
-	return /** @type {LocalizedString} */ (`성명`)
-},
-  597: () => {
-	return /** @type {LocalizedString} */ (`← 거버넌스`)
-},
-  598: () => {
-	return /** @type {LocalizedString} */ (`누적 비중`)
-},
-  599: () => {
-	return /** @type {LocalizedString} */ (`과반수`)
-},
+  596: "성명",
+  597: "← 거버넌스",
+  598: "누적 비중",
+  599: "과반수",
   600: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`상위 대리인 ${i?.count}명의 순위별 누적 비중과 50% 선입니다. 아래 표에 같은 수치가 있습니다.`)
 },
-  601: () => {
-	return /** @type {LocalizedString} */ (`상위 대리인이 보유한 전체 투표권 비중`)
-},
-  602: () => {
-	return /** @type {LocalizedString} */ (`대리인 순위`)
-},
+  601: "상위 대리인이 보유한 전체 투표권 비중",
+  602: "대리인 순위",
   603: (i: In<'top1' | 'top5' | 'top10'>) => {
 	return /** @type {LocalizedString} */ (`최대 대리인의 보유 비중은 ${i?.top1}, 상위 5명은 ${i?.top5}, 상위 10명은 ${i?.top10}입니다.`)
 },
-  604: () => {
-	return /** @type {LocalizedString} */ (`투표권 집중도`)
-},
-  605: () => {
-	return /** @type {LocalizedString} */ (`대리인`)
-},
-  606: () => {
-	return /** @type {LocalizedString} */ (`위임자 수`)
-},
-  607: () => {
-	return /** @type {LocalizedString} */ (`대리인 목록`)
-},
-  608: () => {
-	return /** @type {LocalizedString} */ (`투표 토큰의 로그에서 위임 내역을 읽고 있습니다…`)
-},
+  604: "투표권 집중도",
+  605: "대리인",
+  606: "위임자 수",
+  607: "대리인 목록",
+  608: "투표 토큰의 로그에서 위임 내역을 읽고 있습니다…",
   609: (i: In<'count'>) => {
 	const countPlural = registry.plural("ko", i?.count, {});return /** @type {LocalizedString} */ (`대리인 ${i?.count}명이면 과반수가 됩니다.`)
 },
-  610: () => {
-	return /** @type {LocalizedString} */ (`대리인 페이지`)
-},
+  610: "대리인 페이지",
   611: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`참여 현황을 읽을 수 없습니다: ${i?.error}`)
 },
-  612: () => {
-	return /** @type {LocalizedString} */ (`순위`)
-},
+  612: "순위",
   613: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`대리인을 읽을 수 없습니다: ${i?.error}`)
 },
-  614: () => {
-	return /** @type {LocalizedString} */ (`비중`)
-},
-  615: () => {
-	return /** @type {LocalizedString} */ (`참여율(전체 제안)`)
-},
-  616: () => {
-	return /** @type {LocalizedString} */ (`정렬 기준`)
-},
-  617: () => {
-	return /** @type {LocalizedString} */ (`참여율(최근 제안 10건)`)
-},
-  618: () => {
-	return /** @type {LocalizedString} */ (`모든 대리인의 참여 현황을 읽고 있습니다…`)
-},
+  614: "비중",
+  615: "참여율(전체 제안)",
+  616: "정렬 기준",
+  617: "참여율(최근 제안 10건)",
+  618: "모든 대리인의 참여 현황을 읽고 있습니다…",
   619: (i: In<'count' | 'block'>) => {
 	return /** @type {LocalizedString} */ (`투표권이 있는 주소 ${i?.count}개 · 블록 ${i?.block} 기준`)
 },
-  620: () => {
-	return /** @type {LocalizedString} */ (`투표권순 대리인`)
-},
-  621: () => {
-	return /** @type {LocalizedString} */ (`대리인`)
-},
-  622: () => {
-	return /** @type {LocalizedString} */ (`투표(전체)`)
-},
-  623: () => {
-	return /** @type {LocalizedString} */ (`투표(최근 10건)`)
-},
-  624: () => {
-	return /** @type {LocalizedString} */ (`투표: 대리인이 투표권을 보유한 동안 스냅샷이 찍힌 제안 중 투표한 제안의 수입니다(그중 최근 10건 또는 전체).`)
-},
-  625: () => {
-	return /** @type {LocalizedString} */ (`표`)
-},
-  626: () => {
-	return /** @type {LocalizedString} */ (`투표권`)
-},
-  627: () => {
-	return /** @type {LocalizedString} */ (`아직 제안 없음`)
-},
+  620: "투표권순 대리인",
+  621: "대리인",
+  622: "투표(전체)",
+  623: "투표(최근 10건)",
+  624: "투표: 대리인이 투표권을 보유한 동안 스냅샷이 찍힌 제안 중 투표한 제안의 수입니다(그중 최근 10건 또는 전체).",
+  625: "표",
+  626: "투표권",
+  627: "아직 제안 없음",
   628: (i: In<'voted' | 'eligible' | 'percent'>) => {
 	return /** @type {LocalizedString} */ (`${i?.eligible}건 중 ${i?.voted}건 (${i?.percent}%)`)
 },

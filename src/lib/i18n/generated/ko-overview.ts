@@ -3,97 +3,53 @@
 import * as registry from '../registry.ts';
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-const table: Record<number, (i: never) => string> = {
+const table: Record<number, string | ((i: never) => string)> = {
   855: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`자격을 확인할 수 없습니다: ${i?.error}`)
 },
-  856: () => {
-	return /** @type {LocalizedString} */ (`자격 확인 중…`)
-},
-  857: () => {
-	return /** @type {LocalizedString} */ (`청구 가능`)
-},
-  858: () => {
-	return /** @type {LocalizedString} */ (`청구 완료`)
-},
+  856: "자격 확인 중…",
+  857: "청구 가능",
+  858: "청구 완료",
   859: (i: In<'time'>) => {
 	return /** @type {LocalizedString} */ (`${i?.time} 후 마감`)
 },
-  860: () => {
-	return /** @type {LocalizedString} */ (`기한 내 미청구`)
-},
-  861: () => {
-	return /** @type {LocalizedString} */ (`대상 아님`)
-},
+  860: "기한 내 미청구",
+  861: "대상 아님",
   862: (i: In<'time'>) => {
 	return /** @type {LocalizedString} */ (`${i?.time} 후 시작`)
 },
-  863: () => {
-	return /** @type {LocalizedString} */ (`청구 기간 종료`)
-},
-  864: () => {
-	return /** @type {LocalizedString} */ (`ALT 미배포`)
-},
-  865: () => {
-	return /** @type {LocalizedString} */ (`ALT 잔액`)
-},
-  866: () => {
-	return /** @type {LocalizedString} */ (`불러오는 중…`)
-},
+  863: "청구 기간 종료",
+  864: "ALT 미배포",
+  865: "ALT 잔액",
+  866: "불러오는 중…",
   867: (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`${i?.chain}에 배포되어 있지 않습니다.`)
 },
   868: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`읽을 수 없습니다: ${i?.error}`)
 },
-  869: () => {
-	return /** @type {LocalizedString} */ (`. 그때까지 청구하지 않은 금액은 트레저리로 반환됩니다.`)
-},
-  870: () => {
-	return /** @type {LocalizedString} */ (`에어드롭 시즌 1에서 청구할 수 있는 금액: `)
-},
-  871: () => {
-	return /** @type {LocalizedString} */ (`청구`)
-},
+  869: ". 그때까지 청구하지 않은 금액은 트레저리로 반환됩니다.",
+  870: "에어드롭 시즌 1에서 청구할 수 있는 금액: ",
+  871: "청구",
   872: (i: In<'time'>) => {
 	return /** @type {LocalizedString} */ (`${i?.time} 후 마감`)
 },
-  873: () => {
-	return /** @type {LocalizedString} */ (`청구할 에어드롭`)
-},
-  874: () => {
-	return /** @type {LocalizedString} */ (`. `)
-},
-  875: () => {
-	return /** @type {LocalizedString} */ (` 및 청구하기.`)
-},
-  876: () => {
-	return /** @type {LocalizedString} */ (``)
-},
-  877: () => {
-	return /** @type {LocalizedString} */ (`현재 에어드롭 시즌 1`)
-},
-  878: () => {
-	return /** @type {LocalizedString} */ (`주소의 에어드롭 자격 확인`)
-},
+  873: "청구할 에어드롭",
+  874: ". ",
+  875: " 및 청구하기.",
+  876: "",
+  877: "현재 에어드롭 시즌 1",
+  878: "주소의 에어드롭 자격 확인",
   879: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`${i?.count}블록`)
 },
   880: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`지금까지 ${i?.count}건 청구되었습니다. 청구 기간이 끝날 때 청구되지 않은 금액은 트레저리로 반환됩니다.`)
 },
-  881: () => {
-	return /** @type {LocalizedString} */ (`종료`)
-},
-  882: () => {
-	return /** @type {LocalizedString} */ (`지갑을 연결하거나 위의 입력란에서 아무 주소나 조회하면 스테이킹, 거버넌스, 에어드롭 전반에 걸친 해당 주소의 ALT를 볼 수 있습니다. 여기 있는 내용은 지갑 없이도 읽을 수 있습니다.`)
-},
-  883: () => {
-	return /** @type {LocalizedString} */ (`ALT 한눈에 보기`)
-},
-  884: () => {
-	return /** @type {LocalizedString} */ (`ALT는 AltLayer 리스테이킹 롤업 프로토콜의 토큰입니다. 운영자에게 스테이킹한 ALT는 롤업이 의존하는 서비스를 보호하고(VITAL은 롤업 상태를 검증하고 사기 증명 챌린지를 제기하며, MACH는 빠른 완결성을 제공하고, SQUAD는 시퀀싱을 담당합니다) 보상을 받습니다. 래핑하거나 스테이킹한 ALT로 프로토콜의 제안에 투표할 수 있습니다.`)
-},
+  881: "종료",
+  882: "지갑을 연결하거나 위의 입력란에서 아무 주소나 조회하면 스테이킹, 거버넌스, 에어드롭 전반에 걸친 해당 주소의 ALT를 볼 수 있습니다. 여기 있는 내용은 지갑 없이도 읽을 수 있습니다.",
+  883: "ALT 한눈에 보기",
+  884: "ALT는 AltLayer 리스테이킹 롤업 프로토콜의 토큰입니다. 운영자에게 스테이킹한 ALT는 롤업이 의존하는 서비스를 보호하고(VITAL은 롤업 상태를 검증하고 사기 증명 챌린지를 제기하며, MACH는 빠른 완결성을 제공하고, SQUAD는 시퀀싱을 담당합니다) 보상을 받습니다. 래핑하거나 스테이킹한 ALT로 프로토콜의 제안에 투표할 수 있습니다.",
   885: (i: In<'count' | 'time'>) => {
 	const countPlural = registry.plural("ko", i?.count, {});return /** @type {LocalizedString} */ (`. 또한 ${i?.count}건이 ${i?.time} 후 투표를 시작합니다`)
 },
@@ -103,24 +59,16 @@ const table: Record<number, (i: never) => string> = {
   887: (i: In<'count' | 'time'>) => {
 	return /** @type {LocalizedString} */ (`운영자 ${i?.count}곳에 스테이킹되어 있습니다. 현재 지급 중인 보상이 없습니다. 빠져나오는 데 ${i?.time}이(가) 걸립니다.`)
 },
-  888: () => {
-	return /** @type {LocalizedString} */ (`현재 투표 중인 제안이 없습니다`)
-},
+  888: "현재 투표 중인 제안이 없습니다",
   889: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (` (최근 ${i?.count}건 기준).`)
 },
   890: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`투표 진행 중 ${i?.count}건`)
 },
-  891: () => {
-	return /** @type {LocalizedString} */ (`현재 제안`)
-},
-  892: () => {
-	return /** @type {LocalizedString} */ (`가장 먼저 마감되는 제안은 2일 후 마감됩니다. 또한 1건이 3시간 후 투표를 시작합니다 (최근 10건 기준).`)
-},
-  893: () => {
-	return /** @type {LocalizedString} */ (`제안`)
-},
+  891: "현재 제안",
+  892: "가장 먼저 마감되는 제안은 2일 후 마감됩니다. 또한 1건이 3시간 후 투표를 시작합니다 (최근 10건 기준).",
+  893: "제안",
   894: (i: In<'time'>) => {
 	return /** @type {LocalizedString} */ (`입니다. 빠져나오는 데 ${i?.time}이(가) 걸립니다.`)
 },
@@ -130,110 +78,54 @@ const table: Record<number, (i: never) => string> = {
   896: (i: In<'chain' | 'error'>) => {
 	return /** @type {LocalizedString} */ (`${i?.chain}을(를) 읽을 수 없습니다: ${i?.error}`)
 },
-  897: () => {
-	return /** @type {LocalizedString} */ (`읽는 중…`)
-},
+  897: "읽는 중…",
   898: (i: In<'time'>) => {
 	return /** @type {LocalizedString} */ (`가장 먼저 마감되는 제안은 ${i?.time} 후 마감됩니다`)
 },
-  899: () => {
-	return /** @type {LocalizedString} */ (`: 보상을 받고 투표권도 유지되지만, 운영자가 부정행위를 하면 슬래싱될 수 있습니다.`)
-},
-  900: () => {
-	return /** @type {LocalizedString} */ (``)
-},
-  901: () => {
-	return /** @type {LocalizedString} */ (`운영자에게 ALT 스테이킹하기`)
-},
-  902: () => {
-	return /** @type {LocalizedString} */ (`현재 스테이킹`)
-},
-  903: () => {
-	return /** @type {LocalizedString} */ (`운영자 100곳에 스테이킹되어 있습니다. 현재 보상 지급 속도 기준, 운영자 수수료 차감 전 연 5.00%입니다. 빠져나오는 데 7일이 걸립니다.`)
-},
-  904: () => {
-	return /** @type {LocalizedString} */ (`스테이킹`)
-},
-  905: () => {
-	return /** @type {LocalizedString} */ (`: 대신 투표해 줄 사람에게 투표권을 위임할 수 있습니다.`)
-},
-  906: () => {
-	return /** @type {LocalizedString} */ (``)
-},
-  907: () => {
-	return /** @type {LocalizedString} */ (`제안에 투표하거나 투표권 위임하기`)
-},
-  908: () => {
-	return /** @type {LocalizedString} */ (`여기서 할 수 있는 일`)
-},
-  909: () => {
-	return /** @type {LocalizedString} */ (`연결 불가`)
-},
+  899: ": 보상을 받고 투표권도 유지되지만, 운영자가 부정행위를 하면 슬래싱될 수 있습니다.",
+  900: "",
+  901: "운영자에게 ALT 스테이킹하기",
+  902: "현재 스테이킹",
+  903: "운영자 100곳에 스테이킹되어 있습니다. 현재 보상 지급 속도 기준, 운영자 수수료 차감 전 연 5.00%입니다. 빠져나오는 데 7일이 걸립니다.",
+  904: "스테이킹",
+  905: ": 대신 투표해 줄 사람에게 투표권을 위임할 수 있습니다.",
+  906: "",
+  907: "제안에 투표하거나 투표권 위임하기",
+  908: "여기서 할 수 있는 일",
+  909: "연결 불가",
   910: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`연결 불가 (마지막 조회: ${i?.amount})`)
 },
-  911: () => {
-	return /** @type {LocalizedString} */ (`에어드롭 시즌 1`)
-},
-  912: () => {
-	return /** @type {LocalizedString} */ (`전체 활동`)
-},
+  911: "에어드롭 시즌 1",
+  912: "전체 활동",
   913: (i: In<'block'>) => {
 	return /** @type {LocalizedString} */ (`블록 ${i?.block} 기준`)
 },
-  914: () => {
-	return /** @type {LocalizedString} */ (`체인이 응답하지 않았습니다.`)
-},
-  915: () => {
-	return /** @type {LocalizedString} */ (`청구 가능한 보상`)
-},
-  916: () => {
-	return /** @type {LocalizedString} */ (`투표권 유지`)
-},
+  914: "체인이 응답하지 않았습니다.",
+  915: "청구 가능한 보상",
+  916: "투표권 유지",
   917: (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`${i?.chain}에는 거버너나 투표 토큰이 설정되어 있지 않아 표시할 투표권이 없습니다.`)
 },
   918: (i: In<'chain' | 'error'>) => {
 	return /** @type {LocalizedString} */ (`${i?.chain}을(를) 읽을 수 없습니다: ${i?.error} 체인이 응답하는 즉시 다시 읽습니다.`)
 },
-  919: () => {
-	return /** @type {LocalizedString} */ (`읽기 전용 조회:`)
-},
+  919: "읽기 전용 조회:",
   920: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`인출 가능: ${i?.amount}`)
 },
-  921: () => {
-	return /** @type {LocalizedString} */ (`최근 활동`)
-},
-  922: () => {
-	return /** @type {LocalizedString} */ (`지갑을 복원하는 중…`)
-},
-  923: () => {
-	return /** @type {LocalizedString} */ (`최근 활동 보기`)
-},
-  924: () => {
-	return /** @type {LocalizedString} */ (`스테이킹 금액`)
-},
-  925: () => {
-	return /** @type {LocalizedString} */ (`개요`)
-},
-  926: () => {
-	return /** @type {LocalizedString} */ (`언본딩 중`)
-},
-  927: () => {
-	return /** @type {LocalizedString} */ (`투표권`)
-},
+  921: "최근 활동",
+  922: "지갑을 복원하는 중…",
+  923: "최근 활동 보기",
+  924: "스테이킹 금액",
+  925: "개요",
+  926: "언본딩 중",
+  927: "투표권",
   928: (i: In<'count'>) => {
 	const countPlural = registry.plural("ko", i?.count, {});return /** @type {LocalizedString} */ (`운영자 ${i?.count}곳`)
 },
-  929: () => {
-	return /** @type {LocalizedString} */ (`내 계정`)
-},
-  930: () => {
-	return /** @type {LocalizedString} */ (`응답 없음`)
-},
-  931: () => {
-	return /** @type {LocalizedString} */ (`투표권 얻기`)
-},
+  929: "내 계정",
+  930: "응답 없음",
+  931: "투표권 얻기",
 };
 export default table;

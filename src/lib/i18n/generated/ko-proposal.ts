@@ -2,88 +2,40 @@
 // @ts-nocheck
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-const table: Record<number, (i: never) => string> = {
-  932: () => {
-	return /** @type {LocalizedString} */ (`← 모든 제안`)
-},
-  933: () => {
-	return /** @type {LocalizedString} */ (` 접미사). 다른 누구도 먼저 제출할 수 없습니다.`)
-},
-  934: () => {
-	return /** @type {LocalizedString} */ (`설명이 제안자 `)
-},
-  935: () => {
-	return /** @type {LocalizedString} */ (`에게 묶여 있습니다 (`)
-},
-  936: () => {
-	return /** @type {LocalizedString} */ (`제안 설명`)
-},
-  937: () => {
-	return /** @type {LocalizedString} */ (`로그에서 찾은 설명이 거버너에 저장된 해시와 일치하지 않습니다. 표시하지 않습니다.`)
-},
-  938: () => {
-	return /** @type {LocalizedString} */ (`거버너의 로그에서 이 제안의 설명을 찾을 수 없습니다. 아래 작업은 거버너에서 직접 읽은 것으로 신뢰할 수 있습니다.`)
-},
+const table: Record<number, string | ((i: never) => string)> = {
+  932: "← 모든 제안",
+  933: " 접미사). 다른 누구도 먼저 제출할 수 없습니다.",
+  934: "설명이 제안자 ",
+  935: "에게 묶여 있습니다 (",
+  936: "제안 설명",
+  937: "로그에서 찾은 설명이 거버너에 저장된 해시와 일치하지 않습니다. 표시하지 않습니다.",
+  938: "거버너의 로그에서 이 제안의 설명을 찾을 수 없습니다. 아래 작업은 거버너에서 직접 읽은 것으로 신뢰할 수 있습니다.",
   939: (i: In<'id'>) => {
 	return /** @type {LocalizedString} */ (`제안 ${i?.id}`)
 },
   940: (i: In<'block'>) => {
 	return /** @type {LocalizedString} */ (` · 블록 ${i?.block} 기준`)
 },
-  941: () => {
-	return /** @type {LocalizedString} */ (`제안 `)
-},
-  942: () => {
-	return /** @type {LocalizedString} */ (`이 설명은 유효한 UTF-8이 아닙니다. 읽을 수 없는 바이트는 �로 표시됩니다.`)
-},
-  943: () => {
-	return /** @type {LocalizedString} */ (`제안을 불러오는 중…`)
-},
-  944: () => {
-	return /** @type {LocalizedString} */ (`제안자: `)
-},
+  941: "제안 ",
+  942: "이 설명은 유효한 UTF-8이 아닙니다. 읽을 수 없는 바이트는 �로 표시됩니다.",
+  943: "제안을 불러오는 중…",
+  944: "제안자: ",
   945: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`이 제안을 읽을 수 없습니다: ${i?.error}`)
 },
-  946: () => {
-	return /** @type {LocalizedString} */ (`득표 추이 보기`)
-},
-  947: () => {
-	return /** @type {LocalizedString} */ (`투표 중`)
-},
-  948: () => {
-	return /** @type {LocalizedString} */ (`취소됨`)
-},
-  949: () => {
-	return /** @type {LocalizedString} */ (`부결됨`)
-},
-  950: () => {
-	return /** @type {LocalizedString} */ (`실행됨`)
-},
-  951: () => {
-	return /** @type {LocalizedString} */ (`만료됨`)
-},
-  952: () => {
-	return /** @type {LocalizedString} */ (`대기 중`)
-},
-  953: () => {
-	return /** @type {LocalizedString} */ (`대기열 등록됨`)
-},
-  954: () => {
-	return /** @type {LocalizedString} */ (`가결됨`)
-},
-  955: () => {
-	return /** @type {LocalizedString} */ (`온체인에 저장된 해시로 설명을 검증했습니다.`)
-},
-  956: () => {
-	return /** @type {LocalizedString} */ (`투표 기간 동안의 득표 추이`)
-},
-  957: () => {
-	return /** @type {LocalizedString} */ (`표`)
-},
-  958: () => {
-	return /** @type {LocalizedString} */ (`실행 내용`)
-},
+  946: "득표 추이 보기",
+  947: "투표 중",
+  948: "취소됨",
+  949: "부결됨",
+  950: "실행됨",
+  951: "만료됨",
+  952: "대기 중",
+  953: "대기열 등록됨",
+  954: "가결됨",
+  955: "온체인에 저장된 해시로 설명을 검증했습니다.",
+  956: "투표 기간 동안의 득표 추이",
+  957: "표",
+  958: "실행 내용",
   959: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`기본 단위 ${i?.amount}`)
 },
@@ -93,12 +45,8 @@ const table: Record<number, (i: never) => string> = {
   961: (i: In<'who' | 'has' | 'needs' | 'call'>) => {
 	return /** @type {LocalizedString} */ (`${i?.who}의 보유량은 ${i?.has}이지만 이 작업은 ${i?.needs}을(를) 이동합니다 (${i?.call}).`)
 },
-  962: () => {
-	return /** @type {LocalizedString} */ (`이유 없이 되돌려집니다.`)
-},
-  963: () => {
-	return /** @type {LocalizedString} */ (`시뮬레이션되지 않음: 거버너는 자신에 대한 호출을 자신의 execute 내부에서만 받아들이며, 작업 시뮬레이션으로는 이를 대신할 수 없습니다.`)
-},
+  962: "이유 없이 되돌려집니다.",
+  963: "시뮬레이션되지 않음: 거버너는 자신에 대한 호출을 자신의 execute 내부에서만 받아들이며, 작업 시뮬레이션으로는 이를 대신할 수 없습니다.",
   964: (i: In<'number' | 'reason'>) => {
 	return /** @type {LocalizedString} */ (`작업 ${i?.number}: ${i?.reason}`)
 },
@@ -111,18 +59,12 @@ const table: Record<number, (i: never) => string> = {
   967: (i: In<'amount' | 'token'>) => {
 	return /** @type {LocalizedString} */ (`토큰 ${i?.token}의 기본 단위 ${i?.amount}`)
 },
-  968: () => {
-	return /** @type {LocalizedString} */ (` (`)
-},
+  968: " (",
   969: (i: In<'before' | 'after'>) => {
 	return /** @type {LocalizedString} */ (`): ${i?.before} → ${i?.after}`)
 },
-  970: () => {
-	return /** @type {LocalizedString} */ (`변경될 매개변수`)
-},
-  971: () => {
-	return /** @type {LocalizedString} */ (`시뮬레이션된 매개변수 변경`)
-},
+  970: "변경될 매개변수",
+  971: "시뮬레이션된 매개변수 변경",
   972: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`시뮬레이션할 수 없습니다: ${i?.error}`)
 },
@@ -135,57 +77,25 @@ const table: Record<number, (i: never) => string> = {
   975: (i: In<'reason'>) => {
 	return /** @type {LocalizedString} */ (`: ${i?.reason} 앞선 작업이 필요할 수 있지만, 이 제공자는 작업을 순서대로 실행할 수 없습니다.`)
 },
-  976: () => {
-	return /** @type {LocalizedString} */ (`지금 실행한다면`)
-},
-  977: () => {
-	return /** @type {LocalizedString} */ (`(으)로`)
-},
-  978: () => {
-	return /** @type {LocalizedString} */ (`: `)
-},
-  979: () => {
-	return /** @type {LocalizedString} */ (`에서 `)
-},
-  980: () => {
-	return /** @type {LocalizedString} */ (`이동될 자산`)
-},
-  981: () => {
-	return /** @type {LocalizedString} */ (`시뮬레이션된 토큰 이동`)
-},
-  982: () => {
-	return /** @type {LocalizedString} */ (`이동되는 토큰이 없습니다.`)
-},
-  983: () => {
-	return /** @type {LocalizedString} */ (`이 제공자는 eth_simulateV1을 지원하지 않습니다. 각 작업은 앞선 작업 이후가 아니라 현재 상태에서 단독으로 시도되었으며, 토큰 이동은 표시할 수 없습니다.`)
-},
-  984: () => {
-	return /** @type {LocalizedString} */ (`각 작업의 결과`)
-},
-  985: () => {
-	return /** @type {LocalizedString} */ (`다른 곳에서 시뮬레이션할 수 있는 원시 calldata`)
-},
-  986: () => {
-	return /** @type {LocalizedString} */ (`실행은 전체가 한꺼번에 되돌려지므로 아무것도 이동되지 않습니다.`)
-},
-  987: () => {
-	return /** @type {LocalizedString} */ (`다시 시뮬레이션`)
-},
+  976: "지금 실행한다면",
+  977: "(으)로",
+  978: ": ",
+  979: "에서 ",
+  980: "이동될 자산",
+  981: "시뮬레이션된 토큰 이동",
+  982: "이동되는 토큰이 없습니다.",
+  983: "이 제공자는 eth_simulateV1을 지원하지 않습니다. 각 작업은 앞선 작업 이후가 아니라 현재 상태에서 단독으로 시도되었으며, 토큰 이동은 표시할 수 없습니다.",
+  984: "각 작업의 결과",
+  985: "다른 곳에서 시뮬레이션할 수 있는 원시 calldata",
+  986: "실행은 전체가 한꺼번에 되돌려지므로 아무것도 이동되지 않습니다.",
+  987: "다시 시뮬레이션",
   988: (i: In<'block'>) => {
 	return /** @type {LocalizedString} */ (`실행자로서 블록 ${i?.block}에서 시뮬레이션했으며, 트랜잭션은 전송되지 않았습니다. 참고용일 뿐이며 투표도 실행도 막지 않습니다.`)
 },
-  989: () => {
-	return /** @type {LocalizedString} */ (`시뮬레이션 중…`)
-},
-  990: () => {
-	return /** @type {LocalizedString} */ (`최신 블록에서 작업을 시뮬레이션하는 중…`)
-},
-  991: () => {
-	return /** @type {LocalizedString} */ (`입니다.`)
-},
-  992: () => {
-	return /** @type {LocalizedString} */ (`입니다: 각 작업이 단독으로 성공합니다.`)
-},
+  989: "시뮬레이션 중…",
+  990: "최신 블록에서 작업을 시뮬레이션하는 중…",
+  991: "입니다.",
+  992: "입니다: 각 작업이 단독으로 성공합니다.",
   993: (i: In<'skipped' | 'total'>) => {
 	return /** @type {LocalizedString} */ (`입니다: 각 작업이 단독으로 성공합니다 (${i?.total}개 작업 중 ${i?.skipped}개는 시뮬레이션할 수 없었습니다).`)
 },
@@ -198,99 +108,55 @@ const table: Record<number, (i: never) => string> = {
   996: (i: In<'reason'>) => {
 	return /** @type {LocalizedString} */ (`: ${i?.reason}`)
 },
-  997: () => {
-	return /** @type {LocalizedString} */ (`성공 예상`)
-},
-  998: () => {
-	return /** @type {LocalizedString} */ (`시뮬레이션에 실패했습니다.`)
-},
-  999: () => {
-	return /** @type {LocalizedString} */ (`이 제공자는 호출을 시뮬레이션할 수 없습니다 (eth_simulateV1도, 상태 재정의를 지원하는 eth_call도 없습니다).`)
-},
+  997: "성공 예상",
+  998: "시뮬레이션에 실패했습니다.",
+  999: "이 제공자는 호출을 시뮬레이션할 수 없습니다 (eth_simulateV1도, 상태 재정의를 지원하는 eth_call도 없습니다).",
   1000: (i: In<'selector'>) => {
 	return /** @type {LocalizedString} */ (`앱이 식별할 수 없는 데이터 ${i?.selector}와(과) 함께 되돌려집니다.`)
 },
   1001: (i: In<'duration'>) => {
 	return /** @type {LocalizedString} */ (`(${i?.duration} 남음)`)
 },
-  1002: () => {
-	return /** @type {LocalizedString} */ (`타임락이 아직 실행 예정 시각에 도달하지 않았습니다 (체인 시간 기준).`)
-},
-  1003: () => {
-	return /** @type {LocalizedString} */ (`.`)
-},
-  1004: () => {
-	return /** @type {LocalizedString} */ (`실행 가능 시점: `)
-},
-  1005: () => {
-	return /** @type {LocalizedString} */ (`실행`)
-},
-  1006: () => {
-	return /** @type {LocalizedString} */ (`실행했습니다`)
-},
-  1007: () => {
-	return /** @type {LocalizedString} */ (`이 제안은 통과되었습니다. 대기열에 등록하면 타임락의 지연 기간이 시작되며, 그 후에는 누구나 실행할 수 있습니다.`)
-},
+  1002: "타임락이 아직 실행 예정 시각에 도달하지 않았습니다 (체인 시간 기준).",
+  1003: ".",
+  1004: "실행 가능 시점: ",
+  1005: "실행",
+  1006: "실행했습니다",
+  1007: "이 제안은 통과되었습니다. 대기열에 등록하면 타임락의 지연 기간이 시작되며, 그 후에는 누구나 실행할 수 있습니다.",
   1008: (i: In<'delay'>) => {
 	return /** @type {LocalizedString} */ (`이 제안은 통과되었습니다. 대기열에 등록하면 타임락의 지연 기간(${i?.delay})이 시작되며, 그 후에는 누구나 실행할 수 있습니다.`)
 },
-  1009: () => {
-	return /** @type {LocalizedString} */ (`대기열 등록`)
-},
-  1010: () => {
-	return /** @type {LocalizedString} */ (`실행 대기열 등록`)
-},
-  1011: () => {
-	return /** @type {LocalizedString} */ (`대기열에 등록했습니다`)
-},
+  1009: "대기열 등록",
+  1010: "실행 대기열 등록",
+  1011: "대기열에 등록했습니다",
   1012: (i: In<'name'>) => {
 	return /** @type {LocalizedString} */ (`거버너가 ${i?.name}에 응답하지 않았습니다.`)
 },
   1013: (i: In<'id'>) => {
 	return /** @type {LocalizedString} */ (`이 거버너에는 제안 ${i?.id}이(가) 없습니다.`)
 },
-  1014: () => {
-	return /** @type {LocalizedString} */ (`기권`)
-},
-  1015: () => {
-	return /** @type {LocalizedString} */ (`반대`)
-},
-  1016: () => {
-	return /** @type {LocalizedString} */ (`찬성`)
-},
-  1017: () => {
-	return /** @type {LocalizedString} */ (`투표`)
-},
-  1018: () => {
-	return /** @type {LocalizedString} */ (`스냅샷 시점 정족수`)
-},
-  1019: () => {
-	return /** @type {LocalizedString} */ (`투표 시작 시 확정`)
-},
+  1014: "기권",
+  1015: "반대",
+  1016: "찬성",
+  1017: "투표",
+  1018: "스냅샷 시점 정족수",
+  1019: "투표 시작 시 확정",
   1020: (i: In<'counted' | 'quorum' | 'percent'>) => {
 	return /** @type {LocalizedString} */ (`${i?.counted} / ${i?.quorum} (${i?.percent}%)`)
 },
-  1021: () => {
-	return /** @type {LocalizedString} */ (`정족수 진행률`)
-},
+  1021: "정족수 진행률",
   1022: (i: In<'counted' | 'quorum'>) => {
 	return /** @type {LocalizedString} */ (`${i?.counted} / ${i?.quorum} (달성)`)
 },
-  1023: () => {
-	return /** @type {LocalizedString} */ (`캘린더에 추가`)
-},
+  1023: "캘린더에 추가",
   1024: (i: In<'block'>) => {
 	return /** @type {LocalizedString} */ (`블록 ${i?.block}에서 취소됨`)
 },
   1025: (i: In<'block'>) => {
 	return /** @type {LocalizedString} */ (`블록 ${i?.block}에서 실행됨`)
 },
-  1026: () => {
-	return /** @type {LocalizedString} */ (`만료됨: 실행 예정 시각 이후 유예 기간 내에 실행되지 않았습니다`)
-},
-  1027: () => {
-	return /** @type {LocalizedString} */ (`타임라인`)
-},
+  1026: "만료됨: 실행 예정 시각 이후 유예 기간 내에 실행되지 않았습니다",
+  1027: "타임라인",
   1028: (i: In<'title' | 'chain'>) => {
 	return /** @type {LocalizedString} */ (`"${i?.title}"은(는) 이 시점부터 실행할 수 있습니다 (${i?.chain}).`)
 },
@@ -306,12 +172,8 @@ const table: Record<number, (i: never) => string> = {
   1032: (i: In<'block'>) => {
 	return /** @type {LocalizedString} */ (`(블록 ${i?.block})`)
 },
-  1033: () => {
-	return /** @type {LocalizedString} */ (`제안자: `)
-},
-  1034: () => {
-	return /** @type {LocalizedString} */ (``)
-},
+  1033: "제안자: ",
+  1034: "",
   1035: (i: In<'block'>) => {
 	return /** @type {LocalizedString} */ (`블록 ${i?.block}에서 대기열 등록됨. 실행 가능 시점: `)
 },
@@ -321,57 +183,25 @@ const table: Record<number, (i: never) => string> = {
   1037: (i: In<'time' | 'snapshot'>) => {
 	return /** @type {LocalizedString} */ (`투표 시작: ${i?.time} (투표권은 ${i?.snapshot} 기준으로 계산됩니다)`)
 },
-  1038: () => {
-	return /** @type {LocalizedString} */ (`이 제안에 투표할 수 없습니다:`)
-},
-  1039: () => {
-	return /** @type {LocalizedString} */ (`투표하기`)
-},
-  1040: () => {
-	return /** @type {LocalizedString} */ (`찬성, 반대 또는 기권을 선택하십시오.`)
-},
-  1041: () => {
-	return /** @type {LocalizedString} */ (`먼저 찬성, 반대 또는 기권을 선택하십시오.`)
-},
-  1042: () => {
-	return /** @type {LocalizedString} */ (`투표가 종료되었습니다.`)
-},
-  1043: () => {
-	return /** @type {LocalizedString} */ (`투표가 종료되었습니다. 투표하지 않았습니다.`)
-},
-  1044: () => {
-	return /** @type {LocalizedString} */ (`지갑을 연결하거나 주소를 조회하면 해당 투표권을 확인하고 투표할 수 있습니다.`)
-},
-  1045: () => {
-	return /** @type {LocalizedString} */ (`내 투표권은 나에게 집계되므로 지금부터 생성되는 제안에 투표할 수 있습니다. 이 제안의 투표권은 투표권을 갖기 전인 스냅샷 시점에 확정되었습니다.`)
-},
-  1046: () => {
-	return /** @type {LocalizedString} */ (`. 이 대리인은 이 제안에 투표하지 않았습니다.`)
-},
-  1047: () => {
-	return /** @type {LocalizedString} */ (`. 이 대리인은 아직 이 제안에 투표하지 않았습니다.`)
-},
-  1048: () => {
-	return /** @type {LocalizedString} */ (`자신에게 위임`)
-},
+  1038: "이 제안에 투표할 수 없습니다:",
+  1039: "투표하기",
+  1040: "찬성, 반대 또는 기권을 선택하십시오.",
+  1041: "먼저 찬성, 반대 또는 기권을 선택하십시오.",
+  1042: "투표가 종료되었습니다.",
+  1043: "투표가 종료되었습니다. 투표하지 않았습니다.",
+  1044: "지갑을 연결하거나 주소를 조회하면 해당 투표권을 확인하고 투표할 수 있습니다.",
+  1045: "내 투표권은 나에게 집계되므로 지금부터 생성되는 제안에 투표할 수 있습니다. 이 제안의 투표권은 투표권을 갖기 전인 스냅샷 시점에 확정되었습니다.",
+  1046: ". 이 대리인은 이 제안에 투표하지 않았습니다.",
+  1047: ". 이 대리인은 아직 이 제안에 투표하지 않았습니다.",
+  1048: "자신에게 위임",
   1049: (i: In<'support' | 'amount'>) => {
 	return /** @type {LocalizedString} */ (`. 이 대리인은 이 제안에 ${i?.amount}(으)로 ${i?.support} 투표했습니다.`)
 },
-  1050: () => {
-	return /** @type {LocalizedString} */ (`. 이 대리인이 해당 투표권으로 투표합니다.`)
-},
-  1051: () => {
-	return /** @type {LocalizedString} */ (`자신에게 위임했습니다: 지금부터 생성되는 제안에 투표할 수 있습니다`)
-},
-  1052: () => {
-	return /** @type {LocalizedString} */ (`투표권 얻기`)
-},
-  1053: () => {
-	return /** @type {LocalizedString} */ (`내 투표`)
-},
-  1054: () => {
-	return /** @type {LocalizedString} */ (`제안에 투표하려면 해당 제안의 스냅샷 이전에 투표권(래핑 또는 스테이킹한 ALT)을 보유하거나 위임을 받아야 합니다.`)
-},
+  1050: ". 이 대리인이 해당 투표권으로 투표합니다.",
+  1051: "자신에게 위임했습니다: 지금부터 생성되는 제안에 투표할 수 있습니다",
+  1052: "투표권 얻기",
+  1053: "내 투표",
+  1054: "제안에 투표하려면 해당 제안의 스냅샷 이전에 투표권(래핑 또는 스테이킹한 ALT)을 보유하거나 위임을 받아야 합니다.",
   1055: (i: In<'snapshot'>) => {
 	return /** @type {LocalizedString} */ (` 스냅샷 시점(${i?.snapshot})에 투표권이 없었습니다.`)
 },
@@ -381,27 +211,19 @@ const table: Record<number, (i: never) => string> = {
   1057: (i: In<'opens' | 'snapshot' | 'amount'>) => {
 	return /** @type {LocalizedString} */ (`투표는 ${i?.opens}에 시작됩니다. 투표권은 ${i?.snapshot} 기준으로 계산되며, 현재 ${i?.amount}입니다.`)
 },
-  1058: () => {
-	return /** @type {LocalizedString} */ (`에서 이를 투표권에 추가하면 지금부터 생성되는 제안에 적용됩니다.`)
-},
+  1058: "에서 이를 투표권에 추가하면 지금부터 생성되는 제안에 적용됩니다.",
   1059: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`내 ${i?.amount}은(는) 투표권이 없는 일반 ALT입니다. 지금부터 생성되는 제안에 투표하려면 투표권으로 전환(또는 스테이킹)하십시오. 이 제안의 투표권은 스냅샷 시점에 확정되었습니다.`)
 },
   1060: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`또한 투표권이 없는 일반 ALT ${i?.amount}을(를) 보유하고 있습니다. `)
 },
-  1061: () => {
-	return /** @type {LocalizedString} */ (`스냅샷 시점 투표권: `)
-},
-  1062: () => {
-	return /** @type {LocalizedString} */ (`이유 (선택 사항, 공개되며 영구 보존)`)
-},
+  1061: "스냅샷 시점 투표권: ",
+  1062: "이유 (선택 사항, 공개되며 영구 보존)",
   1063: (i: In<'max'>) => {
 	return /** @type {LocalizedString} */ (`이유가 ${i?.max}자를 초과합니다.`)
 },
-  1064: () => {
-	return /** @type {LocalizedString} */ (`투표가 기록되었습니다`)
-},
+  1064: "투표가 기록되었습니다",
   1065: (i: In<'support' | 'id'>) => {
 	return /** @type {LocalizedString} */ (`제안 ${i?.id}에 ${i?.support} 투표합니다.`)
 },
@@ -411,57 +233,31 @@ const table: Record<number, (i: never) => string> = {
   1067: (i: In<'support' | 'id'>) => {
 	return /** @type {LocalizedString} */ (`제안 ${i?.id}…에 ${i?.support} 투표`)
 },
-  1068: () => {
-	return /** @type {LocalizedString} */ (`에서 자신에게 위임하십시오. 위임은 그 이후 생성되는 제안부터 적용됩니다.`)
-},
-  1069: () => {
-	return /** @type {LocalizedString} */ (`직접 투표하려면 `)
-},
-  1070: () => {
-	return /** @type {LocalizedString} */ (`내 투표권`)
-},
+  1068: "에서 자신에게 위임하십시오. 위임은 그 이후 생성되는 제안부터 적용됩니다.",
+  1069: "직접 투표하려면 ",
+  1070: "내 투표권",
   1071: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`내 ${i?.amount}은(는) 위임되지 않았으며, 위임되지 않은 투표권은 집계되지 않습니다. 향후 제안에 투표하려면 자신에게 위임하십시오. 이 제안의 투표권은 스냅샷 시점에 확정되었으므로 이번 제안에는 적용되지 않습니다.`)
 },
-  1072: () => {
-	return /** @type {LocalizedString} */ (`투표`)
-},
-  1073: () => {
-	return /** @type {LocalizedString} */ (`에게 있습니다`)
-},
-  1074: () => {
-	return /** @type {LocalizedString} */ (`내 투표권은 `)
-},
+  1072: "투표",
+  1073: "에게 있습니다",
+  1074: "내 투표권은 ",
   1075: (i: In<'support'>) => {
 	return /** @type {LocalizedString} */ (`${i?.support}에 투표했습니다`)
 },
-  1076: () => {
-	return /** @type {LocalizedString} */ (`이 제안에 투표했습니다.`)
-},
+  1076: "이 제안에 투표했습니다.",
   1077: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (` (${i?.amount}).`)
 },
-  1078: () => {
-	return /** @type {LocalizedString} */ (`선택`)
-},
-  1079: () => {
-	return /** @type {LocalizedString} */ (`블록`)
-},
-  1080: () => {
-	return /** @type {LocalizedString} */ (`아직 투표가 없습니다.`)
-},
-  1081: () => {
-	return /** @type {LocalizedString} */ (`이 제안의 투표는 앱이 블록 단위로 읽는 기록보다 먼저 시작되었습니다. 집계를 참조하십시오.`)
-},
-  1082: () => {
-	return /** @type {LocalizedString} */ (`정족수`)
-},
+  1078: "선택",
+  1079: "블록",
+  1080: "아직 투표가 없습니다.",
+  1081: "이 제안의 투표는 앱이 블록 단위로 읽는 기록보다 먼저 시작되었습니다. 집계를 참조하십시오.",
+  1082: "정족수",
   1083: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`투표를 읽을 수 없습니다: ${i?.error}`)
 },
-  1084: () => {
-	return /** @type {LocalizedString} */ (`투표를 읽는 중…`)
-},
+  1084: "투표를 읽는 중…",
   1085: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`투표가 있는 ${i?.count}개 블록에 걸친 찬성, 반대, 기권의 누적 합계입니다. 아래 표에 같은 수치가 나와 있습니다.`)
 },
@@ -474,14 +270,8 @@ const table: Record<number, (i: never) => string> = {
   1088: (i: In<'block'>) => {
 	return /** @type {LocalizedString} */ (`블록 ${i?.block} 이전에 행사된 투표는 앱에 포함된 기록에서 가져오며, 이 기록은 제안별이 아니라 투표자별로 보관됩니다. 따라서 이 내보내기에서 누락됩니다.`)
 },
-  1089: () => {
-	return /** @type {LocalizedString} */ (`이 체인에는 투표를 읽을 기록이 없습니다.`)
-},
-  1090: () => {
-	return /** @type {LocalizedString} */ (`투표 다운로드 (CSV)`)
-},
-  1091: () => {
-	return /** @type {LocalizedString} */ (`모든 투표자, 찬반, 정확한 가중치, 이유, UTC 기준 블록 시간을 담습니다. 이 기기에서 생성되며 어디에도 전송되지 않습니다.`)
-},
+  1089: "이 체인에는 투표를 읽을 기록이 없습니다.",
+  1090: "투표 다운로드 (CSV)",
+  1091: "모든 투표자, 찬반, 정확한 가중치, 이유, UTC 기준 블록 시간을 담습니다. 이 기기에서 생성되며 어디에도 전송되지 않습니다.",
 };
 export default table;

@@ -2,7 +2,7 @@
 // @ts-nocheck
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-const table: Record<number, (i: never) => string> = {
+const table: Record<number, string | ((i: never) => string)> = {
   0: (i: In<'id' | 'title'>) => {
 	return /** @type {LocalizedString} */ (`提案 ${i?.id} “${i?.title}”`)
 },
@@ -12,9 +12,7 @@ const table: Record<number, (i: never) => string> = {
   2: (i: In<'amount' | 'chain'>) => {
 	return /** @type {LocalizedString} */ (`空投第一季中属于您的 ${i?.amount} ALT 可在此时之前领取；届时未领取的部分将退回国库（${i?.chain}）。`)
 },
-  3: () => {
-	return /** @type {LocalizedString} */ (`空投领取期结束`)
-},
+  3: "空投领取期结束",
   4: (i: In<'title' | 'chain'>) => {
 	return /** @type {LocalizedString} */ (`如果“${i?.title}”获得通过并在投票结束后立即排队，从此时起可以执行（${i?.chain}）。`)
 },
@@ -42,9 +40,7 @@ const table: Record<number, (i: never) => string> = {
   12: (i: In<'amount' | 'from' | 'to' | 'request' | 'chain'>) => {
 	return /** @type {LocalizedString} */ (`正从运营商 ${i?.from} 转移到 ${i?.to} 的 ${i?.amount} ALT，从此时起可以质押给新运营商（请求 ${i?.request}，${i?.chain}）。`)
 },
-  13: () => {
-	return /** @type {LocalizedString} */ (`可以完成重新委托`)
-},
+  13: "可以完成重新委托",
   14: (i: In<'title' | 'chain'>) => {
 	return /** @type {LocalizedString} */ (`对“${i?.title}”投票的最后时刻（${i?.chain}）。`)
 },
@@ -57,9 +53,7 @@ const table: Record<number, (i: never) => string> = {
   17: (i: In<'amount' | 'operator' | 'request' | 'chain'>) => {
 	return /** @type {LocalizedString} */ (`从运营商 ${i?.operator} 解除质押的 ${i?.amount} ALT，从此时起可以提取（请求 ${i?.request}，${i?.chain}）。`)
 },
-  18: () => {
-	return /** @type {LocalizedString} */ (`可以提取已解除质押的 ALT`)
-},
+  18: "可以提取已解除质押的 ALT",
   19: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`全部动态（${i?.count}）`)
 },
@@ -69,179 +63,77 @@ const table: Record<number, (i: never) => string> = {
   21: (i: In<'block'>) => {
 	return /** @type {LocalizedString} */ (`区块 ${i?.block}`)
 },
-  22: () => {
-	return /** @type {LocalizedString} */ (`将截止时间添加到日历（.ics）`)
-},
-  23: () => {
-	return /** @type {LocalizedString} */ (`尚待投出的票、待排队和执行的提案、解绑到期、空投的最后一天：一个在此生成的文件。每个事件都保留其 ID，因此导入时会更新的日历将替换原有事件。`)
-},
-  24: () => {
-	return /** @type {LocalizedString} */ (`动态`)
-},
-  25: () => {
-	return /** @type {LocalizedString} */ (`下载 CSV`)
-},
-  26: () => {
-	return /** @type {LocalizedString} */ (`包含每一行、精确金额、UTC 区块时间；在此生成，不会发送到任何地方。`)
-},
-  27: () => {
-	return /** @type {LocalizedString} */ (`暂无协议动态。`)
-},
+  22: "将截止时间添加到日历（.ics）",
+  23: "尚待投出的票、待排队和执行的提案、解绑到期、空投的最后一天：一个在此生成的文件。每个事件都保留其 ID，因此导入时会更新的日历将替换原有事件。",
+  24: "动态",
+  25: "下载 CSV",
+  26: "包含每一行、精确金额、UTC 区块时间；在此生成，不会发送到任何地方。",
+  27: "暂无协议动态。",
   28: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`${i?.count} 个事件`)
 },
-  29: () => {
-	return /** @type {LocalizedString} */ (`某个地址在协议中的全部操作，最新的在前，读取自链上日志。`)
-},
-  30: () => {
-	return /** @type {LocalizedString} */ (`动态`)
-},
-  31: () => {
-	return /** @type {LocalizedString} */ (`连接钱包，或在上方输入地址，即可查看其动态。`)
-},
-  32: () => {
-	return /** @type {LocalizedString} */ (`动态分页`)
-},
+  29: "某个地址在协议中的全部操作，最新的在前，读取自链上日志。",
+  30: "动态",
+  31: "连接钱包，或在上方输入地址，即可查看其动态。",
+  32: "动态分页",
   33: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`（${i?.count} 部分，同一笔交易）`)
 },
   34: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`无法读取动态：${i?.error}`)
 },
-  35: () => {
-	return /** @type {LocalizedString} */ (`正在读取协议日志…`)
-},
-  36: () => {
-	return /** @type {LocalizedString} */ (`您的近期动态`)
-},
+  35: "正在读取协议日志…",
+  36: "您的近期动态",
   37: (i: In<'block'>) => {
 	return /** @type {LocalizedString} */ (`从区块 ${i?.block} 起（之前的区块由应用附带的历史记录覆盖；其中的投票和委托见治理页面）`)
 },
-  38: () => {
-	return /** @type {LocalizedString} */ (`动态`)
-},
-  39: () => {
-	return /** @type {LocalizedString} */ (`票`)
-},
-  40: () => {
-	return /** @type {LocalizedString} */ (`领取了空投`)
-},
-  41: () => {
-	return /** @type {LocalizedString} */ (``)
-},
-  42: () => {
-	return /** @type {LocalizedString} */ (`领取了空投并质押给 `)
-},
-  43: () => {
-	return /** @type {LocalizedString} */ (`领取了空投，作为投票权`)
-},
-  44: () => {
-	return /** @type {LocalizedString} */ (` 领取奖励`)
-},
-  45: () => {
-	return /** @type {LocalizedString} */ (`从 `)
-},
-  46: () => {
-	return /** @type {LocalizedString} */ (` 复投奖励`)
-},
-  47: () => {
-	return /** @type {LocalizedString} */ (`在 `)
-},
-  48: () => {
-	return /** @type {LocalizedString} */ (``)
-},
-  49: () => {
-	return /** @type {LocalizedString} */ (`将投票权委托给 `)
-},
-  50: () => {
-	return /** @type {LocalizedString} */ (`将投票权委托给自己`)
-},
+  38: "动态",
+  39: "票",
+  40: "领取了空投",
+  41: "",
+  42: "领取了空投并质押给 ",
+  43: "领取了空投，作为投票权",
+  44: " 领取奖励",
+  45: "从 ",
+  46: " 复投奖励",
+  47: "在 ",
+  48: "",
+  49: "将投票权委托给 ",
+  50: "将投票权委托给自己",
   51: (i: In<'id'>) => {
 	return /** @type {LocalizedString} */ (`提案 ${i?.id}`)
 },
   52: (i: In<'title'>) => {
 	return /** @type {LocalizedString} */ (`“${i?.title}”`)
 },
-  53: () => {
-	return /** @type {LocalizedString} */ (``)
-},
-  54: () => {
-	return /** @type {LocalizedString} */ (`发起提案 `)
-},
-  55: () => {
-	return /** @type {LocalizedString} */ (` 的重新委托已开始`)
-},
-  56: () => {
-	return /** @type {LocalizedString} */ (`从 `)
-},
-  57: () => {
-	return /** @type {LocalizedString} */ (` 到 `)
-},
-  58: () => {
-	return /** @type {LocalizedString} */ (` 的重新委托已完成`)
-},
-  59: () => {
-	return /** @type {LocalizedString} */ (`从 `)
-},
-  60: () => {
-	return /** @type {LocalizedString} */ (` 到 `)
-},
-  61: () => {
-	return /** @type {LocalizedString} */ (` 的质押被罚没`)
-},
-  62: () => {
-	return /** @type {LocalizedString} */ (`在 `)
-},
-  63: () => {
-	return /** @type {LocalizedString} */ (``)
-},
-  64: () => {
-	return /** @type {LocalizedString} */ (`质押给 `)
-},
-  65: () => {
-	return /** @type {LocalizedString} */ (` 解除质押`)
-},
-  66: () => {
-	return /** @type {LocalizedString} */ (`从 `)
-},
-  67: () => {
-	return /** @type {LocalizedString} */ (`将投票权解包为普通 ALT`)
-},
+  53: "",
+  54: "发起提案 ",
+  55: " 的重新委托已开始",
+  56: "从 ",
+  57: " 到 ",
+  58: " 的重新委托已完成",
+  59: "从 ",
+  60: " 到 ",
+  61: " 的质押被罚没",
+  62: "在 ",
+  63: "",
+  64: "质押给 ",
+  65: " 解除质押",
+  66: "从 ",
+  67: "将投票权解包为普通 ALT",
   68: (i: In<'reason'>) => {
 	return /** @type {LocalizedString} */ (`：“${i?.reason}”`)
 },
-  69: () => {
-	return /** @type {LocalizedString} */ (` 投了弃权票`)
-},
-  70: () => {
-	return /** @type {LocalizedString} */ (`对 `)
-},
-  71: () => {
-	return /** @type {LocalizedString} */ (` 投了反对票`)
-},
-  72: () => {
-	return /** @type {LocalizedString} */ (`对 `)
-},
-  73: () => {
-	return /** @type {LocalizedString} */ (` 投了赞成票`)
-},
-  74: () => {
-	return /** @type {LocalizedString} */ (`对 `)
-},
-  75: () => {
-	return /** @type {LocalizedString} */ (` 投了票（?）`)
-},
-  76: () => {
-	return /** @type {LocalizedString} */ (`对 `)
-},
-  77: () => {
-	return /** @type {LocalizedString} */ (` 提取`)
-},
-  78: () => {
-	return /** @type {LocalizedString} */ (`从 `)
-},
-  79: () => {
-	return /** @type {LocalizedString} */ (`将 ALT 包装为投票权`)
-},
+  69: " 投了弃权票",
+  70: "对 ",
+  71: " 投了反对票",
+  72: "对 ",
+  73: " 投了赞成票",
+  74: "对 ",
+  75: " 投了票（?）",
+  76: "对 ",
+  77: " 提取",
+  78: "从 ",
+  79: "将 ALT 包装为投票权",
 };
 export default table;

@@ -3,121 +3,67 @@
 import * as registry from '../registry.ts';
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-const table: Record<number, (i: never) => string> = {
-  80: () => {
-	return /** @type {LocalizedString} */ (`查看资格`)
-},
-  81: () => {
-	return /** @type {LocalizedString} */ (`查看地址`)
-},
+const table: Record<number, string | ((i: never) => string)> = {
+  80: "查看资格",
+  81: "查看地址",
   82: (i: In<'operator'>) => {
 	return /** @type {LocalizedString} */ (`领取并质押给 ${i?.operator}（一个批量交易）`)
 },
   83: (i: In<'step' | 'count'>) => {
 	return /** @type {LocalizedString} */ (`（第 ${i?.step} 步，共 ${i?.count} 步）`)
 },
-  84: () => {
-	return /** @type {LocalizedString} */ (`已领取并质押；您的投票未转给您选择的受托人：请在“您的投票”中委托。`)
-},
+  84: "已领取并质押；您的投票未转给您选择的受托人：请在“您的投票”中委托。",
   85: (i: In<'symbol'>) => {
 	return /** @type {LocalizedString} */ (`已领取，但尚未质押：您领取的部分以 ${i?.symbol} 的形式在您的钱包中。准备好后，请在“质押”页面进行质押。`)
 },
   86: (i: In<'amount' | 'symbol'>) => {
 	return /** @type {LocalizedString} */ (`已领取，但尚未质押：${i?.amount} 以普通 ${i?.symbol} 的形式在您的钱包中，其余为投票权。准备好后，请在“质押”页面进行质押。`)
 },
-  87: () => {
-	return /** @type {LocalizedString} */ (`已领取，但尚未质押：您领取的部分以投票权的形式在您的钱包中。准备好后，请在“质押”页面进行质押。`)
-},
+  87: "已领取，但尚未质押：您领取的部分以投票权的形式在您的钱包中。准备好后，请在“质押”页面进行质押。",
   88: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`以投票权形式领取 ${i?.amount}，委托给您自己`)
 },
   89: (i: In<'amount' | 'address'>) => {
 	return /** @type {LocalizedString} */ (`以投票权形式领取 ${i?.amount}，委托给 ${i?.address}`)
 },
-  90: () => {
-	return /** @type {LocalizedString} */ (`已领取。`)
-},
-  91: () => {
-	return /** @type {LocalizedString} */ (`选择运营商`)
-},
-  92: () => {
-	return /** @type {LocalizedString} */ (`请选择一个运营商。`)
-},
-  93: () => {
-	return /** @type {LocalizedString} */ (`领取`)
-},
+  90: "已领取。",
+  91: "选择运营商",
+  92: "请选择一个运营商。",
+  93: "领取",
   94: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`领取 ${i?.amount}`)
 },
-  95: () => {
-	return /** @type {LocalizedString} */ (`领取并质押`)
-},
-  96: () => {
-	return /** @type {LocalizedString} */ (`以投票权形式领取`)
-},
-  97: () => {
-	return /** @type {LocalizedString} */ (`领取到我的钱包`)
-},
-  98: () => {
-	return /** @type {LocalizedString} */ (`将普通 ALT 发送到此钱包；普通 ALT 不具有投票权。`)
-},
-  99: () => {
-	return /** @type {LocalizedString} */ (`已领取`)
-},
-  100: () => {
-	return /** @type {LocalizedString} */ (`已领取并质押`)
-},
+  95: "领取并质押",
+  96: "以投票权形式领取",
+  97: "领取到我的钱包",
+  98: "将普通 ALT 发送到此钱包；普通 ALT 不具有投票权。",
+  99: "已领取",
+  100: "已领取并质押",
   101: (i: In<'duration'>) => {
 	return /** @type {LocalizedString} */ (`${i?.duration} 后截止`)
 },
-  102: () => {
-	return /** @type {LocalizedString} */ (`您的账户是合约（Safe 或其他智能账户），无法对委托进行签名。请保留当前受托人进行领取，然后在“您的投票”中委托。`)
-},
-  103: () => {
-	return /** @type {LocalizedString} */ (`您的账户是合约（Safe 或其他智能账户），无法对委托进行签名。请以您自己为受托人进行领取，然后在“您的投票”中委托。`)
-},
-  104: () => {
-	return /** @type {LocalizedString} */ (`）；届时未领取的部分将退回国库。`)
-},
-  105: () => {
-	return /** @type {LocalizedString} */ (`（`)
-},
-  106: () => {
-	return /** @type {LocalizedString} */ (`普通 ALT`)
-},
-  107: () => {
-	return /** @type {LocalizedString} */ (`投票权`)
-},
-  108: () => {
-	return /** @type {LocalizedString} */ (`您还没有受托人：除非您另选他人，否则领取的投票权将委托给您自己。`)
-},
-  109: () => {
-	return /** @type {LocalizedString} */ (`此投票代币无法接受委托签名。请保留当前受托人进行领取，然后在“您的投票”中委托。`)
-},
-  110: () => {
-	return /** @type {LocalizedString} */ (`此投票代币无法接受委托签名。请以您自己为受托人进行领取，然后在“您的投票”中委托。`)
-},
-  111: () => {
-	return /** @type {LocalizedString} */ (`只有符合资格的钱包本身才能领取，并选择其 ALT 的到账方式。`)
-},
-  112: () => {
-	return /** @type {LocalizedString} */ (`质押运营商`)
-},
+  102: "您的账户是合约（Safe 或其他智能账户），无法对委托进行签名。请保留当前受托人进行领取，然后在“您的投票”中委托。",
+  103: "您的账户是合约（Safe 或其他智能账户），无法对委托进行签名。请以您自己为受托人进行领取，然后在“您的投票”中委托。",
+  104: "）；届时未领取的部分将退回国库。",
+  105: "（",
+  106: "普通 ALT",
+  107: "投票权",
+  108: "您还没有受托人：除非您另选他人，否则领取的投票权将委托给您自己。",
+  109: "此投票代币无法接受委托签名。请保留当前受托人进行领取，然后在“您的投票”中委托。",
+  110: "此投票代币无法接受委托签名。请以您自己为受托人进行领取，然后在“您的投票”中委托。",
+  111: "只有符合资格的钱包本身才能领取，并选择其 ALT 的到账方式。",
+  112: "质押运营商",
   113: (i: In<'name' | 'address' | 'commission'>) => {
 	return /** @type {LocalizedString} */ (`${i?.name} · ${i?.address} · 佣金 ${i?.commission}%`)
 },
   114: (i: In<'name' | 'address' | 'commission' | 'pending'>) => {
 	return /** @type {LocalizedString} */ (`${i?.name} · ${i?.address} · 佣金 ${i?.commission}%，将变更为 ${i?.pending}%`)
 },
-  115: () => {
-	return /** @type {LocalizedString} */ (`如果您的钱包支持批量交易（Safe 支持），只需确认一次；否则为一笔交易。`)
-},
+  115: "如果您的钱包支持批量交易（Safe 支持），只需确认一次；否则为一笔交易。",
   116: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`如果您的钱包支持批量交易（Safe 支持），只需确认一次；否则需要在钱包中确认 ${i?.count} 次，并会在第一次确认之前检查整个流程。`)
 },
-  117: () => {
-	return /** @type {LocalizedString} */ (`质押给您选择的运营商：可质押全部领取额，或您指定的部分。`)
-},
+  117: "质押给您选择的运营商：可质押全部领取额，或您指定的部分。",
   118: (i: In<'staked' | 'rest' | 'form'>) => {
 	return /** @type {LocalizedString} */ (`质押 ${i?.staked}；其余 ${i?.rest} 以${i?.form}的形式到账。`)
 },
@@ -127,15 +73,9 @@ const table: Record<number, (i: never) => string> = {
   120: (i: In<'staked' | 'rest' | 'form'>) => {
 	return /** @type {LocalizedString} */ (`质押 ${i?.staked}；其余 ${i?.rest} 以${i?.form}的形式到账，并将您的全部投票转给您自己。`)
 },
-  121: () => {
-	return /** @type {LocalizedString} */ (`质押全部领取额。`)
-},
-  122: () => {
-	return /** @type {LocalizedString} */ (`质押全部领取额，并将您的全部投票转给该受托人。`)
-},
-  123: () => {
-	return /** @type {LocalizedString} */ (`质押全部领取额，并将您的全部投票转给您自己。`)
-},
+  121: "质押全部领取额。",
+  122: "质押全部领取额，并将您的全部投票转给该受托人。",
+  123: "质押全部领取额，并将您的全部投票转给您自己。",
   124: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`将该 Safe 在空投第一季中的 ${i?.amount} 以普通 ALT 领取到该 Safe（含证明）。`)
 },
@@ -145,99 +85,43 @@ const table: Record<number, (i: never) => string> = {
   126: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`质押数量（共 ${i?.amount}）`)
 },
-  127: () => {
-	return /** @type {LocalizedString} */ (`受托人必须是一个地址（0x 后跟 40 个十六进制字符），或留空以保留您当前的受托人。`)
-},
-  128: () => {
-	return /** @type {LocalizedString} */ (`领取部分和质押部分的投票归于（留空：您当前的受托人）`)
-},
-  129: () => {
-	return /** @type {LocalizedString} */ (`领取部分和质押部分的投票归于（留空：以您自己为受托人）`)
-},
-  130: () => {
-	return /** @type {LocalizedString} */ (`已质押的 ALT 可获得奖励，也可能被罚没。`)
-},
-  131: () => {
-	return /** @type {LocalizedString} */ (`已质押的 ALT 可获得奖励，也可能被罚没，并保留投票权。`)
-},
-  132: () => {
-	return /** @type {LocalizedString} */ (`此网络上无法质押。`)
-},
+  127: "受托人必须是一个地址（0x 后跟 40 个十六进制字符），或留空以保留您当前的受托人。",
+  128: "领取部分和质押部分的投票归于（留空：您当前的受托人）",
+  129: "领取部分和质押部分的投票归于（留空：以您自己为受托人）",
+  130: "已质押的 ALT 可获得奖励，也可能被罚没。",
+  131: "已质押的 ALT 可获得奖励，也可能被罚没，并保留投票权。",
+  132: "此网络上无法质押。",
   133: (i: In<'symbol'>) => {
 	return /** @type {LocalizedString} */ (`以 ${i?.symbol} 形式到账，即按 1:1 包装、可用于投票的 ALT；您可随时将其解包为普通 ALT。`)
 },
-  134: () => {
-	return /** @type {LocalizedString} */ (`受托人必须是一个地址（0x 后跟 40 个十六进制字符），或留空以委托给您自己。`)
-},
-  135: () => {
-	return /** @type {LocalizedString} */ (`以投票权形式领取，委托给（留空：您自己）`)
-},
-  136: () => {
-	return /** @type {LocalizedString} */ (`；以投票权形式领取会保留该受托人，除非您另选他人。`)
-},
-  137: () => {
-	return /** @type {LocalizedString} */ (`您的投票目前委托给 `)
-},
-  138: () => {
-	return /** @type {LocalizedString} */ (`一笔交易，无需签名。`)
-},
-  139: () => {
-	return /** @type {LocalizedString} */ (`一笔交易，且需先签名一次：签名会将您的全部投票（包括您目前持有的）转给该受托人。`)
-},
-  140: () => {
-	return /** @type {LocalizedString} */ (`一笔交易，且需先签名一次：签名会将您的全部投票（包括您目前持有的）转给您自己。`)
-},
-  141: () => {
-	return /** @type {LocalizedString} */ (`您的投票已委托给您自己。`)
-},
-  142: () => {
-	return /** @type {LocalizedString} */ (`领取期未开放。`)
-},
+  134: "受托人必须是一个地址（0x 后跟 40 个十六进制字符），或留空以委托给您自己。",
+  135: "以投票权形式领取，委托给（留空：您自己）",
+  136: "；以投票权形式领取会保留该受托人，除非您另选他人。",
+  137: "您的投票目前委托给 ",
+  138: "一笔交易，无需签名。",
+  139: "一笔交易，且需先签名一次：签名会将您的全部投票（包括您目前持有的）转给该受托人。",
+  140: "一笔交易，且需先签名一次：签名会将您的全部投票（包括您目前持有的）转给您自己。",
+  141: "您的投票已委托给您自己。",
+  142: "领取期未开放。",
   143: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`质押合约要求每笔质押至少 ${i?.amount}。`)
 },
-  144: () => {
-	return /** @type {LocalizedString} */ (`该运营商未处于活跃状态，无法接受质押。`)
-},
-  145: () => {
-	return /** @type {LocalizedString} */ (`该运营商正在被罚没：完成之前，任何质押都无法转入或转出。`)
-},
-  146: () => {
-	return /** @type {LocalizedString} */ (`质押数量不能超过您的分配额。`)
-},
-  147: () => {
-	return /** @type {LocalizedString} */ (`委托您的投票`)
-},
-  148: () => {
-	return /** @type {LocalizedString} */ (`质押`)
-},
-  149: () => {
-	return /** @type {LocalizedString} */ (`解包要质押的部分`)
-},
-  150: () => {
-	return /** @type {LocalizedString} */ (`请选择大于零的质押数量。`)
-},
-  151: () => {
-	return /** @type {LocalizedString} */ (`投票不能转给零地址：将此栏留空即可保留您的受托人。`)
-},
+  144: "该运营商未处于活跃状态，无法接受质押。",
+  145: "该运营商正在被罚没：完成之前，任何质押都无法转入或转出。",
+  146: "质押数量不能超过您的分配额。",
+  147: "委托您的投票",
+  148: "质押",
+  149: "解包要质押的部分",
+  150: "请选择大于零的质押数量。",
+  151: "投票不能转给零地址：将此栏留空即可保留您的受托人。",
   152: (i: In<'account'>) => {
 	return /** @type {LocalizedString} */ (`${i?.account} 的领取与其在空投文件中的记录不符。`)
 },
-  153: () => {
-	return /** @type {LocalizedString} */ (`区块`)
-},
-  154: () => {
-	return /** @type {LocalizedString} */ (`按类别`)
-},
-  155: () => {
-	return /** @type {LocalizedString} */ (`类别`)
-},
-  156: () => {
-	return /** @type {LocalizedString} */ (`各类别目前已领取和仍未领取的 ALT，依据每位领取者在资格文件中的记录。下表列出相同的数据。`)
-},
-  157: () => {
-	return /** @type {LocalizedString} */ (`各类别已领取与未领取的 ALT`)
-},
+  153: "区块",
+  154: "按类别",
+  155: "类别",
+  156: "各类别目前已领取和仍未领取的 ALT，依据每位领取者在资格文件中的记录。下表列出相同的数据。",
+  157: "各类别已领取与未领取的 ALT",
   158: (i: In<'block'>) => {
 	return /** @type {LocalizedString} */ (`区块 ${i?.block} 之前的领取未按类别拆分。`)
 },
@@ -247,15 +131,9 @@ const table: Record<number, (i: never) => string> = {
   160: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`无法读取领取记录：${i?.error}`)
 },
-  161: () => {
-	return /** @type {LocalizedString} */ (`正在读取领取记录…`)
-},
-  162: () => {
-	return /** @type {LocalizedString} */ (`正在读取资格文件…`)
-},
-  163: () => {
-	return /** @type {LocalizedString} */ (`按类别拆分领取`)
-},
+  161: "正在读取领取记录…",
+  162: "正在读取资格文件…",
+  163: "按类别拆分领取",
   164: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`无法按类别拆分领取：${i?.error}`)
 },
@@ -265,143 +143,69 @@ const table: Record<number, (i: never) => string> = {
   166: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`每个有领取发生的区块之后，已领取和仍未领取的 ALT，共 ${i?.count} 个数据点，截至合约当前的数据。下表列出相同的数据。`)
 },
-  167: () => {
-	return /** @type {LocalizedString} */ (`领取期内已领取与未领取的 ALT`)
-},
-  168: () => {
-	return /** @type {LocalizedString} */ (`未领取`)
-},
-  169: () => {
-	return /** @type {LocalizedString} */ (`按类别的分配`)
-},
-  170: () => {
-	return /** @type {LocalizedString} */ (`已领取`)
-},
+  167: "领取期内已领取与未领取的 ALT",
+  168: "未领取",
+  169: "按类别的分配",
+  170: "已领取",
   171: (i: In<'block'>) => {
 	return /** @type {LocalizedString} */ (`（链上时间，区块 ${i?.block}。）`)
 },
-  172: () => {
-	return /** @type {LocalizedString} */ (`可领取`)
-},
-  173: () => {
-	return /** @type {LocalizedString} */ (` 截止。`)
-},
-  174: () => {
-	return /** @type {LocalizedString} */ (`领取已于 `)
-},
+  172: "可领取",
+  173: " 截止。",
+  174: "领取已于 ",
   175: (i: In<'duration'>) => {
 	return /** @type {LocalizedString} */ (` 截止，还有 ${i?.duration}。`)
 },
-  176: () => {
-	return /** @type {LocalizedString} */ (`领取将于 `)
-},
-  177: () => {
-	return /** @type {LocalizedString} */ (`在文件验证通过之前，领取功能已停用。`)
-},
-  178: () => {
-	return /** @type {LocalizedString} */ (`资格`)
-},
-  179: () => {
-	return /** @type {LocalizedString} */ (`不符合资格`)
-},
-  180: () => {
-	return /** @type {LocalizedString} */ (`此地址不在第一季的分配名单中。`)
-},
-  181: () => {
-	return /** @type {LocalizedString} */ (`领取期尚未开始`)
-},
+  176: "领取将于 ",
+  177: "在文件验证通过之前，领取功能已停用。",
+  178: "资格",
+  179: "不符合资格",
+  180: "此地址不在第一季的分配名单中。",
+  181: "领取期尚未开始",
   182: (i: In<'duration'>) => {
 	return /** @type {LocalizedString} */ (` 开始，还有 ${i?.duration}。`)
 },
-  183: () => {
-	return /** @type {LocalizedString} */ (`领取将于 `)
-},
-  184: () => {
-	return /** @type {LocalizedString} */ (`保存证明（JSON）`)
-},
-  185: () => {
-	return /** @type {LocalizedString} */ (`请妥善保存：凭此证明，该账户可通过任何钱包或工具领取，即使没有本网站也可以。`)
-},
-  186: () => {
-	return /** @type {LocalizedString} */ (` 的资格`)
-},
-  187: () => {
-	return /** @type {LocalizedString} */ (``)
-},
-  188: () => {
-	return /** @type {LocalizedString} */ (`领取期已结束`)
-},
+  183: "领取将于 ",
+  184: "保存证明（JSON）",
+  185: "请妥善保存：凭此证明，该账户可通过任何钱包或工具领取，即使没有本网站也可以。",
+  186: " 的资格",
+  187: "",
+  188: "领取期已结束",
   189: (i: In<'account'>) => {
 	return /** @type {LocalizedString} */ (`正在查看 ${i?.account}…`)
 },
-  190: () => {
-	return /** @type {LocalizedString} */ (`领取期内的领取情况`)
-},
-  191: () => {
-	return /** @type {LocalizedString} */ (`空投合约`)
-},
-  192: () => {
-	return /** @type {LocalizedString} */ (`。领取从不要求代币授权；质押其中一部分时，只授权恰好这一部分，绝不多授权。`)
-},
+  190: "领取期内的领取情况",
+  191: "空投合约",
+  192: "。领取从不要求代币授权；质押其中一部分时，只授权恰好这一部分，绝不多授权。",
   193: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`无法查看资格：${i?.error}`)
 },
-  194: () => {
-	return /** @type {LocalizedString} */ (`请在上方输入地址或连接钱包，以查看该地址的资格。查看资格无需钱包。`)
-},
-  195: () => {
-	return /** @type {LocalizedString} */ (`300,000,000 ALT（总供应量的 3%）分配给 OG Badge 和 Oh Ottie! NFT 持有者、Altitude 活动参与者、EigenLayer 再质押者以及 Celestia 质押者。可在一个月内领取；届时未领取的部分将退回国库。`)
-},
+  194: "请在上方输入地址或连接钱包，以查看该地址的资格。查看资格无需钱包。",
+  195: "300,000,000 ALT（总供应量的 3%）分配给 OG Badge 和 Oh Ottie! NFT 持有者、Altitude 活动参与者、EigenLayer 再质押者以及 Celestia 质押者。可在一个月内领取；届时未领取的部分将退回国库。",
   196: (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`空投合约未部署在 ${i?.chain} 上。`)
 },
   197: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`无法读取空投：${i?.error}`)
 },
-  198: () => {
-	return /** @type {LocalizedString} */ (`显示领取期内的领取情况`)
-},
-  199: () => {
-	return /** @type {LocalizedString} */ (`空投第一季`)
-},
-  200: () => {
-	return /** @type {LocalizedString} */ (`重试`)
-},
-  201: () => {
-	return /** @type {LocalizedString} */ (`空投未部署在此链上。`)
-},
-  202: () => {
-	return /** @type {LocalizedString} */ (`将未领取的 ALT 回收至国库`)
-},
+  198: "显示领取期内的领取情况",
+  199: "空投第一季",
+  200: "重试",
+  201: "空投未部署在此链上。",
+  202: "将未领取的 ALT 回收至国库",
   203: (i: In<'duration'>) => {
 	return /** @type {LocalizedString} */ (`），但须在治理已有 ${i?.duration} 可用于延长领取期之后（例如领取期临近结束时 ALT 被暂停的情况）。`)
 },
-  204: () => {
-	return /** @type {LocalizedString} */ (`任何人都可以将其退回国库（`)
-},
-  205: () => {
-	return /** @type {LocalizedString} */ (` 未被领取。`)
-},
-  206: () => {
-	return /** @type {LocalizedString} */ (`领取期已结束，尚有 `)
-},
-  207: () => {
-	return /** @type {LocalizedString} */ (`已无剩余：全部已被领取。`)
-},
-  208: () => {
-	return /** @type {LocalizedString} */ (`已无剩余：未领取的 ALT 已回收至国库。`)
-},
-  209: () => {
-	return /** @type {LocalizedString} */ (`回收至国库`)
-},
+  204: "任何人都可以将其退回国库（",
+  205: " 未被领取。",
+  206: "领取期已结束，尚有 ",
+  207: "已无剩余：全部已被领取。",
+  208: "已无剩余：未领取的 ALT 已回收至国库。",
+  209: "回收至国库",
   210: (i: In<'time'>) => {
 	return /** @type {LocalizedString} */ (`未领取的 ALT 可从 ${i?.time} 起回收。`)
 },
-  211: () => {
-	return /** @type {LocalizedString} */ (`已回收`)
-},
-  212: () => {
-	return /** @type {LocalizedString} */ (`未领取的 ALT`)
-},
+  211: "已回收",
+  212: "未领取的 ALT",
 };
 export default table;

@@ -2,151 +2,69 @@
 // @ts-nocheck
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-const table: Record<number, (i: never) => string> = {
-  483: () => {
-	return /** @type {LocalizedString} */ (`高于质押合约接受的最大值。`)
-},
-  484: () => {
-	return /** @type {LocalizedString} */ (`数量`)
-},
-  485: () => {
-	return /** @type {LocalizedString} */ (`低于质押合约接受的最小值。`)
-},
-  486: () => {
-	return /** @type {LocalizedString} */ (`请选择一个参数。`)
-},
-  487: () => {
-	return /** @type {LocalizedString} */ (`佣金变更延迟（天）`)
-},
-  488: () => {
-	return /** @type {LocalizedString} */ (`延迟为 0 时，运营商可以立即更改佣金，无需提前通知其质押者。`)
-},
-  489: () => {
-	return /** @type {LocalizedString} */ (`请输入地址（0x 后跟 40 个十六进制字符）。`)
-},
-  490: () => {
-	return /** @type {LocalizedString} */ (`请输入以 0x 开头的十六进制字节。`)
-},
+const table: Record<number, string | ((i: never) => string)> = {
+  483: "高于质押合约接受的最大值。",
+  484: "数量",
+  485: "低于质押合约接受的最小值。",
+  486: "请选择一个参数。",
+  487: "佣金变更延迟（天）",
+  488: "延迟为 0 时，运营商可以立即更改佣金，无需提前通知其质押者。",
+  489: "请输入地址（0x 后跟 40 个十六进制字符）。",
+  490: "请输入以 0x 开头的十六进制字节。",
   491: (i: In<'field' | 'problem'>) => {
 	return /** @type {LocalizedString} */ (`${i?.field}：${i?.problem}`)
 },
-  492: () => {
-	return /** @type {LocalizedString} */ (`最高佣金（%）`)
-},
-  493: () => {
-	return /** @type {LocalizedString} */ (`上限为 0% 意味着从执行之时起，所有运营商的佣金都将为零。`)
-},
-  494: () => {
-	return /** @type {LocalizedString} */ (`最低质押（ALT）`)
-},
-  495: () => {
-	return /** @type {LocalizedString} */ (`运营商`)
-},
-  496: () => {
-	return /** @type {LocalizedString} */ (`奖励速率（每秒 ALT）`)
-},
-  497: () => {
-	return /** @type {LocalizedString} */ (`奖励速率为 0 将停止质押奖励：在治理重新设定速率之前，质押者不会再获得任何奖励。`)
-},
-  498: () => {
-	return /** @type {LocalizedString} */ (`解绑期（天）`)
-},
-  499: () => {
-	return /** @type {LocalizedString} */ (`每秒 ALT`)
-},
-  500: () => {
-	return /** @type {LocalizedString} */ (`天`)
-},
-  501: () => {
-	return /** @type {LocalizedString} */ (`金额`)
-},
-  502: () => {
-	return /** @type {LocalizedString} */ (`质押合约在此处不接受 0。`)
-},
+  492: "最高佣金（%）",
+  493: "上限为 0% 意味着从执行之时起，所有运营商的佣金都将为零。",
+  494: "最低质押（ALT）",
+  495: "运营商",
+  496: "奖励速率（每秒 ALT）",
+  497: "奖励速率为 0 将停止质押奖励：在治理重新设定速率之前，质押者不会再获得任何奖励。",
+  498: "解绑期（天）",
+  499: "每秒 ALT",
+  500: "天",
+  501: "金额",
+  502: "质押合约在此处不接受 0。",
   503: (i: In<'number'>) => {
 	return /** @type {LocalizedString} */ (`操作 ${i?.number}`)
 },
-  504: () => {
-	return /** @type {LocalizedString} */ (`操作`)
-},
-  505: () => {
-	return /** @type {LocalizedString} */ (`添加操作`)
-},
-  506: () => {
-	return /** @type {LocalizedString} */ (`允许注册（取消勾选即移除）`)
-},
+  504: "操作",
+  505: "添加操作",
+  506: "允许注册（取消勾选即移除）",
   507: (i: In<'payer' | 'balance'>) => {
 	return /** @type {LocalizedString} */ (`数量（ALT；${i?.payer}持有 ${i?.balance}）`)
 },
-  508: () => {
-	return /** @type {LocalizedString} */ (`← 全部提案`)
-},
-  509: () => {
-	return /** @type {LocalizedString} */ (`Calldata`)
-},
-  510: () => {
-	return /** @type {LocalizedString} */ (`请先确认此数值的作用，然后才能发送。`)
-},
-  511: () => {
-	return /** @type {LocalizedString} */ (`提案已创建`)
-},
-  512: () => {
-	return /** @type {LocalizedString} */ (`说明`)
-},
-  513: () => {
-	return /** @type {LocalizedString} */ (`说明（Markdown）`)
-},
+  508: "← 全部提案",
+  509: "Calldata",
+  510: "请先确认此数值的作用，然后才能发送。",
+  511: "提案已创建",
+  512: "说明",
+  513: "说明（Markdown）",
   514: (i: In<'consequence'>) => {
 	return /** @type {LocalizedString} */ (`我已了解：${i?.consequence}`)
 },
-  515: () => {
-	return /** @type {LocalizedString} */ (`将运营商加入许可名单`)
-},
-  516: () => {
-	return /** @type {LocalizedString} */ (`更改质押参数`)
-},
-  517: () => {
-	return /** @type {LocalizedString} */ (`自定义调用（目标、金额、calldata）`)
-},
+  515: "将运营商加入许可名单",
+  516: "更改质押参数",
+  517: "自定义调用（目标、金额、calldata）",
   518: (i: In<'payer'>) => {
 	return /** @type {LocalizedString} */ (`从${i?.payer}转出 ALT`)
 },
-  519: () => {
-	return /** @type {LocalizedString} */ (`加载中…`)
-},
+  519: "加载中…",
   520: (i: In<'unit'>) => {
 	return /** @type {LocalizedString} */ (`新值（${i?.unit}）`)
 },
-  521: () => {
-	return /** @type {LocalizedString} */ (`运营商地址`)
-},
-  522: () => {
-	return /** @type {LocalizedString} */ (`参数`)
-},
-  523: () => {
-	return /** @type {LocalizedString} */ (`治理合约`)
-},
-  524: () => {
-	return /** @type {LocalizedString} */ (`金库（时间锁）`)
-},
-  525: () => {
-	return /** @type {LocalizedString} */ (`预览`)
-},
-  526: () => {
-	return /** @type {LocalizedString} */ (`说明预览`)
-},
-  527: () => {
-	return /** @type {LocalizedString} */ (`收款人`)
-},
+  521: "运营商地址",
+  522: "参数",
+  523: "治理合约",
+  524: "金库（时间锁）",
+  525: "预览",
+  526: "说明预览",
+  527: "收款人",
   528: (i: In<'number'>) => {
 	return /** @type {LocalizedString} */ (`移除操作 ${i?.number}`)
 },
-  529: () => {
-	return /** @type {LocalizedString} */ (`提交提案`)
-},
-  530: () => {
-	return /** @type {LocalizedString} */ (`目标`)
-},
+  529: "提交提案",
+  530: "目标",
   531: (i: In<'threshold'>) => {
 	return /** @type {LocalizedString} */ (`发起提案需要 ${i?.threshold} 的投票权。`)
 },
@@ -156,35 +74,17 @@ const table: Record<number, (i: never) => string> = {
   533: (i: In<'missing'>) => {
 	return /** @type {LocalizedString} */ (`您距离提案门槛还差 ${i?.missing}。请让持有人委托给您，或找一位投票权足够的受托人来提出此提案。`)
 },
-  534: () => {
-	return /** @type {LocalizedString} */ (`新提案`)
-},
-  535: () => {
-	return /** @type {LocalizedString} */ (`标题`)
-},
-  536: () => {
-	return /** @type {LocalizedString} */ (`请为提案填写标题。`)
-},
+  534: "新提案",
+  535: "标题",
+  536: "请为提案填写标题。",
   537: (i: In<'max'>) => {
 	return /** @type {LocalizedString} */ (`最多 ${i?.max} 个字符。`)
 },
-  538: () => {
-	return /** @type {LocalizedString} */ (`无标题`)
-},
-  539: () => {
-	return /** @type {LocalizedString} */ (`金额（原生币）`)
-},
-  540: () => {
-	return /** @type {LocalizedString} */ (`票`)
-},
-  541: () => {
-	return /** @type {LocalizedString} */ (`编写`)
-},
-  542: () => {
-	return /** @type {LocalizedString} */ (`。`)
-},
-  543: () => {
-	return /** @type {LocalizedString} */ (`您拥有`)
-},
+  538: "无标题",
+  539: "金额（原生币）",
+  540: "票",
+  541: "编写",
+  542: "。",
+  543: "您拥有",
 };
 export default table;

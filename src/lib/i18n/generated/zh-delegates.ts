@@ -3,259 +3,129 @@
 import * as registry from '../registry.ts';
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-const table: Record<number, (i: never) => string> = {
-  544: () => {
-	return /** @type {LocalizedString} */ (`弃权`)
-},
-  545: () => {
-	return /** @type {LocalizedString} */ (`反对`)
-},
+const table: Record<number, string | ((i: never) => string)> = {
+  544: "弃权",
+  545: "反对",
   546: (i: In<'block'>) => {
 	return /** @type {LocalizedString} */ (`截至区块 ${i?.block}`)
 },
-  547: () => {
-	return /** @type {LocalizedString} */ (`← 受托人`)
-},
-  548: () => {
-	return /** @type {LocalizedString} */ (`将您的投票权委托给此地址`)
-},
+  547: "← 受托人",
+  548: "将您的投票权委托给此地址",
   549: (i: In<'delegate'>) => {
 	return /** @type {LocalizedString} */ (`已委托给 ${i?.delegate}`)
 },
-  550: () => {
-	return /** @type {LocalizedString} */ (`委托人`)
-},
+  550: "委托人",
   551: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`无法读取该受托人的委托人：${i?.error}`)
 },
-  552: () => {
-	return /** @type {LocalizedString} */ (`下载 CSV`)
-},
-  553: () => {
-	return /** @type {LocalizedString} */ (`包含每次投票、精确权重、理由和 UTC 区块时间；在本机生成，不会发送到任何地方。`)
-},
-  554: () => {
-	return /** @type {LocalizedString} */ (`赞成`)
-},
-  555: () => {
-	return /** @type {LocalizedString} */ (`他人委托`)
-},
-  556: () => {
-	return /** @type {LocalizedString} */ (`该受托人的投票和委托人`)
-},
-  557: () => {
-	return /** @type {LocalizedString} */ (`最近一次投票`)
-},
+  552: "下载 CSV",
+  553: "包含每次投票、精确权重、理由和 UTC 区块时间；在本机生成，不会发送到任何地方。",
+  554: "赞成",
+  555: "他人委托",
+  556: "该受托人的投票和委托人",
+  557: "最近一次投票",
   558: (i: In<'title' | 'block'>) => {
 	return /** @type {LocalizedString} */ (`${i?.title} · 区块 ${i?.block}`)
 },
-  559: () => {
-	return /** @type {LocalizedString} */ (`正在读取投票和委托…`)
-},
+  559: "正在读取投票和委托…",
   560: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`还有 ${i?.count} 位委托人。`)
 },
-  561: () => {
-	return /** @type {LocalizedString} */ (`从未投票`)
-},
-  562: () => {
-	return /** @type {LocalizedString} */ (`尚未投票。`)
-},
-  563: () => {
-	return /** @type {LocalizedString} */ (`自有质押 ALT`)
-},
-  564: () => {
-	return /** @type {LocalizedString} */ (`自有包装 ALT`)
-},
-  565: () => {
-	return /** @type {LocalizedString} */ (`参与情况`)
-},
-  566: () => {
-	return /** @type {LocalizedString} */ (`正在读取参与情况…`)
-},
-  567: () => {
-	return /** @type {LocalizedString} */ (`按此地址持有投票权期间进行快照的提案计算。`)
-},
+  561: "从未投票",
+  562: "尚未投票。",
+  563: "自有质押 ALT",
+  564: "自有包装 ALT",
+  565: "参与情况",
+  566: "正在读取参与情况…",
+  567: "按此地址持有投票权期间进行快照的提案计算。",
   568: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`无法读取该受托人：${i?.error}`)
 },
   569: (i: In<'threshold' | 'owners'>) => {
 	return /** @type {LocalizedString} */ (`此受托人是一个 Safe：每次投票和委托都需要 ${i?.owners} 位所有者中的 ${i?.threshold} 位签名。`)
 },
-  570: () => {
-	return /** @type {LocalizedString} */ (`Safe 所有者`)
-},
-  571: () => {
-	return /** @type {LocalizedString} */ (`Safe 多签`)
-},
-  572: () => {
-	return /** @type {LocalizedString} */ (`已质押`)
-},
+  570: "Safe 所有者",
+  571: "Safe 多签",
+  572: "已质押",
   573: (i: In<'forCount' | 'againstCount' | 'abstainCount'>) => {
 	return /** @type {LocalizedString} */ (`赞成 ${i?.forCount} · 反对 ${i?.againstCount} · 弃权 ${i?.abstainCount}`)
 },
-  574: () => {
-	return /** @type {LocalizedString} */ (`主要委托人`)
-},
-  575: () => {
-	return /** @type {LocalizedString} */ (`合计`)
-},
-  576: () => {
-	return /** @type {LocalizedString} */ (`投票记录`)
-},
+  574: "主要委托人",
+  575: "合计",
+  576: "投票记录",
   577: (i: In<'weight' | 'block'>) => {
 	return /** @type {LocalizedString} */ (`权重 ${i?.weight} · 区块 ${i?.block}`)
 },
-  578: () => {
-	return /** @type {LocalizedString} */ (`已投票（全部提案）`)
-},
-  579: () => {
-	return /** @type {LocalizedString} */ (`已投票（最近 10 个提案）`)
-},
-  580: () => {
-	return /** @type {LocalizedString} */ (`投票统计`)
-},
-  581: () => {
-	return /** @type {LocalizedString} */ (`已包装`)
-},
-  582: () => {
-	return /** @type {LocalizedString} */ (`取消`)
-},
-  583: () => {
-	return /** @type {LocalizedString} */ (`编辑您的声明`)
-},
-  584: () => {
-	return /** @type {LocalizedString} */ (`您的受托人声明`)
-},
+  578: "已投票（全部提案）",
+  579: "已投票（最近 10 个提案）",
+  580: "投票统计",
+  581: "已包装",
+  582: "取消",
+  583: "编辑您的声明",
+  584: "您的受托人声明",
   585: (i: In<'bytes' | 'max'>) => {
 	return /** @type {LocalizedString} */ (`${i?.bytes} / ${i?.max} 字节。声明是公开的，即使替换后也会保留在链的历史记录中。`)
 },
-  586: () => {
-	return /** @type {LocalizedString} */ (`受托人声明`)
-},
-  587: () => {
-	return /** @type {LocalizedString} */ (`该受托人的声明`)
-},
+  586: "受托人声明",
+  587: "该受托人的声明",
   588: (i: In<'max'>) => {
 	return /** @type {LocalizedString} */ (`链接（https，每行一个，最多 ${i?.max} 个）`)
 },
-  589: () => {
-	return /** @type {LocalizedString} */ (`声明链接`)
-},
-  590: () => {
-	return /** @type {LocalizedString} */ (`尚未发布声明。`)
-},
-  591: () => {
-	return /** @type {LocalizedString} */ (`发布`)
-},
-  592: () => {
-	return /** @type {LocalizedString} */ (`发布声明`)
-},
-  593: () => {
-	return /** @type {LocalizedString} */ (`声明已发布`)
-},
+  589: "声明链接",
+  590: "尚未发布声明。",
+  591: "发布",
+  592: "发布声明",
+  593: "声明已发布",
   594: (i: In<'date'>) => {
 	return /** @type {LocalizedString} */ (`于 ${i?.date} 在链上发布。`)
 },
   595: (i: In<'max'>) => {
 	return /** @type {LocalizedString} */ (`您的主张（Markdown，最多 ${i?.max} 字节）`)
 },
-  596: () => {
-	return /** @type {LocalizedString} */ (`声明`)
-},
-  597: () => {
-	return /** @type {LocalizedString} */ (`← 治理`)
-},
-  598: () => {
-	return /** @type {LocalizedString} */ (`累计占比`)
-},
-  599: () => {
-	return /** @type {LocalizedString} */ (`过半数`)
-},
+  596: "声明",
+  597: "← 治理",
+  598: "累计占比",
+  599: "过半数",
   600: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`前 ${i?.count} 名受托人按排名的累计占比，附 50% 参考线。下表列出相同的数据。`)
 },
-  601: () => {
-	return /** @type {LocalizedString} */ (`最大受托人持有的投票权占比`)
-},
-  602: () => {
-	return /** @type {LocalizedString} */ (`受托人排名`)
-},
+  601: "最大受托人持有的投票权占比",
+  602: "受托人排名",
   603: (i: In<'top1' | 'top5' | 'top10'>) => {
 	return /** @type {LocalizedString} */ (`最大的受托人持有 ${i?.top1}，前 5 名持有 ${i?.top5}，前 10 名持有 ${i?.top10}。`)
 },
-  604: () => {
-	return /** @type {LocalizedString} */ (`投票权集中度`)
-},
-  605: () => {
-	return /** @type {LocalizedString} */ (`受托人`)
-},
-  606: () => {
-	return /** @type {LocalizedString} */ (`委托人数`)
-},
-  607: () => {
-	return /** @type {LocalizedString} */ (`受托人列表`)
-},
-  608: () => {
-	return /** @type {LocalizedString} */ (`正在从投票代币的日志中读取委托…`)
-},
+  604: "投票权集中度",
+  605: "受托人",
+  606: "委托人数",
+  607: "受托人列表",
+  608: "正在从投票代币的日志中读取委托…",
   609: (i: In<'count'>) => {
 	const countPlural = registry.plural("zh", i?.count, {});return /** @type {LocalizedString} */ (`${i?.count} 名受托人即构成过半数。`)
 },
-  610: () => {
-	return /** @type {LocalizedString} */ (`受托人分页`)
-},
+  610: "受托人分页",
   611: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`无法读取参与情况：${i?.error}`)
 },
-  612: () => {
-	return /** @type {LocalizedString} */ (`排名`)
-},
+  612: "排名",
   613: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`无法读取受托人：${i?.error}`)
 },
-  614: () => {
-	return /** @type {LocalizedString} */ (`占比`)
-},
-  615: () => {
-	return /** @type {LocalizedString} */ (`参与率（全部提案）`)
-},
-  616: () => {
-	return /** @type {LocalizedString} */ (`排序方式`)
-},
-  617: () => {
-	return /** @type {LocalizedString} */ (`参与率（最近 10 个提案）`)
-},
-  618: () => {
-	return /** @type {LocalizedString} */ (`正在读取所有受托人的参与情况…`)
-},
+  614: "占比",
+  615: "参与率（全部提案）",
+  616: "排序方式",
+  617: "参与率（最近 10 个提案）",
+  618: "正在读取所有受托人的参与情况…",
   619: (i: In<'count' | 'block'>) => {
 	return /** @type {LocalizedString} */ (`${i?.count} 个拥有投票权的地址 · 截至区块 ${i?.block}`)
 },
-  620: () => {
-	return /** @type {LocalizedString} */ (`按投票权排列的受托人`)
-},
-  621: () => {
-	return /** @type {LocalizedString} */ (`受托人`)
-},
-  622: () => {
-	return /** @type {LocalizedString} */ (`已投票（全部）`)
-},
-  623: () => {
-	return /** @type {LocalizedString} */ (`已投票（最近 10 个）`)
-},
-  624: () => {
-	return /** @type {LocalizedString} */ (`已投票：在受托人持有投票权期间进行快照的提案中，其投过票的提案数（最近 10 个此类提案，或全部）。`)
-},
-  625: () => {
-	return /** @type {LocalizedString} */ (`票`)
-},
-  626: () => {
-	return /** @type {LocalizedString} */ (`投票权`)
-},
-  627: () => {
-	return /** @type {LocalizedString} */ (`暂无提案`)
-},
+  620: "按投票权排列的受托人",
+  621: "受托人",
+  622: "已投票（全部）",
+  623: "已投票（最近 10 个）",
+  624: "已投票：在受托人持有投票权期间进行快照的提案中，其投过票的提案数（最近 10 个此类提案，或全部）。",
+  625: "票",
+  626: "投票权",
+  627: "暂无提案",
   628: (i: In<'voted' | 'eligible' | 'percent'>) => {
 	return /** @type {LocalizedString} */ (`${i?.eligible} 个中 ${i?.voted} 个（${i?.percent}%）`)
 },

@@ -3,7 +3,7 @@
 import * as registry from '../registry.ts';
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-const table: Record<number, (i: never) => string> = {
+const table: Record<number, string | ((i: never) => string)> = {
   634: (i: In<'operator'>) => {
 	return /** @type {LocalizedString} */ (`重新启用运营商 ${i?.operator}`)
 },
@@ -31,24 +31,12 @@ const table: Record<number, (i: never) => string> = {
   642: (i: In<'number' | 'operator'>) => {
 	return /** @type {LocalizedString} */ (`对运营商 ${i?.operator} 的罚没，再处理最多 ${i?.number} 个仓位和请求`)
 },
-  643: () => {
-	return /** @type {LocalizedString} */ (`空投`)
-},
-  644: () => {
-	return /** @type {LocalizedString} */ (`ALT 代币`)
-},
-  645: () => {
-	return /** @type {LocalizedString} */ (`治理合约`)
-},
-  646: () => {
-	return /** @type {LocalizedString} */ (`质押`)
-},
-  647: () => {
-	return /** @type {LocalizedString} */ (`金库（时间锁）`)
-},
-  648: () => {
-	return /** @type {LocalizedString} */ (`投票代币`)
-},
+  643: "空投",
+  644: "ALT 代币",
+  645: "治理合约",
+  646: "质押",
+  647: "金库（时间锁）",
+  648: "投票代币",
   649: (i: In<'operator'>) => {
 	return /** @type {LocalizedString} */ (`停用运营商 ${i?.operator}（只有治理可以重新启用）`)
 },
@@ -82,12 +70,8 @@ const table: Record<number, (i: never) => string> = {
   659: (i: In<'operator' | 'percent' | 'reason'>) => {
 	return /** @type {LocalizedString} */ (`罚没运营商 ${i?.operator} 的 ${i?.percent}%（${i?.reason}）`)
 },
-  660: () => {
-	return /** @type {LocalizedString} */ (`停止质押奖励（将奖励速率设为每秒 0）`)
-},
-  661: () => {
-	return /** @type {LocalizedString} */ (`执行方`)
-},
+  660: "停止质押奖励（将奖励速率设为每秒 0）",
+  661: "执行方",
   662: (i: In<'duration'>) => {
 	return /** @type {LocalizedString} */ (`将时间锁延迟设为 ${i?.duration}`)
 },
@@ -106,93 +90,43 @@ const table: Record<number, (i: never) => string> = {
   667: (i: In<'duration'>) => {
 	return /** @type {LocalizedString} */ (`将投票期设为 ${i?.duration}`)
 },
-  668: () => {
-	return /** @type {LocalizedString} */ (`已委托给自己`)
-},
+  668: "已委托给自己",
   669: (i: In<'name'>) => {
 	return /** @type {LocalizedString} */ (`已委托给 ${i?.name}`)
 },
-  670: () => {
-	return /** @type {LocalizedString} */ (`委托给其他地址`)
-},
-  671: () => {
-	return /** @type {LocalizedString} */ (`自己`)
-},
-  672: () => {
-	return /** @type {LocalizedString} */ (`0x… 或 name.eth`)
-},
+  670: "委托给其他地址",
+  671: "自己",
+  672: "0x… 或 name.eth",
   673: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`无法解析该名称：${i?.error}`)
 },
-  674: () => {
-	return /** @type {LocalizedString} */ (`委托`)
-},
-  675: () => {
-	return /** @type {LocalizedString} */ (`委托给地址`)
-},
-  676: () => {
-	return /** @type {LocalizedString} */ (`委托给地址或 ENS 名称`)
-},
-  677: () => {
-	return /** @type {LocalizedString} */ (`委托给自己`)
-},
-  678: () => {
-	return /** @type {LocalizedString} */ (`委托已更新`)
-},
-  679: () => {
-	return /** @type {LocalizedString} */ (`取消`)
-},
-  680: () => {
-	return /** @type {LocalizedString} */ (`确认并打开钱包`)
-},
-  681: () => {
-	return /** @type {LocalizedString} */ (`您自己的全部投票权（包装的和质押的）将一次性转移。仅对快照在此交易之后的提案生效；已在进行中的提案上计入的票保持不变。`)
-},
-  682: () => {
-	return /** @type {LocalizedString} */ (`原受托人`)
-},
-  683: () => {
-	return /** @type {LocalizedString} */ (`正在读取您的投票权…`)
-},
-  684: () => {
-	return /** @type {LocalizedString} */ (`无（未委托：目前不计入任何人）`)
-},
-  685: () => {
-	return /** @type {LocalizedString} */ (`您目前还没有自己的投票权：之后包装或质押的部分将按此选择委托。`)
-},
+  674: "委托",
+  675: "委托给地址",
+  676: "委托给地址或 ENS 名称",
+  677: "委托给自己",
+  678: "委托已更新",
+  679: "取消",
+  680: "确认并打开钱包",
+  681: "您自己的全部投票权（包装的和质押的）将一次性转移。仅对快照在此交易之后的提案生效；已在进行中的提案上计入的票保持不变。",
+  682: "原受托人",
+  683: "正在读取您的投票权…",
+  684: "无（未委托：目前不计入任何人）",
+  685: "您目前还没有自己的投票权：之后包装或质押的部分将按此选择委托。",
   686: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`无法读取您的投票权：${i?.error}`)
 },
   687: (i: In<'wrapped' | 'staked'>) => {
 	return /** @type {LocalizedString} */ (`（包装 ${i?.wrapped}，质押 ${i?.staked}）`)
 },
-  688: () => {
-	return /** @type {LocalizedString} */ (`核对您的委托`)
-},
-  689: () => {
-	return /** @type {LocalizedString} */ (`新受托人`)
-},
-  690: () => {
-	return /** @type {LocalizedString} */ (`此地址已是您的受托人：不会有任何变化。`)
-},
-  691: () => {
-	return /** @type {LocalizedString} */ (`将转移的投票权`)
-},
-  692: () => {
-	return /** @type {LocalizedString} */ (`您自己`)
-},
-  693: () => {
-	return /** @type {LocalizedString} */ (`您自己：`)
-},
-  694: () => {
-	return /** @type {LocalizedString} */ (`弃权`)
-},
-  695: () => {
-	return /** @type {LocalizedString} */ (`反对`)
-},
-  696: () => {
-	return /** @type {LocalizedString} */ (`赞成`)
-},
+  688: "核对您的委托",
+  689: "新受托人",
+  690: "此地址已是您的受托人：不会有任何变化。",
+  691: "将转移的投票权",
+  692: "您自己",
+  693: "您自己：",
+  694: "弃权",
+  695: "反对",
+  696: "赞成",
   697: (i: In<'name'>) => {
 	return /** @type {LocalizedString} */ (`将投票权委托给 ${i?.name}`)
 },
@@ -202,9 +136,7 @@ const table: Record<number, (i: never) => string> = {
   699: (i: In<'title'>) => {
 	return /** @type {LocalizedString} */ (`发起提案：${i?.title}`)
 },
-  700: () => {
-	return /** @type {LocalizedString} */ (`发布您的受托人声明`)
-},
+  700: "发布您的受托人声明",
   701: (i: In<'id'>) => {
 	return /** @type {LocalizedString} */ (`将提案 ${i?.id} 排队`)
 },
@@ -226,69 +158,35 @@ const table: Record<number, (i: never) => string> = {
   707: (i: In<'name'>) => {
 	return /** @type {LocalizedString} */ (`看似 ${i?.name} 的地址，但其实是另一个地址：请逐个字符核对`)
 },
-  708: () => {
-	return /** @type {LocalizedString} */ (`所有受托人`)
-},
-  709: () => {
-	return /** @type {LocalizedString} */ (`所有提案`)
-},
-  710: () => {
-	return /** @type {LocalizedString} */ (`受托人`)
-},
-  711: () => {
-	return /** @type {LocalizedString} */ (`新建提案`)
-},
+  708: "所有受托人",
+  709: "所有提案",
+  710: "受托人",
+  711: "新建提案",
   712: (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`${i?.chain} 上未部署治理合约。`)
 },
   713: (i: In<'address'>) => {
 	return /** @type {LocalizedString} */ (`“${i?.address}”不是地址。`)
 },
-  714: () => {
-	return /** @type {LocalizedString} */ (`此处没有治理页面。`)
-},
+  714: "此处没有治理页面。",
   715: (i: In<'id'>) => {
 	return /** @type {LocalizedString} */ (`“${i?.id}”不是提案 ID。`)
 },
-  716: () => {
-	return /** @type {LocalizedString} */ (`提案`)
-},
-  717: () => {
-	return /** @type {LocalizedString} */ (`治理`)
-},
-  718: () => {
-	return /** @type {LocalizedString} */ (`调用详情`)
-},
-  719: () => {
-	return /** @type {LocalizedString} */ (`调用数据`)
-},
-  720: () => {
-	return /** @type {LocalizedString} */ (`函数`)
-},
-  721: () => {
-	return /** @type {LocalizedString} */ (`操作`)
-},
-  722: () => {
-	return /** @type {LocalizedString} */ (`此提案不执行任何调用。`)
-},
-  723: () => {
-	return /** @type {LocalizedString} */ (`未解码`)
-},
-  724: () => {
-	return /** @type {LocalizedString} */ (`目标`)
-},
-  725: () => {
-	return /** @type {LocalizedString} */ (`金额`)
-},
+  716: "提案",
+  717: "治理",
+  718: "调用详情",
+  719: "调用数据",
+  720: "函数",
+  721: "操作",
+  722: "此提案不执行任何调用。",
+  723: "未解码",
+  724: "目标",
+  725: "金额",
   726: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`${i?.amount}（原生币）`)
 },
-  727: () => {
-	return /** @type {LocalizedString} */ (`所有状态`)
-},
-  728: () => {
-	return /** @type {LocalizedString} */ (`已被提案人取消`)
-},
+  727: "所有状态",
+  728: "已被提案人取消",
   729: (i: In<'count' | 'block'>) => {
 	return /** @type {LocalizedString} */ (`${i?.count} 个提案 · 截至区块 ${i?.block}`)
 },
@@ -298,135 +196,73 @@ const table: Record<number, (i: never) => string> = {
   731: (i: In<'time'>) => {
 	return /** @type {LocalizedString} */ (`${i?.time} 后可执行`)
 },
-  732: () => {
-	return /** @type {LocalizedString} */ (`投票已结束`)
-},
-  733: () => {
-	return /** @type {LocalizedString} */ (`提案`)
-},
+  732: "投票已结束",
+  733: "提案",
   734: (i: In<'time'>) => {
 	return /** @type {LocalizedString} */ (`剩余 ${i?.time}`)
 },
-  735: () => {
-	return /** @type {LocalizedString} */ (`正在加载提案…`)
-},
-  736: () => {
-	return /** @type {LocalizedString} */ (`较新`)
-},
+  735: "正在加载提案…",
+  736: "较新",
   737: (i: In<'state'>) => {
 	return /** @type {LocalizedString} */ (`本页没有“${i?.state}”的提案。`)
 },
-  738: () => {
-	return /** @type {LocalizedString} */ (`较早`)
-},
-  739: () => {
-	return /** @type {LocalizedString} */ (`提案分页`)
-},
+  738: "较早",
+  739: "提案分页",
   740: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`无法读取提案：${i?.error}`)
 },
-  741: () => {
-	return /** @type {LocalizedString} */ (`可以执行`)
-},
+  741: "可以执行",
   742: (i: In<'time'>) => {
 	return /** @type {LocalizedString} */ (`投票将于 ${i?.time} 后开始`)
 },
-  743: () => {
-	return /** @type {LocalizedString} */ (`进行中`)
-},
-  744: () => {
-	return /** @type {LocalizedString} */ (`已取消`)
-},
-  745: () => {
-	return /** @type {LocalizedString} */ (`未通过`)
-},
-  746: () => {
-	return /** @type {LocalizedString} */ (`已执行`)
-},
-  747: () => {
-	return /** @type {LocalizedString} */ (`已过期`)
-},
-  748: () => {
-	return /** @type {LocalizedString} */ (`本页状态`)
-},
-  749: () => {
-	return /** @type {LocalizedString} */ (`待开始`)
-},
-  750: () => {
-	return /** @type {LocalizedString} */ (`已排队`)
-},
-  751: () => {
-	return /** @type {LocalizedString} */ (`已通过`)
-},
-  752: () => {
-	return /** @type {LocalizedString} */ (`此链上未部署治理合约。`)
-},
+  743: "进行中",
+  744: "已取消",
+  745: "未通过",
+  746: "已执行",
+  747: "已过期",
+  748: "本页状态",
+  749: "待开始",
+  750: "已排队",
+  751: "已通过",
+  752: "此链上未部署治理合约。",
   753: (i: In<'number'>) => {
 	return /** @type {LocalizedString} */ (`提案 ${i?.number}`)
 },
-  754: () => {
-	return /** @type {LocalizedString} */ (`请输入地址（0x…）或 ENS 名称（name.eth）。`)
-},
+  754: "请输入地址（0x…）或 ENS 名称（name.eth）。",
   755: (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`${i?.chain} 不支持 ENS：请输入地址。`)
 },
   756: (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`${i?.chain} 上的治理合约没有本应用可读取的投票代币。`)
 },
-  757: () => {
-	return /** @type {LocalizedString} */ (`这不是地址：应为 0x 后跟 40 个十六进制字符。`)
-},
+  757: "这不是地址：应为 0x 后跟 40 个十六进制字符。",
   758: (i: In<'forVotes' | 'againstVotes' | 'abstainVotes'>) => {
 	return /** @type {LocalizedString} */ (`赞成 ${i?.forVotes} · 反对 ${i?.againstVotes} · 弃权 ${i?.abstainVotes}`)
 },
   759: (i: In<'forVotes' | 'againstVotes' | 'abstainVotes'>) => {
 	return /** @type {LocalizedString} */ (`赞成 ${i?.forVotes}，反对 ${i?.againstVotes}，弃权 ${i?.abstainVotes}`)
 },
-  760: () => {
-	return /** @type {LocalizedString} */ (`票`)
-},
-  761: () => {
-	return /** @type {LocalizedString} */ (`已添加投票权`)
-},
+  760: "票",
+  761: "已添加投票权",
   762: (i: In<'symbol' | 'delegate'>) => {
 	return /** @type {LocalizedString} */ (`按 1:1 包装为 ${i?.symbol}；其投票权归 ${i?.delegate}，可随时免费换回普通 ALT。若您的钱包能签署 permit，只需一次签名和一笔交易。`)
 },
   763: (i: In<'symbol'>) => {
 	return /** @type {LocalizedString} */ (`按 1:1 包装为 ${i?.symbol}；其投票权归您自己，可随时免费换回普通 ALT。若您的钱包能签署 permit，只需一次签名和一笔交易。`)
 },
-  764: () => {
-	return /** @type {LocalizedString} */ (`获取投票权`)
-},
-  765: () => {
-	return /** @type {LocalizedString} */ (`列表显示了还有谁可以用它投票。`)
-},
-  766: () => {
-	return /** @type {LocalizedString} */ (`下一步：对此后创建的提案，它将计入您的投票权所委托的对象（见上方“您的投票权”）；`)
-},
-  767: () => {
-	return /** @type {LocalizedString} */ (`受托人`)
-},
-  768: () => {
-	return /** @type {LocalizedString} */ (`此钱包没有可转为投票权的普通 ALT。`)
-},
-  769: () => {
-	return /** @type {LocalizedString} */ (`普通 ALT`)
-},
-  770: () => {
-	return /** @type {LocalizedString} */ (`换回普通 ALT`)
-},
-  771: () => {
-	return /** @type {LocalizedString} */ (`已换回普通 ALT`)
-},
+  764: "获取投票权",
+  765: "列表显示了还有谁可以用它投票。",
+  766: "下一步：对此后创建的提案，它将计入您的投票权所委托的对象（见上方“您的投票权”）；",
+  767: "受托人",
+  768: "此钱包没有可转为投票权的普通 ALT。",
+  769: "普通 ALT",
+  770: "换回普通 ALT",
+  771: "已换回普通 ALT",
   772: (i: In<'symbol'>) => {
 	return /** @type {LocalizedString} */ (`${i?.symbol} 余额`)
 },
-  773: () => {
-	return /** @type {LocalizedString} */ (`要换回普通 ALT 的投票权`)
-},
-  774: () => {
-	return /** @type {LocalizedString} */ (`要转为投票权的普通 ALT`)
-},
+  773: "要换回普通 ALT 的投票权",
+  774: "要转为投票权的普通 ALT",
   775: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`将 ${i?.amount} 换回普通 ALT`)
 },
@@ -436,36 +272,16 @@ const table: Record<number, (i: never) => string> = {
   777: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`将 ${i?.amount} 转为您自己的投票权`)
 },
-  778: () => {
-	return /** @type {LocalizedString} */ (`连接钱包或查看一个地址，即可查看其投票权并进行委托。`)
-},
-  779: () => {
-	return /** @type {LocalizedString} */ (`请连接此钱包，以委托其投票权或获取投票权。`)
-},
-  780: () => {
-	return /** @type {LocalizedString} */ (`您的受托人的投票权：`)
-},
-  781: () => {
-	return /** @type {LocalizedString} */ (`委托会转移此账户的全部投票权；仅对快照在委托之后的提案生效。`)
-},
-  782: () => {
-	return /** @type {LocalizedString} */ (`详情与委托`)
-},
-  783: () => {
-	return /** @type {LocalizedString} */ (``)
-},
-  784: () => {
-	return /** @type {LocalizedString} */ (`您自己的投票权已委托给 `)
-},
-  785: () => {
-	return /** @type {LocalizedString} */ (`未委托`)
-},
-  786: () => {
-	return /** @type {LocalizedString} */ (`您的投票权：`)
-},
-  787: () => {
-	return /** @type {LocalizedString} */ (`正在加载您的投票权…`)
-},
+  778: "连接钱包或查看一个地址，即可查看其投票权并进行委托。",
+  779: "请连接此钱包，以委托其投票权或获取投票权。",
+  780: "您的受托人的投票权：",
+  781: "委托会转移此账户的全部投票权；仅对快照在委托之后的提案生效。",
+  782: "详情与委托",
+  783: "",
+  784: "您自己的投票权已委托给 ",
+  785: "未委托",
+  786: "您的投票权：",
+  787: "正在加载您的投票权…",
   788: (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`${i?.chain} 上的治理合约没有本应用可读取的投票代币，因此无法显示投票权。`)
 },
@@ -475,32 +291,16 @@ const table: Record<number, (i: never) => string> = {
   790: (i: In<'delegate'>) => {
 	return /** @type {LocalizedString} */ (`将该 Safe 的全部投票权（包装的和质押的）转给 ${i?.delegate}。`)
 },
-  791: () => {
-	return /** @type {LocalizedString} */ (`将该 Safe 的全部投票权（包装的和质押的）转给该 Safe 自身。`)
-},
+  791: "将该 Safe 的全部投票权（包装的和质押的）转给该 Safe 自身。",
   792: (i: In<'delegate'>) => {
 	return /** @type {LocalizedString} */ (`将投票权委托给 ${i?.delegate}`)
 },
-  793: () => {
-	return /** @type {LocalizedString} */ (`将投票权委托给自身`)
-},
-  794: () => {
-	return /** @type {LocalizedString} */ (`委托给（地址；留空：Safe 本身）`)
-},
-  795: () => {
-	return /** @type {LocalizedString} */ (`委托给（地址或 ENS 名称；留空：Safe 本身）`)
-},
-  796: () => {
-	return /** @type {LocalizedString} */ (`包装的 ALT 和质押的 ALT 都有投票权，一次委托会同时转移两者。变更仅对快照在其之后的提案生效。`)
-},
-  797: () => {
-	return /** @type {LocalizedString} */ (`其投票记录`)
-},
-  798: () => {
-	return /** @type {LocalizedString} */ (`您的投票权`)
-},
-  799: () => {
-	return /** @type {LocalizedString} */ (`您正在查看另一个地址：请连接该地址的钱包，才能为其委托或获取投票权。`)
-},
+  793: "将投票权委托给自身",
+  794: "委托给（地址；留空：Safe 本身）",
+  795: "委托给（地址或 ENS 名称；留空：Safe 本身）",
+  796: "包装的 ALT 和质押的 ALT 都有投票权，一次委托会同时转移两者。变更仅对快照在其之后的提案生效。",
+  797: "其投票记录",
+  798: "您的投票权",
+  799: "您正在查看另一个地址：请连接该地址的钱包，才能为其委托或获取投票权。",
 };
 export default table;

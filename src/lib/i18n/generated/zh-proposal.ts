@@ -2,88 +2,40 @@
 // @ts-nocheck
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-const table: Record<number, (i: never) => string> = {
-  932: () => {
-	return /** @type {LocalizedString} */ (`← 所有提案`)
-},
-  933: () => {
-	return /** @type {LocalizedString} */ (` 后缀）：其他人无法抢先提交。`)
-},
-  934: () => {
-	return /** @type {LocalizedString} */ (`描述已绑定到提案人 `)
-},
-  935: () => {
-	return /** @type {LocalizedString} */ (`（`)
-},
-  936: () => {
-	return /** @type {LocalizedString} */ (`提案描述`)
-},
-  937: () => {
-	return /** @type {LocalizedString} */ (`日志中找到的描述与治理合约存储的哈希不匹配，因此不予显示。`)
-},
-  938: () => {
-	return /** @type {LocalizedString} */ (`在治理合约的日志中找不到此提案的描述。下方的操作读取自治理合约，是权威信息。`)
-},
+const table: Record<number, string | ((i: never) => string)> = {
+  932: "← 所有提案",
+  933: " 后缀）：其他人无法抢先提交。",
+  934: "描述已绑定到提案人 ",
+  935: "（",
+  936: "提案描述",
+  937: "日志中找到的描述与治理合约存储的哈希不匹配，因此不予显示。",
+  938: "在治理合约的日志中找不到此提案的描述。下方的操作读取自治理合约，是权威信息。",
   939: (i: In<'id'>) => {
 	return /** @type {LocalizedString} */ (`提案 ${i?.id}`)
 },
   940: (i: In<'block'>) => {
 	return /** @type {LocalizedString} */ (` · 截至区块 ${i?.block}`)
 },
-  941: () => {
-	return /** @type {LocalizedString} */ (`提案 `)
-},
-  942: () => {
-	return /** @type {LocalizedString} */ (`此描述不是有效的 UTF-8；无法读取的字节显示为 �。`)
-},
-  943: () => {
-	return /** @type {LocalizedString} */ (`正在加载提案…`)
-},
-  944: () => {
-	return /** @type {LocalizedString} */ (`提案人：`)
-},
+  941: "提案 ",
+  942: "此描述不是有效的 UTF-8；无法读取的字节显示为 �。",
+  943: "正在加载提案…",
+  944: "提案人：",
   945: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`无法读取此提案：${i?.error}`)
 },
-  946: () => {
-	return /** @type {LocalizedString} */ (`显示票数变化`)
-},
-  947: () => {
-	return /** @type {LocalizedString} */ (`投票中`)
-},
-  948: () => {
-	return /** @type {LocalizedString} */ (`已取消`)
-},
-  949: () => {
-	return /** @type {LocalizedString} */ (`未通过`)
-},
-  950: () => {
-	return /** @type {LocalizedString} */ (`已执行`)
-},
-  951: () => {
-	return /** @type {LocalizedString} */ (`已过期`)
-},
-  952: () => {
-	return /** @type {LocalizedString} */ (`待开始`)
-},
-  953: () => {
-	return /** @type {LocalizedString} */ (`已排队`)
-},
-  954: () => {
-	return /** @type {LocalizedString} */ (`已通过`)
-},
-  955: () => {
-	return /** @type {LocalizedString} */ (`描述已通过链上存储的哈希验证。`)
-},
-  956: () => {
-	return /** @type {LocalizedString} */ (`投票期内的票数变化`)
-},
-  957: () => {
-	return /** @type {LocalizedString} */ (`票`)
-},
-  958: () => {
-	return /** @type {LocalizedString} */ (`执行内容`)
-},
+  946: "显示票数变化",
+  947: "投票中",
+  948: "已取消",
+  949: "未通过",
+  950: "已执行",
+  951: "已过期",
+  952: "待开始",
+  953: "已排队",
+  954: "已通过",
+  955: "描述已通过链上存储的哈希验证。",
+  956: "投票期内的票数变化",
+  957: "票",
+  958: "执行内容",
   959: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`${i?.amount} 个最小单位`)
 },
@@ -93,12 +45,8 @@ const table: Record<number, (i: never) => string> = {
   961: (i: In<'who' | 'has' | 'needs' | 'call'>) => {
 	return /** @type {LocalizedString} */ (`${i?.who} 持有 ${i?.has}，但该操作要转出 ${i?.needs}（${i?.call}）。`)
 },
-  962: () => {
-	return /** @type {LocalizedString} */ (`调用被回滚，未给出原因。`)
-},
-  963: () => {
-	return /** @type {LocalizedString} */ (`未模拟：治理合约只接受从其自身 execute 内部发起的对自身的调用，对各操作的模拟无法替代这一点。`)
-},
+  962: "调用被回滚，未给出原因。",
+  963: "未模拟：治理合约只接受从其自身 execute 内部发起的对自身的调用，对各操作的模拟无法替代这一点。",
   964: (i: In<'number' | 'reason'>) => {
 	return /** @type {LocalizedString} */ (`操作 ${i?.number}：${i?.reason}`)
 },
@@ -111,18 +59,12 @@ const table: Record<number, (i: never) => string> = {
   967: (i: In<'amount' | 'token'>) => {
 	return /** @type {LocalizedString} */ (`代币 ${i?.token} 的 ${i?.amount} 个最小单位`)
 },
-  968: () => {
-	return /** @type {LocalizedString} */ (`（`)
-},
+  968: "（",
   969: (i: In<'before' | 'after'>) => {
 	return /** @type {LocalizedString} */ (`）：${i?.before} → ${i?.after}`)
 },
-  970: () => {
-	return /** @type {LocalizedString} */ (`将会变更的参数`)
-},
-  971: () => {
-	return /** @type {LocalizedString} */ (`模拟的参数变更`)
-},
+  970: "将会变更的参数",
+  971: "模拟的参数变更",
   972: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`无法模拟：${i?.error}`)
 },
@@ -135,57 +77,25 @@ const table: Record<number, (i: never) => string> = {
   975: (i: In<'reason'>) => {
 	return /** @type {LocalizedString} */ (`：${i?.reason} 它可能依赖之前的操作，而此提供商无法按顺序运行这些操作。`)
 },
-  976: () => {
-	return /** @type {LocalizedString} */ (`若现在执行`)
-},
-  977: () => {
-	return /** @type {LocalizedString} */ (``)
-},
-  978: () => {
-	return /** @type {LocalizedString} */ (`：从 `)
-},
-  979: () => {
-	return /** @type {LocalizedString} */ (` 转至 `)
-},
-  980: () => {
-	return /** @type {LocalizedString} */ (`将会转移的资产`)
-},
-  981: () => {
-	return /** @type {LocalizedString} */ (`模拟的代币转移`)
-},
-  982: () => {
-	return /** @type {LocalizedString} */ (`不会有代币转移。`)
-},
-  983: () => {
-	return /** @type {LocalizedString} */ (`此提供商不支持 eth_simulateV1：每个操作都是在当前状态上单独尝试的，而不是在之前的操作之后执行，因此无法显示代币转移。`)
-},
-  984: () => {
-	return /** @type {LocalizedString} */ (`每个操作的结果`)
-},
-  985: () => {
-	return /** @type {LocalizedString} */ (`原始 calldata，可在别处模拟`)
-},
-  986: () => {
-	return /** @type {LocalizedString} */ (`执行会整体回滚：不会有任何转移。`)
-},
-  987: () => {
-	return /** @type {LocalizedString} */ (`重新模拟`)
-},
+  976: "若现在执行",
+  977: "",
+  978: "：从 ",
+  979: " 转至 ",
+  980: "将会转移的资产",
+  981: "模拟的代币转移",
+  982: "不会有代币转移。",
+  983: "此提供商不支持 eth_simulateV1：每个操作都是在当前状态上单独尝试的，而不是在之前的操作之后执行，因此无法显示代币转移。",
+  984: "每个操作的结果",
+  985: "原始 calldata，可在别处模拟",
+  986: "执行会整体回滚：不会有任何转移。",
+  987: "重新模拟",
   988: (i: In<'block'>) => {
 	return /** @type {LocalizedString} */ (`以执行者身份在区块 ${i?.block} 上模拟，未发送任何交易。结果仅供参考，既不阻止投票，也不阻止执行。`)
 },
-  989: () => {
-	return /** @type {LocalizedString} */ (`正在模拟…`)
-},
-  990: () => {
-	return /** @type {LocalizedString} */ (`正在最新区块上模拟其操作…`)
-},
-  991: () => {
-	return /** @type {LocalizedString} */ (`。`)
-},
-  992: () => {
-	return /** @type {LocalizedString} */ (`：每个操作单独执行均成功。`)
-},
+  989: "正在模拟…",
+  990: "正在最新区块上模拟其操作…",
+  991: "。",
+  992: "：每个操作单独执行均成功。",
   993: (i: In<'skipped' | 'total'>) => {
 	return /** @type {LocalizedString} */ (`：每个操作单独执行均成功（${i?.total} 个操作中有 ${i?.skipped} 个无法模拟）。`)
 },
@@ -198,99 +108,55 @@ const table: Record<number, (i: never) => string> = {
   996: (i: In<'reason'>) => {
 	return /** @type {LocalizedString} */ (`：${i?.reason}`)
 },
-  997: () => {
-	return /** @type {LocalizedString} */ (`将会成功`)
-},
-  998: () => {
-	return /** @type {LocalizedString} */ (`模拟失败。`)
-},
-  999: () => {
-	return /** @type {LocalizedString} */ (`此提供商无法模拟调用（它既不支持 eth_simulateV1，也不支持带状态覆盖的 eth_call）。`)
-},
+  997: "将会成功",
+  998: "模拟失败。",
+  999: "此提供商无法模拟调用（它既不支持 eth_simulateV1，也不支持带状态覆盖的 eth_call）。",
   1000: (i: In<'selector'>) => {
 	return /** @type {LocalizedString} */ (`调用以数据 ${i?.selector} 回滚，应用无法识别其含义。`)
 },
   1001: (i: In<'duration'>) => {
 	return /** @type {LocalizedString} */ (`（还剩 ${i?.duration}）`)
 },
-  1002: () => {
-	return /** @type {LocalizedString} */ (`时间锁尚未到达预定执行时间（按链上时间）。`)
-},
-  1003: () => {
-	return /** @type {LocalizedString} */ (`。`)
-},
-  1004: () => {
-	return /** @type {LocalizedString} */ (`可执行时间：`)
-},
-  1005: () => {
-	return /** @type {LocalizedString} */ (`执行`)
-},
-  1006: () => {
-	return /** @type {LocalizedString} */ (`已执行`)
-},
-  1007: () => {
-	return /** @type {LocalizedString} */ (`此提案已通过。排队将开始时间锁的延迟，之后任何人都可以执行它。`)
-},
+  1002: "时间锁尚未到达预定执行时间（按链上时间）。",
+  1003: "。",
+  1004: "可执行时间：",
+  1005: "执行",
+  1006: "已执行",
+  1007: "此提案已通过。排队将开始时间锁的延迟，之后任何人都可以执行它。",
   1008: (i: In<'delay'>) => {
 	return /** @type {LocalizedString} */ (`此提案已通过。排队将开始时间锁的 ${i?.delay} 延迟，之后任何人都可以执行它。`)
 },
-  1009: () => {
-	return /** @type {LocalizedString} */ (`排队`)
-},
-  1010: () => {
-	return /** @type {LocalizedString} */ (`排队等待执行`)
-},
-  1011: () => {
-	return /** @type {LocalizedString} */ (`已排队`)
-},
+  1009: "排队",
+  1010: "排队等待执行",
+  1011: "已排队",
   1012: (i: In<'name'>) => {
 	return /** @type {LocalizedString} */ (`治理合约未返回 ${i?.name}。`)
 },
   1013: (i: In<'id'>) => {
 	return /** @type {LocalizedString} */ (`此治理合约上没有提案 ${i?.id}。`)
 },
-  1014: () => {
-	return /** @type {LocalizedString} */ (`弃权`)
-},
-  1015: () => {
-	return /** @type {LocalizedString} */ (`反对`)
-},
-  1016: () => {
-	return /** @type {LocalizedString} */ (`赞成`)
-},
-  1017: () => {
-	return /** @type {LocalizedString} */ (`投票`)
-},
-  1018: () => {
-	return /** @type {LocalizedString} */ (`快照时的法定票数`)
-},
-  1019: () => {
-	return /** @type {LocalizedString} */ (`投票开始时确定`)
-},
+  1014: "弃权",
+  1015: "反对",
+  1016: "赞成",
+  1017: "投票",
+  1018: "快照时的法定票数",
+  1019: "投票开始时确定",
   1020: (i: In<'counted' | 'quorum' | 'percent'>) => {
 	return /** @type {LocalizedString} */ (`${i?.counted} / ${i?.quorum}（${i?.percent}%）`)
 },
-  1021: () => {
-	return /** @type {LocalizedString} */ (`法定票数进度`)
-},
+  1021: "法定票数进度",
   1022: (i: In<'counted' | 'quorum'>) => {
 	return /** @type {LocalizedString} */ (`${i?.counted} / ${i?.quorum}（已达到）`)
 },
-  1023: () => {
-	return /** @type {LocalizedString} */ (`添加到日历`)
-},
+  1023: "添加到日历",
   1024: (i: In<'block'>) => {
 	return /** @type {LocalizedString} */ (`已于区块 ${i?.block} 取消`)
 },
   1025: (i: In<'block'>) => {
 	return /** @type {LocalizedString} */ (`已于区块 ${i?.block} 执行`)
 },
-  1026: () => {
-	return /** @type {LocalizedString} */ (`已过期：未在预定执行时间后的宽限期内执行`)
-},
-  1027: () => {
-	return /** @type {LocalizedString} */ (`时间线`)
-},
+  1026: "已过期：未在预定执行时间后的宽限期内执行",
+  1027: "时间线",
   1028: (i: In<'title' | 'chain'>) => {
 	return /** @type {LocalizedString} */ (`“${i?.title}”自此时起可以执行（${i?.chain}）。`)
 },
@@ -306,12 +172,8 @@ const table: Record<number, (i: never) => string> = {
   1032: (i: In<'block'>) => {
 	return /** @type {LocalizedString} */ (`（区块 ${i?.block}）`)
 },
-  1033: () => {
-	return /** @type {LocalizedString} */ (`提案人：`)
-},
-  1034: () => {
-	return /** @type {LocalizedString} */ (``)
-},
+  1033: "提案人：",
+  1034: "",
   1035: (i: In<'block'>) => {
 	return /** @type {LocalizedString} */ (`已于区块 ${i?.block} 排队；可执行时间：`)
 },
@@ -321,57 +183,25 @@ const table: Record<number, (i: never) => string> = {
   1037: (i: In<'time' | 'snapshot'>) => {
 	return /** @type {LocalizedString} */ (`投票开始：${i?.time}（投票权按 ${i?.snapshot} 计算）`)
 },
-  1038: () => {
-	return /** @type {LocalizedString} */ (`您无法对此提案投票：`)
-},
-  1039: () => {
-	return /** @type {LocalizedString} */ (`投出您的一票`)
-},
-  1040: () => {
-	return /** @type {LocalizedString} */ (`请选择赞成、反对或弃权。`)
-},
-  1041: () => {
-	return /** @type {LocalizedString} */ (`请先选择赞成、反对或弃权。`)
-},
-  1042: () => {
-	return /** @type {LocalizedString} */ (`投票已结束。`)
-},
-  1043: () => {
-	return /** @type {LocalizedString} */ (`投票已结束；您未投票。`)
-},
-  1044: () => {
-	return /** @type {LocalizedString} */ (`连接钱包或查看某个地址，即可查看其投票权并投票。`)
-},
-  1045: () => {
-	return /** @type {LocalizedString} */ (`您的投票权已计入您自己名下，因此您可以对今后创建的提案投票；本提案的票数已在其快照时确定，当时您还没有投票权。`)
-},
-  1046: () => {
-	return /** @type {LocalizedString} */ (`，该受托人未对此提案投票。`)
-},
-  1047: () => {
-	return /** @type {LocalizedString} */ (`，该受托人尚未对此提案投票。`)
-},
-  1048: () => {
-	return /** @type {LocalizedString} */ (`委托给自己`)
-},
+  1038: "您无法对此提案投票：",
+  1039: "投出您的一票",
+  1040: "请选择赞成、反对或弃权。",
+  1041: "请先选择赞成、反对或弃权。",
+  1042: "投票已结束。",
+  1043: "投票已结束；您未投票。",
+  1044: "连接钱包或查看某个地址，即可查看其投票权并投票。",
+  1045: "您的投票权已计入您自己名下，因此您可以对今后创建的提案投票；本提案的票数已在其快照时确定，当时您还没有投票权。",
+  1046: "，该受托人未对此提案投票。",
+  1047: "，该受托人尚未对此提案投票。",
+  1048: "委托给自己",
   1049: (i: In<'support' | 'amount'>) => {
 	return /** @type {LocalizedString} */ (`，该受托人已用 ${i?.amount} 对此提案投了${i?.support}票。`)
 },
-  1050: () => {
-	return /** @type {LocalizedString} */ (`，由其代为投票。`)
-},
-  1051: () => {
-	return /** @type {LocalizedString} */ (`已委托给自己：您可以对今后创建的提案投票`)
-},
-  1052: () => {
-	return /** @type {LocalizedString} */ (`获取投票权`)
-},
-  1053: () => {
-	return /** @type {LocalizedString} */ (`您的投票`)
-},
-  1054: () => {
-	return /** @type {LocalizedString} */ (`要对提案投票，需在该提案快照之前持有投票权（包装或质押的 ALT）或接受委托。`)
-},
+  1050: "，由其代为投票。",
+  1051: "已委托给自己：您可以对今后创建的提案投票",
+  1052: "获取投票权",
+  1053: "您的投票",
+  1054: "要对提案投票，需在该提案快照之前持有投票权（包装或质押的 ALT）或接受委托。",
   1055: (i: In<'snapshot'>) => {
 	return /** @type {LocalizedString} */ (`您在其快照时（${i?.snapshot}）没有投票权。`)
 },
@@ -381,27 +211,19 @@ const table: Record<number, (i: never) => string> = {
   1057: (i: In<'opens' | 'snapshot' | 'amount'>) => {
 	return /** @type {LocalizedString} */ (`投票于 ${i?.opens} 开始。您的投票权按 ${i?.snapshot} 计算：目前为 ${i?.amount}。`)
 },
-  1058: () => {
-	return /** @type {LocalizedString} */ (`，即可将其计入您对今后创建的提案的投票。`)
-},
+  1058: "，即可将其计入您对今后创建的提案的投票。",
   1059: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`您的 ${i?.amount} 是普通 ALT，不具有投票权。将其转换为投票权（或将其质押）即可对今后创建的提案投票；本提案的票数已在其快照时确定。`)
 },
   1060: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`您还持有 ${i?.amount} 普通 ALT，它不具有投票权。`)
 },
-  1061: () => {
-	return /** @type {LocalizedString} */ (`快照时的投票权：`)
-},
-  1062: () => {
-	return /** @type {LocalizedString} */ (`理由（可选，公开且永久保存）`)
-},
+  1061: "快照时的投票权：",
+  1062: "理由（可选，公开且永久保存）",
   1063: (i: In<'max'>) => {
 	return /** @type {LocalizedString} */ (`理由超过 ${i?.max} 个字符。`)
 },
-  1064: () => {
-	return /** @type {LocalizedString} */ (`投票已记录`)
-},
+  1064: "投票已记录",
   1065: (i: In<'support' | 'id'>) => {
 	return /** @type {LocalizedString} */ (`对提案 ${i?.id} 投${i?.support}票。`)
 },
@@ -411,57 +233,31 @@ const table: Record<number, (i: never) => string> = {
   1067: (i: In<'support' | 'id'>) => {
 	return /** @type {LocalizedString} */ (`对提案 ${i?.id}… 投${i?.support}票`)
 },
-  1068: () => {
-	return /** @type {LocalizedString} */ (`中委托给自己；这适用于此后创建的提案。`)
-},
-  1069: () => {
-	return /** @type {LocalizedString} */ (`如需亲自投票，请在`)
-},
-  1070: () => {
-	return /** @type {LocalizedString} */ (`您的投票权`)
-},
+  1068: "中委托给自己；这适用于此后创建的提案。",
+  1069: "如需亲自投票，请在",
+  1070: "您的投票权",
   1071: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`您的 ${i?.amount} 尚未委托，未委托的票不计入。将其委托给自己即可对今后的提案投票；这对本提案无效，本提案的票数已在其快照时确定。`)
 },
-  1072: () => {
-	return /** @type {LocalizedString} */ (`投票`)
-},
-  1073: () => {
-	return /** @type {LocalizedString} */ (` 处`)
-},
-  1074: () => {
-	return /** @type {LocalizedString} */ (`您的投票权在 `)
-},
+  1072: "投票",
+  1073: " 处",
+  1074: "您的投票权在 ",
   1075: (i: In<'support'>) => {
 	return /** @type {LocalizedString} */ (`您投了${i?.support}票`)
 },
-  1076: () => {
-	return /** @type {LocalizedString} */ (`您已对此提案投票。`)
-},
+  1076: "您已对此提案投票。",
   1077: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`，票数为 ${i?.amount}。`)
 },
-  1078: () => {
-	return /** @type {LocalizedString} */ (`您的选择`)
-},
-  1079: () => {
-	return /** @type {LocalizedString} */ (`区块`)
-},
-  1080: () => {
-	return /** @type {LocalizedString} */ (`尚无投票。`)
-},
-  1081: () => {
-	return /** @type {LocalizedString} */ (`此提案的投票早于应用逐块读取的历史记录；请参阅票数统计。`)
-},
-  1082: () => {
-	return /** @type {LocalizedString} */ (`法定票数`)
-},
+  1078: "您的选择",
+  1079: "区块",
+  1080: "尚无投票。",
+  1081: "此提案的投票早于应用逐块读取的历史记录；请参阅票数统计。",
+  1082: "法定票数",
   1083: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`无法读取投票：${i?.error}`)
 },
-  1084: () => {
-	return /** @type {LocalizedString} */ (`正在读取投票…`)
-},
+  1084: "正在读取投票…",
   1085: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`赞成、反对和弃权在 ${i?.count} 个有投票的区块中的累计值。下表列出了相同的数据。`)
 },
@@ -474,14 +270,8 @@ const table: Record<number, (i: never) => string> = {
   1088: (i: In<'block'>) => {
 	return /** @type {LocalizedString} */ (`区块 ${i?.block} 之前的投票来自应用内置的历史数据，这些数据按投票人而非按提案保存：此导出会遗漏这些投票。`)
 },
-  1089: () => {
-	return /** @type {LocalizedString} */ (`此链没有可供读取投票的历史数据。`)
-},
-  1090: () => {
-	return /** @type {LocalizedString} */ (`下载投票（CSV）`)
-},
-  1091: () => {
-	return /** @type {LocalizedString} */ (`包含每位投票人、投票选项、精确权重、理由和 UTC 区块时间；在本地生成，不会发送到任何地方。`)
-},
+  1089: "此链没有可供读取投票的历史数据。",
+  1090: "下载投票（CSV）",
+  1091: "包含每位投票人、投票选项、精确权重、理由和 UTC 区块时间；在本地生成，不会发送到任何地方。",
 };
 export default table;

@@ -3,40 +3,20 @@
 import * as registry from '../registry.ts';
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-const table: Record<number, (i: never) => string> = {
+const table: Record<number, string | ((i: never) => string)> = {
   1092: (i: In<'id'>) => {
 	return /** @type {LocalizedString} */ (`完成转移 #${i?.id}`)
 },
-  1093: () => {
-	return /** @type {LocalizedString} */ (`已转移`)
-},
-  1094: () => {
-	return /** @type {LocalizedString} */ (`所有服务`)
-},
-  1095: () => {
-	return /** @type {LocalizedString} */ (`任意状态`)
-},
-  1096: () => {
-	return /** @type {LocalizedString} */ (`佣金`)
-},
-  1097: () => {
-	return /** @type {LocalizedString} */ (`我的委托`)
-},
-  1098: () => {
-	return /** @type {LocalizedString} */ (`我的质押`)
-},
-  1099: () => {
-	return /** @type {LocalizedString} */ (`净奖励率`)
-},
-  1100: () => {
-	return /** @type {LocalizedString} */ (`从未`)
-},
-  1101: () => {
-	return /** @type {LocalizedString} */ (`运营商`)
-},
-  1102: () => {
-	return /** @type {LocalizedString} */ (` 起）`)
-},
+  1093: "已转移",
+  1094: "所有服务",
+  1095: "任意状态",
+  1096: "佣金",
+  1097: "我的委托",
+  1098: "我的质押",
+  1099: "净奖励率",
+  1100: "从未",
+  1101: "运营商",
+  1102: " 起）",
   1103: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`→ ${i?.percent}%（自 `)
 },
@@ -46,30 +26,16 @@ const table: Record<number, (i: never) => string> = {
   1105: (i: In<'rate' | 'earning'>) => {
 	return /** @type {LocalizedString} */ (`协议每秒向所有正在赚取奖励的活跃质押（${i?.earning}）按比例发放 ${i?.rate}；每个运营商保留其佣金。净奖励率 = 发放速率 × 每年秒数 × (1 − 佣金) ÷ 赚取奖励的质押。它随质押变动而变化，并且仅在已注资的储备耗尽之前支付`)
 },
-  1106: () => {
-	return /** @type {LocalizedString} */ (`。不显示任何预测或宣传性的 APR。`)
-},
+  1106: "。不显示任何预测或宣传性的 APR。",
   1107: (i: In<'duration'>) => {
 	return /** @type {LocalizedString} */ (`（按当前速率约可维持 ${i?.duration}）`)
 },
-  1108: () => {
-	return /** @type {LocalizedString} */ (`净奖励率的计算方式`)
-},
-  1109: () => {
-	return /** @type {LocalizedString} */ (`搜索`)
-},
-  1110: () => {
-	return /** @type {LocalizedString} */ (`名称或地址`)
-},
-  1111: () => {
-	return /** @type {LocalizedString} */ (`自质押`)
-},
-  1112: () => {
-	return /** @type {LocalizedString} */ (`服务`)
-},
-  1113: () => {
-	return /** @type {LocalizedString} */ (`服务`)
-},
+  1108: "净奖励率的计算方式",
+  1109: "搜索",
+  1110: "名称或地址",
+  1111: "自质押",
+  1112: "服务",
+  1113: "服务",
   1114: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`再显示 ${i?.count} 个`)
 },
@@ -79,57 +45,37 @@ const table: Record<number, (i: never) => string> = {
   1116: (i: In<'shown' | 'matching' | 'total'>) => {
 	return /** @type {LocalizedString} */ (`显示 ${i?.matching} 个匹配项中的 ${i?.shown} 个（共 ${i?.total} 个）。`)
 },
-  1117: () => {
-	return /** @type {LocalizedString} */ (`被罚没`)
-},
+  1117: "被罚没",
   1118: (i: In<'column'>) => {
 	return /** @type {LocalizedString} */ (`${i?.column}（A→Z）`)
 },
-  1119: () => {
-	return /** @type {LocalizedString} */ (`排序方式`)
-},
+  1119: "排序方式",
   1120: (i: In<'column'>) => {
 	return /** @type {LocalizedString} */ (`${i?.column}（从高到低）`)
 },
   1121: (i: In<'column'>) => {
 	return /** @type {LocalizedString} */ (`${i?.column}（从低到高）`)
 },
-  1122: () => {
-	return /** @type {LocalizedString} */ (`质押者`)
-},
-  1123: () => {
-	return /** @type {LocalizedString} */ (`状态`)
-},
+  1122: "质押者",
+  1123: "状态",
   1124: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`运营商（${i?.count}）`)
 },
-  1125: () => {
-	return /** @type {LocalizedString} */ (`委托总额`)
-},
-  1126: () => {
-	return /** @type {LocalizedString} */ (`质押额`)
-},
+  1125: "委托总额",
+  1126: "质押额",
   1127: (i: In<'active' | 'unbonding'>) => {
 	return /** @type {LocalizedString} */ (`（${i?.active} 活跃，${i?.unbonding} 处于解绑期且仍可被罚没）。若现在记录罚没，最多可扣除：`)
 },
-  1128: () => {
-	return /** @type {LocalizedString} */ (`质押总额：`)
-},
+  1128: "质押总额：",
   1129: (i: In<'percent' | 'amount'>) => {
 	return /** @type {LocalizedString} */ (`正在被罚没：${i?.percent}，最多从中扣除 ${i?.amount}。在罚没全部执行完毕之前，任何质押都不能转入或转出。`)
 },
-  1130: () => {
-	return /** @type {LocalizedString} */ (`正在被罚没：正在读取罚没比例…`)
-},
-  1131: () => {
-	return /** @type {LocalizedString} */ (`正在被罚没：无法读取罚没比例（见下文）。`)
-},
+  1130: "正在被罚没：正在读取罚没比例…",
+  1131: "正在被罚没：无法读取罚没比例（见下文）。",
   1132: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`佣金 ${i?.percent}`)
 },
-  1133: () => {
-	return /** @type {LocalizedString} */ (` 起）`)
-},
+  1133: " 起）",
   1134: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`，将降至 ${i?.percent}（自 `)
 },
@@ -139,27 +85,19 @@ const table: Record<number, (i: never) => string> = {
   1136: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`无法读取正在对您的运营商执行的罚没：${i?.error}`)
 },
-  1137: () => {
-	return /** @type {LocalizedString} */ (`未激活：在此的质押不会产生任何奖励。`)
-},
-  1138: () => {
-	return /** @type {LocalizedString} */ (`当前最多可能损失`)
-},
+  1137: "未激活：在此的质押不会产生任何奖励。",
+  1138: "当前最多可能损失",
   1139: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`（每部分的 ${i?.percent}，与合约一样向上取整）。`)
 },
   1140: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`将全部 ${i?.amount} 转移至`)
 },
-  1141: () => {
-	return /** @type {LocalizedString} */ (`转移`)
-},
+  1141: "转移",
   1142: (i: In<'unbonding' | 'operator'>) => {
 	return /** @type {LocalizedString} */ (`只需一笔交易。它将经过 ${i?.unbonding} 的解绑期：期间不产生奖励，并且在解锁前仍可能因 ${i?.operator} 被罚没；之后完成转移，它就会质押给您选择的运营商。`)
 },
-  1143: () => {
-	return /** @type {LocalizedString} */ (`已开始转移`)
-},
+  1143: "已开始转移",
   1144: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`治理可能罚没其 ${i?.percent}：相关提案正在投票中（`)
 },
@@ -178,153 +116,79 @@ const table: Record<number, (i: never) => string> = {
   1149: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`治理可能罚没其 ${i?.percent}：相关提案已通过，可排队（`)
 },
-  1150: () => {
-	return /** @type {LocalizedString} */ (`各运营商的风险`)
-},
-  1151: () => {
-	return /** @type {LocalizedString} */ (`查看提案`)
-},
-  1152: () => {
-	return /** @type {LocalizedString} */ (`显示自您质押以来的变化`)
-},
-  1153: () => {
-	return /** @type {LocalizedString} */ (`自您质押以来的变化`)
-},
-  1154: () => {
-	return /** @type {LocalizedString} */ (`。`)
-},
-  1155: () => {
-	return /** @type {LocalizedString} */ (`正在执行的罚没最多扣除 `)
-},
-  1156: () => {
-	return /** @type {LocalizedString} */ (`风险一览`)
-},
-  1157: () => {
-	return /** @type {LocalizedString} */ (`注意事项`)
-},
-  1158: () => {
-	return /** @type {LocalizedString} */ (`重试`)
-},
+  1150: "各运营商的风险",
+  1151: "查看提案",
+  1152: "显示自您质押以来的变化",
+  1153: "自您质押以来的变化",
+  1154: "。",
+  1155: "正在执行的罚没最多扣除 ",
+  1156: "风险一览",
+  1157: "注意事项",
+  1158: "重试",
   1159: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`（${i?.amount} 解绑中）`)
 },
   1160: (i: In<'shown' | 'count'>) => {
 	return /** @type {LocalizedString} */ (`${i?.count} 个质押者中质押最多的 ${i?.shown} 个。`)
 },
-  1161: () => {
-	return /** @type {LocalizedString} */ (`正在加载质押者…`)
-},
-  1162: () => {
-	return /** @type {LocalizedString} */ (`从未被罚没。`)
-},
-  1163: () => {
-	return /** @type {LocalizedString} */ (`运营商（自质押）`)
-},
-  1164: () => {
-	return /** @type {LocalizedString} */ (`占比`)
-},
-  1165: () => {
-	return /** @type {LocalizedString} */ (`显示质押变化趋势`)
-},
+  1161: "正在加载质押者…",
+  1162: "从未被罚没。",
+  1163: "运营商（自质押）",
+  1164: "占比",
+  1165: "显示质押变化趋势",
   1166: (i: In<'percent' | 'amount'>) => {
 	return /** @type {LocalizedString} */ (`：罚没 ${i?.percent}%，${i?.amount} 转入国库。`)
 },
-  1167: () => {
-	return /** @type {LocalizedString} */ (`罚没记录`)
-},
-  1168: () => {
-	return /** @type {LocalizedString} */ (`质押变化趋势`)
-},
-  1169: () => {
-	return /** @type {LocalizedString} */ (`质押者`)
-},
-  1170: () => {
-	return /** @type {LocalizedString} */ (`）`)
-},
+  1167: "罚没记录",
+  1168: "质押变化趋势",
+  1169: "质押者",
+  1170: "）",
   1171: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`，将变为 ${i?.percent}%（生效时间：`)
 },
-  1172: () => {
-	return /** @type {LocalizedString} */ (`、`)
-},
-  1173: () => {
-	return /** @type {LocalizedString} */ (`。运营商的名称由其自行设定：质押前请核对地址。`)
-},
-  1174: () => {
-	return /** @type {LocalizedString} */ (`其他运营商使用了与此相似的名称：`)
-},
+  1172: "、",
+  1173: "。运营商的名称由其自行设定：质押前请核对地址。",
+  1174: "其他运营商使用了与此相似的名称：",
   1175: (i: In<'problem'>) => {
 	return /** @type {LocalizedString} */ (`未显示该运营商的元数据：${i?.problem}`)
 },
-  1176: () => {
-	return /** @type {LocalizedString} */ (`该运营商的元数据`)
-},
+  1176: "该运营商的元数据",
   1177: (i: In<'status'>) => {
 	return /** @type {LocalizedString} */ (`该运营商处于${i?.status}状态，不接受新的质押。`)
 },
-  1178: () => {
-	return /** @type {LocalizedString} */ (` 起生效，在此之前，上方的奖励率为当前奖励率。运营商同一时间只能有一项待生效的变更；新的申请会替换它并重新开始通知期。`)
-},
+  1178: " 起生效，在此之前，上方的奖励率为当前奖励率。运营商同一时间只能有一项待生效的变更；新的申请会替换它并重新开始通知期。",
   1179: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`调整为 ${i?.percent}% 是该运营商唯一待生效的佣金变更：它自 `)
 },
-  1180: () => {
-	return /** @type {LocalizedString} */ (`正在读取其他运营商，以便在您质押前将此运营商的名称与它们比对…`)
-},
+  1180: "正在读取其他运营商，以便在您质押前将此运营商的名称与它们比对…",
   1181: (i: In<'count' | 'amount'>) => {
 	return /** @type {LocalizedString} */ (`${i?.count} 次，${i?.amount}`)
 },
-  1182: () => {
-	return /** @type {LocalizedString} */ (`所有运营商`)
-},
-  1183: () => {
-	return /** @type {LocalizedString} */ (`正在加载运营商…`)
-},
-  1184: () => {
-	return /** @type {LocalizedString} */ (`正在加载运营商列表…`)
-},
-  1185: () => {
-	return /** @type {LocalizedString} */ (` 未注册为运营商。`)
-},
-  1186: () => {
-	return /** @type {LocalizedString} */ (`地址 `)
-},
+  1182: "所有运营商",
+  1183: "正在加载运营商…",
+  1184: "正在加载运营商列表…",
+  1185: " 未注册为运营商。",
+  1186: "地址 ",
   1187: (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`${i?.chain} 上尚未部署质押合约。`)
 },
   1188: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`无法读取质押数据：${i?.error}`)
 },
-  1189: () => {
-	return /** @type {LocalizedString} */ (`未知运营商`)
-},
-  1190: () => {
-	return /** @type {LocalizedString} */ (`选择运营商`)
-},
-  1191: () => {
-	return /** @type {LocalizedString} */ (`复投`)
-},
-  1192: () => {
-	return /** @type {LocalizedString} */ (`请先输入要解除质押的数量。`)
-},
-  1193: () => {
-	return /** @type {LocalizedString} */ (`名称与其他运营商相似`)
-},
-  1194: () => {
-	return /** @type {LocalizedString} */ (`转移数量`)
-},
+  1189: "未知运营商",
+  1190: "选择运营商",
+  1191: "复投",
+  1192: "请先输入要解除质押的数量。",
+  1193: "名称与其他运营商相似",
+  1194: "转移数量",
   1195: (i: In<'amount' | 'operator' | 'target' | 'unbonding' | 'rest'>) => {
 	return /** @type {LocalizedString} */ (`${i?.amount} 现在离开 ${i?.operator}，并在 ${i?.unbonding} 后解锁时质押给 ${i?.target}。在此之前，它不产生奖励，仍可投票，并且仍可能因 ${i?.operator} 的过失被罚没；${i?.rest} 继续留在 ${i?.operator}。`)
 },
-  1196: () => {
-	return /** @type {LocalizedString} */ (`将质押转移至`)
-},
+  1196: "将质押转移至",
   1197: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`待领取奖励：${i?.amount}`)
 },
-  1198: () => {
-	return /** @type {LocalizedString} */ (`转移质押`)
-},
+  1198: "转移质押",
   1199: (i: In<'minimum'>) => {
 	return /** @type {LocalizedString} */ (`请全部解除质押，或至少保留 ${i?.minimum}：合约不接受更少的剩余质押。`)
 },
@@ -334,24 +198,14 @@ const table: Record<number, (i: never) => string> = {
   1201: (i: In<'operator' | 'address' | 'unbonding'>) => {
 	return /** @type {LocalizedString} */ (`从 ${i?.operator}（${i?.address}）解除该仓位的全部质押；需经过 ${i?.unbonding} 的解绑期后才能提取。`)
 },
-  1202: () => {
-	return /** @type {LocalizedString} */ (`您在此运营商的质押`)
-},
-  1203: () => {
-	return /** @type {LocalizedString} */ (`请选择要将质押转移至的运营商。`)
-},
-  1204: () => {
-	return /** @type {LocalizedString} */ (`解除质押`)
-},
-  1205: () => {
-	return /** @type {LocalizedString} */ (`解除质押数量`)
-},
+  1202: "您在此运营商的质押",
+  1203: "请选择要将质押转移至的运营商。",
+  1204: "解除质押",
+  1205: "解除质押数量",
   1206: (i: In<'unbonding' | 'operator' | 'minimum'>) => {
 	return /** @type {LocalizedString} */ (`解除质押的 ALT 需经过 ${i?.unbonding} 的解绑期：期间不产生奖励，仍可投票，并且在解锁前仍可能因 ${i?.operator} 的过失被罚没。请全部解除质押，或至少保留 ${i?.minimum}。`)
 },
-  1207: () => {
-	return /** @type {LocalizedString} */ (`您在此运营商的质押`)
-},
+  1207: "您在此运营商的质押",
   1208: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`您在此运营商的质押：${i?.amount}`)
 },
@@ -370,51 +224,29 @@ const table: Record<number, (i: never) => string> = {
   1213: (i: In<'amount' | 'operator'>) => {
 	return /** @type {LocalizedString} */ (`开始将 ${i?.amount} 转移至 ${i?.operator}`)
 },
-  1214: () => {
-	return /** @type {LocalizedString} */ (``)
-},
-  1215: () => {
-	return /** @type {LocalizedString} */ (`正在转移至 `)
-},
-  1216: () => {
-	return /** @type {LocalizedString} */ (`）`)
-},
+  1214: "",
+  1215: "正在转移至 ",
+  1216: "）",
   1217: (i: In<'duration'>) => {
 	return /** @type {LocalizedString} */ (`等待中，${i?.duration} 后解锁（`)
 },
-  1218: () => {
-	return /** @type {LocalizedString} */ (`待领取奖励`)
-},
-  1219: () => {
-	return /** @type {LocalizedString} */ (`可提取`)
-},
-  1220: () => {
-	return /** @type {LocalizedString} */ (` 起`)
-},
-  1221: () => {
-	return /** @type {LocalizedString} */ (`，自 `)
-},
+  1218: "待领取奖励",
+  1219: "可提取",
+  1220: " 起",
+  1221: "，自 ",
   1222: (i: In<'requested'>) => {
 	return /** @type {LocalizedString} */ (`（申请数量 ${i?.requested}；解绑期间因罚没而减少）`)
 },
-  1223: () => {
-	return /** @type {LocalizedString} */ (``)
-},
+  1223: "",
   1224: (i: In<'id' | 'amount'>) => {
 	return /** @type {LocalizedString} */ (`#${i?.id} · ${i?.amount}，来自 `)
 },
   1225: (i: In<'principal' | 'lost'>) => {
 	return /** @type {LocalizedString} */ (`您投入了 ${i?.principal}；该运营商被罚没，其中 ${i?.lost} 被扣除。`)
 },
-  1226: () => {
-	return /** @type {LocalizedString} */ (`已质押`)
-},
-  1227: () => {
-	return /** @type {LocalizedString} */ (`您的仓位`)
-},
-  1228: () => {
-	return /** @type {LocalizedString} */ (`解绑中`)
-},
+  1226: "已质押",
+  1227: "您的仓位",
+  1228: "解绑中",
   1229: (i: In<'amount' | 'operator'>) => {
 	return /** @type {LocalizedString} */ (`从 ${i?.operator} 解除质押 ${i?.amount}`)
 },
@@ -424,90 +256,52 @@ const table: Record<number, (i: never) => string> = {
   1231: (i: In<'id' | 'amount'>) => {
 	return /** @type {LocalizedString} */ (`提取请求 #${i?.id}（${i?.amount}）`)
 },
-  1232: () => {
-	return /** @type {LocalizedString} */ (`领取全部奖励`)
-},
-  1233: () => {
-	return /** @type {LocalizedString} */ (`奖励与提取`)
-},
+  1232: "领取全部奖励",
+  1233: "奖励与提取",
   1234: (i: In<'count'>) => {
 	const countPlural = registry.plural("zh", i?.count, {});return /** @type {LocalizedString} */ (`（共 ${i?.count} 个请求）`)
 },
-  1235: () => {
-	return /** @type {LocalizedString} */ (`可提取：`)
-},
+  1235: "可提取：",
   1236: (i: In<'count'>) => {
 	const countPlural = registry.plural("zh", i?.count, {});return /** @type {LocalizedString} */ (`${i?.count} 个运营商的奖励：`)
 },
-  1237: () => {
-	return /** @type {LocalizedString} */ (`提取全部可提取金额`)
-},
-  1238: () => {
-	return /** @type {LocalizedString} */ (`重新加入白名单`)
-},
-  1239: () => {
-	return /** @type {LocalizedString} */ (`，`)
-},
-  1240: () => {
-	return /** @type {LocalizedString} */ (`，`)
-},
-  1241: () => {
-	return /** @type {LocalizedString} */ (`：`)
-},
+  1237: "提取全部可提取金额",
+  1238: "重新加入白名单",
+  1239: "，",
+  1240: "，",
+  1241: "：",
   1242: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`佣金变为 ${i?.percent}`)
 },
   1243: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`宣布将佣金调整为 ${i?.percent}`)
 },
-  1244: () => {
-	return /** @type {LocalizedString} */ (`）`)
-},
-  1245: () => {
-	return /** @type {LocalizedString} */ (`（`)
-},
-  1246: () => {
-	return /** @type {LocalizedString} */ (`已停用：不再接受质押，也不再产生奖励`)
-},
-  1247: () => {
-	return /** @type {LocalizedString} */ (` 生效`)
-},
-  1248: () => {
-	return /** @type {LocalizedString} */ (`，将于 `)
-},
-  1249: () => {
-	return /** @type {LocalizedString} */ (`没有变化。`)
-},
-  1250: () => {
-	return /** @type {LocalizedString} */ (`重新激活`)
-},
-  1251: () => {
-	return /** @type {LocalizedString} */ (`已从白名单中移除`)
-},
+  1244: "）",
+  1245: "（",
+  1246: "已停用：不再接受质押，也不再产生奖励",
+  1247: " 生效",
+  1248: "，将于 ",
+  1249: "没有变化。",
+  1250: "重新激活",
+  1251: "已从白名单中移除",
   1252: (i: In<'was' | 'now'>) => {
 	return /** @type {LocalizedString} */ (`其在全部活跃质押中的占比从 ${i?.was} 变为 ${i?.now}；`)
 },
   1253: (i: In<'block'>) => {
 	return /** @type {LocalizedString} */ (`自区块 ${i?.block} 起（本应用保存的历史从此开始，您的首次质押早于此），`)
 },
-  1254: () => {
-	return /** @type {LocalizedString} */ (`自您首次向其质押以来`)
-},
+  1254: "自您首次向其质押以来",
   1255: (i: In<'percent' | 'amount'>) => {
 	return /** @type {LocalizedString} */ (`被罚没 ${i?.percent}（所有质押者合计 ${i?.amount}）`)
 },
-  1256: () => {
-	return /** @type {LocalizedString} */ (`已执行`)
-},
+  1256: "已执行",
   1257: (i: In<'page'>) => {
 	return /** @type {LocalizedString} */ (`执行接下来的 ${i?.page} 项`)
 },
   1258: (i: In<'operator'>) => {
 	return /** @type {LocalizedString} */ (`在最后一项扣减完成之前，任何人都不能向 ${i?.operator} 质押、从中解除质押或提取。任何人都可以执行下一部分，只需支付 gas 费。`)
 },
-  1259: () => {
-	return /** @type {LocalizedString} */ (`罚没已全部执行。`)
-},
+  1259: "罚没已全部执行。",
   1260: (i: In<'positions' | 'requests'>) => {
 	return /** @type {LocalizedString} */ (`仍有 ${i?.positions}和 ${i?.requests}待扣减`)
 },
@@ -520,21 +314,15 @@ const table: Record<number, (i: never) => string> = {
   1263: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`无法读取罚没进度：${i?.error}`)
 },
-  1264: () => {
-	return /** @type {LocalizedString} */ (`正在读取罚没进度…`)
-},
-  1265: () => {
-	return /** @type {LocalizedString} */ (`）。`)
-},
+  1264: "正在读取罚没进度…",
+  1265: "）。",
   1266: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`治理已决定罚没该运营商质押的 ${i?.percent}%（记录于 `)
 },
   1267: (i: In<'count'>) => {
 	const countPlural = registry.plural("zh", i?.count, {});return /** @type {LocalizedString} */ (`${i?.count} 个解绑请求`)
 },
-  1268: () => {
-	return /** @type {LocalizedString} */ (`正在罚没`)
-},
+  1268: "正在罚没",
   1269: (i: In<'count'>) => {
 	const countPlural = registry.plural("zh", i?.count, {});return /** @type {LocalizedString} */ (`${i?.count} 笔交易`)
 },
@@ -544,51 +332,23 @@ const table: Record<number, (i: never) => string> = {
   1271: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`活跃质押最多的 ${i?.count} 个运营商，以及其余所有运营商的合计。下表列出了相同的数据。`)
 },
-  1272: () => {
-	return /** @type {LocalizedString} */ (`各运营商的活跃质押（ALT）`)
-},
-  1273: () => {
-	return /** @type {LocalizedString} */ (`其他`)
-},
-  1274: () => {
-	return /** @type {LocalizedString} */ (`运行 VITAL、MACH 和 SQUAD 的运营商的活跃质押；运行多项服务的运营商会计入每一项服务。下表列出了相同的数据。`)
-},
-  1275: () => {
-	return /** @type {LocalizedString} */ (`各服务的活跃质押（ALT）`)
-},
-  1276: () => {
-	return /** @type {LocalizedString} */ (`质押分布`)
-},
-  1277: () => {
-	return /** @type {LocalizedString} */ (`请先阅读风险说明并勾选确认框。`)
-},
-  1278: () => {
-	return /** @type {LocalizedString} */ (`质押数量`)
-},
-  1279: () => {
-	return /** @type {LocalizedString} */ (`请先输入要质押的数量。`)
-},
+  1272: "各运营商的活跃质押（ALT）",
+  1273: "其他",
+  1274: "运行 VITAL、MACH 和 SQUAD 的运营商的活跃质押；运行多项服务的运营商会计入每一项服务。下表列出了相同的数据。",
+  1275: "各服务的活跃质押（ALT）",
+  1276: "质押分布",
+  1277: "请先阅读风险说明并勾选确认框。",
+  1278: "质押数量",
+  1279: "请先输入要质押的数量。",
   1280: (i: In<'operator'>) => {
 	return /** @type {LocalizedString} */ (`向 ${i?.operator} 质押`)
 },
-  1281: () => {
-	return /** @type {LocalizedString} */ (`您的质押仍可投票：已质押的 ALT 无论处于活跃状态还是解绑期，都计入您的投票权（或您的受托人的投票权）。`)
-},
-  1282: () => {
-	return /** @type {LocalizedString} */ (`页面中。`)
-},
-  1283: () => {
-	return /** @type {LocalizedString} */ (`下一步：您的质押及其奖励将显示在“您在此运营商的质押”下方和`)
-},
-  1284: () => {
-	return /** @type {LocalizedString} */ (`。`)
-},
-  1285: () => {
-	return /** @type {LocalizedString} */ (`页面中；该质押已计入您的`)
-},
-  1286: () => {
-	return /** @type {LocalizedString} */ (`投票权`)
-},
+  1281: "您的质押仍可投票：已质押的 ALT 无论处于活跃状态还是解绑期，都计入您的投票权（或您的受托人的投票权）。",
+  1282: "页面中。",
+  1283: "下一步：您的质押及其奖励将显示在“您在此运营商的质押”下方和",
+  1284: "。",
+  1285: "页面中；该质押已计入您的",
+  1286: "投票权",
   1287: (i: In<'amount' | 'operator' | 'address'>) => {
 	return /** @type {LocalizedString} */ (`向 ${i?.operator}（${i?.address}）质押 ${i?.amount}。`)
 },
@@ -598,42 +358,22 @@ const table: Record<number, (i: never) => string> = {
   1289: (i: In<'amount' | 'operator'>) => {
 	return /** @type {LocalizedString} */ (`向 ${i?.operator} 质押 ${i?.amount}`)
 },
-  1290: () => {
-	return /** @type {LocalizedString} */ (`质押`)
-},
-  1291: () => {
-	return /** @type {LocalizedString} */ (`已质押`)
-},
-  1292: () => {
-	return /** @type {LocalizedString} */ (`钱包余额`)
-},
-  1293: () => {
-	return /** @type {LocalizedString} */ (`活跃质押`)
-},
-  1294: () => {
-	return /** @type {LocalizedString} */ (`区块`)
-},
+  1290: "质押",
+  1291: "已质押",
+  1292: "钱包余额",
+  1293: "活跃质押",
+  1294: "区块",
   1295: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`无法读取质押历史：${i?.error}`)
 },
-  1296: () => {
-	return /** @type {LocalizedString} */ (`正在读取质押历史…`)
-},
+  1296: "正在读取质押历史…",
   1297: (i: In<'count' | 'block'>) => {
 	return /** @type {LocalizedString} */ (`该运营商的活跃质押，共 ${i?.count} 个数据点，从区块 ${i?.block} 直到合约当前报告的质押。下表列出了相同的数据。`)
 },
-  1298: () => {
-	return /** @type {LocalizedString} */ (`每个变动区块之后的活跃质押（ALT）`)
-},
-  1299: () => {
-	return /** @type {LocalizedString} */ (`活跃`)
-},
-  1300: () => {
-	return /** @type {LocalizedString} */ (`已停用`)
-},
-  1301: () => {
-	return /** @type {LocalizedString} */ (`未注册`)
-},
+  1298: "每个变动区块之后的活跃质押（ALT）",
+  1299: "活跃",
+  1300: "已停用",
+  1301: "未注册",
   1302: (i: In<'id'>) => {
 	return /** @type {LocalizedString} */ (`提取 #${i?.id}`)
 },
