@@ -24,6 +24,7 @@ import MagicString from 'magic-string';
 /** Sections of the catalogue: each language's messages are one file per section. */
 export const SECTIONS = [
   'common',
+  'errors',
   'overview',
   'activity',
   'network',

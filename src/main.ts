@@ -31,6 +31,6 @@ Promise.all([loadAppConfig(), messages])
     const message = document.createElement('p');
     message.setAttribute('role', 'alert');
     message.className = 'boot-error';
-    message.textContent = m.common_main_start_failed({ error: error.message });
+    message.textContent = m.errors_main_start_failed({ error: error.message });
     target.replaceChildren(message);
   });

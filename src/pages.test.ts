@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { governancePages, sectionOf, subpageOf } from './pages.ts';
+import { governancePages, messageSectionsOf, sectionOf, subpageOf } from './pages.ts';
+import { SECTIONS } from '../scripts/i18n.ts';
 
 describe('the page a link opens', () => {
   it('names the section and, where it has one, the page within it', () => {
@@ -16,5 +17,23 @@ describe('the page a link opens', () => {
     expect(subpageOf('/')).toBeUndefined();
     expect(subpageOf('/governancex/proposals/1')).toBeUndefined();
     expect(sectionOf('/governancex')).toBeUndefined();
+  });
+});
+
+describe('the messages a link opens with', () => {
+  it("are the shell's and the page's own, loaded before the first paint", () => {
+    expect(messageSectionsOf('/')).toEqual(['common', 'overview']);
+    expect(messageSectionsOf('/staking/operators/0xabc')).toEqual(['common', 'errors', 'staking']);
+    expect(messageSectionsOf('/governance')).toEqual(['common', 'errors', 'gov']);
+    expect(messageSectionsOf('/governance/proposals/12')).toEqual(['common', 'errors', 'gov', 'proposal']);
+    expect(messageSectionsOf('/governance/delegates/0xabc')).toEqual(['common', 'errors', 'gov', 'delegates']);
+    expect(messageSectionsOf('/governance/new')).toEqual(['common', 'errors', 'gov', 'create']);
+    expect(messageSectionsOf('/airdrop')).toEqual(['common', 'errors', 'airdrop']);
+    expect(messageSectionsOf('/nowhere')).toEqual(['common', 'errors']);
+  });
+
+  it('name only sections the catalogue has', () => {
+    for (const path of ['/', '/staking', '/governance/new', '/activity', '/network'])
+      for (const section of messageSectionsOf(path)) expect(SECTIONS).toContain(section);
   });
 });

@@ -9,11 +9,11 @@ import { withMessages } from './lib/i18n/locale.svelte.ts';
 
 /** Each section's page, with the shown language's messages for it (nothing more for English). */
 export const pages: Record<string, () => Promise<{ default: Component }>> = {
-  '/staking': withMessages(() => import('./features/staking/staking-page.svelte'), ['staking']),
-  '/governance': withMessages(() => import('./features/governance/governance-page.svelte'), ['gov']),
-  '/airdrop': withMessages(() => import('./features/airdrop/airdrop-page.svelte'), ['airdrop']),
-  '/activity': withMessages(() => import('./features/activity/activity-page.svelte'), ['activity']),
-  '/network': withMessages(() => import('./features/network/network-page.svelte'), ['network']),
+  '/staking': withMessages(() => import('./features/staking/staking-page.svelte'), ['errors', 'staking']),
+  '/governance': withMessages(() => import('./features/governance/governance-page.svelte'), ['errors', 'gov']),
+  '/airdrop': withMessages(() => import('./features/airdrop/airdrop-page.svelte'), ['errors', 'airdrop']),
+  '/activity': withMessages(() => import('./features/activity/activity-page.svelte'), ['errors', 'activity']),
+  '/network': withMessages(() => import('./features/network/network-page.svelte'), ['errors', 'network']),
 };
 
 /**
@@ -21,9 +21,11 @@ export const pages: Record<string, () => Promise<{ default: Component }>> = {
  * in a language other than English, so the page never shows English first.
  */
 export function messageSectionsOf(path: string): string[] {
-  const sections = ['common'];
-  if (path === '/' || path === '') sections.push('overview', 'activity');
-  else if (path.startsWith('/governance')) {
+  // The Overview's first screen needs the shell's and its own; a section's pages also show the
+  // core's sentences (a form's "connect first", a transaction's steps) from their first paint.
+  if (path === '/' || path === '') return ['common', 'overview'];
+  const sections = ['common', 'errors'];
+  if (path.startsWith('/governance')) {
     sections.push('gov');
     if (path.startsWith('/governance/proposals/')) sections.push('proposal');
     else if (path === '/governance/new') sections.push('create');

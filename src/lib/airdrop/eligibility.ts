@@ -30,7 +30,7 @@ const isDecimal = (s: unknown): s is string => typeof s === 'string' && /^\d{1,7
 
 /** Loads and shape-checks the manifest. */
 export async function readManifest(baseUrl: string): Promise<AirdropManifest> {
-  const data = (await fetchJson(`${baseUrl}/manifest.json`, m.common_eligibility_manifest, {
+  const data = (await fetchJson(`${baseUrl}/manifest.json`, m.errors_eligibility_manifest, {
     maxBytes: MAX_FILE_BYTES,
   })) as AirdropManifest;
   const bits = data?.shardBits ?? MIN_SHARD_BITS;
@@ -46,7 +46,7 @@ export async function readManifest(baseUrl: string): Promise<AirdropManifest> {
     typeof data.shards === 'string' &&
     data.shards.length === 2 ** bits / 4 &&
     /^[0-9a-f]*$/.test(data.shards);
-  if (!valid) throw new Error(m.common_eligibility_manifest_malformed());
+  if (!valid) throw new Error(m.errors_eligibility_manifest_malformed());
   return data;
 }
 
@@ -85,16 +85,16 @@ export async function loadShard(
   prefix: string,
 ): Promise<{ shard: ReturnType<typeof rebuildShard> } | { invalid: string }> {
   const shard = checkShard(
-    await fetchJson(`${baseUrl}/shards/${prefix}.json`, () => m.common_eligibility_shard({ prefix }), {
+    await fetchJson(`${baseUrl}/shards/${prefix}.json`, () => m.errors_eligibility_shard({ prefix }), {
       maxBytes: MAX_FILE_BYTES,
     }),
     prefix,
     shardBitsOf(manifest),
     manifest.categories.length,
   );
-  if (!shard) throw new Error(m.common_eligibility_shard_malformed({ prefix }));
+  if (!shard) throw new Error(m.errors_eligibility_shard_malformed({ prefix }));
   const rebuilt = rebuildShard(shard);
-  if (rebuilt.root !== manifest.root.toLowerCase()) return { invalid: m.common_eligibility_shard_root({ prefix }) };
+  if (rebuilt.root !== manifest.root.toLowerCase()) return { invalid: m.errors_eligibility_shard_root({ prefix }) };
   return { shard: rebuilt };
 }
 
@@ -109,7 +109,7 @@ export async function checkEligibility(
   onchainRoot: Hex,
 ): Promise<Eligibility> {
   if (manifest.root.toLowerCase() !== onchainRoot.toLowerCase()) {
-    return { status: 'invalid', reason: m.common_eligibility_other_distribution() };
+    return { status: 'invalid', reason: m.errors_eligibility_other_distribution() };
   }
   const prefix = shardPrefix(account, shardBitsOf(manifest));
   if (!shardExists(manifest, prefix)) return { status: 'not-eligible' };
@@ -122,7 +122,7 @@ export async function checkEligibility(
   const total = BigInt(totalText);
   const breakdown = manifest.categories.map((c, i) => ({ id: c.id, name: c.name, amount: BigInt(amounts[i]) }));
   if (breakdown.reduce((s, b) => s + b.amount, 0n) !== total) {
-    return { status: 'invalid', reason: m.common_eligibility_category_sum({ address: getAddress(address) }) };
+    return { status: 'invalid', reason: m.errors_eligibility_category_sum({ address: getAddress(address) }) };
   }
   const proof = found.proof;
   return { status: 'eligible', total, breakdown, proof };

@@ -9,7 +9,7 @@ import * as m from '../i18n/messages.ts';
 
 export class MalformedSignatureError extends Error {
   constructor() {
-    super(m.common_signature_malformed());
+    super(m.errors_signature_malformed());
   }
 }
 

@@ -38,10 +38,10 @@ const UNREADABLE =
 
 /** The sentence for each shape an RPC's answer failed to have (rpc/answers.ts), by what was expected. */
 const MALFORMED: Record<AnswerShape, (i: { method: string }) => string> = {
-  'hex data': m.common_map_error_malformed_hex,
-  'a quantity': m.common_map_error_malformed_quantity,
-  'a block': m.common_map_error_malformed_block,
-  'a list of logs': m.common_map_error_malformed_logs,
+  'hex data': m.errors_map_error_malformed_hex,
+  'a quantity': m.errors_map_error_malformed_quantity,
+  'a block': m.errors_map_error_malformed_block,
+  'a list of logs': m.errors_map_error_malformed_logs,
 };
 
 /**
@@ -67,11 +67,11 @@ export function mapError(error: unknown): MappedError {
     name === 'UserRejectedRequestError' ||
     /user (rejected|denied)/i.test(String((error as Error)?.message))
   ) {
-    return { kind: 'rejected', message: m.common_map_error_rejected() };
+    return { kind: 'rejected', message: m.errors_map_error_rejected() };
   }
   // EIP-1193 4100 (unauthorized) and 4900 (disconnected): the wallet went away mid-request.
   if (code === 4100 || code === 4900 || name === 'UnauthorizedProviderError' || name === 'ProviderDisconnectedError') {
-    return { kind: 'rejected', message: m.common_map_error_disconnected() };
+    return { kind: 'rejected', message: m.errors_map_error_disconnected() };
   }
   if (error instanceof BaseError) {
     const reverted = error.walk(isRevert) as ContractFunctionRevertedError | null;
@@ -87,52 +87,52 @@ export function mapError(error: unknown): MappedError {
         const args = decoded.args ?? [];
         const message = words
           ? words.contractMessage(decoded.errorName, args)
-          : m.common_map_error_contract_named({ error: decoded.errorName });
+          : m.errors_map_error_contract_named({ error: decoded.errorName });
         return { kind: 'contract', message };
       }
       if (reverted.reason)
-        return { kind: 'contract', message: m.common_map_error_contract_reason({ reason: reverted.reason }) };
-      return { kind: 'contract', message: m.common_map_error_contract() };
+        return { kind: 'contract', message: m.errors_map_error_contract_reason({ reason: reverted.reason }) };
+      return { kind: 'contract', message: m.errors_map_error_contract() };
     }
     const names = new Set<string>();
     error.walk((e) => {
       names.add((e as Error).name);
       return false;
     });
-    if (names.has('InsufficientFundsError')) return { kind: 'funds', message: m.common_map_error_funds() };
+    if (names.has('InsufficientFundsError')) return { kind: 'funds', message: m.errors_map_error_funds() };
     if (
       names.has('ChainMismatchError') ||
       names.has('SwitchChainNotSupportedError') ||
       names.has('ChainNotConfiguredError')
     ) {
-      return { kind: 'wrong-chain', message: m.common_map_error_wrong_network() };
+      return { kind: 'wrong-chain', message: m.errors_map_error_wrong_network() };
     }
     // A body that is not JSON, or results that cannot be decoded: the RPC answered, but with garbage.
     if ([...names].some((n) => n === 'SyntaxError' || UNREADABLE.test(n))) {
-      return { kind: 'rpc', message: m.common_map_error_unreadable() };
+      return { kind: 'rpc', message: m.errors_map_error_unreadable() };
     }
     if (names.has('HttpRequestError') || names.has('TimeoutError') || names.has('WebSocketRequestError')) {
-      return { kind: 'rpc', message: m.common_map_error_no_answer() };
+      return { kind: 'rpc', message: m.errors_map_error_no_answer() };
     }
-    if (code === 4902) return { kind: 'wrong-chain', message: m.common_map_error_unknown_network() };
+    if (code === 4902) return { kind: 'wrong-chain', message: m.errors_map_error_unknown_network() };
     // A node's refusal in its own words (the read pool passes them on as they came), which any RPC
     // writes: cleaned as chain text is, and cut to a sentence's length.
     const refusal = error.walk((e) => (e as Error).name === 'RpcRequestError') as BaseError | null;
     if (refusal?.details)
       return {
         kind: 'rpc',
-        message: m.common_map_error_refused({ details: clip(cleanText(refusal.details), 160) }),
+        message: m.errors_map_error_refused({ details: clip(cleanText(refusal.details), 160) }),
       };
     return { kind: 'unknown', message: malformedAnswer(error) ?? error.shortMessage };
   }
   if (error instanceof TypeError && /fetch/i.test(error.message)) {
-    return { kind: 'rpc', message: m.common_map_error_no_answer() };
+    return { kind: 'rpc', message: m.errors_map_error_no_answer() };
   }
   // A batched read the chain did not answer at all (web3/read-batch.ts, whose message is English only).
-  if (name === 'BatchUnavailableError') return { kind: 'unknown', message: m.common_map_error_batch_unavailable() };
+  if (name === 'BatchUnavailableError') return { kind: 'unknown', message: m.errors_map_error_batch_unavailable() };
   return {
     kind: 'unknown',
-    message: malformedAnswer(error) ?? (error instanceof Error ? error.message : m.common_map_error_something()),
+    message: malformedAnswer(error) ?? (error instanceof Error ? error.message : m.errors_map_error_something()),
   };
 }
 

@@ -1,7 +1,7 @@
 import * as m from '../i18n/messages.ts';
 
 /** The one sentence for every action ALT's pause disables, and for `EnforcedPause()` reverts. */
-export const altPausedMessage = () => m.common_paused_alt_paused();
+export const altPausedMessage = () => m.errors_paused_alt_paused();
 
 /**
  * The same sentence in English only, for what still reads it as a constant (the network banner):

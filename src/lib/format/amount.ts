@@ -23,13 +23,13 @@ export function separators(locale?: string): { decimal: string; group: string } 
  */
 export function parseAmount(input: string, decimals = 18, locale?: string): ParsedAmount {
   const text = input.trim();
-  if (text === '') return { ok: false, message: m.common_amount_empty() };
-  if (/^[-−]/.test(text)) return { ok: false, message: m.common_amount_negative() };
-  if (/[eE]/.test(text)) return { ok: false, message: m.common_amount_exponent() };
+  if (text === '') return { ok: false, message: m.errors_amount_empty() };
+  if (/^[-−]/.test(text)) return { ok: false, message: m.errors_amount_negative() };
+  if (/[eE]/.test(text)) return { ok: false, message: m.errors_amount_exponent() };
   const { decimal, group } = separators(locale);
   let normalized = text;
   if (decimal !== '.' && normalized.includes(decimal)) {
-    if (normalized.includes('.') && group !== '.') return { ok: false, message: m.common_amount_one_separator() };
+    if (normalized.includes('.') && group !== '.') return { ok: false, message: m.errors_amount_one_separator() };
     normalized = normalized
       .split(group === '.' ? '.' : '\u0000')
       .join('')
@@ -39,25 +39,25 @@ export function parseAmount(input: string, decimals = 18, locale?: string): Pars
     if (normalized.split('.').length === 2) {
       return {
         ok: false,
-        message: m.common_amount_ambiguous({ text, whole: normalized.replace('.', ''), decimal }),
+        message: m.errors_amount_ambiguous({ text, whole: normalized.replace('.', ''), decimal }),
       };
     }
     normalized = normalized.split('.').join('');
   } else if (group !== '.' && normalized.includes(group)) {
     const [whole] = normalized.split('.');
     if (!new RegExp(`^\\d{1,3}(${escape(group)}\\d{3})*$`).test(whole)) {
-      return { ok: false, message: m.common_amount_group({ group }) };
+      return { ok: false, message: m.errors_amount_group({ group }) };
     }
     normalized = normalized.split(group).join('');
   }
   normalized = normalized.replace(/[\s\u00a0\u202f]/g, '');
   if (!/^\d*\.?\d*$/.test(normalized) || normalized === '.' || (normalized.match(/\./g)?.length ?? 0) > 1) {
-    return { ok: false, message: m.common_amount_not_number() };
+    return { ok: false, message: m.errors_amount_not_number() };
   }
   const fraction = normalized.split('.')[1] ?? '';
-  if (fraction.length > decimals) return { ok: false, message: m.common_amount_too_many_decimals({ decimals }) };
+  if (fraction.length > decimals) return { ok: false, message: m.errors_amount_too_many_decimals({ decimals }) };
   const value = parseUnits(normalized.startsWith('.') ? `0${normalized}` : normalized, decimals);
-  if (value === 0n) return { ok: false, message: m.common_amount_zero() };
+  if (value === 0n) return { ok: false, message: m.errors_amount_zero() };
   return { ok: true, value };
 }
 

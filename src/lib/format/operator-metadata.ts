@@ -58,10 +58,10 @@ function parseJson(json: string): Decoded {
   try {
     data = JSON.parse(json);
   } catch {
-    return { problem: m.common_operator_metadata_not_json };
+    return { problem: m.errors_operator_metadata_not_json };
   }
   const metadata = sanitizeMetadata(data);
-  return metadata ? { metadata } : { problem: m.common_operator_metadata_unusable };
+  return metadata ? { metadata } : { problem: m.errors_operator_metadata_unusable };
 }
 
 /** Reads an inline `data:application/json` URI (base64 or percent-encoded). */
@@ -81,10 +81,10 @@ const inlineCache = new Map<string, Decoded>();
 
 function decodeInline(uri: string): Decoded {
   const match = /^data:application\/json(;charset=[\w-]+)?(;base64)?,(.*)$/is.exec(uri);
-  if (!match) return { problem: m.common_operator_metadata_not_data_uri };
+  if (!match) return { problem: m.errors_operator_metadata_not_data_uri };
   if (uri.length > MAX_INLINE_URI) {
     const size = Math.round(uri.length / 1024);
-    return { problem: () => m.common_operator_metadata_too_large({ size }) };
+    return { problem: () => m.errors_operator_metadata_too_large({ size }) };
   }
   let json: string;
   try {
@@ -92,7 +92,7 @@ function decodeInline(uri: string): Decoded {
       ? new TextDecoder().decode(Uint8Array.from(atob(match[3]), (c) => c.charCodeAt(0)))
       : decodeURIComponent(match[3]);
   } catch {
-    return { problem: m.common_operator_metadata_bad_encoding };
+    return { problem: m.errors_operator_metadata_bad_encoding };
   }
   return parseJson(json);
 }

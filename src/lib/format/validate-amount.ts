@@ -19,14 +19,14 @@ export function validateAmount(input: string, limits: AmountLimits = {}): Parsed
   if (limits.max && parsed.value > limits.max.value) {
     return {
       ok: false,
-      message: m.common_validate_amount_over_max({
+      message: m.errors_validate_amount_over_max({
         label: limits.max.label,
         amount: formatToken(limits.max.value, symbol),
       }),
     };
   }
   if (limits.min !== undefined && parsed.value < limits.min) {
-    return { ok: false, message: m.common_validate_amount_minimum({ amount: formatToken(limits.min, symbol) }) };
+    return { ok: false, message: m.errors_validate_amount_minimum({ amount: formatToken(limits.min, symbol) }) };
   }
   return parsed;
 }

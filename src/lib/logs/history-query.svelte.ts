@@ -37,7 +37,7 @@ export function historyQuery<T>(options: () => HistoryQueryOptions<T>) {
       queryKey: o.queryKey,
       queryFn: async () => {
         const value = await o.read('head');
-        if (value === null) throw new Error(m.common_history_query_failed());
+        if (value === null) throw new Error(m.errors_history_query_failed());
         return value;
       },
       enabled: o.enabled ?? true,

@@ -35,7 +35,7 @@ import {
 import { headerAnswer, type RpcHeader } from '../rpc/answers.ts';
 
 /** What a failure to load its files calls the snapshot. */
-const SNAPSHOT: FileName = m.common_history_snapshot_what;
+const SNAPSHOT: FileName = m.errors_history_snapshot_what;
 
 /** A snapshot the chain vouched for: its head, and its shards on demand. */
 export class HistorySnapshot {

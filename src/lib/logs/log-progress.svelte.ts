@@ -18,7 +18,7 @@ export function progressText(chainId: number): string | undefined {
   const done = p.scannedTo - p.from + 1n;
   const percent = span > 0n ? Number((done * 100n) / span) : 0;
   const number = numberFormat();
-  return m.common_log_progress_reading({
+  return m.errors_log_progress_reading({
     percent,
     block: number.format(p.scannedTo),
     target: number.format(p.target),

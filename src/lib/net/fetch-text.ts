@@ -27,12 +27,12 @@ export async function fetchText(url: string, what: FileName, { maxBytes, timeout
   } catch (error) {
     const timedOut = (error as Error)?.name === 'TimeoutError';
     throw problem(what, (what) =>
-      timedOut ? m.common_fetch_text_timeout({ what }) : m.common_fetch_text_network({ what }),
+      timedOut ? m.errors_fetch_text_timeout({ what }) : m.errors_fetch_text_network({ what }),
     );
   }
-  if (!response.ok) throw problem(what, (what) => m.common_fetch_text_http({ what, status: response.status }));
+  if (!response.ok) throw problem(what, (what) => m.errors_fetch_text_http({ what, status: response.status }));
   const tooLarge = () =>
-    problem(what, (what) => m.common_fetch_text_too_large({ what, size: Math.round(maxBytes / 1024) }));
+    problem(what, (what) => m.errors_fetch_text_too_large({ what, size: Math.round(maxBytes / 1024) }));
   if (Number(response.headers.get('content-length') ?? 0) > maxBytes) {
     void response.body?.cancel();
     throw tooLarge();
@@ -55,7 +55,7 @@ export async function fetchText(url: string, what: FileName, { maxBytes, timeout
     }
   } catch (error) {
     if (error instanceof FetchProblem) throw error;
-    throw problem(what, (what) => m.common_fetch_text_cut_off({ what }));
+    throw problem(what, (what) => m.errors_fetch_text_cut_off({ what }));
   }
   return text + decoder.decode();
 }
@@ -66,6 +66,6 @@ export async function fetchJson(url: string, what: FileName, options: FetchTextO
   try {
     return JSON.parse(text);
   } catch {
-    throw problem(what, (what) => m.common_fetch_text_not_json({ what }));
+    throw problem(what, (what) => m.errors_fetch_text_not_json({ what }));
   }
 }

@@ -18,7 +18,7 @@ export class ViewedAddress {
   get urlError(): string | undefined {
     const raw = router.route.params.get('address');
     return raw && !isAddress(raw, { strict: false })
-      ? m.common_viewed_address_not_address({ text: raw.slice(0, 50) })
+      ? m.errors_viewed_address_not_address({ text: raw.slice(0, 50) })
       : undefined;
   }
 

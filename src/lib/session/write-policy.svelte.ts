@@ -23,16 +23,16 @@ export class WritePolicy {
    */
   blockedReason(who: 'as-viewed' | 'anyone', options: { movesAlt?: boolean } = {}): string | undefined {
     const { session, wallet } = this;
-    if (wallet.framedElsewhere) return m.common_write_policy_framed();
+    if (wallet.framedElsewhere) return m.errors_write_policy_framed();
     if (options.movesAlt && session.altPaused[session.chainId]) return altPausedMessage();
-    if (wallet.status !== 'connected' || !wallet.address) return m.common_write_policy_connect();
+    if (wallet.status !== 'connected' || !wallet.address) return m.errors_write_policy_connect();
     const url = this.viewed.urlAddress;
     if (who === 'as-viewed' && url && url !== wallet.address) {
-      return m.common_write_policy_viewing_other();
+      return m.errors_write_policy_viewing_other();
     }
-    if (wallet.chainId !== session.chainId) return m.common_write_policy_switch({ chain: session.chain.name });
+    if (wallet.chainId !== session.chainId) return m.errors_write_policy_switch({ chain: session.chain.name });
     if (session.reachable[session.chainId] === false)
-      return m.common_write_policy_unreachable({ chain: session.chain.name });
+      return m.errors_write_policy_unreachable({ chain: session.chain.name });
     return undefined;
   }
 

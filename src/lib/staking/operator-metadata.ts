@@ -21,13 +21,13 @@ export function fetchableMetadata(uri: string, allowedOrigins: string[]): boolea
  * other host would learn who reads the page.
  */
 export async function loadOperatorMetadata(uri: string, allowedOrigins: string[]): Promise<MetadataResult> {
-  if (uri === '') return { problem: m.common_operator_metadata_none() };
+  if (uri === '') return { problem: m.errors_operator_metadata_none() };
   if (uri.startsWith('data:')) return readInlineMetadata(uri);
   if (!fetchableMetadata(uri, allowedOrigins)) {
-    return { problem: m.common_operator_metadata_not_fetched() };
+    return { problem: m.errors_operator_metadata_not_fetched() };
   }
   try {
-    const text = await fetchText(uri, m.common_operator_metadata_what(), {
+    const text = await fetchText(uri, m.errors_operator_metadata_what(), {
       maxBytes: MAX_BYTES,
       timeoutMs: 5_000,
       init: { credentials: 'omit', referrerPolicy: 'no-referrer' },

@@ -84,7 +84,7 @@ export const laterGroups = (count: bigint | undefined, from = OPERATOR_PAGE, pag
 /** What every staking screen's first batch reads beside its operators: parameters and the account. */
 function screenCalls(chain: ChainConfig, caps: ChainCaps, account: Address | undefined) {
   const { staking, alt } = chain.contracts;
-  if (!staking || !alt) throw new Error(m.common_read_staking_not_deployed());
+  if (!staking || !alt) throw new Error(m.errors_read_staking_not_deployed());
   const S = { address: staking, abi: altStakingAbi } as const;
   const T = { address: alt, abi: altLayerTokenAbi } as const;
   return {

@@ -41,8 +41,8 @@ export function stakeSpend(ctx: SpendContext, s: StakeSpend): Promise<SpendResul
         ? { domain: s.alt.domain, nonce: s.nonce, deadline: s.chainTime + 3_600n }
         : undefined,
     label: s.step
-      ? m.common_stake_spend_label_step({ amount, operator: s.operatorName, step: s.step })
-      : m.common_stake_spend_label({ amount, operator: s.operatorName }),
+      ? m.errors_stake_spend_label_step({ amount, operator: s.operatorName, step: s.step })
+      : m.errors_stake_spend_label({ amount, operator: s.operatorName }),
     touches: s.touches ?? STAKING_TOUCHES,
   });
 }

@@ -47,12 +47,12 @@ function checkWallet(
   wallet: { status: string; address?: Address; chainId?: number },
   ctx: TxContext,
 ): TxState | undefined {
-  if (wallet.status !== 'connected' || !wallet.address) return fail(m.common_tx_flow_connect());
+  if (wallet.status !== 'connected' || !wallet.address) return fail(m.errors_tx_flow_connect());
   if (wallet.address.toLowerCase() !== ctx.account.toLowerCase()) {
-    return fail(m.common_lifecycle_account_switched());
+    return fail(m.errors_lifecycle_account_switched());
   }
   if (wallet.chainId !== ctx.chainId) {
-    return fail(m.common_map_error_wrong_network(), 'wrong-chain');
+    return fail(m.errors_map_error_wrong_network(), 'wrong-chain');
   }
   return undefined;
 }
@@ -137,7 +137,7 @@ export async function send(
     // Re-check right before signing: the account or network may have changed during simulation.
     const now = getAccount(ctx.walletConfig);
     if (now.address?.toLowerCase() !== ctx.account.toLowerCase() || now.chainId !== ctx.chainId) {
-      return report(fail(m.common_lifecycle_changed_while_preparing(), 'wallet-changed'));
+      return report(fail(m.errors_lifecycle_changed_while_preparing(), 'wallet-changed'));
     }
     id = one
       ? await writeContract(ctx.walletConfig, {

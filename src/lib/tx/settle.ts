@@ -18,7 +18,7 @@ export const fail = (message: string, kind: MappedError['kind'] = 'unknown'): Tx
 });
 
 /** What a Safe transaction waits as before its first read of the Safe. */
-export const safeProposed = () => m.common_settle_safe_proposed();
+export const safeProposed = () => m.errors_settle_safe_proposed();
 
 /** Follows a Safe transaction to its end (see follow-safe.ts); `onProgress` gets the waiting state. */
 export async function settleSafe(
@@ -40,7 +40,7 @@ export async function settleSafe(
         status: 'success',
         hash: result.receipt.transactionHash,
         receipt: result.receipt,
-        note: m.common_settle_safe_executed(),
+        note: m.errors_settle_safe_executed(),
       };
     case 'failed':
       return {
@@ -48,7 +48,7 @@ export async function settleSafe(
         hash: result.receipt.transactionHash,
         error: {
           kind: 'contract',
-          message: m.common_settle_safe_failed({ block: result.receipt.blockNumber }),
+          message: m.errors_settle_safe_failed({ block: result.receipt.blockNumber }),
         },
       };
     case 'replaced':
@@ -56,14 +56,14 @@ export async function settleSafe(
         status: 'error',
         error: {
           kind: 'replaced',
-          message: m.common_settle_safe_replaced(),
+          message: m.errors_settle_safe_replaced(),
         },
       };
   }
 }
 
 /** What a sent transaction the network does not show, whose nonce is still unused, is waiting as. */
-export const unseen = () => m.common_settle_unseen();
+export const unseen = () => m.errors_settle_unseen();
 
 /** Follows a sent transaction to its end: mined, reverted, sped up, cancelled, replaced or dropped. */
 export async function settle(
@@ -90,21 +90,21 @@ export function settled(hash: Hex, result: FollowResult): TxState {
   switch (result.kind) {
     case 'mined':
       return result.receipt.status === 'reverted'
-        ? reverted(result.receipt, m.common_settle_reverted)
+        ? reverted(result.receipt, m.errors_settle_reverted)
         : { status: 'success', hash, receipt: result.receipt };
     case 'replaced': {
       const { receipt, reason } = result;
       if (reason === 'repriced' && receipt) {
-        if (receipt.status === 'reverted') return reverted(receipt, m.common_settle_sped_up_reverted);
-        return { status: 'success', hash: receipt.transactionHash, receipt, note: m.common_settle_sped_up() };
+        if (receipt.status === 'reverted') return reverted(receipt, m.errors_settle_sped_up_reverted);
+        return { status: 'success', hash: receipt.transactionHash, receipt, note: m.errors_settle_sped_up() };
       }
-      const message = reason === 'cancelled' ? m.common_settle_cancelled() : m.common_settle_replaced();
+      const message = reason === 'cancelled' ? m.errors_settle_cancelled() : m.errors_settle_replaced();
       return { status: 'error', hash, error: { kind: 'replaced', message } };
     }
     case 'dropped':
-      return gone(m.common_settle_dropped());
+      return gone(m.errors_settle_dropped());
     case 'vanished':
-      return gone(m.common_settle_vanished());
+      return gone(m.errors_settle_vanished());
   }
 }
 
@@ -122,7 +122,7 @@ export async function settleBatch(walletConfig: Config | (() => Config), id: str
       const receipts = (result.receipts ?? []) as unknown as TransactionReceipt[];
       const last = receipts.at(-1);
       if (result.status !== 'success' || !last || receipts.some((r) => r.status !== 'success'))
-        return fail(m.common_settle_batch_failed(), 'contract');
+        return fail(m.errors_settle_batch_failed(), 'contract');
       return { status: 'success', hash: last.transactionHash, receipt: last };
     } catch (error) {
       // EIP-5792's "unknown bundle id", or a wallet without the method: waiting will not help.

@@ -70,7 +70,7 @@ export async function simulateBatch(client: ReadClient, account: Address, calls:
       })),
     });
     const failed = results.find((r) => r.status === 'failure');
-    if (failed) throw failed.error ?? new Error(m.common_simulate_batch_fails());
+    if (failed) throw failed.error ?? new Error(m.errors_simulate_batch_fails());
   } catch (error) {
     if (!isMethodUnsupported(error)) throw error;
     await simulateContract(client, { ...calls[0], account, blockNumber: await simulationBlock(client) });

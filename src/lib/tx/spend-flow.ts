@@ -70,7 +70,7 @@ export async function spend(ctx: SpendContext, plan: SpendPlan): Promise<SpendRe
   if (await supportsAtomicBatch(ctx.walletConfig, ctx.account, ctx.chainId)) {
     const calls =
       plan.allowance >= plan.amount ? [plan.call] : [approveCall(plan.token, plan.spender, plan.amount), plan.call];
-    return { state: await flow.runBatch(calls, m.common_spend_flow_one_batch({ label: plan.label }), plan.touches) };
+    return { state: await flow.runBatch(calls, m.errors_spend_flow_one_batch({ label: plan.label }), plan.touches) };
   }
   // Asked only when a permit is possible; a failed read takes the path every account can use.
   const kind: AccountKind | 'unknown' =
@@ -106,20 +106,20 @@ export async function spend(ctx: SpendContext, plan: SpendPlan): Promise<SpendRe
     if (!signingFailed || (state.status === 'error' && state.error.kind === 'rejected')) return { state };
   }
   const why = {
-    contract: m.common_spend_flow_notice_contract,
-    unknown: m.common_spend_flow_notice_unknown,
-    eoa: m.common_spend_flow_notice_eoa,
+    contract: m.errors_spend_flow_notice_contract,
+    unknown: m.errors_spend_flow_notice_unknown,
+    eoa: m.errors_spend_flow_notice_eoa,
   }[kind];
   const notice = plan.permit ? why() : undefined;
   if (plan.allowance < plan.amount) {
     const approved = await flow.run(
       approveCall(plan.token, plan.spender, plan.amount),
-      m.common_spend_flow_approve({ amount: formatToken(plan.amount, plan.symbol) }),
+      m.errors_spend_flow_approve({ amount: formatToken(plan.amount, plan.symbol) }),
       plan.touches,
     );
     if (approved.status !== 'success') return { state: approved, notice };
     return {
-      state: await flow.run(plan.call, m.common_spend_flow_second({ label: plan.label }), plan.touches),
+      state: await flow.run(plan.call, m.errors_spend_flow_second({ label: plan.label }), plan.touches),
       notice,
     };
   }

@@ -14,7 +14,7 @@ const lifecycle = () => import('./lifecycle.ts');
 
 const alreadyPending = (): TxState => ({
   status: 'error',
-  error: { kind: 'unknown', message: m.common_tx_flow_already_pending() },
+  error: { kind: 'unknown', message: m.errors_tx_flow_already_pending() },
 });
 
 export class TxFlow {
@@ -135,7 +135,7 @@ export class TxFlow {
     const account = this.#app.wallet.address;
     const blocked = this.#app.policy.blockedReason(who);
     if (blocked || !account) {
-      this.state = { status: 'error', error: { kind: 'unknown', message: blocked ?? m.common_tx_flow_connect() } };
+      this.state = { status: 'error', error: { kind: 'unknown', message: blocked ?? m.errors_tx_flow_connect() } };
       return undefined;
     }
     return account;

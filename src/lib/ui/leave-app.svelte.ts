@@ -26,7 +26,7 @@ export class LeaveApp {
     const asked = this.pending;
     if (!asked) return;
     this.pending = undefined;
-    if (confirm(m.common_leave_app_confirm({ host: asked.host, href: asked.href })))
+    if (confirm(m.errors_leave_app_confirm({ host: asked.host, href: asked.href })))
       window.open(asked.href, '_blank', 'noopener,noreferrer');
   }
 

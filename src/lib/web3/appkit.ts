@@ -39,7 +39,7 @@ export function createModal(config: AppConfig): LoadedModal {
     projectId,
     metadata: {
       name: 'ALT',
-      description: m.common_appkit_description(),
+      description: m.errors_appkit_description(),
       url: location.origin,
       icons: [new URL('./favicon.svg', location.href).href],
     },

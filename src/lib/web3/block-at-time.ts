@@ -31,7 +31,7 @@ export async function blockTimes(client: ReadClient, chainId: number, numbers: r
         method: 'eth_getBlockByNumber',
         params: [numberToHex(n), false],
       } as never)) as { timestamp: Hex } | null;
-      if (!block) throw new Error(m.common_block_at_time_unavailable({ block: n }));
+      if (!block) throw new Error(m.errors_block_at_time_unavailable({ block: n }));
       if (times.size > 5_000) times.clear();
       times.set(key, BigInt(block.timestamp));
       return BigInt(block.timestamp);

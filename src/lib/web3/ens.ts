@@ -16,12 +16,12 @@ export async function resolveEnsName(text: string, client: ReadClient, resolver:
   try {
     name = normalize(text);
   } catch {
-    return { ok: false, message: m.common_ens_invalid({ text }) };
+    return { ok: false, message: m.errors_ens_invalid({ text }) };
   }
   const address = await getEnsAddress(client, {
     name,
     universalResolverAddress: resolver,
   });
-  if (!address || address === zeroAddress) return { ok: false, message: m.common_ens_no_address({ name }) };
+  if (!address || address === zeroAddress) return { ok: false, message: m.errors_ens_no_address({ name }) };
   return { ok: true, address: getAddress(address), ens: name };
 }

@@ -58,7 +58,7 @@ export class InjectedWallets {
       {
         id: LEGACY_ID,
         get name() {
-          return legacy.isMetaMask ? 'MetaMask' : m.common_injected_wallets_browser_wallet();
+          return legacy.isMetaMask ? 'MetaMask' : m.errors_injected_wallets_browser_wallet();
         },
       },
     ];

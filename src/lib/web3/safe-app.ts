@@ -54,14 +54,14 @@ export async function joinSafeHost(origins: readonly string[], timeoutMs = 2_000
         const wanted = Number((params?.[0] as { chainId?: string } | undefined)?.chainId);
         if (wanted === info.chainId) return null;
         // Not 4902 (which has a wallet add the chain): the Safe is where it is.
-        throw Object.assign(new Error(m.common_safe_app_wrong_chain({ chainId: info.chainId })), { code: 4901 });
+        throw Object.assign(new Error(m.errors_safe_app_wrong_chain({ chainId: info.chainId })), { code: 4901 });
       }
       try {
         return await safe.request({ method, params } as never);
       } catch (error) {
         // Safe{Wallet} says a rejection in words, with no code: it is the user's "no" (EIP-1193's 4001).
         if (/reject/i.test((error as Error)?.message ?? ''))
-          throw Object.assign(new Error(m.common_safe_app_rejected()), { code: 4001 });
+          throw Object.assign(new Error(m.errors_safe_app_rejected()), { code: 4001 });
         throw error;
       }
     },

@@ -116,7 +116,7 @@ export interface BatchRequest {
 
 /** The batch file for `request`. */
 export function builderBatch(request: BatchRequest): BuilderBatch {
-  if (request.calls.length === 0) throw new Error(m.common_safe_tx_builder_nothing());
+  if (request.calls.length === 0) throw new Error(m.errors_safe_tx_builder_nothing());
   const unsigned = {
     version: '1.0' as const,
     chainId: request.chainId.toString(),

@@ -256,8 +256,8 @@ export async function readSafeProgress(
 /** The Safe's waiting state in words, in the language shown. */
 export function safeWaitingNote(confirmations: number, threshold: number): string {
   const left = Math.max(threshold - confirmations, 0);
-  if (left === 0) return m.common_follow_safe_waiting_ready({ confirmations, threshold });
-  return m.common_follow_safe_waiting_more({ confirmations, threshold, left });
+  if (left === 0) return m.errors_follow_safe_waiting_ready({ confirmations, threshold });
+  return m.errors_follow_safe_waiting_more({ confirmations, threshold, left });
 }
 
 /**

@@ -81,7 +81,7 @@ export class Wallet {
 
   /** The wagmi config that holds the connection, for writes. */
   get config(): Config {
-    if (!this.#config) throw new Error(m.common_wallet_loading());
+    if (!this.#config) throw new Error(m.errors_wallet_loading());
     return this.#config;
   }
 
@@ -121,7 +121,7 @@ export class Wallet {
       await new Promise((resolve) => setTimeout(resolve, 25));
       connector = config.connectors.find((c) => c.id === id);
     }
-    if (!connector) throw new Error(m.common_wallet_unavailable());
+    if (!connector) throw new Error(m.errors_wallet_unavailable());
     await connect(config, { connector });
   }
 

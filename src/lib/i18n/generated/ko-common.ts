@@ -8,478 +8,199 @@ const table: Record<number, string | ((i: never) => string)> = {
   214: (i: In<'label'>) => {
 	return /** @type {LocalizedString} */ (`${i?.label}:`)
 },
-  215: (i: In<'text' | 'whole' | 'decimal'>) => {
-	return /** @type {LocalizedString} */ (`"${i?.text}"은(는) 모호합니다. 정수라면 ${i?.whole}로 쓰고, 소수라면 "${i?.decimal}"을(를) 사용하십시오.`)
-},
-  216: "금액을 입력하십시오.",
-  217: "지수 표기 없이 금액을 전부 입력하십시오.",
-  218: (i: In<'label' | 'amount'>) => {
+  215: (i: In<'label' | 'amount'>) => {
 	return /** @type {LocalizedString} */ (`${i?.label}: ${i?.amount}`)
 },
-  219: "최대",
-  220: (i: In<'group'>) => {
-	return /** @type {LocalizedString} */ (`"${i?.group}"은(는) 세 자리 숫자 묶음 사이에만 쓸 수 있습니다.`)
-},
-  221: "금액은 음수일 수 없습니다.",
-  222: "숫자가 아닙니다.",
-  223: "소수점 구분 기호는 하나만 사용하십시오.",
-  224: (i: In<'decimals'>) => {
-	return /** @type {LocalizedString} */ (`소수점 이하 최대 ${i?.decimals}자리까지 입력할 수 있습니다.`)
-},
-  225: "금액은 0보다 커야 합니다.",
-  226: (i: In<'number'>) => {
+  216: "최대",
+  217: (i: In<'number'>) => {
 	return /** @type {LocalizedString} */ (`블록 ${i?.number}`)
 },
-  227: "본문으로 건너뛰기",
-  228: "트랜잭션",
-  229: "ALT 스테이킹, 투표, 청구",
-  230: (i: In<'block'>) => {
-	return /** @type {LocalizedString} */ (`이 RPC에서 블록 ${i?.block}을(를) 가져올 수 없습니다.`)
-},
-  231: (i: In<'count'>) => {
+  218: "본문으로 건너뛰기",
+  219: "트랜잭션",
+  220: (i: In<'count'>) => {
 	const countPlural = registry.plural("ko", i?.count, {});return /** @type {LocalizedString} */ (`${i?.count}블록`)
 },
-  232: (i: In<'rate'>) => {
+  221: (i: In<'rate'>) => {
 	return /** @type {LocalizedString} */ (`. 이후 순 보상률은 ${i?.rate}입니다.`)
 },
-  233: (i: In<'commission'>) => {
+  222: (i: In<'commission'>) => {
 	return /** @type {LocalizedString} */ (`수수료가 ${i?.commission}%로 변경됩니다. 적용 시점:`)
 },
-  234: (i: In<'commission' | 'rate'>) => {
+  223: (i: In<'commission' | 'rate'>) => {
 	return /** @type {LocalizedString} */ (`수수료 ${i?.commission}%, 현재 보상 지급 속도 기준 순 보상률은 연 ${i?.rate}입니다.`)
 },
-  235: "지갑 선택",
-  236: "지갑 연결",
-  237: (i: In<'wallet'>) => {
+  224: "지갑 선택",
+  225: "지갑 연결",
+  226: (i: In<'wallet'>) => {
 	return /** @type {LocalizedString} */ (`${i?.wallet} 연결`)
 },
-  238: "연결 중…",
-  239: "연결 해제",
-  240: "이 브라우저에서 지갑을 찾지 못했습니다. 지갑 확장 프로그램을 설치하거나, 지갑 앱의 브라우저에서 이 페이지를 여십시오.",
-  241: "다시 연결 중…",
-  242: "WalletConnect 및 기타 지갑",
-  243: "이 주소는 이미 에어드롭을 청구했습니다.",
-  244: "미청구 ALT는 이미 회수되었습니다.",
-  245: "이 계정은 이미 이 제안에 투표했습니다.",
-  246: (i: In<'minimum' | 'amount'>) => {
-	return /** @type {LocalizedString} */ (`최소 스테이킹 금액은 ${i?.minimum}입니다. ${i?.amount}은(는) 이보다 적습니다.`)
-},
-  247: (i: In<'date'>) => {
-	return /** @type {LocalizedString} */ (`청구 기간은 ${i?.date}에 종료되었습니다.`)
-},
-  248: (i: In<'date'>) => {
-	return /** @type {LocalizedString} */ (`청구는 ${i?.date}에 시작됩니다.`)
-},
-  249: (i: In<'commission' | 'max'>) => {
-	return /** @type {LocalizedString} */ (`수수료 ${i?.commission}%는 상한인 ${i?.max}%를 초과합니다.`)
-},
-  250: "위임 서명이 만료되었습니다. 다시 시도하십시오.",
-  251: "이 대리인을 선택하려면 청구하는 계정의 위임 서명이 필요하지만 일치하는 서명이 없습니다. 다시 청구하면서 위임에 서명하거나 현재 대리인을 유지하십시오.",
-  252: "토큰 발행 한도를 초과하게 됩니다.",
-  253: (i: In<'allowance' | 'needed'>) => {
-	return /** @type {LocalizedString} */ (`승인 한도(${i?.allowance})가 필요한 ${i?.needed}보다 적습니다.`)
-},
-  254: (i: In<'balance' | 'needed'>) => {
-	return /** @type {LocalizedString} */ (`ALT가 부족합니다. 보유: ${i?.balance}, 필요: ${i?.needed}.`)
-},
-  255: (i: In<'votes' | 'threshold'>) => {
-	return /** @type {LocalizedString} */ (`보유한 투표권은 ${i?.votes}이며, 제안하려면 ${i?.threshold}이(가) 필요합니다.`)
-},
-  256: (i: In<'available' | 'requested'>) => {
-	return /** @type {LocalizedString} */ (`여기에 스테이킹한 금액은 ${i?.available}로, 요청한 ${i?.requested}보다 적습니다.`)
-},
-  257: "투표권을 제로 주소에 위임할 수 없습니다.",
-  258: "자격 증명이 온체인 에어드롭과 일치하지 않습니다.",
-  259: "유효한 투표가 아닙니다.",
-  260: (i: In<'length' | 'max'>) => {
-	return /** @type {LocalizedString} */ (`메타데이터가 ${i?.length}바이트입니다. 최대 ${i?.max}바이트까지 허용됩니다.`)
-},
-  261: (i: In<'id'>) => {
-	return /** @type {LocalizedString} */ (`언본딩 요청 #${i?.id}은(는) 스테이킹 이동이 아닙니다.`)
-},
-  262: (i: In<'id'>) => {
-	return /** @type {LocalizedString} */ (`언본딩 요청 #${i?.id}은(는) 다른 계정의 요청입니다.`)
-},
-  263: (i: In<'date'>) => {
-	return /** @type {LocalizedString} */ (`미청구 ALT는 ${i?.date}부터 회수할 수 있습니다.`)
-},
-  264: "아직 청구할 것이 없습니다.",
-  265: "회수할 ALT가 남아 있지 않습니다.",
-  266: "거버넌스만 이 작업을 할 수 있습니다.",
-  267: "제안자만 이 작업을 할 수 있습니다.",
-  268: "이 운영자에 대한 슬래싱이 적용되는 중입니다. 완료될 때까지 스테이킹을 이동할 수 없습니다. 잠시 후 다시 시도하십시오.",
-  269: "이 운영자는 활성 상태가 아니어서 스테이킹을 받을 수 없습니다.",
-  270: "이 주소는 운영자 허용 목록에 없습니다.",
-  271: (i: In<'value' | 'min' | 'max'>) => {
-	return /** @type {LocalizedString} */ (`${i?.value}은(는) 허용 범위(${i?.min}~${i?.max})를 벗어났습니다.`)
-},
-  272: "permit 서명이 만료되었습니다. 다시 시도하십시오.",
-  273: "permit이 다른 계정으로 서명되었습니다.",
-  274: (i: In<'remainder' | 'minimum'>) => {
-	return /** @type {LocalizedString} */ (`이렇게 하면 ${i?.remainder}이(가) 남아 최소 금액 ${i?.minimum}에 미치지 못합니다. 전부 이동하거나 최소 금액 이상을 남기십시오.`)
-},
-  275: (i: In<'id' | 'date'>) => {
-	return /** @type {LocalizedString} */ (`언본딩 요청 #${i?.id}은(는) ${i?.date}에 잠금 해제됩니다.`)
-},
-  276: "스테이킹을 이동할 다른 운영자를 선택하십시오.",
-  277: "타임락 지연 시간이 아직 지나지 않았습니다.",
-  278: (i: In<'max'>) => {
-	return /** @type {LocalizedString} */ (`동시에 최대 ${i?.max}명의 운영자에게 스테이킹할 수 있습니다.`)
-},
-  279: (i: In<'max'>) => {
-	return /** @type {LocalizedString} */ (`언본딩 요청은 동시에 최대 ${i?.max}건까지 가능합니다. 먼저 준비된 요청을 인출하십시오.`)
-},
-  280: "제안자만 취소할 수 있으며, 투표가 시작되기 전에만 가능합니다.",
-  281: "제안의 현재 상태에서는 이 작업을 할 수 없습니다.",
-  282: "이 주소에는 운영자가 없습니다.",
-  283: (i: In<'id'>) => {
-	return /** @type {LocalizedString} */ (`언본딩 요청 #${i?.id}이(가) 존재하지 않거나 이미 인출되었습니다.`)
-},
-  284: (i: In<'address'>) => {
-	return /** @type {LocalizedString} */ (`${i?.address}의 카테고리별 금액 합계가 총액과 일치하지 않습니다.`)
-},
-  285: "에어드롭 매니페스트",
-  286: "에어드롭 매니페스트의 형식이 잘못되었습니다.",
-  287: "에어드롭 파일이 온체인 컨트랙트와 다른 배포에 대한 것입니다(호스팅된 파일이 오래되었거나 변조되었습니다).",
-  288: (i: In<'prefix'>) => {
-	return /** @type {LocalizedString} */ (`에어드롭 샤드 ${i?.prefix}`)
-},
-  289: (i: In<'prefix'>) => {
-	return /** @type {LocalizedString} */ (`에어드롭 샤드 ${i?.prefix}의 형식이 잘못되었습니다.`)
-},
-  290: (i: In<'prefix'>) => {
-	return /** @type {LocalizedString} */ (`에어드롭 샤드 ${i?.prefix}이(가) 공개된 루트와 일치하지 않습니다(호스팅된 파일이 변조되었거나 오래되었습니다).`)
-},
-  291: (i: In<'text'>) => {
-	return /** @type {LocalizedString} */ (`"${i?.text}"은(는) 유효한 ENS 이름이 아닙니다.`)
-},
-  292: (i: In<'name'>) => {
-	return /** @type {LocalizedString} */ (`${i?.name}에 연결된 주소가 없습니다.`)
-},
-  293: (i: In<'error'>) => {
+  227: "연결 중…",
+  228: "연결 해제",
+  229: "이 브라우저에서 지갑을 찾지 못했습니다. 지갑 확장 프로그램을 설치하거나, 지갑 앱의 브라우저에서 이 페이지를 여십시오.",
+  230: "다시 연결 중…",
+  231: "WalletConnect 및 기타 지갑",
+  232: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`파일을 준비할 수 없습니다: ${i?.error}`)
 },
-  294: "파일을 준비할 수 없습니다.",
-  295: "파일 준비 중…",
-  296: "링크 제거됨: https 링크만 유지됩니다",
-  297: (i: In<'what'>) => {
-	return /** @type {LocalizedString} */ (`${i?.what} 불러오기가 도중에 끊겼습니다.`)
-},
-  298: (i: In<'what' | 'status'>) => {
-	return /** @type {LocalizedString} */ (`${i?.what} 불러오기에 실패했습니다(HTTP ${i?.status}).`)
-},
-  299: (i: In<'what'>) => {
-	return /** @type {LocalizedString} */ (`${i?.what} 불러오기에 실패했습니다(네트워크 오류).`)
-},
-  300: (i: In<'what'>) => {
-	return /** @type {LocalizedString} */ (`${i?.what} 내용이 유효한 JSON이 아닙니다(잘렸거나 손상되었습니다).`)
-},
-  301: (i: In<'what'>) => {
-	return /** @type {LocalizedString} */ (`${i?.what} 불러오기 시간이 초과되었습니다.`)
-},
-  302: (i: In<'what' | 'size'>) => {
-	return /** @type {LocalizedString} */ (`${i?.what} 크기가 너무 큽니다(${i?.size} KiB 초과).`)
-},
-  303: (i: In<'confirmations' | 'threshold' | 'left'>) => {
-	const leftPlural = registry.plural("ko", i?.left, {});return /** @type {LocalizedString} */ (`Safe 대기 중: 확인 ${i?.confirmations}/${i?.threshold}. 소유자 ${i?.left}명이 더 Safe 앱에서 확인해야 합니다. 이 페이지에서 계속 추적합니다.`)
-},
-  304: (i: In<'confirmations' | 'threshold'>) => {
-	return /** @type {LocalizedString} */ (`Safe 대기 중: 확인 ${i?.confirmations}/${i?.threshold}. 실행할 수 있습니다. 어느 소유자든 Safe 앱에서 실행할 수 있습니다.`)
-},
-  305: (i: In<'what' | 'error'>) => {
+  233: "파일을 준비할 수 없습니다.",
+  234: "파일 준비 중…",
+  235: "링크 제거됨: https 링크만 유지됩니다",
+  236: (i: In<'what' | 'error'>) => {
 	return /** @type {LocalizedString} */ (`${i?.what}을(를) 최신 블록까지 갱신할 수 없습니다: ${i?.error} 위 블록 기준으로 표시합니다.`)
 },
-  306: "그 이후의 블록을 읽는 중…",
-  307: "기록을 읽을 수 없습니다.",
-  308: "기록 스냅샷",
-  309: "브라우저 지갑",
-  310: "언어",
-  311: (i: In<'error'>) => {
+  237: "그 이후의 블록을 읽는 중…",
+  238: "언어",
+  239: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`이 페이지를 불러올 수 없습니다(${i?.error}). 연결을 확인하고 페이지를 새로 고치십시오.`)
 },
-  312: "불러오는 중…",
-  313: (i: In<'host' | 'href'>) => {
-	return /** @type {LocalizedString} */ (`앱을 떠나시겠습니까?
-
-앱이 관리하지 않는 사이트인 ${i?.host}을(를) 엽니다:
-${i?.href}`)
-},
-  314: (i: In<'host'>) => {
+  240: "불러오는 중…",
+  241: (i: In<'host'>) => {
 	return /** @type {LocalizedString} */ (`${i?.host} 열기`)
 },
-  315: "여기 머무르기",
-  316: "앱을 떠나시겠습니까?",
-  317: "이런 링크를 통해 들어간 사이트에서는 절대 지갑을 연결하거나 서명하지 마십시오.",
-  318: "",
-  319: (i: In<'source'>) => {
+  242: "여기 머무르기",
+  243: "앱을 떠나시겠습니까?",
+  244: "이런 링크를 통해 들어간 사이트에서는 절대 지갑을 연결하거나 서명하지 마십시오.",
+  245: "",
+  246: (i: In<'source'>) => {
 	return /** @type {LocalizedString} */ (`이 링크는 ${i?.source}이(가) 작성했으며 다음 주소로 이동합니다:`)
 },
-  320: "지갑이 다른 계정으로 전환되었습니다. 세부 정보를 확인한 후 다시 시도하십시오.",
-  321: "준비하는 동안 지갑의 계정 또는 네트워크가 바뀌었습니다. 아무것도 전송되지 않았습니다. 다시 시도하십시오.",
-  322: "차트를 그릴 수 없습니다. 아래 표에 같은 수치가 있습니다.",
-  323: (i: In<'title'>) => {
+  247: "차트를 그릴 수 없습니다. 아래 표에 같은 수치가 있습니다.",
+  248: (i: In<'title'>) => {
 	return /** @type {LocalizedString} */ (`${i?.title}: 수치`)
 },
-  324: "차트 수치 표",
-  325: (i: In<'percent' | 'block' | 'target'>) => {
-	return /** @type {LocalizedString} */ (`체인 기록을 읽는 중: ${i?.percent}%(블록 ${i?.block}/${i?.target}). 읽은 내용은 다음 방문을 위해 저장됩니다.`)
-},
-  326: (i: In<'error'>) => {
-	return /** @type {LocalizedString} */ (`앱을 시작할 수 없습니다: ${i?.error}`)
-},
-  327: "체인이 일괄 읽기 요청에 응답하지 않았습니다.",
-  328: "컨트랙트가 트랜잭션을 거부했습니다.",
-  329: (i: In<'error'>) => {
-	return /** @type {LocalizedString} */ (`컨트랙트가 트랜잭션을 거부했습니다(${i?.error}).`)
-},
-  330: (i: In<'reason'>) => {
-	return /** @type {LocalizedString} */ (`컨트랙트가 거부했습니다: ${i?.reason}`)
-},
-  331: "서명 전에 지갑 연결이 끊어졌습니다. 아무것도 전송되지 않았습니다.",
-  332: "가스비를 낼 ETH가 부족합니다.",
-  333: (i: In<'method'>) => {
-	return /** @type {LocalizedString} */ (`${i?.method}에 대한 RPC의 응답이 블록이 아닙니다.`)
-},
-  334: (i: In<'method'>) => {
-	return /** @type {LocalizedString} */ (`${i?.method}에 대한 RPC의 응답이 16진수 데이터가 아닙니다.`)
-},
-  335: (i: In<'method'>) => {
-	return /** @type {LocalizedString} */ (`${i?.method}에 대한 RPC의 응답이 로그 목록이 아닙니다.`)
-},
-  336: (i: In<'method'>) => {
-	return /** @type {LocalizedString} */ (`${i?.method}에 대한 RPC의 응답이 수치가 아닙니다.`)
-},
-  337: "네트워크(RPC)가 응답하지 않았습니다. 연결을 확인한 후 다시 시도하십시오.",
-  338: (i: In<'details'>) => {
-	return /** @type {LocalizedString} */ (`네트워크(RPC)가 요청을 거부했습니다: ${i?.details}`)
-},
-  339: "지갑에서 요청을 거부했습니다. 아무것도 전송되지 않았습니다.",
-  340: "문제가 발생했습니다.",
-  341: "지갑에 아직 이 네트워크가 추가되어 있지 않습니다.",
-  342: "네트워크(RPC)가 읽을 수 없는 데이터로 응답했습니다. 고장 났거나 설정이 잘못되었을 수 있습니다. 나중에 다시 시도하십시오.",
-  343: "지갑이 다른 네트워크에 연결되어 있습니다. 네트워크를 전환한 후 다시 시도하십시오.",
-  344: "작업",
-  345: "링크 제거됨: 웹 및 이메일 링크만 유지됩니다",
-  346: "글 작성자",
-  347: "이 텍스트는 마크다운으로 읽을 수 없어 원문 그대로 표시합니다.",
-  348: "이 텍스트의 나머지 부분은 너무 길어 표시할 수 없습니다.",
-  349: "메뉴",
-  350: "활동",
-  351: "에어드롭",
-  352: "거버넌스",
-  353: "주 메뉴",
-  354: "개요",
-  355: "스테이킹",
-  356: "네트워크",
-  357: (i: In<'id'>) => {
+  249: "차트 수치 표",
+  250: "작업",
+  251: "링크 제거됨: 웹 및 이메일 링크만 유지됩니다",
+  252: "글 작성자",
+  253: "이 텍스트는 마크다운으로 읽을 수 없어 원문 그대로 표시합니다.",
+  254: "이 텍스트의 나머지 부분은 너무 길어 표시할 수 없습니다.",
+  255: "메뉴",
+  256: "활동",
+  257: "에어드롭",
+  258: "거버넌스",
+  259: "주 메뉴",
+  260: "개요",
+  261: "스테이킹",
+  262: "네트워크",
+  263: (i: In<'id'>) => {
 	return /** @type {LocalizedString} */ (`체인 ${i?.id}`)
 },
-  358: (i: In<'paused'>) => {
+  264: (i: In<'paused'>) => {
 	return /** @type {LocalizedString} */ (`${i?.paused} 스테이킹, 인출, 청구, 래핑이 비활성화되었습니다. 투표, 위임, 언스테이킹은 계속 가능합니다.`)
 },
-  359: "각 RPC를 확인하거나 직접 추가하기",
-  360: "",
-  361: (i: In<'chain'>) => {
+  265: "각 RPC를 확인하거나 직접 추가하기",
+  266: "",
+  267: (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`${i?.chain}(으)로 전환`)
 },
-  362: (i: In<'chain'>) => {
+  268: (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`${i?.chain}에 연결할 수 없습니다: RPC가 응답하지 않았습니다. 수치가 최신이 아닐 수 있으며 작업은 비활성화됩니다.`)
 },
-  363: (i: In<'error'>) => {
+  269: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`${i?.error} 대신 연결된 지갑을 표시합니다.`)
 },
-  364: (i: In<'wallet' | 'chain'>) => {
+  270: (i: In<'wallet' | 'chain'>) => {
 	return /** @type {LocalizedString} */ (`지갑은 ${i?.wallet}에 있지만 이 페이지는 ${i?.chain}을(를) 표시합니다.`)
 },
-  365: "메타데이터의 인코딩이 올바르지 않습니다.",
-  366: "운영자가 메타데이터를 게시하지 않았습니다.",
-  367: "메타데이터 URI가 JSON data URI가 아닙니다.",
-  368: "메타데이터가 이 사이트에서 가져오지 않는 곳에 호스팅되어 있어 표시하지 않습니다.",
-  369: "메타데이터가 유효한 JSON이 아닙니다.",
-  370: (i: In<'size'>) => {
-	return /** @type {LocalizedString} */ (`메타데이터가 너무 큽니다(${i?.size} KiB, 최대 195 KiB까지 읽습니다).`)
-},
-  371: "메타데이터에 사용할 수 있는 이름, 웹사이트, 설명, 로고가 없습니다.",
-  372: "메타데이터",
-  373: "다른 운영자와 비슷한 이름: 주소를 확인하십시오",
-  374: "다음",
-  375: (i: In<'page' | 'pages'>) => {
+  271: "다른 운영자와 비슷한 이름: 주소를 확인하십시오",
+  272: "다음",
+  273: (i: In<'page' | 'pages'>) => {
 	return /** @type {LocalizedString} */ (`${i?.page} / ${i?.pages} 페이지`)
 },
-  376: "이전",
-  377: "ALT 소유자가 ALT 전송을 일시 중지했습니다. 재개될 때까지 ALT를 옮기는 작업은 처리될 수 없습니다.",
-  378: (i: In<'block'>) => {
+  274: "이전",
+  275: (i: In<'block'>) => {
 	return /** @type {LocalizedString} */ (`블록 ${i?.block}에서 확인됨`)
 },
-  379: (i: In<'block' | 'note'>) => {
+  276: (i: In<'block' | 'note'>) => {
 	return /** @type {LocalizedString} */ (`블록 ${i?.block}에서 확인됨 (${i?.note})`)
 },
-  380: "닫기",
-  381: (i: In<'label'>) => {
+  277: "닫기",
+  278: (i: In<'label'>) => {
 	return /** @type {LocalizedString} */ (`${i?.label} 닫기`)
 },
-  382: "확인 대기 중…",
-  383: "이 체인에는 스테이킹이 배포되어 있지 않습니다.",
-  384: (i: In<'error'>) => {
+  279: "확인 대기 중…",
+  280: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`기록을 읽을 수 없습니다: ${i?.error}`)
 },
-  385: "이벤트를 읽는 중…",
-  386: (i: In<'description'>) => {
+  281: "이벤트를 읽는 중…",
+  282: (i: In<'description'>) => {
 	return /** @type {LocalizedString} */ (`[이미지: ${i?.description}]`)
 },
-  387: "설명 없음",
-  388: "이미지 열기",
-  389: (i: In<'description'>) => {
+  283: "설명 없음",
+  284: "이미지 열기",
+  285: (i: In<'description'>) => {
 	return /** @type {LocalizedString} */ (`[이미지 제거됨: ${i?.description}]`)
 },
-  390: "이 제안의 이미지",
-  391: "페이지를 그리는 중 오류가 발생했습니다:",
-  392: "하거나",
-  393: "앱의 나머지 부분은 계속 작동합니다.",
-  394: "이 페이지를 표시할 수 없습니다",
-  395: "개요로 이동",
-  396: "",
-  397: "",
-  398: "에는 페이지가 없습니다.",
-  399: "페이지를 찾을 수 없습니다",
-  400: "다시 시도",
-  401: "RPC 상태",
-  402: "Safe 트랜잭션이 거부되었습니다.",
-  403: (i: In<'chainId'>) => {
-	return /** @type {LocalizedString} */ (`이 Safe는 체인 ${i?.chainId}에 있습니다. 해당 체인의 Safe에서 앱을 여십시오.`)
-},
-  404: "Safe Transaction Builder용으로 내보내기",
-  405: "체인이 아직 응답하지 않았습니다. 잠시 후 다시 시도하십시오.",
-  406: (i: In<'address'>) => {
+  286: "이 제안의 이미지",
+  287: "페이지를 그리는 중 오류가 발생했습니다:",
+  288: "하거나",
+  289: "앱의 나머지 부분은 계속 작동합니다.",
+  290: "이 페이지를 표시할 수 없습니다",
+  291: "개요로 이동",
+  292: "",
+  293: "",
+  294: "에는 페이지가 없습니다.",
+  295: "페이지를 찾을 수 없습니다",
+  296: "다시 시도",
+  297: "RPC 상태",
+  298: "Safe Transaction Builder용으로 내보내기",
+  299: "체인이 아직 응답하지 않았습니다. 잠시 후 다시 시도하십시오.",
+  300: (i: In<'address'>) => {
 	return /** @type {LocalizedString} */ (`${i?.address}은(는) Safe가 아닙니다: Safe의 소유자만 배치를 가져올 수 있습니다. 작업하려면 이 주소 자체의 지갑을 연결하십시오.`)
 },
-  407: (i: In<'wallet'>) => {
+  301: (i: In<'wallet'>) => {
 	return /** @type {LocalizedString} */ (`Safe 전용: 소유자가 ${i?.wallet}의 Transaction Builder에서 이 파일을 가져와 그곳에서 서명합니다. 파일은 여기서 만들어지며 어디로도 전송되지 않습니다.`)
 },
-  408: "내보낼 항목이 없습니다.",
-  409: "일괄 트랜잭션이 온체인에서 처리되지 않았습니다.",
-  410: "지갑에서 이 트랜잭션을 취소했습니다. 대신 취소 트랜잭션이 블록에 포함되었으므로 다른 변화는 없습니다.",
-  411: "네트워크가 이 트랜잭션을 폐기했습니다. 블록에 포함되지 않으며 아무것도 지출되지 않았습니다. 다시 제출할 수 있습니다.",
-  412: "계정의 다른 트랜잭션이 이를 대체했으므로(같은 nonce) 이 트랜잭션은 블록에 포함되지 않습니다. 지갑을 확인하십시오.",
-  413: (i: In<'block'>) => {
-	return /** @type {LocalizedString} */ (`트랜잭션이 블록 ${i?.block}에 포함되었지만 되돌려졌습니다(revert).`)
-},
-  414: "Safe에서 실행됨",
-  415: (i: In<'block'>) => {
-	return /** @type {LocalizedString} */ (`Safe가 블록 ${i?.block}에서 실행했지만 호출이 실패하여 아무것도 변경되지 않았습니다. Safe 앱을 확인하십시오.`)
-},
-  416: "Safe에 제안되었습니다. 소유자들의 확인을 기다리는 중입니다.",
-  417: "Safe가 같은 nonce를 가진 다른 트랜잭션(거부 트랜잭션 또는 이를 대신한 다른 트랜잭션)을 실행했으므로 이 트랜잭션은 실행될 수 없습니다.",
-  418: "지갑에서 가속됨",
-  419: (i: In<'block'>) => {
-	return /** @type {LocalizedString} */ (`가속된 트랜잭션이 블록 ${i?.block}에 포함되었지만 되돌려졌습니다(revert).`)
-},
-  420: "전송되었지만 네트워크에 아직 보이지 않습니다. 지갑이 비공개로 전송했을 수 있습니다. 블록에 포함되기를 기다리는 중이며, 계정에서 이를 대신해 보낸 다른 트랜잭션은 없습니다.",
-  421: "네트워크에서 이 트랜잭션을 찾을 수 없습니다. 폐기되었거나 지갑에서 교체되었습니다. 다시 제출하기 전에 지갑을 확인하십시오.",
-  422: "지갑이 반환한 서명이 64바이트 또는 65바이트의 16진수가 아닙니다.",
-  423: "이 일괄 트랜잭션은 실패하게 됩니다.",
-  424: (i: In<'amount'>) => {
-	return /** @type {LocalizedString} */ (`정확히 ${i?.amount} 승인(2단계 중 1단계)`)
-},
-  425: "계정이 컨트랙트(Safe 또는 다른 스마트 계정)라서 permit에 서명할 수 없으므로, 정확한 금액만큼 승인한 뒤 작업을 실행합니다. 트랜잭션 2건이 필요합니다.",
-  426: "지갑이 permit에 서명할 수 없어, 정확한 금액만큼 승인한 뒤 작업을 실행합니다. 트랜잭션 2건이 필요합니다.",
-  427: "앱이 계정의 permit 서명 가능 여부를 확인할 수 없어, 정확한 금액만큼 승인한 뒤 작업을 실행합니다. 트랜잭션 2건이 필요합니다.",
-  428: (i: In<'label'>) => {
-	return /** @type {LocalizedString} */ (`${i?.label}(일괄 처리 1건)`)
-},
-  429: (i: In<'label'>) => {
-	return /** @type {LocalizedString} */ (`${i?.label}(2단계 중 2단계)`)
-},
-  430: "이 위험을 이해했습니다",
-  431: "스테이킹하려면 위험을 이해했음을 확인하십시오.",
-  432: "이 체인에서는 스테이킹한 ALT가 투표권에 포함되지 않습니다.",
-  433: (i: In<'ceiling'>) => {
+  302: "이 위험을 이해했습니다",
+  303: "스테이킹하려면 위험을 이해했음을 확인하십시오.",
+  304: "이 체인에서는 스테이킹한 ALT가 투표권에 포함되지 않습니다.",
+  305: (i: In<'ceiling'>) => {
 	return /** @type {LocalizedString} */ (`스테이킹한 ALT는 운영자가 부정행위를 하면 사건 1건당 최대 ${i?.ceiling}까지 슬래싱될 수 있습니다.`)
 },
-  434: "첫 스테이킹 전에 확인하십시오:",
-  435: (i: In<'unbonding'>) => {
+  306: "첫 스테이킹 전에 확인하십시오:",
+  307: (i: In<'unbonding'>) => {
 	return /** @type {LocalizedString} */ (`빠져나오려면 ${i?.unbonding}이(가) 걸립니다(거버넌스가 정한 언본딩 기간). 언스테이킹하든 다른 운영자로 옮기든 마찬가지입니다. 그동안 해당 ALT는 아무것도 벌지 못하며 운영자의 잘못으로 여전히 슬래싱될 수 있습니다.`)
 },
-  436: "스테이킹해도 투표권을 잃지 않습니다: 스테이킹한 ALT는 인출할 때까지 계속 투표에 반영됩니다.",
-  437: (i: In<'amount' | 'operator'>) => {
-	return /** @type {LocalizedString} */ (`${i?.operator}에 ${i?.amount} 스테이킹`)
-},
-  438: (i: In<'amount' | 'operator' | 'step'>) => {
-	return /** @type {LocalizedString} */ (`${i?.operator}에 ${i?.amount} 스테이킹 ${i?.step}`)
-},
-  439: "AltLayer 서비스를 운영하는 운영자에게 ALT를 스테이킹합니다. 스테이킹한 ALT는 ALT 보상을 받으며, 운영자가 부정행위를 하면 슬래싱될 수 있습니다.",
-  440: "스테이킹",
-  441: (i: In<'count'>) => {
-	return /** @type {LocalizedString} */ (`${i?.count}일`)
-},
-  442: (i: In<'count'>) => {
-	return /** @type {LocalizedString} */ (`${i?.count}시간`)
-},
-  443: (i: In<'count'>) => {
-	return /** @type {LocalizedString} */ (`${i?.count}분`)
-},
-  444: (i: In<'count'>) => {
-	return /** @type {LocalizedString} */ (`${i?.count}초`)
-},
-  445: "이 작업은 이미 여기 또는 다른 탭에서 대기 중입니다. 확인될 때까지 기다리십시오.",
-  446: "먼저 지갑을 연결하십시오.",
-  447: "트랜잭션 확인 중…",
-  448: "지갑에서 확인하십시오…",
-  449: "완료",
-  450: "확인 대기 중",
-  451: (i: In<'action' | 'block'>) => {
+  308: "스테이킹해도 투표권을 잃지 않습니다: 스테이킹한 ALT는 인출할 때까지 계속 투표에 반영됩니다.",
+  309: "AltLayer 서비스를 운영하는 운영자에게 ALT를 스테이킹합니다. 스테이킹한 ALT는 ALT 보상을 받으며, 운영자가 부정행위를 하면 슬래싱될 수 있습니다.",
+  310: "스테이킹",
+  311: "트랜잭션 확인 중…",
+  312: "지갑에서 확인하십시오…",
+  313: "완료",
+  314: "확인 대기 중",
+  315: (i: In<'action' | 'block'>) => {
 	return /** @type {LocalizedString} */ (`${i?.action} (블록 ${i?.block})`)
 },
-  452: (i: In<'action' | 'block' | 'note'>) => {
+  316: (i: In<'action' | 'block' | 'note'>) => {
 	return /** @type {LocalizedString} */ (`${i?.action} (블록 ${i?.block}, ${i?.note})`)
 },
-  453: (i: In<'amount'>) => {
-	return /** @type {LocalizedString} */ (`최소 금액은 ${i?.amount}입니다.`)
-},
-  454: (i: In<'label' | 'amount'>) => {
-	return /** @type {LocalizedString} */ (`${i?.label}(${i?.amount})보다 많습니다.`)
-},
-  455: "조회",
-  456: "임의의 주소 조회",
-  457: "주소 조회 0x…",
-  458: "조회 중지",
-  459: "(읽기 전용)",
-  460: "조회 중:",
-  461: (i: In<'text'>) => {
-	return /** @type {LocalizedString} */ (`링크의 "${i?.text}"은(는) 주소가 아닙니다.`)
-},
-  462: "이 투표권의 구성",
-  463: "에게 반영되며, 위 수치에는 포함되지 않습니다.",
-  464: (i: In<'amount'>) => {
+  317: "조회",
+  318: "임의의 주소 조회",
+  319: "주소 조회 0x…",
+  320: "조회 중지",
+  321: "(읽기 전용)",
+  322: "조회 중:",
+  323: "이 투표권의 구성",
+  324: "에게 반영되며, 위 수치에는 포함되지 않습니다.",
+  325: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`내 ${i?.amount}은(는)`)
 },
-  465: "내 투표권은 나에게 반영됩니다.",
-  466: "다른 사람이 나에게 위임한 몫",
-  467: (i: In<'symbol'>) => {
+  326: "내 투표권은 나에게 반영됩니다.",
+  327: "다른 사람이 나에게 위임한 몫",
+  328: (i: In<'symbol'>) => {
 	return /** @type {LocalizedString} */ (`보유 ${i?.symbol}`)
 },
-  468: (i: In<'amount'>) => {
+  329: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`위임하지 않음: 위임하기 전까지 내 ${i?.amount}은(는) 누구의 투표권에도 반영되지 않습니다.`)
 },
-  469: (i: In<'amount'>) => {
+  330: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`이 지갑의 ${i?.amount}은(는) 아직 투표에 반영되지 않습니다: 래핑해 투표권으로 만들거나 스테이킹하십시오.`)
 },
-  470: "아직 투표에 반영되는 내 자산이 없습니다.",
-  471: "그중 언본딩 또는 이동 중(인출 전까지 투표에 반영)",
-  472: "내 투표권",
-  473: "스테이킹한 ALT",
-  474: "스테이킹한 ALT(활성 및 언본딩 중)",
-  475: "래핑된 ALT",
-  476: "지갑을 아직 불러오는 중입니다.",
-  477: "이 브라우저에서 더 이상 해당 지갑을 사용할 수 없습니다.",
-  478: "이 작업을 하려면 지갑을 연결하십시오.",
-  479: "이 페이지는 다른 사이트 안에 표시되어 있습니다. 작업하려면 별도의 탭에서 여십시오.",
-  480: (i: In<'chain'>) => {
-	return /** @type {LocalizedString} */ (`이 작업을 하려면 지갑을 ${i?.chain}(으)로 전환하십시오.`)
-},
-  481: (i: In<'chain'>) => {
-	return /** @type {LocalizedString} */ (`지금은 ${i?.chain}에 연결할 수 없습니다.`)
-},
-  482: "다른 주소를 읽기 전용 모드로 보고 있습니다. 작업하려면 해당 지갑을 연결하거나 본인 주소를 보십시오.",
+  331: "아직 투표에 반영되는 내 자산이 없습니다.",
+  332: "그중 언본딩 또는 이동 중(인출 전까지 투표에 반영)",
+  333: "내 투표권",
+  334: "스테이킹한 ALT",
+  335: "스테이킹한 ALT(활성 및 언본딩 중)",
+  336: "래핑된 ALT",
 };
 export default table;

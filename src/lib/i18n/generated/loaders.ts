@@ -3,6 +3,7 @@
 /** Each language's messages for a section, loaded when that language shows that section. */
 export const loaders: Record<string, () => Promise<{ default: Record<number, string | ((i: never) => string)> }>> = {
   'zh/common': () => import('./zh-common.ts'),
+  'zh/errors': () => import('./zh-errors.ts'),
   'zh/overview': () => import('./zh-overview.ts'),
   'zh/activity': () => import('./zh-activity.ts'),
   'zh/network': () => import('./zh-network.ts'),
@@ -13,6 +14,7 @@ export const loaders: Record<string, () => Promise<{ default: Record<number, str
   'zh/create': () => import('./zh-create.ts'),
   'zh/airdrop': () => import('./zh-airdrop.ts'),
   'ko/common': () => import('./ko-common.ts'),
+  'ko/errors': () => import('./ko-errors.ts'),
   'ko/overview': () => import('./ko-overview.ts'),
   'ko/activity': () => import('./ko-activity.ts'),
   'ko/network': () => import('./ko-network.ts'),
@@ -23,6 +25,7 @@ export const loaders: Record<string, () => Promise<{ default: Record<number, str
   'ko/create': () => import('./ko-create.ts'),
   'ko/airdrop': () => import('./ko-airdrop.ts'),
   'ja/common': () => import('./ja-common.ts'),
+  'ja/errors': () => import('./ja-errors.ts'),
   'ja/overview': () => import('./ja-overview.ts'),
   'ja/activity': () => import('./ja-activity.ts'),
   'ja/network': () => import('./ja-network.ts'),
@@ -35,7 +38,7 @@ export const loaders: Record<string, () => Promise<{ default: Record<number, str
 };
 
 /** Where each section's run of message ids starts. */
-const starts: [number, string][] = [[0,"activity"],[80,"airdrop"],[213,"common"],[483,"create"],[544,"delegates"],[634,"gov"],[800,"network"],[855,"overview"],[932,"proposal"],[1092,"staking"]];
+const starts: [number, string][] = [[0,"activity"],[80,"airdrop"],[213,"common"],[337,"create"],[398,"delegates"],[488,"errors"],[634,"gov"],[800,"network"],[855,"overview"],[932,"proposal"],[1092,"staking"]];
 
 /** The section message `id` belongs to. */
 export const sectionOf = (id: number): string => starts.findLast(([start]) => start <= id)?.[1] ?? 'common';

@@ -8,478 +8,199 @@ const table: Record<number, string | ((i: never) => string)> = {
   214: (i: In<'label'>) => {
 	return /** @type {LocalizedString} */ (`${i?.label}：`)
 },
-  215: (i: In<'text' | 'whole' | 'decimal'>) => {
-	return /** @type {LocalizedString} */ (`“${i?.text}”有歧义：如果是整数，请写成 ${i?.whole}；如果有小数，请使用“${i?.decimal}”。`)
-},
-  216: "请输入金额。",
-  217: "请完整填写金额，不要使用指数形式。",
-  218: (i: In<'label' | 'amount'>) => {
+  215: (i: In<'label' | 'amount'>) => {
 	return /** @type {LocalizedString} */ (`${i?.label}：${i?.amount}`)
 },
-  219: "最大",
-  220: (i: In<'group'>) => {
-	return /** @type {LocalizedString} */ (`“${i?.group}”只能用在每三位数字之间。`)
-},
-  221: "金额不能为负数。",
-  222: "这不是数字。",
-  223: "只能使用一个小数分隔符。",
-  224: (i: In<'decimals'>) => {
-	return /** @type {LocalizedString} */ (`最多 ${i?.decimals} 位小数。`)
-},
-  225: "金额必须大于零。",
-  226: (i: In<'number'>) => {
+  216: "最大",
+  217: (i: In<'number'>) => {
 	return /** @type {LocalizedString} */ (`区块 ${i?.number}`)
 },
-  227: "跳到主要内容",
-  228: "交易",
-  229: "质押、投票和领取 ALT",
-  230: (i: In<'block'>) => {
-	return /** @type {LocalizedString} */ (`此 RPC 无法提供区块 ${i?.block}。`)
-},
-  231: (i: In<'count'>) => {
+  218: "跳到主要内容",
+  219: "交易",
+  220: (i: In<'count'>) => {
 	const countPlural = registry.plural("zh", i?.count, {});return /** @type {LocalizedString} */ (`${i?.count} 个区块`)
 },
-  232: (i: In<'rate'>) => {
+  221: (i: In<'rate'>) => {
 	return /** @type {LocalizedString} */ (`。届时净奖励率为 ${i?.rate}。`)
 },
-  233: (i: In<'commission'>) => {
+  222: (i: In<'commission'>) => {
 	return /** @type {LocalizedString} */ (`佣金将变更为 ${i?.commission}%，生效时间：`)
 },
-  234: (i: In<'commission' | 'rate'>) => {
+  223: (i: In<'commission' | 'rate'>) => {
 	return /** @type {LocalizedString} */ (`佣金 ${i?.commission}%，按当前奖励发放速度计算，净奖励率为每年 ${i?.rate}。`)
 },
-  235: "选择钱包",
-  236: "连接钱包",
-  237: (i: In<'wallet'>) => {
+  224: "选择钱包",
+  225: "连接钱包",
+  226: (i: In<'wallet'>) => {
 	return /** @type {LocalizedString} */ (`连接 ${i?.wallet}`)
 },
-  238: "正在连接…",
-  239: "断开连接",
-  240: "此浏览器中未找到钱包。请安装钱包扩展程序，或在钱包应用的内置浏览器中打开此页面。",
-  241: "正在重新连接…",
-  242: "WalletConnect 及其他钱包",
-  243: "该地址已领取过空投。",
-  244: "未领取的 ALT 已被回收。",
-  245: "该账户已对此提案投过票。",
-  246: (i: In<'minimum' | 'amount'>) => {
-	return /** @type {LocalizedString} */ (`最低质押额为 ${i?.minimum}；${i?.amount} 低于该值。`)
-},
-  247: (i: In<'date'>) => {
-	return /** @type {LocalizedString} */ (`领取期已于 ${i?.date} 结束。`)
-},
-  248: (i: In<'date'>) => {
-	return /** @type {LocalizedString} */ (`领取将于 ${i?.date} 开放。`)
-},
-  249: (i: In<'commission' | 'max'>) => {
-	return /** @type {LocalizedString} */ (`${i?.commission}% 的佣金超过了 ${i?.max}% 的上限。`)
-},
-  250: "委托签名已过期。请重试。",
-  251: "选择此受托人需要领取账户提供委托签名，但没有匹配的签名。请重新领取并签署委托，或保留当前的受托人。",
-  252: "这将使铸造数量超过代币上限。",
-  253: (i: In<'allowance' | 'needed'>) => {
-	return /** @type {LocalizedString} */ (`授权额度（${i?.allowance}）低于所需的 ${i?.needed}。`)
-},
-  254: (i: In<'balance' | 'needed'>) => {
-	return /** @type {LocalizedString} */ (`ALT 不足：您有 ${i?.balance}，此操作需要 ${i?.needed}。`)
-},
-  255: (i: In<'votes' | 'threshold'>) => {
-	return /** @type {LocalizedString} */ (`您的票数为 ${i?.votes}；发起提案需要 ${i?.threshold}。`)
-},
-  256: (i: In<'available' | 'requested'>) => {
-	return /** @type {LocalizedString} */ (`您在此处质押了 ${i?.available}，少于请求的 ${i?.requested}。`)
-},
-  257: "不能将投票权委托给零地址。",
-  258: "资格证明与链上的空投不匹配。",
-  259: "这不是有效的投票。",
-  260: (i: In<'length' | 'max'>) => {
-	return /** @type {LocalizedString} */ (`元数据为 ${i?.length} 字节；最多允许 ${i?.max} 字节。`)
-},
-  261: (i: In<'id'>) => {
-	return /** @type {LocalizedString} */ (`解绑请求 #${i?.id} 不是转移质押。`)
-},
-  262: (i: In<'id'>) => {
-	return /** @type {LocalizedString} */ (`解绑请求 #${i?.id} 属于另一个账户。`)
-},
-  263: (i: In<'date'>) => {
-	return /** @type {LocalizedString} */ (`未领取的 ALT 可从 ${i?.date} 起回收。`)
-},
-  264: "目前还没有可领取的内容。",
-  265: "没有剩余可回收的 ALT。",
-  266: "只有治理可以执行此操作。",
-  267: "只有提案人可以执行此操作。",
-  268: "该运营商正在执行罚没；罚没完成前，其质押无法转移。请稍后重试。",
-  269: "该运营商未处于活跃状态，无法接受质押。",
-  270: "该地址不在运营商白名单中。",
-  271: (i: In<'value' | 'min' | 'max'>) => {
-	return /** @type {LocalizedString} */ (`${i?.value} 超出允许范围（${i?.min} 至 ${i?.max}）。`)
-},
-  272: "permit 签名已过期。请重试。",
-  273: "该 permit 由另一个账户签名。",
-  274: (i: In<'remainder' | 'minimum'>) => {
-	return /** @type {LocalizedString} */ (`这样会留下 ${i?.remainder}，低于最低额 ${i?.minimum}：请全部转移，或至少保留最低额。`)
-},
-  275: (i: In<'id' | 'date'>) => {
-	return /** @type {LocalizedString} */ (`解绑请求 #${i?.id} 将于 ${i?.date} 解锁。`)
-},
-  276: "请选择另一个运营商来转移质押。",
-  277: "时间锁延迟期尚未结束。",
-  278: (i: In<'max'>) => {
-	return /** @type {LocalizedString} */ (`您最多只能同时向 ${i?.max} 个运营商质押。`)
-},
-  279: (i: In<'max'>) => {
-	return /** @type {LocalizedString} */ (`您最多只能同时有 ${i?.max} 个解绑请求；请先提取已可提取的请求。`)
-},
-  280: "只有提案人可以取消，且只能在投票开始前取消。",
-  281: "该提案当前的状态不允许此操作。",
-  282: "此地址没有运营商。",
-  283: (i: In<'id'>) => {
-	return /** @type {LocalizedString} */ (`解绑请求 #${i?.id} 不存在或已被提取。`)
-},
-  284: (i: In<'address'>) => {
-	return /** @type {LocalizedString} */ (`${i?.address} 各类别的数额之和与其总额不符。`)
-},
-  285: "空投清单",
-  286: "空投清单格式有误。",
-  287: "空投文件对应的分发与链上合约不同（托管的文件已过时或被篡改）。",
-  288: (i: In<'prefix'>) => {
-	return /** @type {LocalizedString} */ (`空投分片 ${i?.prefix}`)
-},
-  289: (i: In<'prefix'>) => {
-	return /** @type {LocalizedString} */ (`空投分片 ${i?.prefix} 格式有误。`)
-},
-  290: (i: In<'prefix'>) => {
-	return /** @type {LocalizedString} */ (`空投分片 ${i?.prefix} 与公布的根不匹配（托管的文件被篡改或已过时）。`)
-},
-  291: (i: In<'text'>) => {
-	return /** @type {LocalizedString} */ (`“${i?.text}”不是有效的 ENS 名称。`)
-},
-  292: (i: In<'name'>) => {
-	return /** @type {LocalizedString} */ (`${i?.name} 未解析到任何地址。`)
-},
-  293: (i: In<'error'>) => {
+  227: "正在连接…",
+  228: "断开连接",
+  229: "此浏览器中未找到钱包。请安装钱包扩展程序，或在钱包应用的内置浏览器中打开此页面。",
+  230: "正在重新连接…",
+  231: "WalletConnect 及其他钱包",
+  232: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`无法准备文件：${i?.error}`)
 },
-  294: "无法准备文件。",
-  295: "正在准备文件…",
-  296: "链接已移除：仅保留 https 链接",
-  297: (i: In<'what'>) => {
-	return /** @type {LocalizedString} */ (`${i?.what}在加载过程中被中断。`)
-},
-  298: (i: In<'what' | 'status'>) => {
-	return /** @type {LocalizedString} */ (`${i?.what}无法加载（HTTP ${i?.status}）。`)
-},
-  299: (i: In<'what'>) => {
-	return /** @type {LocalizedString} */ (`${i?.what}无法加载（网络错误）。`)
-},
-  300: (i: In<'what'>) => {
-	return /** @type {LocalizedString} */ (`${i?.what}不是有效的 JSON（可能被截断或已损坏）。`)
-},
-  301: (i: In<'what'>) => {
-	return /** @type {LocalizedString} */ (`${i?.what}加载超时。`)
-},
-  302: (i: In<'what' | 'size'>) => {
-	return /** @type {LocalizedString} */ (`${i?.what}过大（超过 ${i?.size} KiB）。`)
-},
-  303: (i: In<'confirmations' | 'threshold' | 'left'>) => {
-	const leftPlural = registry.plural("zh", i?.left, {});return /** @type {LocalizedString} */ (`正在等待您的 Safe：已确认 ${i?.confirmations}/${i?.threshold}。还需要 ${i?.left} 位所有者在 Safe 应用中确认；本页面会持续跟踪。`)
-},
-  304: (i: In<'confirmations' | 'threshold'>) => {
-	return /** @type {LocalizedString} */ (`正在等待您的 Safe：已确认 ${i?.confirmations}/${i?.threshold}。可以执行：任何所有者都可以在 Safe 应用中执行。`)
-},
-  305: (i: In<'what' | 'error'>) => {
+  233: "无法准备文件。",
+  234: "正在准备文件…",
+  235: "链接已移除：仅保留 https 链接",
+  236: (i: In<'what' | 'error'>) => {
 	return /** @type {LocalizedString} */ (`无法将${i?.what}更新到最新区块：${i?.error} 当前显示截至上方区块的数据。`)
 },
-  306: "正在读取此后的区块…",
-  307: "无法读取历史记录。",
-  308: "历史快照",
-  309: "浏览器钱包",
-  310: "语言",
-  311: (i: In<'error'>) => {
+  237: "正在读取此后的区块…",
+  238: "语言",
+  239: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`无法加载此页面（${i?.error}）。请检查网络连接后重新加载。`)
 },
-  312: "加载中…",
-  313: (i: In<'host' | 'href'>) => {
-	return /** @type {LocalizedString} */ (`要离开本应用吗？
-
-这将打开 ${i?.host}，一个不受本应用控制的网站：
-${i?.href}`)
-},
-  314: (i: In<'host'>) => {
+  240: "加载中…",
+  241: (i: In<'host'>) => {
 	return /** @type {LocalizedString} */ (`打开 ${i?.host}`)
 },
-  315: "留在此页",
-  316: "要离开本应用吗？",
-  317: "切勿在通过此类链接访问的网站上连接钱包或签名任何内容。",
-  318: "：",
-  319: (i: In<'source'>) => {
+  242: "留在此页",
+  243: "要离开本应用吗？",
+  244: "切勿在通过此类链接访问的网站上连接钱包或签名任何内容。",
+  245: "：",
+  246: (i: In<'source'>) => {
 	return /** @type {LocalizedString} */ (`此链接由${i?.source}编写，指向`)
 },
-  320: "钱包已切换到另一个账户。请核对详情后重试。",
-  321: "准备期间钱包更换了账户或网络。未发送任何内容；请重试。",
-  322: "无法绘制图表；下方表格包含相同的数据。",
-  323: (i: In<'title'>) => {
+  247: "无法绘制图表；下方表格包含相同的数据。",
+  248: (i: In<'title'>) => {
 	return /** @type {LocalizedString} */ (`${i?.title}：数据`)
 },
-  324: "图表数据表",
-  325: (i: In<'percent' | 'block' | 'target'>) => {
-	return /** @type {LocalizedString} */ (`正在读取链的历史：${i?.percent}%（区块 ${i?.block} / ${i?.target}）。已读取的内容会保存下来，供您下次访问时使用。`)
-},
-  326: (i: In<'error'>) => {
-	return /** @type {LocalizedString} */ (`应用无法启动：${i?.error}`)
-},
-  327: "链没有响应批量读取请求。",
-  328: "合约拒绝了该交易。",
-  329: (i: In<'error'>) => {
-	return /** @type {LocalizedString} */ (`合约拒绝了该交易（${i?.error}）。`)
-},
-  330: (i: In<'reason'>) => {
-	return /** @type {LocalizedString} */ (`合约拒绝：${i?.reason}`)
-},
-  331: "您的钱包在签名前断开了连接。未发送任何内容。",
-  332: "ETH 不足，无法支付 gas 费用。",
-  333: (i: In<'method'>) => {
-	return /** @type {LocalizedString} */ (`RPC 对 ${i?.method} 的响应不是区块。`)
-},
-  334: (i: In<'method'>) => {
-	return /** @type {LocalizedString} */ (`RPC 对 ${i?.method} 的响应不是十六进制数据。`)
-},
-  335: (i: In<'method'>) => {
-	return /** @type {LocalizedString} */ (`RPC 对 ${i?.method} 的响应不是日志列表。`)
-},
-  336: (i: In<'method'>) => {
-	return /** @type {LocalizedString} */ (`RPC 对 ${i?.method} 的响应不是数值。`)
-},
-  337: "网络（RPC）没有响应。请检查网络连接后重试。",
-  338: (i: In<'details'>) => {
-	return /** @type {LocalizedString} */ (`网络（RPC）拒绝了该请求：${i?.details}`)
-},
-  339: "您在钱包中拒绝了该请求。未发送任何内容。",
-  340: "出现了问题。",
-  341: "您的钱包尚未添加此网络。",
-  342: "网络（RPC）返回了无法读取的数据：它可能出现故障或配置有误。请稍后重试。",
-  343: "您的钱包连接的是另一个网络。请切换网络后重试。",
-  344: "任务",
-  345: "链接已移除：仅保留网页和电子邮件链接",
-  346: "文本作者",
-  347: "此文本无法按 Markdown 解析，按原文显示。",
-  348: "此文本的其余部分过长，无法显示。",
-  349: "菜单",
-  350: "动态",
-  351: "空投",
-  352: "治理",
-  353: "主导航",
-  354: "概览",
-  355: "质押",
-  356: "网络",
-  357: (i: In<'id'>) => {
+  249: "图表数据表",
+  250: "任务",
+  251: "链接已移除：仅保留网页和电子邮件链接",
+  252: "文本作者",
+  253: "此文本无法按 Markdown 解析，按原文显示。",
+  254: "此文本的其余部分过长，无法显示。",
+  255: "菜单",
+  256: "动态",
+  257: "空投",
+  258: "治理",
+  259: "主导航",
+  260: "概览",
+  261: "质押",
+  262: "网络",
+  263: (i: In<'id'>) => {
 	return /** @type {LocalizedString} */ (`链 ${i?.id}`)
 },
-  358: (i: In<'paused'>) => {
+  264: (i: In<'paused'>) => {
 	return /** @type {LocalizedString} */ (`${i?.paused}质押、提取、领取和包装已停用；投票、委托和解除质押仍可进行。`)
 },
-  359: "查看各个 RPC，或添加您自己的 RPC",
-  360: "。",
-  361: (i: In<'chain'>) => {
+  265: "查看各个 RPC，或添加您自己的 RPC",
+  266: "。",
+  267: (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`切换到 ${i?.chain}`)
 },
-  362: (i: In<'chain'>) => {
+  268: (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`${i?.chain} 无法访问：其 RPC 没有响应。数据可能已过时，操作已停用。`)
 },
-  363: (i: In<'error'>) => {
+  269: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`${i?.error}现改为显示已连接的钱包。`)
 },
-  364: (i: In<'wallet' | 'chain'>) => {
+  270: (i: In<'wallet' | 'chain'>) => {
 	return /** @type {LocalizedString} */ (`您的钱包位于 ${i?.wallet}，但此页面显示的是 ${i?.chain}。`)
 },
-  365: "元数据的编码无效。",
-  366: "该运营商未发布元数据。",
-  367: "元数据 URI 不是 JSON data URI。",
-  368: "元数据托管在本网站不会访问的位置，因此不予显示。",
-  369: "元数据不是有效的 JSON。",
-  370: (i: In<'size'>) => {
-	return /** @type {LocalizedString} */ (`元数据过大（${i?.size} KiB；最多读取 195 KiB）。`)
-},
-  371: "元数据中没有可用的名称、网站、描述或标志。",
-  372: "元数据",
-  373: "名称与另一运营商相似：请核对地址",
-  374: "下一页",
-  375: (i: In<'page' | 'pages'>) => {
+  271: "名称与另一运营商相似：请核对地址",
+  272: "下一页",
+  273: (i: In<'page' | 'pages'>) => {
 	return /** @type {LocalizedString} */ (`第 ${i?.page} 页，共 ${i?.pages} 页`)
 },
-  376: "上一页",
-  377: "ALT 的所有者已暂停 ALT 转账：恢复之前，任何会转移 ALT 的操作都无法完成。",
-  378: (i: In<'block'>) => {
+  274: "上一页",
+  275: (i: In<'block'>) => {
 	return /** @type {LocalizedString} */ (`已在区块 ${i?.block} 中确认`)
 },
-  379: (i: In<'block' | 'note'>) => {
+  276: (i: In<'block' | 'note'>) => {
 	return /** @type {LocalizedString} */ (`已在区块 ${i?.block} 中确认（${i?.note}）`)
 },
-  380: "关闭",
-  381: (i: In<'label'>) => {
+  277: "关闭",
+  278: (i: In<'label'>) => {
 	return /** @type {LocalizedString} */ (`关闭：${i?.label}`)
 },
-  382: "待确认…",
-  383: "此链上未部署质押合约。",
-  384: (i: In<'error'>) => {
+  279: "待确认…",
+  280: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`无法读取历史记录：${i?.error}`)
 },
-  385: "正在读取事件…",
-  386: (i: In<'description'>) => {
+  281: "正在读取事件…",
+  282: (i: In<'description'>) => {
 	return /** @type {LocalizedString} */ (`[图片：${i?.description}]`)
 },
-  387: "无描述",
-  388: "打开图片",
-  389: (i: In<'description'>) => {
+  283: "无描述",
+  284: "打开图片",
+  285: (i: In<'description'>) => {
 	return /** @type {LocalizedString} */ (`[图片已移除：${i?.description}]`)
 },
-  390: "此提案中的一张图片",
-  391: "页面显示时出错：",
-  392: "，或",
-  393: "应用的其他部分仍可正常使用。",
-  394: "无法显示此页面",
-  395: "返回概览",
-  396: "。",
-  397: "不存在页面",
-  398: "。",
-  399: "页面不存在",
-  400: "重试",
-  401: "RPC 状态",
-  402: "该 Safe 交易已被拒绝。",
-  403: (i: In<'chainId'>) => {
-	return /** @type {LocalizedString} */ (`此 Safe 位于链 ${i?.chainId} 上：请从该链上的 Safe 打开本应用。`)
-},
-  404: "导出到 Safe Transaction Builder",
-  405: "链尚未响应，请稍后重试。",
-  406: (i: In<'address'>) => {
+  286: "此提案中的一张图片",
+  287: "页面显示时出错：",
+  288: "，或",
+  289: "应用的其他部分仍可正常使用。",
+  290: "无法显示此页面",
+  291: "返回概览",
+  292: "。",
+  293: "不存在页面",
+  294: "。",
+  295: "页面不存在",
+  296: "重试",
+  297: "RPC 状态",
+  298: "导出到 Safe Transaction Builder",
+  299: "链尚未响应，请稍后重试。",
+  300: (i: In<'address'>) => {
 	return /** @type {LocalizedString} */ (`${i?.address} 不是 Safe：只有 Safe 的所有者才能导入批处理。如需操作，请连接该地址本身的钱包。`)
 },
-  407: (i: In<'wallet'>) => {
+  301: (i: In<'wallet'>) => {
 	return /** @type {LocalizedString} */ (`适用于 Safe：其所有者在 ${i?.wallet} 的 Transaction Builder 中导入此文件并在其中签名。文件在本地生成，不会发送到任何地方。`)
 },
-  408: "没有可导出的内容。",
-  409: "该批量交易未能在链上完成。",
-  410: "您已在钱包中取消此交易：被打包的是取消交易，因此没有发生其他变化。",
-  411: "网络已丢弃此交易：它不会被打包，也没有产生任何花费。您可以重新提交。",
-  412: "您账户的另一笔交易取代了它（相同 nonce），因此这笔交易永远不会被打包。请检查您的钱包。",
-  413: (i: In<'block'>) => {
-	return /** @type {LocalizedString} */ (`该交易已在区块 ${i?.block} 中被打包，但执行被回滚。`)
-},
-  414: "已由您的 Safe 执行",
-  415: (i: In<'block'>) => {
-	return /** @type {LocalizedString} */ (`您的 Safe 已在区块 ${i?.block} 中执行，但调用失败，因此没有任何变化。请查看 Safe 应用。`)
-},
-  416: "已提交至您的 Safe：正在等待其所有者确认。",
-  417: "您的 Safe 执行了另一笔具有相同 nonce 的交易（拒绝交易，或替代它的其他交易），因此这笔交易永远无法执行。",
-  418: "已在您的钱包中加速",
-  419: (i: In<'block'>) => {
-	return /** @type {LocalizedString} */ (`加速后的交易已在区块 ${i?.block} 中被打包，但执行被回滚。`)
-},
-  420: "已发送，但网络上尚未显示：您的钱包可能以私密方式发送了它。正在等待其被打包；您的账户没有发送其他交易来替代它。",
-  421: "网络中找不到此交易：它已被丢弃，或已在您的钱包中被替换。重新提交前请先检查您的钱包。",
-  422: "钱包返回的签名不是 64 或 65 字节的十六进制数据。",
-  423: "该批量交易将会失败。",
-  424: (i: In<'amount'>) => {
-	return /** @type {LocalizedString} */ (`授权确切金额 ${i?.amount}（第 1 步，共 2 步）`)
-},
-  425: "您的账户是合约账户（Safe 或其他智能账户），无法签署 permit，因此将先按确切金额授权，再执行操作：共两笔交易。",
-  426: "您的钱包无法签署 permit，因此将先按确切金额授权，再执行操作：共两笔交易。",
-  427: "本应用无法判断您的账户能否签署 permit，因此将先按确切金额授权，再执行操作：共两笔交易。",
-  428: (i: In<'label'>) => {
-	return /** @type {LocalizedString} */ (`${i?.label}（一次批量交易）`)
-},
-  429: (i: In<'label'>) => {
-	return /** @type {LocalizedString} */ (`${i?.label}（第 2 步，共 2 步）`)
-},
-  430: "我了解这些风险",
-  431: "请先确认您了解这些风险，然后再质押。",
-  432: "在此链上，质押的 ALT 不计入投票权。",
-  433: (i: In<'ceiling'>) => {
+  302: "我了解这些风险",
+  303: "请先确认您了解这些风险，然后再质押。",
+  304: "在此链上，质押的 ALT 不计入投票权。",
+  305: (i: In<'ceiling'>) => {
 	return /** @type {LocalizedString} */ (`如果运营商有不当行为，质押的 ALT 可能被罚没，每次事件最多罚没其中的 ${i?.ceiling}。`)
 },
-  434: "首次质押前请注意：",
-  435: (i: In<'unbonding'>) => {
+  306: "首次质押前请注意：",
+  307: (i: In<'unbonding'>) => {
 	return /** @type {LocalizedString} */ (`退出需要 ${i?.unbonding}（由治理设定的解绑期），无论您是解除质押还是转到其他运营商。在此期间，这些 ALT 没有任何收益，且仍可能因运营商的过错被罚没。`)
 },
-  436: "质押不会让您失去投票权：质押的 ALT 在您提取之前仍可投票。",
-  437: (i: In<'amount' | 'operator'>) => {
-	return /** @type {LocalizedString} */ (`向 ${i?.operator} 质押 ${i?.amount}`)
-},
-  438: (i: In<'amount' | 'operator' | 'step'>) => {
-	return /** @type {LocalizedString} */ (`向 ${i?.operator} 质押 ${i?.amount} ${i?.step}`)
-},
-  439: "将 ALT 质押给运行 AltLayer 服务的运营商。质押可赚取 ALT，但若运营商行为不当，质押可能被罚没。",
-  440: "质押",
-  441: (i: In<'count'>) => {
-	return /** @type {LocalizedString} */ (`${i?.count}天`)
-},
-  442: (i: In<'count'>) => {
-	return /** @type {LocalizedString} */ (`${i?.count}小时`)
-},
-  443: (i: In<'count'>) => {
-	return /** @type {LocalizedString} */ (`${i?.count}分钟`)
-},
-  444: (i: In<'count'>) => {
-	return /** @type {LocalizedString} */ (`${i?.count}秒`)
-},
-  445: "此操作已在此处或其他标签页中等待确认。请等待其确认。",
-  446: "请先连接钱包。",
-  447: "正在检查交易…",
-  448: "请在钱包中确认…",
-  449: "已完成",
-  450: "待确认",
-  451: (i: In<'action' | 'block'>) => {
+  308: "质押不会让您失去投票权：质押的 ALT 在您提取之前仍可投票。",
+  309: "将 ALT 质押给运行 AltLayer 服务的运营商。质押可赚取 ALT，但若运营商行为不当，质押可能被罚没。",
+  310: "质押",
+  311: "正在检查交易…",
+  312: "请在钱包中确认…",
+  313: "已完成",
+  314: "待确认",
+  315: (i: In<'action' | 'block'>) => {
 	return /** @type {LocalizedString} */ (`${i?.action}（区块 ${i?.block}）`)
 },
-  452: (i: In<'action' | 'block' | 'note'>) => {
+  316: (i: In<'action' | 'block' | 'note'>) => {
 	return /** @type {LocalizedString} */ (`${i?.action}（区块 ${i?.block}，${i?.note}）`)
 },
-  453: (i: In<'amount'>) => {
-	return /** @type {LocalizedString} */ (`最低为 ${i?.amount}。`)
-},
-  454: (i: In<'label' | 'amount'>) => {
-	return /** @type {LocalizedString} */ (`超过了您的${i?.label}（${i?.amount}）。`)
-},
-  455: "查看",
-  456: "查看任意地址",
-  457: "查看地址 0x…",
-  458: "停止查看",
-  459: "（只读）",
-  460: "正在查看",
-  461: (i: In<'text'>) => {
-	return /** @type {LocalizedString} */ (`链接中的“${i?.text}”不是地址。`)
-},
-  462: "此投票权的构成",
-  463: "的投票权，不含在上方数字中。",
-  464: (i: In<'amount'>) => {
+  317: "查看",
+  318: "查看任意地址",
+  319: "查看地址 0x…",
+  320: "停止查看",
+  321: "（只读）",
+  322: "正在查看",
+  323: "此投票权的构成",
+  324: "的投票权，不含在上方数字中。",
+  325: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`您自己的 ${i?.amount} 计入`)
 },
-  465: "您自己的投票权计入您本人。",
-  466: "他人委托给您",
-  467: (i: In<'symbol'>) => {
+  326: "您自己的投票权计入您本人。",
+  327: "他人委托给您",
+  328: (i: In<'symbol'>) => {
 	return /** @type {LocalizedString} */ (`持有的 ${i?.symbol}`)
 },
-  468: (i: In<'amount'>) => {
+  329: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`未委托：在您委托之前，您自己的 ${i?.amount} 不计入任何人的投票权。`)
 },
-  469: (i: In<'amount'>) => {
+  330: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`此钱包中的 ${i?.amount} 尚不能投票：请将其包装为投票权，或进行质押。`)
 },
-  470: "您还没有可投票的资产。",
-  471: "其中解绑中或转移中（提取前仍可投票）",
-  472: "您自己的投票权",
-  473: "已质押的 ALT",
-  474: "已质押的 ALT（有效及解绑中）",
-  475: "已包装的 ALT",
-  476: "钱包仍在加载中。",
-  477: "该钱包在此浏览器中已不可用。",
-  478: "请连接钱包以执行此操作。",
-  479: "此页面显示在另一个网站中：请在单独的标签页中打开后再操作。",
-  480: (i: In<'chain'>) => {
-	return /** @type {LocalizedString} */ (`请将钱包切换到 ${i?.chain} 以执行此操作。`)
-},
-  481: (i: In<'chain'>) => {
-	return /** @type {LocalizedString} */ (`${i?.chain} 当前无法连接。`)
-},
-  482: "您正在以只读模式查看另一个地址。要进行操作，请连接该地址的钱包，或查看您自己的地址。",
+  331: "您还没有可投票的资产。",
+  332: "其中解绑中或转移中（提取前仍可投票）",
+  333: "您自己的投票权",
+  334: "已质押的 ALT",
+  335: "已质押的 ALT（有效及解绑中）",
+  336: "已包装的 ALT",
 };
 export default table;

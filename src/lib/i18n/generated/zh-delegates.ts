@@ -4,144 +4,144 @@ import * as registry from '../registry.ts';
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
 const table: Record<number, string | ((i: never) => string)> = {
-  544: "弃权",
-  545: "反对",
-  546: (i: In<'block'>) => {
+  398: "弃权",
+  399: "反对",
+  400: (i: In<'block'>) => {
 	return /** @type {LocalizedString} */ (`截至区块 ${i?.block}`)
 },
-  547: "← 受托人",
-  548: "将您的投票权委托给此地址",
-  549: (i: In<'delegate'>) => {
+  401: "← 受托人",
+  402: "将您的投票权委托给此地址",
+  403: (i: In<'delegate'>) => {
 	return /** @type {LocalizedString} */ (`已委托给 ${i?.delegate}`)
 },
-  550: "委托人",
-  551: (i: In<'error'>) => {
+  404: "委托人",
+  405: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`无法读取该受托人的委托人：${i?.error}`)
 },
-  552: "下载 CSV",
-  553: "包含每次投票、精确权重、理由和 UTC 区块时间；在本机生成，不会发送到任何地方。",
-  554: "赞成",
-  555: "他人委托",
-  556: "该受托人的投票和委托人",
-  557: "最近一次投票",
-  558: (i: In<'title' | 'block'>) => {
+  406: "下载 CSV",
+  407: "包含每次投票、精确权重、理由和 UTC 区块时间；在本机生成，不会发送到任何地方。",
+  408: "赞成",
+  409: "他人委托",
+  410: "该受托人的投票和委托人",
+  411: "最近一次投票",
+  412: (i: In<'title' | 'block'>) => {
 	return /** @type {LocalizedString} */ (`${i?.title} · 区块 ${i?.block}`)
 },
-  559: "正在读取投票和委托…",
-  560: (i: In<'count'>) => {
+  413: "正在读取投票和委托…",
+  414: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`还有 ${i?.count} 位委托人。`)
 },
-  561: "从未投票",
-  562: "尚未投票。",
-  563: "自有质押 ALT",
-  564: "自有包装 ALT",
-  565: "参与情况",
-  566: "正在读取参与情况…",
-  567: "按此地址持有投票权期间进行快照的提案计算。",
-  568: (i: In<'error'>) => {
+  415: "从未投票",
+  416: "尚未投票。",
+  417: "自有质押 ALT",
+  418: "自有包装 ALT",
+  419: "参与情况",
+  420: "正在读取参与情况…",
+  421: "按此地址持有投票权期间进行快照的提案计算。",
+  422: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`无法读取该受托人：${i?.error}`)
 },
-  569: (i: In<'threshold' | 'owners'>) => {
+  423: (i: In<'threshold' | 'owners'>) => {
 	return /** @type {LocalizedString} */ (`此受托人是一个 Safe：每次投票和委托都需要 ${i?.owners} 位所有者中的 ${i?.threshold} 位签名。`)
 },
-  570: "Safe 所有者",
-  571: "Safe 多签",
-  572: "已质押",
-  573: (i: In<'forCount' | 'againstCount' | 'abstainCount'>) => {
+  424: "Safe 所有者",
+  425: "Safe 多签",
+  426: "已质押",
+  427: (i: In<'forCount' | 'againstCount' | 'abstainCount'>) => {
 	return /** @type {LocalizedString} */ (`赞成 ${i?.forCount} · 反对 ${i?.againstCount} · 弃权 ${i?.abstainCount}`)
 },
-  574: "主要委托人",
-  575: "合计",
-  576: "投票记录",
-  577: (i: In<'weight' | 'block'>) => {
+  428: "主要委托人",
+  429: "合计",
+  430: "投票记录",
+  431: (i: In<'weight' | 'block'>) => {
 	return /** @type {LocalizedString} */ (`权重 ${i?.weight} · 区块 ${i?.block}`)
 },
-  578: "已投票（全部提案）",
-  579: "已投票（最近 10 个提案）",
-  580: "投票统计",
-  581: "已包装",
-  582: "取消",
-  583: "编辑您的声明",
-  584: "您的受托人声明",
-  585: (i: In<'bytes' | 'max'>) => {
+  432: "已投票（全部提案）",
+  433: "已投票（最近 10 个提案）",
+  434: "投票统计",
+  435: "已包装",
+  436: "取消",
+  437: "编辑您的声明",
+  438: "您的受托人声明",
+  439: (i: In<'bytes' | 'max'>) => {
 	return /** @type {LocalizedString} */ (`${i?.bytes} / ${i?.max} 字节。声明是公开的，即使替换后也会保留在链的历史记录中。`)
 },
-  586: "受托人声明",
-  587: "该受托人的声明",
-  588: (i: In<'max'>) => {
+  440: "受托人声明",
+  441: "该受托人的声明",
+  442: (i: In<'max'>) => {
 	return /** @type {LocalizedString} */ (`链接（https，每行一个，最多 ${i?.max} 个）`)
 },
-  589: "声明链接",
-  590: "尚未发布声明。",
-  591: "发布",
-  592: "发布声明",
-  593: "声明已发布",
-  594: (i: In<'date'>) => {
+  443: "声明链接",
+  444: "尚未发布声明。",
+  445: "发布",
+  446: "发布声明",
+  447: "声明已发布",
+  448: (i: In<'date'>) => {
 	return /** @type {LocalizedString} */ (`于 ${i?.date} 在链上发布。`)
 },
-  595: (i: In<'max'>) => {
+  449: (i: In<'max'>) => {
 	return /** @type {LocalizedString} */ (`您的主张（Markdown，最多 ${i?.max} 字节）`)
 },
-  596: "声明",
-  597: "← 治理",
-  598: "累计占比",
-  599: "过半数",
-  600: (i: In<'count'>) => {
+  450: "声明",
+  451: "← 治理",
+  452: "累计占比",
+  453: "过半数",
+  454: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`前 ${i?.count} 名受托人按排名的累计占比，附 50% 参考线。下表列出相同的数据。`)
 },
-  601: "最大受托人持有的投票权占比",
-  602: "受托人排名",
-  603: (i: In<'top1' | 'top5' | 'top10'>) => {
+  455: "最大受托人持有的投票权占比",
+  456: "受托人排名",
+  457: (i: In<'top1' | 'top5' | 'top10'>) => {
 	return /** @type {LocalizedString} */ (`最大的受托人持有 ${i?.top1}，前 5 名持有 ${i?.top5}，前 10 名持有 ${i?.top10}。`)
 },
-  604: "投票权集中度",
-  605: "受托人",
-  606: "委托人数",
-  607: "受托人列表",
-  608: "正在从投票代币的日志中读取委托…",
-  609: (i: In<'count'>) => {
+  458: "投票权集中度",
+  459: "受托人",
+  460: "委托人数",
+  461: "受托人列表",
+  462: "正在从投票代币的日志中读取委托…",
+  463: (i: In<'count'>) => {
 	const countPlural = registry.plural("zh", i?.count, {});return /** @type {LocalizedString} */ (`${i?.count} 名受托人即构成过半数。`)
 },
-  610: "受托人分页",
-  611: (i: In<'error'>) => {
+  464: "受托人分页",
+  465: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`无法读取参与情况：${i?.error}`)
 },
-  612: "排名",
-  613: (i: In<'error'>) => {
+  466: "排名",
+  467: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`无法读取受托人：${i?.error}`)
 },
-  614: "占比",
-  615: "参与率（全部提案）",
-  616: "排序方式",
-  617: "参与率（最近 10 个提案）",
-  618: "正在读取所有受托人的参与情况…",
-  619: (i: In<'count' | 'block'>) => {
+  468: "占比",
+  469: "参与率（全部提案）",
+  470: "排序方式",
+  471: "参与率（最近 10 个提案）",
+  472: "正在读取所有受托人的参与情况…",
+  473: (i: In<'count' | 'block'>) => {
 	return /** @type {LocalizedString} */ (`${i?.count} 个拥有投票权的地址 · 截至区块 ${i?.block}`)
 },
-  620: "按投票权排列的受托人",
-  621: "受托人",
-  622: "已投票（全部）",
-  623: "已投票（最近 10 个）",
-  624: "已投票：在受托人持有投票权期间进行快照的提案中，其投过票的提案数（最近 10 个此类提案，或全部）。",
-  625: "票",
-  626: "投票权",
-  627: "暂无提案",
-  628: (i: In<'voted' | 'eligible' | 'percent'>) => {
+  474: "按投票权排列的受托人",
+  475: "受托人",
+  476: "已投票（全部）",
+  477: "已投票（最近 10 个）",
+  478: "已投票：在受托人持有投票权期间进行快照的提案中，其投过票的提案数（最近 10 个此类提案，或全部）。",
+  479: "票",
+  480: "投票权",
+  481: "暂无提案",
+  482: (i: In<'voted' | 'eligible' | 'percent'>) => {
 	return /** @type {LocalizedString} */ (`${i?.eligible} 个中 ${i?.voted} 个（${i?.percent}%）`)
 },
-  629: (i: In<'chain'>) => {
+  483: (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`${i?.chain} 上的治理合约没有本应用可读取的投票代币。`)
 },
-  630: (i: In<'link'>) => {
+  484: (i: In<'link'>) => {
 	return /** @type {LocalizedString} */ (`链接必须是 https 地址：${i?.link}`)
 },
-  631: (i: In<'max'>) => {
+  485: (i: In<'max'>) => {
 	return /** @type {LocalizedString} */ (`每个链接最多 ${i?.max} 字节。`)
 },
-  632: (i: In<'bytes' | 'max'>) => {
+  486: (i: In<'bytes' | 'max'>) => {
 	return /** @type {LocalizedString} */ (`声明为 ${i?.bytes} 字节，最多 ${i?.max} 字节。`)
 },
-  633: (i: In<'max'>) => {
+  487: (i: In<'max'>) => {
 	return /** @type {LocalizedString} */ (`最多 ${i?.max} 个链接。`)
 },
 };

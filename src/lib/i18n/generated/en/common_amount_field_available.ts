@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const common_amount_field_available = /* @__PURE__ */ message(218, (i: In<'label' | 'amount'>) => {
+export const common_amount_field_available = /* @__PURE__ */ message(215, (i: In<'label' | 'amount'>) => {
 	return /** @type {LocalizedString} */ (`Your ${i?.label}: ${i?.amount}`)
 });

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const common_amount_field_max = /* @__PURE__ */ message(219, "Max");
+export const common_amount_field_max = /* @__PURE__ */ message(216, "Max");

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const common_app_block = /* @__PURE__ */ message(226, (i: In<'number'>) => {
+export const common_app_block = /* @__PURE__ */ message(217, (i: In<'number'>) => {
 	return /** @type {LocalizedString} */ (`block ${i?.number}`)
 });

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const delegates_delegate_page_abstain = /* @__PURE__ */ message(544, "Abstain");
+export const delegates_delegate_page_abstain = /* @__PURE__ */ message(398, "Abstain");

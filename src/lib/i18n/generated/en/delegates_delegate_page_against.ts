@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const delegates_delegate_page_against = /* @__PURE__ */ message(545, "Against");
+export const delegates_delegate_page_against = /* @__PURE__ */ message(399, "Against");

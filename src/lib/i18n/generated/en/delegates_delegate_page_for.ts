@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const delegates_delegate_page_for = /* @__PURE__ */ message(554, "For");
+export const delegates_delegate_page_for = /* @__PURE__ */ message(408, "For");

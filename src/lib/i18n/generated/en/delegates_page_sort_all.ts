@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const delegates_page_sort_all = /* @__PURE__ */ message(615, "Participation, all proposals");
+export const delegates_page_sort_all = /* @__PURE__ */ message(469, "Participation, all proposals");
