@@ -105,7 +105,6 @@ describe('rewriteMessageImports', () => {
       "import * as m from '../../lib/i18n/messages.ts';",
       'const a = m.common_menu();',
       'const b = () => m.staking_title() + m.common_menu();',
-      'load().then((m) => m.default);',
       'const c = item.m.common_menu;',
     ].join('\n');
     const out = rewriteMessageImports(code, keys)!;
@@ -113,10 +112,16 @@ describe('rewriteMessageImports', () => {
       "import { common_menu as __msg_common_menu } from '../../lib/i18n/generated/en/common_menu.ts'; import { staking_title as __msg_staking_title } from '../../lib/i18n/generated/en/staking_title.ts';",
       'const a = __msg_common_menu();',
       'const b = () => __msg_staking_title() + __msg_common_menu();',
-      'load().then((m) => m.default);',
       'const c = item.m.common_menu;',
     ]);
     expect(out.map.mappings).not.toBe('');
+  });
+
+  it('refuses the catalogue used as a value, which the rewrite would leave undefined', () => {
+    const head = "import * as m from './lib/i18n/messages.ts';\n";
+    expect(() => rewriteMessageImports(`${head}const pick = (k) => m[k]();`, keys)).toThrow('used as a value');
+    expect(() => rewriteMessageImports(`${head}render(m);`, keys)).toThrow('used as a value');
+    expect(() => rewriteMessageImports(`${head}load().then((m) => m.default);`, keys)).toThrow('used as a value');
   });
 
   it('leaves a module without the catalogue as it is', () => {

@@ -234,6 +234,14 @@ export function rewriteMessageImports(code: string, keys: ReadonlySet<string>) {
       used.add(use[1]);
       out.overwrite(use.index, use.index + use[0].length, `__msg_${use[1]}`);
     }
+    // The namespace used as a value (`m[key]`, `f(m)`, a shadowing `(m) =>`) would be left undefined.
+    const asValue = new RegExp(`(?<![\\w$.])${name.replace('$', '\\$')}\\s*[[),]`).exec(
+      code.slice(match.index + statement.length),
+    );
+    if (asValue)
+      throw new Error(
+        `The message catalogue is used as a value ("${asValue[0]}"): call its messages as ${name}.key().`,
+      );
     const base = path.replace(/messages\.ts$/, 'generated/en/');
     out.overwrite(
       match.index,

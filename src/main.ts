@@ -16,7 +16,11 @@ adoptLegacyStorage();
 // The language's messages for the shell and the page the link opens come in beside config.json.
 const messages = startLocale(messageSectionsOf(location.hash.replace(/^#/, '').split('?')[0] || '/'));
 
-Promise.all([loadAppConfig(), messages])
+// A language file that stalls does not hold the page: after 2.5 s it is drawn in English, and in the
+// language when the file arrives.
+const messagesOrLate = Promise.race([messages, new Promise((resolve) => setTimeout(resolve, 2_500))]);
+
+Promise.all([loadAppConfig(), messagesOrLate])
   .then(([config]) => config)
   // index.html preloads config.json, so it is often in before this module has finished running: the
   // app is drawn in a task of its own rather than at the end of the long one that ran its code.

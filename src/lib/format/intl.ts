@@ -18,11 +18,11 @@ function memo<T extends Formatter>(key: string, make: () => T): T {
   return formatter;
 }
 
-export const numberFormat = (locale = intlTag(), options: Intl.NumberFormatOptions = {}) =>
+export const numberFormat = (locale: string | undefined = intlTag(), options: Intl.NumberFormatOptions = {}) =>
   memo(`n|${locale}|${JSON.stringify(options)}`, () => new Intl.NumberFormat(locale, options));
 
-export const dateTimeFormat = (locale = intlTag(), options: Intl.DateTimeFormatOptions = {}) =>
+export const dateTimeFormat = (locale: string | undefined = intlTag(), options: Intl.DateTimeFormatOptions = {}) =>
   memo(`d|${locale}|${JSON.stringify(options)}`, () => new Intl.DateTimeFormat(locale, options));
 
-export const pluralRules = (locale = intlTag(), options: Intl.PluralRulesOptions = {}) =>
+export const pluralRules = (locale: string | undefined = intlTag(), options: Intl.PluralRulesOptions = {}) =>
   memo(`p|${locale}|${JSON.stringify(options)}`, () => new Intl.PluralRules(locale, options));

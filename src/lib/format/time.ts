@@ -4,10 +4,10 @@ import * as m from '../i18n/messages.ts';
 
 /** Each unit a duration is said in, largest first: its length in seconds and its words ("3d"). */
 const UNITS: [number, (i: { count: number }) => string][] = [
-  [86_400, m.errors_time_days],
-  [3_600, m.errors_time_hours],
-  [60, m.errors_time_minutes],
-  [1, m.errors_time_seconds],
+  [86_400, m.common_time_days],
+  [3_600, m.common_time_hours],
+  [60, m.common_time_minutes],
+  [1, m.common_time_seconds],
 ];
 
 /** "3d 4h", "5h 12m", "42s": the two largest units; never negative (a past time reads "0s"). */

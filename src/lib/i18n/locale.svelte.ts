@@ -12,6 +12,7 @@
  * browser's preferred languages; it sets `<html lang>` and is kept in the address so a shared link
  * opens in the same language.
  */
+import { untrack } from 'svelte';
 import { storageKey } from '../storage/keys.ts';
 import { BASE_LOCALE, chooseLocale, isLocale, tagOf, type Locale } from './locales.ts';
 import { connectLocale, type Table } from './runtime.ts';
@@ -60,22 +61,30 @@ function load(target: Locale, section: string): Promise<void> {
   return pending;
 }
 
-/** Loads the shown language's messages for `sections` (nothing for English); never rejects. */
+/**
+ * Loads the shown language's messages for `sections` (nothing for English); never rejects. Reads the
+ * language without depending on it: a page's loader runs inside its `{#await}`, which a change of
+ * language must not run again (that would draw the page afresh and lose what was typed in it).
+ */
 export function loadSections(sections: readonly string[]): Promise<void> {
   for (const s of sections) shown.add(s);
-  return Promise.all(sections.map((s) => load(current, s))).then(() => undefined);
+  const target = untrack(() => current);
+  return Promise.all(sections.map((s) => load(target, s))).then(() => undefined);
 }
 
 connectLocale({
   current: () => current,
   table: (target) => tables[target],
   need: (target, id) =>
-    void catalogue().then(({ sectionOf }) => {
-      const section = sectionOf(id);
-      shown.add(section);
-      // Loaded already and still without it: the language lacks that message (English stays).
-      if (!loading.has(`${target}/${section}`)) void load(target, section);
-    }),
+    void catalogue().then(
+      ({ sectionOf }) => {
+        const section = sectionOf(id);
+        shown.add(section);
+        // Loaded already and still without it: the language lacks that message (English stays).
+        if (!loading.has(`${target}/${section}`)) void load(target, section);
+      },
+      () => {}, // offline or redeployed: English stays, and the next message drawn asks again
+    ),
 });
 
 function reflect(target: Locale, { inAddress }: { inAddress: boolean }) {
@@ -117,7 +126,11 @@ let latest = 0;
 export async function setLocale(target: Locale): Promise<void> {
   if (!isLocale(target)) return;
   const request = ++latest;
-  await Promise.all([...shown].map((s) => load(target, s)));
+  // Sections a page opened meanwhile asks for are loaded too before the switch.
+  for (let count = -1; count !== shown.size;) {
+    count = shown.size;
+    await Promise.all([...shown].map((s) => load(target, s)));
+  }
   if (request !== latest) return;
   current = target;
   try {

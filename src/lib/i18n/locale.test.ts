@@ -103,6 +103,17 @@ describe('the language a visit opens in', () => {
     expect(state.lang).toBe('en');
   });
 
+  it("formats in the language's own tag, and in English with the browser's own formats (a German browser's 1,5 stays 1.5)", async () => {
+    browser('https://app.example/#/', ['de-DE']);
+    const english = await fresh();
+    await english.startLocale(['common']);
+    expect(english.intlTag()).toBeUndefined();
+    browser('https://app.example/?lang=ko#/', ['de-DE']);
+    const korean = await fresh();
+    await korean.startLocale(['common']);
+    expect(korean.intlTag()).toBe('ko');
+  });
+
   it("follows the link's parameter over the stored choice", async () => {
     browser('https://app.example/?lang=ja#/', ['ko'], { 'alt-gov:v1:locale': 'ko' });
     const { startLocale, locale } = await fresh();

@@ -28,8 +28,14 @@ export function connectLocale(next: LocaleSource) {
 /** The language shown. */
 export const currentLocale = (): Locale => source?.current() ?? BASE_LOCALE;
 
-/** The BCP 47 tag `Intl` formats with for the language shown. */
-export const intlTag = () => tagOf(currentLocale());
+/**
+ * The BCP 47 tag `Intl` formats with: the language shown's, or for English the browser's own
+ * (undefined), so an English reader whose browser writes "1.234,5" reads and types amounts as always.
+ */
+export const intlTag = (): string | undefined => {
+  const locale = currentLocale();
+  return locale === BASE_LOCALE ? undefined : tagOf(locale);
+};
 
 const call = (text: string | ((i: never) => string), input: never) => (typeof text === 'string' ? text : text(input));
 

@@ -10,7 +10,7 @@ const table: Record<number, string | ((i: never) => string)> = {
 	return /** @type {LocalizedString} */ (`${i?.account} の ALT 締め切り`)
 },
   2: (i: In<'amount' | 'chain'>) => {
-	return /** @type {LocalizedString} */ (`エアドロップ シーズン1 のあなたの ${i?.amount} ALT は、この時刻まで請求できます。その時点で未請求の分はトレジャリーに戻ります（${i?.chain}）。`)
+	return /** @type {LocalizedString} */ (`エアドロップ シーズン 1 のあなたの ${i?.amount} ALT は、この時刻まで請求できます。その時点で未請求の分はトレジャリーに戻ります（${i?.chain}）。`)
 },
   3: "エアドロップの請求期間終了",
   4: (i: In<'title' | 'chain'>) => {
@@ -40,7 +40,7 @@ const table: Record<number, string | ((i: never) => string)> = {
   12: (i: In<'amount' | 'from' | 'to' | 'request' | 'chain'>) => {
 	return /** @type {LocalizedString} */ (`オペレーター ${i?.from} から ${i?.to} へ移動中の ${i?.amount} ALT は、この時刻から新しいオペレーターにステーキングできます（リクエスト ${i?.request}、${i?.chain}）。`)
 },
-  13: "再委任を完了できます",
+  13: "ステークの移動を完了できます",
   14: (i: In<'title' | 'chain'>) => {
 	return /** @type {LocalizedString} */ (`「${i?.title}」に投票できる最後の時刻です（${i?.chain}）。`)
 },
@@ -64,7 +64,7 @@ const table: Record<number, string | ((i: never) => string)> = {
 	return /** @type {LocalizedString} */ (`ブロック ${i?.block}`)
 },
   22: "締め切りをカレンダーに追加（.ics）",
-  23: "未投票の投票、キュー登録・実行待ちの提案、アンボンディングの解除、エアドロップの最終日：ここで作成する 1 つのファイルです。各イベントは ID を保持するため、インポート時に更新するカレンダーでは既存のイベントが置き換えられます。",
+  23: "まだ行っていない投票、キュー登録・実行待ちの提案、アンボンディングの解除、エアドロップの最終日：ここで作成する 1 つのファイルです。各イベントは ID を保持するため、インポート時に更新するカレンダーでは既存のイベントが置き換えられます。",
   24: "アクティビティ",
   25: "CSV をダウンロード",
   26: "全行、正確な金額、UTC のブロック時刻。ここで作成され、どこにも送信されません。",
@@ -95,7 +95,7 @@ const table: Record<number, string | ((i: never) => string)> = {
   43: "エアドロップを投票権として請求",
   44: " から報酬を請求",
   45: "",
-  46: " で報酬を再ステーク",
+  46: " で報酬を再ステーキング",
   47: "",
   48: " に投票権を委任",
   49: "",
@@ -108,10 +108,10 @@ const table: Record<number, string | ((i: never) => string)> = {
 },
   53: "",
   54: "提案を作成：",
-  55: " への再委任を開始",
+  55: " へのステークの移動を開始",
   56: "",
   57: " から ",
-  58: " への再委任が完了",
+  58: " へのステークの移動が完了",
   59: "",
   60: " から ",
   61: " でスラッシュ",

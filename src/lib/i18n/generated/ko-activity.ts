@@ -40,7 +40,7 @@ const table: Record<number, string | ((i: never) => string)> = {
   12: (i: In<'amount' | 'from' | 'to' | 'request' | 'chain'>) => {
 	return /** @type {LocalizedString} */ (`운영자 ${i?.from}에서 ${i?.to}(으)로 옮기는 중인 ${i?.amount} ALT를 이 시점부터 새 운영자에게 스테이킹할 수 있습니다 (요청 ${i?.request}, ${i?.chain}).`)
 },
-  13: "재위임 완료 가능",
+  13: "스테이킹 이동 완료 가능",
   14: (i: In<'title' | 'chain'>) => {
 	return /** @type {LocalizedString} */ (`“${i?.title}”에 투표할 수 있는 마지막 시점입니다 (${i?.chain}).`)
 },
@@ -109,10 +109,10 @@ const table: Record<number, string | ((i: never) => string)> = {
   53: "",
   54: "제안 생성: ",
   55: "",
-  56: "재위임 시작: ",
+  56: "스테이킹 이동 시작: ",
   57: " → ",
   58: "",
-  59: "재위임 완료: ",
+  59: "스테이킹 이동 완료: ",
   60: " → ",
   61: "에서 슬래싱됨",
   62: "",

@@ -4,377 +4,377 @@ import * as registry from '../registry.ts';
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
 const table: Record<number, string | ((i: never) => string)> = {
-  1092: (i: In<'id'>) => {
+  1091: (i: In<'id'>) => {
 	return /** @type {LocalizedString} */ (`이동 완료 #${i?.id}`)
 },
-  1093: "이동됨",
-  1094: "모든 서비스",
-  1095: "모든 상태",
-  1096: "수수료",
-  1097: "내 위임",
-  1098: "내 스테이킹",
-  1099: "순 보상률",
-  1100: "없음",
-  1101: "운영자",
-  1102: "부터)",
-  1103: (i: In<'percent'>) => {
+  1092: "이동됨",
+  1093: "모든 서비스",
+  1094: "모든 상태",
+  1095: "수수료",
+  1096: "내 위임",
+  1097: "내 스테이킹",
+  1098: "순 보상률",
+  1099: "없음",
+  1100: "운영자",
+  1101: "부터)",
+  1102: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`→ ${i?.percent}% (`)
 },
-  1104: (i: In<'block' | 'count'>) => {
+  1103: (i: In<'block' | 'count'>) => {
 	return /** @type {LocalizedString} */ (`블록 ${i?.block} 기준(마지막 방문 시점): 위임이 가장 많은 운영자 ${i?.count}곳입니다. 현재 수치를 읽는 중…`)
 },
-  1105: (i: In<'rate' | 'earning'>) => {
+  1104: (i: In<'rate' | 'earning'>) => {
 	return /** @type {LocalizedString} */ (`프로토콜은 보상을 받는 모든 활성 스테이킹(${i?.earning})에 초당 ${i?.rate}를 지분 비율대로 지급하며, 각 운영자는 자신의 수수료를 가져갑니다. 순 보상률 = 지급률 × 연간 초 수 × (1 − 수수료) ÷ 보상 대상 스테이킹. 이 값은 스테이킹이 움직이면 달라지며, 적립된 준비금이 남아 있는 동안에만 지급됩니다`)
 },
-  1106: ". 예상 APR이나 홍보용 APR은 표시하지 않습니다.",
-  1107: (i: In<'duration'>) => {
+  1105: ". 예상 APR이나 홍보용 APR은 표시하지 않습니다.",
+  1106: (i: In<'duration'>) => {
 	return /** @type {LocalizedString} */ (` (현재 속도로 약 ${i?.duration})`)
 },
-  1108: "순 보상률 계산 방법",
-  1109: "검색",
-  1110: "이름 또는 주소",
-  1111: "자체 스테이킹",
+  1107: "순 보상률 계산 방법",
+  1108: "검색",
+  1109: "이름 또는 주소",
+  1110: "자체 스테이킹",
+  1111: "서비스",
   1112: "서비스",
-  1113: "서비스",
-  1114: (i: In<'count'>) => {
+  1113: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`${i?.count}곳 더 보기`)
 },
-  1115: (i: In<'shown' | 'total'>) => {
+  1114: (i: In<'shown' | 'total'>) => {
 	return /** @type {LocalizedString} */ (`${i?.total}곳 중 ${i?.shown}곳을 표시하고 있습니다.`)
 },
-  1116: (i: In<'shown' | 'matching' | 'total'>) => {
+  1115: (i: In<'shown' | 'matching' | 'total'>) => {
 	return /** @type {LocalizedString} */ (`일치하는 ${i?.matching}곳 중 ${i?.shown}곳을 표시하고 있습니다(전체 ${i?.total}곳).`)
 },
-  1117: "슬래싱 이력",
-  1118: (i: In<'column'>) => {
+  1116: "슬래싱 이력",
+  1117: (i: In<'column'>) => {
 	return /** @type {LocalizedString} */ (`${i?.column}, A→Z순`)
 },
-  1119: "정렬 기준",
-  1120: (i: In<'column'>) => {
+  1118: "정렬 기준",
+  1119: (i: In<'column'>) => {
 	return /** @type {LocalizedString} */ (`${i?.column}, 높은 순`)
 },
-  1121: (i: In<'column'>) => {
+  1120: (i: In<'column'>) => {
 	return /** @type {LocalizedString} */ (`${i?.column}, 낮은 순`)
 },
-  1122: "스테이커",
-  1123: "상태",
-  1124: (i: In<'count'>) => {
+  1121: "스테이커",
+  1122: "상태",
+  1123: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`운영자 (${i?.count})`)
 },
-  1125: "총 위임 수량",
-  1126: "스테이킹 금액",
-  1127: (i: In<'active' | 'unbonding'>) => {
+  1124: "총 위임 수량",
+  1125: "스테이킹 금액",
+  1126: (i: In<'active' | 'unbonding'>) => {
 	return /** @type {LocalizedString} */ (` (활성 ${i?.active}, 언본딩 중이며 아직 슬래싱될 수 있는 ${i?.unbonding}). 지금 슬래싱이 기록되면 잃을 수 있는 최대 금액: `)
 },
-  1128: "스테이킹 총액: ",
-  1129: (i: In<'percent' | 'amount'>) => {
+  1127: "스테이킹 총액: ",
+  1128: (i: In<'percent' | 'amount'>) => {
 	return /** @type {LocalizedString} */ (`슬래싱 진행 중: ${i?.percent}, 이 중 최대 ${i?.amount}가 차감됩니다. 슬래싱이 모두 적용될 때까지 스테이킹을 넣거나 뺄 수 없습니다.`)
 },
-  1130: "슬래싱 진행 중: 비율을 읽는 중…",
-  1131: "슬래싱 진행 중: 비율을 읽을 수 없습니다(아래 참조).",
-  1132: (i: In<'percent'>) => {
+  1129: "슬래싱 진행 중: 비율을 읽는 중…",
+  1130: "슬래싱 진행 중: 비율을 읽을 수 없습니다(아래 참조).",
+  1131: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`수수료 ${i?.percent}`)
 },
-  1133: "부터)",
-  1134: (i: In<'percent'>) => {
+  1132: "부터)",
+  1133: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`, ${i?.percent}(으)로 인하 예정 (`)
 },
-  1135: (i: In<'percent'>) => {
+  1134: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`, ${i?.percent}(으)로 인상 예정 (`)
 },
-  1136: (i: In<'error'>) => {
+  1135: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`내 운영자에게 적용 중인 슬래싱을 읽을 수 없습니다: ${i?.error}`)
 },
-  1137: "비활성: 이곳의 스테이킹은 보상을 받지 못합니다.",
-  1138: "현재 최대 손실 가능액",
-  1139: (i: In<'percent'>) => {
+  1136: "비활성: 이곳의 스테이킹은 보상을 받지 못합니다.",
+  1137: "현재 최대 손실 가능액",
+  1138: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (` (각 부분의 ${i?.percent}, 컨트랙트와 같이 올림 처리).`)
 },
-  1140: (i: In<'amount'>) => {
+  1139: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`${i?.amount} 전부를 옮길 운영자`)
 },
-  1141: "옮기기",
-  1142: (i: In<'unbonding' | 'operator'>) => {
+  1140: "옮기기",
+  1141: (i: In<'unbonding' | 'operator'>) => {
 	return /** @type {LocalizedString} */ (`트랜잭션 한 번으로 처리됩니다. ${i?.unbonding} 동안 언본딩되며, 그동안 보상을 받지 못하고 잠금이 해제될 때까지 ${i?.operator} 때문에 슬래싱될 수 있습니다. 그 후 이동을 완료하면 선택한 운영자에게 스테이킹됩니다.`)
 },
-  1143: "이동 시작됨",
-  1144: (i: In<'percent'>) => {
+  1142: "이동 시작됨",
+  1143: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`거버넌스가 ${i?.percent}를 슬래싱할 수 있습니다: 제안이 투표 중입니다 (`)
 },
-  1145: (i: In<'unbonding'>) => {
+  1144: (i: In<'unbonding'>) => {
 	return /** @type {LocalizedString} */ (`). 제안이 ${i?.unbonding} 안에 실행되면 스테이킹을 옮겨도 슬래싱을 피할 수 없습니다: 빠져나가는 중인 스테이킹도 잠금이 해제될 때까지 이 운영자 몫으로 슬래싱될 수 있습니다.`)
 },
-  1146: (i: In<'error'>) => {
+  1145: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`거버넌스에 제안된 슬래싱을 읽을 수 없어 아무것도 표시하지 않습니다: ${i?.error}`)
 },
-  1147: (i: In<'percent'>) => {
+  1146: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`거버넌스가 ${i?.percent}를 슬래싱할 수 있습니다: 제안이 투표를 기다리고 있습니다 (`)
 },
-  1148: (i: In<'percent'>) => {
+  1147: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`거버넌스가 ${i?.percent}를 슬래싱할 수 있습니다: 제안이 실행 대기열에 등록되었습니다 (`)
 },
-  1149: (i: In<'percent'>) => {
+  1148: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`거버넌스가 ${i?.percent}를 슬래싱할 수 있습니다: 제안이 통과되어 대기열 등록이 가능합니다 (`)
 },
-  1150: "운영자별 위험",
-  1151: "제안 보기",
-  1152: "스테이킹 이후 바뀐 점 보기",
-  1153: "스테이킹 이후 바뀐 점",
-  1154: "까지 가져갑니다.",
-  1155: " 현재 적용 중인 슬래싱은 최대 ",
-  1156: "내 위험 한눈에 보기",
-  1157: "주의할 점",
-  1158: "다시 시도",
-  1159: (i: In<'amount'>) => {
+  1149: "운영자별 위험",
+  1150: "제안 보기",
+  1151: "스테이킹 이후 바뀐 점 보기",
+  1152: "스테이킹 이후 바뀐 점",
+  1153: "까지 가져갑니다.",
+  1154: " 현재 적용 중인 슬래싱은 최대 ",
+  1155: "내 위험 한눈에 보기",
+  1156: "주의할 점",
+  1157: "다시 시도",
+  1158: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (` (언본딩 중 ${i?.amount})`)
 },
-  1160: (i: In<'shown' | 'count'>) => {
+  1159: (i: In<'shown' | 'count'>) => {
 	return /** @type {LocalizedString} */ (`스테이커 ${i?.count}명 중 상위 ${i?.shown}명입니다.`)
 },
-  1161: "스테이커를 불러오는 중…",
-  1162: "슬래싱된 적이 없습니다.",
-  1163: "운영자 (자체 스테이킹)",
-  1164: "비중",
-  1165: "스테이킹 추이 보기",
-  1166: (i: In<'percent' | 'amount'>) => {
+  1160: "스테이커를 불러오는 중…",
+  1161: "슬래싱된 적이 없습니다.",
+  1162: "운영자 (자체 스테이킹)",
+  1163: "비중",
+  1164: "스테이킹 추이 보기",
+  1165: (i: In<'percent' | 'amount'>) => {
 	return /** @type {LocalizedString} */ (`: ${i?.percent}% 슬래싱, ${i?.amount}가 트레저리로 이전되었습니다.`)
 },
-  1167: "슬래싱 기록",
-  1168: "스테이킹 추이",
-  1169: "스테이커",
-  1170: ")",
-  1171: (i: In<'percent'>) => {
+  1166: "슬래싱 기록",
+  1167: "스테이킹 추이",
+  1168: "스테이커",
+  1169: ")",
+  1170: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`, ${i?.percent}%(으)로 변경 예정 (`)
 },
-  1172: ", ",
-  1173: ". 운영자 이름은 운영자가 직접 정합니다: 스테이킹하기 전에 주소를 확인하십시오.",
-  1174: "다른 운영자가 이와 비슷한 이름을 사용합니다:",
-  1175: (i: In<'problem'>) => {
+  1171: ", ",
+  1172: ". 운영자 이름은 운영자가 직접 정합니다: 스테이킹하기 전에 주소를 확인하십시오.",
+  1173: "다른 운영자가 이와 비슷한 이름을 사용합니다:",
+  1174: (i: In<'problem'>) => {
 	return /** @type {LocalizedString} */ (`이 운영자의 메타데이터는 표시하지 않습니다: ${i?.problem}`)
 },
-  1176: "이 운영자의 메타데이터",
-  1177: (i: In<'status'>) => {
+  1175: "이 운영자의 메타데이터",
+  1176: (i: In<'status'>) => {
 	return /** @type {LocalizedString} */ (`이 운영자는 ${i?.status} 상태이므로 새 스테이킹을 받지 않습니다.`)
 },
-  1178: "부터 적용되며, 그때까지는 위의 보상률이 현재 보상률입니다. 운영자는 한 번에 하나의 변경만 대기시킬 수 있으며, 새 요청은 기존 요청을 대체하고 공지 기간을 다시 시작합니다.",
-  1179: (i: In<'percent'>) => {
+  1177: "부터 적용되며, 그때까지는 위의 보상률이 현재 보상률입니다. 운영자는 한 번에 하나의 변경만 대기시킬 수 있으며, 새 요청은 기존 요청을 대체하고 공지 기간을 다시 시작합니다.",
+  1178: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`${i?.percent}%(으)로의 변경은 이 운영자의 유일한 대기 중인 수수료 변경입니다: `)
 },
-  1180: "스테이킹하기 전에 이 운영자의 이름을 다른 운영자와 비교하기 위해 다른 운영자를 읽는 중…",
-  1181: (i: In<'count' | 'amount'>) => {
+  1179: "스테이킹하기 전에 이 운영자의 이름을 다른 운영자와 비교하기 위해 다른 운영자를 읽는 중…",
+  1180: (i: In<'count' | 'amount'>) => {
 	return /** @type {LocalizedString} */ (`${i?.count}회, ${i?.amount}`)
 },
-  1182: "전체 운영자",
-  1183: "운영자 정보를 불러오는 중…",
-  1184: "운영자 목록을 불러오는 중…",
-  1185: "에 등록된 운영자가 없습니다.",
-  1186: "",
-  1187: (i: In<'chain'>) => {
+  1181: "전체 운영자",
+  1182: "운영자 정보를 불러오는 중…",
+  1183: "운영자 목록을 불러오는 중…",
+  1184: "에 등록된 운영자가 없습니다.",
+  1185: "",
+  1186: (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`${i?.chain}에는 스테이킹이 배포되어 있지 않습니다.`)
 },
-  1188: (i: In<'error'>) => {
+  1187: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`스테이킹 정보를 읽을 수 없습니다: ${i?.error}`)
 },
-  1189: "알 수 없는 운영자",
-  1190: "운영자 선택",
-  1191: "재스테이킹",
-  1192: "먼저 언스테이킹할 수량을 입력하십시오.",
-  1193: "다른 운영자와 비슷한 이름",
-  1194: "옮길 수량",
-  1195: (i: In<'amount' | 'operator' | 'target' | 'unbonding' | 'rest'>) => {
+  1188: "알 수 없는 운영자",
+  1189: "운영자 선택",
+  1190: "재스테이킹",
+  1191: "먼저 언스테이킹할 수량을 입력하십시오.",
+  1192: "다른 운영자와 비슷한 이름",
+  1193: "옮길 수량",
+  1194: (i: In<'amount' | 'operator' | 'target' | 'unbonding' | 'rest'>) => {
 	return /** @type {LocalizedString} */ (`${i?.amount}는 지금 ${i?.operator}에서 빠져나가 ${i?.unbonding} 후 잠금이 해제되면 ${i?.target}에 스테이킹됩니다. 그때까지는 보상을 받지 못하고, 투표에는 계속 반영되며, ${i?.operator}의 잘못으로 슬래싱될 수 있습니다. ${i?.rest}는 ${i?.operator}에 남습니다.`)
 },
-  1196: "스테이킹을 옮길 운영자",
-  1197: (i: In<'amount'>) => {
+  1195: "스테이킹을 옮길 운영자",
+  1196: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`청구 가능한 보상: ${i?.amount}`)
 },
-  1198: "스테이킹 이동",
-  1199: (i: In<'minimum'>) => {
+  1197: "스테이킹 이동",
+  1198: (i: In<'minimum'>) => {
 	return /** @type {LocalizedString} */ (`전액을 언스테이킹하거나 최소 ${i?.minimum}를 남기십시오: 컨트랙트는 그보다 적은 잔여 스테이킹을 거부합니다.`)
 },
-  1200: (i: In<'amount' | 'operator' | 'address' | 'unbonding'>) => {
+  1199: (i: In<'amount' | 'operator' | 'address' | 'unbonding'>) => {
 	return /** @type {LocalizedString} */ (`${i?.operator}(${i?.address})에서 ${i?.amount}를 언스테이킹합니다. 인출하려면 ${i?.unbonding}의 언본딩 기간을 거쳐야 합니다.`)
 },
-  1201: (i: In<'operator' | 'address' | 'unbonding'>) => {
+  1200: (i: In<'operator' | 'address' | 'unbonding'>) => {
 	return /** @type {LocalizedString} */ (`${i?.operator}(${i?.address})의 포지션 전체를 언스테이킹합니다. 인출하려면 ${i?.unbonding}의 언본딩 기간을 거쳐야 합니다.`)
 },
-  1202: "이 운영자에 대한 내 스테이킹",
-  1203: "스테이킹을 옮길 운영자를 선택하십시오.",
-  1204: "언스테이킹",
-  1205: "언스테이킹할 수량",
-  1206: (i: In<'unbonding' | 'operator' | 'minimum'>) => {
+  1201: "이 운영자에 대한 내 스테이킹",
+  1202: "스테이킹을 옮길 운영자를 선택하십시오.",
+  1203: "언스테이킹",
+  1204: "언스테이킹할 수량",
+  1205: (i: In<'unbonding' | 'operator' | 'minimum'>) => {
 	return /** @type {LocalizedString} */ (`언스테이킹한 ALT는 ${i?.unbonding} 동안 언본딩됩니다: 그동안 보상을 받지 못하고, 투표에는 계속 반영되며, 잠금이 해제될 때까지 ${i?.operator}의 잘못으로 슬래싱될 수 있습니다. 전액을 언스테이킹하거나 최소 ${i?.minimum}를 남기십시오.`)
 },
-  1207: "이 운영자에 대한 내 스테이킹",
-  1208: (i: In<'amount'>) => {
+  1206: "이 운영자에 대한 내 스테이킹",
+  1207: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`이 운영자에 대한 내 스테이킹: ${i?.amount}`)
 },
-  1209: (i: In<'amount'>) => {
+  1208: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`보상 ${i?.amount} 청구`)
 },
-  1210: (i: In<'amount' | 'operator' | 'id'>) => {
+  1209: (i: In<'amount' | 'operator' | 'id'>) => {
 	return /** @type {LocalizedString} */ (`${i?.operator}에 ${i?.amount} 스테이킹 (요청 #${i?.id})`)
 },
-  1211: (i: In<'operator'>) => {
+  1210: (i: In<'operator'>) => {
 	return /** @type {LocalizedString} */ (`보상을 ${i?.operator}에 재스테이킹`)
 },
-  1212: (i: In<'operator'>) => {
+  1211: (i: In<'operator'>) => {
 	return /** @type {LocalizedString} */ (`${i?.operator} 슬래싱의 다음 부분 적용`)
 },
-  1213: (i: In<'amount' | 'operator'>) => {
+  1212: (i: In<'amount' | 'operator'>) => {
 	return /** @type {LocalizedString} */ (`${i?.operator}(으)로 ${i?.amount} 이동 시작`)
 },
-  1214: "(으)로 이동 중",
-  1215: "",
-  1216: ")",
-  1217: (i: In<'duration'>) => {
+  1213: "(으)로 이동 중",
+  1214: "",
+  1215: ")",
+  1216: (i: In<'duration'>) => {
 	return /** @type {LocalizedString} */ (`대기 중, ${i?.duration} 후 잠금 해제 (`)
 },
-  1218: "청구 가능한 보상",
-  1219: "준비됨",
-  1220: "부터)",
-  1221: " (",
-  1222: (i: In<'requested'>) => {
+  1217: "청구 가능한 보상",
+  1218: "준비됨",
+  1219: "부터)",
+  1220: " (",
+  1221: (i: In<'requested'>) => {
 	return /** @type {LocalizedString} */ (`(요청 수량 ${i?.requested}, 언본딩 중 슬래싱으로 감소)`)
 },
-  1223: "에서)",
-  1224: (i: In<'id' | 'amount'>) => {
+  1222: "에서)",
+  1223: (i: In<'id' | 'amount'>) => {
 	return /** @type {LocalizedString} */ (`#${i?.id} · ${i?.amount} (`)
 },
-  1225: (i: In<'principal' | 'lost'>) => {
+  1224: (i: In<'principal' | 'lost'>) => {
 	return /** @type {LocalizedString} */ (`${i?.principal}를 스테이킹했으나 운영자가 슬래싱되어 그중 ${i?.lost}가 차감되었습니다.`)
 },
-  1226: "스테이킹 수량",
-  1227: "내 포지션",
-  1228: "언본딩 중",
-  1229: (i: In<'amount' | 'operator'>) => {
+  1225: "스테이킹 금액",
+  1226: "내 포지션",
+  1227: "언본딩 중",
+  1228: (i: In<'amount' | 'operator'>) => {
 	return /** @type {LocalizedString} */ (`${i?.operator}에서 ${i?.amount} 언스테이킹`)
 },
-  1230: (i: In<'amount'>) => {
+  1229: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`${i?.amount} 인출`)
 },
-  1231: (i: In<'id' | 'amount'>) => {
+  1230: (i: In<'id' | 'amount'>) => {
 	return /** @type {LocalizedString} */ (`요청 #${i?.id} 인출 (${i?.amount})`)
 },
-  1232: "보상 모두 청구",
-  1233: "보상 및 인출",
-  1234: (i: In<'count'>) => {
+  1231: "보상 모두 청구",
+  1232: "보상 및 인출",
+  1233: (i: In<'count'>) => {
 	const countPlural = registry.plural("ko", i?.count, {});return /** @type {LocalizedString} */ (` (요청 ${i?.count}건)`)
 },
-  1235: "인출 가능: ",
-  1236: (i: In<'count'>) => {
+  1234: "인출 가능: ",
+  1235: (i: In<'count'>) => {
 	const countPlural = registry.plural("ko", i?.count, {});return /** @type {LocalizedString} */ (`운영자 ${i?.count}곳의 보상:`)
 },
-  1237: "인출 가능 금액 모두 인출",
-  1238: "허용 목록에 다시 추가됨",
-  1239: ", ",
-  1240: ",",
-  1241: ":",
-  1242: (i: In<'percent'>) => {
+  1236: "인출 가능 금액 모두 인출",
+  1237: "허용 목록에 다시 추가됨",
+  1238: ", ",
+  1239: ",",
+  1240: ":",
+  1241: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`수수료가 ${i?.percent}(으)로 변경됨`)
 },
-  1243: (i: In<'percent'>) => {
+  1242: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`수수료를 ${i?.percent}(으)로 변경한다고 발표`)
 },
-  1244: ")",
-  1245: " (",
-  1246: "비활성화됨: 스테이킹을 더 받지 않으며 보상도 발생하지 않음",
-  1247: "부터 적용",
-  1248: ", ",
-  1249: "변경 사항이 없습니다.",
-  1250: "다시 활성화됨",
-  1251: "허용 목록에서 제거됨",
-  1252: (i: In<'was' | 'now'>) => {
+  1243: ")",
+  1244: " (",
+  1245: "비활성화됨: 스테이킹을 더 받지 않으며 보상도 발생하지 않음",
+  1246: "부터 적용",
+  1247: ", ",
+  1248: "변경 사항이 없습니다.",
+  1249: "다시 활성화됨",
+  1250: "허용 목록에서 제거됨",
+  1251: (i: In<'was' | 'now'>) => {
 	return /** @type {LocalizedString} */ (`전체 활성 스테이킹에서 차지하는 비중이 ${i?.was}에서 ${i?.now}(으)로 바뀌었습니다.`)
 },
-  1253: (i: In<'block'>) => {
+  1252: (i: In<'block'>) => {
 	return /** @type {LocalizedString} */ (`블록 ${i?.block} 이후(이 앱이 보유한 기록은 여기서 시작하며, 첫 스테이킹은 그보다 이전입니다),`)
 },
-  1254: "처음 스테이킹한 이후",
-  1255: (i: In<'percent' | 'amount'>) => {
+  1253: "처음 스테이킹한 이후",
+  1254: (i: In<'percent' | 'amount'>) => {
 	return /** @type {LocalizedString} */ (`${i?.percent} 슬래싱됨 (전체 스테이커 합계 ${i?.amount})`)
 },
-  1256: "적용됨",
-  1257: (i: In<'page'>) => {
+  1255: "적용됨",
+  1256: (i: In<'page'>) => {
 	return /** @type {LocalizedString} */ (`다음 ${i?.page}개 적용`)
 },
-  1258: (i: In<'operator'>) => {
+  1257: (i: In<'operator'>) => {
 	return /** @type {LocalizedString} */ (`마지막 항목이 삭감될 때까지 누구도 ${i?.operator}에 스테이킹하거나, 스테이킹을 빼거나, 인출할 수 없습니다. 다음 부분은 누구나 적용할 수 있으며 가스비만 듭니다.`)
 },
-  1259: "슬래싱이 모두 적용되었습니다.",
-  1260: (i: In<'positions' | 'requests'>) => {
+  1258: "슬래싱이 모두 적용되었습니다.",
+  1259: (i: In<'positions' | 'requests'>) => {
 	return /** @type {LocalizedString} */ (`${i?.positions}와 ${i?.requests}이 아직 삭감되지 않았습니다`)
 },
-  1261: (i: In<'transactions' | 'page'>) => {
+  1260: (i: In<'transactions' | 'page'>) => {
 	return /** @type {LocalizedString} */ (` (${i?.transactions} 필요, 건당 최대 ${i?.page}개). 슬래싱이 기록될 때 이곳에 스테이킹되어 있거나 언본딩 중이던 모든 스테이킹은 처리에 시간이 얼마나 걸리든 자기 몫을 부담합니다.`)
 },
-  1262: (i: In<'count'>) => {
+  1261: (i: In<'count'>) => {
 	const countPlural = registry.plural("ko", i?.count, {});return /** @type {LocalizedString} */ (`포지션 ${i?.count}개`)
 },
-  1263: (i: In<'error'>) => {
+  1262: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`슬래싱 진행 상황을 읽을 수 없습니다: ${i?.error}`)
 },
-  1264: "슬래싱 진행 상황을 읽는 중…",
-  1265: "에 기록). ",
-  1266: (i: In<'percent'>) => {
+  1263: "슬래싱 진행 상황을 읽는 중…",
+  1264: "에 기록). ",
+  1265: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`거버넌스가 이 운영자 스테이킹의 ${i?.percent}%를 슬래싱했습니다(`)
 },
-  1267: (i: In<'count'>) => {
+  1266: (i: In<'count'>) => {
 	const countPlural = registry.plural("ko", i?.count, {});return /** @type {LocalizedString} */ (`언본딩 요청 ${i?.count}건`)
 },
-  1268: "슬래싱 진행 중",
-  1269: (i: In<'count'>) => {
+  1267: "슬래싱 진행 중",
+  1268: (i: In<'count'>) => {
 	const countPlural = registry.plural("ko", i?.count, {});return /** @type {LocalizedString} */ (`트랜잭션 ${i?.count}건`)
 },
-  1270: (i: In<'count'>) => {
+  1269: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`활성 스테이킹이 가장 많은 운영자 ${i?.count}곳입니다. 아래 표에 같은 수치가 나와 있습니다.`)
 },
-  1271: (i: In<'count'>) => {
+  1270: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`활성 스테이킹이 가장 많은 운영자 ${i?.count}곳과 나머지 운영자 전체의 합계입니다. 아래 표에 같은 수치가 나와 있습니다.`)
 },
-  1272: "운영자별 활성 스테이킹 (ALT)",
-  1273: "기타",
-  1274: "VITAL, MACH, SQUAD를 운영하는 운영자의 활성 스테이킹입니다. 여러 서비스를 운영하는 운영자는 각 서비스에 모두 포함됩니다. 아래 표에 같은 수치가 나와 있습니다.",
-  1275: "서비스별 활성 스테이킹 (ALT)",
-  1276: "스테이킹 분포",
-  1277: "먼저 위험 안내를 읽고 확인란을 선택하십시오.",
-  1278: "스테이킹할 수량",
-  1279: "먼저 스테이킹할 수량을 입력하십시오.",
-  1280: (i: In<'operator'>) => {
+  1271: "운영자별 활성 스테이킹 (ALT)",
+  1272: "기타",
+  1273: "VITAL, MACH, SQUAD를 운영하는 운영자의 활성 스테이킹입니다. 여러 서비스를 운영하는 운영자는 각 서비스에 모두 포함됩니다. 아래 표에 같은 수치가 나와 있습니다.",
+  1274: "서비스별 활성 스테이킹 (ALT)",
+  1275: "스테이킹 분포",
+  1276: "먼저 위험 안내를 읽고 확인란을 선택하십시오.",
+  1277: "스테이킹할 수량",
+  1278: "먼저 스테이킹할 수량을 입력하십시오.",
+  1279: (i: In<'operator'>) => {
 	return /** @type {LocalizedString} */ (`${i?.operator}에 스테이킹`)
 },
-  1281: "스테이킹해도 투표는 계속됩니다: 스테이킹한 ALT는 활성 상태이든 언본딩 기간 중이든 본인의 투표권(또는 대리인의 투표권)으로 계산됩니다.",
-  1282: " 페이지에 표시됩니다.",
-  1283: "다음 단계: 스테이킹과 보상은 \"이 운영자에 대한 내 스테이킹\" 항목과 ",
-  1284: "에 반영되어 있습니다.",
-  1285: " 페이지에 표시되며, 이 스테이킹은 이미 ",
-  1286: "투표권",
-  1287: (i: In<'amount' | 'operator' | 'address'>) => {
+  1280: "스테이킹해도 투표는 계속됩니다: 스테이킹한 ALT는 활성 상태이든 언본딩 기간 중이든 본인의 투표권(또는 대리인의 투표권)으로 계산됩니다.",
+  1281: " 페이지에 표시됩니다.",
+  1282: "다음 단계: 스테이킹과 보상은 \"이 운영자에 대한 내 스테이킹\" 항목과 ",
+  1283: "에 반영되어 있습니다.",
+  1284: " 페이지에 표시되며, 이 스테이킹은 이미 ",
+  1285: "투표권",
+  1286: (i: In<'amount' | 'operator' | 'address'>) => {
 	return /** @type {LocalizedString} */ (`${i?.operator}(${i?.address})에 ${i?.amount}를 스테이킹합니다.`)
 },
-  1288: (i: In<'amount' | 'operator' | 'address'>) => {
+  1287: (i: In<'amount' | 'operator' | 'address'>) => {
 	return /** @type {LocalizedString} */ (`스테이킹 컨트랙트에 정확히 ${i?.amount}를 승인한 뒤 ${i?.operator}(${i?.address})에 ${i?.amount}를 스테이킹합니다.`)
 },
-  1289: (i: In<'amount' | 'operator'>) => {
+  1288: (i: In<'amount' | 'operator'>) => {
 	return /** @type {LocalizedString} */ (`${i?.operator}에 ${i?.amount} 스테이킹`)
 },
-  1290: "스테이킹",
-  1291: "스테이킹됨",
-  1292: "지갑 잔액",
-  1293: "활성 스테이킹",
-  1294: "블록",
-  1295: (i: In<'error'>) => {
+  1289: "스테이킹",
+  1290: "스테이킹됨",
+  1291: "지갑 잔액",
+  1292: "활성 스테이킹",
+  1293: "블록",
+  1294: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`스테이킹 기록을 읽을 수 없습니다: ${i?.error}`)
 },
-  1296: "스테이킹 기록을 읽는 중…",
-  1297: (i: In<'count' | 'block'>) => {
+  1295: "스테이킹 기록을 읽는 중…",
+  1296: (i: In<'count' | 'block'>) => {
 	return /** @type {LocalizedString} */ (`이 운영자의 활성 스테이킹을 ${i?.count}개 지점으로 보여 줍니다. 블록 ${i?.block}부터 컨트랙트가 현재 보고하는 스테이킹까지입니다. 아래 표에 같은 수치가 나와 있습니다.`)
 },
-  1298: "변동이 있었던 각 블록 이후의 활성 스테이킹 (ALT)",
-  1299: "활성",
-  1300: "비활성",
-  1301: "미등록",
-  1302: (i: In<'id'>) => {
+  1297: "변동이 있었던 각 블록 이후의 활성 스테이킹 (ALT)",
+  1298: "활성",
+  1299: "비활성",
+  1300: "미등록",
+  1301: (i: In<'id'>) => {
 	return /** @type {LocalizedString} */ (`인출 #${i?.id}`)
 },
 };

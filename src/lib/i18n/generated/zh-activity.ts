@@ -40,7 +40,7 @@ const table: Record<number, string | ((i: never) => string)> = {
   12: (i: In<'amount' | 'from' | 'to' | 'request' | 'chain'>) => {
 	return /** @type {LocalizedString} */ (`正从运营商 ${i?.from} 转移到 ${i?.to} 的 ${i?.amount} ALT，从此时起可以质押给新运营商（请求 ${i?.request}，${i?.chain}）。`)
 },
-  13: "可以完成重新委托",
+  13: "可以完成质押转移",
   14: (i: In<'title' | 'chain'>) => {
 	return /** @type {LocalizedString} */ (`对“${i?.title}”投票的最后时刻（${i?.chain}）。`)
 },
@@ -108,10 +108,10 @@ const table: Record<number, string | ((i: never) => string)> = {
 },
   53: "",
   54: "发起提案 ",
-  55: " 的重新委托已开始",
+  55: " 的质押转移已开始",
   56: "从 ",
   57: " 到 ",
-  58: " 的重新委托已完成",
+  58: " 的质押转移已完成",
   59: "从 ",
   60: " 到 ",
   61: " 的质押被罚没",

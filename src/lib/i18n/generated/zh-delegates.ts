@@ -4,144 +4,141 @@ import * as registry from '../registry.ts';
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
 const table: Record<number, string | ((i: never) => string)> = {
-  398: "弃权",
-  399: "反对",
-  400: (i: In<'block'>) => {
+  404: (i: In<'block'>) => {
 	return /** @type {LocalizedString} */ (`截至区块 ${i?.block}`)
 },
-  401: "← 受托人",
-  402: "将您的投票权委托给此地址",
-  403: (i: In<'delegate'>) => {
+  405: "← 受托人",
+  406: "将您的投票权委托给此地址",
+  407: (i: In<'delegate'>) => {
 	return /** @type {LocalizedString} */ (`已委托给 ${i?.delegate}`)
 },
-  404: "委托人",
-  405: (i: In<'error'>) => {
+  408: "委托人",
+  409: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`无法读取该受托人的委托人：${i?.error}`)
 },
-  406: "下载 CSV",
-  407: "包含每次投票、精确权重、理由和 UTC 区块时间；在本机生成，不会发送到任何地方。",
-  408: "赞成",
-  409: "他人委托",
-  410: "该受托人的投票和委托人",
-  411: "最近一次投票",
-  412: (i: In<'title' | 'block'>) => {
+  410: "下载 CSV",
+  411: "包含每次投票、精确权重、理由和 UTC 区块时间；在本机生成，不会发送到任何地方。",
+  412: "他人委托",
+  413: "该受托人的投票和委托人",
+  414: "最近一次投票",
+  415: (i: In<'title' | 'block'>) => {
 	return /** @type {LocalizedString} */ (`${i?.title} · 区块 ${i?.block}`)
 },
-  413: "正在读取投票和委托…",
-  414: (i: In<'count'>) => {
+  416: "正在读取投票和委托…",
+  417: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`还有 ${i?.count} 位委托人。`)
 },
-  415: "从未投票",
-  416: "尚未投票。",
-  417: "自有质押 ALT",
-  418: "自有包装 ALT",
-  419: "参与情况",
-  420: "正在读取参与情况…",
-  421: "按此地址持有投票权期间进行快照的提案计算。",
-  422: (i: In<'error'>) => {
+  418: "从未投票",
+  419: "尚未投票。",
+  420: "自有质押 ALT",
+  421: "自有包装 ALT",
+  422: "参与情况",
+  423: "正在读取参与情况…",
+  424: "按此地址持有投票权期间进行快照的提案计算。",
+  425: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`无法读取该受托人：${i?.error}`)
 },
-  423: (i: In<'threshold' | 'owners'>) => {
+  426: (i: In<'threshold' | 'owners'>) => {
 	return /** @type {LocalizedString} */ (`此受托人是一个 Safe：每次投票和委托都需要 ${i?.owners} 位所有者中的 ${i?.threshold} 位签名。`)
 },
-  424: "Safe 所有者",
-  425: "Safe 多签",
-  426: "已质押",
-  427: (i: In<'forCount' | 'againstCount' | 'abstainCount'>) => {
+  427: "Safe 所有者",
+  428: "Safe 多签",
+  429: "已质押",
+  430: (i: In<'forCount' | 'againstCount' | 'abstainCount'>) => {
 	return /** @type {LocalizedString} */ (`赞成 ${i?.forCount} · 反对 ${i?.againstCount} · 弃权 ${i?.abstainCount}`)
 },
-  428: "主要委托人",
-  429: "合计",
-  430: "投票记录",
-  431: (i: In<'weight' | 'block'>) => {
+  431: "主要委托人",
+  432: "合计",
+  433: "投票记录",
+  434: (i: In<'weight' | 'block'>) => {
 	return /** @type {LocalizedString} */ (`权重 ${i?.weight} · 区块 ${i?.block}`)
 },
-  432: "已投票（全部提案）",
-  433: "已投票（最近 10 个提案）",
-  434: "投票统计",
-  435: "已包装",
-  436: "取消",
-  437: "编辑您的声明",
-  438: "您的受托人声明",
-  439: (i: In<'bytes' | 'max'>) => {
+  435: "已投票（全部提案）",
+  436: "已投票（最近 10 个提案）",
+  437: "投票统计",
+  438: "已包装",
+  439: "取消",
+  440: "编辑您的声明",
+  441: "您的受托人声明",
+  442: (i: In<'bytes' | 'max'>) => {
 	return /** @type {LocalizedString} */ (`${i?.bytes} / ${i?.max} 字节。声明是公开的，即使替换后也会保留在链的历史记录中。`)
 },
-  440: "受托人声明",
-  441: "该受托人的声明",
-  442: (i: In<'max'>) => {
+  443: "受托人声明",
+  444: "该受托人的声明",
+  445: (i: In<'max'>) => {
 	return /** @type {LocalizedString} */ (`链接（https，每行一个，最多 ${i?.max} 个）`)
 },
-  443: "声明链接",
-  444: "尚未发布声明。",
-  445: "发布",
-  446: "发布声明",
-  447: "声明已发布",
-  448: (i: In<'date'>) => {
+  446: "声明链接",
+  447: "尚未发布声明。",
+  448: "发布",
+  449: "发布声明",
+  450: "声明已发布",
+  451: (i: In<'date'>) => {
 	return /** @type {LocalizedString} */ (`于 ${i?.date} 在链上发布。`)
 },
-  449: (i: In<'max'>) => {
+  452: (i: In<'max'>) => {
 	return /** @type {LocalizedString} */ (`您的主张（Markdown，最多 ${i?.max} 字节）`)
 },
-  450: "声明",
-  451: "← 治理",
-  452: "累计占比",
-  453: "过半数",
-  454: (i: In<'count'>) => {
+  453: "声明",
+  454: "← 治理",
+  455: "累计占比",
+  456: "过半数",
+  457: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`前 ${i?.count} 名受托人按排名的累计占比，附 50% 参考线。下表列出相同的数据。`)
 },
-  455: "最大受托人持有的投票权占比",
-  456: "受托人排名",
-  457: (i: In<'top1' | 'top5' | 'top10'>) => {
+  458: "最大受托人持有的投票权占比",
+  459: "受托人排名",
+  460: (i: In<'top1' | 'top5' | 'top10'>) => {
 	return /** @type {LocalizedString} */ (`最大的受托人持有 ${i?.top1}，前 5 名持有 ${i?.top5}，前 10 名持有 ${i?.top10}。`)
 },
-  458: "投票权集中度",
-  459: "受托人",
-  460: "委托人数",
-  461: "受托人列表",
-  462: "正在从投票代币的日志中读取委托…",
-  463: (i: In<'count'>) => {
+  461: "投票权集中度",
+  462: "受托人",
+  463: "委托人数",
+  464: "受托人列表",
+  465: "正在从投票代币的日志中读取委托…",
+  466: (i: In<'count'>) => {
 	const countPlural = registry.plural("zh", i?.count, {});return /** @type {LocalizedString} */ (`${i?.count} 名受托人即构成过半数。`)
 },
-  464: "受托人分页",
-  465: (i: In<'error'>) => {
+  467: "受托人分页",
+  468: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`无法读取参与情况：${i?.error}`)
 },
-  466: "排名",
-  467: (i: In<'error'>) => {
+  469: "排名",
+  470: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`无法读取受托人：${i?.error}`)
 },
-  468: "占比",
-  469: "参与率（全部提案）",
-  470: "排序方式",
-  471: "参与率（最近 10 个提案）",
-  472: "正在读取所有受托人的参与情况…",
-  473: (i: In<'count' | 'block'>) => {
+  471: "占比",
+  472: "参与率（全部提案）",
+  473: "排序方式",
+  474: "参与率（最近 10 个提案）",
+  475: "正在读取所有受托人的参与情况…",
+  476: (i: In<'count' | 'block'>) => {
 	return /** @type {LocalizedString} */ (`${i?.count} 个拥有投票权的地址 · 截至区块 ${i?.block}`)
 },
-  474: "按投票权排列的受托人",
-  475: "受托人",
-  476: "已投票（全部）",
-  477: "已投票（最近 10 个）",
-  478: "已投票：在受托人持有投票权期间进行快照的提案中，其投过票的提案数（最近 10 个此类提案，或全部）。",
-  479: "票",
-  480: "投票权",
-  481: "暂无提案",
-  482: (i: In<'voted' | 'eligible' | 'percent'>) => {
+  477: "按投票权排列的受托人",
+  478: "受托人",
+  479: "已投票（全部）",
+  480: "已投票（最近 10 个）",
+  481: "已投票：在受托人持有投票权期间进行快照的提案中，其投过票的提案数（最近 10 个此类提案，或全部）。",
+  482: "票",
+  483: "投票权",
+  484: "暂无提案",
+  485: (i: In<'voted' | 'eligible' | 'percent'>) => {
 	return /** @type {LocalizedString} */ (`${i?.eligible} 个中 ${i?.voted} 个（${i?.percent}%）`)
 },
-  483: (i: In<'chain'>) => {
+  486: (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`${i?.chain} 上的治理合约没有本应用可读取的投票代币。`)
 },
-  484: (i: In<'link'>) => {
+  487: (i: In<'link'>) => {
 	return /** @type {LocalizedString} */ (`链接必须是 https 地址：${i?.link}`)
 },
-  485: (i: In<'max'>) => {
+  488: (i: In<'max'>) => {
 	return /** @type {LocalizedString} */ (`每个链接最多 ${i?.max} 字节。`)
 },
-  486: (i: In<'bytes' | 'max'>) => {
+  489: (i: In<'bytes' | 'max'>) => {
 	return /** @type {LocalizedString} */ (`声明为 ${i?.bytes} 字节，最多 ${i?.max} 字节。`)
 },
-  487: (i: In<'max'>) => {
+  490: (i: In<'max'>) => {
 	return /** @type {LocalizedString} */ (`最多 ${i?.max} 个链接。`)
 },
 };

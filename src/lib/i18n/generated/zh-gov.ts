@@ -4,303 +4,303 @@ import * as registry from '../registry.ts';
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
 const table: Record<number, string | ((i: never) => string)> = {
-  634: (i: In<'operator'>) => {
+  633: (i: In<'operator'>) => {
 	return /** @type {LocalizedString} */ (`重新启用运营商 ${i?.operator}`)
 },
-  635: (i: In<'operator'>) => {
+  634: (i: In<'operator'>) => {
 	return /** @type {LocalizedString} */ (`允许运营商 ${i?.operator} 注册`)
 },
-  636: (i: In<'action' | 'amount'>) => {
+  635: (i: In<'action' | 'amount'>) => {
 	return /** @type {LocalizedString} */ (`${i?.action}，并发送 ${i?.amount} 原生币`)
 },
-  637: (i: In<'number'>) => {
+  636: (i: In<'number'>) => {
 	return /** @type {LocalizedString} */ (`再将最多 ${i?.number} 个运营商纳入佣金上限`)
 },
-  638: (i: In<'spender' | 'amount' | 'owner'>) => {
+  637: (i: In<'spender' | 'amount' | 'owner'>) => {
 	return /** @type {LocalizedString} */ (`允许 ${i?.spender} 花费 ${i?.owner} 持有的 ${i?.amount}`)
 },
-  639: (i: In<'signature' | 'target'>) => {
+  638: (i: In<'signature' | 'target'>) => {
 	return /** @type {LocalizedString} */ (`在 ${i?.target} 上调用 ${i?.signature}`)
 },
-  640: (i: In<'target'>) => {
+  639: (i: In<'target'>) => {
 	return /** @type {LocalizedString} */ (`调用 ${i?.target}，附带本应用无法解码的数据`)
 },
-  641: (i: In<'duration'>) => {
+  640: (i: In<'duration'>) => {
 	return /** @type {LocalizedString} */ (`将佣金变更延迟设为 ${i?.duration}`)
 },
-  642: (i: In<'number' | 'operator'>) => {
+  641: (i: In<'number' | 'operator'>) => {
 	return /** @type {LocalizedString} */ (`对运营商 ${i?.operator} 的罚没，再处理最多 ${i?.number} 个仓位和请求`)
 },
-  643: "空投",
-  644: "ALT 代币",
-  645: "治理合约",
-  646: "质押",
-  647: "金库（时间锁）",
-  648: "投票代币",
-  649: (i: In<'operator'>) => {
+  642: "空投",
+  643: "ALT 代币",
+  644: "治理合约",
+  645: "质押",
+  646: "国库（时间锁）",
+  647: "投票代币",
+  648: (i: In<'operator'>) => {
 	return /** @type {LocalizedString} */ (`停用运营商 ${i?.operator}（只有治理可以重新启用）`)
 },
-  650: (i: In<'from' | 'to'>) => {
+  649: (i: In<'from' | 'to'>) => {
 	return /** @type {LocalizedString} */ (`将 ${i?.from} 的投票权委托给 ${i?.to}`)
 },
-  651: (i: In<'amount' | 'from'>) => {
+  650: (i: In<'amount' | 'from'>) => {
 	return /** @type {LocalizedString} */ (`从 ${i?.from} 拨出 ${i?.amount} 充实质押奖励`)
 },
-  652: (i: In<'percent'>) => {
+  651: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`将运营商佣金上限设为 ${i?.percent}%`)
 },
-  653: (i: In<'amount'>) => {
+  652: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`将最低质押额设为 ${i?.amount}`)
 },
-  654: (i: In<'amount'>) => {
+  653: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`将提案门槛设为 ${i?.amount}`)
 },
-  655: (i: In<'percent'>) => {
+  654: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`将法定票数设为已委托投票权的 ${i?.percent}%`)
 },
-  656: (i: In<'operator'>) => {
+  655: (i: In<'operator'>) => {
 	return /** @type {LocalizedString} */ (`将运营商 ${i?.operator} 移出白名单`)
 },
-  657: (i: In<'amount'>) => {
+  656: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`将质押奖励速率设为每秒 ${i?.amount}`)
 },
-  658: (i: In<'amount' | 'to'>) => {
+  657: (i: In<'amount' | 'to'>) => {
 	return /** @type {LocalizedString} */ (`向 ${i?.to} 发送 ${i?.amount} 原生币`)
 },
-  659: (i: In<'operator' | 'percent' | 'reason'>) => {
+  658: (i: In<'operator' | 'percent' | 'reason'>) => {
 	return /** @type {LocalizedString} */ (`罚没运营商 ${i?.operator} 的 ${i?.percent}%（${i?.reason}）`)
 },
-  660: "停止质押奖励（将奖励速率设为每秒 0）",
-  661: "执行方",
-  662: (i: In<'duration'>) => {
+  659: "停止质押奖励（将奖励速率设为每秒 0）",
+  660: "执行者",
+  661: (i: In<'duration'>) => {
 	return /** @type {LocalizedString} */ (`将时间锁延迟设为 ${i?.duration}`)
 },
-  663: (i: In<'amount' | 'from' | 'to'>) => {
+  662: (i: In<'amount' | 'from' | 'to'>) => {
 	return /** @type {LocalizedString} */ (`从 ${i?.from} 向 ${i?.to} 转账 ${i?.amount}`)
 },
-  664: (i: In<'to'>) => {
+  663: (i: In<'to'>) => {
 	return /** @type {LocalizedString} */ (`将被罚没的质押发送至 ${i?.to}`)
 },
-  665: (i: In<'duration'>) => {
+  664: (i: In<'duration'>) => {
 	return /** @type {LocalizedString} */ (`将解绑期设为 ${i?.duration}`)
 },
-  666: (i: In<'duration'>) => {
+  665: (i: In<'duration'>) => {
 	return /** @type {LocalizedString} */ (`将投票延迟设为 ${i?.duration}`)
 },
-  667: (i: In<'duration'>) => {
+  666: (i: In<'duration'>) => {
 	return /** @type {LocalizedString} */ (`将投票期设为 ${i?.duration}`)
 },
-  668: "已委托给自己",
-  669: (i: In<'name'>) => {
+  667: "已委托给自己",
+  668: (i: In<'name'>) => {
 	return /** @type {LocalizedString} */ (`已委托给 ${i?.name}`)
 },
-  670: "委托给其他地址",
-  671: "自己",
-  672: "0x… 或 name.eth",
-  673: (i: In<'error'>) => {
+  669: "委托给其他地址",
+  670: "自己",
+  671: "0x… 或 name.eth",
+  672: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`无法解析该名称：${i?.error}`)
 },
-  674: "委托",
-  675: "委托给地址",
-  676: "委托给地址或 ENS 名称",
-  677: "委托给自己",
-  678: "委托已更新",
-  679: "取消",
-  680: "确认并打开钱包",
-  681: "您自己的全部投票权（包装的和质押的）将一次性转移。仅对快照在此交易之后的提案生效；已在进行中的提案上计入的票保持不变。",
-  682: "原受托人",
-  683: "正在读取您的投票权…",
-  684: "无（未委托：目前不计入任何人）",
-  685: "您目前还没有自己的投票权：之后包装或质押的部分将按此选择委托。",
-  686: (i: In<'error'>) => {
+  673: "委托",
+  674: "委托给地址",
+  675: "委托给地址或 ENS 名称",
+  676: "委托给自己",
+  677: "委托已更新",
+  678: "取消",
+  679: "确认并打开钱包",
+  680: "您自己的全部投票权（包装的和质押的）将一次性转移。仅对快照在此交易之后的提案生效；已在进行中的提案上计入的票保持不变。",
+  681: "原受托人",
+  682: "正在读取您的投票权…",
+  683: "无（未委托：目前不计入任何人）",
+  684: "您目前还没有自己的投票权：之后包装或质押的部分将按此选择委托。",
+  685: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`无法读取您的投票权：${i?.error}`)
 },
-  687: (i: In<'wrapped' | 'staked'>) => {
+  686: (i: In<'wrapped' | 'staked'>) => {
 	return /** @type {LocalizedString} */ (`（包装 ${i?.wrapped}，质押 ${i?.staked}）`)
 },
-  688: "核对您的委托",
-  689: "新受托人",
-  690: "此地址已是您的受托人：不会有任何变化。",
-  691: "将转移的投票权",
-  692: "您自己",
-  693: "您自己：",
-  694: "弃权",
-  695: "反对",
-  696: "赞成",
-  697: (i: In<'name'>) => {
+  687: "核对您的委托",
+  688: "新受托人",
+  689: "此地址已是您的受托人：不会有任何变化。",
+  690: "将转移的投票权",
+  691: "您自己",
+  692: "您自己：",
+  693: "弃权",
+  694: "反对",
+  695: "赞成",
+  696: (i: In<'name'>) => {
 	return /** @type {LocalizedString} */ (`将投票权委托给 ${i?.name}`)
 },
-  698: (i: In<'id'>) => {
+  697: (i: In<'id'>) => {
 	return /** @type {LocalizedString} */ (`执行提案 ${i?.id}`)
 },
-  699: (i: In<'title'>) => {
+  698: (i: In<'title'>) => {
 	return /** @type {LocalizedString} */ (`发起提案：${i?.title}`)
 },
-  700: "发布您的受托人声明",
-  701: (i: In<'id'>) => {
+  699: "发布您的受托人声明",
+  700: (i: In<'id'>) => {
 	return /** @type {LocalizedString} */ (`将提案 ${i?.id} 排队`)
 },
-  702: (i: In<'support' | 'id'>) => {
+  701: (i: In<'support' | 'id'>) => {
 	return /** @type {LocalizedString} */ (`对提案 ${i?.id} 投${i?.support}票`)
 },
-  703: (i: In<'span'>) => {
+  702: (i: In<'span'>) => {
 	return /** @type {LocalizedString} */ (`${i?.span} 前`)
 },
-  704: (i: In<'number'>) => {
+  703: (i: In<'number'>) => {
 	return /** @type {LocalizedString} */ (`区块 ${i?.number}`)
 },
-  705: (i: In<'count'>) => {
+  704: (i: In<'count'>) => {
 	const countPlural = registry.plural("zh", i?.count, {});return /** @type {LocalizedString} */ (`${i?.count} 个区块`)
 },
-  706: (i: In<'span'>) => {
+  705: (i: In<'span'>) => {
 	return /** @type {LocalizedString} */ (`${i?.span} 后`)
 },
-  707: (i: In<'name'>) => {
+  706: (i: In<'name'>) => {
 	return /** @type {LocalizedString} */ (`看似 ${i?.name} 的地址，但其实是另一个地址：请逐个字符核对`)
 },
-  708: "所有受托人",
-  709: "所有提案",
-  710: "受托人",
-  711: "新建提案",
-  712: (i: In<'chain'>) => {
+  707: "所有受托人",
+  708: "所有提案",
+  709: "受托人",
+  710: "新建提案",
+  711: (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`${i?.chain} 上未部署治理合约。`)
 },
-  713: (i: In<'address'>) => {
+  712: (i: In<'address'>) => {
 	return /** @type {LocalizedString} */ (`“${i?.address}”不是地址。`)
 },
-  714: "此处没有治理页面。",
-  715: (i: In<'id'>) => {
+  713: "此处没有治理页面。",
+  714: (i: In<'id'>) => {
 	return /** @type {LocalizedString} */ (`“${i?.id}”不是提案 ID。`)
 },
-  716: "提案",
-  717: "治理",
-  718: "调用详情",
-  719: "调用数据",
-  720: "函数",
-  721: "操作",
-  722: "此提案不执行任何调用。",
-  723: "未解码",
-  724: "目标",
-  725: "金额",
-  726: (i: In<'amount'>) => {
+  715: "提案",
+  716: "治理",
+  717: "调用详情",
+  718: "Calldata",
+  719: "函数",
+  720: "操作",
+  721: "此提案不执行任何调用。",
+  722: "未解码",
+  723: "目标",
+  724: "金额",
+  725: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`${i?.amount}（原生币）`)
 },
-  727: "所有状态",
-  728: "已被提案人取消",
-  729: (i: In<'count' | 'block'>) => {
+  726: "所有状态",
+  727: "已被提案人取消",
+  728: (i: In<'count' | 'block'>) => {
 	return /** @type {LocalizedString} */ (`${i?.count} 个提案 · 截至区块 ${i?.block}`)
 },
-  730: (i: In<'time'>) => {
+  729: (i: In<'time'>) => {
 	return /** @type {LocalizedString} */ (`投票已于 ${i?.time} 前结束`)
 },
-  731: (i: In<'time'>) => {
+  730: (i: In<'time'>) => {
 	return /** @type {LocalizedString} */ (`${i?.time} 后可执行`)
 },
-  732: "投票已结束",
-  733: "提案",
-  734: (i: In<'time'>) => {
+  731: "投票已结束",
+  732: "提案",
+  733: (i: In<'time'>) => {
 	return /** @type {LocalizedString} */ (`剩余 ${i?.time}`)
 },
-  735: "正在加载提案…",
-  736: "较新",
-  737: (i: In<'state'>) => {
+  734: "正在加载提案…",
+  735: "较新",
+  736: (i: In<'state'>) => {
 	return /** @type {LocalizedString} */ (`本页没有“${i?.state}”的提案。`)
 },
-  738: "较早",
-  739: "提案分页",
-  740: (i: In<'error'>) => {
+  737: "较早",
+  738: "提案分页",
+  739: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`无法读取提案：${i?.error}`)
 },
-  741: "可以执行",
-  742: (i: In<'time'>) => {
+  740: "可以执行",
+  741: (i: In<'time'>) => {
 	return /** @type {LocalizedString} */ (`投票将于 ${i?.time} 后开始`)
 },
-  743: "进行中",
-  744: "已取消",
-  745: "未通过",
-  746: "已执行",
-  747: "已过期",
-  748: "本页状态",
-  749: "待开始",
-  750: "已排队",
-  751: "已通过",
-  752: "此链上未部署治理合约。",
-  753: (i: In<'number'>) => {
+  742: "投票中",
+  743: "已取消",
+  744: "未通过",
+  745: "已执行",
+  746: "已过期",
+  747: "本页状态",
+  748: "待开始",
+  749: "已排队",
+  750: "已通过",
+  751: "此链上未部署治理合约。",
+  752: (i: In<'number'>) => {
 	return /** @type {LocalizedString} */ (`提案 ${i?.number}`)
 },
-  754: "请输入地址（0x…）或 ENS 名称（name.eth）。",
-  755: (i: In<'chain'>) => {
+  753: "请输入地址（0x…）或 ENS 名称（name.eth）。",
+  754: (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`${i?.chain} 不支持 ENS：请输入地址。`)
 },
-  756: (i: In<'chain'>) => {
+  755: (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`${i?.chain} 上的治理合约没有本应用可读取的投票代币。`)
 },
-  757: "这不是地址：应为 0x 后跟 40 个十六进制字符。",
-  758: (i: In<'forVotes' | 'againstVotes' | 'abstainVotes'>) => {
+  756: "这不是地址：应为 0x 后跟 40 个十六进制字符。",
+  757: (i: In<'forVotes' | 'againstVotes' | 'abstainVotes'>) => {
 	return /** @type {LocalizedString} */ (`赞成 ${i?.forVotes} · 反对 ${i?.againstVotes} · 弃权 ${i?.abstainVotes}`)
 },
-  759: (i: In<'forVotes' | 'againstVotes' | 'abstainVotes'>) => {
+  758: (i: In<'forVotes' | 'againstVotes' | 'abstainVotes'>) => {
 	return /** @type {LocalizedString} */ (`赞成 ${i?.forVotes}，反对 ${i?.againstVotes}，弃权 ${i?.abstainVotes}`)
 },
-  760: "票",
-  761: "已添加投票权",
-  762: (i: In<'symbol' | 'delegate'>) => {
+  759: "票",
+  760: "已添加投票权",
+  761: (i: In<'symbol' | 'delegate'>) => {
 	return /** @type {LocalizedString} */ (`按 1:1 包装为 ${i?.symbol}；其投票权归 ${i?.delegate}，可随时免费换回普通 ALT。若您的钱包能签署 permit，只需一次签名和一笔交易。`)
 },
-  763: (i: In<'symbol'>) => {
+  762: (i: In<'symbol'>) => {
 	return /** @type {LocalizedString} */ (`按 1:1 包装为 ${i?.symbol}；其投票权归您自己，可随时免费换回普通 ALT。若您的钱包能签署 permit，只需一次签名和一笔交易。`)
 },
-  764: "获取投票权",
-  765: "列表显示了还有谁可以用它投票。",
-  766: "下一步：对此后创建的提案，它将计入您的投票权所委托的对象（见上方“您的投票权”）；",
-  767: "受托人",
-  768: "此钱包没有可转为投票权的普通 ALT。",
-  769: "普通 ALT",
-  770: "换回普通 ALT",
-  771: "已换回普通 ALT",
-  772: (i: In<'symbol'>) => {
+  763: "获取投票权",
+  764: "列表显示了还有谁可以用它投票。",
+  765: "下一步：对此后创建的提案，它将计入您的投票权所委托的对象（见上方“您的投票权”）；",
+  766: "受托人",
+  767: "此钱包没有可转为投票权的普通 ALT。",
+  768: "普通 ALT",
+  769: "换回普通 ALT",
+  770: "已换回普通 ALT",
+  771: (i: In<'symbol'>) => {
 	return /** @type {LocalizedString} */ (`${i?.symbol} 余额`)
 },
-  773: "要换回普通 ALT 的投票权",
-  774: "要转为投票权的普通 ALT",
-  775: (i: In<'amount'>) => {
+  772: "要换回普通 ALT 的投票权",
+  773: "要转为投票权的普通 ALT",
+  774: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`将 ${i?.amount} 换回普通 ALT`)
 },
-  776: (i: In<'amount' | 'delegate'>) => {
+  775: (i: In<'amount' | 'delegate'>) => {
 	return /** @type {LocalizedString} */ (`将 ${i?.amount} 转为 ${i?.delegate} 的投票权`)
 },
-  777: (i: In<'amount'>) => {
+  776: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`将 ${i?.amount} 转为您自己的投票权`)
 },
-  778: "连接钱包或查看一个地址，即可查看其投票权并进行委托。",
-  779: "请连接此钱包，以委托其投票权或获取投票权。",
-  780: "您的受托人的投票权：",
-  781: "委托会转移此账户的全部投票权；仅对快照在委托之后的提案生效。",
-  782: "详情与委托",
-  783: "",
-  784: "您自己的投票权已委托给 ",
-  785: "未委托",
-  786: "您的投票权：",
-  787: "正在加载您的投票权…",
-  788: (i: In<'chain'>) => {
+  777: "连接钱包或查看一个地址，即可查看其投票权并进行委托。",
+  778: "请连接此钱包，以委托其投票权或获取投票权。",
+  779: "您的受托人的投票权：",
+  780: "委托会转移此账户的全部投票权；仅对快照在委托之后的提案生效。",
+  781: "详情与委托",
+  782: "",
+  783: "您自己的投票权已委托给 ",
+  784: "未委托",
+  785: "您的投票权：",
+  786: "正在加载您的投票权…",
+  787: (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`${i?.chain} 上的治理合约没有本应用可读取的投票代币，因此无法显示投票权。`)
 },
-  789: (i: In<'error'>) => {
+  788: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`无法读取投票权：${i?.error}`)
 },
-  790: (i: In<'delegate'>) => {
+  789: (i: In<'delegate'>) => {
 	return /** @type {LocalizedString} */ (`将该 Safe 的全部投票权（包装的和质押的）转给 ${i?.delegate}。`)
 },
-  791: "将该 Safe 的全部投票权（包装的和质押的）转给该 Safe 自身。",
-  792: (i: In<'delegate'>) => {
+  790: "将该 Safe 的全部投票权（包装的和质押的）转给该 Safe 自身。",
+  791: (i: In<'delegate'>) => {
 	return /** @type {LocalizedString} */ (`将投票权委托给 ${i?.delegate}`)
 },
-  793: "将投票权委托给自身",
-  794: "委托给（地址；留空：Safe 本身）",
-  795: "委托给（地址或 ENS 名称；留空：Safe 本身）",
-  796: "包装的 ALT 和质押的 ALT 都有投票权，一次委托会同时转移两者。变更仅对快照在其之后的提案生效。",
-  797: "其投票记录",
-  798: "您的投票权",
-  799: "您正在查看另一个地址：请连接该地址的钱包，才能为其委托或获取投票权。",
+  792: "将投票权委托给自身",
+  793: "委托给（地址；留空：Safe 本身）",
+  794: "委托给（地址或 ENS 名称；留空：Safe 本身）",
+  795: "包装的 ALT 和质押的 ALT 都有投票权，一次委托会同时转移两者。变更仅对快照在其之后的提案生效。",
+  796: "其投票记录",
+  797: "您的投票权",
+  798: "您正在查看另一个地址：请连接该地址的钱包，才能为其委托或获取投票权。",
 };
 export default table;

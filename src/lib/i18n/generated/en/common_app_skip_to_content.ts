@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const common_app_skip_to_content = /* @__PURE__ */ message(218, "Skip to content");
+export const common_app_skip_to_content = /* @__PURE__ */ message(219, "Skip to content");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const common_app_transactions = /* @__PURE__ */ message(219, "Transactions");
+export const common_app_transactions = /* @__PURE__ */ message(220, "Transactions");

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const common_commission_outlook_changing_after = /* @__PURE__ */ message(221, (i: In<'rate'>) => {
+export const common_commission_outlook_changing_after = /* @__PURE__ */ message(222, (i: In<'rate'>) => {
 	return /** @type {LocalizedString} */ (`: the rate is then ${i?.rate}.`)
 });

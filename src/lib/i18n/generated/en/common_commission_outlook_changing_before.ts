@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const common_commission_outlook_changing_before = /* @__PURE__ */ message(222, (i: In<'commission'>) => {
+export const common_commission_outlook_changing_before = /* @__PURE__ */ message(223, (i: In<'commission'>) => {
 	return /** @type {LocalizedString} */ (`Changing to ${i?.commission}% on`)
 });

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const common_commission_outlook_now = /* @__PURE__ */ message(223, (i: In<'commission' | 'rate'>) => {
+export const common_commission_outlook_now = /* @__PURE__ */ message(224, (i: In<'commission' | 'rate'>) => {
 	return /** @type {LocalizedString} */ (`Commission ${i?.commission}%, net reward rate ${i?.rate} a year at today's stream.`)
 });

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const common_connect_button_choose = /* @__PURE__ */ message(224, "Choose a wallet");
+export const common_connect_button_choose = /* @__PURE__ */ message(225, "Choose a wallet");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const common_connect_button_connect = /* @__PURE__ */ message(225, "Connect wallet");
+export const common_connect_button_connect = /* @__PURE__ */ message(226, "Connect wallet");

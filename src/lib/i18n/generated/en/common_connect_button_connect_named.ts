@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const common_connect_button_connect_named = /* @__PURE__ */ message(226, (i: In<'wallet'>) => {
+export const common_connect_button_connect_named = /* @__PURE__ */ message(227, (i: In<'wallet'>) => {
 	return /** @type {LocalizedString} */ (`Connect ${i?.wallet}`)
 });

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const common_connect_button_connecting = /* @__PURE__ */ message(227, "Connecting…");
+export const common_connect_button_connecting = /* @__PURE__ */ message(228, "Connecting…");

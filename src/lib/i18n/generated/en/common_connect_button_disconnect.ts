@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const common_connect_button_disconnect = /* @__PURE__ */ message(228, "Disconnect");
+export const common_connect_button_disconnect = /* @__PURE__ */ message(229, "Disconnect");

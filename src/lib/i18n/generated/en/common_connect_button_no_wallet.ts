@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const common_connect_button_no_wallet = /* @__PURE__ */ message(229, "No wallet was found in this browser. Install a wallet extension, or open this page in your wallet app's browser.");
+export const common_connect_button_no_wallet = /* @__PURE__ */ message(230, "No wallet was found in this browser. Install a wallet extension, or open this page in your wallet app's browser.");

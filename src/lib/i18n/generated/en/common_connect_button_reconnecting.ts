@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const common_connect_button_reconnecting = /* @__PURE__ */ message(230, "Reconnecting…");
+export const common_connect_button_reconnecting = /* @__PURE__ */ message(231, "Reconnecting…");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const common_connect_button_walletconnect = /* @__PURE__ */ message(231, "WalletConnect and other wallets");
+export const common_connect_button_walletconnect = /* @__PURE__ */ message(232, "WalletConnect and other wallets");

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const common_export_button_failed = /* @__PURE__ */ message(232, (i: In<'error'>) => {
+export const common_export_button_failed = /* @__PURE__ */ message(233, (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`Could not prepare the file: ${i?.error}`)
 });

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const common_export_button_not_prepared = /* @__PURE__ */ message(233, "The file could not be prepared.");
+export const common_export_button_not_prepared = /* @__PURE__ */ message(234, "The file could not be prepared.");

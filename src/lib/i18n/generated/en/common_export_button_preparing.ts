@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const common_export_button_preparing = /* @__PURE__ */ message(234, "Preparing the file…");
+export const common_export_button_preparing = /* @__PURE__ */ message(235, "Preparing the file…");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const common_external_link_removed = /* @__PURE__ */ message(235, "Link removed: only https links are kept");
+export const common_external_link_removed = /* @__PURE__ */ message(236, "Link removed: only https links are kept");

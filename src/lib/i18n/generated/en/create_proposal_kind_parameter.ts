@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const create_proposal_kind_parameter = /* @__PURE__ */ message(370, "Change a staking parameter");
+export const create_proposal_kind_parameter = /* @__PURE__ */ message(376, "Change a staking parameter");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const gov_proposal_list_state_active = /* @__PURE__ */ message(743, "Active");
+export const gov_proposal_list_state_active = /* @__PURE__ */ message(742, "Active");

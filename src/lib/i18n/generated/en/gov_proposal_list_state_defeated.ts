@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const gov_proposal_list_state_defeated = /* @__PURE__ */ message(745, "Defeated");
+export const gov_proposal_list_state_defeated = /* @__PURE__ */ message(744, "Defeated");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const gov_proposal_list_state_succeeded = /* @__PURE__ */ message(751, "Succeeded");
+export const gov_proposal_list_state_succeeded = /* @__PURE__ */ message(750, "Succeeded");

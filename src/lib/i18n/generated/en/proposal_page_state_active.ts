@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const proposal_page_state_active = /* @__PURE__ */ message(947, "Active");
+export const proposal_page_state_active = /* @__PURE__ */ message(946, "Active");

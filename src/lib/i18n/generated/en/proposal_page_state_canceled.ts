@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const proposal_page_state_canceled = /* @__PURE__ */ message(948, "Canceled");
+export const proposal_page_state_canceled = /* @__PURE__ */ message(947, "Canceled");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const proposal_page_state_expired = /* @__PURE__ */ message(951, "Expired");
+export const proposal_page_state_expired = /* @__PURE__ */ message(950, "Expired");

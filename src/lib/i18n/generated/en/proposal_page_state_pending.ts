@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const proposal_page_state_pending = /* @__PURE__ */ message(952, "Pending");
+export const proposal_page_state_pending = /* @__PURE__ */ message(951, "Pending");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const proposal_page_state_queued = /* @__PURE__ */ message(953, "Queued");
+export const proposal_page_state_queued = /* @__PURE__ */ message(952, "Queued");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const proposal_page_state_succeeded = /* @__PURE__ */ message(954, "Succeeded");
+export const proposal_page_state_succeeded = /* @__PURE__ */ message(953, "Succeeded");

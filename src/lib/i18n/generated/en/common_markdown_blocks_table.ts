@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const delegates_delegate_page_against = /* @__PURE__ */ message(399, "Against");
+export const common_markdown_blocks_table = /* @__PURE__ */ message(251, "Table");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const delegates_delegate_page_abstain = /* @__PURE__ */ message(398, "Abstain");
+export const common_app_document_title = /* @__PURE__ */ message(218, "ALT · Staking, governance and airdrop");
