@@ -42,6 +42,14 @@ describe('parseAmount', () => {
     expect(parseAmount('1.5', 18, 'de-DE')).toEqual(ok(15n * 10n ** 17n));
   });
 
+  it('reads full-width digits and separators as a Chinese or Japanese input method types them', () => {
+    expect(parseAmount('１，２３４．５', 18, 'zh-CN')).toEqual(ok(12345n * 10n ** 17n));
+    expect(parseAmount('０．２５', 18, 'ja')).toEqual(ok(25n * 10n ** 16n));
+    expect(parseAmount(' 12.5 ', 18, 'ko')).toEqual(ok(125n * 10n ** 17n));
+    expect(parseAmount('－５', 18, 'ja')).toMatchObject({ ok: false });
+    expect(parseAmount('１ｅ５', 18, 'ja')).toMatchObject({ ok: false });
+  });
+
   it('uses the locale decimal comma', () => {
     expect(parseAmount('1.234,5', 18, 'de-DE')).toEqual(ok(12345n * 10n ** 17n));
     expect(parseAmount('0,25', 6, 'de-DE')).toEqual(ok(250_000n));

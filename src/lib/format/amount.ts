@@ -19,10 +19,12 @@ export function separators(locale?: string): { decimal: string; group: string } 
 
 /**
  * Parses what a user typed into base units. Accepts the locale's decimal separator (and '.'), and
- * its group separator between digit groups; refuses signs, exponents and excess decimals.
+ * its group separator between digit groups; refuses signs, exponents and excess decimals. Full-width
+ * digits and separators, as a Chinese or Japanese input method types them ("１，２３４．５"), read
+ * as their ASCII forms.
  */
 export function parseAmount(input: string, decimals = 18, locale?: string): ParsedAmount {
-  const text = input.trim();
+  const text = input.normalize('NFKC').trim();
   if (text === '') return { ok: false, message: m.errors_amount_empty() };
   if (/^[-−]/.test(text)) return { ok: false, message: m.errors_amount_negative() };
   if (/[eE]/.test(text)) return { ok: false, message: m.errors_amount_exponent() };
