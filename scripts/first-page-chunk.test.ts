@@ -75,5 +75,7 @@ describe('FIRST_PAGE_MODULES', () => {
     );
     expect(FIRST_PAGE_MODULES.test('/repo/node_modules/viem/_esm/index.js')).toBe(false);
     expect(FIRST_PAGE_MODULES.test('/repo/node_modules/uplot/dist/uPlot.esm.js')).toBe(false);
+    // The compiled catalogue: each message goes where the code using it is (the group decides by reach).
+    expect(FIRST_PAGE_MODULES.test('/repo/src/lib/i18n/generated/en/common_menu.ts')).toBe(false);
   });
 });
