@@ -5,6 +5,7 @@
  */
 import type { Component } from 'svelte';
 import { STAKING_HEAD } from './features/staking/lead.ts';
+import { GOVERNANCE_HEAD } from './features/governance/lead.ts';
 import { withMessages } from './lib/i18n/locale.svelte.ts';
 
 /** Each section's page, with the shown language's messages for it (nothing more for English). */
@@ -44,6 +45,7 @@ export function messageSectionsOf(path: string): string[] {
  */
 export const sectionHeads: Record<string, { title: string; lead: string }> = {
   '/staking': STAKING_HEAD,
+  '/governance': GOVERNANCE_HEAD,
 };
 
 export { governancePages } from './features/governance/subpages.ts';

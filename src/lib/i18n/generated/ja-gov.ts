@@ -4,176 +4,175 @@ import * as registry from '../registry.ts';
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
 const table: Record<number, string | ((i: never) => string)> = {
-  633: (i: In<'operator'>) => {
+  634: (i: In<'operator'>) => {
 	return /** @type {LocalizedString} */ (`オペレーター ${i?.operator} を再有効化`)
 },
-  634: (i: In<'operator'>) => {
+  635: (i: In<'operator'>) => {
 	return /** @type {LocalizedString} */ (`オペレーター ${i?.operator} の登録を許可`)
 },
-  635: (i: In<'action' | 'amount'>) => {
+  636: (i: In<'action' | 'amount'>) => {
 	return /** @type {LocalizedString} */ (`${i?.action}、さらにネイティブコイン ${i?.amount} を送金`)
 },
-  636: (i: In<'number'>) => {
+  637: (i: In<'number'>) => {
 	return /** @type {LocalizedString} */ (`さらに最大 ${i?.number} 件のオペレーターに手数料上限を適用`)
 },
-  637: (i: In<'spender' | 'amount' | 'owner'>) => {
+  638: (i: In<'spender' | 'amount' | 'owner'>) => {
 	return /** @type {LocalizedString} */ (`${i?.owner} が保有する ${i?.amount} の使用を ${i?.spender} に許可`)
 },
-  638: (i: In<'signature' | 'target'>) => {
+  639: (i: In<'signature' | 'target'>) => {
 	return /** @type {LocalizedString} */ (`${i?.target} の ${i?.signature} を呼び出し`)
 },
-  639: (i: In<'target'>) => {
+  640: (i: In<'target'>) => {
 	return /** @type {LocalizedString} */ (`${i?.target} を呼び出し（アプリがデコードできないデータ付き）`)
 },
-  640: (i: In<'duration'>) => {
+  641: (i: In<'duration'>) => {
 	return /** @type {LocalizedString} */ (`手数料変更の待機期間を ${i?.duration} に設定`)
 },
-  641: (i: In<'number' | 'operator'>) => {
+  642: (i: In<'number' | 'operator'>) => {
 	return /** @type {LocalizedString} */ (`オペレーター ${i?.operator} のスラッシュを、さらに最大 ${i?.number} 件のポジションとリクエストに適用`)
 },
-  642: "エアドロップ",
-  643: "ALT トークン",
-  644: "ガバナー",
-  645: "ステーキング",
-  646: "トレジャリー（タイムロック）",
-  647: "投票トークン",
-  648: (i: In<'operator'>) => {
+  643: "エアドロップ",
+  644: "ALT トークン",
+  645: "ガバナー",
+  646: "ステーキング",
+  647: "トレジャリー（タイムロック）",
+  648: "投票トークン",
+  649: (i: In<'operator'>) => {
 	return /** @type {LocalizedString} */ (`オペレーター ${i?.operator} を無効化（再有効化できるのはガバナンスのみ）`)
 },
-  649: (i: In<'from' | 'to'>) => {
+  650: (i: In<'from' | 'to'>) => {
 	return /** @type {LocalizedString} */ (`${i?.from} の投票権を ${i?.to} に委任`)
 },
-  650: (i: In<'amount' | 'from'>) => {
+  651: (i: In<'amount' | 'from'>) => {
 	return /** @type {LocalizedString} */ (`${i?.from} から ${i?.amount} をステーキング報酬に拠出`)
 },
-  651: (i: In<'percent'>) => {
+  652: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`オペレーター手数料の上限を ${i?.percent}% に設定`)
 },
-  652: (i: In<'amount'>) => {
+  653: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`最低ステーク額を ${i?.amount} に設定`)
 },
-  653: (i: In<'amount'>) => {
+  654: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`提案しきい値を ${i?.amount} に設定`)
 },
-  654: (i: In<'percent'>) => {
+  655: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`定足数を委任済み投票権の ${i?.percent}% に設定`)
 },
-  655: (i: In<'operator'>) => {
+  656: (i: In<'operator'>) => {
 	return /** @type {LocalizedString} */ (`オペレーター ${i?.operator} を許可リストから削除`)
 },
-  656: (i: In<'amount'>) => {
+  657: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`ステーキング報酬レートを毎秒 ${i?.amount} に設定`)
 },
-  657: (i: In<'amount' | 'to'>) => {
+  658: (i: In<'amount' | 'to'>) => {
 	return /** @type {LocalizedString} */ (`${i?.to} へネイティブコイン ${i?.amount} を送金`)
 },
-  658: (i: In<'operator' | 'percent' | 'reason'>) => {
+  659: (i: In<'operator' | 'percent' | 'reason'>) => {
 	return /** @type {LocalizedString} */ (`オペレーター ${i?.operator} を ${i?.percent}% スラッシュ（${i?.reason}）`)
 },
-  659: "ステーキング報酬を停止（報酬レートを毎秒 0 に設定）",
-  660: "実行者",
-  661: (i: In<'duration'>) => {
+  660: "ステーキング報酬を停止（報酬レートを毎秒 0 に設定）",
+  661: "実行者",
+  662: (i: In<'duration'>) => {
 	return /** @type {LocalizedString} */ (`タイムロックの遅延を ${i?.duration} に設定`)
 },
-  662: (i: In<'amount' | 'from' | 'to'>) => {
+  663: (i: In<'amount' | 'from' | 'to'>) => {
 	return /** @type {LocalizedString} */ (`${i?.from} から ${i?.to} へ ${i?.amount} を送金`)
 },
-  663: (i: In<'to'>) => {
+  664: (i: In<'to'>) => {
 	return /** @type {LocalizedString} */ (`スラッシュされたステークを ${i?.to} に送付`)
 },
-  664: (i: In<'duration'>) => {
+  665: (i: In<'duration'>) => {
 	return /** @type {LocalizedString} */ (`アンボンディング期間を ${i?.duration} に設定`)
 },
-  665: (i: In<'duration'>) => {
+  666: (i: In<'duration'>) => {
 	return /** @type {LocalizedString} */ (`投票開始までの遅延を ${i?.duration} に設定`)
 },
-  666: (i: In<'duration'>) => {
+  667: (i: In<'duration'>) => {
 	return /** @type {LocalizedString} */ (`投票期間を ${i?.duration} に設定`)
 },
-  667: "自分に委任しました",
-  668: (i: In<'name'>) => {
+  668: "自分に委任しました",
+  669: (i: In<'name'>) => {
 	return /** @type {LocalizedString} */ (`${i?.name} に委任しました`)
 },
-  669: "別のアドレスに委任",
-  670: "自分",
-  671: "0x… または name.eth",
-  672: (i: In<'error'>) => {
+  670: "別のアドレスに委任",
+  671: "自分",
+  672: "0x… または name.eth",
+  673: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`名前を解決できませんでした：${i?.error}`)
 },
-  673: "委任",
-  674: "委任先のアドレス",
-  675: "委任先のアドレスまたは ENS 名",
-  676: "自分に委任",
-  677: "委任を更新しました",
-  678: "キャンセル",
-  679: "確認してウォレットを開く",
-  680: "ご自身の投票権は、ラップ分もステーク分もすべて一度に移ります。このトランザクションの後にスナップショットが取られる提案から反映され、進行中の提案ですでに数えられた票はそのまま残ります。",
-  681: "現在の委任先",
-  682: "あなたの投票権を読み込み中…",
-  683: "なし（未委任：現在は誰の票にもなっていません）",
-  684: "まだご自身の投票権がありません：後でラップまたはステーキングした分は、この選択に従います。",
-  685: (i: In<'error'>) => {
+  674: "委任",
+  675: "委任先のアドレス",
+  676: "委任先のアドレスまたは ENS 名",
+  677: "自分に委任",
+  678: "委任を更新しました",
+  679: "キャンセル",
+  680: "確認してウォレットを開く",
+  681: "ご自身の投票権は、ラップ分もステーク分もすべて一度に移ります。このトランザクションの後にスナップショットが取られる提案から反映され、進行中の提案ですでに数えられた票はそのまま残ります。",
+  682: "現在の委任先",
+  683: "あなたの投票権を読み込み中…",
+  684: "なし（未委任：現在は誰の票にもなっていません）",
+  685: "まだご自身の投票権がありません：後でラップまたはステーキングした分は、この選択に従います。",
+  686: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`あなたの投票権を読み込めませんでした：${i?.error}`)
 },
-  686: (i: In<'wrapped' | 'staked'>) => {
+  687: (i: In<'wrapped' | 'staked'>) => {
 	return /** @type {LocalizedString} */ (`（ラップ ${i?.wrapped}、ステーク ${i?.staked}）`)
 },
-  687: "委任内容の確認",
-  688: "新しい委任先",
-  689: "すでにこの委任先に委任しています：何も変わりません。",
-  690: "移る投票権",
-  691: "自分",
-  692: "自分：",
-  693: "棄権",
-  694: "反対",
-  695: "賛成",
-  696: (i: In<'name'>) => {
+  688: "委任内容の確認",
+  689: "新しい委任先",
+  690: "すでにこの委任先に委任しています：何も変わりません。",
+  691: "移る投票権",
+  692: "自分",
+  693: "自分：",
+  694: "棄権",
+  695: "反対",
+  696: "賛成",
+  697: (i: In<'name'>) => {
 	return /** @type {LocalizedString} */ (`投票権を ${i?.name} に委任`)
 },
-  697: (i: In<'id'>) => {
+  698: (i: In<'id'>) => {
 	return /** @type {LocalizedString} */ (`提案 ${i?.id} を実行`)
 },
-  698: (i: In<'title'>) => {
+  699: (i: In<'title'>) => {
 	return /** @type {LocalizedString} */ (`提案を作成：${i?.title}`)
 },
-  699: "委任先としての声明を公開",
-  700: (i: In<'id'>) => {
+  700: "委任先としての声明を公開",
+  701: (i: In<'id'>) => {
 	return /** @type {LocalizedString} */ (`提案 ${i?.id} をキュー登録`)
 },
-  701: (i: In<'support' | 'id'>) => {
+  702: (i: In<'support' | 'id'>) => {
 	return /** @type {LocalizedString} */ (`提案 ${i?.id} への投票（${i?.support}）`)
 },
-  702: (i: In<'span'>) => {
+  703: (i: In<'span'>) => {
 	return /** @type {LocalizedString} */ (`${i?.span}前`)
 },
-  703: (i: In<'number'>) => {
+  704: (i: In<'number'>) => {
 	return /** @type {LocalizedString} */ (`ブロック ${i?.number}`)
 },
-  704: (i: In<'count'>) => {
+  705: (i: In<'count'>) => {
 	const countPlural = registry.plural("ja", i?.count, {});return /** @type {LocalizedString} */ (`${i?.count} ブロック`)
 },
-  705: (i: In<'span'>) => {
+  706: (i: In<'span'>) => {
 	return /** @type {LocalizedString} */ (`${i?.span}後`)
 },
-  706: (i: In<'name'>) => {
+  707: (i: In<'name'>) => {
 	return /** @type {LocalizedString} */ (`${i?.name} のアドレスに似ていますが、別のアドレスです：すべての文字を確認してください`)
 },
-  707: "すべての委任先",
-  708: "すべての提案",
-  709: "委任先",
-  710: "新しい提案",
-  711: (i: In<'chain'>) => {
+  708: "すべての委任先",
+  709: "すべての提案",
+  710: "委任先",
+  711: "新しい提案",
+  712: (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`${i?.chain} にはガバナーがデプロイされていません。`)
 },
-  712: (i: In<'address'>) => {
+  713: (i: In<'address'>) => {
 	return /** @type {LocalizedString} */ (`「${i?.address}」はアドレスではありません。`)
 },
-  713: "ここにはガバナンスのページがありません。",
-  714: (i: In<'id'>) => {
+  714: "ここにはガバナンスのページがありません。",
+  715: (i: In<'id'>) => {
 	return /** @type {LocalizedString} */ (`「${i?.id}」は提案 ID ではありません。`)
 },
-  715: "提案",
-  716: "ガバナンス",
+  716: "提案",
   717: "呼び出しの詳細",
   718: "Calldata",
   719: "関数",

@@ -4,176 +4,175 @@ import * as registry from '../registry.ts';
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
 const table: Record<number, string | ((i: never) => string)> = {
-  633: (i: In<'operator'>) => {
+  634: (i: In<'operator'>) => {
 	return /** @type {LocalizedString} */ (`운영자 ${i?.operator} 재활성화`)
 },
-  634: (i: In<'operator'>) => {
+  635: (i: In<'operator'>) => {
 	return /** @type {LocalizedString} */ (`운영자 ${i?.operator}의 등록 허용`)
 },
-  635: (i: In<'action' | 'amount'>) => {
+  636: (i: In<'action' | 'amount'>) => {
 	return /** @type {LocalizedString} */ (`${i?.action}, 그리고 네이티브 코인 ${i?.amount} 전송`)
 },
-  636: (i: In<'number'>) => {
+  637: (i: In<'number'>) => {
 	return /** @type {LocalizedString} */ (`운영자 최대 ${i?.number}개에 수수료 상한 추가 적용`)
 },
-  637: (i: In<'spender' | 'amount' | 'owner'>) => {
+  638: (i: In<'spender' | 'amount' | 'owner'>) => {
 	return /** @type {LocalizedString} */ (`${i?.spender}에게 ${i?.owner} 보유분 ${i?.amount}의 사용 허용`)
 },
-  638: (i: In<'signature' | 'target'>) => {
+  639: (i: In<'signature' | 'target'>) => {
 	return /** @type {LocalizedString} */ (`${i?.target}에서 ${i?.signature} 호출`)
 },
-  639: (i: In<'target'>) => {
+  640: (i: In<'target'>) => {
 	return /** @type {LocalizedString} */ (`${i?.target} 호출(앱이 디코딩할 수 없는 데이터 포함)`)
 },
-  640: (i: In<'duration'>) => {
+  641: (i: In<'duration'>) => {
 	return /** @type {LocalizedString} */ (`수수료 변경 지연 시간을 ${i?.duration}(으)로 설정`)
 },
-  641: (i: In<'number' | 'operator'>) => {
+  642: (i: In<'number' | 'operator'>) => {
 	return /** @type {LocalizedString} */ (`운영자 ${i?.operator} 슬래싱을 포지션과 요청 최대 ${i?.number}개에 추가 적용`)
 },
-  642: "에어드롭",
-  643: "ALT 토큰",
-  644: "거버너",
-  645: "스테이킹",
-  646: "트레저리(타임락)",
-  647: "투표 토큰",
-  648: (i: In<'operator'>) => {
+  643: "에어드롭",
+  644: "ALT 토큰",
+  645: "거버너",
+  646: "스테이킹",
+  647: "트레저리(타임락)",
+  648: "투표 토큰",
+  649: (i: In<'operator'>) => {
 	return /** @type {LocalizedString} */ (`운영자 ${i?.operator} 비활성화(거버넌스만 다시 활성화할 수 있음)`)
 },
-  649: (i: In<'from' | 'to'>) => {
+  650: (i: In<'from' | 'to'>) => {
 	return /** @type {LocalizedString} */ (`${i?.from}의 투표권을 ${i?.to}에게 위임`)
 },
-  650: (i: In<'amount' | 'from'>) => {
+  651: (i: In<'amount' | 'from'>) => {
 	return /** @type {LocalizedString} */ (`${i?.from}에서 ${i?.amount}을(를) 스테이킹 보상으로 충전`)
 },
-  651: (i: In<'percent'>) => {
+  652: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`운영자 수수료 상한을 ${i?.percent}%로 설정`)
 },
-  652: (i: In<'amount'>) => {
+  653: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`최소 스테이킹 금액을 ${i?.amount}(으)로 설정`)
 },
-  653: (i: In<'amount'>) => {
+  654: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`제안 임계값을 ${i?.amount}(으)로 설정`)
 },
-  654: (i: In<'percent'>) => {
+  655: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`정족수를 위임된 투표권의 ${i?.percent}%로 설정`)
 },
-  655: (i: In<'operator'>) => {
+  656: (i: In<'operator'>) => {
 	return /** @type {LocalizedString} */ (`운영자 ${i?.operator}을(를) 허용 목록에서 제거`)
 },
-  656: (i: In<'amount'>) => {
+  657: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`스테이킹 보상률을 초당 ${i?.amount}(으)로 설정`)
 },
-  657: (i: In<'amount' | 'to'>) => {
+  658: (i: In<'amount' | 'to'>) => {
 	return /** @type {LocalizedString} */ (`${i?.to}(으)로 네이티브 코인 ${i?.amount} 전송`)
 },
-  658: (i: In<'operator' | 'percent' | 'reason'>) => {
+  659: (i: In<'operator' | 'percent' | 'reason'>) => {
 	return /** @type {LocalizedString} */ (`운영자 ${i?.operator}을(를) ${i?.percent}% 슬래싱(${i?.reason})`)
 },
-  659: "스테이킹 보상 중단(보상률을 초당 0으로 설정)",
-  660: "실행자",
-  661: (i: In<'duration'>) => {
+  660: "스테이킹 보상 중단(보상률을 초당 0으로 설정)",
+  661: "실행자",
+  662: (i: In<'duration'>) => {
 	return /** @type {LocalizedString} */ (`타임락 지연 시간을 ${i?.duration}(으)로 설정`)
 },
-  662: (i: In<'amount' | 'from' | 'to'>) => {
+  663: (i: In<'amount' | 'from' | 'to'>) => {
 	return /** @type {LocalizedString} */ (`${i?.from}에서 ${i?.to}(으)로 ${i?.amount} 전송`)
 },
-  663: (i: In<'to'>) => {
+  664: (i: In<'to'>) => {
 	return /** @type {LocalizedString} */ (`슬래싱된 스테이킹을 ${i?.to}(으)로 전송`)
 },
-  664: (i: In<'duration'>) => {
+  665: (i: In<'duration'>) => {
 	return /** @type {LocalizedString} */ (`언본딩 기간을 ${i?.duration}(으)로 설정`)
 },
-  665: (i: In<'duration'>) => {
+  666: (i: In<'duration'>) => {
 	return /** @type {LocalizedString} */ (`투표 지연 시간을 ${i?.duration}(으)로 설정`)
 },
-  666: (i: In<'duration'>) => {
+  667: (i: In<'duration'>) => {
 	return /** @type {LocalizedString} */ (`투표 기간을 ${i?.duration}(으)로 설정`)
 },
-  667: "본인에게 위임했습니다",
-  668: (i: In<'name'>) => {
+  668: "본인에게 위임했습니다",
+  669: (i: In<'name'>) => {
 	return /** @type {LocalizedString} */ (`${i?.name}에게 위임했습니다`)
 },
-  669: "다른 주소에 위임",
-  670: "본인",
-  671: "0x… 또는 name.eth",
-  672: (i: In<'error'>) => {
+  670: "다른 주소에 위임",
+  671: "본인",
+  672: "0x… 또는 name.eth",
+  673: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`이름을 확인할 수 없습니다: ${i?.error}`)
 },
-  673: "위임",
-  674: "위임할 주소",
-  675: "위임할 주소 또는 ENS 이름",
-  676: "본인에게 위임",
-  677: "위임이 변경되었습니다",
-  678: "취소",
-  679: "확인 후 지갑 열기",
-  680: "래핑분과 스테이킹분을 포함한 본인의 투표권 전체가 한 번에 옮겨집니다. 이 트랜잭션 이후에 스냅샷이 찍히는 제안부터 반영되며, 진행 중인 제안에 이미 반영된 투표권은 그대로 유지됩니다.",
-  681: "현재 대리인",
-  682: "내 투표권을 읽는 중…",
-  683: "없음(위임 안 됨: 현재 누구의 투표권에도 포함되지 않음)",
-  684: "아직 본인의 투표권이 없습니다: 나중에 래핑하거나 스테이킹하는 만큼 이 선택에 따라 위임됩니다.",
-  685: (i: In<'error'>) => {
+  674: "위임",
+  675: "위임할 주소",
+  676: "위임할 주소 또는 ENS 이름",
+  677: "본인에게 위임",
+  678: "위임이 변경되었습니다",
+  679: "취소",
+  680: "확인 후 지갑 열기",
+  681: "래핑분과 스테이킹분을 포함한 본인의 투표권 전체가 한 번에 옮겨집니다. 이 트랜잭션 이후에 스냅샷이 찍히는 제안부터 반영되며, 진행 중인 제안에 이미 반영된 투표권은 그대로 유지됩니다.",
+  682: "현재 대리인",
+  683: "내 투표권을 읽는 중…",
+  684: "없음(위임 안 됨: 현재 누구의 투표권에도 포함되지 않음)",
+  685: "아직 본인의 투표권이 없습니다: 나중에 래핑하거나 스테이킹하는 만큼 이 선택에 따라 위임됩니다.",
+  686: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`내 투표권을 읽을 수 없습니다: ${i?.error}`)
 },
-  686: (i: In<'wrapped' | 'staked'>) => {
+  687: (i: In<'wrapped' | 'staked'>) => {
 	return /** @type {LocalizedString} */ (`(래핑 ${i?.wrapped}, 스테이킹 ${i?.staked})`)
 },
-  687: "위임 내용 확인",
-  688: "새 대리인",
-  689: "이미 내 대리인입니다: 변경되는 내용이 없습니다.",
-  690: "옮겨지는 투표권",
-  691: "본인",
-  692: "본인:",
-  693: "기권",
-  694: "반대",
-  695: "찬성",
-  696: (i: In<'name'>) => {
+  688: "위임 내용 확인",
+  689: "새 대리인",
+  690: "이미 내 대리인입니다: 변경되는 내용이 없습니다.",
+  691: "옮겨지는 투표권",
+  692: "본인",
+  693: "본인:",
+  694: "기권",
+  695: "반대",
+  696: "찬성",
+  697: (i: In<'name'>) => {
 	return /** @type {LocalizedString} */ (`${i?.name}에게 투표권 위임`)
 },
-  697: (i: In<'id'>) => {
+  698: (i: In<'id'>) => {
 	return /** @type {LocalizedString} */ (`제안 ${i?.id} 실행`)
 },
-  698: (i: In<'title'>) => {
+  699: (i: In<'title'>) => {
 	return /** @type {LocalizedString} */ (`제안 생성: ${i?.title}`)
 },
-  699: "대리인 성명 게시",
-  700: (i: In<'id'>) => {
+  700: "대리인 성명 게시",
+  701: (i: In<'id'>) => {
 	return /** @type {LocalizedString} */ (`제안 ${i?.id} 대기열 등록`)
 },
-  701: (i: In<'support' | 'id'>) => {
+  702: (i: In<'support' | 'id'>) => {
 	return /** @type {LocalizedString} */ (`제안 ${i?.id}에 ${i?.support} 투표`)
 },
-  702: (i: In<'span'>) => {
+  703: (i: In<'span'>) => {
 	return /** @type {LocalizedString} */ (`${i?.span} 전`)
 },
-  703: (i: In<'number'>) => {
+  704: (i: In<'number'>) => {
 	return /** @type {LocalizedString} */ (`블록 ${i?.number}`)
 },
-  704: (i: In<'count'>) => {
+  705: (i: In<'count'>) => {
 	const countPlural = registry.plural("ko", i?.count, {});return /** @type {LocalizedString} */ (`${i?.count}블록`)
 },
-  705: (i: In<'span'>) => {
+  706: (i: In<'span'>) => {
 	return /** @type {LocalizedString} */ (`${i?.span} 후`)
 },
-  706: (i: In<'name'>) => {
+  707: (i: In<'name'>) => {
 	return /** @type {LocalizedString} */ (`${i?.name} 주소처럼 보이지만 다른 주소입니다: 모든 문자를 확인하십시오`)
 },
-  707: "전체 대리인",
-  708: "전체 제안",
-  709: "대리인",
-  710: "새 제안",
-  711: (i: In<'chain'>) => {
+  708: "전체 대리인",
+  709: "전체 제안",
+  710: "대리인",
+  711: "새 제안",
+  712: (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`${i?.chain}에는 거버너가 배포되어 있지 않습니다.`)
 },
-  712: (i: In<'address'>) => {
+  713: (i: In<'address'>) => {
 	return /** @type {LocalizedString} */ (`"${i?.address}"은(는) 주소가 아닙니다.`)
 },
-  713: "여기에는 거버넌스 페이지가 없습니다.",
-  714: (i: In<'id'>) => {
+  714: "여기에는 거버넌스 페이지가 없습니다.",
+  715: (i: In<'id'>) => {
 	return /** @type {LocalizedString} */ (`"${i?.id}"은(는) 제안 ID가 아닙니다.`)
 },
-  715: "제안",
-  716: "거버넌스",
+  716: "제안",
   717: "호출 세부 정보",
   718: "Calldata",
   719: "함수",

@@ -237,6 +237,7 @@ export { common_export_button_failed } from './en/common_export_button_failed.ts
 export { common_export_button_not_prepared } from './en/common_export_button_not_prepared.ts';
 export { common_export_button_preparing } from './en/common_export_button_preparing.ts';
 export { common_external_link_removed } from './en/common_external_link_removed.ts';
+export { common_governance_lead_title } from './en/common_governance_lead_title.ts';
 export { common_history_catching_up_failed } from './en/common_history_catching_up_failed.ts';
 export { common_history_catching_up_reading } from './en/common_history_catching_up_reading.ts';
 export { common_language } from './en/common_language.ts';
@@ -716,7 +717,6 @@ export { gov_page_not_address } from './en/gov_page_not_address.ts';
 export { gov_page_not_found } from './en/gov_page_not_found.ts';
 export { gov_page_not_proposal_id } from './en/gov_page_not_proposal_id.ts';
 export { gov_page_proposals } from './en/gov_page_proposals.ts';
-export { gov_page_title } from './en/gov_page_title.ts';
 export { gov_proposal_actions_call_details } from './en/gov_proposal_actions_call_details.ts';
 export { gov_proposal_actions_calldata } from './en/gov_proposal_actions_calldata.ts';
 export { gov_proposal_actions_function } from './en/gov_proposal_actions_function.ts';

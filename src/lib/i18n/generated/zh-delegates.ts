@@ -4,141 +4,141 @@ import * as registry from '../registry.ts';
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
 const table: Record<number, string | ((i: never) => string)> = {
-  404: (i: In<'block'>) => {
+  405: (i: In<'block'>) => {
 	return /** @type {LocalizedString} */ (`截至区块 ${i?.block}`)
 },
-  405: "← 受托人",
-  406: "将您的投票权委托给此地址",
-  407: (i: In<'delegate'>) => {
+  406: "← 受托人",
+  407: "将您的投票权委托给此地址",
+  408: (i: In<'delegate'>) => {
 	return /** @type {LocalizedString} */ (`已委托给 ${i?.delegate}`)
 },
-  408: "委托人",
-  409: (i: In<'error'>) => {
+  409: "委托人",
+  410: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`无法读取该受托人的委托人：${i?.error}`)
 },
-  410: "下载 CSV",
-  411: "包含每次投票、精确权重、理由和 UTC 区块时间；在本机生成，不会发送到任何地方。",
-  412: "他人委托",
-  413: "该受托人的投票和委托人",
-  414: "最近一次投票",
-  415: (i: In<'title' | 'block'>) => {
+  411: "下载 CSV",
+  412: "包含每次投票、精确权重、理由和 UTC 区块时间；在本机生成，不会发送到任何地方。",
+  413: "他人委托",
+  414: "该受托人的投票和委托人",
+  415: "最近一次投票",
+  416: (i: In<'title' | 'block'>) => {
 	return /** @type {LocalizedString} */ (`${i?.title} · 区块 ${i?.block}`)
 },
-  416: "正在读取投票和委托…",
-  417: (i: In<'count'>) => {
+  417: "正在读取投票和委托…",
+  418: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`还有 ${i?.count} 位委托人。`)
 },
-  418: "从未投票",
-  419: "尚未投票。",
-  420: "自有质押 ALT",
-  421: "自有包装 ALT",
-  422: "参与情况",
-  423: "正在读取参与情况…",
-  424: "按此地址持有投票权期间进行快照的提案计算。",
-  425: (i: In<'error'>) => {
+  419: "从未投票",
+  420: "尚未投票。",
+  421: "自有质押 ALT",
+  422: "自有包装 ALT",
+  423: "参与情况",
+  424: "正在读取参与情况…",
+  425: "按此地址持有投票权期间进行快照的提案计算。",
+  426: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`无法读取该受托人：${i?.error}`)
 },
-  426: (i: In<'threshold' | 'owners'>) => {
+  427: (i: In<'threshold' | 'owners'>) => {
 	return /** @type {LocalizedString} */ (`此受托人是一个 Safe：每次投票和委托都需要 ${i?.owners} 位所有者中的 ${i?.threshold} 位签名。`)
 },
-  427: "Safe 所有者",
-  428: "Safe 多签",
-  429: "已质押",
-  430: (i: In<'forCount' | 'againstCount' | 'abstainCount'>) => {
+  428: "Safe 所有者",
+  429: "Safe 多签",
+  430: "已质押",
+  431: (i: In<'forCount' | 'againstCount' | 'abstainCount'>) => {
 	return /** @type {LocalizedString} */ (`赞成 ${i?.forCount} · 反对 ${i?.againstCount} · 弃权 ${i?.abstainCount}`)
 },
-  431: "主要委托人",
-  432: "合计",
-  433: "投票记录",
-  434: (i: In<'weight' | 'block'>) => {
+  432: "主要委托人",
+  433: "合计",
+  434: "投票记录",
+  435: (i: In<'weight' | 'block'>) => {
 	return /** @type {LocalizedString} */ (`权重 ${i?.weight} · 区块 ${i?.block}`)
 },
-  435: "已投票（全部提案）",
-  436: "已投票（最近 10 个提案）",
-  437: "投票统计",
-  438: "已包装",
-  439: "取消",
-  440: "编辑您的声明",
-  441: "您的受托人声明",
-  442: (i: In<'bytes' | 'max'>) => {
+  436: "已投票（全部提案）",
+  437: "已投票（最近 10 个提案）",
+  438: "投票统计",
+  439: "已包装",
+  440: "取消",
+  441: "编辑您的声明",
+  442: "您的受托人声明",
+  443: (i: In<'bytes' | 'max'>) => {
 	return /** @type {LocalizedString} */ (`${i?.bytes} / ${i?.max} 字节。声明是公开的，即使替换后也会保留在链的历史记录中。`)
 },
-  443: "受托人声明",
-  444: "该受托人的声明",
-  445: (i: In<'max'>) => {
+  444: "受托人声明",
+  445: "该受托人的声明",
+  446: (i: In<'max'>) => {
 	return /** @type {LocalizedString} */ (`链接（https，每行一个，最多 ${i?.max} 个）`)
 },
-  446: "声明链接",
-  447: "尚未发布声明。",
-  448: "发布",
-  449: "发布声明",
-  450: "声明已发布",
-  451: (i: In<'date'>) => {
+  447: "声明链接",
+  448: "尚未发布声明。",
+  449: "发布",
+  450: "发布声明",
+  451: "声明已发布",
+  452: (i: In<'date'>) => {
 	return /** @type {LocalizedString} */ (`于 ${i?.date} 在链上发布。`)
 },
-  452: (i: In<'max'>) => {
+  453: (i: In<'max'>) => {
 	return /** @type {LocalizedString} */ (`您的主张（Markdown，最多 ${i?.max} 字节）`)
 },
-  453: "声明",
-  454: "← 治理",
-  455: "累计占比",
-  456: "过半数",
-  457: (i: In<'count'>) => {
+  454: "声明",
+  455: "← 治理",
+  456: "累计占比",
+  457: "过半数",
+  458: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`前 ${i?.count} 名受托人按排名的累计占比，附 50% 参考线。下表列出相同的数据。`)
 },
-  458: "最大受托人持有的投票权占比",
-  459: "受托人排名",
-  460: (i: In<'top1' | 'top5' | 'top10'>) => {
+  459: "最大受托人持有的投票权占比",
+  460: "受托人排名",
+  461: (i: In<'top1' | 'top5' | 'top10'>) => {
 	return /** @type {LocalizedString} */ (`最大的受托人持有 ${i?.top1}，前 5 名持有 ${i?.top5}，前 10 名持有 ${i?.top10}。`)
 },
-  461: "投票权集中度",
-  462: "受托人",
-  463: "委托人数",
-  464: "受托人列表",
-  465: "正在从投票代币的日志中读取委托…",
-  466: (i: In<'count'>) => {
+  462: "投票权集中度",
+  463: "受托人",
+  464: "委托人数",
+  465: "受托人列表",
+  466: "正在从投票代币的日志中读取委托…",
+  467: (i: In<'count'>) => {
 	const countPlural = registry.plural("zh", i?.count, {});return /** @type {LocalizedString} */ (`${i?.count} 名受托人即构成过半数。`)
 },
-  467: "受托人分页",
-  468: (i: In<'error'>) => {
+  468: "受托人分页",
+  469: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`无法读取参与情况：${i?.error}`)
 },
-  469: "排名",
-  470: (i: In<'error'>) => {
+  470: "排名",
+  471: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`无法读取受托人：${i?.error}`)
 },
-  471: "占比",
-  472: "参与率（全部提案）",
-  473: "排序方式",
-  474: "参与率（最近 10 个提案）",
-  475: "正在读取所有受托人的参与情况…",
-  476: (i: In<'count' | 'block'>) => {
+  472: "占比",
+  473: "参与率（全部提案）",
+  474: "排序方式",
+  475: "参与率（最近 10 个提案）",
+  476: "正在读取所有受托人的参与情况…",
+  477: (i: In<'count' | 'block'>) => {
 	return /** @type {LocalizedString} */ (`${i?.count} 个拥有投票权的地址 · 截至区块 ${i?.block}`)
 },
-  477: "按投票权排列的受托人",
-  478: "受托人",
-  479: "已投票（全部）",
-  480: "已投票（最近 10 个）",
-  481: "已投票：在受托人持有投票权期间进行快照的提案中，其投过票的提案数（最近 10 个此类提案，或全部）。",
-  482: "票",
-  483: "投票权",
-  484: "暂无提案",
-  485: (i: In<'voted' | 'eligible' | 'percent'>) => {
+  478: "按投票权排列的受托人",
+  479: "受托人",
+  480: "已投票（全部）",
+  481: "已投票（最近 10 个）",
+  482: "已投票：在受托人持有投票权期间进行快照的提案中，其投过票的提案数（最近 10 个此类提案，或全部）。",
+  483: "票",
+  484: "投票权",
+  485: "暂无提案",
+  486: (i: In<'voted' | 'eligible' | 'percent'>) => {
 	return /** @type {LocalizedString} */ (`${i?.eligible} 个中 ${i?.voted} 个（${i?.percent}%）`)
 },
-  486: (i: In<'chain'>) => {
+  487: (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`${i?.chain} 上的治理合约没有本应用可读取的投票代币。`)
 },
-  487: (i: In<'link'>) => {
+  488: (i: In<'link'>) => {
 	return /** @type {LocalizedString} */ (`链接必须是 https 地址：${i?.link}`)
 },
-  488: (i: In<'max'>) => {
+  489: (i: In<'max'>) => {
 	return /** @type {LocalizedString} */ (`每个链接最多 ${i?.max} 字节。`)
 },
-  489: (i: In<'bytes' | 'max'>) => {
+  490: (i: In<'bytes' | 'max'>) => {
 	return /** @type {LocalizedString} */ (`声明为 ${i?.bytes} 字节，最多 ${i?.max} 字节。`)
 },
-  490: (i: In<'max'>) => {
+  491: (i: In<'max'>) => {
 	return /** @type {LocalizedString} */ (`最多 ${i?.max} 个链接。`)
 },
 };

@@ -4,176 +4,175 @@ import * as registry from '../registry.ts';
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
 const table: Record<number, string | ((i: never) => string)> = {
-  633: (i: In<'operator'>) => {
+  634: (i: In<'operator'>) => {
 	return /** @type {LocalizedString} */ (`重新启用运营商 ${i?.operator}`)
 },
-  634: (i: In<'operator'>) => {
+  635: (i: In<'operator'>) => {
 	return /** @type {LocalizedString} */ (`允许运营商 ${i?.operator} 注册`)
 },
-  635: (i: In<'action' | 'amount'>) => {
+  636: (i: In<'action' | 'amount'>) => {
 	return /** @type {LocalizedString} */ (`${i?.action}，并发送 ${i?.amount} 原生币`)
 },
-  636: (i: In<'number'>) => {
+  637: (i: In<'number'>) => {
 	return /** @type {LocalizedString} */ (`再将最多 ${i?.number} 个运营商纳入佣金上限`)
 },
-  637: (i: In<'spender' | 'amount' | 'owner'>) => {
+  638: (i: In<'spender' | 'amount' | 'owner'>) => {
 	return /** @type {LocalizedString} */ (`允许 ${i?.spender} 花费 ${i?.owner} 持有的 ${i?.amount}`)
 },
-  638: (i: In<'signature' | 'target'>) => {
+  639: (i: In<'signature' | 'target'>) => {
 	return /** @type {LocalizedString} */ (`在 ${i?.target} 上调用 ${i?.signature}`)
 },
-  639: (i: In<'target'>) => {
+  640: (i: In<'target'>) => {
 	return /** @type {LocalizedString} */ (`调用 ${i?.target}，附带本应用无法解码的数据`)
 },
-  640: (i: In<'duration'>) => {
+  641: (i: In<'duration'>) => {
 	return /** @type {LocalizedString} */ (`将佣金变更延迟设为 ${i?.duration}`)
 },
-  641: (i: In<'number' | 'operator'>) => {
+  642: (i: In<'number' | 'operator'>) => {
 	return /** @type {LocalizedString} */ (`对运营商 ${i?.operator} 的罚没，再处理最多 ${i?.number} 个仓位和请求`)
 },
-  642: "空投",
-  643: "ALT 代币",
-  644: "治理合约",
-  645: "质押",
-  646: "国库（时间锁）",
-  647: "投票代币",
-  648: (i: In<'operator'>) => {
+  643: "空投",
+  644: "ALT 代币",
+  645: "治理合约",
+  646: "质押",
+  647: "国库（时间锁）",
+  648: "投票代币",
+  649: (i: In<'operator'>) => {
 	return /** @type {LocalizedString} */ (`停用运营商 ${i?.operator}（只有治理可以重新启用）`)
 },
-  649: (i: In<'from' | 'to'>) => {
+  650: (i: In<'from' | 'to'>) => {
 	return /** @type {LocalizedString} */ (`将 ${i?.from} 的投票权委托给 ${i?.to}`)
 },
-  650: (i: In<'amount' | 'from'>) => {
+  651: (i: In<'amount' | 'from'>) => {
 	return /** @type {LocalizedString} */ (`从 ${i?.from} 拨出 ${i?.amount} 充实质押奖励`)
 },
-  651: (i: In<'percent'>) => {
+  652: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`将运营商佣金上限设为 ${i?.percent}%`)
 },
-  652: (i: In<'amount'>) => {
+  653: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`将最低质押额设为 ${i?.amount}`)
 },
-  653: (i: In<'amount'>) => {
+  654: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`将提案门槛设为 ${i?.amount}`)
 },
-  654: (i: In<'percent'>) => {
+  655: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`将法定票数设为已委托投票权的 ${i?.percent}%`)
 },
-  655: (i: In<'operator'>) => {
+  656: (i: In<'operator'>) => {
 	return /** @type {LocalizedString} */ (`将运营商 ${i?.operator} 移出白名单`)
 },
-  656: (i: In<'amount'>) => {
+  657: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`将质押奖励速率设为每秒 ${i?.amount}`)
 },
-  657: (i: In<'amount' | 'to'>) => {
+  658: (i: In<'amount' | 'to'>) => {
 	return /** @type {LocalizedString} */ (`向 ${i?.to} 发送 ${i?.amount} 原生币`)
 },
-  658: (i: In<'operator' | 'percent' | 'reason'>) => {
+  659: (i: In<'operator' | 'percent' | 'reason'>) => {
 	return /** @type {LocalizedString} */ (`罚没运营商 ${i?.operator} 的 ${i?.percent}%（${i?.reason}）`)
 },
-  659: "停止质押奖励（将奖励速率设为每秒 0）",
-  660: "执行者",
-  661: (i: In<'duration'>) => {
+  660: "停止质押奖励（将奖励速率设为每秒 0）",
+  661: "执行者",
+  662: (i: In<'duration'>) => {
 	return /** @type {LocalizedString} */ (`将时间锁延迟设为 ${i?.duration}`)
 },
-  662: (i: In<'amount' | 'from' | 'to'>) => {
+  663: (i: In<'amount' | 'from' | 'to'>) => {
 	return /** @type {LocalizedString} */ (`从 ${i?.from} 向 ${i?.to} 转账 ${i?.amount}`)
 },
-  663: (i: In<'to'>) => {
+  664: (i: In<'to'>) => {
 	return /** @type {LocalizedString} */ (`将被罚没的质押发送至 ${i?.to}`)
 },
-  664: (i: In<'duration'>) => {
+  665: (i: In<'duration'>) => {
 	return /** @type {LocalizedString} */ (`将解绑期设为 ${i?.duration}`)
 },
-  665: (i: In<'duration'>) => {
+  666: (i: In<'duration'>) => {
 	return /** @type {LocalizedString} */ (`将投票延迟设为 ${i?.duration}`)
 },
-  666: (i: In<'duration'>) => {
+  667: (i: In<'duration'>) => {
 	return /** @type {LocalizedString} */ (`将投票期设为 ${i?.duration}`)
 },
-  667: "已委托给自己",
-  668: (i: In<'name'>) => {
+  668: "已委托给自己",
+  669: (i: In<'name'>) => {
 	return /** @type {LocalizedString} */ (`已委托给 ${i?.name}`)
 },
-  669: "委托给其他地址",
-  670: "自己",
-  671: "0x… 或 name.eth",
-  672: (i: In<'error'>) => {
+  670: "委托给其他地址",
+  671: "自己",
+  672: "0x… 或 name.eth",
+  673: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`无法解析该名称：${i?.error}`)
 },
-  673: "委托",
-  674: "委托给地址",
-  675: "委托给地址或 ENS 名称",
-  676: "委托给自己",
-  677: "委托已更新",
-  678: "取消",
-  679: "确认并打开钱包",
-  680: "您自己的全部投票权（包装的和质押的）将一次性转移。仅对快照在此交易之后的提案生效；已在进行中的提案上计入的票保持不变。",
-  681: "原受托人",
-  682: "正在读取您的投票权…",
-  683: "无（未委托：目前不计入任何人）",
-  684: "您目前还没有自己的投票权：之后包装或质押的部分将按此选择委托。",
-  685: (i: In<'error'>) => {
+  674: "委托",
+  675: "委托给地址",
+  676: "委托给地址或 ENS 名称",
+  677: "委托给自己",
+  678: "委托已更新",
+  679: "取消",
+  680: "确认并打开钱包",
+  681: "您自己的全部投票权（包装的和质押的）将一次性转移。仅对快照在此交易之后的提案生效；已在进行中的提案上计入的票保持不变。",
+  682: "原受托人",
+  683: "正在读取您的投票权…",
+  684: "无（未委托：目前不计入任何人）",
+  685: "您目前还没有自己的投票权：之后包装或质押的部分将按此选择委托。",
+  686: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`无法读取您的投票权：${i?.error}`)
 },
-  686: (i: In<'wrapped' | 'staked'>) => {
+  687: (i: In<'wrapped' | 'staked'>) => {
 	return /** @type {LocalizedString} */ (`（包装 ${i?.wrapped}，质押 ${i?.staked}）`)
 },
-  687: "核对您的委托",
-  688: "新受托人",
-  689: "此地址已是您的受托人：不会有任何变化。",
-  690: "将转移的投票权",
-  691: "您自己",
-  692: "您自己：",
-  693: "弃权",
-  694: "反对",
-  695: "赞成",
-  696: (i: In<'name'>) => {
+  688: "核对您的委托",
+  689: "新受托人",
+  690: "此地址已是您的受托人：不会有任何变化。",
+  691: "将转移的投票权",
+  692: "您自己",
+  693: "您自己：",
+  694: "弃权",
+  695: "反对",
+  696: "赞成",
+  697: (i: In<'name'>) => {
 	return /** @type {LocalizedString} */ (`将投票权委托给 ${i?.name}`)
 },
-  697: (i: In<'id'>) => {
+  698: (i: In<'id'>) => {
 	return /** @type {LocalizedString} */ (`执行提案 ${i?.id}`)
 },
-  698: (i: In<'title'>) => {
+  699: (i: In<'title'>) => {
 	return /** @type {LocalizedString} */ (`发起提案：${i?.title}`)
 },
-  699: "发布您的受托人声明",
-  700: (i: In<'id'>) => {
+  700: "发布您的受托人声明",
+  701: (i: In<'id'>) => {
 	return /** @type {LocalizedString} */ (`将提案 ${i?.id} 排队`)
 },
-  701: (i: In<'support' | 'id'>) => {
+  702: (i: In<'support' | 'id'>) => {
 	return /** @type {LocalizedString} */ (`对提案 ${i?.id} 投${i?.support}票`)
 },
-  702: (i: In<'span'>) => {
+  703: (i: In<'span'>) => {
 	return /** @type {LocalizedString} */ (`${i?.span} 前`)
 },
-  703: (i: In<'number'>) => {
+  704: (i: In<'number'>) => {
 	return /** @type {LocalizedString} */ (`区块 ${i?.number}`)
 },
-  704: (i: In<'count'>) => {
+  705: (i: In<'count'>) => {
 	const countPlural = registry.plural("zh", i?.count, {});return /** @type {LocalizedString} */ (`${i?.count} 个区块`)
 },
-  705: (i: In<'span'>) => {
+  706: (i: In<'span'>) => {
 	return /** @type {LocalizedString} */ (`${i?.span} 后`)
 },
-  706: (i: In<'name'>) => {
+  707: (i: In<'name'>) => {
 	return /** @type {LocalizedString} */ (`看似 ${i?.name} 的地址，但其实是另一个地址：请逐个字符核对`)
 },
-  707: "所有受托人",
-  708: "所有提案",
-  709: "受托人",
-  710: "新建提案",
-  711: (i: In<'chain'>) => {
+  708: "所有受托人",
+  709: "所有提案",
+  710: "受托人",
+  711: "新建提案",
+  712: (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`${i?.chain} 上未部署治理合约。`)
 },
-  712: (i: In<'address'>) => {
+  713: (i: In<'address'>) => {
 	return /** @type {LocalizedString} */ (`“${i?.address}”不是地址。`)
 },
-  713: "此处没有治理页面。",
-  714: (i: In<'id'>) => {
+  714: "此处没有治理页面。",
+  715: (i: In<'id'>) => {
 	return /** @type {LocalizedString} */ (`“${i?.id}”不是提案 ID。`)
 },
-  715: "提案",
-  716: "治理",
+  716: "提案",
   717: "调用详情",
   718: "Calldata",
   719: "函数",

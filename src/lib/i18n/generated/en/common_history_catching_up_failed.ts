@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const common_history_catching_up_failed = /* @__PURE__ */ message(237, (i: In<'what' | 'error'>) => {
+export const common_history_catching_up_failed = /* @__PURE__ */ message(238, (i: In<'what' | 'error'>) => {
 	return /** @type {LocalizedString} */ (`Could not bring the ${i?.what} up to the latest block: ${i?.error} Shown as of the block above.`)
 });

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const common_history_catching_up_reading = /* @__PURE__ */ message(238, "Reading the blocks since then…");
+export const common_history_catching_up_reading = /* @__PURE__ */ message(239, "Reading the blocks since then…");

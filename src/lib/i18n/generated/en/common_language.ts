@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const common_language = /* @__PURE__ */ message(239, "Language");
+export const common_language = /* @__PURE__ */ message(240, "Language");

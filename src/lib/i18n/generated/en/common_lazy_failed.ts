@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const common_lazy_failed = /* @__PURE__ */ message(240, (i: In<'error'>) => {
+export const common_lazy_failed = /* @__PURE__ */ message(241, (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`This page could not be loaded (${i?.error}). Check your connection and reload.`)
 });

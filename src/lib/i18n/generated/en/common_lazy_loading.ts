@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const common_lazy_loading = /* @__PURE__ */ message(241, "Loading…");
+export const common_lazy_loading = /* @__PURE__ */ message(242, "Loading…");

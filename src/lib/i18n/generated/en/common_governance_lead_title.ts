@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const gov_page_title = /* @__PURE__ */ message(716, "Governance");
+export const common_governance_lead_title = /* @__PURE__ */ message(237, "Governance");
