@@ -10,6 +10,7 @@ import { DEV_ACCOUNTS } from './fixtures/chain.ts';
 import { expect, test } from './fixtures/index.ts';
 import { everyPage } from './pages/every-page.ts';
 import { connectWallet } from './pages/connect.ts';
+import { offenders, overflow } from './pages/phone.ts';
 import { HTML_LANG, OTHER_LANGUAGES, say, type Language } from './pages/language.ts';
 
 /** The menu's language control. */
@@ -91,10 +92,6 @@ test('the menu changes the language mid-visit, keeping the page, the connection 
   await expect.poll(() => navTexts(page)).toEqual(navIn('en'));
 });
 
-/** How far the page reaches past the right edge of the screen, in CSS pixels (0 when it fits). */
-const overflow = (page: Page) =>
-  page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-
 /** Serious and critical WCAG 2.1 A/AA violations, and controls under 24 × 24 px, one line each. */
 async function violations(page: Page): Promise<string[]> {
   const { violations } = await new AxeBuilder({ page })
@@ -127,7 +124,7 @@ for (const language of OTHER_LANGUAGES) {
         const lang = await page.locator('html').getAttribute('lang');
         if (lang !== HTML_LANG[language]) problems.push(`${label}: <html lang="${lang}">`);
         const extra = await overflow(page);
-        if (extra > 0) problems.push(`${label}: ${extra}px too wide`);
+        if (extra > 0) problems.push(`${label}: ${extra}px too wide (${(await offenders(page)).join('; ')})`);
         const header = await page.locator('header.app-header').boundingBox();
         if (header!.height > 64) problems.push(`${label}: header is ${Math.round(header!.height)}px tall`);
         problems.push(...(await violations(page)).map((v) => `${label}: ${v}`));

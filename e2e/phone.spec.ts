@@ -9,6 +9,7 @@ import { DEV_ACCOUNTS } from './fixtures/chain.ts';
 import { expect, test } from './fixtures/index.ts';
 import { everyPage } from './pages/every-page.ts';
 import { connectWallet } from './pages/connect.ts';
+import { offenders, overflow } from './pages/phone.ts';
 
 test.use({
   viewport: { width: 360, height: 740 },
@@ -16,31 +17,6 @@ test.use({
   hasTouch: true,
   walletOptions: { accountIndex: 1, chainId: 31337, inject: 'legacy' },
 });
-
-/** How far the page reaches past the right edge of the screen, in CSS pixels (0 when it fits). */
-const overflow = (page: Page) =>
-  page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-
-/** Elements reaching past the screen's right edge outside a scrolling box, for the failure message. */
-const offenders = (page: Page) =>
-  page.evaluate(() => {
-    const width = document.documentElement.clientWidth;
-    const inScroller = (el: Element) => {
-      for (let p = el.parentElement; p; p = p.parentElement) {
-        const style = getComputedStyle(p);
-        if (/(auto|scroll|hidden)/.test(style.overflowX) && p !== document.documentElement && p !== document.body)
-          return true;
-      }
-      return false;
-    };
-    return [...document.querySelectorAll('body *')]
-      .filter((el) => el.getBoundingClientRect().right > width + 1 && !inScroller(el))
-      .slice(0, 5)
-      .map(
-        (el) =>
-          `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} → ${Math.round(el.getBoundingClientRect().right)}px`,
-      );
-  });
 
 async function settle(page: Page) {
   await page.waitForLoadState('networkidle');
