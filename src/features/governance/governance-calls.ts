@@ -4,6 +4,7 @@ import { altGovernorAbi } from '../../lib/contracts/generated.ts';
 import { type TxCall, txCall } from '../../lib/tx/tx-call.ts';
 import type { Touches } from '../../lib/query/keys.ts';
 import * as m from '../../lib/i18n/messages.ts';
+import type { ProposalStateName } from '../../lib/governance/proposal-text.ts';
 
 /** Query roots a governance write changes: proposals, the delegates' votes and participation, and the balances screens. */
 export const GOVERNANCE_TOUCHES: Touches = ['governance', 'votes', 'overview', 'balances'];
@@ -16,6 +17,20 @@ const SUPPORT_MESSAGES = [m.gov_governance_calls_against, m.gov_governance_calls
 
 /** A support value's name in the language shown. */
 export const supportLabel = (support: Support): string => SUPPORT_MESSAGES[support]();
+
+const STATE_MESSAGES: Record<ProposalStateName, () => string> = {
+  Pending: m.gov_state_pending,
+  Active: m.gov_state_active,
+  Canceled: m.gov_state_canceled,
+  Defeated: m.gov_state_defeated,
+  Succeeded: m.gov_state_succeeded,
+  Queued: m.gov_state_queued,
+  Expired: m.gov_state_expired,
+  Executed: m.gov_state_executed,
+};
+
+/** A proposal state's name in the language shown (the governor's own names stay the data). */
+export const stateLabel = (state: ProposalStateName): string => STATE_MESSAGES[state]();
 
 export const voteCall = (governor: Address, id: bigint, support: Support, reason: string): TxCall =>
   reason.trim() === ''

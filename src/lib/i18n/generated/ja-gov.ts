@@ -214,27 +214,27 @@ const table: Record<number, string | ((i: never) => string)> = {
   741: (i: In<'time'>) => {
 	return /** @type {LocalizedString} */ (`${i?.time}後に投票開始`)
 },
-  742: "投票中",
-  743: "取り消し済み",
-  744: "否決",
-  745: "実行済み",
-  746: "期限切れ",
-  747: "このページの状態",
-  748: "開始前",
-  749: "キュー登録済み",
-  750: "可決",
-  751: "このチェーンにはガバナーがデプロイされていません。",
-  752: (i: In<'number'>) => {
+  742: "このページの状態",
+  743: "このチェーンにはガバナーがデプロイされていません。",
+  744: (i: In<'number'>) => {
 	return /** @type {LocalizedString} */ (`提案 ${i?.number}`)
 },
-  753: "アドレス（0x…）または ENS 名（name.eth）を入力してください。",
-  754: (i: In<'chain'>) => {
+  745: "アドレス（0x…）または ENS 名（name.eth）を入力してください。",
+  746: (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`${i?.chain} には ENS がありません：アドレスを入力してください。`)
 },
-  755: (i: In<'chain'>) => {
+  747: (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`${i?.chain} のガバナーにはアプリが読み取れる投票トークンがありません。`)
 },
-  756: "アドレスではありません：0x の後に 16 進数 40 文字が必要です。",
+  748: "アドレスではありません：0x の後に 16 進数 40 文字が必要です。",
+  749: "投票中",
+  750: "取り消し済み",
+  751: "否決",
+  752: "実行済み",
+  753: "期限切れ",
+  754: "開始前",
+  755: "キュー登録済み",
+  756: "可決",
   757: (i: In<'forVotes' | 'againstVotes' | 'abstainVotes'>) => {
 	return /** @type {LocalizedString} */ (`賛成 ${i?.forVotes} · 反対 ${i?.againstVotes} · 棄権 ${i?.abstainVotes}`)
 },

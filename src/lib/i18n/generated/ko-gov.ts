@@ -214,27 +214,27 @@ const table: Record<number, string | ((i: never) => string)> = {
   741: (i: In<'time'>) => {
 	return /** @type {LocalizedString} */ (`${i?.time} 후 투표 시작`)
 },
-  742: "투표 중",
-  743: "취소됨",
-  744: "부결됨",
-  745: "실행됨",
-  746: "만료됨",
-  747: "이 페이지의 상태",
-  748: "시작 전",
-  749: "대기열 등록됨",
-  750: "가결됨",
-  751: "이 체인에는 거버너가 배포되어 있지 않습니다.",
-  752: (i: In<'number'>) => {
+  742: "이 페이지의 상태",
+  743: "이 체인에는 거버너가 배포되어 있지 않습니다.",
+  744: (i: In<'number'>) => {
 	return /** @type {LocalizedString} */ (`제안 ${i?.number}`)
 },
-  753: "주소(0x…) 또는 ENS 이름(name.eth)을 입력하십시오.",
-  754: (i: In<'chain'>) => {
+  745: "주소(0x…) 또는 ENS 이름(name.eth)을 입력하십시오.",
+  746: (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`${i?.chain}에는 ENS가 없습니다: 주소를 입력하십시오.`)
 },
-  755: (i: In<'chain'>) => {
+  747: (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`${i?.chain}의 거버너에는 앱이 읽을 수 있는 투표 토큰이 없습니다.`)
 },
-  756: "주소가 아닙니다: 0x 뒤에 16진수 40자가 와야 합니다.",
+  748: "주소가 아닙니다: 0x 뒤에 16진수 40자가 와야 합니다.",
+  749: "투표 중",
+  750: "취소됨",
+  751: "부결됨",
+  752: "실행됨",
+  753: "만료됨",
+  754: "시작 전",
+  755: "대기열 등록됨",
+  756: "가결됨",
   757: (i: In<'forVotes' | 'againstVotes' | 'abstainVotes'>) => {
 	return /** @type {LocalizedString} */ (`찬성 ${i?.forVotes} · 반대 ${i?.againstVotes} · 기권 ${i?.abstainVotes}`)
 },

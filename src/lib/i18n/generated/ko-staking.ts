@@ -4,377 +4,377 @@ import * as registry from '../registry.ts';
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
 const table: Record<number, string | ((i: never) => string)> = {
-  1091: (i: In<'id'>) => {
+  1083: (i: In<'id'>) => {
 	return /** @type {LocalizedString} */ (`이동 완료 #${i?.id}`)
 },
-  1092: "이동됨",
-  1093: "모든 서비스",
-  1094: "모든 상태",
-  1095: "수수료",
-  1096: "내 위임",
-  1097: "내 스테이킹",
-  1098: "순 보상률",
-  1099: "없음",
-  1100: "운영자",
-  1101: "부터)",
-  1102: (i: In<'percent'>) => {
+  1084: "이동됨",
+  1085: "모든 서비스",
+  1086: "모든 상태",
+  1087: "수수료",
+  1088: "내 위임",
+  1089: "내 스테이킹",
+  1090: "순 보상률",
+  1091: "없음",
+  1092: "운영자",
+  1093: "부터)",
+  1094: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`→ ${i?.percent}% (`)
 },
-  1103: (i: In<'block' | 'count'>) => {
+  1095: (i: In<'block' | 'count'>) => {
 	return /** @type {LocalizedString} */ (`블록 ${i?.block} 기준(마지막 방문 시점): 위임이 가장 많은 운영자 ${i?.count}곳입니다. 현재 수치를 읽는 중…`)
 },
-  1104: (i: In<'rate' | 'earning'>) => {
+  1096: (i: In<'rate' | 'earning'>) => {
 	return /** @type {LocalizedString} */ (`프로토콜은 보상을 받는 모든 활성 스테이킹(${i?.earning})에 초당 ${i?.rate}를 지분 비율대로 지급하며, 각 운영자는 자신의 수수료를 가져갑니다. 순 보상률 = 지급률 × 연간 초 수 × (1 − 수수료) ÷ 보상 대상 스테이킹. 이 값은 스테이킹이 움직이면 달라지며, 적립된 준비금이 남아 있는 동안에만 지급됩니다`)
 },
-  1105: ". 예상 APR이나 홍보용 APR은 표시하지 않습니다.",
-  1106: (i: In<'duration'>) => {
+  1097: ". 예상 APR이나 홍보용 APR은 표시하지 않습니다.",
+  1098: (i: In<'duration'>) => {
 	return /** @type {LocalizedString} */ (` (현재 속도로 약 ${i?.duration})`)
 },
-  1107: "순 보상률 계산 방법",
-  1108: "검색",
-  1109: "이름 또는 주소",
-  1110: "자체 스테이킹",
-  1111: "서비스",
-  1112: "서비스",
-  1113: (i: In<'count'>) => {
+  1099: "순 보상률 계산 방법",
+  1100: "검색",
+  1101: "이름 또는 주소",
+  1102: "자체 스테이킹",
+  1103: "서비스",
+  1104: "서비스",
+  1105: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`${i?.count}곳 더 보기`)
 },
-  1114: (i: In<'shown' | 'total'>) => {
+  1106: (i: In<'shown' | 'total'>) => {
 	return /** @type {LocalizedString} */ (`${i?.total}곳 중 ${i?.shown}곳을 표시하고 있습니다.`)
 },
-  1115: (i: In<'shown' | 'matching' | 'total'>) => {
+  1107: (i: In<'shown' | 'matching' | 'total'>) => {
 	return /** @type {LocalizedString} */ (`일치하는 ${i?.matching}곳 중 ${i?.shown}곳을 표시하고 있습니다(전체 ${i?.total}곳).`)
 },
-  1116: "슬래싱 이력",
-  1117: (i: In<'column'>) => {
+  1108: "슬래싱 이력",
+  1109: (i: In<'column'>) => {
 	return /** @type {LocalizedString} */ (`${i?.column}, A→Z순`)
 },
-  1118: "정렬 기준",
-  1119: (i: In<'column'>) => {
+  1110: "정렬 기준",
+  1111: (i: In<'column'>) => {
 	return /** @type {LocalizedString} */ (`${i?.column}, 높은 순`)
 },
-  1120: (i: In<'column'>) => {
+  1112: (i: In<'column'>) => {
 	return /** @type {LocalizedString} */ (`${i?.column}, 낮은 순`)
 },
-  1121: "스테이커",
-  1122: "상태",
-  1123: (i: In<'count'>) => {
+  1113: "스테이커",
+  1114: "상태",
+  1115: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`운영자 (${i?.count})`)
 },
-  1124: "총 위임 수량",
-  1125: "스테이킹 금액",
-  1126: (i: In<'active' | 'unbonding'>) => {
+  1116: "총 위임 수량",
+  1117: "스테이킹 금액",
+  1118: (i: In<'active' | 'unbonding'>) => {
 	return /** @type {LocalizedString} */ (` (활성 ${i?.active}, 언본딩 중이며 아직 슬래싱될 수 있는 ${i?.unbonding}). 지금 슬래싱이 기록되면 잃을 수 있는 최대 금액: `)
 },
-  1127: "스테이킹 총액: ",
-  1128: (i: In<'percent' | 'amount'>) => {
+  1119: "스테이킹 총액: ",
+  1120: (i: In<'percent' | 'amount'>) => {
 	return /** @type {LocalizedString} */ (`슬래싱 진행 중: ${i?.percent}, 이 중 최대 ${i?.amount}가 차감됩니다. 슬래싱이 모두 적용될 때까지 스테이킹을 넣거나 뺄 수 없습니다.`)
 },
-  1129: "슬래싱 진행 중: 비율을 읽는 중…",
-  1130: "슬래싱 진행 중: 비율을 읽을 수 없습니다(아래 참조).",
-  1131: (i: In<'percent'>) => {
+  1121: "슬래싱 진행 중: 비율을 읽는 중…",
+  1122: "슬래싱 진행 중: 비율을 읽을 수 없습니다(아래 참조).",
+  1123: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`수수료 ${i?.percent}`)
 },
-  1132: "부터)",
-  1133: (i: In<'percent'>) => {
+  1124: "부터)",
+  1125: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`, ${i?.percent}(으)로 인하 예정 (`)
 },
-  1134: (i: In<'percent'>) => {
+  1126: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`, ${i?.percent}(으)로 인상 예정 (`)
 },
-  1135: (i: In<'error'>) => {
+  1127: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`내 운영자에게 적용 중인 슬래싱을 읽을 수 없습니다: ${i?.error}`)
 },
-  1136: "비활성: 이곳의 스테이킹은 보상을 받지 못합니다.",
-  1137: "현재 최대 손실 가능액",
-  1138: (i: In<'percent'>) => {
+  1128: "비활성: 이곳의 스테이킹은 보상을 받지 못합니다.",
+  1129: "현재 최대 손실 가능액",
+  1130: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (` (각 부분의 ${i?.percent}, 컨트랙트와 같이 올림 처리).`)
 },
-  1139: (i: In<'amount'>) => {
+  1131: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`${i?.amount} 전부를 옮길 운영자`)
 },
-  1140: "옮기기",
-  1141: (i: In<'unbonding' | 'operator'>) => {
+  1132: "옮기기",
+  1133: (i: In<'unbonding' | 'operator'>) => {
 	return /** @type {LocalizedString} */ (`트랜잭션 한 번으로 처리됩니다. ${i?.unbonding} 동안 언본딩되며, 그동안 보상을 받지 못하고 잠금이 해제될 때까지 ${i?.operator} 때문에 슬래싱될 수 있습니다. 그 후 이동을 완료하면 선택한 운영자에게 스테이킹됩니다.`)
 },
-  1142: "이동 시작됨",
-  1143: (i: In<'percent'>) => {
+  1134: "이동 시작됨",
+  1135: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`거버넌스가 ${i?.percent}를 슬래싱할 수 있습니다: 제안이 투표 중입니다 (`)
 },
-  1144: (i: In<'unbonding'>) => {
+  1136: (i: In<'unbonding'>) => {
 	return /** @type {LocalizedString} */ (`). 제안이 ${i?.unbonding} 안에 실행되면 스테이킹을 옮겨도 슬래싱을 피할 수 없습니다: 빠져나가는 중인 스테이킹도 잠금이 해제될 때까지 이 운영자 몫으로 슬래싱될 수 있습니다.`)
 },
-  1145: (i: In<'error'>) => {
+  1137: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`거버넌스에 제안된 슬래싱을 읽을 수 없어 아무것도 표시하지 않습니다: ${i?.error}`)
 },
-  1146: (i: In<'percent'>) => {
+  1138: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`거버넌스가 ${i?.percent}를 슬래싱할 수 있습니다: 제안이 투표를 기다리고 있습니다 (`)
 },
-  1147: (i: In<'percent'>) => {
+  1139: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`거버넌스가 ${i?.percent}를 슬래싱할 수 있습니다: 제안이 실행 대기열에 등록되었습니다 (`)
 },
-  1148: (i: In<'percent'>) => {
+  1140: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`거버넌스가 ${i?.percent}를 슬래싱할 수 있습니다: 제안이 통과되어 대기열 등록이 가능합니다 (`)
 },
-  1149: "운영자별 위험",
-  1150: "제안 보기",
-  1151: "스테이킹 이후 바뀐 점 보기",
-  1152: "스테이킹 이후 바뀐 점",
-  1153: "까지 가져갑니다.",
-  1154: " 현재 적용 중인 슬래싱은 최대 ",
-  1155: "내 위험 한눈에 보기",
-  1156: "주의할 점",
-  1157: "다시 시도",
-  1158: (i: In<'amount'>) => {
+  1141: "운영자별 위험",
+  1142: "제안 보기",
+  1143: "스테이킹 이후 바뀐 점 보기",
+  1144: "스테이킹 이후 바뀐 점",
+  1145: "까지 가져갑니다.",
+  1146: " 현재 적용 중인 슬래싱은 최대 ",
+  1147: "내 위험 한눈에 보기",
+  1148: "주의할 점",
+  1149: "다시 시도",
+  1150: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (` (언본딩 중 ${i?.amount})`)
 },
-  1159: (i: In<'shown' | 'count'>) => {
+  1151: (i: In<'shown' | 'count'>) => {
 	return /** @type {LocalizedString} */ (`스테이커 ${i?.count}명 중 상위 ${i?.shown}명입니다.`)
 },
-  1160: "스테이커를 불러오는 중…",
-  1161: "슬래싱된 적이 없습니다.",
-  1162: "운영자 (자체 스테이킹)",
-  1163: "비중",
-  1164: "스테이킹 추이 보기",
-  1165: (i: In<'percent' | 'amount'>) => {
+  1152: "스테이커를 불러오는 중…",
+  1153: "슬래싱된 적이 없습니다.",
+  1154: "운영자 (자체 스테이킹)",
+  1155: "비중",
+  1156: "스테이킹 추이 보기",
+  1157: (i: In<'percent' | 'amount'>) => {
 	return /** @type {LocalizedString} */ (`: ${i?.percent}% 슬래싱, ${i?.amount}가 트레저리로 이전되었습니다.`)
 },
-  1166: "슬래싱 기록",
-  1167: "스테이킹 추이",
-  1168: "스테이커",
-  1169: ")",
-  1170: (i: In<'percent'>) => {
+  1158: "슬래싱 기록",
+  1159: "스테이킹 추이",
+  1160: "스테이커",
+  1161: ")",
+  1162: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`, ${i?.percent}%(으)로 변경 예정 (`)
 },
-  1171: ", ",
-  1172: ". 운영자 이름은 운영자가 직접 정합니다: 스테이킹하기 전에 주소를 확인하십시오.",
-  1173: "다른 운영자가 이와 비슷한 이름을 사용합니다:",
-  1174: (i: In<'problem'>) => {
+  1163: ", ",
+  1164: ". 운영자 이름은 운영자가 직접 정합니다: 스테이킹하기 전에 주소를 확인하십시오.",
+  1165: "다른 운영자가 이와 비슷한 이름을 사용합니다:",
+  1166: (i: In<'problem'>) => {
 	return /** @type {LocalizedString} */ (`이 운영자의 메타데이터는 표시하지 않습니다: ${i?.problem}`)
 },
-  1175: "이 운영자의 메타데이터",
-  1176: (i: In<'status'>) => {
+  1167: "이 운영자의 메타데이터",
+  1168: (i: In<'status'>) => {
 	return /** @type {LocalizedString} */ (`이 운영자는 ${i?.status} 상태이므로 새 스테이킹을 받지 않습니다.`)
 },
-  1177: "부터 적용되며, 그때까지는 위의 보상률이 현재 보상률입니다. 운영자는 한 번에 하나의 변경만 대기시킬 수 있으며, 새 요청은 기존 요청을 대체하고 공지 기간을 다시 시작합니다.",
-  1178: (i: In<'percent'>) => {
+  1169: "부터 적용되며, 그때까지는 위의 보상률이 현재 보상률입니다. 운영자는 한 번에 하나의 변경만 대기시킬 수 있으며, 새 요청은 기존 요청을 대체하고 공지 기간을 다시 시작합니다.",
+  1170: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`${i?.percent}%(으)로의 변경은 이 운영자의 유일한 대기 중인 수수료 변경입니다: `)
 },
-  1179: "스테이킹하기 전에 이 운영자의 이름을 다른 운영자와 비교하기 위해 다른 운영자를 읽는 중…",
-  1180: (i: In<'count' | 'amount'>) => {
+  1171: "스테이킹하기 전에 이 운영자의 이름을 다른 운영자와 비교하기 위해 다른 운영자를 읽는 중…",
+  1172: (i: In<'count' | 'amount'>) => {
 	return /** @type {LocalizedString} */ (`${i?.count}회, ${i?.amount}`)
 },
-  1181: "전체 운영자",
-  1182: "운영자 정보를 불러오는 중…",
-  1183: "운영자 목록을 불러오는 중…",
-  1184: "에 등록된 운영자가 없습니다.",
-  1185: "",
-  1186: (i: In<'chain'>) => {
+  1173: "전체 운영자",
+  1174: "운영자 정보를 불러오는 중…",
+  1175: "운영자 목록을 불러오는 중…",
+  1176: "에 등록된 운영자가 없습니다.",
+  1177: "",
+  1178: (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`${i?.chain}에는 스테이킹이 배포되어 있지 않습니다.`)
 },
-  1187: (i: In<'error'>) => {
+  1179: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`스테이킹 정보를 읽을 수 없습니다: ${i?.error}`)
 },
-  1188: "알 수 없는 운영자",
-  1189: "운영자 선택",
-  1190: "재스테이킹",
-  1191: "먼저 언스테이킹할 수량을 입력하십시오.",
-  1192: "다른 운영자와 비슷한 이름",
-  1193: "옮길 수량",
-  1194: (i: In<'amount' | 'operator' | 'target' | 'unbonding' | 'rest'>) => {
+  1180: "알 수 없는 운영자",
+  1181: "운영자 선택",
+  1182: "재스테이킹",
+  1183: "먼저 언스테이킹할 수량을 입력하십시오.",
+  1184: "다른 운영자와 비슷한 이름",
+  1185: "옮길 수량",
+  1186: (i: In<'amount' | 'operator' | 'target' | 'unbonding' | 'rest'>) => {
 	return /** @type {LocalizedString} */ (`${i?.amount}는 지금 ${i?.operator}에서 빠져나가 ${i?.unbonding} 후 잠금이 해제되면 ${i?.target}에 스테이킹됩니다. 그때까지는 보상을 받지 못하고, 투표에는 계속 반영되며, ${i?.operator}의 잘못으로 슬래싱될 수 있습니다. ${i?.rest}는 ${i?.operator}에 남습니다.`)
 },
-  1195: "스테이킹을 옮길 운영자",
-  1196: (i: In<'amount'>) => {
+  1187: "스테이킹을 옮길 운영자",
+  1188: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`청구 가능한 보상: ${i?.amount}`)
 },
-  1197: "스테이킹 이동",
-  1198: (i: In<'minimum'>) => {
+  1189: "스테이킹 이동",
+  1190: (i: In<'minimum'>) => {
 	return /** @type {LocalizedString} */ (`전액을 언스테이킹하거나 최소 ${i?.minimum}를 남기십시오: 컨트랙트는 그보다 적은 잔여 스테이킹을 거부합니다.`)
 },
-  1199: (i: In<'amount' | 'operator' | 'address' | 'unbonding'>) => {
+  1191: (i: In<'amount' | 'operator' | 'address' | 'unbonding'>) => {
 	return /** @type {LocalizedString} */ (`${i?.operator}(${i?.address})에서 ${i?.amount}를 언스테이킹합니다. 인출하려면 ${i?.unbonding}의 언본딩 기간을 거쳐야 합니다.`)
 },
-  1200: (i: In<'operator' | 'address' | 'unbonding'>) => {
+  1192: (i: In<'operator' | 'address' | 'unbonding'>) => {
 	return /** @type {LocalizedString} */ (`${i?.operator}(${i?.address})의 포지션 전체를 언스테이킹합니다. 인출하려면 ${i?.unbonding}의 언본딩 기간을 거쳐야 합니다.`)
 },
-  1201: "이 운영자에 대한 내 스테이킹",
-  1202: "스테이킹을 옮길 운영자를 선택하십시오.",
-  1203: "언스테이킹",
-  1204: "언스테이킹할 수량",
-  1205: (i: In<'unbonding' | 'operator' | 'minimum'>) => {
+  1193: "이 운영자에 대한 내 스테이킹",
+  1194: "스테이킹을 옮길 운영자를 선택하십시오.",
+  1195: "언스테이킹",
+  1196: "언스테이킹할 수량",
+  1197: (i: In<'unbonding' | 'operator' | 'minimum'>) => {
 	return /** @type {LocalizedString} */ (`언스테이킹한 ALT는 ${i?.unbonding} 동안 언본딩됩니다: 그동안 보상을 받지 못하고, 투표에는 계속 반영되며, 잠금이 해제될 때까지 ${i?.operator}의 잘못으로 슬래싱될 수 있습니다. 전액을 언스테이킹하거나 최소 ${i?.minimum}를 남기십시오.`)
 },
-  1206: "이 운영자에 대한 내 스테이킹",
-  1207: (i: In<'amount'>) => {
+  1198: "이 운영자에 대한 내 스테이킹",
+  1199: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`이 운영자에 대한 내 스테이킹: ${i?.amount}`)
 },
-  1208: (i: In<'amount'>) => {
+  1200: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`보상 ${i?.amount} 청구`)
 },
-  1209: (i: In<'amount' | 'operator' | 'id'>) => {
+  1201: (i: In<'amount' | 'operator' | 'id'>) => {
 	return /** @type {LocalizedString} */ (`${i?.operator}에 ${i?.amount} 스테이킹 (요청 #${i?.id})`)
 },
-  1210: (i: In<'operator'>) => {
+  1202: (i: In<'operator'>) => {
 	return /** @type {LocalizedString} */ (`보상을 ${i?.operator}에 재스테이킹`)
 },
-  1211: (i: In<'operator'>) => {
+  1203: (i: In<'operator'>) => {
 	return /** @type {LocalizedString} */ (`${i?.operator} 슬래싱의 다음 부분 적용`)
 },
-  1212: (i: In<'amount' | 'operator'>) => {
+  1204: (i: In<'amount' | 'operator'>) => {
 	return /** @type {LocalizedString} */ (`${i?.operator}(으)로 ${i?.amount} 이동 시작`)
 },
-  1213: "(으)로 이동 중",
-  1214: "",
-  1215: ")",
-  1216: (i: In<'duration'>) => {
+  1205: "(으)로 이동 중",
+  1206: "",
+  1207: ")",
+  1208: (i: In<'duration'>) => {
 	return /** @type {LocalizedString} */ (`대기 중, ${i?.duration} 후 잠금 해제 (`)
 },
-  1217: "청구 가능한 보상",
-  1218: "준비됨",
-  1219: "부터)",
-  1220: " (",
-  1221: (i: In<'requested'>) => {
+  1209: "청구 가능한 보상",
+  1210: "준비됨",
+  1211: "부터)",
+  1212: " (",
+  1213: (i: In<'requested'>) => {
 	return /** @type {LocalizedString} */ (`(요청 수량 ${i?.requested}, 언본딩 중 슬래싱으로 감소)`)
 },
-  1222: "에서)",
-  1223: (i: In<'id' | 'amount'>) => {
+  1214: "에서)",
+  1215: (i: In<'id' | 'amount'>) => {
 	return /** @type {LocalizedString} */ (`#${i?.id} · ${i?.amount} (`)
 },
-  1224: (i: In<'principal' | 'lost'>) => {
+  1216: (i: In<'principal' | 'lost'>) => {
 	return /** @type {LocalizedString} */ (`${i?.principal}를 스테이킹했으나 운영자가 슬래싱되어 그중 ${i?.lost}가 차감되었습니다.`)
 },
-  1225: "스테이킹 금액",
-  1226: "내 포지션",
-  1227: "언본딩 중",
-  1228: (i: In<'amount' | 'operator'>) => {
+  1217: "스테이킹 금액",
+  1218: "내 포지션",
+  1219: "언본딩 중",
+  1220: (i: In<'amount' | 'operator'>) => {
 	return /** @type {LocalizedString} */ (`${i?.operator}에서 ${i?.amount} 언스테이킹`)
 },
-  1229: (i: In<'amount'>) => {
+  1221: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`${i?.amount} 인출`)
 },
-  1230: (i: In<'id' | 'amount'>) => {
+  1222: (i: In<'id' | 'amount'>) => {
 	return /** @type {LocalizedString} */ (`요청 #${i?.id} 인출 (${i?.amount})`)
 },
-  1231: "보상 모두 청구",
-  1232: "보상 및 인출",
-  1233: (i: In<'count'>) => {
+  1223: "보상 모두 청구",
+  1224: "보상 및 인출",
+  1225: (i: In<'count'>) => {
 	const countPlural = registry.plural("ko", i?.count, {});return /** @type {LocalizedString} */ (` (요청 ${i?.count}건)`)
 },
-  1234: "인출 가능: ",
-  1235: (i: In<'count'>) => {
+  1226: "인출 가능: ",
+  1227: (i: In<'count'>) => {
 	const countPlural = registry.plural("ko", i?.count, {});return /** @type {LocalizedString} */ (`운영자 ${i?.count}곳의 보상:`)
 },
-  1236: "인출 가능 금액 모두 인출",
-  1237: "허용 목록에 다시 추가됨",
-  1238: ", ",
-  1239: ",",
-  1240: ":",
-  1241: (i: In<'percent'>) => {
+  1228: "인출 가능 금액 모두 인출",
+  1229: "허용 목록에 다시 추가됨",
+  1230: ", ",
+  1231: ",",
+  1232: ":",
+  1233: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`수수료가 ${i?.percent}(으)로 변경됨`)
 },
-  1242: (i: In<'percent'>) => {
+  1234: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`수수료를 ${i?.percent}(으)로 변경한다고 발표`)
 },
-  1243: ")",
-  1244: " (",
-  1245: "비활성화됨: 스테이킹을 더 받지 않으며 보상도 발생하지 않음",
-  1246: "부터 적용",
-  1247: ", ",
-  1248: "변경 사항이 없습니다.",
-  1249: "다시 활성화됨",
-  1250: "허용 목록에서 제거됨",
-  1251: (i: In<'was' | 'now'>) => {
+  1235: ")",
+  1236: " (",
+  1237: "비활성화됨: 스테이킹을 더 받지 않으며 보상도 발생하지 않음",
+  1238: "부터 적용",
+  1239: ", ",
+  1240: "변경 사항이 없습니다.",
+  1241: "다시 활성화됨",
+  1242: "허용 목록에서 제거됨",
+  1243: (i: In<'was' | 'now'>) => {
 	return /** @type {LocalizedString} */ (`전체 활성 스테이킹에서 차지하는 비중이 ${i?.was}에서 ${i?.now}(으)로 바뀌었습니다.`)
 },
-  1252: (i: In<'block'>) => {
+  1244: (i: In<'block'>) => {
 	return /** @type {LocalizedString} */ (`블록 ${i?.block} 이후(이 앱이 보유한 기록은 여기서 시작하며, 첫 스테이킹은 그보다 이전입니다),`)
 },
-  1253: "처음 스테이킹한 이후",
-  1254: (i: In<'percent' | 'amount'>) => {
+  1245: "처음 스테이킹한 이후",
+  1246: (i: In<'percent' | 'amount'>) => {
 	return /** @type {LocalizedString} */ (`${i?.percent} 슬래싱됨 (전체 스테이커 합계 ${i?.amount})`)
 },
-  1255: "적용됨",
-  1256: (i: In<'page'>) => {
+  1247: "적용됨",
+  1248: (i: In<'page'>) => {
 	return /** @type {LocalizedString} */ (`다음 ${i?.page}개 적용`)
 },
-  1257: (i: In<'operator'>) => {
+  1249: (i: In<'operator'>) => {
 	return /** @type {LocalizedString} */ (`마지막 항목이 삭감될 때까지 누구도 ${i?.operator}에 스테이킹하거나, 스테이킹을 빼거나, 인출할 수 없습니다. 다음 부분은 누구나 적용할 수 있으며 가스비만 듭니다.`)
 },
-  1258: "슬래싱이 모두 적용되었습니다.",
-  1259: (i: In<'positions' | 'requests'>) => {
+  1250: "슬래싱이 모두 적용되었습니다.",
+  1251: (i: In<'positions' | 'requests'>) => {
 	return /** @type {LocalizedString} */ (`${i?.positions}와 ${i?.requests}이 아직 삭감되지 않았습니다`)
 },
-  1260: (i: In<'transactions' | 'page'>) => {
+  1252: (i: In<'transactions' | 'page'>) => {
 	return /** @type {LocalizedString} */ (` (${i?.transactions} 필요, 건당 최대 ${i?.page}개). 슬래싱이 기록될 때 이곳에 스테이킹되어 있거나 언본딩 중이던 모든 스테이킹은 처리에 시간이 얼마나 걸리든 자기 몫을 부담합니다.`)
 },
-  1261: (i: In<'count'>) => {
+  1253: (i: In<'count'>) => {
 	const countPlural = registry.plural("ko", i?.count, {});return /** @type {LocalizedString} */ (`포지션 ${i?.count}개`)
 },
-  1262: (i: In<'error'>) => {
+  1254: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`슬래싱 진행 상황을 읽을 수 없습니다: ${i?.error}`)
 },
-  1263: "슬래싱 진행 상황을 읽는 중…",
-  1264: "에 기록). ",
-  1265: (i: In<'percent'>) => {
+  1255: "슬래싱 진행 상황을 읽는 중…",
+  1256: "에 기록). ",
+  1257: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`거버넌스가 이 운영자 스테이킹의 ${i?.percent}%를 슬래싱했습니다(`)
 },
-  1266: (i: In<'count'>) => {
+  1258: (i: In<'count'>) => {
 	const countPlural = registry.plural("ko", i?.count, {});return /** @type {LocalizedString} */ (`언본딩 요청 ${i?.count}건`)
 },
-  1267: "슬래싱 진행 중",
-  1268: (i: In<'count'>) => {
+  1259: "슬래싱 진행 중",
+  1260: (i: In<'count'>) => {
 	const countPlural = registry.plural("ko", i?.count, {});return /** @type {LocalizedString} */ (`트랜잭션 ${i?.count}건`)
 },
-  1269: (i: In<'count'>) => {
+  1261: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`활성 스테이킹이 가장 많은 운영자 ${i?.count}곳입니다. 아래 표에 같은 수치가 나와 있습니다.`)
 },
-  1270: (i: In<'count'>) => {
+  1262: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`활성 스테이킹이 가장 많은 운영자 ${i?.count}곳과 나머지 운영자 전체의 합계입니다. 아래 표에 같은 수치가 나와 있습니다.`)
 },
-  1271: "운영자별 활성 스테이킹 (ALT)",
-  1272: "기타",
-  1273: "VITAL, MACH, SQUAD를 운영하는 운영자의 활성 스테이킹입니다. 여러 서비스를 운영하는 운영자는 각 서비스에 모두 포함됩니다. 아래 표에 같은 수치가 나와 있습니다.",
-  1274: "서비스별 활성 스테이킹 (ALT)",
-  1275: "스테이킹 분포",
-  1276: "먼저 위험 안내를 읽고 확인란을 선택하십시오.",
-  1277: "스테이킹할 수량",
-  1278: "먼저 스테이킹할 수량을 입력하십시오.",
-  1279: (i: In<'operator'>) => {
+  1263: "운영자별 활성 스테이킹 (ALT)",
+  1264: "기타",
+  1265: "VITAL, MACH, SQUAD를 운영하는 운영자의 활성 스테이킹입니다. 여러 서비스를 운영하는 운영자는 각 서비스에 모두 포함됩니다. 아래 표에 같은 수치가 나와 있습니다.",
+  1266: "서비스별 활성 스테이킹 (ALT)",
+  1267: "스테이킹 분포",
+  1268: "먼저 위험 안내를 읽고 확인란을 선택하십시오.",
+  1269: "스테이킹할 수량",
+  1270: "먼저 스테이킹할 수량을 입력하십시오.",
+  1271: (i: In<'operator'>) => {
 	return /** @type {LocalizedString} */ (`${i?.operator}에 스테이킹`)
 },
-  1280: "스테이킹해도 투표는 계속됩니다: 스테이킹한 ALT는 활성 상태이든 언본딩 기간 중이든 본인의 투표권(또는 대리인의 투표권)으로 계산됩니다.",
-  1281: " 페이지에 표시됩니다.",
-  1282: "다음 단계: 스테이킹과 보상은 \"이 운영자에 대한 내 스테이킹\" 항목과 ",
-  1283: "에 반영되어 있습니다.",
-  1284: " 페이지에 표시되며, 이 스테이킹은 이미 ",
-  1285: "투표권",
-  1286: (i: In<'amount' | 'operator' | 'address'>) => {
+  1272: "스테이킹해도 투표는 계속됩니다: 스테이킹한 ALT는 활성 상태이든 언본딩 기간 중이든 본인의 투표권(또는 대리인의 투표권)으로 계산됩니다.",
+  1273: " 페이지에 표시됩니다.",
+  1274: "다음 단계: 스테이킹과 보상은 \"이 운영자에 대한 내 스테이킹\" 항목과 ",
+  1275: "에 반영되어 있습니다.",
+  1276: " 페이지에 표시되며, 이 스테이킹은 이미 ",
+  1277: "투표권",
+  1278: (i: In<'amount' | 'operator' | 'address'>) => {
 	return /** @type {LocalizedString} */ (`${i?.operator}(${i?.address})에 ${i?.amount}를 스테이킹합니다.`)
 },
-  1287: (i: In<'amount' | 'operator' | 'address'>) => {
+  1279: (i: In<'amount' | 'operator' | 'address'>) => {
 	return /** @type {LocalizedString} */ (`스테이킹 컨트랙트에 정확히 ${i?.amount}를 승인한 뒤 ${i?.operator}(${i?.address})에 ${i?.amount}를 스테이킹합니다.`)
 },
-  1288: (i: In<'amount' | 'operator'>) => {
+  1280: (i: In<'amount' | 'operator'>) => {
 	return /** @type {LocalizedString} */ (`${i?.operator}에 ${i?.amount} 스테이킹`)
 },
-  1289: "스테이킹",
-  1290: "스테이킹됨",
-  1291: "지갑 잔액",
-  1292: "활성 스테이킹",
-  1293: "블록",
-  1294: (i: In<'error'>) => {
+  1281: "스테이킹",
+  1282: "스테이킹됨",
+  1283: "지갑 잔액",
+  1284: "활성 스테이킹",
+  1285: "블록",
+  1286: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`스테이킹 기록을 읽을 수 없습니다: ${i?.error}`)
 },
-  1295: "스테이킹 기록을 읽는 중…",
-  1296: (i: In<'count' | 'block'>) => {
+  1287: "스테이킹 기록을 읽는 중…",
+  1288: (i: In<'count' | 'block'>) => {
 	return /** @type {LocalizedString} */ (`이 운영자의 활성 스테이킹을 ${i?.count}개 지점으로 보여 줍니다. 블록 ${i?.block}부터 컨트랙트가 현재 보고하는 스테이킹까지입니다. 아래 표에 같은 수치가 나와 있습니다.`)
 },
-  1297: "변동이 있었던 각 블록 이후의 활성 스테이킹 (ALT)",
-  1298: "활성",
-  1299: "비활성",
-  1300: "미등록",
-  1301: (i: In<'id'>) => {
+  1289: "변동이 있었던 각 블록 이후의 활성 스테이킹 (ALT)",
+  1290: "활성",
+  1291: "비활성",
+  1292: "미등록",
+  1293: (i: In<'id'>) => {
 	return /** @type {LocalizedString} */ (`인출 #${i?.id}`)
 },
 };

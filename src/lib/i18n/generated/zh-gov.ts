@@ -214,27 +214,27 @@ const table: Record<number, string | ((i: never) => string)> = {
   741: (i: In<'time'>) => {
 	return /** @type {LocalizedString} */ (`投票将于 ${i?.time} 后开始`)
 },
-  742: "投票中",
-  743: "已取消",
-  744: "未通过",
-  745: "已执行",
-  746: "已过期",
-  747: "本页状态",
-  748: "待开始",
-  749: "已排队",
-  750: "已通过",
-  751: "此链上未部署治理合约。",
-  752: (i: In<'number'>) => {
+  742: "本页状态",
+  743: "此链上未部署治理合约。",
+  744: (i: In<'number'>) => {
 	return /** @type {LocalizedString} */ (`提案 ${i?.number}`)
 },
-  753: "请输入地址（0x…）或 ENS 名称（name.eth）。",
-  754: (i: In<'chain'>) => {
+  745: "请输入地址（0x…）或 ENS 名称（name.eth）。",
+  746: (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`${i?.chain} 不支持 ENS：请输入地址。`)
 },
-  755: (i: In<'chain'>) => {
+  747: (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`${i?.chain} 上的治理合约没有本应用可读取的投票代币。`)
 },
-  756: "这不是地址：应为 0x 后跟 40 个十六进制字符。",
+  748: "这不是地址：应为 0x 后跟 40 个十六进制字符。",
+  749: "投票中",
+  750: "已取消",
+  751: "未通过",
+  752: "已执行",
+  753: "已过期",
+  754: "待开始",
+  755: "已排队",
+  756: "已通过",
   757: (i: In<'forVotes' | 'againstVotes' | 'abstainVotes'>) => {
 	return /** @type {LocalizedString} */ (`赞成 ${i?.forVotes} · 反对 ${i?.againstVotes} · 弃权 ${i?.abstainVotes}`)
 },

@@ -4,377 +4,377 @@ import * as registry from '../registry.ts';
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
 const table: Record<number, string | ((i: never) => string)> = {
-  1091: (i: In<'id'>) => {
+  1083: (i: In<'id'>) => {
 	return /** @type {LocalizedString} */ (`完成转移 #${i?.id}`)
 },
-  1092: "已转移",
-  1093: "所有服务",
-  1094: "任意状态",
-  1095: "佣金",
-  1096: "我的委托",
-  1097: "我的质押",
-  1098: "净奖励率",
-  1099: "从未",
-  1100: "运营商",
-  1101: " 起）",
-  1102: (i: In<'percent'>) => {
+  1084: "已转移",
+  1085: "所有服务",
+  1086: "任意状态",
+  1087: "佣金",
+  1088: "我的委托",
+  1089: "我的质押",
+  1090: "净奖励率",
+  1091: "从未",
+  1092: "运营商",
+  1093: " 起）",
+  1094: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`→ ${i?.percent}%（自 `)
 },
-  1103: (i: In<'block' | 'count'>) => {
+  1095: (i: In<'block' | 'count'>) => {
 	return /** @type {LocalizedString} */ (`截至区块 ${i?.block}（您上次访问时）：委托最多的 ${i?.count} 个运营商。正在读取最新数据…`)
 },
-  1104: (i: In<'rate' | 'earning'>) => {
+  1096: (i: In<'rate' | 'earning'>) => {
 	return /** @type {LocalizedString} */ (`协议每秒向所有正在赚取奖励的活跃质押（${i?.earning}）按比例发放 ${i?.rate}；每个运营商保留其佣金。净奖励率 = 发放速率 × 每年秒数 × （1 − 佣金） ÷ 赚取奖励的质押。它随质押变动而变化，并且仅在已注资的储备耗尽之前支付`)
 },
-  1105: "。不显示任何预测或宣传性的 APR。",
-  1106: (i: In<'duration'>) => {
+  1097: "。不显示任何预测或宣传性的 APR。",
+  1098: (i: In<'duration'>) => {
 	return /** @type {LocalizedString} */ (`（按当前速率约可维持 ${i?.duration}）`)
 },
-  1107: "净奖励率的计算方式",
-  1108: "搜索",
-  1109: "名称或地址",
-  1110: "自质押",
-  1111: "服务",
-  1112: "服务",
-  1113: (i: In<'count'>) => {
+  1099: "净奖励率的计算方式",
+  1100: "搜索",
+  1101: "名称或地址",
+  1102: "自质押",
+  1103: "服务",
+  1104: "服务",
+  1105: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`再显示 ${i?.count} 个`)
 },
-  1114: (i: In<'shown' | 'total'>) => {
+  1106: (i: In<'shown' | 'total'>) => {
 	return /** @type {LocalizedString} */ (`显示 ${i?.total} 个中的 ${i?.shown} 个。`)
 },
-  1115: (i: In<'shown' | 'matching' | 'total'>) => {
+  1107: (i: In<'shown' | 'matching' | 'total'>) => {
 	return /** @type {LocalizedString} */ (`显示 ${i?.matching} 个匹配项中的 ${i?.shown} 个（共 ${i?.total} 个）。`)
 },
-  1116: "被罚没",
-  1117: (i: In<'column'>) => {
+  1108: "被罚没",
+  1109: (i: In<'column'>) => {
 	return /** @type {LocalizedString} */ (`${i?.column}（A→Z）`)
 },
-  1118: "排序方式",
-  1119: (i: In<'column'>) => {
+  1110: "排序方式",
+  1111: (i: In<'column'>) => {
 	return /** @type {LocalizedString} */ (`${i?.column}（从高到低）`)
 },
-  1120: (i: In<'column'>) => {
+  1112: (i: In<'column'>) => {
 	return /** @type {LocalizedString} */ (`${i?.column}（从低到高）`)
 },
-  1121: "质押者",
-  1122: "状态",
-  1123: (i: In<'count'>) => {
+  1113: "质押者",
+  1114: "状态",
+  1115: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`运营商（${i?.count}）`)
 },
-  1124: "委托总额",
-  1125: "质押额",
-  1126: (i: In<'active' | 'unbonding'>) => {
+  1116: "委托总额",
+  1117: "质押额",
+  1118: (i: In<'active' | 'unbonding'>) => {
 	return /** @type {LocalizedString} */ (`（${i?.active} 活跃，${i?.unbonding} 处于解绑期且仍可被罚没）。若现在记录罚没，最多可扣除：`)
 },
-  1127: "质押总额：",
-  1128: (i: In<'percent' | 'amount'>) => {
+  1119: "质押总额：",
+  1120: (i: In<'percent' | 'amount'>) => {
 	return /** @type {LocalizedString} */ (`正在被罚没：${i?.percent}，最多从中扣除 ${i?.amount}。在罚没全部执行完毕之前，任何质押都不能转入或转出。`)
 },
-  1129: "正在被罚没：正在读取罚没比例…",
-  1130: "正在被罚没：无法读取罚没比例（见下文）。",
-  1131: (i: In<'percent'>) => {
+  1121: "正在被罚没：正在读取罚没比例…",
+  1122: "正在被罚没：无法读取罚没比例（见下文）。",
+  1123: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`佣金 ${i?.percent}`)
 },
-  1132: " 起）",
-  1133: (i: In<'percent'>) => {
+  1124: " 起）",
+  1125: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`，将降至 ${i?.percent}（自 `)
 },
-  1134: (i: In<'percent'>) => {
+  1126: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`，将升至 ${i?.percent}（自 `)
 },
-  1135: (i: In<'error'>) => {
+  1127: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`无法读取正在对您的运营商执行的罚没：${i?.error}`)
 },
-  1136: "未激活：在此的质押不会产生任何奖励。",
-  1137: "当前最多可能损失",
-  1138: (i: In<'percent'>) => {
+  1128: "未激活：在此的质押不会产生任何奖励。",
+  1129: "当前最多可能损失",
+  1130: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`（每部分的 ${i?.percent}，与合约一样向上取整）。`)
 },
-  1139: (i: In<'amount'>) => {
+  1131: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`将全部 ${i?.amount} 转移至`)
 },
-  1140: "转移",
-  1141: (i: In<'unbonding' | 'operator'>) => {
+  1132: "转移",
+  1133: (i: In<'unbonding' | 'operator'>) => {
 	return /** @type {LocalizedString} */ (`只需一笔交易。它将经过 ${i?.unbonding} 的解绑期：期间不产生奖励，并且在解锁前仍可能因 ${i?.operator} 被罚没；之后完成转移，它就会质押给您选择的运营商。`)
 },
-  1142: "已开始转移",
-  1143: (i: In<'percent'>) => {
+  1134: "已开始转移",
+  1135: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`治理可能罚没其 ${i?.percent}：相关提案正在投票中（`)
 },
-  1144: (i: In<'unbonding'>) => {
+  1136: (i: In<'unbonding'>) => {
 	return /** @type {LocalizedString} */ (`）。如果该提案在 ${i?.unbonding} 内执行，转移质押也无法避免罚没：正在转出的质押在解锁前仍可能因该运营商被罚没。`)
 },
-  1145: (i: In<'error'>) => {
+  1137: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`无法读取向治理提议的罚没，因此未显示任何提议：${i?.error}`)
 },
-  1146: (i: In<'percent'>) => {
+  1138: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`治理可能罚没其 ${i?.percent}：相关提案正在等待投票（`)
 },
-  1147: (i: In<'percent'>) => {
+  1139: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`治理可能罚没其 ${i?.percent}：相关提案已排队等待执行（`)
 },
-  1148: (i: In<'percent'>) => {
+  1140: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`治理可能罚没其 ${i?.percent}：相关提案已通过，可排队（`)
 },
-  1149: "各运营商的风险",
-  1150: "查看提案",
-  1151: "显示自您质押以来的变化",
-  1152: "自您质押以来的变化",
-  1153: "。",
-  1154: "正在执行的罚没最多扣除 ",
-  1155: "风险一览",
-  1156: "注意事项",
-  1157: "重试",
-  1158: (i: In<'amount'>) => {
+  1141: "各运营商的风险",
+  1142: "查看提案",
+  1143: "显示自您质押以来的变化",
+  1144: "自您质押以来的变化",
+  1145: "。",
+  1146: "正在执行的罚没最多扣除 ",
+  1147: "风险一览",
+  1148: "注意事项",
+  1149: "重试",
+  1150: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`（${i?.amount} 解绑中）`)
 },
-  1159: (i: In<'shown' | 'count'>) => {
+  1151: (i: In<'shown' | 'count'>) => {
 	return /** @type {LocalizedString} */ (`${i?.count} 个质押者中质押最多的 ${i?.shown} 个。`)
 },
-  1160: "正在加载质押者…",
-  1161: "从未被罚没。",
-  1162: "运营商（自质押）",
-  1163: "占比",
-  1164: "显示质押变化趋势",
-  1165: (i: In<'percent' | 'amount'>) => {
+  1152: "正在加载质押者…",
+  1153: "从未被罚没。",
+  1154: "运营商（自质押）",
+  1155: "占比",
+  1156: "显示质押变化趋势",
+  1157: (i: In<'percent' | 'amount'>) => {
 	return /** @type {LocalizedString} */ (`：罚没 ${i?.percent}%，${i?.amount} 转入国库。`)
 },
-  1166: "罚没记录",
-  1167: "质押变化趋势",
-  1168: "质押者",
-  1169: "）",
-  1170: (i: In<'percent'>) => {
+  1158: "罚没记录",
+  1159: "质押变化趋势",
+  1160: "质押者",
+  1161: "）",
+  1162: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`，将变为 ${i?.percent}%（生效时间：`)
 },
-  1171: "、",
-  1172: "。运营商的名称由其自行设定：质押前请核对地址。",
-  1173: "其他运营商使用了与此相似的名称：",
-  1174: (i: In<'problem'>) => {
+  1163: "、",
+  1164: "。运营商的名称由其自行设定：质押前请核对地址。",
+  1165: "其他运营商使用了与此相似的名称：",
+  1166: (i: In<'problem'>) => {
 	return /** @type {LocalizedString} */ (`未显示该运营商的元数据：${i?.problem}`)
 },
-  1175: "该运营商的元数据",
-  1176: (i: In<'status'>) => {
+  1167: "该运营商的元数据",
+  1168: (i: In<'status'>) => {
 	return /** @type {LocalizedString} */ (`该运营商处于${i?.status}状态，不接受新的质押。`)
 },
-  1177: " 起生效，在此之前，上方的奖励率为当前奖励率。运营商同一时间只能有一项待生效的变更；新的申请会替换它并重新开始通知期。",
-  1178: (i: In<'percent'>) => {
+  1169: " 起生效，在此之前，上方的奖励率为当前奖励率。运营商同一时间只能有一项待生效的变更；新的申请会替换它并重新开始通知期。",
+  1170: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`调整为 ${i?.percent}% 是该运营商唯一待生效的佣金变更：它自 `)
 },
-  1179: "正在读取其他运营商，以便在您质押前将此运营商的名称与它们比对…",
-  1180: (i: In<'count' | 'amount'>) => {
+  1171: "正在读取其他运营商，以便在您质押前将此运营商的名称与它们比对…",
+  1172: (i: In<'count' | 'amount'>) => {
 	return /** @type {LocalizedString} */ (`${i?.count} 次，${i?.amount}`)
 },
-  1181: "所有运营商",
-  1182: "正在加载运营商…",
-  1183: "正在加载运营商列表…",
-  1184: " 未注册为运营商。",
-  1185: "地址 ",
-  1186: (i: In<'chain'>) => {
+  1173: "所有运营商",
+  1174: "正在加载运营商…",
+  1175: "正在加载运营商列表…",
+  1176: " 未注册为运营商。",
+  1177: "地址 ",
+  1178: (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`${i?.chain} 上尚未部署质押合约。`)
 },
-  1187: (i: In<'error'>) => {
+  1179: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`无法读取质押数据：${i?.error}`)
 },
-  1188: "未知运营商",
-  1189: "选择运营商",
-  1190: "复投",
-  1191: "请先输入要解除质押的数量。",
-  1192: "名称与其他运营商相似",
-  1193: "转移数量",
-  1194: (i: In<'amount' | 'operator' | 'target' | 'unbonding' | 'rest'>) => {
+  1180: "未知运营商",
+  1181: "选择运营商",
+  1182: "复投",
+  1183: "请先输入要解除质押的数量。",
+  1184: "名称与其他运营商相似",
+  1185: "转移数量",
+  1186: (i: In<'amount' | 'operator' | 'target' | 'unbonding' | 'rest'>) => {
 	return /** @type {LocalizedString} */ (`${i?.amount} 现在离开 ${i?.operator}，并在 ${i?.unbonding} 后解锁时质押给 ${i?.target}。在此之前，它不产生奖励，仍可投票，并且仍可能因 ${i?.operator} 的过失被罚没；${i?.rest} 继续留在 ${i?.operator}。`)
 },
-  1195: "将质押转移至",
-  1196: (i: In<'amount'>) => {
+  1187: "将质押转移至",
+  1188: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`待领取奖励：${i?.amount}`)
 },
-  1197: "转移质押",
-  1198: (i: In<'minimum'>) => {
+  1189: "转移质押",
+  1190: (i: In<'minimum'>) => {
 	return /** @type {LocalizedString} */ (`请全部解除质押，或至少保留 ${i?.minimum}：合约不接受更少的剩余质押。`)
 },
-  1199: (i: In<'amount' | 'operator' | 'address' | 'unbonding'>) => {
+  1191: (i: In<'amount' | 'operator' | 'address' | 'unbonding'>) => {
 	return /** @type {LocalizedString} */ (`从 ${i?.operator}（${i?.address}）解除质押 ${i?.amount}；需经过 ${i?.unbonding} 的解绑期后才能提取。`)
 },
-  1200: (i: In<'operator' | 'address' | 'unbonding'>) => {
+  1192: (i: In<'operator' | 'address' | 'unbonding'>) => {
 	return /** @type {LocalizedString} */ (`从 ${i?.operator}（${i?.address}）解除该仓位的全部质押；需经过 ${i?.unbonding} 的解绑期后才能提取。`)
 },
-  1201: "您在此运营商的质押",
-  1202: "请选择要将质押转移至的运营商。",
-  1203: "解除质押",
-  1204: "解除质押数量",
-  1205: (i: In<'unbonding' | 'operator' | 'minimum'>) => {
+  1193: "您在此运营商的质押",
+  1194: "请选择要将质押转移至的运营商。",
+  1195: "解除质押",
+  1196: "解除质押数量",
+  1197: (i: In<'unbonding' | 'operator' | 'minimum'>) => {
 	return /** @type {LocalizedString} */ (`解除质押的 ALT 需经过 ${i?.unbonding} 的解绑期：期间不产生奖励，仍可投票，并且在解锁前仍可能因 ${i?.operator} 的过失被罚没。请全部解除质押，或至少保留 ${i?.minimum}。`)
 },
-  1206: "您在此运营商的质押",
-  1207: (i: In<'amount'>) => {
+  1198: "您在此运营商的质押",
+  1199: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`您在此运营商的质押：${i?.amount}`)
 },
-  1208: (i: In<'amount'>) => {
+  1200: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`领取 ${i?.amount} 奖励`)
 },
-  1209: (i: In<'amount' | 'operator' | 'id'>) => {
+  1201: (i: In<'amount' | 'operator' | 'id'>) => {
 	return /** @type {LocalizedString} */ (`向 ${i?.operator} 质押 ${i?.amount}（请求 #${i?.id}）`)
 },
-  1210: (i: In<'operator'>) => {
+  1202: (i: In<'operator'>) => {
 	return /** @type {LocalizedString} */ (`将奖励复投至 ${i?.operator}`)
 },
-  1211: (i: In<'operator'>) => {
+  1203: (i: In<'operator'>) => {
 	return /** @type {LocalizedString} */ (`执行 ${i?.operator} 罚没的下一部分`)
 },
-  1212: (i: In<'amount' | 'operator'>) => {
+  1204: (i: In<'amount' | 'operator'>) => {
 	return /** @type {LocalizedString} */ (`开始将 ${i?.amount} 转移至 ${i?.operator}`)
 },
-  1213: "",
-  1214: "正在转移至 ",
-  1215: "）",
-  1216: (i: In<'duration'>) => {
+  1205: "",
+  1206: "正在转移至 ",
+  1207: "）",
+  1208: (i: In<'duration'>) => {
 	return /** @type {LocalizedString} */ (`等待中，${i?.duration} 后解锁（`)
 },
-  1217: "待领取奖励",
-  1218: "可提取",
-  1219: " 起",
-  1220: "，自 ",
-  1221: (i: In<'requested'>) => {
+  1209: "待领取奖励",
+  1210: "可提取",
+  1211: " 起",
+  1212: "，自 ",
+  1213: (i: In<'requested'>) => {
 	return /** @type {LocalizedString} */ (`（申请数量 ${i?.requested}；解绑期间因罚没而减少）`)
 },
-  1222: "",
-  1223: (i: In<'id' | 'amount'>) => {
+  1214: "",
+  1215: (i: In<'id' | 'amount'>) => {
 	return /** @type {LocalizedString} */ (`#${i?.id} · ${i?.amount}，来自 `)
 },
-  1224: (i: In<'principal' | 'lost'>) => {
+  1216: (i: In<'principal' | 'lost'>) => {
 	return /** @type {LocalizedString} */ (`您投入了 ${i?.principal}；该运营商被罚没，其中 ${i?.lost} 被扣除。`)
 },
-  1225: "已质押",
-  1226: "您的仓位",
-  1227: "解绑中",
-  1228: (i: In<'amount' | 'operator'>) => {
+  1217: "已质押",
+  1218: "您的仓位",
+  1219: "解绑中",
+  1220: (i: In<'amount' | 'operator'>) => {
 	return /** @type {LocalizedString} */ (`从 ${i?.operator} 解除质押 ${i?.amount}`)
 },
-  1229: (i: In<'amount'>) => {
+  1221: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`提取 ${i?.amount}`)
 },
-  1230: (i: In<'id' | 'amount'>) => {
+  1222: (i: In<'id' | 'amount'>) => {
 	return /** @type {LocalizedString} */ (`提取请求 #${i?.id}（${i?.amount}）`)
 },
-  1231: "领取全部奖励",
-  1232: "奖励与提取",
-  1233: (i: In<'count'>) => {
+  1223: "领取全部奖励",
+  1224: "奖励与提取",
+  1225: (i: In<'count'>) => {
 	const countPlural = registry.plural("zh", i?.count, {});return /** @type {LocalizedString} */ (`（共 ${i?.count} 个请求）`)
 },
-  1234: "可提取：",
-  1235: (i: In<'count'>) => {
+  1226: "可提取：",
+  1227: (i: In<'count'>) => {
 	const countPlural = registry.plural("zh", i?.count, {});return /** @type {LocalizedString} */ (`${i?.count} 个运营商的奖励：`)
 },
-  1236: "提取全部可提取金额",
-  1237: "重新加入白名单",
-  1238: "，",
-  1239: "，",
-  1240: "：",
-  1241: (i: In<'percent'>) => {
+  1228: "提取全部可提取金额",
+  1229: "重新加入白名单",
+  1230: "，",
+  1231: "，",
+  1232: "：",
+  1233: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`佣金变为 ${i?.percent}`)
 },
-  1242: (i: In<'percent'>) => {
+  1234: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`宣布将佣金调整为 ${i?.percent}`)
 },
-  1243: "）",
-  1244: "（",
-  1245: "已停用：不再接受质押，也不再产生奖励",
-  1246: " 生效",
-  1247: "，将于 ",
-  1248: "没有变化。",
-  1249: "重新激活",
-  1250: "已从白名单中移除",
-  1251: (i: In<'was' | 'now'>) => {
+  1235: "）",
+  1236: "（",
+  1237: "已停用：不再接受质押，也不再产生奖励",
+  1238: " 生效",
+  1239: "，将于 ",
+  1240: "没有变化。",
+  1241: "重新激活",
+  1242: "已从白名单中移除",
+  1243: (i: In<'was' | 'now'>) => {
 	return /** @type {LocalizedString} */ (`其在全部活跃质押中的占比从 ${i?.was} 变为 ${i?.now}；`)
 },
-  1252: (i: In<'block'>) => {
+  1244: (i: In<'block'>) => {
 	return /** @type {LocalizedString} */ (`自区块 ${i?.block} 起（本应用保存的历史从此开始，您的首次质押早于此），`)
 },
-  1253: "自您首次向其质押以来",
-  1254: (i: In<'percent' | 'amount'>) => {
+  1245: "自您首次向其质押以来",
+  1246: (i: In<'percent' | 'amount'>) => {
 	return /** @type {LocalizedString} */ (`被罚没 ${i?.percent}（所有质押者合计 ${i?.amount}）`)
 },
-  1255: "已执行",
-  1256: (i: In<'page'>) => {
+  1247: "已执行",
+  1248: (i: In<'page'>) => {
 	return /** @type {LocalizedString} */ (`执行接下来的 ${i?.page} 项`)
 },
-  1257: (i: In<'operator'>) => {
+  1249: (i: In<'operator'>) => {
 	return /** @type {LocalizedString} */ (`在最后一项扣减完成之前，任何人都不能向 ${i?.operator} 质押、从中解除质押或提取。任何人都可以执行下一部分，只需支付 gas 费。`)
 },
-  1258: "罚没已全部执行。",
-  1259: (i: In<'positions' | 'requests'>) => {
+  1250: "罚没已全部执行。",
+  1251: (i: In<'positions' | 'requests'>) => {
 	return /** @type {LocalizedString} */ (`仍有 ${i?.positions}和 ${i?.requests}待扣减`)
 },
-  1260: (i: In<'transactions' | 'page'>) => {
+  1252: (i: In<'transactions' | 'page'>) => {
 	return /** @type {LocalizedString} */ (`（需要 ${i?.transactions}，每笔最多 ${i?.page} 项）。罚没记录时在此质押或处于解绑期的所有质押都将按比例承担，无论需要多长时间。`)
 },
-  1261: (i: In<'count'>) => {
+  1253: (i: In<'count'>) => {
 	const countPlural = registry.plural("zh", i?.count, {});return /** @type {LocalizedString} */ (`${i?.count} 个仓位`)
 },
-  1262: (i: In<'error'>) => {
+  1254: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`无法读取罚没进度：${i?.error}`)
 },
-  1263: "正在读取罚没进度…",
-  1264: "）。",
-  1265: (i: In<'percent'>) => {
+  1255: "正在读取罚没进度…",
+  1256: "）。",
+  1257: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`治理已决定罚没该运营商质押的 ${i?.percent}%（记录于 `)
 },
-  1266: (i: In<'count'>) => {
+  1258: (i: In<'count'>) => {
 	const countPlural = registry.plural("zh", i?.count, {});return /** @type {LocalizedString} */ (`${i?.count} 个解绑请求`)
 },
-  1267: "正在罚没",
-  1268: (i: In<'count'>) => {
+  1259: "正在罚没",
+  1260: (i: In<'count'>) => {
 	const countPlural = registry.plural("zh", i?.count, {});return /** @type {LocalizedString} */ (`${i?.count} 笔交易`)
 },
-  1269: (i: In<'count'>) => {
+  1261: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`活跃质押最多的 ${i?.count} 个运营商。下表列出了相同的数据。`)
 },
-  1270: (i: In<'count'>) => {
+  1262: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`活跃质押最多的 ${i?.count} 个运营商，以及其余所有运营商的合计。下表列出了相同的数据。`)
 },
-  1271: "各运营商的活跃质押（ALT）",
-  1272: "其他",
-  1273: "运行 VITAL、MACH 和 SQUAD 的运营商的活跃质押；运行多项服务的运营商会计入每一项服务。下表列出了相同的数据。",
-  1274: "各服务的活跃质押（ALT）",
-  1275: "质押分布",
-  1276: "请先阅读风险说明并勾选确认框。",
-  1277: "质押数量",
-  1278: "请先输入要质押的数量。",
-  1279: (i: In<'operator'>) => {
+  1263: "各运营商的活跃质押（ALT）",
+  1264: "其他",
+  1265: "运行 VITAL、MACH 和 SQUAD 的运营商的活跃质押；运行多项服务的运营商会计入每一项服务。下表列出了相同的数据。",
+  1266: "各服务的活跃质押（ALT）",
+  1267: "质押分布",
+  1268: "请先阅读风险说明并勾选确认框。",
+  1269: "质押数量",
+  1270: "请先输入要质押的数量。",
+  1271: (i: In<'operator'>) => {
 	return /** @type {LocalizedString} */ (`向 ${i?.operator} 质押`)
 },
-  1280: "您的质押仍可投票：已质押的 ALT 无论处于活跃状态还是解绑期，都计入您的投票权（或您的受托人的投票权）。",
-  1281: "页面中。",
-  1282: "下一步：您的质押及其奖励将显示在“您在此运营商的质押”下方和",
-  1283: "。",
-  1284: "页面中；该质押已计入您的",
-  1285: "投票权",
-  1286: (i: In<'amount' | 'operator' | 'address'>) => {
+  1272: "您的质押仍可投票：已质押的 ALT 无论处于活跃状态还是解绑期，都计入您的投票权（或您的受托人的投票权）。",
+  1273: "页面中。",
+  1274: "下一步：您的质押及其奖励将显示在“您在此运营商的质押”下方和",
+  1275: "。",
+  1276: "页面中；该质押已计入您的",
+  1277: "投票权",
+  1278: (i: In<'amount' | 'operator' | 'address'>) => {
 	return /** @type {LocalizedString} */ (`向 ${i?.operator}（${i?.address}）质押 ${i?.amount}。`)
 },
-  1287: (i: In<'amount' | 'operator' | 'address'>) => {
+  1279: (i: In<'amount' | 'operator' | 'address'>) => {
 	return /** @type {LocalizedString} */ (`先向质押合约精确授权 ${i?.amount}，然后向 ${i?.operator}（${i?.address}）质押 ${i?.amount}。`)
 },
-  1288: (i: In<'amount' | 'operator'>) => {
+  1280: (i: In<'amount' | 'operator'>) => {
 	return /** @type {LocalizedString} */ (`向 ${i?.operator} 质押 ${i?.amount}`)
 },
-  1289: "质押",
-  1290: "已质押",
-  1291: "钱包余额",
-  1292: "活跃质押",
-  1293: "区块",
-  1294: (i: In<'error'>) => {
+  1281: "质押",
+  1282: "已质押",
+  1283: "钱包余额",
+  1284: "活跃质押",
+  1285: "区块",
+  1286: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`无法读取质押历史：${i?.error}`)
 },
-  1295: "正在读取质押历史…",
-  1296: (i: In<'count' | 'block'>) => {
+  1287: "正在读取质押历史…",
+  1288: (i: In<'count' | 'block'>) => {
 	return /** @type {LocalizedString} */ (`该运营商的活跃质押，共 ${i?.count} 个数据点，从区块 ${i?.block} 直到合约当前报告的质押。下表列出了相同的数据。`)
 },
-  1297: "每个变动区块之后的活跃质押（ALT）",
-  1298: "活跃",
-  1299: "已停用",
-  1300: "未注册",
-  1301: (i: In<'id'>) => {
+  1289: "每个变动区块之后的活跃质押（ALT）",
+  1290: "活跃",
+  1291: "已停用",
+  1292: "未注册",
+  1293: (i: In<'id'>) => {
 	return /** @type {LocalizedString} */ (`提取 #${i?.id}`)
 },
 };

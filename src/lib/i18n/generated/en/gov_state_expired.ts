@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const gov_proposal_list_state_succeeded = /* @__PURE__ */ message(750, "Succeeded");
+export const gov_state_expired = /* @__PURE__ */ message(753, "Expired");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const gov_proposal_list_state_executed = /* @__PURE__ */ message(745, "Executed");
+export const gov_state_succeeded = /* @__PURE__ */ message(756, "Succeeded");

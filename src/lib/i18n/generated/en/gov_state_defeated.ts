@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const gov_proposal_list_state_expired = /* @__PURE__ */ message(746, "Expired");
+export const gov_state_defeated = /* @__PURE__ */ message(751, "Defeated");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const gov_proposal_list_state_pending = /* @__PURE__ */ message(748, "Pending");
+export const gov_state_canceled = /* @__PURE__ */ message(750, "Canceled");

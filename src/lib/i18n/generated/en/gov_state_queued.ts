@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const gov_proposal_list_state_canceled = /* @__PURE__ */ message(743, "Canceled");
+export const gov_state_queued = /* @__PURE__ */ message(755, "Queued");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const proposal_page_state_defeated = /* @__PURE__ */ message(948, "Defeated");
+export const gov_state_executed = /* @__PURE__ */ message(752, "Executed");

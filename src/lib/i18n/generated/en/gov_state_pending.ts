@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const proposal_page_state_executed = /* @__PURE__ */ message(949, "Executed");
+export const gov_state_pending = /* @__PURE__ */ message(754, "Pending");
