@@ -11,8 +11,9 @@
  *
  * A message's section is its key's first word (`staking_title` → `staking`): one of `SECTIONS`.
  * Paraglide compiles each message (variables, plurals by `Intl.PluralRules`); this script only lays
- * the compiled functions out in files. Runs from the Vite plugin below (build, dev, vitest) and from
- * `npm run i18n` (svelte-check); skips the work when nothing it reads has changed.
+ * the compiled functions out in files. Runs from the Vite plugin below (builds and the dev server)
+ * and from `npm run i18n` (`check` runs it); skips the work when nothing it reads has changed. The
+ * output is committed, and a unit test fails when it is not current.
  */
 import fs from 'node:fs';
 import { createHash } from 'node:crypto';
@@ -192,7 +193,9 @@ function inputsHash(): string {
     }
   };
   walk(MESSAGES);
-  walk(PROJECT);
+  // The project's settings only: the inlang SDK writes files of its own beside them as it loads
+  // (absent from a fresh clone), which would make every first build compile again.
+  hash.update(fs.readFileSync(join(PROJECT, 'settings.json')));
   hash.update(fs.readFileSync(new URL(import.meta.url)));
   return hash.digest('hex');
 }

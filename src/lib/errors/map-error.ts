@@ -49,11 +49,12 @@ const MALFORMED: Record<AnswerShape, (i: { method: string }) => string> = {
  * the causes) in words, in the language shown; undefined for any other error.
  */
 function malformedAnswer(error: unknown): string | undefined {
-  let current: any = error;
+  type Cause = { name?: unknown; method?: unknown; expected?: AnswerShape; cause?: unknown } | null | undefined;
+  let current = error as Cause;
   for (let depth = 0; current && depth < 10; depth++) {
     if (current.name === 'MalformedAnswerError')
       return MALFORMED[current.expected as AnswerShape]?.({ method: String(current.method) });
-    current = current.cause;
+    current = current.cause as Cause;
   }
   return undefined;
 }
