@@ -7,14 +7,30 @@ import type { Component } from 'svelte';
 import { STAKING_HEAD } from './features/staking/lead.ts';
 import { GOVERNANCE_HEAD } from './features/governance/lead.ts';
 import { withMessages } from './lib/i18n/locale.svelte.ts';
+import { governancePages, governanceSubpageMessages } from './features/governance/subpages.ts';
+import { stakingPages } from './features/staking/subpages.ts';
+import { preload } from './lib/ui/preload.ts';
 
-/** Each section's page, with the shown language's messages for it (nothing more for English). */
-export const pages: Record<string, () => Promise<{ default: Component }>> = {
-  '/staking': withMessages(() => import('./features/staking/staking-page.svelte'), ['errors', 'staking']),
-  '/governance': withMessages(() => import('./features/governance/governance-page.svelte'), ['errors', 'gov']),
-  '/airdrop': withMessages(() => import('./features/airdrop/airdrop-page.svelte'), ['errors', 'airdrop']),
-  '/activity': withMessages(() => import('./features/activity/activity-page.svelte'), ['errors', 'activity']),
-  '/network': withMessages(() => import('./features/network/network-page.svelte'), ['errors', 'network']),
+/** The catalogue section of each section's own words (its pages also draw with 'common' and 'errors'). */
+const SECTION_MESSAGES = {
+  '/staking': 'staking',
+  '/governance': 'gov',
+  '/airdrop': 'airdrop',
+  '/activity': 'activity',
+  '/network': 'network',
+} as const;
+type Section = keyof typeof SECTION_MESSAGES;
+
+/** A section's page, with the shown language's messages for it (nothing more for English). */
+const page = <T>(prefix: Section, load: () => Promise<T>) => withMessages(load, ['errors', SECTION_MESSAGES[prefix]]);
+
+/** Each section's page. */
+export const pages: Record<Section, () => Promise<{ default: Component }>> = {
+  '/staking': page('/staking', () => import('./features/staking/staking-page.svelte')),
+  '/governance': page('/governance', () => import('./features/governance/governance-page.svelte')),
+  '/airdrop': page('/airdrop', () => import('./features/airdrop/airdrop-page.svelte')),
+  '/activity': page('/activity', () => import('./features/activity/activity-page.svelte')),
+  '/network': page('/network', () => import('./features/network/network-page.svelte')),
 };
 
 /**
@@ -25,16 +41,11 @@ export function messageSectionsOf(path: string): string[] {
   // The Overview's first screen needs the shell's and its own; a section's pages also show the
   // core's sentences (a form's "connect first", a transaction's steps) from their first paint.
   if (path === '/' || path === '') return ['common', 'overview'];
-  const sections = ['common', 'errors'];
-  if (path.startsWith('/governance')) {
-    sections.push('gov');
-    if (path.startsWith('/governance/proposals/')) sections.push('proposal');
-    else if (path === '/governance/new') sections.push('create');
-    else if (path.startsWith('/governance/delegates')) sections.push('delegates');
-  } else {
-    const section = sectionOf(path);
-    if (section) sections.push(section.slice(1));
-  }
+  const section = sectionOf(path);
+  if (!section) return ['common', 'errors'];
+  const sections: string[] = ['common', 'errors', SECTION_MESSAGES[section]];
+  const subpage = governanceSubpageOf(path);
+  if (subpage) sections.push(governanceSubpageMessages[subpage]);
   return sections;
 }
 
@@ -49,23 +60,27 @@ export const sectionHeads: Record<string, { title: string; lead: string }> = {
 };
 
 export { governancePages } from './features/governance/subpages.ts';
-import { governancePages } from './features/governance/subpages.ts';
-import { stakingPages } from './features/staking/subpages.ts';
-import { preload } from './lib/ui/preload.ts';
+
+/** Which of governance's own pages `path` opens, if any. */
+function governanceSubpageOf(path: string): keyof typeof governancePages | undefined {
+  if (path.startsWith('/governance/proposals/')) return 'proposal';
+  if (path === '/governance/new') return 'create';
+  if (path === '/governance/delegates') return 'delegates';
+  if (path.startsWith('/governance/delegates/')) return 'delegate';
+  return undefined;
+}
 
 /** The page within a section that `path` opens, if it has its own. */
 export function subpageOf(path: string): (() => Promise<unknown>) | undefined {
-  if (path.startsWith('/governance/proposals/')) return governancePages.proposal;
-  if (path === '/governance/new') return governancePages.create;
-  if (path === '/governance/delegates') return governancePages.delegates;
-  if (path.startsWith('/governance/delegates/')) return governancePages.delegate;
+  const governance = governanceSubpageOf(path);
+  if (governance) return governancePages[governance];
   if (path.startsWith('/staking/operators/')) return stakingPages.operator;
   return undefined;
 }
 
 /** The lazily loaded section `path` belongs to, if any. */
-export const sectionOf = (path: string) =>
-  Object.keys(pages).find((prefix) => path === prefix || path.startsWith(`${prefix}/`));
+export const sectionOf = (path: string): Section | undefined =>
+  (Object.keys(SECTION_MESSAGES) as Section[]).find((prefix) => path === prefix || path.startsWith(`${prefix}/`));
 
 /** Starts loading the page in `hash` (a `#/…` route) and its own part, if it is not the Overview. */
 export function preloadPageOf(hash: string) {

@@ -1,9 +1,18 @@
 /** Governance's own pages, loaded with the first visit to each (the list is part of its section). */
 import { withMessages } from '../../lib/i18n/locale.svelte.ts';
 
+/** The catalogue section each of them draws with, beside the governance section's own ('gov'). */
+export const governanceSubpageMessages = {
+  proposal: 'proposal',
+  create: 'create',
+  delegates: 'delegates',
+  delegate: 'delegates',
+} as const;
+
+const m = governanceSubpageMessages;
 export const governancePages = {
-  proposal: withMessages(() => import('./proposal/proposal-page.svelte'), ['proposal']),
-  create: withMessages(() => import('./create/create-proposal.svelte'), ['create']),
-  delegates: withMessages(() => import('./delegates/delegates-page.svelte'), ['delegates']),
-  delegate: withMessages(() => import('./delegates/delegate-page.svelte'), ['delegates']),
+  proposal: withMessages(() => import('./proposal/proposal-page.svelte'), [m.proposal]),
+  create: withMessages(() => import('./create/create-proposal.svelte'), [m.create]),
+  delegates: withMessages(() => import('./delegates/delegates-page.svelte'), [m.delegates]),
+  delegate: withMessages(() => import('./delegates/delegate-page.svelte'), [m.delegate]),
 };
