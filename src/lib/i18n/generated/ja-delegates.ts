@@ -30,7 +30,7 @@ const table: Record<number, string | ((i: never) => string)> = {
 },
   419: "なし",
   420: "投票はありません。",
-  421: "自身のステーク済み ALT",
+  421: "自身がステーキングした ALT",
   422: "自身のラップ済み ALT",
   423: "参加状況",
   424: "参加状況を読み込んでいます…",
@@ -43,7 +43,7 @@ const table: Record<number, string | ((i: never) => string)> = {
 },
   428: "Safe のオーナー",
   429: "Safe マルチシグ",
-  430: "ステーク済み",
+  430: "ステーキング済み",
   431: (i: In<'forCount' | 'againstCount' | 'abstainCount'>) => {
 	return /** @type {LocalizedString} */ (`賛成 ${i?.forCount} · 反対 ${i?.againstCount} · 棄権 ${i?.abstainCount}`)
 },

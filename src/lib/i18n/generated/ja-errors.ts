@@ -51,7 +51,7 @@ const table: Record<number, string | ((i: never) => string)> = {
 	return /** @type {LocalizedString} */ (`あなたの票数は ${i?.votes} です。提案には ${i?.threshold} が必要です。`)
 },
   516: (i: In<'available' | 'requested'>) => {
-	return /** @type {LocalizedString} */ (`ここでのステークは ${i?.available} で、要求された ${i?.requested} より少ないです。`)
+	return /** @type {LocalizedString} */ (`このオペレーターへのステークは ${i?.available} で、指定した ${i?.requested} に足りません。`)
 },
   517: "投票権をゼロアドレスに委任することはできません。",
   518: "資格の証明がオンチェーンのエアドロップと一致しません。",
@@ -143,7 +143,7 @@ const table: Record<number, string | ((i: never) => string)> = {
 	const leftPlural = registry.plural("ja", i?.left, {});return /** @type {LocalizedString} */ (`Safe を待っています：確認 ${i?.confirmations}/${i?.threshold}。あと ${i?.left} 人のオーナーが Safe アプリで確認する必要があります。このページで引き続き追跡します。`)
 },
   560: (i: In<'confirmations' | 'threshold'>) => {
-	return /** @type {LocalizedString} */ (`Safe を待っています：確認 ${i?.confirmations}/${i?.threshold}。実行できます。どのオーナーも Safe アプリで実行できます。`)
+	return /** @type {LocalizedString} */ (`Safe を待っています：確認 ${i?.confirmations}/${i?.threshold}。実行の準備ができました。どのオーナーも Safe アプリで実行できます。`)
 },
   561: "履歴を読み込めませんでした。",
   562: "履歴スナップショット",

@@ -24,7 +24,7 @@ const table: Record<number, string | ((i: never) => string)> = {
 	return /** @type {LocalizedString} */ (`ブロック ${i?.block} 時点（前回の訪問時）：委任が最も多いオペレーター ${i?.count} 件です。最新の数値を読み込み中…`)
 },
   1096: (i: In<'rate' | 'earning'>) => {
-	return /** @type {LocalizedString} */ (`プロトコルは、報酬を得ているすべてのアクティブステーク（${i?.earning}）に毎秒 ${i?.rate} を按分して配分し、各オペレーターは手数料を受け取ります。純報酬率 = 配分レート × 1 年の秒数 × (1 − 手数料) ÷ 報酬対象のステーク。ステークの移動に応じて変わり、積み立てられた準備金が残っている間だけ支払われます`)
+	return /** @type {LocalizedString} */ (`プロトコルは、報酬を得ているすべてのアクティブステーク（${i?.earning}）に毎秒 ${i?.rate} を按分して配分し、各オペレーターは手数料を受け取ります。純報酬率 = 配分レート × 1 年の秒数 × （1 − 手数料） ÷ 報酬対象のステーク。ステークの移動に応じて変わり、積み立てられた準備金が残っている間だけ支払われます`)
 },
   1097: "。予測値や宣伝用の APR は表示していません。",
   1098: (i: In<'duration'>) => {
@@ -156,9 +156,9 @@ const table: Record<number, string | ((i: never) => string)> = {
   1168: (i: In<'status'>) => {
 	return /** @type {LocalizedString} */ (`このオペレーターは${i?.status}のため、新しいステークを受け付けていません。`)
 },
-  1169: " から適用され、それまでは上記の報酬率が現在のものです。オペレーターが保留できる変更は 1 件だけで、新しいリクエストはそれを置き換え、通知期間をやり直します。",
+  1169: " で、それまでは上記の現在の報酬率が適用されます。保留できる変更はオペレーターごとに 1 件だけで、新たに申請するとこの変更は置き換えられ、予告期間が最初からやり直しになります。",
   1170: (i: In<'percent'>) => {
-	return /** @type {LocalizedString} */ (`${i?.percent}% への変更は、このオペレーターの保留中の唯一の手数料変更です：`)
+	return /** @type {LocalizedString} */ (`${i?.percent}% への変更が、このオペレーターの保留中の手数料変更です。適用開始は `)
 },
   1171: "ステーキングする前にこのオペレーターの名前を他と照合するため、他のオペレーターを読み込み中…",
   1172: (i: In<'count' | 'amount'>) => {
@@ -228,7 +228,7 @@ const table: Record<number, string | ((i: never) => string)> = {
   1206: "",
   1207: "）",
   1208: (i: In<'duration'>) => {
-	return /** @type {LocalizedString} */ (`保留中、${i?.duration} 後にロック解除（`)
+	return /** @type {LocalizedString} */ (`待機中、${i?.duration} 後にロック解除（`)
 },
   1209: "未請求の報酬",
   1210: "準備完了",

@@ -64,7 +64,7 @@ const table: Record<number, string | ((i: never) => string)> = {
   246: "이런 링크를 통해 들어간 사이트에서는 절대 지갑을 연결하거나 서명하지 마십시오.",
   247: "",
   248: (i: In<'source'>) => {
-	return /** @type {LocalizedString} */ (`이 링크는 ${i?.source}이(가) 작성했으며 다음 주소로 이동합니다:`)
+	return /** @type {LocalizedString} */ (`이 링크의 출처는 ${i?.source}이며, 다음 주소로 이동합니다:`)
 },
   249: "차트를 그릴 수 없습니다. 아래 표에 같은 수치가 있습니다.",
   250: (i: In<'title'>) => {

@@ -5,7 +5,7 @@ type In<K extends string> = Record<K, NonNullable<unknown>>;
 
 const table: Record<number, string | ((i: never) => string)> = {
   492: (i: In<'text' | 'whole' | 'decimal'>) => {
-	return /** @type {LocalizedString} */ (`"${i?.text}"은(는) 모호합니다. 정수라면 ${i?.whole}로 쓰고, 소수라면 "${i?.decimal}"을(를) 사용하십시오.`)
+	return /** @type {LocalizedString} */ (`"${i?.text}"은(는) 모호합니다. 정수라면 ${i?.whole}처럼 쓰고, 소수라면 "${i?.decimal}"을(를) 사용하십시오.`)
 },
   493: "금액을 입력하십시오.",
   494: "지수 표기 없이 금액을 전부 입력하십시오.",
@@ -89,7 +89,7 @@ const table: Record<number, string | ((i: never) => string)> = {
   536: "스테이킹을 이동할 다른 운영자를 선택하십시오.",
   537: "타임락 지연 시간이 아직 지나지 않았습니다.",
   538: (i: In<'max'>) => {
-	return /** @type {LocalizedString} */ (`동시에 최대 ${i?.max}명의 운영자에게 스테이킹할 수 있습니다.`)
+	return /** @type {LocalizedString} */ (`동시에 최대 ${i?.max}곳의 운영자에게 스테이킹할 수 있습니다.`)
 },
   539: (i: In<'max'>) => {
 	return /** @type {LocalizedString} */ (`언본딩 요청은 동시에 최대 ${i?.max}건까지 가능합니다. 먼저 준비된 요청을 인출하십시오.`)
@@ -105,7 +105,7 @@ const table: Record<number, string | ((i: never) => string)> = {
 },
   545: "에어드롭 매니페스트",
   546: "에어드롭 매니페스트의 형식이 잘못되었습니다.",
-  547: "에어드롭 파일이 온체인 컨트랙트와 다른 배포에 대한 것입니다(호스팅된 파일이 오래되었거나 변조되었습니다).",
+  547: "에어드롭 파일이 온체인 컨트랙트와 다른 배분용입니다(호스팅된 파일이 오래되었거나 변조되었습니다).",
   548: (i: In<'prefix'>) => {
 	return /** @type {LocalizedString} */ (`에어드롭 샤드 ${i?.prefix}`)
 },

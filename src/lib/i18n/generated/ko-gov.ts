@@ -14,7 +14,7 @@ const table: Record<number, string | ((i: never) => string)> = {
 	return /** @type {LocalizedString} */ (`${i?.action}, 그리고 네이티브 코인 ${i?.amount} 전송`)
 },
   637: (i: In<'number'>) => {
-	return /** @type {LocalizedString} */ (`운영자 최대 ${i?.number}개에 수수료 상한 추가 적용`)
+	return /** @type {LocalizedString} */ (`운영자 최대 ${i?.number}곳에 수수료 상한 추가 적용`)
 },
   638: (i: In<'spender' | 'amount' | 'owner'>) => {
 	return /** @type {LocalizedString} */ (`${i?.spender}에게 ${i?.owner} 보유분 ${i?.amount}의 사용 허용`)
@@ -297,7 +297,7 @@ const table: Record<number, string | ((i: never) => string)> = {
   792: "투표권을 자기 자신에게 위임",
   793: "위임 대상(주소, 비워 두면 Safe 자신)",
   794: "위임 대상(주소 또는 ENS 이름, 비워 두면 Safe 자신)",
-  795: "래핑된 ALT와 스테이킹된 ALT 모두 투표에 쓰이며, 한 번의 위임으로 둘 다 옮겨집니다. 변경 사항은 그 이후에 스냅샷이 찍히는 제안부터 반영됩니다.",
+  795: "래핑한 ALT와 스테이킹한 ALT 모두 투표에 쓰이며, 한 번의 위임으로 둘 다 옮겨집니다. 변경 사항은 그 이후에 스냅샷이 찍히는 제안부터 반영됩니다.",
   796: "대리인의 투표 내역",
   797: "내 투표권",
   798: "다른 주소를 보고 있습니다. 이 주소의 투표권을 위임하거나 얻으려면 해당 지갑을 연결하십시오.",

@@ -52,13 +52,13 @@ const table: Record<number, string | ((i: never) => string)> = {
   818: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`${i?.count} ms`)
 },
-  819: "속도 제한 없음",
+  819: "속도 제한 발생 안 함",
   820: "아직 측정 안 됨",
   821: "아니요",
   822: "요청당 호출 1건",
   823: "요청당 호출 1건 (배치 미지원)",
   824: (i: In<'time'>) => {
-	return /** @type {LocalizedString} */ (`예, ${i?.time} 더`)
+	return /** @type {LocalizedString} */ (`예, ${i?.time} 남음`)
 },
   825: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`${i?.count}초`)

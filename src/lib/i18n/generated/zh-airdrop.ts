@@ -194,7 +194,7 @@ const table: Record<number, string | ((i: never) => string)> = {
   201: "空投未部署在此链上。",
   202: "将未领取的 ALT 回收至国库",
   203: (i: In<'duration'>) => {
-	return /** @type {LocalizedString} */ (`），但须在治理已有 ${i?.duration} 可用于延长领取期之后（例如领取期临近结束时 ALT 被暂停的情况）。`)
+	return /** @type {LocalizedString} */ (`），前提是治理已有 ${i?.duration} 的时间来延长领取期（例如 ALT 在领取期临近结束时被暂停）。`)
 },
   204: "任何人都可以将其退回国库（",
   205: " 未被领取。",

@@ -196,7 +196,7 @@ const table: Record<number, string | ((i: never) => string)> = {
   328: "（只读）",
   329: "正在查看",
   330: "此投票权的构成",
-  331: "的投票权，不含在上方数字中。",
+  331: " 的投票权，未计入上方数字。",
   332: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`您自己的 ${i?.amount} 计入`)
 },
@@ -215,7 +215,7 @@ const table: Record<number, string | ((i: never) => string)> = {
   339: "其中解绑中或转移中（提取前仍可投票）",
   340: "您自己的投票权",
   341: "已质押的 ALT",
-  342: "已质押的 ALT（有效及解绑中）",
+  342: "已质押的 ALT（活跃及解绑中）",
   343: "已包装的 ALT",
 };
 export default table;

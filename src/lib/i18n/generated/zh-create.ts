@@ -34,7 +34,7 @@ const table: Record<number, string | ((i: never) => string)> = {
   368: (i: In<'payer' | 'balance'>) => {
 	return /** @type {LocalizedString} */ (`数量（ALT；${i?.payer}持有 ${i?.balance}）`)
 },
-  369: "← 全部提案",
+  369: "← 所有提案",
   370: "Calldata",
   371: "请先确认此数值的作用，然后才能发送。",
   372: "提案已创建",

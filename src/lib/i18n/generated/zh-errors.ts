@@ -255,7 +255,7 @@ ${i?.href}`)
 	return /** @type {LocalizedString} */ (`最低为 ${i?.amount}。`)
 },
   625: (i: In<'label' | 'amount'>) => {
-	return /** @type {LocalizedString} */ (`超过了您的${i?.label}（${i?.amount}）。`)
+	return /** @type {LocalizedString} */ (`超过了${i?.label}（${i?.amount}）。`)
 },
   626: (i: In<'text'>) => {
 	return /** @type {LocalizedString} */ (`链接中的“${i?.text}”不是地址。`)

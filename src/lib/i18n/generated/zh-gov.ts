@@ -14,7 +14,7 @@ const table: Record<number, string | ((i: never) => string)> = {
 	return /** @type {LocalizedString} */ (`${i?.action}，并发送 ${i?.amount} 原生币`)
 },
   637: (i: In<'number'>) => {
-	return /** @type {LocalizedString} */ (`再将最多 ${i?.number} 个运营商纳入佣金上限`)
+	return /** @type {LocalizedString} */ (`再让最多 ${i?.number} 个运营商的佣金降至上限以内`)
 },
   638: (i: In<'spender' | 'amount' | 'owner'>) => {
 	return /** @type {LocalizedString} */ (`允许 ${i?.spender} 花费 ${i?.owner} 持有的 ${i?.amount}`)

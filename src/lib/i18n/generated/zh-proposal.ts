@@ -232,8 +232,8 @@ const table: Record<number, string | ((i: never) => string)> = {
 	return /** @type {LocalizedString} */ (`您的 ${i?.amount} 尚未委托，未委托的票不计入。将其委托给自己即可对今后的提案投票；这对本提案无效，本提案的票数已在其快照时确定。`)
 },
   1063: "投票",
-  1064: " 处",
-  1065: "您的投票权在 ",
+  1064: "",
+  1065: "您的投票权已委托给 ",
   1066: (i: In<'support'>) => {
 	return /** @type {LocalizedString} */ (`您投了${i?.support}票`)
 },

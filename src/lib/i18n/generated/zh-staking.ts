@@ -85,7 +85,7 @@ const table: Record<number, string | ((i: never) => string)> = {
   1127: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`无法读取正在对您的运营商执行的罚没：${i?.error}`)
 },
-  1128: "未激活：在此的质押不会产生任何奖励。",
+  1128: "未处于活跃状态：在此的质押不会产生任何奖励。",
   1129: "当前最多可能损失",
   1130: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`（每部分的 ${i?.percent}，与合约一样向上取整）。`)
@@ -322,7 +322,7 @@ const table: Record<number, string | ((i: never) => string)> = {
   1258: (i: In<'count'>) => {
 	const countPlural = registry.plural("zh", i?.count, {});return /** @type {LocalizedString} */ (`${i?.count} 个解绑请求`)
 },
-  1259: "正在罚没",
+  1259: "正在被罚没",
   1260: (i: In<'count'>) => {
 	const countPlural = registry.plural("zh", i?.count, {});return /** @type {LocalizedString} */ (`${i?.count} 笔交易`)
 },
