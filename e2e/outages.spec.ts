@@ -1,7 +1,8 @@
 /**
  * Partial failure is said as what it is: an RPC outage as the chain not answering (and the page
  * comes back), a failed read on its own card, other chains as unreachable until they answer, and a
- * wallet that never answers holds the pages for seconds at most.
+ * wallet that never answers holds the pages for seconds at most; a page's code the network lost is
+ * asked for again from the page.
  */
 import { parseEther } from 'viem';
 import { DEV_ACCOUNTS } from './fixtures/chain.ts';
@@ -44,6 +45,26 @@ test('a card whose read fails says so while the others show, and a whole failed 
     await expect(overview.card(title)).toContainText('Could not read this');
   }
   await expect(page.getByText('Loading…')).toHaveCount(0);
+});
+
+test('a page whose code the network lost says so, and Try again loads it without leaving', async ({ page }) => {
+  // The staking page's own file fails to arrive (a dropped connection): its first load, and the
+  // preload beside config.json, get nothing.
+  let lost = true;
+  await page.route(/\/assets\/staking-page-[\w-]+\.js$/, (route) =>
+    lost ? route.abort('connectionreset') : route.fallback(),
+  );
+  await page.goto('./#/staking');
+  const alert = page.getByRole('alert').filter({ hasText: 'This part of the app could not be loaded' });
+  await expect(alert).toBeVisible();
+  // The header and navigation still work, and the address did not change.
+  await expect(page.getByRole('navigation').first()).toBeVisible();
+  expect(page.url()).toContain('#/staking');
+  lost = false;
+  await alert.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Staking' })).toBeVisible();
+  await expect(page.locator('tr[data-operator]').first()).toBeVisible();
+  await expect(alert).toHaveCount(0);
 });
 
 test('other chains say "unreachable" at once and are asked again until they answer', async ({ page }) => {

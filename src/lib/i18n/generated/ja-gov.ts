@@ -4,302 +4,302 @@ import * as registry from '../registry.ts';
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
 const table: Record<number, string | ((i: never) => string)> = {
-  634: (i: In<'operator'>) => {
+  635: (i: In<'operator'>) => {
 	return /** @type {LocalizedString} */ (`オペレーター ${i?.operator} を再有効化`)
 },
-  635: (i: In<'operator'>) => {
+  636: (i: In<'operator'>) => {
 	return /** @type {LocalizedString} */ (`オペレーター ${i?.operator} の登録を許可`)
 },
-  636: (i: In<'action' | 'amount'>) => {
+  637: (i: In<'action' | 'amount'>) => {
 	return /** @type {LocalizedString} */ (`${i?.action}、さらにネイティブコイン ${i?.amount} を送金`)
 },
-  637: (i: In<'number'>) => {
+  638: (i: In<'number'>) => {
 	return /** @type {LocalizedString} */ (`さらに最大 ${i?.number} 件のオペレーターに手数料上限を適用`)
 },
-  638: (i: In<'spender' | 'amount' | 'owner'>) => {
+  639: (i: In<'spender' | 'amount' | 'owner'>) => {
 	return /** @type {LocalizedString} */ (`${i?.owner} が保有する ${i?.amount} の使用を ${i?.spender} に許可`)
 },
-  639: (i: In<'signature' | 'target'>) => {
+  640: (i: In<'signature' | 'target'>) => {
 	return /** @type {LocalizedString} */ (`${i?.target} の ${i?.signature} を呼び出し`)
 },
-  640: (i: In<'target'>) => {
+  641: (i: In<'target'>) => {
 	return /** @type {LocalizedString} */ (`${i?.target} を呼び出し（アプリがデコードできないデータ付き）`)
 },
-  641: (i: In<'duration'>) => {
+  642: (i: In<'duration'>) => {
 	return /** @type {LocalizedString} */ (`手数料変更の待機期間を ${i?.duration} に設定`)
 },
-  642: (i: In<'number' | 'operator'>) => {
+  643: (i: In<'number' | 'operator'>) => {
 	return /** @type {LocalizedString} */ (`オペレーター ${i?.operator} のスラッシュを、さらに最大 ${i?.number} 件のポジションとリクエストに適用`)
 },
-  643: "エアドロップ",
-  644: "ALT トークン",
-  645: "ガバナー",
-  646: "ステーキング",
-  647: "トレジャリー（タイムロック）",
-  648: "投票トークン",
-  649: (i: In<'operator'>) => {
+  644: "エアドロップ",
+  645: "ALT トークン",
+  646: "ガバナー",
+  647: "ステーキング",
+  648: "トレジャリー（タイムロック）",
+  649: "投票トークン",
+  650: (i: In<'operator'>) => {
 	return /** @type {LocalizedString} */ (`オペレーター ${i?.operator} を無効化（再有効化できるのはガバナンスのみ）`)
 },
-  650: (i: In<'from' | 'to'>) => {
+  651: (i: In<'from' | 'to'>) => {
 	return /** @type {LocalizedString} */ (`${i?.from} の投票権を ${i?.to} に委任`)
 },
-  651: (i: In<'amount' | 'from'>) => {
+  652: (i: In<'amount' | 'from'>) => {
 	return /** @type {LocalizedString} */ (`${i?.from} から ${i?.amount} をステーキング報酬に拠出`)
 },
-  652: (i: In<'percent'>) => {
+  653: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`オペレーター手数料の上限を ${i?.percent}% に設定`)
 },
-  653: (i: In<'amount'>) => {
+  654: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`最低ステーク額を ${i?.amount} に設定`)
 },
-  654: (i: In<'amount'>) => {
+  655: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`提案しきい値を ${i?.amount} に設定`)
 },
-  655: (i: In<'percent'>) => {
+  656: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`定足数を委任済み投票権の ${i?.percent}% に設定`)
 },
-  656: (i: In<'operator'>) => {
+  657: (i: In<'operator'>) => {
 	return /** @type {LocalizedString} */ (`オペレーター ${i?.operator} を許可リストから削除`)
 },
-  657: (i: In<'amount'>) => {
+  658: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`ステーキング報酬レートを毎秒 ${i?.amount} に設定`)
 },
-  658: (i: In<'amount' | 'to'>) => {
+  659: (i: In<'amount' | 'to'>) => {
 	return /** @type {LocalizedString} */ (`${i?.to} へネイティブコイン ${i?.amount} を送金`)
 },
-  659: (i: In<'operator' | 'percent' | 'reason'>) => {
+  660: (i: In<'operator' | 'percent' | 'reason'>) => {
 	return /** @type {LocalizedString} */ (`オペレーター ${i?.operator} を ${i?.percent}% スラッシュ（${i?.reason}）`)
 },
-  660: "ステーキング報酬を停止（報酬レートを毎秒 0 に設定）",
-  661: "実行者",
-  662: (i: In<'duration'>) => {
+  661: "ステーキング報酬を停止（報酬レートを毎秒 0 に設定）",
+  662: "実行者",
+  663: (i: In<'duration'>) => {
 	return /** @type {LocalizedString} */ (`タイムロックの遅延を ${i?.duration} に設定`)
 },
-  663: (i: In<'amount' | 'from' | 'to'>) => {
+  664: (i: In<'amount' | 'from' | 'to'>) => {
 	return /** @type {LocalizedString} */ (`${i?.from} から ${i?.to} へ ${i?.amount} を送金`)
 },
-  664: (i: In<'to'>) => {
+  665: (i: In<'to'>) => {
 	return /** @type {LocalizedString} */ (`スラッシュされたステークを ${i?.to} に送付`)
 },
-  665: (i: In<'duration'>) => {
+  666: (i: In<'duration'>) => {
 	return /** @type {LocalizedString} */ (`アンボンディング期間を ${i?.duration} に設定`)
 },
-  666: (i: In<'duration'>) => {
+  667: (i: In<'duration'>) => {
 	return /** @type {LocalizedString} */ (`投票開始までの遅延を ${i?.duration} に設定`)
 },
-  667: (i: In<'duration'>) => {
+  668: (i: In<'duration'>) => {
 	return /** @type {LocalizedString} */ (`投票期間を ${i?.duration} に設定`)
 },
-  668: "自分に委任しました",
-  669: (i: In<'name'>) => {
+  669: "自分に委任しました",
+  670: (i: In<'name'>) => {
 	return /** @type {LocalizedString} */ (`${i?.name} に委任しました`)
 },
-  670: "別のアドレスに委任",
-  671: "自分",
-  672: "0x… または name.eth",
-  673: (i: In<'error'>) => {
+  671: "別のアドレスに委任",
+  672: "自分",
+  673: "0x… または name.eth",
+  674: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`名前を解決できませんでした：${i?.error}`)
 },
-  674: "委任",
-  675: "委任先のアドレス",
-  676: "委任先のアドレスまたは ENS 名",
-  677: "自分に委任",
-  678: "委任を更新しました",
-  679: "キャンセル",
-  680: "確認してウォレットを開く",
-  681: "ご自身の投票権は、ラップ分もステーク分もすべて一度に移ります。このトランザクションの後にスナップショットが取られる提案から反映され、進行中の提案ですでに数えられた票はそのまま残ります。",
-  682: "現在の委任先",
-  683: "あなたの投票権を読み込み中…",
-  684: "なし（未委任：現在は誰の票にもなっていません）",
-  685: "まだご自身の投票権がありません：後でラップまたはステーキングした分は、この選択に従います。",
-  686: (i: In<'error'>) => {
+  675: "委任",
+  676: "委任先のアドレス",
+  677: "委任先のアドレスまたは ENS 名",
+  678: "自分に委任",
+  679: "委任を更新しました",
+  680: "キャンセル",
+  681: "確認してウォレットを開く",
+  682: "ご自身の投票権は、ラップ分もステーク分もすべて一度に移ります。このトランザクションの後にスナップショットが取られる提案から反映され、進行中の提案ですでに数えられた票はそのまま残ります。",
+  683: "現在の委任先",
+  684: "あなたの投票権を読み込み中…",
+  685: "なし（未委任：現在は誰の票にもなっていません）",
+  686: "まだご自身の投票権がありません：後でラップまたはステーキングした分は、この選択に従います。",
+  687: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`あなたの投票権を読み込めませんでした：${i?.error}`)
 },
-  687: (i: In<'wrapped' | 'staked'>) => {
+  688: (i: In<'wrapped' | 'staked'>) => {
 	return /** @type {LocalizedString} */ (`（ラップ ${i?.wrapped}、ステーク ${i?.staked}）`)
 },
-  688: "委任内容の確認",
-  689: "新しい委任先",
-  690: "すでにこの委任先に委任しています：何も変わりません。",
-  691: "移る投票権",
-  692: "自分",
-  693: "自分：",
-  694: "棄権",
-  695: "反対",
-  696: "賛成",
-  697: (i: In<'name'>) => {
+  689: "委任内容の確認",
+  690: "新しい委任先",
+  691: "すでにこの委任先に委任しています：何も変わりません。",
+  692: "移る投票権",
+  693: "自分",
+  694: "自分：",
+  695: "棄権",
+  696: "反対",
+  697: "賛成",
+  698: (i: In<'name'>) => {
 	return /** @type {LocalizedString} */ (`投票権を ${i?.name} に委任`)
 },
-  698: (i: In<'id'>) => {
+  699: (i: In<'id'>) => {
 	return /** @type {LocalizedString} */ (`提案 ${i?.id} を実行`)
 },
-  699: (i: In<'title'>) => {
+  700: (i: In<'title'>) => {
 	return /** @type {LocalizedString} */ (`提案を作成：${i?.title}`)
 },
-  700: "委任先としての声明を公開",
-  701: (i: In<'id'>) => {
+  701: "委任先としての声明を公開",
+  702: (i: In<'id'>) => {
 	return /** @type {LocalizedString} */ (`提案 ${i?.id} をキュー登録`)
 },
-  702: (i: In<'support' | 'id'>) => {
+  703: (i: In<'support' | 'id'>) => {
 	return /** @type {LocalizedString} */ (`提案 ${i?.id} への投票（${i?.support}）`)
 },
-  703: (i: In<'span'>) => {
+  704: (i: In<'span'>) => {
 	return /** @type {LocalizedString} */ (`${i?.span}前`)
 },
-  704: (i: In<'number'>) => {
+  705: (i: In<'number'>) => {
 	return /** @type {LocalizedString} */ (`ブロック ${i?.number}`)
 },
-  705: (i: In<'count'>) => {
+  706: (i: In<'count'>) => {
 	const countPlural = registry.plural("ja", i?.count, {});return /** @type {LocalizedString} */ (`${i?.count} ブロック`)
 },
-  706: (i: In<'span'>) => {
+  707: (i: In<'span'>) => {
 	return /** @type {LocalizedString} */ (`${i?.span}後`)
 },
-  707: (i: In<'name'>) => {
+  708: (i: In<'name'>) => {
 	return /** @type {LocalizedString} */ (`${i?.name} のアドレスに似ていますが、別のアドレスです：すべての文字を確認してください`)
 },
-  708: "すべての委任先",
-  709: "すべての提案",
-  710: "委任先",
-  711: "新しい提案",
-  712: (i: In<'chain'>) => {
+  709: "すべての委任先",
+  710: "すべての提案",
+  711: "委任先",
+  712: "新しい提案",
+  713: (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`${i?.chain} にはガバナーがデプロイされていません。`)
 },
-  713: (i: In<'address'>) => {
+  714: (i: In<'address'>) => {
 	return /** @type {LocalizedString} */ (`「${i?.address}」はアドレスではありません。`)
 },
-  714: "ここにはガバナンスのページがありません。",
-  715: (i: In<'id'>) => {
+  715: "ここにはガバナンスのページがありません。",
+  716: (i: In<'id'>) => {
 	return /** @type {LocalizedString} */ (`「${i?.id}」は提案 ID ではありません。`)
 },
-  716: "提案",
-  717: "呼び出しの詳細",
-  718: "Calldata",
-  719: "関数",
-  720: "アクション",
-  721: "この提案は何も呼び出しません。",
-  722: "未デコード",
-  723: "対象",
-  724: "送金額",
-  725: (i: In<'amount'>) => {
+  717: "提案",
+  718: "呼び出しの詳細",
+  719: "Calldata",
+  720: "関数",
+  721: "アクション",
+  722: "この提案は何も呼び出しません。",
+  723: "未デコード",
+  724: "対象",
+  725: "送金額",
+  726: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`${i?.amount}（ネイティブコイン）`)
 },
-  726: "すべての状態",
-  727: "提案者により取り消し",
-  728: (i: In<'count' | 'block'>) => {
+  727: "すべての状態",
+  728: "提案者により取り消し",
+  729: (i: In<'count' | 'block'>) => {
 	return /** @type {LocalizedString} */ (`提案 ${i?.count} 件 · ブロック ${i?.block} 時点`)
 },
-  729: (i: In<'time'>) => {
+  730: (i: In<'time'>) => {
 	return /** @type {LocalizedString} */ (`${i?.time}前に投票終了`)
 },
-  730: (i: In<'time'>) => {
+  731: (i: In<'time'>) => {
 	return /** @type {LocalizedString} */ (`${i?.time}後に実行可能`)
 },
-  731: "投票終了",
-  732: "提案",
-  733: (i: In<'time'>) => {
+  732: "投票終了",
+  733: "提案",
+  734: (i: In<'time'>) => {
 	return /** @type {LocalizedString} */ (`残り ${i?.time}`)
 },
-  734: "提案を読み込み中…",
-  735: "より新しい",
-  736: (i: In<'state'>) => {
+  735: "提案を読み込み中…",
+  736: "より新しい",
+  737: (i: In<'state'>) => {
 	return /** @type {LocalizedString} */ (`このページに「${i?.state}」の提案はありません。`)
 },
-  737: "より古い",
-  738: "提案のページ",
-  739: (i: In<'error'>) => {
+  738: "より古い",
+  739: "提案のページ",
+  740: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`提案を読み込めませんでした：${i?.error}`)
 },
-  740: "実行可能",
-  741: (i: In<'time'>) => {
+  741: "実行可能",
+  742: (i: In<'time'>) => {
 	return /** @type {LocalizedString} */ (`${i?.time}後に投票開始`)
 },
-  742: "このページの状態",
-  743: "このチェーンにはガバナーがデプロイされていません。",
-  744: (i: In<'number'>) => {
+  743: "このページの状態",
+  744: "このチェーンにはガバナーがデプロイされていません。",
+  745: (i: In<'number'>) => {
 	return /** @type {LocalizedString} */ (`提案 ${i?.number}`)
 },
-  745: "アドレス（0x…）または ENS 名（name.eth）を入力してください。",
-  746: (i: In<'chain'>) => {
+  746: "アドレス（0x…）または ENS 名（name.eth）を入力してください。",
+  747: (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`${i?.chain} には ENS がありません：アドレスを入力してください。`)
 },
-  747: (i: In<'chain'>) => {
+  748: (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`${i?.chain} のガバナーにはアプリが読み取れる投票トークンがありません。`)
 },
-  748: "アドレスではありません：0x の後に 16 進数 40 文字が必要です。",
-  749: "投票中",
-  750: "取り消し済み",
-  751: "否決",
-  752: "実行済み",
-  753: "期限切れ",
-  754: "開始前",
-  755: "キュー登録済み",
-  756: "可決",
-  757: (i: In<'forVotes' | 'againstVotes' | 'abstainVotes'>) => {
+  749: "アドレスではありません：0x の後に 16 進数 40 文字が必要です。",
+  750: "投票中",
+  751: "取り消し済み",
+  752: "否決",
+  753: "実行済み",
+  754: "期限切れ",
+  755: "開始前",
+  756: "キュー登録済み",
+  757: "可決",
+  758: (i: In<'forVotes' | 'againstVotes' | 'abstainVotes'>) => {
 	return /** @type {LocalizedString} */ (`賛成 ${i?.forVotes} · 反対 ${i?.againstVotes} · 棄権 ${i?.abstainVotes}`)
 },
-  758: (i: In<'forVotes' | 'againstVotes' | 'abstainVotes'>) => {
+  759: (i: In<'forVotes' | 'againstVotes' | 'abstainVotes'>) => {
 	return /** @type {LocalizedString} */ (`賛成 ${i?.forVotes}、反対 ${i?.againstVotes}、棄権 ${i?.abstainVotes}`)
 },
-  759: "票",
-  760: "投票権を追加しました",
-  761: (i: In<'symbol' | 'delegate'>) => {
+  760: "票",
+  761: "投票権を追加しました",
+  762: (i: In<'symbol' | 'delegate'>) => {
 	return /** @type {LocalizedString} */ (`${i?.symbol} に 1:1 でラップされ、${i?.delegate} の投票権になります。手数料なしでいつでも通常の ALT に戻せます。ウォレットが permit に署名できる場合は、署名 1 回とトランザクション 1 件で完了します。`)
 },
-  762: (i: In<'symbol'>) => {
+  763: (i: In<'symbol'>) => {
 	return /** @type {LocalizedString} */ (`${i?.symbol} に 1:1 でラップされ、あなた自身の投票権になります。手数料なしでいつでも通常の ALT に戻せます。ウォレットが permit に署名できる場合は、署名 1 回とトランザクション 1 件で完了します。`)
 },
-  763: "投票権を取得",
-  764: "の一覧で、ほかにこの票を託せる相手を確認できます。",
-  765: "今後作成される提案では、あなたの票の委任先（上の「あなたの投票権」）の票として数えられます。",
-  766: "委任先",
-  767: "このウォレットには投票権に変えられる通常の ALT がありません。",
-  768: "通常の ALT",
-  769: "通常の ALT に戻す",
-  770: "通常の ALT に戻しました",
-  771: (i: In<'symbol'>) => {
+  764: "投票権を取得",
+  765: "の一覧で、ほかにこの票を託せる相手を確認できます。",
+  766: "今後作成される提案では、あなたの票の委任先（上の「あなたの投票権」）の票として数えられます。",
+  767: "委任先",
+  768: "このウォレットには投票権に変えられる通常の ALT がありません。",
+  769: "通常の ALT",
+  770: "通常の ALT に戻す",
+  771: "通常の ALT に戻しました",
+  772: (i: In<'symbol'>) => {
 	return /** @type {LocalizedString} */ (`${i?.symbol} の残高`)
 },
-  772: "通常の ALT に戻す投票権",
-  773: "投票権に変える通常の ALT",
-  774: (i: In<'amount'>) => {
+  773: "通常の ALT に戻す投票権",
+  774: "投票権に変える通常の ALT",
+  775: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`${i?.amount} を通常の ALT に戻す`)
 },
-  775: (i: In<'amount' | 'delegate'>) => {
+  776: (i: In<'amount' | 'delegate'>) => {
 	return /** @type {LocalizedString} */ (`${i?.amount} を ${i?.delegate} の投票権に変換`)
 },
-  776: (i: In<'amount'>) => {
+  777: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`${i?.amount} を自分の投票権に変換`)
 },
-  777: "ウォレットを接続するかアドレスを表示すると、その投票権と委任先を確認できます。",
-  778: "票を委任したり投票権を得たりするには、このウォレットを接続してください。",
-  779: "委任先の投票権：",
-  780: "委任すると、このアカウントの投票権がすべて移ります。委任後にスナップショットが取られる提案から反映されます。",
-  781: "詳細と委任",
-  782: "",
-  783: "ご自身の票の委任先：",
-  784: "未委任",
-  785: "あなたの投票権：",
-  786: "あなたの投票権を読み込み中…",
-  787: (i: In<'chain'>) => {
+  778: "ウォレットを接続するかアドレスを表示すると、その投票権と委任先を確認できます。",
+  779: "票を委任したり投票権を得たりするには、このウォレットを接続してください。",
+  780: "委任先の投票権：",
+  781: "委任すると、このアカウントの投票権がすべて移ります。委任後にスナップショットが取られる提案から反映されます。",
+  782: "詳細と委任",
+  783: "",
+  784: "ご自身の票の委任先：",
+  785: "未委任",
+  786: "あなたの投票権：",
+  787: "あなたの投票権を読み込み中…",
+  788: (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`${i?.chain} のガバナーにはアプリが読み取れる投票トークンがないため、表示できる投票権はありません。`)
 },
-  788: (i: In<'error'>) => {
+  789: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`投票権を読み込めませんでした：${i?.error}`)
 },
-  789: (i: In<'delegate'>) => {
+  790: (i: In<'delegate'>) => {
 	return /** @type {LocalizedString} */ (`Safe のすべての投票権（ラップ分とステーク分）を ${i?.delegate} に移します。`)
 },
-  790: "Safe のすべての投票権（ラップ分とステーク分）を Safe 自身に移します。",
-  791: (i: In<'delegate'>) => {
+  791: "Safe のすべての投票権（ラップ分とステーク分）を Safe 自身に移します。",
+  792: (i: In<'delegate'>) => {
 	return /** @type {LocalizedString} */ (`${i?.delegate} に投票権を委任`)
 },
-  792: "投票権を Safe 自身に委任",
-  793: "委任先（アドレス。空欄の場合は Safe 自身）",
-  794: "委任先（アドレスまたは ENS 名。空欄の場合は Safe 自身）",
-  795: "ラップした ALT もステーキングした ALT も投票に使われ、1 回の委任で両方が移ります。変更は、その後にスナップショットが取られる提案から反映されます。",
-  796: "委任先の投票",
-  797: "あなたの投票権",
-  798: "別のアドレスを表示しています：このアドレスの票を委任したり投票権を得たりするには、そのウォレットを接続してください。",
+  793: "投票権を Safe 自身に委任",
+  794: "委任先（アドレス。空欄の場合は Safe 自身）",
+  795: "委任先（アドレスまたは ENS 名。空欄の場合は Safe 自身）",
+  796: "ラップした ALT もステーキングした ALT も投票に使われ、1 回の委任で両方が移ります。変更は、その後にスナップショットが取られる提案から反映されます。",
+  797: "委任先の投票",
+  798: "あなたの投票権",
+  799: "別のアドレスを表示しています：このアドレスの票を委任したり投票権を得たりするには、そのウォレットを接続してください。",
 };
 export default table;

@@ -4,104 +4,104 @@ import * as registry from '../registry.ts';
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
 const table: Record<number, string | ((i: never) => string)> = {
-  799: "その RPC はすでにリストにあります。",
-  800: "URL にユーザー名とパスワードを含めないでください。",
-  801: (i: In<'host' | 'reason'>) => {
+  800: "その RPC はすでにリストにあります。",
+  801: "URL にユーザー名とパスワードを含めないでください。",
+  802: (i: In<'host' | 'reason'>) => {
 	return /** @type {LocalizedString} */ (`${i?.host} が応答しませんでした：${i?.reason}`)
 },
-  802: (i: In<'host'>) => {
+  803: (i: In<'host'>) => {
 	return /** @type {LocalizedString} */ (`${i?.host} は、どのチェーンを提供しているかを返しませんでした。`)
 },
-  803: "https:// で始まる完全な URL を入力してください。",
-  804: (i: In<'origin'>) => {
+  804: "https:// で始まる完全な URL を入力してください。",
+  805: (i: In<'origin'>) => {
 	return /** @type {LocalizedString} */ (`このサイトはデプロイ者が許可した RPC にのみ接続し、${i?.origin} はそのいずれでもありません。デプロイ者は、あなたが追加する RPC を許可できます（README の「Reading history on public RPCs」を参照）。それまでは、リストにある RPC のいずれかを使用してください。`)
 },
-  805: "https:// の URL を使用してください（http:// はこのコンピューター上のノードに限ります）。",
-  806: (i: In<'host' | 'id' | 'chain' | 'expected'>) => {
+  806: "https:// の URL を使用してください（http:// はこのコンピューター上のノードに限ります）。",
+  807: (i: In<'host' | 'id' | 'chain' | 'expected'>) => {
 	return /** @type {LocalizedString} */ (`${i?.host} が提供しているのはチェーン ${i?.id} で、${i?.chain}（チェーン ${i?.expected}）ではありません。`)
 },
-  807: "最新ブロック",
-  808: (i: In<'count'>) => {
+  808: "最新ブロック",
+  809: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`1 リクエストにつき最大 ${i?.count} 呼び出し`)
 },
-  809: (i: In<'count' | 'refused'>) => {
+  810: (i: In<'count' | 'refused'>) => {
 	return /** @type {LocalizedString} */ (`1 リクエストにつき最大 ${i?.count} 呼び出し（${i?.refused} は拒否）`)
 },
-  810: (i: In<'count'>) => {
+  811: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`1 リクエストにつき最大 ${i?.count} 呼び出し（未テスト）`)
 },
-  811: (i: In<'count'>) => {
+  812: (i: In<'count'>) => {
 	const countPlural = registry.plural("ja", i?.count, {});return /** @type {LocalizedString} */ (`他のエンドポイントより ${i?.count} ブロック遅れ`)
 },
-  812: (i: In<'count'>) => {
+  813: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`毎分 ${i?.count} 呼び出し`)
 },
-  813: (i: In<'count'>) => {
+  814: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`毎秒 ${i?.count} 呼び出し`)
 },
-  814: (i: In<'error' | 'ago'>) => {
+  815: (i: In<'error' | 'ago'>) => {
 	return /** @type {LocalizedString} */ (`${i?.error}（${i?.ago}）`)
 },
-  815: (i: In<'count'>) => {
+  816: (i: In<'count'>) => {
 	const countPlural = registry.plural("ja", i?.count, {});return /** @type {LocalizedString} */ (`現在はなし（制限に ${i?.count} 回到達）`)
 },
-  816: "、",
-  817: (i: In<'count'>) => {
+  817: "、",
+  818: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`${i?.count} 分前`)
 },
-  818: (i: In<'count'>) => {
+  819: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`${i?.count} ms`)
 },
-  819: "レート制限なし",
-  820: "未計測",
-  821: "いいえ",
-  822: "1 リクエストにつき 1 呼び出し",
-  823: "1 リクエストにつき 1 呼び出し（バッチ非対応）",
-  824: (i: In<'time'>) => {
+  820: "レート制限なし",
+  821: "未計測",
+  822: "いいえ",
+  823: "1 リクエストにつき 1 呼び出し",
+  824: "1 リクエストにつき 1 呼び出し（バッチ非対応）",
+  825: (i: In<'time'>) => {
 	return /** @type {LocalizedString} */ (`はい、あと ${i?.time}`)
 },
-  825: (i: In<'count'>) => {
+  826: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`${i?.count} 秒`)
 },
-  826: (i: In<'count'>) => {
+  827: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`${i?.count} 秒前`)
 },
-  827: "応答中",
-  828: "遅延",
-  829: "停止中",
-  830: "未リクエスト",
-  831: "レート制限中",
-  832: (i: In<'chain'>) => {
+  828: "応答中",
+  829: "遅延",
+  830: "停止中",
+  831: "未リクエスト",
+  832: "レート制限中",
+  833: (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`${i?.chain} 用の、自分のノードまたは信頼できるプロバイダー。アプリは使用前にどのチェーンを提供しているかを確認し、このブラウザーにのみ保存します。`)
 },
-  833: "RPC を追加",
-  834: (i: In<'url'>) => {
+  834: "RPC を追加",
+  835: (i: In<'url'>) => {
 	return /** @type {LocalizedString} */ (`${i?.url} を追加しました。最も健全なときに読み取りで使用されます。`)
 },
-  835: "自分で追加",
-  836: "バッチ",
-  837: "確認して追加",
-  838: "確認中…",
-  839: "RPC エンドポイント",
-  840: "最新ブロック",
-  841: "使用中",
-  842: "最後のエラー",
-  843: "レイテンシ",
-  844: (i: In<'chain'>) => {
+  836: "自分で追加",
+  837: "バッチ",
+  838: "確認して追加",
+  839: "確認中…",
+  840: "RPC エンドポイント",
+  841: "最新ブロック",
+  842: "使用中",
+  843: "最後のエラー",
+  844: "レイテンシ",
+  845: (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`${i?.chain} の RPC エンドポイントがこのブラウザーにどう応答しているかを示します。読み取りは最も健全なエンドポイントに送られ、失敗したり、レート制限をかけたり、遅れたりすると次のエンドポイントに移ります。各エンドポイントの制限は、到達した時点で学習し、このブラウザーに保存します。`)
 },
-  845: (i: In<'count'>) => {
+  846: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`このチェーンでは、履歴を 1 リクエストあたり ${i?.count} ブロックずつ読み取ります（学習済み）。`)
 },
-  846: "なし",
-  847: "ペース",
-  848: "レート制限",
-  849: (i: In<'host'>) => {
+  847: "なし",
+  848: "ペース",
+  849: "レート制限",
+  850: (i: In<'host'>) => {
 	return /** @type {LocalizedString} */ (`${i?.host} を削除`)
 },
-  850: "状態",
-  851: "ネットワーク",
-  852: "RPC URL",
-  853: "https://",
+  851: "状態",
+  852: "ネットワーク",
+  853: "RPC URL",
+  854: "https://",
 };
 export default table;

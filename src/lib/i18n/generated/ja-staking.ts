@@ -4,377 +4,377 @@ import * as registry from '../registry.ts';
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
 const table: Record<number, string | ((i: never) => string)> = {
-  1083: (i: In<'id'>) => {
+  1084: (i: In<'id'>) => {
 	return /** @type {LocalizedString} */ (`移動を完了 #${i?.id}`)
 },
-  1084: "移動済み",
-  1085: "すべてのサービス",
-  1086: "すべてのステータス",
-  1087: "手数料",
-  1088: "自分の委任",
-  1089: "自分のステーク",
-  1090: "純報酬率",
-  1091: "なし",
-  1092: "オペレーター",
-  1093: " から）",
-  1094: (i: In<'percent'>) => {
+  1085: "移動済み",
+  1086: "すべてのサービス",
+  1087: "すべてのステータス",
+  1088: "手数料",
+  1089: "自分の委任",
+  1090: "自分のステーク",
+  1091: "純報酬率",
+  1092: "なし",
+  1093: "オペレーター",
+  1094: " から）",
+  1095: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`→ ${i?.percent}%（`)
 },
-  1095: (i: In<'block' | 'count'>) => {
+  1096: (i: In<'block' | 'count'>) => {
 	return /** @type {LocalizedString} */ (`ブロック ${i?.block} 時点（前回の訪問時）：委任が最も多いオペレーター ${i?.count} 件です。最新の数値を読み込み中…`)
 },
-  1096: (i: In<'rate' | 'earning'>) => {
+  1097: (i: In<'rate' | 'earning'>) => {
 	return /** @type {LocalizedString} */ (`プロトコルは、報酬を得ているすべてのアクティブステーク（${i?.earning}）に毎秒 ${i?.rate} を按分して配分し、各オペレーターは手数料を受け取ります。純報酬率 = 配分レート × 1 年の秒数 × （1 − 手数料） ÷ 報酬対象のステーク。ステークの移動に応じて変わり、積み立てられた準備金が残っている間だけ支払われます`)
 },
-  1097: "。予測値や宣伝用の APR は表示していません。",
-  1098: (i: In<'duration'>) => {
+  1098: "。予測値や宣伝用の APR は表示していません。",
+  1099: (i: In<'duration'>) => {
 	return /** @type {LocalizedString} */ (`（このレートで約 ${i?.duration}）`)
 },
-  1099: "純報酬率の計算方法",
-  1100: "検索",
-  1101: "名前またはアドレス",
-  1102: "自己ステーク",
-  1103: "サービス",
+  1100: "純報酬率の計算方法",
+  1101: "検索",
+  1102: "名前またはアドレス",
+  1103: "自己ステーク",
   1104: "サービス",
-  1105: (i: In<'count'>) => {
+  1105: "サービス",
+  1106: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`さらに ${i?.count} 件を表示`)
 },
-  1106: (i: In<'shown' | 'total'>) => {
+  1107: (i: In<'shown' | 'total'>) => {
 	return /** @type {LocalizedString} */ (`${i?.total} 件中 ${i?.shown} 件を表示しています。`)
 },
-  1107: (i: In<'shown' | 'matching' | 'total'>) => {
+  1108: (i: In<'shown' | 'matching' | 'total'>) => {
 	return /** @type {LocalizedString} */ (`一致する ${i?.matching} 件中 ${i?.shown} 件を表示しています（全 ${i?.total} 件）。`)
 },
-  1108: "スラッシュ歴",
-  1109: (i: In<'column'>) => {
+  1109: "スラッシュ歴",
+  1110: (i: In<'column'>) => {
 	return /** @type {LocalizedString} */ (`${i?.column}（A→Z）`)
 },
-  1110: "並べ替え",
-  1111: (i: In<'column'>) => {
+  1111: "並べ替え",
+  1112: (i: In<'column'>) => {
 	return /** @type {LocalizedString} */ (`${i?.column}（高い順）`)
 },
-  1112: (i: In<'column'>) => {
+  1113: (i: In<'column'>) => {
 	return /** @type {LocalizedString} */ (`${i?.column}（低い順）`)
 },
-  1113: "ステーカー",
-  1114: "ステータス",
-  1115: (i: In<'count'>) => {
+  1114: "ステーカー",
+  1115: "ステータス",
+  1116: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`オペレーター（${i?.count}）`)
 },
-  1116: "委任総額",
-  1117: "ステーク額",
-  1118: (i: In<'active' | 'unbonding'>) => {
+  1117: "委任総額",
+  1118: "ステーク額",
+  1119: (i: In<'active' | 'unbonding'>) => {
 	return /** @type {LocalizedString} */ (`（アクティブ ${i?.active}、アンボンディング中でまだスラッシュ対象の ${i?.unbonding}）。今スラッシュが記録された場合の最大損失額：`)
 },
-  1119: "ステーク総額：",
-  1120: (i: In<'percent' | 'amount'>) => {
+  1120: "ステーク総額：",
+  1121: (i: In<'percent' | 'amount'>) => {
 	return /** @type {LocalizedString} */ (`スラッシュ処理中：${i?.percent}、このうち最大 ${i?.amount} が差し引かれます。スラッシュがすべて適用されるまで、ステークの出し入れはできません。`)
 },
-  1121: "スラッシュ処理中：割合を読み取り中…",
-  1122: "スラッシュ処理中：割合を読み取れませんでした（下記参照）。",
-  1123: (i: In<'percent'>) => {
+  1122: "スラッシュ処理中：割合を読み取り中…",
+  1123: "スラッシュ処理中：割合を読み取れませんでした（下記参照）。",
+  1124: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`手数料 ${i?.percent}`)
 },
-  1124: " から）",
-  1125: (i: In<'percent'>) => {
+  1125: " から）",
+  1126: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`、${i?.percent} に引き下げ予定（`)
 },
-  1126: (i: In<'percent'>) => {
+  1127: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`、${i?.percent} に引き上げ予定（`)
 },
-  1127: (i: In<'error'>) => {
+  1128: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`あなたのオペレーターに適用中のスラッシュを読み取れませんでした：${i?.error}`)
 },
-  1128: "非アクティブ：ここでのステークは報酬を得られません。",
-  1129: "現時点の最大損失額",
-  1130: (i: In<'percent'>) => {
+  1129: "非アクティブ：ここでのステークは報酬を得られません。",
+  1130: "現時点の最大損失額",
+  1131: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`（各部分の ${i?.percent}、コントラクトと同じく切り上げ）。`)
 },
-  1131: (i: In<'amount'>) => {
+  1132: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`${i?.amount} 全額の移動先`)
 },
-  1132: "移動",
-  1133: (i: In<'unbonding' | 'operator'>) => {
+  1133: "移動",
+  1134: (i: In<'unbonding' | 'operator'>) => {
 	return /** @type {LocalizedString} */ (`トランザクションは 1 回です。${i?.unbonding} のアンボンディング期間中は報酬を得られず、ロック解除までは ${i?.operator} の分としてスラッシュされることがあります。その後、移動を完了すると、選んだオペレーターにステーキングされます。`)
 },
-  1134: "移動開始",
-  1135: (i: In<'percent'>) => {
+  1135: "移動開始",
+  1136: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`ガバナンスにより ${i?.percent} がスラッシュされる可能性があります：提案は投票中です（`)
 },
-  1136: (i: In<'unbonding'>) => {
+  1137: (i: In<'unbonding'>) => {
 	return /** @type {LocalizedString} */ (`）。提案が ${i?.unbonding} 以内に実行される場合、移動してもスラッシュは避けられません：移動中のステークも、ロック解除まではこのオペレーターの分としてスラッシュの対象です。`)
 },
-  1137: (i: In<'error'>) => {
+  1138: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`ガバナンスに提案されたスラッシュを読み取れなかったため、何も表示していません：${i?.error}`)
 },
-  1138: (i: In<'percent'>) => {
+  1139: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`ガバナンスにより ${i?.percent} がスラッシュされる可能性があります：提案は投票待ちです（`)
 },
-  1139: (i: In<'percent'>) => {
+  1140: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`ガバナンスにより ${i?.percent} がスラッシュされる可能性があります：提案は実行のためキュー登録済みです（`)
 },
-  1140: (i: In<'percent'>) => {
+  1141: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`ガバナンスにより ${i?.percent} がスラッシュされる可能性があります：提案は可決され、キュー登録できます（`)
 },
-  1141: "オペレーター別のリスク",
-  1142: "提案を見る",
-  1143: "ステーク以降の変化を表示",
-  1144: "ステーク以降の変化",
-  1145: " が差し引かれます。",
-  1146: "現在適用中のスラッシュでは最大 ",
-  1147: "リスクの概要",
-  1148: "注意点",
-  1149: "再試行",
-  1150: (i: In<'amount'>) => {
+  1142: "オペレーター別のリスク",
+  1143: "提案を見る",
+  1144: "ステーク以降の変化を表示",
+  1145: "ステーク以降の変化",
+  1146: " が差し引かれます。",
+  1147: "現在適用中のスラッシュでは最大 ",
+  1148: "リスクの概要",
+  1149: "注意点",
+  1150: "再試行",
+  1151: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`（アンボンディング中 ${i?.amount}）`)
 },
-  1151: (i: In<'shown' | 'count'>) => {
+  1152: (i: In<'shown' | 'count'>) => {
 	return /** @type {LocalizedString} */ (`ステーカー ${i?.count} 人のうち上位 ${i?.shown} 人です。`)
 },
-  1152: "ステーカーを読み込み中…",
-  1153: "スラッシュされたことはありません。",
-  1154: "オペレーター（自己ステーク）",
-  1155: "割合",
-  1156: "ステークの推移を表示",
-  1157: (i: In<'percent' | 'amount'>) => {
+  1153: "ステーカーを読み込み中…",
+  1154: "スラッシュされたことはありません。",
+  1155: "オペレーター（自己ステーク）",
+  1156: "割合",
+  1157: "ステークの推移を表示",
+  1158: (i: In<'percent' | 'amount'>) => {
 	return /** @type {LocalizedString} */ (`：${i?.percent}% がスラッシュされ、${i?.amount} がトレジャリーに移されました。`)
 },
-  1158: "スラッシュ履歴",
-  1159: "ステークの推移",
-  1160: "ステーカー",
-  1161: "）",
-  1162: (i: In<'percent'>) => {
+  1159: "スラッシュ履歴",
+  1160: "ステークの推移",
+  1161: "ステーカー",
+  1162: "）",
+  1163: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`、${i?.percent}% に変更予定（`)
 },
-  1163: "、",
-  1164: "。オペレーター名は各オペレーターが自分で付けています：ステーキングする前にアドレスを確認してください。",
-  1165: "他のオペレーターがこれと似た名前を使っています：",
-  1166: (i: In<'problem'>) => {
+  1164: "、",
+  1165: "。オペレーター名は各オペレーターが自分で付けています：ステーキングする前にアドレスを確認してください。",
+  1166: "他のオペレーターがこれと似た名前を使っています：",
+  1167: (i: In<'problem'>) => {
 	return /** @type {LocalizedString} */ (`このオペレーターのメタデータは表示されません：${i?.problem}`)
 },
-  1167: "このオペレーターのメタデータ",
-  1168: (i: In<'status'>) => {
+  1168: "このオペレーターのメタデータ",
+  1169: (i: In<'status'>) => {
 	return /** @type {LocalizedString} */ (`このオペレーターは${i?.status}のため、新しいステークを受け付けていません。`)
 },
-  1169: " で、それまでは上記の現在の報酬率が適用されます。保留できる変更はオペレーターごとに 1 件だけで、新たに申請するとこの変更は置き換えられ、予告期間が最初からやり直しになります。",
-  1170: (i: In<'percent'>) => {
+  1170: " で、それまでは上記の現在の報酬率が適用されます。保留できる変更はオペレーターごとに 1 件だけで、新たに申請するとこの変更は置き換えられ、予告期間が最初からやり直しになります。",
+  1171: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`${i?.percent}% への変更が、このオペレーターの保留中の手数料変更です。適用開始は `)
 },
-  1171: "ステーキングする前にこのオペレーターの名前を他と照合するため、他のオペレーターを読み込み中…",
-  1172: (i: In<'count' | 'amount'>) => {
+  1172: "ステーキングする前にこのオペレーターの名前を他と照合するため、他のオペレーターを読み込み中…",
+  1173: (i: In<'count' | 'amount'>) => {
 	return /** @type {LocalizedString} */ (`${i?.count} 回、${i?.amount}`)
 },
-  1173: "すべてのオペレーター",
-  1174: "オペレーターを読み込み中…",
-  1175: "オペレーター一覧を読み込み中…",
-  1176: " に登録されたオペレーターはありません。",
-  1177: "",
-  1178: (i: In<'chain'>) => {
+  1174: "すべてのオペレーター",
+  1175: "オペレーターを読み込み中…",
+  1176: "オペレーター一覧を読み込み中…",
+  1177: " に登録されたオペレーターはありません。",
+  1178: "",
+  1179: (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`${i?.chain} にはステーキングがデプロイされていません。`)
 },
-  1179: (i: In<'error'>) => {
+  1180: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`ステーキング情報を読み取れませんでした：${i?.error}`)
 },
-  1180: "不明なオペレーター",
-  1181: "オペレーターを選択",
-  1182: "再ステーキング",
-  1183: "先にアンステークする数量を入力してください。",
-  1184: "他のオペレーターと似た名前",
-  1185: "移動する数量",
-  1186: (i: In<'amount' | 'operator' | 'target' | 'unbonding' | 'rest'>) => {
+  1181: "不明なオペレーター",
+  1182: "オペレーターを選択",
+  1183: "再ステーキング",
+  1184: "先にアンステークする数量を入力してください。",
+  1185: "他のオペレーターと似た名前",
+  1186: "移動する数量",
+  1187: (i: In<'amount' | 'operator' | 'target' | 'unbonding' | 'rest'>) => {
 	return /** @type {LocalizedString} */ (`${i?.amount} は今 ${i?.operator} から離れ、${i?.unbonding} 後のロック解除時に ${i?.target} にステーキングされます。それまでは報酬を得られず、投票は続き、${i?.operator} の過失によりスラッシュされることがあります。${i?.rest} は ${i?.operator} に残ります。`)
 },
-  1187: "ステークの移動先",
-  1188: (i: In<'amount'>) => {
+  1188: "ステークの移動先",
+  1189: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`未請求の報酬：${i?.amount}`)
 },
-  1189: "ステークを移動",
-  1190: (i: In<'minimum'>) => {
+  1190: "ステークを移動",
+  1191: (i: In<'minimum'>) => {
 	return /** @type {LocalizedString} */ (`全額をアンステークするか、少なくとも ${i?.minimum} を残してください：それより少ない残りはコントラクトが拒否します。`)
 },
-  1191: (i: In<'amount' | 'operator' | 'address' | 'unbonding'>) => {
+  1192: (i: In<'amount' | 'operator' | 'address' | 'unbonding'>) => {
 	return /** @type {LocalizedString} */ (`${i?.operator}（${i?.address}）から ${i?.amount} をアンステークします。引き出せるのは ${i?.unbonding} のアンボンディング期間の後です。`)
 },
-  1192: (i: In<'operator' | 'address' | 'unbonding'>) => {
+  1193: (i: In<'operator' | 'address' | 'unbonding'>) => {
 	return /** @type {LocalizedString} */ (`${i?.operator}（${i?.address}）のポジション全額をアンステークします。引き出せるのは ${i?.unbonding} のアンボンディング期間の後です。`)
 },
-  1193: "このオペレーターへのステーク",
-  1194: "ステークの移動先のオペレーターを選択してください。",
-  1195: "アンステーク",
-  1196: "アンステークする数量",
-  1197: (i: In<'unbonding' | 'operator' | 'minimum'>) => {
+  1194: "このオペレーターへのステーク",
+  1195: "ステークの移動先のオペレーターを選択してください。",
+  1196: "アンステーク",
+  1197: "アンステークする数量",
+  1198: (i: In<'unbonding' | 'operator' | 'minimum'>) => {
 	return /** @type {LocalizedString} */ (`アンステークした ALT は ${i?.unbonding} のアンボンディング期間に入ります：その間は報酬を得られず、投票は続き、ロック解除までは ${i?.operator} の過失によりスラッシュされることがあります。全額をアンステークするか、少なくとも ${i?.minimum} を残してください。`)
 },
-  1198: "このオペレーターへのステーク",
-  1199: (i: In<'amount'>) => {
+  1199: "このオペレーターへのステーク",
+  1200: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`このオペレーターへのステーク：${i?.amount}`)
 },
-  1200: (i: In<'amount'>) => {
+  1201: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`報酬 ${i?.amount} を請求`)
 },
-  1201: (i: In<'amount' | 'operator' | 'id'>) => {
+  1202: (i: In<'amount' | 'operator' | 'id'>) => {
 	return /** @type {LocalizedString} */ (`${i?.operator} に ${i?.amount} をステーキング（リクエスト #${i?.id}）`)
 },
-  1202: (i: In<'operator'>) => {
+  1203: (i: In<'operator'>) => {
 	return /** @type {LocalizedString} */ (`報酬を ${i?.operator} に再ステーキング`)
 },
-  1203: (i: In<'operator'>) => {
+  1204: (i: In<'operator'>) => {
 	return /** @type {LocalizedString} */ (`${i?.operator} のスラッシュの次の部分を適用`)
 },
-  1204: (i: In<'amount' | 'operator'>) => {
+  1205: (i: In<'amount' | 'operator'>) => {
 	return /** @type {LocalizedString} */ (`${i?.operator} への ${i?.amount} の移動を開始`)
 },
-  1205: " へ移動中",
-  1206: "",
-  1207: "）",
-  1208: (i: In<'duration'>) => {
+  1206: " へ移動中",
+  1207: "",
+  1208: "）",
+  1209: (i: In<'duration'>) => {
 	return /** @type {LocalizedString} */ (`待機中、${i?.duration} 後にロック解除（`)
 },
-  1209: "未請求の報酬",
-  1210: "準備完了",
-  1211: " から）",
-  1212: "（",
-  1213: (i: In<'requested'>) => {
+  1210: "未請求の報酬",
+  1211: "準備完了",
+  1212: " から）",
+  1213: "（",
+  1214: (i: In<'requested'>) => {
 	return /** @type {LocalizedString} */ (`（リクエスト額 ${i?.requested}、アンボンディング中のスラッシュにより減少）`)
 },
-  1214: " から）",
-  1215: (i: In<'id' | 'amount'>) => {
+  1215: " から）",
+  1216: (i: In<'id' | 'amount'>) => {
 	return /** @type {LocalizedString} */ (`#${i?.id} · ${i?.amount}（`)
 },
-  1216: (i: In<'principal' | 'lost'>) => {
+  1217: (i: In<'principal' | 'lost'>) => {
 	return /** @type {LocalizedString} */ (`${i?.principal} をステーキングしましたが、オペレーターがスラッシュされ、そのうち ${i?.lost} が差し引かれました。`)
 },
-  1217: "ステーク額",
-  1218: "保有ポジション",
-  1219: "アンボンディング中",
-  1220: (i: In<'amount' | 'operator'>) => {
+  1218: "ステーク額",
+  1219: "保有ポジション",
+  1220: "アンボンディング中",
+  1221: (i: In<'amount' | 'operator'>) => {
 	return /** @type {LocalizedString} */ (`${i?.operator} から ${i?.amount} をアンステーク`)
 },
-  1221: (i: In<'amount'>) => {
+  1222: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`${i?.amount} を引き出し`)
 },
-  1222: (i: In<'id' | 'amount'>) => {
+  1223: (i: In<'id' | 'amount'>) => {
 	return /** @type {LocalizedString} */ (`リクエスト #${i?.id} を引き出し（${i?.amount}）`)
 },
-  1223: "報酬をすべて請求",
-  1224: "報酬と引き出し",
-  1225: (i: In<'count'>) => {
+  1224: "報酬をすべて請求",
+  1225: "報酬と引き出し",
+  1226: (i: In<'count'>) => {
 	const countPlural = registry.plural("ja", i?.count, {});return /** @type {LocalizedString} */ (`（リクエスト ${i?.count} 件）`)
 },
-  1226: "引き出し可能：",
-  1227: (i: In<'count'>) => {
+  1227: "引き出し可能：",
+  1228: (i: In<'count'>) => {
 	const countPlural = registry.plural("ja", i?.count, {});return /** @type {LocalizedString} */ (`オペレーター ${i?.count} 件の報酬：`)
 },
-  1228: "引き出し可能分をすべて引き出し",
-  1229: "許可リストに再登録",
-  1230: "、",
+  1229: "引き出し可能分をすべて引き出し",
+  1230: "許可リストに再登録",
   1231: "、",
-  1232: "：",
-  1233: (i: In<'percent'>) => {
+  1232: "、",
+  1233: "：",
+  1234: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`手数料が ${i?.percent} に変更`)
 },
-  1234: (i: In<'percent'>) => {
+  1235: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`手数料を ${i?.percent} に変更すると発表`)
 },
-  1235: "）",
-  1236: "（",
-  1237: "無効化：ステークの受け付けと報酬の発生を停止",
-  1238: " に発効",
-  1239: "、",
-  1240: "変更はありません。",
-  1241: "再びアクティブ",
-  1242: "許可リストから削除",
-  1243: (i: In<'was' | 'now'>) => {
+  1236: "）",
+  1237: "（",
+  1238: "無効化：ステークの受け付けと報酬の発生を停止",
+  1239: " に発効",
+  1240: "、",
+  1241: "変更はありません。",
+  1242: "再びアクティブ",
+  1243: "許可リストから削除",
+  1244: (i: In<'was' | 'now'>) => {
 	return /** @type {LocalizedString} */ (`全アクティブステークに占める割合は ${i?.was} から ${i?.now} になりました。`)
 },
-  1244: (i: In<'block'>) => {
+  1245: (i: In<'block'>) => {
 	return /** @type {LocalizedString} */ (`ブロック ${i?.block} 以降（このアプリが保持する履歴はここから始まり、最初のステークはそれより前です）、`)
 },
-  1245: "最初にステーキングして以来",
-  1246: (i: In<'percent' | 'amount'>) => {
+  1246: "最初にステーキングして以来",
+  1247: (i: In<'percent' | 'amount'>) => {
 	return /** @type {LocalizedString} */ (`${i?.percent} のスラッシュ（全ステーカー合計 ${i?.amount}）`)
 },
-  1247: "適用済み",
-  1248: (i: In<'page'>) => {
+  1248: "適用済み",
+  1249: (i: In<'page'>) => {
 	return /** @type {LocalizedString} */ (`次の ${i?.page} 件を適用`)
 },
-  1249: (i: In<'operator'>) => {
+  1250: (i: In<'operator'>) => {
 	return /** @type {LocalizedString} */ (`最後の削減が終わるまで、誰も ${i?.operator} へのステーク、離脱、引き出しができません。次の部分は誰でも適用でき、かかるのはガス代だけです。`)
 },
-  1250: "スラッシュはすべて適用されました。",
-  1251: (i: In<'positions' | 'requests'>) => {
+  1251: "スラッシュはすべて適用されました。",
+  1252: (i: In<'positions' | 'requests'>) => {
 	return /** @type {LocalizedString} */ (`${i?.positions}と${i?.requests}がまだ削減されていません`)
 },
-  1252: (i: In<'transactions' | 'page'>) => {
+  1253: (i: In<'transactions' | 'page'>) => {
 	return /** @type {LocalizedString} */ (`（${i?.transactions}が必要、各最大 ${i?.page} 件）。スラッシュの記録時にここでステーク中またはアンボンディング中だったものはすべて、どれだけ時間がかかっても、その割合を負担します。`)
 },
-  1253: (i: In<'count'>) => {
+  1254: (i: In<'count'>) => {
 	const countPlural = registry.plural("ja", i?.count, {});return /** @type {LocalizedString} */ (`${i?.count} 件のポジション`)
 },
-  1254: (i: In<'error'>) => {
+  1255: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`スラッシュの進捗を読み取れませんでした：${i?.error}`)
 },
-  1255: "スラッシュの進捗を読み取り中…",
-  1256: "）。",
-  1257: (i: In<'percent'>) => {
+  1256: "スラッシュの進捗を読み取り中…",
+  1257: "）。",
+  1258: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`ガバナンスがこのオペレーターのステークの ${i?.percent}% をスラッシュしました（`)
 },
-  1258: (i: In<'count'>) => {
+  1259: (i: In<'count'>) => {
 	const countPlural = registry.plural("ja", i?.count, {});return /** @type {LocalizedString} */ (`${i?.count} 件のアンボンディングリクエスト`)
 },
-  1259: "スラッシュ処理中",
-  1260: (i: In<'count'>) => {
+  1260: "スラッシュ処理中",
+  1261: (i: In<'count'>) => {
 	const countPlural = registry.plural("ja", i?.count, {});return /** @type {LocalizedString} */ (`${i?.count} 件のトランザクション`)
 },
-  1261: (i: In<'count'>) => {
+  1262: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`アクティブステークが最も多いオペレーター ${i?.count} 件です。下の表に同じ数値を示しています。`)
 },
-  1262: (i: In<'count'>) => {
+  1263: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`アクティブステークが最も多いオペレーター ${i?.count} 件と、その他すべての合計です。下の表に同じ数値を示しています。`)
 },
-  1263: "オペレーター別のアクティブステーク（ALT）",
-  1264: "その他",
-  1265: "VITAL、MACH、SQUAD を運用するオペレーターのアクティブステークです。複数のサービスを運用するオペレーターはそれぞれに計上されます。下の表に同じ数値を示しています。",
-  1266: "サービス別のアクティブステーク（ALT）",
-  1267: "ステークの分布",
-  1268: "先にリスクの説明を読み、チェックボックスにチェックを入れてください。",
-  1269: "ステーキングする数量",
-  1270: "先にステーキングする数量を入力してください。",
-  1271: (i: In<'operator'>) => {
+  1264: "オペレーター別のアクティブステーク（ALT）",
+  1265: "その他",
+  1266: "VITAL、MACH、SQUAD を運用するオペレーターのアクティブステークです。複数のサービスを運用するオペレーターはそれぞれに計上されます。下の表に同じ数値を示しています。",
+  1267: "サービス別のアクティブステーク（ALT）",
+  1268: "ステークの分布",
+  1269: "先にリスクの説明を読み、チェックボックスにチェックを入れてください。",
+  1270: "ステーキングする数量",
+  1271: "先にステーキングする数量を入力してください。",
+  1272: (i: In<'operator'>) => {
 	return /** @type {LocalizedString} */ (`${i?.operator} にステーキング`)
 },
-  1272: "ステーキングしても投票は続きます：ステーキングした ALT は、アクティブでもアンボンディング期間中でも、あなたの投票権（または委任先の投票権）として数えられます。",
-  1273: "ページに表示されます。",
-  1274: "次のステップ：ステークとその報酬は「このオペレーターへのステーク」と",
-  1275: "として投票に使われています。",
-  1276: "ページに表示されます。このステークはすでに",
-  1277: "投票権",
-  1278: (i: In<'amount' | 'operator' | 'address'>) => {
+  1273: "ステーキングしても投票は続きます：ステーキングした ALT は、アクティブでもアンボンディング期間中でも、あなたの投票権（または委任先の投票権）として数えられます。",
+  1274: "ページに表示されます。",
+  1275: "次のステップ：ステークとその報酬は「このオペレーターへのステーク」と",
+  1276: "として投票に使われています。",
+  1277: "ページに表示されます。このステークはすでに",
+  1278: "投票権",
+  1279: (i: In<'amount' | 'operator' | 'address'>) => {
 	return /** @type {LocalizedString} */ (`${i?.operator}（${i?.address}）に ${i?.amount} をステーキングします。`)
 },
-  1279: (i: In<'amount' | 'operator' | 'address'>) => {
+  1280: (i: In<'amount' | 'operator' | 'address'>) => {
 	return /** @type {LocalizedString} */ (`ステーキングコントラクトにちょうど ${i?.amount} を承認してから、${i?.operator}（${i?.address}）に ${i?.amount} をステーキングします。`)
 },
-  1280: (i: In<'amount' | 'operator'>) => {
+  1281: (i: In<'amount' | 'operator'>) => {
 	return /** @type {LocalizedString} */ (`${i?.operator} に ${i?.amount} をステーキング`)
 },
-  1281: "ステーキング",
-  1282: "ステーキング済み",
-  1283: "ウォレット残高",
-  1284: "アクティブステーク",
-  1285: "ブロック",
-  1286: (i: In<'error'>) => {
+  1282: "ステーキング",
+  1283: "ステーキング済み",
+  1284: "ウォレット残高",
+  1285: "アクティブステーク",
+  1286: "ブロック",
+  1287: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`ステークの履歴を読み取れませんでした：${i?.error}`)
 },
-  1287: "ステークの履歴を読み取り中…",
-  1288: (i: In<'count' | 'block'>) => {
+  1288: "ステークの履歴を読み取り中…",
+  1289: (i: In<'count' | 'block'>) => {
 	return /** @type {LocalizedString} */ (`このオペレーターのアクティブステークを ${i?.count} 点で示します。ブロック ${i?.block} から、コントラクトが現在報告しているステークまでです。下の表に同じ数値を示しています。`)
 },
-  1289: "変動があった各ブロック後のアクティブステーク（ALT）",
-  1290: "アクティブ",
-  1291: "無効",
-  1292: "未登録",
-  1293: (i: In<'id'>) => {
+  1290: "変動があった各ブロック後のアクティブステーク（ALT）",
+  1291: "アクティブ",
+  1292: "無効",
+  1293: "未登録",
+  1294: (i: In<'id'>) => {
 	return /** @type {LocalizedString} */ (`引き出し #${i?.id}`)
 },
 };

@@ -4,302 +4,302 @@ import * as registry from '../registry.ts';
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
 const table: Record<number, string | ((i: never) => string)> = {
-  634: (i: In<'operator'>) => {
+  635: (i: In<'operator'>) => {
 	return /** @type {LocalizedString} */ (`운영자 ${i?.operator} 재활성화`)
 },
-  635: (i: In<'operator'>) => {
+  636: (i: In<'operator'>) => {
 	return /** @type {LocalizedString} */ (`운영자 ${i?.operator}의 등록 허용`)
 },
-  636: (i: In<'action' | 'amount'>) => {
+  637: (i: In<'action' | 'amount'>) => {
 	return /** @type {LocalizedString} */ (`${i?.action}, 그리고 네이티브 코인 ${i?.amount} 전송`)
 },
-  637: (i: In<'number'>) => {
+  638: (i: In<'number'>) => {
 	return /** @type {LocalizedString} */ (`운영자 최대 ${i?.number}곳에 수수료 상한 추가 적용`)
 },
-  638: (i: In<'spender' | 'amount' | 'owner'>) => {
+  639: (i: In<'spender' | 'amount' | 'owner'>) => {
 	return /** @type {LocalizedString} */ (`${i?.spender}에게 ${i?.owner} 보유분 ${i?.amount}의 사용 허용`)
 },
-  639: (i: In<'signature' | 'target'>) => {
+  640: (i: In<'signature' | 'target'>) => {
 	return /** @type {LocalizedString} */ (`${i?.target}에서 ${i?.signature} 호출`)
 },
-  640: (i: In<'target'>) => {
+  641: (i: In<'target'>) => {
 	return /** @type {LocalizedString} */ (`${i?.target} 호출(앱이 디코딩할 수 없는 데이터 포함)`)
 },
-  641: (i: In<'duration'>) => {
+  642: (i: In<'duration'>) => {
 	return /** @type {LocalizedString} */ (`수수료 변경 지연 시간을 ${i?.duration}(으)로 설정`)
 },
-  642: (i: In<'number' | 'operator'>) => {
+  643: (i: In<'number' | 'operator'>) => {
 	return /** @type {LocalizedString} */ (`운영자 ${i?.operator} 슬래싱을 포지션과 요청 최대 ${i?.number}개에 추가 적용`)
 },
-  643: "에어드롭",
-  644: "ALT 토큰",
-  645: "거버너",
-  646: "스테이킹",
-  647: "트레저리(타임락)",
-  648: "투표 토큰",
-  649: (i: In<'operator'>) => {
+  644: "에어드롭",
+  645: "ALT 토큰",
+  646: "거버너",
+  647: "스테이킹",
+  648: "트레저리(타임락)",
+  649: "투표 토큰",
+  650: (i: In<'operator'>) => {
 	return /** @type {LocalizedString} */ (`운영자 ${i?.operator} 비활성화(거버넌스만 다시 활성화할 수 있음)`)
 },
-  650: (i: In<'from' | 'to'>) => {
+  651: (i: In<'from' | 'to'>) => {
 	return /** @type {LocalizedString} */ (`${i?.from}의 투표권을 ${i?.to}에게 위임`)
 },
-  651: (i: In<'amount' | 'from'>) => {
+  652: (i: In<'amount' | 'from'>) => {
 	return /** @type {LocalizedString} */ (`${i?.from}에서 ${i?.amount}을(를) 스테이킹 보상으로 충전`)
 },
-  652: (i: In<'percent'>) => {
+  653: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`운영자 수수료 상한을 ${i?.percent}%로 설정`)
 },
-  653: (i: In<'amount'>) => {
+  654: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`최소 스테이킹 금액을 ${i?.amount}(으)로 설정`)
 },
-  654: (i: In<'amount'>) => {
+  655: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`제안 임계값을 ${i?.amount}(으)로 설정`)
 },
-  655: (i: In<'percent'>) => {
+  656: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`정족수를 위임된 투표권의 ${i?.percent}%로 설정`)
 },
-  656: (i: In<'operator'>) => {
+  657: (i: In<'operator'>) => {
 	return /** @type {LocalizedString} */ (`운영자 ${i?.operator}을(를) 허용 목록에서 제거`)
 },
-  657: (i: In<'amount'>) => {
+  658: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`스테이킹 보상률을 초당 ${i?.amount}(으)로 설정`)
 },
-  658: (i: In<'amount' | 'to'>) => {
+  659: (i: In<'amount' | 'to'>) => {
 	return /** @type {LocalizedString} */ (`${i?.to}(으)로 네이티브 코인 ${i?.amount} 전송`)
 },
-  659: (i: In<'operator' | 'percent' | 'reason'>) => {
+  660: (i: In<'operator' | 'percent' | 'reason'>) => {
 	return /** @type {LocalizedString} */ (`운영자 ${i?.operator}을(를) ${i?.percent}% 슬래싱(${i?.reason})`)
 },
-  660: "스테이킹 보상 중단(보상률을 초당 0으로 설정)",
-  661: "실행자",
-  662: (i: In<'duration'>) => {
+  661: "스테이킹 보상 중단(보상률을 초당 0으로 설정)",
+  662: "실행자",
+  663: (i: In<'duration'>) => {
 	return /** @type {LocalizedString} */ (`타임락 지연 시간을 ${i?.duration}(으)로 설정`)
 },
-  663: (i: In<'amount' | 'from' | 'to'>) => {
+  664: (i: In<'amount' | 'from' | 'to'>) => {
 	return /** @type {LocalizedString} */ (`${i?.from}에서 ${i?.to}(으)로 ${i?.amount} 전송`)
 },
-  664: (i: In<'to'>) => {
+  665: (i: In<'to'>) => {
 	return /** @type {LocalizedString} */ (`슬래싱된 스테이킹을 ${i?.to}(으)로 전송`)
 },
-  665: (i: In<'duration'>) => {
+  666: (i: In<'duration'>) => {
 	return /** @type {LocalizedString} */ (`언본딩 기간을 ${i?.duration}(으)로 설정`)
 },
-  666: (i: In<'duration'>) => {
+  667: (i: In<'duration'>) => {
 	return /** @type {LocalizedString} */ (`투표 지연 시간을 ${i?.duration}(으)로 설정`)
 },
-  667: (i: In<'duration'>) => {
+  668: (i: In<'duration'>) => {
 	return /** @type {LocalizedString} */ (`투표 기간을 ${i?.duration}(으)로 설정`)
 },
-  668: "본인에게 위임했습니다",
-  669: (i: In<'name'>) => {
+  669: "본인에게 위임했습니다",
+  670: (i: In<'name'>) => {
 	return /** @type {LocalizedString} */ (`${i?.name}에게 위임했습니다`)
 },
-  670: "다른 주소에 위임",
-  671: "본인",
-  672: "0x… 또는 name.eth",
-  673: (i: In<'error'>) => {
+  671: "다른 주소에 위임",
+  672: "본인",
+  673: "0x… 또는 name.eth",
+  674: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`이름을 확인할 수 없습니다: ${i?.error}`)
 },
-  674: "위임",
-  675: "위임할 주소",
-  676: "위임할 주소 또는 ENS 이름",
-  677: "본인에게 위임",
-  678: "위임이 변경되었습니다",
-  679: "취소",
-  680: "확인 후 지갑 열기",
-  681: "래핑분과 스테이킹분을 포함한 본인의 투표권 전체가 한 번에 옮겨집니다. 이 트랜잭션 이후에 스냅샷이 찍히는 제안부터 반영되며, 진행 중인 제안에 이미 반영된 투표권은 그대로 유지됩니다.",
-  682: "현재 대리인",
-  683: "내 투표권을 읽는 중…",
-  684: "없음(위임 안 됨: 현재 누구의 투표권에도 포함되지 않음)",
-  685: "아직 본인의 투표권이 없습니다: 나중에 래핑하거나 스테이킹하는 만큼 이 선택에 따라 위임됩니다.",
-  686: (i: In<'error'>) => {
+  675: "위임",
+  676: "위임할 주소",
+  677: "위임할 주소 또는 ENS 이름",
+  678: "본인에게 위임",
+  679: "위임이 변경되었습니다",
+  680: "취소",
+  681: "확인 후 지갑 열기",
+  682: "래핑분과 스테이킹분을 포함한 본인의 투표권 전체가 한 번에 옮겨집니다. 이 트랜잭션 이후에 스냅샷이 찍히는 제안부터 반영되며, 진행 중인 제안에 이미 반영된 투표권은 그대로 유지됩니다.",
+  683: "현재 대리인",
+  684: "내 투표권을 읽는 중…",
+  685: "없음(위임 안 됨: 현재 누구의 투표권에도 포함되지 않음)",
+  686: "아직 본인의 투표권이 없습니다: 나중에 래핑하거나 스테이킹하는 만큼 이 선택에 따라 위임됩니다.",
+  687: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`내 투표권을 읽을 수 없습니다: ${i?.error}`)
 },
-  687: (i: In<'wrapped' | 'staked'>) => {
+  688: (i: In<'wrapped' | 'staked'>) => {
 	return /** @type {LocalizedString} */ (`(래핑 ${i?.wrapped}, 스테이킹 ${i?.staked})`)
 },
-  688: "위임 내용 확인",
-  689: "새 대리인",
-  690: "이미 내 대리인입니다: 변경되는 내용이 없습니다.",
-  691: "옮겨지는 투표권",
-  692: "본인",
-  693: "본인:",
-  694: "기권",
-  695: "반대",
-  696: "찬성",
-  697: (i: In<'name'>) => {
+  689: "위임 내용 확인",
+  690: "새 대리인",
+  691: "이미 내 대리인입니다: 변경되는 내용이 없습니다.",
+  692: "옮겨지는 투표권",
+  693: "본인",
+  694: "본인:",
+  695: "기권",
+  696: "반대",
+  697: "찬성",
+  698: (i: In<'name'>) => {
 	return /** @type {LocalizedString} */ (`${i?.name}에게 투표권 위임`)
 },
-  698: (i: In<'id'>) => {
+  699: (i: In<'id'>) => {
 	return /** @type {LocalizedString} */ (`제안 ${i?.id} 실행`)
 },
-  699: (i: In<'title'>) => {
+  700: (i: In<'title'>) => {
 	return /** @type {LocalizedString} */ (`제안 생성: ${i?.title}`)
 },
-  700: "대리인 성명 게시",
-  701: (i: In<'id'>) => {
+  701: "대리인 성명 게시",
+  702: (i: In<'id'>) => {
 	return /** @type {LocalizedString} */ (`제안 ${i?.id} 대기열 등록`)
 },
-  702: (i: In<'support' | 'id'>) => {
+  703: (i: In<'support' | 'id'>) => {
 	return /** @type {LocalizedString} */ (`제안 ${i?.id}에 ${i?.support} 투표`)
 },
-  703: (i: In<'span'>) => {
+  704: (i: In<'span'>) => {
 	return /** @type {LocalizedString} */ (`${i?.span} 전`)
 },
-  704: (i: In<'number'>) => {
+  705: (i: In<'number'>) => {
 	return /** @type {LocalizedString} */ (`블록 ${i?.number}`)
 },
-  705: (i: In<'count'>) => {
+  706: (i: In<'count'>) => {
 	const countPlural = registry.plural("ko", i?.count, {});return /** @type {LocalizedString} */ (`${i?.count}블록`)
 },
-  706: (i: In<'span'>) => {
+  707: (i: In<'span'>) => {
 	return /** @type {LocalizedString} */ (`${i?.span} 후`)
 },
-  707: (i: In<'name'>) => {
+  708: (i: In<'name'>) => {
 	return /** @type {LocalizedString} */ (`${i?.name} 주소처럼 보이지만 다른 주소입니다: 모든 문자를 확인하십시오`)
 },
-  708: "전체 대리인",
-  709: "전체 제안",
-  710: "대리인",
-  711: "새 제안",
-  712: (i: In<'chain'>) => {
+  709: "전체 대리인",
+  710: "전체 제안",
+  711: "대리인",
+  712: "새 제안",
+  713: (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`${i?.chain}에는 거버너가 배포되어 있지 않습니다.`)
 },
-  713: (i: In<'address'>) => {
+  714: (i: In<'address'>) => {
 	return /** @type {LocalizedString} */ (`"${i?.address}"은(는) 주소가 아닙니다.`)
 },
-  714: "여기에는 거버넌스 페이지가 없습니다.",
-  715: (i: In<'id'>) => {
+  715: "여기에는 거버넌스 페이지가 없습니다.",
+  716: (i: In<'id'>) => {
 	return /** @type {LocalizedString} */ (`"${i?.id}"은(는) 제안 ID가 아닙니다.`)
 },
-  716: "제안",
-  717: "호출 세부 정보",
-  718: "Calldata",
-  719: "함수",
-  720: "작업",
-  721: "이 제안은 아무것도 호출하지 않습니다.",
-  722: "디코딩 안 됨",
-  723: "대상",
-  724: "금액",
-  725: (i: In<'amount'>) => {
+  717: "제안",
+  718: "호출 세부 정보",
+  719: "Calldata",
+  720: "함수",
+  721: "작업",
+  722: "이 제안은 아무것도 호출하지 않습니다.",
+  723: "디코딩 안 됨",
+  724: "대상",
+  725: "금액",
+  726: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`${i?.amount}(네이티브 코인)`)
 },
-  726: "모든 상태",
-  727: "제안자가 취소함",
-  728: (i: In<'count' | 'block'>) => {
+  727: "모든 상태",
+  728: "제안자가 취소함",
+  729: (i: In<'count' | 'block'>) => {
 	return /** @type {LocalizedString} */ (`제안 ${i?.count}개 · 블록 ${i?.block} 기준`)
 },
-  729: (i: In<'time'>) => {
+  730: (i: In<'time'>) => {
 	return /** @type {LocalizedString} */ (`${i?.time} 전 투표 종료`)
 },
-  730: (i: In<'time'>) => {
+  731: (i: In<'time'>) => {
 	return /** @type {LocalizedString} */ (`${i?.time} 후 실행 가능`)
 },
-  731: "투표 종료",
-  732: "제안",
-  733: (i: In<'time'>) => {
+  732: "투표 종료",
+  733: "제안",
+  734: (i: In<'time'>) => {
 	return /** @type {LocalizedString} */ (`${i?.time} 남음`)
 },
-  734: "제안을 불러오는 중…",
-  735: "최신",
-  736: (i: In<'state'>) => {
+  735: "제안을 불러오는 중…",
+  736: "최신",
+  737: (i: In<'state'>) => {
 	return /** @type {LocalizedString} */ (`이 페이지에 '${i?.state}' 상태인 제안이 없습니다.`)
 },
-  737: "이전",
-  738: "제안 페이지",
-  739: (i: In<'error'>) => {
+  738: "이전",
+  739: "제안 페이지",
+  740: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`제안을 읽을 수 없습니다: ${i?.error}`)
 },
-  740: "실행 가능",
-  741: (i: In<'time'>) => {
+  741: "실행 가능",
+  742: (i: In<'time'>) => {
 	return /** @type {LocalizedString} */ (`${i?.time} 후 투표 시작`)
 },
-  742: "이 페이지의 상태",
-  743: "이 체인에는 거버너가 배포되어 있지 않습니다.",
-  744: (i: In<'number'>) => {
+  743: "이 페이지의 상태",
+  744: "이 체인에는 거버너가 배포되어 있지 않습니다.",
+  745: (i: In<'number'>) => {
 	return /** @type {LocalizedString} */ (`제안 ${i?.number}`)
 },
-  745: "주소(0x…) 또는 ENS 이름(name.eth)을 입력하십시오.",
-  746: (i: In<'chain'>) => {
+  746: "주소(0x…) 또는 ENS 이름(name.eth)을 입력하십시오.",
+  747: (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`${i?.chain}에는 ENS가 없습니다: 주소를 입력하십시오.`)
 },
-  747: (i: In<'chain'>) => {
+  748: (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`${i?.chain}의 거버너에는 앱이 읽을 수 있는 투표 토큰이 없습니다.`)
 },
-  748: "주소가 아닙니다: 0x 뒤에 16진수 40자가 와야 합니다.",
-  749: "투표 중",
-  750: "취소됨",
-  751: "부결됨",
-  752: "실행됨",
-  753: "만료됨",
-  754: "시작 전",
-  755: "대기열 등록됨",
-  756: "가결됨",
-  757: (i: In<'forVotes' | 'againstVotes' | 'abstainVotes'>) => {
+  749: "주소가 아닙니다: 0x 뒤에 16진수 40자가 와야 합니다.",
+  750: "투표 중",
+  751: "취소됨",
+  752: "부결됨",
+  753: "실행됨",
+  754: "만료됨",
+  755: "시작 전",
+  756: "대기열 등록됨",
+  757: "가결됨",
+  758: (i: In<'forVotes' | 'againstVotes' | 'abstainVotes'>) => {
 	return /** @type {LocalizedString} */ (`찬성 ${i?.forVotes} · 반대 ${i?.againstVotes} · 기권 ${i?.abstainVotes}`)
 },
-  758: (i: In<'forVotes' | 'againstVotes' | 'abstainVotes'>) => {
+  759: (i: In<'forVotes' | 'againstVotes' | 'abstainVotes'>) => {
 	return /** @type {LocalizedString} */ (`찬성 ${i?.forVotes}, 반대 ${i?.againstVotes}, 기권 ${i?.abstainVotes}`)
 },
-  759: "표",
-  760: "투표권이 추가되었습니다",
-  761: (i: In<'symbol' | 'delegate'>) => {
+  760: "표",
+  761: "투표권이 추가되었습니다",
+  762: (i: In<'symbol' | 'delegate'>) => {
 	return /** @type {LocalizedString} */ (`${i?.symbol}(으)로 1:1 래핑되어 ${i?.delegate}의 투표권이 되며, 수수료 없이 언제든 일반 ALT로 되돌릴 수 있습니다. 지갑이 permit에 서명할 수 있으면 서명 한 번과 트랜잭션 한 번으로 끝납니다.`)
 },
-  762: (i: In<'symbol'>) => {
+  763: (i: In<'symbol'>) => {
 	return /** @type {LocalizedString} */ (`${i?.symbol}(으)로 1:1 래핑되어 본인의 투표권이 되며, 수수료 없이 언제든 일반 ALT로 되돌릴 수 있습니다. 지갑이 permit에 서명할 수 있으면 서명 한 번과 트랜잭션 한 번으로 끝납니다.`)
 },
-  763: "투표권 얻기",
-  764: " 목록에서 이 투표권으로 투표할 수 있는 다른 사람을 확인할 수 있습니다.",
-  765: "다음: 지금부터 생성되는 제안에서, 내 투표권을 위임받은 사람(위의 '내 투표권' 참고)의 투표권으로 반영됩니다. ",
-  766: "대리인",
-  767: "이 지갑에는 투표권으로 바꿀 일반 ALT가 없습니다.",
-  768: "일반 ALT",
-  769: "일반 ALT로 되돌리기",
-  770: "일반 ALT로 되돌렸습니다",
-  771: (i: In<'symbol'>) => {
+  764: "투표권 얻기",
+  765: " 목록에서 이 투표권으로 투표할 수 있는 다른 사람을 확인할 수 있습니다.",
+  766: "다음: 지금부터 생성되는 제안에서, 내 투표권을 위임받은 사람(위의 '내 투표권' 참고)의 투표권으로 반영됩니다. ",
+  767: "대리인",
+  768: "이 지갑에는 투표권으로 바꿀 일반 ALT가 없습니다.",
+  769: "일반 ALT",
+  770: "일반 ALT로 되돌리기",
+  771: "일반 ALT로 되돌렸습니다",
+  772: (i: In<'symbol'>) => {
 	return /** @type {LocalizedString} */ (`${i?.symbol} 잔액`)
 },
-  772: "일반 ALT로 되돌릴 투표권",
-  773: "투표권으로 바꿀 일반 ALT",
-  774: (i: In<'amount'>) => {
+  773: "일반 ALT로 되돌릴 투표권",
+  774: "투표권으로 바꿀 일반 ALT",
+  775: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`${i?.amount}을(를) 일반 ALT로 되돌리기`)
 },
-  775: (i: In<'amount' | 'delegate'>) => {
+  776: (i: In<'amount' | 'delegate'>) => {
 	return /** @type {LocalizedString} */ (`${i?.amount}을(를) ${i?.delegate}의 투표권으로 전환`)
 },
-  776: (i: In<'amount'>) => {
+  777: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`${i?.amount}을(를) 본인의 투표권으로 전환`)
 },
-  777: "지갑을 연결하거나 주소를 조회하면 투표권을 확인하고 위임할 수 있습니다.",
-  778: "투표권을 위임하거나 얻으려면 이 지갑을 연결하십시오.",
-  779: "내 대리인의 투표권: ",
-  780: "위임하면 이 계정의 투표권 전체가 옮겨집니다. 위임 이후에 스냅샷이 찍히는 제안부터 반영됩니다.",
-  781: "세부 정보 및 위임",
-  782: "에게 위임됨",
-  783: "내 투표권은 ",
-  784: "위임 안 됨",
-  785: "내 투표권: ",
-  786: "내 투표권을 불러오는 중…",
-  787: (i: In<'chain'>) => {
+  778: "지갑을 연결하거나 주소를 조회하면 투표권을 확인하고 위임할 수 있습니다.",
+  779: "투표권을 위임하거나 얻으려면 이 지갑을 연결하십시오.",
+  780: "내 대리인의 투표권: ",
+  781: "위임하면 이 계정의 투표권 전체가 옮겨집니다. 위임 이후에 스냅샷이 찍히는 제안부터 반영됩니다.",
+  782: "세부 정보 및 위임",
+  783: "에게 위임됨",
+  784: "내 투표권은 ",
+  785: "위임 안 됨",
+  786: "내 투표권: ",
+  787: "내 투표권을 불러오는 중…",
+  788: (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`${i?.chain}의 거버너에는 앱이 읽을 수 있는 투표 토큰이 없어 표시할 투표권이 없습니다.`)
 },
-  788: (i: In<'error'>) => {
+  789: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`투표권을 읽을 수 없습니다: ${i?.error}`)
 },
-  789: (i: In<'delegate'>) => {
+  790: (i: In<'delegate'>) => {
 	return /** @type {LocalizedString} */ (`Safe의 모든 투표권(래핑 및 스테이킹분)을 ${i?.delegate}에게 옮깁니다.`)
 },
-  790: "Safe의 모든 투표권(래핑 및 스테이킹분)을 Safe 자신에게 옮깁니다.",
-  791: (i: In<'delegate'>) => {
+  791: "Safe의 모든 투표권(래핑 및 스테이킹분)을 Safe 자신에게 옮깁니다.",
+  792: (i: In<'delegate'>) => {
 	return /** @type {LocalizedString} */ (`${i?.delegate}에게 투표권 위임`)
 },
-  792: "투표권을 자기 자신에게 위임",
-  793: "위임 대상(주소, 비워 두면 Safe 자신)",
-  794: "위임 대상(주소 또는 ENS 이름, 비워 두면 Safe 자신)",
-  795: "래핑한 ALT와 스테이킹한 ALT 모두 투표에 쓰이며, 한 번의 위임으로 둘 다 옮겨집니다. 변경 사항은 그 이후에 스냅샷이 찍히는 제안부터 반영됩니다.",
-  796: "대리인의 투표 내역",
-  797: "내 투표권",
-  798: "다른 주소를 보고 있습니다. 이 주소의 투표권을 위임하거나 얻으려면 해당 지갑을 연결하십시오.",
+  793: "투표권을 자기 자신에게 위임",
+  794: "위임 대상(주소, 비워 두면 Safe 자신)",
+  795: "위임 대상(주소 또는 ENS 이름, 비워 두면 Safe 자신)",
+  796: "래핑한 ALT와 스테이킹한 ALT 모두 투표에 쓰이며, 한 번의 위임으로 둘 다 옮겨집니다. 변경 사항은 그 이후에 스냅샷이 찍히는 제안부터 반영됩니다.",
+  797: "대리인의 투표 내역",
+  798: "내 투표권",
+  799: "다른 주소를 보고 있습니다. 이 주소의 투표권을 위임하거나 얻으려면 해당 지갑을 연결하십시오.",
 };
 export default table;

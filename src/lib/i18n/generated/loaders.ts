@@ -38,7 +38,7 @@ export const loaders: Record<string, () => Promise<{ default: Record<number, str
 };
 
 /** Where each section's run of message ids starts. */
-const starts: [number, string][] = [[0,"activity"],[80,"airdrop"],[213,"common"],[344,"create"],[405,"delegates"],[492,"errors"],[634,"gov"],[799,"network"],[854,"overview"],[931,"proposal"],[1083,"staking"]];
+const starts: [number, string][] = [[0,"activity"],[80,"airdrop"],[213,"common"],[345,"create"],[406,"delegates"],[493,"errors"],[635,"gov"],[800,"network"],[855,"overview"],[932,"proposal"],[1084,"staking"]];
 
 /** The section message `id` belongs to. */
 export const sectionOf = (id: number): string => starts.findLast(([start]) => start <= id)?.[1] ?? 'common';

@@ -243,6 +243,7 @@ export { common_history_catching_up_reading } from './en/common_history_catching
 export { common_language } from './en/common_language.ts';
 export { common_lazy_failed } from './en/common_lazy_failed.ts';
 export { common_lazy_loading } from './en/common_lazy_loading.ts';
+export { common_lazy_try_again } from './en/common_lazy_try_again.ts';
 export { common_leave_dialog_open } from './en/common_leave_dialog_open.ts';
 export { common_leave_dialog_stay } from './en/common_leave_dialog_stay.ts';
 export { common_leave_dialog_title } from './en/common_leave_dialog_title.ts';

@@ -4,104 +4,104 @@ import * as registry from '../registry.ts';
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
 const table: Record<number, string | ((i: never) => string)> = {
-  799: "该 RPC 已在列表中。",
-  800: "请不要在 URL 中包含用户名和密码。",
-  801: (i: In<'host' | 'reason'>) => {
+  800: "该 RPC 已在列表中。",
+  801: "请不要在 URL 中包含用户名和密码。",
+  802: (i: In<'host' | 'reason'>) => {
 	return /** @type {LocalizedString} */ (`${i?.host} 没有响应：${i?.reason}`)
 },
-  802: (i: In<'host'>) => {
+  803: (i: In<'host'>) => {
 	return /** @type {LocalizedString} */ (`${i?.host} 没有说明它服务于哪条链。`)
 },
-  803: "请输入以 https:// 开头的完整 URL。",
-  804: (i: In<'origin'>) => {
+  804: "请输入以 https:// 开头的完整 URL。",
+  805: (i: In<'origin'>) => {
 	return /** @type {LocalizedString} */ (`本网站只连接其部署者允许的 RPC，而 ${i?.origin} 不在其中。部署者可以允许您添加的 RPC（参见 README 中的“Reading history on public RPCs”）；在此之前，请使用列表中的某个 RPC。`)
 },
-  805: "请使用 https:// URL（http:// 仅限本机上的节点）。",
-  806: (i: In<'host' | 'id' | 'chain' | 'expected'>) => {
+  806: "请使用 https:// URL（http:// 仅限本机上的节点）。",
+  807: (i: In<'host' | 'id' | 'chain' | 'expected'>) => {
 	return /** @type {LocalizedString} */ (`${i?.host} 服务于链 ${i?.id}，而不是 ${i?.chain}（链 ${i?.expected}）。`)
 },
-  807: "位于最新区块",
-  808: (i: In<'count'>) => {
+  808: "位于最新区块",
+  809: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`每个请求最多 ${i?.count} 次调用`)
 },
-  809: (i: In<'count' | 'refused'>) => {
+  810: (i: In<'count' | 'refused'>) => {
 	return /** @type {LocalizedString} */ (`每个请求最多 ${i?.count} 次调用（曾拒绝 ${i?.refused} 次）`)
 },
-  810: (i: In<'count'>) => {
+  811: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`每个请求最多 ${i?.count} 次调用（尚未测试）`)
 },
-  811: (i: In<'count'>) => {
+  812: (i: In<'count'>) => {
 	const countPlural = registry.plural("zh", i?.count, {});return /** @type {LocalizedString} */ (`落后其他端点 ${i?.count} 个区块`)
 },
-  812: (i: In<'count'>) => {
+  813: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`每分钟 ${i?.count} 次调用`)
 },
-  813: (i: In<'count'>) => {
+  814: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`每秒 ${i?.count} 次调用`)
 },
-  814: (i: In<'error' | 'ago'>) => {
+  815: (i: In<'error' | 'ago'>) => {
 	return /** @type {LocalizedString} */ (`${i?.error}（${i?.ago}）`)
 },
-  815: (i: In<'count'>) => {
+  816: (i: In<'count'>) => {
 	const countPlural = registry.plural("zh", i?.count, {});return /** @type {LocalizedString} */ (`当前没有（已遇到 ${i?.count} 次限制）`)
 },
-  816: "，",
-  817: (i: In<'count'>) => {
+  817: "，",
+  818: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`${i?.count} 分钟前`)
 },
-  818: (i: In<'count'>) => {
+  819: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`${i?.count} ms`)
 },
-  819: "未遇到速率限制",
-  820: "尚未测量",
-  821: "否",
-  822: "每个请求一次调用",
-  823: "每个请求一次调用（不接受批量请求）",
-  824: (i: In<'time'>) => {
+  820: "未遇到速率限制",
+  821: "尚未测量",
+  822: "否",
+  823: "每个请求一次调用",
+  824: "每个请求一次调用（不接受批量请求）",
+  825: (i: In<'time'>) => {
 	return /** @type {LocalizedString} */ (`是，还需 ${i?.time}`)
 },
-  825: (i: In<'count'>) => {
+  826: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`${i?.count} 秒`)
 },
-  826: (i: In<'count'>) => {
+  827: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`${i?.count} 秒前`)
 },
-  827: "正常响应",
-  828: "落后",
-  829: "不可用",
-  830: "尚未请求",
-  831: "受速率限制",
-  832: (i: In<'chain'>) => {
+  828: "正常响应",
+  829: "落后",
+  830: "不可用",
+  831: "尚未请求",
+  832: "受速率限制",
+  833: (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`您自己的节点或您信任的提供商，用于 ${i?.chain}。应用会在使用前检查它服务于哪条链，并且只保存在本浏览器中。`)
 },
-  833: "添加 RPC",
-  834: (i: In<'url'>) => {
+  834: "添加 RPC",
+  835: (i: In<'url'>) => {
 	return /** @type {LocalizedString} */ (`已添加 ${i?.url}。当它是最健康的端点时，读取请求会使用它。`)
 },
-  835: "由您添加",
-  836: "批量请求",
-  837: "检查并添加",
-  838: "检查中…",
-  839: "RPC 端点",
-  840: "最新区块",
-  841: "使用中",
-  842: "最近错误",
-  843: "延迟",
-  844: (i: In<'chain'>) => {
+  836: "由您添加",
+  837: "批量请求",
+  838: "检查并添加",
+  839: "检查中…",
+  840: "RPC 端点",
+  841: "最新区块",
+  842: "使用中",
+  843: "最近错误",
+  844: "延迟",
+  845: (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`${i?.chain} 的 RPC 端点对本浏览器的响应情况。读取请求会发往最健康的端点，当它失败、限制速率或落后时转到下一个；每个端点的限制在遇到时学习，并保存在本浏览器中。`)
 },
-  845: (i: In<'count'>) => {
+  846: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`在此链上，每个请求读取 ${i?.count} 个区块的历史记录（已学习）。`)
 },
-  846: "无",
-  847: "请求速率",
-  848: "速率限制",
-  849: (i: In<'host'>) => {
+  847: "无",
+  848: "请求速率",
+  849: "速率限制",
+  850: (i: In<'host'>) => {
 	return /** @type {LocalizedString} */ (`移除 ${i?.host}`)
 },
-  850: "状态",
-  851: "网络",
-  852: "RPC URL",
-  853: "https://",
+  851: "状态",
+  852: "网络",
+  853: "RPC URL",
+  854: "https://",
 };
 export default table;

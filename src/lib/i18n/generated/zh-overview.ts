@@ -4,128 +4,128 @@ import * as registry from '../registry.ts';
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
 const table: Record<number, string | ((i: never) => string)> = {
-  854: (i: In<'error'>) => {
+  855: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`无法检查资格：${i?.error}`)
 },
-  855: "正在检查资格…",
-  856: "可领取",
-  857: "已领取",
-  858: (i: In<'time'>) => {
+  856: "正在检查资格…",
+  857: "可领取",
+  858: "已领取",
+  859: (i: In<'time'>) => {
 	return /** @type {LocalizedString} */ (`${i?.time} 后截止`)
 },
-  859: "未在期限内领取",
-  860: "不符合资格",
-  861: (i: In<'time'>) => {
+  860: "未在期限内领取",
+  861: "不符合资格",
+  862: (i: In<'time'>) => {
 	return /** @type {LocalizedString} */ (`${i?.time} 后开放`)
 },
-  862: "领取期已结束",
-  863: "未部署 ALT",
-  864: "ALT 余额",
-  865: "加载中…",
-  866: (i: In<'chain'>) => {
+  863: "领取期已结束",
+  864: "未部署 ALT",
+  865: "ALT 余额",
+  866: "加载中…",
+  867: (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`${i?.chain} 上未部署。`)
 },
-  867: (i: In<'error'>) => {
+  868: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`无法读取：${i?.error}`)
 },
-  868: "；届时未领取的部分将退回国库。",
-  869: "",
-  870: "领取",
-  871: (i: In<'time'>) => {
+  869: "；届时未领取的部分将退回国库。",
+  870: "",
+  871: "领取",
+  872: (i: In<'time'>) => {
 	return /** @type {LocalizedString} */ (`${i?.time} 后截止`)
 },
-  872: "待领取的空投",
-  873: " 可从空投第一季领取：",
-  874: "，并领取空投。",
-  875: "",
-  876: "空投第一季现状",
-  877: "检查地址是否符合空投资格",
-  878: (i: In<'count'>) => {
+  873: "待领取的空投",
+  874: " 可从空投第一季领取：",
+  875: "，并领取空投。",
+  876: "",
+  877: "空投第一季现状",
+  878: "检查地址是否符合空投资格",
+  879: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`${i?.count} 个区块`)
 },
-  879: (i: In<'count'>) => {
+  880: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`目前已有 ${i?.count} 次领取；领取期结束时未领取的部分将退回国库。`)
 },
-  880: "已结束",
-  881: "连接钱包，或使用上方的输入框查看任意地址，即可看到它在质押、治理和空投中的 ALT。这里的内容无需钱包即可读取。",
-  882: "ALT 一览",
-  883: "ALT 是 AltLayer 再质押 rollup 协议的代币。质押给运营商后，它为 rollup 所依赖的服务提供安全保障（VITAL 验证 rollup 状态并发起欺诈证明挑战，MACH 提供快速最终性，SQUAD 负责排序），并赚取奖励；包装或质押后，它可以对协议的提案投票。",
-  884: (i: In<'count' | 'time'>) => {
+  881: "已结束",
+  882: "连接钱包，或使用上方的输入框查看任意地址，即可看到它在质押、治理和空投中的 ALT。这里的内容无需钱包即可读取。",
+  883: "ALT 一览",
+  884: "ALT 是 AltLayer 再质押 rollup 协议的代币。质押给运营商后，它为 rollup 所依赖的服务提供安全保障（VITAL 验证 rollup 状态并发起欺诈证明挑战，MACH 提供快速最终性，SQUAD 负责排序），并赚取奖励；包装或质押后，它可以对协议的提案投票。",
+  885: (i: In<'count' | 'time'>) => {
 	const countPlural = registry.plural("zh", i?.count, {});return /** @type {LocalizedString} */ (`；另有 ${i?.count} 个将在 ${i?.time} 后开始投票`)
 },
-  885: (i: In<'chain'>) => {
+  886: (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`${i?.chain} 上没有本应用可读取的治理合约。`)
 },
-  886: (i: In<'count' | 'time'>) => {
+  887: (i: In<'count' | 'time'>) => {
 	return /** @type {LocalizedString} */ (`质押于 ${i?.count} 个运营商；目前没有发放奖励。退出需要 ${i?.time}。`)
 },
-  887: "目前没有正在投票的提案",
-  888: (i: In<'count'>) => {
+  888: "目前没有正在投票的提案",
+  889: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`（最新 ${i?.count} 个提案中）。`)
 },
-  889: (i: In<'count'>) => {
+  890: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`${i?.count} 个正在投票`)
 },
-  890: "当前提案",
-  891: "最早的提案将在 2 天后截止；另有 1 个将在 3 小时后开始投票（最新 10 个提案中）。",
-  892: "提案",
-  893: (i: In<'time'>) => {
+  891: "当前提案",
+  892: "最早的提案将在 2 天后截止；另有 1 个将在 3 小时后开始投票（最新 10 个提案中）。",
+  893: "提案",
+  894: (i: In<'time'>) => {
 	return /** @type {LocalizedString} */ (`。退出需要 ${i?.time}。`)
 },
-  894: (i: In<'count'>) => {
+  895: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`质押于 ${i?.count} 个运营商；按当前奖励发放速度，扣除运营商佣金前年化 `)
 },
-  895: (i: In<'chain' | 'error'>) => {
+  896: (i: In<'chain' | 'error'>) => {
 	return /** @type {LocalizedString} */ (`无法读取 ${i?.chain}：${i?.error}`)
 },
-  896: "读取中…",
-  897: (i: In<'time'>) => {
+  897: "读取中…",
+  898: (i: In<'time'>) => {
 	return /** @type {LocalizedString} */ (`最早的提案将在 ${i?.time} 后截止`)
 },
-  898: "：可赚取奖励并保留投票权；如果运营商有不当行为，质押可能被罚没。",
-  899: "",
-  900: "将 ALT 质押给运营商",
-  901: "当前质押",
-  902: "质押于 100 个运营商；按当前奖励发放速度，扣除运营商佣金前年化 5.00%。退出需要 7 天。",
-  903: "质押",
-  904: "给代您投票的人。",
-  905: "",
-  906: "对提案投票，或委托您的投票权",
-  907: "您可以在这里做什么",
-  908: "无法连接",
-  909: (i: In<'amount'>) => {
+  899: "：可赚取奖励并保留投票权；如果运营商有不当行为，质押可能被罚没。",
+  900: "",
+  901: "将 ALT 质押给运营商",
+  902: "当前质押",
+  903: "质押于 100 个运营商；按当前奖励发放速度，扣除运营商佣金前年化 5.00%。退出需要 7 天。",
+  904: "质押",
+  905: "给代您投票的人。",
+  906: "",
+  907: "对提案投票，或委托您的投票权",
+  908: "您可以在这里做什么",
+  909: "无法连接",
+  910: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`无法连接（上次读取：${i?.amount}）`)
 },
-  910: "空投第一季",
-  911: "全部动态",
-  912: (i: In<'block'>) => {
+  911: "空投第一季",
+  912: "全部动态",
+  913: (i: In<'block'>) => {
 	return /** @type {LocalizedString} */ (`截至区块 ${i?.block}`)
 },
-  913: "链没有响应。",
-  914: "可领取的奖励",
-  915: "仍可投票",
-  916: (i: In<'chain'>) => {
+  914: "链没有响应。",
+  915: "可领取的奖励",
+  916: "仍可投票",
+  917: (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`${i?.chain} 上未配置治理合约或投票代币，因此没有可显示的投票权。`)
 },
-  917: (i: In<'chain' | 'error'>) => {
+  918: (i: In<'chain' | 'error'>) => {
 	return /** @type {LocalizedString} */ (`无法读取 ${i?.chain}：${i?.error} 链恢复响应后将立即重新读取。`)
 },
-  918: "只读查看",
-  919: (i: In<'amount'>) => {
+  919: "只读查看",
+  920: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`${i?.amount} 可提取`)
 },
-  920: "您的近期动态",
-  921: "正在恢复您的钱包…",
-  922: "显示近期动态",
-  923: "已质押",
-  924: "概览",
-  925: "解绑中",
-  926: "投票权",
-  927: (i: In<'count'>) => {
+  921: "您的近期动态",
+  922: "正在恢复您的钱包…",
+  923: "显示近期动态",
+  924: "已质押",
+  925: "概览",
+  926: "解绑中",
+  927: "投票权",
+  928: (i: In<'count'>) => {
 	const countPlural = registry.plural("zh", i?.count, {});return /** @type {LocalizedString} */ (`分布于 ${i?.count} 个运营商`)
 },
-  928: "您的账户",
-  929: "无响应",
-  930: "获取投票权",
+  929: "您的账户",
+  930: "无响应",
+  931: "获取投票权",
 };
 export default table;

@@ -4,377 +4,377 @@ import * as registry from '../registry.ts';
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
 const table: Record<number, string | ((i: never) => string)> = {
-  1083: (i: In<'id'>) => {
+  1084: (i: In<'id'>) => {
 	return /** @type {LocalizedString} */ (`完成转移 #${i?.id}`)
 },
-  1084: "已转移",
-  1085: "所有服务",
-  1086: "任意状态",
-  1087: "佣金",
-  1088: "我的委托",
-  1089: "我的质押",
-  1090: "净奖励率",
-  1091: "从未",
-  1092: "运营商",
-  1093: " 起）",
-  1094: (i: In<'percent'>) => {
+  1085: "已转移",
+  1086: "所有服务",
+  1087: "任意状态",
+  1088: "佣金",
+  1089: "我的委托",
+  1090: "我的质押",
+  1091: "净奖励率",
+  1092: "从未",
+  1093: "运营商",
+  1094: " 起）",
+  1095: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`→ ${i?.percent}%（自 `)
 },
-  1095: (i: In<'block' | 'count'>) => {
+  1096: (i: In<'block' | 'count'>) => {
 	return /** @type {LocalizedString} */ (`截至区块 ${i?.block}（您上次访问时）：委托最多的 ${i?.count} 个运营商。正在读取最新数据…`)
 },
-  1096: (i: In<'rate' | 'earning'>) => {
+  1097: (i: In<'rate' | 'earning'>) => {
 	return /** @type {LocalizedString} */ (`协议每秒向所有正在赚取奖励的活跃质押（${i?.earning}）按比例发放 ${i?.rate}；每个运营商保留其佣金。净奖励率 = 发放速率 × 每年秒数 × （1 − 佣金） ÷ 赚取奖励的质押。它随质押变动而变化，并且仅在已注资的储备耗尽之前支付`)
 },
-  1097: "。不显示任何预测或宣传性的 APR。",
-  1098: (i: In<'duration'>) => {
+  1098: "。不显示任何预测或宣传性的 APR。",
+  1099: (i: In<'duration'>) => {
 	return /** @type {LocalizedString} */ (`（按当前速率约可维持 ${i?.duration}）`)
 },
-  1099: "净奖励率的计算方式",
-  1100: "搜索",
-  1101: "名称或地址",
-  1102: "自质押",
-  1103: "服务",
+  1100: "净奖励率的计算方式",
+  1101: "搜索",
+  1102: "名称或地址",
+  1103: "自质押",
   1104: "服务",
-  1105: (i: In<'count'>) => {
+  1105: "服务",
+  1106: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`再显示 ${i?.count} 个`)
 },
-  1106: (i: In<'shown' | 'total'>) => {
+  1107: (i: In<'shown' | 'total'>) => {
 	return /** @type {LocalizedString} */ (`显示 ${i?.total} 个中的 ${i?.shown} 个。`)
 },
-  1107: (i: In<'shown' | 'matching' | 'total'>) => {
+  1108: (i: In<'shown' | 'matching' | 'total'>) => {
 	return /** @type {LocalizedString} */ (`显示 ${i?.matching} 个匹配项中的 ${i?.shown} 个（共 ${i?.total} 个）。`)
 },
-  1108: "被罚没",
-  1109: (i: In<'column'>) => {
+  1109: "被罚没",
+  1110: (i: In<'column'>) => {
 	return /** @type {LocalizedString} */ (`${i?.column}（A→Z）`)
 },
-  1110: "排序方式",
-  1111: (i: In<'column'>) => {
+  1111: "排序方式",
+  1112: (i: In<'column'>) => {
 	return /** @type {LocalizedString} */ (`${i?.column}（从高到低）`)
 },
-  1112: (i: In<'column'>) => {
+  1113: (i: In<'column'>) => {
 	return /** @type {LocalizedString} */ (`${i?.column}（从低到高）`)
 },
-  1113: "质押者",
-  1114: "状态",
-  1115: (i: In<'count'>) => {
+  1114: "质押者",
+  1115: "状态",
+  1116: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`运营商（${i?.count}）`)
 },
-  1116: "委托总额",
-  1117: "质押额",
-  1118: (i: In<'active' | 'unbonding'>) => {
+  1117: "委托总额",
+  1118: "质押额",
+  1119: (i: In<'active' | 'unbonding'>) => {
 	return /** @type {LocalizedString} */ (`（${i?.active} 活跃，${i?.unbonding} 处于解绑期且仍可被罚没）。若现在记录罚没，最多可扣除：`)
 },
-  1119: "质押总额：",
-  1120: (i: In<'percent' | 'amount'>) => {
+  1120: "质押总额：",
+  1121: (i: In<'percent' | 'amount'>) => {
 	return /** @type {LocalizedString} */ (`正在被罚没：${i?.percent}，最多从中扣除 ${i?.amount}。在罚没全部执行完毕之前，任何质押都不能转入或转出。`)
 },
-  1121: "正在被罚没：正在读取罚没比例…",
-  1122: "正在被罚没：无法读取罚没比例（见下文）。",
-  1123: (i: In<'percent'>) => {
+  1122: "正在被罚没：正在读取罚没比例…",
+  1123: "正在被罚没：无法读取罚没比例（见下文）。",
+  1124: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`佣金 ${i?.percent}`)
 },
-  1124: " 起）",
-  1125: (i: In<'percent'>) => {
+  1125: " 起）",
+  1126: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`，将降至 ${i?.percent}（自 `)
 },
-  1126: (i: In<'percent'>) => {
+  1127: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`，将升至 ${i?.percent}（自 `)
 },
-  1127: (i: In<'error'>) => {
+  1128: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`无法读取正在对您的运营商执行的罚没：${i?.error}`)
 },
-  1128: "未处于活跃状态：在此的质押不会产生任何奖励。",
-  1129: "当前最多可能损失",
-  1130: (i: In<'percent'>) => {
+  1129: "未处于活跃状态：在此的质押不会产生任何奖励。",
+  1130: "当前最多可能损失",
+  1131: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`（每部分的 ${i?.percent}，与合约一样向上取整）。`)
 },
-  1131: (i: In<'amount'>) => {
+  1132: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`将全部 ${i?.amount} 转移至`)
 },
-  1132: "转移",
-  1133: (i: In<'unbonding' | 'operator'>) => {
+  1133: "转移",
+  1134: (i: In<'unbonding' | 'operator'>) => {
 	return /** @type {LocalizedString} */ (`只需一笔交易。它将经过 ${i?.unbonding} 的解绑期：期间不产生奖励，并且在解锁前仍可能因 ${i?.operator} 被罚没；之后完成转移，它就会质押给您选择的运营商。`)
 },
-  1134: "已开始转移",
-  1135: (i: In<'percent'>) => {
+  1135: "已开始转移",
+  1136: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`治理可能罚没其 ${i?.percent}：相关提案正在投票中（`)
 },
-  1136: (i: In<'unbonding'>) => {
+  1137: (i: In<'unbonding'>) => {
 	return /** @type {LocalizedString} */ (`）。如果该提案在 ${i?.unbonding} 内执行，转移质押也无法避免罚没：正在转出的质押在解锁前仍可能因该运营商被罚没。`)
 },
-  1137: (i: In<'error'>) => {
+  1138: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`无法读取向治理提议的罚没，因此未显示任何提议：${i?.error}`)
 },
-  1138: (i: In<'percent'>) => {
+  1139: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`治理可能罚没其 ${i?.percent}：相关提案正在等待投票（`)
 },
-  1139: (i: In<'percent'>) => {
+  1140: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`治理可能罚没其 ${i?.percent}：相关提案已排队等待执行（`)
 },
-  1140: (i: In<'percent'>) => {
+  1141: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`治理可能罚没其 ${i?.percent}：相关提案已通过，可排队（`)
 },
-  1141: "各运营商的风险",
-  1142: "查看提案",
-  1143: "显示自您质押以来的变化",
-  1144: "自您质押以来的变化",
-  1145: "。",
-  1146: "正在执行的罚没最多扣除 ",
-  1147: "风险一览",
-  1148: "注意事项",
-  1149: "重试",
-  1150: (i: In<'amount'>) => {
+  1142: "各运营商的风险",
+  1143: "查看提案",
+  1144: "显示自您质押以来的变化",
+  1145: "自您质押以来的变化",
+  1146: "。",
+  1147: "正在执行的罚没最多扣除 ",
+  1148: "风险一览",
+  1149: "注意事项",
+  1150: "重试",
+  1151: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`（${i?.amount} 解绑中）`)
 },
-  1151: (i: In<'shown' | 'count'>) => {
+  1152: (i: In<'shown' | 'count'>) => {
 	return /** @type {LocalizedString} */ (`${i?.count} 个质押者中质押最多的 ${i?.shown} 个。`)
 },
-  1152: "正在加载质押者…",
-  1153: "从未被罚没。",
-  1154: "运营商（自质押）",
-  1155: "占比",
-  1156: "显示质押变化趋势",
-  1157: (i: In<'percent' | 'amount'>) => {
+  1153: "正在加载质押者…",
+  1154: "从未被罚没。",
+  1155: "运营商（自质押）",
+  1156: "占比",
+  1157: "显示质押变化趋势",
+  1158: (i: In<'percent' | 'amount'>) => {
 	return /** @type {LocalizedString} */ (`：罚没 ${i?.percent}%，${i?.amount} 转入国库。`)
 },
-  1158: "罚没记录",
-  1159: "质押变化趋势",
-  1160: "质押者",
-  1161: "）",
-  1162: (i: In<'percent'>) => {
+  1159: "罚没记录",
+  1160: "质押变化趋势",
+  1161: "质押者",
+  1162: "）",
+  1163: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`，将变为 ${i?.percent}%（生效时间：`)
 },
-  1163: "、",
-  1164: "。运营商的名称由其自行设定：质押前请核对地址。",
-  1165: "其他运营商使用了与此相似的名称：",
-  1166: (i: In<'problem'>) => {
+  1164: "、",
+  1165: "。运营商的名称由其自行设定：质押前请核对地址。",
+  1166: "其他运营商使用了与此相似的名称：",
+  1167: (i: In<'problem'>) => {
 	return /** @type {LocalizedString} */ (`未显示该运营商的元数据：${i?.problem}`)
 },
-  1167: "该运营商的元数据",
-  1168: (i: In<'status'>) => {
+  1168: "该运营商的元数据",
+  1169: (i: In<'status'>) => {
 	return /** @type {LocalizedString} */ (`该运营商处于${i?.status}状态，不接受新的质押。`)
 },
-  1169: " 起生效，在此之前，上方的奖励率为当前奖励率。运营商同一时间只能有一项待生效的变更；新的申请会替换它并重新开始通知期。",
-  1170: (i: In<'percent'>) => {
+  1170: " 起生效，在此之前，上方的奖励率为当前奖励率。运营商同一时间只能有一项待生效的变更；新的申请会替换它并重新开始通知期。",
+  1171: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`调整为 ${i?.percent}% 是该运营商唯一待生效的佣金变更：它自 `)
 },
-  1171: "正在读取其他运营商，以便在您质押前将此运营商的名称与它们比对…",
-  1172: (i: In<'count' | 'amount'>) => {
+  1172: "正在读取其他运营商，以便在您质押前将此运营商的名称与它们比对…",
+  1173: (i: In<'count' | 'amount'>) => {
 	return /** @type {LocalizedString} */ (`${i?.count} 次，${i?.amount}`)
 },
-  1173: "所有运营商",
-  1174: "正在加载运营商…",
-  1175: "正在加载运营商列表…",
-  1176: " 未注册为运营商。",
-  1177: "地址 ",
-  1178: (i: In<'chain'>) => {
+  1174: "所有运营商",
+  1175: "正在加载运营商…",
+  1176: "正在加载运营商列表…",
+  1177: " 未注册为运营商。",
+  1178: "地址 ",
+  1179: (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`${i?.chain} 上尚未部署质押合约。`)
 },
-  1179: (i: In<'error'>) => {
+  1180: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`无法读取质押数据：${i?.error}`)
 },
-  1180: "未知运营商",
-  1181: "选择运营商",
-  1182: "复投",
-  1183: "请先输入要解除质押的数量。",
-  1184: "名称与其他运营商相似",
-  1185: "转移数量",
-  1186: (i: In<'amount' | 'operator' | 'target' | 'unbonding' | 'rest'>) => {
+  1181: "未知运营商",
+  1182: "选择运营商",
+  1183: "复投",
+  1184: "请先输入要解除质押的数量。",
+  1185: "名称与其他运营商相似",
+  1186: "转移数量",
+  1187: (i: In<'amount' | 'operator' | 'target' | 'unbonding' | 'rest'>) => {
 	return /** @type {LocalizedString} */ (`${i?.amount} 现在离开 ${i?.operator}，并在 ${i?.unbonding} 后解锁时质押给 ${i?.target}。在此之前，它不产生奖励，仍可投票，并且仍可能因 ${i?.operator} 的过失被罚没；${i?.rest} 继续留在 ${i?.operator}。`)
 },
-  1187: "将质押转移至",
-  1188: (i: In<'amount'>) => {
+  1188: "将质押转移至",
+  1189: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`待领取奖励：${i?.amount}`)
 },
-  1189: "转移质押",
-  1190: (i: In<'minimum'>) => {
+  1190: "转移质押",
+  1191: (i: In<'minimum'>) => {
 	return /** @type {LocalizedString} */ (`请全部解除质押，或至少保留 ${i?.minimum}：合约不接受更少的剩余质押。`)
 },
-  1191: (i: In<'amount' | 'operator' | 'address' | 'unbonding'>) => {
+  1192: (i: In<'amount' | 'operator' | 'address' | 'unbonding'>) => {
 	return /** @type {LocalizedString} */ (`从 ${i?.operator}（${i?.address}）解除质押 ${i?.amount}；需经过 ${i?.unbonding} 的解绑期后才能提取。`)
 },
-  1192: (i: In<'operator' | 'address' | 'unbonding'>) => {
+  1193: (i: In<'operator' | 'address' | 'unbonding'>) => {
 	return /** @type {LocalizedString} */ (`从 ${i?.operator}（${i?.address}）解除该仓位的全部质押；需经过 ${i?.unbonding} 的解绑期后才能提取。`)
 },
-  1193: "您在此运营商的质押",
-  1194: "请选择要将质押转移至的运营商。",
-  1195: "解除质押",
-  1196: "解除质押数量",
-  1197: (i: In<'unbonding' | 'operator' | 'minimum'>) => {
+  1194: "您在此运营商的质押",
+  1195: "请选择要将质押转移至的运营商。",
+  1196: "解除质押",
+  1197: "解除质押数量",
+  1198: (i: In<'unbonding' | 'operator' | 'minimum'>) => {
 	return /** @type {LocalizedString} */ (`解除质押的 ALT 需经过 ${i?.unbonding} 的解绑期：期间不产生奖励，仍可投票，并且在解锁前仍可能因 ${i?.operator} 的过失被罚没。请全部解除质押，或至少保留 ${i?.minimum}。`)
 },
-  1198: "您在此运营商的质押",
-  1199: (i: In<'amount'>) => {
+  1199: "您在此运营商的质押",
+  1200: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`您在此运营商的质押：${i?.amount}`)
 },
-  1200: (i: In<'amount'>) => {
+  1201: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`领取 ${i?.amount} 奖励`)
 },
-  1201: (i: In<'amount' | 'operator' | 'id'>) => {
+  1202: (i: In<'amount' | 'operator' | 'id'>) => {
 	return /** @type {LocalizedString} */ (`向 ${i?.operator} 质押 ${i?.amount}（请求 #${i?.id}）`)
 },
-  1202: (i: In<'operator'>) => {
+  1203: (i: In<'operator'>) => {
 	return /** @type {LocalizedString} */ (`将奖励复投至 ${i?.operator}`)
 },
-  1203: (i: In<'operator'>) => {
+  1204: (i: In<'operator'>) => {
 	return /** @type {LocalizedString} */ (`执行 ${i?.operator} 罚没的下一部分`)
 },
-  1204: (i: In<'amount' | 'operator'>) => {
+  1205: (i: In<'amount' | 'operator'>) => {
 	return /** @type {LocalizedString} */ (`开始将 ${i?.amount} 转移至 ${i?.operator}`)
 },
-  1205: "",
-  1206: "正在转移至 ",
-  1207: "）",
-  1208: (i: In<'duration'>) => {
+  1206: "",
+  1207: "正在转移至 ",
+  1208: "）",
+  1209: (i: In<'duration'>) => {
 	return /** @type {LocalizedString} */ (`等待中，${i?.duration} 后解锁（`)
 },
-  1209: "待领取奖励",
-  1210: "可提取",
-  1211: " 起",
-  1212: "，自 ",
-  1213: (i: In<'requested'>) => {
+  1210: "待领取奖励",
+  1211: "可提取",
+  1212: " 起",
+  1213: "，自 ",
+  1214: (i: In<'requested'>) => {
 	return /** @type {LocalizedString} */ (`（申请数量 ${i?.requested}；解绑期间因罚没而减少）`)
 },
-  1214: "",
-  1215: (i: In<'id' | 'amount'>) => {
+  1215: "",
+  1216: (i: In<'id' | 'amount'>) => {
 	return /** @type {LocalizedString} */ (`#${i?.id} · ${i?.amount}，来自 `)
 },
-  1216: (i: In<'principal' | 'lost'>) => {
+  1217: (i: In<'principal' | 'lost'>) => {
 	return /** @type {LocalizedString} */ (`您投入了 ${i?.principal}；该运营商被罚没，其中 ${i?.lost} 被扣除。`)
 },
-  1217: "已质押",
-  1218: "您的仓位",
-  1219: "解绑中",
-  1220: (i: In<'amount' | 'operator'>) => {
+  1218: "已质押",
+  1219: "您的仓位",
+  1220: "解绑中",
+  1221: (i: In<'amount' | 'operator'>) => {
 	return /** @type {LocalizedString} */ (`从 ${i?.operator} 解除质押 ${i?.amount}`)
 },
-  1221: (i: In<'amount'>) => {
+  1222: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`提取 ${i?.amount}`)
 },
-  1222: (i: In<'id' | 'amount'>) => {
+  1223: (i: In<'id' | 'amount'>) => {
 	return /** @type {LocalizedString} */ (`提取请求 #${i?.id}（${i?.amount}）`)
 },
-  1223: "领取全部奖励",
-  1224: "奖励与提取",
-  1225: (i: In<'count'>) => {
+  1224: "领取全部奖励",
+  1225: "奖励与提取",
+  1226: (i: In<'count'>) => {
 	const countPlural = registry.plural("zh", i?.count, {});return /** @type {LocalizedString} */ (`（共 ${i?.count} 个请求）`)
 },
-  1226: "可提取：",
-  1227: (i: In<'count'>) => {
+  1227: "可提取：",
+  1228: (i: In<'count'>) => {
 	const countPlural = registry.plural("zh", i?.count, {});return /** @type {LocalizedString} */ (`${i?.count} 个运营商的奖励：`)
 },
-  1228: "提取全部可提取金额",
-  1229: "重新加入白名单",
-  1230: "，",
+  1229: "提取全部可提取金额",
+  1230: "重新加入白名单",
   1231: "，",
-  1232: "：",
-  1233: (i: In<'percent'>) => {
+  1232: "，",
+  1233: "：",
+  1234: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`佣金变为 ${i?.percent}`)
 },
-  1234: (i: In<'percent'>) => {
+  1235: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`宣布将佣金调整为 ${i?.percent}`)
 },
-  1235: "）",
-  1236: "（",
-  1237: "已停用：不再接受质押，也不再产生奖励",
-  1238: " 生效",
-  1239: "，将于 ",
-  1240: "没有变化。",
-  1241: "重新激活",
-  1242: "已从白名单中移除",
-  1243: (i: In<'was' | 'now'>) => {
+  1236: "）",
+  1237: "（",
+  1238: "已停用：不再接受质押，也不再产生奖励",
+  1239: " 生效",
+  1240: "，将于 ",
+  1241: "没有变化。",
+  1242: "重新激活",
+  1243: "已从白名单中移除",
+  1244: (i: In<'was' | 'now'>) => {
 	return /** @type {LocalizedString} */ (`其在全部活跃质押中的占比从 ${i?.was} 变为 ${i?.now}；`)
 },
-  1244: (i: In<'block'>) => {
+  1245: (i: In<'block'>) => {
 	return /** @type {LocalizedString} */ (`自区块 ${i?.block} 起（本应用保存的历史从此开始，您的首次质押早于此），`)
 },
-  1245: "自您首次向其质押以来",
-  1246: (i: In<'percent' | 'amount'>) => {
+  1246: "自您首次向其质押以来",
+  1247: (i: In<'percent' | 'amount'>) => {
 	return /** @type {LocalizedString} */ (`被罚没 ${i?.percent}（所有质押者合计 ${i?.amount}）`)
 },
-  1247: "已执行",
-  1248: (i: In<'page'>) => {
+  1248: "已执行",
+  1249: (i: In<'page'>) => {
 	return /** @type {LocalizedString} */ (`执行接下来的 ${i?.page} 项`)
 },
-  1249: (i: In<'operator'>) => {
+  1250: (i: In<'operator'>) => {
 	return /** @type {LocalizedString} */ (`在最后一项扣减完成之前，任何人都不能向 ${i?.operator} 质押、从中解除质押或提取。任何人都可以执行下一部分，只需支付 gas 费。`)
 },
-  1250: "罚没已全部执行。",
-  1251: (i: In<'positions' | 'requests'>) => {
+  1251: "罚没已全部执行。",
+  1252: (i: In<'positions' | 'requests'>) => {
 	return /** @type {LocalizedString} */ (`仍有 ${i?.positions}和 ${i?.requests}待扣减`)
 },
-  1252: (i: In<'transactions' | 'page'>) => {
+  1253: (i: In<'transactions' | 'page'>) => {
 	return /** @type {LocalizedString} */ (`（需要 ${i?.transactions}，每笔最多 ${i?.page} 项）。罚没记录时在此质押或处于解绑期的所有质押都将按比例承担，无论需要多长时间。`)
 },
-  1253: (i: In<'count'>) => {
+  1254: (i: In<'count'>) => {
 	const countPlural = registry.plural("zh", i?.count, {});return /** @type {LocalizedString} */ (`${i?.count} 个仓位`)
 },
-  1254: (i: In<'error'>) => {
+  1255: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`无法读取罚没进度：${i?.error}`)
 },
-  1255: "正在读取罚没进度…",
-  1256: "）。",
-  1257: (i: In<'percent'>) => {
+  1256: "正在读取罚没进度…",
+  1257: "）。",
+  1258: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`治理已决定罚没该运营商质押的 ${i?.percent}%（记录于 `)
 },
-  1258: (i: In<'count'>) => {
+  1259: (i: In<'count'>) => {
 	const countPlural = registry.plural("zh", i?.count, {});return /** @type {LocalizedString} */ (`${i?.count} 个解绑请求`)
 },
-  1259: "正在被罚没",
-  1260: (i: In<'count'>) => {
+  1260: "正在被罚没",
+  1261: (i: In<'count'>) => {
 	const countPlural = registry.plural("zh", i?.count, {});return /** @type {LocalizedString} */ (`${i?.count} 笔交易`)
 },
-  1261: (i: In<'count'>) => {
+  1262: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`活跃质押最多的 ${i?.count} 个运营商。下表列出了相同的数据。`)
 },
-  1262: (i: In<'count'>) => {
+  1263: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`活跃质押最多的 ${i?.count} 个运营商，以及其余所有运营商的合计。下表列出了相同的数据。`)
 },
-  1263: "各运营商的活跃质押（ALT）",
-  1264: "其他",
-  1265: "运行 VITAL、MACH 和 SQUAD 的运营商的活跃质押；运行多项服务的运营商会计入每一项服务。下表列出了相同的数据。",
-  1266: "各服务的活跃质押（ALT）",
-  1267: "质押分布",
-  1268: "请先阅读风险说明并勾选确认框。",
-  1269: "质押数量",
-  1270: "请先输入要质押的数量。",
-  1271: (i: In<'operator'>) => {
+  1264: "各运营商的活跃质押（ALT）",
+  1265: "其他",
+  1266: "运行 VITAL、MACH 和 SQUAD 的运营商的活跃质押；运行多项服务的运营商会计入每一项服务。下表列出了相同的数据。",
+  1267: "各服务的活跃质押（ALT）",
+  1268: "质押分布",
+  1269: "请先阅读风险说明并勾选确认框。",
+  1270: "质押数量",
+  1271: "请先输入要质押的数量。",
+  1272: (i: In<'operator'>) => {
 	return /** @type {LocalizedString} */ (`向 ${i?.operator} 质押`)
 },
-  1272: "您的质押仍可投票：已质押的 ALT 无论处于活跃状态还是解绑期，都计入您的投票权（或您的受托人的投票权）。",
-  1273: "页面中。",
-  1274: "下一步：您的质押及其奖励将显示在“您在此运营商的质押”下方和",
-  1275: "。",
-  1276: "页面中；该质押已计入您的",
-  1277: "投票权",
-  1278: (i: In<'amount' | 'operator' | 'address'>) => {
+  1273: "您的质押仍可投票：已质押的 ALT 无论处于活跃状态还是解绑期，都计入您的投票权（或您的受托人的投票权）。",
+  1274: "页面中。",
+  1275: "下一步：您的质押及其奖励将显示在“您在此运营商的质押”下方和",
+  1276: "。",
+  1277: "页面中；该质押已计入您的",
+  1278: "投票权",
+  1279: (i: In<'amount' | 'operator' | 'address'>) => {
 	return /** @type {LocalizedString} */ (`向 ${i?.operator}（${i?.address}）质押 ${i?.amount}。`)
 },
-  1279: (i: In<'amount' | 'operator' | 'address'>) => {
+  1280: (i: In<'amount' | 'operator' | 'address'>) => {
 	return /** @type {LocalizedString} */ (`先向质押合约精确授权 ${i?.amount}，然后向 ${i?.operator}（${i?.address}）质押 ${i?.amount}。`)
 },
-  1280: (i: In<'amount' | 'operator'>) => {
+  1281: (i: In<'amount' | 'operator'>) => {
 	return /** @type {LocalizedString} */ (`向 ${i?.operator} 质押 ${i?.amount}`)
 },
-  1281: "质押",
-  1282: "已质押",
-  1283: "钱包余额",
-  1284: "活跃质押",
-  1285: "区块",
-  1286: (i: In<'error'>) => {
+  1282: "质押",
+  1283: "已质押",
+  1284: "钱包余额",
+  1285: "活跃质押",
+  1286: "区块",
+  1287: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`无法读取质押历史：${i?.error}`)
 },
-  1287: "正在读取质押历史…",
-  1288: (i: In<'count' | 'block'>) => {
+  1288: "正在读取质押历史…",
+  1289: (i: In<'count' | 'block'>) => {
 	return /** @type {LocalizedString} */ (`该运营商的活跃质押，共 ${i?.count} 个数据点，从区块 ${i?.block} 直到合约当前报告的质押。下表列出了相同的数据。`)
 },
-  1289: "每个变动区块之后的活跃质押（ALT）",
-  1290: "活跃",
-  1291: "已停用",
-  1292: "未注册",
-  1293: (i: In<'id'>) => {
+  1290: "每个变动区块之后的活跃质押（ALT）",
+  1291: "活跃",
+  1292: "已停用",
+  1293: "未注册",
+  1294: (i: In<'id'>) => {
 	return /** @type {LocalizedString} */ (`提取 #${i?.id}`)
 },
 };

@@ -5,5 +5,5 @@ import { message } from '../../runtime.ts';
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
 export const common_lazy_failed = /* @__PURE__ */ message(241, (i: In<'error'>) => {
-	return /** @type {LocalizedString} */ (`This page could not be loaded (${i?.error}). Check your connection and reload.`)
+	return /** @type {LocalizedString} */ (`This part of the app could not be loaded (${i?.error}). Check your connection and try again.`)
 });
