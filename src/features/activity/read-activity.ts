@@ -10,13 +10,14 @@ import { altAirdropAbi, altGovernorAbi, altStakingAbi, altVotesAbi } from '../..
 import { decodeLogs } from '../../lib/logs/chain-logs.ts';
 import type { LogFilter } from '../../lib/logs/log-select.ts';
 import type { IndexedLog } from '../../lib/logs/log-store.ts';
-import { cleanText } from '../../lib/format/clean-text.ts';
+import { cleanText, clip } from '../../lib/format/clean-text.ts';
 import { proposalTitle } from '../../lib/governance/proposal-text.ts';
 import type { ReadContext } from '../../lib/session/read-context.ts';
 import { cache } from '../../lib/query/presets.ts';
 import { historyUpTo, type HistoryUpTo } from '../../lib/logs/chain-logs.ts';
 import { readBlockTimes } from '../../lib/web3/block-times.ts';
 import * as m from '../../lib/i18n/messages.ts';
+import { shortAddress } from '../../lib/format/address.ts';
 
 export type ActivityKind =
   | 'stake'
@@ -68,7 +69,6 @@ export interface ActivityContracts {
 const event = (abi: Abi | readonly unknown[], name: string) =>
   (abi as readonly { type: string; name?: string }[]).find((i) => i.type === 'event' && i.name === name)!;
 const selector = (abi: Abi | readonly unknown[], name: string) => toEventSelector(event(abi, name) as never);
-const short = (a: string) => `${a.slice(0, 6)}…${a.slice(-4)}`;
 
 /** A part as what it is: its words, or its counterpart's full address or id. */
 const identityOf = (part: ActivityPart): string =>
@@ -86,8 +86,8 @@ const identityOf = (part: ActivityPart): string =>
 export function textOf(part: ActivityPart): string {
   if (typeof part === 'string') return part;
   if (typeof part === 'function') return part();
-  if ('operator' in part) return short(part.operator);
-  if ('account' in part) return short(part.account);
+  if ('operator' in part) return shortAddress(part.operator);
+  if ('account' in part) return shortAddress(part.account);
   return part.title ? quotedTitle(part.title) : shortProposal(part.proposal);
 }
 
@@ -242,7 +242,7 @@ export function activityOf(select: Select, contracts: ActivityContracts, account
     );
     const titles = new Map(created.map(({ args }) => [args.proposalId, proposalTitle(args.description, '')]));
     for (const { args, log } of mine(contracts.governor, altGovernorAbi, ['VoteCast'])) {
-      const reason = args.reason ? cleanText(String(args.reason)).slice(0, 80) : '';
+      const reason = args.reason ? clip(cleanText(String(args.reason)), 80) : '';
       const id = BigInt(args.proposalId);
       const [before, after] = VOTED[Number(args.support)] ?? VOTED_UNKNOWN;
       push(

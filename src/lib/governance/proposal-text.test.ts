@@ -10,6 +10,9 @@ describe('proposalTitle', () => {
     [undefined, 'Proposal 7'],
     ['#   \n', 'Proposal 7'],
     ['x'.repeat(200), `${'x'.repeat(139)}…`],
+    // Cut by characters, not UTF-16 units: an emoji at the cut is kept whole or left out, never halved.
+    [`${'x'.repeat(138)}🗳️ vote`, `${'x'.repeat(138)}🗳…`],
+    ['🚀'.repeat(150), `${'🚀'.repeat(139)}…`],
   ])('%j → %j', (description, title) => {
     expect(proposalTitle(description, 'Proposal 7')).toBe(title);
   });

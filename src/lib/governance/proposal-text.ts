@@ -1,12 +1,12 @@
 /** Titles and proposer suffixes from proposal descriptions, which are untrusted chain text. */
-import { cleanText } from '../format/clean-text.ts';
+import { cleanText, clip } from '../format/clean-text.ts';
 
 /** The first non-empty line without markdown heading marks, bounded in length; a fallback if none. */
 export function proposalTitle(description: string | undefined, fallback: string): string {
   const line = description?.split(/\r?\n/).find((l) => l.trim() !== '');
   const title = line && cleanText(line.replace(/^\s*#{1,6}\s*/, '')).trim();
   if (!title) return fallback;
-  return title.length > 140 ? `${title.slice(0, 139)}…` : title;
+  return clip(title, 140);
 }
 
 export const STATES = [

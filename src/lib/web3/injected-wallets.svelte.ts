@@ -4,6 +4,7 @@
  * directly, so inside a wallet's browser one tap connects and the wallet modal never loads.
  */
 import * as m from '../i18n/messages.ts';
+import { cleanText, clip } from '../format/clean-text.ts';
 
 export interface InjectedWallet {
   /** The wagmi connector id: the wallet's EIP-6963 rdns, or "injected" for a legacy provider. */
@@ -37,7 +38,7 @@ export class InjectedWallets {
       // A legacy entry for the same provider is replaced by its own announcement.
       this.list = [
         ...this.list.filter((w) => w.id !== LEGACY_ID),
-        { id: info.rdns, name: String(info.name).slice(0, 40), icon },
+        { id: info.rdns, name: clip(cleanText(String(info.name)), 40), icon },
       ];
     });
     this.refresh();

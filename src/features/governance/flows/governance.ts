@@ -19,6 +19,7 @@ import {
 } from '../governance-calls.ts';
 import { publishStatementCall } from '../delegates/statements.ts';
 import * as m from '../../../lib/i18n/messages.ts';
+import { clip } from '../../../lib/format/clean-text.ts';
 
 /** A proposal id as the transaction list shows it: its first eight digits. */
 const shortId = (id: bigint) => `${id.toString().slice(0, 8)}…`;
@@ -41,7 +42,7 @@ export const propose = (
 ) =>
   flow.run(
     proposeCall(governor, actions, description),
-    m.gov_governance_propose({ title: title.trim().slice(0, 60) }),
+    m.gov_governance_propose({ title: clip(title.trim(), 60) }),
     GOVERNANCE_TOUCHES,
   );
 
