@@ -263,7 +263,7 @@ export class Endpoint {
       url: this.url,
       onAnswer: (job, result) => {
         this.#noted(job.rpc.method, result);
-        if (this.pace.admitted(started)) this.#remember();
+        this.pace.admitted(started);
       },
     });
     this.answered += jobs.length - again.length;

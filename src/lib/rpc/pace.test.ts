@@ -69,38 +69,3 @@ describe('Pace.check', () => {
     expect(after.room).toBe(10);
   });
 });
-
-describe('Pace.admitted, after a refusal', () => {
-  it('raises the pace learned at a refusal to what the window held once its calls in flight are answered', () => {
-    const pace = new Pace();
-    // 7 calls answered, then a batch of 10 sent at 700 ms is still in flight when the request sent
-    // at 710 ms is refused: only the 7 are counted then.
-    for (let i = 0; i < 7; i++) pace.admitted(300);
-    pace.limited(1_000, 830, 710);
-    expect(pace.perSecond).toBe(7);
-    // The batch's answers arrive: the provider admitted 17 calls in that second.
-    for (let i = 0; i < 10; i++) pace.admitted(700);
-    expect(pace.perSecond).toBe(17);
-    // Calls sent after the refused one, or more than a second before it, teach nothing about its window.
-    pace.admitted(720);
-    pace.admitted(-400);
-    expect(pace.perSecond).toBe(17);
-  });
-
-  it('learns from late answers alone when every call of the window was in flight at the refusal', () => {
-    const pace = new Pace();
-    pace.limited(1_000, 300, 200);
-    expect(pace.perSecond).toBeUndefined();
-    for (let i = 0; i < 12; i++) pace.admitted(150);
-    expect(pace.perSecond).toBe(12);
-  });
-
-  it('never raises a pace past the one known before the strike', () => {
-    const pace = new Pace({ perSecond: 10 });
-    for (let i = 0; i < 2; i++) pace.admitted(5_000);
-    pace.limited(1_000, 5_300, 5_200);
-    expect(pace.perSecond).toBe(5);
-    for (let i = 0; i < 20; i++) pace.admitted(5_100);
-    expect(pace.perSecond).toBe(10);
-  });
-});

@@ -1,8 +1,8 @@
 /**
  * The pace an endpoint allows, learned from its rate limits: calls a second and a minute, and a
  * wait after a limit. Calls sent are counted when they go, answered ones by when they were sent;
- * the pace is learned from the answered ones, including those answered after the refusal (calls in
- * flight when it came were admitted too), and loosens by a quarter after a minute without a limit.
+ * the pace is learned from the answered ones (calls still in flight are not counted, so it errs
+ * low) and loosens by a quarter after a minute without a limit.
  */
 const MAX_WAIT = 60_000;
 /**
@@ -27,11 +27,6 @@ export class Pace {
   pausedUntil = 0;
   #strikes = 0;
   #lastLimitAt = 0;
-  /**
-   * The window the last pace was learned from: the refused request's send time, which limit, and
-   * the pace known before that strike (a late answer never raises it past that).
-   */
-  #learnedFrom?: { sentAt: number; span: number; perMinute: boolean; known?: number };
   /** When each of the last minute's calls was sent, and when each the endpoint answered was sent. */
   #sent: number[] = [];
   #admitted: number[] = [];
@@ -65,22 +60,9 @@ export class Pace {
     for (let i = 0; i < count; i++) this.#sent.push(t);
   }
 
-  /**
-   * A call sent at `sentAt` was answered. One sent in the window a pace was learned from, answered
-   * after the refusal, was admitted in that window too: the pace rises to what the window held.
-   * Whether the pace changed.
-   */
-  admitted(sentAt: number): boolean {
+  /** A call sent at `sentAt` was answered. */
+  admitted(sentAt: number) {
     this.#admitted.push(sentAt);
-    const from = this.#learnedFrom;
-    if (!from || sentAt > from.sentAt || from.sentAt - sentAt >= from.span) return false;
-    const held = this.#admitted.filter((s) => s <= from.sentAt && from.sentAt - s < from.span).length;
-    const raised = from.known === undefined ? held : Math.min(from.known, held);
-    const before = from.perMinute ? this.perMinute : this.perSecond;
-    if (before !== undefined && before >= raised) return false;
-    if (from.perMinute) this.perMinute = raised;
-    else this.perSecond = raised;
-    return true;
   }
 
   /**
@@ -111,14 +93,8 @@ export class Pace {
     // one call a second behind a provider allowing 25 (a page of proposals waited out its 20 s).
     const cut = (known: number | undefined, seen: number) =>
       known === undefined ? seen : Math.min(known, Math.max(seen, Math.ceil(known / 2)));
-    // With every call of the window still in flight there is nothing to count yet: their answers teach it.
-    if (perMinute) {
-      this.#learnedFrom = { sentAt, span: 60_000, perMinute: true, known: this.perMinute };
-      if (lastMinute > 0) this.perMinute = cut(this.perMinute, lastMinute);
-    } else {
-      this.#learnedFrom = { sentAt, span: 1_000, perMinute: false, known: this.perSecond };
-      if (lastSecond > 0) this.perSecond = cut(this.perSecond, lastSecond);
-    }
+    if (perMinute && lastMinute > 0) this.perMinute = cut(this.perMinute, lastMinute);
+    else if (!perMinute && lastSecond > 0) this.perSecond = cut(this.perSecond, lastSecond);
     this.#pause(retryAfter, t);
   }
 
