@@ -18,6 +18,11 @@ describe('cleanText', () => {
     ['⚠\uFE0F\uFE0F', '⚠\uFE0F[U+FE0F]'],
     ['pay\u200Dpal 🚀\u200Dx a\u200D🚀 1\uFE0F', 'pay[U+200D]pal 🚀[U+200D]x a[U+200D]🚀 1[U+FE0F]'],
     ['\u200D🚀 🚀\u200D', '[U+200D]🚀 🚀[U+200D]'],
+    // Unassigned code points in the pictographic blocks are escaped, and so is what would join them.
+    [
+      '\u{1FC00}\u200D\u{1FC00} 🚀\u200D\u{1FC00} \u{1FC00}\uFE0F',
+      '[U+1FC00][U+200D][U+1FC00] 🚀[U+200D][U+1FC00] [U+1FC00][U+FE0F]',
+    ],
     ['filler\u3164name', 'filler[U+3164]name'],
     ['private\uE000use', 'private[U+E000]use'],
     ['line\nbreak\ttab', 'line break tab'],
@@ -44,6 +49,44 @@ describe('cleanText', () => {
         expect(out).not.toMatch(/\p{M}{4}/u);
       }),
       { numRuns: 2_000 },
+    );
+  });
+
+  it('keeps a joiner or a presentation selector only inside an emoji, in strings made of emoji parts', () => {
+    const parts = [
+      '🚀',
+      '👩',
+      '⚠',
+      '❤',
+      '\u{1F3FD}',
+      '\u{1FC00}',
+      '\u200D',
+      '\uFE0F',
+      '\uFE0E',
+      '\u20E3',
+      '1',
+      '#',
+      'a',
+      ' ',
+      '\u202E',
+    ];
+    const PICTOGRAPH = /(?!\p{Cn})\p{Extended_Pictographic}/u;
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...parts), { maxLength: 24 }), (chosen) => {
+        const out = [...cleanText(chosen.join(''))];
+        out.forEach((c, i) => {
+          const before = out[i - 1] ?? '';
+          const after = out[i + 1] ?? '';
+          if (c === '\uFE0F')
+            expect(PICTOGRAPH.test(before) || (/[#*0-9]/.test(before) && after === '\u20E3')).toBe(true);
+          if (c === '\u200D') {
+            const base = /^[\uFE0F\u{1F3FB}-\u{1F3FF}]$/u.test(before) ? (out[i - 2] ?? '') : before;
+            expect(PICTOGRAPH.test(base) && PICTOGRAPH.test(after)).toBe(true);
+          }
+          expect(c).not.toMatch(/[\uFE0E\u202E\p{Cn}]/u);
+        });
+      }),
+      { numRuns: 3_000 },
     );
   });
 });

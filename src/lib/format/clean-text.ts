@@ -20,10 +20,13 @@ const MARK_RUN = new RegExp(`(\\p{M}{${MAX_MARKS}})\\p{M}+`, 'gu');
 
 const escape = (c: string) => `[U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}]`;
 
-/** A pictograph (with its presentation selector or skin tone) just before, or just after, a position. */
-const PICTOGRAPH_BEFORE = /\p{Extended_Pictographic}(?:\uFE0F|\p{Emoji_Modifier})?$/u;
-const PICTOGRAPH_AFTER = /^\p{Extended_Pictographic}/u;
-const PICTOGRAPH_LAST = /\p{Extended_Pictographic}$/u;
+/**
+ * An assigned pictograph (with its presentation selector or skin tone) just before, or just after, a
+ * position. Unassigned code points in the pictographic blocks are escaped, and so is what joins them.
+ */
+const PICTOGRAPH_BEFORE = /(?!\p{Cn})\p{Extended_Pictographic}(?:\uFE0F|\p{Emoji_Modifier})?$/u;
+const PICTOGRAPH_AFTER = /^(?!\p{Cn})\p{Extended_Pictographic}/u;
+const PICTOGRAPH_LAST = /(?!\p{Cn})\p{Extended_Pictographic}$/u;
 
 /**
  * Whether the invisible character at `at` is part of an emoji as written: the presentation selector

@@ -36,6 +36,12 @@ describe('statementExcerpt', () => {
     expect(statementExcerpt('- first item\n- second')).toBe('first item');
   });
 
+  it('is chain text: what reorders or hides text is shown, not obeyed', () => {
+    expect(statementExcerpt('Vote \u202Eyes\u202C for 0xab\u200Bcd')).toBe(
+      'Vote [U+202E]yes[U+202C] for 0xab[U+200B]cd',
+    );
+  });
+
   it('cuts long lines at a character boundary with an ellipsis', () => {
     const excerpt = statementExcerpt('🗳️'.repeat(200), 10);
     expect([...excerpt]).toHaveLength(10);

@@ -8,7 +8,7 @@ import type { Address } from 'viem';
 import { delegateStatementsAbi } from '../../../lib/contracts/generated.ts';
 import type { CallResult, ContractCall, ResultOf } from '../../../lib/web3/eth-call.ts';
 import { txCall } from '../../../lib/tx/tx-call.ts';
-import { clip } from '../../../lib/format/clean-text.ts';
+import { cleanText, clip } from '../../../lib/format/clean-text.ts';
 import { numberFormat } from '../../../lib/format/intl.ts';
 import * as m from '../../../lib/i18n/messages.ts';
 
@@ -73,7 +73,7 @@ export const parseLinks = (value: string): string[] =>
     .map((l) => l.trim())
     .filter(Boolean);
 
-/** One line of plain text from a statement, for the delegates list (markdown marks dropped). */
+/** One line of plain text from a statement, for the delegates list (markdown marks dropped, cleaned as chain text). */
 export function statementExcerpt(text: string, max = 140): string {
   const line =
     text
@@ -81,7 +81,7 @@ export function statementExcerpt(text: string, max = 140): string {
       .map((l) => l.replace(/^\s{0,3}(#{1,6}\s+|>\s*|[-*+]\s+|\d+[.)]\s+)/, '').trim())
       .find((l) => l.length > 0) ?? '';
   const plain = line.replace(/[*_`~]+/g, '').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1');
-  return clip(plain, max);
+  return clip(cleanText(plain), max);
 }
 
 /** Publishes (or, with an empty text and no links, withdraws) the sender's statement. */
