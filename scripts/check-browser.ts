@@ -6,8 +6,20 @@
 import { spawnSync } from 'node:child_process';
 import { findChromium, runs } from './browser.ts';
 
+/** Whether a font for Japanese (and so the other CJK scripts Noto covers) is installed. */
+function hasCjkFont(): boolean {
+  const list = spawnSync('fc-list', [':lang=ja'], { encoding: 'utf8' });
+  return list.status === 0 && list.stdout.trim().length > 0;
+}
+
 const found = findChromium();
-if (found && runs(found)) process.exit(0);
+if (found && runs(found)) {
+  if (!hasCjkFont())
+    console.warn(
+      'No Chinese/Japanese/Korean font: the language tours will measure fallback boxes, not real text. Install one (Debian: sudo apt-get install fonts-noto-cjk).',
+    );
+  process.exit(0);
+}
 
 if (!found) {
   console.error(
