@@ -11,6 +11,15 @@ export const votesForms = {
   safeExport: () => import('../../../lib/ui/safe-export.svelte'),
 };
 
+/**
+ * The parts of the voting-power card and the list's one-line reminder that need an address: their
+ * reads, ABIs and summary load only when one is viewed.
+ */
+export const yourVotesParts = {
+  detail: () => import('./your-votes-detail.svelte'),
+  line: () => import('./your-votes-line.svelte'),
+};
+
 /** Starts loading the forms an account's card draws. */
 export function preloadVotesForms() {
   preload(...Object.values(votesForms));
