@@ -69,6 +69,17 @@ describe('decodeAction', () => {
     expect(decodeAction(known.contracts.staking, 0n, allow, known).summary[1]).toEqual({ address: recipient });
   });
 
+  it("shows a slash reason and any string argument, the proposer's text, as chain text", () => {
+    const slash = encodeFunctionData({
+      abi: altStakingAbi,
+      functionName: 'slash',
+      args: [recipient, 500n, 'double sign\u202E at block 5\u200B'],
+    });
+    const action = decodeAction(known.contracts.staking, 0n, slash, known);
+    expect(action.summary.join('')).toContain('double sign[U+202E] at block 5[U+200B]');
+    expect(action.call?.args.find((a) => a.type === 'string')?.value).toBe('double sign[U+202E] at block 5[U+200B]');
+  });
+
   it('describes the paged slash, the paged ceiling and the timelock delay', () => {
     const page = encodeFunctionData({ abi: altStakingAbi, functionName: 'continueSlash', args: [recipient, 64n] });
     expect(decodeAction(known.contracts.staking, 0n, page, known).summary).toEqual([

@@ -23,6 +23,7 @@ import {
   altVotesAbi,
 } from '../../lib/contracts/generated.ts';
 import { formatToken } from '../../lib/format/amount.ts';
+import { cleanText } from '../../lib/format/clean-text.ts';
 import { formatDuration } from '../../lib/format/time.ts';
 import { numberFormat } from '../../lib/format/intl.ts';
 import * as m from '../../lib/i18n/messages.ts';
@@ -126,7 +127,8 @@ export function lookalikes(address: Address, known: KnownAddresses): string[] {
 function formatArg(value: unknown): string {
   if (typeof value === 'bigint') return numberFormat().format(value);
   if (Array.isArray(value)) return `[${value.map(formatArg).join(', ')}]`;
-  return String(value);
+  // A string argument (a slash reason, a description, a URI) is the proposer's text.
+  return typeof value === 'string' ? cleanText(value) : String(value);
 }
 
 type Describer = (args: readonly any[], ctx: SentenceContext) => string;
@@ -160,7 +162,11 @@ const SENTENCES: Partial<Record<KnownContract, Record<string, Describer>>> = {
         ? m.gov_decode_action_allow_operator({ operator: c.at(op) })
         : m.gov_decode_action_remove_operator({ operator: c.at(op) }),
     slash: ([op, bps, reason], c) =>
-      m.gov_decode_action_slash({ operator: c.at(op), percent: Number(bps) / 100, reason: unmarked(String(reason)) }),
+      m.gov_decode_action_slash({
+        operator: c.at(op),
+        percent: Number(bps) / 100,
+        reason: unmarked(cleanText(String(reason))),
+      }),
     continueSlash: ([op, steps], c) =>
       m.gov_decode_action_continue_slash({ number: formatArg(steps), operator: c.at(op) }),
     applyCeiling: ([count]) => m.gov_decode_action_apply_ceiling({ number: formatArg(count) }),

@@ -5,6 +5,8 @@ import {
   ChainMismatchError,
   ContractFunctionExecutionError,
   ContractFunctionRevertedError,
+  concat,
+  encodeAbiParameters,
   encodeErrorResult,
   HttpRequestError,
   InsufficientFundsError,
@@ -88,6 +90,17 @@ describe('mapError', () => {
     const abi = [{ type: 'error', name: 'Mystery', inputs: [] }] as const;
     const error = reverted(abi, abi, 'Mystery', []);
     expect(mapError(error).message).toBe('The contract refused the transaction (Mystery).');
+  });
+
+  it("shows a revert string, anyone's text, as chain text: what reorders or hides text is visible", () => {
+    const data = concat([
+      '0x08c379a0',
+      encodeAbiParameters([{ type: 'string' }], ['paid to \u202Eexe.txt\u202C and\u200Bhidden']),
+    ]);
+    const cause = new ContractFunctionRevertedError({ abi: altLayerTokenAbi as Abi, data, functionName: 'f' });
+    const error = new ContractFunctionExecutionError(cause, { abi: altLayerTokenAbi as Abi, functionName: 'f' });
+    expect(mapError(error).message).toContain('paid to [U+202E]exe.txt[U+202C] and[U+200B]hidden');
+    expect(mapError(new Error('wallet says \u2066no\u2069')).message).toBe('wallet says [U+2066]no[U+2069]');
   });
 
   it('maps gas funds, wrong chain and RPC failures', () => {

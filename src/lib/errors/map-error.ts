@@ -84,15 +84,20 @@ export function mapError(error: unknown): MappedError {
       if (!words) void loadContractWords().catch(() => undefined);
       const named = reverted.data?.errorName && reverted.data.errorName !== 'Error' ? reverted.data : undefined;
       const decoded = named ?? (reverted.raw ? words?.decodeProtocolError(reverted.raw as Hex) : undefined);
-      if (decoded) {
+      // Solidity's own Error(string) and Panic(uint256) are said by their reason below, not by name.
+      if (decoded && decoded.errorName !== 'Error' && decoded.errorName !== 'Panic') {
         const args = decoded.args ?? [];
         const message = words
           ? words.contractMessage(decoded.errorName, args)
           : m.errors_map_error_contract_named({ error: decoded.errorName });
         return { kind: 'contract', message };
       }
+      // A revert string is the reverting contract's text (a proposal's target is anyone's).
       if (reverted.reason)
-        return { kind: 'contract', message: m.errors_map_error_contract_reason({ reason: reverted.reason }) };
+        return {
+          kind: 'contract',
+          message: m.errors_map_error_contract_reason({ reason: clip(cleanText(reverted.reason), 300) }),
+        };
       return { kind: 'contract', message: m.errors_map_error_contract() };
     }
     const names = new Set<string>();
@@ -124,7 +129,7 @@ export function mapError(error: unknown): MappedError {
         kind: 'rpc',
         message: m.errors_map_error_refused({ details: clip(cleanText(refusal.details), 160) }),
       };
-    return { kind: 'unknown', message: malformedAnswer(error) ?? error.shortMessage };
+    return { kind: 'unknown', message: malformedAnswer(error) ?? clip(cleanText(error.shortMessage), 300) };
   }
   if (error instanceof TypeError && /fetch/i.test(error.message)) {
     return { kind: 'rpc', message: m.errors_map_error_no_answer() };
@@ -133,7 +138,10 @@ export function mapError(error: unknown): MappedError {
   if (name === 'BatchUnavailableError') return { kind: 'unknown', message: m.errors_map_error_batch_unavailable() };
   return {
     kind: 'unknown',
-    message: malformedAnswer(error) ?? (error instanceof Error ? error.message : m.errors_map_error_something()),
+    // A wallet's or a library's own words: cleaned, since a wallet can pass on a node's or a contract's.
+    message:
+      malformedAnswer(error) ??
+      (error instanceof Error ? clip(cleanText(error.message), 300) : m.errors_map_error_something()),
   };
 }
 

@@ -26,6 +26,7 @@ import { loadContractWords } from '../../../lib/errors/load-contract-words.svelt
 import type { ReadClient } from '../../../lib/web3/chains.ts';
 import { formatAmount } from '../../../lib/format/amount.ts';
 import * as m from '../../../lib/i18n/messages.ts';
+import { cleanText, clip } from '../../../lib/format/clean-text.ts';
 
 /** `Transfer(address,address,uint256)`; native coin moves are traced as the same log from this address. */
 const TRANSFER = '0xddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef';
@@ -136,7 +137,8 @@ export async function revertReason(
   /** The decimals of the token the reverting call was made to, where the app knows them. */
   decimals?: number,
 ): Promise<string> {
-  if (!data || data === '0x') return fallback || m.proposal_preflight_no_reason();
+  // The reverting contract's words and a node's are anyone's text: shown as chain text is.
+  if (!data || data === '0x') return fallback ? clip(cleanText(fallback), 300) : m.proposal_preflight_no_reason();
   const words = await loadContractWords().catch(() => undefined);
   const ours = words?.decodeProtocolError(data);
   if (ours && words && ours.errorName !== 'Error' && ours.errorName !== 'Panic') {
@@ -157,9 +159,12 @@ export async function revertReason(
   }
   try {
     const decoded = decodeErrorResult({ abi: [], data });
-    return decoded.errorName === 'Error'
-      ? String(decoded.args?.[0])
-      : `${decoded.errorName}(${decoded.args?.join(', ')})`;
+    return clip(
+      cleanText(
+        decoded.errorName === 'Error' ? String(decoded.args?.[0]) : `${decoded.errorName}(${decoded.args?.join(', ')})`,
+      ),
+      300,
+    );
   } catch {
     return m.proposal_preflight_unnamed_revert({ selector: data.slice(0, 10) });
   }
