@@ -29,6 +29,13 @@ test("an operator's website opens only through the leave-the-app dialog, and pla
   await expect(dialog.getByTestId('leave-host')).toHaveText('kiln.example');
   await expect(dialog).toContainText("this operator's metadata");
   await dialog.getByRole('button', { name: 'Stay here' }).click();
+  // A middle click (a new tab) asks too, and opens nothing on its own.
+  const popups: string[] = [];
+  page.context().on('page', (opened) => popups.push(opened.url()));
+  await website.getByRole('link').click({ button: 'middle' });
+  await expect(dialog.getByTestId('leave-host')).toHaveText('kiln.example');
+  await dialog.getByRole('button', { name: 'Stay here' }).click();
+  expect(popups).toEqual([]);
   await ui.goto(meridian);
   await expect(page.locator('#staking-title')).toContainText('Meridian');
   await expect(page.getByTestId('operator-website')).toHaveCount(0);
@@ -100,6 +107,29 @@ test('operators that imitate another’s name are flagged everywhere they are sh
   await expect(option).toContainText(`${impostor.slice(0, 6)}…${impostor.slice(-4)}`);
   await ui.redelegateForm().getByLabel('Move stake to').selectOption(impostor);
   await expect(page.getByTestId('chosen-operator')).toContainText(impostor);
+});
+
+test('a mail link in a proposal opens only through the leave-the-app dialog, which names who it writes to', async ({
+  page,
+  chain,
+}) => {
+  const gov = governor(chain);
+  const calldata = encodeFunctionData({ abi: altLayerTokenAbi, functionName: 'transfer', args: [DEV_ACCOUNTS[9], 1n] });
+  const id = await gov.propose(
+    DEV_ACCOUNTS[1],
+    [chain.contracts.alt],
+    [calldata],
+    '# Support desk\n\nWrite to [the council](mailto:council@alt.example?subject=Your%20seed%20phrase) today.',
+  );
+  await new GovernancePage(page).gotoProposal(id);
+  const link = page.locator('.markdown').getByRole('link', { name: 'the council' });
+  await link.click();
+  const dialog = page.getByRole('dialog', { name: 'Leave the app?' });
+  await expect(dialog.getByTestId('leave-host')).toHaveText('council@alt.example');
+  await expect(dialog).toContainText('mailto:council@alt.example?subject=Your%20seed%20phrase');
+  await dialog.getByRole('button', { name: 'Stay here' }).click();
+  await expect(dialog).toHaveCount(0);
+  expect(page.url()).toContain(`#/governance/proposals/${id}`);
 });
 
 test('hidden and reordering characters show as escapes in titles, reasons, names and slash reasons', async ({

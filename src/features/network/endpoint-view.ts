@@ -7,6 +7,7 @@
 import type { Endpoint } from '../../lib/rpc/endpoint.ts';
 import type { RpcPool } from '../../lib/rpc/pool.ts';
 import * as m from '../../lib/i18n/messages.ts';
+import { cleanText, clip } from '../../lib/format/clean-text.ts';
 
 export interface EndpointView {
   url: string;
@@ -74,7 +75,12 @@ export function describeEndpoint(pool: RpcPool, e: Endpoint, now = Date.now()): 
     latency:
       e.latencyMs === undefined ? m.network_endpoint_not_measured() : m.network_endpoint_ms({ count: e.latencyMs }),
     lastError:
-      e.lastError && m.network_endpoint_last_error({ error: e.lastError.message, ago: ago(e.lastError.at, now) }),
+      // In the node's own words, which any RPC writes: shown as chain text is.
+      e.lastError &&
+      m.network_endpoint_last_error({
+        error: clip(cleanText(e.lastError.message), 200),
+        ago: ago(e.lastError.at, now),
+      }),
     rateLimited:
       e.pace.pausedUntil > now
         ? m.network_endpoint_rate_limited_for({ time: seconds(e.pace.pausedUntil - now) })

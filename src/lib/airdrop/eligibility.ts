@@ -6,6 +6,7 @@
 import { getAddress, isHex, type Address, type Hex } from 'viem';
 import { fetchJson } from '../net/fetch-text.ts';
 import * as m from '../i18n/messages.ts';
+import { cleanText, clip } from '../format/clean-text.ts';
 import {
   isShardBits,
   MIN_SHARD_BITS,
@@ -47,7 +48,8 @@ export async function readManifest(baseUrl: string): Promise<AirdropManifest> {
     data.shards.length === 2 ** bits / 4 &&
     /^[0-9a-f]*$/.test(data.shards);
   if (!valid) throw new Error(m.errors_eligibility_manifest_malformed());
-  return data;
+  // The category names are not covered by the Merkle root: they are the host's text, shown as such.
+  return { ...data, categories: data.categories.map((c) => ({ ...c, name: clip(cleanText(c.name), 80) })) };
 }
 
 /** `data` as shard `prefix`, or undefined when it is not shaped as one. */

@@ -9,6 +9,11 @@ describe('markdown', () => {
       host: 'forum.altlayer.io',
     });
     expect(safeLink('mailto:gov@example.org').kind).toBe('mail');
+    // A mail link names its recipients, decoded and cleaned, for the leave-the-app dialog.
+    expect(safeLink('mailto:gov%40example.org,a%E2%80%AEb@x.example?subject=hi')).toMatchObject({
+      kind: 'mail',
+      to: 'gov@example.org,a[U+202E]b@x.example',
+    });
     // Plain http only to this machine; the host is shown as the browser reads it (punycode).
     expect(safeLink('http://127.0.0.1:4173/x.png').kind).toBe('external');
     expect(safeLink('https://аltlayer.io/').kind === 'external' && safeLink('https://аltlayer.io/')).toMatchObject({

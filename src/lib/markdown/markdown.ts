@@ -4,7 +4,7 @@
  * http(s) and mailto targets, and images are never fetched without the reader's click.
  */
 import { Lexer, type Token, type Tokens } from 'marked';
-import { cleanText } from '../format/clean-text.ts';
+import { cleanText, clip } from '../format/clean-text.ts';
 import { safeExternalLink } from '../format/external-link.ts';
 
 /** Longer descriptions are cut: a 1 MB proposal must not freeze the page. */
@@ -144,7 +144,21 @@ export function parseMarkdown(source: string): ParsedMarkdown {
 }
 
 export type SafeLink =
-  { kind: 'external'; href: string; host: string } | { kind: 'mail'; href: string } | { kind: 'none' };
+  | { kind: 'external'; href: string; host: string }
+  /** `to`: the address(es) it writes to, as shown in the leave-the-app dialog. */
+  | { kind: 'mail'; href: string; to: string }
+  | { kind: 'none' };
+
+/** A mailto link's recipients, decoded and cleaned as chain text. */
+function mailTo(url: URL): string {
+  let to = url.pathname;
+  try {
+    to = decodeURIComponent(to);
+  } catch {
+    // Malformed escapes: shown as written.
+  }
+  return clip(cleanText(to), 120);
+}
 
 /** The only link targets kept: https URLs (http to this machine), behind the leave-the-app dialog, and mailto. */
 export function safeLink(raw: string): SafeLink {
@@ -152,7 +166,7 @@ export function safeLink(raw: string): SafeLink {
   if (external) return { kind: 'external', ...external };
   try {
     const url = new URL(raw.trim());
-    if (url.protocol === 'mailto:') return { kind: 'mail', href: url.href };
+    if (url.protocol === 'mailto:') return { kind: 'mail', href: url.href, to: mailTo(url) };
   } catch {
     // Not a URL at all: no link.
   }

@@ -5,6 +5,7 @@ import { getAddress, isAddress, type Address } from 'viem';
 import { router } from '../router/router.svelte.ts';
 import type { Wallet } from '../web3/wallet.svelte.ts';
 import * as m from '../i18n/messages.ts';
+import { cleanText, clip } from '../format/clean-text.ts';
 
 export class ViewedAddress {
   constructor(readonly wallet: Wallet) {}
@@ -18,7 +19,7 @@ export class ViewedAddress {
   get urlError(): string | undefined {
     const raw = router.route.params.get('address');
     return raw && !isAddress(raw, { strict: false })
-      ? m.errors_viewed_address_not_address({ text: raw.slice(0, 50) })
+      ? m.errors_viewed_address_not_address({ text: clip(cleanText(raw), 50) })
       : undefined;
   }
 

@@ -7,6 +7,18 @@ import type { ExternalLink } from '../format/external-link.ts';
 import { preload } from './preload.ts';
 import * as m from '../i18n/messages.ts';
 
+/** Follows a link the reader said yes to: a web page in a new tab, a mail address in the mail app. */
+export function leaveFor(href: string) {
+  if (href.startsWith('mailto:')) location.assign(href);
+  else window.open(href, '_blank', 'noopener,noreferrer');
+}
+
+/**
+ * Whether a click on a link would follow it: the main button, or the middle one (a new tab), which
+ * skipped the dialog when only `click` was handled.
+ */
+export const follows = (event: MouseEvent) => event.button === 0 || event.button === 1;
+
 /** The dialog's code: loaded when a link is first pointed at, focused or followed. */
 export const loadLeaveDialog = () => import('./leave-dialog.svelte');
 
@@ -26,8 +38,7 @@ export class LeaveApp {
     const asked = this.pending;
     if (!asked) return;
     this.pending = undefined;
-    if (confirm(m.errors_leave_app_confirm({ host: asked.host, href: asked.href })))
-      window.open(asked.href, '_blank', 'noopener,noreferrer');
+    if (confirm(m.errors_leave_app_confirm({ host: asked.host, href: asked.href }))) leaveFor(asked.href);
   }
 
   /** Starts loading the dialog as a pointer or focus reaches a link, so following it does not wait. */

@@ -13,6 +13,10 @@ import type { ChainConfig } from '../config/app-config.ts';
 import type { ReadClient } from './chains.ts';
 import { readBatch } from './read-batch.ts';
 import { same, type ChainCaps, type ClockMode } from './capabilities.ts';
+import { cleanText, clip } from '../format/clean-text.ts';
+
+/** A token's symbol as the contract returns it: its text, shown everywhere amounts are, is the deployer's. */
+const tokenText = (symbol: string) => clip(cleanText(symbol), 16);
 
 const clockModeOf = (mode: unknown): ClockMode => (String(mode).includes('timestamp') ? 'timestamp' : 'blocknumber');
 /** The EIP-712 name and version of an `eip712Domain()` answer (fields, name, version, …). */
@@ -51,7 +55,7 @@ export async function readCapabilities(client: ReadClient, chain: ChainConfig): 
   if (alt && typeof v.altSymbol === 'string') {
     caps.alt = {
       address: alt,
-      symbol: v.altSymbol,
+      symbol: tokenText(v.altSymbol),
       decimals: Number(v.altDecimals ?? 18),
       domain: v.altNonces !== undefined ? domainOf(v.altDomain) : undefined,
       pausable: typeof v.altPaused === 'boolean',
@@ -65,7 +69,7 @@ export async function readCapabilities(client: ReadClient, chain: ChainConfig): 
   if (governor && v.govClock !== undefined) {
     caps.governor = {
       address: governor,
-      name: String(v.govName ?? 'Governor'),
+      name: clip(cleanText(String(v.govName ?? 'Governor')), 64),
       clockMode: clockModeOf(v.govClock),
       executor: timelock ?? governor,
       timelock,
@@ -91,7 +95,7 @@ export async function readCapabilities(client: ReadClient, chain: ChainConfig): 
     const s = second.values;
     caps.votes = {
       address: votesAddress,
-      symbol: typeof s.symbol === 'string' ? s.symbol : 'votes',
+      symbol: typeof s.symbol === 'string' ? tokenText(s.symbol) : 'votes',
       decimals: Number(s.decimals ?? 18),
       domain: domainOf(s.domain),
       clockMode: clockModeOf(s.clock ?? caps.governor?.clockMode),

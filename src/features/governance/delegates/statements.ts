@@ -61,7 +61,7 @@ export function statementProblem(text: string, links: string[]): string | undefi
     } catch {
       url = undefined;
     }
-    if (url?.protocol !== 'https:') return m.delegates_statements_link_not_https({ link: clip(link, 80) });
+    if (url?.protocol !== 'https:') return m.delegates_statements_link_not_https({ link: clip(cleanText(link), 80) });
   }
   return undefined;
 }
