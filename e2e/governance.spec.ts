@@ -420,7 +420,8 @@ test('the governance page leads with the proposals; the voting power follows, wi
   const top = (locator: import('@playwright/test').Locator) => locator.evaluate((el) => el.getBoundingClientRect().top);
   const yourVotes = page.getByRole('region', { name: 'Your votes' });
   expect(await top(firstProposal)).toBeLessThan(await top(yourVotes));
-  // Read-only, nothing is offered that the visitor cannot do.
+  // Read-only, nothing is offered that the visitor cannot do (once the card's details are drawn).
+  await expect(yourVotes.getByTestId('votes-read-only')).toBeVisible();
   await expect(yourVotes.getByRole('form')).toHaveCount(0);
   await expect(yourVotes.getByRole('button')).toHaveCount(0);
 });

@@ -60,11 +60,16 @@ test('a page whose code the network lost says so, and Try again loads it without
   // The header and navigation still work, and the address did not change.
   await expect(page.getByRole('navigation').first()).toBeVisible();
   expect(page.url()).toContain('#/staking');
+  // A try while the file is still lost fails again, and offers to reload the app as well.
+  await alert.getByRole('button', { name: 'Try again' }).click();
+  await expect(alert.getByRole('button', { name: 'Reload the app' })).toBeVisible();
   lost = false;
   await alert.getByRole('button', { name: 'Try again' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Staking' })).toBeVisible();
   await expect(page.locator('tr[data-operator]').first()).toBeVisible();
   await expect(alert).toHaveCount(0);
+  // Focus went to what loaded, not back to the page's start.
+  expect(await page.evaluate(() => !!document.activeElement?.closest('.lazy-retried'))).toBe(true);
 });
 
 test('other chains say "unreachable" at once and are asked again until they answer', async ({ page }) => {

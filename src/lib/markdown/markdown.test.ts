@@ -12,8 +12,14 @@ describe('markdown', () => {
     // A mail link names its recipients, decoded and cleaned, for the leave-the-app dialog.
     expect(safeLink('mailto:gov%40example.org,a%E2%80%AEb@x.example?subject=hi')).toMatchObject({
       kind: 'mail',
-      to: 'gov@example.org,a[U+202E]b@x.example',
+      to: 'gov@example.org, a[U+202E]b@x.example',
     });
+    // Recipients in its fields are named too; a mail link naming nobody is no link.
+    expect(safeLink('mailto:?to=x%40evil.example&cc=y@evil.example&BCC=z@evil.example&body=hi')).toMatchObject({
+      kind: 'mail',
+      to: 'x@evil.example, y@evil.example, z@evil.example',
+    });
+    expect(safeLink('mailto:?subject=hello').kind).toBe('none');
     // Plain http only to this machine; the host is shown as the browser reads it (punycode).
     expect(safeLink('http://127.0.0.1:4173/x.png').kind).toBe('external');
     expect(safeLink('https://аltlayer.io/').kind === 'external' && safeLink('https://аltlayer.io/')).toMatchObject({

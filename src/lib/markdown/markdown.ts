@@ -149,15 +149,20 @@ export type SafeLink =
   | { kind: 'mail'; href: string; to: string }
   | { kind: 'none' };
 
-/** A mailto link's recipients, decoded and cleaned as chain text. */
+/** A mailto link's recipients (its address part and its to, cc and bcc fields), decoded and cleaned as chain text. */
 function mailTo(url: URL): string {
-  let to = url.pathname;
+  let address = url.pathname;
   try {
-    to = decodeURIComponent(to);
+    address = decodeURIComponent(address);
   } catch {
     // Malformed escapes: shown as written.
   }
-  return clip(cleanText(to), 120);
+  const fields = [...url.searchParams].filter(([k]) => /^(to|cc|bcc)$/i.test(k)).map(([, v]) => v);
+  const all = [address, ...fields]
+    .flatMap((list) => list.split(','))
+    .map((a) => a.trim())
+    .filter(Boolean);
+  return clip(cleanText(all.join(', ')), 160);
 }
 
 /** The only link targets kept: https URLs (http to this machine), behind the leave-the-app dialog, and mailto. */
@@ -166,7 +171,11 @@ export function safeLink(raw: string): SafeLink {
   if (external) return { kind: 'external', ...external };
   try {
     const url = new URL(raw.trim());
-    if (url.protocol === 'mailto:') return { kind: 'mail', href: url.href, to: mailTo(url) };
+    // A mail link that names nobody writes to no one the reader could be told of: no link.
+    if (url.protocol === 'mailto:') {
+      const to = mailTo(url);
+      return to ? { kind: 'mail', href: url.href, to } : { kind: 'none' };
+    }
   } catch {
     // Not a URL at all: no link.
   }

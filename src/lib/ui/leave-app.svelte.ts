@@ -38,7 +38,8 @@ export class LeaveApp {
     const asked = this.pending;
     if (!asked) return;
     this.pending = undefined;
-    if (confirm(m.errors_leave_app_confirm({ host: asked.host, href: asked.href }))) leaveFor(asked.href);
+    const words = asked.href.startsWith('mailto:') ? m.errors_leave_app_confirm_mail : m.errors_leave_app_confirm;
+    if (confirm(words({ host: asked.host, href: asked.href }))) leaveFor(asked.href);
   }
 
   /** Starts loading the dialog as a pointer or focus reaches a link, so following it does not wait. */

@@ -13,6 +13,7 @@
 import type { Address } from 'viem';
 import type { ChainConfig } from '../config/app-config.ts';
 import { storageKey } from '../storage/keys.ts';
+import { cleanText, clip } from '../format/clean-text.ts';
 
 export type ClockMode = 'timestamp' | 'blocknumber';
 
@@ -98,8 +99,21 @@ export function parseCapabilities(value: unknown): ChainCaps | undefined {
         (staking.votes === undefined || isAddressText(staking.votes)))) &&
     (airdrop === undefined ||
       (isRecord(airdrop) && isAddressText(airdrop.address) && typeof airdrop.claimsToVotes === 'boolean'));
-  return ok ? (value as ChainCaps) : undefined;
+  if (!ok) return undefined;
+  // Shipped in config.json or kept from an earlier visit: shown like a live read's (see tokenText).
+  const caps = value as ChainCaps;
+  return {
+    ...caps,
+    alt: caps.alt && { ...caps.alt, symbol: tokenText(caps.alt.symbol) },
+    votes: caps.votes && { ...caps.votes, symbol: tokenText(caps.votes.symbol) },
+    governor: caps.governor && { ...caps.governor, name: governorText(caps.governor.name) },
+  };
 }
+
+/** A token's symbol as its contract returns it: shown everywhere amounts are, it is the deployer's text. */
+export const tokenText = (symbol: string) => clip(cleanText(symbol), 16);
+/** A governor's name as its contract returns it. */
+export const governorText = (name: string) => clip(cleanText(name), 64);
 
 export const same = (a: Address | undefined, b: Address | undefined) => a?.toLowerCase() === b?.toLowerCase();
 

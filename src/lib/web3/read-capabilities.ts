@@ -12,11 +12,7 @@ import { altVotesViewsAbi } from '../contracts/abi/alt-votes-views.ts';
 import type { ChainConfig } from '../config/app-config.ts';
 import type { ReadClient } from './chains.ts';
 import { readBatch } from './read-batch.ts';
-import { same, type ChainCaps, type ClockMode } from './capabilities.ts';
-import { cleanText, clip } from '../format/clean-text.ts';
-
-/** A token's symbol as the contract returns it: its text, shown everywhere amounts are, is the deployer's. */
-const tokenText = (symbol: string) => clip(cleanText(symbol), 16);
+import { governorText, same, tokenText, type ChainCaps, type ClockMode } from './capabilities.ts';
 
 const clockModeOf = (mode: unknown): ClockMode => (String(mode).includes('timestamp') ? 'timestamp' : 'blocknumber');
 /** The EIP-712 name and version of an `eip712Domain()` answer (fields, name, version, …). */
@@ -69,7 +65,7 @@ export async function readCapabilities(client: ReadClient, chain: ChainConfig): 
   if (governor && v.govClock !== undefined) {
     caps.governor = {
       address: governor,
-      name: clip(cleanText(String(v.govName ?? 'Governor')), 64),
+      name: governorText(String(v.govName ?? 'Governor')),
       clockMode: clockModeOf(v.govClock),
       executor: timelock ?? governor,
       timelock,

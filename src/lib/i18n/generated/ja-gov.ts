@@ -4,302 +4,302 @@ import * as registry from '../registry.ts';
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
 const table: Record<number, string | ((i: never) => string)> = {
-  635: (i: In<'operator'>) => {
+  637: (i: In<'operator'>) => {
 	return /** @type {LocalizedString} */ (`オペレーター ${i?.operator} を再有効化`)
 },
-  636: (i: In<'operator'>) => {
+  638: (i: In<'operator'>) => {
 	return /** @type {LocalizedString} */ (`オペレーター ${i?.operator} の登録を許可`)
 },
-  637: (i: In<'action' | 'amount'>) => {
+  639: (i: In<'action' | 'amount'>) => {
 	return /** @type {LocalizedString} */ (`${i?.action}、さらにネイティブコイン ${i?.amount} を送金`)
 },
-  638: (i: In<'number'>) => {
+  640: (i: In<'number'>) => {
 	return /** @type {LocalizedString} */ (`さらに最大 ${i?.number} 件のオペレーターに手数料上限を適用`)
 },
-  639: (i: In<'spender' | 'amount' | 'owner'>) => {
+  641: (i: In<'spender' | 'amount' | 'owner'>) => {
 	return /** @type {LocalizedString} */ (`${i?.owner} が保有する ${i?.amount} の使用を ${i?.spender} に許可`)
 },
-  640: (i: In<'signature' | 'target'>) => {
+  642: (i: In<'signature' | 'target'>) => {
 	return /** @type {LocalizedString} */ (`${i?.target} の ${i?.signature} を呼び出し`)
 },
-  641: (i: In<'target'>) => {
+  643: (i: In<'target'>) => {
 	return /** @type {LocalizedString} */ (`${i?.target} を呼び出し（アプリがデコードできないデータ付き）`)
 },
-  642: (i: In<'duration'>) => {
+  644: (i: In<'duration'>) => {
 	return /** @type {LocalizedString} */ (`手数料変更の待機期間を ${i?.duration} に設定`)
 },
-  643: (i: In<'number' | 'operator'>) => {
+  645: (i: In<'number' | 'operator'>) => {
 	return /** @type {LocalizedString} */ (`オペレーター ${i?.operator} のスラッシュを、さらに最大 ${i?.number} 件のポジションとリクエストに適用`)
 },
-  644: "エアドロップ",
-  645: "ALT トークン",
-  646: "ガバナー",
-  647: "ステーキング",
-  648: "トレジャリー（タイムロック）",
-  649: "投票トークン",
-  650: (i: In<'operator'>) => {
+  646: "エアドロップ",
+  647: "ALT トークン",
+  648: "ガバナー",
+  649: "ステーキング",
+  650: "トレジャリー（タイムロック）",
+  651: "投票トークン",
+  652: (i: In<'operator'>) => {
 	return /** @type {LocalizedString} */ (`オペレーター ${i?.operator} を無効化（再有効化できるのはガバナンスのみ）`)
 },
-  651: (i: In<'from' | 'to'>) => {
+  653: (i: In<'from' | 'to'>) => {
 	return /** @type {LocalizedString} */ (`${i?.from} の投票権を ${i?.to} に委任`)
 },
-  652: (i: In<'amount' | 'from'>) => {
+  654: (i: In<'amount' | 'from'>) => {
 	return /** @type {LocalizedString} */ (`${i?.from} から ${i?.amount} をステーキング報酬に拠出`)
 },
-  653: (i: In<'percent'>) => {
+  655: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`オペレーター手数料の上限を ${i?.percent}% に設定`)
 },
-  654: (i: In<'amount'>) => {
+  656: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`最低ステーク額を ${i?.amount} に設定`)
 },
-  655: (i: In<'amount'>) => {
+  657: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`提案しきい値を ${i?.amount} に設定`)
 },
-  656: (i: In<'percent'>) => {
+  658: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`定足数を委任済み投票権の ${i?.percent}% に設定`)
 },
-  657: (i: In<'operator'>) => {
+  659: (i: In<'operator'>) => {
 	return /** @type {LocalizedString} */ (`オペレーター ${i?.operator} を許可リストから削除`)
 },
-  658: (i: In<'amount'>) => {
+  660: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`ステーキング報酬レートを毎秒 ${i?.amount} に設定`)
 },
-  659: (i: In<'amount' | 'to'>) => {
+  661: (i: In<'amount' | 'to'>) => {
 	return /** @type {LocalizedString} */ (`${i?.to} へネイティブコイン ${i?.amount} を送金`)
 },
-  660: (i: In<'operator' | 'percent' | 'reason'>) => {
+  662: (i: In<'operator' | 'percent' | 'reason'>) => {
 	return /** @type {LocalizedString} */ (`オペレーター ${i?.operator} を ${i?.percent}% スラッシュ（${i?.reason}）`)
 },
-  661: "ステーキング報酬を停止（報酬レートを毎秒 0 に設定）",
-  662: "実行者",
-  663: (i: In<'duration'>) => {
+  663: "ステーキング報酬を停止（報酬レートを毎秒 0 に設定）",
+  664: "実行者",
+  665: (i: In<'duration'>) => {
 	return /** @type {LocalizedString} */ (`タイムロックの遅延を ${i?.duration} に設定`)
 },
-  664: (i: In<'amount' | 'from' | 'to'>) => {
+  666: (i: In<'amount' | 'from' | 'to'>) => {
 	return /** @type {LocalizedString} */ (`${i?.from} から ${i?.to} へ ${i?.amount} を送金`)
 },
-  665: (i: In<'to'>) => {
+  667: (i: In<'to'>) => {
 	return /** @type {LocalizedString} */ (`スラッシュされたステークを ${i?.to} に送付`)
 },
-  666: (i: In<'duration'>) => {
+  668: (i: In<'duration'>) => {
 	return /** @type {LocalizedString} */ (`アンボンディング期間を ${i?.duration} に設定`)
 },
-  667: (i: In<'duration'>) => {
+  669: (i: In<'duration'>) => {
 	return /** @type {LocalizedString} */ (`投票開始までの遅延を ${i?.duration} に設定`)
 },
-  668: (i: In<'duration'>) => {
+  670: (i: In<'duration'>) => {
 	return /** @type {LocalizedString} */ (`投票期間を ${i?.duration} に設定`)
 },
-  669: "自分に委任しました",
-  670: (i: In<'name'>) => {
+  671: "自分に委任しました",
+  672: (i: In<'name'>) => {
 	return /** @type {LocalizedString} */ (`${i?.name} に委任しました`)
 },
-  671: "別のアドレスに委任",
-  672: "自分",
-  673: "0x… または name.eth",
-  674: (i: In<'error'>) => {
+  673: "別のアドレスに委任",
+  674: "自分",
+  675: "0x… または name.eth",
+  676: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`名前を解決できませんでした：${i?.error}`)
 },
-  675: "委任",
-  676: "委任先のアドレス",
-  677: "委任先のアドレスまたは ENS 名",
-  678: "自分に委任",
-  679: "委任を更新しました",
-  680: "キャンセル",
-  681: "確認してウォレットを開く",
-  682: "ご自身の投票権は、ラップ分もステーク分もすべて一度に移ります。このトランザクションの後にスナップショットが取られる提案から反映され、進行中の提案ですでに数えられた票はそのまま残ります。",
-  683: "現在の委任先",
-  684: "あなたの投票権を読み込み中…",
-  685: "なし（未委任：現在は誰の票にもなっていません）",
-  686: "まだご自身の投票権がありません：後でラップまたはステーキングした分は、この選択に従います。",
-  687: (i: In<'error'>) => {
+  677: "委任",
+  678: "委任先のアドレス",
+  679: "委任先のアドレスまたは ENS 名",
+  680: "自分に委任",
+  681: "委任を更新しました",
+  682: "キャンセル",
+  683: "確認してウォレットを開く",
+  684: "ご自身の投票権は、ラップ分もステーク分もすべて一度に移ります。このトランザクションの後にスナップショットが取られる提案から反映され、進行中の提案ですでに数えられた票はそのまま残ります。",
+  685: "現在の委任先",
+  686: "あなたの投票権を読み込み中…",
+  687: "なし（未委任：現在は誰の票にもなっていません）",
+  688: "まだご自身の投票権がありません：後でラップまたはステーキングした分は、この選択に従います。",
+  689: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`あなたの投票権を読み込めませんでした：${i?.error}`)
 },
-  688: (i: In<'wrapped' | 'staked'>) => {
+  690: (i: In<'wrapped' | 'staked'>) => {
 	return /** @type {LocalizedString} */ (`（ラップ ${i?.wrapped}、ステーク ${i?.staked}）`)
 },
-  689: "委任内容の確認",
-  690: "新しい委任先",
-  691: "すでにこの委任先に委任しています：何も変わりません。",
-  692: "移る投票権",
-  693: "自分",
-  694: "自分：",
-  695: "棄権",
-  696: "反対",
-  697: "賛成",
-  698: (i: In<'name'>) => {
+  691: "委任内容の確認",
+  692: "新しい委任先",
+  693: "すでにこの委任先に委任しています：何も変わりません。",
+  694: "移る投票権",
+  695: "自分",
+  696: "自分：",
+  697: "棄権",
+  698: "反対",
+  699: "賛成",
+  700: (i: In<'name'>) => {
 	return /** @type {LocalizedString} */ (`投票権を ${i?.name} に委任`)
 },
-  699: (i: In<'id'>) => {
+  701: (i: In<'id'>) => {
 	return /** @type {LocalizedString} */ (`提案 ${i?.id} を実行`)
 },
-  700: (i: In<'title'>) => {
+  702: (i: In<'title'>) => {
 	return /** @type {LocalizedString} */ (`提案を作成：${i?.title}`)
 },
-  701: "委任先としての声明を公開",
-  702: (i: In<'id'>) => {
+  703: "委任先としての声明を公開",
+  704: (i: In<'id'>) => {
 	return /** @type {LocalizedString} */ (`提案 ${i?.id} をキュー登録`)
 },
-  703: (i: In<'support' | 'id'>) => {
+  705: (i: In<'support' | 'id'>) => {
 	return /** @type {LocalizedString} */ (`提案 ${i?.id} への投票（${i?.support}）`)
 },
-  704: (i: In<'span'>) => {
+  706: (i: In<'span'>) => {
 	return /** @type {LocalizedString} */ (`${i?.span}前`)
 },
-  705: (i: In<'number'>) => {
+  707: (i: In<'number'>) => {
 	return /** @type {LocalizedString} */ (`ブロック ${i?.number}`)
 },
-  706: (i: In<'count'>) => {
+  708: (i: In<'count'>) => {
 	const countPlural = registry.plural("ja", i?.count, {});return /** @type {LocalizedString} */ (`${i?.count} ブロック`)
 },
-  707: (i: In<'span'>) => {
+  709: (i: In<'span'>) => {
 	return /** @type {LocalizedString} */ (`${i?.span}後`)
 },
-  708: (i: In<'name'>) => {
+  710: (i: In<'name'>) => {
 	return /** @type {LocalizedString} */ (`${i?.name} のアドレスに似ていますが、別のアドレスです：すべての文字を確認してください`)
 },
-  709: "すべての委任先",
-  710: "すべての提案",
-  711: "委任先",
-  712: "新しい提案",
-  713: (i: In<'chain'>) => {
+  711: "すべての委任先",
+  712: "すべての提案",
+  713: "委任先",
+  714: "新しい提案",
+  715: (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`${i?.chain} にはガバナーがデプロイされていません。`)
 },
-  714: (i: In<'address'>) => {
+  716: (i: In<'address'>) => {
 	return /** @type {LocalizedString} */ (`「${i?.address}」はアドレスではありません。`)
 },
-  715: "ここにはガバナンスのページがありません。",
-  716: (i: In<'id'>) => {
+  717: "ここにはガバナンスのページがありません。",
+  718: (i: In<'id'>) => {
 	return /** @type {LocalizedString} */ (`「${i?.id}」は提案 ID ではありません。`)
 },
-  717: "提案",
-  718: "呼び出しの詳細",
-  719: "Calldata",
-  720: "関数",
-  721: "アクション",
-  722: "この提案は何も呼び出しません。",
-  723: "未デコード",
-  724: "対象",
-  725: "送金額",
-  726: (i: In<'amount'>) => {
+  719: "提案",
+  720: "呼び出しの詳細",
+  721: "Calldata",
+  722: "関数",
+  723: "アクション",
+  724: "この提案は何も呼び出しません。",
+  725: "未デコード",
+  726: "対象",
+  727: "送金額",
+  728: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`${i?.amount}（ネイティブコイン）`)
 },
-  727: "すべての状態",
-  728: "提案者により取り消し",
-  729: (i: In<'count' | 'block'>) => {
+  729: "すべての状態",
+  730: "提案者により取り消し",
+  731: (i: In<'count' | 'block'>) => {
 	return /** @type {LocalizedString} */ (`提案 ${i?.count} 件 · ブロック ${i?.block} 時点`)
 },
-  730: (i: In<'time'>) => {
+  732: (i: In<'time'>) => {
 	return /** @type {LocalizedString} */ (`${i?.time}前に投票終了`)
 },
-  731: (i: In<'time'>) => {
+  733: (i: In<'time'>) => {
 	return /** @type {LocalizedString} */ (`${i?.time}後に実行可能`)
 },
-  732: "投票終了",
-  733: "提案",
-  734: (i: In<'time'>) => {
+  734: "投票終了",
+  735: "提案",
+  736: (i: In<'time'>) => {
 	return /** @type {LocalizedString} */ (`残り ${i?.time}`)
 },
-  735: "提案を読み込み中…",
-  736: "より新しい",
-  737: (i: In<'state'>) => {
+  737: "提案を読み込み中…",
+  738: "より新しい",
+  739: (i: In<'state'>) => {
 	return /** @type {LocalizedString} */ (`このページに「${i?.state}」の提案はありません。`)
 },
-  738: "より古い",
-  739: "提案のページ",
-  740: (i: In<'error'>) => {
+  740: "より古い",
+  741: "提案のページ",
+  742: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`提案を読み込めませんでした：${i?.error}`)
 },
-  741: "実行可能",
-  742: (i: In<'time'>) => {
+  743: "実行可能",
+  744: (i: In<'time'>) => {
 	return /** @type {LocalizedString} */ (`${i?.time}後に投票開始`)
 },
-  743: "このページの状態",
-  744: "このチェーンにはガバナーがデプロイされていません。",
-  745: (i: In<'number'>) => {
+  745: "このページの状態",
+  746: "このチェーンにはガバナーがデプロイされていません。",
+  747: (i: In<'number'>) => {
 	return /** @type {LocalizedString} */ (`提案 ${i?.number}`)
 },
-  746: "アドレス（0x…）または ENS 名（name.eth）を入力してください。",
-  747: (i: In<'chain'>) => {
+  748: "アドレス（0x…）または ENS 名（name.eth）を入力してください。",
+  749: (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`${i?.chain} には ENS がありません：アドレスを入力してください。`)
 },
-  748: (i: In<'chain'>) => {
+  750: (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`${i?.chain} のガバナーにはアプリが読み取れる投票トークンがありません。`)
 },
-  749: "アドレスではありません：0x の後に 16 進数 40 文字が必要です。",
-  750: "投票中",
-  751: "取り消し済み",
-  752: "否決",
-  753: "実行済み",
-  754: "期限切れ",
-  755: "開始前",
-  756: "キュー登録済み",
-  757: "可決",
-  758: (i: In<'forVotes' | 'againstVotes' | 'abstainVotes'>) => {
+  751: "アドレスではありません：0x の後に 16 進数 40 文字が必要です。",
+  752: "投票中",
+  753: "取り消し済み",
+  754: "否決",
+  755: "実行済み",
+  756: "期限切れ",
+  757: "開始前",
+  758: "キュー登録済み",
+  759: "可決",
+  760: (i: In<'forVotes' | 'againstVotes' | 'abstainVotes'>) => {
 	return /** @type {LocalizedString} */ (`賛成 ${i?.forVotes} · 反対 ${i?.againstVotes} · 棄権 ${i?.abstainVotes}`)
 },
-  759: (i: In<'forVotes' | 'againstVotes' | 'abstainVotes'>) => {
+  761: (i: In<'forVotes' | 'againstVotes' | 'abstainVotes'>) => {
 	return /** @type {LocalizedString} */ (`賛成 ${i?.forVotes}、反対 ${i?.againstVotes}、棄権 ${i?.abstainVotes}`)
 },
-  760: "票",
-  761: "投票権を追加しました",
-  762: (i: In<'symbol' | 'delegate'>) => {
+  762: "票",
+  763: "投票権を追加しました",
+  764: (i: In<'symbol' | 'delegate'>) => {
 	return /** @type {LocalizedString} */ (`${i?.symbol} に 1:1 でラップされ、${i?.delegate} の投票権になります。手数料なしでいつでも通常の ALT に戻せます。ウォレットが permit に署名できる場合は、署名 1 回とトランザクション 1 件で完了します。`)
 },
-  763: (i: In<'symbol'>) => {
+  765: (i: In<'symbol'>) => {
 	return /** @type {LocalizedString} */ (`${i?.symbol} に 1:1 でラップされ、あなた自身の投票権になります。手数料なしでいつでも通常の ALT に戻せます。ウォレットが permit に署名できる場合は、署名 1 回とトランザクション 1 件で完了します。`)
 },
-  764: "投票権を取得",
-  765: "の一覧で、ほかにこの票を託せる相手を確認できます。",
-  766: "今後作成される提案では、あなたの票の委任先（上の「あなたの投票権」）の票として数えられます。",
-  767: "委任先",
-  768: "このウォレットには投票権に変えられる通常の ALT がありません。",
-  769: "通常の ALT",
-  770: "通常の ALT に戻す",
-  771: "通常の ALT に戻しました",
-  772: (i: In<'symbol'>) => {
+  766: "投票権を取得",
+  767: "の一覧で、ほかにこの票を託せる相手を確認できます。",
+  768: "今後作成される提案では、あなたの票の委任先（上の「あなたの投票権」）の票として数えられます。",
+  769: "委任先",
+  770: "このウォレットには投票権に変えられる通常の ALT がありません。",
+  771: "通常の ALT",
+  772: "通常の ALT に戻す",
+  773: "通常の ALT に戻しました",
+  774: (i: In<'symbol'>) => {
 	return /** @type {LocalizedString} */ (`${i?.symbol} の残高`)
 },
-  773: "通常の ALT に戻す投票権",
-  774: "投票権に変える通常の ALT",
-  775: (i: In<'amount'>) => {
+  775: "通常の ALT に戻す投票権",
+  776: "投票権に変える通常の ALT",
+  777: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`${i?.amount} を通常の ALT に戻す`)
 },
-  776: (i: In<'amount' | 'delegate'>) => {
+  778: (i: In<'amount' | 'delegate'>) => {
 	return /** @type {LocalizedString} */ (`${i?.amount} を ${i?.delegate} の投票権に変換`)
 },
-  777: (i: In<'amount'>) => {
+  779: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`${i?.amount} を自分の投票権に変換`)
 },
-  778: "ウォレットを接続するかアドレスを表示すると、その投票権と委任先を確認できます。",
-  779: "票を委任したり投票権を得たりするには、このウォレットを接続してください。",
-  780: "委任先の投票権：",
-  781: "委任すると、このアカウントの投票権がすべて移ります。委任後にスナップショットが取られる提案から反映されます。",
-  782: "詳細と委任",
-  783: "",
-  784: "ご自身の票の委任先：",
-  785: "未委任",
-  786: "あなたの投票権：",
-  787: "あなたの投票権を読み込み中…",
-  788: (i: In<'chain'>) => {
+  780: "ウォレットを接続するかアドレスを表示すると、その投票権と委任先を確認できます。",
+  781: "票を委任したり投票権を得たりするには、このウォレットを接続してください。",
+  782: "委任先の投票権：",
+  783: "委任すると、このアカウントの投票権がすべて移ります。委任後にスナップショットが取られる提案から反映されます。",
+  784: "詳細と委任",
+  785: "",
+  786: "ご自身の票の委任先：",
+  787: "未委任",
+  788: "あなたの投票権：",
+  789: "あなたの投票権を読み込み中…",
+  790: (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`${i?.chain} のガバナーにはアプリが読み取れる投票トークンがないため、表示できる投票権はありません。`)
 },
-  789: (i: In<'error'>) => {
+  791: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`投票権を読み込めませんでした：${i?.error}`)
 },
-  790: (i: In<'delegate'>) => {
+  792: (i: In<'delegate'>) => {
 	return /** @type {LocalizedString} */ (`Safe のすべての投票権（ラップ分とステーク分）を ${i?.delegate} に移します。`)
 },
-  791: "Safe のすべての投票権（ラップ分とステーク分）を Safe 自身に移します。",
-  792: (i: In<'delegate'>) => {
+  793: "Safe のすべての投票権（ラップ分とステーク分）を Safe 自身に移します。",
+  794: (i: In<'delegate'>) => {
 	return /** @type {LocalizedString} */ (`${i?.delegate} に投票権を委任`)
 },
-  793: "投票権を Safe 自身に委任",
-  794: "委任先（アドレス。空欄の場合は Safe 自身）",
-  795: "委任先（アドレスまたは ENS 名。空欄の場合は Safe 自身）",
-  796: "ラップした ALT もステーキングした ALT も投票に使われ、1 回の委任で両方が移ります。変更は、その後にスナップショットが取られる提案から反映されます。",
-  797: "委任先の投票",
-  798: "あなたの投票権",
-  799: "別のアドレスを表示しています：このアドレスの票を委任したり投票権を得たりするには、そのウォレットを接続してください。",
+  795: "投票権を Safe 自身に委任",
+  796: "委任先（アドレス。空欄の場合は Safe 自身）",
+  797: "委任先（アドレスまたは ENS 名。空欄の場合は Safe 自身）",
+  798: "ラップした ALT もステーキングした ALT も投票に使われ、1 回の委任で両方が移ります。変更は、その後にスナップショットが取られる提案から反映されます。",
+  799: "委任先の投票",
+  800: "あなたの投票権",
+  801: "別のアドレスを表示しています：このアドレスの票を委任したり投票権を得たりするには、そのウォレットを接続してください。",
 };
 export default table;

@@ -4,104 +4,104 @@ import * as registry from '../registry.ts';
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
 const table: Record<number, string | ((i: never) => string)> = {
-  800: "その RPC はすでにリストにあります。",
-  801: "URL にユーザー名とパスワードを含めないでください。",
-  802: (i: In<'host' | 'reason'>) => {
+  802: "その RPC はすでにリストにあります。",
+  803: "URL にユーザー名とパスワードを含めないでください。",
+  804: (i: In<'host' | 'reason'>) => {
 	return /** @type {LocalizedString} */ (`${i?.host} が応答しませんでした：${i?.reason}`)
 },
-  803: (i: In<'host'>) => {
+  805: (i: In<'host'>) => {
 	return /** @type {LocalizedString} */ (`${i?.host} は、どのチェーンを提供しているかを返しませんでした。`)
 },
-  804: "https:// で始まる完全な URL を入力してください。",
-  805: (i: In<'origin'>) => {
+  806: "https:// で始まる完全な URL を入力してください。",
+  807: (i: In<'origin'>) => {
 	return /** @type {LocalizedString} */ (`このサイトはデプロイ者が許可した RPC にのみ接続し、${i?.origin} はそのいずれでもありません。デプロイ者は、あなたが追加する RPC を許可できます（README の「Reading history on public RPCs」を参照）。それまでは、リストにある RPC のいずれかを使用してください。`)
 },
-  806: "https:// の URL を使用してください（http:// はこのコンピューター上のノードに限ります）。",
-  807: (i: In<'host' | 'id' | 'chain' | 'expected'>) => {
+  808: "https:// の URL を使用してください（http:// はこのコンピューター上のノードに限ります）。",
+  809: (i: In<'host' | 'id' | 'chain' | 'expected'>) => {
 	return /** @type {LocalizedString} */ (`${i?.host} が提供しているのはチェーン ${i?.id} で、${i?.chain}（チェーン ${i?.expected}）ではありません。`)
 },
-  808: "最新ブロック",
-  809: (i: In<'count'>) => {
+  810: "最新ブロック",
+  811: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`1 リクエストにつき最大 ${i?.count} 呼び出し`)
 },
-  810: (i: In<'count' | 'refused'>) => {
+  812: (i: In<'count' | 'refused'>) => {
 	return /** @type {LocalizedString} */ (`1 リクエストにつき最大 ${i?.count} 呼び出し（${i?.refused} は拒否）`)
 },
-  811: (i: In<'count'>) => {
+  813: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`1 リクエストにつき最大 ${i?.count} 呼び出し（未テスト）`)
 },
-  812: (i: In<'count'>) => {
+  814: (i: In<'count'>) => {
 	const countPlural = registry.plural("ja", i?.count, {});return /** @type {LocalizedString} */ (`他のエンドポイントより ${i?.count} ブロック遅れ`)
 },
-  813: (i: In<'count'>) => {
+  815: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`毎分 ${i?.count} 呼び出し`)
 },
-  814: (i: In<'count'>) => {
+  816: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`毎秒 ${i?.count} 呼び出し`)
 },
-  815: (i: In<'error' | 'ago'>) => {
+  817: (i: In<'error' | 'ago'>) => {
 	return /** @type {LocalizedString} */ (`${i?.error}（${i?.ago}）`)
 },
-  816: (i: In<'count'>) => {
+  818: (i: In<'count'>) => {
 	const countPlural = registry.plural("ja", i?.count, {});return /** @type {LocalizedString} */ (`現在はなし（制限に ${i?.count} 回到達）`)
 },
-  817: "、",
-  818: (i: In<'count'>) => {
+  819: "、",
+  820: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`${i?.count} 分前`)
 },
-  819: (i: In<'count'>) => {
+  821: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`${i?.count} ms`)
 },
-  820: "レート制限なし",
-  821: "未計測",
-  822: "いいえ",
-  823: "1 リクエストにつき 1 呼び出し",
-  824: "1 リクエストにつき 1 呼び出し（バッチ非対応）",
-  825: (i: In<'time'>) => {
+  822: "レート制限なし",
+  823: "未計測",
+  824: "いいえ",
+  825: "1 リクエストにつき 1 呼び出し",
+  826: "1 リクエストにつき 1 呼び出し（バッチ非対応）",
+  827: (i: In<'time'>) => {
 	return /** @type {LocalizedString} */ (`はい、あと ${i?.time}`)
 },
-  826: (i: In<'count'>) => {
+  828: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`${i?.count} 秒`)
 },
-  827: (i: In<'count'>) => {
+  829: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`${i?.count} 秒前`)
 },
-  828: "応答中",
-  829: "遅延",
-  830: "停止中",
-  831: "未リクエスト",
-  832: "レート制限中",
-  833: (i: In<'chain'>) => {
+  830: "応答中",
+  831: "遅延",
+  832: "停止中",
+  833: "未リクエスト",
+  834: "レート制限中",
+  835: (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`${i?.chain} 用の、自分のノードまたは信頼できるプロバイダー。アプリは使用前にどのチェーンを提供しているかを確認し、このブラウザーにのみ保存します。`)
 },
-  834: "RPC を追加",
-  835: (i: In<'url'>) => {
+  836: "RPC を追加",
+  837: (i: In<'url'>) => {
 	return /** @type {LocalizedString} */ (`${i?.url} を追加しました。最も健全なときに読み取りで使用されます。`)
 },
-  836: "自分で追加",
-  837: "バッチ",
-  838: "確認して追加",
-  839: "確認中…",
-  840: "RPC エンドポイント",
-  841: "最新ブロック",
-  842: "使用中",
-  843: "最後のエラー",
-  844: "レイテンシ",
-  845: (i: In<'chain'>) => {
+  838: "自分で追加",
+  839: "バッチ",
+  840: "確認して追加",
+  841: "確認中…",
+  842: "RPC エンドポイント",
+  843: "最新ブロック",
+  844: "使用中",
+  845: "最後のエラー",
+  846: "レイテンシ",
+  847: (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`${i?.chain} の RPC エンドポイントがこのブラウザーにどう応答しているかを示します。読み取りは最も健全なエンドポイントに送られ、失敗したり、レート制限をかけたり、遅れたりすると次のエンドポイントに移ります。各エンドポイントの制限は、到達した時点で学習し、このブラウザーに保存します。`)
 },
-  846: (i: In<'count'>) => {
+  848: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`このチェーンでは、履歴を 1 リクエストあたり ${i?.count} ブロックずつ読み取ります（学習済み）。`)
 },
-  847: "なし",
-  848: "ペース",
-  849: "レート制限",
-  850: (i: In<'host'>) => {
+  849: "なし",
+  850: "ペース",
+  851: "レート制限",
+  852: (i: In<'host'>) => {
 	return /** @type {LocalizedString} */ (`${i?.host} を削除`)
 },
-  851: "状態",
-  852: "ネットワーク",
-  853: "RPC URL",
-  854: "https://",
+  853: "状態",
+  854: "ネットワーク",
+  855: "RPC URL",
+  856: "https://",
 };
 export default table;

@@ -4,302 +4,302 @@ import * as registry from '../registry.ts';
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
 const table: Record<number, string | ((i: never) => string)> = {
-  635: (i: In<'operator'>) => {
+  637: (i: In<'operator'>) => {
 	return /** @type {LocalizedString} */ (`운영자 ${i?.operator} 재활성화`)
 },
-  636: (i: In<'operator'>) => {
+  638: (i: In<'operator'>) => {
 	return /** @type {LocalizedString} */ (`운영자 ${i?.operator}의 등록 허용`)
 },
-  637: (i: In<'action' | 'amount'>) => {
+  639: (i: In<'action' | 'amount'>) => {
 	return /** @type {LocalizedString} */ (`${i?.action}, 그리고 네이티브 코인 ${i?.amount} 전송`)
 },
-  638: (i: In<'number'>) => {
+  640: (i: In<'number'>) => {
 	return /** @type {LocalizedString} */ (`운영자 최대 ${i?.number}곳에 수수료 상한 추가 적용`)
 },
-  639: (i: In<'spender' | 'amount' | 'owner'>) => {
+  641: (i: In<'spender' | 'amount' | 'owner'>) => {
 	return /** @type {LocalizedString} */ (`${i?.spender}에게 ${i?.owner} 보유분 ${i?.amount}의 사용 허용`)
 },
-  640: (i: In<'signature' | 'target'>) => {
+  642: (i: In<'signature' | 'target'>) => {
 	return /** @type {LocalizedString} */ (`${i?.target}에서 ${i?.signature} 호출`)
 },
-  641: (i: In<'target'>) => {
+  643: (i: In<'target'>) => {
 	return /** @type {LocalizedString} */ (`${i?.target} 호출(앱이 디코딩할 수 없는 데이터 포함)`)
 },
-  642: (i: In<'duration'>) => {
+  644: (i: In<'duration'>) => {
 	return /** @type {LocalizedString} */ (`수수료 변경 지연 시간을 ${i?.duration}(으)로 설정`)
 },
-  643: (i: In<'number' | 'operator'>) => {
+  645: (i: In<'number' | 'operator'>) => {
 	return /** @type {LocalizedString} */ (`운영자 ${i?.operator} 슬래싱을 포지션과 요청 최대 ${i?.number}개에 추가 적용`)
 },
-  644: "에어드롭",
-  645: "ALT 토큰",
-  646: "거버너",
-  647: "스테이킹",
-  648: "트레저리(타임락)",
-  649: "투표 토큰",
-  650: (i: In<'operator'>) => {
+  646: "에어드롭",
+  647: "ALT 토큰",
+  648: "거버너",
+  649: "스테이킹",
+  650: "트레저리(타임락)",
+  651: "투표 토큰",
+  652: (i: In<'operator'>) => {
 	return /** @type {LocalizedString} */ (`운영자 ${i?.operator} 비활성화(거버넌스만 다시 활성화할 수 있음)`)
 },
-  651: (i: In<'from' | 'to'>) => {
+  653: (i: In<'from' | 'to'>) => {
 	return /** @type {LocalizedString} */ (`${i?.from}의 투표권을 ${i?.to}에게 위임`)
 },
-  652: (i: In<'amount' | 'from'>) => {
+  654: (i: In<'amount' | 'from'>) => {
 	return /** @type {LocalizedString} */ (`${i?.from}에서 ${i?.amount}을(를) 스테이킹 보상으로 충전`)
 },
-  653: (i: In<'percent'>) => {
+  655: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`운영자 수수료 상한을 ${i?.percent}%로 설정`)
 },
-  654: (i: In<'amount'>) => {
+  656: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`최소 스테이킹 금액을 ${i?.amount}(으)로 설정`)
 },
-  655: (i: In<'amount'>) => {
+  657: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`제안 임계값을 ${i?.amount}(으)로 설정`)
 },
-  656: (i: In<'percent'>) => {
+  658: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`정족수를 위임된 투표권의 ${i?.percent}%로 설정`)
 },
-  657: (i: In<'operator'>) => {
+  659: (i: In<'operator'>) => {
 	return /** @type {LocalizedString} */ (`운영자 ${i?.operator}을(를) 허용 목록에서 제거`)
 },
-  658: (i: In<'amount'>) => {
+  660: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`스테이킹 보상률을 초당 ${i?.amount}(으)로 설정`)
 },
-  659: (i: In<'amount' | 'to'>) => {
+  661: (i: In<'amount' | 'to'>) => {
 	return /** @type {LocalizedString} */ (`${i?.to}(으)로 네이티브 코인 ${i?.amount} 전송`)
 },
-  660: (i: In<'operator' | 'percent' | 'reason'>) => {
+  662: (i: In<'operator' | 'percent' | 'reason'>) => {
 	return /** @type {LocalizedString} */ (`운영자 ${i?.operator}을(를) ${i?.percent}% 슬래싱(${i?.reason})`)
 },
-  661: "스테이킹 보상 중단(보상률을 초당 0으로 설정)",
-  662: "실행자",
-  663: (i: In<'duration'>) => {
+  663: "스테이킹 보상 중단(보상률을 초당 0으로 설정)",
+  664: "실행자",
+  665: (i: In<'duration'>) => {
 	return /** @type {LocalizedString} */ (`타임락 지연 시간을 ${i?.duration}(으)로 설정`)
 },
-  664: (i: In<'amount' | 'from' | 'to'>) => {
+  666: (i: In<'amount' | 'from' | 'to'>) => {
 	return /** @type {LocalizedString} */ (`${i?.from}에서 ${i?.to}(으)로 ${i?.amount} 전송`)
 },
-  665: (i: In<'to'>) => {
+  667: (i: In<'to'>) => {
 	return /** @type {LocalizedString} */ (`슬래싱된 스테이킹을 ${i?.to}(으)로 전송`)
 },
-  666: (i: In<'duration'>) => {
+  668: (i: In<'duration'>) => {
 	return /** @type {LocalizedString} */ (`언본딩 기간을 ${i?.duration}(으)로 설정`)
 },
-  667: (i: In<'duration'>) => {
+  669: (i: In<'duration'>) => {
 	return /** @type {LocalizedString} */ (`투표 지연 시간을 ${i?.duration}(으)로 설정`)
 },
-  668: (i: In<'duration'>) => {
+  670: (i: In<'duration'>) => {
 	return /** @type {LocalizedString} */ (`투표 기간을 ${i?.duration}(으)로 설정`)
 },
-  669: "본인에게 위임했습니다",
-  670: (i: In<'name'>) => {
+  671: "본인에게 위임했습니다",
+  672: (i: In<'name'>) => {
 	return /** @type {LocalizedString} */ (`${i?.name}에게 위임했습니다`)
 },
-  671: "다른 주소에 위임",
-  672: "본인",
-  673: "0x… 또는 name.eth",
-  674: (i: In<'error'>) => {
+  673: "다른 주소에 위임",
+  674: "본인",
+  675: "0x… 또는 name.eth",
+  676: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`이름을 확인할 수 없습니다: ${i?.error}`)
 },
-  675: "위임",
-  676: "위임할 주소",
-  677: "위임할 주소 또는 ENS 이름",
-  678: "본인에게 위임",
-  679: "위임이 변경되었습니다",
-  680: "취소",
-  681: "확인 후 지갑 열기",
-  682: "래핑분과 스테이킹분을 포함한 본인의 투표권 전체가 한 번에 옮겨집니다. 이 트랜잭션 이후에 스냅샷이 찍히는 제안부터 반영되며, 진행 중인 제안에 이미 반영된 투표권은 그대로 유지됩니다.",
-  683: "현재 대리인",
-  684: "내 투표권을 읽는 중…",
-  685: "없음(위임 안 됨: 현재 누구의 투표권에도 포함되지 않음)",
-  686: "아직 본인의 투표권이 없습니다: 나중에 래핑하거나 스테이킹하는 만큼 이 선택에 따라 위임됩니다.",
-  687: (i: In<'error'>) => {
+  677: "위임",
+  678: "위임할 주소",
+  679: "위임할 주소 또는 ENS 이름",
+  680: "본인에게 위임",
+  681: "위임이 변경되었습니다",
+  682: "취소",
+  683: "확인 후 지갑 열기",
+  684: "래핑분과 스테이킹분을 포함한 본인의 투표권 전체가 한 번에 옮겨집니다. 이 트랜잭션 이후에 스냅샷이 찍히는 제안부터 반영되며, 진행 중인 제안에 이미 반영된 투표권은 그대로 유지됩니다.",
+  685: "현재 대리인",
+  686: "내 투표권을 읽는 중…",
+  687: "없음(위임 안 됨: 현재 누구의 투표권에도 포함되지 않음)",
+  688: "아직 본인의 투표권이 없습니다: 나중에 래핑하거나 스테이킹하는 만큼 이 선택에 따라 위임됩니다.",
+  689: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`내 투표권을 읽을 수 없습니다: ${i?.error}`)
 },
-  688: (i: In<'wrapped' | 'staked'>) => {
+  690: (i: In<'wrapped' | 'staked'>) => {
 	return /** @type {LocalizedString} */ (`(래핑 ${i?.wrapped}, 스테이킹 ${i?.staked})`)
 },
-  689: "위임 내용 확인",
-  690: "새 대리인",
-  691: "이미 내 대리인입니다: 변경되는 내용이 없습니다.",
-  692: "옮겨지는 투표권",
-  693: "본인",
-  694: "본인:",
-  695: "기권",
-  696: "반대",
-  697: "찬성",
-  698: (i: In<'name'>) => {
+  691: "위임 내용 확인",
+  692: "새 대리인",
+  693: "이미 내 대리인입니다: 변경되는 내용이 없습니다.",
+  694: "옮겨지는 투표권",
+  695: "본인",
+  696: "본인:",
+  697: "기권",
+  698: "반대",
+  699: "찬성",
+  700: (i: In<'name'>) => {
 	return /** @type {LocalizedString} */ (`${i?.name}에게 투표권 위임`)
 },
-  699: (i: In<'id'>) => {
+  701: (i: In<'id'>) => {
 	return /** @type {LocalizedString} */ (`제안 ${i?.id} 실행`)
 },
-  700: (i: In<'title'>) => {
+  702: (i: In<'title'>) => {
 	return /** @type {LocalizedString} */ (`제안 생성: ${i?.title}`)
 },
-  701: "대리인 성명 게시",
-  702: (i: In<'id'>) => {
+  703: "대리인 성명 게시",
+  704: (i: In<'id'>) => {
 	return /** @type {LocalizedString} */ (`제안 ${i?.id} 대기열 등록`)
 },
-  703: (i: In<'support' | 'id'>) => {
+  705: (i: In<'support' | 'id'>) => {
 	return /** @type {LocalizedString} */ (`제안 ${i?.id}에 ${i?.support} 투표`)
 },
-  704: (i: In<'span'>) => {
+  706: (i: In<'span'>) => {
 	return /** @type {LocalizedString} */ (`${i?.span} 전`)
 },
-  705: (i: In<'number'>) => {
+  707: (i: In<'number'>) => {
 	return /** @type {LocalizedString} */ (`블록 ${i?.number}`)
 },
-  706: (i: In<'count'>) => {
+  708: (i: In<'count'>) => {
 	const countPlural = registry.plural("ko", i?.count, {});return /** @type {LocalizedString} */ (`${i?.count}블록`)
 },
-  707: (i: In<'span'>) => {
+  709: (i: In<'span'>) => {
 	return /** @type {LocalizedString} */ (`${i?.span} 후`)
 },
-  708: (i: In<'name'>) => {
+  710: (i: In<'name'>) => {
 	return /** @type {LocalizedString} */ (`${i?.name} 주소처럼 보이지만 다른 주소입니다: 모든 문자를 확인하십시오`)
 },
-  709: "전체 대리인",
-  710: "전체 제안",
-  711: "대리인",
-  712: "새 제안",
-  713: (i: In<'chain'>) => {
+  711: "전체 대리인",
+  712: "전체 제안",
+  713: "대리인",
+  714: "새 제안",
+  715: (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`${i?.chain}에는 거버너가 배포되어 있지 않습니다.`)
 },
-  714: (i: In<'address'>) => {
+  716: (i: In<'address'>) => {
 	return /** @type {LocalizedString} */ (`"${i?.address}"은(는) 주소가 아닙니다.`)
 },
-  715: "여기에는 거버넌스 페이지가 없습니다.",
-  716: (i: In<'id'>) => {
+  717: "여기에는 거버넌스 페이지가 없습니다.",
+  718: (i: In<'id'>) => {
 	return /** @type {LocalizedString} */ (`"${i?.id}"은(는) 제안 ID가 아닙니다.`)
 },
-  717: "제안",
-  718: "호출 세부 정보",
-  719: "Calldata",
-  720: "함수",
-  721: "작업",
-  722: "이 제안은 아무것도 호출하지 않습니다.",
-  723: "디코딩 안 됨",
-  724: "대상",
-  725: "금액",
-  726: (i: In<'amount'>) => {
+  719: "제안",
+  720: "호출 세부 정보",
+  721: "Calldata",
+  722: "함수",
+  723: "작업",
+  724: "이 제안은 아무것도 호출하지 않습니다.",
+  725: "디코딩 안 됨",
+  726: "대상",
+  727: "금액",
+  728: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`${i?.amount}(네이티브 코인)`)
 },
-  727: "모든 상태",
-  728: "제안자가 취소함",
-  729: (i: In<'count' | 'block'>) => {
+  729: "모든 상태",
+  730: "제안자가 취소함",
+  731: (i: In<'count' | 'block'>) => {
 	return /** @type {LocalizedString} */ (`제안 ${i?.count}개 · 블록 ${i?.block} 기준`)
 },
-  730: (i: In<'time'>) => {
+  732: (i: In<'time'>) => {
 	return /** @type {LocalizedString} */ (`${i?.time} 전 투표 종료`)
 },
-  731: (i: In<'time'>) => {
+  733: (i: In<'time'>) => {
 	return /** @type {LocalizedString} */ (`${i?.time} 후 실행 가능`)
 },
-  732: "투표 종료",
-  733: "제안",
-  734: (i: In<'time'>) => {
+  734: "투표 종료",
+  735: "제안",
+  736: (i: In<'time'>) => {
 	return /** @type {LocalizedString} */ (`${i?.time} 남음`)
 },
-  735: "제안을 불러오는 중…",
-  736: "최신",
-  737: (i: In<'state'>) => {
+  737: "제안을 불러오는 중…",
+  738: "최신",
+  739: (i: In<'state'>) => {
 	return /** @type {LocalizedString} */ (`이 페이지에 '${i?.state}' 상태인 제안이 없습니다.`)
 },
-  738: "이전",
-  739: "제안 페이지",
-  740: (i: In<'error'>) => {
+  740: "이전",
+  741: "제안 페이지",
+  742: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`제안을 읽을 수 없습니다: ${i?.error}`)
 },
-  741: "실행 가능",
-  742: (i: In<'time'>) => {
+  743: "실행 가능",
+  744: (i: In<'time'>) => {
 	return /** @type {LocalizedString} */ (`${i?.time} 후 투표 시작`)
 },
-  743: "이 페이지의 상태",
-  744: "이 체인에는 거버너가 배포되어 있지 않습니다.",
-  745: (i: In<'number'>) => {
+  745: "이 페이지의 상태",
+  746: "이 체인에는 거버너가 배포되어 있지 않습니다.",
+  747: (i: In<'number'>) => {
 	return /** @type {LocalizedString} */ (`제안 ${i?.number}`)
 },
-  746: "주소(0x…) 또는 ENS 이름(name.eth)을 입력하십시오.",
-  747: (i: In<'chain'>) => {
+  748: "주소(0x…) 또는 ENS 이름(name.eth)을 입력하십시오.",
+  749: (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`${i?.chain}에는 ENS가 없습니다: 주소를 입력하십시오.`)
 },
-  748: (i: In<'chain'>) => {
+  750: (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`${i?.chain}의 거버너에는 앱이 읽을 수 있는 투표 토큰이 없습니다.`)
 },
-  749: "주소가 아닙니다: 0x 뒤에 16진수 40자가 와야 합니다.",
-  750: "투표 중",
-  751: "취소됨",
-  752: "부결됨",
-  753: "실행됨",
-  754: "만료됨",
-  755: "시작 전",
-  756: "대기열 등록됨",
-  757: "가결됨",
-  758: (i: In<'forVotes' | 'againstVotes' | 'abstainVotes'>) => {
+  751: "주소가 아닙니다: 0x 뒤에 16진수 40자가 와야 합니다.",
+  752: "투표 중",
+  753: "취소됨",
+  754: "부결됨",
+  755: "실행됨",
+  756: "만료됨",
+  757: "시작 전",
+  758: "대기열 등록됨",
+  759: "가결됨",
+  760: (i: In<'forVotes' | 'againstVotes' | 'abstainVotes'>) => {
 	return /** @type {LocalizedString} */ (`찬성 ${i?.forVotes} · 반대 ${i?.againstVotes} · 기권 ${i?.abstainVotes}`)
 },
-  759: (i: In<'forVotes' | 'againstVotes' | 'abstainVotes'>) => {
+  761: (i: In<'forVotes' | 'againstVotes' | 'abstainVotes'>) => {
 	return /** @type {LocalizedString} */ (`찬성 ${i?.forVotes}, 반대 ${i?.againstVotes}, 기권 ${i?.abstainVotes}`)
 },
-  760: "표",
-  761: "투표권이 추가되었습니다",
-  762: (i: In<'symbol' | 'delegate'>) => {
+  762: "표",
+  763: "투표권이 추가되었습니다",
+  764: (i: In<'symbol' | 'delegate'>) => {
 	return /** @type {LocalizedString} */ (`${i?.symbol}(으)로 1:1 래핑되어 ${i?.delegate}의 투표권이 되며, 수수료 없이 언제든 일반 ALT로 되돌릴 수 있습니다. 지갑이 permit에 서명할 수 있으면 서명 한 번과 트랜잭션 한 번으로 끝납니다.`)
 },
-  763: (i: In<'symbol'>) => {
+  765: (i: In<'symbol'>) => {
 	return /** @type {LocalizedString} */ (`${i?.symbol}(으)로 1:1 래핑되어 본인의 투표권이 되며, 수수료 없이 언제든 일반 ALT로 되돌릴 수 있습니다. 지갑이 permit에 서명할 수 있으면 서명 한 번과 트랜잭션 한 번으로 끝납니다.`)
 },
-  764: "투표권 얻기",
-  765: " 목록에서 이 투표권으로 투표할 수 있는 다른 사람을 확인할 수 있습니다.",
-  766: "다음: 지금부터 생성되는 제안에서, 내 투표권을 위임받은 사람(위의 '내 투표권' 참고)의 투표권으로 반영됩니다. ",
-  767: "대리인",
-  768: "이 지갑에는 투표권으로 바꿀 일반 ALT가 없습니다.",
-  769: "일반 ALT",
-  770: "일반 ALT로 되돌리기",
-  771: "일반 ALT로 되돌렸습니다",
-  772: (i: In<'symbol'>) => {
+  766: "투표권 얻기",
+  767: " 목록에서 이 투표권으로 투표할 수 있는 다른 사람을 확인할 수 있습니다.",
+  768: "다음: 지금부터 생성되는 제안에서, 내 투표권을 위임받은 사람(위의 '내 투표권' 참고)의 투표권으로 반영됩니다. ",
+  769: "대리인",
+  770: "이 지갑에는 투표권으로 바꿀 일반 ALT가 없습니다.",
+  771: "일반 ALT",
+  772: "일반 ALT로 되돌리기",
+  773: "일반 ALT로 되돌렸습니다",
+  774: (i: In<'symbol'>) => {
 	return /** @type {LocalizedString} */ (`${i?.symbol} 잔액`)
 },
-  773: "일반 ALT로 되돌릴 투표권",
-  774: "투표권으로 바꿀 일반 ALT",
-  775: (i: In<'amount'>) => {
+  775: "일반 ALT로 되돌릴 투표권",
+  776: "투표권으로 바꿀 일반 ALT",
+  777: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`${i?.amount}을(를) 일반 ALT로 되돌리기`)
 },
-  776: (i: In<'amount' | 'delegate'>) => {
+  778: (i: In<'amount' | 'delegate'>) => {
 	return /** @type {LocalizedString} */ (`${i?.amount}을(를) ${i?.delegate}의 투표권으로 전환`)
 },
-  777: (i: In<'amount'>) => {
+  779: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`${i?.amount}을(를) 본인의 투표권으로 전환`)
 },
-  778: "지갑을 연결하거나 주소를 조회하면 투표권을 확인하고 위임할 수 있습니다.",
-  779: "투표권을 위임하거나 얻으려면 이 지갑을 연결하십시오.",
-  780: "내 대리인의 투표권: ",
-  781: "위임하면 이 계정의 투표권 전체가 옮겨집니다. 위임 이후에 스냅샷이 찍히는 제안부터 반영됩니다.",
-  782: "세부 정보 및 위임",
-  783: "에게 위임됨",
-  784: "내 투표권은 ",
-  785: "위임 안 됨",
-  786: "내 투표권: ",
-  787: "내 투표권을 불러오는 중…",
-  788: (i: In<'chain'>) => {
+  780: "지갑을 연결하거나 주소를 조회하면 투표권을 확인하고 위임할 수 있습니다.",
+  781: "투표권을 위임하거나 얻으려면 이 지갑을 연결하십시오.",
+  782: "내 대리인의 투표권: ",
+  783: "위임하면 이 계정의 투표권 전체가 옮겨집니다. 위임 이후에 스냅샷이 찍히는 제안부터 반영됩니다.",
+  784: "세부 정보 및 위임",
+  785: "에게 위임됨",
+  786: "내 투표권은 ",
+  787: "위임 안 됨",
+  788: "내 투표권: ",
+  789: "내 투표권을 불러오는 중…",
+  790: (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`${i?.chain}의 거버너에는 앱이 읽을 수 있는 투표 토큰이 없어 표시할 투표권이 없습니다.`)
 },
-  789: (i: In<'error'>) => {
+  791: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`투표권을 읽을 수 없습니다: ${i?.error}`)
 },
-  790: (i: In<'delegate'>) => {
+  792: (i: In<'delegate'>) => {
 	return /** @type {LocalizedString} */ (`Safe의 모든 투표권(래핑 및 스테이킹분)을 ${i?.delegate}에게 옮깁니다.`)
 },
-  791: "Safe의 모든 투표권(래핑 및 스테이킹분)을 Safe 자신에게 옮깁니다.",
-  792: (i: In<'delegate'>) => {
+  793: "Safe의 모든 투표권(래핑 및 스테이킹분)을 Safe 자신에게 옮깁니다.",
+  794: (i: In<'delegate'>) => {
 	return /** @type {LocalizedString} */ (`${i?.delegate}에게 투표권 위임`)
 },
-  793: "투표권을 자기 자신에게 위임",
-  794: "위임 대상(주소, 비워 두면 Safe 자신)",
-  795: "위임 대상(주소 또는 ENS 이름, 비워 두면 Safe 자신)",
-  796: "래핑한 ALT와 스테이킹한 ALT 모두 투표에 쓰이며, 한 번의 위임으로 둘 다 옮겨집니다. 변경 사항은 그 이후에 스냅샷이 찍히는 제안부터 반영됩니다.",
-  797: "대리인의 투표 내역",
-  798: "내 투표권",
-  799: "다른 주소를 보고 있습니다. 이 주소의 투표권을 위임하거나 얻으려면 해당 지갑을 연결하십시오.",
+  795: "투표권을 자기 자신에게 위임",
+  796: "위임 대상(주소, 비워 두면 Safe 자신)",
+  797: "위임 대상(주소 또는 ENS 이름, 비워 두면 Safe 자신)",
+  798: "래핑한 ALT와 스테이킹한 ALT 모두 투표에 쓰이며, 한 번의 위임으로 둘 다 옮겨집니다. 변경 사항은 그 이후에 스냅샷이 찍히는 제안부터 반영됩니다.",
+  799: "대리인의 투표 내역",
+  800: "내 투표권",
+  801: "다른 주소를 보고 있습니다. 이 주소의 투표권을 위임하거나 얻으려면 해당 지갑을 연결하십시오.",
 };
 export default table;

@@ -38,7 +38,7 @@ export const loaders: Record<string, () => Promise<{ default: Record<number, str
 };
 
 /** Where each section's run of message ids starts. */
-const starts: [number, string][] = [[0,"activity"],[80,"airdrop"],[213,"common"],[345,"create"],[406,"delegates"],[493,"errors"],[635,"gov"],[800,"network"],[855,"overview"],[932,"proposal"],[1084,"staking"]];
+const starts: [number, string][] = [[0,"activity"],[80,"airdrop"],[213,"common"],[346,"create"],[407,"delegates"],[494,"errors"],[637,"gov"],[802,"network"],[857,"overview"],[934,"proposal"],[1086,"staking"]];
 
 /** The section message `id` belongs to. */
 export const sectionOf = (id: number): string => starts.findLast(([start]) => start <= id)?.[1] ?? 'common';

@@ -243,6 +243,7 @@ export { common_history_catching_up_reading } from './en/common_history_catching
 export { common_language } from './en/common_language.ts';
 export { common_lazy_failed } from './en/common_lazy_failed.ts';
 export { common_lazy_loading } from './en/common_lazy_loading.ts';
+export { common_lazy_reload } from './en/common_lazy_reload.ts';
 export { common_lazy_try_again } from './en/common_lazy_try_again.ts';
 export { common_leave_dialog_open } from './en/common_leave_dialog_open.ts';
 export { common_leave_dialog_stay } from './en/common_leave_dialog_stay.ts';
@@ -566,6 +567,7 @@ export { errors_history_query_failed } from './en/errors_history_query_failed.ts
 export { errors_history_snapshot_what } from './en/errors_history_snapshot_what.ts';
 export { errors_injected_wallets_browser_wallet } from './en/errors_injected_wallets_browser_wallet.ts';
 export { errors_leave_app_confirm } from './en/errors_leave_app_confirm.ts';
+export { errors_leave_app_confirm_mail } from './en/errors_leave_app_confirm_mail.ts';
 export { errors_lifecycle_account_switched } from './en/errors_lifecycle_account_switched.ts';
 export { errors_lifecycle_changed_while_preparing } from './en/errors_lifecycle_changed_while_preparing.ts';
 export { errors_log_progress_reading } from './en/errors_log_progress_reading.ts';

@@ -56,167 +56,168 @@ const table: Record<number, string | ((i: never) => string)> = {
 	return /** @type {LocalizedString} */ (`无法加载应用的这一部分（${i?.error}）。请检查网络连接后重试。`)
 },
   242: "加载中…",
-  243: "重试",
-  244: (i: In<'host'>) => {
+  243: "重新加载应用",
+  244: "重试",
+  245: (i: In<'host'>) => {
 	return /** @type {LocalizedString} */ (`打开 ${i?.host}`)
 },
-  245: "留在此页",
-  246: "要离开本应用吗？",
-  247: "切勿在通过此类链接访问的网站上连接钱包或签名任何内容。",
-  248: "：",
-  249: (i: In<'source'>) => {
+  246: "留在此页",
+  247: "要离开本应用吗？",
+  248: "切勿在通过此类链接访问的网站上连接钱包或签名任何内容。",
+  249: "：",
+  250: (i: In<'source'>) => {
 	return /** @type {LocalizedString} */ (`此链接由${i?.source}编写，指向`)
 },
-  250: "无法绘制图表；下方表格包含相同的数据。",
-  251: (i: In<'title'>) => {
+  251: "无法绘制图表；下方表格包含相同的数据。",
+  252: (i: In<'title'>) => {
 	return /** @type {LocalizedString} */ (`${i?.title}：数据`)
 },
-  252: "图表数据表",
-  253: "表格",
-  254: "任务",
-  255: "链接已移除：仅保留网页和电子邮件链接",
-  256: "文本作者",
-  257: "此文本无法按 Markdown 解析，按原文显示。",
-  258: "此文本的其余部分过长，无法显示。",
-  259: "菜单",
-  260: "动态",
-  261: "空投",
-  262: "治理",
-  263: "主导航",
-  264: "概览",
-  265: "质押",
-  266: "网络",
-  267: (i: In<'id'>) => {
+  253: "图表数据表",
+  254: "表格",
+  255: "任务",
+  256: "链接已移除：仅保留网页和电子邮件链接",
+  257: "文本作者",
+  258: "此文本无法按 Markdown 解析，按原文显示。",
+  259: "此文本的其余部分过长，无法显示。",
+  260: "菜单",
+  261: "动态",
+  262: "空投",
+  263: "治理",
+  264: "主导航",
+  265: "概览",
+  266: "质押",
+  267: "网络",
+  268: (i: In<'id'>) => {
 	return /** @type {LocalizedString} */ (`链 ${i?.id}`)
 },
-  268: (i: In<'paused'>) => {
+  269: (i: In<'paused'>) => {
 	return /** @type {LocalizedString} */ (`${i?.paused}质押、提取、领取和包装已停用；投票、委托和解除质押仍可进行。`)
 },
-  269: "查看各个 RPC，或添加您自己的 RPC",
-  270: "。",
-  271: (i: In<'chain'>) => {
+  270: "查看各个 RPC，或添加您自己的 RPC",
+  271: "。",
+  272: (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`切换到 ${i?.chain}`)
 },
-  272: (i: In<'chain'>) => {
+  273: (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`${i?.chain} 无法访问：其 RPC 没有响应。数据可能已过时，操作已停用。`)
 },
-  273: (i: In<'error'>) => {
+  274: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`${i?.error}现改为显示已连接的钱包。`)
 },
-  274: (i: In<'wallet' | 'chain'>) => {
+  275: (i: In<'wallet' | 'chain'>) => {
 	return /** @type {LocalizedString} */ (`您的钱包位于 ${i?.wallet}，但此页面显示的是 ${i?.chain}。`)
 },
-  275: "名称与另一运营商相似：请核对地址",
-  276: "下一页",
-  277: (i: In<'page' | 'pages'>) => {
+  276: "名称与另一运营商相似：请核对地址",
+  277: "下一页",
+  278: (i: In<'page' | 'pages'>) => {
 	return /** @type {LocalizedString} */ (`第 ${i?.page} 页，共 ${i?.pages} 页`)
 },
-  278: "上一页",
-  279: (i: In<'block'>) => {
+  279: "上一页",
+  280: (i: In<'block'>) => {
 	return /** @type {LocalizedString} */ (`已在区块 ${i?.block} 中确认`)
 },
-  280: (i: In<'block' | 'note'>) => {
+  281: (i: In<'block' | 'note'>) => {
 	return /** @type {LocalizedString} */ (`已在区块 ${i?.block} 中确认（${i?.note}）`)
 },
-  281: "关闭",
-  282: (i: In<'label'>) => {
+  282: "关闭",
+  283: (i: In<'label'>) => {
 	return /** @type {LocalizedString} */ (`关闭：${i?.label}`)
 },
-  283: "待确认…",
-  284: (i: In<'error'>) => {
+  284: "待确认…",
+  285: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`无法读取历史记录：${i?.error}`)
 },
-  285: "正在读取事件…",
-  286: (i: In<'description'>) => {
+  286: "正在读取事件…",
+  287: (i: In<'description'>) => {
 	return /** @type {LocalizedString} */ (`[图片：${i?.description}]`)
 },
-  287: "无描述",
-  288: "打开图片",
-  289: (i: In<'description'>) => {
+  288: "无描述",
+  289: "打开图片",
+  290: (i: In<'description'>) => {
 	return /** @type {LocalizedString} */ (`[图片已移除：${i?.description}]`)
 },
-  290: "此提案中的一张图片",
-  291: "页面显示时出错：",
-  292: "，或",
-  293: "应用的其他部分仍可正常使用。",
-  294: "无法显示此页面",
-  295: "返回概览",
-  296: "。",
-  297: "以下地址没有页面：",
-  298: "。",
-  299: "页面不存在",
-  300: "重试",
-  301: "RPC 状态",
-  302: "导出到 Safe Transaction Builder",
-  303: "链尚未响应，请稍后重试。",
-  304: (i: In<'address'>) => {
+  291: "此提案中的一张图片",
+  292: "页面显示时出错：",
+  293: "，或",
+  294: "应用的其他部分仍可正常使用。",
+  295: "无法显示此页面",
+  296: "返回概览",
+  297: "。",
+  298: "以下地址没有页面：",
+  299: "。",
+  300: "页面不存在",
+  301: "重试",
+  302: "RPC 状态",
+  303: "导出到 Safe Transaction Builder",
+  304: "链尚未响应，请稍后重试。",
+  305: (i: In<'address'>) => {
 	return /** @type {LocalizedString} */ (`${i?.address} 不是 Safe：只有 Safe 的所有者才能导入批量交易。如需操作，请连接该地址本身的钱包。`)
 },
-  305: (i: In<'wallet'>) => {
+  306: (i: In<'wallet'>) => {
 	return /** @type {LocalizedString} */ (`适用于 Safe：其所有者在 ${i?.wallet} 的 Transaction Builder 中导入此文件并在其中签名。文件在本地生成，不会发送到任何地方。`)
 },
-  306: "我了解这些风险",
-  307: "请先确认您了解这些风险，然后再质押。",
-  308: "在此链上，质押的 ALT 不计入投票权。",
-  309: (i: In<'ceiling'>) => {
+  307: "我了解这些风险",
+  308: "请先确认您了解这些风险，然后再质押。",
+  309: "在此链上，质押的 ALT 不计入投票权。",
+  310: (i: In<'ceiling'>) => {
 	return /** @type {LocalizedString} */ (`如果运营商有不当行为，质押的 ALT 可能被罚没，每次事件最多罚没其中的 ${i?.ceiling}。`)
 },
-  310: "首次质押前请注意：",
-  311: (i: In<'unbonding'>) => {
+  311: "首次质押前请注意：",
+  312: (i: In<'unbonding'>) => {
 	return /** @type {LocalizedString} */ (`退出需要 ${i?.unbonding}（由治理设定的解绑期），无论您是解除质押还是转到其他运营商。在此期间，这些 ALT 没有任何收益，且仍可能因运营商的过错被罚没。`)
 },
-  312: "质押不会让您失去投票权：质押的 ALT 在您提取之前仍可投票。",
-  313: "将 ALT 质押给运行 AltLayer 服务的运营商。质押可赚取 ALT，但若运营商行为不当，质押可能被罚没。",
-  314: "质押",
-  315: (i: In<'count'>) => {
+  313: "质押不会让您失去投票权：质押的 ALT 在您提取之前仍可投票。",
+  314: "将 ALT 质押给运行 AltLayer 服务的运营商。质押可赚取 ALT，但若运营商行为不当，质押可能被罚没。",
+  315: "质押",
+  316: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`${i?.count}天`)
 },
-  316: (i: In<'count'>) => {
+  317: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`${i?.count}小时`)
 },
-  317: (i: In<'count'>) => {
+  318: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`${i?.count}分钟`)
 },
-  318: (i: In<'count'>) => {
+  319: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`${i?.count}秒`)
 },
-  319: "正在检查交易…",
-  320: "请在钱包中确认…",
-  321: "已完成",
-  322: "待确认",
-  323: (i: In<'action' | 'block'>) => {
+  320: "正在检查交易…",
+  321: "请在钱包中确认…",
+  322: "已完成",
+  323: "待确认",
+  324: (i: In<'action' | 'block'>) => {
 	return /** @type {LocalizedString} */ (`${i?.action}（区块 ${i?.block}）`)
 },
-  324: (i: In<'action' | 'block' | 'note'>) => {
+  325: (i: In<'action' | 'block' | 'note'>) => {
 	return /** @type {LocalizedString} */ (`${i?.action}（区块 ${i?.block}，${i?.note}）`)
 },
-  325: "查看",
-  326: "查看任意地址",
-  327: "查看地址 0x…",
-  328: "停止查看",
-  329: "（只读）",
-  330: "正在查看",
-  331: "此投票权的构成",
-  332: " 的投票权，未计入上方数字。",
-  333: (i: In<'amount'>) => {
+  326: "查看",
+  327: "查看任意地址",
+  328: "查看地址 0x…",
+  329: "停止查看",
+  330: "（只读）",
+  331: "正在查看",
+  332: "此投票权的构成",
+  333: " 的投票权，未计入上方数字。",
+  334: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`您自己的 ${i?.amount} 计入`)
 },
-  334: "您自己的投票权计入您本人。",
-  335: "他人委托给您",
-  336: (i: In<'symbol'>) => {
+  335: "您自己的投票权计入您本人。",
+  336: "他人委托给您",
+  337: (i: In<'symbol'>) => {
 	return /** @type {LocalizedString} */ (`持有的 ${i?.symbol}`)
 },
-  337: (i: In<'amount'>) => {
+  338: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`未委托：在您委托之前，您自己的 ${i?.amount} 不计入任何人的投票权。`)
 },
-  338: (i: In<'amount'>) => {
+  339: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`此钱包中的 ${i?.amount} 尚不能投票：请将其包装为投票权，或进行质押。`)
 },
-  339: "您还没有可投票的资产。",
-  340: "其中解绑中或转移中（提取前仍可投票）",
-  341: "您自己的投票权",
-  342: "已质押的 ALT",
-  343: "已质押的 ALT（活跃及解绑中）",
-  344: "已包装的 ALT",
+  340: "您还没有可投票的资产。",
+  341: "其中解绑中或转移中（提取前仍可投票）",
+  342: "您自己的投票权",
+  343: "已质押的 ALT",
+  344: "已质押的 ALT（活跃及解绑中）",
+  345: "已包装的 ALT",
 };
 export default table;

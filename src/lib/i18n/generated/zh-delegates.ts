@@ -4,141 +4,141 @@ import * as registry from '../registry.ts';
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
 const table: Record<number, string | ((i: never) => string)> = {
-  406: (i: In<'block'>) => {
+  407: (i: In<'block'>) => {
 	return /** @type {LocalizedString} */ (`截至区块 ${i?.block}`)
 },
-  407: "← 受托人",
-  408: "将您的投票权委托给此地址",
-  409: (i: In<'delegate'>) => {
+  408: "← 受托人",
+  409: "将您的投票权委托给此地址",
+  410: (i: In<'delegate'>) => {
 	return /** @type {LocalizedString} */ (`已委托给 ${i?.delegate}`)
 },
-  410: "委托人",
-  411: (i: In<'error'>) => {
+  411: "委托人",
+  412: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`无法读取该受托人的委托人：${i?.error}`)
 },
-  412: "下载 CSV",
-  413: "包含每次投票、精确权重、理由和 UTC 区块时间；在本机生成，不会发送到任何地方。",
-  414: "他人委托",
-  415: "该受托人的投票和委托人",
-  416: "最近一次投票",
-  417: (i: In<'title' | 'block'>) => {
+  413: "下载 CSV",
+  414: "包含每次投票、精确权重、理由和 UTC 区块时间；在本机生成，不会发送到任何地方。",
+  415: "他人委托",
+  416: "该受托人的投票和委托人",
+  417: "最近一次投票",
+  418: (i: In<'title' | 'block'>) => {
 	return /** @type {LocalizedString} */ (`${i?.title} · 区块 ${i?.block}`)
 },
-  418: "正在读取投票和委托…",
-  419: (i: In<'count'>) => {
+  419: "正在读取投票和委托…",
+  420: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`还有 ${i?.count} 位委托人。`)
 },
-  420: "从未投票",
-  421: "尚未投票。",
-  422: "自有质押 ALT",
-  423: "自有包装 ALT",
-  424: "参与情况",
-  425: "正在读取参与情况…",
-  426: "按此地址持有投票权期间进行快照的提案计算。",
-  427: (i: In<'error'>) => {
+  421: "从未投票",
+  422: "尚未投票。",
+  423: "自有质押 ALT",
+  424: "自有包装 ALT",
+  425: "参与情况",
+  426: "正在读取参与情况…",
+  427: "按此地址持有投票权期间进行快照的提案计算。",
+  428: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`无法读取该受托人：${i?.error}`)
 },
-  428: (i: In<'threshold' | 'owners'>) => {
+  429: (i: In<'threshold' | 'owners'>) => {
 	return /** @type {LocalizedString} */ (`此受托人是一个 Safe：每次投票和委托都需要 ${i?.owners} 位所有者中的 ${i?.threshold} 位签名。`)
 },
-  429: "Safe 所有者",
-  430: "Safe 多签",
-  431: "已质押",
-  432: (i: In<'forCount' | 'againstCount' | 'abstainCount'>) => {
+  430: "Safe 所有者",
+  431: "Safe 多签",
+  432: "已质押",
+  433: (i: In<'forCount' | 'againstCount' | 'abstainCount'>) => {
 	return /** @type {LocalizedString} */ (`赞成 ${i?.forCount} · 反对 ${i?.againstCount} · 弃权 ${i?.abstainCount}`)
 },
-  433: "主要委托人",
-  434: "合计",
-  435: "投票记录",
-  436: (i: In<'weight' | 'block'>) => {
+  434: "主要委托人",
+  435: "合计",
+  436: "投票记录",
+  437: (i: In<'weight' | 'block'>) => {
 	return /** @type {LocalizedString} */ (`权重 ${i?.weight} · 区块 ${i?.block}`)
 },
-  437: "已投票（全部提案）",
-  438: "已投票（最近 10 个提案）",
-  439: "投票统计",
-  440: "已包装",
-  441: "取消",
-  442: "编辑您的声明",
-  443: "您的受托人声明",
-  444: (i: In<'bytes' | 'max'>) => {
+  438: "已投票（全部提案）",
+  439: "已投票（最近 10 个提案）",
+  440: "投票统计",
+  441: "已包装",
+  442: "取消",
+  443: "编辑您的声明",
+  444: "您的受托人声明",
+  445: (i: In<'bytes' | 'max'>) => {
 	return /** @type {LocalizedString} */ (`${i?.bytes} / ${i?.max} 字节。声明是公开的，即使替换后也会保留在链的历史记录中。`)
 },
-  445: "受托人声明",
-  446: "该受托人的声明",
-  447: (i: In<'max'>) => {
+  446: "受托人声明",
+  447: "该受托人的声明",
+  448: (i: In<'max'>) => {
 	return /** @type {LocalizedString} */ (`链接（https，每行一个，最多 ${i?.max} 个）`)
 },
-  448: "声明链接",
-  449: "尚未发布声明。",
-  450: "发布",
-  451: "发布声明",
-  452: "声明已发布",
-  453: (i: In<'date'>) => {
+  449: "声明链接",
+  450: "尚未发布声明。",
+  451: "发布",
+  452: "发布声明",
+  453: "声明已发布",
+  454: (i: In<'date'>) => {
 	return /** @type {LocalizedString} */ (`于 ${i?.date} 在链上发布。`)
 },
-  454: (i: In<'max'>) => {
+  455: (i: In<'max'>) => {
 	return /** @type {LocalizedString} */ (`您的主张（Markdown，最多 ${i?.max} 字节）`)
 },
-  455: "声明",
-  456: "← 治理",
-  457: "累计占比",
-  458: "过半数",
-  459: (i: In<'count'>) => {
+  456: "声明",
+  457: "← 治理",
+  458: "累计占比",
+  459: "过半数",
+  460: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`前 ${i?.count} 名受托人按排名的累计占比，附 50% 参考线。下表列出相同的数据。`)
 },
-  460: "最大受托人持有的投票权占比",
-  461: "受托人排名",
-  462: (i: In<'top1' | 'top5' | 'top10'>) => {
+  461: "最大受托人持有的投票权占比",
+  462: "受托人排名",
+  463: (i: In<'top1' | 'top5' | 'top10'>) => {
 	return /** @type {LocalizedString} */ (`最大的受托人持有 ${i?.top1}，前 5 名持有 ${i?.top5}，前 10 名持有 ${i?.top10}。`)
 },
-  463: "投票权集中度",
-  464: "受托人",
-  465: "委托人数",
-  466: "受托人列表",
-  467: "正在从投票代币的日志中读取委托…",
-  468: (i: In<'count'>) => {
+  464: "投票权集中度",
+  465: "受托人",
+  466: "委托人数",
+  467: "受托人列表",
+  468: "正在从投票代币的日志中读取委托…",
+  469: (i: In<'count'>) => {
 	const countPlural = registry.plural("zh", i?.count, {});return /** @type {LocalizedString} */ (`${i?.count} 名受托人即构成过半数。`)
 },
-  469: "受托人分页",
-  470: (i: In<'error'>) => {
+  470: "受托人分页",
+  471: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`无法读取参与情况：${i?.error}`)
 },
-  471: "排名",
-  472: (i: In<'error'>) => {
+  472: "排名",
+  473: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`无法读取受托人：${i?.error}`)
 },
-  473: "占比",
-  474: "参与率（全部提案）",
-  475: "排序方式",
-  476: "参与率（最近 10 个提案）",
-  477: "正在读取所有受托人的参与情况…",
-  478: (i: In<'count' | 'block'>) => {
+  474: "占比",
+  475: "参与率（全部提案）",
+  476: "排序方式",
+  477: "参与率（最近 10 个提案）",
+  478: "正在读取所有受托人的参与情况…",
+  479: (i: In<'count' | 'block'>) => {
 	return /** @type {LocalizedString} */ (`${i?.count} 个拥有投票权的地址 · 截至区块 ${i?.block}`)
 },
-  479: "按投票权排列的受托人",
-  480: "受托人",
-  481: "已投票（全部）",
-  482: "已投票（最近 10 个）",
-  483: "已投票：在受托人持有投票权期间进行快照的提案中，其投过票的提案数（最近 10 个此类提案，或全部）。",
-  484: "票",
-  485: "投票权",
-  486: "暂无提案",
-  487: (i: In<'voted' | 'eligible' | 'percent'>) => {
+  480: "按投票权排列的受托人",
+  481: "受托人",
+  482: "已投票（全部）",
+  483: "已投票（最近 10 个）",
+  484: "已投票：在受托人持有投票权期间进行快照的提案中，其投过票的提案数（最近 10 个此类提案，或全部）。",
+  485: "票",
+  486: "投票权",
+  487: "暂无提案",
+  488: (i: In<'voted' | 'eligible' | 'percent'>) => {
 	return /** @type {LocalizedString} */ (`${i?.eligible} 个中 ${i?.voted} 个（${i?.percent}%）`)
 },
-  488: (i: In<'chain'>) => {
+  489: (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`${i?.chain} 上的治理合约没有本应用可读取的投票代币。`)
 },
-  489: (i: In<'link'>) => {
+  490: (i: In<'link'>) => {
 	return /** @type {LocalizedString} */ (`链接必须是 https 地址：${i?.link}`)
 },
-  490: (i: In<'max'>) => {
+  491: (i: In<'max'>) => {
 	return /** @type {LocalizedString} */ (`每个链接最多 ${i?.max} 字节。`)
 },
-  491: (i: In<'bytes' | 'max'>) => {
+  492: (i: In<'bytes' | 'max'>) => {
 	return /** @type {LocalizedString} */ (`声明为 ${i?.bytes} 字节，最多 ${i?.max} 字节。`)
 },
-  492: (i: In<'max'>) => {
+  493: (i: In<'max'>) => {
 	return /** @type {LocalizedString} */ (`最多 ${i?.max} 个链接。`)
 },
 };

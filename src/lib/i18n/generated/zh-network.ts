@@ -4,104 +4,104 @@ import * as registry from '../registry.ts';
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
 const table: Record<number, string | ((i: never) => string)> = {
-  800: "该 RPC 已在列表中。",
-  801: "请不要在 URL 中包含用户名和密码。",
-  802: (i: In<'host' | 'reason'>) => {
+  802: "该 RPC 已在列表中。",
+  803: "请不要在 URL 中包含用户名和密码。",
+  804: (i: In<'host' | 'reason'>) => {
 	return /** @type {LocalizedString} */ (`${i?.host} 没有响应：${i?.reason}`)
 },
-  803: (i: In<'host'>) => {
+  805: (i: In<'host'>) => {
 	return /** @type {LocalizedString} */ (`${i?.host} 没有说明它服务于哪条链。`)
 },
-  804: "请输入以 https:// 开头的完整 URL。",
-  805: (i: In<'origin'>) => {
+  806: "请输入以 https:// 开头的完整 URL。",
+  807: (i: In<'origin'>) => {
 	return /** @type {LocalizedString} */ (`本网站只连接其部署者允许的 RPC，而 ${i?.origin} 不在其中。部署者可以允许您添加的 RPC（参见 README 中的“Reading history on public RPCs”）；在此之前，请使用列表中的某个 RPC。`)
 },
-  806: "请使用 https:// URL（http:// 仅限本机上的节点）。",
-  807: (i: In<'host' | 'id' | 'chain' | 'expected'>) => {
+  808: "请使用 https:// URL（http:// 仅限本机上的节点）。",
+  809: (i: In<'host' | 'id' | 'chain' | 'expected'>) => {
 	return /** @type {LocalizedString} */ (`${i?.host} 服务于链 ${i?.id}，而不是 ${i?.chain}（链 ${i?.expected}）。`)
 },
-  808: "位于最新区块",
-  809: (i: In<'count'>) => {
+  810: "位于最新区块",
+  811: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`每个请求最多 ${i?.count} 次调用`)
 },
-  810: (i: In<'count' | 'refused'>) => {
+  812: (i: In<'count' | 'refused'>) => {
 	return /** @type {LocalizedString} */ (`每个请求最多 ${i?.count} 次调用（曾拒绝 ${i?.refused} 次）`)
 },
-  811: (i: In<'count'>) => {
+  813: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`每个请求最多 ${i?.count} 次调用（尚未测试）`)
 },
-  812: (i: In<'count'>) => {
+  814: (i: In<'count'>) => {
 	const countPlural = registry.plural("zh", i?.count, {});return /** @type {LocalizedString} */ (`落后其他端点 ${i?.count} 个区块`)
 },
-  813: (i: In<'count'>) => {
+  815: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`每分钟 ${i?.count} 次调用`)
 },
-  814: (i: In<'count'>) => {
+  816: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`每秒 ${i?.count} 次调用`)
 },
-  815: (i: In<'error' | 'ago'>) => {
+  817: (i: In<'error' | 'ago'>) => {
 	return /** @type {LocalizedString} */ (`${i?.error}（${i?.ago}）`)
 },
-  816: (i: In<'count'>) => {
+  818: (i: In<'count'>) => {
 	const countPlural = registry.plural("zh", i?.count, {});return /** @type {LocalizedString} */ (`当前没有（已遇到 ${i?.count} 次限制）`)
 },
-  817: "，",
-  818: (i: In<'count'>) => {
+  819: "，",
+  820: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`${i?.count} 分钟前`)
 },
-  819: (i: In<'count'>) => {
+  821: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`${i?.count} ms`)
 },
-  820: "未遇到速率限制",
-  821: "尚未测量",
-  822: "否",
-  823: "每个请求一次调用",
-  824: "每个请求一次调用（不接受批量请求）",
-  825: (i: In<'time'>) => {
+  822: "未遇到速率限制",
+  823: "尚未测量",
+  824: "否",
+  825: "每个请求一次调用",
+  826: "每个请求一次调用（不接受批量请求）",
+  827: (i: In<'time'>) => {
 	return /** @type {LocalizedString} */ (`是，还需 ${i?.time}`)
 },
-  826: (i: In<'count'>) => {
+  828: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`${i?.count} 秒`)
 },
-  827: (i: In<'count'>) => {
+  829: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`${i?.count} 秒前`)
 },
-  828: "正常响应",
-  829: "落后",
-  830: "不可用",
-  831: "尚未请求",
-  832: "受速率限制",
-  833: (i: In<'chain'>) => {
+  830: "正常响应",
+  831: "落后",
+  832: "不可用",
+  833: "尚未请求",
+  834: "受速率限制",
+  835: (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`您自己的节点或您信任的提供商，用于 ${i?.chain}。应用会在使用前检查它服务于哪条链，并且只保存在本浏览器中。`)
 },
-  834: "添加 RPC",
-  835: (i: In<'url'>) => {
+  836: "添加 RPC",
+  837: (i: In<'url'>) => {
 	return /** @type {LocalizedString} */ (`已添加 ${i?.url}。当它是最健康的端点时，读取请求会使用它。`)
 },
-  836: "由您添加",
-  837: "批量请求",
-  838: "检查并添加",
-  839: "检查中…",
-  840: "RPC 端点",
-  841: "最新区块",
-  842: "使用中",
-  843: "最近错误",
-  844: "延迟",
-  845: (i: In<'chain'>) => {
+  838: "由您添加",
+  839: "批量请求",
+  840: "检查并添加",
+  841: "检查中…",
+  842: "RPC 端点",
+  843: "最新区块",
+  844: "使用中",
+  845: "最近错误",
+  846: "延迟",
+  847: (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`${i?.chain} 的 RPC 端点对本浏览器的响应情况。读取请求会发往最健康的端点，当它失败、限制速率或落后时转到下一个；每个端点的限制在遇到时学习，并保存在本浏览器中。`)
 },
-  846: (i: In<'count'>) => {
+  848: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`在此链上，每个请求读取 ${i?.count} 个区块的历史记录（已学习）。`)
 },
-  847: "无",
-  848: "请求速率",
-  849: "速率限制",
-  850: (i: In<'host'>) => {
+  849: "无",
+  850: "请求速率",
+  851: "速率限制",
+  852: (i: In<'host'>) => {
 	return /** @type {LocalizedString} */ (`移除 ${i?.host}`)
 },
-  851: "状态",
-  852: "网络",
-  853: "RPC URL",
-  854: "https://",
+  853: "状态",
+  854: "网络",
+  855: "RPC URL",
+  856: "https://",
 };
 export default table;

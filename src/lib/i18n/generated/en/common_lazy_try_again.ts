@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const common_lazy_try_again = /* @__PURE__ */ message(243, "Try again");
+export const common_lazy_try_again = /* @__PURE__ */ message(244, "Try again");

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const common_leave_dialog_open = /* @__PURE__ */ message(244, (i: In<'host'>) => {
+export const common_leave_dialog_open = /* @__PURE__ */ message(245, (i: In<'host'>) => {
 	return /** @type {LocalizedString} */ (`Open ${i?.host}`)
 });

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const common_leave_dialog_stay = /* @__PURE__ */ message(245, "Stay here");
+export const common_leave_dialog_stay = /* @__PURE__ */ message(246, "Stay here");

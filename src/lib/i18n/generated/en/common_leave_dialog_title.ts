@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const common_leave_dialog_title = /* @__PURE__ */ message(246, "Leave the app?");
+export const common_leave_dialog_title = /* @__PURE__ */ message(247, "Leave the app?");

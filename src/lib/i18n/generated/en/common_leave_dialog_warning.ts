@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const common_leave_dialog_warning = /* @__PURE__ */ message(247, "Never connect your wallet or sign anything on a site you reached from a link like this.");
+export const common_leave_dialog_warning = /* @__PURE__ */ message(248, "Never connect your wallet or sign anything on a site you reached from a link like this.");

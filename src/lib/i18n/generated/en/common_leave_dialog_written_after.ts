@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const common_leave_dialog_written_after = /* @__PURE__ */ message(248, ":");
+export const common_leave_dialog_written_after = /* @__PURE__ */ message(249, ":");

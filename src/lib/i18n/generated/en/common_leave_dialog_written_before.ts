@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const common_leave_dialog_written_before = /* @__PURE__ */ message(249, (i: In<'source'>) => {
+export const common_leave_dialog_written_before = /* @__PURE__ */ message(250, (i: In<'source'>) => {
 	return /** @type {LocalizedString} */ (`This link was written by ${i?.source} and goes to`)
 });

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const overview_glance_stake_before = /* @__PURE__ */ message(900, "");
+export const overview_glance_stake_before = /* @__PURE__ */ message(902, "");

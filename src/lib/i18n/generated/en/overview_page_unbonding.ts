@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const overview_page_unbonding = /* @__PURE__ */ message(926, "Unbonding");
+export const overview_page_unbonding = /* @__PURE__ */ message(928, "Unbonding");
