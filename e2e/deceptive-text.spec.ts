@@ -3,9 +3,8 @@
  * leave-the-app dialog, operators are told apart by address rather than name, hidden and
  * reordering characters show as escapes wherever chain text does, remote names stay names.
  */
-import { encodeFunctionData } from 'viem';
 import { send } from '../devnet/client.ts';
-import { altGovernorAbi, altLayerTokenAbi } from '../src/lib/contracts/generated.ts';
+import { altGovernorAbi } from '../src/lib/contracts/generated.ts';
 import { DEV_ACCOUNTS } from './fixtures/chain.ts';
 import { governor } from './fixtures/governor.ts';
 import { expect, test } from './fixtures/index.ts';
@@ -114,11 +113,7 @@ test('a mail link in a proposal opens only through the leave-the-app dialog, whi
   chain,
 }) => {
   const gov = governor(chain);
-  const calldata = encodeFunctionData({ abi: altLayerTokenAbi, functionName: 'transfer', args: [DEV_ACCOUNTS[9], 1n] });
-  const id = await gov.propose(
-    DEV_ACCOUNTS[1],
-    [chain.contracts.alt],
-    [calldata],
+  const id = await gov.proposeText(
     '# Support desk\n\nWrite to [the council](mailto:council@alt.example?subject=Your%20seed%20phrase) today.',
   );
   await new GovernancePage(page).gotoProposal(id);
@@ -137,13 +132,7 @@ test('hidden and reordering characters show as escapes in titles, reasons, names
   chain,
 }) => {
   const gov = governor(chain);
-  const calldata = encodeFunctionData({ abi: altLayerTokenAbi, functionName: 'transfer', args: [DEV_ACCOUNTS[9], 1n] });
-  const id = await gov.propose(
-    DEV_ACCOUNTS[1],
-    [chain.contracts.alt],
-    [calldata],
-    '# Pay invoice\u202Efdp.exe\n\nBody',
-  );
+  const id = await gov.proposeText('# Pay invoice\u202Efdp.exe\n\nBody');
   await send(chain.client, DEV_ACCOUNTS[3], {
     address: chain.contracts.governor,
     abi: altGovernorAbi,

@@ -249,8 +249,7 @@ test('a proposal written to attack readers renders inert', async ({ page, chain 
     '',
     'Discussion: [forum](https://forum.example.org/t/1)',
   ].join('\n');
-  const calldata = encodeFunctionData({ abi: altLayerTokenAbi, functionName: 'transfer', args: [DEV_ACCOUNTS[9], 1n] });
-  const id = await gov.propose(DEV_ACCOUNTS[1], [chain.contracts.alt], [calldata], hostile);
+  const id = await gov.proposeText(hostile);
   const dialogs: string[] = [];
   page.on('dialog', (d) => (dialogs.push(d.message()), d.dismiss()));
   const requests: string[] = [];
@@ -322,9 +321,8 @@ test('the delegates page ranks voting power from the logs, and a delegate page l
 
 test('a description of 2,000 nested quotes, which broke the lexer, shows as text', async ({ page, chain }) => {
   const gov = governor(chain);
-  const calldata = encodeFunctionData({ abi: altLayerTokenAbi, functionName: 'transfer', args: [DEV_ACCOUNTS[9], 1n] });
   const description = `# AIP-77: Deep\n\n${'>'.repeat(2_000)} deep end\n\n${'__a'.repeat(20_000)}`;
-  const id = await gov.propose(DEV_ACCOUNTS[1], [chain.contracts.alt], [calldata], description);
+  const id = await gov.proposeText(description);
   const ui = new GovernancePage(page);
   await ui.gotoProposal(id);
   await expect(page.locator('#proposal-title')).toHaveText('AIP-77: Deep');

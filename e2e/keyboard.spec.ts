@@ -1,5 +1,4 @@
-import { encodeFunctionData, parseEther } from 'viem';
-import { altLayerTokenAbi } from '../src/lib/contracts/generated.ts';
+import { parseEther } from 'viem';
 import { DEV_ACCOUNTS } from './fixtures/chain.ts';
 import { governor } from './fixtures/governor.ts';
 import { expect, test } from './fixtures/index.ts';
@@ -69,13 +68,7 @@ test('navigating from the header puts focus on the new page', async ({ page }) =
 
 test('the leave-the-app dialog takes focus, keeps it, and gives it back on Escape', async ({ page, chain }) => {
   const gov = governor(chain);
-  const calldata = encodeFunctionData({ abi: altLayerTokenAbi, functionName: 'transfer', args: [DEV_ACCOUNTS[9], 1n] });
-  const id = await gov.propose(
-    DEV_ACCOUNTS[1],
-    [chain.contracts.alt],
-    [calldata],
-    '# Keyboard\n\nSee [the forum](https://forum.example.org/t/2).',
-  );
+  const id = await gov.proposeText('# Keyboard\n\nSee [the forum](https://forum.example.org/t/2).');
   const ui = new GovernancePage(page);
   await ui.gotoProposal(id);
   const link = ui.markdown().getByRole('link', { name: 'the forum' });
