@@ -9,10 +9,10 @@ export const governanceSubpageMessages = {
   delegate: 'delegates',
 } as const;
 
-const m = governanceSubpageMessages;
+const sections = governanceSubpageMessages;
 export const governancePages = {
-  proposal: withMessages(() => import('./proposal/proposal-page.svelte'), [m.proposal]),
-  create: withMessages(() => import('./create/create-proposal.svelte'), [m.create]),
-  delegates: withMessages(() => import('./delegates/delegates-page.svelte'), [m.delegates]),
-  delegate: withMessages(() => import('./delegates/delegate-page.svelte'), [m.delegate]),
+  proposal: withMessages(() => import('./proposal/proposal-page.svelte'), [sections.proposal]),
+  create: withMessages(() => import('./create/create-proposal.svelte'), [sections.create]),
+  delegates: withMessages(() => import('./delegates/delegates-page.svelte'), [sections.delegates]),
+  delegate: withMessages(() => import('./delegates/delegate-page.svelte'), [sections.delegate]),
 };

@@ -13,12 +13,6 @@ export function leaveFor(href: string) {
   else window.open(href, '_blank', 'noopener,noreferrer');
 }
 
-/**
- * Whether a click on a link would follow it: the main button, or the middle one (a new tab), which
- * skipped the dialog when only `click` was handled.
- */
-export const follows = (event: MouseEvent) => event.button === 0 || event.button === 1;
-
 /** The dialog's code: loaded when a link is first pointed at, focused or followed. */
 export const loadLeaveDialog = () => import('./leave-dialog.svelte');
 
@@ -28,6 +22,17 @@ export class LeaveApp {
 
   ask(link: ExternalLink, source: string) {
     this.pending = { ...link, source };
+  }
+
+  /**
+   * A click on a chain-sourced link (its `click` and `auxclick` handler): the main button or the
+   * middle one (a new tab, which skipped the dialog when only `click` was handled) asks instead of
+   * following it.
+   */
+  follow(event: MouseEvent, link: ExternalLink, source: string) {
+    if (event.button !== 0 && event.button !== 1) return;
+    event.preventDefault();
+    this.ask(link, source);
   }
 
   /**
