@@ -5,6 +5,7 @@ import { contentSecurityPolicy } from './scripts/csp.ts';
 import { immutableAssets } from './scripts/immutable-assets.ts';
 import { firstPageChunk } from './scripts/first-page-chunk.ts';
 import { messageCatalogue } from './scripts/i18n.ts';
+import { queryCoreReadsOnly } from './scripts/query-core-reads-only.ts';
 
 // `base: './'` and hash routing let the build run from any sub-path or an IPFS gateway without rewrites.
 export default defineConfig({
@@ -13,6 +14,7 @@ export default defineConfig({
     messageCatalogue(),
     svelte(),
     appkitStaticViem(),
+    queryCoreReadsOnly(),
     contentSecurityPolicy('public/config.json'),
     immutableAssets('public/config.json'),
   ],
