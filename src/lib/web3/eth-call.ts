@@ -2,11 +2,10 @@
  * Contract reads as plain `eth_call`s: encode, call, decode, and errors shaped exactly as viem's
  * `readContract` and `multicall` shape them (a revert decodes by name). The first page reads through
  * these rather than viem's `call` action, whose deployless-call, state-override and CCIP machinery
- * is about 8 KiB gzip that a read never uses.
+ * is about 8 KiB gzip that a read never uses; and encodes and decodes with the read path's codec
+ * (abi-codec.ts), handing viem's codec whatever that one declines.
  */
 import {
-  decodeFunctionResult,
-  encodeFunctionData,
   numberToHex,
   type Abi,
   type AbiStateMutability,
@@ -20,6 +19,7 @@ import type { ReadClient } from './chains.ts';
 import { sliceAggregate3 } from './aggregate3-result.ts';
 import { pageSize, tooBig } from '../rpc/page-size.ts';
 import { hexAnswer } from '../rpc/answers.ts';
+import { CodecDeclined, decodeResult, encodeCall, functionOf } from './abi-codec.ts';
 
 /**
  * One contract read. Written as a literal with its ABI (`{ address, abi: altStakingAbi, functionName:
@@ -62,8 +62,35 @@ const yieldToMain = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
 
 const blockTag = (blockNumber?: bigint) => (blockNumber === undefined ? 'latest' : numberToHex(blockNumber));
 
-const decode = (call: ContractCall, data: Hex) =>
-  decodeFunctionResult({ abi: call.abi as Abi, functionName: call.functionName, args: call.args, data } as never);
+/** viem's codec, for what the read path's own declines (an overloaded name, an answer not laid out canonically). */
+const viemCodec = () => import('./viem-codec.ts');
+
+/** A call's calldata, as viem's `encodeFunctionData` gives it (and its errors, from viem's own). */
+async function calldataOf(call: ContractCall): Promise<Hex> {
+  try {
+    return encodeCall(functionOf(call.abi, call.functionName), call.args);
+  } catch (error) {
+    if (!(error instanceof CodecDeclined)) throw error;
+    const { encodeFunctionData } = await viemCodec();
+    return encodeFunctionData({ abi: call.abi as Abi, functionName: call.functionName, args: call.args } as never);
+  }
+}
+
+/** A call's answer, as viem's `decodeFunctionResult` gives it (and its errors, from viem's own). */
+async function decode(call: ContractCall, data: Hex): Promise<unknown> {
+  try {
+    return decodeResult(functionOf(call.abi, call.functionName), data);
+  } catch (error) {
+    if (!(error instanceof CodecDeclined)) throw error;
+    const { decodeFunctionResult } = await viemCodec();
+    return decodeFunctionResult({
+      abi: call.abi as Abi,
+      functionName: call.functionName,
+      args: call.args,
+      data,
+    } as never);
+  }
+}
 
 /** viem's error classes for a failed read, loaded when a read first fails (contract-error.ts). */
 const failures = () => import('./contract-error.ts');
@@ -85,7 +112,7 @@ export async function ethCall<const C extends ContractCall>(
   blockNumber?: bigint,
   decodeWith?: (data: Hex) => ResultOf<C> | undefined,
 ): Promise<ResultOf<C>> {
-  const data = encodeFunctionData({ abi: call.abi as Abi, functionName: call.functionName, args: call.args } as never);
+  const data = await calldataOf(call);
   try {
     const result = hexAnswer(
       'eth_call',
@@ -95,7 +122,7 @@ export async function ethCall<const C extends ContractCall>(
       } as never),
     );
     if (result.length > LARGE_RESULT) await yieldToMain();
-    return decodeWith?.(result) ?? (decode(call, result) as ResultOf<C>);
+    return decodeWith?.(result) ?? ((await decode(call, result)) as ResultOf<C>);
   } catch (error) {
     throw await contractError(error, call);
   }
@@ -111,11 +138,9 @@ export async function aggregate<const C extends readonly ContractCall[]>(
   calls: C,
   blockNumber?: bigint,
 ): Promise<CallResults<C>> {
-  const encoded = calls.map((call) => ({
-    target: call.address,
-    allowFailure: true,
-    callData: encodeFunctionData({ abi: call.abi as Abi, functionName: call.functionName, args: call.args } as never),
-  }));
+  const encoded = await Promise.all(
+    calls.map(async (call) => ({ target: call.address, allowFailure: true, callData: await calldataOf(call) })),
+  );
   const results = await ethCall(
     client,
     { address: multicall3, abi: multicall3InterfaceAbi, functionName: 'aggregate3', args: [encoded] },
@@ -138,7 +163,7 @@ export async function aggregate<const C extends readonly ContractCall[]>(
     // A large result (a page of operators) decodes in a task of its own, like a single read's.
     if (returnData.length > LARGE_RESULT && i > 0) await yieldToMain();
     try {
-      out.push({ status: 'success', result: decode(call, returnData) });
+      out.push({ status: 'success', result: await decode(call, returnData) });
     } catch (error) {
       out.push({ status: 'failure', error: await contractError(error, call) });
     }
