@@ -1,12 +1,36 @@
 /** Property tests of the amount parser and formatter over many thousands of generated inputs. */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { formatAmount, parseAmount, toInputString } from './amount.ts';
+import { formatUnits } from 'viem';
+import { decimalString, formatAmount, toInputString } from './amount.ts';
+import { parseAmount } from './parse-amount.ts';
 
 const LOCALES = ['en-US', 'de-DE', 'fr-FR', 'de-CH', 'es-ES'];
 const value = fc.bigInt({ min: 1n, max: 10n ** 36n });
 
 describe('amount properties', () => {
+  it("writes exact decimals as viem's formatUnits does, signs and all", () => {
+    fc.assert(
+      fc.property(
+        fc.bigInt({ min: -(10n ** 40n), max: 10n ** 40n }),
+        fc.integer({ min: 0, max: 36 }),
+        (v, decimals) => {
+          expect(decimalString(v, decimals)).toBe(formatUnits(v, decimals));
+        },
+      ),
+      { numRuns: 5_000 },
+    );
+    for (const [v, d] of [
+      [0n, 0],
+      [0n, 18],
+      [1n, 18],
+      [-1n, 18],
+      [10n ** 18n, 18],
+      [-5n, 0],
+    ] as const)
+      expect(decimalString(v, d)).toBe(formatUnits(v, d));
+  });
+
   it('formats with grouping and parses back exactly in every supported locale', () => {
     fc.assert(
       fc.property(value, fc.constantFrom(...LOCALES), (v, locale) => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { formatAmount, parseAmount, toInputString } from './amount.ts';
+import { formatAmount, toInputString } from './amount.ts';
+import { parseAmount } from './parse-amount.ts';
 
 const ok = (value: bigint) => ({ ok: true, value });
 

@@ -1,12 +1,8 @@
 /**
- * Amounts are bigint end to end. Parsing is exact (what the user typed is what is sent) and every
- * rejection says why; formatting groups with Intl but never goes through a float.
+ * Amounts are bigint end to end. Formatting groups with Intl but never goes through a float; parsing
+ * what a user typed is in parse-amount.ts (it loads with the forms that take amounts).
  */
-import { formatUnits, parseUnits } from 'viem';
 import { numberFormat } from './intl.ts';
-import * as m from '../i18n/messages.ts';
-
-export type ParsedAmount = { ok: true; value: bigint } | { ok: false; message: string };
 
 /** Decimal and group separators the locale uses. */
 export function separators(locale?: string): { decimal: string; group: string } {
@@ -15,56 +11,6 @@ export function separators(locale?: string): { decimal: string; group: string } 
     decimal: parts.find((p) => p.type === 'decimal')?.value ?? '.',
     group: parts.find((p) => p.type === 'group')?.value ?? ',',
   };
-}
-
-/**
- * Parses what a user typed into base units. Accepts the locale's decimal separator (and '.'), and
- * its group separator between digit groups; refuses signs, exponents and excess decimals. Full-width
- * digits and separators, as a Chinese or Japanese input method types them ("１，２３４．５"), read
- * as their ASCII forms.
- */
-export function parseAmount(input: string, decimals = 18, locale?: string): ParsedAmount {
-  const text = input.normalize('NFKC').trim();
-  if (text === '') return { ok: false, message: m.errors_amount_empty() };
-  if (/^[-−]/.test(text)) return { ok: false, message: m.errors_amount_negative() };
-  if (/[eE]/.test(text)) return { ok: false, message: m.errors_amount_exponent() };
-  const { decimal, group } = separators(locale);
-  let normalized = text;
-  if (decimal !== '.' && normalized.includes(decimal)) {
-    if (normalized.includes('.') && group !== '.') return { ok: false, message: m.errors_amount_one_separator() };
-    normalized = normalized
-      .split(group === '.' ? '.' : '\u0000')
-      .join('')
-      .replace(decimal, '.');
-  } else if (group === '.' && /^\d{1,3}(\.\d{3})+$/.test(normalized)) {
-    // Where "." groups thousands, "1.000.000" can only be grouping, but "1.000" could be either.
-    if (normalized.split('.').length === 2) {
-      return {
-        ok: false,
-        message: m.errors_amount_ambiguous({ text, whole: normalized.replace('.', ''), decimal }),
-      };
-    }
-    normalized = normalized.split('.').join('');
-  } else if (group !== '.' && normalized.includes(group)) {
-    const [whole] = normalized.split('.');
-    if (!new RegExp(`^\\d{1,3}(${escape(group)}\\d{3})*$`).test(whole)) {
-      return { ok: false, message: m.errors_amount_group({ group }) };
-    }
-    normalized = normalized.split(group).join('');
-  }
-  normalized = normalized.replace(/[\s\u00a0\u202f]/g, '');
-  if (!/^\d*\.?\d*$/.test(normalized) || normalized === '.' || (normalized.match(/\./g)?.length ?? 0) > 1) {
-    return { ok: false, message: m.errors_amount_not_number() };
-  }
-  const fraction = normalized.split('.')[1] ?? '';
-  if (fraction.length > decimals) return { ok: false, message: m.errors_amount_too_many_decimals({ decimals }) };
-  const value = parseUnits(normalized.startsWith('.') ? `0${normalized}` : normalized, decimals);
-  if (value === 0n) return { ok: false, message: m.errors_amount_zero() };
-  return { ok: true, value };
-}
-
-function escape(s: string) {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /**
@@ -77,7 +23,7 @@ export function formatAmount(
   { maxFractionDigits = 4, locale }: { maxFractionDigits?: number; locale?: string } = {},
 ): string {
   const negative = value < 0n;
-  const [whole, fraction = ''] = formatUnits(negative ? -value : value, decimals).split('.');
+  const [whole, fraction = ''] = decimalString(negative ? -value : value, decimals).split('.');
   const { decimal } = separators(locale);
   const grouped = numberFormat(locale, { maximumFractionDigits: 0 }).format(BigInt(whole));
   const kept = fraction.slice(0, maxFractionDigits).replace(/0+$/, '');
@@ -88,7 +34,16 @@ export function formatAmount(
 
 /** The exact decimal string of a value, for inputs (Max button): no grouping, no rounding. */
 export function toInputString(value: bigint, decimals = 18): string {
-  return formatUnits(value, decimals);
+  return decimalString(value, decimals);
+}
+
+/** `value` base units as an exact decimal string ("-1.5", "0.000001", "12"), as viem's `formatUnits` writes it. */
+export function decimalString(value: bigint, decimals: number): string {
+  const negative = value < 0n;
+  const digits = (negative ? -value : value).toString().padStart(decimals + 1, '0');
+  const whole = digits.slice(0, digits.length - decimals);
+  const fraction = digits.slice(digits.length - decimals).replace(/0+$/, '');
+  return `${negative ? '-' : ''}${whole}${fraction ? `.${fraction}` : ''}`;
 }
 
 /** Formats with the token symbol, e.g. "1,234.5 ALT". */

@@ -1,5 +1,6 @@
 /** Checks a typed amount against what the action allows, with a plain sentence for each refusal. */
-import { formatToken, parseAmount, type ParsedAmount } from './amount.ts';
+import { formatToken } from './amount.ts';
+import { parseAmount, type ParsedAmount } from './parse-amount.ts';
 import * as m from '../i18n/messages.ts';
 
 export interface AmountLimits {

@@ -12,7 +12,7 @@ import type { HistorySnapshot } from '../logs/history-snapshot.ts';
 import { memoByVersion } from '../logs/chain-logs.ts';
 import { decodeProposalCreated, proposalCreatedEvent, type CreatedProposal } from './proposal-description.ts';
 import { storageKey } from '../storage/keys.ts';
-import { logsAnswer } from '../rpc/answers.ts';
+import { logsAnswer } from '../rpc/history-answers.ts';
 
 const TOPIC = toEventSelector(proposalCreatedEvent);
 

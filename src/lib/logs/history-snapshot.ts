@@ -32,7 +32,7 @@ import {
   type SnapshotPart,
   type SnapshotProposal,
 } from './snapshot-format.ts';
-import { headerAnswer, type RpcHeader } from '../rpc/answers.ts';
+import { headerAnswer, type RpcHeader } from '../rpc/history-answers.ts';
 
 /** What a failure to load its files calls the snapshot. */
 const SNAPSHOT: FileName = m.errors_history_snapshot_what;

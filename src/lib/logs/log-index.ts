@@ -17,7 +17,7 @@ import { LearnedSize } from '../rpc/learned-size.ts';
 import type { Checkpoint, IndexedLog, LogStore } from './log-store.ts';
 import { readWindows } from './window-read.ts';
 import { bucket, byPosition, inBloom, selectLogs, type LogFilter } from './log-select.ts';
-import { headerAnswer, logsAnswer, type RpcHeader } from '../rpc/answers.ts';
+import { headerAnswer, logsAnswer, type RpcHeader } from '../rpc/history-answers.ts';
 
 export type RpcRequest = (method: string, params: unknown[]) => Promise<unknown>;
 

@@ -8,7 +8,7 @@ import type { Hex } from 'viem';
 import { classifyRpcError, hasRpcCode } from '../errors/rpc-errors.ts';
 import type { LearnedSize } from '../rpc/learned-size.ts';
 import type { IndexedLog } from './log-store.ts';
-import type { RpcLog } from '../rpc/answers.ts';
+import type { RpcLog } from '../rpc/history-answers.ts';
 export type { RpcLog };
 
 const toLog = (l: RpcLog): IndexedLog => ({

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { headerAnswer, hexAnswer, logsAnswer, MalformedAnswerError, quantityAnswer } from './answers.ts';
+import { hexAnswer, MalformedAnswerError, quantityAnswer } from './answers.ts';
+import { headerAnswer, logsAnswer } from './history-answers.ts';
 
 const HASH = `0x${'ab'.repeat(32)}` as const;
 const log = {

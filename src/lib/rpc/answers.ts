@@ -1,7 +1,8 @@
 /**
  * What an RPC answered, checked where it enters the app. A node (or a hostile RPC) that answers a
  * method with the wrong shape fails that read with a clear message, instead of flowing on as a value
- * of a type it is not: no answer is cast to what it should be.
+ * of a type it is not: no answer is cast to what it should be. Block headers and logs, which only
+ * the log index reads, are checked in history-answers.ts.
  */
 import { isHex, type Hex } from 'viem';
 
@@ -26,7 +27,8 @@ export class MalformedAnswerError extends Error {
   }
 }
 
-const isData = (value: unknown): value is Hex => typeof value === 'string' && isHex(value, { strict: true });
+/** Hex data of whole bytes, strictly checked. */
+export const isData = (value: unknown): value is Hex => typeof value === 'string' && isHex(value, { strict: true });
 const isLongData = (value: unknown): value is Hex =>
   typeof value === 'string' && value.length > 66 && value.startsWith('0x') && value.length % 2 === 0;
 
@@ -45,76 +47,4 @@ export function quantityAnswer(method: string, value: unknown): bigint {
   const hex = hexAnswer(method, value);
   if (hex === '0x') throw new MalformedAnswerError(method, 'a quantity');
   return BigInt(hex);
-}
-
-/** The fields of a block header the app reads. */
-export interface RpcHeader {
-  number: Hex;
-  hash: Hex;
-  logsBloom?: Hex;
-  /** When the answer carries it. */
-  timestamp?: Hex;
-}
-
-/** A block header, or null for a block the node does not have. */
-export function headerAnswer(method: string, value: unknown): RpcHeader | null {
-  if (value === null) return null;
-  if (typeof value !== 'object' || !('number' in value) || !('hash' in value))
-    throw new MalformedAnswerError(method, 'a block');
-  const { number, hash } = value;
-  const bloom = 'logsBloom' in value ? value.logsBloom : undefined;
-  const timestamp = 'timestamp' in value ? value.timestamp : undefined;
-  const optional = (v: unknown) => v === undefined || v === null || isData(v);
-  if (!isData(number) || !isData(hash) || !optional(bloom) || !optional(timestamp))
-    throw new MalformedAnswerError(method, 'a block');
-  return {
-    number,
-    hash,
-    ...(isData(bloom) ? { logsBloom: bloom } : {}),
-    ...(isData(timestamp) ? { timestamp } : {}),
-  };
-}
-
-/** A log as eth_getLogs answers it. */
-export interface RpcLog {
-  address: Hex;
-  topics: Hex[];
-  data: Hex;
-  blockNumber: Hex;
-  blockHash: Hex;
-  transactionHash: Hex;
-  logIndex: Hex;
-  removed?: boolean;
-}
-
-/** A list of logs; each with every field the app reads, in its type. */
-export function logsAnswer(method: string, value: unknown): RpcLog[] {
-  if (!Array.isArray(value)) throw new MalformedAnswerError(method, 'a list of logs');
-  return value.map((entry: unknown): RpcLog => {
-    if (typeof entry !== 'object' || entry === null) throw new MalformedAnswerError(method, 'a list of logs');
-    const field = new Map(Object.entries(entry));
-    const address = field.get('address');
-    const data = field.get('data');
-    const blockNumber = field.get('blockNumber');
-    const blockHash = field.get('blockHash');
-    const transactionHash = field.get('transactionHash');
-    const logIndex = field.get('logIndex');
-    const topics = field.get('topics');
-    const removed = field.get('removed');
-    if (
-      !isData(address) ||
-      !isData(data) ||
-      !isData(blockNumber) ||
-      !isData(blockHash) ||
-      !isData(transactionHash) ||
-      !isData(logIndex) ||
-      !Array.isArray(topics) ||
-      !topics.every(isData) ||
-      (removed !== undefined && typeof removed !== 'boolean')
-    )
-      throw new MalformedAnswerError(method, 'a list of logs');
-    const log: RpcLog = { address, topics, data, blockNumber, blockHash, transactionHash, logIndex };
-    if (removed !== undefined) log.removed = removed;
-    return log;
-  });
 }

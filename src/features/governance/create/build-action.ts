@@ -4,7 +4,7 @@
  */
 import { encodeFunctionData, getAddress, isAddress, isHex, type Address, type Hex } from 'viem';
 import { altStakingAbi, altLayerTokenAbi } from '../../../lib/contracts/generated.ts';
-import { parseAmount } from '../../../lib/format/amount.ts';
+import { parseAmount } from '../../../lib/format/parse-amount.ts';
 import * as m from '../../../lib/i18n/messages.ts';
 
 /**

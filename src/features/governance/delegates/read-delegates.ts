@@ -14,7 +14,7 @@ import type { LogIndex } from '../../../lib/logs/log-index.ts';
 import type { IndexedLog } from '../../../lib/logs/log-store.ts';
 import type { HistorySnapshot } from '../../../lib/logs/history-snapshot.ts';
 import { SNAPSHOT_PARTS } from '../../../lib/logs/snapshot-parts.ts';
-import { headerAnswer } from '../../../lib/rpc/answers.ts';
+import { headerAnswer } from '../../../lib/rpc/history-answers.ts';
 import {
   chainHistory,
   decodeLogs,
