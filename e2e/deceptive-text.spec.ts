@@ -35,6 +35,34 @@ test("an operator's website opens only through the leave-the-app dialog, and pla
   await expect(dialog.getByTestId('leave-host')).toHaveText('kiln.example');
   await dialog.getByRole('button', { name: 'Stay here' }).click();
   expect(popups).toEqual([]);
+  // Opened any way no click handler sees (a context menu's "open in new tab", a long press, a drag),
+  // the link is the app's own leave page, which asks the same question before anything leaves.
+  const href = await website.getByRole('link').getAttribute('href');
+  expect(href).toBe(`#/leave?to=${encodeURIComponent('https://kiln.example/path?x=1')}`);
+  const tab = await page.context().newPage();
+  await tab.goto(new URL(href!, page.url()).href);
+  await expect(tab.getByRole('heading', { name: 'Leave the app?' })).toBeVisible();
+  await expect(tab.getByTestId('leave-host')).toHaveText('kiln.example');
+  await expect(tab.getByText('https://kiln.example/path?x=1', { exact: true })).toBeVisible();
+  await expect(tab.getByRole('link', { name: 'Open kiln.example' })).toHaveAttribute(
+    'href',
+    'https://kiln.example/path?x=1',
+  );
+  expect(tab.url()).toContain('#/leave?to=');
+  // An address the app would not have made a link is not offered there either.
+  for (const to of [
+    'javascript:alert(1)',
+    'http://meridian.example/',
+    'data:text/html,hi',
+    'https://user:pw@kiln.example/',
+  ]) {
+    await tab.goto(new URL(`#/leave?to=${encodeURIComponent(to)}`, page.url()).href);
+    await expect(tab.getByRole('alert')).toHaveText(
+      'The app does not open this address: it offers only https web pages and mail addresses.',
+    );
+    await expect(tab.locator('main a:not([href^="#"])')).toHaveCount(0);
+  }
+  await tab.close();
   await ui.goto(meridian);
   await expect(page.locator('#staking-title')).toContainText('Meridian');
   await expect(page.getByTestId('operator-website')).toHaveCount(0);
@@ -125,6 +153,15 @@ test('a mail link in a proposal opens only through the leave-the-app dialog, whi
   await dialog.getByRole('button', { name: 'Stay here' }).click();
   await expect(dialog).toHaveCount(0);
   expect(page.url()).toContain(`#/governance/proposals/${id}`);
+  // In a tab of its own, the leave page names whom it writes to and writes nothing until asked.
+  const tab = await page.context().newPage();
+  await tab.goto(new URL((await link.getAttribute('href'))!, page.url()).href);
+  await expect(tab.getByTestId('leave-host')).toHaveText('council@alt.example');
+  await expect(tab.getByRole('link', { name: 'Open council@alt.example' })).toHaveAttribute(
+    'href',
+    'mailto:council@alt.example?subject=Your%20seed%20phrase',
+  );
+  await tab.close();
 });
 
 test('hidden and reordering characters show as escapes in titles, reasons, names and slash reasons', async ({

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_MARKDOWN_CHARS, parseMarkdown, revealInvisible, safeLink } from './markdown.ts';
+import { MAX_MARKDOWN_CHARS, parseMarkdown, revealInvisible } from './markdown.ts';
+import { safeLink } from '../format/external-link.ts';
 
 describe('markdown', () => {
   it('keeps only http(s) and mailto links', () => {

@@ -4,8 +4,7 @@
  * http(s) and mailto targets, and images are never fetched without the reader's click.
  */
 import { Lexer, type Token, type Tokens } from 'marked';
-import { cleanText, clip } from '../format/clean-text.ts';
-import { safeExternalLink } from '../format/external-link.ts';
+import { cleanText } from '../format/clean-text.ts';
 
 /** Longer descriptions are cut: a 1 MB proposal must not freeze the page. */
 export const MAX_MARKDOWN_CHARS = 100_000;
@@ -141,45 +140,6 @@ export function parseMarkdown(source: string): ParsedMarkdown {
   } catch {
     return { tokens: plainText(text), truncated, plain: true };
   }
-}
-
-export type SafeLink =
-  | { kind: 'external'; href: string; host: string }
-  /** `to`: the address(es) it writes to, as shown in the leave-the-app dialog. */
-  | { kind: 'mail'; href: string; to: string }
-  | { kind: 'none' };
-
-/** A mailto link's recipients (its address part and its to, cc and bcc fields), decoded and cleaned as chain text. */
-function mailTo(url: URL): string {
-  let address = url.pathname;
-  try {
-    address = decodeURIComponent(address);
-  } catch {
-    // Malformed escapes: shown as written.
-  }
-  const fields = [...url.searchParams].filter(([k]) => /^(to|cc|bcc)$/i.test(k)).map(([, v]) => v);
-  const all = [address, ...fields]
-    .flatMap((list) => list.split(','))
-    .map((a) => a.trim())
-    .filter(Boolean);
-  return clip(cleanText(all.join(', ')), 160);
-}
-
-/** The only link targets kept: https URLs (http to this machine), behind the leave-the-app dialog, and mailto. */
-export function safeLink(raw: string): SafeLink {
-  const external = safeExternalLink(raw);
-  if (external) return { kind: 'external', ...external };
-  try {
-    const url = new URL(raw.trim());
-    // A mail link that names nobody writes to no one the reader could be told of: no link.
-    if (url.protocol === 'mailto:') {
-      const to = mailTo(url);
-      return to ? { kind: 'mail', href: url.href, to } : { kind: 'none' };
-    }
-  } catch {
-    // Not a URL at all: no link.
-  }
-  return { kind: 'none' };
 }
 
 /** Text from a markdown token, as every chain-sourced string is shown (see clean-text.ts). */

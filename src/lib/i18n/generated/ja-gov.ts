@@ -4,302 +4,302 @@ import * as registry from '../registry.ts';
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
 const table: Record<number, string | ((i: never) => string)> = {
-  637: (i: In<'operator'>) => {
+  641: (i: In<'operator'>) => {
 	return /** @type {LocalizedString} */ (`オペレーター ${i?.operator} を再有効化`)
 },
-  638: (i: In<'operator'>) => {
+  642: (i: In<'operator'>) => {
 	return /** @type {LocalizedString} */ (`オペレーター ${i?.operator} の登録を許可`)
 },
-  639: (i: In<'action' | 'amount'>) => {
+  643: (i: In<'action' | 'amount'>) => {
 	return /** @type {LocalizedString} */ (`${i?.action}、さらにネイティブコイン ${i?.amount} を送金`)
 },
-  640: (i: In<'number'>) => {
+  644: (i: In<'number'>) => {
 	return /** @type {LocalizedString} */ (`さらに最大 ${i?.number} 件のオペレーターに手数料上限を適用`)
 },
-  641: (i: In<'spender' | 'amount' | 'owner'>) => {
+  645: (i: In<'spender' | 'amount' | 'owner'>) => {
 	return /** @type {LocalizedString} */ (`${i?.owner} が保有する ${i?.amount} の使用を ${i?.spender} に許可`)
 },
-  642: (i: In<'signature' | 'target'>) => {
+  646: (i: In<'signature' | 'target'>) => {
 	return /** @type {LocalizedString} */ (`${i?.target} の ${i?.signature} を呼び出し`)
 },
-  643: (i: In<'target'>) => {
+  647: (i: In<'target'>) => {
 	return /** @type {LocalizedString} */ (`${i?.target} を呼び出し（アプリがデコードできないデータ付き）`)
 },
-  644: (i: In<'duration'>) => {
+  648: (i: In<'duration'>) => {
 	return /** @type {LocalizedString} */ (`手数料変更の待機期間を ${i?.duration} に設定`)
 },
-  645: (i: In<'number' | 'operator'>) => {
+  649: (i: In<'number' | 'operator'>) => {
 	return /** @type {LocalizedString} */ (`オペレーター ${i?.operator} のスラッシュを、さらに最大 ${i?.number} 件のポジションとリクエストに適用`)
 },
-  646: "エアドロップ",
-  647: "ALT トークン",
-  648: "ガバナー",
-  649: "ステーキング",
-  650: "トレジャリー（タイムロック）",
-  651: "投票トークン",
-  652: (i: In<'operator'>) => {
+  650: "エアドロップ",
+  651: "ALT トークン",
+  652: "ガバナー",
+  653: "ステーキング",
+  654: "トレジャリー（タイムロック）",
+  655: "投票トークン",
+  656: (i: In<'operator'>) => {
 	return /** @type {LocalizedString} */ (`オペレーター ${i?.operator} を無効化（再有効化できるのはガバナンスのみ）`)
 },
-  653: (i: In<'from' | 'to'>) => {
+  657: (i: In<'from' | 'to'>) => {
 	return /** @type {LocalizedString} */ (`${i?.from} の投票権を ${i?.to} に委任`)
 },
-  654: (i: In<'amount' | 'from'>) => {
+  658: (i: In<'amount' | 'from'>) => {
 	return /** @type {LocalizedString} */ (`${i?.from} から ${i?.amount} をステーキング報酬に拠出`)
 },
-  655: (i: In<'percent'>) => {
+  659: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`オペレーター手数料の上限を ${i?.percent}% に設定`)
 },
-  656: (i: In<'amount'>) => {
+  660: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`最低ステーク額を ${i?.amount} に設定`)
 },
-  657: (i: In<'amount'>) => {
+  661: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`提案しきい値を ${i?.amount} に設定`)
 },
-  658: (i: In<'percent'>) => {
+  662: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`定足数を委任済み投票権の ${i?.percent}% に設定`)
 },
-  659: (i: In<'operator'>) => {
+  663: (i: In<'operator'>) => {
 	return /** @type {LocalizedString} */ (`オペレーター ${i?.operator} を許可リストから削除`)
 },
-  660: (i: In<'amount'>) => {
+  664: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`ステーキング報酬レートを毎秒 ${i?.amount} に設定`)
 },
-  661: (i: In<'amount' | 'to'>) => {
+  665: (i: In<'amount' | 'to'>) => {
 	return /** @type {LocalizedString} */ (`${i?.to} へネイティブコイン ${i?.amount} を送金`)
 },
-  662: (i: In<'operator' | 'percent' | 'reason'>) => {
+  666: (i: In<'operator' | 'percent' | 'reason'>) => {
 	return /** @type {LocalizedString} */ (`オペレーター ${i?.operator} を ${i?.percent}% スラッシュ（${i?.reason}）`)
 },
-  663: "ステーキング報酬を停止（報酬レートを毎秒 0 に設定）",
-  664: "実行者",
-  665: (i: In<'duration'>) => {
+  667: "ステーキング報酬を停止（報酬レートを毎秒 0 に設定）",
+  668: "実行者",
+  669: (i: In<'duration'>) => {
 	return /** @type {LocalizedString} */ (`タイムロックの遅延を ${i?.duration} に設定`)
 },
-  666: (i: In<'amount' | 'from' | 'to'>) => {
+  670: (i: In<'amount' | 'from' | 'to'>) => {
 	return /** @type {LocalizedString} */ (`${i?.from} から ${i?.to} へ ${i?.amount} を送金`)
 },
-  667: (i: In<'to'>) => {
+  671: (i: In<'to'>) => {
 	return /** @type {LocalizedString} */ (`スラッシュされたステークを ${i?.to} に送付`)
 },
-  668: (i: In<'duration'>) => {
+  672: (i: In<'duration'>) => {
 	return /** @type {LocalizedString} */ (`アンボンディング期間を ${i?.duration} に設定`)
 },
-  669: (i: In<'duration'>) => {
+  673: (i: In<'duration'>) => {
 	return /** @type {LocalizedString} */ (`投票開始までの遅延を ${i?.duration} に設定`)
 },
-  670: (i: In<'duration'>) => {
+  674: (i: In<'duration'>) => {
 	return /** @type {LocalizedString} */ (`投票期間を ${i?.duration} に設定`)
 },
-  671: "自分に委任しました",
-  672: (i: In<'name'>) => {
+  675: "自分に委任しました",
+  676: (i: In<'name'>) => {
 	return /** @type {LocalizedString} */ (`${i?.name} に委任しました`)
 },
-  673: "別のアドレスに委任",
-  674: "自分",
-  675: "0x… または name.eth",
-  676: (i: In<'error'>) => {
+  677: "別のアドレスに委任",
+  678: "自分",
+  679: "0x… または name.eth",
+  680: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`名前を解決できませんでした：${i?.error}`)
 },
-  677: "委任",
-  678: "委任先のアドレス",
-  679: "委任先のアドレスまたは ENS 名",
-  680: "自分に委任",
-  681: "委任を更新しました",
-  682: "キャンセル",
-  683: "確認してウォレットを開く",
-  684: "ご自身の投票権は、ラップ分もステーク分もすべて一度に移ります。このトランザクションの後にスナップショットが取られる提案から反映され、進行中の提案ですでに数えられた票はそのまま残ります。",
-  685: "現在の委任先",
-  686: "あなたの投票権を読み込み中…",
-  687: "なし（未委任：現在は誰の票にもなっていません）",
-  688: "まだご自身の投票権がありません：後でラップまたはステーキングした分は、この選択に従います。",
-  689: (i: In<'error'>) => {
+  681: "委任",
+  682: "委任先のアドレス",
+  683: "委任先のアドレスまたは ENS 名",
+  684: "自分に委任",
+  685: "委任を更新しました",
+  686: "キャンセル",
+  687: "確認してウォレットを開く",
+  688: "ご自身の投票権は、ラップ分もステーク分もすべて一度に移ります。このトランザクションの後にスナップショットが取られる提案から反映され、進行中の提案ですでに数えられた票はそのまま残ります。",
+  689: "現在の委任先",
+  690: "あなたの投票権を読み込み中…",
+  691: "なし（未委任：現在は誰の票にもなっていません）",
+  692: "まだご自身の投票権がありません：後でラップまたはステーキングした分は、この選択に従います。",
+  693: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`あなたの投票権を読み込めませんでした：${i?.error}`)
 },
-  690: (i: In<'wrapped' | 'staked'>) => {
+  694: (i: In<'wrapped' | 'staked'>) => {
 	return /** @type {LocalizedString} */ (`（ラップ ${i?.wrapped}、ステーク ${i?.staked}）`)
 },
-  691: "委任内容の確認",
-  692: "新しい委任先",
-  693: "すでにこの委任先に委任しています：何も変わりません。",
-  694: "移る投票権",
-  695: "自分",
-  696: "自分：",
-  697: "棄権",
-  698: "反対",
-  699: "賛成",
-  700: (i: In<'name'>) => {
+  695: "委任内容の確認",
+  696: "新しい委任先",
+  697: "すでにこの委任先に委任しています：何も変わりません。",
+  698: "移る投票権",
+  699: "自分",
+  700: "自分：",
+  701: "棄権",
+  702: "反対",
+  703: "賛成",
+  704: (i: In<'name'>) => {
 	return /** @type {LocalizedString} */ (`投票権を ${i?.name} に委任`)
 },
-  701: (i: In<'id'>) => {
+  705: (i: In<'id'>) => {
 	return /** @type {LocalizedString} */ (`提案 ${i?.id} を実行`)
 },
-  702: (i: In<'title'>) => {
+  706: (i: In<'title'>) => {
 	return /** @type {LocalizedString} */ (`提案を作成：${i?.title}`)
 },
-  703: "委任先としての声明を公開",
-  704: (i: In<'id'>) => {
+  707: "委任先としての声明を公開",
+  708: (i: In<'id'>) => {
 	return /** @type {LocalizedString} */ (`提案 ${i?.id} をキュー登録`)
 },
-  705: (i: In<'support' | 'id'>) => {
+  709: (i: In<'support' | 'id'>) => {
 	return /** @type {LocalizedString} */ (`提案 ${i?.id} への投票（${i?.support}）`)
 },
-  706: (i: In<'span'>) => {
+  710: (i: In<'span'>) => {
 	return /** @type {LocalizedString} */ (`${i?.span}前`)
 },
-  707: (i: In<'number'>) => {
+  711: (i: In<'number'>) => {
 	return /** @type {LocalizedString} */ (`ブロック ${i?.number}`)
 },
-  708: (i: In<'count'>) => {
+  712: (i: In<'count'>) => {
 	const countPlural = registry.plural("ja", i?.count, {});return /** @type {LocalizedString} */ (`${i?.count} ブロック`)
 },
-  709: (i: In<'span'>) => {
+  713: (i: In<'span'>) => {
 	return /** @type {LocalizedString} */ (`${i?.span}後`)
 },
-  710: (i: In<'name'>) => {
+  714: (i: In<'name'>) => {
 	return /** @type {LocalizedString} */ (`${i?.name} のアドレスに似ていますが、別のアドレスです：すべての文字を確認してください`)
 },
-  711: "すべての委任先",
-  712: "すべての提案",
-  713: "委任先",
-  714: "新しい提案",
-  715: (i: In<'chain'>) => {
+  715: "すべての委任先",
+  716: "すべての提案",
+  717: "委任先",
+  718: "新しい提案",
+  719: (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`${i?.chain} にはガバナーがデプロイされていません。`)
 },
-  716: (i: In<'address'>) => {
+  720: (i: In<'address'>) => {
 	return /** @type {LocalizedString} */ (`「${i?.address}」はアドレスではありません。`)
 },
-  717: "ここにはガバナンスのページがありません。",
-  718: (i: In<'id'>) => {
+  721: "ここにはガバナンスのページがありません。",
+  722: (i: In<'id'>) => {
 	return /** @type {LocalizedString} */ (`「${i?.id}」は提案 ID ではありません。`)
 },
-  719: "提案",
-  720: "呼び出しの詳細",
-  721: "Calldata",
-  722: "関数",
-  723: "アクション",
-  724: "この提案は何も呼び出しません。",
-  725: "未デコード",
-  726: "対象",
-  727: "送金額",
-  728: (i: In<'amount'>) => {
+  723: "提案",
+  724: "呼び出しの詳細",
+  725: "Calldata",
+  726: "関数",
+  727: "アクション",
+  728: "この提案は何も呼び出しません。",
+  729: "未デコード",
+  730: "対象",
+  731: "送金額",
+  732: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`${i?.amount}（ネイティブコイン）`)
 },
-  729: "すべての状態",
-  730: "提案者により取り消し",
-  731: (i: In<'count' | 'block'>) => {
+  733: "すべての状態",
+  734: "提案者により取り消し",
+  735: (i: In<'count' | 'block'>) => {
 	return /** @type {LocalizedString} */ (`提案 ${i?.count} 件 · ブロック ${i?.block} 時点`)
 },
-  732: (i: In<'time'>) => {
+  736: (i: In<'time'>) => {
 	return /** @type {LocalizedString} */ (`${i?.time}前に投票終了`)
 },
-  733: (i: In<'time'>) => {
+  737: (i: In<'time'>) => {
 	return /** @type {LocalizedString} */ (`${i?.time}後に実行可能`)
 },
-  734: "投票終了",
-  735: "提案",
-  736: (i: In<'time'>) => {
+  738: "投票終了",
+  739: "提案",
+  740: (i: In<'time'>) => {
 	return /** @type {LocalizedString} */ (`残り ${i?.time}`)
 },
-  737: "提案を読み込み中…",
-  738: "より新しい",
-  739: (i: In<'state'>) => {
+  741: "提案を読み込み中…",
+  742: "より新しい",
+  743: (i: In<'state'>) => {
 	return /** @type {LocalizedString} */ (`このページに「${i?.state}」の提案はありません。`)
 },
-  740: "より古い",
-  741: "提案のページ",
-  742: (i: In<'error'>) => {
+  744: "より古い",
+  745: "提案のページ",
+  746: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`提案を読み込めませんでした：${i?.error}`)
 },
-  743: "実行可能",
-  744: (i: In<'time'>) => {
+  747: "実行可能",
+  748: (i: In<'time'>) => {
 	return /** @type {LocalizedString} */ (`${i?.time}後に投票開始`)
 },
-  745: "このページの状態",
-  746: "このチェーンにはガバナーがデプロイされていません。",
-  747: (i: In<'number'>) => {
+  749: "このページの状態",
+  750: "このチェーンにはガバナーがデプロイされていません。",
+  751: (i: In<'number'>) => {
 	return /** @type {LocalizedString} */ (`提案 ${i?.number}`)
 },
-  748: "アドレス（0x…）または ENS 名（name.eth）を入力してください。",
-  749: (i: In<'chain'>) => {
+  752: "アドレス（0x…）または ENS 名（name.eth）を入力してください。",
+  753: (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`${i?.chain} には ENS がありません：アドレスを入力してください。`)
 },
-  750: (i: In<'chain'>) => {
+  754: (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`${i?.chain} のガバナーにはアプリが読み取れる投票トークンがありません。`)
 },
-  751: "アドレスではありません：0x の後に 16 進数 40 文字が必要です。",
-  752: "投票中",
-  753: "取り消し済み",
-  754: "否決",
-  755: "実行済み",
-  756: "期限切れ",
-  757: "開始前",
-  758: "キュー登録済み",
-  759: "可決",
-  760: (i: In<'forVotes' | 'againstVotes' | 'abstainVotes'>) => {
+  755: "アドレスではありません：0x の後に 16 進数 40 文字が必要です。",
+  756: "投票中",
+  757: "取り消し済み",
+  758: "否決",
+  759: "実行済み",
+  760: "期限切れ",
+  761: "開始前",
+  762: "キュー登録済み",
+  763: "可決",
+  764: (i: In<'forVotes' | 'againstVotes' | 'abstainVotes'>) => {
 	return /** @type {LocalizedString} */ (`賛成 ${i?.forVotes} · 反対 ${i?.againstVotes} · 棄権 ${i?.abstainVotes}`)
 },
-  761: (i: In<'forVotes' | 'againstVotes' | 'abstainVotes'>) => {
+  765: (i: In<'forVotes' | 'againstVotes' | 'abstainVotes'>) => {
 	return /** @type {LocalizedString} */ (`賛成 ${i?.forVotes}、反対 ${i?.againstVotes}、棄権 ${i?.abstainVotes}`)
 },
-  762: "票",
-  763: "投票権を追加しました",
-  764: (i: In<'symbol' | 'delegate'>) => {
+  766: "票",
+  767: "投票権を追加しました",
+  768: (i: In<'symbol' | 'delegate'>) => {
 	return /** @type {LocalizedString} */ (`${i?.symbol} に 1:1 でラップされ、${i?.delegate} の投票権になります。手数料なしでいつでも通常の ALT に戻せます。ウォレットが permit に署名できる場合は、署名 1 回とトランザクション 1 件で完了します。`)
 },
-  765: (i: In<'symbol'>) => {
+  769: (i: In<'symbol'>) => {
 	return /** @type {LocalizedString} */ (`${i?.symbol} に 1:1 でラップされ、あなた自身の投票権になります。手数料なしでいつでも通常の ALT に戻せます。ウォレットが permit に署名できる場合は、署名 1 回とトランザクション 1 件で完了します。`)
 },
-  766: "投票権を取得",
-  767: "の一覧で、ほかにこの票を託せる相手を確認できます。",
-  768: "今後作成される提案では、あなたの票の委任先（上の「あなたの投票権」）の票として数えられます。",
-  769: "委任先",
-  770: "このウォレットには投票権に変えられる通常の ALT がありません。",
-  771: "通常の ALT",
-  772: "通常の ALT に戻す",
-  773: "通常の ALT に戻しました",
-  774: (i: In<'symbol'>) => {
+  770: "投票権を取得",
+  771: "の一覧で、ほかにこの票を託せる相手を確認できます。",
+  772: "今後作成される提案では、あなたの票の委任先（上の「あなたの投票権」）の票として数えられます。",
+  773: "委任先",
+  774: "このウォレットには投票権に変えられる通常の ALT がありません。",
+  775: "通常の ALT",
+  776: "通常の ALT に戻す",
+  777: "通常の ALT に戻しました",
+  778: (i: In<'symbol'>) => {
 	return /** @type {LocalizedString} */ (`${i?.symbol} の残高`)
 },
-  775: "通常の ALT に戻す投票権",
-  776: "投票権に変える通常の ALT",
-  777: (i: In<'amount'>) => {
+  779: "通常の ALT に戻す投票権",
+  780: "投票権に変える通常の ALT",
+  781: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`${i?.amount} を通常の ALT に戻す`)
 },
-  778: (i: In<'amount' | 'delegate'>) => {
+  782: (i: In<'amount' | 'delegate'>) => {
 	return /** @type {LocalizedString} */ (`${i?.amount} を ${i?.delegate} の投票権に変換`)
 },
-  779: (i: In<'amount'>) => {
+  783: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`${i?.amount} を自分の投票権に変換`)
 },
-  780: "ウォレットを接続するかアドレスを表示すると、その投票権と委任先を確認できます。",
-  781: "票を委任したり投票権を得たりするには、このウォレットを接続してください。",
-  782: "委任先の投票権：",
-  783: "委任すると、このアカウントの投票権がすべて移ります。委任後にスナップショットが取られる提案から反映されます。",
-  784: "詳細と委任",
-  785: "",
-  786: "ご自身の票の委任先：",
-  787: "未委任",
-  788: "あなたの投票権：",
-  789: "あなたの投票権を読み込み中…",
-  790: (i: In<'chain'>) => {
+  784: "ウォレットを接続するかアドレスを表示すると、その投票権と委任先を確認できます。",
+  785: "票を委任したり投票権を得たりするには、このウォレットを接続してください。",
+  786: "委任先の投票権：",
+  787: "委任すると、このアカウントの投票権がすべて移ります。委任後にスナップショットが取られる提案から反映されます。",
+  788: "詳細と委任",
+  789: "",
+  790: "ご自身の票の委任先：",
+  791: "未委任",
+  792: "あなたの投票権：",
+  793: "あなたの投票権を読み込み中…",
+  794: (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`${i?.chain} のガバナーにはアプリが読み取れる投票トークンがないため、表示できる投票権はありません。`)
 },
-  791: (i: In<'error'>) => {
+  795: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`投票権を読み込めませんでした：${i?.error}`)
 },
-  792: (i: In<'delegate'>) => {
+  796: (i: In<'delegate'>) => {
 	return /** @type {LocalizedString} */ (`Safe のすべての投票権（ラップ分とステーク分）を ${i?.delegate} に移します。`)
 },
-  793: "Safe のすべての投票権（ラップ分とステーク分）を Safe 自身に移します。",
-  794: (i: In<'delegate'>) => {
+  797: "Safe のすべての投票権（ラップ分とステーク分）を Safe 自身に移します。",
+  798: (i: In<'delegate'>) => {
 	return /** @type {LocalizedString} */ (`${i?.delegate} に投票権を委任`)
 },
-  795: "投票権を Safe 自身に委任",
-  796: "委任先（アドレス。空欄の場合は Safe 自身）",
-  797: "委任先（アドレスまたは ENS 名。空欄の場合は Safe 自身）",
-  798: "ラップした ALT もステーキングした ALT も投票に使われ、1 回の委任で両方が移ります。変更は、その後にスナップショットが取られる提案から反映されます。",
-  799: "委任先の投票",
-  800: "あなたの投票権",
-  801: "別のアドレスを表示しています：このアドレスの票を委任したり投票権を得たりするには、そのウォレットを接続してください。",
+  799: "投票権を Safe 自身に委任",
+  800: "委任先（アドレス。空欄の場合は Safe 自身）",
+  801: "委任先（アドレスまたは ENS 名。空欄の場合は Safe 自身）",
+  802: "ラップした ALT もステーキングした ALT も投票に使われ、1 回の委任で両方が移ります。変更は、その後にスナップショットが取られる提案から反映されます。",
+  803: "委任先の投票",
+  804: "あなたの投票権",
+  805: "別のアドレスを表示しています：このアドレスの票を委任したり投票権を得たりするには、そのウォレットを接続してください。",
 };
 export default table;

@@ -4,104 +4,104 @@ import * as registry from '../registry.ts';
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
 const table: Record<number, string | ((i: never) => string)> = {
-  802: "その RPC はすでにリストにあります。",
-  803: "URL にユーザー名とパスワードを含めないでください。",
-  804: (i: In<'host' | 'reason'>) => {
+  806: "その RPC はすでにリストにあります。",
+  807: "URL にユーザー名とパスワードを含めないでください。",
+  808: (i: In<'host' | 'reason'>) => {
 	return /** @type {LocalizedString} */ (`${i?.host} が応答しませんでした：${i?.reason}`)
 },
-  805: (i: In<'host'>) => {
+  809: (i: In<'host'>) => {
 	return /** @type {LocalizedString} */ (`${i?.host} は、どのチェーンを提供しているかを返しませんでした。`)
 },
-  806: "https:// で始まる完全な URL を入力してください。",
-  807: (i: In<'origin'>) => {
+  810: "https:// で始まる完全な URL を入力してください。",
+  811: (i: In<'origin'>) => {
 	return /** @type {LocalizedString} */ (`このサイトはデプロイ者が許可した RPC にのみ接続し、${i?.origin} はそのいずれでもありません。デプロイ者は、あなたが追加する RPC を許可できます（README の「Reading history on public RPCs」を参照）。それまでは、リストにある RPC のいずれかを使用してください。`)
 },
-  808: "https:// の URL を使用してください（http:// はこのコンピューター上のノードに限ります）。",
-  809: (i: In<'host' | 'id' | 'chain' | 'expected'>) => {
+  812: "https:// の URL を使用してください（http:// はこのコンピューター上のノードに限ります）。",
+  813: (i: In<'host' | 'id' | 'chain' | 'expected'>) => {
 	return /** @type {LocalizedString} */ (`${i?.host} が提供しているのはチェーン ${i?.id} で、${i?.chain}（チェーン ${i?.expected}）ではありません。`)
 },
-  810: "最新ブロック",
-  811: (i: In<'count'>) => {
+  814: "最新ブロック",
+  815: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`1 リクエストにつき最大 ${i?.count} 呼び出し`)
 },
-  812: (i: In<'count' | 'refused'>) => {
+  816: (i: In<'count' | 'refused'>) => {
 	return /** @type {LocalizedString} */ (`1 リクエストにつき最大 ${i?.count} 呼び出し（${i?.refused} は拒否）`)
 },
-  813: (i: In<'count'>) => {
+  817: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`1 リクエストにつき最大 ${i?.count} 呼び出し（未テスト）`)
 },
-  814: (i: In<'count'>) => {
+  818: (i: In<'count'>) => {
 	const countPlural = registry.plural("ja", i?.count, {});return /** @type {LocalizedString} */ (`他のエンドポイントより ${i?.count} ブロック遅れ`)
 },
-  815: (i: In<'count'>) => {
+  819: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`毎分 ${i?.count} 呼び出し`)
 },
-  816: (i: In<'count'>) => {
+  820: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`毎秒 ${i?.count} 呼び出し`)
 },
-  817: (i: In<'error' | 'ago'>) => {
+  821: (i: In<'error' | 'ago'>) => {
 	return /** @type {LocalizedString} */ (`${i?.error}（${i?.ago}）`)
 },
-  818: (i: In<'count'>) => {
+  822: (i: In<'count'>) => {
 	const countPlural = registry.plural("ja", i?.count, {});return /** @type {LocalizedString} */ (`現在はなし（制限に ${i?.count} 回到達）`)
 },
-  819: "、",
-  820: (i: In<'count'>) => {
+  823: "、",
+  824: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`${i?.count} 分前`)
 },
-  821: (i: In<'count'>) => {
+  825: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`${i?.count} ms`)
 },
-  822: "レート制限なし",
-  823: "未計測",
-  824: "いいえ",
-  825: "1 リクエストにつき 1 呼び出し",
-  826: "1 リクエストにつき 1 呼び出し（バッチ非対応）",
-  827: (i: In<'time'>) => {
+  826: "レート制限なし",
+  827: "未計測",
+  828: "いいえ",
+  829: "1 リクエストにつき 1 呼び出し",
+  830: "1 リクエストにつき 1 呼び出し（バッチ非対応）",
+  831: (i: In<'time'>) => {
 	return /** @type {LocalizedString} */ (`はい、あと ${i?.time}`)
 },
-  828: (i: In<'count'>) => {
+  832: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`${i?.count} 秒`)
 },
-  829: (i: In<'count'>) => {
+  833: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`${i?.count} 秒前`)
 },
-  830: "応答中",
-  831: "遅延",
-  832: "停止中",
-  833: "未リクエスト",
-  834: "レート制限中",
-  835: (i: In<'chain'>) => {
+  834: "応答中",
+  835: "遅延",
+  836: "停止中",
+  837: "未リクエスト",
+  838: "レート制限中",
+  839: (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`${i?.chain} 用の、自分のノードまたは信頼できるプロバイダー。アプリは使用前にどのチェーンを提供しているかを確認し、このブラウザーにのみ保存します。`)
 },
-  836: "RPC を追加",
-  837: (i: In<'url'>) => {
+  840: "RPC を追加",
+  841: (i: In<'url'>) => {
 	return /** @type {LocalizedString} */ (`${i?.url} を追加しました。最も健全なときに読み取りで使用されます。`)
 },
-  838: "自分で追加",
-  839: "バッチ",
-  840: "確認して追加",
-  841: "確認中…",
-  842: "RPC エンドポイント",
-  843: "最新ブロック",
-  844: "使用中",
-  845: "最後のエラー",
-  846: "レイテンシ",
-  847: (i: In<'chain'>) => {
+  842: "自分で追加",
+  843: "バッチ",
+  844: "確認して追加",
+  845: "確認中…",
+  846: "RPC エンドポイント",
+  847: "最新ブロック",
+  848: "使用中",
+  849: "最後のエラー",
+  850: "レイテンシ",
+  851: (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`${i?.chain} の RPC エンドポイントがこのブラウザーにどう応答しているかを示します。読み取りは最も健全なエンドポイントに送られ、失敗したり、レート制限をかけたり、遅れたりすると次のエンドポイントに移ります。各エンドポイントの制限は、到達した時点で学習し、このブラウザーに保存します。`)
 },
-  848: (i: In<'count'>) => {
+  852: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`このチェーンでは、履歴を 1 リクエストあたり ${i?.count} ブロックずつ読み取ります（学習済み）。`)
 },
-  849: "なし",
-  850: "ペース",
-  851: "レート制限",
-  852: (i: In<'host'>) => {
+  853: "なし",
+  854: "ペース",
+  855: "レート制限",
+  856: (i: In<'host'>) => {
 	return /** @type {LocalizedString} */ (`${i?.host} を削除`)
 },
-  853: "状態",
-  854: "ネットワーク",
-  855: "RPC URL",
-  856: "https://",
+  857: "状態",
+  858: "ネットワーク",
+  859: "RPC URL",
+  860: "https://",
 };
 export default table;

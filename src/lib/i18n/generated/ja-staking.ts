@@ -4,377 +4,377 @@ import * as registry from '../registry.ts';
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
 const table: Record<number, string | ((i: never) => string)> = {
-  1086: (i: In<'id'>) => {
+  1090: (i: In<'id'>) => {
 	return /** @type {LocalizedString} */ (`移動を完了 #${i?.id}`)
 },
-  1087: "移動済み",
-  1088: "すべてのサービス",
-  1089: "すべてのステータス",
-  1090: "手数料",
-  1091: "自分の委任",
-  1092: "自分のステーク",
-  1093: "純報酬率",
-  1094: "なし",
-  1095: "オペレーター",
-  1096: " から）",
-  1097: (i: In<'percent'>) => {
+  1091: "移動済み",
+  1092: "すべてのサービス",
+  1093: "すべてのステータス",
+  1094: "手数料",
+  1095: "自分の委任",
+  1096: "自分のステーク",
+  1097: "純報酬率",
+  1098: "なし",
+  1099: "オペレーター",
+  1100: " から）",
+  1101: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`→ ${i?.percent}%（`)
 },
-  1098: (i: In<'block' | 'count'>) => {
+  1102: (i: In<'block' | 'count'>) => {
 	return /** @type {LocalizedString} */ (`ブロック ${i?.block} 時点（前回の訪問時）：委任が最も多いオペレーター ${i?.count} 件です。最新の数値を読み込み中…`)
 },
-  1099: (i: In<'rate' | 'earning'>) => {
+  1103: (i: In<'rate' | 'earning'>) => {
 	return /** @type {LocalizedString} */ (`プロトコルは、報酬を得ているすべてのアクティブステーク（${i?.earning}）に毎秒 ${i?.rate} を按分して配分し、各オペレーターは手数料を受け取ります。純報酬率 = 配分レート × 1 年の秒数 × （1 − 手数料） ÷ 報酬対象のステーク。ステークの移動に応じて変わり、積み立てられた準備金が残っている間だけ支払われます`)
 },
-  1100: "。予測値や宣伝用の APR は表示していません。",
-  1101: (i: In<'duration'>) => {
+  1104: "。予測値や宣伝用の APR は表示していません。",
+  1105: (i: In<'duration'>) => {
 	return /** @type {LocalizedString} */ (`（このレートで約 ${i?.duration}）`)
 },
-  1102: "純報酬率の計算方法",
-  1103: "検索",
-  1104: "名前またはアドレス",
-  1105: "自己ステーク",
-  1106: "サービス",
-  1107: "サービス",
-  1108: (i: In<'count'>) => {
+  1106: "純報酬率の計算方法",
+  1107: "検索",
+  1108: "名前またはアドレス",
+  1109: "自己ステーク",
+  1110: "サービス",
+  1111: "サービス",
+  1112: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`さらに ${i?.count} 件を表示`)
 },
-  1109: (i: In<'shown' | 'total'>) => {
+  1113: (i: In<'shown' | 'total'>) => {
 	return /** @type {LocalizedString} */ (`${i?.total} 件中 ${i?.shown} 件を表示しています。`)
 },
-  1110: (i: In<'shown' | 'matching' | 'total'>) => {
+  1114: (i: In<'shown' | 'matching' | 'total'>) => {
 	return /** @type {LocalizedString} */ (`一致する ${i?.matching} 件中 ${i?.shown} 件を表示しています（全 ${i?.total} 件）。`)
 },
-  1111: "スラッシュ歴",
-  1112: (i: In<'column'>) => {
+  1115: "スラッシュ歴",
+  1116: (i: In<'column'>) => {
 	return /** @type {LocalizedString} */ (`${i?.column}（A→Z）`)
 },
-  1113: "並べ替え",
-  1114: (i: In<'column'>) => {
+  1117: "並べ替え",
+  1118: (i: In<'column'>) => {
 	return /** @type {LocalizedString} */ (`${i?.column}（高い順）`)
 },
-  1115: (i: In<'column'>) => {
+  1119: (i: In<'column'>) => {
 	return /** @type {LocalizedString} */ (`${i?.column}（低い順）`)
 },
-  1116: "ステーカー",
-  1117: "ステータス",
-  1118: (i: In<'count'>) => {
+  1120: "ステーカー",
+  1121: "ステータス",
+  1122: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`オペレーター（${i?.count}）`)
 },
-  1119: "委任総額",
-  1120: "ステーク額",
-  1121: (i: In<'active' | 'unbonding'>) => {
+  1123: "委任総額",
+  1124: "ステーク額",
+  1125: (i: In<'active' | 'unbonding'>) => {
 	return /** @type {LocalizedString} */ (`（アクティブ ${i?.active}、アンボンディング中でまだスラッシュ対象の ${i?.unbonding}）。今スラッシュが記録された場合の最大損失額：`)
 },
-  1122: "ステーク総額：",
-  1123: (i: In<'percent' | 'amount'>) => {
+  1126: "ステーク総額：",
+  1127: (i: In<'percent' | 'amount'>) => {
 	return /** @type {LocalizedString} */ (`スラッシュ処理中：${i?.percent}、このうち最大 ${i?.amount} が差し引かれます。スラッシュがすべて適用されるまで、ステークの出し入れはできません。`)
 },
-  1124: "スラッシュ処理中：割合を読み取り中…",
-  1125: "スラッシュ処理中：割合を読み取れませんでした（下記参照）。",
-  1126: (i: In<'percent'>) => {
+  1128: "スラッシュ処理中：割合を読み取り中…",
+  1129: "スラッシュ処理中：割合を読み取れませんでした（下記参照）。",
+  1130: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`手数料 ${i?.percent}`)
 },
-  1127: " から）",
-  1128: (i: In<'percent'>) => {
+  1131: " から）",
+  1132: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`、${i?.percent} に引き下げ予定（`)
 },
-  1129: (i: In<'percent'>) => {
+  1133: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`、${i?.percent} に引き上げ予定（`)
 },
-  1130: (i: In<'error'>) => {
+  1134: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`あなたのオペレーターに適用中のスラッシュを読み取れませんでした：${i?.error}`)
 },
-  1131: "非アクティブ：ここでのステークは報酬を得られません。",
-  1132: "現時点の最大損失額",
-  1133: (i: In<'percent'>) => {
+  1135: "非アクティブ：ここでのステークは報酬を得られません。",
+  1136: "現時点の最大損失額",
+  1137: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`（各部分の ${i?.percent}、コントラクトと同じく切り上げ）。`)
 },
-  1134: (i: In<'amount'>) => {
+  1138: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`${i?.amount} 全額の移動先`)
 },
-  1135: "移動",
-  1136: (i: In<'unbonding' | 'operator'>) => {
+  1139: "移動",
+  1140: (i: In<'unbonding' | 'operator'>) => {
 	return /** @type {LocalizedString} */ (`トランザクションは 1 回です。${i?.unbonding} のアンボンディング期間中は報酬を得られず、ロック解除までは ${i?.operator} の分としてスラッシュされることがあります。その後、移動を完了すると、選んだオペレーターにステーキングされます。`)
 },
-  1137: "移動開始",
-  1138: (i: In<'percent'>) => {
+  1141: "移動開始",
+  1142: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`ガバナンスにより ${i?.percent} がスラッシュされる可能性があります：提案は投票中です（`)
 },
-  1139: (i: In<'unbonding'>) => {
+  1143: (i: In<'unbonding'>) => {
 	return /** @type {LocalizedString} */ (`）。提案が ${i?.unbonding} 以内に実行される場合、移動してもスラッシュは避けられません：移動中のステークも、ロック解除まではこのオペレーターの分としてスラッシュの対象です。`)
 },
-  1140: (i: In<'error'>) => {
+  1144: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`ガバナンスに提案されたスラッシュを読み取れなかったため、何も表示していません：${i?.error}`)
 },
-  1141: (i: In<'percent'>) => {
+  1145: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`ガバナンスにより ${i?.percent} がスラッシュされる可能性があります：提案は投票待ちです（`)
 },
-  1142: (i: In<'percent'>) => {
+  1146: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`ガバナンスにより ${i?.percent} がスラッシュされる可能性があります：提案は実行のためキュー登録済みです（`)
 },
-  1143: (i: In<'percent'>) => {
+  1147: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`ガバナンスにより ${i?.percent} がスラッシュされる可能性があります：提案は可決され、キュー登録できます（`)
 },
-  1144: "オペレーター別のリスク",
-  1145: "提案を見る",
-  1146: "ステーク以降の変化を表示",
-  1147: "ステーク以降の変化",
-  1148: " が差し引かれます。",
-  1149: "現在適用中のスラッシュでは最大 ",
-  1150: "リスクの概要",
-  1151: "注意点",
-  1152: "再試行",
-  1153: (i: In<'amount'>) => {
+  1148: "オペレーター別のリスク",
+  1149: "提案を見る",
+  1150: "ステーク以降の変化を表示",
+  1151: "ステーク以降の変化",
+  1152: " が差し引かれます。",
+  1153: "現在適用中のスラッシュでは最大 ",
+  1154: "リスクの概要",
+  1155: "注意点",
+  1156: "再試行",
+  1157: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`（アンボンディング中 ${i?.amount}）`)
 },
-  1154: (i: In<'shown' | 'count'>) => {
+  1158: (i: In<'shown' | 'count'>) => {
 	return /** @type {LocalizedString} */ (`ステーカー ${i?.count} 人のうち上位 ${i?.shown} 人です。`)
 },
-  1155: "ステーカーを読み込み中…",
-  1156: "スラッシュされたことはありません。",
-  1157: "オペレーター（自己ステーク）",
-  1158: "割合",
-  1159: "ステークの推移を表示",
-  1160: (i: In<'percent' | 'amount'>) => {
+  1159: "ステーカーを読み込み中…",
+  1160: "スラッシュされたことはありません。",
+  1161: "オペレーター（自己ステーク）",
+  1162: "割合",
+  1163: "ステークの推移を表示",
+  1164: (i: In<'percent' | 'amount'>) => {
 	return /** @type {LocalizedString} */ (`：${i?.percent}% がスラッシュされ、${i?.amount} がトレジャリーに移されました。`)
 },
-  1161: "スラッシュ履歴",
-  1162: "ステークの推移",
-  1163: "ステーカー",
-  1164: "）",
-  1165: (i: In<'percent'>) => {
+  1165: "スラッシュ履歴",
+  1166: "ステークの推移",
+  1167: "ステーカー",
+  1168: "）",
+  1169: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`、${i?.percent}% に変更予定（`)
 },
-  1166: "、",
-  1167: "。オペレーター名は各オペレーターが自分で付けています：ステーキングする前にアドレスを確認してください。",
-  1168: "他のオペレーターがこれと似た名前を使っています：",
-  1169: (i: In<'problem'>) => {
+  1170: "、",
+  1171: "。オペレーター名は各オペレーターが自分で付けています：ステーキングする前にアドレスを確認してください。",
+  1172: "他のオペレーターがこれと似た名前を使っています：",
+  1173: (i: In<'problem'>) => {
 	return /** @type {LocalizedString} */ (`このオペレーターのメタデータは表示されません：${i?.problem}`)
 },
-  1170: "このオペレーターのメタデータ",
-  1171: (i: In<'status'>) => {
+  1174: "このオペレーターのメタデータ",
+  1175: (i: In<'status'>) => {
 	return /** @type {LocalizedString} */ (`このオペレーターは${i?.status}のため、新しいステークを受け付けていません。`)
 },
-  1172: " で、それまでは上記の現在の報酬率が適用されます。保留できる変更はオペレーターごとに 1 件だけで、新たに申請するとこの変更は置き換えられ、予告期間が最初からやり直しになります。",
-  1173: (i: In<'percent'>) => {
+  1176: " で、それまでは上記の現在の報酬率が適用されます。保留できる変更はオペレーターごとに 1 件だけで、新たに申請するとこの変更は置き換えられ、予告期間が最初からやり直しになります。",
+  1177: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`${i?.percent}% への変更が、このオペレーターの保留中の手数料変更です。適用開始は `)
 },
-  1174: "ステーキングする前にこのオペレーターの名前を他と照合するため、他のオペレーターを読み込み中…",
-  1175: (i: In<'count' | 'amount'>) => {
+  1178: "ステーキングする前にこのオペレーターの名前を他と照合するため、他のオペレーターを読み込み中…",
+  1179: (i: In<'count' | 'amount'>) => {
 	return /** @type {LocalizedString} */ (`${i?.count} 回、${i?.amount}`)
 },
-  1176: "すべてのオペレーター",
-  1177: "オペレーターを読み込み中…",
-  1178: "オペレーター一覧を読み込み中…",
-  1179: " に登録されたオペレーターはありません。",
-  1180: "",
-  1181: (i: In<'chain'>) => {
+  1180: "すべてのオペレーター",
+  1181: "オペレーターを読み込み中…",
+  1182: "オペレーター一覧を読み込み中…",
+  1183: " に登録されたオペレーターはありません。",
+  1184: "",
+  1185: (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`${i?.chain} にはステーキングがデプロイされていません。`)
 },
-  1182: (i: In<'error'>) => {
+  1186: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`ステーキング情報を読み取れませんでした：${i?.error}`)
 },
-  1183: "不明なオペレーター",
-  1184: "オペレーターを選択",
-  1185: "再ステーキング",
-  1186: "先にアンステークする数量を入力してください。",
-  1187: "他のオペレーターと似た名前",
-  1188: "移動する数量",
-  1189: (i: In<'amount' | 'operator' | 'target' | 'unbonding' | 'rest'>) => {
+  1187: "不明なオペレーター",
+  1188: "オペレーターを選択",
+  1189: "再ステーキング",
+  1190: "先にアンステークする数量を入力してください。",
+  1191: "他のオペレーターと似た名前",
+  1192: "移動する数量",
+  1193: (i: In<'amount' | 'operator' | 'target' | 'unbonding' | 'rest'>) => {
 	return /** @type {LocalizedString} */ (`${i?.amount} は今 ${i?.operator} から離れ、${i?.unbonding} 後のロック解除時に ${i?.target} にステーキングされます。それまでは報酬を得られず、投票は続き、${i?.operator} の過失によりスラッシュされることがあります。${i?.rest} は ${i?.operator} に残ります。`)
 },
-  1190: "ステークの移動先",
-  1191: (i: In<'amount'>) => {
+  1194: "ステークの移動先",
+  1195: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`未請求の報酬：${i?.amount}`)
 },
-  1192: "ステークを移動",
-  1193: (i: In<'minimum'>) => {
+  1196: "ステークを移動",
+  1197: (i: In<'minimum'>) => {
 	return /** @type {LocalizedString} */ (`全額をアンステークするか、少なくとも ${i?.minimum} を残してください：それより少ない残りはコントラクトが拒否します。`)
 },
-  1194: (i: In<'amount' | 'operator' | 'address' | 'unbonding'>) => {
+  1198: (i: In<'amount' | 'operator' | 'address' | 'unbonding'>) => {
 	return /** @type {LocalizedString} */ (`${i?.operator}（${i?.address}）から ${i?.amount} をアンステークします。引き出せるのは ${i?.unbonding} のアンボンディング期間の後です。`)
 },
-  1195: (i: In<'operator' | 'address' | 'unbonding'>) => {
+  1199: (i: In<'operator' | 'address' | 'unbonding'>) => {
 	return /** @type {LocalizedString} */ (`${i?.operator}（${i?.address}）のポジション全額をアンステークします。引き出せるのは ${i?.unbonding} のアンボンディング期間の後です。`)
 },
-  1196: "このオペレーターへのステーク",
-  1197: "ステークの移動先のオペレーターを選択してください。",
-  1198: "アンステーク",
-  1199: "アンステークする数量",
-  1200: (i: In<'unbonding' | 'operator' | 'minimum'>) => {
+  1200: "このオペレーターへのステーク",
+  1201: "ステークの移動先のオペレーターを選択してください。",
+  1202: "アンステーク",
+  1203: "アンステークする数量",
+  1204: (i: In<'unbonding' | 'operator' | 'minimum'>) => {
 	return /** @type {LocalizedString} */ (`アンステークした ALT は ${i?.unbonding} のアンボンディング期間に入ります：その間は報酬を得られず、投票は続き、ロック解除までは ${i?.operator} の過失によりスラッシュされることがあります。全額をアンステークするか、少なくとも ${i?.minimum} を残してください。`)
 },
-  1201: "このオペレーターへのステーク",
-  1202: (i: In<'amount'>) => {
+  1205: "このオペレーターへのステーク",
+  1206: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`このオペレーターへのステーク：${i?.amount}`)
 },
-  1203: (i: In<'amount'>) => {
+  1207: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`報酬 ${i?.amount} を請求`)
 },
-  1204: (i: In<'amount' | 'operator' | 'id'>) => {
+  1208: (i: In<'amount' | 'operator' | 'id'>) => {
 	return /** @type {LocalizedString} */ (`${i?.operator} に ${i?.amount} をステーキング（リクエスト #${i?.id}）`)
 },
-  1205: (i: In<'operator'>) => {
+  1209: (i: In<'operator'>) => {
 	return /** @type {LocalizedString} */ (`報酬を ${i?.operator} に再ステーキング`)
 },
-  1206: (i: In<'operator'>) => {
+  1210: (i: In<'operator'>) => {
 	return /** @type {LocalizedString} */ (`${i?.operator} のスラッシュの次の部分を適用`)
 },
-  1207: (i: In<'amount' | 'operator'>) => {
+  1211: (i: In<'amount' | 'operator'>) => {
 	return /** @type {LocalizedString} */ (`${i?.operator} への ${i?.amount} の移動を開始`)
 },
-  1208: " へ移動中",
-  1209: "",
-  1210: "）",
-  1211: (i: In<'duration'>) => {
+  1212: " へ移動中",
+  1213: "",
+  1214: "）",
+  1215: (i: In<'duration'>) => {
 	return /** @type {LocalizedString} */ (`待機中、${i?.duration} 後にロック解除（`)
 },
-  1212: "未請求の報酬",
-  1213: "準備完了",
-  1214: " から）",
-  1215: "（",
-  1216: (i: In<'requested'>) => {
+  1216: "未請求の報酬",
+  1217: "準備完了",
+  1218: " から）",
+  1219: "（",
+  1220: (i: In<'requested'>) => {
 	return /** @type {LocalizedString} */ (`（リクエスト額 ${i?.requested}、アンボンディング中のスラッシュにより減少）`)
 },
-  1217: " から）",
-  1218: (i: In<'id' | 'amount'>) => {
+  1221: " から）",
+  1222: (i: In<'id' | 'amount'>) => {
 	return /** @type {LocalizedString} */ (`#${i?.id} · ${i?.amount}（`)
 },
-  1219: (i: In<'principal' | 'lost'>) => {
+  1223: (i: In<'principal' | 'lost'>) => {
 	return /** @type {LocalizedString} */ (`${i?.principal} をステーキングしましたが、オペレーターがスラッシュされ、そのうち ${i?.lost} が差し引かれました。`)
 },
-  1220: "ステーク額",
-  1221: "保有ポジション",
-  1222: "アンボンディング中",
-  1223: (i: In<'amount' | 'operator'>) => {
+  1224: "ステーク額",
+  1225: "保有ポジション",
+  1226: "アンボンディング中",
+  1227: (i: In<'amount' | 'operator'>) => {
 	return /** @type {LocalizedString} */ (`${i?.operator} から ${i?.amount} をアンステーク`)
 },
-  1224: (i: In<'amount'>) => {
+  1228: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`${i?.amount} を引き出し`)
 },
-  1225: (i: In<'id' | 'amount'>) => {
+  1229: (i: In<'id' | 'amount'>) => {
 	return /** @type {LocalizedString} */ (`リクエスト #${i?.id} を引き出し（${i?.amount}）`)
 },
-  1226: "報酬をすべて請求",
-  1227: "報酬と引き出し",
-  1228: (i: In<'count'>) => {
+  1230: "報酬をすべて請求",
+  1231: "報酬と引き出し",
+  1232: (i: In<'count'>) => {
 	const countPlural = registry.plural("ja", i?.count, {});return /** @type {LocalizedString} */ (`（リクエスト ${i?.count} 件）`)
 },
-  1229: "引き出し可能：",
-  1230: (i: In<'count'>) => {
+  1233: "引き出し可能：",
+  1234: (i: In<'count'>) => {
 	const countPlural = registry.plural("ja", i?.count, {});return /** @type {LocalizedString} */ (`オペレーター ${i?.count} 件の報酬：`)
 },
-  1231: "引き出し可能分をすべて引き出し",
-  1232: "許可リストに再登録",
-  1233: "、",
-  1234: "、",
-  1235: "：",
-  1236: (i: In<'percent'>) => {
+  1235: "引き出し可能分をすべて引き出し",
+  1236: "許可リストに再登録",
+  1237: "、",
+  1238: "、",
+  1239: "：",
+  1240: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`手数料が ${i?.percent} に変更`)
 },
-  1237: (i: In<'percent'>) => {
+  1241: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`手数料を ${i?.percent} に変更すると発表`)
 },
-  1238: "）",
-  1239: "（",
-  1240: "無効化：ステークの受け付けと報酬の発生を停止",
-  1241: " に発効",
-  1242: "、",
-  1243: "変更はありません。",
-  1244: "再びアクティブ",
-  1245: "許可リストから削除",
-  1246: (i: In<'was' | 'now'>) => {
+  1242: "）",
+  1243: "（",
+  1244: "無効化：ステークの受け付けと報酬の発生を停止",
+  1245: " に発効",
+  1246: "、",
+  1247: "変更はありません。",
+  1248: "再びアクティブ",
+  1249: "許可リストから削除",
+  1250: (i: In<'was' | 'now'>) => {
 	return /** @type {LocalizedString} */ (`全アクティブステークに占める割合は ${i?.was} から ${i?.now} になりました。`)
 },
-  1247: (i: In<'block'>) => {
+  1251: (i: In<'block'>) => {
 	return /** @type {LocalizedString} */ (`ブロック ${i?.block} 以降（このアプリが保持する履歴はここから始まり、最初のステークはそれより前です）、`)
 },
-  1248: "最初にステーキングして以来",
-  1249: (i: In<'percent' | 'amount'>) => {
+  1252: "最初にステーキングして以来",
+  1253: (i: In<'percent' | 'amount'>) => {
 	return /** @type {LocalizedString} */ (`${i?.percent} のスラッシュ（全ステーカー合計 ${i?.amount}）`)
 },
-  1250: "適用済み",
-  1251: (i: In<'page'>) => {
+  1254: "適用済み",
+  1255: (i: In<'page'>) => {
 	return /** @type {LocalizedString} */ (`次の ${i?.page} 件を適用`)
 },
-  1252: (i: In<'operator'>) => {
+  1256: (i: In<'operator'>) => {
 	return /** @type {LocalizedString} */ (`最後の削減が終わるまで、誰も ${i?.operator} へのステーク、離脱、引き出しができません。次の部分は誰でも適用でき、かかるのはガス代だけです。`)
 },
-  1253: "スラッシュはすべて適用されました。",
-  1254: (i: In<'positions' | 'requests'>) => {
+  1257: "スラッシュはすべて適用されました。",
+  1258: (i: In<'positions' | 'requests'>) => {
 	return /** @type {LocalizedString} */ (`${i?.positions}と${i?.requests}がまだ削減されていません`)
 },
-  1255: (i: In<'transactions' | 'page'>) => {
+  1259: (i: In<'transactions' | 'page'>) => {
 	return /** @type {LocalizedString} */ (`（${i?.transactions}が必要、各最大 ${i?.page} 件）。スラッシュの記録時にここでステーク中またはアンボンディング中だったものはすべて、どれだけ時間がかかっても、その割合を負担します。`)
 },
-  1256: (i: In<'count'>) => {
+  1260: (i: In<'count'>) => {
 	const countPlural = registry.plural("ja", i?.count, {});return /** @type {LocalizedString} */ (`${i?.count} 件のポジション`)
 },
-  1257: (i: In<'error'>) => {
+  1261: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`スラッシュの進捗を読み取れませんでした：${i?.error}`)
 },
-  1258: "スラッシュの進捗を読み取り中…",
-  1259: "）。",
-  1260: (i: In<'percent'>) => {
+  1262: "スラッシュの進捗を読み取り中…",
+  1263: "）。",
+  1264: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`ガバナンスがこのオペレーターのステークの ${i?.percent}% をスラッシュしました（`)
 },
-  1261: (i: In<'count'>) => {
+  1265: (i: In<'count'>) => {
 	const countPlural = registry.plural("ja", i?.count, {});return /** @type {LocalizedString} */ (`${i?.count} 件のアンボンディングリクエスト`)
 },
-  1262: "スラッシュ処理中",
-  1263: (i: In<'count'>) => {
+  1266: "スラッシュ処理中",
+  1267: (i: In<'count'>) => {
 	const countPlural = registry.plural("ja", i?.count, {});return /** @type {LocalizedString} */ (`${i?.count} 件のトランザクション`)
 },
-  1264: (i: In<'count'>) => {
+  1268: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`アクティブステークが最も多いオペレーター ${i?.count} 件です。下の表に同じ数値を示しています。`)
 },
-  1265: (i: In<'count'>) => {
+  1269: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`アクティブステークが最も多いオペレーター ${i?.count} 件と、その他すべての合計です。下の表に同じ数値を示しています。`)
 },
-  1266: "オペレーター別のアクティブステーク（ALT）",
-  1267: "その他",
-  1268: "VITAL、MACH、SQUAD を運用するオペレーターのアクティブステークです。複数のサービスを運用するオペレーターはそれぞれに計上されます。下の表に同じ数値を示しています。",
-  1269: "サービス別のアクティブステーク（ALT）",
-  1270: "ステークの分布",
-  1271: "先にリスクの説明を読み、チェックボックスにチェックを入れてください。",
-  1272: "ステーキングする数量",
-  1273: "先にステーキングする数量を入力してください。",
-  1274: (i: In<'operator'>) => {
+  1270: "オペレーター別のアクティブステーク（ALT）",
+  1271: "その他",
+  1272: "VITAL、MACH、SQUAD を運用するオペレーターのアクティブステークです。複数のサービスを運用するオペレーターはそれぞれに計上されます。下の表に同じ数値を示しています。",
+  1273: "サービス別のアクティブステーク（ALT）",
+  1274: "ステークの分布",
+  1275: "先にリスクの説明を読み、チェックボックスにチェックを入れてください。",
+  1276: "ステーキングする数量",
+  1277: "先にステーキングする数量を入力してください。",
+  1278: (i: In<'operator'>) => {
 	return /** @type {LocalizedString} */ (`${i?.operator} にステーキング`)
 },
-  1275: "ステーキングしても投票は続きます：ステーキングした ALT は、アクティブでもアンボンディング期間中でも、あなたの投票権（または委任先の投票権）として数えられます。",
-  1276: "ページに表示されます。",
-  1277: "次のステップ：ステークとその報酬は「このオペレーターへのステーク」と",
-  1278: "として投票に使われています。",
-  1279: "ページに表示されます。このステークはすでに",
-  1280: "投票権",
-  1281: (i: In<'amount' | 'operator' | 'address'>) => {
+  1279: "ステーキングしても投票は続きます：ステーキングした ALT は、アクティブでもアンボンディング期間中でも、あなたの投票権（または委任先の投票権）として数えられます。",
+  1280: "ページに表示されます。",
+  1281: "次のステップ：ステークとその報酬は「このオペレーターへのステーク」と",
+  1282: "として投票に使われています。",
+  1283: "ページに表示されます。このステークはすでに",
+  1284: "投票権",
+  1285: (i: In<'amount' | 'operator' | 'address'>) => {
 	return /** @type {LocalizedString} */ (`${i?.operator}（${i?.address}）に ${i?.amount} をステーキングします。`)
 },
-  1282: (i: In<'amount' | 'operator' | 'address'>) => {
+  1286: (i: In<'amount' | 'operator' | 'address'>) => {
 	return /** @type {LocalizedString} */ (`ステーキングコントラクトにちょうど ${i?.amount} を承認してから、${i?.operator}（${i?.address}）に ${i?.amount} をステーキングします。`)
 },
-  1283: (i: In<'amount' | 'operator'>) => {
+  1287: (i: In<'amount' | 'operator'>) => {
 	return /** @type {LocalizedString} */ (`${i?.operator} に ${i?.amount} をステーキング`)
 },
-  1284: "ステーキング",
-  1285: "ステーキング済み",
-  1286: "ウォレット残高",
-  1287: "アクティブステーク",
-  1288: "ブロック",
-  1289: (i: In<'error'>) => {
+  1288: "ステーキング",
+  1289: "ステーキング済み",
+  1290: "ウォレット残高",
+  1291: "アクティブステーク",
+  1292: "ブロック",
+  1293: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`ステークの履歴を読み取れませんでした：${i?.error}`)
 },
-  1290: "ステークの履歴を読み取り中…",
-  1291: (i: In<'count' | 'block'>) => {
+  1294: "ステークの履歴を読み取り中…",
+  1295: (i: In<'count' | 'block'>) => {
 	return /** @type {LocalizedString} */ (`このオペレーターのアクティブステークを ${i?.count} 点で示します。ブロック ${i?.block} から、コントラクトが現在報告しているステークまでです。下の表に同じ数値を示しています。`)
 },
-  1292: "変動があった各ブロック後のアクティブステーク（ALT）",
-  1293: "アクティブ",
-  1294: "無効",
-  1295: "未登録",
-  1296: (i: In<'id'>) => {
+  1296: "変動があった各ブロック後のアクティブステーク（ALT）",
+  1297: "アクティブ",
+  1298: "無効",
+  1299: "未登録",
+  1300: (i: In<'id'>) => {
 	return /** @type {LocalizedString} */ (`引き出し #${i?.id}`)
 },
 };

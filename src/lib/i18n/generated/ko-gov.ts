@@ -4,302 +4,302 @@ import * as registry from '../registry.ts';
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
 const table: Record<number, string | ((i: never) => string)> = {
-  637: (i: In<'operator'>) => {
+  641: (i: In<'operator'>) => {
 	return /** @type {LocalizedString} */ (`운영자 ${i?.operator} 재활성화`)
 },
-  638: (i: In<'operator'>) => {
+  642: (i: In<'operator'>) => {
 	return /** @type {LocalizedString} */ (`운영자 ${i?.operator}의 등록 허용`)
 },
-  639: (i: In<'action' | 'amount'>) => {
+  643: (i: In<'action' | 'amount'>) => {
 	return /** @type {LocalizedString} */ (`${i?.action}, 그리고 네이티브 코인 ${i?.amount} 전송`)
 },
-  640: (i: In<'number'>) => {
+  644: (i: In<'number'>) => {
 	return /** @type {LocalizedString} */ (`운영자 최대 ${i?.number}곳에 수수료 상한 추가 적용`)
 },
-  641: (i: In<'spender' | 'amount' | 'owner'>) => {
+  645: (i: In<'spender' | 'amount' | 'owner'>) => {
 	return /** @type {LocalizedString} */ (`${i?.spender}에게 ${i?.owner} 보유분 ${i?.amount}의 사용 허용`)
 },
-  642: (i: In<'signature' | 'target'>) => {
+  646: (i: In<'signature' | 'target'>) => {
 	return /** @type {LocalizedString} */ (`${i?.target}에서 ${i?.signature} 호출`)
 },
-  643: (i: In<'target'>) => {
+  647: (i: In<'target'>) => {
 	return /** @type {LocalizedString} */ (`${i?.target} 호출(앱이 디코딩할 수 없는 데이터 포함)`)
 },
-  644: (i: In<'duration'>) => {
+  648: (i: In<'duration'>) => {
 	return /** @type {LocalizedString} */ (`수수료 변경 지연 시간을 ${i?.duration}(으)로 설정`)
 },
-  645: (i: In<'number' | 'operator'>) => {
+  649: (i: In<'number' | 'operator'>) => {
 	return /** @type {LocalizedString} */ (`운영자 ${i?.operator} 슬래싱을 포지션과 요청 최대 ${i?.number}개에 추가 적용`)
 },
-  646: "에어드롭",
-  647: "ALT 토큰",
-  648: "거버너",
-  649: "스테이킹",
-  650: "트레저리(타임락)",
-  651: "투표 토큰",
-  652: (i: In<'operator'>) => {
+  650: "에어드롭",
+  651: "ALT 토큰",
+  652: "거버너",
+  653: "스테이킹",
+  654: "트레저리(타임락)",
+  655: "투표 토큰",
+  656: (i: In<'operator'>) => {
 	return /** @type {LocalizedString} */ (`운영자 ${i?.operator} 비활성화(거버넌스만 다시 활성화할 수 있음)`)
 },
-  653: (i: In<'from' | 'to'>) => {
+  657: (i: In<'from' | 'to'>) => {
 	return /** @type {LocalizedString} */ (`${i?.from}의 투표권을 ${i?.to}에게 위임`)
 },
-  654: (i: In<'amount' | 'from'>) => {
+  658: (i: In<'amount' | 'from'>) => {
 	return /** @type {LocalizedString} */ (`${i?.from}에서 ${i?.amount}을(를) 스테이킹 보상으로 충전`)
 },
-  655: (i: In<'percent'>) => {
+  659: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`운영자 수수료 상한을 ${i?.percent}%로 설정`)
 },
-  656: (i: In<'amount'>) => {
+  660: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`최소 스테이킹 금액을 ${i?.amount}(으)로 설정`)
 },
-  657: (i: In<'amount'>) => {
+  661: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`제안 임계값을 ${i?.amount}(으)로 설정`)
 },
-  658: (i: In<'percent'>) => {
+  662: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`정족수를 위임된 투표권의 ${i?.percent}%로 설정`)
 },
-  659: (i: In<'operator'>) => {
+  663: (i: In<'operator'>) => {
 	return /** @type {LocalizedString} */ (`운영자 ${i?.operator}을(를) 허용 목록에서 제거`)
 },
-  660: (i: In<'amount'>) => {
+  664: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`스테이킹 보상률을 초당 ${i?.amount}(으)로 설정`)
 },
-  661: (i: In<'amount' | 'to'>) => {
+  665: (i: In<'amount' | 'to'>) => {
 	return /** @type {LocalizedString} */ (`${i?.to}(으)로 네이티브 코인 ${i?.amount} 전송`)
 },
-  662: (i: In<'operator' | 'percent' | 'reason'>) => {
+  666: (i: In<'operator' | 'percent' | 'reason'>) => {
 	return /** @type {LocalizedString} */ (`운영자 ${i?.operator}을(를) ${i?.percent}% 슬래싱(${i?.reason})`)
 },
-  663: "스테이킹 보상 중단(보상률을 초당 0으로 설정)",
-  664: "실행자",
-  665: (i: In<'duration'>) => {
+  667: "스테이킹 보상 중단(보상률을 초당 0으로 설정)",
+  668: "실행자",
+  669: (i: In<'duration'>) => {
 	return /** @type {LocalizedString} */ (`타임락 지연 시간을 ${i?.duration}(으)로 설정`)
 },
-  666: (i: In<'amount' | 'from' | 'to'>) => {
+  670: (i: In<'amount' | 'from' | 'to'>) => {
 	return /** @type {LocalizedString} */ (`${i?.from}에서 ${i?.to}(으)로 ${i?.amount} 전송`)
 },
-  667: (i: In<'to'>) => {
+  671: (i: In<'to'>) => {
 	return /** @type {LocalizedString} */ (`슬래싱된 스테이킹을 ${i?.to}(으)로 전송`)
 },
-  668: (i: In<'duration'>) => {
+  672: (i: In<'duration'>) => {
 	return /** @type {LocalizedString} */ (`언본딩 기간을 ${i?.duration}(으)로 설정`)
 },
-  669: (i: In<'duration'>) => {
+  673: (i: In<'duration'>) => {
 	return /** @type {LocalizedString} */ (`투표 지연 시간을 ${i?.duration}(으)로 설정`)
 },
-  670: (i: In<'duration'>) => {
+  674: (i: In<'duration'>) => {
 	return /** @type {LocalizedString} */ (`투표 기간을 ${i?.duration}(으)로 설정`)
 },
-  671: "본인에게 위임했습니다",
-  672: (i: In<'name'>) => {
+  675: "본인에게 위임했습니다",
+  676: (i: In<'name'>) => {
 	return /** @type {LocalizedString} */ (`${i?.name}에게 위임했습니다`)
 },
-  673: "다른 주소에 위임",
-  674: "본인",
-  675: "0x… 또는 name.eth",
-  676: (i: In<'error'>) => {
+  677: "다른 주소에 위임",
+  678: "본인",
+  679: "0x… 또는 name.eth",
+  680: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`이름을 확인할 수 없습니다: ${i?.error}`)
 },
-  677: "위임",
-  678: "위임할 주소",
-  679: "위임할 주소 또는 ENS 이름",
-  680: "본인에게 위임",
-  681: "위임이 변경되었습니다",
-  682: "취소",
-  683: "확인 후 지갑 열기",
-  684: "래핑분과 스테이킹분을 포함한 본인의 투표권 전체가 한 번에 옮겨집니다. 이 트랜잭션 이후에 스냅샷이 찍히는 제안부터 반영되며, 진행 중인 제안에 이미 반영된 투표권은 그대로 유지됩니다.",
-  685: "현재 대리인",
-  686: "내 투표권을 읽는 중…",
-  687: "없음(위임 안 됨: 현재 누구의 투표권에도 포함되지 않음)",
-  688: "아직 본인의 투표권이 없습니다: 나중에 래핑하거나 스테이킹하는 만큼 이 선택에 따라 위임됩니다.",
-  689: (i: In<'error'>) => {
+  681: "위임",
+  682: "위임할 주소",
+  683: "위임할 주소 또는 ENS 이름",
+  684: "본인에게 위임",
+  685: "위임이 변경되었습니다",
+  686: "취소",
+  687: "확인 후 지갑 열기",
+  688: "래핑분과 스테이킹분을 포함한 본인의 투표권 전체가 한 번에 옮겨집니다. 이 트랜잭션 이후에 스냅샷이 찍히는 제안부터 반영되며, 진행 중인 제안에 이미 반영된 투표권은 그대로 유지됩니다.",
+  689: "현재 대리인",
+  690: "내 투표권을 읽는 중…",
+  691: "없음(위임 안 됨: 현재 누구의 투표권에도 포함되지 않음)",
+  692: "아직 본인의 투표권이 없습니다: 나중에 래핑하거나 스테이킹하는 만큼 이 선택에 따라 위임됩니다.",
+  693: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`내 투표권을 읽을 수 없습니다: ${i?.error}`)
 },
-  690: (i: In<'wrapped' | 'staked'>) => {
+  694: (i: In<'wrapped' | 'staked'>) => {
 	return /** @type {LocalizedString} */ (`(래핑 ${i?.wrapped}, 스테이킹 ${i?.staked})`)
 },
-  691: "위임 내용 확인",
-  692: "새 대리인",
-  693: "이미 내 대리인입니다: 변경되는 내용이 없습니다.",
-  694: "옮겨지는 투표권",
-  695: "본인",
-  696: "본인:",
-  697: "기권",
-  698: "반대",
-  699: "찬성",
-  700: (i: In<'name'>) => {
+  695: "위임 내용 확인",
+  696: "새 대리인",
+  697: "이미 내 대리인입니다: 변경되는 내용이 없습니다.",
+  698: "옮겨지는 투표권",
+  699: "본인",
+  700: "본인:",
+  701: "기권",
+  702: "반대",
+  703: "찬성",
+  704: (i: In<'name'>) => {
 	return /** @type {LocalizedString} */ (`${i?.name}에게 투표권 위임`)
 },
-  701: (i: In<'id'>) => {
+  705: (i: In<'id'>) => {
 	return /** @type {LocalizedString} */ (`제안 ${i?.id} 실행`)
 },
-  702: (i: In<'title'>) => {
+  706: (i: In<'title'>) => {
 	return /** @type {LocalizedString} */ (`제안 생성: ${i?.title}`)
 },
-  703: "대리인 성명 게시",
-  704: (i: In<'id'>) => {
+  707: "대리인 성명 게시",
+  708: (i: In<'id'>) => {
 	return /** @type {LocalizedString} */ (`제안 ${i?.id} 대기열 등록`)
 },
-  705: (i: In<'support' | 'id'>) => {
+  709: (i: In<'support' | 'id'>) => {
 	return /** @type {LocalizedString} */ (`제안 ${i?.id}에 ${i?.support} 투표`)
 },
-  706: (i: In<'span'>) => {
+  710: (i: In<'span'>) => {
 	return /** @type {LocalizedString} */ (`${i?.span} 전`)
 },
-  707: (i: In<'number'>) => {
+  711: (i: In<'number'>) => {
 	return /** @type {LocalizedString} */ (`블록 ${i?.number}`)
 },
-  708: (i: In<'count'>) => {
+  712: (i: In<'count'>) => {
 	const countPlural = registry.plural("ko", i?.count, {});return /** @type {LocalizedString} */ (`${i?.count}블록`)
 },
-  709: (i: In<'span'>) => {
+  713: (i: In<'span'>) => {
 	return /** @type {LocalizedString} */ (`${i?.span} 후`)
 },
-  710: (i: In<'name'>) => {
+  714: (i: In<'name'>) => {
 	return /** @type {LocalizedString} */ (`${i?.name} 주소처럼 보이지만 다른 주소입니다: 모든 문자를 확인하십시오`)
 },
-  711: "전체 대리인",
-  712: "전체 제안",
-  713: "대리인",
-  714: "새 제안",
-  715: (i: In<'chain'>) => {
+  715: "전체 대리인",
+  716: "전체 제안",
+  717: "대리인",
+  718: "새 제안",
+  719: (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`${i?.chain}에는 거버너가 배포되어 있지 않습니다.`)
 },
-  716: (i: In<'address'>) => {
+  720: (i: In<'address'>) => {
 	return /** @type {LocalizedString} */ (`"${i?.address}"은(는) 주소가 아닙니다.`)
 },
-  717: "여기에는 거버넌스 페이지가 없습니다.",
-  718: (i: In<'id'>) => {
+  721: "여기에는 거버넌스 페이지가 없습니다.",
+  722: (i: In<'id'>) => {
 	return /** @type {LocalizedString} */ (`"${i?.id}"은(는) 제안 ID가 아닙니다.`)
 },
-  719: "제안",
-  720: "호출 세부 정보",
-  721: "Calldata",
-  722: "함수",
-  723: "작업",
-  724: "이 제안은 아무것도 호출하지 않습니다.",
-  725: "디코딩 안 됨",
-  726: "대상",
-  727: "금액",
-  728: (i: In<'amount'>) => {
+  723: "제안",
+  724: "호출 세부 정보",
+  725: "Calldata",
+  726: "함수",
+  727: "작업",
+  728: "이 제안은 아무것도 호출하지 않습니다.",
+  729: "디코딩 안 됨",
+  730: "대상",
+  731: "금액",
+  732: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`${i?.amount}(네이티브 코인)`)
 },
-  729: "모든 상태",
-  730: "제안자가 취소함",
-  731: (i: In<'count' | 'block'>) => {
+  733: "모든 상태",
+  734: "제안자가 취소함",
+  735: (i: In<'count' | 'block'>) => {
 	return /** @type {LocalizedString} */ (`제안 ${i?.count}개 · 블록 ${i?.block} 기준`)
 },
-  732: (i: In<'time'>) => {
+  736: (i: In<'time'>) => {
 	return /** @type {LocalizedString} */ (`${i?.time} 전 투표 종료`)
 },
-  733: (i: In<'time'>) => {
+  737: (i: In<'time'>) => {
 	return /** @type {LocalizedString} */ (`${i?.time} 후 실행 가능`)
 },
-  734: "투표 종료",
-  735: "제안",
-  736: (i: In<'time'>) => {
+  738: "투표 종료",
+  739: "제안",
+  740: (i: In<'time'>) => {
 	return /** @type {LocalizedString} */ (`${i?.time} 남음`)
 },
-  737: "제안을 불러오는 중…",
-  738: "최신",
-  739: (i: In<'state'>) => {
+  741: "제안을 불러오는 중…",
+  742: "최신",
+  743: (i: In<'state'>) => {
 	return /** @type {LocalizedString} */ (`이 페이지에 '${i?.state}' 상태인 제안이 없습니다.`)
 },
-  740: "이전",
-  741: "제안 페이지",
-  742: (i: In<'error'>) => {
+  744: "이전",
+  745: "제안 페이지",
+  746: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`제안을 읽을 수 없습니다: ${i?.error}`)
 },
-  743: "실행 가능",
-  744: (i: In<'time'>) => {
+  747: "실행 가능",
+  748: (i: In<'time'>) => {
 	return /** @type {LocalizedString} */ (`${i?.time} 후 투표 시작`)
 },
-  745: "이 페이지의 상태",
-  746: "이 체인에는 거버너가 배포되어 있지 않습니다.",
-  747: (i: In<'number'>) => {
+  749: "이 페이지의 상태",
+  750: "이 체인에는 거버너가 배포되어 있지 않습니다.",
+  751: (i: In<'number'>) => {
 	return /** @type {LocalizedString} */ (`제안 ${i?.number}`)
 },
-  748: "주소(0x…) 또는 ENS 이름(name.eth)을 입력하십시오.",
-  749: (i: In<'chain'>) => {
+  752: "주소(0x…) 또는 ENS 이름(name.eth)을 입력하십시오.",
+  753: (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`${i?.chain}에는 ENS가 없습니다: 주소를 입력하십시오.`)
 },
-  750: (i: In<'chain'>) => {
+  754: (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`${i?.chain}의 거버너에는 앱이 읽을 수 있는 투표 토큰이 없습니다.`)
 },
-  751: "주소가 아닙니다: 0x 뒤에 16진수 40자가 와야 합니다.",
-  752: "투표 중",
-  753: "취소됨",
-  754: "부결됨",
-  755: "실행됨",
-  756: "만료됨",
-  757: "시작 전",
-  758: "대기열 등록됨",
-  759: "가결됨",
-  760: (i: In<'forVotes' | 'againstVotes' | 'abstainVotes'>) => {
+  755: "주소가 아닙니다: 0x 뒤에 16진수 40자가 와야 합니다.",
+  756: "투표 중",
+  757: "취소됨",
+  758: "부결됨",
+  759: "실행됨",
+  760: "만료됨",
+  761: "시작 전",
+  762: "대기열 등록됨",
+  763: "가결됨",
+  764: (i: In<'forVotes' | 'againstVotes' | 'abstainVotes'>) => {
 	return /** @type {LocalizedString} */ (`찬성 ${i?.forVotes} · 반대 ${i?.againstVotes} · 기권 ${i?.abstainVotes}`)
 },
-  761: (i: In<'forVotes' | 'againstVotes' | 'abstainVotes'>) => {
+  765: (i: In<'forVotes' | 'againstVotes' | 'abstainVotes'>) => {
 	return /** @type {LocalizedString} */ (`찬성 ${i?.forVotes}, 반대 ${i?.againstVotes}, 기권 ${i?.abstainVotes}`)
 },
-  762: "표",
-  763: "투표권이 추가되었습니다",
-  764: (i: In<'symbol' | 'delegate'>) => {
+  766: "표",
+  767: "투표권이 추가되었습니다",
+  768: (i: In<'symbol' | 'delegate'>) => {
 	return /** @type {LocalizedString} */ (`${i?.symbol}(으)로 1:1 래핑되어 ${i?.delegate}의 투표권이 되며, 수수료 없이 언제든 일반 ALT로 되돌릴 수 있습니다. 지갑이 permit에 서명할 수 있으면 서명 한 번과 트랜잭션 한 번으로 끝납니다.`)
 },
-  765: (i: In<'symbol'>) => {
+  769: (i: In<'symbol'>) => {
 	return /** @type {LocalizedString} */ (`${i?.symbol}(으)로 1:1 래핑되어 본인의 투표권이 되며, 수수료 없이 언제든 일반 ALT로 되돌릴 수 있습니다. 지갑이 permit에 서명할 수 있으면 서명 한 번과 트랜잭션 한 번으로 끝납니다.`)
 },
-  766: "투표권 얻기",
-  767: " 목록에서 이 투표권으로 투표할 수 있는 다른 사람을 확인할 수 있습니다.",
-  768: "다음: 지금부터 생성되는 제안에서, 내 투표권을 위임받은 사람(위의 '내 투표권' 참고)의 투표권으로 반영됩니다. ",
-  769: "대리인",
-  770: "이 지갑에는 투표권으로 바꿀 일반 ALT가 없습니다.",
-  771: "일반 ALT",
-  772: "일반 ALT로 되돌리기",
-  773: "일반 ALT로 되돌렸습니다",
-  774: (i: In<'symbol'>) => {
+  770: "투표권 얻기",
+  771: " 목록에서 이 투표권으로 투표할 수 있는 다른 사람을 확인할 수 있습니다.",
+  772: "다음: 지금부터 생성되는 제안에서, 내 투표권을 위임받은 사람(위의 '내 투표권' 참고)의 투표권으로 반영됩니다. ",
+  773: "대리인",
+  774: "이 지갑에는 투표권으로 바꿀 일반 ALT가 없습니다.",
+  775: "일반 ALT",
+  776: "일반 ALT로 되돌리기",
+  777: "일반 ALT로 되돌렸습니다",
+  778: (i: In<'symbol'>) => {
 	return /** @type {LocalizedString} */ (`${i?.symbol} 잔액`)
 },
-  775: "일반 ALT로 되돌릴 투표권",
-  776: "투표권으로 바꿀 일반 ALT",
-  777: (i: In<'amount'>) => {
+  779: "일반 ALT로 되돌릴 투표권",
+  780: "투표권으로 바꿀 일반 ALT",
+  781: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`${i?.amount}을(를) 일반 ALT로 되돌리기`)
 },
-  778: (i: In<'amount' | 'delegate'>) => {
+  782: (i: In<'amount' | 'delegate'>) => {
 	return /** @type {LocalizedString} */ (`${i?.amount}을(를) ${i?.delegate}의 투표권으로 전환`)
 },
-  779: (i: In<'amount'>) => {
+  783: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`${i?.amount}을(를) 본인의 투표권으로 전환`)
 },
-  780: "지갑을 연결하거나 주소를 조회하면 투표권을 확인하고 위임할 수 있습니다.",
-  781: "투표권을 위임하거나 얻으려면 이 지갑을 연결하십시오.",
-  782: "내 대리인의 투표권: ",
-  783: "위임하면 이 계정의 투표권 전체가 옮겨집니다. 위임 이후에 스냅샷이 찍히는 제안부터 반영됩니다.",
-  784: "세부 정보 및 위임",
-  785: "에게 위임됨",
-  786: "내 투표권은 ",
-  787: "위임 안 됨",
-  788: "내 투표권: ",
-  789: "내 투표권을 불러오는 중…",
-  790: (i: In<'chain'>) => {
+  784: "지갑을 연결하거나 주소를 조회하면 투표권을 확인하고 위임할 수 있습니다.",
+  785: "투표권을 위임하거나 얻으려면 이 지갑을 연결하십시오.",
+  786: "내 대리인의 투표권: ",
+  787: "위임하면 이 계정의 투표권 전체가 옮겨집니다. 위임 이후에 스냅샷이 찍히는 제안부터 반영됩니다.",
+  788: "세부 정보 및 위임",
+  789: "에게 위임됨",
+  790: "내 투표권은 ",
+  791: "위임 안 됨",
+  792: "내 투표권: ",
+  793: "내 투표권을 불러오는 중…",
+  794: (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`${i?.chain}의 거버너에는 앱이 읽을 수 있는 투표 토큰이 없어 표시할 투표권이 없습니다.`)
 },
-  791: (i: In<'error'>) => {
+  795: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`투표권을 읽을 수 없습니다: ${i?.error}`)
 },
-  792: (i: In<'delegate'>) => {
+  796: (i: In<'delegate'>) => {
 	return /** @type {LocalizedString} */ (`Safe의 모든 투표권(래핑 및 스테이킹분)을 ${i?.delegate}에게 옮깁니다.`)
 },
-  793: "Safe의 모든 투표권(래핑 및 스테이킹분)을 Safe 자신에게 옮깁니다.",
-  794: (i: In<'delegate'>) => {
+  797: "Safe의 모든 투표권(래핑 및 스테이킹분)을 Safe 자신에게 옮깁니다.",
+  798: (i: In<'delegate'>) => {
 	return /** @type {LocalizedString} */ (`${i?.delegate}에게 투표권 위임`)
 },
-  795: "투표권을 자기 자신에게 위임",
-  796: "위임 대상(주소, 비워 두면 Safe 자신)",
-  797: "위임 대상(주소 또는 ENS 이름, 비워 두면 Safe 자신)",
-  798: "래핑한 ALT와 스테이킹한 ALT 모두 투표에 쓰이며, 한 번의 위임으로 둘 다 옮겨집니다. 변경 사항은 그 이후에 스냅샷이 찍히는 제안부터 반영됩니다.",
-  799: "대리인의 투표 내역",
-  800: "내 투표권",
-  801: "다른 주소를 보고 있습니다. 이 주소의 투표권을 위임하거나 얻으려면 해당 지갑을 연결하십시오.",
+  799: "투표권을 자기 자신에게 위임",
+  800: "위임 대상(주소, 비워 두면 Safe 자신)",
+  801: "위임 대상(주소 또는 ENS 이름, 비워 두면 Safe 자신)",
+  802: "래핑한 ALT와 스테이킹한 ALT 모두 투표에 쓰이며, 한 번의 위임으로 둘 다 옮겨집니다. 변경 사항은 그 이후에 스냅샷이 찍히는 제안부터 반영됩니다.",
+  803: "대리인의 투표 내역",
+  804: "내 투표권",
+  805: "다른 주소를 보고 있습니다. 이 주소의 투표권을 위임하거나 얻으려면 해당 지갑을 연결하십시오.",
 };
 export default table;

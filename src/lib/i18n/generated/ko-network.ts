@@ -4,104 +4,104 @@ import * as registry from '../registry.ts';
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
 const table: Record<number, string | ((i: never) => string)> = {
-  802: "이 RPC는 이미 목록에 있습니다.",
-  803: "URL에 사용자 이름과 비밀번호를 넣지 마십시오.",
-  804: (i: In<'host' | 'reason'>) => {
+  806: "이 RPC는 이미 목록에 있습니다.",
+  807: "URL에 사용자 이름과 비밀번호를 넣지 마십시오.",
+  808: (i: In<'host' | 'reason'>) => {
 	return /** @type {LocalizedString} */ (`${i?.host}이(가) 응답하지 않았습니다: ${i?.reason}`)
 },
-  805: (i: In<'host'>) => {
+  809: (i: In<'host'>) => {
 	return /** @type {LocalizedString} */ (`${i?.host}이(가) 어떤 체인을 제공하는지 알려 주지 않았습니다.`)
 },
-  806: "https://로 시작하는 전체 URL을 입력하십시오.",
-  807: (i: In<'origin'>) => {
+  810: "https://로 시작하는 전체 URL을 입력하십시오.",
+  811: (i: In<'origin'>) => {
 	return /** @type {LocalizedString} */ (`이 사이트는 배포자가 허용한 RPC에만 연결하며, ${i?.origin}은(는) 그중 하나가 아닙니다. 배포자는 사용자가 추가하는 RPC를 허용할 수 있습니다 (README의 "Reading history on public RPCs" 참조). 그때까지는 목록에 있는 RPC 중 하나를 사용하십시오.`)
 },
-  808: "https:// URL을 사용하십시오 (http://는 이 컴퓨터의 노드에만 사용할 수 있습니다).",
-  809: (i: In<'host' | 'id' | 'chain' | 'expected'>) => {
+  812: "https:// URL을 사용하십시오 (http://는 이 컴퓨터의 노드에만 사용할 수 있습니다).",
+  813: (i: In<'host' | 'id' | 'chain' | 'expected'>) => {
 	return /** @type {LocalizedString} */ (`${i?.host}은(는) ${i?.chain}(체인 ${i?.expected})이 아니라 체인 ${i?.id}을(를) 제공합니다.`)
 },
-  810: "최신 블록",
-  811: (i: In<'count'>) => {
+  814: "최신 블록",
+  815: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`요청당 최대 호출 ${i?.count}건`)
 },
-  812: (i: In<'count' | 'refused'>) => {
+  816: (i: In<'count' | 'refused'>) => {
 	return /** @type {LocalizedString} */ (`요청당 최대 호출 ${i?.count}건 (${i?.refused}건은 거부됨)`)
 },
-  813: (i: In<'count'>) => {
+  817: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`요청당 최대 호출 ${i?.count}건 (아직 테스트 안 됨)`)
 },
-  814: (i: In<'count'>) => {
+  818: (i: In<'count'>) => {
 	const countPlural = registry.plural("ko", i?.count, {});return /** @type {LocalizedString} */ (`다른 엔드포인트보다 ${i?.count}블록 뒤처짐`)
 },
-  815: (i: In<'count'>) => {
+  819: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`분당 호출 ${i?.count}건`)
 },
-  816: (i: In<'count'>) => {
+  820: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`초당 호출 ${i?.count}건`)
 },
-  817: (i: In<'error' | 'ago'>) => {
+  821: (i: In<'error' | 'ago'>) => {
 	return /** @type {LocalizedString} */ (`${i?.error} (${i?.ago})`)
 },
-  818: (i: In<'count'>) => {
+  822: (i: In<'count'>) => {
 	const countPlural = registry.plural("ko", i?.count, {});return /** @type {LocalizedString} */ (`현재 아님 (제한 ${i?.count}회 발생)`)
 },
-  819: ", ",
-  820: (i: In<'count'>) => {
+  823: ", ",
+  824: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`${i?.count}분 전`)
 },
-  821: (i: In<'count'>) => {
+  825: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`${i?.count} ms`)
 },
-  822: "속도 제한 발생 안 함",
-  823: "아직 측정 안 됨",
-  824: "아니요",
-  825: "요청당 호출 1건",
-  826: "요청당 호출 1건 (배치 미지원)",
-  827: (i: In<'time'>) => {
+  826: "속도 제한 발생 안 함",
+  827: "아직 측정 안 됨",
+  828: "아니요",
+  829: "요청당 호출 1건",
+  830: "요청당 호출 1건 (배치 미지원)",
+  831: (i: In<'time'>) => {
 	return /** @type {LocalizedString} */ (`예, ${i?.time} 남음`)
 },
-  828: (i: In<'count'>) => {
+  832: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`${i?.count}초`)
 },
-  829: (i: In<'count'>) => {
+  833: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`${i?.count}초 전`)
 },
-  830: "응답 중",
-  831: "뒤처짐",
-  832: "중단됨",
-  833: "아직 요청 안 함",
-  834: "속도 제한됨",
-  835: (i: In<'chain'>) => {
+  834: "응답 중",
+  835: "뒤처짐",
+  836: "중단됨",
+  837: "아직 요청 안 함",
+  838: "속도 제한됨",
+  839: (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`${i?.chain}용으로 직접 운영하는 노드나 신뢰하는 제공자를 추가합니다. 앱은 사용하기 전에 어떤 체인을 제공하는지 확인하며, 이 브라우저에만 저장합니다.`)
 },
-  836: "RPC 추가",
-  837: (i: In<'url'>) => {
+  840: "RPC 추가",
+  841: (i: In<'url'>) => {
 	return /** @type {LocalizedString} */ (`${i?.url}을(를) 추가했습니다. 가장 상태가 좋을 때 조회에 사용합니다.`)
 },
-  838: "직접 추가함",
-  839: "배치",
-  840: "확인 후 추가",
-  841: "확인 중…",
-  842: "RPC 엔드포인트",
-  843: "최신 블록",
-  844: "사용 중",
-  845: "마지막 오류",
-  846: "지연 시간",
-  847: (i: In<'chain'>) => {
+  842: "직접 추가함",
+  843: "배치",
+  844: "확인 후 추가",
+  845: "확인 중…",
+  846: "RPC 엔드포인트",
+  847: "최신 블록",
+  848: "사용 중",
+  849: "마지막 오류",
+  850: "지연 시간",
+  851: (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`${i?.chain}의 RPC 엔드포인트가 이 브라우저에 어떻게 응답하는지 보여 줍니다. 조회는 가장 상태가 좋은 엔드포인트로 보내며, 그 엔드포인트가 실패하거나 속도를 제한하거나 뒤처지면 다음 엔드포인트로 넘어갑니다. 각 엔드포인트의 제한은 발생할 때 학습하여 이 브라우저에 저장합니다.`)
 },
-  848: (i: In<'count'>) => {
+  852: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`이 체인에서는 요청당 ${i?.count}블록씩 기록을 읽습니다 (학습됨).`)
 },
-  849: "없음",
-  850: "요청 속도",
-  851: "속도 제한",
-  852: (i: In<'host'>) => {
+  853: "없음",
+  854: "요청 속도",
+  855: "속도 제한",
+  856: (i: In<'host'>) => {
 	return /** @type {LocalizedString} */ (`${i?.host} 삭제`)
 },
-  853: "상태",
-  854: "네트워크",
-  855: "RPC URL",
-  856: "https://",
+  857: "상태",
+  858: "네트워크",
+  859: "RPC URL",
+  860: "https://",
 };
 export default table;

@@ -4,377 +4,377 @@ import * as registry from '../registry.ts';
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
 const table: Record<number, string | ((i: never) => string)> = {
-  1086: (i: In<'id'>) => {
+  1090: (i: In<'id'>) => {
 	return /** @type {LocalizedString} */ (`이동 완료 #${i?.id}`)
 },
-  1087: "이동됨",
-  1088: "모든 서비스",
-  1089: "모든 상태",
-  1090: "수수료",
-  1091: "내 위임",
-  1092: "내 스테이킹",
-  1093: "순 보상률",
-  1094: "없음",
-  1095: "운영자",
-  1096: "부터)",
-  1097: (i: In<'percent'>) => {
+  1091: "이동됨",
+  1092: "모든 서비스",
+  1093: "모든 상태",
+  1094: "수수료",
+  1095: "내 위임",
+  1096: "내 스테이킹",
+  1097: "순 보상률",
+  1098: "없음",
+  1099: "운영자",
+  1100: "부터)",
+  1101: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`→ ${i?.percent}% (`)
 },
-  1098: (i: In<'block' | 'count'>) => {
+  1102: (i: In<'block' | 'count'>) => {
 	return /** @type {LocalizedString} */ (`블록 ${i?.block} 기준(마지막 방문 시점): 위임이 가장 많은 운영자 ${i?.count}곳입니다. 현재 수치를 읽는 중…`)
 },
-  1099: (i: In<'rate' | 'earning'>) => {
+  1103: (i: In<'rate' | 'earning'>) => {
 	return /** @type {LocalizedString} */ (`프로토콜은 보상을 받는 모든 활성 스테이킹(${i?.earning})에 초당 ${i?.rate}를 지분 비율대로 지급하며, 각 운영자는 자신의 수수료를 가져갑니다. 순 보상률 = 지급률 × 연간 초 수 × (1 − 수수료) ÷ 보상 대상 스테이킹. 이 값은 스테이킹이 움직이면 달라지며, 적립된 준비금이 남아 있는 동안에만 지급됩니다`)
 },
-  1100: ". 예상 APR이나 홍보용 APR은 표시하지 않습니다.",
-  1101: (i: In<'duration'>) => {
+  1104: ". 예상 APR이나 홍보용 APR은 표시하지 않습니다.",
+  1105: (i: In<'duration'>) => {
 	return /** @type {LocalizedString} */ (` (현재 속도로 약 ${i?.duration})`)
 },
-  1102: "순 보상률 계산 방법",
-  1103: "검색",
-  1104: "이름 또는 주소",
-  1105: "자체 스테이킹",
-  1106: "서비스",
-  1107: "서비스",
-  1108: (i: In<'count'>) => {
+  1106: "순 보상률 계산 방법",
+  1107: "검색",
+  1108: "이름 또는 주소",
+  1109: "자체 스테이킹",
+  1110: "서비스",
+  1111: "서비스",
+  1112: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`${i?.count}곳 더 보기`)
 },
-  1109: (i: In<'shown' | 'total'>) => {
+  1113: (i: In<'shown' | 'total'>) => {
 	return /** @type {LocalizedString} */ (`${i?.total}곳 중 ${i?.shown}곳을 표시하고 있습니다.`)
 },
-  1110: (i: In<'shown' | 'matching' | 'total'>) => {
+  1114: (i: In<'shown' | 'matching' | 'total'>) => {
 	return /** @type {LocalizedString} */ (`일치하는 ${i?.matching}곳 중 ${i?.shown}곳을 표시하고 있습니다(전체 ${i?.total}곳).`)
 },
-  1111: "슬래싱 이력",
-  1112: (i: In<'column'>) => {
+  1115: "슬래싱 이력",
+  1116: (i: In<'column'>) => {
 	return /** @type {LocalizedString} */ (`${i?.column}, A→Z순`)
 },
-  1113: "정렬 기준",
-  1114: (i: In<'column'>) => {
+  1117: "정렬 기준",
+  1118: (i: In<'column'>) => {
 	return /** @type {LocalizedString} */ (`${i?.column}, 높은 순`)
 },
-  1115: (i: In<'column'>) => {
+  1119: (i: In<'column'>) => {
 	return /** @type {LocalizedString} */ (`${i?.column}, 낮은 순`)
 },
-  1116: "스테이커",
-  1117: "상태",
-  1118: (i: In<'count'>) => {
+  1120: "스테이커",
+  1121: "상태",
+  1122: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`운영자 (${i?.count})`)
 },
-  1119: "총 위임 수량",
-  1120: "스테이킹 금액",
-  1121: (i: In<'active' | 'unbonding'>) => {
+  1123: "총 위임 수량",
+  1124: "스테이킹 금액",
+  1125: (i: In<'active' | 'unbonding'>) => {
 	return /** @type {LocalizedString} */ (` (활성 ${i?.active}, 언본딩 중이며 아직 슬래싱될 수 있는 ${i?.unbonding}). 지금 슬래싱이 기록되면 잃을 수 있는 최대 금액: `)
 },
-  1122: "스테이킹 총액: ",
-  1123: (i: In<'percent' | 'amount'>) => {
+  1126: "스테이킹 총액: ",
+  1127: (i: In<'percent' | 'amount'>) => {
 	return /** @type {LocalizedString} */ (`슬래싱 진행 중: ${i?.percent}, 이 중 최대 ${i?.amount}가 차감됩니다. 슬래싱이 모두 적용될 때까지 스테이킹을 넣거나 뺄 수 없습니다.`)
 },
-  1124: "슬래싱 진행 중: 비율을 읽는 중…",
-  1125: "슬래싱 진행 중: 비율을 읽을 수 없습니다(아래 참조).",
-  1126: (i: In<'percent'>) => {
+  1128: "슬래싱 진행 중: 비율을 읽는 중…",
+  1129: "슬래싱 진행 중: 비율을 읽을 수 없습니다(아래 참조).",
+  1130: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`수수료 ${i?.percent}`)
 },
-  1127: "부터)",
-  1128: (i: In<'percent'>) => {
+  1131: "부터)",
+  1132: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`, ${i?.percent}(으)로 인하 예정 (`)
 },
-  1129: (i: In<'percent'>) => {
+  1133: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`, ${i?.percent}(으)로 인상 예정 (`)
 },
-  1130: (i: In<'error'>) => {
+  1134: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`내 운영자에게 적용 중인 슬래싱을 읽을 수 없습니다: ${i?.error}`)
 },
-  1131: "비활성: 이곳의 스테이킹은 보상을 받지 못합니다.",
-  1132: "현재 최대 손실 가능액",
-  1133: (i: In<'percent'>) => {
+  1135: "비활성: 이곳의 스테이킹은 보상을 받지 못합니다.",
+  1136: "현재 최대 손실 가능액",
+  1137: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (` (각 부분의 ${i?.percent}, 컨트랙트와 같이 올림 처리).`)
 },
-  1134: (i: In<'amount'>) => {
+  1138: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`${i?.amount} 전부를 옮길 운영자`)
 },
-  1135: "옮기기",
-  1136: (i: In<'unbonding' | 'operator'>) => {
+  1139: "옮기기",
+  1140: (i: In<'unbonding' | 'operator'>) => {
 	return /** @type {LocalizedString} */ (`트랜잭션 한 번으로 처리됩니다. ${i?.unbonding} 동안 언본딩되며, 그동안 보상을 받지 못하고 잠금이 해제될 때까지 ${i?.operator} 때문에 슬래싱될 수 있습니다. 그 후 이동을 완료하면 선택한 운영자에게 스테이킹됩니다.`)
 },
-  1137: "이동 시작됨",
-  1138: (i: In<'percent'>) => {
+  1141: "이동 시작됨",
+  1142: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`거버넌스가 ${i?.percent}를 슬래싱할 수 있습니다: 제안이 투표 중입니다 (`)
 },
-  1139: (i: In<'unbonding'>) => {
+  1143: (i: In<'unbonding'>) => {
 	return /** @type {LocalizedString} */ (`). 제안이 ${i?.unbonding} 안에 실행되면 스테이킹을 옮겨도 슬래싱을 피할 수 없습니다: 빠져나가는 중인 스테이킹도 잠금이 해제될 때까지 이 운영자 몫으로 슬래싱될 수 있습니다.`)
 },
-  1140: (i: In<'error'>) => {
+  1144: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`거버넌스에 제안된 슬래싱을 읽을 수 없어 아무것도 표시하지 않습니다: ${i?.error}`)
 },
-  1141: (i: In<'percent'>) => {
+  1145: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`거버넌스가 ${i?.percent}를 슬래싱할 수 있습니다: 제안이 투표를 기다리고 있습니다 (`)
 },
-  1142: (i: In<'percent'>) => {
+  1146: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`거버넌스가 ${i?.percent}를 슬래싱할 수 있습니다: 제안이 실행 대기열에 등록되었습니다 (`)
 },
-  1143: (i: In<'percent'>) => {
+  1147: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`거버넌스가 ${i?.percent}를 슬래싱할 수 있습니다: 제안이 통과되어 대기열 등록이 가능합니다 (`)
 },
-  1144: "운영자별 위험",
-  1145: "제안 보기",
-  1146: "스테이킹 이후 바뀐 점 보기",
-  1147: "스테이킹 이후 바뀐 점",
-  1148: "까지 가져갑니다.",
-  1149: " 현재 적용 중인 슬래싱은 최대 ",
-  1150: "내 위험 한눈에 보기",
-  1151: "주의할 점",
-  1152: "다시 시도",
-  1153: (i: In<'amount'>) => {
+  1148: "운영자별 위험",
+  1149: "제안 보기",
+  1150: "스테이킹 이후 바뀐 점 보기",
+  1151: "스테이킹 이후 바뀐 점",
+  1152: "까지 가져갑니다.",
+  1153: " 현재 적용 중인 슬래싱은 최대 ",
+  1154: "내 위험 한눈에 보기",
+  1155: "주의할 점",
+  1156: "다시 시도",
+  1157: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (` (언본딩 중 ${i?.amount})`)
 },
-  1154: (i: In<'shown' | 'count'>) => {
+  1158: (i: In<'shown' | 'count'>) => {
 	return /** @type {LocalizedString} */ (`스테이커 ${i?.count}명 중 상위 ${i?.shown}명입니다.`)
 },
-  1155: "스테이커를 불러오는 중…",
-  1156: "슬래싱된 적이 없습니다.",
-  1157: "운영자 (자체 스테이킹)",
-  1158: "비중",
-  1159: "스테이킹 추이 보기",
-  1160: (i: In<'percent' | 'amount'>) => {
+  1159: "스테이커를 불러오는 중…",
+  1160: "슬래싱된 적이 없습니다.",
+  1161: "운영자 (자체 스테이킹)",
+  1162: "비중",
+  1163: "스테이킹 추이 보기",
+  1164: (i: In<'percent' | 'amount'>) => {
 	return /** @type {LocalizedString} */ (`: ${i?.percent}% 슬래싱, ${i?.amount}가 트레저리로 이전되었습니다.`)
 },
-  1161: "슬래싱 기록",
-  1162: "스테이킹 추이",
-  1163: "스테이커",
-  1164: ")",
-  1165: (i: In<'percent'>) => {
+  1165: "슬래싱 기록",
+  1166: "스테이킹 추이",
+  1167: "스테이커",
+  1168: ")",
+  1169: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`, ${i?.percent}%(으)로 변경 예정 (`)
 },
-  1166: ", ",
-  1167: ". 운영자 이름은 운영자가 직접 정합니다: 스테이킹하기 전에 주소를 확인하십시오.",
-  1168: "다른 운영자가 이와 비슷한 이름을 사용합니다:",
-  1169: (i: In<'problem'>) => {
+  1170: ", ",
+  1171: ". 운영자 이름은 운영자가 직접 정합니다: 스테이킹하기 전에 주소를 확인하십시오.",
+  1172: "다른 운영자가 이와 비슷한 이름을 사용합니다:",
+  1173: (i: In<'problem'>) => {
 	return /** @type {LocalizedString} */ (`이 운영자의 메타데이터는 표시하지 않습니다: ${i?.problem}`)
 },
-  1170: "이 운영자의 메타데이터",
-  1171: (i: In<'status'>) => {
+  1174: "이 운영자의 메타데이터",
+  1175: (i: In<'status'>) => {
 	return /** @type {LocalizedString} */ (`이 운영자는 ${i?.status} 상태이므로 새 스테이킹을 받지 않습니다.`)
 },
-  1172: "부터 적용되며, 그때까지는 위의 보상률이 현재 보상률입니다. 운영자는 한 번에 하나의 변경만 대기시킬 수 있으며, 새 요청은 기존 요청을 대체하고 공지 기간을 다시 시작합니다.",
-  1173: (i: In<'percent'>) => {
+  1176: "부터 적용되며, 그때까지는 위의 보상률이 현재 보상률입니다. 운영자는 한 번에 하나의 변경만 대기시킬 수 있으며, 새 요청은 기존 요청을 대체하고 공지 기간을 다시 시작합니다.",
+  1177: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`${i?.percent}%(으)로의 변경은 이 운영자의 유일한 대기 중인 수수료 변경입니다: `)
 },
-  1174: "스테이킹하기 전에 이 운영자의 이름을 다른 운영자와 비교하기 위해 다른 운영자를 읽는 중…",
-  1175: (i: In<'count' | 'amount'>) => {
+  1178: "스테이킹하기 전에 이 운영자의 이름을 다른 운영자와 비교하기 위해 다른 운영자를 읽는 중…",
+  1179: (i: In<'count' | 'amount'>) => {
 	return /** @type {LocalizedString} */ (`${i?.count}회, ${i?.amount}`)
 },
-  1176: "전체 운영자",
-  1177: "운영자 정보를 불러오는 중…",
-  1178: "운영자 목록을 불러오는 중…",
-  1179: "에 등록된 운영자가 없습니다.",
-  1180: "",
-  1181: (i: In<'chain'>) => {
+  1180: "전체 운영자",
+  1181: "운영자 정보를 불러오는 중…",
+  1182: "운영자 목록을 불러오는 중…",
+  1183: "에 등록된 운영자가 없습니다.",
+  1184: "",
+  1185: (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`${i?.chain}에는 스테이킹이 배포되어 있지 않습니다.`)
 },
-  1182: (i: In<'error'>) => {
+  1186: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`스테이킹 정보를 읽을 수 없습니다: ${i?.error}`)
 },
-  1183: "알 수 없는 운영자",
-  1184: "운영자 선택",
-  1185: "재스테이킹",
-  1186: "먼저 언스테이킹할 수량을 입력하십시오.",
-  1187: "다른 운영자와 비슷한 이름",
-  1188: "옮길 수량",
-  1189: (i: In<'amount' | 'operator' | 'target' | 'unbonding' | 'rest'>) => {
+  1187: "알 수 없는 운영자",
+  1188: "운영자 선택",
+  1189: "재스테이킹",
+  1190: "먼저 언스테이킹할 수량을 입력하십시오.",
+  1191: "다른 운영자와 비슷한 이름",
+  1192: "옮길 수량",
+  1193: (i: In<'amount' | 'operator' | 'target' | 'unbonding' | 'rest'>) => {
 	return /** @type {LocalizedString} */ (`${i?.amount}는 지금 ${i?.operator}에서 빠져나가 ${i?.unbonding} 후 잠금이 해제되면 ${i?.target}에 스테이킹됩니다. 그때까지는 보상을 받지 못하고, 투표에는 계속 반영되며, ${i?.operator}의 잘못으로 슬래싱될 수 있습니다. ${i?.rest}는 ${i?.operator}에 남습니다.`)
 },
-  1190: "스테이킹을 옮길 운영자",
-  1191: (i: In<'amount'>) => {
+  1194: "스테이킹을 옮길 운영자",
+  1195: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`청구 가능한 보상: ${i?.amount}`)
 },
-  1192: "스테이킹 이동",
-  1193: (i: In<'minimum'>) => {
+  1196: "스테이킹 이동",
+  1197: (i: In<'minimum'>) => {
 	return /** @type {LocalizedString} */ (`전액을 언스테이킹하거나 최소 ${i?.minimum}를 남기십시오: 컨트랙트는 그보다 적은 잔여 스테이킹을 거부합니다.`)
 },
-  1194: (i: In<'amount' | 'operator' | 'address' | 'unbonding'>) => {
+  1198: (i: In<'amount' | 'operator' | 'address' | 'unbonding'>) => {
 	return /** @type {LocalizedString} */ (`${i?.operator}(${i?.address})에서 ${i?.amount}를 언스테이킹합니다. 인출하려면 ${i?.unbonding}의 언본딩 기간을 거쳐야 합니다.`)
 },
-  1195: (i: In<'operator' | 'address' | 'unbonding'>) => {
+  1199: (i: In<'operator' | 'address' | 'unbonding'>) => {
 	return /** @type {LocalizedString} */ (`${i?.operator}(${i?.address})의 포지션 전체를 언스테이킹합니다. 인출하려면 ${i?.unbonding}의 언본딩 기간을 거쳐야 합니다.`)
 },
-  1196: "이 운영자에 대한 내 스테이킹",
-  1197: "스테이킹을 옮길 운영자를 선택하십시오.",
-  1198: "언스테이킹",
-  1199: "언스테이킹할 수량",
-  1200: (i: In<'unbonding' | 'operator' | 'minimum'>) => {
+  1200: "이 운영자에 대한 내 스테이킹",
+  1201: "스테이킹을 옮길 운영자를 선택하십시오.",
+  1202: "언스테이킹",
+  1203: "언스테이킹할 수량",
+  1204: (i: In<'unbonding' | 'operator' | 'minimum'>) => {
 	return /** @type {LocalizedString} */ (`언스테이킹한 ALT는 ${i?.unbonding} 동안 언본딩됩니다: 그동안 보상을 받지 못하고, 투표에는 계속 반영되며, 잠금이 해제될 때까지 ${i?.operator}의 잘못으로 슬래싱될 수 있습니다. 전액을 언스테이킹하거나 최소 ${i?.minimum}를 남기십시오.`)
 },
-  1201: "이 운영자에 대한 내 스테이킹",
-  1202: (i: In<'amount'>) => {
+  1205: "이 운영자에 대한 내 스테이킹",
+  1206: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`이 운영자에 대한 내 스테이킹: ${i?.amount}`)
 },
-  1203: (i: In<'amount'>) => {
+  1207: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`보상 ${i?.amount} 청구`)
 },
-  1204: (i: In<'amount' | 'operator' | 'id'>) => {
+  1208: (i: In<'amount' | 'operator' | 'id'>) => {
 	return /** @type {LocalizedString} */ (`${i?.operator}에 ${i?.amount} 스테이킹 (요청 #${i?.id})`)
 },
-  1205: (i: In<'operator'>) => {
+  1209: (i: In<'operator'>) => {
 	return /** @type {LocalizedString} */ (`보상을 ${i?.operator}에 재스테이킹`)
 },
-  1206: (i: In<'operator'>) => {
+  1210: (i: In<'operator'>) => {
 	return /** @type {LocalizedString} */ (`${i?.operator} 슬래싱의 다음 부분 적용`)
 },
-  1207: (i: In<'amount' | 'operator'>) => {
+  1211: (i: In<'amount' | 'operator'>) => {
 	return /** @type {LocalizedString} */ (`${i?.operator}(으)로 ${i?.amount} 이동 시작`)
 },
-  1208: "(으)로 이동 중",
-  1209: "",
-  1210: ")",
-  1211: (i: In<'duration'>) => {
+  1212: "(으)로 이동 중",
+  1213: "",
+  1214: ")",
+  1215: (i: In<'duration'>) => {
 	return /** @type {LocalizedString} */ (`대기 중, ${i?.duration} 후 잠금 해제 (`)
 },
-  1212: "청구 가능한 보상",
-  1213: "준비됨",
-  1214: "부터)",
-  1215: " (",
-  1216: (i: In<'requested'>) => {
+  1216: "청구 가능한 보상",
+  1217: "준비됨",
+  1218: "부터)",
+  1219: " (",
+  1220: (i: In<'requested'>) => {
 	return /** @type {LocalizedString} */ (`(요청 수량 ${i?.requested}, 언본딩 중 슬래싱으로 감소)`)
 },
-  1217: "에서)",
-  1218: (i: In<'id' | 'amount'>) => {
+  1221: "에서)",
+  1222: (i: In<'id' | 'amount'>) => {
 	return /** @type {LocalizedString} */ (`#${i?.id} · ${i?.amount} (`)
 },
-  1219: (i: In<'principal' | 'lost'>) => {
+  1223: (i: In<'principal' | 'lost'>) => {
 	return /** @type {LocalizedString} */ (`${i?.principal}를 스테이킹했으나 운영자가 슬래싱되어 그중 ${i?.lost}가 차감되었습니다.`)
 },
-  1220: "스테이킹 금액",
-  1221: "내 포지션",
-  1222: "언본딩 중",
-  1223: (i: In<'amount' | 'operator'>) => {
+  1224: "스테이킹 금액",
+  1225: "내 포지션",
+  1226: "언본딩 중",
+  1227: (i: In<'amount' | 'operator'>) => {
 	return /** @type {LocalizedString} */ (`${i?.operator}에서 ${i?.amount} 언스테이킹`)
 },
-  1224: (i: In<'amount'>) => {
+  1228: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`${i?.amount} 인출`)
 },
-  1225: (i: In<'id' | 'amount'>) => {
+  1229: (i: In<'id' | 'amount'>) => {
 	return /** @type {LocalizedString} */ (`요청 #${i?.id} 인출 (${i?.amount})`)
 },
-  1226: "보상 모두 청구",
-  1227: "보상 및 인출",
-  1228: (i: In<'count'>) => {
+  1230: "보상 모두 청구",
+  1231: "보상 및 인출",
+  1232: (i: In<'count'>) => {
 	const countPlural = registry.plural("ko", i?.count, {});return /** @type {LocalizedString} */ (` (요청 ${i?.count}건)`)
 },
-  1229: "인출 가능: ",
-  1230: (i: In<'count'>) => {
+  1233: "인출 가능: ",
+  1234: (i: In<'count'>) => {
 	const countPlural = registry.plural("ko", i?.count, {});return /** @type {LocalizedString} */ (`운영자 ${i?.count}곳의 보상:`)
 },
-  1231: "인출 가능 금액 모두 인출",
-  1232: "허용 목록에 다시 추가됨",
-  1233: ", ",
-  1234: ",",
-  1235: ":",
-  1236: (i: In<'percent'>) => {
+  1235: "인출 가능 금액 모두 인출",
+  1236: "허용 목록에 다시 추가됨",
+  1237: ", ",
+  1238: ",",
+  1239: ":",
+  1240: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`수수료가 ${i?.percent}(으)로 변경됨`)
 },
-  1237: (i: In<'percent'>) => {
+  1241: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`수수료를 ${i?.percent}(으)로 변경한다고 발표`)
 },
-  1238: ")",
-  1239: " (",
-  1240: "비활성화됨: 스테이킹을 더 받지 않으며 보상도 발생하지 않음",
-  1241: "부터 적용",
-  1242: ", ",
-  1243: "변경 사항이 없습니다.",
-  1244: "다시 활성화됨",
-  1245: "허용 목록에서 제거됨",
-  1246: (i: In<'was' | 'now'>) => {
+  1242: ")",
+  1243: " (",
+  1244: "비활성화됨: 스테이킹을 더 받지 않으며 보상도 발생하지 않음",
+  1245: "부터 적용",
+  1246: ", ",
+  1247: "변경 사항이 없습니다.",
+  1248: "다시 활성화됨",
+  1249: "허용 목록에서 제거됨",
+  1250: (i: In<'was' | 'now'>) => {
 	return /** @type {LocalizedString} */ (`전체 활성 스테이킹에서 차지하는 비중이 ${i?.was}에서 ${i?.now}(으)로 바뀌었습니다.`)
 },
-  1247: (i: In<'block'>) => {
+  1251: (i: In<'block'>) => {
 	return /** @type {LocalizedString} */ (`블록 ${i?.block} 이후(이 앱이 보유한 기록은 여기서 시작하며, 첫 스테이킹은 그보다 이전입니다),`)
 },
-  1248: "처음 스테이킹한 이후",
-  1249: (i: In<'percent' | 'amount'>) => {
+  1252: "처음 스테이킹한 이후",
+  1253: (i: In<'percent' | 'amount'>) => {
 	return /** @type {LocalizedString} */ (`${i?.percent} 슬래싱됨 (전체 스테이커 합계 ${i?.amount})`)
 },
-  1250: "적용됨",
-  1251: (i: In<'page'>) => {
+  1254: "적용됨",
+  1255: (i: In<'page'>) => {
 	return /** @type {LocalizedString} */ (`다음 ${i?.page}개 적용`)
 },
-  1252: (i: In<'operator'>) => {
+  1256: (i: In<'operator'>) => {
 	return /** @type {LocalizedString} */ (`마지막 항목이 삭감될 때까지 누구도 ${i?.operator}에 스테이킹하거나, 스테이킹을 빼거나, 인출할 수 없습니다. 다음 부분은 누구나 적용할 수 있으며 가스비만 듭니다.`)
 },
-  1253: "슬래싱이 모두 적용되었습니다.",
-  1254: (i: In<'positions' | 'requests'>) => {
+  1257: "슬래싱이 모두 적용되었습니다.",
+  1258: (i: In<'positions' | 'requests'>) => {
 	return /** @type {LocalizedString} */ (`${i?.positions}와 ${i?.requests}이 아직 삭감되지 않았습니다`)
 },
-  1255: (i: In<'transactions' | 'page'>) => {
+  1259: (i: In<'transactions' | 'page'>) => {
 	return /** @type {LocalizedString} */ (` (${i?.transactions} 필요, 건당 최대 ${i?.page}개). 슬래싱이 기록될 때 이곳에 스테이킹되어 있거나 언본딩 중이던 모든 스테이킹은 처리에 시간이 얼마나 걸리든 자기 몫을 부담합니다.`)
 },
-  1256: (i: In<'count'>) => {
+  1260: (i: In<'count'>) => {
 	const countPlural = registry.plural("ko", i?.count, {});return /** @type {LocalizedString} */ (`포지션 ${i?.count}개`)
 },
-  1257: (i: In<'error'>) => {
+  1261: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`슬래싱 진행 상황을 읽을 수 없습니다: ${i?.error}`)
 },
-  1258: "슬래싱 진행 상황을 읽는 중…",
-  1259: "에 기록). ",
-  1260: (i: In<'percent'>) => {
+  1262: "슬래싱 진행 상황을 읽는 중…",
+  1263: "에 기록). ",
+  1264: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`거버넌스가 이 운영자 스테이킹의 ${i?.percent}%를 슬래싱했습니다(`)
 },
-  1261: (i: In<'count'>) => {
+  1265: (i: In<'count'>) => {
 	const countPlural = registry.plural("ko", i?.count, {});return /** @type {LocalizedString} */ (`언본딩 요청 ${i?.count}건`)
 },
-  1262: "슬래싱 진행 중",
-  1263: (i: In<'count'>) => {
+  1266: "슬래싱 진행 중",
+  1267: (i: In<'count'>) => {
 	const countPlural = registry.plural("ko", i?.count, {});return /** @type {LocalizedString} */ (`트랜잭션 ${i?.count}건`)
 },
-  1264: (i: In<'count'>) => {
+  1268: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`활성 스테이킹이 가장 많은 운영자 ${i?.count}곳입니다. 아래 표에 같은 수치가 나와 있습니다.`)
 },
-  1265: (i: In<'count'>) => {
+  1269: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`활성 스테이킹이 가장 많은 운영자 ${i?.count}곳과 나머지 운영자 전체의 합계입니다. 아래 표에 같은 수치가 나와 있습니다.`)
 },
-  1266: "운영자별 활성 스테이킹 (ALT)",
-  1267: "기타",
-  1268: "VITAL, MACH, SQUAD를 운영하는 운영자의 활성 스테이킹입니다. 여러 서비스를 운영하는 운영자는 각 서비스에 모두 포함됩니다. 아래 표에 같은 수치가 나와 있습니다.",
-  1269: "서비스별 활성 스테이킹 (ALT)",
-  1270: "스테이킹 분포",
-  1271: "먼저 위험 안내를 읽고 확인란을 선택하십시오.",
-  1272: "스테이킹할 수량",
-  1273: "먼저 스테이킹할 수량을 입력하십시오.",
-  1274: (i: In<'operator'>) => {
+  1270: "운영자별 활성 스테이킹 (ALT)",
+  1271: "기타",
+  1272: "VITAL, MACH, SQUAD를 운영하는 운영자의 활성 스테이킹입니다. 여러 서비스를 운영하는 운영자는 각 서비스에 모두 포함됩니다. 아래 표에 같은 수치가 나와 있습니다.",
+  1273: "서비스별 활성 스테이킹 (ALT)",
+  1274: "스테이킹 분포",
+  1275: "먼저 위험 안내를 읽고 확인란을 선택하십시오.",
+  1276: "스테이킹할 수량",
+  1277: "먼저 스테이킹할 수량을 입력하십시오.",
+  1278: (i: In<'operator'>) => {
 	return /** @type {LocalizedString} */ (`${i?.operator}에 스테이킹`)
 },
-  1275: "스테이킹해도 투표는 계속됩니다: 스테이킹한 ALT는 활성 상태이든 언본딩 기간 중이든 본인의 투표권(또는 대리인의 투표권)으로 계산됩니다.",
-  1276: " 페이지에 표시됩니다.",
-  1277: "다음 단계: 스테이킹과 보상은 \"이 운영자에 대한 내 스테이킹\" 항목과 ",
-  1278: "에 반영되어 있습니다.",
-  1279: " 페이지에 표시되며, 이 스테이킹은 이미 ",
-  1280: "투표권",
-  1281: (i: In<'amount' | 'operator' | 'address'>) => {
+  1279: "스테이킹해도 투표는 계속됩니다: 스테이킹한 ALT는 활성 상태이든 언본딩 기간 중이든 본인의 투표권(또는 대리인의 투표권)으로 계산됩니다.",
+  1280: " 페이지에 표시됩니다.",
+  1281: "다음 단계: 스테이킹과 보상은 \"이 운영자에 대한 내 스테이킹\" 항목과 ",
+  1282: "에 반영되어 있습니다.",
+  1283: " 페이지에 표시되며, 이 스테이킹은 이미 ",
+  1284: "투표권",
+  1285: (i: In<'amount' | 'operator' | 'address'>) => {
 	return /** @type {LocalizedString} */ (`${i?.operator}(${i?.address})에 ${i?.amount}를 스테이킹합니다.`)
 },
-  1282: (i: In<'amount' | 'operator' | 'address'>) => {
+  1286: (i: In<'amount' | 'operator' | 'address'>) => {
 	return /** @type {LocalizedString} */ (`스테이킹 컨트랙트에 정확히 ${i?.amount}를 승인한 뒤 ${i?.operator}(${i?.address})에 ${i?.amount}를 스테이킹합니다.`)
 },
-  1283: (i: In<'amount' | 'operator'>) => {
+  1287: (i: In<'amount' | 'operator'>) => {
 	return /** @type {LocalizedString} */ (`${i?.operator}에 ${i?.amount} 스테이킹`)
 },
-  1284: "스테이킹",
-  1285: "스테이킹됨",
-  1286: "지갑 잔액",
-  1287: "활성 스테이킹",
-  1288: "블록",
-  1289: (i: In<'error'>) => {
+  1288: "스테이킹",
+  1289: "스테이킹됨",
+  1290: "지갑 잔액",
+  1291: "활성 스테이킹",
+  1292: "블록",
+  1293: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`스테이킹 기록을 읽을 수 없습니다: ${i?.error}`)
 },
-  1290: "스테이킹 기록을 읽는 중…",
-  1291: (i: In<'count' | 'block'>) => {
+  1294: "스테이킹 기록을 읽는 중…",
+  1295: (i: In<'count' | 'block'>) => {
 	return /** @type {LocalizedString} */ (`이 운영자의 활성 스테이킹을 ${i?.count}개 지점으로 보여 줍니다. 블록 ${i?.block}부터 컨트랙트가 현재 보고하는 스테이킹까지입니다. 아래 표에 같은 수치가 나와 있습니다.`)
 },
-  1292: "변동이 있었던 각 블록 이후의 활성 스테이킹 (ALT)",
-  1293: "활성",
-  1294: "비활성",
-  1295: "미등록",
-  1296: (i: In<'id'>) => {
+  1296: "변동이 있었던 각 블록 이후의 활성 스테이킹 (ALT)",
+  1297: "활성",
+  1298: "비활성",
+  1299: "미등록",
+  1300: (i: In<'id'>) => {
 	return /** @type {LocalizedString} */ (`인출 #${i?.id}`)
 },
 };

@@ -38,7 +38,7 @@ export const loaders: Record<string, () => Promise<{ default: Record<number, str
 };
 
 /** Where each section's run of message ids starts. */
-const starts: [number, string][] = [[0,"activity"],[80,"airdrop"],[213,"common"],[346,"create"],[407,"delegates"],[494,"errors"],[637,"gov"],[802,"network"],[857,"overview"],[934,"proposal"],[1086,"staking"]];
+const starts: [number, string][] = [[0,"activity"],[80,"airdrop"],[213,"common"],[350,"create"],[411,"delegates"],[498,"errors"],[641,"gov"],[806,"network"],[861,"overview"],[938,"proposal"],[1090,"staking"]];
 
 /** The section message `id` belongs to. */
 export const sectionOf = (id: number): string => starts.findLast(([start]) => start <= id)?.[1] ?? 'common';

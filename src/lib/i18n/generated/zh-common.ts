@@ -68,156 +68,160 @@ const table: Record<number, string | ((i: never) => string)> = {
   250: (i: In<'source'>) => {
 	return /** @type {LocalizedString} */ (`此链接由${i?.source}编写，指向`)
 },
-  251: "无法绘制图表；下方表格包含相同的数据。",
-  252: (i: In<'title'>) => {
+  251: "：",
+  252: "此链接从本应用在单独的标签页中打开，将写邮件给",
+  253: "本应用不会打开此地址：只提供 https 网页和邮件地址。",
+  254: "此链接从本应用在单独的标签页中打开，指向",
+  255: "无法绘制图表；下方表格包含相同的数据。",
+  256: (i: In<'title'>) => {
 	return /** @type {LocalizedString} */ (`${i?.title}：数据`)
 },
-  253: "图表数据表",
-  254: "表格",
-  255: "任务",
-  256: "链接已移除：仅保留网页和电子邮件链接",
-  257: "文本作者",
-  258: "此文本无法按 Markdown 解析，按原文显示。",
-  259: "此文本的其余部分过长，无法显示。",
-  260: "菜单",
-  261: "动态",
-  262: "空投",
-  263: "治理",
-  264: "主导航",
-  265: "概览",
-  266: "质押",
-  267: "网络",
-  268: (i: In<'id'>) => {
+  257: "图表数据表",
+  258: "表格",
+  259: "任务",
+  260: "链接已移除：仅保留网页和电子邮件链接",
+  261: "文本作者",
+  262: "此文本无法按 Markdown 解析，按原文显示。",
+  263: "此文本的其余部分过长，无法显示。",
+  264: "菜单",
+  265: "动态",
+  266: "空投",
+  267: "治理",
+  268: "主导航",
+  269: "概览",
+  270: "质押",
+  271: "网络",
+  272: (i: In<'id'>) => {
 	return /** @type {LocalizedString} */ (`链 ${i?.id}`)
 },
-  269: (i: In<'paused'>) => {
+  273: (i: In<'paused'>) => {
 	return /** @type {LocalizedString} */ (`${i?.paused}质押、提取、领取和包装已停用；投票、委托和解除质押仍可进行。`)
 },
-  270: "查看各个 RPC，或添加您自己的 RPC",
-  271: "。",
-  272: (i: In<'chain'>) => {
+  274: "查看各个 RPC，或添加您自己的 RPC",
+  275: "。",
+  276: (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`切换到 ${i?.chain}`)
 },
-  273: (i: In<'chain'>) => {
+  277: (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`${i?.chain} 无法访问：其 RPC 没有响应。数据可能已过时，操作已停用。`)
 },
-  274: (i: In<'error'>) => {
+  278: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`${i?.error}现改为显示已连接的钱包。`)
 },
-  275: (i: In<'wallet' | 'chain'>) => {
+  279: (i: In<'wallet' | 'chain'>) => {
 	return /** @type {LocalizedString} */ (`您的钱包位于 ${i?.wallet}，但此页面显示的是 ${i?.chain}。`)
 },
-  276: "名称与另一运营商相似：请核对地址",
-  277: "下一页",
-  278: (i: In<'page' | 'pages'>) => {
+  280: "名称与另一运营商相似：请核对地址",
+  281: "下一页",
+  282: (i: In<'page' | 'pages'>) => {
 	return /** @type {LocalizedString} */ (`第 ${i?.page} 页，共 ${i?.pages} 页`)
 },
-  279: "上一页",
-  280: (i: In<'block'>) => {
+  283: "上一页",
+  284: (i: In<'block'>) => {
 	return /** @type {LocalizedString} */ (`已在区块 ${i?.block} 中确认`)
 },
-  281: (i: In<'block' | 'note'>) => {
+  285: (i: In<'block' | 'note'>) => {
 	return /** @type {LocalizedString} */ (`已在区块 ${i?.block} 中确认（${i?.note}）`)
 },
-  282: "关闭",
-  283: (i: In<'label'>) => {
+  286: "关闭",
+  287: (i: In<'label'>) => {
 	return /** @type {LocalizedString} */ (`关闭：${i?.label}`)
 },
-  284: "待确认…",
-  285: (i: In<'error'>) => {
+  288: "待确认…",
+  289: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`无法读取历史记录：${i?.error}`)
 },
-  286: "正在读取事件…",
-  287: (i: In<'description'>) => {
+  290: "正在读取事件…",
+  291: (i: In<'description'>) => {
 	return /** @type {LocalizedString} */ (`[图片：${i?.description}]`)
 },
-  288: "无描述",
-  289: "打开图片",
-  290: (i: In<'description'>) => {
+  292: "无描述",
+  293: "打开图片",
+  294: (i: In<'description'>) => {
 	return /** @type {LocalizedString} */ (`[图片已移除：${i?.description}]`)
 },
-  291: "此提案中的一张图片",
-  292: "页面显示时出错：",
-  293: "，或",
-  294: "应用的其他部分仍可正常使用。",
-  295: "无法显示此页面",
-  296: "返回概览",
-  297: "。",
-  298: "以下地址没有页面：",
-  299: "。",
-  300: "页面不存在",
-  301: "重试",
-  302: "RPC 状态",
-  303: "导出到 Safe Transaction Builder",
-  304: "链尚未响应，请稍后重试。",
-  305: (i: In<'address'>) => {
+  295: "此提案中的一张图片",
+  296: "页面显示时出错：",
+  297: "，或",
+  298: "应用的其他部分仍可正常使用。",
+  299: "无法显示此页面",
+  300: "返回概览",
+  301: "。",
+  302: "以下地址没有页面：",
+  303: "。",
+  304: "页面不存在",
+  305: "重试",
+  306: "RPC 状态",
+  307: "导出到 Safe Transaction Builder",
+  308: "链尚未响应，请稍后重试。",
+  309: (i: In<'address'>) => {
 	return /** @type {LocalizedString} */ (`${i?.address} 不是 Safe：只有 Safe 的所有者才能导入批量交易。如需操作，请连接该地址本身的钱包。`)
 },
-  306: (i: In<'wallet'>) => {
+  310: (i: In<'wallet'>) => {
 	return /** @type {LocalizedString} */ (`适用于 Safe：其所有者在 ${i?.wallet} 的 Transaction Builder 中导入此文件并在其中签名。文件在本地生成，不会发送到任何地方。`)
 },
-  307: "我了解这些风险",
-  308: "请先确认您了解这些风险，然后再质押。",
-  309: "在此链上，质押的 ALT 不计入投票权。",
-  310: (i: In<'ceiling'>) => {
+  311: "我了解这些风险",
+  312: "请先确认您了解这些风险，然后再质押。",
+  313: "在此链上，质押的 ALT 不计入投票权。",
+  314: (i: In<'ceiling'>) => {
 	return /** @type {LocalizedString} */ (`如果运营商有不当行为，质押的 ALT 可能被罚没，每次事件最多罚没其中的 ${i?.ceiling}。`)
 },
-  311: "首次质押前请注意：",
-  312: (i: In<'unbonding'>) => {
+  315: "首次质押前请注意：",
+  316: (i: In<'unbonding'>) => {
 	return /** @type {LocalizedString} */ (`退出需要 ${i?.unbonding}（由治理设定的解绑期），无论您是解除质押还是转到其他运营商。在此期间，这些 ALT 没有任何收益，且仍可能因运营商的过错被罚没。`)
 },
-  313: "质押不会让您失去投票权：质押的 ALT 在您提取之前仍可投票。",
-  314: "将 ALT 质押给运行 AltLayer 服务的运营商。质押可赚取 ALT，但若运营商行为不当，质押可能被罚没。",
-  315: "质押",
-  316: (i: In<'count'>) => {
+  317: "质押不会让您失去投票权：质押的 ALT 在您提取之前仍可投票。",
+  318: "将 ALT 质押给运行 AltLayer 服务的运营商。质押可赚取 ALT，但若运营商行为不当，质押可能被罚没。",
+  319: "质押",
+  320: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`${i?.count}天`)
 },
-  317: (i: In<'count'>) => {
+  321: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`${i?.count}小时`)
 },
-  318: (i: In<'count'>) => {
+  322: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`${i?.count}分钟`)
 },
-  319: (i: In<'count'>) => {
+  323: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`${i?.count}秒`)
 },
-  320: "正在检查交易…",
-  321: "请在钱包中确认…",
-  322: "已完成",
-  323: "待确认",
-  324: (i: In<'action' | 'block'>) => {
+  324: "正在检查交易…",
+  325: "请在钱包中确认…",
+  326: "已完成",
+  327: "待确认",
+  328: (i: In<'action' | 'block'>) => {
 	return /** @type {LocalizedString} */ (`${i?.action}（区块 ${i?.block}）`)
 },
-  325: (i: In<'action' | 'block' | 'note'>) => {
+  329: (i: In<'action' | 'block' | 'note'>) => {
 	return /** @type {LocalizedString} */ (`${i?.action}（区块 ${i?.block}，${i?.note}）`)
 },
-  326: "查看",
-  327: "查看任意地址",
-  328: "查看地址 0x…",
-  329: "停止查看",
-  330: "（只读）",
-  331: "正在查看",
-  332: "此投票权的构成",
-  333: " 的投票权，未计入上方数字。",
-  334: (i: In<'amount'>) => {
+  330: "查看",
+  331: "查看任意地址",
+  332: "查看地址 0x…",
+  333: "停止查看",
+  334: "（只读）",
+  335: "正在查看",
+  336: "此投票权的构成",
+  337: " 的投票权，未计入上方数字。",
+  338: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`您自己的 ${i?.amount} 计入`)
 },
-  335: "您自己的投票权计入您本人。",
-  336: "他人委托给您",
-  337: (i: In<'symbol'>) => {
+  339: "您自己的投票权计入您本人。",
+  340: "他人委托给您",
+  341: (i: In<'symbol'>) => {
 	return /** @type {LocalizedString} */ (`持有的 ${i?.symbol}`)
 },
-  338: (i: In<'amount'>) => {
+  342: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`未委托：在您委托之前，您自己的 ${i?.amount} 不计入任何人的投票权。`)
 },
-  339: (i: In<'amount'>) => {
+  343: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`此钱包中的 ${i?.amount} 尚不能投票：请将其包装为投票权，或进行质押。`)
 },
-  340: "您还没有可投票的资产。",
-  341: "其中解绑中或转移中（提取前仍可投票）",
-  342: "您自己的投票权",
-  343: "已质押的 ALT",
-  344: "已质押的 ALT（活跃及解绑中）",
-  345: "已包装的 ALT",
+  344: "您还没有可投票的资产。",
+  345: "其中解绑中或转移中（提取前仍可投票）",
+  346: "您自己的投票权",
+  347: "已质押的 ALT",
+  348: "已质押的 ALT（活跃及解绑中）",
+  349: "已包装的 ALT",
 };
 export default table;

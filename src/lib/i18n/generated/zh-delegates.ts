@@ -4,141 +4,141 @@ import * as registry from '../registry.ts';
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
 const table: Record<number, string | ((i: never) => string)> = {
-  407: (i: In<'block'>) => {
+  411: (i: In<'block'>) => {
 	return /** @type {LocalizedString} */ (`截至区块 ${i?.block}`)
 },
-  408: "← 受托人",
-  409: "将您的投票权委托给此地址",
-  410: (i: In<'delegate'>) => {
+  412: "← 受托人",
+  413: "将您的投票权委托给此地址",
+  414: (i: In<'delegate'>) => {
 	return /** @type {LocalizedString} */ (`已委托给 ${i?.delegate}`)
 },
-  411: "委托人",
-  412: (i: In<'error'>) => {
+  415: "委托人",
+  416: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`无法读取该受托人的委托人：${i?.error}`)
 },
-  413: "下载 CSV",
-  414: "包含每次投票、精确权重、理由和 UTC 区块时间；在本机生成，不会发送到任何地方。",
-  415: "他人委托",
-  416: "该受托人的投票和委托人",
-  417: "最近一次投票",
-  418: (i: In<'title' | 'block'>) => {
+  417: "下载 CSV",
+  418: "包含每次投票、精确权重、理由和 UTC 区块时间；在本机生成，不会发送到任何地方。",
+  419: "他人委托",
+  420: "该受托人的投票和委托人",
+  421: "最近一次投票",
+  422: (i: In<'title' | 'block'>) => {
 	return /** @type {LocalizedString} */ (`${i?.title} · 区块 ${i?.block}`)
 },
-  419: "正在读取投票和委托…",
-  420: (i: In<'count'>) => {
+  423: "正在读取投票和委托…",
+  424: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`还有 ${i?.count} 位委托人。`)
 },
-  421: "从未投票",
-  422: "尚未投票。",
-  423: "自有质押 ALT",
-  424: "自有包装 ALT",
-  425: "参与情况",
-  426: "正在读取参与情况…",
-  427: "按此地址持有投票权期间进行快照的提案计算。",
-  428: (i: In<'error'>) => {
+  425: "从未投票",
+  426: "尚未投票。",
+  427: "自有质押 ALT",
+  428: "自有包装 ALT",
+  429: "参与情况",
+  430: "正在读取参与情况…",
+  431: "按此地址持有投票权期间进行快照的提案计算。",
+  432: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`无法读取该受托人：${i?.error}`)
 },
-  429: (i: In<'threshold' | 'owners'>) => {
+  433: (i: In<'threshold' | 'owners'>) => {
 	return /** @type {LocalizedString} */ (`此受托人是一个 Safe：每次投票和委托都需要 ${i?.owners} 位所有者中的 ${i?.threshold} 位签名。`)
 },
-  430: "Safe 所有者",
-  431: "Safe 多签",
-  432: "已质押",
-  433: (i: In<'forCount' | 'againstCount' | 'abstainCount'>) => {
+  434: "Safe 所有者",
+  435: "Safe 多签",
+  436: "已质押",
+  437: (i: In<'forCount' | 'againstCount' | 'abstainCount'>) => {
 	return /** @type {LocalizedString} */ (`赞成 ${i?.forCount} · 反对 ${i?.againstCount} · 弃权 ${i?.abstainCount}`)
 },
-  434: "主要委托人",
-  435: "合计",
-  436: "投票记录",
-  437: (i: In<'weight' | 'block'>) => {
+  438: "主要委托人",
+  439: "合计",
+  440: "投票记录",
+  441: (i: In<'weight' | 'block'>) => {
 	return /** @type {LocalizedString} */ (`权重 ${i?.weight} · 区块 ${i?.block}`)
 },
-  438: "已投票（全部提案）",
-  439: "已投票（最近 10 个提案）",
-  440: "投票统计",
-  441: "已包装",
-  442: "取消",
-  443: "编辑您的声明",
-  444: "您的受托人声明",
-  445: (i: In<'bytes' | 'max'>) => {
+  442: "已投票（全部提案）",
+  443: "已投票（最近 10 个提案）",
+  444: "投票统计",
+  445: "已包装",
+  446: "取消",
+  447: "编辑您的声明",
+  448: "您的受托人声明",
+  449: (i: In<'bytes' | 'max'>) => {
 	return /** @type {LocalizedString} */ (`${i?.bytes} / ${i?.max} 字节。声明是公开的，即使替换后也会保留在链的历史记录中。`)
 },
-  446: "受托人声明",
-  447: "该受托人的声明",
-  448: (i: In<'max'>) => {
+  450: "受托人声明",
+  451: "该受托人的声明",
+  452: (i: In<'max'>) => {
 	return /** @type {LocalizedString} */ (`链接（https，每行一个，最多 ${i?.max} 个）`)
 },
-  449: "声明链接",
-  450: "尚未发布声明。",
-  451: "发布",
-  452: "发布声明",
-  453: "声明已发布",
-  454: (i: In<'date'>) => {
+  453: "声明链接",
+  454: "尚未发布声明。",
+  455: "发布",
+  456: "发布声明",
+  457: "声明已发布",
+  458: (i: In<'date'>) => {
 	return /** @type {LocalizedString} */ (`于 ${i?.date} 在链上发布。`)
 },
-  455: (i: In<'max'>) => {
+  459: (i: In<'max'>) => {
 	return /** @type {LocalizedString} */ (`您的主张（Markdown，最多 ${i?.max} 字节）`)
 },
-  456: "声明",
-  457: "← 治理",
-  458: "累计占比",
-  459: "过半数",
-  460: (i: In<'count'>) => {
+  460: "声明",
+  461: "← 治理",
+  462: "累计占比",
+  463: "过半数",
+  464: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`前 ${i?.count} 名受托人按排名的累计占比，附 50% 参考线。下表列出相同的数据。`)
 },
-  461: "最大受托人持有的投票权占比",
-  462: "受托人排名",
-  463: (i: In<'top1' | 'top5' | 'top10'>) => {
+  465: "最大受托人持有的投票权占比",
+  466: "受托人排名",
+  467: (i: In<'top1' | 'top5' | 'top10'>) => {
 	return /** @type {LocalizedString} */ (`最大的受托人持有 ${i?.top1}，前 5 名持有 ${i?.top5}，前 10 名持有 ${i?.top10}。`)
 },
-  464: "投票权集中度",
-  465: "受托人",
-  466: "委托人数",
-  467: "受托人列表",
-  468: "正在从投票代币的日志中读取委托…",
-  469: (i: In<'count'>) => {
+  468: "投票权集中度",
+  469: "受托人",
+  470: "委托人数",
+  471: "受托人列表",
+  472: "正在从投票代币的日志中读取委托…",
+  473: (i: In<'count'>) => {
 	const countPlural = registry.plural("zh", i?.count, {});return /** @type {LocalizedString} */ (`${i?.count} 名受托人即构成过半数。`)
 },
-  470: "受托人分页",
-  471: (i: In<'error'>) => {
+  474: "受托人分页",
+  475: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`无法读取参与情况：${i?.error}`)
 },
-  472: "排名",
-  473: (i: In<'error'>) => {
+  476: "排名",
+  477: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`无法读取受托人：${i?.error}`)
 },
-  474: "占比",
-  475: "参与率（全部提案）",
-  476: "排序方式",
-  477: "参与率（最近 10 个提案）",
-  478: "正在读取所有受托人的参与情况…",
-  479: (i: In<'count' | 'block'>) => {
+  478: "占比",
+  479: "参与率（全部提案）",
+  480: "排序方式",
+  481: "参与率（最近 10 个提案）",
+  482: "正在读取所有受托人的参与情况…",
+  483: (i: In<'count' | 'block'>) => {
 	return /** @type {LocalizedString} */ (`${i?.count} 个拥有投票权的地址 · 截至区块 ${i?.block}`)
 },
-  480: "按投票权排列的受托人",
-  481: "受托人",
-  482: "已投票（全部）",
-  483: "已投票（最近 10 个）",
-  484: "已投票：在受托人持有投票权期间进行快照的提案中，其投过票的提案数（最近 10 个此类提案，或全部）。",
-  485: "票",
-  486: "投票权",
-  487: "暂无提案",
-  488: (i: In<'voted' | 'eligible' | 'percent'>) => {
+  484: "按投票权排列的受托人",
+  485: "受托人",
+  486: "已投票（全部）",
+  487: "已投票（最近 10 个）",
+  488: "已投票：在受托人持有投票权期间进行快照的提案中，其投过票的提案数（最近 10 个此类提案，或全部）。",
+  489: "票",
+  490: "投票权",
+  491: "暂无提案",
+  492: (i: In<'voted' | 'eligible' | 'percent'>) => {
 	return /** @type {LocalizedString} */ (`${i?.eligible} 个中 ${i?.voted} 个（${i?.percent}%）`)
 },
-  489: (i: In<'chain'>) => {
+  493: (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`${i?.chain} 上的治理合约没有本应用可读取的投票代币。`)
 },
-  490: (i: In<'link'>) => {
+  494: (i: In<'link'>) => {
 	return /** @type {LocalizedString} */ (`链接必须是 https 地址：${i?.link}`)
 },
-  491: (i: In<'max'>) => {
+  495: (i: In<'max'>) => {
 	return /** @type {LocalizedString} */ (`每个链接最多 ${i?.max} 字节。`)
 },
-  492: (i: In<'bytes' | 'max'>) => {
+  496: (i: In<'bytes' | 'max'>) => {
 	return /** @type {LocalizedString} */ (`声明为 ${i?.bytes} 字节，最多 ${i?.max} 字节。`)
 },
-  493: (i: In<'max'>) => {
+  497: (i: In<'max'>) => {
 	return /** @type {LocalizedString} */ (`最多 ${i?.max} 个链接。`)
 },
 };

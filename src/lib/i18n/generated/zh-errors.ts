@@ -4,278 +4,278 @@ import * as registry from '../registry.ts';
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
 const table: Record<number, string | ((i: never) => string)> = {
-  494: (i: In<'text' | 'whole' | 'decimal'>) => {
+  498: (i: In<'text' | 'whole' | 'decimal'>) => {
 	return /** @type {LocalizedString} */ (`“${i?.text}”有歧义：如果是整数，请写成 ${i?.whole}；如果有小数，请使用“${i?.decimal}”。`)
 },
-  495: "请输入金额。",
-  496: "请完整填写金额，不要使用指数形式。",
-  497: (i: In<'group'>) => {
+  499: "请输入金额。",
+  500: "请完整填写金额，不要使用指数形式。",
+  501: (i: In<'group'>) => {
 	return /** @type {LocalizedString} */ (`“${i?.group}”只能用在每三位数字之间。`)
 },
-  498: "金额不能为负数。",
-  499: "这不是数字。",
-  500: "只能使用一个小数分隔符。",
-  501: (i: In<'decimals'>) => {
+  502: "金额不能为负数。",
+  503: "这不是数字。",
+  504: "只能使用一个小数分隔符。",
+  505: (i: In<'decimals'>) => {
 	return /** @type {LocalizedString} */ (`最多 ${i?.decimals} 位小数。`)
 },
-  502: "金额必须大于零。",
-  503: "质押、投票和领取 ALT",
-  504: (i: In<'block'>) => {
+  506: "金额必须大于零。",
+  507: "质押、投票和领取 ALT",
+  508: (i: In<'block'>) => {
 	return /** @type {LocalizedString} */ (`此 RPC 无法提供区块 ${i?.block}。`)
 },
-  505: "该地址已领取过空投。",
-  506: "未领取的 ALT 已被回收。",
-  507: "该账户已对此提案投过票。",
-  508: (i: In<'minimum' | 'amount'>) => {
+  509: "该地址已领取过空投。",
+  510: "未领取的 ALT 已被回收。",
+  511: "该账户已对此提案投过票。",
+  512: (i: In<'minimum' | 'amount'>) => {
 	return /** @type {LocalizedString} */ (`最低质押额为 ${i?.minimum}；${i?.amount} 低于该值。`)
 },
-  509: (i: In<'date'>) => {
+  513: (i: In<'date'>) => {
 	return /** @type {LocalizedString} */ (`领取期已于 ${i?.date} 结束。`)
 },
-  510: (i: In<'date'>) => {
+  514: (i: In<'date'>) => {
 	return /** @type {LocalizedString} */ (`领取将于 ${i?.date} 开放。`)
 },
-  511: (i: In<'commission' | 'max'>) => {
+  515: (i: In<'commission' | 'max'>) => {
 	return /** @type {LocalizedString} */ (`${i?.commission}% 的佣金超过了 ${i?.max}% 的上限。`)
 },
-  512: "委托签名已过期。请重试。",
-  513: "选择此受托人需要领取账户提供委托签名，但没有匹配的签名。请重新领取并签署委托，或保留当前的受托人。",
-  514: "这将使铸造数量超过代币上限。",
-  515: (i: In<'allowance' | 'needed'>) => {
+  516: "委托签名已过期。请重试。",
+  517: "选择此受托人需要领取账户提供委托签名，但没有匹配的签名。请重新领取并签署委托，或保留当前的受托人。",
+  518: "这将使铸造数量超过代币上限。",
+  519: (i: In<'allowance' | 'needed'>) => {
 	return /** @type {LocalizedString} */ (`授权额度（${i?.allowance}）低于所需的 ${i?.needed}。`)
 },
-  516: (i: In<'balance' | 'needed'>) => {
+  520: (i: In<'balance' | 'needed'>) => {
 	return /** @type {LocalizedString} */ (`ALT 不足：您有 ${i?.balance}，此操作需要 ${i?.needed}。`)
 },
-  517: (i: In<'votes' | 'threshold'>) => {
+  521: (i: In<'votes' | 'threshold'>) => {
 	return /** @type {LocalizedString} */ (`您的票数为 ${i?.votes}；发起提案需要 ${i?.threshold}。`)
 },
-  518: (i: In<'available' | 'requested'>) => {
+  522: (i: In<'available' | 'requested'>) => {
 	return /** @type {LocalizedString} */ (`您在此处质押了 ${i?.available}，少于请求的 ${i?.requested}。`)
 },
-  519: "不能将投票权委托给零地址。",
-  520: "资格证明与链上的空投不匹配。",
-  521: "这不是有效的投票。",
-  522: (i: In<'length' | 'max'>) => {
+  523: "不能将投票权委托给零地址。",
+  524: "资格证明与链上的空投不匹配。",
+  525: "这不是有效的投票。",
+  526: (i: In<'length' | 'max'>) => {
 	return /** @type {LocalizedString} */ (`元数据为 ${i?.length} 字节；最多允许 ${i?.max} 字节。`)
 },
-  523: (i: In<'id'>) => {
+  527: (i: In<'id'>) => {
 	return /** @type {LocalizedString} */ (`解绑请求 #${i?.id} 不是转移质押。`)
 },
-  524: (i: In<'id'>) => {
+  528: (i: In<'id'>) => {
 	return /** @type {LocalizedString} */ (`解绑请求 #${i?.id} 属于另一个账户。`)
 },
-  525: (i: In<'date'>) => {
+  529: (i: In<'date'>) => {
 	return /** @type {LocalizedString} */ (`未领取的 ALT 可从 ${i?.date} 起回收。`)
 },
-  526: "目前还没有可领取的内容。",
-  527: "没有剩余可回收的 ALT。",
-  528: "只有治理可以执行此操作。",
-  529: "只有提案人可以执行此操作。",
-  530: "该运营商正在执行罚没；罚没完成前，其质押无法转移。请稍后重试。",
-  531: "该运营商未处于活跃状态，无法接受质押。",
-  532: "该地址不在运营商白名单中。",
-  533: (i: In<'value' | 'min' | 'max'>) => {
+  530: "目前还没有可领取的内容。",
+  531: "没有剩余可回收的 ALT。",
+  532: "只有治理可以执行此操作。",
+  533: "只有提案人可以执行此操作。",
+  534: "该运营商正在执行罚没；罚没完成前，其质押无法转移。请稍后重试。",
+  535: "该运营商未处于活跃状态，无法接受质押。",
+  536: "该地址不在运营商白名单中。",
+  537: (i: In<'value' | 'min' | 'max'>) => {
 	return /** @type {LocalizedString} */ (`${i?.value} 超出允许范围（${i?.min} 至 ${i?.max}）。`)
 },
-  534: "permit 签名已过期。请重试。",
-  535: "该 permit 由另一个账户签名。",
-  536: (i: In<'remainder' | 'minimum'>) => {
+  538: "permit 签名已过期。请重试。",
+  539: "该 permit 由另一个账户签名。",
+  540: (i: In<'remainder' | 'minimum'>) => {
 	return /** @type {LocalizedString} */ (`这样会留下 ${i?.remainder}，低于最低额 ${i?.minimum}：请全部转移，或至少保留最低额。`)
 },
-  537: (i: In<'id' | 'date'>) => {
+  541: (i: In<'id' | 'date'>) => {
 	return /** @type {LocalizedString} */ (`解绑请求 #${i?.id} 将于 ${i?.date} 解锁。`)
 },
-  538: "请选择另一个运营商来转移质押。",
-  539: "时间锁延迟期尚未结束。",
-  540: (i: In<'max'>) => {
+  542: "请选择另一个运营商来转移质押。",
+  543: "时间锁延迟期尚未结束。",
+  544: (i: In<'max'>) => {
 	return /** @type {LocalizedString} */ (`您最多只能同时向 ${i?.max} 个运营商质押。`)
 },
-  541: (i: In<'max'>) => {
+  545: (i: In<'max'>) => {
 	return /** @type {LocalizedString} */ (`您最多只能同时有 ${i?.max} 个解绑请求；请先提取已可提取的请求。`)
 },
-  542: "只有提案人可以取消，且只能在投票开始前取消。",
-  543: "该提案当前的状态不允许此操作。",
-  544: "此地址没有运营商。",
-  545: (i: In<'id'>) => {
+  546: "只有提案人可以取消，且只能在投票开始前取消。",
+  547: "该提案当前的状态不允许此操作。",
+  548: "此地址没有运营商。",
+  549: (i: In<'id'>) => {
 	return /** @type {LocalizedString} */ (`解绑请求 #${i?.id} 不存在或已被提取。`)
 },
-  546: (i: In<'address'>) => {
+  550: (i: In<'address'>) => {
 	return /** @type {LocalizedString} */ (`${i?.address} 各类别的数额之和与其总额不符。`)
 },
-  547: "空投清单",
-  548: "空投清单格式有误。",
-  549: "空投文件对应的分发与链上合约不同（托管的文件已过时或被篡改）。",
-  550: (i: In<'prefix'>) => {
+  551: "空投清单",
+  552: "空投清单格式有误。",
+  553: "空投文件对应的分发与链上合约不同（托管的文件已过时或被篡改）。",
+  554: (i: In<'prefix'>) => {
 	return /** @type {LocalizedString} */ (`空投分片 ${i?.prefix}`)
 },
-  551: (i: In<'prefix'>) => {
+  555: (i: In<'prefix'>) => {
 	return /** @type {LocalizedString} */ (`空投分片 ${i?.prefix} 格式有误。`)
 },
-  552: (i: In<'prefix'>) => {
+  556: (i: In<'prefix'>) => {
 	return /** @type {LocalizedString} */ (`空投分片 ${i?.prefix} 与公布的根不匹配（托管的文件被篡改或已过时）。`)
 },
-  553: (i: In<'text'>) => {
+  557: (i: In<'text'>) => {
 	return /** @type {LocalizedString} */ (`“${i?.text}”不是有效的 ENS 名称。`)
 },
-  554: (i: In<'name'>) => {
+  558: (i: In<'name'>) => {
 	return /** @type {LocalizedString} */ (`${i?.name} 未解析到任何地址。`)
 },
-  555: (i: In<'what'>) => {
+  559: (i: In<'what'>) => {
 	return /** @type {LocalizedString} */ (`${i?.what}在加载过程中被中断。`)
 },
-  556: (i: In<'what' | 'status'>) => {
+  560: (i: In<'what' | 'status'>) => {
 	return /** @type {LocalizedString} */ (`${i?.what}无法加载（HTTP ${i?.status}）。`)
 },
-  557: (i: In<'what'>) => {
+  561: (i: In<'what'>) => {
 	return /** @type {LocalizedString} */ (`${i?.what}无法加载（网络错误）。`)
 },
-  558: (i: In<'what'>) => {
+  562: (i: In<'what'>) => {
 	return /** @type {LocalizedString} */ (`${i?.what}不是有效的 JSON（可能被截断或已损坏）。`)
 },
-  559: (i: In<'what'>) => {
+  563: (i: In<'what'>) => {
 	return /** @type {LocalizedString} */ (`${i?.what}加载超时。`)
 },
-  560: (i: In<'what' | 'size'>) => {
+  564: (i: In<'what' | 'size'>) => {
 	return /** @type {LocalizedString} */ (`${i?.what}过大（超过 ${i?.size} KiB）。`)
 },
-  561: (i: In<'confirmations' | 'threshold' | 'left'>) => {
+  565: (i: In<'confirmations' | 'threshold' | 'left'>) => {
 	const leftPlural = registry.plural("zh", i?.left, {});return /** @type {LocalizedString} */ (`正在等待您的 Safe：已确认 ${i?.confirmations}/${i?.threshold}。还需要 ${i?.left} 位所有者在 Safe 应用中确认；本页面会持续跟踪。`)
 },
-  562: (i: In<'confirmations' | 'threshold'>) => {
+  566: (i: In<'confirmations' | 'threshold'>) => {
 	return /** @type {LocalizedString} */ (`正在等待您的 Safe：已确认 ${i?.confirmations}/${i?.threshold}。可以执行：任何所有者都可以在 Safe 应用中执行。`)
 },
-  563: "无法读取历史记录。",
-  564: "历史快照",
-  565: "浏览器钱包",
-  566: (i: In<'host' | 'href'>) => {
+  567: "无法读取历史记录。",
+  568: "历史快照",
+  569: "浏览器钱包",
+  570: (i: In<'host' | 'href'>) => {
 	return /** @type {LocalizedString} */ (`要离开本应用吗？
 
 这将打开 ${i?.host}，一个不受本应用控制的网站：
 ${i?.href}`)
 },
-  567: (i: In<'host' | 'href'>) => {
+  571: (i: In<'host' | 'href'>) => {
 	return /** @type {LocalizedString} */ (`要离开本应用吗？
 
 这将在您的邮件应用中写一封发给 ${i?.host} 的邮件：
 ${i?.href}`)
 },
-  568: "钱包已切换到另一个账户。请核对详情后重试。",
-  569: "准备期间钱包更换了账户或网络。未发送任何内容；请重试。",
-  570: (i: In<'percent' | 'block' | 'target'>) => {
+  572: "钱包已切换到另一个账户。请核对详情后重试。",
+  573: "准备期间钱包更换了账户或网络。未发送任何内容；请重试。",
+  574: (i: In<'percent' | 'block' | 'target'>) => {
 	return /** @type {LocalizedString} */ (`正在读取链的历史：${i?.percent}%（区块 ${i?.block} / ${i?.target}）。已读取的内容会保存下来，供您下次访问时使用。`)
 },
-  571: (i: In<'error'>) => {
+  575: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`应用无法启动：${i?.error}`)
 },
-  572: "链没有响应批量读取请求。",
-  573: "合约拒绝了该交易。",
-  574: (i: In<'error'>) => {
+  576: "链没有响应批量读取请求。",
+  577: "合约拒绝了该交易。",
+  578: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`合约拒绝了该交易（${i?.error}）。`)
 },
-  575: (i: In<'reason'>) => {
+  579: (i: In<'reason'>) => {
 	return /** @type {LocalizedString} */ (`合约拒绝：${i?.reason}`)
 },
-  576: "您的钱包在签名前断开了连接。未发送任何内容。",
-  577: "ETH 不足，无法支付 gas 费用。",
-  578: (i: In<'method'>) => {
+  580: "您的钱包在签名前断开了连接。未发送任何内容。",
+  581: "ETH 不足，无法支付 gas 费用。",
+  582: (i: In<'method'>) => {
 	return /** @type {LocalizedString} */ (`RPC 对 ${i?.method} 的响应不是区块。`)
 },
-  579: (i: In<'method'>) => {
+  583: (i: In<'method'>) => {
 	return /** @type {LocalizedString} */ (`RPC 对 ${i?.method} 的响应不是十六进制数据。`)
 },
-  580: (i: In<'method'>) => {
+  584: (i: In<'method'>) => {
 	return /** @type {LocalizedString} */ (`RPC 对 ${i?.method} 的响应不是日志列表。`)
 },
-  581: (i: In<'method'>) => {
+  585: (i: In<'method'>) => {
 	return /** @type {LocalizedString} */ (`RPC 对 ${i?.method} 的响应不是数值。`)
 },
-  582: "网络（RPC）没有响应。请检查网络连接后重试。",
-  583: (i: In<'details'>) => {
+  586: "网络（RPC）没有响应。请检查网络连接后重试。",
+  587: (i: In<'details'>) => {
 	return /** @type {LocalizedString} */ (`网络（RPC）拒绝了该请求：${i?.details}`)
 },
-  584: "您在钱包中拒绝了该请求。未发送任何内容。",
-  585: "出现了问题。",
-  586: "您的钱包尚未添加此网络。",
-  587: "网络（RPC）返回了无法读取的数据：它可能出现故障或配置有误。请稍后重试。",
-  588: "您的钱包连接的是另一个网络。请切换网络后重试。",
-  589: "元数据的编码无效。",
-  590: "该运营商未发布元数据。",
-  591: "元数据 URI 不是 JSON data URI。",
-  592: "元数据托管在本网站不会访问的位置，因此不予显示。",
-  593: "元数据不是有效的 JSON。",
-  594: (i: In<'size'>) => {
+  588: "您在钱包中拒绝了该请求。未发送任何内容。",
+  589: "出现了问题。",
+  590: "您的钱包尚未添加此网络。",
+  591: "网络（RPC）返回了无法读取的数据：它可能出现故障或配置有误。请稍后重试。",
+  592: "您的钱包连接的是另一个网络。请切换网络后重试。",
+  593: "元数据的编码无效。",
+  594: "该运营商未发布元数据。",
+  595: "元数据 URI 不是 JSON data URI。",
+  596: "元数据托管在本网站不会访问的位置，因此不予显示。",
+  597: "元数据不是有效的 JSON。",
+  598: (i: In<'size'>) => {
 	return /** @type {LocalizedString} */ (`元数据过大（${i?.size} KiB；最多读取 195 KiB）。`)
 },
-  595: "元数据中没有可用的名称、网站、描述或标志。",
-  596: "元数据",
-  597: "ALT 的所有者已暂停 ALT 转账：恢复之前，任何会转移 ALT 的操作都无法完成。",
-  598: "此链上未部署质押合约。",
-  599: "该 Safe 交易已被拒绝。",
-  600: (i: In<'chainId'>) => {
+  599: "元数据中没有可用的名称、网站、描述或标志。",
+  600: "元数据",
+  601: "ALT 的所有者已暂停 ALT 转账：恢复之前，任何会转移 ALT 的操作都无法完成。",
+  602: "此链上未部署质押合约。",
+  603: "该 Safe 交易已被拒绝。",
+  604: (i: In<'chainId'>) => {
 	return /** @type {LocalizedString} */ (`此 Safe 位于链 ${i?.chainId} 上：请从该链上的 Safe 打开本应用。`)
 },
-  601: "没有可导出的内容。",
-  602: "该批量交易未能在链上完成。",
-  603: "您已在钱包中取消此交易：被打包的是取消交易，因此没有发生其他变化。",
-  604: "网络已丢弃此交易：它不会被打包，也没有产生任何花费。您可以重新提交。",
-  605: "您账户的另一笔交易取代了它（相同 nonce），因此这笔交易永远不会被打包。请检查您的钱包。",
-  606: (i: In<'block'>) => {
+  605: "没有可导出的内容。",
+  606: "该批量交易未能在链上完成。",
+  607: "您已在钱包中取消此交易：被打包的是取消交易，因此没有发生其他变化。",
+  608: "网络已丢弃此交易：它不会被打包，也没有产生任何花费。您可以重新提交。",
+  609: "您账户的另一笔交易取代了它（相同 nonce），因此这笔交易永远不会被打包。请检查您的钱包。",
+  610: (i: In<'block'>) => {
 	return /** @type {LocalizedString} */ (`该交易已在区块 ${i?.block} 中被打包，但执行被回滚。`)
 },
-  607: "已由您的 Safe 执行",
-  608: (i: In<'block'>) => {
+  611: "已由您的 Safe 执行",
+  612: (i: In<'block'>) => {
 	return /** @type {LocalizedString} */ (`您的 Safe 已在区块 ${i?.block} 中执行，但调用失败，因此没有任何变化。请查看 Safe 应用。`)
 },
-  609: "已提交至您的 Safe：正在等待其所有者确认。",
-  610: "您的 Safe 执行了另一笔具有相同 nonce 的交易（拒绝交易，或替代它的其他交易），因此这笔交易永远无法执行。",
-  611: "已在您的钱包中加速",
-  612: (i: In<'block'>) => {
+  613: "已提交至您的 Safe：正在等待其所有者确认。",
+  614: "您的 Safe 执行了另一笔具有相同 nonce 的交易（拒绝交易，或替代它的其他交易），因此这笔交易永远无法执行。",
+  615: "已在您的钱包中加速",
+  616: (i: In<'block'>) => {
 	return /** @type {LocalizedString} */ (`加速后的交易已在区块 ${i?.block} 中被打包，但执行被回滚。`)
 },
-  613: "已发送，但网络上尚未显示：您的钱包可能以私密方式发送了它。正在等待其被打包；您的账户没有发送其他交易来替代它。",
-  614: "网络中找不到此交易：它已被丢弃，或已在您的钱包中被替换。重新提交前请先检查您的钱包。",
-  615: "钱包返回的签名不是 64 或 65 字节的十六进制数据。",
-  616: "该批量交易将会失败。",
-  617: (i: In<'amount'>) => {
+  617: "已发送，但网络上尚未显示：您的钱包可能以私密方式发送了它。正在等待其被打包；您的账户没有发送其他交易来替代它。",
+  618: "网络中找不到此交易：它已被丢弃，或已在您的钱包中被替换。重新提交前请先检查您的钱包。",
+  619: "钱包返回的签名不是 64 或 65 字节的十六进制数据。",
+  620: "该批量交易将会失败。",
+  621: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`授权确切金额 ${i?.amount}（第 1 步，共 2 步）`)
 },
-  618: "您的账户是合约账户（Safe 或其他智能账户），无法签署 permit，因此将先按确切金额授权，再执行操作：共两笔交易。",
-  619: "您的钱包无法签署 permit，因此将先按确切金额授权，再执行操作：共两笔交易。",
-  620: "本应用无法判断您的账户能否签署 permit，因此将先按确切金额授权，再执行操作：共两笔交易。",
-  621: (i: In<'label'>) => {
+  622: "您的账户是合约账户（Safe 或其他智能账户），无法签署 permit，因此将先按确切金额授权，再执行操作：共两笔交易。",
+  623: "您的钱包无法签署 permit，因此将先按确切金额授权，再执行操作：共两笔交易。",
+  624: "本应用无法判断您的账户能否签署 permit，因此将先按确切金额授权，再执行操作：共两笔交易。",
+  625: (i: In<'label'>) => {
 	return /** @type {LocalizedString} */ (`${i?.label}（一笔批量交易）`)
 },
-  622: (i: In<'label'>) => {
+  626: (i: In<'label'>) => {
 	return /** @type {LocalizedString} */ (`${i?.label}（第 2 步，共 2 步）`)
 },
-  623: (i: In<'amount' | 'operator'>) => {
+  627: (i: In<'amount' | 'operator'>) => {
 	return /** @type {LocalizedString} */ (`向 ${i?.operator} 质押 ${i?.amount}`)
 },
-  624: (i: In<'amount' | 'operator' | 'step'>) => {
+  628: (i: In<'amount' | 'operator' | 'step'>) => {
 	return /** @type {LocalizedString} */ (`向 ${i?.operator} 质押 ${i?.amount} ${i?.step}`)
 },
-  625: "此操作已在此处或其他标签页中等待确认。请等待其确认。",
-  626: "请先连接钱包。",
-  627: (i: In<'amount'>) => {
+  629: "此操作已在此处或其他标签页中等待确认。请等待其确认。",
+  630: "请先连接钱包。",
+  631: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`最低为 ${i?.amount}。`)
 },
-  628: (i: In<'label' | 'amount'>) => {
+  632: (i: In<'label' | 'amount'>) => {
 	return /** @type {LocalizedString} */ (`超过了${i?.label}（${i?.amount}）。`)
 },
-  629: (i: In<'text'>) => {
+  633: (i: In<'text'>) => {
 	return /** @type {LocalizedString} */ (`链接中的“${i?.text}”不是地址。`)
 },
-  630: "钱包仍在加载中。",
-  631: "该钱包在此浏览器中已不可用。",
-  632: "请连接钱包以执行此操作。",
-  633: "此页面显示在另一个网站中：请在单独的标签页中打开后再操作。",
-  634: (i: In<'chain'>) => {
+  634: "钱包仍在加载中。",
+  635: "该钱包在此浏览器中已不可用。",
+  636: "请连接钱包以执行此操作。",
+  637: "此页面显示在另一个网站中：请在单独的标签页中打开后再操作。",
+  638: (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`请将钱包切换到 ${i?.chain} 以执行此操作。`)
 },
-  635: (i: In<'chain'>) => {
+  639: (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`${i?.chain} 当前无法连接。`)
 },
-  636: "您正在以只读模式查看另一个地址。要进行操作，请连接该地址的钱包，或查看您自己的地址。",
+  640: "您正在以只读模式查看另一个地址。要进行操作，请连接该地址的钱包，或查看您自己的地址。",
 };
 export default table;

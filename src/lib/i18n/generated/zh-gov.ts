@@ -4,302 +4,302 @@ import * as registry from '../registry.ts';
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
 const table: Record<number, string | ((i: never) => string)> = {
-  637: (i: In<'operator'>) => {
+  641: (i: In<'operator'>) => {
 	return /** @type {LocalizedString} */ (`重新启用运营商 ${i?.operator}`)
 },
-  638: (i: In<'operator'>) => {
+  642: (i: In<'operator'>) => {
 	return /** @type {LocalizedString} */ (`允许运营商 ${i?.operator} 注册`)
 },
-  639: (i: In<'action' | 'amount'>) => {
+  643: (i: In<'action' | 'amount'>) => {
 	return /** @type {LocalizedString} */ (`${i?.action}，并发送 ${i?.amount} 原生币`)
 },
-  640: (i: In<'number'>) => {
+  644: (i: In<'number'>) => {
 	return /** @type {LocalizedString} */ (`再让最多 ${i?.number} 个运营商的佣金降至上限以内`)
 },
-  641: (i: In<'spender' | 'amount' | 'owner'>) => {
+  645: (i: In<'spender' | 'amount' | 'owner'>) => {
 	return /** @type {LocalizedString} */ (`允许 ${i?.spender} 花费 ${i?.owner} 持有的 ${i?.amount}`)
 },
-  642: (i: In<'signature' | 'target'>) => {
+  646: (i: In<'signature' | 'target'>) => {
 	return /** @type {LocalizedString} */ (`在 ${i?.target} 上调用 ${i?.signature}`)
 },
-  643: (i: In<'target'>) => {
+  647: (i: In<'target'>) => {
 	return /** @type {LocalizedString} */ (`调用 ${i?.target}，附带本应用无法解码的数据`)
 },
-  644: (i: In<'duration'>) => {
+  648: (i: In<'duration'>) => {
 	return /** @type {LocalizedString} */ (`将佣金变更延迟设为 ${i?.duration}`)
 },
-  645: (i: In<'number' | 'operator'>) => {
+  649: (i: In<'number' | 'operator'>) => {
 	return /** @type {LocalizedString} */ (`对运营商 ${i?.operator} 的罚没，再处理最多 ${i?.number} 个仓位和请求`)
 },
-  646: "空投",
-  647: "ALT 代币",
-  648: "治理合约",
-  649: "质押",
-  650: "国库（时间锁）",
-  651: "投票代币",
-  652: (i: In<'operator'>) => {
+  650: "空投",
+  651: "ALT 代币",
+  652: "治理合约",
+  653: "质押",
+  654: "国库（时间锁）",
+  655: "投票代币",
+  656: (i: In<'operator'>) => {
 	return /** @type {LocalizedString} */ (`停用运营商 ${i?.operator}（只有治理可以重新启用）`)
 },
-  653: (i: In<'from' | 'to'>) => {
+  657: (i: In<'from' | 'to'>) => {
 	return /** @type {LocalizedString} */ (`将 ${i?.from} 的投票权委托给 ${i?.to}`)
 },
-  654: (i: In<'amount' | 'from'>) => {
+  658: (i: In<'amount' | 'from'>) => {
 	return /** @type {LocalizedString} */ (`从 ${i?.from} 拨出 ${i?.amount} 充实质押奖励`)
 },
-  655: (i: In<'percent'>) => {
+  659: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`将运营商佣金上限设为 ${i?.percent}%`)
 },
-  656: (i: In<'amount'>) => {
+  660: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`将最低质押额设为 ${i?.amount}`)
 },
-  657: (i: In<'amount'>) => {
+  661: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`将提案门槛设为 ${i?.amount}`)
 },
-  658: (i: In<'percent'>) => {
+  662: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`将法定票数设为已委托投票权的 ${i?.percent}%`)
 },
-  659: (i: In<'operator'>) => {
+  663: (i: In<'operator'>) => {
 	return /** @type {LocalizedString} */ (`将运营商 ${i?.operator} 移出白名单`)
 },
-  660: (i: In<'amount'>) => {
+  664: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`将质押奖励速率设为每秒 ${i?.amount}`)
 },
-  661: (i: In<'amount' | 'to'>) => {
+  665: (i: In<'amount' | 'to'>) => {
 	return /** @type {LocalizedString} */ (`向 ${i?.to} 发送 ${i?.amount} 原生币`)
 },
-  662: (i: In<'operator' | 'percent' | 'reason'>) => {
+  666: (i: In<'operator' | 'percent' | 'reason'>) => {
 	return /** @type {LocalizedString} */ (`罚没运营商 ${i?.operator} 的 ${i?.percent}%（${i?.reason}）`)
 },
-  663: "停止质押奖励（将奖励速率设为每秒 0）",
-  664: "执行者",
-  665: (i: In<'duration'>) => {
+  667: "停止质押奖励（将奖励速率设为每秒 0）",
+  668: "执行者",
+  669: (i: In<'duration'>) => {
 	return /** @type {LocalizedString} */ (`将时间锁延迟设为 ${i?.duration}`)
 },
-  666: (i: In<'amount' | 'from' | 'to'>) => {
+  670: (i: In<'amount' | 'from' | 'to'>) => {
 	return /** @type {LocalizedString} */ (`从 ${i?.from} 向 ${i?.to} 转账 ${i?.amount}`)
 },
-  667: (i: In<'to'>) => {
+  671: (i: In<'to'>) => {
 	return /** @type {LocalizedString} */ (`将被罚没的质押发送至 ${i?.to}`)
 },
-  668: (i: In<'duration'>) => {
+  672: (i: In<'duration'>) => {
 	return /** @type {LocalizedString} */ (`将解绑期设为 ${i?.duration}`)
 },
-  669: (i: In<'duration'>) => {
+  673: (i: In<'duration'>) => {
 	return /** @type {LocalizedString} */ (`将投票延迟设为 ${i?.duration}`)
 },
-  670: (i: In<'duration'>) => {
+  674: (i: In<'duration'>) => {
 	return /** @type {LocalizedString} */ (`将投票期设为 ${i?.duration}`)
 },
-  671: "已委托给自己",
-  672: (i: In<'name'>) => {
+  675: "已委托给自己",
+  676: (i: In<'name'>) => {
 	return /** @type {LocalizedString} */ (`已委托给 ${i?.name}`)
 },
-  673: "委托给其他地址",
-  674: "自己",
-  675: "0x… 或 name.eth",
-  676: (i: In<'error'>) => {
+  677: "委托给其他地址",
+  678: "自己",
+  679: "0x… 或 name.eth",
+  680: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`无法解析该名称：${i?.error}`)
 },
-  677: "委托",
-  678: "委托给地址",
-  679: "委托给地址或 ENS 名称",
-  680: "委托给自己",
-  681: "委托已更新",
-  682: "取消",
-  683: "确认并打开钱包",
-  684: "您自己的全部投票权（包装的和质押的）将一次性转移。仅对快照在此交易之后的提案生效；已在进行中的提案上计入的票保持不变。",
-  685: "原受托人",
-  686: "正在读取您的投票权…",
-  687: "无（未委托：目前不计入任何人）",
-  688: "您目前还没有自己的投票权：之后包装或质押的部分将按此选择委托。",
-  689: (i: In<'error'>) => {
+  681: "委托",
+  682: "委托给地址",
+  683: "委托给地址或 ENS 名称",
+  684: "委托给自己",
+  685: "委托已更新",
+  686: "取消",
+  687: "确认并打开钱包",
+  688: "您自己的全部投票权（包装的和质押的）将一次性转移。仅对快照在此交易之后的提案生效；已在进行中的提案上计入的票保持不变。",
+  689: "原受托人",
+  690: "正在读取您的投票权…",
+  691: "无（未委托：目前不计入任何人）",
+  692: "您目前还没有自己的投票权：之后包装或质押的部分将按此选择委托。",
+  693: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`无法读取您的投票权：${i?.error}`)
 },
-  690: (i: In<'wrapped' | 'staked'>) => {
+  694: (i: In<'wrapped' | 'staked'>) => {
 	return /** @type {LocalizedString} */ (`（包装 ${i?.wrapped}，质押 ${i?.staked}）`)
 },
-  691: "核对您的委托",
-  692: "新受托人",
-  693: "此地址已是您的受托人：不会有任何变化。",
-  694: "将转移的投票权",
-  695: "您自己",
-  696: "您自己：",
-  697: "弃权",
-  698: "反对",
-  699: "赞成",
-  700: (i: In<'name'>) => {
+  695: "核对您的委托",
+  696: "新受托人",
+  697: "此地址已是您的受托人：不会有任何变化。",
+  698: "将转移的投票权",
+  699: "您自己",
+  700: "您自己：",
+  701: "弃权",
+  702: "反对",
+  703: "赞成",
+  704: (i: In<'name'>) => {
 	return /** @type {LocalizedString} */ (`将投票权委托给 ${i?.name}`)
 },
-  701: (i: In<'id'>) => {
+  705: (i: In<'id'>) => {
 	return /** @type {LocalizedString} */ (`执行提案 ${i?.id}`)
 },
-  702: (i: In<'title'>) => {
+  706: (i: In<'title'>) => {
 	return /** @type {LocalizedString} */ (`发起提案：${i?.title}`)
 },
-  703: "发布您的受托人声明",
-  704: (i: In<'id'>) => {
+  707: "发布您的受托人声明",
+  708: (i: In<'id'>) => {
 	return /** @type {LocalizedString} */ (`将提案 ${i?.id} 排队`)
 },
-  705: (i: In<'support' | 'id'>) => {
+  709: (i: In<'support' | 'id'>) => {
 	return /** @type {LocalizedString} */ (`对提案 ${i?.id} 投${i?.support}票`)
 },
-  706: (i: In<'span'>) => {
+  710: (i: In<'span'>) => {
 	return /** @type {LocalizedString} */ (`${i?.span} 前`)
 },
-  707: (i: In<'number'>) => {
+  711: (i: In<'number'>) => {
 	return /** @type {LocalizedString} */ (`区块 ${i?.number}`)
 },
-  708: (i: In<'count'>) => {
+  712: (i: In<'count'>) => {
 	const countPlural = registry.plural("zh", i?.count, {});return /** @type {LocalizedString} */ (`${i?.count} 个区块`)
 },
-  709: (i: In<'span'>) => {
+  713: (i: In<'span'>) => {
 	return /** @type {LocalizedString} */ (`${i?.span} 后`)
 },
-  710: (i: In<'name'>) => {
+  714: (i: In<'name'>) => {
 	return /** @type {LocalizedString} */ (`看似 ${i?.name} 的地址，但其实是另一个地址：请逐个字符核对`)
 },
-  711: "所有受托人",
-  712: "所有提案",
-  713: "受托人",
-  714: "新建提案",
-  715: (i: In<'chain'>) => {
+  715: "所有受托人",
+  716: "所有提案",
+  717: "受托人",
+  718: "新建提案",
+  719: (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`${i?.chain} 上未部署治理合约。`)
 },
-  716: (i: In<'address'>) => {
+  720: (i: In<'address'>) => {
 	return /** @type {LocalizedString} */ (`“${i?.address}”不是地址。`)
 },
-  717: "此处没有治理页面。",
-  718: (i: In<'id'>) => {
+  721: "此处没有治理页面。",
+  722: (i: In<'id'>) => {
 	return /** @type {LocalizedString} */ (`“${i?.id}”不是提案 ID。`)
 },
-  719: "提案",
-  720: "调用详情",
-  721: "Calldata",
-  722: "函数",
-  723: "操作",
-  724: "此提案不执行任何调用。",
-  725: "未解码",
-  726: "目标",
-  727: "金额",
-  728: (i: In<'amount'>) => {
+  723: "提案",
+  724: "调用详情",
+  725: "Calldata",
+  726: "函数",
+  727: "操作",
+  728: "此提案不执行任何调用。",
+  729: "未解码",
+  730: "目标",
+  731: "金额",
+  732: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`${i?.amount}（原生币）`)
 },
-  729: "所有状态",
-  730: "已被提案人取消",
-  731: (i: In<'count' | 'block'>) => {
+  733: "所有状态",
+  734: "已被提案人取消",
+  735: (i: In<'count' | 'block'>) => {
 	return /** @type {LocalizedString} */ (`${i?.count} 个提案 · 截至区块 ${i?.block}`)
 },
-  732: (i: In<'time'>) => {
+  736: (i: In<'time'>) => {
 	return /** @type {LocalizedString} */ (`投票已于 ${i?.time} 前结束`)
 },
-  733: (i: In<'time'>) => {
+  737: (i: In<'time'>) => {
 	return /** @type {LocalizedString} */ (`${i?.time} 后可执行`)
 },
-  734: "投票已结束",
-  735: "提案",
-  736: (i: In<'time'>) => {
+  738: "投票已结束",
+  739: "提案",
+  740: (i: In<'time'>) => {
 	return /** @type {LocalizedString} */ (`剩余 ${i?.time}`)
 },
-  737: "正在加载提案…",
-  738: "较新",
-  739: (i: In<'state'>) => {
+  741: "正在加载提案…",
+  742: "较新",
+  743: (i: In<'state'>) => {
 	return /** @type {LocalizedString} */ (`本页没有“${i?.state}”的提案。`)
 },
-  740: "较早",
-  741: "提案分页",
-  742: (i: In<'error'>) => {
+  744: "较早",
+  745: "提案分页",
+  746: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`无法读取提案：${i?.error}`)
 },
-  743: "可以执行",
-  744: (i: In<'time'>) => {
+  747: "可以执行",
+  748: (i: In<'time'>) => {
 	return /** @type {LocalizedString} */ (`投票将于 ${i?.time} 后开始`)
 },
-  745: "本页状态",
-  746: "此链上未部署治理合约。",
-  747: (i: In<'number'>) => {
+  749: "本页状态",
+  750: "此链上未部署治理合约。",
+  751: (i: In<'number'>) => {
 	return /** @type {LocalizedString} */ (`提案 ${i?.number}`)
 },
-  748: "请输入地址（0x…）或 ENS 名称（name.eth）。",
-  749: (i: In<'chain'>) => {
+  752: "请输入地址（0x…）或 ENS 名称（name.eth）。",
+  753: (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`${i?.chain} 不支持 ENS：请输入地址。`)
 },
-  750: (i: In<'chain'>) => {
+  754: (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`${i?.chain} 上的治理合约没有本应用可读取的投票代币。`)
 },
-  751: "这不是地址：应为 0x 后跟 40 个十六进制字符。",
-  752: "投票中",
-  753: "已取消",
-  754: "未通过",
-  755: "已执行",
-  756: "已过期",
-  757: "待开始",
-  758: "已排队",
-  759: "已通过",
-  760: (i: In<'forVotes' | 'againstVotes' | 'abstainVotes'>) => {
+  755: "这不是地址：应为 0x 后跟 40 个十六进制字符。",
+  756: "投票中",
+  757: "已取消",
+  758: "未通过",
+  759: "已执行",
+  760: "已过期",
+  761: "待开始",
+  762: "已排队",
+  763: "已通过",
+  764: (i: In<'forVotes' | 'againstVotes' | 'abstainVotes'>) => {
 	return /** @type {LocalizedString} */ (`赞成 ${i?.forVotes} · 反对 ${i?.againstVotes} · 弃权 ${i?.abstainVotes}`)
 },
-  761: (i: In<'forVotes' | 'againstVotes' | 'abstainVotes'>) => {
+  765: (i: In<'forVotes' | 'againstVotes' | 'abstainVotes'>) => {
 	return /** @type {LocalizedString} */ (`赞成 ${i?.forVotes}，反对 ${i?.againstVotes}，弃权 ${i?.abstainVotes}`)
 },
-  762: "票",
-  763: "已添加投票权",
-  764: (i: In<'symbol' | 'delegate'>) => {
+  766: "票",
+  767: "已添加投票权",
+  768: (i: In<'symbol' | 'delegate'>) => {
 	return /** @type {LocalizedString} */ (`按 1:1 包装为 ${i?.symbol}；其投票权归 ${i?.delegate}，可随时免费换回普通 ALT。若您的钱包能签署 permit，只需一次签名和一笔交易。`)
 },
-  765: (i: In<'symbol'>) => {
+  769: (i: In<'symbol'>) => {
 	return /** @type {LocalizedString} */ (`按 1:1 包装为 ${i?.symbol}；其投票权归您自己，可随时免费换回普通 ALT。若您的钱包能签署 permit，只需一次签名和一笔交易。`)
 },
-  766: "获取投票权",
-  767: "列表显示了还有谁可以用它投票。",
-  768: "下一步：对此后创建的提案，它将计入您的投票权所委托的对象（见上方“您的投票权”）；",
-  769: "受托人",
-  770: "此钱包没有可转为投票权的普通 ALT。",
-  771: "普通 ALT",
-  772: "换回普通 ALT",
-  773: "已换回普通 ALT",
-  774: (i: In<'symbol'>) => {
+  770: "获取投票权",
+  771: "列表显示了还有谁可以用它投票。",
+  772: "下一步：对此后创建的提案，它将计入您的投票权所委托的对象（见上方“您的投票权”）；",
+  773: "受托人",
+  774: "此钱包没有可转为投票权的普通 ALT。",
+  775: "普通 ALT",
+  776: "换回普通 ALT",
+  777: "已换回普通 ALT",
+  778: (i: In<'symbol'>) => {
 	return /** @type {LocalizedString} */ (`${i?.symbol} 余额`)
 },
-  775: "要换回普通 ALT 的投票权",
-  776: "要转为投票权的普通 ALT",
-  777: (i: In<'amount'>) => {
+  779: "要换回普通 ALT 的投票权",
+  780: "要转为投票权的普通 ALT",
+  781: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`将 ${i?.amount} 换回普通 ALT`)
 },
-  778: (i: In<'amount' | 'delegate'>) => {
+  782: (i: In<'amount' | 'delegate'>) => {
 	return /** @type {LocalizedString} */ (`将 ${i?.amount} 转为 ${i?.delegate} 的投票权`)
 },
-  779: (i: In<'amount'>) => {
+  783: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`将 ${i?.amount} 转为您自己的投票权`)
 },
-  780: "连接钱包或查看一个地址，即可查看其投票权并进行委托。",
-  781: "请连接此钱包，以委托其投票权或获取投票权。",
-  782: "您的受托人的投票权：",
-  783: "委托会转移此账户的全部投票权；仅对快照在委托之后的提案生效。",
-  784: "详情与委托",
-  785: "",
-  786: "您自己的投票权已委托给 ",
-  787: "未委托",
-  788: "您的投票权：",
-  789: "正在加载您的投票权…",
-  790: (i: In<'chain'>) => {
+  784: "连接钱包或查看一个地址，即可查看其投票权并进行委托。",
+  785: "请连接此钱包，以委托其投票权或获取投票权。",
+  786: "您的受托人的投票权：",
+  787: "委托会转移此账户的全部投票权；仅对快照在委托之后的提案生效。",
+  788: "详情与委托",
+  789: "",
+  790: "您自己的投票权已委托给 ",
+  791: "未委托",
+  792: "您的投票权：",
+  793: "正在加载您的投票权…",
+  794: (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`${i?.chain} 上的治理合约没有本应用可读取的投票代币，因此无法显示投票权。`)
 },
-  791: (i: In<'error'>) => {
+  795: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`无法读取投票权：${i?.error}`)
 },
-  792: (i: In<'delegate'>) => {
+  796: (i: In<'delegate'>) => {
 	return /** @type {LocalizedString} */ (`将该 Safe 的全部投票权（包装的和质押的）转给 ${i?.delegate}。`)
 },
-  793: "将该 Safe 的全部投票权（包装的和质押的）转给该 Safe 自身。",
-  794: (i: In<'delegate'>) => {
+  797: "将该 Safe 的全部投票权（包装的和质押的）转给该 Safe 自身。",
+  798: (i: In<'delegate'>) => {
 	return /** @type {LocalizedString} */ (`将投票权委托给 ${i?.delegate}`)
 },
-  795: "将投票权委托给自身",
-  796: "委托给（地址；留空：Safe 本身）",
-  797: "委托给（地址或 ENS 名称；留空：Safe 本身）",
-  798: "包装的 ALT 和质押的 ALT 都有投票权，一次委托会同时转移两者。变更仅对快照在其之后的提案生效。",
-  799: "其投票记录",
-  800: "您的投票权",
-  801: "您正在查看另一个地址：请连接该地址的钱包，才能为其委托或获取投票权。",
+  799: "将投票权委托给自身",
+  800: "委托给（地址；留空：Safe 本身）",
+  801: "委托给（地址或 ENS 名称；留空：Safe 本身）",
+  802: "包装的 ALT 和质押的 ALT 都有投票权，一次委托会同时转移两者。变更仅对快照在其之后的提案生效。",
+  803: "其投票记录",
+  804: "您的投票权",
+  805: "您正在查看另一个地址：请连接该地址的钱包，才能为其委托或获取投票权。",
 };
 export default table;

@@ -4,104 +4,104 @@ import * as registry from '../registry.ts';
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
 const table: Record<number, string | ((i: never) => string)> = {
-  802: "该 RPC 已在列表中。",
-  803: "请不要在 URL 中包含用户名和密码。",
-  804: (i: In<'host' | 'reason'>) => {
+  806: "该 RPC 已在列表中。",
+  807: "请不要在 URL 中包含用户名和密码。",
+  808: (i: In<'host' | 'reason'>) => {
 	return /** @type {LocalizedString} */ (`${i?.host} 没有响应：${i?.reason}`)
 },
-  805: (i: In<'host'>) => {
+  809: (i: In<'host'>) => {
 	return /** @type {LocalizedString} */ (`${i?.host} 没有说明它服务于哪条链。`)
 },
-  806: "请输入以 https:// 开头的完整 URL。",
-  807: (i: In<'origin'>) => {
+  810: "请输入以 https:// 开头的完整 URL。",
+  811: (i: In<'origin'>) => {
 	return /** @type {LocalizedString} */ (`本网站只连接其部署者允许的 RPC，而 ${i?.origin} 不在其中。部署者可以允许您添加的 RPC（参见 README 中的“Reading history on public RPCs”）；在此之前，请使用列表中的某个 RPC。`)
 },
-  808: "请使用 https:// URL（http:// 仅限本机上的节点）。",
-  809: (i: In<'host' | 'id' | 'chain' | 'expected'>) => {
+  812: "请使用 https:// URL（http:// 仅限本机上的节点）。",
+  813: (i: In<'host' | 'id' | 'chain' | 'expected'>) => {
 	return /** @type {LocalizedString} */ (`${i?.host} 服务于链 ${i?.id}，而不是 ${i?.chain}（链 ${i?.expected}）。`)
 },
-  810: "位于最新区块",
-  811: (i: In<'count'>) => {
+  814: "位于最新区块",
+  815: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`每个请求最多 ${i?.count} 次调用`)
 },
-  812: (i: In<'count' | 'refused'>) => {
+  816: (i: In<'count' | 'refused'>) => {
 	return /** @type {LocalizedString} */ (`每个请求最多 ${i?.count} 次调用（曾拒绝 ${i?.refused} 次）`)
 },
-  813: (i: In<'count'>) => {
+  817: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`每个请求最多 ${i?.count} 次调用（尚未测试）`)
 },
-  814: (i: In<'count'>) => {
+  818: (i: In<'count'>) => {
 	const countPlural = registry.plural("zh", i?.count, {});return /** @type {LocalizedString} */ (`落后其他端点 ${i?.count} 个区块`)
 },
-  815: (i: In<'count'>) => {
+  819: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`每分钟 ${i?.count} 次调用`)
 },
-  816: (i: In<'count'>) => {
+  820: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`每秒 ${i?.count} 次调用`)
 },
-  817: (i: In<'error' | 'ago'>) => {
+  821: (i: In<'error' | 'ago'>) => {
 	return /** @type {LocalizedString} */ (`${i?.error}（${i?.ago}）`)
 },
-  818: (i: In<'count'>) => {
+  822: (i: In<'count'>) => {
 	const countPlural = registry.plural("zh", i?.count, {});return /** @type {LocalizedString} */ (`当前没有（已遇到 ${i?.count} 次限制）`)
 },
-  819: "，",
-  820: (i: In<'count'>) => {
+  823: "，",
+  824: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`${i?.count} 分钟前`)
 },
-  821: (i: In<'count'>) => {
+  825: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`${i?.count} ms`)
 },
-  822: "未遇到速率限制",
-  823: "尚未测量",
-  824: "否",
-  825: "每个请求一次调用",
-  826: "每个请求一次调用（不接受批量请求）",
-  827: (i: In<'time'>) => {
+  826: "未遇到速率限制",
+  827: "尚未测量",
+  828: "否",
+  829: "每个请求一次调用",
+  830: "每个请求一次调用（不接受批量请求）",
+  831: (i: In<'time'>) => {
 	return /** @type {LocalizedString} */ (`是，还需 ${i?.time}`)
 },
-  828: (i: In<'count'>) => {
+  832: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`${i?.count} 秒`)
 },
-  829: (i: In<'count'>) => {
+  833: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`${i?.count} 秒前`)
 },
-  830: "正常响应",
-  831: "落后",
-  832: "不可用",
-  833: "尚未请求",
-  834: "受速率限制",
-  835: (i: In<'chain'>) => {
+  834: "正常响应",
+  835: "落后",
+  836: "不可用",
+  837: "尚未请求",
+  838: "受速率限制",
+  839: (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`您自己的节点或您信任的提供商，用于 ${i?.chain}。应用会在使用前检查它服务于哪条链，并且只保存在本浏览器中。`)
 },
-  836: "添加 RPC",
-  837: (i: In<'url'>) => {
+  840: "添加 RPC",
+  841: (i: In<'url'>) => {
 	return /** @type {LocalizedString} */ (`已添加 ${i?.url}。当它是最健康的端点时，读取请求会使用它。`)
 },
-  838: "由您添加",
-  839: "批量请求",
-  840: "检查并添加",
-  841: "检查中…",
-  842: "RPC 端点",
-  843: "最新区块",
-  844: "使用中",
-  845: "最近错误",
-  846: "延迟",
-  847: (i: In<'chain'>) => {
+  842: "由您添加",
+  843: "批量请求",
+  844: "检查并添加",
+  845: "检查中…",
+  846: "RPC 端点",
+  847: "最新区块",
+  848: "使用中",
+  849: "最近错误",
+  850: "延迟",
+  851: (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`${i?.chain} 的 RPC 端点对本浏览器的响应情况。读取请求会发往最健康的端点，当它失败、限制速率或落后时转到下一个；每个端点的限制在遇到时学习，并保存在本浏览器中。`)
 },
-  848: (i: In<'count'>) => {
+  852: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`在此链上，每个请求读取 ${i?.count} 个区块的历史记录（已学习）。`)
 },
-  849: "无",
-  850: "请求速率",
-  851: "速率限制",
-  852: (i: In<'host'>) => {
+  853: "无",
+  854: "请求速率",
+  855: "速率限制",
+  856: (i: In<'host'>) => {
 	return /** @type {LocalizedString} */ (`移除 ${i?.host}`)
 },
-  853: "状态",
-  854: "网络",
-  855: "RPC URL",
-  856: "https://",
+  857: "状态",
+  858: "网络",
+  859: "RPC URL",
+  860: "https://",
 };
 export default table;

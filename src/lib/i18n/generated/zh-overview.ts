@@ -4,128 +4,128 @@ import * as registry from '../registry.ts';
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
 const table: Record<number, string | ((i: never) => string)> = {
-  857: (i: In<'error'>) => {
+  861: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`无法检查资格：${i?.error}`)
 },
-  858: "正在检查资格…",
-  859: "可领取",
-  860: "已领取",
-  861: (i: In<'time'>) => {
+  862: "正在检查资格…",
+  863: "可领取",
+  864: "已领取",
+  865: (i: In<'time'>) => {
 	return /** @type {LocalizedString} */ (`${i?.time} 后截止`)
 },
-  862: "未在期限内领取",
-  863: "不符合资格",
-  864: (i: In<'time'>) => {
+  866: "未在期限内领取",
+  867: "不符合资格",
+  868: (i: In<'time'>) => {
 	return /** @type {LocalizedString} */ (`${i?.time} 后开放`)
 },
-  865: "领取期已结束",
-  866: "未部署 ALT",
-  867: "ALT 余额",
-  868: "加载中…",
-  869: (i: In<'chain'>) => {
+  869: "领取期已结束",
+  870: "未部署 ALT",
+  871: "ALT 余额",
+  872: "加载中…",
+  873: (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`${i?.chain} 上未部署。`)
 },
-  870: (i: In<'error'>) => {
+  874: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`无法读取：${i?.error}`)
 },
-  871: "；届时未领取的部分将退回国库。",
-  872: "",
-  873: "领取",
-  874: (i: In<'time'>) => {
+  875: "；届时未领取的部分将退回国库。",
+  876: "",
+  877: "领取",
+  878: (i: In<'time'>) => {
 	return /** @type {LocalizedString} */ (`${i?.time} 后截止`)
 },
-  875: "待领取的空投",
-  876: " 可从空投第一季领取：",
-  877: "，并领取空投。",
-  878: "",
-  879: "空投第一季现状",
-  880: "检查地址是否符合空投资格",
-  881: (i: In<'count'>) => {
+  879: "待领取的空投",
+  880: " 可从空投第一季领取：",
+  881: "，并领取空投。",
+  882: "",
+  883: "空投第一季现状",
+  884: "检查地址是否符合空投资格",
+  885: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`${i?.count} 个区块`)
 },
-  882: (i: In<'count'>) => {
+  886: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`目前已有 ${i?.count} 次领取；领取期结束时未领取的部分将退回国库。`)
 },
-  883: "已结束",
-  884: "连接钱包，或使用上方的输入框查看任意地址，即可看到它在质押、治理和空投中的 ALT。这里的内容无需钱包即可读取。",
-  885: "ALT 一览",
-  886: "ALT 是 AltLayer 再质押 rollup 协议的代币。质押给运营商后，它为 rollup 所依赖的服务提供安全保障（VITAL 验证 rollup 状态并发起欺诈证明挑战，MACH 提供快速最终性，SQUAD 负责排序），并赚取奖励；包装或质押后，它可以对协议的提案投票。",
-  887: (i: In<'count' | 'time'>) => {
+  887: "已结束",
+  888: "连接钱包，或使用上方的输入框查看任意地址，即可看到它在质押、治理和空投中的 ALT。这里的内容无需钱包即可读取。",
+  889: "ALT 一览",
+  890: "ALT 是 AltLayer 再质押 rollup 协议的代币。质押给运营商后，它为 rollup 所依赖的服务提供安全保障（VITAL 验证 rollup 状态并发起欺诈证明挑战，MACH 提供快速最终性，SQUAD 负责排序），并赚取奖励；包装或质押后，它可以对协议的提案投票。",
+  891: (i: In<'count' | 'time'>) => {
 	const countPlural = registry.plural("zh", i?.count, {});return /** @type {LocalizedString} */ (`；另有 ${i?.count} 个将在 ${i?.time} 后开始投票`)
 },
-  888: (i: In<'chain'>) => {
+  892: (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`${i?.chain} 上没有本应用可读取的治理合约。`)
 },
-  889: (i: In<'count' | 'time'>) => {
+  893: (i: In<'count' | 'time'>) => {
 	return /** @type {LocalizedString} */ (`质押于 ${i?.count} 个运营商；目前没有发放奖励。退出需要 ${i?.time}。`)
 },
-  890: "目前没有正在投票的提案",
-  891: (i: In<'count'>) => {
+  894: "目前没有正在投票的提案",
+  895: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`（最新 ${i?.count} 个提案中）。`)
 },
-  892: (i: In<'count'>) => {
+  896: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`${i?.count} 个正在投票`)
 },
-  893: "当前提案",
-  894: "最早的提案将在 2 天后截止；另有 1 个将在 3 小时后开始投票（最新 10 个提案中）。",
-  895: "提案",
-  896: (i: In<'time'>) => {
+  897: "当前提案",
+  898: "最早的提案将在 2 天后截止；另有 1 个将在 3 小时后开始投票（最新 10 个提案中）。",
+  899: "提案",
+  900: (i: In<'time'>) => {
 	return /** @type {LocalizedString} */ (`。退出需要 ${i?.time}。`)
 },
-  897: (i: In<'count'>) => {
+  901: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`质押于 ${i?.count} 个运营商；按当前奖励发放速度，扣除运营商佣金前年化 `)
 },
-  898: (i: In<'chain' | 'error'>) => {
+  902: (i: In<'chain' | 'error'>) => {
 	return /** @type {LocalizedString} */ (`无法读取 ${i?.chain}：${i?.error}`)
 },
-  899: "读取中…",
-  900: (i: In<'time'>) => {
+  903: "读取中…",
+  904: (i: In<'time'>) => {
 	return /** @type {LocalizedString} */ (`最早的提案将在 ${i?.time} 后截止`)
 },
-  901: "：可赚取奖励并保留投票权；如果运营商有不当行为，质押可能被罚没。",
-  902: "",
-  903: "将 ALT 质押给运营商",
-  904: "当前质押",
-  905: "质押于 100 个运营商；按当前奖励发放速度，扣除运营商佣金前年化 5.00%。退出需要 7 天。",
-  906: "质押",
-  907: "给代您投票的人。",
-  908: "",
-  909: "对提案投票，或委托您的投票权",
-  910: "您可以在这里做什么",
-  911: "无法连接",
-  912: (i: In<'amount'>) => {
+  905: "：可赚取奖励并保留投票权；如果运营商有不当行为，质押可能被罚没。",
+  906: "",
+  907: "将 ALT 质押给运营商",
+  908: "当前质押",
+  909: "质押于 100 个运营商；按当前奖励发放速度，扣除运营商佣金前年化 5.00%。退出需要 7 天。",
+  910: "质押",
+  911: "给代您投票的人。",
+  912: "",
+  913: "对提案投票，或委托您的投票权",
+  914: "您可以在这里做什么",
+  915: "无法连接",
+  916: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`无法连接（上次读取：${i?.amount}）`)
 },
-  913: "空投第一季",
-  914: "全部动态",
-  915: (i: In<'block'>) => {
+  917: "空投第一季",
+  918: "全部动态",
+  919: (i: In<'block'>) => {
 	return /** @type {LocalizedString} */ (`截至区块 ${i?.block}`)
 },
-  916: "链没有响应。",
-  917: "可领取的奖励",
-  918: "仍可投票",
-  919: (i: In<'chain'>) => {
+  920: "链没有响应。",
+  921: "可领取的奖励",
+  922: "仍可投票",
+  923: (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`${i?.chain} 上未配置治理合约或投票代币，因此没有可显示的投票权。`)
 },
-  920: (i: In<'chain' | 'error'>) => {
+  924: (i: In<'chain' | 'error'>) => {
 	return /** @type {LocalizedString} */ (`无法读取 ${i?.chain}：${i?.error} 链恢复响应后将立即重新读取。`)
 },
-  921: "只读查看",
-  922: (i: In<'amount'>) => {
+  925: "只读查看",
+  926: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`${i?.amount} 可提取`)
 },
-  923: "您的近期动态",
-  924: "正在恢复您的钱包…",
-  925: "显示近期动态",
-  926: "已质押",
-  927: "概览",
-  928: "解绑中",
-  929: "投票权",
-  930: (i: In<'count'>) => {
+  927: "您的近期动态",
+  928: "正在恢复您的钱包…",
+  929: "显示近期动态",
+  930: "已质押",
+  931: "概览",
+  932: "解绑中",
+  933: "投票权",
+  934: (i: In<'count'>) => {
 	const countPlural = registry.plural("zh", i?.count, {});return /** @type {LocalizedString} */ (`分布于 ${i?.count} 个运营商`)
 },
-  931: "您的账户",
-  932: "无响应",
-  933: "获取投票权",
+  935: "您的账户",
+  936: "无响应",
+  937: "获取投票权",
 };
 export default table;

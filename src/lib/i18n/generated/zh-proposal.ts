@@ -3,267 +3,267 @@
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
 const table: Record<number, string | ((i: never) => string)> = {
-  934: "← 所有提案",
-  935: " 后缀）：其他人无法抢先提交。",
-  936: "描述已绑定到提案人 ",
-  937: "（",
-  938: "提案描述",
-  939: "日志中找到的描述与治理合约存储的哈希不匹配，因此不予显示。",
-  940: "在治理合约的日志中找不到此提案的描述。下方的操作读取自治理合约，是权威信息。",
-  941: (i: In<'id'>) => {
+  938: "← 所有提案",
+  939: " 后缀）：其他人无法抢先提交。",
+  940: "描述已绑定到提案人 ",
+  941: "（",
+  942: "提案描述",
+  943: "日志中找到的描述与治理合约存储的哈希不匹配，因此不予显示。",
+  944: "在治理合约的日志中找不到此提案的描述。下方的操作读取自治理合约，是权威信息。",
+  945: (i: In<'id'>) => {
 	return /** @type {LocalizedString} */ (`提案 ${i?.id}`)
 },
-  942: (i: In<'block'>) => {
+  946: (i: In<'block'>) => {
 	return /** @type {LocalizedString} */ (` · 截至区块 ${i?.block}`)
 },
-  943: "提案 ",
-  944: "此描述不是有效的 UTF-8；无法读取的字节显示为 �。",
-  945: "正在加载提案…",
-  946: "提案人：",
-  947: (i: In<'error'>) => {
+  947: "提案 ",
+  948: "此描述不是有效的 UTF-8；无法读取的字节显示为 �。",
+  949: "正在加载提案…",
+  950: "提案人：",
+  951: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`无法读取此提案：${i?.error}`)
 },
-  948: "显示票数变化",
-  949: "描述已通过链上存储的哈希验证。",
-  950: "投票期内的票数变化",
-  951: "票",
-  952: "执行内容",
-  953: (i: In<'amount'>) => {
+  952: "显示票数变化",
+  953: "描述已通过链上存储的哈希验证。",
+  954: "投票期内的票数变化",
+  955: "票",
+  956: "执行内容",
+  957: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`${i?.amount} 个最小单位`)
 },
-  954: (i: In<'who' | 'has' | 'needs' | 'call'>) => {
+  958: (i: In<'who' | 'has' | 'needs' | 'call'>) => {
 	return /** @type {LocalizedString} */ (`${i?.who} 只能花费执行者代币中的 ${i?.has}，但该操作需要 ${i?.needs}（${i?.call}）。`)
 },
-  955: (i: In<'who' | 'has' | 'needs' | 'call'>) => {
+  959: (i: In<'who' | 'has' | 'needs' | 'call'>) => {
 	return /** @type {LocalizedString} */ (`${i?.who} 持有 ${i?.has}，但该操作要转出 ${i?.needs}（${i?.call}）。`)
 },
-  956: "调用被回滚，未给出原因。",
-  957: "未模拟：治理合约只接受从其自身 execute 内部发起的对自身的调用，对各操作的模拟无法替代这一点。",
-  958: (i: In<'number' | 'reason'>) => {
+  960: "调用被回滚，未给出原因。",
+  961: "未模拟：治理合约只接受从其自身 execute 内部发起的对自身的调用，对各操作的模拟无法替代这一点。",
+  962: (i: In<'number' | 'reason'>) => {
 	return /** @type {LocalizedString} */ (`操作 ${i?.number}：${i?.reason}`)
 },
-  959: (i: In<'number' | 'reason'>) => {
+  963: (i: In<'number' | 'reason'>) => {
 	return /** @type {LocalizedString} */ (`操作 ${i?.number}：回滚：${i?.reason}`)
 },
-  960: (i: In<'number'>) => {
+  964: (i: In<'number'>) => {
 	return /** @type {LocalizedString} */ (`操作 ${i?.number}：成功`)
 },
-  961: (i: In<'amount' | 'token'>) => {
+  965: (i: In<'amount' | 'token'>) => {
 	return /** @type {LocalizedString} */ (`代币 ${i?.token} 的 ${i?.amount} 个最小单位`)
 },
-  962: "（",
-  963: (i: In<'before' | 'after'>) => {
+  966: "（",
+  967: (i: In<'before' | 'after'>) => {
 	return /** @type {LocalizedString} */ (`）：${i?.before} → ${i?.after}`)
 },
-  964: "将会变更的参数",
-  965: "模拟的参数变更",
-  966: (i: In<'error'>) => {
+  968: "将会变更的参数",
+  969: "模拟的参数变更",
+  970: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`无法模拟：${i?.error}`)
 },
-  967: (i: In<'error'>) => {
+  971: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`无法重新模拟：${i?.error}`)
 },
-  968: (i: In<'number'>) => {
+  972: (i: In<'number'>) => {
 	return /** @type {LocalizedString} */ (`操作 ${i?.number} 单独执行时失败`)
 },
-  969: (i: In<'reason'>) => {
+  973: (i: In<'reason'>) => {
 	return /** @type {LocalizedString} */ (`：${i?.reason} 它可能依赖之前的操作，而此提供商无法按顺序运行这些操作。`)
 },
-  970: "若现在执行",
-  971: "",
-  972: "：从 ",
-  973: " 转至 ",
-  974: "将会转移的资产",
-  975: "模拟的代币转移",
-  976: "不会有代币转移。",
-  977: "此提供商不支持 eth_simulateV1：每个操作都是在当前状态上单独尝试的，而不是在之前的操作之后执行，因此无法显示代币转移。",
-  978: "每个操作的结果",
-  979: "原始 calldata，可在别处模拟",
-  980: "执行会整体回滚：不会有任何转移。",
-  981: "重新模拟",
-  982: (i: In<'block'>) => {
+  974: "若现在执行",
+  975: "",
+  976: "：从 ",
+  977: " 转至 ",
+  978: "将会转移的资产",
+  979: "模拟的代币转移",
+  980: "不会有代币转移。",
+  981: "此提供商不支持 eth_simulateV1：每个操作都是在当前状态上单独尝试的，而不是在之前的操作之后执行，因此无法显示代币转移。",
+  982: "每个操作的结果",
+  983: "原始 calldata，可在别处模拟",
+  984: "执行会整体回滚：不会有任何转移。",
+  985: "重新模拟",
+  986: (i: In<'block'>) => {
 	return /** @type {LocalizedString} */ (`以执行者身份在区块 ${i?.block} 上模拟，未发送任何交易。结果仅供参考，既不阻止投票，也不阻止执行。`)
 },
-  983: "正在模拟…",
-  984: "正在最新区块上模拟其操作…",
-  985: "。",
-  986: "：每个操作单独执行均成功。",
-  987: (i: In<'skipped' | 'total'>) => {
+  987: "正在模拟…",
+  988: "正在最新区块上模拟其操作…",
+  989: "。",
+  990: "：每个操作单独执行均成功。",
+  991: (i: In<'skipped' | 'total'>) => {
 	return /** @type {LocalizedString} */ (`：每个操作单独执行均成功（${i?.total} 个操作中有 ${i?.skipped} 个无法模拟）。`)
 },
-  988: (i: In<'skipped' | 'total'>) => {
+  992: (i: In<'skipped' | 'total'>) => {
 	return /** @type {LocalizedString} */ (`（${i?.total} 个操作中有 ${i?.skipped} 个无法模拟）。`)
 },
-  989: (i: In<'number'>) => {
+  993: (i: In<'number'>) => {
 	return /** @type {LocalizedString} */ (`将在操作 ${i?.number} 处回滚`)
 },
-  990: (i: In<'reason'>) => {
+  994: (i: In<'reason'>) => {
 	return /** @type {LocalizedString} */ (`：${i?.reason}`)
 },
-  991: "将会成功",
-  992: "模拟失败。",
-  993: "此提供商无法模拟调用（它既不支持 eth_simulateV1，也不支持带状态覆盖的 eth_call）。",
-  994: (i: In<'selector'>) => {
+  995: "将会成功",
+  996: "模拟失败。",
+  997: "此提供商无法模拟调用（它既不支持 eth_simulateV1，也不支持带状态覆盖的 eth_call）。",
+  998: (i: In<'selector'>) => {
 	return /** @type {LocalizedString} */ (`调用以数据 ${i?.selector} 回滚，应用无法识别其含义。`)
 },
-  995: (i: In<'duration'>) => {
+  999: (i: In<'duration'>) => {
 	return /** @type {LocalizedString} */ (`（还剩 ${i?.duration}）`)
 },
-  996: "时间锁尚未到达预定执行时间（按链上时间）。",
-  997: "。",
-  998: "可执行时间：",
-  999: "执行",
-  1000: "已执行",
-  1001: "此提案已通过。排队将开始时间锁的延迟，之后任何人都可以执行它。",
-  1002: (i: In<'delay'>) => {
+  1000: "时间锁尚未到达预定执行时间（按链上时间）。",
+  1001: "。",
+  1002: "可执行时间：",
+  1003: "执行",
+  1004: "已执行",
+  1005: "此提案已通过。排队将开始时间锁的延迟，之后任何人都可以执行它。",
+  1006: (i: In<'delay'>) => {
 	return /** @type {LocalizedString} */ (`此提案已通过。排队将开始时间锁的 ${i?.delay} 延迟，之后任何人都可以执行它。`)
 },
-  1003: "排队",
-  1004: "排队等待执行",
-  1005: "已排队",
-  1006: (i: In<'name'>) => {
+  1007: "排队",
+  1008: "排队等待执行",
+  1009: "已排队",
+  1010: (i: In<'name'>) => {
 	return /** @type {LocalizedString} */ (`治理合约未返回 ${i?.name}。`)
 },
-  1007: (i: In<'id'>) => {
+  1011: (i: In<'id'>) => {
 	return /** @type {LocalizedString} */ (`此治理合约上没有提案 ${i?.id}。`)
 },
-  1008: "弃权",
-  1009: "反对",
-  1010: "赞成",
-  1011: "投票",
-  1012: "快照时的法定票数",
-  1013: "投票开始时确定",
-  1014: (i: In<'counted' | 'quorum' | 'percent'>) => {
+  1012: "弃权",
+  1013: "反对",
+  1014: "赞成",
+  1015: "投票",
+  1016: "快照时的法定票数",
+  1017: "投票开始时确定",
+  1018: (i: In<'counted' | 'quorum' | 'percent'>) => {
 	return /** @type {LocalizedString} */ (`${i?.counted} / ${i?.quorum}（${i?.percent}%）`)
 },
-  1015: "法定票数进度",
-  1016: (i: In<'counted' | 'quorum'>) => {
+  1019: "法定票数进度",
+  1020: (i: In<'counted' | 'quorum'>) => {
 	return /** @type {LocalizedString} */ (`${i?.counted} / ${i?.quorum}（已达到）`)
 },
-  1017: "添加到日历",
-  1018: (i: In<'block'>) => {
+  1021: "添加到日历",
+  1022: (i: In<'block'>) => {
 	return /** @type {LocalizedString} */ (`已于区块 ${i?.block} 取消`)
 },
-  1019: (i: In<'block'>) => {
+  1023: (i: In<'block'>) => {
 	return /** @type {LocalizedString} */ (`已于区块 ${i?.block} 执行`)
 },
-  1020: "已过期：未在预定执行时间后的宽限期内执行",
-  1021: "时间线",
-  1022: (i: In<'title' | 'chain'>) => {
+  1024: "已过期：未在预定执行时间后的宽限期内执行",
+  1025: "时间线",
+  1026: (i: In<'title' | 'chain'>) => {
 	return /** @type {LocalizedString} */ (`“${i?.title}”自此时起可以执行（${i?.chain}）。`)
 },
-  1023: (i: In<'title'>) => {
+  1027: (i: In<'title'>) => {
 	return /** @type {LocalizedString} */ (`可执行：${i?.title}`)
 },
-  1024: (i: In<'title' | 'chain'>) => {
+  1028: (i: In<'title' | 'chain'>) => {
 	return /** @type {LocalizedString} */ (`对“${i?.title}”投票的最后时刻（${i?.chain}）。`)
 },
-  1025: (i: In<'title'>) => {
+  1029: (i: In<'title'>) => {
 	return /** @type {LocalizedString} */ (`投票截止：${i?.title}`)
 },
-  1026: (i: In<'block'>) => {
+  1030: (i: In<'block'>) => {
 	return /** @type {LocalizedString} */ (`（区块 ${i?.block}）`)
 },
-  1027: "提案人：",
-  1028: "",
-  1029: (i: In<'block'>) => {
+  1031: "提案人：",
+  1032: "",
+  1033: (i: In<'block'>) => {
 	return /** @type {LocalizedString} */ (`已于区块 ${i?.block} 排队；可执行时间：`)
 },
-  1030: (i: In<'time'>) => {
+  1034: (i: In<'time'>) => {
 	return /** @type {LocalizedString} */ (`投票截止：${i?.time}`)
 },
-  1031: (i: In<'time' | 'snapshot'>) => {
+  1035: (i: In<'time' | 'snapshot'>) => {
 	return /** @type {LocalizedString} */ (`投票开始：${i?.time}（投票权按 ${i?.snapshot} 计算）`)
 },
-  1032: "您无法对此提案投票：",
-  1033: "投出您的一票",
-  1034: "请选择赞成、反对或弃权。",
-  1035: "请先选择赞成、反对或弃权。",
-  1036: "投票已结束。",
-  1037: "投票已结束；您未投票。",
-  1038: "连接钱包或查看某个地址，即可查看其投票权并投票。",
-  1039: "您的投票权已计入您自己名下，因此您可以对今后创建的提案投票；本提案的票数已在其快照时确定，当时您还没有投票权。",
-  1040: "，该受托人未对此提案投票。",
-  1041: "，该受托人尚未对此提案投票。",
-  1042: "委托给自己",
-  1043: (i: In<'support' | 'amount'>) => {
+  1036: "您无法对此提案投票：",
+  1037: "投出您的一票",
+  1038: "请选择赞成、反对或弃权。",
+  1039: "请先选择赞成、反对或弃权。",
+  1040: "投票已结束。",
+  1041: "投票已结束；您未投票。",
+  1042: "连接钱包或查看某个地址，即可查看其投票权并投票。",
+  1043: "您的投票权已计入您自己名下，因此您可以对今后创建的提案投票；本提案的票数已在其快照时确定，当时您还没有投票权。",
+  1044: "，该受托人未对此提案投票。",
+  1045: "，该受托人尚未对此提案投票。",
+  1046: "委托给自己",
+  1047: (i: In<'support' | 'amount'>) => {
 	return /** @type {LocalizedString} */ (`，该受托人已用 ${i?.amount} 对此提案投了${i?.support}票。`)
 },
-  1044: "，由其代为投票。",
-  1045: "已委托给自己：您可以对今后创建的提案投票",
-  1046: "获取投票权",
-  1047: "您的投票",
-  1048: "要对提案投票，需在该提案快照之前持有投票权（包装或质押的 ALT）或接受委托。",
-  1049: (i: In<'snapshot'>) => {
+  1048: "，由其代为投票。",
+  1049: "已委托给自己：您可以对今后创建的提案投票",
+  1050: "获取投票权",
+  1051: "您的投票",
+  1052: "要对提案投票，需在该提案快照之前持有投票权（包装或质押的 ALT）或接受委托。",
+  1053: (i: In<'snapshot'>) => {
 	return /** @type {LocalizedString} */ (`您在其快照时（${i?.snapshot}）没有投票权。`)
 },
-  1050: (i: In<'amount'>) => {
+  1054: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`您自己的 ${i?.amount} 计入其票数。`)
 },
-  1051: (i: In<'opens' | 'snapshot' | 'amount'>) => {
+  1055: (i: In<'opens' | 'snapshot' | 'amount'>) => {
 	return /** @type {LocalizedString} */ (`投票于 ${i?.opens} 开始。您的投票权按 ${i?.snapshot} 计算：目前为 ${i?.amount}。`)
 },
-  1052: "，即可将其计入您对今后创建的提案的投票。",
-  1053: (i: In<'amount'>) => {
+  1056: "，即可将其计入您对今后创建的提案的投票。",
+  1057: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`您的 ${i?.amount} 是普通 ALT，不具有投票权。将其转换为投票权（或将其质押）即可对今后创建的提案投票；本提案的票数已在其快照时确定。`)
 },
-  1054: (i: In<'amount'>) => {
+  1058: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`您还持有 ${i?.amount} 普通 ALT，它不具有投票权。`)
 },
-  1055: "快照时的投票权：",
-  1056: "理由（可选，公开且永久保存）",
-  1057: (i: In<'max'>) => {
+  1059: "快照时的投票权：",
+  1060: "理由（可选，公开且永久保存）",
+  1061: (i: In<'max'>) => {
 	return /** @type {LocalizedString} */ (`理由超过 ${i?.max} 个字符。`)
 },
-  1058: "投票已记录",
-  1059: (i: In<'support' | 'id'>) => {
+  1062: "投票已记录",
+  1063: (i: In<'support' | 'id'>) => {
 	return /** @type {LocalizedString} */ (`对提案 ${i?.id} 投${i?.support}票。`)
 },
-  1060: (i: In<'support' | 'id'>) => {
+  1064: (i: In<'support' | 'id'>) => {
 	return /** @type {LocalizedString} */ (`对提案 ${i?.id} 投${i?.support}票，并附上理由。`)
 },
-  1061: (i: In<'support' | 'id'>) => {
+  1065: (i: In<'support' | 'id'>) => {
 	return /** @type {LocalizedString} */ (`对提案 ${i?.id}… 投${i?.support}票`)
 },
-  1062: "中委托给自己；这适用于此后创建的提案。",
-  1063: "如需亲自投票，请在",
-  1064: "您的投票权",
-  1065: (i: In<'amount'>) => {
+  1066: "中委托给自己；这适用于此后创建的提案。",
+  1067: "如需亲自投票，请在",
+  1068: "您的投票权",
+  1069: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`您的 ${i?.amount} 尚未委托，未委托的票不计入。将其委托给自己即可对今后的提案投票；这对本提案无效，本提案的票数已在其快照时确定。`)
 },
-  1066: "投票",
-  1067: "",
-  1068: "您的投票权已委托给 ",
-  1069: (i: In<'support'>) => {
+  1070: "投票",
+  1071: "",
+  1072: "您的投票权已委托给 ",
+  1073: (i: In<'support'>) => {
 	return /** @type {LocalizedString} */ (`您投了${i?.support}票`)
 },
-  1070: "您已对此提案投票。",
-  1071: (i: In<'amount'>) => {
+  1074: "您已对此提案投票。",
+  1075: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`，票数为 ${i?.amount}。`)
 },
-  1072: "您的选择",
-  1073: "区块",
-  1074: "尚无投票。",
-  1075: "此提案的投票早于应用逐块读取的历史记录；请参阅票数统计。",
-  1076: "法定票数",
-  1077: (i: In<'error'>) => {
+  1076: "您的选择",
+  1077: "区块",
+  1078: "尚无投票。",
+  1079: "此提案的投票早于应用逐块读取的历史记录；请参阅票数统计。",
+  1080: "法定票数",
+  1081: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`无法读取投票：${i?.error}`)
 },
-  1078: "正在读取投票…",
-  1079: (i: In<'count'>) => {
+  1082: "正在读取投票…",
+  1083: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`赞成、反对和弃权在 ${i?.count} 个有投票的区块中的累计值。下表列出了相同的数据。`)
 },
-  1080: (i: In<'count'>) => {
+  1084: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`赞成、反对和弃权在 ${i?.count} 个有投票的区块中的累计值，法定票数以虚线表示。下表列出了相同的数据。`)
 },
-  1081: (i: In<'symbol'>) => {
+  1085: (i: In<'symbol'>) => {
 	return /** @type {LocalizedString} */ (`按区块累计（${i?.symbol}）`)
 },
-  1082: (i: In<'block'>) => {
+  1086: (i: In<'block'>) => {
 	return /** @type {LocalizedString} */ (`区块 ${i?.block} 之前的投票来自应用内置的历史数据，这些数据按投票人而非按提案保存：此导出会遗漏这些投票。`)
 },
-  1083: "此链没有可供读取投票的历史数据。",
-  1084: "下载投票（CSV）",
-  1085: "包含每位投票人、投票选项、精确权重、理由和 UTC 区块时间；在本地生成，不会发送到任何地方。",
+  1087: "此链没有可供读取投票的历史数据。",
+  1088: "下载投票（CSV）",
+  1089: "包含每位投票人、投票选项、精确权重、理由和 UTC 区块时间；在本地生成，不会发送到任何地方。",
 };
 export default table;

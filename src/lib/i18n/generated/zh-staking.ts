@@ -4,377 +4,377 @@ import * as registry from '../registry.ts';
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
 const table: Record<number, string | ((i: never) => string)> = {
-  1086: (i: In<'id'>) => {
+  1090: (i: In<'id'>) => {
 	return /** @type {LocalizedString} */ (`完成转移 #${i?.id}`)
 },
-  1087: "已转移",
-  1088: "所有服务",
-  1089: "任意状态",
-  1090: "佣金",
-  1091: "我的委托",
-  1092: "我的质押",
-  1093: "净奖励率",
-  1094: "从未",
-  1095: "运营商",
-  1096: " 起）",
-  1097: (i: In<'percent'>) => {
+  1091: "已转移",
+  1092: "所有服务",
+  1093: "任意状态",
+  1094: "佣金",
+  1095: "我的委托",
+  1096: "我的质押",
+  1097: "净奖励率",
+  1098: "从未",
+  1099: "运营商",
+  1100: " 起）",
+  1101: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`→ ${i?.percent}%（自 `)
 },
-  1098: (i: In<'block' | 'count'>) => {
+  1102: (i: In<'block' | 'count'>) => {
 	return /** @type {LocalizedString} */ (`截至区块 ${i?.block}（您上次访问时）：委托最多的 ${i?.count} 个运营商。正在读取最新数据…`)
 },
-  1099: (i: In<'rate' | 'earning'>) => {
+  1103: (i: In<'rate' | 'earning'>) => {
 	return /** @type {LocalizedString} */ (`协议每秒向所有正在赚取奖励的活跃质押（${i?.earning}）按比例发放 ${i?.rate}；每个运营商保留其佣金。净奖励率 = 发放速率 × 每年秒数 × （1 − 佣金） ÷ 赚取奖励的质押。它随质押变动而变化，并且仅在已注资的储备耗尽之前支付`)
 },
-  1100: "。不显示任何预测或宣传性的 APR。",
-  1101: (i: In<'duration'>) => {
+  1104: "。不显示任何预测或宣传性的 APR。",
+  1105: (i: In<'duration'>) => {
 	return /** @type {LocalizedString} */ (`（按当前速率约可维持 ${i?.duration}）`)
 },
-  1102: "净奖励率的计算方式",
-  1103: "搜索",
-  1104: "名称或地址",
-  1105: "自质押",
-  1106: "服务",
-  1107: "服务",
-  1108: (i: In<'count'>) => {
+  1106: "净奖励率的计算方式",
+  1107: "搜索",
+  1108: "名称或地址",
+  1109: "自质押",
+  1110: "服务",
+  1111: "服务",
+  1112: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`再显示 ${i?.count} 个`)
 },
-  1109: (i: In<'shown' | 'total'>) => {
+  1113: (i: In<'shown' | 'total'>) => {
 	return /** @type {LocalizedString} */ (`显示 ${i?.total} 个中的 ${i?.shown} 个。`)
 },
-  1110: (i: In<'shown' | 'matching' | 'total'>) => {
+  1114: (i: In<'shown' | 'matching' | 'total'>) => {
 	return /** @type {LocalizedString} */ (`显示 ${i?.matching} 个匹配项中的 ${i?.shown} 个（共 ${i?.total} 个）。`)
 },
-  1111: "被罚没",
-  1112: (i: In<'column'>) => {
+  1115: "被罚没",
+  1116: (i: In<'column'>) => {
 	return /** @type {LocalizedString} */ (`${i?.column}（A→Z）`)
 },
-  1113: "排序方式",
-  1114: (i: In<'column'>) => {
+  1117: "排序方式",
+  1118: (i: In<'column'>) => {
 	return /** @type {LocalizedString} */ (`${i?.column}（从高到低）`)
 },
-  1115: (i: In<'column'>) => {
+  1119: (i: In<'column'>) => {
 	return /** @type {LocalizedString} */ (`${i?.column}（从低到高）`)
 },
-  1116: "质押者",
-  1117: "状态",
-  1118: (i: In<'count'>) => {
+  1120: "质押者",
+  1121: "状态",
+  1122: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`运营商（${i?.count}）`)
 },
-  1119: "委托总额",
-  1120: "质押额",
-  1121: (i: In<'active' | 'unbonding'>) => {
+  1123: "委托总额",
+  1124: "质押额",
+  1125: (i: In<'active' | 'unbonding'>) => {
 	return /** @type {LocalizedString} */ (`（${i?.active} 活跃，${i?.unbonding} 处于解绑期且仍可被罚没）。若现在记录罚没，最多可扣除：`)
 },
-  1122: "质押总额：",
-  1123: (i: In<'percent' | 'amount'>) => {
+  1126: "质押总额：",
+  1127: (i: In<'percent' | 'amount'>) => {
 	return /** @type {LocalizedString} */ (`正在被罚没：${i?.percent}，最多从中扣除 ${i?.amount}。在罚没全部执行完毕之前，任何质押都不能转入或转出。`)
 },
-  1124: "正在被罚没：正在读取罚没比例…",
-  1125: "正在被罚没：无法读取罚没比例（见下文）。",
-  1126: (i: In<'percent'>) => {
+  1128: "正在被罚没：正在读取罚没比例…",
+  1129: "正在被罚没：无法读取罚没比例（见下文）。",
+  1130: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`佣金 ${i?.percent}`)
 },
-  1127: " 起）",
-  1128: (i: In<'percent'>) => {
+  1131: " 起）",
+  1132: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`，将降至 ${i?.percent}（自 `)
 },
-  1129: (i: In<'percent'>) => {
+  1133: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`，将升至 ${i?.percent}（自 `)
 },
-  1130: (i: In<'error'>) => {
+  1134: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`无法读取正在对您的运营商执行的罚没：${i?.error}`)
 },
-  1131: "未处于活跃状态：在此的质押不会产生任何奖励。",
-  1132: "当前最多可能损失",
-  1133: (i: In<'percent'>) => {
+  1135: "未处于活跃状态：在此的质押不会产生任何奖励。",
+  1136: "当前最多可能损失",
+  1137: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`（每部分的 ${i?.percent}，与合约一样向上取整）。`)
 },
-  1134: (i: In<'amount'>) => {
+  1138: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`将全部 ${i?.amount} 转移至`)
 },
-  1135: "转移",
-  1136: (i: In<'unbonding' | 'operator'>) => {
+  1139: "转移",
+  1140: (i: In<'unbonding' | 'operator'>) => {
 	return /** @type {LocalizedString} */ (`只需一笔交易。它将经过 ${i?.unbonding} 的解绑期：期间不产生奖励，并且在解锁前仍可能因 ${i?.operator} 被罚没；之后完成转移，它就会质押给您选择的运营商。`)
 },
-  1137: "已开始转移",
-  1138: (i: In<'percent'>) => {
+  1141: "已开始转移",
+  1142: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`治理可能罚没其 ${i?.percent}：相关提案正在投票中（`)
 },
-  1139: (i: In<'unbonding'>) => {
+  1143: (i: In<'unbonding'>) => {
 	return /** @type {LocalizedString} */ (`）。如果该提案在 ${i?.unbonding} 内执行，转移质押也无法避免罚没：正在转出的质押在解锁前仍可能因该运营商被罚没。`)
 },
-  1140: (i: In<'error'>) => {
+  1144: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`无法读取向治理提议的罚没，因此未显示任何提议：${i?.error}`)
 },
-  1141: (i: In<'percent'>) => {
+  1145: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`治理可能罚没其 ${i?.percent}：相关提案正在等待投票（`)
 },
-  1142: (i: In<'percent'>) => {
+  1146: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`治理可能罚没其 ${i?.percent}：相关提案已排队等待执行（`)
 },
-  1143: (i: In<'percent'>) => {
+  1147: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`治理可能罚没其 ${i?.percent}：相关提案已通过，可排队（`)
 },
-  1144: "各运营商的风险",
-  1145: "查看提案",
-  1146: "显示自您质押以来的变化",
-  1147: "自您质押以来的变化",
-  1148: "。",
-  1149: "正在执行的罚没最多扣除 ",
-  1150: "风险一览",
-  1151: "注意事项",
-  1152: "重试",
-  1153: (i: In<'amount'>) => {
+  1148: "各运营商的风险",
+  1149: "查看提案",
+  1150: "显示自您质押以来的变化",
+  1151: "自您质押以来的变化",
+  1152: "。",
+  1153: "正在执行的罚没最多扣除 ",
+  1154: "风险一览",
+  1155: "注意事项",
+  1156: "重试",
+  1157: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`（${i?.amount} 解绑中）`)
 },
-  1154: (i: In<'shown' | 'count'>) => {
+  1158: (i: In<'shown' | 'count'>) => {
 	return /** @type {LocalizedString} */ (`${i?.count} 个质押者中质押最多的 ${i?.shown} 个。`)
 },
-  1155: "正在加载质押者…",
-  1156: "从未被罚没。",
-  1157: "运营商（自质押）",
-  1158: "占比",
-  1159: "显示质押变化趋势",
-  1160: (i: In<'percent' | 'amount'>) => {
+  1159: "正在加载质押者…",
+  1160: "从未被罚没。",
+  1161: "运营商（自质押）",
+  1162: "占比",
+  1163: "显示质押变化趋势",
+  1164: (i: In<'percent' | 'amount'>) => {
 	return /** @type {LocalizedString} */ (`：罚没 ${i?.percent}%，${i?.amount} 转入国库。`)
 },
-  1161: "罚没记录",
-  1162: "质押变化趋势",
-  1163: "质押者",
-  1164: "）",
-  1165: (i: In<'percent'>) => {
+  1165: "罚没记录",
+  1166: "质押变化趋势",
+  1167: "质押者",
+  1168: "）",
+  1169: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`，将变为 ${i?.percent}%（生效时间：`)
 },
-  1166: "、",
-  1167: "。运营商的名称由其自行设定：质押前请核对地址。",
-  1168: "其他运营商使用了与此相似的名称：",
-  1169: (i: In<'problem'>) => {
+  1170: "、",
+  1171: "。运营商的名称由其自行设定：质押前请核对地址。",
+  1172: "其他运营商使用了与此相似的名称：",
+  1173: (i: In<'problem'>) => {
 	return /** @type {LocalizedString} */ (`未显示该运营商的元数据：${i?.problem}`)
 },
-  1170: "该运营商的元数据",
-  1171: (i: In<'status'>) => {
+  1174: "该运营商的元数据",
+  1175: (i: In<'status'>) => {
 	return /** @type {LocalizedString} */ (`该运营商处于${i?.status}状态，不接受新的质押。`)
 },
-  1172: " 起生效，在此之前，上方的奖励率为当前奖励率。运营商同一时间只能有一项待生效的变更；新的申请会替换它并重新开始通知期。",
-  1173: (i: In<'percent'>) => {
+  1176: " 起生效，在此之前，上方的奖励率为当前奖励率。运营商同一时间只能有一项待生效的变更；新的申请会替换它并重新开始通知期。",
+  1177: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`调整为 ${i?.percent}% 是该运营商唯一待生效的佣金变更：它自 `)
 },
-  1174: "正在读取其他运营商，以便在您质押前将此运营商的名称与它们比对…",
-  1175: (i: In<'count' | 'amount'>) => {
+  1178: "正在读取其他运营商，以便在您质押前将此运营商的名称与它们比对…",
+  1179: (i: In<'count' | 'amount'>) => {
 	return /** @type {LocalizedString} */ (`${i?.count} 次，${i?.amount}`)
 },
-  1176: "所有运营商",
-  1177: "正在加载运营商…",
-  1178: "正在加载运营商列表…",
-  1179: " 未注册为运营商。",
-  1180: "地址 ",
-  1181: (i: In<'chain'>) => {
+  1180: "所有运营商",
+  1181: "正在加载运营商…",
+  1182: "正在加载运营商列表…",
+  1183: " 未注册为运营商。",
+  1184: "地址 ",
+  1185: (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`${i?.chain} 上尚未部署质押合约。`)
 },
-  1182: (i: In<'error'>) => {
+  1186: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`无法读取质押数据：${i?.error}`)
 },
-  1183: "未知运营商",
-  1184: "选择运营商",
-  1185: "复投",
-  1186: "请先输入要解除质押的数量。",
-  1187: "名称与其他运营商相似",
-  1188: "转移数量",
-  1189: (i: In<'amount' | 'operator' | 'target' | 'unbonding' | 'rest'>) => {
+  1187: "未知运营商",
+  1188: "选择运营商",
+  1189: "复投",
+  1190: "请先输入要解除质押的数量。",
+  1191: "名称与其他运营商相似",
+  1192: "转移数量",
+  1193: (i: In<'amount' | 'operator' | 'target' | 'unbonding' | 'rest'>) => {
 	return /** @type {LocalizedString} */ (`${i?.amount} 现在离开 ${i?.operator}，并在 ${i?.unbonding} 后解锁时质押给 ${i?.target}。在此之前，它不产生奖励，仍可投票，并且仍可能因 ${i?.operator} 的过失被罚没；${i?.rest} 继续留在 ${i?.operator}。`)
 },
-  1190: "将质押转移至",
-  1191: (i: In<'amount'>) => {
+  1194: "将质押转移至",
+  1195: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`待领取奖励：${i?.amount}`)
 },
-  1192: "转移质押",
-  1193: (i: In<'minimum'>) => {
+  1196: "转移质押",
+  1197: (i: In<'minimum'>) => {
 	return /** @type {LocalizedString} */ (`请全部解除质押，或至少保留 ${i?.minimum}：合约不接受更少的剩余质押。`)
 },
-  1194: (i: In<'amount' | 'operator' | 'address' | 'unbonding'>) => {
+  1198: (i: In<'amount' | 'operator' | 'address' | 'unbonding'>) => {
 	return /** @type {LocalizedString} */ (`从 ${i?.operator}（${i?.address}）解除质押 ${i?.amount}；需经过 ${i?.unbonding} 的解绑期后才能提取。`)
 },
-  1195: (i: In<'operator' | 'address' | 'unbonding'>) => {
+  1199: (i: In<'operator' | 'address' | 'unbonding'>) => {
 	return /** @type {LocalizedString} */ (`从 ${i?.operator}（${i?.address}）解除该仓位的全部质押；需经过 ${i?.unbonding} 的解绑期后才能提取。`)
 },
-  1196: "您在此运营商的质押",
-  1197: "请选择要将质押转移至的运营商。",
-  1198: "解除质押",
-  1199: "解除质押数量",
-  1200: (i: In<'unbonding' | 'operator' | 'minimum'>) => {
+  1200: "您在此运营商的质押",
+  1201: "请选择要将质押转移至的运营商。",
+  1202: "解除质押",
+  1203: "解除质押数量",
+  1204: (i: In<'unbonding' | 'operator' | 'minimum'>) => {
 	return /** @type {LocalizedString} */ (`解除质押的 ALT 需经过 ${i?.unbonding} 的解绑期：期间不产生奖励，仍可投票，并且在解锁前仍可能因 ${i?.operator} 的过失被罚没。请全部解除质押，或至少保留 ${i?.minimum}。`)
 },
-  1201: "您在此运营商的质押",
-  1202: (i: In<'amount'>) => {
+  1205: "您在此运营商的质押",
+  1206: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`您在此运营商的质押：${i?.amount}`)
 },
-  1203: (i: In<'amount'>) => {
+  1207: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`领取 ${i?.amount} 奖励`)
 },
-  1204: (i: In<'amount' | 'operator' | 'id'>) => {
+  1208: (i: In<'amount' | 'operator' | 'id'>) => {
 	return /** @type {LocalizedString} */ (`向 ${i?.operator} 质押 ${i?.amount}（请求 #${i?.id}）`)
 },
-  1205: (i: In<'operator'>) => {
+  1209: (i: In<'operator'>) => {
 	return /** @type {LocalizedString} */ (`将奖励复投至 ${i?.operator}`)
 },
-  1206: (i: In<'operator'>) => {
+  1210: (i: In<'operator'>) => {
 	return /** @type {LocalizedString} */ (`执行 ${i?.operator} 罚没的下一部分`)
 },
-  1207: (i: In<'amount' | 'operator'>) => {
+  1211: (i: In<'amount' | 'operator'>) => {
 	return /** @type {LocalizedString} */ (`开始将 ${i?.amount} 转移至 ${i?.operator}`)
 },
-  1208: "",
-  1209: "正在转移至 ",
-  1210: "）",
-  1211: (i: In<'duration'>) => {
+  1212: "",
+  1213: "正在转移至 ",
+  1214: "）",
+  1215: (i: In<'duration'>) => {
 	return /** @type {LocalizedString} */ (`等待中，${i?.duration} 后解锁（`)
 },
-  1212: "待领取奖励",
-  1213: "可提取",
-  1214: " 起",
-  1215: "，自 ",
-  1216: (i: In<'requested'>) => {
+  1216: "待领取奖励",
+  1217: "可提取",
+  1218: " 起",
+  1219: "，自 ",
+  1220: (i: In<'requested'>) => {
 	return /** @type {LocalizedString} */ (`（申请数量 ${i?.requested}；解绑期间因罚没而减少）`)
 },
-  1217: "",
-  1218: (i: In<'id' | 'amount'>) => {
+  1221: "",
+  1222: (i: In<'id' | 'amount'>) => {
 	return /** @type {LocalizedString} */ (`#${i?.id} · ${i?.amount}，来自 `)
 },
-  1219: (i: In<'principal' | 'lost'>) => {
+  1223: (i: In<'principal' | 'lost'>) => {
 	return /** @type {LocalizedString} */ (`您投入了 ${i?.principal}；该运营商被罚没，其中 ${i?.lost} 被扣除。`)
 },
-  1220: "已质押",
-  1221: "您的仓位",
-  1222: "解绑中",
-  1223: (i: In<'amount' | 'operator'>) => {
+  1224: "已质押",
+  1225: "您的仓位",
+  1226: "解绑中",
+  1227: (i: In<'amount' | 'operator'>) => {
 	return /** @type {LocalizedString} */ (`从 ${i?.operator} 解除质押 ${i?.amount}`)
 },
-  1224: (i: In<'amount'>) => {
+  1228: (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`提取 ${i?.amount}`)
 },
-  1225: (i: In<'id' | 'amount'>) => {
+  1229: (i: In<'id' | 'amount'>) => {
 	return /** @type {LocalizedString} */ (`提取请求 #${i?.id}（${i?.amount}）`)
 },
-  1226: "领取全部奖励",
-  1227: "奖励与提取",
-  1228: (i: In<'count'>) => {
+  1230: "领取全部奖励",
+  1231: "奖励与提取",
+  1232: (i: In<'count'>) => {
 	const countPlural = registry.plural("zh", i?.count, {});return /** @type {LocalizedString} */ (`（共 ${i?.count} 个请求）`)
 },
-  1229: "可提取：",
-  1230: (i: In<'count'>) => {
+  1233: "可提取：",
+  1234: (i: In<'count'>) => {
 	const countPlural = registry.plural("zh", i?.count, {});return /** @type {LocalizedString} */ (`${i?.count} 个运营商的奖励：`)
 },
-  1231: "提取全部可提取金额",
-  1232: "重新加入白名单",
-  1233: "，",
-  1234: "，",
-  1235: "：",
-  1236: (i: In<'percent'>) => {
+  1235: "提取全部可提取金额",
+  1236: "重新加入白名单",
+  1237: "，",
+  1238: "，",
+  1239: "：",
+  1240: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`佣金变为 ${i?.percent}`)
 },
-  1237: (i: In<'percent'>) => {
+  1241: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`宣布将佣金调整为 ${i?.percent}`)
 },
-  1238: "）",
-  1239: "（",
-  1240: "已停用：不再接受质押，也不再产生奖励",
-  1241: " 生效",
-  1242: "，将于 ",
-  1243: "没有变化。",
-  1244: "重新激活",
-  1245: "已从白名单中移除",
-  1246: (i: In<'was' | 'now'>) => {
+  1242: "）",
+  1243: "（",
+  1244: "已停用：不再接受质押，也不再产生奖励",
+  1245: " 生效",
+  1246: "，将于 ",
+  1247: "没有变化。",
+  1248: "重新激活",
+  1249: "已从白名单中移除",
+  1250: (i: In<'was' | 'now'>) => {
 	return /** @type {LocalizedString} */ (`其在全部活跃质押中的占比从 ${i?.was} 变为 ${i?.now}；`)
 },
-  1247: (i: In<'block'>) => {
+  1251: (i: In<'block'>) => {
 	return /** @type {LocalizedString} */ (`自区块 ${i?.block} 起（本应用保存的历史从此开始，您的首次质押早于此），`)
 },
-  1248: "自您首次向其质押以来",
-  1249: (i: In<'percent' | 'amount'>) => {
+  1252: "自您首次向其质押以来",
+  1253: (i: In<'percent' | 'amount'>) => {
 	return /** @type {LocalizedString} */ (`被罚没 ${i?.percent}（所有质押者合计 ${i?.amount}）`)
 },
-  1250: "已执行",
-  1251: (i: In<'page'>) => {
+  1254: "已执行",
+  1255: (i: In<'page'>) => {
 	return /** @type {LocalizedString} */ (`执行接下来的 ${i?.page} 项`)
 },
-  1252: (i: In<'operator'>) => {
+  1256: (i: In<'operator'>) => {
 	return /** @type {LocalizedString} */ (`在最后一项扣减完成之前，任何人都不能向 ${i?.operator} 质押、从中解除质押或提取。任何人都可以执行下一部分，只需支付 gas 费。`)
 },
-  1253: "罚没已全部执行。",
-  1254: (i: In<'positions' | 'requests'>) => {
+  1257: "罚没已全部执行。",
+  1258: (i: In<'positions' | 'requests'>) => {
 	return /** @type {LocalizedString} */ (`仍有 ${i?.positions}和 ${i?.requests}待扣减`)
 },
-  1255: (i: In<'transactions' | 'page'>) => {
+  1259: (i: In<'transactions' | 'page'>) => {
 	return /** @type {LocalizedString} */ (`（需要 ${i?.transactions}，每笔最多 ${i?.page} 项）。罚没记录时在此质押或处于解绑期的所有质押都将按比例承担，无论需要多长时间。`)
 },
-  1256: (i: In<'count'>) => {
+  1260: (i: In<'count'>) => {
 	const countPlural = registry.plural("zh", i?.count, {});return /** @type {LocalizedString} */ (`${i?.count} 个仓位`)
 },
-  1257: (i: In<'error'>) => {
+  1261: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`无法读取罚没进度：${i?.error}`)
 },
-  1258: "正在读取罚没进度…",
-  1259: "）。",
-  1260: (i: In<'percent'>) => {
+  1262: "正在读取罚没进度…",
+  1263: "）。",
+  1264: (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`治理已决定罚没该运营商质押的 ${i?.percent}%（记录于 `)
 },
-  1261: (i: In<'count'>) => {
+  1265: (i: In<'count'>) => {
 	const countPlural = registry.plural("zh", i?.count, {});return /** @type {LocalizedString} */ (`${i?.count} 个解绑请求`)
 },
-  1262: "正在被罚没",
-  1263: (i: In<'count'>) => {
+  1266: "正在被罚没",
+  1267: (i: In<'count'>) => {
 	const countPlural = registry.plural("zh", i?.count, {});return /** @type {LocalizedString} */ (`${i?.count} 笔交易`)
 },
-  1264: (i: In<'count'>) => {
+  1268: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`活跃质押最多的 ${i?.count} 个运营商。下表列出了相同的数据。`)
 },
-  1265: (i: In<'count'>) => {
+  1269: (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`活跃质押最多的 ${i?.count} 个运营商，以及其余所有运营商的合计。下表列出了相同的数据。`)
 },
-  1266: "各运营商的活跃质押（ALT）",
-  1267: "其他",
-  1268: "运行 VITAL、MACH 和 SQUAD 的运营商的活跃质押；运行多项服务的运营商会计入每一项服务。下表列出了相同的数据。",
-  1269: "各服务的活跃质押（ALT）",
-  1270: "质押分布",
-  1271: "请先阅读风险说明并勾选确认框。",
-  1272: "质押数量",
-  1273: "请先输入要质押的数量。",
-  1274: (i: In<'operator'>) => {
+  1270: "各运营商的活跃质押（ALT）",
+  1271: "其他",
+  1272: "运行 VITAL、MACH 和 SQUAD 的运营商的活跃质押；运行多项服务的运营商会计入每一项服务。下表列出了相同的数据。",
+  1273: "各服务的活跃质押（ALT）",
+  1274: "质押分布",
+  1275: "请先阅读风险说明并勾选确认框。",
+  1276: "质押数量",
+  1277: "请先输入要质押的数量。",
+  1278: (i: In<'operator'>) => {
 	return /** @type {LocalizedString} */ (`向 ${i?.operator} 质押`)
 },
-  1275: "您的质押仍可投票：已质押的 ALT 无论处于活跃状态还是解绑期，都计入您的投票权（或您的受托人的投票权）。",
-  1276: "页面中。",
-  1277: "下一步：您的质押及其奖励将显示在“您在此运营商的质押”下方和",
-  1278: "。",
-  1279: "页面中；该质押已计入您的",
-  1280: "投票权",
-  1281: (i: In<'amount' | 'operator' | 'address'>) => {
+  1279: "您的质押仍可投票：已质押的 ALT 无论处于活跃状态还是解绑期，都计入您的投票权（或您的受托人的投票权）。",
+  1280: "页面中。",
+  1281: "下一步：您的质押及其奖励将显示在“您在此运营商的质押”下方和",
+  1282: "。",
+  1283: "页面中；该质押已计入您的",
+  1284: "投票权",
+  1285: (i: In<'amount' | 'operator' | 'address'>) => {
 	return /** @type {LocalizedString} */ (`向 ${i?.operator}（${i?.address}）质押 ${i?.amount}。`)
 },
-  1282: (i: In<'amount' | 'operator' | 'address'>) => {
+  1286: (i: In<'amount' | 'operator' | 'address'>) => {
 	return /** @type {LocalizedString} */ (`先向质押合约精确授权 ${i?.amount}，然后向 ${i?.operator}（${i?.address}）质押 ${i?.amount}。`)
 },
-  1283: (i: In<'amount' | 'operator'>) => {
+  1287: (i: In<'amount' | 'operator'>) => {
 	return /** @type {LocalizedString} */ (`向 ${i?.operator} 质押 ${i?.amount}`)
 },
-  1284: "质押",
-  1285: "已质押",
-  1286: "钱包余额",
-  1287: "活跃质押",
-  1288: "区块",
-  1289: (i: In<'error'>) => {
+  1288: "质押",
+  1289: "已质押",
+  1290: "钱包余额",
+  1291: "活跃质押",
+  1292: "区块",
+  1293: (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`无法读取质押历史：${i?.error}`)
 },
-  1290: "正在读取质押历史…",
-  1291: (i: In<'count' | 'block'>) => {
+  1294: "正在读取质押历史…",
+  1295: (i: In<'count' | 'block'>) => {
 	return /** @type {LocalizedString} */ (`该运营商的活跃质押，共 ${i?.count} 个数据点，从区块 ${i?.block} 直到合约当前报告的质押。下表列出了相同的数据。`)
 },
-  1292: "每个变动区块之后的活跃质押（ALT）",
-  1293: "活跃",
-  1294: "已停用",
-  1295: "未注册",
-  1296: (i: In<'id'>) => {
+  1296: "每个变动区块之后的活跃质押（ALT）",
+  1297: "活跃",
+  1298: "已停用",
+  1299: "未注册",
+  1300: (i: In<'id'>) => {
 	return /** @type {LocalizedString} */ (`提取 #${i?.id}`)
 },
 };

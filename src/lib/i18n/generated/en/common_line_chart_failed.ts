@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const common_line_chart_failed = /* @__PURE__ */ message(251, "The chart could not be drawn; the table below has the same figures.");
+export const common_line_chart_failed = /* @__PURE__ */ message(255, "The chart could not be drawn; the table below has the same figures.");

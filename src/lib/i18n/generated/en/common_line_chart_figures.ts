@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const common_line_chart_figures = /* @__PURE__ */ message(252, (i: In<'title'>) => {
+export const common_line_chart_figures = /* @__PURE__ */ message(256, (i: In<'title'>) => {
 	return /** @type {LocalizedString} */ (`${i?.title}: figures`)
 });

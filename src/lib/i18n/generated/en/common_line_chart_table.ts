@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const common_line_chart_table = /* @__PURE__ */ message(253, "Table of the chart's figures");
+export const common_line_chart_table = /* @__PURE__ */ message(257, "Table of the chart's figures");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const common_markdown_blocks_table = /* @__PURE__ */ message(254, "Table");
+export const common_markdown_blocks_table = /* @__PURE__ */ message(258, "Table");

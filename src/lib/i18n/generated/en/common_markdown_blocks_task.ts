@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const common_markdown_blocks_task = /* @__PURE__ */ message(255, "Task");
+export const common_markdown_blocks_task = /* @__PURE__ */ message(259, "Task");

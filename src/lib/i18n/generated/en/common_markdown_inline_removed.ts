@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const common_markdown_inline_removed = /* @__PURE__ */ message(256, "Link removed: only web and e-mail links are kept");
+export const common_markdown_inline_removed = /* @__PURE__ */ message(260, "Link removed: only web and e-mail links are kept");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const common_markdown_inline_source = /* @__PURE__ */ message(257, "the text's author");
+export const common_markdown_inline_source = /* @__PURE__ */ message(261, "the text's author");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const common_markdown_view_plain = /* @__PURE__ */ message(258, "This text could not be read as markdown; it is shown as written.");
+export const common_markdown_view_plain = /* @__PURE__ */ message(262, "This text could not be read as markdown; it is shown as written.");

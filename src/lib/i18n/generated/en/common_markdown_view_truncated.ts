@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const common_markdown_view_truncated = /* @__PURE__ */ message(259, "The rest of this text is too long to show.");
+export const common_markdown_view_truncated = /* @__PURE__ */ message(263, "The rest of this text is too long to show.");

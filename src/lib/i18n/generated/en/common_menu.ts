@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const common_menu = /* @__PURE__ */ message(260, "Menu");
+export const common_menu = /* @__PURE__ */ message(264, "Menu");

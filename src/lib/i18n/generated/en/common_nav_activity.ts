@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const common_nav_activity = /* @__PURE__ */ message(261, "Activity");
+export const common_nav_activity = /* @__PURE__ */ message(265, "Activity");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const common_nav_airdrop = /* @__PURE__ */ message(262, "Airdrop");
+export const common_nav_airdrop = /* @__PURE__ */ message(266, "Airdrop");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const common_nav_governance = /* @__PURE__ */ message(263, "Governance");
+export const common_nav_governance = /* @__PURE__ */ message(267, "Governance");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const common_nav_main = /* @__PURE__ */ message(264, "Main");
+export const common_nav_main = /* @__PURE__ */ message(268, "Main");

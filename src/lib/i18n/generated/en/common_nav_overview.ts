@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const common_nav_overview = /* @__PURE__ */ message(265, "Overview");
+export const common_nav_overview = /* @__PURE__ */ message(269, "Overview");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const common_nav_staking = /* @__PURE__ */ message(266, "Staking");
+export const common_nav_staking = /* @__PURE__ */ message(270, "Staking");

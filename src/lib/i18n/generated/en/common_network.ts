@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const common_network = /* @__PURE__ */ message(267, "Network");
+export const common_network = /* @__PURE__ */ message(271, "Network");

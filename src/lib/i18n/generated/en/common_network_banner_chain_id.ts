@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const common_network_banner_chain_id = /* @__PURE__ */ message(268, (i: In<'id'>) => {
+export const common_network_banner_chain_id = /* @__PURE__ */ message(272, (i: In<'id'>) => {
 	return /** @type {LocalizedString} */ (`chain ${i?.id}`)
 });

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const common_network_banner_paused = /* @__PURE__ */ message(269, (i: In<'paused'>) => {
+export const common_network_banner_paused = /* @__PURE__ */ message(273, (i: In<'paused'>) => {
 	return /** @type {LocalizedString} */ (`${i?.paused} Staking, withdrawing, claiming and wrapping are disabled; voting, delegating and unstaking still work.`)
 });

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const common_network_banner_rpc_link = /* @__PURE__ */ message(270, "See each RPC, or add your own");
+export const common_network_banner_rpc_link = /* @__PURE__ */ message(274, "See each RPC, or add your own");

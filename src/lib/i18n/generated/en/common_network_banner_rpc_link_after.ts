@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const common_network_banner_rpc_link_after = /* @__PURE__ */ message(271, ".");
+export const common_network_banner_rpc_link_after = /* @__PURE__ */ message(275, ".");

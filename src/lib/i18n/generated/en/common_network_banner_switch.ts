@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const common_network_banner_switch = /* @__PURE__ */ message(272, (i: In<'chain'>) => {
+export const common_network_banner_switch = /* @__PURE__ */ message(276, (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`Switch to ${i?.chain}`)
 });

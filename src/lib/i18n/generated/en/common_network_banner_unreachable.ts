@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const common_network_banner_unreachable = /* @__PURE__ */ message(273, (i: In<'chain'>) => {
+export const common_network_banner_unreachable = /* @__PURE__ */ message(277, (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`${i?.chain} is unreachable: its RPC did not answer. Figures may be out of date and actions are disabled.`)
 });

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const common_network_banner_url_error = /* @__PURE__ */ message(274, (i: In<'error'>) => {
+export const common_network_banner_url_error = /* @__PURE__ */ message(278, (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`${i?.error} Showing the connected wallet instead.`)
 });

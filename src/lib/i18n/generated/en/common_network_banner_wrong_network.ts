@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const common_network_banner_wrong_network = /* @__PURE__ */ message(275, (i: In<'wallet' | 'chain'>) => {
+export const common_network_banner_wrong_network = /* @__PURE__ */ message(279, (i: In<'wallet' | 'chain'>) => {
 	return /** @type {LocalizedString} */ (`Your wallet is on ${i?.wallet}, but this page shows ${i?.chain}.`)
 });

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const common_operator_name_lookalike = /* @__PURE__ */ message(276, "Name like another operator's: check the address");
+export const common_operator_name_lookalike = /* @__PURE__ */ message(280, "Name like another operator's: check the address");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const common_pager_next = /* @__PURE__ */ message(277, "Next");
+export const common_pager_next = /* @__PURE__ */ message(281, "Next");

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const common_pager_page = /* @__PURE__ */ message(278, (i: In<'page' | 'pages'>) => {
+export const common_pager_page = /* @__PURE__ */ message(282, (i: In<'page' | 'pages'>) => {
 	return /** @type {LocalizedString} */ (`Page ${i?.page} of ${i?.pages}`)
 });

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const common_pager_previous = /* @__PURE__ */ message(279, "Previous");
+export const common_pager_previous = /* @__PURE__ */ message(283, "Previous");

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const common_pending_toasts_confirmed = /* @__PURE__ */ message(280, (i: In<'block'>) => {
+export const common_pending_toasts_confirmed = /* @__PURE__ */ message(284, (i: In<'block'>) => {
 	return /** @type {LocalizedString} */ (`Confirmed in block ${i?.block}`)
 });

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const common_pending_toasts_confirmed_note = /* @__PURE__ */ message(281, (i: In<'block' | 'note'>) => {
+export const common_pending_toasts_confirmed_note = /* @__PURE__ */ message(285, (i: In<'block' | 'note'>) => {
 	return /** @type {LocalizedString} */ (`Confirmed in block ${i?.block} (${i?.note})`)
 });

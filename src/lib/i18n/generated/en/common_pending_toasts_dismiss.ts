@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const common_pending_toasts_dismiss = /* @__PURE__ */ message(282, "Dismiss");
+export const common_pending_toasts_dismiss = /* @__PURE__ */ message(286, "Dismiss");

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const common_pending_toasts_dismiss_label = /* @__PURE__ */ message(283, (i: In<'label'>) => {
+export const common_pending_toasts_dismiss_label = /* @__PURE__ */ message(287, (i: In<'label'>) => {
 	return /** @type {LocalizedString} */ (`Dismiss ${i?.label}`)
 });

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const common_pending_toasts_pending = /* @__PURE__ */ message(284, "Pending…");
+export const common_pending_toasts_pending = /* @__PURE__ */ message(288, "Pending…");

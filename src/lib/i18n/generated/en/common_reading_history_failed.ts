@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const common_reading_history_failed = /* @__PURE__ */ message(285, (i: In<'error'>) => {
+export const common_reading_history_failed = /* @__PURE__ */ message(289, (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`Could not read the history: ${i?.error}`)
 });

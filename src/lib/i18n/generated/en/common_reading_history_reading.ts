@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const common_reading_history_reading = /* @__PURE__ */ message(286, "Reading events…");
+export const common_reading_history_reading = /* @__PURE__ */ message(290, "Reading events…");

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const common_remote_image_image = /* @__PURE__ */ message(287, (i: In<'description'>) => {
+export const common_remote_image_image = /* @__PURE__ */ message(291, (i: In<'description'>) => {
 	return /** @type {LocalizedString} */ (`[image: ${i?.description}]`)
 });

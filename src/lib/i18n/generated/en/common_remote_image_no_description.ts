@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const common_remote_image_no_description = /* @__PURE__ */ message(288, "no description");
+export const common_remote_image_no_description = /* @__PURE__ */ message(292, "no description");

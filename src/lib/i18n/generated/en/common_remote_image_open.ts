@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const common_remote_image_open = /* @__PURE__ */ message(289, "open image");
+export const common_remote_image_open = /* @__PURE__ */ message(293, "open image");

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const common_remote_image_removed = /* @__PURE__ */ message(290, (i: In<'description'>) => {
+export const common_remote_image_removed = /* @__PURE__ */ message(294, (i: In<'description'>) => {
 	return /** @type {LocalizedString} */ (`[image removed: ${i?.description}]`)
 });

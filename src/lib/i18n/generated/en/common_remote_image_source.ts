@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const common_remote_image_source = /* @__PURE__ */ message(291, "an image in this proposal");
+export const common_remote_image_source = /* @__PURE__ */ message(295, "an image in this proposal");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const common_route_page_failed_detail = /* @__PURE__ */ message(292, "Something on it failed while it was drawn:");
+export const common_route_page_failed_detail = /* @__PURE__ */ message(296, "Something on it failed while it was drawn:");

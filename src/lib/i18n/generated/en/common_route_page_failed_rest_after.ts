@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const common_route_page_failed_rest_after = /* @__PURE__ */ message(293, ", or");
+export const common_route_page_failed_rest_after = /* @__PURE__ */ message(297, ", or");

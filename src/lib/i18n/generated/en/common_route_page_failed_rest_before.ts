@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const common_route_page_failed_rest_before = /* @__PURE__ */ message(294, "The rest of the app still works.");
+export const common_route_page_failed_rest_before = /* @__PURE__ */ message(298, "The rest of the app still works.");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const common_route_page_failed_title = /* @__PURE__ */ message(295, "This page could not be shown");
+export const common_route_page_failed_title = /* @__PURE__ */ message(299, "This page could not be shown");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const common_route_page_go_overview = /* @__PURE__ */ message(296, "Go to the overview");
+export const common_route_page_go_overview = /* @__PURE__ */ message(300, "Go to the overview");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const common_route_page_not_found_after = /* @__PURE__ */ message(297, ".");
+export const common_route_page_not_found_after = /* @__PURE__ */ message(301, ".");

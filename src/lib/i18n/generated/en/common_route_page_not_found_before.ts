@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const common_route_page_not_found_before = /* @__PURE__ */ message(298, "There is no page at");
+export const common_route_page_not_found_before = /* @__PURE__ */ message(302, "There is no page at");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const common_route_page_not_found_middle = /* @__PURE__ */ message(299, ".");
+export const common_route_page_not_found_middle = /* @__PURE__ */ message(303, ".");

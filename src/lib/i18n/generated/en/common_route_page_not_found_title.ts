@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const common_route_page_not_found_title = /* @__PURE__ */ message(300, "Page not found");
+export const common_route_page_not_found_title = /* @__PURE__ */ message(304, "Page not found");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const common_route_page_try_again = /* @__PURE__ */ message(301, "Try again");
+export const common_route_page_try_again = /* @__PURE__ */ message(305, "Try again");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const common_rpc_status = /* @__PURE__ */ message(302, "RPC status");
+export const common_rpc_status = /* @__PURE__ */ message(306, "RPC status");

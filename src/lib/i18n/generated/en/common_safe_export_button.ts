@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const common_safe_export_button = /* @__PURE__ */ message(303, "Export for Safe Transaction Builder");
+export const common_safe_export_button = /* @__PURE__ */ message(307, "Export for Safe Transaction Builder");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const common_safe_export_chain_silent = /* @__PURE__ */ message(304, "The chain has not answered yet; try again in a moment.");
+export const common_safe_export_chain_silent = /* @__PURE__ */ message(308, "The chain has not answered yet; try again in a moment.");

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const common_safe_export_not_safe = /* @__PURE__ */ message(305, (i: In<'address'>) => {
+export const common_safe_export_not_safe = /* @__PURE__ */ message(309, (i: In<'address'>) => {
 	return /** @type {LocalizedString} */ (`${i?.address} is not a Safe: only a Safe's owners import a batch. Connect this address's own wallet to act.`)
 });

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const common_safe_export_note = /* @__PURE__ */ message(306, (i: In<'wallet'>) => {
+export const common_safe_export_note = /* @__PURE__ */ message(310, (i: In<'wallet'>) => {
 	return /** @type {LocalizedString} */ (`For a Safe: its owners import the file in ${i?.wallet}'s Transaction Builder and sign it there. Built here, sent nowhere.`)
 });

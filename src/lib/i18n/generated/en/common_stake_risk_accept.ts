@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const common_stake_risk_accept = /* @__PURE__ */ message(307, "I understand these risks");
+export const common_stake_risk_accept = /* @__PURE__ */ message(311, "I understand these risks");

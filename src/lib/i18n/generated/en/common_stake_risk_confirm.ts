@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const common_stake_risk_confirm = /* @__PURE__ */ message(308, "Confirm that you understand the risks to stake.");
+export const common_stake_risk_confirm = /* @__PURE__ */ message(312, "Confirm that you understand the risks to stake.");

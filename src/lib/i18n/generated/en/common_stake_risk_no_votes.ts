@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const common_stake_risk_no_votes = /* @__PURE__ */ message(309, "On this chain staked ALT does not count as voting power.");
+export const common_stake_risk_no_votes = /* @__PURE__ */ message(313, "On this chain staked ALT does not count as voting power.");

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const common_stake_risk_slash = /* @__PURE__ */ message(310, (i: In<'ceiling'>) => {
+export const common_stake_risk_slash = /* @__PURE__ */ message(314, (i: In<'ceiling'>) => {
 	return /** @type {LocalizedString} */ (`Staked ALT can be slashed, up to ${i?.ceiling} of it per incident, if its operator misbehaves.`)
 });

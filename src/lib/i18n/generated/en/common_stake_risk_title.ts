@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const common_stake_risk_title = /* @__PURE__ */ message(311, "Before your first stake:");
+export const common_stake_risk_title = /* @__PURE__ */ message(315, "Before your first stake:");

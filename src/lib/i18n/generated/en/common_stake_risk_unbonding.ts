@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const common_stake_risk_unbonding = /* @__PURE__ */ message(312, (i: In<'unbonding'>) => {
+export const common_stake_risk_unbonding = /* @__PURE__ */ message(316, (i: In<'unbonding'>) => {
 	return /** @type {LocalizedString} */ (`Leaving takes ${i?.unbonding} (the unbonding period set by governance), whether you unstake or move to another operator. During that time the ALT earns nothing and can still be slashed for the operator's faults.`)
 });

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const common_stake_risk_votes = /* @__PURE__ */ message(313, "Staking does not cost your vote: staked ALT keeps voting until you withdraw it.");
+export const common_stake_risk_votes = /* @__PURE__ */ message(317, "Staking does not cost your vote: staked ALT keeps voting until you withdraw it.");

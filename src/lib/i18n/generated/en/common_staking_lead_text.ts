@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const common_staking_lead_text = /* @__PURE__ */ message(314, "Bond ALT to operators who run AltLayer's services. Stake earns ALT and can be slashed if its operator misbehaves.");
+export const common_staking_lead_text = /* @__PURE__ */ message(318, "Bond ALT to operators who run AltLayer's services. Stake earns ALT and can be slashed if its operator misbehaves.");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const common_staking_lead_title = /* @__PURE__ */ message(315, "Staking");
+export const common_staking_lead_title = /* @__PURE__ */ message(319, "Staking");

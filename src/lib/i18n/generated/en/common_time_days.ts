@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const common_time_days = /* @__PURE__ */ message(316, (i: In<'count'>) => {
+export const common_time_days = /* @__PURE__ */ message(320, (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`${i?.count}d`)
 });

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const common_time_seconds = /* @__PURE__ */ message(319, (i: In<'count'>) => {
+export const common_time_seconds = /* @__PURE__ */ message(323, (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`${i?.count}s`)
 });

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const common_tx_status_checking = /* @__PURE__ */ message(320, "Checking the transaction…");
+export const common_tx_status_checking = /* @__PURE__ */ message(324, "Checking the transaction…");

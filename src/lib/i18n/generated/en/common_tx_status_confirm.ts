@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const common_tx_status_confirm = /* @__PURE__ */ message(321, "Confirm in your wallet…");
+export const common_tx_status_confirm = /* @__PURE__ */ message(325, "Confirm in your wallet…");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const common_tx_status_done = /* @__PURE__ */ message(322, "Done");
+export const common_tx_status_done = /* @__PURE__ */ message(326, "Done");

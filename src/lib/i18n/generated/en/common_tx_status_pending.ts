@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const common_tx_status_pending = /* @__PURE__ */ message(323, "Pending");
+export const common_tx_status_pending = /* @__PURE__ */ message(327, "Pending");

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const common_tx_status_success = /* @__PURE__ */ message(324, (i: In<'action' | 'block'>) => {
+export const common_tx_status_success = /* @__PURE__ */ message(328, (i: In<'action' | 'block'>) => {
 	return /** @type {LocalizedString} */ (`${i?.action} in block ${i?.block}`)
 });

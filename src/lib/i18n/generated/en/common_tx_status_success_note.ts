@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const common_tx_status_success_note = /* @__PURE__ */ message(325, (i: In<'action' | 'block' | 'note'>) => {
+export const common_tx_status_success_note = /* @__PURE__ */ message(329, (i: In<'action' | 'block' | 'note'>) => {
 	return /** @type {LocalizedString} */ (`${i?.action} in block ${i?.block} (${i?.note})`)
 });

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const common_view_address_form_button = /* @__PURE__ */ message(326, "View");
+export const common_view_address_form_button = /* @__PURE__ */ message(330, "View");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const common_view_address_form_label = /* @__PURE__ */ message(327, "View any address");
+export const common_view_address_form_label = /* @__PURE__ */ message(331, "View any address");

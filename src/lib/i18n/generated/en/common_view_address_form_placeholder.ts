@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const common_view_address_form_placeholder = /* @__PURE__ */ message(328, "View address 0x…");
+export const common_view_address_form_placeholder = /* @__PURE__ */ message(332, "View address 0x…");

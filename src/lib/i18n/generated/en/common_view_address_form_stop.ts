@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const common_view_address_form_stop = /* @__PURE__ */ message(329, "Stop");
+export const common_view_address_form_stop = /* @__PURE__ */ message(333, "Stop");

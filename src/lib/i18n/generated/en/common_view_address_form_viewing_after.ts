@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const common_view_address_form_viewing_after = /* @__PURE__ */ message(330, "(read-only)");
+export const common_view_address_form_viewing_after = /* @__PURE__ */ message(334, "(read-only)");

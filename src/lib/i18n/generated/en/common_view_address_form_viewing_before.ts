@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const common_view_address_form_viewing_before = /* @__PURE__ */ message(331, "Viewing");
+export const common_view_address_form_viewing_before = /* @__PURE__ */ message(335, "Viewing");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const common_voting_power_summary_breakdown = /* @__PURE__ */ message(332, "What makes up this voting power");
+export const common_voting_power_summary_breakdown = /* @__PURE__ */ message(336, "What makes up this voting power");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const common_voting_power_summary_counts_for_after = /* @__PURE__ */ message(333, ", not in the figure above.");
+export const common_voting_power_summary_counts_for_after = /* @__PURE__ */ message(337, ", not in the figure above.");

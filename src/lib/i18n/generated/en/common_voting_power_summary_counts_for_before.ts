@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const common_voting_power_summary_counts_for_before = /* @__PURE__ */ message(334, (i: In<'amount'>) => {
+export const common_voting_power_summary_counts_for_before = /* @__PURE__ */ message(338, (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`Your own ${i?.amount} counts for`)
 });

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const common_voting_power_summary_counts_for_you = /* @__PURE__ */ message(335, "Your own voting power counts for you.");
+export const common_voting_power_summary_counts_for_you = /* @__PURE__ */ message(339, "Your own voting power counts for you.");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const common_voting_power_summary_from_others = /* @__PURE__ */ message(336, "Delegated to you by others");
+export const common_voting_power_summary_from_others = /* @__PURE__ */ message(340, "Delegated to you by others");

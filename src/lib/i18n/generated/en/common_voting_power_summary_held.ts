@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const common_voting_power_summary_held = /* @__PURE__ */ message(337, (i: In<'symbol'>) => {
+export const common_voting_power_summary_held = /* @__PURE__ */ message(341, (i: In<'symbol'>) => {
 	return /** @type {LocalizedString} */ (`${i?.symbol} held`)
 });

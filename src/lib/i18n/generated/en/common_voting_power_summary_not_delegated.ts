@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const common_voting_power_summary_not_delegated = /* @__PURE__ */ message(338, (i: In<'amount'>) => {
+export const common_voting_power_summary_not_delegated = /* @__PURE__ */ message(342, (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`Not delegated: your own ${i?.amount} counts for nobody until you delegate it.`)
 });

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const common_voting_power_summary_not_voting = /* @__PURE__ */ message(339, (i: In<'amount'>) => {
+export const common_voting_power_summary_not_voting = /* @__PURE__ */ message(343, (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`${i?.amount} in this wallet does not vote yet: wrap it into voting power, or stake it.`)
 });

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const common_voting_power_summary_nothing = /* @__PURE__ */ message(340, "Nothing of yours votes yet.");
+export const common_voting_power_summary_nothing = /* @__PURE__ */ message(344, "Nothing of yours votes yet.");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const common_voting_power_summary_of_which_unbonding = /* @__PURE__ */ message(341, "of which unbonding or moving (votes until withdrawn)");
+export const common_voting_power_summary_of_which_unbonding = /* @__PURE__ */ message(345, "of which unbonding or moving (votes until withdrawn)");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const common_voting_power_summary_own = /* @__PURE__ */ message(342, "Your own voting power");
+export const common_voting_power_summary_own = /* @__PURE__ */ message(346, "Your own voting power");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const common_voting_power_summary_staked = /* @__PURE__ */ message(343, "Staked ALT");
+export const common_voting_power_summary_staked = /* @__PURE__ */ message(347, "Staked ALT");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const common_voting_power_summary_staked_unbonding = /* @__PURE__ */ message(344, "Staked ALT, active and unbonding");
+export const common_voting_power_summary_staked_unbonding = /* @__PURE__ */ message(348, "Staked ALT, active and unbonding");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const common_voting_power_summary_wrapped = /* @__PURE__ */ message(345, "Wrapped ALT");
+export const common_voting_power_summary_wrapped = /* @__PURE__ */ message(349, "Wrapped ALT");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const create_build_action_above_max = /* @__PURE__ */ message(346, "That is above the highest value the staking contract accepts.");
+export const create_build_action_above_max = /* @__PURE__ */ message(350, "That is above the highest value the staking contract accepts.");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const create_build_action_amount = /* @__PURE__ */ message(347, "Amount");
+export const create_build_action_amount = /* @__PURE__ */ message(351, "Amount");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const create_build_action_below_min = /* @__PURE__ */ message(348, "That is below the lowest value the staking contract accepts.");
+export const create_build_action_below_min = /* @__PURE__ */ message(352, "That is below the lowest value the staking contract accepts.");

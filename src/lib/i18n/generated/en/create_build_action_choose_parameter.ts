@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const create_build_action_choose_parameter = /* @__PURE__ */ message(349, "Choose a parameter.");
+export const create_build_action_choose_parameter = /* @__PURE__ */ message(353, "Choose a parameter.");

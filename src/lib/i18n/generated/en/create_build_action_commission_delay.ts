@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const create_build_action_commission_delay = /* @__PURE__ */ message(350, "Commission change delay (days)");
+export const create_build_action_commission_delay = /* @__PURE__ */ message(354, "Commission change delay (days)");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const create_build_action_commission_delay_zero = /* @__PURE__ */ message(351, "A delay of 0 lets operators change their commission at once, with no notice to their stakers.");
+export const create_build_action_commission_delay_zero = /* @__PURE__ */ message(355, "A delay of 0 lets operators change their commission at once, with no notice to their stakers.");

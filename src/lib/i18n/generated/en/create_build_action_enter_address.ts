@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const create_build_action_enter_address = /* @__PURE__ */ message(352, "enter an address (0x followed by 40 hex characters).");
+export const create_build_action_enter_address = /* @__PURE__ */ message(356, "enter an address (0x followed by 40 hex characters).");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const create_build_action_enter_hex = /* @__PURE__ */ message(353, "enter hex bytes starting with 0x.");
+export const create_build_action_enter_hex = /* @__PURE__ */ message(357, "enter hex bytes starting with 0x.");

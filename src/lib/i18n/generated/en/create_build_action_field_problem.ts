@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const create_build_action_field_problem = /* @__PURE__ */ message(354, (i: In<'field' | 'problem'>) => {
+export const create_build_action_field_problem = /* @__PURE__ */ message(358, (i: In<'field' | 'problem'>) => {
 	return /** @type {LocalizedString} */ (`${i?.field}: ${i?.problem}`)
 });

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const create_build_action_max_commission = /* @__PURE__ */ message(355, "Maximum commission (%)");
+export const create_build_action_max_commission = /* @__PURE__ */ message(359, "Maximum commission (%)");

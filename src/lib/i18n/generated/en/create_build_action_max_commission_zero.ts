@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const create_build_action_max_commission_zero = /* @__PURE__ */ message(356, "A ceiling of 0% caps every operator’s commission at nothing, from the moment it executes.");
+export const create_build_action_max_commission_zero = /* @__PURE__ */ message(360, "A ceiling of 0% caps every operator’s commission at nothing, from the moment it executes.");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const create_build_action_min_stake = /* @__PURE__ */ message(357, "Minimum stake (ALT)");
+export const create_build_action_min_stake = /* @__PURE__ */ message(361, "Minimum stake (ALT)");

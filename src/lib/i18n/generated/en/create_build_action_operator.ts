@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const create_build_action_operator = /* @__PURE__ */ message(358, "Operator");
+export const create_build_action_operator = /* @__PURE__ */ message(362, "Operator");

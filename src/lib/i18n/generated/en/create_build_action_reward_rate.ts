@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const create_build_action_reward_rate = /* @__PURE__ */ message(359, "Reward rate (ALT per second)");
+export const create_build_action_reward_rate = /* @__PURE__ */ message(363, "Reward rate (ALT per second)");

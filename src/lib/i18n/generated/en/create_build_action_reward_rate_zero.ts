@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const create_build_action_reward_rate_zero = /* @__PURE__ */ message(360, "A reward rate of 0 stops staking rewards: nothing more is streamed to stakers until governance sets a rate again.");
+export const create_build_action_reward_rate_zero = /* @__PURE__ */ message(364, "A reward rate of 0 stops staking rewards: nothing more is streamed to stakers until governance sets a rate again.");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const create_build_action_unbonding_period = /* @__PURE__ */ message(361, "Unbonding period (days)");
+export const create_build_action_unbonding_period = /* @__PURE__ */ message(365, "Unbonding period (days)");

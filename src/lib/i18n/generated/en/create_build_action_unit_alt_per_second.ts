@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const create_build_action_unit_alt_per_second = /* @__PURE__ */ message(362, "ALT per second");
+export const create_build_action_unit_alt_per_second = /* @__PURE__ */ message(366, "ALT per second");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const create_build_action_unit_days = /* @__PURE__ */ message(363, "days");
+export const create_build_action_unit_days = /* @__PURE__ */ message(367, "days");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const create_build_action_value = /* @__PURE__ */ message(364, "Value");
+export const create_build_action_value = /* @__PURE__ */ message(368, "Value");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const create_build_action_zero_refused = /* @__PURE__ */ message(365, "The staking contract does not accept 0 here.");
+export const create_build_action_zero_refused = /* @__PURE__ */ message(369, "The staking contract does not accept 0 here.");

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const create_proposal_action = /* @__PURE__ */ message(366, (i: In<'number'>) => {
+export const create_proposal_action = /* @__PURE__ */ message(370, (i: In<'number'>) => {
 	return /** @type {LocalizedString} */ (`Action ${i?.number}`)
 });

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const create_proposal_actions = /* @__PURE__ */ message(367, "Actions");
+export const create_proposal_actions = /* @__PURE__ */ message(371, "Actions");

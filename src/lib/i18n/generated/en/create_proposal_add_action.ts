@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const create_proposal_add_action = /* @__PURE__ */ message(368, "Add an action");
+export const create_proposal_add_action = /* @__PURE__ */ message(372, "Add an action");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const create_proposal_allowed = /* @__PURE__ */ message(369, "Allowed to register (untick to remove)");
+export const create_proposal_allowed = /* @__PURE__ */ message(373, "Allowed to register (untick to remove)");

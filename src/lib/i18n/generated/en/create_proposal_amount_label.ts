@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const create_proposal_amount_label = /* @__PURE__ */ message(370, (i: In<'payer' | 'balance'>) => {
+export const create_proposal_amount_label = /* @__PURE__ */ message(374, (i: In<'payer' | 'balance'>) => {
 	return /** @type {LocalizedString} */ (`Amount (ALT; ${i?.payer} holds ${i?.balance})`)
 });

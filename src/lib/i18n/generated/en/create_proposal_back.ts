@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const create_proposal_back = /* @__PURE__ */ message(371, "← All proposals");
+export const create_proposal_back = /* @__PURE__ */ message(375, "← All proposals");

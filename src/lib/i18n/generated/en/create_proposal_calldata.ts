@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const create_proposal_calldata = /* @__PURE__ */ message(372, "Calldata");
+export const create_proposal_calldata = /* @__PURE__ */ message(376, "Calldata");

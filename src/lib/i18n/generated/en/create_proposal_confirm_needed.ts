@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const create_proposal_confirm_needed = /* @__PURE__ */ message(373, "Confirm what this value does to send it.");
+export const create_proposal_confirm_needed = /* @__PURE__ */ message(377, "Confirm what this value does to send it.");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const create_proposal_created = /* @__PURE__ */ message(374, "Proposal created");
+export const create_proposal_created = /* @__PURE__ */ message(378, "Proposal created");

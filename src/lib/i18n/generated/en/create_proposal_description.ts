@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const create_proposal_description = /* @__PURE__ */ message(375, "Description");
+export const create_proposal_description = /* @__PURE__ */ message(379, "Description");

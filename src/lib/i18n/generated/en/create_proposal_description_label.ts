@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const create_proposal_description_label = /* @__PURE__ */ message(376, "Description (markdown)");
+export const create_proposal_description_label = /* @__PURE__ */ message(380, "Description (markdown)");

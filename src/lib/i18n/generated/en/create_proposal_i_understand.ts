@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const create_proposal_i_understand = /* @__PURE__ */ message(377, (i: In<'consequence'>) => {
+export const create_proposal_i_understand = /* @__PURE__ */ message(381, (i: In<'consequence'>) => {
 	return /** @type {LocalizedString} */ (`I understand: ${i?.consequence}`)
 });

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const create_proposal_kind_allowlist = /* @__PURE__ */ message(378, "Allowlist an operator");
+export const create_proposal_kind_allowlist = /* @__PURE__ */ message(382, "Allowlist an operator");

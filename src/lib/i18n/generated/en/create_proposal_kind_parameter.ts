@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const create_proposal_kind_parameter = /* @__PURE__ */ message(379, "Change a staking parameter");
+export const create_proposal_kind_parameter = /* @__PURE__ */ message(383, "Change a staking parameter");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const create_proposal_kind_raw = /* @__PURE__ */ message(380, "Custom call (target, value, calldata)");
+export const create_proposal_kind_raw = /* @__PURE__ */ message(384, "Custom call (target, value, calldata)");

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const create_proposal_kind_transfer = /* @__PURE__ */ message(381, (i: In<'payer'>) => {
+export const create_proposal_kind_transfer = /* @__PURE__ */ message(385, (i: In<'payer'>) => {
 	return /** @type {LocalizedString} */ (`Transfer ALT from ${i?.payer}`)
 });

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const create_proposal_loading = /* @__PURE__ */ message(382, "Loading…");
+export const create_proposal_loading = /* @__PURE__ */ message(386, "Loading…");

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const create_proposal_new_value = /* @__PURE__ */ message(383, (i: In<'unit'>) => {
+export const create_proposal_new_value = /* @__PURE__ */ message(387, (i: In<'unit'>) => {
 	return /** @type {LocalizedString} */ (`New value (${i?.unit})`)
 });

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const create_proposal_operator_address = /* @__PURE__ */ message(384, "Operator address");
+export const create_proposal_operator_address = /* @__PURE__ */ message(388, "Operator address");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const create_proposal_parameter = /* @__PURE__ */ message(385, "Parameter");
+export const create_proposal_parameter = /* @__PURE__ */ message(389, "Parameter");

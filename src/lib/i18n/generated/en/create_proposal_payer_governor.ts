@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const create_proposal_payer_governor = /* @__PURE__ */ message(386, "the governor");
+export const create_proposal_payer_governor = /* @__PURE__ */ message(390, "the governor");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const create_proposal_payer_timelock = /* @__PURE__ */ message(387, "the treasury (timelock)");
+export const create_proposal_payer_timelock = /* @__PURE__ */ message(391, "the treasury (timelock)");

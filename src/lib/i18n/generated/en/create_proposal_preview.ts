@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const create_proposal_preview = /* @__PURE__ */ message(388, "Preview");
+export const create_proposal_preview = /* @__PURE__ */ message(392, "Preview");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const create_proposal_preview_label = /* @__PURE__ */ message(389, "Description preview");
+export const create_proposal_preview_label = /* @__PURE__ */ message(393, "Description preview");

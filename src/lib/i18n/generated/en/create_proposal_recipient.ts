@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const create_proposal_recipient = /* @__PURE__ */ message(390, "Recipient");
+export const create_proposal_recipient = /* @__PURE__ */ message(394, "Recipient");

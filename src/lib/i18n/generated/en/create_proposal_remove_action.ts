@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const create_proposal_remove_action = /* @__PURE__ */ message(391, (i: In<'number'>) => {
+export const create_proposal_remove_action = /* @__PURE__ */ message(395, (i: In<'number'>) => {
 	return /** @type {LocalizedString} */ (`Remove action ${i?.number}`)
 });

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const create_proposal_submit = /* @__PURE__ */ message(392, "Submit proposal");
+export const create_proposal_submit = /* @__PURE__ */ message(396, "Submit proposal");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const create_proposal_target = /* @__PURE__ */ message(393, "Target");
+export const create_proposal_target = /* @__PURE__ */ message(397, "Target");

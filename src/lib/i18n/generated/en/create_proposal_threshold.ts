@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const create_proposal_threshold = /* @__PURE__ */ message(394, (i: In<'threshold'>) => {
+export const create_proposal_threshold = /* @__PURE__ */ message(398, (i: In<'threshold'>) => {
 	return /** @type {LocalizedString} */ (`Proposing needs ${i?.threshold} of voting power.`)
 });

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const create_proposal_threshold_error = /* @__PURE__ */ message(395, (i: In<'error'>) => {
+export const create_proposal_threshold_error = /* @__PURE__ */ message(399, (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`Could not read the proposal threshold: ${i?.error}`)
 });

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const create_proposal_threshold_missing = /* @__PURE__ */ message(396, (i: In<'missing'>) => {
+export const create_proposal_threshold_missing = /* @__PURE__ */ message(400, (i: In<'missing'>) => {
 	return /** @type {LocalizedString} */ (`You are ${i?.missing} short of the proposal threshold. Ask holders to delegate to you, or find a delegate with enough votes to propose it.`)
 });

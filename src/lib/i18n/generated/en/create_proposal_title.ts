@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const create_proposal_title = /* @__PURE__ */ message(397, "New proposal");
+export const create_proposal_title = /* @__PURE__ */ message(401, "New proposal");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const create_proposal_title_label = /* @__PURE__ */ message(398, "Title");
+export const create_proposal_title_label = /* @__PURE__ */ message(402, "Title");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const create_proposal_title_missing = /* @__PURE__ */ message(399, "Give the proposal a title.");
+export const create_proposal_title_missing = /* @__PURE__ */ message(403, "Give the proposal a title.");

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const create_proposal_title_too_long = /* @__PURE__ */ message(400, (i: In<'max'>) => {
+export const create_proposal_title_too_long = /* @__PURE__ */ message(404, (i: In<'max'>) => {
 	return /** @type {LocalizedString} */ (`At most ${i?.max} characters.`)
 });

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const create_proposal_untitled = /* @__PURE__ */ message(401, "Untitled");
+export const create_proposal_untitled = /* @__PURE__ */ message(405, "Untitled");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const create_proposal_value_label = /* @__PURE__ */ message(402, "Value (native coin)");
+export const create_proposal_value_label = /* @__PURE__ */ message(406, "Value (native coin)");

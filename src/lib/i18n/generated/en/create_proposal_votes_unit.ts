@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const create_proposal_votes_unit = /* @__PURE__ */ message(403, "votes");
+export const create_proposal_votes_unit = /* @__PURE__ */ message(407, "votes");

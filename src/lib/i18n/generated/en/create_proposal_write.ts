@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const create_proposal_write = /* @__PURE__ */ message(404, "Write");
+export const create_proposal_write = /* @__PURE__ */ message(408, "Write");

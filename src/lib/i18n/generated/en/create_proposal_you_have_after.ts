@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const create_proposal_you_have_after = /* @__PURE__ */ message(405, ".");
+export const create_proposal_you_have_after = /* @__PURE__ */ message(409, ".");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const create_proposal_you_have_before = /* @__PURE__ */ message(406, "You have");
+export const create_proposal_you_have_before = /* @__PURE__ */ message(410, "You have");

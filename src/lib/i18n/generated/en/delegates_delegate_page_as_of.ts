@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const delegates_delegate_page_as_of = /* @__PURE__ */ message(407, (i: In<'block'>) => {
+export const delegates_delegate_page_as_of = /* @__PURE__ */ message(411, (i: In<'block'>) => {
 	return /** @type {LocalizedString} */ (`As of block ${i?.block}`)
 });

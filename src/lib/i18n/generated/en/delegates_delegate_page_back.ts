@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const delegates_delegate_page_back = /* @__PURE__ */ message(408, "← Delegates");
+export const delegates_delegate_page_back = /* @__PURE__ */ message(412, "← Delegates");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const delegates_delegate_page_delegate_here = /* @__PURE__ */ message(409, "Delegate your votes to this address");
+export const delegates_delegate_page_delegate_here = /* @__PURE__ */ message(413, "Delegate your votes to this address");

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const delegates_delegate_page_delegated_to = /* @__PURE__ */ message(410, (i: In<'delegate'>) => {
+export const delegates_delegate_page_delegated_to = /* @__PURE__ */ message(414, (i: In<'delegate'>) => {
 	return /** @type {LocalizedString} */ (`Delegated to ${i?.delegate}`)
 });

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const delegates_delegate_page_delegator = /* @__PURE__ */ message(411, "Delegator");
+export const delegates_delegate_page_delegator = /* @__PURE__ */ message(415, "Delegator");

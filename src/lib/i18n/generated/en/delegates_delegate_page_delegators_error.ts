@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const delegates_delegate_page_delegators_error = /* @__PURE__ */ message(412, (i: In<'error'>) => {
+export const delegates_delegate_page_delegators_error = /* @__PURE__ */ message(416, (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`Could not read this delegate's delegators: ${i?.error}`)
 });

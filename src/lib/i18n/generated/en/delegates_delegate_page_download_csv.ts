@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const delegates_delegate_page_download_csv = /* @__PURE__ */ message(413, "Download CSV");
+export const delegates_delegate_page_download_csv = /* @__PURE__ */ message(417, "Download CSV");

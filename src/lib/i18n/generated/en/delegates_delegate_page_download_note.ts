@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const delegates_delegate_page_download_note = /* @__PURE__ */ message(414, "Every vote, exact weights, reasons, block times in UTC; built here, sent nowhere.");
+export const delegates_delegate_page_download_note = /* @__PURE__ */ message(418, "Every vote, exact weights, reasons, block times in UTC; built here, sent nowhere.");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const delegates_delegate_page_from_others = /* @__PURE__ */ message(415, "Delegated by others");
+export const delegates_delegate_page_from_others = /* @__PURE__ */ message(419, "Delegated by others");

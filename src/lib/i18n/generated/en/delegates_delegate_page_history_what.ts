@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const delegates_delegate_page_history_what = /* @__PURE__ */ message(416, "delegate's votes and delegators");
+export const delegates_delegate_page_history_what = /* @__PURE__ */ message(420, "delegate's votes and delegators");

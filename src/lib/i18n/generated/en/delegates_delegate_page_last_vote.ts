@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const delegates_delegate_page_last_vote = /* @__PURE__ */ message(417, "Last vote");
+export const delegates_delegate_page_last_vote = /* @__PURE__ */ message(421, "Last vote");

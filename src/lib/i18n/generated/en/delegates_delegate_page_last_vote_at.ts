@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const delegates_delegate_page_last_vote_at = /* @__PURE__ */ message(418, (i: In<'title' | 'block'>) => {
+export const delegates_delegate_page_last_vote_at = /* @__PURE__ */ message(422, (i: In<'title' | 'block'>) => {
 	return /** @type {LocalizedString} */ (`${i?.title} · block ${i?.block}`)
 });

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const delegates_delegate_page_loading = /* @__PURE__ */ message(419, "Reading votes and delegations…");
+export const delegates_delegate_page_loading = /* @__PURE__ */ message(423, "Reading votes and delegations…");

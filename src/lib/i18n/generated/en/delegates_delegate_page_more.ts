@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const delegates_delegate_page_more = /* @__PURE__ */ message(420, (i: In<'count'>) => {
+export const delegates_delegate_page_more = /* @__PURE__ */ message(424, (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`And ${i?.count} more.`)
 });

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const delegates_delegate_page_never = /* @__PURE__ */ message(421, "Never");
+export const delegates_delegate_page_never = /* @__PURE__ */ message(425, "Never");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const delegates_delegate_page_no_votes = /* @__PURE__ */ message(422, "No votes cast.");
+export const delegates_delegate_page_no_votes = /* @__PURE__ */ message(426, "No votes cast.");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const delegates_delegate_page_own_staked = /* @__PURE__ */ message(423, "Own staked ALT");
+export const delegates_delegate_page_own_staked = /* @__PURE__ */ message(427, "Own staked ALT");

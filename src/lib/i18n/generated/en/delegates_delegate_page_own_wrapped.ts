@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const delegates_delegate_page_own_wrapped = /* @__PURE__ */ message(424, "Own wrapped ALT");
+export const delegates_delegate_page_own_wrapped = /* @__PURE__ */ message(428, "Own wrapped ALT");

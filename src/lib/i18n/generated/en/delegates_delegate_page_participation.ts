@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const delegates_delegate_page_participation = /* @__PURE__ */ message(425, "Participation");
+export const delegates_delegate_page_participation = /* @__PURE__ */ message(429, "Participation");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const delegates_delegate_page_participation_loading = /* @__PURE__ */ message(426, "Reading participation…");
+export const delegates_delegate_page_participation_loading = /* @__PURE__ */ message(430, "Reading participation…");

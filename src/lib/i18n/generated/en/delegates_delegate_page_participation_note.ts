@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const delegates_delegate_page_participation_note = /* @__PURE__ */ message(427, "Counted over the proposals whose snapshot fell while this address held voting power.");
+export const delegates_delegate_page_participation_note = /* @__PURE__ */ message(431, "Counted over the proposals whose snapshot fell while this address held voting power.");

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const delegates_delegate_page_read_error = /* @__PURE__ */ message(428, (i: In<'error'>) => {
+export const delegates_delegate_page_read_error = /* @__PURE__ */ message(432, (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`Could not read this delegate: ${i?.error}`)
 });

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const delegates_delegate_page_safe = /* @__PURE__ */ message(429, (i: In<'threshold' | 'owners'>) => {
+export const delegates_delegate_page_safe = /* @__PURE__ */ message(433, (i: In<'threshold' | 'owners'>) => {
 	return /** @type {LocalizedString} */ (`This delegate is a Safe: ${i?.threshold} of ${i?.owners} owners must sign each vote and delegation.`)
 });

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const delegates_delegate_page_safe_owners = /* @__PURE__ */ message(430, "Safe owners");
+export const delegates_delegate_page_safe_owners = /* @__PURE__ */ message(434, "Safe owners");

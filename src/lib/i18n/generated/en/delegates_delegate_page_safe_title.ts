@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const delegates_delegate_page_safe_title = /* @__PURE__ */ message(431, "Safe multisig");
+export const delegates_delegate_page_safe_title = /* @__PURE__ */ message(435, "Safe multisig");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const delegates_delegate_page_staked = /* @__PURE__ */ message(432, "Staked");
+export const delegates_delegate_page_staked = /* @__PURE__ */ message(436, "Staked");

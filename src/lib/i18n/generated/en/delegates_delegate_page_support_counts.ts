@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const delegates_delegate_page_support_counts = /* @__PURE__ */ message(433, (i: In<'forCount' | 'againstCount' | 'abstainCount'>) => {
+export const delegates_delegate_page_support_counts = /* @__PURE__ */ message(437, (i: In<'forCount' | 'againstCount' | 'abstainCount'>) => {
 	return /** @type {LocalizedString} */ (`For ${i?.forCount} · Against ${i?.againstCount} · Abstain ${i?.abstainCount}`)
 });

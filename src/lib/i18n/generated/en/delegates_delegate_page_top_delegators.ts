@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const delegates_delegate_page_top_delegators = /* @__PURE__ */ message(434, "Top delegators");
+export const delegates_delegate_page_top_delegators = /* @__PURE__ */ message(438, "Top delegators");

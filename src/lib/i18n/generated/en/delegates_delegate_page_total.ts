@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const delegates_delegate_page_total = /* @__PURE__ */ message(435, "Total");
+export const delegates_delegate_page_total = /* @__PURE__ */ message(439, "Total");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const delegates_delegate_page_vote_history = /* @__PURE__ */ message(436, "Vote history");
+export const delegates_delegate_page_vote_history = /* @__PURE__ */ message(440, "Vote history");

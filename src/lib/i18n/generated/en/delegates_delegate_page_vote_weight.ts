@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const delegates_delegate_page_vote_weight = /* @__PURE__ */ message(437, (i: In<'weight' | 'block'>) => {
+export const delegates_delegate_page_vote_weight = /* @__PURE__ */ message(441, (i: In<'weight' | 'block'>) => {
 	return /** @type {LocalizedString} */ (`with ${i?.weight} · block ${i?.block}`)
 });

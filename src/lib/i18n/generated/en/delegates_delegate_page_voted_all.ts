@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const delegates_delegate_page_voted_all = /* @__PURE__ */ message(438, "Voted, all proposals");
+export const delegates_delegate_page_voted_all = /* @__PURE__ */ message(442, "Voted, all proposals");

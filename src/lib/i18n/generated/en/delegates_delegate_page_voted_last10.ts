@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const delegates_delegate_page_voted_last10 = /* @__PURE__ */ message(439, "Voted, last 10 proposals");
+export const delegates_delegate_page_voted_last10 = /* @__PURE__ */ message(443, "Voted, last 10 proposals");

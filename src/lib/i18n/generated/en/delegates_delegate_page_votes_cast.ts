@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const delegates_delegate_page_votes_cast = /* @__PURE__ */ message(440, "Votes cast");
+export const delegates_delegate_page_votes_cast = /* @__PURE__ */ message(444, "Votes cast");

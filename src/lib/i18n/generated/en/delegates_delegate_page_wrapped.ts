@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const delegates_delegate_page_wrapped = /* @__PURE__ */ message(441, "Wrapped");
+export const delegates_delegate_page_wrapped = /* @__PURE__ */ message(445, "Wrapped");

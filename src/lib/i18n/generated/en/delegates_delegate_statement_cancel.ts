@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const delegates_delegate_statement_cancel = /* @__PURE__ */ message(442, "Cancel");
+export const delegates_delegate_statement_cancel = /* @__PURE__ */ message(446, "Cancel");

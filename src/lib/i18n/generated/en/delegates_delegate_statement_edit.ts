@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const delegates_delegate_statement_edit = /* @__PURE__ */ message(443, "Edit your statement");
+export const delegates_delegate_statement_edit = /* @__PURE__ */ message(447, "Edit your statement");

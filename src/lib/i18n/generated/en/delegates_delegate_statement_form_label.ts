@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const delegates_delegate_statement_form_label = /* @__PURE__ */ message(444, "Your delegate statement");
+export const delegates_delegate_statement_form_label = /* @__PURE__ */ message(448, "Your delegate statement");

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const delegates_delegate_statement_help = /* @__PURE__ */ message(445, (i: In<'bytes' | 'max'>) => {
+export const delegates_delegate_statement_help = /* @__PURE__ */ message(449, (i: In<'bytes' | 'max'>) => {
 	return /** @type {LocalizedString} */ (`${i?.bytes} / ${i?.max} bytes. It is public and stays in the chain's history even after you replace it.`)
 });

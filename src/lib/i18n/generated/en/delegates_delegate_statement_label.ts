@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const delegates_delegate_statement_label = /* @__PURE__ */ message(446, "Delegate statement");
+export const delegates_delegate_statement_label = /* @__PURE__ */ message(450, "Delegate statement");

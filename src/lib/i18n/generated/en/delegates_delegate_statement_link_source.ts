@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const delegates_delegate_statement_link_source = /* @__PURE__ */ message(447, "this delegate's statement");
+export const delegates_delegate_statement_link_source = /* @__PURE__ */ message(451, "this delegate's statement");

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const delegates_delegate_statement_links_input = /* @__PURE__ */ message(448, (i: In<'max'>) => {
+export const delegates_delegate_statement_links_input = /* @__PURE__ */ message(452, (i: In<'max'>) => {
 	return /** @type {LocalizedString} */ (`Links (https, one per line, at most ${i?.max})`)
 });

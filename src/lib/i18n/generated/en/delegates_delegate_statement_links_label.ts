@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const delegates_delegate_statement_links_label = /* @__PURE__ */ message(449, "Statement links");
+export const delegates_delegate_statement_links_label = /* @__PURE__ */ message(453, "Statement links");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const delegates_delegate_statement_none = /* @__PURE__ */ message(450, "No statement published.");
+export const delegates_delegate_statement_none = /* @__PURE__ */ message(454, "No statement published.");

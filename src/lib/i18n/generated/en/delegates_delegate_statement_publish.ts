@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const delegates_delegate_statement_publish = /* @__PURE__ */ message(451, "Publish");
+export const delegates_delegate_statement_publish = /* @__PURE__ */ message(455, "Publish");

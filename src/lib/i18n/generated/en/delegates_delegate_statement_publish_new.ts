@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const delegates_delegate_statement_publish_new = /* @__PURE__ */ message(452, "Publish a statement");
+export const delegates_delegate_statement_publish_new = /* @__PURE__ */ message(456, "Publish a statement");

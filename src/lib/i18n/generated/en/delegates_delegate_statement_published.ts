@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const delegates_delegate_statement_published = /* @__PURE__ */ message(453, "Statement published");
+export const delegates_delegate_statement_published = /* @__PURE__ */ message(457, "Statement published");

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const delegates_delegate_statement_published_on = /* @__PURE__ */ message(454, (i: In<'date'>) => {
+export const delegates_delegate_statement_published_on = /* @__PURE__ */ message(458, (i: In<'date'>) => {
 	return /** @type {LocalizedString} */ (`Published on chain ${i?.date}.`)
 });

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const delegates_delegate_statement_text_label = /* @__PURE__ */ message(455, (i: In<'max'>) => {
+export const delegates_delegate_statement_text_label = /* @__PURE__ */ message(459, (i: In<'max'>) => {
 	return /** @type {LocalizedString} */ (`What you stand for (markdown, at most ${i?.max} bytes)`)
 });

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const delegates_delegate_statement_title = /* @__PURE__ */ message(456, "Statement");
+export const delegates_delegate_statement_title = /* @__PURE__ */ message(460, "Statement");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const delegates_page_back = /* @__PURE__ */ message(457, "← Governance");
+export const delegates_page_back = /* @__PURE__ */ message(461, "← Governance");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const delegates_page_chart_cumulative = /* @__PURE__ */ message(458, "Cumulative share");
+export const delegates_page_chart_cumulative = /* @__PURE__ */ message(462, "Cumulative share");

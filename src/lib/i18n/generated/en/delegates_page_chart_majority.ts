@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const delegates_page_chart_majority = /* @__PURE__ */ message(459, "Majority");
+export const delegates_page_chart_majority = /* @__PURE__ */ message(463, "Majority");

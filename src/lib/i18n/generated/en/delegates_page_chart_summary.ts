@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const delegates_page_chart_summary = /* @__PURE__ */ message(460, (i: In<'count'>) => {
+export const delegates_page_chart_summary = /* @__PURE__ */ message(464, (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`Cumulative share by rank for the largest ${i?.count} delegates, with the 50% line. The table below lists the same figures.`)
 });

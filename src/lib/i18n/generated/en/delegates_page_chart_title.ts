@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const delegates_page_chart_title = /* @__PURE__ */ message(461, "Share of all voting power held by the largest delegates");
+export const delegates_page_chart_title = /* @__PURE__ */ message(465, "Share of all voting power held by the largest delegates");

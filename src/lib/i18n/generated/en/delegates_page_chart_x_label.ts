@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const delegates_page_chart_x_label = /* @__PURE__ */ message(462, "Largest delegates");
+export const delegates_page_chart_x_label = /* @__PURE__ */ message(466, "Largest delegates");

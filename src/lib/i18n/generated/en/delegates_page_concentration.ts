@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const delegates_page_concentration = /* @__PURE__ */ message(463, (i: In<'top1' | 'top5' | 'top10'>) => {
+export const delegates_page_concentration = /* @__PURE__ */ message(467, (i: In<'top1' | 'top5' | 'top10'>) => {
 	return /** @type {LocalizedString} */ (`The largest delegate holds ${i?.top1}, the largest 5 hold ${i?.top5} and the largest 10 hold ${i?.top10}.`)
 });

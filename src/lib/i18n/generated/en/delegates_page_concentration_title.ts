@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const delegates_page_concentration_title = /* @__PURE__ */ message(464, "How concentrated voting power is");
+export const delegates_page_concentration_title = /* @__PURE__ */ message(468, "How concentrated voting power is");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const delegates_page_delegate = /* @__PURE__ */ message(465, "Delegate");
+export const delegates_page_delegate = /* @__PURE__ */ message(469, "Delegate");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const delegates_page_delegators = /* @__PURE__ */ message(466, "Delegators");
+export const delegates_page_delegators = /* @__PURE__ */ message(470, "Delegators");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const delegates_page_history_what = /* @__PURE__ */ message(467, "delegates");
+export const delegates_page_history_what = /* @__PURE__ */ message(471, "delegates");

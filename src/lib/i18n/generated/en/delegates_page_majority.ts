@@ -5,7 +5,7 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const delegates_page_majority = /* @__PURE__ */ message(469, (i: In<'count'>) => {const countPlural = registry.plural("en", i?.count, {});
+export const delegates_page_majority = /* @__PURE__ */ message(473, (i: In<'count'>) => {const countPlural = registry.plural("en", i?.count, {});
 	if (countPlural === "one") return /** @type {LocalizedString} */ (`${i?.count} delegate makes a majority.`);
 	if (countPlural === "other") return /** @type {LocalizedString} */ (`${i?.count} delegates make a majority.`);
 	return /** @type {LocalizedString} */ ("delegates_page_majority");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const delegates_page_pager_label = /* @__PURE__ */ message(470, "Delegate pages");
+export const delegates_page_pager_label = /* @__PURE__ */ message(474, "Delegate pages");

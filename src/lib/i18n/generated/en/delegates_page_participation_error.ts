@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const delegates_page_participation_error = /* @__PURE__ */ message(471, (i: In<'error'>) => {
+export const delegates_page_participation_error = /* @__PURE__ */ message(475, (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`Could not read participation: ${i?.error}`)
 });

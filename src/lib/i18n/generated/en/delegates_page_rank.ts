@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const delegates_page_rank = /* @__PURE__ */ message(472, "Rank");
+export const delegates_page_rank = /* @__PURE__ */ message(476, "Rank");

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const delegates_page_read_error = /* @__PURE__ */ message(473, (i: In<'error'>) => {
+export const delegates_page_read_error = /* @__PURE__ */ message(477, (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`Could not read delegates: ${i?.error}`)
 });

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const delegates_page_share = /* @__PURE__ */ message(474, "Share");
+export const delegates_page_share = /* @__PURE__ */ message(478, "Share");

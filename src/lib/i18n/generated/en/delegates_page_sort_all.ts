@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const delegates_page_sort_all = /* @__PURE__ */ message(475, "Participation, all proposals");
+export const delegates_page_sort_all = /* @__PURE__ */ message(479, "Participation, all proposals");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const delegates_page_sort_by = /* @__PURE__ */ message(476, "Sort by");
+export const delegates_page_sort_by = /* @__PURE__ */ message(480, "Sort by");

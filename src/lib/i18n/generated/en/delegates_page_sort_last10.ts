@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const delegates_page_sort_last10 = /* @__PURE__ */ message(477, "Participation, last 10 proposals");
+export const delegates_page_sort_last10 = /* @__PURE__ */ message(481, "Participation, last 10 proposals");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const delegates_page_sorting = /* @__PURE__ */ message(478, "Reading every delegate's participation…");
+export const delegates_page_sorting = /* @__PURE__ */ message(482, "Reading every delegate's participation…");

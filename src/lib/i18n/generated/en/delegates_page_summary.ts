@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const delegates_page_summary = /* @__PURE__ */ message(479, (i: In<'count' | 'block'>) => {
+export const delegates_page_summary = /* @__PURE__ */ message(483, (i: In<'count' | 'block'>) => {
 	return /** @type {LocalizedString} */ (`${i?.count} addresses with voting power · as of block ${i?.block}`)
 });

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const delegates_page_table_label = /* @__PURE__ */ message(480, "Delegates by voting power");
+export const delegates_page_table_label = /* @__PURE__ */ message(484, "Delegates by voting power");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const delegates_page_title = /* @__PURE__ */ message(481, "Delegates");
+export const delegates_page_title = /* @__PURE__ */ message(485, "Delegates");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const delegates_page_voted_all = /* @__PURE__ */ message(482, "Voted, all");
+export const delegates_page_voted_all = /* @__PURE__ */ message(486, "Voted, all");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const delegates_page_voted_last10 = /* @__PURE__ */ message(483, "Voted, last 10");
+export const delegates_page_voted_last10 = /* @__PURE__ */ message(487, "Voted, last 10");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const delegates_page_voted_note = /* @__PURE__ */ message(484, "Voted: proposals voted on out of those whose snapshot fell while the delegate held voting power (the last 10 such, or all).");
+export const delegates_page_voted_note = /* @__PURE__ */ message(488, "Voted: proposals voted on out of those whose snapshot fell while the delegate held voting power (the last 10 such, or all).");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const delegates_page_votes_unit = /* @__PURE__ */ message(485, "votes");
+export const delegates_page_votes_unit = /* @__PURE__ */ message(489, "votes");

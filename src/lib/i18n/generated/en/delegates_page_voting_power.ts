@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const delegates_page_voting_power = /* @__PURE__ */ message(486, "Voting power");
+export const delegates_page_voting_power = /* @__PURE__ */ message(490, "Voting power");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const delegates_participation_none = /* @__PURE__ */ message(487, "No proposal yet");
+export const delegates_participation_none = /* @__PURE__ */ message(491, "No proposal yet");

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const delegates_participation_text = /* @__PURE__ */ message(488, (i: In<'voted' | 'eligible' | 'percent'>) => {
+export const delegates_participation_text = /* @__PURE__ */ message(492, (i: In<'voted' | 'eligible' | 'percent'>) => {
 	return /** @type {LocalizedString} */ (`${i?.voted} of ${i?.eligible} (${i?.percent}%)`)
 });

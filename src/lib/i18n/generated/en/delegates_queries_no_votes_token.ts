@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const delegates_queries_no_votes_token = /* @__PURE__ */ message(489, (i: In<'chain'>) => {
+export const delegates_queries_no_votes_token = /* @__PURE__ */ message(493, (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`The governor on ${i?.chain} has no votes token the app can read.`)
 });

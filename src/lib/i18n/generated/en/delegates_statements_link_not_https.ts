@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const delegates_statements_link_not_https = /* @__PURE__ */ message(490, (i: In<'link'>) => {
+export const delegates_statements_link_not_https = /* @__PURE__ */ message(494, (i: In<'link'>) => {
 	return /** @type {LocalizedString} */ (`Links must be https addresses: ${i?.link}`)
 });

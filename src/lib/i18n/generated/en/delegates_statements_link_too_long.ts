@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const delegates_statements_link_too_long = /* @__PURE__ */ message(491, (i: In<'max'>) => {
+export const delegates_statements_link_too_long = /* @__PURE__ */ message(495, (i: In<'max'>) => {
 	return /** @type {LocalizedString} */ (`Each link can be at most ${i?.max} bytes.`)
 });

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const delegates_statements_too_long = /* @__PURE__ */ message(492, (i: In<'bytes' | 'max'>) => {
+export const delegates_statements_too_long = /* @__PURE__ */ message(496, (i: In<'bytes' | 'max'>) => {
 	return /** @type {LocalizedString} */ (`The statement is ${i?.bytes} bytes; at most ${i?.max}.`)
 });

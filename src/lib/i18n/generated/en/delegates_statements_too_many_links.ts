@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const delegates_statements_too_many_links = /* @__PURE__ */ message(493, (i: In<'max'>) => {
+export const delegates_statements_too_many_links = /* @__PURE__ */ message(497, (i: In<'max'>) => {
 	return /** @type {LocalizedString} */ (`At most ${i?.max} links.`)
 });

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const errors_amount_ambiguous = /* @__PURE__ */ message(494, (i: In<'text' | 'whole' | 'decimal'>) => {
+export const errors_amount_ambiguous = /* @__PURE__ */ message(498, (i: In<'text' | 'whole' | 'decimal'>) => {
 	return /** @type {LocalizedString} */ (`"${i?.text}" is ambiguous: write ${i?.whole} for the whole number, or use "${i?.decimal}" for decimals.`)
 });

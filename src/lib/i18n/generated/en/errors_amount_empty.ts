@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const errors_amount_empty = /* @__PURE__ */ message(495, "Enter an amount.");
+export const errors_amount_empty = /* @__PURE__ */ message(499, "Enter an amount.");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const errors_amount_exponent = /* @__PURE__ */ message(496, "Write the amount in full, without an exponent.");
+export const errors_amount_exponent = /* @__PURE__ */ message(500, "Write the amount in full, without an exponent.");

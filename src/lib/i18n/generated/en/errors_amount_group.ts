@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const errors_amount_group = /* @__PURE__ */ message(497, (i: In<'group'>) => {
+export const errors_amount_group = /* @__PURE__ */ message(501, (i: In<'group'>) => {
 	return /** @type {LocalizedString} */ (`"${i?.group}" is only allowed between groups of three digits.`)
 });

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const errors_amount_negative = /* @__PURE__ */ message(498, "The amount cannot be negative.");
+export const errors_amount_negative = /* @__PURE__ */ message(502, "The amount cannot be negative.");

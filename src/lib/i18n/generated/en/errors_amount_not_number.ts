@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const errors_amount_not_number = /* @__PURE__ */ message(499, "That is not a number.");
+export const errors_amount_not_number = /* @__PURE__ */ message(503, "That is not a number.");

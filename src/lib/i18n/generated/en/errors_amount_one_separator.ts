@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const errors_amount_one_separator = /* @__PURE__ */ message(500, "Use one decimal separator.");
+export const errors_amount_one_separator = /* @__PURE__ */ message(504, "Use one decimal separator.");

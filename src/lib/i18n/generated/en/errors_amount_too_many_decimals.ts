@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const errors_amount_too_many_decimals = /* @__PURE__ */ message(501, (i: In<'decimals'>) => {
+export const errors_amount_too_many_decimals = /* @__PURE__ */ message(505, (i: In<'decimals'>) => {
 	return /** @type {LocalizedString} */ (`At most ${i?.decimals} decimal places.`)
 });

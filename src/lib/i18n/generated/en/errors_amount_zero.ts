@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const errors_amount_zero = /* @__PURE__ */ message(502, "The amount must be more than zero.");
+export const errors_amount_zero = /* @__PURE__ */ message(506, "The amount must be more than zero.");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const errors_appkit_description = /* @__PURE__ */ message(503, "Stake, vote and claim ALT");
+export const errors_appkit_description = /* @__PURE__ */ message(507, "Stake, vote and claim ALT");

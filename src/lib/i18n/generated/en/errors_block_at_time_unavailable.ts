@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const errors_block_at_time_unavailable = /* @__PURE__ */ message(504, (i: In<'block'>) => {
+export const errors_block_at_time_unavailable = /* @__PURE__ */ message(508, (i: In<'block'>) => {
 	return /** @type {LocalizedString} */ (`Block ${i?.block} is not available from this RPC.`)
 });

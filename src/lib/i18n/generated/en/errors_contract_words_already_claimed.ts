@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const errors_contract_words_already_claimed = /* @__PURE__ */ message(505, "This address has already claimed its airdrop.");
+export const errors_contract_words_already_claimed = /* @__PURE__ */ message(509, "This address has already claimed its airdrop.");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const errors_contract_words_already_swept = /* @__PURE__ */ message(506, "The unclaimed ALT has already been swept.");
+export const errors_contract_words_already_swept = /* @__PURE__ */ message(510, "The unclaimed ALT has already been swept.");

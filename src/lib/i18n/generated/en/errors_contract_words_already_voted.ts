@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const errors_contract_words_already_voted = /* @__PURE__ */ message(507, "This account has already voted on this proposal.");
+export const errors_contract_words_already_voted = /* @__PURE__ */ message(511, "This account has already voted on this proposal.");

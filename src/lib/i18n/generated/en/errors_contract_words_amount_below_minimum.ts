@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const errors_contract_words_amount_below_minimum = /* @__PURE__ */ message(508, (i: In<'minimum' | 'amount'>) => {
+export const errors_contract_words_amount_below_minimum = /* @__PURE__ */ message(512, (i: In<'minimum' | 'amount'>) => {
 	return /** @type {LocalizedString} */ (`The minimum stake is ${i?.minimum}; ${i?.amount} is below it.`)
 });

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const errors_contract_words_claim_window_closed = /* @__PURE__ */ message(509, (i: In<'date'>) => {
+export const errors_contract_words_claim_window_closed = /* @__PURE__ */ message(513, (i: In<'date'>) => {
 	return /** @type {LocalizedString} */ (`The claim window closed at ${i?.date}.`)
 });

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const errors_contract_words_claim_window_not_open = /* @__PURE__ */ message(510, (i: In<'date'>) => {
+export const errors_contract_words_claim_window_not_open = /* @__PURE__ */ message(514, (i: In<'date'>) => {
 	return /** @type {LocalizedString} */ (`Claims open at ${i?.date}.`)
 });

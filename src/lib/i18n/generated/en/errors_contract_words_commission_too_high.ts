@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const errors_contract_words_commission_too_high = /* @__PURE__ */ message(511, (i: In<'commission' | 'max'>) => {
+export const errors_contract_words_commission_too_high = /* @__PURE__ */ message(515, (i: In<'commission' | 'max'>) => {
 	return /** @type {LocalizedString} */ (`A commission of ${i?.commission}% is over the ${i?.max}% ceiling.`)
 });

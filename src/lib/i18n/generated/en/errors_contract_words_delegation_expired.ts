@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const errors_contract_words_delegation_expired = /* @__PURE__ */ message(512, "The delegation signature has expired. Try again.");
+export const errors_contract_words_delegation_expired = /* @__PURE__ */ message(516, "The delegation signature has expired. Try again.");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const errors_contract_words_exceeded_cap = /* @__PURE__ */ message(514, "That would mint past the token’s cap.");
+export const errors_contract_words_exceeded_cap = /* @__PURE__ */ message(518, "That would mint past the token’s cap.");

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const errors_contract_words_insufficient_allowance = /* @__PURE__ */ message(515, (i: In<'allowance' | 'needed'>) => {
+export const errors_contract_words_insufficient_allowance = /* @__PURE__ */ message(519, (i: In<'allowance' | 'needed'>) => {
 	return /** @type {LocalizedString} */ (`The approval (${i?.allowance}) is lower than the ${i?.needed} needed.`)
 });

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const errors_contract_words_insufficient_balance = /* @__PURE__ */ message(516, (i: In<'balance' | 'needed'>) => {
+export const errors_contract_words_insufficient_balance = /* @__PURE__ */ message(520, (i: In<'balance' | 'needed'>) => {
 	return /** @type {LocalizedString} */ (`Not enough ALT: you have ${i?.balance} and this needs ${i?.needed}.`)
 });

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const errors_contract_words_insufficient_proposer_votes = /* @__PURE__ */ message(517, (i: In<'votes' | 'threshold'>) => {
+export const errors_contract_words_insufficient_proposer_votes = /* @__PURE__ */ message(521, (i: In<'votes' | 'threshold'>) => {
 	return /** @type {LocalizedString} */ (`You have ${i?.votes} votes; proposing needs ${i?.threshold}.`)
 });

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const errors_contract_words_insufficient_stake = /* @__PURE__ */ message(518, (i: In<'available' | 'requested'>) => {
+export const errors_contract_words_insufficient_stake = /* @__PURE__ */ message(522, (i: In<'available' | 'requested'>) => {
 	return /** @type {LocalizedString} */ (`You have ${i?.available} staked here, less than the ${i?.requested} requested.`)
 });

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const errors_contract_words_invalid_delegatee = /* @__PURE__ */ message(519, "Votes cannot be delegated to the zero address.");
+export const errors_contract_words_invalid_delegatee = /* @__PURE__ */ message(523, "Votes cannot be delegated to the zero address.");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const errors_contract_words_invalid_proof = /* @__PURE__ */ message(520, "The eligibility proof does not match the airdrop on-chain.");
+export const errors_contract_words_invalid_proof = /* @__PURE__ */ message(524, "The eligibility proof does not match the airdrop on-chain.");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const errors_contract_words_invalid_vote_type = /* @__PURE__ */ message(521, "That is not a valid vote.");
+export const errors_contract_words_invalid_vote_type = /* @__PURE__ */ message(525, "That is not a valid vote.");

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const errors_contract_words_metadata_too_long = /* @__PURE__ */ message(522, (i: In<'length' | 'max'>) => {
+export const errors_contract_words_metadata_too_long = /* @__PURE__ */ message(526, (i: In<'length' | 'max'>) => {
 	return /** @type {LocalizedString} */ (`The metadata is ${i?.length} bytes; at most ${i?.max} are allowed.`)
 });

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const errors_contract_words_not_a_redelegation = /* @__PURE__ */ message(523, (i: In<'id'>) => {
+export const errors_contract_words_not_a_redelegation = /* @__PURE__ */ message(527, (i: In<'id'>) => {
 	return /** @type {LocalizedString} */ (`Unbonding request #${i?.id} is not a redelegation.`)
 });

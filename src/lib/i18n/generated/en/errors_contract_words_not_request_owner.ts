@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const errors_contract_words_not_request_owner = /* @__PURE__ */ message(524, (i: In<'id'>) => {
+export const errors_contract_words_not_request_owner = /* @__PURE__ */ message(528, (i: In<'id'>) => {
 	return /** @type {LocalizedString} */ (`Unbonding request #${i?.id} belongs to another account.`)
 });

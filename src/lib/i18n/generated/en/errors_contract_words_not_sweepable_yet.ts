@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const errors_contract_words_not_sweepable_yet = /* @__PURE__ */ message(525, (i: In<'date'>) => {
+export const errors_contract_words_not_sweepable_yet = /* @__PURE__ */ message(529, (i: In<'date'>) => {
 	return /** @type {LocalizedString} */ (`Unclaimed ALT can be swept from ${i?.date}.`)
 });

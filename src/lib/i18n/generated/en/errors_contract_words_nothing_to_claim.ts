@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const errors_contract_words_nothing_to_claim = /* @__PURE__ */ message(526, "There is nothing to claim yet.");
+export const errors_contract_words_nothing_to_claim = /* @__PURE__ */ message(530, "There is nothing to claim yet.");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const errors_contract_words_nothing_to_sweep = /* @__PURE__ */ message(527, "Nothing is left to sweep.");
+export const errors_contract_words_nothing_to_sweep = /* @__PURE__ */ message(531, "Nothing is left to sweep.");

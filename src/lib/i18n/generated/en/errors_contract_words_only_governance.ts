@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const errors_contract_words_only_governance = /* @__PURE__ */ message(528, "Only governance can do this.");
+export const errors_contract_words_only_governance = /* @__PURE__ */ message(532, "Only governance can do this.");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const errors_contract_words_only_proposer = /* @__PURE__ */ message(529, "Only the proposer can do this.");
+export const errors_contract_words_only_proposer = /* @__PURE__ */ message(533, "Only the proposer can do this.");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const errors_contract_words_operator_being_slashed = /* @__PURE__ */ message(530, "A slash of this operator is being applied; its stake cannot move until that finishes. Try again shortly.");
+export const errors_contract_words_operator_being_slashed = /* @__PURE__ */ message(534, "A slash of this operator is being applied; its stake cannot move until that finishes. Try again shortly.");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const errors_contract_words_operator_not_active = /* @__PURE__ */ message(531, "This operator is not active and cannot take stake.");
+export const errors_contract_words_operator_not_active = /* @__PURE__ */ message(535, "This operator is not active and cannot take stake.");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const errors_contract_words_operator_not_allowlisted = /* @__PURE__ */ message(532, "This address is not on the operator allowlist.");
+export const errors_contract_words_operator_not_allowlisted = /* @__PURE__ */ message(536, "This address is not on the operator allowlist.");

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const errors_contract_words_parameter_out_of_range = /* @__PURE__ */ message(533, (i: In<'value' | 'min' | 'max'>) => {
+export const errors_contract_words_parameter_out_of_range = /* @__PURE__ */ message(537, (i: In<'value' | 'min' | 'max'>) => {
 	return /** @type {LocalizedString} */ (`${i?.value} is outside the allowed range (${i?.min} to ${i?.max}).`)
 });

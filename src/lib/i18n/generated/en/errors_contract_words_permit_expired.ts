@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const errors_contract_words_permit_expired = /* @__PURE__ */ message(534, "The permit signature has expired. Try again.");
+export const errors_contract_words_permit_expired = /* @__PURE__ */ message(538, "The permit signature has expired. Try again.");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const errors_contract_words_permit_wrong_signer = /* @__PURE__ */ message(535, "The permit was signed by a different account.");
+export const errors_contract_words_permit_wrong_signer = /* @__PURE__ */ message(539, "The permit was signed by a different account.");

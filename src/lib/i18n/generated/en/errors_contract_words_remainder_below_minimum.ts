@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const errors_contract_words_remainder_below_minimum = /* @__PURE__ */ message(536, (i: In<'remainder' | 'minimum'>) => {
+export const errors_contract_words_remainder_below_minimum = /* @__PURE__ */ message(540, (i: In<'remainder' | 'minimum'>) => {
 	return /** @type {LocalizedString} */ (`That would leave ${i?.remainder} behind, under the ${i?.minimum} minimum: move all of it, or leave at least the minimum.`)
 });

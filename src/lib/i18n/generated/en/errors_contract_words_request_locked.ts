@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const errors_contract_words_request_locked = /* @__PURE__ */ message(537, (i: In<'id' | 'date'>) => {
+export const errors_contract_words_request_locked = /* @__PURE__ */ message(541, (i: In<'id' | 'date'>) => {
 	return /** @type {LocalizedString} */ (`Unbonding request #${i?.id} unlocks at ${i?.date}.`)
 });

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const errors_contract_words_same_operator = /* @__PURE__ */ message(538, "Choose a different operator to move stake to.");
+export const errors_contract_words_same_operator = /* @__PURE__ */ message(542, "Choose a different operator to move stake to.");

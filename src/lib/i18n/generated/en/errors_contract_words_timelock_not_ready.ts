@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const errors_contract_words_timelock_not_ready = /* @__PURE__ */ message(539, "The timelock delay has not passed yet.");
+export const errors_contract_words_timelock_not_ready = /* @__PURE__ */ message(543, "The timelock delay has not passed yet.");

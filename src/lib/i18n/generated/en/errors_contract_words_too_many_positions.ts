@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const errors_contract_words_too_many_positions = /* @__PURE__ */ message(540, (i: In<'max'>) => {
+export const errors_contract_words_too_many_positions = /* @__PURE__ */ message(544, (i: In<'max'>) => {
 	return /** @type {LocalizedString} */ (`You can stake with at most ${i?.max} operators at once.`)
 });

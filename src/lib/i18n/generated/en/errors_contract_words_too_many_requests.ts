@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const errors_contract_words_too_many_requests = /* @__PURE__ */ message(541, (i: In<'max'>) => {
+export const errors_contract_words_too_many_requests = /* @__PURE__ */ message(545, (i: In<'max'>) => {
 	return /** @type {LocalizedString} */ (`You can have at most ${i?.max} unbonding requests at once; withdraw the ready ones first.`)
 });

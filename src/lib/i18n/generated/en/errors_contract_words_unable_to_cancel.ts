@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const errors_contract_words_unable_to_cancel = /* @__PURE__ */ message(542, "Only the proposer can cancel, and only before voting starts.");
+export const errors_contract_words_unable_to_cancel = /* @__PURE__ */ message(546, "Only the proposer can cancel, and only before voting starts.");

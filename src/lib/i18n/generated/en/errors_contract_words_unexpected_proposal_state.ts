@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const errors_contract_words_unexpected_proposal_state = /* @__PURE__ */ message(543, "The proposal is not in a state that allows this now.");
+export const errors_contract_words_unexpected_proposal_state = /* @__PURE__ */ message(547, "The proposal is not in a state that allows this now.");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const errors_contract_words_unknown_operator = /* @__PURE__ */ message(544, "There is no operator at this address.");
+export const errors_contract_words_unknown_operator = /* @__PURE__ */ message(548, "There is no operator at this address.");

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const errors_contract_words_unknown_request = /* @__PURE__ */ message(545, (i: In<'id'>) => {
+export const errors_contract_words_unknown_request = /* @__PURE__ */ message(549, (i: In<'id'>) => {
 	return /** @type {LocalizedString} */ (`Unbonding request #${i?.id} does not exist or was already withdrawn.`)
 });

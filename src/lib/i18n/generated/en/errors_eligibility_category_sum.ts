@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const errors_eligibility_category_sum = /* @__PURE__ */ message(546, (i: In<'address'>) => {
+export const errors_eligibility_category_sum = /* @__PURE__ */ message(550, (i: In<'address'>) => {
 	return /** @type {LocalizedString} */ (`The category amounts for ${i?.address} do not add up to its total.`)
 });

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const errors_eligibility_manifest = /* @__PURE__ */ message(547, "The airdrop manifest");
+export const errors_eligibility_manifest = /* @__PURE__ */ message(551, "The airdrop manifest");

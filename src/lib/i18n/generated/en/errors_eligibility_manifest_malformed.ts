@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const errors_eligibility_manifest_malformed = /* @__PURE__ */ message(548, "The airdrop manifest is malformed.");
+export const errors_eligibility_manifest_malformed = /* @__PURE__ */ message(552, "The airdrop manifest is malformed.");

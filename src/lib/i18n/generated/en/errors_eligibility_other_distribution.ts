@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const errors_eligibility_other_distribution = /* @__PURE__ */ message(549, "The airdrop files are for a different distribution than the contract on-chain (stale or tampered hosting).");
+export const errors_eligibility_other_distribution = /* @__PURE__ */ message(553, "The airdrop files are for a different distribution than the contract on-chain (stale or tampered hosting).");

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const errors_eligibility_shard = /* @__PURE__ */ message(550, (i: In<'prefix'>) => {
+export const errors_eligibility_shard = /* @__PURE__ */ message(554, (i: In<'prefix'>) => {
 	return /** @type {LocalizedString} */ (`Airdrop shard ${i?.prefix}`)
 });

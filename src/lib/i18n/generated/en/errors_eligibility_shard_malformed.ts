@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const errors_eligibility_shard_malformed = /* @__PURE__ */ message(551, (i: In<'prefix'>) => {
+export const errors_eligibility_shard_malformed = /* @__PURE__ */ message(555, (i: In<'prefix'>) => {
 	return /** @type {LocalizedString} */ (`Airdrop shard ${i?.prefix} is malformed.`)
 });

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const errors_eligibility_shard_root = /* @__PURE__ */ message(552, (i: In<'prefix'>) => {
+export const errors_eligibility_shard_root = /* @__PURE__ */ message(556, (i: In<'prefix'>) => {
 	return /** @type {LocalizedString} */ (`Airdrop shard ${i?.prefix} does not match the published root (tampered or stale hosting).`)
 });

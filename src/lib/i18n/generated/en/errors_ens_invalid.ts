@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const errors_ens_invalid = /* @__PURE__ */ message(553, (i: In<'text'>) => {
+export const errors_ens_invalid = /* @__PURE__ */ message(557, (i: In<'text'>) => {
 	return /** @type {LocalizedString} */ (`"${i?.text}" is not a valid ENS name.`)
 });

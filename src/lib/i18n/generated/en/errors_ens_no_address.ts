@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const errors_ens_no_address = /* @__PURE__ */ message(554, (i: In<'name'>) => {
+export const errors_ens_no_address = /* @__PURE__ */ message(558, (i: In<'name'>) => {
 	return /** @type {LocalizedString} */ (`${i?.name} does not resolve to an address.`)
 });

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const errors_fetch_text_cut_off = /* @__PURE__ */ message(555, (i: In<'what'>) => {
+export const errors_fetch_text_cut_off = /* @__PURE__ */ message(559, (i: In<'what'>) => {
 	return /** @type {LocalizedString} */ (`${i?.what} was cut off while loading.`)
 });

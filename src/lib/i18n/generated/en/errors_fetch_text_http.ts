@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const errors_fetch_text_http = /* @__PURE__ */ message(556, (i: In<'what' | 'status'>) => {
+export const errors_fetch_text_http = /* @__PURE__ */ message(560, (i: In<'what' | 'status'>) => {
 	return /** @type {LocalizedString} */ (`${i?.what} could not be loaded (HTTP ${i?.status}).`)
 });

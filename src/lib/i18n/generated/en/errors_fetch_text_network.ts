@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const errors_fetch_text_network = /* @__PURE__ */ message(557, (i: In<'what'>) => {
+export const errors_fetch_text_network = /* @__PURE__ */ message(561, (i: In<'what'>) => {
 	return /** @type {LocalizedString} */ (`${i?.what} could not be loaded (network error).`)
 });

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const errors_fetch_text_not_json = /* @__PURE__ */ message(558, (i: In<'what'>) => {
+export const errors_fetch_text_not_json = /* @__PURE__ */ message(562, (i: In<'what'>) => {
 	return /** @type {LocalizedString} */ (`${i?.what} is not valid JSON (truncated or corrupted).`)
 });

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const errors_fetch_text_timeout = /* @__PURE__ */ message(559, (i: In<'what'>) => {
+export const errors_fetch_text_timeout = /* @__PURE__ */ message(563, (i: In<'what'>) => {
 	return /** @type {LocalizedString} */ (`${i?.what} took too long to load.`)
 });

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const errors_fetch_text_too_large = /* @__PURE__ */ message(560, (i: In<'what' | 'size'>) => {
+export const errors_fetch_text_too_large = /* @__PURE__ */ message(564, (i: In<'what' | 'size'>) => {
 	return /** @type {LocalizedString} */ (`${i?.what} is too large (over ${i?.size} KiB).`)
 });

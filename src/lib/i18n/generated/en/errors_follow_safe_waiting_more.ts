@@ -5,7 +5,7 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const errors_follow_safe_waiting_more = /* @__PURE__ */ message(561, (i: In<'confirmations' | 'threshold' | 'left'>) => {const leftPlural = registry.plural("en", i?.left, {});
+export const errors_follow_safe_waiting_more = /* @__PURE__ */ message(565, (i: In<'confirmations' | 'threshold' | 'left'>) => {const leftPlural = registry.plural("en", i?.left, {});
 	if (leftPlural === "one") return /** @type {LocalizedString} */ (`Waiting for your Safe: ${i?.confirmations} of ${i?.threshold} confirmations. ${i?.left} more owner must confirm it in the Safe app; this page follows it.`);
 	if (leftPlural === "other") return /** @type {LocalizedString} */ (`Waiting for your Safe: ${i?.confirmations} of ${i?.threshold} confirmations. ${i?.left} more owners must confirm it in the Safe app; this page follows it.`);
 	return /** @type {LocalizedString} */ ("errors_follow_safe_waiting_more");

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const errors_follow_safe_waiting_ready = /* @__PURE__ */ message(562, (i: In<'confirmations' | 'threshold'>) => {
+export const errors_follow_safe_waiting_ready = /* @__PURE__ */ message(566, (i: In<'confirmations' | 'threshold'>) => {
 	return /** @type {LocalizedString} */ (`Waiting for your Safe: ${i?.confirmations} of ${i?.threshold} confirmations. Ready to execute: any owner can execute it in the Safe app.`)
 });

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const errors_history_query_failed = /* @__PURE__ */ message(563, "The history could not be read.");
+export const errors_history_query_failed = /* @__PURE__ */ message(567, "The history could not be read.");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const errors_history_snapshot_what = /* @__PURE__ */ message(564, "The history snapshot");
+export const errors_history_snapshot_what = /* @__PURE__ */ message(568, "The history snapshot");

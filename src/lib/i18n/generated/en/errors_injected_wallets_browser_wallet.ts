@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const errors_injected_wallets_browser_wallet = /* @__PURE__ */ message(565, "Browser wallet");
+export const errors_injected_wallets_browser_wallet = /* @__PURE__ */ message(569, "Browser wallet");

@@ -4,7 +4,7 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const errors_leave_app_confirm = /* @__PURE__ */ message(566, (i: In<'host' | 'href'>) => {
+export const errors_leave_app_confirm = /* @__PURE__ */ message(570, (i: In<'host' | 'href'>) => {
 	return /** @type {LocalizedString} */ (`Leave the app?
 
 This opens ${i?.host}, a site the app does not control:

@@ -4,7 +4,7 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const errors_leave_app_confirm_mail = /* @__PURE__ */ message(567, (i: In<'host' | 'href'>) => {
+export const errors_leave_app_confirm_mail = /* @__PURE__ */ message(571, (i: In<'host' | 'href'>) => {
 	return /** @type {LocalizedString} */ (`Leave the app?
 
 This writes an email to ${i?.host} in your mail app:

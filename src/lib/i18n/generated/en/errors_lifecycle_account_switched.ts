@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const errors_lifecycle_account_switched = /* @__PURE__ */ message(568, "The wallet switched to another account. Check the details and try again.");
+export const errors_lifecycle_account_switched = /* @__PURE__ */ message(572, "The wallet switched to another account. Check the details and try again.");

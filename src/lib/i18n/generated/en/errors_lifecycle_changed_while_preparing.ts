@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const errors_lifecycle_changed_while_preparing = /* @__PURE__ */ message(569, "The wallet changed account or network while preparing. Nothing was sent; try again.");
+export const errors_lifecycle_changed_while_preparing = /* @__PURE__ */ message(573, "The wallet changed account or network while preparing. Nothing was sent; try again.");

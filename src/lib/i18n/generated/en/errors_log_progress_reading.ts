@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const errors_log_progress_reading = /* @__PURE__ */ message(570, (i: In<'percent' | 'block' | 'target'>) => {
+export const errors_log_progress_reading = /* @__PURE__ */ message(574, (i: In<'percent' | 'block' | 'target'>) => {
 	return /** @type {LocalizedString} */ (`Reading the chain's history: ${i?.percent}% (block ${i?.block} of ${i?.target}). What is read is kept for your next visit.`)
 });

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const errors_main_start_failed = /* @__PURE__ */ message(571, (i: In<'error'>) => {
+export const errors_main_start_failed = /* @__PURE__ */ message(575, (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`The app could not start: ${i?.error}`)
 });

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const errors_map_error_batch_unavailable = /* @__PURE__ */ message(572, "The chain did not answer the batched read.");
+export const errors_map_error_batch_unavailable = /* @__PURE__ */ message(576, "The chain did not answer the batched read.");

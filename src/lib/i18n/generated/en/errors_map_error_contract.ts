@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const errors_map_error_contract = /* @__PURE__ */ message(573, "The contract refused the transaction.");
+export const errors_map_error_contract = /* @__PURE__ */ message(577, "The contract refused the transaction.");

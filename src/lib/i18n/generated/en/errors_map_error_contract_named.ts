@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const errors_map_error_contract_named = /* @__PURE__ */ message(574, (i: In<'error'>) => {
+export const errors_map_error_contract_named = /* @__PURE__ */ message(578, (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`The contract refused the transaction (${i?.error}).`)
 });

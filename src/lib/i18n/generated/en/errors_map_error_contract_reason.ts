@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const errors_map_error_contract_reason = /* @__PURE__ */ message(575, (i: In<'reason'>) => {
+export const errors_map_error_contract_reason = /* @__PURE__ */ message(579, (i: In<'reason'>) => {
 	return /** @type {LocalizedString} */ (`The contract refused: ${i?.reason}`)
 });

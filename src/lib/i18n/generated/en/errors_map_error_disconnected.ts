@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const errors_map_error_disconnected = /* @__PURE__ */ message(576, "Your wallet disconnected before signing. Nothing was sent.");
+export const errors_map_error_disconnected = /* @__PURE__ */ message(580, "Your wallet disconnected before signing. Nothing was sent.");

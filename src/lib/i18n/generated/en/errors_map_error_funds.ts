@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const errors_map_error_funds = /* @__PURE__ */ message(577, "Not enough ETH to pay for gas.");
+export const errors_map_error_funds = /* @__PURE__ */ message(581, "Not enough ETH to pay for gas.");

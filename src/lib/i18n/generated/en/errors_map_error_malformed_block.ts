@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const errors_map_error_malformed_block = /* @__PURE__ */ message(578, (i: In<'method'>) => {
+export const errors_map_error_malformed_block = /* @__PURE__ */ message(582, (i: In<'method'>) => {
 	return /** @type {LocalizedString} */ (`The RPC's answer to ${i?.method} is not a block.`)
 });

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const errors_map_error_no_answer = /* @__PURE__ */ message(582, "The network (RPC) did not answer. Check your connection and try again.");
+export const errors_map_error_no_answer = /* @__PURE__ */ message(586, "The network (RPC) did not answer. Check your connection and try again.");

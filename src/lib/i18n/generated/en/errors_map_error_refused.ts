@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const errors_map_error_refused = /* @__PURE__ */ message(583, (i: In<'details'>) => {
+export const errors_map_error_refused = /* @__PURE__ */ message(587, (i: In<'details'>) => {
 	return /** @type {LocalizedString} */ (`The network (RPC) refused the request: ${i?.details}`)
 });

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const errors_map_error_rejected = /* @__PURE__ */ message(584, "You rejected the request in your wallet. Nothing was sent.");
+export const errors_map_error_rejected = /* @__PURE__ */ message(588, "You rejected the request in your wallet. Nothing was sent.");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const errors_map_error_something = /* @__PURE__ */ message(585, "Something went wrong.");
+export const errors_map_error_something = /* @__PURE__ */ message(589, "Something went wrong.");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const errors_map_error_unknown_network = /* @__PURE__ */ message(586, "Your wallet does not know this network yet.");
+export const errors_map_error_unknown_network = /* @__PURE__ */ message(590, "Your wallet does not know this network yet.");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const errors_map_error_unreadable = /* @__PURE__ */ message(587, "The network (RPC) answered with data that cannot be read: it may be faulty or misconfigured. Try again later.");
+export const errors_map_error_unreadable = /* @__PURE__ */ message(591, "The network (RPC) answered with data that cannot be read: it may be faulty or misconfigured. Try again later.");

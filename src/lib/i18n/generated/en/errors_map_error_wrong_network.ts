@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const errors_map_error_wrong_network = /* @__PURE__ */ message(588, "Your wallet is on a different network. Switch network and try again.");
+export const errors_map_error_wrong_network = /* @__PURE__ */ message(592, "Your wallet is on a different network. Switch network and try again.");

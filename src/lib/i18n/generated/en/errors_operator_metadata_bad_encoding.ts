@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const errors_operator_metadata_bad_encoding = /* @__PURE__ */ message(589, "The metadata is not validly encoded.");
+export const errors_operator_metadata_bad_encoding = /* @__PURE__ */ message(593, "The metadata is not validly encoded.");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const errors_operator_metadata_none = /* @__PURE__ */ message(590, "The operator has published no metadata.");
+export const errors_operator_metadata_none = /* @__PURE__ */ message(594, "The operator has published no metadata.");

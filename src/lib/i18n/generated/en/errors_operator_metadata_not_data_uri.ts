@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const errors_operator_metadata_not_data_uri = /* @__PURE__ */ message(591, "The metadata URI is not a JSON data URI.");
+export const errors_operator_metadata_not_data_uri = /* @__PURE__ */ message(595, "The metadata URI is not a JSON data URI.");

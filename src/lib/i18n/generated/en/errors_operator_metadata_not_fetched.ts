@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const errors_operator_metadata_not_fetched = /* @__PURE__ */ message(592, "The metadata is hosted where this site does not fetch from, so it is not shown.");
+export const errors_operator_metadata_not_fetched = /* @__PURE__ */ message(596, "The metadata is hosted where this site does not fetch from, so it is not shown.");

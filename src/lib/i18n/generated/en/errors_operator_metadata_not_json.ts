@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const errors_operator_metadata_not_json = /* @__PURE__ */ message(593, "The metadata is not valid JSON.");
+export const errors_operator_metadata_not_json = /* @__PURE__ */ message(597, "The metadata is not valid JSON.");

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const errors_operator_metadata_too_large = /* @__PURE__ */ message(594, (i: In<'size'>) => {
+export const errors_operator_metadata_too_large = /* @__PURE__ */ message(598, (i: In<'size'>) => {
 	return /** @type {LocalizedString} */ (`The metadata is too large (${i?.size} KiB; at most 195 KiB is read).`)
 });

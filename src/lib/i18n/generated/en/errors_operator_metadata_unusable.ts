@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const errors_operator_metadata_unusable = /* @__PURE__ */ message(595, "The metadata has no usable name, website, description or logo.");
+export const errors_operator_metadata_unusable = /* @__PURE__ */ message(599, "The metadata has no usable name, website, description or logo.");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const errors_operator_metadata_what = /* @__PURE__ */ message(596, "The metadata");
+export const errors_operator_metadata_what = /* @__PURE__ */ message(600, "The metadata");

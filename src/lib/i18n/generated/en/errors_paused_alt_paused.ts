@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const errors_paused_alt_paused = /* @__PURE__ */ message(597, "ALT transfers are paused by ALT's owner: nothing that moves ALT can go through until they resume.");
+export const errors_paused_alt_paused = /* @__PURE__ */ message(601, "ALT transfers are paused by ALT's owner: nothing that moves ALT can go through until they resume.");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const errors_read_staking_not_deployed = /* @__PURE__ */ message(598, "Staking is not deployed on this chain.");
+export const errors_read_staking_not_deployed = /* @__PURE__ */ message(602, "Staking is not deployed on this chain.");

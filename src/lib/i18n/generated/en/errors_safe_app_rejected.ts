@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const errors_safe_app_rejected = /* @__PURE__ */ message(599, "The Safe transaction was rejected.");
+export const errors_safe_app_rejected = /* @__PURE__ */ message(603, "The Safe transaction was rejected.");

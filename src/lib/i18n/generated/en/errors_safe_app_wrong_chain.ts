@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const errors_safe_app_wrong_chain = /* @__PURE__ */ message(600, (i: In<'chainId'>) => {
+export const errors_safe_app_wrong_chain = /* @__PURE__ */ message(604, (i: In<'chainId'>) => {
 	return /** @type {LocalizedString} */ (`This Safe is on chain ${i?.chainId}: open the app from a Safe on that chain.`)
 });

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const errors_safe_tx_builder_nothing = /* @__PURE__ */ message(601, "There is nothing to export.");
+export const errors_safe_tx_builder_nothing = /* @__PURE__ */ message(605, "There is nothing to export.");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const errors_settle_batch_failed = /* @__PURE__ */ message(602, "The batch did not go through on-chain.");
+export const errors_settle_batch_failed = /* @__PURE__ */ message(606, "The batch did not go through on-chain.");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const errors_settle_cancelled = /* @__PURE__ */ message(603, "You cancelled this transaction in your wallet: the cancellation was mined instead, so nothing else happened.");
+export const errors_settle_cancelled = /* @__PURE__ */ message(607, "You cancelled this transaction in your wallet: the cancellation was mined instead, so nothing else happened.");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const errors_settle_dropped = /* @__PURE__ */ message(604, "The network dropped this transaction: it will not be mined and nothing was spent. You can submit it again.");
+export const errors_settle_dropped = /* @__PURE__ */ message(608, "The network dropped this transaction: it will not be mined and nothing was spent. You can submit it again.");

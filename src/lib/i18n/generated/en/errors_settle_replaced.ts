@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const errors_settle_replaced = /* @__PURE__ */ message(605, "Another transaction from your account took its place (same nonce), so this one will never be mined. Check your wallet.");
+export const errors_settle_replaced = /* @__PURE__ */ message(609, "Another transaction from your account took its place (same nonce), so this one will never be mined. Check your wallet.");

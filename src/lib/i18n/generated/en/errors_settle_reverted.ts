@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const errors_settle_reverted = /* @__PURE__ */ message(606, (i: In<'block'>) => {
+export const errors_settle_reverted = /* @__PURE__ */ message(610, (i: In<'block'>) => {
 	return /** @type {LocalizedString} */ (`The transaction was mined in block ${i?.block} but reverted.`)
 });

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const errors_settle_safe_executed = /* @__PURE__ */ message(607, "Executed by your Safe");
+export const errors_settle_safe_executed = /* @__PURE__ */ message(611, "Executed by your Safe");

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const errors_settle_safe_failed = /* @__PURE__ */ message(608, (i: In<'block'>) => {
+export const errors_settle_safe_failed = /* @__PURE__ */ message(612, (i: In<'block'>) => {
 	return /** @type {LocalizedString} */ (`Your Safe executed it in block ${i?.block}, but the call failed, so nothing changed. Check the Safe app.`)
 });

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const errors_settle_safe_proposed = /* @__PURE__ */ message(609, "Proposed to your Safe: waiting for its owners to confirm it.");
+export const errors_settle_safe_proposed = /* @__PURE__ */ message(613, "Proposed to your Safe: waiting for its owners to confirm it.");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const errors_settle_safe_replaced = /* @__PURE__ */ message(610, "Your Safe executed another transaction with the same nonce (a rejection, or another transaction in its place), so this one can never execute.");
+export const errors_settle_safe_replaced = /* @__PURE__ */ message(614, "Your Safe executed another transaction with the same nonce (a rejection, or another transaction in its place), so this one can never execute.");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const errors_settle_sped_up = /* @__PURE__ */ message(611, "Sped up in your wallet");
+export const errors_settle_sped_up = /* @__PURE__ */ message(615, "Sped up in your wallet");

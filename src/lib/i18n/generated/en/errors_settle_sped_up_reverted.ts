@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const errors_settle_sped_up_reverted = /* @__PURE__ */ message(612, (i: In<'block'>) => {
+export const errors_settle_sped_up_reverted = /* @__PURE__ */ message(616, (i: In<'block'>) => {
 	return /** @type {LocalizedString} */ (`The sped-up transaction was mined in block ${i?.block} but reverted.`)
 });

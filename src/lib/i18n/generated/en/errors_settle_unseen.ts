@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const errors_settle_unseen = /* @__PURE__ */ message(613, "Sent, but the network does not show it yet: your wallet may have sent it privately. Waiting for it to be mined; your account has sent nothing else in its place.");
+export const errors_settle_unseen = /* @__PURE__ */ message(617, "Sent, but the network does not show it yet: your wallet may have sent it privately. Waiting for it to be mined; your account has sent nothing else in its place.");

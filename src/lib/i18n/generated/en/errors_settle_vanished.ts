@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const errors_settle_vanished = /* @__PURE__ */ message(614, "The network does not know this transaction: it was dropped, or replaced in your wallet. Check your wallet before submitting again.");
+export const errors_settle_vanished = /* @__PURE__ */ message(618, "The network does not know this transaction: it was dropped, or replaced in your wallet. Check your wallet before submitting again.");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const errors_signature_malformed = /* @__PURE__ */ message(615, "The wallet returned a signature that is not 64 or 65 bytes of hex.");
+export const errors_signature_malformed = /* @__PURE__ */ message(619, "The wallet returned a signature that is not 64 or 65 bytes of hex.");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const errors_simulate_batch_fails = /* @__PURE__ */ message(616, "The batch would fail.");
+export const errors_simulate_batch_fails = /* @__PURE__ */ message(620, "The batch would fail.");

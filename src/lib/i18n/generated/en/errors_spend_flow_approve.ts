@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const errors_spend_flow_approve = /* @__PURE__ */ message(617, (i: In<'amount'>) => {
+export const errors_spend_flow_approve = /* @__PURE__ */ message(621, (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`Approve exactly ${i?.amount} (1 of 2)`)
 });

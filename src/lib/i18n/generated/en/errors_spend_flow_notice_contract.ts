@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const errors_spend_flow_notice_contract = /* @__PURE__ */ message(618, "Your account is a contract (a Safe or another smart account), which cannot sign a permit, so this uses an exact-amount approval and then the action: two transactions.");
+export const errors_spend_flow_notice_contract = /* @__PURE__ */ message(622, "Your account is a contract (a Safe or another smart account), which cannot sign a permit, so this uses an exact-amount approval and then the action: two transactions.");

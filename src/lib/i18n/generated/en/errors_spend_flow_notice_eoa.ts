@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const errors_spend_flow_notice_eoa = /* @__PURE__ */ message(619, "Your wallet could not sign a permit, so this uses an exact-amount approval and then the action: two transactions.");
+export const errors_spend_flow_notice_eoa = /* @__PURE__ */ message(623, "Your wallet could not sign a permit, so this uses an exact-amount approval and then the action: two transactions.");

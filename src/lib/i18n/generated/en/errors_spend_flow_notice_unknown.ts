@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const errors_spend_flow_notice_unknown = /* @__PURE__ */ message(620, "The app could not tell whether your account can sign a permit, so this uses an exact-amount approval and then the action: two transactions.");
+export const errors_spend_flow_notice_unknown = /* @__PURE__ */ message(624, "The app could not tell whether your account can sign a permit, so this uses an exact-amount approval and then the action: two transactions.");

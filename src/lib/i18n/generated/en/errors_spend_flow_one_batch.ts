@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const errors_spend_flow_one_batch = /* @__PURE__ */ message(621, (i: In<'label'>) => {
+export const errors_spend_flow_one_batch = /* @__PURE__ */ message(625, (i: In<'label'>) => {
 	return /** @type {LocalizedString} */ (`${i?.label} (one batch)`)
 });

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const errors_spend_flow_second = /* @__PURE__ */ message(622, (i: In<'label'>) => {
+export const errors_spend_flow_second = /* @__PURE__ */ message(626, (i: In<'label'>) => {
 	return /** @type {LocalizedString} */ (`${i?.label} (2 of 2)`)
 });

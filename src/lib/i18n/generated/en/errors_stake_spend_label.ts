@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const errors_stake_spend_label = /* @__PURE__ */ message(623, (i: In<'amount' | 'operator'>) => {
+export const errors_stake_spend_label = /* @__PURE__ */ message(627, (i: In<'amount' | 'operator'>) => {
 	return /** @type {LocalizedString} */ (`Stake ${i?.amount} with ${i?.operator}`)
 });

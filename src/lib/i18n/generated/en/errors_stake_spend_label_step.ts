@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const errors_stake_spend_label_step = /* @__PURE__ */ message(624, (i: In<'amount' | 'operator' | 'step'>) => {
+export const errors_stake_spend_label_step = /* @__PURE__ */ message(628, (i: In<'amount' | 'operator' | 'step'>) => {
 	return /** @type {LocalizedString} */ (`Stake ${i?.amount} with ${i?.operator} ${i?.step}`)
 });

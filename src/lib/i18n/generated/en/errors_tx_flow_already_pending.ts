@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const errors_tx_flow_already_pending = /* @__PURE__ */ message(625, "This is already pending, here or in another tab. Wait for it to confirm.");
+export const errors_tx_flow_already_pending = /* @__PURE__ */ message(629, "This is already pending, here or in another tab. Wait for it to confirm.");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const errors_tx_flow_connect = /* @__PURE__ */ message(626, "Connect a wallet first.");
+export const errors_tx_flow_connect = /* @__PURE__ */ message(630, "Connect a wallet first.");

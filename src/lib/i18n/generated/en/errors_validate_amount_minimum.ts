@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const errors_validate_amount_minimum = /* @__PURE__ */ message(627, (i: In<'amount'>) => {
+export const errors_validate_amount_minimum = /* @__PURE__ */ message(631, (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`The minimum is ${i?.amount}.`)
 });

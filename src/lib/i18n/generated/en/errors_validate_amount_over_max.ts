@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const errors_validate_amount_over_max = /* @__PURE__ */ message(628, (i: In<'label' | 'amount'>) => {
+export const errors_validate_amount_over_max = /* @__PURE__ */ message(632, (i: In<'label' | 'amount'>) => {
 	return /** @type {LocalizedString} */ (`That is more than your ${i?.label} (${i?.amount}).`)
 });

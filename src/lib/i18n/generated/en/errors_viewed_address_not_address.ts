@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const errors_viewed_address_not_address = /* @__PURE__ */ message(629, (i: In<'text'>) => {
+export const errors_viewed_address_not_address = /* @__PURE__ */ message(633, (i: In<'text'>) => {
 	return /** @type {LocalizedString} */ (`"${i?.text}" in the link is not an address.`)
 });

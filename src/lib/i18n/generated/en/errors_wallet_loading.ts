@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const errors_wallet_loading = /* @__PURE__ */ message(630, "The wallet is still loading.");
+export const errors_wallet_loading = /* @__PURE__ */ message(634, "The wallet is still loading.");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const errors_wallet_unavailable = /* @__PURE__ */ message(631, "That wallet is no longer available in this browser.");
+export const errors_wallet_unavailable = /* @__PURE__ */ message(635, "That wallet is no longer available in this browser.");

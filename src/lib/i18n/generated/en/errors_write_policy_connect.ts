@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const errors_write_policy_connect = /* @__PURE__ */ message(632, "Connect a wallet to do this.");
+export const errors_write_policy_connect = /* @__PURE__ */ message(636, "Connect a wallet to do this.");

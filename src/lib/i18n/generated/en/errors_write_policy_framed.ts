@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const errors_write_policy_framed = /* @__PURE__ */ message(633, "This page is shown inside another site: open it in its own tab to act.");
+export const errors_write_policy_framed = /* @__PURE__ */ message(637, "This page is shown inside another site: open it in its own tab to act.");

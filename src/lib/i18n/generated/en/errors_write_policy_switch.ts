@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const errors_write_policy_switch = /* @__PURE__ */ message(634, (i: In<'chain'>) => {
+export const errors_write_policy_switch = /* @__PURE__ */ message(638, (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`Switch your wallet to ${i?.chain} to do this.`)
 });

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const errors_write_policy_unreachable = /* @__PURE__ */ message(635, (i: In<'chain'>) => {
+export const errors_write_policy_unreachable = /* @__PURE__ */ message(639, (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`${i?.chain} is unreachable right now.`)
 });

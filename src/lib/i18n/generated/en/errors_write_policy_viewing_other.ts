@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const errors_write_policy_viewing_other = /* @__PURE__ */ message(636, "You are viewing another address in read-only mode. Connect that wallet, or view your own address, to act.");
+export const errors_write_policy_viewing_other = /* @__PURE__ */ message(640, "You are viewing another address in read-only mode. Connect that wallet, or view your own address, to act.");

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const gov_decode_action_activate_operator = /* @__PURE__ */ message(637, (i: In<'operator'>) => {
+export const gov_decode_action_activate_operator = /* @__PURE__ */ message(641, (i: In<'operator'>) => {
 	return /** @type {LocalizedString} */ (`Reactivate operator ${i?.operator}`)
 });

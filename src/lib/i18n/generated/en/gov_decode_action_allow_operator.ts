@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const gov_decode_action_allow_operator = /* @__PURE__ */ message(638, (i: In<'operator'>) => {
+export const gov_decode_action_allow_operator = /* @__PURE__ */ message(642, (i: In<'operator'>) => {
 	return /** @type {LocalizedString} */ (`Allow operator ${i?.operator} to register`)
 });

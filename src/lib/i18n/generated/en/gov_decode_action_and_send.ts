@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const gov_decode_action_and_send = /* @__PURE__ */ message(639, (i: In<'action' | 'amount'>) => {
+export const gov_decode_action_and_send = /* @__PURE__ */ message(643, (i: In<'action' | 'amount'>) => {
 	return /** @type {LocalizedString} */ (`${i?.action} and send ${i?.amount} of the native coin`)
 });

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const gov_decode_action_apply_ceiling = /* @__PURE__ */ message(640, (i: In<'number'>) => {
+export const gov_decode_action_apply_ceiling = /* @__PURE__ */ message(644, (i: In<'number'>) => {
 	return /** @type {LocalizedString} */ (`Bring up to ${i?.number} more operators under the commission ceiling`)
 });

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const gov_decode_action_approve = /* @__PURE__ */ message(641, (i: In<'spender' | 'amount' | 'owner'>) => {
+export const gov_decode_action_approve = /* @__PURE__ */ message(645, (i: In<'spender' | 'amount' | 'owner'>) => {
 	return /** @type {LocalizedString} */ (`Allow ${i?.spender} to spend ${i?.amount} held by ${i?.owner}`)
 });

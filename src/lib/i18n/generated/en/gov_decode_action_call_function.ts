@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const gov_decode_action_call_function = /* @__PURE__ */ message(642, (i: In<'signature' | 'target'>) => {
+export const gov_decode_action_call_function = /* @__PURE__ */ message(646, (i: In<'signature' | 'target'>) => {
 	return /** @type {LocalizedString} */ (`Call ${i?.signature} on ${i?.target}`)
 });

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const gov_decode_action_call_undecoded = /* @__PURE__ */ message(643, (i: In<'target'>) => {
+export const gov_decode_action_call_undecoded = /* @__PURE__ */ message(647, (i: In<'target'>) => {
 	return /** @type {LocalizedString} */ (`Call ${i?.target} with data the app cannot decode`)
 });

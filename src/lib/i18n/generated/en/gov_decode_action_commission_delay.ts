@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const gov_decode_action_commission_delay = /* @__PURE__ */ message(644, (i: In<'duration'>) => {
+export const gov_decode_action_commission_delay = /* @__PURE__ */ message(648, (i: In<'duration'>) => {
 	return /** @type {LocalizedString} */ (`Set the commission change delay to ${i?.duration}`)
 });

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const gov_decode_action_continue_slash = /* @__PURE__ */ message(645, (i: In<'number' | 'operator'>) => {
+export const gov_decode_action_continue_slash = /* @__PURE__ */ message(649, (i: In<'number' | 'operator'>) => {
 	return /** @type {LocalizedString} */ (`Apply up to ${i?.number} more positions and requests of the slash of operator ${i?.operator}`)
 });

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const gov_decode_action_contract_airdrop = /* @__PURE__ */ message(646, "Airdrop");
+export const gov_decode_action_contract_airdrop = /* @__PURE__ */ message(650, "Airdrop");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const gov_decode_action_contract_alt = /* @__PURE__ */ message(647, "ALT token");
+export const gov_decode_action_contract_alt = /* @__PURE__ */ message(651, "ALT token");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const gov_decode_action_contract_governor = /* @__PURE__ */ message(648, "Governor");
+export const gov_decode_action_contract_governor = /* @__PURE__ */ message(652, "Governor");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const gov_decode_action_contract_staking = /* @__PURE__ */ message(649, "Staking");
+export const gov_decode_action_contract_staking = /* @__PURE__ */ message(653, "Staking");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const gov_decode_action_contract_timelock = /* @__PURE__ */ message(650, "Treasury (timelock)");
+export const gov_decode_action_contract_timelock = /* @__PURE__ */ message(654, "Treasury (timelock)");

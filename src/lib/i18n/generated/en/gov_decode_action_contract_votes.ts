@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const gov_decode_action_contract_votes = /* @__PURE__ */ message(651, "Votes token");
+export const gov_decode_action_contract_votes = /* @__PURE__ */ message(655, "Votes token");

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const gov_decode_action_deactivate_operator = /* @__PURE__ */ message(652, (i: In<'operator'>) => {
+export const gov_decode_action_deactivate_operator = /* @__PURE__ */ message(656, (i: In<'operator'>) => {
 	return /** @type {LocalizedString} */ (`Deactivate operator ${i?.operator} (only governance can reactivate it)`)
 });

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const gov_decode_action_delegate = /* @__PURE__ */ message(653, (i: In<'from' | 'to'>) => {
+export const gov_decode_action_delegate = /* @__PURE__ */ message(657, (i: In<'from' | 'to'>) => {
 	return /** @type {LocalizedString} */ (`Delegate the votes of ${i?.from} to ${i?.to}`)
 });

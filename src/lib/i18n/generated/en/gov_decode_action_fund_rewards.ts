@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const gov_decode_action_fund_rewards = /* @__PURE__ */ message(654, (i: In<'amount' | 'from'>) => {
+export const gov_decode_action_fund_rewards = /* @__PURE__ */ message(658, (i: In<'amount' | 'from'>) => {
 	return /** @type {LocalizedString} */ (`Fund staking rewards with ${i?.amount} from ${i?.from}`)
 });

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const gov_decode_action_max_commission = /* @__PURE__ */ message(655, (i: In<'percent'>) => {
+export const gov_decode_action_max_commission = /* @__PURE__ */ message(659, (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`Cap operator commission at ${i?.percent}%`)
 });

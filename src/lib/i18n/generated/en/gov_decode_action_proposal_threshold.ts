@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const gov_decode_action_proposal_threshold = /* @__PURE__ */ message(657, (i: In<'amount'>) => {
+export const gov_decode_action_proposal_threshold = /* @__PURE__ */ message(661, (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`Set the proposal threshold to ${i?.amount}`)
 });

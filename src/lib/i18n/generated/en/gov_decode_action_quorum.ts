@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const gov_decode_action_quorum = /* @__PURE__ */ message(658, (i: In<'percent'>) => {
+export const gov_decode_action_quorum = /* @__PURE__ */ message(662, (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`Set the quorum to ${i?.percent}% of the delegated voting power`)
 });

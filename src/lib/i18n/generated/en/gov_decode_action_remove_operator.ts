@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const gov_decode_action_remove_operator = /* @__PURE__ */ message(659, (i: In<'operator'>) => {
+export const gov_decode_action_remove_operator = /* @__PURE__ */ message(663, (i: In<'operator'>) => {
 	return /** @type {LocalizedString} */ (`Remove operator ${i?.operator} from the allowlist`)
 });

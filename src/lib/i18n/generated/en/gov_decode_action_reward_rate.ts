@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const gov_decode_action_reward_rate = /* @__PURE__ */ message(660, (i: In<'amount'>) => {
+export const gov_decode_action_reward_rate = /* @__PURE__ */ message(664, (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`Set the staking reward rate to ${i?.amount} per second`)
 });

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const gov_decode_action_send_native = /* @__PURE__ */ message(661, (i: In<'amount' | 'to'>) => {
+export const gov_decode_action_send_native = /* @__PURE__ */ message(665, (i: In<'amount' | 'to'>) => {
 	return /** @type {LocalizedString} */ (`Send ${i?.amount} of the native coin to ${i?.to}`)
 });

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const gov_decode_action_slash = /* @__PURE__ */ message(662, (i: In<'operator' | 'percent' | 'reason'>) => {
+export const gov_decode_action_slash = /* @__PURE__ */ message(666, (i: In<'operator' | 'percent' | 'reason'>) => {
 	return /** @type {LocalizedString} */ (`Slash operator ${i?.operator} by ${i?.percent}% (${i?.reason})`)
 });

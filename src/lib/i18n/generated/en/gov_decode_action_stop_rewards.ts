@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const gov_decode_action_stop_rewards = /* @__PURE__ */ message(663, "Stop staking rewards (set the reward rate to 0 per second)");
+export const gov_decode_action_stop_rewards = /* @__PURE__ */ message(667, "Stop staking rewards (set the reward rate to 0 per second)");

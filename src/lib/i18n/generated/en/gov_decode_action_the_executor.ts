@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const gov_decode_action_the_executor = /* @__PURE__ */ message(664, "the executor");
+export const gov_decode_action_the_executor = /* @__PURE__ */ message(668, "the executor");

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const gov_decode_action_timelock_delay = /* @__PURE__ */ message(665, (i: In<'duration'>) => {
+export const gov_decode_action_timelock_delay = /* @__PURE__ */ message(669, (i: In<'duration'>) => {
 	return /** @type {LocalizedString} */ (`Set the timelock delay to ${i?.duration}`)
 });

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const gov_decode_action_transfer = /* @__PURE__ */ message(666, (i: In<'amount' | 'from' | 'to'>) => {
+export const gov_decode_action_transfer = /* @__PURE__ */ message(670, (i: In<'amount' | 'from' | 'to'>) => {
 	return /** @type {LocalizedString} */ (`Transfer ${i?.amount} from ${i?.from} to ${i?.to}`)
 });

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const gov_decode_action_treasury = /* @__PURE__ */ message(667, (i: In<'to'>) => {
+export const gov_decode_action_treasury = /* @__PURE__ */ message(671, (i: In<'to'>) => {
 	return /** @type {LocalizedString} */ (`Send slashed stake to ${i?.to}`)
 });

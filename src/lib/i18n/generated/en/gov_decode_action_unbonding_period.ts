@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const gov_decode_action_unbonding_period = /* @__PURE__ */ message(668, (i: In<'duration'>) => {
+export const gov_decode_action_unbonding_period = /* @__PURE__ */ message(672, (i: In<'duration'>) => {
 	return /** @type {LocalizedString} */ (`Set the unbonding period to ${i?.duration}`)
 });

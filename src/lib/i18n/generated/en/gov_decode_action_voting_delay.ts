@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const gov_decode_action_voting_delay = /* @__PURE__ */ message(669, (i: In<'duration'>) => {
+export const gov_decode_action_voting_delay = /* @__PURE__ */ message(673, (i: In<'duration'>) => {
 	return /** @type {LocalizedString} */ (`Set the voting delay to ${i?.duration}`)
 });

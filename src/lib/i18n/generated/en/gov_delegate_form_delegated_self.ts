@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const gov_delegate_form_delegated_self = /* @__PURE__ */ message(671, "Delegated to yourself");
+export const gov_delegate_form_delegated_self = /* @__PURE__ */ message(675, "Delegated to yourself");

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const gov_delegate_form_delegated_to = /* @__PURE__ */ message(672, (i: In<'name'>) => {
+export const gov_delegate_form_delegated_to = /* @__PURE__ */ message(676, (i: In<'name'>) => {
 	return /** @type {LocalizedString} */ (`Delegated to ${i?.name}`)
 });

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const gov_delegate_form_label = /* @__PURE__ */ message(673, "Delegate to another address");
+export const gov_delegate_form_label = /* @__PURE__ */ message(677, "Delegate to another address");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const gov_delegate_form_myself = /* @__PURE__ */ message(674, "myself");
+export const gov_delegate_form_myself = /* @__PURE__ */ message(678, "myself");

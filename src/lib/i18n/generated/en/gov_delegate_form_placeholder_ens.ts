@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const gov_delegate_form_placeholder_ens = /* @__PURE__ */ message(675, "0x… or name.eth");
+export const gov_delegate_form_placeholder_ens = /* @__PURE__ */ message(679, "0x… or name.eth");

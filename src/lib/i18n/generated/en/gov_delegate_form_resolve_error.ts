@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const gov_delegate_form_resolve_error = /* @__PURE__ */ message(676, (i: In<'error'>) => {
+export const gov_delegate_form_resolve_error = /* @__PURE__ */ message(680, (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`Could not resolve the name: ${i?.error}`)
 });

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const gov_delegate_form_submit = /* @__PURE__ */ message(677, "Delegate");
+export const gov_delegate_form_submit = /* @__PURE__ */ message(681, "Delegate");

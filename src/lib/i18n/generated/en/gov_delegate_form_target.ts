@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const gov_delegate_form_target = /* @__PURE__ */ message(678, "Delegate to an address");
+export const gov_delegate_form_target = /* @__PURE__ */ message(682, "Delegate to an address");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const gov_delegate_form_target_ens = /* @__PURE__ */ message(679, "Delegate to an address or ENS name");
+export const gov_delegate_form_target_ens = /* @__PURE__ */ message(683, "Delegate to an address or ENS name");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const gov_delegate_form_to_myself = /* @__PURE__ */ message(680, "Delegate to myself");
+export const gov_delegate_form_to_myself = /* @__PURE__ */ message(684, "Delegate to myself");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const gov_delegate_form_updated = /* @__PURE__ */ message(681, "Delegation updated");
+export const gov_delegate_form_updated = /* @__PURE__ */ message(685, "Delegation updated");

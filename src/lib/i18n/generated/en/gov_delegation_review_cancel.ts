@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const gov_delegation_review_cancel = /* @__PURE__ */ message(682, "Cancel");
+export const gov_delegation_review_cancel = /* @__PURE__ */ message(686, "Cancel");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const gov_delegation_review_confirm = /* @__PURE__ */ message(683, "Confirm and open wallet");
+export const gov_delegation_review_confirm = /* @__PURE__ */ message(687, "Confirm and open wallet");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const gov_delegation_review_explain = /* @__PURE__ */ message(684, "All of your own voting power moves at once, wrapped and staked. It counts for proposals whose snapshot comes after this transaction; votes already counted on open proposals stay where they were.");
+export const gov_delegation_review_explain = /* @__PURE__ */ message(688, "All of your own voting power moves at once, wrapped and staked. It counts for proposals whose snapshot comes after this transaction; votes already counted on open proposals stay where they were.");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const gov_delegation_review_from = /* @__PURE__ */ message(685, "From");
+export const gov_delegation_review_from = /* @__PURE__ */ message(689, "From");

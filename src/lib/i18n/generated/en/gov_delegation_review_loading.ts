@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const gov_delegation_review_loading = /* @__PURE__ */ message(686, "Reading your votes…");
+export const gov_delegation_review_loading = /* @__PURE__ */ message(690, "Reading your votes…");

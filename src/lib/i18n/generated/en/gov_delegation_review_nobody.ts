@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const gov_delegation_review_nobody = /* @__PURE__ */ message(687, "nobody (not delegated: they count for no one today)");
+export const gov_delegation_review_nobody = /* @__PURE__ */ message(691, "nobody (not delegated: they count for no one today)");

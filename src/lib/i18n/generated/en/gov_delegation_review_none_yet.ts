@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const gov_delegation_review_none_yet = /* @__PURE__ */ message(688, "You have no voting power of your own yet: what you wrap or stake later follows this choice.");
+export const gov_delegation_review_none_yet = /* @__PURE__ */ message(692, "You have no voting power of your own yet: what you wrap or stake later follows this choice.");

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const gov_delegation_review_read_error = /* @__PURE__ */ message(689, (i: In<'error'>) => {
+export const gov_delegation_review_read_error = /* @__PURE__ */ message(693, (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`Could not read your votes: ${i?.error}`)
 });

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const gov_delegation_review_split = /* @__PURE__ */ message(690, (i: In<'wrapped' | 'staked'>) => {
+export const gov_delegation_review_split = /* @__PURE__ */ message(694, (i: In<'wrapped' | 'staked'>) => {
 	return /** @type {LocalizedString} */ (`(${i?.wrapped} wrapped, ${i?.staked} staked)`)
 });

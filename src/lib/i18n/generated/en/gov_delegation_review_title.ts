@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const gov_delegation_review_title = /* @__PURE__ */ message(691, "Review your delegation");
+export const gov_delegation_review_title = /* @__PURE__ */ message(695, "Review your delegation");

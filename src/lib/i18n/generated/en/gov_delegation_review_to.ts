@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const gov_delegation_review_to = /* @__PURE__ */ message(692, "To");
+export const gov_delegation_review_to = /* @__PURE__ */ message(696, "To");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const gov_delegation_review_unchanged = /* @__PURE__ */ message(693, "This is already your delegate: nothing would change.");
+export const gov_delegation_review_unchanged = /* @__PURE__ */ message(697, "This is already your delegate: nothing would change.");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const gov_delegation_review_votes_that_move = /* @__PURE__ */ message(694, "Votes that move");
+export const gov_delegation_review_votes_that_move = /* @__PURE__ */ message(698, "Votes that move");

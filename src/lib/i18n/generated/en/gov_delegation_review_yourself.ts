@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const gov_delegation_review_yourself = /* @__PURE__ */ message(695, "yourself");
+export const gov_delegation_review_yourself = /* @__PURE__ */ message(699, "yourself");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const gov_delegation_review_yourself_colon = /* @__PURE__ */ message(696, "yourself:");
+export const gov_delegation_review_yourself_colon = /* @__PURE__ */ message(700, "yourself:");

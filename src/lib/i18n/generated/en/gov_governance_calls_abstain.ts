@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const gov_governance_calls_abstain = /* @__PURE__ */ message(697, "Abstain");
+export const gov_governance_calls_abstain = /* @__PURE__ */ message(701, "Abstain");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const gov_governance_calls_against = /* @__PURE__ */ message(698, "Against");
+export const gov_governance_calls_against = /* @__PURE__ */ message(702, "Against");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const gov_governance_calls_for = /* @__PURE__ */ message(699, "For");
+export const gov_governance_calls_for = /* @__PURE__ */ message(703, "For");

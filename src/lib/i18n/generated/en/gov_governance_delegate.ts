@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const gov_governance_delegate = /* @__PURE__ */ message(700, (i: In<'name'>) => {
+export const gov_governance_delegate = /* @__PURE__ */ message(704, (i: In<'name'>) => {
 	return /** @type {LocalizedString} */ (`Delegate votes to ${i?.name}`)
 });

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const gov_governance_execute = /* @__PURE__ */ message(701, (i: In<'id'>) => {
+export const gov_governance_execute = /* @__PURE__ */ message(705, (i: In<'id'>) => {
 	return /** @type {LocalizedString} */ (`Execute proposal ${i?.id}`)
 });

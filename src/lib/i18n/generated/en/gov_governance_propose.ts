@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const gov_governance_propose = /* @__PURE__ */ message(702, (i: In<'title'>) => {
+export const gov_governance_propose = /* @__PURE__ */ message(706, (i: In<'title'>) => {
 	return /** @type {LocalizedString} */ (`Propose: ${i?.title}`)
 });

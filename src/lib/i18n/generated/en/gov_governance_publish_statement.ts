@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const gov_governance_publish_statement = /* @__PURE__ */ message(703, "Publish your delegate statement");
+export const gov_governance_publish_statement = /* @__PURE__ */ message(707, "Publish your delegate statement");

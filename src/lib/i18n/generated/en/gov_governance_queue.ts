@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const gov_governance_queue = /* @__PURE__ */ message(704, (i: In<'id'>) => {
+export const gov_governance_queue = /* @__PURE__ */ message(708, (i: In<'id'>) => {
 	return /** @type {LocalizedString} */ (`Queue proposal ${i?.id}`)
 });

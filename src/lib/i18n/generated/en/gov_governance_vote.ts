@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const gov_governance_vote = /* @__PURE__ */ message(705, (i: In<'support' | 'id'>) => {
+export const gov_governance_vote = /* @__PURE__ */ message(709, (i: In<'support' | 'id'>) => {
 	return /** @type {LocalizedString} */ (`Vote ${i?.support} on proposal ${i?.id}`)
 });

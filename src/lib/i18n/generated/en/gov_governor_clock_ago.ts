@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const gov_governor_clock_ago = /* @__PURE__ */ message(706, (i: In<'span'>) => {
+export const gov_governor_clock_ago = /* @__PURE__ */ message(710, (i: In<'span'>) => {
 	return /** @type {LocalizedString} */ (`${i?.span} ago`)
 });

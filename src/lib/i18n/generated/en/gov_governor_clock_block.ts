@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const gov_governor_clock_block = /* @__PURE__ */ message(707, (i: In<'number'>) => {
+export const gov_governor_clock_block = /* @__PURE__ */ message(711, (i: In<'number'>) => {
 	return /** @type {LocalizedString} */ (`block ${i?.number}`)
 });

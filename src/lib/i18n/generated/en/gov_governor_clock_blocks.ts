@@ -5,7 +5,7 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const gov_governor_clock_blocks = /* @__PURE__ */ message(708, (i: In<'count'>) => {const countPlural = registry.plural("en", i?.count, {});
+export const gov_governor_clock_blocks = /* @__PURE__ */ message(712, (i: In<'count'>) => {const countPlural = registry.plural("en", i?.count, {});
 	if (countPlural === "one") return /** @type {LocalizedString} */ (`${i?.count} block`);
 	if (countPlural === "other") return /** @type {LocalizedString} */ (`${i?.count} blocks`);
 	return /** @type {LocalizedString} */ ("gov_governor_clock_blocks");

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const gov_governor_clock_in = /* @__PURE__ */ message(709, (i: In<'span'>) => {
+export const gov_governor_clock_in = /* @__PURE__ */ message(713, (i: In<'span'>) => {
 	return /** @type {LocalizedString} */ (`in ${i?.span}`)
 });

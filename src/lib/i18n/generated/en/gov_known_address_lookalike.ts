@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const gov_known_address_lookalike = /* @__PURE__ */ message(710, (i: In<'name'>) => {
+export const gov_known_address_lookalike = /* @__PURE__ */ message(714, (i: In<'name'>) => {
 	return /** @type {LocalizedString} */ (`Looks like the ${i?.name} address but is a different one: check every character`)
 });

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const gov_page_all_delegates = /* @__PURE__ */ message(711, "All delegates");
+export const gov_page_all_delegates = /* @__PURE__ */ message(715, "All delegates");

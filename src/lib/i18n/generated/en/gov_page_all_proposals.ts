@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const gov_page_all_proposals = /* @__PURE__ */ message(712, "All proposals");
+export const gov_page_all_proposals = /* @__PURE__ */ message(716, "All proposals");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const gov_page_delegates = /* @__PURE__ */ message(713, "Delegates");
+export const gov_page_delegates = /* @__PURE__ */ message(717, "Delegates");

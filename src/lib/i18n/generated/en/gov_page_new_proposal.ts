@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const gov_page_new_proposal = /* @__PURE__ */ message(714, "New proposal");
+export const gov_page_new_proposal = /* @__PURE__ */ message(718, "New proposal");

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const gov_page_no_governor = /* @__PURE__ */ message(715, (i: In<'chain'>) => {
+export const gov_page_no_governor = /* @__PURE__ */ message(719, (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`The governor is not deployed on ${i?.chain}.`)
 });

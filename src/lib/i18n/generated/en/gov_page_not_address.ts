@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const gov_page_not_address = /* @__PURE__ */ message(716, (i: In<'address'>) => {
+export const gov_page_not_address = /* @__PURE__ */ message(720, (i: In<'address'>) => {
 	return /** @type {LocalizedString} */ (`"${i?.address}" is not an address.`)
 });

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const gov_page_not_found = /* @__PURE__ */ message(717, "There is no governance page here.");
+export const gov_page_not_found = /* @__PURE__ */ message(721, "There is no governance page here.");

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const gov_page_not_proposal_id = /* @__PURE__ */ message(718, (i: In<'id'>) => {
+export const gov_page_not_proposal_id = /* @__PURE__ */ message(722, (i: In<'id'>) => {
 	return /** @type {LocalizedString} */ (`"${i?.id}" is not a proposal id.`)
 });

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const gov_page_proposals = /* @__PURE__ */ message(719, "Proposals");
+export const gov_page_proposals = /* @__PURE__ */ message(723, "Proposals");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const gov_proposal_actions_call_details = /* @__PURE__ */ message(720, "Call details");
+export const gov_proposal_actions_call_details = /* @__PURE__ */ message(724, "Call details");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const gov_proposal_actions_calldata = /* @__PURE__ */ message(721, "Calldata");
+export const gov_proposal_actions_calldata = /* @__PURE__ */ message(725, "Calldata");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const gov_proposal_actions_function = /* @__PURE__ */ message(722, "Function");
+export const gov_proposal_actions_function = /* @__PURE__ */ message(726, "Function");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const gov_proposal_actions_label = /* @__PURE__ */ message(723, "Actions");
+export const gov_proposal_actions_label = /* @__PURE__ */ message(727, "Actions");

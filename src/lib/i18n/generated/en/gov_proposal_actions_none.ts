@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const gov_proposal_actions_none = /* @__PURE__ */ message(724, "This proposal makes no calls.");
+export const gov_proposal_actions_none = /* @__PURE__ */ message(728, "This proposal makes no calls.");

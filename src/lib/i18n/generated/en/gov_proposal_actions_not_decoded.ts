@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const gov_proposal_actions_not_decoded = /* @__PURE__ */ message(725, "Not decoded");
+export const gov_proposal_actions_not_decoded = /* @__PURE__ */ message(729, "Not decoded");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const gov_proposal_actions_target = /* @__PURE__ */ message(726, "Target");
+export const gov_proposal_actions_target = /* @__PURE__ */ message(730, "Target");

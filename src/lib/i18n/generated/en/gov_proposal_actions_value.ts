@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const gov_proposal_actions_value = /* @__PURE__ */ message(727, "Value");
+export const gov_proposal_actions_value = /* @__PURE__ */ message(731, "Value");

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const gov_proposal_actions_value_native = /* @__PURE__ */ message(728, (i: In<'amount'>) => {
+export const gov_proposal_actions_value_native = /* @__PURE__ */ message(732, (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`${i?.amount} (native coin)`)
 });

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const gov_proposal_list_all_states = /* @__PURE__ */ message(729, "All states");
+export const gov_proposal_list_all_states = /* @__PURE__ */ message(733, "All states");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const gov_proposal_list_canceled = /* @__PURE__ */ message(730, "Canceled by the proposer");
+export const gov_proposal_list_canceled = /* @__PURE__ */ message(734, "Canceled by the proposer");

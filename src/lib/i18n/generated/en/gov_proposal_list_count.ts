@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const gov_proposal_list_count = /* @__PURE__ */ message(731, (i: In<'count' | 'block'>) => {
+export const gov_proposal_list_count = /* @__PURE__ */ message(735, (i: In<'count' | 'block'>) => {
 	return /** @type {LocalizedString} */ (`${i?.count} proposals · as of block ${i?.block}`)
 });

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const gov_proposal_list_ended_ago = /* @__PURE__ */ message(732, (i: In<'time'>) => {
+export const gov_proposal_list_ended_ago = /* @__PURE__ */ message(736, (i: In<'time'>) => {
 	return /** @type {LocalizedString} */ (`Voting ended ${i?.time} ago`)
 });

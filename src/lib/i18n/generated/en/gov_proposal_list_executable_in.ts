@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const gov_proposal_list_executable_in = /* @__PURE__ */ message(733, (i: In<'time'>) => {
+export const gov_proposal_list_executable_in = /* @__PURE__ */ message(737, (i: In<'time'>) => {
 	return /** @type {LocalizedString} */ (`Executable in ${i?.time}`)
 });

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const gov_proposal_list_ghost_ended = /* @__PURE__ */ message(734, "Voting ended");
+export const gov_proposal_list_ghost_ended = /* @__PURE__ */ message(738, "Voting ended");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const gov_proposal_list_ghost_title = /* @__PURE__ */ message(735, "Proposal");
+export const gov_proposal_list_ghost_title = /* @__PURE__ */ message(739, "Proposal");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const gov_proposal_list_loading = /* @__PURE__ */ message(737, "Loading proposals…");
+export const gov_proposal_list_loading = /* @__PURE__ */ message(741, "Loading proposals…");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const gov_proposal_list_newer = /* @__PURE__ */ message(738, "Newer");
+export const gov_proposal_list_newer = /* @__PURE__ */ message(742, "Newer");

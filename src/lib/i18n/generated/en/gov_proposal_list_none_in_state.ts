@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const gov_proposal_list_none_in_state = /* @__PURE__ */ message(739, (i: In<'state'>) => {
+export const gov_proposal_list_none_in_state = /* @__PURE__ */ message(743, (i: In<'state'>) => {
 	return /** @type {LocalizedString} */ (`No proposal on this page is ${i?.state}.`)
 });

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const gov_proposal_list_older = /* @__PURE__ */ message(740, "Older");
+export const gov_proposal_list_older = /* @__PURE__ */ message(744, "Older");

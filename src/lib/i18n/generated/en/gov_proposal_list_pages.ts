@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const gov_proposal_list_pages = /* @__PURE__ */ message(741, "Proposal pages");
+export const gov_proposal_list_pages = /* @__PURE__ */ message(745, "Proposal pages");

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const gov_proposal_list_read_error = /* @__PURE__ */ message(742, (i: In<'error'>) => {
+export const gov_proposal_list_read_error = /* @__PURE__ */ message(746, (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`Could not read proposals: ${i?.error}`)
 });

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const gov_proposal_list_ready = /* @__PURE__ */ message(743, "Ready to execute");
+export const gov_proposal_list_ready = /* @__PURE__ */ message(747, "Ready to execute");

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const gov_proposal_list_starts_in = /* @__PURE__ */ message(744, (i: In<'time'>) => {
+export const gov_proposal_list_starts_in = /* @__PURE__ */ message(748, (i: In<'time'>) => {
 	return /** @type {LocalizedString} */ (`Voting starts in ${i?.time}`)
 });

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const gov_proposal_list_state_filter = /* @__PURE__ */ message(745, "State on this page");
+export const gov_proposal_list_state_filter = /* @__PURE__ */ message(749, "State on this page");

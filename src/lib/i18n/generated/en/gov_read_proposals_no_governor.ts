@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const gov_read_proposals_no_governor = /* @__PURE__ */ message(746, "The governor is not deployed on this chain.");
+export const gov_read_proposals_no_governor = /* @__PURE__ */ message(750, "The governor is not deployed on this chain.");

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const gov_read_proposals_untitled = /* @__PURE__ */ message(747, (i: In<'number'>) => {
+export const gov_read_proposals_untitled = /* @__PURE__ */ message(751, (i: In<'number'>) => {
 	return /** @type {LocalizedString} */ (`Proposal ${i?.number}`)
 });

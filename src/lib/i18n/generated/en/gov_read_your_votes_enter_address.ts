@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const gov_read_your_votes_enter_address = /* @__PURE__ */ message(748, "Enter an address (0x…) or an ENS name (name.eth).");
+export const gov_read_your_votes_enter_address = /* @__PURE__ */ message(752, "Enter an address (0x…) or an ENS name (name.eth).");

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const gov_read_your_votes_no_ens = /* @__PURE__ */ message(749, (i: In<'chain'>) => {
+export const gov_read_your_votes_no_ens = /* @__PURE__ */ message(753, (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`${i?.chain} has no ENS: enter an address.`)
 });

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const gov_read_your_votes_no_votes_token = /* @__PURE__ */ message(750, (i: In<'chain'>) => {
+export const gov_read_your_votes_no_votes_token = /* @__PURE__ */ message(754, (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`The governor on ${i?.chain} has no votes token the app can read.`)
 });

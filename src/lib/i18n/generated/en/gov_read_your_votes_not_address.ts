@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const gov_read_your_votes_not_address = /* @__PURE__ */ message(751, "That is not an address: expected 0x followed by 40 hex characters.");
+export const gov_read_your_votes_not_address = /* @__PURE__ */ message(755, "That is not an address: expected 0x followed by 40 hex characters.");

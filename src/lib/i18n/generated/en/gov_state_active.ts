@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const gov_state_active = /* @__PURE__ */ message(752, "Active");
+export const gov_state_active = /* @__PURE__ */ message(756, "Active");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const gov_state_canceled = /* @__PURE__ */ message(753, "Canceled");
+export const gov_state_canceled = /* @__PURE__ */ message(757, "Canceled");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const gov_state_defeated = /* @__PURE__ */ message(754, "Defeated");
+export const gov_state_defeated = /* @__PURE__ */ message(758, "Defeated");

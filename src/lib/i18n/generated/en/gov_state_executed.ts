@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const gov_state_executed = /* @__PURE__ */ message(755, "Executed");
+export const gov_state_executed = /* @__PURE__ */ message(759, "Executed");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const gov_state_expired = /* @__PURE__ */ message(756, "Expired");
+export const gov_state_expired = /* @__PURE__ */ message(760, "Expired");

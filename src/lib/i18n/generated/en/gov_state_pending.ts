@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const gov_state_pending = /* @__PURE__ */ message(757, "Pending");
+export const gov_state_pending = /* @__PURE__ */ message(761, "Pending");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const gov_state_queued = /* @__PURE__ */ message(758, "Queued");
+export const gov_state_queued = /* @__PURE__ */ message(762, "Queued");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const gov_state_succeeded = /* @__PURE__ */ message(759, "Succeeded");
+export const gov_state_succeeded = /* @__PURE__ */ message(763, "Succeeded");

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const gov_vote_bar_figures = /* @__PURE__ */ message(760, (i: In<'forVotes' | 'againstVotes' | 'abstainVotes'>) => {
+export const gov_vote_bar_figures = /* @__PURE__ */ message(764, (i: In<'forVotes' | 'againstVotes' | 'abstainVotes'>) => {
 	return /** @type {LocalizedString} */ (`For ${i?.forVotes} · Against ${i?.againstVotes} · Abstain ${i?.abstainVotes}`)
 });

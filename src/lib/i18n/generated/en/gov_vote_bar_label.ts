@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const gov_vote_bar_label = /* @__PURE__ */ message(761, (i: In<'forVotes' | 'againstVotes' | 'abstainVotes'>) => {
+export const gov_vote_bar_label = /* @__PURE__ */ message(765, (i: In<'forVotes' | 'againstVotes' | 'abstainVotes'>) => {
 	return /** @type {LocalizedString} */ (`For ${i?.forVotes}, against ${i?.againstVotes}, abstain ${i?.abstainVotes}`)
 });

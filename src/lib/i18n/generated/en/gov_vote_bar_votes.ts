@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const gov_vote_bar_votes = /* @__PURE__ */ message(762, "votes");
+export const gov_vote_bar_votes = /* @__PURE__ */ message(766, "votes");

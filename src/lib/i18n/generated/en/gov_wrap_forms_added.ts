@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const gov_wrap_forms_added = /* @__PURE__ */ message(763, "Voting power added");
+export const gov_wrap_forms_added = /* @__PURE__ */ message(767, "Voting power added");

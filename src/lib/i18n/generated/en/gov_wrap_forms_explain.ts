@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const gov_wrap_forms_explain = /* @__PURE__ */ message(764, (i: In<'symbol' | 'delegate'>) => {
+export const gov_wrap_forms_explain = /* @__PURE__ */ message(768, (i: In<'symbol' | 'delegate'>) => {
 	return /** @type {LocalizedString} */ (`Wrapped 1:1 into ${i?.symbol}; it votes for ${i?.delegate} and can return to plain ALT at any time, with no fee. One signature and one transaction where your wallet can sign a permit.`)
 });

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const gov_wrap_forms_explain_self = /* @__PURE__ */ message(765, (i: In<'symbol'>) => {
+export const gov_wrap_forms_explain_self = /* @__PURE__ */ message(769, (i: In<'symbol'>) => {
 	return /** @type {LocalizedString} */ (`Wrapped 1:1 into ${i?.symbol}; it votes for you and can return to plain ALT at any time, with no fee. One signature and one transaction where your wallet can sign a permit.`)
 });

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const gov_wrap_forms_get_votes = /* @__PURE__ */ message(766, "Get voting power");
+export const gov_wrap_forms_get_votes = /* @__PURE__ */ message(770, "Get voting power");

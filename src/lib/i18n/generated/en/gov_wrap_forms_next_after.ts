@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const gov_wrap_forms_next_after = /* @__PURE__ */ message(767, " list shows who else could vote with it.");
+export const gov_wrap_forms_next_after = /* @__PURE__ */ message(771, " list shows who else could vote with it.");

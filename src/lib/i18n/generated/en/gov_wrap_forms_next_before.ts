@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const gov_wrap_forms_next_before = /* @__PURE__ */ message(768, "Next: it counts for proposals created from now on, for whoever your votes go to (Your votes, above); the ");
+export const gov_wrap_forms_next_before = /* @__PURE__ */ message(772, "Next: it counts for proposals created from now on, for whoever your votes go to (Your votes, above); the ");

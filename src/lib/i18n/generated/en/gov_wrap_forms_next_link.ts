@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const gov_wrap_forms_next_link = /* @__PURE__ */ message(769, "delegates");
+export const gov_wrap_forms_next_link = /* @__PURE__ */ message(773, "delegates");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const gov_wrap_forms_no_plain = /* @__PURE__ */ message(770, "This wallet holds no plain ALT to turn into voting power.");
+export const gov_wrap_forms_no_plain = /* @__PURE__ */ message(774, "This wallet holds no plain ALT to turn into voting power.");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const gov_wrap_forms_plain_alt = /* @__PURE__ */ message(771, "plain ALT");
+export const gov_wrap_forms_plain_alt = /* @__PURE__ */ message(775, "plain ALT");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const gov_wrap_forms_return_plain = /* @__PURE__ */ message(772, "Return to plain ALT");
+export const gov_wrap_forms_return_plain = /* @__PURE__ */ message(776, "Return to plain ALT");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const gov_wrap_forms_returned = /* @__PURE__ */ message(773, "Returned to plain ALT");
+export const gov_wrap_forms_returned = /* @__PURE__ */ message(777, "Returned to plain ALT");

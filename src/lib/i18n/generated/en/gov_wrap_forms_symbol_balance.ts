@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const gov_wrap_forms_symbol_balance = /* @__PURE__ */ message(774, (i: In<'symbol'>) => {
+export const gov_wrap_forms_symbol_balance = /* @__PURE__ */ message(778, (i: In<'symbol'>) => {
 	return /** @type {LocalizedString} */ (`${i?.symbol} balance`)
 });

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const gov_wrap_forms_unwrap_label = /* @__PURE__ */ message(775, "Voting power to return to plain ALT");
+export const gov_wrap_forms_unwrap_label = /* @__PURE__ */ message(779, "Voting power to return to plain ALT");

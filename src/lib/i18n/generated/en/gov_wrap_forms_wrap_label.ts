@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const gov_wrap_forms_wrap_label = /* @__PURE__ */ message(776, "Plain ALT to turn into voting power");
+export const gov_wrap_forms_wrap_label = /* @__PURE__ */ message(780, "Plain ALT to turn into voting power");

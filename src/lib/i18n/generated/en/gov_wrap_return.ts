@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const gov_wrap_return = /* @__PURE__ */ message(777, (i: In<'amount'>) => {
+export const gov_wrap_return = /* @__PURE__ */ message(781, (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`Return ${i?.amount} to plain ALT`)
 });

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const gov_wrap_turn = /* @__PURE__ */ message(778, (i: In<'amount' | 'delegate'>) => {
+export const gov_wrap_turn = /* @__PURE__ */ message(782, (i: In<'amount' | 'delegate'>) => {
 	return /** @type {LocalizedString} */ (`Turn ${i?.amount} into voting power for ${i?.delegate}`)
 });

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const gov_wrap_turn_self = /* @__PURE__ */ message(779, (i: In<'amount'>) => {
+export const gov_wrap_turn_self = /* @__PURE__ */ message(783, (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`Turn ${i?.amount} into voting power for yourself`)
 });

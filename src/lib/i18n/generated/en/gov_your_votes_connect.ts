@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const gov_your_votes_connect = /* @__PURE__ */ message(780, "Connect a wallet or view an address to see its voting power and delegate.");
+export const gov_your_votes_connect = /* @__PURE__ */ message(784, "Connect a wallet or view an address to see its voting power and delegate.");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const gov_your_votes_connect_this = /* @__PURE__ */ message(781, "Connect this wallet to delegate its votes or get voting power.");
+export const gov_your_votes_connect_this = /* @__PURE__ */ message(785, "Connect this wallet to delegate its votes or get voting power.");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const gov_your_votes_delegate_power = /* @__PURE__ */ message(782, "Your delegate's voting power: ");
+export const gov_your_votes_delegate_power = /* @__PURE__ */ message(786, "Your delegate's voting power: ");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const gov_your_votes_delegation_note = /* @__PURE__ */ message(783, "Delegation moves all of this account's voting power; it counts for proposals whose snapshot comes after it.");
+export const gov_your_votes_delegation_note = /* @__PURE__ */ message(787, "Delegation moves all of this account's voting power; it counts for proposals whose snapshot comes after it.");

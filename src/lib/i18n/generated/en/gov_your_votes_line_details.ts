@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const gov_your_votes_line_details = /* @__PURE__ */ message(784, "details and delegation");
+export const gov_your_votes_line_details = /* @__PURE__ */ message(788, "details and delegation");

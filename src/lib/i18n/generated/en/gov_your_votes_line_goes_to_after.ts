@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const gov_your_votes_line_goes_to_after = /* @__PURE__ */ message(785, "");
+export const gov_your_votes_line_goes_to_after = /* @__PURE__ */ message(789, "");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const gov_your_votes_line_goes_to_before = /* @__PURE__ */ message(786, "your own votes go to ");
+export const gov_your_votes_line_goes_to_before = /* @__PURE__ */ message(790, "your own votes go to ");

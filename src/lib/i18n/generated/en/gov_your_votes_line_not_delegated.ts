@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const gov_your_votes_line_not_delegated = /* @__PURE__ */ message(787, "not delegated");
+export const gov_your_votes_line_not_delegated = /* @__PURE__ */ message(791, "not delegated");

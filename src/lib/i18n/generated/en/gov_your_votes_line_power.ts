@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const gov_your_votes_line_power = /* @__PURE__ */ message(788, "Your voting power: ");
+export const gov_your_votes_line_power = /* @__PURE__ */ message(792, "Your voting power: ");

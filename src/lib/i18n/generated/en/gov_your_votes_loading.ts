@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const gov_your_votes_loading = /* @__PURE__ */ message(789, "Loading your votes…");
+export const gov_your_votes_loading = /* @__PURE__ */ message(793, "Loading your votes…");

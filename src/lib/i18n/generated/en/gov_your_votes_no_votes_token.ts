@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const gov_your_votes_no_votes_token = /* @__PURE__ */ message(790, (i: In<'chain'>) => {
+export const gov_your_votes_no_votes_token = /* @__PURE__ */ message(794, (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`The governor on ${i?.chain} has no votes token the app can read, so there is no voting power to show.`)
 });

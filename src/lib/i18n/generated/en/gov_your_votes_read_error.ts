@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const gov_your_votes_read_error = /* @__PURE__ */ message(791, (i: In<'error'>) => {
+export const gov_your_votes_read_error = /* @__PURE__ */ message(795, (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`Could not read voting power: ${i?.error}`)
 });

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const gov_your_votes_safe_description = /* @__PURE__ */ message(792, (i: In<'delegate'>) => {
+export const gov_your_votes_safe_description = /* @__PURE__ */ message(796, (i: In<'delegate'>) => {
 	return /** @type {LocalizedString} */ (`Moves all of the Safe's voting power, wrapped and staked, to ${i?.delegate}.`)
 });

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const gov_your_votes_safe_description_self = /* @__PURE__ */ message(793, "Moves all of the Safe's voting power, wrapped and staked, to the Safe itself.");
+export const gov_your_votes_safe_description_self = /* @__PURE__ */ message(797, "Moves all of the Safe's voting power, wrapped and staked, to the Safe itself.");

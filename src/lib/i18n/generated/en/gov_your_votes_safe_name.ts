@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const gov_your_votes_safe_name = /* @__PURE__ */ message(794, (i: In<'delegate'>) => {
+export const gov_your_votes_safe_name = /* @__PURE__ */ message(798, (i: In<'delegate'>) => {
 	return /** @type {LocalizedString} */ (`Delegate votes to ${i?.delegate}`)
 });

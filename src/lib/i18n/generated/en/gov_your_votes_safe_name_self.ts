@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const gov_your_votes_safe_name_self = /* @__PURE__ */ message(795, "Delegate votes to itself");
+export const gov_your_votes_safe_name_self = /* @__PURE__ */ message(799, "Delegate votes to itself");

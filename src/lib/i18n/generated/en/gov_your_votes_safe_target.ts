@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const gov_your_votes_safe_target = /* @__PURE__ */ message(796, "Delegate to (an address; empty: the Safe itself)");
+export const gov_your_votes_safe_target = /* @__PURE__ */ message(800, "Delegate to (an address; empty: the Safe itself)");

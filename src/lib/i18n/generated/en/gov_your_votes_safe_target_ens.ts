@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const gov_your_votes_safe_target_ens = /* @__PURE__ */ message(797, "Delegate to (an address or ENS name; empty: the Safe itself)");
+export const gov_your_votes_safe_target_ens = /* @__PURE__ */ message(801, "Delegate to (an address or ENS name; empty: the Safe itself)");

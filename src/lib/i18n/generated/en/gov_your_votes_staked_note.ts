@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const gov_your_votes_staked_note = /* @__PURE__ */ message(798, "Wrapped and staked ALT both vote, and one delegation moves both. Changes count for proposals whose snapshot comes after them.");
+export const gov_your_votes_staked_note = /* @__PURE__ */ message(802, "Wrapped and staked ALT both vote, and one delegation moves both. Changes count for proposals whose snapshot comes after them.");

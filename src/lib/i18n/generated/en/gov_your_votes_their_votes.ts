@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const gov_your_votes_their_votes = /* @__PURE__ */ message(799, "their votes");
+export const gov_your_votes_their_votes = /* @__PURE__ */ message(803, "their votes");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const gov_your_votes_title = /* @__PURE__ */ message(800, "Your votes");
+export const gov_your_votes_title = /* @__PURE__ */ message(804, "Your votes");

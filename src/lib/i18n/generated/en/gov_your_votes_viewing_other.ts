@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const gov_your_votes_viewing_other = /* @__PURE__ */ message(801, "You are viewing another address: connect its wallet to delegate or get voting power for it.");
+export const gov_your_votes_viewing_other = /* @__PURE__ */ message(805, "You are viewing another address: connect its wallet to delegate or get voting power for it.");

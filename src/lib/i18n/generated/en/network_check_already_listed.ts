@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const network_check_already_listed = /* @__PURE__ */ message(802, "That RPC is already in the list.");
+export const network_check_already_listed = /* @__PURE__ */ message(806, "That RPC is already in the list.");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const network_check_credentials = /* @__PURE__ */ message(803, "Leave the user name and password out of the URL.");
+export const network_check_credentials = /* @__PURE__ */ message(807, "Leave the user name and password out of the URL.");

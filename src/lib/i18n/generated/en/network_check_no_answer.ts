@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const network_check_no_answer = /* @__PURE__ */ message(804, (i: In<'host' | 'reason'>) => {
+export const network_check_no_answer = /* @__PURE__ */ message(808, (i: In<'host' | 'reason'>) => {
 	return /** @type {LocalizedString} */ (`${i?.host} did not answer: ${i?.reason}`)
 });

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const network_check_no_chain_id = /* @__PURE__ */ message(805, (i: In<'host'>) => {
+export const network_check_no_chain_id = /* @__PURE__ */ message(809, (i: In<'host'>) => {
 	return /** @type {LocalizedString} */ (`${i?.host} did not say which chain it serves.`)
 });

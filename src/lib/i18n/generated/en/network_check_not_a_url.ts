@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const network_check_not_a_url = /* @__PURE__ */ message(806, "Enter a full URL, starting with https://.");
+export const network_check_not_a_url = /* @__PURE__ */ message(810, "Enter a full URL, starting with https://.");

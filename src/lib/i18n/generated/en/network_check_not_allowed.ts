@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const network_check_not_allowed = /* @__PURE__ */ message(807, (i: In<'origin'>) => {
+export const network_check_not_allowed = /* @__PURE__ */ message(811, (i: In<'origin'>) => {
 	return /** @type {LocalizedString} */ (`This site only connects to the RPCs its deployer allowed, and ${i?.origin} is not one of them. The deployer can allow RPCs you add (see the README's "Reading history on public RPCs"); until then, use one of the listed RPCs.`)
 });

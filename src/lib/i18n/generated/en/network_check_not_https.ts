@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const network_check_not_https = /* @__PURE__ */ message(808, "Use an https:// URL (http:// only for a node on this computer).");
+export const network_check_not_https = /* @__PURE__ */ message(812, "Use an https:// URL (http:// only for a node on this computer).");

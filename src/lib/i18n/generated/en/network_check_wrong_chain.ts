@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const network_check_wrong_chain = /* @__PURE__ */ message(809, (i: In<'host' | 'id' | 'chain' | 'expected'>) => {
+export const network_check_wrong_chain = /* @__PURE__ */ message(813, (i: In<'host' | 'id' | 'chain' | 'expected'>) => {
 	return /** @type {LocalizedString} */ (`${i?.host} serves chain ${i?.id}, not ${i?.chain} (chain ${i?.expected}).`)
 });

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const network_endpoint_at_head = /* @__PURE__ */ message(810, "at the head");
+export const network_endpoint_at_head = /* @__PURE__ */ message(814, "at the head");

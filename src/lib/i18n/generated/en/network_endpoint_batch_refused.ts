@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const network_endpoint_batch_refused = /* @__PURE__ */ message(812, (i: In<'count' | 'refused'>) => {
+export const network_endpoint_batch_refused = /* @__PURE__ */ message(816, (i: In<'count' | 'refused'>) => {
 	return /** @type {LocalizedString} */ (`up to ${i?.count} calls a request (refused ${i?.refused})`)
 });

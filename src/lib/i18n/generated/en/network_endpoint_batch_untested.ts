@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const network_endpoint_batch_untested = /* @__PURE__ */ message(813, (i: In<'count'>) => {
+export const network_endpoint_batch_untested = /* @__PURE__ */ message(817, (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`up to ${i?.count} calls a request (not tested yet)`)
 });

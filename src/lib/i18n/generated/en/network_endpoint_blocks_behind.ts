@@ -5,7 +5,7 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const network_endpoint_blocks_behind = /* @__PURE__ */ message(814, (i: In<'count'>) => {const countPlural = registry.plural("en", i?.count, {});
+export const network_endpoint_blocks_behind = /* @__PURE__ */ message(818, (i: In<'count'>) => {const countPlural = registry.plural("en", i?.count, {});
 	if (countPlural === "one") return /** @type {LocalizedString} */ (`${i?.count} block behind the others`);
 	if (countPlural === "other") return /** @type {LocalizedString} */ (`${i?.count} blocks behind the others`);
 	return /** @type {LocalizedString} */ ("network_endpoint_blocks_behind");

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const network_endpoint_calls_per_minute = /* @__PURE__ */ message(815, (i: In<'count'>) => {
+export const network_endpoint_calls_per_minute = /* @__PURE__ */ message(819, (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`${i?.count} calls a minute`)
 });

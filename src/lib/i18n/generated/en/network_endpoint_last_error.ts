@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const network_endpoint_last_error = /* @__PURE__ */ message(817, (i: In<'error' | 'ago'>) => {
+export const network_endpoint_last_error = /* @__PURE__ */ message(821, (i: In<'error' | 'ago'>) => {
 	return /** @type {LocalizedString} */ (`${i?.error} (${i?.ago})`)
 });

@@ -5,7 +5,7 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const network_endpoint_limits_met = /* @__PURE__ */ message(818, (i: In<'count'>) => {const countPlural = registry.plural("en", i?.count, {});
+export const network_endpoint_limits_met = /* @__PURE__ */ message(822, (i: In<'count'>) => {const countPlural = registry.plural("en", i?.count, {});
 	if (countPlural === "one") return /** @type {LocalizedString} */ (`not now (${i?.count} limit met)`);
 	if (countPlural === "other") return /** @type {LocalizedString} */ (`not now (${i?.count} limits met)`);
 	return /** @type {LocalizedString} */ ("network_endpoint_limits_met");

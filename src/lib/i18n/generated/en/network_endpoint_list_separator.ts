@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const network_endpoint_list_separator = /* @__PURE__ */ message(819, ", ");
+export const network_endpoint_list_separator = /* @__PURE__ */ message(823, ", ");

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const network_endpoint_minutes_ago = /* @__PURE__ */ message(820, (i: In<'count'>) => {
+export const network_endpoint_minutes_ago = /* @__PURE__ */ message(824, (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`${i?.count} min ago`)
 });

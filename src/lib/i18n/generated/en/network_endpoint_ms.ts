@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const network_endpoint_ms = /* @__PURE__ */ message(821, (i: In<'count'>) => {
+export const network_endpoint_ms = /* @__PURE__ */ message(825, (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`${i?.count} ms`)
 });

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const network_endpoint_no_pace = /* @__PURE__ */ message(822, "no rate limit met");
+export const network_endpoint_no_pace = /* @__PURE__ */ message(826, "no rate limit met");

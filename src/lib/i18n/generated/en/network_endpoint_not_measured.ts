@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const network_endpoint_not_measured = /* @__PURE__ */ message(823, "not measured yet");
+export const network_endpoint_not_measured = /* @__PURE__ */ message(827, "not measured yet");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const network_endpoint_not_rate_limited = /* @__PURE__ */ message(824, "no");
+export const network_endpoint_not_rate_limited = /* @__PURE__ */ message(828, "no");

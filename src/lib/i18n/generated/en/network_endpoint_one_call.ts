@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const network_endpoint_one_call = /* @__PURE__ */ message(825, "one call a request");
+export const network_endpoint_one_call = /* @__PURE__ */ message(829, "one call a request");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const network_endpoint_one_call_no_batches = /* @__PURE__ */ message(826, "one call a request (it takes no batches)");
+export const network_endpoint_one_call_no_batches = /* @__PURE__ */ message(830, "one call a request (it takes no batches)");

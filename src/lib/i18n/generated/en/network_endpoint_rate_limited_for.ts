@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const network_endpoint_rate_limited_for = /* @__PURE__ */ message(827, (i: In<'time'>) => {
+export const network_endpoint_rate_limited_for = /* @__PURE__ */ message(831, (i: In<'time'>) => {
 	return /** @type {LocalizedString} */ (`yes, for ${i?.time} more`)
 });

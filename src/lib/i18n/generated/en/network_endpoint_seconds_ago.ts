@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const network_endpoint_seconds_ago = /* @__PURE__ */ message(829, (i: In<'count'>) => {
+export const network_endpoint_seconds_ago = /* @__PURE__ */ message(833, (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`${i?.count} s ago`)
 });

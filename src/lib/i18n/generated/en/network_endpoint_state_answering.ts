@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const network_endpoint_state_answering = /* @__PURE__ */ message(830, "answering");
+export const network_endpoint_state_answering = /* @__PURE__ */ message(834, "answering");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const network_endpoint_state_behind = /* @__PURE__ */ message(831, "behind");
+export const network_endpoint_state_behind = /* @__PURE__ */ message(835, "behind");

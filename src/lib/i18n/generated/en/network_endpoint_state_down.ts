@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const network_endpoint_state_down = /* @__PURE__ */ message(832, "down");
+export const network_endpoint_state_down = /* @__PURE__ */ message(836, "down");

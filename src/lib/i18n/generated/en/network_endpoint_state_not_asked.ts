@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const network_endpoint_state_not_asked = /* @__PURE__ */ message(833, "not asked yet");
+export const network_endpoint_state_not_asked = /* @__PURE__ */ message(837, "not asked yet");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const network_endpoint_state_rate_limited = /* @__PURE__ */ message(834, "rate-limited");
+export const network_endpoint_state_rate_limited = /* @__PURE__ */ message(838, "rate-limited");

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const network_page_add_hint = /* @__PURE__ */ message(835, (i: In<'chain'>) => {
+export const network_page_add_hint = /* @__PURE__ */ message(839, (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`Your own node or a provider you trust, for ${i?.chain}. The app checks which chain it serves before using it, and keeps it in this browser only.`)
 });

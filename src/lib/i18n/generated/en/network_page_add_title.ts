@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const network_page_add_title = /* @__PURE__ */ message(836, "Add an RPC");
+export const network_page_add_title = /* @__PURE__ */ message(840, "Add an RPC");

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const network_page_added = /* @__PURE__ */ message(837, (i: In<'url'>) => {
+export const network_page_added = /* @__PURE__ */ message(841, (i: In<'url'>) => {
 	return /** @type {LocalizedString} */ (`Added ${i?.url}. Reads use it when it is the healthiest.`)
 });

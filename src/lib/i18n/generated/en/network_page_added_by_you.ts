@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const network_page_added_by_you = /* @__PURE__ */ message(838, "Added by you");
+export const network_page_added_by_you = /* @__PURE__ */ message(842, "Added by you");

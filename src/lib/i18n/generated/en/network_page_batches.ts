@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const network_page_batches = /* @__PURE__ */ message(839, "Batches");
+export const network_page_batches = /* @__PURE__ */ message(843, "Batches");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const network_page_check_and_add = /* @__PURE__ */ message(840, "Check and add");
+export const network_page_check_and_add = /* @__PURE__ */ message(844, "Check and add");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const network_page_checking = /* @__PURE__ */ message(841, "Checking…");
+export const network_page_checking = /* @__PURE__ */ message(845, "Checking…");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const network_page_endpoints_label = /* @__PURE__ */ message(842, "RPC endpoints");
+export const network_page_endpoints_label = /* @__PURE__ */ message(846, "RPC endpoints");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const network_page_head = /* @__PURE__ */ message(843, "Head");
+export const network_page_head = /* @__PURE__ */ message(847, "Head");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const network_page_in_use = /* @__PURE__ */ message(844, "In use");
+export const network_page_in_use = /* @__PURE__ */ message(848, "In use");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const network_page_last_error = /* @__PURE__ */ message(845, "Last error");
+export const network_page_last_error = /* @__PURE__ */ message(849, "Last error");

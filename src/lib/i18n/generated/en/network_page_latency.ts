@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const network_page_latency = /* @__PURE__ */ message(846, "Latency");
+export const network_page_latency = /* @__PURE__ */ message(850, "Latency");

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const network_page_lead = /* @__PURE__ */ message(847, (i: In<'chain'>) => {
+export const network_page_lead = /* @__PURE__ */ message(851, (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`How ${i?.chain}'s RPC endpoints are answering this browser. Reads go to the healthiest one and move to the next when it fails, rate-limits or falls behind; the limits each one has are learned as they are met and kept in this browser.`)
 });

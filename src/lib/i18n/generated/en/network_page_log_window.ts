@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const network_page_log_window = /* @__PURE__ */ message(848, (i: In<'count'>) => {
+export const network_page_log_window = /* @__PURE__ */ message(852, (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`History is read ${i?.count} blocks a request on this chain (learned).`)
 });

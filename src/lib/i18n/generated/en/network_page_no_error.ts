@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const network_page_no_error = /* @__PURE__ */ message(849, "none");
+export const network_page_no_error = /* @__PURE__ */ message(853, "none");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const network_page_pace = /* @__PURE__ */ message(850, "Pace");
+export const network_page_pace = /* @__PURE__ */ message(854, "Pace");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const network_page_rate_limited = /* @__PURE__ */ message(851, "Rate-limited");
+export const network_page_rate_limited = /* @__PURE__ */ message(855, "Rate-limited");

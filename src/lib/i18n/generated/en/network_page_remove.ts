@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const network_page_remove = /* @__PURE__ */ message(852, (i: In<'host'>) => {
+export const network_page_remove = /* @__PURE__ */ message(856, (i: In<'host'>) => {
 	return /** @type {LocalizedString} */ (`Remove ${i?.host}`)
 });

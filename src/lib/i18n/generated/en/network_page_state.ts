@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const network_page_state = /* @__PURE__ */ message(853, "State");
+export const network_page_state = /* @__PURE__ */ message(857, "State");

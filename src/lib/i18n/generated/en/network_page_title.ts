@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const network_page_title = /* @__PURE__ */ message(854, "Network");
+export const network_page_title = /* @__PURE__ */ message(858, "Network");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const network_page_url_label = /* @__PURE__ */ message(855, "RPC URL");
+export const network_page_url_label = /* @__PURE__ */ message(859, "RPC URL");

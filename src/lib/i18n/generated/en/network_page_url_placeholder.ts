@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const network_page_url_placeholder = /* @__PURE__ */ message(856, "https://");
+export const network_page_url_placeholder = /* @__PURE__ */ message(860, "https://");

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const overview_airdrop_check_failed = /* @__PURE__ */ message(857, (i: In<'error'>) => {
+export const overview_airdrop_check_failed = /* @__PURE__ */ message(861, (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`Eligibility could not be checked: ${i?.error}`)
 });

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const overview_airdrop_checking = /* @__PURE__ */ message(858, "Checking eligibility…");
+export const overview_airdrop_checking = /* @__PURE__ */ message(862, "Checking eligibility…");

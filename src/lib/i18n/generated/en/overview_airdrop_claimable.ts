@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const overview_airdrop_claimable = /* @__PURE__ */ message(859, "Claimable");
+export const overview_airdrop_claimable = /* @__PURE__ */ message(863, "Claimable");

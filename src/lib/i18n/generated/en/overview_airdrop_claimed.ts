@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const overview_airdrop_claimed = /* @__PURE__ */ message(860, "Claimed");
+export const overview_airdrop_claimed = /* @__PURE__ */ message(864, "Claimed");

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const overview_airdrop_closes_in = /* @__PURE__ */ message(861, (i: In<'time'>) => {
+export const overview_airdrop_closes_in = /* @__PURE__ */ message(865, (i: In<'time'>) => {
 	return /** @type {LocalizedString} */ (`Closes in ${i?.time}`)
 });

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const overview_airdrop_not_claimed_in_time = /* @__PURE__ */ message(862, "Not claimed in time");
+export const overview_airdrop_not_claimed_in_time = /* @__PURE__ */ message(866, "Not claimed in time");

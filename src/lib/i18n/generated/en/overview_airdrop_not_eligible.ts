@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const overview_airdrop_not_eligible = /* @__PURE__ */ message(863, "Not eligible");
+export const overview_airdrop_not_eligible = /* @__PURE__ */ message(867, "Not eligible");

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const overview_airdrop_opens_in = /* @__PURE__ */ message(864, (i: In<'time'>) => {
+export const overview_airdrop_opens_in = /* @__PURE__ */ message(868, (i: In<'time'>) => {
 	return /** @type {LocalizedString} */ (`Opens in ${i?.time}`)
 });

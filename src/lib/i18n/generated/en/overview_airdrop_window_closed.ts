@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const overview_airdrop_window_closed = /* @__PURE__ */ message(865, "Claim window closed");
+export const overview_airdrop_window_closed = /* @__PURE__ */ message(869, "Claim window closed");

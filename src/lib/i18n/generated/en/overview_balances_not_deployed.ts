@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const overview_balances_not_deployed = /* @__PURE__ */ message(866, "ALT not deployed");
+export const overview_balances_not_deployed = /* @__PURE__ */ message(870, "ALT not deployed");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const overview_balances_title = /* @__PURE__ */ message(867, "ALT balance");
+export const overview_balances_title = /* @__PURE__ */ message(871, "ALT balance");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const overview_card_loading = /* @__PURE__ */ message(868, "Loading…");
+export const overview_card_loading = /* @__PURE__ */ message(872, "Loading…");

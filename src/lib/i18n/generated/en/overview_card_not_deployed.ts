@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const overview_card_not_deployed = /* @__PURE__ */ message(869, (i: In<'chain'>) => {
+export const overview_card_not_deployed = /* @__PURE__ */ message(873, (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`Not deployed on ${i?.chain}.`)
 });

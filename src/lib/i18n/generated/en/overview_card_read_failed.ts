@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const overview_card_read_failed = /* @__PURE__ */ message(870, (i: In<'error'>) => {
+export const overview_card_read_failed = /* @__PURE__ */ message(874, (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`Could not read this: ${i?.error}`)
 });

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const overview_deadline_after = /* @__PURE__ */ message(871, "; what is not claimed by then returns to the treasury.");
+export const overview_deadline_after = /* @__PURE__ */ message(875, "; what is not claimed by then returns to the treasury.");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const overview_deadline_before = /* @__PURE__ */ message(872, "");
+export const overview_deadline_before = /* @__PURE__ */ message(876, "");

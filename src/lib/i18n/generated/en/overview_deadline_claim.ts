@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const overview_deadline_claim = /* @__PURE__ */ message(873, "Claim");
+export const overview_deadline_claim = /* @__PURE__ */ message(877, "Claim");

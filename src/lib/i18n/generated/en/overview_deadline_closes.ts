@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const overview_deadline_closes = /* @__PURE__ */ message(874, (i: In<'time'>) => {
+export const overview_deadline_closes = /* @__PURE__ */ message(878, (i: In<'time'>) => {
 	return /** @type {LocalizedString} */ (`closes in ${i?.time}`)
 });

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const overview_deadline_label = /* @__PURE__ */ message(875, "Airdrop to claim");
+export const overview_deadline_label = /* @__PURE__ */ message(879, "Airdrop to claim");

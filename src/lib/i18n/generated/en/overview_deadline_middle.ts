@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const overview_deadline_middle = /* @__PURE__ */ message(876, " to claim from Airdrop Season One: ");
+export const overview_deadline_middle = /* @__PURE__ */ message(880, " to claim from Airdrop Season One: ");

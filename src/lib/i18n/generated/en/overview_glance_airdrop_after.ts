@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const overview_glance_airdrop_after = /* @__PURE__ */ message(877, ", and claim it.");
+export const overview_glance_airdrop_after = /* @__PURE__ */ message(881, ", and claim it.");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const overview_glance_airdrop_before = /* @__PURE__ */ message(878, "");
+export const overview_glance_airdrop_before = /* @__PURE__ */ message(882, "");

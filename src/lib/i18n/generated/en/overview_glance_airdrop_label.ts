@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const overview_glance_airdrop_label = /* @__PURE__ */ message(879, "Airdrop Season One now");
+export const overview_glance_airdrop_label = /* @__PURE__ */ message(883, "Airdrop Season One now");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const overview_glance_airdrop_link = /* @__PURE__ */ message(880, "Check whether an address is eligible for the airdrop");
+export const overview_glance_airdrop_link = /* @__PURE__ */ message(884, "Check whether an address is eligible for the airdrop");

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const overview_glance_blocks = /* @__PURE__ */ message(881, (i: In<'count'>) => {
+export const overview_glance_blocks = /* @__PURE__ */ message(885, (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`${i?.count} blocks`)
 });

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const overview_glance_claims_so_far = /* @__PURE__ */ message(882, (i: In<'count'>) => {
+export const overview_glance_claims_so_far = /* @__PURE__ */ message(886, (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`${i?.count} claims so far; what is unclaimed when the window ends returns to the treasury.`)
 });

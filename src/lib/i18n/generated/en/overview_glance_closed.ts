@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const overview_glance_closed = /* @__PURE__ */ message(883, "Closed");
+export const overview_glance_closed = /* @__PURE__ */ message(887, "Closed");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const overview_glance_connect_hint = /* @__PURE__ */ message(884, "Connect a wallet, or view any address with the field above, to see its ALT across staking, governance and the airdrop. Nothing here needs a wallet to read.");
+export const overview_glance_connect_hint = /* @__PURE__ */ message(888, "Connect a wallet, or view any address with the field above, to see its ALT across staking, governance and the airdrop. Nothing here needs a wallet to read.");

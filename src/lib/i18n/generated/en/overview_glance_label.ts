@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const overview_glance_label = /* @__PURE__ */ message(885, "ALT at a glance");
+export const overview_glance_label = /* @__PURE__ */ message(889, "ALT at a glance");

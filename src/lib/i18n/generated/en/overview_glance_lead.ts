@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const overview_glance_lead = /* @__PURE__ */ message(886, "ALT is the token of AltLayer's restaked-rollup protocol. Staked with operators, it secures the services rollups rely on (VITAL verifies rollup state and raises fraud-proof challenges, MACH gives fast finality, SQUAD sequences) and earns rewards; wrapped or staked, it votes on the protocol's proposals.");
+export const overview_glance_lead = /* @__PURE__ */ message(890, "ALT is the token of AltLayer's restaked-rollup protocol. Staked with operators, it secures the services rollups rely on (VITAL verifies rollup state and raises fraud-proof challenges, MACH gives fast finality, SQUAD sequences) and earns rewards; wrapped or staked, it votes on the protocol's proposals.");

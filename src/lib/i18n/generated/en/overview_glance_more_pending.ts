@@ -5,7 +5,7 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const overview_glance_more_pending = /* @__PURE__ */ message(887, (i: In<'count' | 'time'>) => {const countPlural = registry.plural("en", i?.count, {});
+export const overview_glance_more_pending = /* @__PURE__ */ message(891, (i: In<'count' | 'time'>) => {const countPlural = registry.plural("en", i?.count, {});
 	if (countPlural === "one") return /** @type {LocalizedString} */ (`; ${i?.count} more opens for voting in ${i?.time}`);
 	if (countPlural === "other") return /** @type {LocalizedString} */ (`; ${i?.count} more open for voting in ${i?.time}`);
 	return /** @type {LocalizedString} */ ("overview_glance_more_pending");

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const overview_glance_no_governor = /* @__PURE__ */ message(888, (i: In<'chain'>) => {
+export const overview_glance_no_governor = /* @__PURE__ */ message(892, (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`No governor the app can read on ${i?.chain}.`)
 });

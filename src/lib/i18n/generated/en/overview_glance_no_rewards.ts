@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const overview_glance_no_rewards = /* @__PURE__ */ message(889, (i: In<'count' | 'time'>) => {
+export const overview_glance_no_rewards = /* @__PURE__ */ message(893, (i: In<'count' | 'time'>) => {
 	return /** @type {LocalizedString} */ (`staked with ${i?.count} operators; no rewards are streaming now. Leaving takes ${i?.time}.`)
 });

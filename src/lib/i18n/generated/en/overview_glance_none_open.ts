@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const overview_glance_none_open = /* @__PURE__ */ message(890, "None is open now");
+export const overview_glance_none_open = /* @__PURE__ */ message(894, "None is open now");

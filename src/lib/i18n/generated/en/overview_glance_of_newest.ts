@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const overview_glance_of_newest = /* @__PURE__ */ message(891, (i: In<'count'>) => {
+export const overview_glance_of_newest = /* @__PURE__ */ message(895, (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (` (of the newest ${i?.count}).`)
 });

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const overview_glance_open_for_voting = /* @__PURE__ */ message(892, (i: In<'count'>) => {
+export const overview_glance_open_for_voting = /* @__PURE__ */ message(896, (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`${i?.count} open for voting`)
 });

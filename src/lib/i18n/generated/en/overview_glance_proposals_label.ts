@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const overview_glance_proposals_label = /* @__PURE__ */ message(893, "Proposals now");
+export const overview_glance_proposals_label = /* @__PURE__ */ message(897, "Proposals now");

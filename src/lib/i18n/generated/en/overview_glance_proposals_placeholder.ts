@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const overview_glance_proposals_placeholder = /* @__PURE__ */ message(894, "The soonest closes in 2 days; 1 more opens for voting in 3 hours (of the newest 10).");
+export const overview_glance_proposals_placeholder = /* @__PURE__ */ message(898, "The soonest closes in 2 days; 1 more opens for voting in 3 hours (of the newest 10).");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const overview_glance_proposals_title = /* @__PURE__ */ message(895, "Proposals");
+export const overview_glance_proposals_title = /* @__PURE__ */ message(899, "Proposals");

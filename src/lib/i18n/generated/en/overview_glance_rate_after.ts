@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const overview_glance_rate_after = /* @__PURE__ */ message(896, (i: In<'time'>) => {
+export const overview_glance_rate_after = /* @__PURE__ */ message(900, (i: In<'time'>) => {
 	return /** @type {LocalizedString} */ (` a year before the operator's commission, at today's stream. Leaving takes ${i?.time}.`)
 });

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const overview_glance_rate_before = /* @__PURE__ */ message(897, (i: In<'count'>) => {
+export const overview_glance_rate_before = /* @__PURE__ */ message(901, (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`staked with ${i?.count} operators; `)
 });

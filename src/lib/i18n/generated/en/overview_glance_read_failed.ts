@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const overview_glance_read_failed = /* @__PURE__ */ message(898, (i: In<'chain' | 'error'>) => {
+export const overview_glance_read_failed = /* @__PURE__ */ message(902, (i: In<'chain' | 'error'>) => {
 	return /** @type {LocalizedString} */ (`Could not read ${i?.chain}: ${i?.error}`)
 });

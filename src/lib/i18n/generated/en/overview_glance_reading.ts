@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const overview_glance_reading = /* @__PURE__ */ message(899, "Reading…");
+export const overview_glance_reading = /* @__PURE__ */ message(903, "Reading…");

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const overview_glance_soonest_closes = /* @__PURE__ */ message(900, (i: In<'time'>) => {
+export const overview_glance_soonest_closes = /* @__PURE__ */ message(904, (i: In<'time'>) => {
 	return /** @type {LocalizedString} */ (`The soonest closes in ${i?.time}`)
 });

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const overview_glance_stake_after = /* @__PURE__ */ message(901, ": it earns rewards and keeps voting, and it can be slashed if the operator misbehaves.");
+export const overview_glance_stake_after = /* @__PURE__ */ message(905, ": it earns rewards and keeps voting, and it can be slashed if the operator misbehaves.");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const overview_glance_stake_before = /* @__PURE__ */ message(902, "");
+export const overview_glance_stake_before = /* @__PURE__ */ message(906, "");

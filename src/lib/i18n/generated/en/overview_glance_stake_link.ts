@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const overview_glance_stake_link = /* @__PURE__ */ message(903, "Stake ALT with an operator");
+export const overview_glance_stake_link = /* @__PURE__ */ message(907, "Stake ALT with an operator");

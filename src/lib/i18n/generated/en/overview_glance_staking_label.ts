@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const overview_glance_staking_label = /* @__PURE__ */ message(904, "Staking now");
+export const overview_glance_staking_label = /* @__PURE__ */ message(908, "Staking now");

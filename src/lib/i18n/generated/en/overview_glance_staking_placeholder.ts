@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const overview_glance_staking_placeholder = /* @__PURE__ */ message(905, "staked with 100 operators; 5.00% a year before the operator's commission, at today's stream. Leaving takes 7 days.");
+export const overview_glance_staking_placeholder = /* @__PURE__ */ message(909, "staked with 100 operators; 5.00% a year before the operator's commission, at today's stream. Leaving takes 7 days.");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const overview_glance_staking_title = /* @__PURE__ */ message(906, "Staking");
+export const overview_glance_staking_title = /* @__PURE__ */ message(910, "Staking");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const overview_glance_vote_after = /* @__PURE__ */ message(907, " to someone who votes for you.");
+export const overview_glance_vote_after = /* @__PURE__ */ message(911, " to someone who votes for you.");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const overview_glance_vote_before = /* @__PURE__ */ message(908, "");
+export const overview_glance_vote_before = /* @__PURE__ */ message(912, "");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const overview_glance_vote_link = /* @__PURE__ */ message(909, "Vote on proposals, or delegate your votes");
+export const overview_glance_vote_link = /* @__PURE__ */ message(913, "Vote on proposals, or delegate your votes");

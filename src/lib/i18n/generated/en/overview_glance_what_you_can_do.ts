@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const overview_glance_what_you_can_do = /* @__PURE__ */ message(910, "What you can do here");
+export const overview_glance_what_you_can_do = /* @__PURE__ */ message(914, "What you can do here");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const overview_other_balance_unreachable = /* @__PURE__ */ message(911, "unreachable");
+export const overview_other_balance_unreachable = /* @__PURE__ */ message(915, "unreachable");

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const overview_other_balance_unreachable_last_read = /* @__PURE__ */ message(912, (i: In<'amount'>) => {
+export const overview_other_balance_unreachable_last_read = /* @__PURE__ */ message(916, (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`unreachable (last read ${i?.amount})`)
 });

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const overview_page_airdrop_season_one = /* @__PURE__ */ message(913, "Airdrop Season One");
+export const overview_page_airdrop_season_one = /* @__PURE__ */ message(917, "Airdrop Season One");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const overview_page_all_activity = /* @__PURE__ */ message(914, "All activity");
+export const overview_page_all_activity = /* @__PURE__ */ message(918, "All activity");

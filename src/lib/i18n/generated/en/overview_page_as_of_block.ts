@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const overview_page_as_of_block = /* @__PURE__ */ message(915, (i: In<'block'>) => {
+export const overview_page_as_of_block = /* @__PURE__ */ message(919, (i: In<'block'>) => {
 	return /** @type {LocalizedString} */ (`as of block ${i?.block}`)
 });

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const overview_page_chain_no_answer = /* @__PURE__ */ message(916, "the chain did not answer.");
+export const overview_page_chain_no_answer = /* @__PURE__ */ message(920, "the chain did not answer.");

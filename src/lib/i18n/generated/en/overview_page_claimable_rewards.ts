@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const overview_page_claimable_rewards = /* @__PURE__ */ message(917, "Claimable rewards");
+export const overview_page_claimable_rewards = /* @__PURE__ */ message(921, "Claimable rewards");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const overview_page_keeps_voting = /* @__PURE__ */ message(918, "keeps voting");
+export const overview_page_keeps_voting = /* @__PURE__ */ message(922, "keeps voting");

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const overview_page_no_voting_power = /* @__PURE__ */ message(919, (i: In<'chain'>) => {
+export const overview_page_no_voting_power = /* @__PURE__ */ message(923, (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`No governor or votes token is configured on ${i?.chain}, so there is no voting power to show.`)
 });

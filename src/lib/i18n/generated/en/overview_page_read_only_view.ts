@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const overview_page_read_only_view = /* @__PURE__ */ message(921, "Read-only view of");
+export const overview_page_read_only_view = /* @__PURE__ */ message(925, "Read-only view of");

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const overview_page_ready_to_withdraw = /* @__PURE__ */ message(922, (i: In<'amount'>) => {
+export const overview_page_ready_to_withdraw = /* @__PURE__ */ message(926, (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`${i?.amount} ready to withdraw`)
 });

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const overview_page_recent_activity = /* @__PURE__ */ message(923, "Your recent activity");
+export const overview_page_recent_activity = /* @__PURE__ */ message(927, "Your recent activity");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const overview_page_restoring_wallet = /* @__PURE__ */ message(924, "Restoring your wallet…");
+export const overview_page_restoring_wallet = /* @__PURE__ */ message(928, "Restoring your wallet…");

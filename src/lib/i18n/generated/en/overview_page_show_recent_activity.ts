@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const overview_page_show_recent_activity = /* @__PURE__ */ message(925, "Show recent activity");
+export const overview_page_show_recent_activity = /* @__PURE__ */ message(929, "Show recent activity");

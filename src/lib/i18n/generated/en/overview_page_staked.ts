@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const overview_page_staked = /* @__PURE__ */ message(926, "Staked");
+export const overview_page_staked = /* @__PURE__ */ message(930, "Staked");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const overview_page_title = /* @__PURE__ */ message(927, "Overview");
+export const overview_page_title = /* @__PURE__ */ message(931, "Overview");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const overview_page_unbonding = /* @__PURE__ */ message(928, "Unbonding");
+export const overview_page_unbonding = /* @__PURE__ */ message(932, "Unbonding");

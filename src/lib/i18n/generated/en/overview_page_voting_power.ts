@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const overview_page_voting_power = /* @__PURE__ */ message(929, "Voting power");
+export const overview_page_voting_power = /* @__PURE__ */ message(933, "Voting power");

@@ -5,7 +5,7 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const overview_page_with_operators = /* @__PURE__ */ message(930, (i: In<'count'>) => {const countPlural = registry.plural("en", i?.count, {});
+export const overview_page_with_operators = /* @__PURE__ */ message(934, (i: In<'count'>) => {const countPlural = registry.plural("en", i?.count, {});
 	if (countPlural === "one") return /** @type {LocalizedString} */ (`with ${i?.count} operator`);
 	if (countPlural === "other") return /** @type {LocalizedString} */ (`with ${i?.count} operators`);
 	return /** @type {LocalizedString} */ ("overview_page_with_operators");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const overview_page_your_account = /* @__PURE__ */ message(931, "Your account");
+export const overview_page_your_account = /* @__PURE__ */ message(935, "Your account");

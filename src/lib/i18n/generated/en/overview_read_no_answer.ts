@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const overview_read_no_answer = /* @__PURE__ */ message(932, "no answer");
+export const overview_read_no_answer = /* @__PURE__ */ message(936, "no answer");

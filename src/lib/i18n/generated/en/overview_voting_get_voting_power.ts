@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const overview_voting_get_voting_power = /* @__PURE__ */ message(933, "Get voting power");
+export const overview_voting_get_voting_power = /* @__PURE__ */ message(937, "Get voting power");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const proposal_page_all_proposals = /* @__PURE__ */ message(934, "← All proposals");
+export const proposal_page_all_proposals = /* @__PURE__ */ message(938, "← All proposals");

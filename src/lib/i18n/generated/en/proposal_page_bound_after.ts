@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const proposal_page_bound_after = /* @__PURE__ */ message(935, " suffix): nobody else could submit it first.");
+export const proposal_page_bound_after = /* @__PURE__ */ message(939, " suffix): nobody else could submit it first.");

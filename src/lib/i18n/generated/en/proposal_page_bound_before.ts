@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const proposal_page_bound_before = /* @__PURE__ */ message(936, "Description bound to proposer ");
+export const proposal_page_bound_before = /* @__PURE__ */ message(940, "Description bound to proposer ");

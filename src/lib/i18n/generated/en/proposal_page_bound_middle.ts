@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const proposal_page_bound_middle = /* @__PURE__ */ message(937, " (");
+export const proposal_page_bound_middle = /* @__PURE__ */ message(941, " (");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const proposal_page_description_label = /* @__PURE__ */ message(938, "Proposal description");
+export const proposal_page_description_label = /* @__PURE__ */ message(942, "Proposal description");

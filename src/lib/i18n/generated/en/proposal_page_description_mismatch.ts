@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const proposal_page_description_mismatch = /* @__PURE__ */ message(939, "The description found in the logs does not match the hash the governor stored. It is not shown.");
+export const proposal_page_description_mismatch = /* @__PURE__ */ message(943, "The description found in the logs does not match the hash the governor stored. It is not shown.");

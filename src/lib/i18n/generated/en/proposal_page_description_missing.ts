@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const proposal_page_description_missing = /* @__PURE__ */ message(940, "The description of this proposal could not be found in the governor's logs. Its actions below are read from the governor and are authoritative.");
+export const proposal_page_description_missing = /* @__PURE__ */ message(944, "The description of this proposal could not be found in the governor's logs. Its actions below are read from the governor and are authoritative.");

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const proposal_page_fallback_title = /* @__PURE__ */ message(941, (i: In<'id'>) => {
+export const proposal_page_fallback_title = /* @__PURE__ */ message(945, (i: In<'id'>) => {
 	return /** @type {LocalizedString} */ (`Proposal ${i?.id}`)
 });

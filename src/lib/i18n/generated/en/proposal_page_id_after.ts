@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const proposal_page_id_after = /* @__PURE__ */ message(942, (i: In<'block'>) => {
+export const proposal_page_id_after = /* @__PURE__ */ message(946, (i: In<'block'>) => {
 	return /** @type {LocalizedString} */ (` · as of block ${i?.block}`)
 });

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const proposal_page_id_before = /* @__PURE__ */ message(943, "Proposal ");
+export const proposal_page_id_before = /* @__PURE__ */ message(947, "Proposal ");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const proposal_page_invalid_utf8 = /* @__PURE__ */ message(944, "This description is not valid UTF-8; unreadable bytes are shown as �.");
+export const proposal_page_invalid_utf8 = /* @__PURE__ */ message(948, "This description is not valid UTF-8; unreadable bytes are shown as �.");

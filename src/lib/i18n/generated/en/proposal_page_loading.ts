@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const proposal_page_loading = /* @__PURE__ */ message(945, "Loading the proposal…");
+export const proposal_page_loading = /* @__PURE__ */ message(949, "Loading the proposal…");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const proposal_page_proposer = /* @__PURE__ */ message(946, "Proposer: ");
+export const proposal_page_proposer = /* @__PURE__ */ message(950, "Proposer: ");

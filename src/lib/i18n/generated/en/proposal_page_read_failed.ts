@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const proposal_page_read_failed = /* @__PURE__ */ message(947, (i: In<'error'>) => {
+export const proposal_page_read_failed = /* @__PURE__ */ message(951, (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`Could not read this proposal: ${i?.error}`)
 });

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const proposal_page_show_votes_over_time = /* @__PURE__ */ message(948, "Show votes over time");
+export const proposal_page_show_votes_over_time = /* @__PURE__ */ message(952, "Show votes over time");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const proposal_page_verified = /* @__PURE__ */ message(949, "Description verified against the hash stored on-chain.");
+export const proposal_page_verified = /* @__PURE__ */ message(953, "Description verified against the hash stored on-chain.");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const proposal_page_votes_over_period = /* @__PURE__ */ message(950, "Votes over the voting period");
+export const proposal_page_votes_over_period = /* @__PURE__ */ message(954, "Votes over the voting period");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const proposal_page_votes_unit = /* @__PURE__ */ message(951, "votes");
+export const proposal_page_votes_unit = /* @__PURE__ */ message(955, "votes");

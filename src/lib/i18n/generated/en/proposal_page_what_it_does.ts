@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const proposal_page_what_it_does = /* @__PURE__ */ message(952, "What it does");
+export const proposal_page_what_it_does = /* @__PURE__ */ message(956, "What it does");

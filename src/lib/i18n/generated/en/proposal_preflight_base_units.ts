@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const proposal_preflight_base_units = /* @__PURE__ */ message(953, (i: In<'amount'>) => {
+export const proposal_preflight_base_units = /* @__PURE__ */ message(957, (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`${i?.amount} base units`)
 });

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const proposal_preflight_insufficient_allowance = /* @__PURE__ */ message(954, (i: In<'who' | 'has' | 'needs' | 'call'>) => {
+export const proposal_preflight_insufficient_allowance = /* @__PURE__ */ message(958, (i: In<'who' | 'has' | 'needs' | 'call'>) => {
 	return /** @type {LocalizedString} */ (`${i?.who} may spend only ${i?.has} of the executor's tokens but the action needs ${i?.needs} (${i?.call}).`)
 });

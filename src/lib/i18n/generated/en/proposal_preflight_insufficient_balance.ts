@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const proposal_preflight_insufficient_balance = /* @__PURE__ */ message(955, (i: In<'who' | 'has' | 'needs' | 'call'>) => {
+export const proposal_preflight_insufficient_balance = /* @__PURE__ */ message(959, (i: In<'who' | 'has' | 'needs' | 'call'>) => {
 	return /** @type {LocalizedString} */ (`${i?.who} holds ${i?.has} but the action moves ${i?.needs} (${i?.call}).`)
 });

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const proposal_preflight_no_reason = /* @__PURE__ */ message(956, "It reverts without a reason.");
+export const proposal_preflight_no_reason = /* @__PURE__ */ message(960, "It reverts without a reason.");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const proposal_preflight_not_simulated = /* @__PURE__ */ message(957, "Not simulated: the governor accepts a call to itself only from inside its own execute, which a simulation of the actions cannot stand in for.");
+export const proposal_preflight_not_simulated = /* @__PURE__ */ message(961, "Not simulated: the governor accepts a call to itself only from inside its own execute, which a simulation of the actions cannot stand in for.");

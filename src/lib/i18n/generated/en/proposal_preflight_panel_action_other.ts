@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const proposal_preflight_panel_action_other = /* @__PURE__ */ message(958, (i: In<'number' | 'reason'>) => {
+export const proposal_preflight_panel_action_other = /* @__PURE__ */ message(962, (i: In<'number' | 'reason'>) => {
 	return /** @type {LocalizedString} */ (`Action ${i?.number}: ${i?.reason}`)
 });

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const proposal_preflight_panel_action_reverts = /* @__PURE__ */ message(959, (i: In<'number' | 'reason'>) => {
+export const proposal_preflight_panel_action_reverts = /* @__PURE__ */ message(963, (i: In<'number' | 'reason'>) => {
 	return /** @type {LocalizedString} */ (`Action ${i?.number}: reverts: ${i?.reason}`)
 });

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const proposal_preflight_panel_action_succeeds = /* @__PURE__ */ message(960, (i: In<'number'>) => {
+export const proposal_preflight_panel_action_succeeds = /* @__PURE__ */ message(964, (i: In<'number'>) => {
 	return /** @type {LocalizedString} */ (`Action ${i?.number}: succeeds`)
 });

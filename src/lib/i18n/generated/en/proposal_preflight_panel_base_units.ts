@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const proposal_preflight_panel_base_units = /* @__PURE__ */ message(961, (i: In<'amount' | 'token'>) => {
+export const proposal_preflight_panel_base_units = /* @__PURE__ */ message(965, (i: In<'amount' | 'token'>) => {
 	return /** @type {LocalizedString} */ (`${i?.amount} base units of token ${i?.token}`)
 });

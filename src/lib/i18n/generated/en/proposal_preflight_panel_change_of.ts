@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const proposal_preflight_panel_change_of = /* @__PURE__ */ message(962, " of ");
+export const proposal_preflight_panel_change_of = /* @__PURE__ */ message(966, " of ");

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const proposal_preflight_panel_change_values = /* @__PURE__ */ message(963, (i: In<'before' | 'after'>) => {
+export const proposal_preflight_panel_change_values = /* @__PURE__ */ message(967, (i: In<'before' | 'after'>) => {
 	return /** @type {LocalizedString} */ (`: ${i?.before} → ${i?.after}`)
 });

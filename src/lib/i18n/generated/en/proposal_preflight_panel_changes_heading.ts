@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const proposal_preflight_panel_changes_heading = /* @__PURE__ */ message(964, "What would change");
+export const proposal_preflight_panel_changes_heading = /* @__PURE__ */ message(968, "What would change");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const proposal_preflight_panel_changes_label = /* @__PURE__ */ message(965, "Simulated parameter changes");
+export const proposal_preflight_panel_changes_label = /* @__PURE__ */ message(969, "Simulated parameter changes");

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const proposal_preflight_panel_failed_again = /* @__PURE__ */ message(967, (i: In<'error'>) => {
+export const proposal_preflight_panel_failed_again = /* @__PURE__ */ message(971, (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`Could not simulate it again: ${i?.error}`)
 });

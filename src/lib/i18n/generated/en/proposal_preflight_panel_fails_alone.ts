@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const proposal_preflight_panel_fails_alone = /* @__PURE__ */ message(968, (i: In<'number'>) => {
+export const proposal_preflight_panel_fails_alone = /* @__PURE__ */ message(972, (i: In<'number'>) => {
 	return /** @type {LocalizedString} */ (`Action ${i?.number} fails when tried alone`)
 });

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const proposal_preflight_panel_fails_alone_after = /* @__PURE__ */ message(969, (i: In<'reason'>) => {
+export const proposal_preflight_panel_fails_alone_after = /* @__PURE__ */ message(973, (i: In<'reason'>) => {
 	return /** @type {LocalizedString} */ (`: ${i?.reason} It may need the actions before it, which this provider cannot run in order.`)
 });

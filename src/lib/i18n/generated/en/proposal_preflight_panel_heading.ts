@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const proposal_preflight_panel_heading = /* @__PURE__ */ message(970, "If executed now");
+export const proposal_preflight_panel_heading = /* @__PURE__ */ message(974, "If executed now");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const proposal_preflight_panel_movement_end = /* @__PURE__ */ message(971, "");
+export const proposal_preflight_panel_movement_end = /* @__PURE__ */ message(975, "");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const proposal_preflight_panel_movement_from = /* @__PURE__ */ message(972, " from ");
+export const proposal_preflight_panel_movement_from = /* @__PURE__ */ message(976, " from ");

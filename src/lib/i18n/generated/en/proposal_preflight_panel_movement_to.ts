@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const proposal_preflight_panel_movement_to = /* @__PURE__ */ message(973, " to ");
+export const proposal_preflight_panel_movement_to = /* @__PURE__ */ message(977, " to ");

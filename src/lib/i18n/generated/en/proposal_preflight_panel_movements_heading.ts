@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const proposal_preflight_panel_movements_heading = /* @__PURE__ */ message(974, "What would move");
+export const proposal_preflight_panel_movements_heading = /* @__PURE__ */ message(978, "What would move");

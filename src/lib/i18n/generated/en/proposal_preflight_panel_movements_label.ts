@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const proposal_preflight_panel_movements_label = /* @__PURE__ */ message(975, "Simulated token movements");
+export const proposal_preflight_panel_movements_label = /* @__PURE__ */ message(979, "Simulated token movements");

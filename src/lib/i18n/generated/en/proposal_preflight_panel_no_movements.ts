@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const proposal_preflight_panel_no_movements = /* @__PURE__ */ message(976, "No tokens would move.");
+export const proposal_preflight_panel_no_movements = /* @__PURE__ */ message(980, "No tokens would move.");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const proposal_preflight_panel_no_simulate_v1 = /* @__PURE__ */ message(977, "This provider has no eth_simulateV1: each action was tried alone on today's state, not after the ones before it, and token movements cannot be shown.");
+export const proposal_preflight_panel_no_simulate_v1 = /* @__PURE__ */ message(981, "This provider has no eth_simulateV1: each action was tried alone on today's state, not after the ones before it, and token movements cannot be shown.");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const proposal_preflight_panel_outcomes_label = /* @__PURE__ */ message(978, "Outcome of each action");
+export const proposal_preflight_panel_outcomes_label = /* @__PURE__ */ message(982, "Outcome of each action");

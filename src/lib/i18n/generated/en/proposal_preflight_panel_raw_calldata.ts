@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const proposal_preflight_panel_raw_calldata = /* @__PURE__ */ message(979, "The raw calldata, to simulate elsewhere");
+export const proposal_preflight_panel_raw_calldata = /* @__PURE__ */ message(983, "The raw calldata, to simulate elsewhere");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const proposal_preflight_panel_reverts_whole = /* @__PURE__ */ message(980, "An execution reverts as a whole: nothing would move.");
+export const proposal_preflight_panel_reverts_whole = /* @__PURE__ */ message(984, "An execution reverts as a whole: nothing would move.");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const proposal_preflight_panel_simulate_again = /* @__PURE__ */ message(981, "Simulate again");
+export const proposal_preflight_panel_simulate_again = /* @__PURE__ */ message(985, "Simulate again");

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const proposal_preflight_panel_simulated_at = /* @__PURE__ */ message(982, (i: In<'block'>) => {
+export const proposal_preflight_panel_simulated_at = /* @__PURE__ */ message(986, (i: In<'block'>) => {
 	return /** @type {LocalizedString} */ (`Simulated at block ${i?.block} as the executor, with no transaction sent. It informs; it blocks neither voting nor execution.`)
 });

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const proposal_preflight_panel_simulating = /* @__PURE__ */ message(983, "Simulating…");
+export const proposal_preflight_panel_simulating = /* @__PURE__ */ message(987, "Simulating…");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const proposal_preflight_panel_simulating_head = /* @__PURE__ */ message(984, "Simulating its actions at the head…");
+export const proposal_preflight_panel_simulating_head = /* @__PURE__ */ message(988, "Simulating its actions at the head…");

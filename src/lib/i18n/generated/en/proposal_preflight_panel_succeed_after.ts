@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const proposal_preflight_panel_succeed_after = /* @__PURE__ */ message(985, ".");
+export const proposal_preflight_panel_succeed_after = /* @__PURE__ */ message(989, ".");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const proposal_preflight_panel_succeed_each_after = /* @__PURE__ */ message(986, ": each action alone succeeds.");
+export const proposal_preflight_panel_succeed_each_after = /* @__PURE__ */ message(990, ": each action alone succeeds.");

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const proposal_preflight_panel_succeed_each_skipped_after = /* @__PURE__ */ message(987, (i: In<'skipped' | 'total'>) => {
+export const proposal_preflight_panel_succeed_each_skipped_after = /* @__PURE__ */ message(991, (i: In<'skipped' | 'total'>) => {
 	return /** @type {LocalizedString} */ (`: each action alone succeeds (${i?.skipped} of ${i?.total} actions could not be simulated).`)
 });

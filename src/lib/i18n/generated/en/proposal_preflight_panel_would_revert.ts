@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const proposal_preflight_panel_would_revert = /* @__PURE__ */ message(989, (i: In<'number'>) => {
+export const proposal_preflight_panel_would_revert = /* @__PURE__ */ message(993, (i: In<'number'>) => {
 	return /** @type {LocalizedString} */ (`Would revert at action ${i?.number}`)
 });

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const proposal_preflight_panel_would_revert_after = /* @__PURE__ */ message(990, (i: In<'reason'>) => {
+export const proposal_preflight_panel_would_revert_after = /* @__PURE__ */ message(994, (i: In<'reason'>) => {
 	return /** @type {LocalizedString} */ (`: ${i?.reason}`)
 });

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const proposal_preflight_panel_would_succeed = /* @__PURE__ */ message(991, "Would succeed");
+export const proposal_preflight_panel_would_succeed = /* @__PURE__ */ message(995, "Would succeed");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const proposal_preflight_run_failed = /* @__PURE__ */ message(992, "The simulation failed.");
+export const proposal_preflight_run_failed = /* @__PURE__ */ message(996, "The simulation failed.");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const proposal_preflight_unavailable = /* @__PURE__ */ message(993, "This provider cannot simulate calls (it has neither eth_simulateV1 nor eth_call with state overrides).");
+export const proposal_preflight_unavailable = /* @__PURE__ */ message(997, "This provider cannot simulate calls (it has neither eth_simulateV1 nor eth_call with state overrides).");

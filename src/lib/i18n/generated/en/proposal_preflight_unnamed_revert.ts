@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const proposal_preflight_unnamed_revert = /* @__PURE__ */ message(994, (i: In<'selector'>) => {
+export const proposal_preflight_unnamed_revert = /* @__PURE__ */ message(998, (i: In<'selector'>) => {
 	return /** @type {LocalizedString} */ (`It reverts with data ${i?.selector} the app cannot name.`)
 });

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const proposal_queue_execute_countdown = /* @__PURE__ */ message(995, (i: In<'duration'>) => {
+export const proposal_queue_execute_countdown = /* @__PURE__ */ message(999, (i: In<'duration'>) => {
 	return /** @type {LocalizedString} */ (`(in ${i?.duration})`)
 });

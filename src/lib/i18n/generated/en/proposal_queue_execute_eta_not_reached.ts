@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const proposal_queue_execute_eta_not_reached = /* @__PURE__ */ message(996, "The timelock has not reached the eta yet (chain time).");
+export const proposal_queue_execute_eta_not_reached = /* @__PURE__ */ message(1000, "The timelock has not reached the eta yet (chain time).");

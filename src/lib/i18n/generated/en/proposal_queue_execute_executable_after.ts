@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const proposal_queue_execute_executable_after = /* @__PURE__ */ message(997, ".");
+export const proposal_queue_execute_executable_after = /* @__PURE__ */ message(1001, ".");

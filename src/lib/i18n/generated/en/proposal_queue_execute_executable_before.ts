@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const proposal_queue_execute_executable_before = /* @__PURE__ */ message(998, "Executable from ");
+export const proposal_queue_execute_executable_before = /* @__PURE__ */ message(1002, "Executable from ");

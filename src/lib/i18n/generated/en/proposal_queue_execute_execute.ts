@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const proposal_queue_execute_execute = /* @__PURE__ */ message(999, "Execute");
+export const proposal_queue_execute_execute = /* @__PURE__ */ message(1003, "Execute");

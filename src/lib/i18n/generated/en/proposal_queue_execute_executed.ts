@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const proposal_queue_execute_executed = /* @__PURE__ */ message(1000, "Executed");
+export const proposal_queue_execute_executed = /* @__PURE__ */ message(1004, "Executed");

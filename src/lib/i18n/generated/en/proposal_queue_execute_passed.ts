@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const proposal_queue_execute_passed = /* @__PURE__ */ message(1001, "This proposal passed. Queueing starts the timelock's delay, after which anyone can execute it.");
+export const proposal_queue_execute_passed = /* @__PURE__ */ message(1005, "This proposal passed. Queueing starts the timelock's delay, after which anyone can execute it.");

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const proposal_queue_execute_passed_delay = /* @__PURE__ */ message(1002, (i: In<'delay'>) => {
+export const proposal_queue_execute_passed_delay = /* @__PURE__ */ message(1006, (i: In<'delay'>) => {
 	return /** @type {LocalizedString} */ (`This proposal passed. Queueing starts the timelock's delay of ${i?.delay}, after which anyone can execute it.`)
 });

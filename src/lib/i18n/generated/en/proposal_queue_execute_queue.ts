@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const proposal_queue_execute_queue = /* @__PURE__ */ message(1003, "Queue");
+export const proposal_queue_execute_queue = /* @__PURE__ */ message(1007, "Queue");

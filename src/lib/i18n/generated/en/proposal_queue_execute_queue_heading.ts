@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const proposal_queue_execute_queue_heading = /* @__PURE__ */ message(1004, "Queue for execution");
+export const proposal_queue_execute_queue_heading = /* @__PURE__ */ message(1008, "Queue for execution");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const proposal_queue_execute_queued = /* @__PURE__ */ message(1005, "Queued");
+export const proposal_queue_execute_queued = /* @__PURE__ */ message(1009, "Queued");

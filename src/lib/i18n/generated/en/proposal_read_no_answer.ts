@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const proposal_read_no_answer = /* @__PURE__ */ message(1006, (i: In<'name'>) => {
+export const proposal_read_no_answer = /* @__PURE__ */ message(1010, (i: In<'name'>) => {
 	return /** @type {LocalizedString} */ (`The governor did not answer ${i?.name}.`)
 });

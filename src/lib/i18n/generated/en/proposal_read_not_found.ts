@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const proposal_read_not_found = /* @__PURE__ */ message(1007, (i: In<'id'>) => {
+export const proposal_read_not_found = /* @__PURE__ */ message(1011, (i: In<'id'>) => {
 	return /** @type {LocalizedString} */ (`There is no proposal ${i?.id} on this governor.`)
 });

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const proposal_tallies_abstain = /* @__PURE__ */ message(1008, "Abstain");
+export const proposal_tallies_abstain = /* @__PURE__ */ message(1012, "Abstain");

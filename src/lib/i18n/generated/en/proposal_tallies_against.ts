@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const proposal_tallies_against = /* @__PURE__ */ message(1009, "Against");
+export const proposal_tallies_against = /* @__PURE__ */ message(1013, "Against");

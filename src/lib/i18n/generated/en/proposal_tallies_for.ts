@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const proposal_tallies_for = /* @__PURE__ */ message(1010, "For");
+export const proposal_tallies_for = /* @__PURE__ */ message(1014, "For");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const proposal_tallies_heading = /* @__PURE__ */ message(1011, "Votes");
+export const proposal_tallies_heading = /* @__PURE__ */ message(1015, "Votes");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const proposal_tallies_quorum_at_snapshot = /* @__PURE__ */ message(1012, "Quorum at snapshot");
+export const proposal_tallies_quorum_at_snapshot = /* @__PURE__ */ message(1016, "Quorum at snapshot");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const proposal_tallies_quorum_fixed_later = /* @__PURE__ */ message(1013, "Fixed when voting starts");
+export const proposal_tallies_quorum_fixed_later = /* @__PURE__ */ message(1017, "Fixed when voting starts");

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const proposal_tallies_quorum_progress = /* @__PURE__ */ message(1014, (i: In<'counted' | 'quorum' | 'percent'>) => {
+export const proposal_tallies_quorum_progress = /* @__PURE__ */ message(1018, (i: In<'counted' | 'quorum' | 'percent'>) => {
 	return /** @type {LocalizedString} */ (`${i?.counted} of ${i?.quorum} (${i?.percent}%)`)
 });

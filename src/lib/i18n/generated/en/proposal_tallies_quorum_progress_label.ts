@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const proposal_tallies_quorum_progress_label = /* @__PURE__ */ message(1015, "Quorum progress");
+export const proposal_tallies_quorum_progress_label = /* @__PURE__ */ message(1019, "Quorum progress");

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const proposal_tallies_quorum_reached = /* @__PURE__ */ message(1016, (i: In<'counted' | 'quorum'>) => {
+export const proposal_tallies_quorum_reached = /* @__PURE__ */ message(1020, (i: In<'counted' | 'quorum'>) => {
 	return /** @type {LocalizedString} */ (`${i?.counted} of ${i?.quorum} (reached)`)
 });

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const proposal_timeline_add_to_calendar = /* @__PURE__ */ message(1017, "Add to calendar");
+export const proposal_timeline_add_to_calendar = /* @__PURE__ */ message(1021, "Add to calendar");

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const proposal_timeline_canceled = /* @__PURE__ */ message(1018, (i: In<'block'>) => {
+export const proposal_timeline_canceled = /* @__PURE__ */ message(1022, (i: In<'block'>) => {
 	return /** @type {LocalizedString} */ (`Canceled in block ${i?.block}`)
 });

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const proposal_timeline_executed = /* @__PURE__ */ message(1019, (i: In<'block'>) => {
+export const proposal_timeline_executed = /* @__PURE__ */ message(1023, (i: In<'block'>) => {
 	return /** @type {LocalizedString} */ (`Executed in block ${i?.block}`)
 });

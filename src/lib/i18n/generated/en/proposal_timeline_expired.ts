@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const proposal_timeline_expired = /* @__PURE__ */ message(1020, "Expired: not executed within the grace period after its eta");
+export const proposal_timeline_expired = /* @__PURE__ */ message(1024, "Expired: not executed within the grace period after its eta");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const proposal_timeline_heading = /* @__PURE__ */ message(1021, "Timeline");
+export const proposal_timeline_heading = /* @__PURE__ */ message(1025, "Timeline");

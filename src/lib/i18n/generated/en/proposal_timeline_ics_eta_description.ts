@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const proposal_timeline_ics_eta_description = /* @__PURE__ */ message(1022, (i: In<'title' | 'chain'>) => {
+export const proposal_timeline_ics_eta_description = /* @__PURE__ */ message(1026, (i: In<'title' | 'chain'>) => {
 	return /** @type {LocalizedString} */ (`"${i?.title}" can be executed from this time (${i?.chain}).`)
 });

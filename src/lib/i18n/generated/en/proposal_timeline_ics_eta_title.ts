@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const proposal_timeline_ics_eta_title = /* @__PURE__ */ message(1023, (i: In<'title'>) => {
+export const proposal_timeline_ics_eta_title = /* @__PURE__ */ message(1027, (i: In<'title'>) => {
 	return /** @type {LocalizedString} */ (`Executable: ${i?.title}`)
 });

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const proposal_timeline_ics_vote_end_description = /* @__PURE__ */ message(1024, (i: In<'title' | 'chain'>) => {
+export const proposal_timeline_ics_vote_end_description = /* @__PURE__ */ message(1028, (i: In<'title' | 'chain'>) => {
 	return /** @type {LocalizedString} */ (`Last moment to vote on "${i?.title}" (${i?.chain}).`)
 });

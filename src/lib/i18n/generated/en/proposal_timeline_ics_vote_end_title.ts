@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const proposal_timeline_ics_vote_end_title = /* @__PURE__ */ message(1025, (i: In<'title'>) => {
+export const proposal_timeline_ics_vote_end_title = /* @__PURE__ */ message(1029, (i: In<'title'>) => {
 	return /** @type {LocalizedString} */ (`Voting ends: ${i?.title}`)
 });

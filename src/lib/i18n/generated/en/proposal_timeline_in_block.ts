@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const proposal_timeline_in_block = /* @__PURE__ */ message(1026, (i: In<'block'>) => {
+export const proposal_timeline_in_block = /* @__PURE__ */ message(1030, (i: In<'block'>) => {
 	return /** @type {LocalizedString} */ (`in block ${i?.block}`)
 });

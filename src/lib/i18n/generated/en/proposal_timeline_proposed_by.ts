@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const proposal_timeline_proposed_by = /* @__PURE__ */ message(1027, "Proposed by ");
+export const proposal_timeline_proposed_by = /* @__PURE__ */ message(1031, "Proposed by ");

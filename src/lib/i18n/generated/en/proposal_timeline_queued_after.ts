@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const proposal_timeline_queued_after = /* @__PURE__ */ message(1028, "");
+export const proposal_timeline_queued_after = /* @__PURE__ */ message(1032, "");

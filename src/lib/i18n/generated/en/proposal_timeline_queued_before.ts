@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const proposal_timeline_queued_before = /* @__PURE__ */ message(1029, (i: In<'block'>) => {
+export const proposal_timeline_queued_before = /* @__PURE__ */ message(1033, (i: In<'block'>) => {
 	return /** @type {LocalizedString} */ (`Queued in block ${i?.block}; executable from `)
 });

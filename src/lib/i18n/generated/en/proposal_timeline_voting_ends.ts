@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const proposal_timeline_voting_ends = /* @__PURE__ */ message(1030, (i: In<'time'>) => {
+export const proposal_timeline_voting_ends = /* @__PURE__ */ message(1034, (i: In<'time'>) => {
 	return /** @type {LocalizedString} */ (`Voting ends ${i?.time}`)
 });

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const proposal_timeline_voting_starts = /* @__PURE__ */ message(1031, (i: In<'time' | 'snapshot'>) => {
+export const proposal_timeline_voting_starts = /* @__PURE__ */ message(1035, (i: In<'time' | 'snapshot'>) => {
 	return /** @type {LocalizedString} */ (`Voting starts ${i?.time} (voting power is counted at ${i?.snapshot})`)
 });

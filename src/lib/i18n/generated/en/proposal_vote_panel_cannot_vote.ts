@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const proposal_vote_panel_cannot_vote = /* @__PURE__ */ message(1032, "You cannot vote on this proposal:");
+export const proposal_vote_panel_cannot_vote = /* @__PURE__ */ message(1036, "You cannot vote on this proposal:");

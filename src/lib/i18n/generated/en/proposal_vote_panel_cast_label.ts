@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const proposal_vote_panel_cast_label = /* @__PURE__ */ message(1033, "Cast your vote");
+export const proposal_vote_panel_cast_label = /* @__PURE__ */ message(1037, "Cast your vote");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const proposal_vote_panel_choose = /* @__PURE__ */ message(1034, "Choose For, Against or Abstain.");
+export const proposal_vote_panel_choose = /* @__PURE__ */ message(1038, "Choose For, Against or Abstain.");

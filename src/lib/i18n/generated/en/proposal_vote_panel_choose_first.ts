@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const proposal_vote_panel_choose_first = /* @__PURE__ */ message(1035, "Choose For, Against or Abstain first.");
+export const proposal_vote_panel_choose_first = /* @__PURE__ */ message(1039, "Choose For, Against or Abstain first.");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const proposal_vote_panel_closed = /* @__PURE__ */ message(1036, "Voting has closed.");
+export const proposal_vote_panel_closed = /* @__PURE__ */ message(1040, "Voting has closed.");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const proposal_vote_panel_closed_not_voted = /* @__PURE__ */ message(1037, "Voting has closed; you did not vote.");
+export const proposal_vote_panel_closed_not_voted = /* @__PURE__ */ message(1041, "Voting has closed; you did not vote.");

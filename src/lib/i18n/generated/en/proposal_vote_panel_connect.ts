@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const proposal_vote_panel_connect = /* @__PURE__ */ message(1038, "Connect a wallet or view an address to see its voting power and vote.");
+export const proposal_vote_panel_connect = /* @__PURE__ */ message(1042, "Connect a wallet or view an address to see its voting power and vote.");

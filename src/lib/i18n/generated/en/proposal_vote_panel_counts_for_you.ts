@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const proposal_vote_panel_counts_for_you = /* @__PURE__ */ message(1039, "Your voting power counts for you, so you can vote on proposals created from now on; this one's votes were fixed at its snapshot, before you had any.");
+export const proposal_vote_panel_counts_for_you = /* @__PURE__ */ message(1043, "Your voting power counts for you, so you can vote on proposals created from now on; this one's votes were fixed at its snapshot, before you had any.");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const proposal_vote_panel_delegate_not_voted = /* @__PURE__ */ message(1040, ", who has not voted on this proposal.");
+export const proposal_vote_panel_delegate_not_voted = /* @__PURE__ */ message(1044, ", who has not voted on this proposal.");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const proposal_vote_panel_delegate_not_voted_yet = /* @__PURE__ */ message(1041, ", who has not voted on this proposal yet.");
+export const proposal_vote_panel_delegate_not_voted_yet = /* @__PURE__ */ message(1045, ", who has not voted on this proposal yet.");

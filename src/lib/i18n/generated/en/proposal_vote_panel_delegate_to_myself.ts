@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const proposal_vote_panel_delegate_to_myself = /* @__PURE__ */ message(1042, "Delegate to myself");
+export const proposal_vote_panel_delegate_to_myself = /* @__PURE__ */ message(1046, "Delegate to myself");

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const proposal_vote_panel_delegate_voted = /* @__PURE__ */ message(1043, (i: In<'support' | 'amount'>) => {
+export const proposal_vote_panel_delegate_voted = /* @__PURE__ */ message(1047, (i: In<'support' | 'amount'>) => {
 	return /** @type {LocalizedString} */ (`, who voted ${i?.support} on this proposal with ${i?.amount}.`)
 });

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const proposal_vote_panel_delegate_votes = /* @__PURE__ */ message(1044, ", who votes with them.");
+export const proposal_vote_panel_delegate_votes = /* @__PURE__ */ message(1048, ", who votes with them.");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const proposal_vote_panel_delegated_success = /* @__PURE__ */ message(1045, "Delegated to yourself: you can vote on proposals created from now on");
+export const proposal_vote_panel_delegated_success = /* @__PURE__ */ message(1049, "Delegated to yourself: you can vote on proposals created from now on");

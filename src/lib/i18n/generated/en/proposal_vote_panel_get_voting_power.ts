@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const proposal_vote_panel_get_voting_power = /* @__PURE__ */ message(1046, "Get voting power");
+export const proposal_vote_panel_get_voting_power = /* @__PURE__ */ message(1050, "Get voting power");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const proposal_vote_panel_heading = /* @__PURE__ */ message(1047, "Your vote");
+export const proposal_vote_panel_heading = /* @__PURE__ */ message(1051, "Your vote");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const proposal_vote_panel_hold_power = /* @__PURE__ */ message(1048, "Hold voting power (wrapped or staked ALT), or receive a delegation, before a proposal's snapshot to vote on it.");
+export const proposal_vote_panel_hold_power = /* @__PURE__ */ message(1052, "Hold voting power (wrapped or staked ALT), or receive a delegation, before a proposal's snapshot to vote on it.");

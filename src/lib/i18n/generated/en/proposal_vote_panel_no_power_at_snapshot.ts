@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const proposal_vote_panel_no_power_at_snapshot = /* @__PURE__ */ message(1049, (i: In<'snapshot'>) => {
+export const proposal_vote_panel_no_power_at_snapshot = /* @__PURE__ */ message(1053, (i: In<'snapshot'>) => {
 	return /** @type {LocalizedString} */ (` you had no voting power at its snapshot (${i?.snapshot}).`)
 });

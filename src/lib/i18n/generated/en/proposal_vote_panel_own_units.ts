@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const proposal_vote_panel_own_units = /* @__PURE__ */ message(1050, (i: In<'amount'>) => {
+export const proposal_vote_panel_own_units = /* @__PURE__ */ message(1054, (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`Your own ${i?.amount} count in their votes.`)
 });

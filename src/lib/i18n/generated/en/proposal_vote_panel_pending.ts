@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const proposal_vote_panel_pending = /* @__PURE__ */ message(1051, (i: In<'opens' | 'snapshot' | 'amount'>) => {
+export const proposal_vote_panel_pending = /* @__PURE__ */ message(1055, (i: In<'opens' | 'snapshot' | 'amount'>) => {
 	return /** @type {LocalizedString} */ (`Voting opens at ${i?.opens}. Your voting power is counted at ${i?.snapshot}: today it is ${i?.amount}.`)
 });

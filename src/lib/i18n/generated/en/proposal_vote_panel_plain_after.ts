@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const proposal_vote_panel_plain_after = /* @__PURE__ */ message(1052, " to add it to your votes for proposals created from now on.");
+export const proposal_vote_panel_plain_after = /* @__PURE__ */ message(1056, " to add it to your votes for proposals created from now on.");

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const proposal_vote_panel_plain_alt = /* @__PURE__ */ message(1053, (i: In<'amount'>) => {
+export const proposal_vote_panel_plain_alt = /* @__PURE__ */ message(1057, (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`Your ${i?.amount} is plain ALT, which does not vote. Turn it into voting power (or stake it) to vote on proposals created from now on; this one's votes were fixed at its snapshot.`)
 });

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const proposal_vote_panel_plain_before = /* @__PURE__ */ message(1054, (i: In<'amount'>) => {
+export const proposal_vote_panel_plain_before = /* @__PURE__ */ message(1058, (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`You also hold ${i?.amount}, plain ALT, which does not vote. `)
 });

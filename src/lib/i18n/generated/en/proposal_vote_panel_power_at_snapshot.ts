@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const proposal_vote_panel_power_at_snapshot = /* @__PURE__ */ message(1055, "Voting power at the snapshot: ");
+export const proposal_vote_panel_power_at_snapshot = /* @__PURE__ */ message(1059, "Voting power at the snapshot: ");

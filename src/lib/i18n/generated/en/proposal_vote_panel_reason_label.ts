@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const proposal_vote_panel_reason_label = /* @__PURE__ */ message(1056, "Reason (optional, public and permanent)");
+export const proposal_vote_panel_reason_label = /* @__PURE__ */ message(1060, "Reason (optional, public and permanent)");

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const proposal_vote_panel_reason_too_long = /* @__PURE__ */ message(1057, (i: In<'max'>) => {
+export const proposal_vote_panel_reason_too_long = /* @__PURE__ */ message(1061, (i: In<'max'>) => {
 	return /** @type {LocalizedString} */ (`The reason is longer than ${i?.max} characters.`)
 });

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const proposal_vote_panel_recorded = /* @__PURE__ */ message(1058, "Vote recorded");
+export const proposal_vote_panel_recorded = /* @__PURE__ */ message(1062, "Vote recorded");

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const proposal_vote_panel_safe_description_reason = /* @__PURE__ */ message(1060, (i: In<'support' | 'id'>) => {
+export const proposal_vote_panel_safe_description_reason = /* @__PURE__ */ message(1064, (i: In<'support' | 'id'>) => {
 	return /** @type {LocalizedString} */ (`Vote ${i?.support} on proposal ${i?.id}, with the reason given.`)
 });

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const proposal_vote_panel_safe_name = /* @__PURE__ */ message(1061, (i: In<'support' | 'id'>) => {
+export const proposal_vote_panel_safe_name = /* @__PURE__ */ message(1065, (i: In<'support' | 'id'>) => {
 	return /** @type {LocalizedString} */ (`Vote ${i?.support} on proposal ${i?.id}…`)
 });

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const proposal_vote_panel_self_after = /* @__PURE__ */ message(1062, "; it counts for proposals created from then on.");
+export const proposal_vote_panel_self_after = /* @__PURE__ */ message(1066, "; it counts for proposals created from then on.");

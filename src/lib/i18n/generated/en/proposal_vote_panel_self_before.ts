@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const proposal_vote_panel_self_before = /* @__PURE__ */ message(1063, "To vote yourself, delegate to yourself from ");
+export const proposal_vote_panel_self_before = /* @__PURE__ */ message(1067, "To vote yourself, delegate to yourself from ");

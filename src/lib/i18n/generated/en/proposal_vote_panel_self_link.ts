@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const proposal_vote_panel_self_link = /* @__PURE__ */ message(1064, "Your votes");
+export const proposal_vote_panel_self_link = /* @__PURE__ */ message(1068, "Your votes");

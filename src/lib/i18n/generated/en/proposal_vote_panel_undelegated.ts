@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const proposal_vote_panel_undelegated = /* @__PURE__ */ message(1065, (i: In<'amount'>) => {
+export const proposal_vote_panel_undelegated = /* @__PURE__ */ message(1069, (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`Your ${i?.amount} are not delegated, and undelegated votes do not count. Delegate them to yourself to vote on future proposals; it does not count for this one, whose votes were fixed at its snapshot.`)
 });

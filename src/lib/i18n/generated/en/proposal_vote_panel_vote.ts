@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const proposal_vote_panel_vote = /* @__PURE__ */ message(1066, "Vote");
+export const proposal_vote_panel_vote = /* @__PURE__ */ message(1070, "Vote");

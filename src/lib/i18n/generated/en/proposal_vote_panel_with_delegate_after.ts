@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const proposal_vote_panel_with_delegate_after = /* @__PURE__ */ message(1067, "");
+export const proposal_vote_panel_with_delegate_after = /* @__PURE__ */ message(1071, "");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const proposal_vote_panel_with_delegate_before = /* @__PURE__ */ message(1068, "Your votes are with ");
+export const proposal_vote_panel_with_delegate_before = /* @__PURE__ */ message(1072, "Your votes are with ");

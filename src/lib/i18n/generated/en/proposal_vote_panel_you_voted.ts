@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const proposal_vote_panel_you_voted = /* @__PURE__ */ message(1069, (i: In<'support'>) => {
+export const proposal_vote_panel_you_voted = /* @__PURE__ */ message(1073, (i: In<'support'>) => {
 	return /** @type {LocalizedString} */ (`You voted ${i?.support}`)
 });

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const proposal_vote_panel_you_voted_on = /* @__PURE__ */ message(1070, "You voted on this proposal.");
+export const proposal_vote_panel_you_voted_on = /* @__PURE__ */ message(1074, "You voted on this proposal.");

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const proposal_vote_panel_you_voted_with = /* @__PURE__ */ message(1071, (i: In<'amount'>) => {
+export const proposal_vote_panel_you_voted_with = /* @__PURE__ */ message(1075, (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (` with ${i?.amount}.`)
 });

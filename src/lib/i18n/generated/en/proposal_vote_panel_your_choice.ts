@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const proposal_vote_panel_your_choice = /* @__PURE__ */ message(1072, "Your choice");
+export const proposal_vote_panel_your_choice = /* @__PURE__ */ message(1076, "Your choice");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const proposal_votes_chart_block = /* @__PURE__ */ message(1073, "Block");
+export const proposal_votes_chart_block = /* @__PURE__ */ message(1077, "Block");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const proposal_votes_chart_none = /* @__PURE__ */ message(1074, "No votes yet.");
+export const proposal_votes_chart_none = /* @__PURE__ */ message(1078, "No votes yet.");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const proposal_votes_chart_partial = /* @__PURE__ */ message(1075, "This proposal's votes began before the history the app reads block by block; see the tallies.");
+export const proposal_votes_chart_partial = /* @__PURE__ */ message(1079, "This proposal's votes began before the history the app reads block by block; see the tallies.");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const proposal_votes_chart_quorum = /* @__PURE__ */ message(1076, "Quorum");
+export const proposal_votes_chart_quorum = /* @__PURE__ */ message(1080, "Quorum");

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const proposal_votes_chart_read_failed = /* @__PURE__ */ message(1077, (i: In<'error'>) => {
+export const proposal_votes_chart_read_failed = /* @__PURE__ */ message(1081, (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`Could not read the votes: ${i?.error}`)
 });

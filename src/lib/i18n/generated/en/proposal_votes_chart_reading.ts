@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const proposal_votes_chart_reading = /* @__PURE__ */ message(1078, "Reading the votes…");
+export const proposal_votes_chart_reading = /* @__PURE__ */ message(1082, "Reading the votes…");

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const proposal_votes_chart_summary = /* @__PURE__ */ message(1079, (i: In<'count'>) => {
+export const proposal_votes_chart_summary = /* @__PURE__ */ message(1083, (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`For, Against and Abstain added up over ${i?.count} blocks with votes. The table below lists the same figures.`)
 });

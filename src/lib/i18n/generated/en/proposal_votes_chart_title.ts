@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const proposal_votes_chart_title = /* @__PURE__ */ message(1081, (i: In<'symbol'>) => {
+export const proposal_votes_chart_title = /* @__PURE__ */ message(1085, (i: In<'symbol'>) => {
 	return /** @type {LocalizedString} */ (`Running totals in ${i?.symbol}, by block`)
 });

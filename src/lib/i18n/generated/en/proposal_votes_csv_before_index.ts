@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const proposal_votes_csv_before_index = /* @__PURE__ */ message(1082, (i: In<'block'>) => {
+export const proposal_votes_csv_before_index = /* @__PURE__ */ message(1086, (i: In<'block'>) => {
 	return /** @type {LocalizedString} */ (`The votes cast before block ${i?.block} came with the app's shipped history, which keeps them by voter, not by proposal: this export would miss them.`)
 });

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const proposal_votes_csv_no_history = /* @__PURE__ */ message(1083, "This chain has no history to read votes from.");
+export const proposal_votes_csv_no_history = /* @__PURE__ */ message(1087, "This chain has no history to read votes from.");

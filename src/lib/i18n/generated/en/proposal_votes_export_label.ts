@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const proposal_votes_export_label = /* @__PURE__ */ message(1084, "Download votes (CSV)");
+export const proposal_votes_export_label = /* @__PURE__ */ message(1088, "Download votes (CSV)");

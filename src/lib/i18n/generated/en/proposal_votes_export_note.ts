@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const proposal_votes_export_note = /* @__PURE__ */ message(1085, "Every voter, support, exact weight, reason, block time in UTC; built here, sent nowhere.");
+export const proposal_votes_export_note = /* @__PURE__ */ message(1089, "Every voter, support, exact weight, reason, block time in UTC; built here, sent nowhere.");

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const staking_complete_move_button = /* @__PURE__ */ message(1086, (i: In<'id'>) => {
+export const staking_complete_move_button = /* @__PURE__ */ message(1090, (i: In<'id'>) => {
 	return /** @type {LocalizedString} */ (`Complete move #${i?.id}`)
 });

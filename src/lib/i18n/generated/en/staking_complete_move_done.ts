@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_complete_move_done = /* @__PURE__ */ message(1087, "Moved");
+export const staking_complete_move_done = /* @__PURE__ */ message(1091, "Moved");

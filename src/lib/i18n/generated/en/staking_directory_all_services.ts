@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_directory_all_services = /* @__PURE__ */ message(1088, "All services");
+export const staking_directory_all_services = /* @__PURE__ */ message(1092, "All services");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_directory_any_status = /* @__PURE__ */ message(1089, "Any status");
+export const staking_directory_any_status = /* @__PURE__ */ message(1093, "Any status");

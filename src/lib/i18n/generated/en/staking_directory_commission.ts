@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_directory_commission = /* @__PURE__ */ message(1090, "Commission");
+export const staking_directory_commission = /* @__PURE__ */ message(1094, "Commission");

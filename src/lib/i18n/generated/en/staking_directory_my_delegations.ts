@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_directory_my_delegations = /* @__PURE__ */ message(1091, "My delegations");
+export const staking_directory_my_delegations = /* @__PURE__ */ message(1095, "My delegations");

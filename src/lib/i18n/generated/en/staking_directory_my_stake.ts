@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_directory_my_stake = /* @__PURE__ */ message(1092, "My stake");
+export const staking_directory_my_stake = /* @__PURE__ */ message(1096, "My stake");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_directory_net_rate = /* @__PURE__ */ message(1093, "Net reward rate");
+export const staking_directory_net_rate = /* @__PURE__ */ message(1097, "Net reward rate");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_directory_never = /* @__PURE__ */ message(1094, "Never");
+export const staking_directory_never = /* @__PURE__ */ message(1098, "Never");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_directory_operator = /* @__PURE__ */ message(1095, "Operator");
+export const staking_directory_operator = /* @__PURE__ */ message(1099, "Operator");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_directory_pending_commission_after = /* @__PURE__ */ message(1096, "");
+export const staking_directory_pending_commission_after = /* @__PURE__ */ message(1100, "");

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const staking_directory_pending_commission_before = /* @__PURE__ */ message(1097, (i: In<'percent'>) => {
+export const staking_directory_pending_commission_before = /* @__PURE__ */ message(1101, (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`→ ${i?.percent}% from `)
 });

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const staking_directory_preview = /* @__PURE__ */ message(1098, (i: In<'block' | 'count'>) => {
+export const staking_directory_preview = /* @__PURE__ */ message(1102, (i: In<'block' | 'count'>) => {
 	return /** @type {LocalizedString} */ (`As of block ${i?.block}, when you were last here: the ${i?.count} most delegated. Reading the current figures…`)
 });

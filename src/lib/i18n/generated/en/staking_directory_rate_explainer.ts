@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const staking_directory_rate_explainer = /* @__PURE__ */ message(1099, (i: In<'rate' | 'earning'>) => {
+export const staking_directory_rate_explainer = /* @__PURE__ */ message(1103, (i: In<'rate' | 'earning'>) => {
 	return /** @type {LocalizedString} */ (`The protocol streams ${i?.rate} per second to all actively earning stake (${i?.earning}), pro rata; each operator keeps its commission. Net rate = rate × seconds per year × (1 − commission) ÷ earning stake. It changes as stake moves and is paid only while the funded reserve lasts `)
 });

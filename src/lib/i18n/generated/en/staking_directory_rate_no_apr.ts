@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_directory_rate_no_apr = /* @__PURE__ */ message(1100, ". No projected or promotional APR is shown.");
+export const staking_directory_rate_no_apr = /* @__PURE__ */ message(1104, ". No projected or promotional APR is shown.");

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const staking_directory_rate_runway = /* @__PURE__ */ message(1101, (i: In<'duration'>) => {
+export const staking_directory_rate_runway = /* @__PURE__ */ message(1105, (i: In<'duration'>) => {
 	return /** @type {LocalizedString} */ (`(about ${i?.duration} at this rate)`)
 });

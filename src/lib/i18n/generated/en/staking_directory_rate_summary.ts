@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_directory_rate_summary = /* @__PURE__ */ message(1102, "How the net reward rate is computed");
+export const staking_directory_rate_summary = /* @__PURE__ */ message(1106, "How the net reward rate is computed");

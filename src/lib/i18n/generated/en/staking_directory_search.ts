@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_directory_search = /* @__PURE__ */ message(1103, "Search");
+export const staking_directory_search = /* @__PURE__ */ message(1107, "Search");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_directory_search_placeholder = /* @__PURE__ */ message(1104, "Name or address");
+export const staking_directory_search_placeholder = /* @__PURE__ */ message(1108, "Name or address");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_directory_self_stake = /* @__PURE__ */ message(1105, "Self-stake");
+export const staking_directory_self_stake = /* @__PURE__ */ message(1109, "Self-stake");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_directory_service = /* @__PURE__ */ message(1106, "Service");
+export const staking_directory_service = /* @__PURE__ */ message(1110, "Service");

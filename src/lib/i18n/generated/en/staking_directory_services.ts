@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_directory_services = /* @__PURE__ */ message(1107, "Services");
+export const staking_directory_services = /* @__PURE__ */ message(1111, "Services");

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const staking_directory_show_more = /* @__PURE__ */ message(1108, (i: In<'count'>) => {
+export const staking_directory_show_more = /* @__PURE__ */ message(1112, (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`Show ${i?.count} more`)
 });

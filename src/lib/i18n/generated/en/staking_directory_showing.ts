@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const staking_directory_showing = /* @__PURE__ */ message(1109, (i: In<'shown' | 'total'>) => {
+export const staking_directory_showing = /* @__PURE__ */ message(1113, (i: In<'shown' | 'total'>) => {
 	return /** @type {LocalizedString} */ (`Showing ${i?.shown} of ${i?.total}.`)
 });

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const staking_directory_showing_matching = /* @__PURE__ */ message(1110, (i: In<'shown' | 'matching' | 'total'>) => {
+export const staking_directory_showing_matching = /* @__PURE__ */ message(1114, (i: In<'shown' | 'matching' | 'total'>) => {
 	return /** @type {LocalizedString} */ (`Showing ${i?.shown} of ${i?.matching} matching (${i?.total} in all).`)
 });

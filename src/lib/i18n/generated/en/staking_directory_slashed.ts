@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_directory_slashed = /* @__PURE__ */ message(1111, "Slashed");
+export const staking_directory_slashed = /* @__PURE__ */ message(1115, "Slashed");

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const staking_directory_sort_a_to_z = /* @__PURE__ */ message(1112, (i: In<'column'>) => {
+export const staking_directory_sort_a_to_z = /* @__PURE__ */ message(1116, (i: In<'column'>) => {
 	return /** @type {LocalizedString} */ (`${i?.column}, A to Z`)
 });

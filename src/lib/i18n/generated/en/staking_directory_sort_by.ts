@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_directory_sort_by = /* @__PURE__ */ message(1113, "Sort by");
+export const staking_directory_sort_by = /* @__PURE__ */ message(1117, "Sort by");

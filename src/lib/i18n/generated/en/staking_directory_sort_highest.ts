@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const staking_directory_sort_highest = /* @__PURE__ */ message(1114, (i: In<'column'>) => {
+export const staking_directory_sort_highest = /* @__PURE__ */ message(1118, (i: In<'column'>) => {
 	return /** @type {LocalizedString} */ (`${i?.column}, highest first`)
 });

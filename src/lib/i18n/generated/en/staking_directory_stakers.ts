@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_directory_stakers = /* @__PURE__ */ message(1116, "Stakers");
+export const staking_directory_stakers = /* @__PURE__ */ message(1120, "Stakers");

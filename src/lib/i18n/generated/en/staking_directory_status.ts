@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_directory_status = /* @__PURE__ */ message(1117, "Status");
+export const staking_directory_status = /* @__PURE__ */ message(1121, "Status");

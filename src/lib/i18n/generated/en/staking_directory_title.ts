@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const staking_directory_title = /* @__PURE__ */ message(1118, (i: In<'count'>) => {
+export const staking_directory_title = /* @__PURE__ */ message(1122, (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`Operators (${i?.count})`)
 });

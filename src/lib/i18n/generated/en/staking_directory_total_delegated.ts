@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_directory_total_delegated = /* @__PURE__ */ message(1119, "Total delegated");
+export const staking_directory_total_delegated = /* @__PURE__ */ message(1123, "Total delegated");

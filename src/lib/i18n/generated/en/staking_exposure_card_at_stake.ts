@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_exposure_card_at_stake = /* @__PURE__ */ message(1120, "At stake");
+export const staking_exposure_card_at_stake = /* @__PURE__ */ message(1124, "At stake");

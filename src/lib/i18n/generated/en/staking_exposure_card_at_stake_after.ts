@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const staking_exposure_card_at_stake_after = /* @__PURE__ */ message(1121, (i: In<'active' | 'unbonding'>) => {
+export const staking_exposure_card_at_stake_after = /* @__PURE__ */ message(1125, (i: In<'active' | 'unbonding'>) => {
 	return /** @type {LocalizedString} */ (` (${i?.active} active, ${i?.unbonding} unbonding and still slashable). The most a slash recorded now could take: `)
 });

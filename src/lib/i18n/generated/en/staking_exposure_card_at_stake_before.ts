@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_exposure_card_at_stake_before = /* @__PURE__ */ message(1122, "At stake: ");
+export const staking_exposure_card_at_stake_before = /* @__PURE__ */ message(1126, "At stake: ");

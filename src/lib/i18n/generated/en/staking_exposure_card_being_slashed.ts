@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const staking_exposure_card_being_slashed = /* @__PURE__ */ message(1123, (i: In<'percent' | 'amount'>) => {
+export const staking_exposure_card_being_slashed = /* @__PURE__ */ message(1127, (i: In<'percent' | 'amount'>) => {
 	return /** @type {LocalizedString} */ (`Being slashed: ${i?.percent}, taking up to ${i?.amount} of this. No stake moves in or out until the slash is applied in full.`)
 });

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_exposure_card_being_slashed_reading = /* @__PURE__ */ message(1124, "Being slashed: reading how much…");
+export const staking_exposure_card_being_slashed_reading = /* @__PURE__ */ message(1128, "Being slashed: reading how much…");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_exposure_card_being_slashed_unread = /* @__PURE__ */ message(1125, "Being slashed: how much could not be read (see below).");
+export const staking_exposure_card_being_slashed_unread = /* @__PURE__ */ message(1129, "Being slashed: how much could not be read (see below).");

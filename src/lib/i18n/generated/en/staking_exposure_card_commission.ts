@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const staking_exposure_card_commission = /* @__PURE__ */ message(1126, (i: In<'percent'>) => {
+export const staking_exposure_card_commission = /* @__PURE__ */ message(1130, (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`Commission ${i?.percent}`)
 });

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_exposure_card_commission_change_after = /* @__PURE__ */ message(1127, "");
+export const staking_exposure_card_commission_change_after = /* @__PURE__ */ message(1131, "");

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const staking_exposure_card_commission_falling = /* @__PURE__ */ message(1128, (i: In<'percent'>) => {
+export const staking_exposure_card_commission_falling = /* @__PURE__ */ message(1132, (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`, falling to ${i?.percent} from `)
 });

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const staking_exposure_card_commission_rising = /* @__PURE__ */ message(1129, (i: In<'percent'>) => {
+export const staking_exposure_card_commission_rising = /* @__PURE__ */ message(1133, (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`, rising to ${i?.percent} from `)
 });

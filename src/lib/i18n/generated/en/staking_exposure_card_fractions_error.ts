@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const staking_exposure_card_fractions_error = /* @__PURE__ */ message(1130, (i: In<'error'>) => {
+export const staking_exposure_card_fractions_error = /* @__PURE__ */ message(1134, (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`Could not read the slashes being applied to your operators: ${i?.error}`)
 });

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_exposure_card_inactive = /* @__PURE__ */ message(1131, "Not active: the stake earns nothing here.");
+export const staking_exposure_card_inactive = /* @__PURE__ */ message(1135, "Not active: the stake earns nothing here.");

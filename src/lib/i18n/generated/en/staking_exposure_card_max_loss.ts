@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_exposure_card_max_loss = /* @__PURE__ */ message(1132, "Most it could lose now");
+export const staking_exposure_card_max_loss = /* @__PURE__ */ message(1136, "Most it could lose now");

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const staking_exposure_card_max_loss_after = /* @__PURE__ */ message(1133, (i: In<'percent'>) => {
+export const staking_exposure_card_max_loss_after = /* @__PURE__ */ message(1137, (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (` (${i?.percent} of each part, rounded up as the contract does).`)
 });

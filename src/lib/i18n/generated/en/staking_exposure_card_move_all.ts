@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const staking_exposure_card_move_all = /* @__PURE__ */ message(1134, (i: In<'amount'>) => {
+export const staking_exposure_card_move_all = /* @__PURE__ */ message(1138, (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`Move all ${i?.amount} to`)
 });

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_exposure_card_move_it = /* @__PURE__ */ message(1135, "Move it");
+export const staking_exposure_card_move_it = /* @__PURE__ */ message(1139, "Move it");

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const staking_exposure_card_move_note = /* @__PURE__ */ message(1136, (i: In<'unbonding' | 'operator'>) => {
+export const staking_exposure_card_move_note = /* @__PURE__ */ message(1140, (i: In<'unbonding' | 'operator'>) => {
 	return /** @type {LocalizedString} */ (`One transaction. It unbonds for ${i?.unbonding}: it earns nothing, and ${i?.operator} can still be slashed for it until it unlocks; then complete the move and it is staked with the operator you chose.`)
 });

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_exposure_card_move_started = /* @__PURE__ */ message(1137, "Move started");
+export const staking_exposure_card_move_started = /* @__PURE__ */ message(1141, "Move started");

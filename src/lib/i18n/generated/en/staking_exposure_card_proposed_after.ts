@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const staking_exposure_card_proposed_after = /* @__PURE__ */ message(1139, (i: In<'unbonding'>) => {
+export const staking_exposure_card_proposed_after = /* @__PURE__ */ message(1143, (i: In<'unbonding'>) => {
 	return /** @type {LocalizedString} */ (`). Moving does not take stake out of its reach if it executes within ${i?.unbonding}: stake on its way out stays slashable for this operator until it unlocks.`)
 });

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const staking_exposure_card_proposed_error = /* @__PURE__ */ message(1140, (i: In<'error'>) => {
+export const staking_exposure_card_proposed_error = /* @__PURE__ */ message(1144, (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`Could not read the slashes proposed to governance, so none are shown: ${i?.error}`)
 });

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const staking_exposure_card_proposed_pending = /* @__PURE__ */ message(1141, (i: In<'percent'>) => {
+export const staking_exposure_card_proposed_pending = /* @__PURE__ */ message(1145, (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`Governance may slash it ${i?.percent}: a proposal waits for its vote (`)
 });

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const staking_exposure_card_proposed_queued = /* @__PURE__ */ message(1142, (i: In<'percent'>) => {
+export const staking_exposure_card_proposed_queued = /* @__PURE__ */ message(1146, (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`Governance may slash it ${i?.percent}: a proposal is queued for execution (`)
 });

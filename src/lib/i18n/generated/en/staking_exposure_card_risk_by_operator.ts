@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_exposure_card_risk_by_operator = /* @__PURE__ */ message(1144, "Risk by operator");
+export const staking_exposure_card_risk_by_operator = /* @__PURE__ */ message(1148, "Risk by operator");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_exposure_card_see_proposal = /* @__PURE__ */ message(1145, "see the proposal");
+export const staking_exposure_card_see_proposal = /* @__PURE__ */ message(1149, "see the proposal");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_exposure_card_show_since = /* @__PURE__ */ message(1146, "Show what changed since you staked");
+export const staking_exposure_card_show_since = /* @__PURE__ */ message(1150, "Show what changed since you staked");

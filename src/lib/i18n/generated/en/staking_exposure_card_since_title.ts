@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_exposure_card_since_title = /* @__PURE__ */ message(1147, "What changed since you staked");
+export const staking_exposure_card_since_title = /* @__PURE__ */ message(1151, "What changed since you staked");

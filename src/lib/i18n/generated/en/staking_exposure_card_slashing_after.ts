@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_exposure_card_slashing_after = /* @__PURE__ */ message(1148, ".");
+export const staking_exposure_card_slashing_after = /* @__PURE__ */ message(1152, ".");

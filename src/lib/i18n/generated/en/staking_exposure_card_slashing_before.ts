@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_exposure_card_slashing_before = /* @__PURE__ */ message(1149, " A slash being applied now takes up to ");
+export const staking_exposure_card_slashing_before = /* @__PURE__ */ message(1153, " A slash being applied now takes up to ");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_exposure_card_title = /* @__PURE__ */ message(1150, "Your risk at a glance");
+export const staking_exposure_card_title = /* @__PURE__ */ message(1154, "Your risk at a glance");

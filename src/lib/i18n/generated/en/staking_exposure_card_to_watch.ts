@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_exposure_card_to_watch = /* @__PURE__ */ message(1151, "To watch");
+export const staking_exposure_card_to_watch = /* @__PURE__ */ message(1155, "To watch");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_exposure_card_try_again = /* @__PURE__ */ message(1152, "Try again");
+export const staking_exposure_card_try_again = /* @__PURE__ */ message(1156, "Try again");

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const staking_exposure_card_unbonding_part = /* @__PURE__ */ message(1153, (i: In<'amount'>) => {
+export const staking_exposure_card_unbonding_part = /* @__PURE__ */ message(1157, (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`(${i?.amount} unbonding)`)
 });

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const staking_operator_history_largest = /* @__PURE__ */ message(1154, (i: In<'shown' | 'count'>) => {
+export const staking_operator_history_largest = /* @__PURE__ */ message(1158, (i: In<'shown' | 'count'>) => {
 	return /** @type {LocalizedString} */ (`The largest ${i?.shown} of ${i?.count} stakers.`)
 });

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_operator_history_loading_stakers = /* @__PURE__ */ message(1155, "Loading stakers…");
+export const staking_operator_history_loading_stakers = /* @__PURE__ */ message(1159, "Loading stakers…");

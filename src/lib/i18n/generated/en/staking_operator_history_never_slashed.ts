@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_operator_history_never_slashed = /* @__PURE__ */ message(1156, "Never slashed.");
+export const staking_operator_history_never_slashed = /* @__PURE__ */ message(1160, "Never slashed.");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_operator_history_self_stake = /* @__PURE__ */ message(1157, "Operator (self-stake)");
+export const staking_operator_history_self_stake = /* @__PURE__ */ message(1161, "Operator (self-stake)");

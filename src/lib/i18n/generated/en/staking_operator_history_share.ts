@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_operator_history_share = /* @__PURE__ */ message(1158, "Share");
+export const staking_operator_history_share = /* @__PURE__ */ message(1162, "Share");

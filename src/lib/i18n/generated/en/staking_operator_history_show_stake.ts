@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_operator_history_show_stake = /* @__PURE__ */ message(1159, "Show stake over time");
+export const staking_operator_history_show_stake = /* @__PURE__ */ message(1163, "Show stake over time");

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const staking_operator_history_slash = /* @__PURE__ */ message(1160, (i: In<'percent' | 'amount'>) => {
+export const staking_operator_history_slash = /* @__PURE__ */ message(1164, (i: In<'percent' | 'amount'>) => {
 	return /** @type {LocalizedString} */ (`: ${i?.percent}% slashed, ${i?.amount} to the treasury.`)
 });

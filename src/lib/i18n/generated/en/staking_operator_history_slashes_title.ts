@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_operator_history_slashes_title = /* @__PURE__ */ message(1161, "Slashing history");
+export const staking_operator_history_slashes_title = /* @__PURE__ */ message(1165, "Slashing history");

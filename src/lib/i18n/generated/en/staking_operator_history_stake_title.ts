@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_operator_history_stake_title = /* @__PURE__ */ message(1162, "Stake over time");
+export const staking_operator_history_stake_title = /* @__PURE__ */ message(1166, "Stake over time");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_operator_history_staker = /* @__PURE__ */ message(1163, "Staker");
+export const staking_operator_history_staker = /* @__PURE__ */ message(1167, "Staker");

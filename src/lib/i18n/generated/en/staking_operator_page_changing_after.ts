@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_operator_page_changing_after = /* @__PURE__ */ message(1164, "");
+export const staking_operator_page_changing_after = /* @__PURE__ */ message(1168, "");

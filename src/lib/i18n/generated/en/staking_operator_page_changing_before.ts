@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const staking_operator_page_changing_before = /* @__PURE__ */ message(1165, (i: In<'percent'>) => {
+export const staking_operator_page_changing_before = /* @__PURE__ */ message(1169, (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`, changing to ${i?.percent}% on `)
 });

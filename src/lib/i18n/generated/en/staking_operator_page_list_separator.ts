@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_operator_page_list_separator = /* @__PURE__ */ message(1166, ", ");
+export const staking_operator_page_list_separator = /* @__PURE__ */ message(1170, ", ");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_operator_page_lookalike_after = /* @__PURE__ */ message(1167, ". Operators choose their own names: check the address before you stake.");
+export const staking_operator_page_lookalike_after = /* @__PURE__ */ message(1171, ". Operators choose their own names: check the address before you stake.");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_operator_page_lookalike_before = /* @__PURE__ */ message(1168, "Other operators use a name that looks like this one:");
+export const staking_operator_page_lookalike_before = /* @__PURE__ */ message(1172, "Other operators use a name that looks like this one:");

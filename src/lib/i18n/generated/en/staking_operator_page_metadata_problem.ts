@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const staking_operator_page_metadata_problem = /* @__PURE__ */ message(1169, (i: In<'problem'>) => {
+export const staking_operator_page_metadata_problem = /* @__PURE__ */ message(1173, (i: In<'problem'>) => {
 	return /** @type {LocalizedString} */ (`This operator's metadata is not shown: ${i?.problem}`)
 });

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_operator_page_metadata_source = /* @__PURE__ */ message(1170, "this operator's metadata");
+export const staking_operator_page_metadata_source = /* @__PURE__ */ message(1174, "this operator's metadata");

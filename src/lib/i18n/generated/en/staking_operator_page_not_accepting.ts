@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const staking_operator_page_not_accepting = /* @__PURE__ */ message(1171, (i: In<'status'>) => {
+export const staking_operator_page_not_accepting = /* @__PURE__ */ message(1175, (i: In<'status'>) => {
 	return /** @type {LocalizedString} */ (`This operator is ${i?.status} and does not accept new stake.`)
 });

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_operator_page_pending_commission_after = /* @__PURE__ */ message(1172, ", and the reward rate above is the current one until then. An operator may have only one change pending; a new request replaces it and restarts the notice.");
+export const staking_operator_page_pending_commission_after = /* @__PURE__ */ message(1176, ", and the reward rate above is the current one until then. An operator may have only one change pending; a new request replaces it and restarts the notice.");

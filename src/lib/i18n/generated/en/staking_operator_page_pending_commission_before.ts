@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const staking_operator_page_pending_commission_before = /* @__PURE__ */ message(1173, (i: In<'percent'>) => {
+export const staking_operator_page_pending_commission_before = /* @__PURE__ */ message(1177, (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`The change to ${i?.percent}% is this operator's one pending commission change: it applies from `)
 });

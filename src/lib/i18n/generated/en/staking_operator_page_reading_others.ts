@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_operator_page_reading_others = /* @__PURE__ */ message(1174, "Reading the other operators, to check this one's name against theirs before you stake…");
+export const staking_operator_page_reading_others = /* @__PURE__ */ message(1178, "Reading the other operators, to check this one's name against theirs before you stake…");

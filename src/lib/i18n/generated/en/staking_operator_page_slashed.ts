@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const staking_operator_page_slashed = /* @__PURE__ */ message(1175, (i: In<'count' | 'amount'>) => {
+export const staking_operator_page_slashed = /* @__PURE__ */ message(1179, (i: In<'count' | 'amount'>) => {
 	return /** @type {LocalizedString} */ (`${i?.count} time(s), ${i?.amount}`)
 });

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_page_all_operators = /* @__PURE__ */ message(1176, "All operators");
+export const staking_page_all_operators = /* @__PURE__ */ message(1180, "All operators");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_page_loading_operator = /* @__PURE__ */ message(1177, "Loading the operator…");
+export const staking_page_loading_operator = /* @__PURE__ */ message(1181, "Loading the operator…");

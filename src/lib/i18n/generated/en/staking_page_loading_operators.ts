@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_page_loading_operators = /* @__PURE__ */ message(1178, "Loading operators…");
+export const staking_page_loading_operators = /* @__PURE__ */ message(1182, "Loading operators…");

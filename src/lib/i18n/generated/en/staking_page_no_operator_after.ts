@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_page_no_operator_after = /* @__PURE__ */ message(1179, ".");
+export const staking_page_no_operator_after = /* @__PURE__ */ message(1183, ".");

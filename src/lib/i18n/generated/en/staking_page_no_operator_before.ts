@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_page_no_operator_before = /* @__PURE__ */ message(1180, "No operator is registered at ");
+export const staking_page_no_operator_before = /* @__PURE__ */ message(1184, "No operator is registered at ");

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const staking_page_not_deployed = /* @__PURE__ */ message(1181, (i: In<'chain'>) => {
+export const staking_page_not_deployed = /* @__PURE__ */ message(1185, (i: In<'chain'>) => {
 	return /** @type {LocalizedString} */ (`Staking is not deployed on ${i?.chain}.`)
 });

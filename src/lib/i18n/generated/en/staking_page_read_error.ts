@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const staking_page_read_error = /* @__PURE__ */ message(1182, (i: In<'error'>) => {
+export const staking_page_read_error = /* @__PURE__ */ message(1186, (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`Could not read staking: ${i?.error}`)
 });

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_page_unknown_operator = /* @__PURE__ */ message(1183, "Unknown operator");
+export const staking_page_unknown_operator = /* @__PURE__ */ message(1187, "Unknown operator");

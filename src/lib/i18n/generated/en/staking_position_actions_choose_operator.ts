@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_position_actions_choose_operator = /* @__PURE__ */ message(1184, "Choose an operator");
+export const staking_position_actions_choose_operator = /* @__PURE__ */ message(1188, "Choose an operator");

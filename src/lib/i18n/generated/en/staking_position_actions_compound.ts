@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_position_actions_compound = /* @__PURE__ */ message(1185, "Compound");
+export const staking_position_actions_compound = /* @__PURE__ */ message(1189, "Compound");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_position_actions_enter_amount = /* @__PURE__ */ message(1186, "Enter an amount to unstake first.");
+export const staking_position_actions_enter_amount = /* @__PURE__ */ message(1190, "Enter an amount to unstake first.");

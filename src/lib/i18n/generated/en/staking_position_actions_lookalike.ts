@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_position_actions_lookalike = /* @__PURE__ */ message(1187, "name like another operator");
+export const staking_position_actions_lookalike = /* @__PURE__ */ message(1191, "name like another operator");

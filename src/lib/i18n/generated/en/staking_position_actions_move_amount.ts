@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_position_actions_move_amount = /* @__PURE__ */ message(1188, "Amount to move");
+export const staking_position_actions_move_amount = /* @__PURE__ */ message(1192, "Amount to move");

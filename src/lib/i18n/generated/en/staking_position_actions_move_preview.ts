@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const staking_position_actions_move_preview = /* @__PURE__ */ message(1189, (i: In<'amount' | 'operator' | 'target' | 'unbonding' | 'rest'>) => {
+export const staking_position_actions_move_preview = /* @__PURE__ */ message(1193, (i: In<'amount' | 'operator' | 'target' | 'unbonding' | 'rest'>) => {
 	return /** @type {LocalizedString} */ (`${i?.amount} leaves ${i?.operator} now and is staked with ${i?.target} when it unlocks, in ${i?.unbonding}. Until then it earns nothing, keeps voting, and can still be slashed for ${i?.operator}'s faults; ${i?.rest} stays with ${i?.operator}.`)
 });

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_position_actions_move_to = /* @__PURE__ */ message(1190, "Move stake to");
+export const staking_position_actions_move_to = /* @__PURE__ */ message(1194, "Move stake to");

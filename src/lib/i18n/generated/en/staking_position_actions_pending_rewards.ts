@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const staking_position_actions_pending_rewards = /* @__PURE__ */ message(1191, (i: In<'amount'>) => {
+export const staking_position_actions_pending_rewards = /* @__PURE__ */ message(1195, (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`Pending rewards: ${i?.amount}`)
 });

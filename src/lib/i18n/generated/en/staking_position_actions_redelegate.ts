@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_position_actions_redelegate = /* @__PURE__ */ message(1192, "Redelegate");
+export const staking_position_actions_redelegate = /* @__PURE__ */ message(1196, "Redelegate");

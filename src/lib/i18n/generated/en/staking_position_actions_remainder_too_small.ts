@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const staking_position_actions_remainder_too_small = /* @__PURE__ */ message(1193, (i: In<'minimum'>) => {
+export const staking_position_actions_remainder_too_small = /* @__PURE__ */ message(1197, (i: In<'minimum'>) => {
 	return /** @type {LocalizedString} */ (`Unstake all of it, or leave at least ${i?.minimum}: the contract refuses a smaller remainder.`)
 });

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const staking_position_actions_safe_description = /* @__PURE__ */ message(1194, (i: In<'amount' | 'operator' | 'address' | 'unbonding'>) => {
+export const staking_position_actions_safe_description = /* @__PURE__ */ message(1198, (i: In<'amount' | 'operator' | 'address' | 'unbonding'>) => {
 	return /** @type {LocalizedString} */ (`Unstakes ${i?.amount} with ${i?.operator} (${i?.address}); it unbonds for ${i?.unbonding} before it can be withdrawn.`)
 });

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const staking_position_actions_safe_description_all = /* @__PURE__ */ message(1195, (i: In<'operator' | 'address' | 'unbonding'>) => {
+export const staking_position_actions_safe_description_all = /* @__PURE__ */ message(1199, (i: In<'operator' | 'address' | 'unbonding'>) => {
 	return /** @type {LocalizedString} */ (`Unstakes all of the position with ${i?.operator} (${i?.address}); it unbonds for ${i?.unbonding} before it can be withdrawn.`)
 });

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_position_actions_stake_here = /* @__PURE__ */ message(1196, "stake with this operator");
+export const staking_position_actions_stake_here = /* @__PURE__ */ message(1200, "stake with this operator");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_position_actions_target_missing = /* @__PURE__ */ message(1197, "Choose the operator to move stake to.");
+export const staking_position_actions_target_missing = /* @__PURE__ */ message(1201, "Choose the operator to move stake to.");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_position_actions_unstake = /* @__PURE__ */ message(1198, "Unstake");
+export const staking_position_actions_unstake = /* @__PURE__ */ message(1202, "Unstake");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_position_actions_unstake_amount = /* @__PURE__ */ message(1199, "Amount to unstake");
+export const staking_position_actions_unstake_amount = /* @__PURE__ */ message(1203, "Amount to unstake");

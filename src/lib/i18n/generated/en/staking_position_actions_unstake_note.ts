@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const staking_position_actions_unstake_note = /* @__PURE__ */ message(1200, (i: In<'unbonding' | 'operator' | 'minimum'>) => {
+export const staking_position_actions_unstake_note = /* @__PURE__ */ message(1204, (i: In<'unbonding' | 'operator' | 'minimum'>) => {
 	return /** @type {LocalizedString} */ (`Unstaked ALT unbonds for ${i?.unbonding}: it earns nothing, keeps voting, and can still be slashed for ${i?.operator}'s faults until it unlocks. Unstake all of it, or leave at least ${i?.minimum}.`)
 });

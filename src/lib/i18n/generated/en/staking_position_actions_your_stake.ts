@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_position_actions_your_stake = /* @__PURE__ */ message(1201, "Your stake here");
+export const staking_position_actions_your_stake = /* @__PURE__ */ message(1205, "Your stake here");

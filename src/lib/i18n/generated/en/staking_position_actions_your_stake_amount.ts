@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const staking_position_actions_your_stake_amount = /* @__PURE__ */ message(1202, (i: In<'amount'>) => {
+export const staking_position_actions_your_stake_amount = /* @__PURE__ */ message(1206, (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`Your stake here: ${i?.amount}`)
 });

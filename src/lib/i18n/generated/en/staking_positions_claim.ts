@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const staking_positions_claim = /* @__PURE__ */ message(1203, (i: In<'amount'>) => {
+export const staking_positions_claim = /* @__PURE__ */ message(1207, (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`Claim ${i?.amount} of rewards`)
 });

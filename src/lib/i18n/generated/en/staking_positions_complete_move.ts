@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const staking_positions_complete_move = /* @__PURE__ */ message(1204, (i: In<'amount' | 'operator' | 'id'>) => {
+export const staking_positions_complete_move = /* @__PURE__ */ message(1208, (i: In<'amount' | 'operator' | 'id'>) => {
 	return /** @type {LocalizedString} */ (`Stake ${i?.amount} with ${i?.operator} (request #${i?.id})`)
 });

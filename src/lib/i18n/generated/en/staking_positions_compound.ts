@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const staking_positions_compound = /* @__PURE__ */ message(1205, (i: In<'operator'>) => {
+export const staking_positions_compound = /* @__PURE__ */ message(1209, (i: In<'operator'>) => {
 	return /** @type {LocalizedString} */ (`Compound rewards into ${i?.operator}`)
 });

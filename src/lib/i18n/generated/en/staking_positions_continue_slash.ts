@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const staking_positions_continue_slash = /* @__PURE__ */ message(1206, (i: In<'operator'>) => {
+export const staking_positions_continue_slash = /* @__PURE__ */ message(1210, (i: In<'operator'>) => {
 	return /** @type {LocalizedString} */ (`Apply the next part of ${i?.operator}'s slash`)
 });

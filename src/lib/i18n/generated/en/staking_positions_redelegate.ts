@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const staking_positions_redelegate = /* @__PURE__ */ message(1207, (i: In<'amount' | 'operator'>) => {
+export const staking_positions_redelegate = /* @__PURE__ */ message(1211, (i: In<'amount' | 'operator'>) => {
 	return /** @type {LocalizedString} */ (`Start moving ${i?.amount} to ${i?.operator}`)
 });

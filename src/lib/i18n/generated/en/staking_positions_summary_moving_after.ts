@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_positions_summary_moving_after = /* @__PURE__ */ message(1208, "");
+export const staking_positions_summary_moving_after = /* @__PURE__ */ message(1212, "");

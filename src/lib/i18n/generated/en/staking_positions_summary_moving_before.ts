@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_positions_summary_moving_before = /* @__PURE__ */ message(1209, "moving to ");
+export const staking_positions_summary_moving_before = /* @__PURE__ */ message(1213, "moving to ");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_positions_summary_pending_after = /* @__PURE__ */ message(1210, ")");
+export const staking_positions_summary_pending_after = /* @__PURE__ */ message(1214, ")");

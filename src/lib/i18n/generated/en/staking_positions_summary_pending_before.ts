@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const staking_positions_summary_pending_before = /* @__PURE__ */ message(1211, (i: In<'duration'>) => {
+export const staking_positions_summary_pending_before = /* @__PURE__ */ message(1215, (i: In<'duration'>) => {
 	return /** @type {LocalizedString} */ (`Pending, unlocks in ${i?.duration} (`)
 });

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_positions_summary_pending_rewards = /* @__PURE__ */ message(1212, "Pending rewards");
+export const staking_positions_summary_pending_rewards = /* @__PURE__ */ message(1216, "Pending rewards");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_positions_summary_ready = /* @__PURE__ */ message(1213, "Ready");
+export const staking_positions_summary_ready = /* @__PURE__ */ message(1217, "Ready");

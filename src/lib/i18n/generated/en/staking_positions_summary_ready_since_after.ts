@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_positions_summary_ready_since_after = /* @__PURE__ */ message(1214, "");
+export const staking_positions_summary_ready_since_after = /* @__PURE__ */ message(1218, "");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_positions_summary_ready_since_before = /* @__PURE__ */ message(1215, " since ");
+export const staking_positions_summary_ready_since_before = /* @__PURE__ */ message(1219, " since ");

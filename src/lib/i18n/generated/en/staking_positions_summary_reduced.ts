@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const staking_positions_summary_reduced = /* @__PURE__ */ message(1216, (i: In<'requested'>) => {
+export const staking_positions_summary_reduced = /* @__PURE__ */ message(1220, (i: In<'requested'>) => {
 	return /** @type {LocalizedString} */ (`(requested ${i?.requested}; reduced by a slash while unbonding)`)
 });

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const staking_positions_summary_request_before = /* @__PURE__ */ message(1218, (i: In<'id' | 'amount'>) => {
+export const staking_positions_summary_request_before = /* @__PURE__ */ message(1222, (i: In<'id' | 'amount'>) => {
 	return /** @type {LocalizedString} */ (`#${i?.id} · ${i?.amount} from `)
 });

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const staking_positions_summary_slashed_note = /* @__PURE__ */ message(1219, (i: In<'principal' | 'lost'>) => {
+export const staking_positions_summary_slashed_note = /* @__PURE__ */ message(1223, (i: In<'principal' | 'lost'>) => {
 	return /** @type {LocalizedString} */ (`You put in ${i?.principal}; the operator was slashed, which took ${i?.lost} of it.`)
 });

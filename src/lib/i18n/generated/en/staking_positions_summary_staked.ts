@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_positions_summary_staked = /* @__PURE__ */ message(1220, "Staked");
+export const staking_positions_summary_staked = /* @__PURE__ */ message(1224, "Staked");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_positions_summary_title = /* @__PURE__ */ message(1221, "Your positions");
+export const staking_positions_summary_title = /* @__PURE__ */ message(1225, "Your positions");

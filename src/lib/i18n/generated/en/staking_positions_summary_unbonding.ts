@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_positions_summary_unbonding = /* @__PURE__ */ message(1222, "Unbonding");
+export const staking_positions_summary_unbonding = /* @__PURE__ */ message(1226, "Unbonding");

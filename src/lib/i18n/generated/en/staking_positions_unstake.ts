@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const staking_positions_unstake = /* @__PURE__ */ message(1223, (i: In<'amount' | 'operator'>) => {
+export const staking_positions_unstake = /* @__PURE__ */ message(1227, (i: In<'amount' | 'operator'>) => {
 	return /** @type {LocalizedString} */ (`Unstake ${i?.amount} from ${i?.operator}`)
 });

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const staking_positions_withdraw_ready = /* @__PURE__ */ message(1224, (i: In<'amount'>) => {
+export const staking_positions_withdraw_ready = /* @__PURE__ */ message(1228, (i: In<'amount'>) => {
 	return /** @type {LocalizedString} */ (`Withdraw ${i?.amount}`)
 });

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const staking_positions_withdraw_request = /* @__PURE__ */ message(1225, (i: In<'id' | 'amount'>) => {
+export const staking_positions_withdraw_request = /* @__PURE__ */ message(1229, (i: In<'id' | 'amount'>) => {
 	return /** @type {LocalizedString} */ (`Withdraw request #${i?.id} (${i?.amount})`)
 });

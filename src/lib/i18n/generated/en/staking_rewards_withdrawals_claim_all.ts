@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_rewards_withdrawals_claim_all = /* @__PURE__ */ message(1226, "Claim all rewards");
+export const staking_rewards_withdrawals_claim_all = /* @__PURE__ */ message(1230, "Claim all rewards");

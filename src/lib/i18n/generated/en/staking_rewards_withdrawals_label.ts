@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_rewards_withdrawals_label = /* @__PURE__ */ message(1227, "Rewards and withdrawals");
+export const staking_rewards_withdrawals_label = /* @__PURE__ */ message(1231, "Rewards and withdrawals");

@@ -5,7 +5,7 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const staking_rewards_withdrawals_ready_after = /* @__PURE__ */ message(1228, (i: In<'count'>) => {const countPlural = registry.plural("en", i?.count, {});
+export const staking_rewards_withdrawals_ready_after = /* @__PURE__ */ message(1232, (i: In<'count'>) => {const countPlural = registry.plural("en", i?.count, {});
 	if (countPlural === "one") return /** @type {LocalizedString} */ (` in ${i?.count} request`);
 	if (countPlural === "other") return /** @type {LocalizedString} */ (` in ${i?.count} requests`);
 	return /** @type {LocalizedString} */ ("staking_rewards_withdrawals_ready_after");

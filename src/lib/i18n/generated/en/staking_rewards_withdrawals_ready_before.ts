@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_rewards_withdrawals_ready_before = /* @__PURE__ */ message(1229, "Ready to withdraw: ");
+export const staking_rewards_withdrawals_ready_before = /* @__PURE__ */ message(1233, "Ready to withdraw: ");

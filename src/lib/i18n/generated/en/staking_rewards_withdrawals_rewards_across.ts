@@ -5,7 +5,7 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const staking_rewards_withdrawals_rewards_across = /* @__PURE__ */ message(1230, (i: In<'count'>) => {const countPlural = registry.plural("en", i?.count, {});
+export const staking_rewards_withdrawals_rewards_across = /* @__PURE__ */ message(1234, (i: In<'count'>) => {const countPlural = registry.plural("en", i?.count, {});
 	if (countPlural === "one") return /** @type {LocalizedString} */ (`Rewards across ${i?.count} operator:`);
 	if (countPlural === "other") return /** @type {LocalizedString} */ (`Rewards across ${i?.count} operators:`);
 	return /** @type {LocalizedString} */ ("staking_rewards_withdrawals_rewards_across");

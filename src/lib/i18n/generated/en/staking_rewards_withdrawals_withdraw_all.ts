@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_rewards_withdrawals_withdraw_all = /* @__PURE__ */ message(1231, "Withdraw all ready");
+export const staking_rewards_withdrawals_withdraw_all = /* @__PURE__ */ message(1235, "Withdraw all ready");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_since_staked_allowlisted = /* @__PURE__ */ message(1232, "Allowlisted again");
+export const staking_since_staked_allowlisted = /* @__PURE__ */ message(1236, "Allowlisted again");

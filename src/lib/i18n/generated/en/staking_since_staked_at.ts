@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_since_staked_at = /* @__PURE__ */ message(1233, ", ");
+export const staking_since_staked_at = /* @__PURE__ */ message(1237, ", ");

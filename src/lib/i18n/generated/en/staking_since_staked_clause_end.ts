@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_since_staked_clause_end = /* @__PURE__ */ message(1234, ",");
+export const staking_since_staked_clause_end = /* @__PURE__ */ message(1238, ",");

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const staking_since_staked_commission = /* @__PURE__ */ message(1236, (i: In<'percent'>) => {
+export const staking_since_staked_commission = /* @__PURE__ */ message(1240, (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`Commission became ${i?.percent}`)
 });

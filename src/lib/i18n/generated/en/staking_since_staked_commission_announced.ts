@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const staking_since_staked_commission_announced = /* @__PURE__ */ message(1237, (i: In<'percent'>) => {
+export const staking_since_staked_commission_announced = /* @__PURE__ */ message(1241, (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`Announced a commission of ${i?.percent}`)
 });

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_since_staked_date_before = /* @__PURE__ */ message(1239, "(");
+export const staking_since_staked_date_before = /* @__PURE__ */ message(1243, "(");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_since_staked_deactivated = /* @__PURE__ */ message(1240, "Deactivated: stopped taking stake and earning rewards");
+export const staking_since_staked_deactivated = /* @__PURE__ */ message(1244, "Deactivated: stopped taking stake and earning rewards");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_since_staked_effect_after = /* @__PURE__ */ message(1241, "");
+export const staking_since_staked_effect_after = /* @__PURE__ */ message(1245, "");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_since_staked_effect_before = /* @__PURE__ */ message(1242, ", to take effect ");
+export const staking_since_staked_effect_before = /* @__PURE__ */ message(1246, ", to take effect ");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_since_staked_nothing = /* @__PURE__ */ message(1243, "nothing changed.");
+export const staking_since_staked_nothing = /* @__PURE__ */ message(1247, "nothing changed.");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_since_staked_reactivated = /* @__PURE__ */ message(1244, "Active again");
+export const staking_since_staked_reactivated = /* @__PURE__ */ message(1248, "Active again");

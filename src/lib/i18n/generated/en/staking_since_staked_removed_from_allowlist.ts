@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_since_staked_removed_from_allowlist = /* @__PURE__ */ message(1245, "Removed from the allowlist");
+export const staking_since_staked_removed_from_allowlist = /* @__PURE__ */ message(1249, "Removed from the allowlist");

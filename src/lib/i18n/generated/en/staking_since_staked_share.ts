@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const staking_since_staked_share = /* @__PURE__ */ message(1246, (i: In<'was' | 'now'>) => {
+export const staking_since_staked_share = /* @__PURE__ */ message(1250, (i: In<'was' | 'now'>) => {
 	return /** @type {LocalizedString} */ (`its share of all active stake went from ${i?.was} to ${i?.now};`)
 });

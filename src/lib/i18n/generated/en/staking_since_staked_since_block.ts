@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const staking_since_staked_since_block = /* @__PURE__ */ message(1247, (i: In<'block'>) => {
+export const staking_since_staked_since_block = /* @__PURE__ */ message(1251, (i: In<'block'>) => {
 	return /** @type {LocalizedString} */ (`since block ${i?.block}, where the history this app holds starts (your first stake is older),`)
 });

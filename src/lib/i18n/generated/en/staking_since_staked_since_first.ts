@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_since_staked_since_first = /* @__PURE__ */ message(1248, "since you first staked with it");
+export const staking_since_staked_since_first = /* @__PURE__ */ message(1252, "since you first staked with it");

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const staking_since_staked_slashed = /* @__PURE__ */ message(1249, (i: In<'percent' | 'amount'>) => {
+export const staking_since_staked_slashed = /* @__PURE__ */ message(1253, (i: In<'percent' | 'amount'>) => {
 	return /** @type {LocalizedString} */ (`Slashed ${i?.percent} (${i?.amount} from all its stakers)`)
 });

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_slash_in_progress_applied = /* @__PURE__ */ message(1250, "Applied");
+export const staking_slash_in_progress_applied = /* @__PURE__ */ message(1254, "Applied");

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const staking_slash_in_progress_apply = /* @__PURE__ */ message(1251, (i: In<'page'>) => {
+export const staking_slash_in_progress_apply = /* @__PURE__ */ message(1255, (i: In<'page'>) => {
 	return /** @type {LocalizedString} */ (`Apply the next ${i?.page}`)
 });

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const staking_slash_in_progress_blocked = /* @__PURE__ */ message(1252, (i: In<'operator'>) => {
+export const staking_slash_in_progress_blocked = /* @__PURE__ */ message(1256, (i: In<'operator'>) => {
 	return /** @type {LocalizedString} */ (`Until the last one is cut, nobody can stake with ${i?.operator}, leave it or withdraw from it. Anyone can apply the next part; it costs only gas.`)
 });

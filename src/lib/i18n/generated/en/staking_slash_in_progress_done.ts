@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_slash_in_progress_done = /* @__PURE__ */ message(1253, "The slash has been applied in full.");
+export const staking_slash_in_progress_done = /* @__PURE__ */ message(1257, "The slash has been applied in full.");

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const staking_slash_in_progress_left = /* @__PURE__ */ message(1254, (i: In<'positions' | 'requests'>) => {
+export const staking_slash_in_progress_left = /* @__PURE__ */ message(1258, (i: In<'positions' | 'requests'>) => {
 	return /** @type {LocalizedString} */ (`${i?.positions} and ${i?.requests} are still to be cut`)
 });

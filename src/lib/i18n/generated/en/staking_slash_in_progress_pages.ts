@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const staking_slash_in_progress_pages = /* @__PURE__ */ message(1255, (i: In<'transactions' | 'page'>) => {
+export const staking_slash_in_progress_pages = /* @__PURE__ */ message(1259, (i: In<'transactions' | 'page'>) => {
 	return /** @type {LocalizedString} */ (` (${i?.transactions} of up to ${i?.page} each). Everything that was staked or unbonding here when the slash was recorded pays its share, however long this takes.`)
 });

@@ -5,7 +5,7 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const staking_slash_in_progress_positions = /* @__PURE__ */ message(1256, (i: In<'count'>) => {const countPlural = registry.plural("en", i?.count, {});
+export const staking_slash_in_progress_positions = /* @__PURE__ */ message(1260, (i: In<'count'>) => {const countPlural = registry.plural("en", i?.count, {});
 	if (countPlural === "one") return /** @type {LocalizedString} */ (`${i?.count} position`);
 	if (countPlural === "other") return /** @type {LocalizedString} */ (`${i?.count} positions`);
 	return /** @type {LocalizedString} */ ("staking_slash_in_progress_positions");

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const staking_slash_in_progress_read_error = /* @__PURE__ */ message(1257, (i: In<'error'>) => {
+export const staking_slash_in_progress_read_error = /* @__PURE__ */ message(1261, (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`Could not read the slash's progress: ${i?.error}`)
 });

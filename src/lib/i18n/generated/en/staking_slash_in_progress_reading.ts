@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_slash_in_progress_reading = /* @__PURE__ */ message(1258, "Reading the slash's progress…");
+export const staking_slash_in_progress_reading = /* @__PURE__ */ message(1262, "Reading the slash's progress…");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_slash_in_progress_recorded_after = /* @__PURE__ */ message(1259, ". ");
+export const staking_slash_in_progress_recorded_after = /* @__PURE__ */ message(1263, ". ");

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const staking_slash_in_progress_recorded_before = /* @__PURE__ */ message(1260, (i: In<'percent'>) => {
+export const staking_slash_in_progress_recorded_before = /* @__PURE__ */ message(1264, (i: In<'percent'>) => {
 	return /** @type {LocalizedString} */ (`Governance slashed ${i?.percent}% of this operator's stake on `)
 });

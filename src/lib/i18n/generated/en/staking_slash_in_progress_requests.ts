@@ -5,7 +5,7 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const staking_slash_in_progress_requests = /* @__PURE__ */ message(1261, (i: In<'count'>) => {const countPlural = registry.plural("en", i?.count, {});
+export const staking_slash_in_progress_requests = /* @__PURE__ */ message(1265, (i: In<'count'>) => {const countPlural = registry.plural("en", i?.count, {});
 	if (countPlural === "one") return /** @type {LocalizedString} */ (`${i?.count} unbonding request`);
 	if (countPlural === "other") return /** @type {LocalizedString} */ (`${i?.count} unbonding requests`);
 	return /** @type {LocalizedString} */ ("staking_slash_in_progress_requests");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_slash_in_progress_title = /* @__PURE__ */ message(1262, "Being slashed");
+export const staking_slash_in_progress_title = /* @__PURE__ */ message(1266, "Being slashed");

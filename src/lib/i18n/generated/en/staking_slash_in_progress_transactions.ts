@@ -5,7 +5,7 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const staking_slash_in_progress_transactions = /* @__PURE__ */ message(1263, (i: In<'count'>) => {const countPlural = registry.plural("en", i?.count, {});
+export const staking_slash_in_progress_transactions = /* @__PURE__ */ message(1267, (i: In<'count'>) => {const countPlural = registry.plural("en", i?.count, {});
 	if (countPlural === "one") return /** @type {LocalizedString} */ (`${i?.count} transaction`);
 	if (countPlural === "other") return /** @type {LocalizedString} */ (`${i?.count} transactions`);
 	return /** @type {LocalizedString} */ ("staking_slash_in_progress_transactions");

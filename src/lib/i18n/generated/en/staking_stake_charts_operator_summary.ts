@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const staking_stake_charts_operator_summary = /* @__PURE__ */ message(1264, (i: In<'count'>) => {
+export const staking_stake_charts_operator_summary = /* @__PURE__ */ message(1268, (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`The ${i?.count} operators with the most active stake. The table below lists the same figures.`)
 });

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const staking_stake_charts_operator_summary_others = /* @__PURE__ */ message(1265, (i: In<'count'>) => {
+export const staking_stake_charts_operator_summary_others = /* @__PURE__ */ message(1269, (i: In<'count'>) => {
 	return /** @type {LocalizedString} */ (`The ${i?.count} operators with the most active stake, then all others together. The table below lists the same figures.`)
 });

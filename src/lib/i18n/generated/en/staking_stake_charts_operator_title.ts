@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_stake_charts_operator_title = /* @__PURE__ */ message(1266, "Active stake across operators (ALT)");
+export const staking_stake_charts_operator_title = /* @__PURE__ */ message(1270, "Active stake across operators (ALT)");

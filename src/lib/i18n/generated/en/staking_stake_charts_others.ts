@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_stake_charts_others = /* @__PURE__ */ message(1267, "Others");
+export const staking_stake_charts_others = /* @__PURE__ */ message(1271, "Others");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_stake_charts_service_summary = /* @__PURE__ */ message(1268, "Active stake with the operators running VITAL, MACH and SQUAD; an operator running several services counts in each. The table below lists the same figures.");
+export const staking_stake_charts_service_summary = /* @__PURE__ */ message(1272, "Active stake with the operators running VITAL, MACH and SQUAD; an operator running several services counts in each. The table below lists the same figures.");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_stake_charts_service_title = /* @__PURE__ */ message(1269, "Active stake per service (ALT)");
+export const staking_stake_charts_service_title = /* @__PURE__ */ message(1273, "Active stake per service (ALT)");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_stake_charts_title = /* @__PURE__ */ message(1270, "Where stake sits");
+export const staking_stake_charts_title = /* @__PURE__ */ message(1274, "Where stake sits");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_stake_form_accept_risk = /* @__PURE__ */ message(1271, "Read the risks and tick the box first.");
+export const staking_stake_form_accept_risk = /* @__PURE__ */ message(1275, "Read the risks and tick the box first.");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_stake_form_amount = /* @__PURE__ */ message(1272, "Amount to stake");
+export const staking_stake_form_amount = /* @__PURE__ */ message(1276, "Amount to stake");

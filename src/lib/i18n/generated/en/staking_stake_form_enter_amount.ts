@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_stake_form_enter_amount = /* @__PURE__ */ message(1273, "Enter an amount to stake first.");
+export const staking_stake_form_enter_amount = /* @__PURE__ */ message(1277, "Enter an amount to stake first.");

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const staking_stake_form_heading = /* @__PURE__ */ message(1274, (i: In<'operator'>) => {
+export const staking_stake_form_heading = /* @__PURE__ */ message(1278, (i: In<'operator'>) => {
 	return /** @type {LocalizedString} */ (`Stake with ${i?.operator}`)
 });

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_stake_form_keeps_voting = /* @__PURE__ */ message(1275, "Your stake keeps voting: staked ALT counts as your voting power (or your delegate's), active or unbonding.");
+export const staking_stake_form_keeps_voting = /* @__PURE__ */ message(1279, "Your stake keeps voting: staked ALT counts as your voting power (or your delegate's), active or unbonding.");

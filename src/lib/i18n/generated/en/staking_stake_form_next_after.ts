@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_stake_form_next_after = /* @__PURE__ */ message(1276, ".");
+export const staking_stake_form_next_after = /* @__PURE__ */ message(1280, ".");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_stake_form_next_before = /* @__PURE__ */ message(1277, "Next: your stake and its rewards show under \"Your stake here\" and on ");
+export const staking_stake_form_next_before = /* @__PURE__ */ message(1281, "Next: your stake and its rewards show under \"Your stake here\" and on ");

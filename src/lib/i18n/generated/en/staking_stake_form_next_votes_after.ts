@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_stake_form_next_votes_after = /* @__PURE__ */ message(1278, ".");
+export const staking_stake_form_next_votes_after = /* @__PURE__ */ message(1282, ".");

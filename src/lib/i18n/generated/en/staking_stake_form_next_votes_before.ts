@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_stake_form_next_votes_before = /* @__PURE__ */ message(1279, "; the stake already votes, as your ");
+export const staking_stake_form_next_votes_before = /* @__PURE__ */ message(1283, "; the stake already votes, as your ");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_stake_form_next_voting_power = /* @__PURE__ */ message(1280, "voting power");
+export const staking_stake_form_next_voting_power = /* @__PURE__ */ message(1284, "voting power");

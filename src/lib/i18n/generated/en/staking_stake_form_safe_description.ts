@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const staking_stake_form_safe_description = /* @__PURE__ */ message(1281, (i: In<'amount' | 'operator' | 'address'>) => {
+export const staking_stake_form_safe_description = /* @__PURE__ */ message(1285, (i: In<'amount' | 'operator' | 'address'>) => {
 	return /** @type {LocalizedString} */ (`Stakes ${i?.amount} with ${i?.operator} (${i?.address}).`)
 });

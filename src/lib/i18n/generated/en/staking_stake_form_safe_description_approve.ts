@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const staking_stake_form_safe_description_approve = /* @__PURE__ */ message(1282, (i: In<'amount' | 'operator' | 'address'>) => {
+export const staking_stake_form_safe_description_approve = /* @__PURE__ */ message(1286, (i: In<'amount' | 'operator' | 'address'>) => {
 	return /** @type {LocalizedString} */ (`Approves exactly ${i?.amount} to the staking contract, then stakes ${i?.amount} with ${i?.operator} (${i?.address}).`)
 });

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const staking_stake_form_safe_name = /* @__PURE__ */ message(1283, (i: In<'amount' | 'operator'>) => {
+export const staking_stake_form_safe_name = /* @__PURE__ */ message(1287, (i: In<'amount' | 'operator'>) => {
 	return /** @type {LocalizedString} */ (`Stake ${i?.amount} with ${i?.operator}`)
 });

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_stake_form_stake = /* @__PURE__ */ message(1284, "Stake");
+export const staking_stake_form_stake = /* @__PURE__ */ message(1288, "Stake");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_stake_form_staked = /* @__PURE__ */ message(1285, "Staked");
+export const staking_stake_form_staked = /* @__PURE__ */ message(1289, "Staked");

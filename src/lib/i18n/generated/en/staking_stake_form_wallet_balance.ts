@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_stake_form_wallet_balance = /* @__PURE__ */ message(1286, "wallet balance");
+export const staking_stake_form_wallet_balance = /* @__PURE__ */ message(1290, "wallet balance");

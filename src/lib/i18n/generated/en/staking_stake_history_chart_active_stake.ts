@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_stake_history_chart_active_stake = /* @__PURE__ */ message(1287, "Active stake");
+export const staking_stake_history_chart_active_stake = /* @__PURE__ */ message(1291, "Active stake");

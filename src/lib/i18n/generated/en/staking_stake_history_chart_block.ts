@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_stake_history_chart_block = /* @__PURE__ */ message(1288, "Block");
+export const staking_stake_history_chart_block = /* @__PURE__ */ message(1292, "Block");

@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const staking_stake_history_chart_read_error = /* @__PURE__ */ message(1289, (i: In<'error'>) => {
+export const staking_stake_history_chart_read_error = /* @__PURE__ */ message(1293, (i: In<'error'>) => {
 	return /** @type {LocalizedString} */ (`Could not read the stake's history: ${i?.error}`)
 });

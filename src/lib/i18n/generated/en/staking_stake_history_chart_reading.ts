@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_stake_history_chart_reading = /* @__PURE__ */ message(1290, "Reading the stake's history…");
+export const staking_stake_history_chart_reading = /* @__PURE__ */ message(1294, "Reading the stake's history…");

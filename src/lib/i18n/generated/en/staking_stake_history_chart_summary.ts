@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const staking_stake_history_chart_summary = /* @__PURE__ */ message(1291, (i: In<'count' | 'block'>) => {
+export const staking_stake_history_chart_summary = /* @__PURE__ */ message(1295, (i: In<'count' | 'block'>) => {
 	return /** @type {LocalizedString} */ (`This operator's active stake over ${i?.count} points, from block ${i?.block} to the stake the contract reports now. The table below lists the same figures.`)
 });

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_stake_history_chart_title = /* @__PURE__ */ message(1292, "Active stake after each block that moved it (ALT)");
+export const staking_stake_history_chart_title = /* @__PURE__ */ message(1296, "Active stake after each block that moved it (ALT)");

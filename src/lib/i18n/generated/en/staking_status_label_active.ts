@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_status_label_active = /* @__PURE__ */ message(1293, "Active");
+export const staking_status_label_active = /* @__PURE__ */ message(1297, "Active");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_status_label_deactivated = /* @__PURE__ */ message(1294, "Deactivated");
+export const staking_status_label_deactivated = /* @__PURE__ */ message(1298, "Deactivated");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const staking_status_label_unregistered = /* @__PURE__ */ message(1295, "Unregistered");
+export const staking_status_label_unregistered = /* @__PURE__ */ message(1299, "Unregistered");

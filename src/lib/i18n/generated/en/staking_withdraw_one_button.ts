@@ -4,6 +4,6 @@ import { message } from '../../runtime.ts';
 
 type In<K extends string> = Record<K, NonNullable<unknown>>;
 
-export const staking_withdraw_one_button = /* @__PURE__ */ message(1296, (i: In<'id'>) => {
+export const staking_withdraw_one_button = /* @__PURE__ */ message(1300, (i: In<'id'>) => {
 	return /** @type {LocalizedString} */ (`Withdraw #${i?.id}`)
 });
