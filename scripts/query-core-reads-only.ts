@@ -11,10 +11,11 @@
  * query-core-reads-only.test.ts fails when the client starts calling a cache method the stand-in
  * lacks.
  */
+import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 
 const CORE = /@tanstack[\\/]query-core[\\/]build[\\/]modern[\\/]([A-Za-z]+)\.js$/;
-const STAND_INS = new URL('./query-core-stand-ins.ts', import.meta.url).pathname;
+const STAND_INS = fileURLToPath(new URL('./query-core-stand-ins.ts', import.meta.url));
 
 /** The imports replaced: importing file (in query-core) → the relative specifier it uses. */
 export const REPLACED: Record<string, string> = {

@@ -29,6 +29,7 @@ describe('amount properties', () => {
       [-5n, 0],
     ] as const)
       expect(decimalString(v, d)).toBe(formatUnits(v, d));
+    for (const d of [-1, 1.5, Number.NaN]) expect(() => decimalString(1n, d)).toThrow(RangeError);
   });
 
   it('formats with grouping and parses back exactly in every supported locale', () => {

@@ -39,6 +39,7 @@ export function toInputString(value: bigint, decimals = 18): string {
 
 /** `value` base units as an exact decimal string ("-1.5", "0.000001", "12"), as viem's `formatUnits` writes it. */
 export function decimalString(value: bigint, decimals: number): string {
+  if (!Number.isInteger(decimals) || decimals < 0) throw new RangeError(`decimals must be a whole number: ${decimals}`);
   const negative = value < 0n;
   const digits = (negative ? -value : value).toString().padStart(decimals + 1, '0');
   const whole = digits.slice(0, digits.length - decimals);

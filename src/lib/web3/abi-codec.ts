@@ -46,12 +46,15 @@ const decline = (reason: string): never => {
 /** The function `name` of `abi` when exactly one has that name; overloads are left to viem. */
 export function functionOf(abi: Abi | readonly unknown[], name: string): AbiFunctionItem {
   let found: AbiFunctionItem | undefined;
+  // viem looks a name up among every item (an event or an error of the same name makes it choose).
   for (const item of abi as readonly { type?: string; name?: string }[]) {
-    if (item.type !== 'function' || item.name !== name) continue;
-    if (found) decline(`${name} is overloaded`);
+    if (item?.name !== name) continue;
+    if (found || item.type !== 'function') decline(`${name} is overloaded`);
     found = item as AbiFunctionItem;
   }
-  return found ?? decline(`no function ${name}`);
+  if (!found) return decline(`no function ${name}`);
+  if (!Array.isArray(found.inputs) || !Array.isArray(found.outputs)) decline(`${name} has no inputs or outputs`);
+  return found;
 }
 
 const canonical = (p: Param): string =>
@@ -106,6 +109,14 @@ function layoutOf(p: Param): Layout {
   return layout;
 }
 
+/** Whether a type holds something of no size (`T[0]`, an empty tuple), which viem reads its own way. */
+function holdsEmpty(p: Param): boolean {
+  const array = layoutOf(p).array;
+  if (array) return array[1] === 0 || holdsEmpty(array[0]);
+  if (p.type === 'tuple') return !p.components?.length || p.components.some(holdsEmpty);
+  return false;
+}
+
 const arrayOf = (p: Param) => layoutOf(p).array;
 const isDynamic = (p: Param) => layoutOf(p).dynamic;
 const staticSize = (p: Param) => layoutOf(p).size;
@@ -138,16 +149,18 @@ function encodeValue(p: Param, value: unknown): { dynamic: boolean; hex: string 
       value,
     );
     if (length === null) return { dynamic: true, hex: word(BigInt(value.length)) + body.hex };
-    return body;
+    // A fixed array of a dynamic type is dynamic even with no elements (`string[0]`), as viem has it.
+    return { dynamic: isDynamic(p), hex: body.hex };
   }
   if (p.type === 'tuple') {
-    const components = p.components ?? [];
+    const components = p.components;
+    if (!components) return decline('a tuple without components');
     if (typeof value !== 'object' || value === null) return decline('not a tuple');
     const values = Array.isArray(value)
       ? value
       : components.map((c) => (c.name ? (value as Record<string, unknown>)[c.name] : decline('unnamed component')));
     if (values.length !== components.length) return decline('tuple length');
-    return encodeParts(components, values);
+    return { dynamic: isDynamic(p), hex: encodeParts(components, values).hex };
   }
   if (p.type === 'address') {
     if (typeof value !== 'string' || !/^0x[0-9a-fA-F]{40}$/.test(value)) return decline('not an address');
@@ -167,14 +180,14 @@ function encodeValue(p: Param, value: unknown): { dynamic: boolean; hex: string 
       hex = Array.from(new TextEncoder().encode(value), (b) => b.toString(16).padStart(2, '0')).join('');
     } else {
       if (typeof value !== 'string' || !HEX.test(value) || value.length % 2) return decline('not bytes');
-      hex = value.slice(2).toLowerCase();
+      hex = value.slice(2);
     }
     return { dynamic: true, hex: word(BigInt(hex.length / 2)) + padRight(hex) };
   }
   const s = sized(p.type);
   if (s?.kind === 'bytes') {
     if (typeof value !== 'string' || !HEX.test(value) || value.length !== 2 + s.size * 2) return decline('bytes size');
-    return { dynamic: false, hex: padRight(value.slice(2).toLowerCase()) };
+    return { dynamic: false, hex: padRight(value.slice(2)) };
   }
   if (s) {
     if (typeof value !== 'bigint' && !(typeof value === 'number' && Number.isSafeInteger(value)))
@@ -213,21 +226,27 @@ function encodeParts(params: readonly Param[], values: readonly unknown[]): { dy
 const encodeParams = (params: readonly Param[], values: readonly unknown[]) => encodeParts(params, values).hex;
 
 /** The calldata of `item` called with `args`, as viem's `encodeFunctionData` gives it. */
-export function encodeCall(item: AbiFunctionItem, args: readonly unknown[] = []): Hex {
-  return `0x${selectorOf(item)}${encodeParams(item.inputs, args)}`;
+export function encodeCall(item: AbiFunctionItem, args?: readonly unknown[] | null): Hex {
+  return `0x${selectorOf(item)}${encodeParams(item.inputs, args ?? [])}`;
 }
 
 // ---- decoding --------------------------------------------------------------------------------
 
 interface Reader {
   hex: string;
-  /** Bytes of `bytes` and `string` values read so far: a canonical answer holds each once. */
+  /**
+   * Words, and bytes of `bytes` and `string` values, read so far: a canonical answer holds each once,
+   * so more than the answer's size means offsets that point at the same place again (an answer built
+   * to make a decoder repeat itself), declined before it costs more than reading the answer once.
+   */
+  words: number;
   copied: number;
 }
 
 /** The word at byte `at` (in bounds, or declined). */
 function wordAt(r: Reader, at: number): string {
   if (!Number.isSafeInteger(at) || at < 0 || (at + 32) * 2 > r.hex.length) decline('out of bounds');
+  if (++r.words * 64 > r.hex.length) decline('a word read twice');
   return r.hex.slice(at * 2, at * 2 + 64);
 }
 
@@ -252,10 +271,11 @@ function decodeValue(r: Reader, p: Param, at: number, base: number): unknown {
     return Array.from({ length }, (_, i) => decodeValue(r, element, data + i * step, data));
   }
   if (p.type === 'tuple') {
-    const components = p.components ?? [];
+    const components = p.components ?? decline('a tuple without components');
     const values = decodeParams(r, components, start);
     // viem names a tuple's values when every component has a name.
     if (components.length === 0 || components.some((c) => !c.name)) return values;
+    if (components.some((c) => c.name === '__proto__')) decline('a component named __proto__');
     return Object.fromEntries(components.map((c, i) => [c.name, values[i]]));
   }
   if (p.type === 'address') return checksumAddress(`0x${wordAt(r, start).slice(24)}`);
@@ -298,8 +318,10 @@ function decodeParams(r: Reader, params: readonly Param[], base: number): unknow
  */
 export function decodeResult(item: AbiFunctionItem, data: Hex): unknown {
   if (!/^0x(?:[0-9a-f]{2})*$/.test(data)) decline('not lowercase hex');
-  if (item.outputs.length === 0) decline('no outputs');
-  const values = decodeParams({ hex: data.slice(2), copied: 0 }, item.outputs, 0);
+  if (item.outputs.length === 0 || item.outputs.some(holdsEmpty)) decline('no outputs, or one of no size');
+  // No answer (a call to an address without code) or less than a word: viem says which.
+  if (data.length < 66) decline('shorter than a word');
+  const values = decodeParams({ hex: data.slice(2), words: 0, copied: 0 }, item.outputs, 0);
   if (encodeParams(item.outputs, values) !== data.slice(2)) decline('not canonical');
   return values.length === 1 ? values[0] : values;
 }

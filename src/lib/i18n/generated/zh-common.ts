@@ -69,9 +69,9 @@ const table: Record<number, string | ((i: never) => string)> = {
 	return /** @type {LocalizedString} */ (`此链接由${i?.source}编写，指向`)
 },
   251: "：",
-  252: "此链接从本应用在单独的标签页中打开，将写邮件给",
+  252: "此页面会在您写邮件前先询问。收件人为",
   253: "本应用不会打开此地址：只提供 https 网页和邮件地址。",
-  254: "此链接从本应用在单独的标签页中打开，指向",
+  254: "此页面会在您打开链接前先询问。链接指向",
   255: "无法绘制图表；下方表格包含相同的数据。",
   256: (i: In<'title'>) => {
 	return /** @type {LocalizedString} */ (`${i?.title}：数据`)

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const common_leave_page_mail_before = /* @__PURE__ */ message(252, "This link, opened from the app in a tab of its own, writes a mail to");
+export const common_leave_page_mail_before = /* @__PURE__ */ message(252, "This page asks before you write a mail to");

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const common_leave_page_web_before = /* @__PURE__ */ message(254, "This link, opened from the app in a tab of its own, goes to");
+export const common_leave_page_web_before = /* @__PURE__ */ message(254, "This page asks before you follow a link to");
