@@ -7,10 +7,11 @@
  * - it encodes only arguments viem accepts (the same checks: a checksum on a mixed-case address,
  *   ranges, sizes, lengths), and its calldata is viem's byte for byte (abi-codec.test.ts compares
  *   them on random types and values);
- * - it decodes only an answer that is the canonical encoding of what it decoded: the values are
- *   encoded again and must give back the answer exactly. For an answer laid out any other way
- *   (trailing bytes, overlapping or stray offsets, dirty padding) there is no canonical value to
- *   be sure of, and the caller asks viem.
+ * - it decodes only an answer laid out exactly as the canonical encoding of what it read (every
+ *   offset where the next tail starts, clean padding, nothing after the end), checked as it reads.
+ *   For an answer laid out any other way (trailing bytes, overlapping or stray offsets, dirty
+ *   padding, a string that is not UTF-8) there is no canonical value to be sure of, and the caller
+ *   asks viem.
  * Anything else (an overloaded name, a type it does not know, an argument viem would refuse) throws
  * CodecDeclined, and eth-call.ts hands the call to viem's codec (loaded then), whose errors the app
  * already explains.
@@ -135,9 +136,11 @@ function sized(type: string): { kind: 'uint' | 'int' | 'bytes'; size: number } |
 // ---- encoding --------------------------------------------------------------------------------
 
 const word = (n: bigint) => n.toString(16).padStart(64, '0');
+const BYTE_HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
 const padRight = (hex: string) => hex.padEnd(Math.ceil(hex.length / 64) * 64, '0');
 const HEX = /^0x[0-9a-fA-F]*$/;
 
+/** `value` as `p`. */
 function encodeValue(p: Param, value: unknown): { dynamic: boolean; hex: string } {
   const array = arrayOf(p);
   if (array) {
@@ -177,7 +180,8 @@ function encodeValue(p: Param, value: unknown): { dynamic: boolean; hex: string 
     let hex: string;
     if (p.type === 'string') {
       if (typeof value !== 'string') return decline('not a string');
-      hex = Array.from(new TextEncoder().encode(value), (b) => b.toString(16).padStart(2, '0')).join('');
+      hex = '';
+      for (const byte of new TextEncoder().encode(value)) hex += BYTE_HEX[byte];
     } else {
       if (typeof value !== 'string' || !HEX.test(value) || value.length % 2) return decline('not bytes');
       hex = value.slice(2);
@@ -231,97 +235,151 @@ export function encodeCall(item: AbiFunctionItem, args?: readonly unknown[] | nu
 }
 
 // ---- decoding --------------------------------------------------------------------------------
+//
+// An answer is taken only if it is laid out exactly as the ABI's canonical encoding lays out the
+// values read from it: every head in order, every tail right after the previous one (an offset says
+// where the next tail starts, and nothing else), clean padding in every word, and nothing after the
+// last tail. That is what encoding the values again would give back, checked as the answer is read.
 
+const ZEROS = '0'.repeat(64);
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** The answer, as hex without 0x, and its size in bytes. */
 interface Reader {
   hex: string;
-  /**
-   * Words, and bytes of `bytes` and `string` values, read so far: a canonical answer holds each once,
-   * so more than the answer's size means offsets that point at the same place again (an answer built
-   * to make a decoder repeat itself), declined before it costs more than reading the answer once.
-   */
-  words: number;
-  copied: number;
+  size: number;
 }
 
 /** The word at byte `at` (in bounds, or declined). */
 function wordAt(r: Reader, at: number): string {
-  if (!Number.isSafeInteger(at) || at < 0 || (at + 32) * 2 > r.hex.length) decline('out of bounds');
-  if (++r.words * 64 > r.hex.length) decline('a word read twice');
+  if (at + 32 > r.size) decline('past the answer');
   return r.hex.slice(at * 2, at * 2 + 64);
 }
 
 /** An offset or a length: small enough to point inside the answer. */
 function sizeAt(r: Reader, at: number): number {
-  const n = BigInt(`0x${wordAt(r, at)}`);
-  if (n > BigInt(r.hex.length / 2)) decline('offset or length past the answer');
-  return Number(n);
+  const word = wordAt(r, at);
+  if (!word.startsWith(ZEROS.slice(0, 56))) decline('an offset or length past the answer');
+  const n = Number.parseInt(word.slice(56), 16);
+  if (n > r.size) decline('an offset or length past the answer');
+  return n;
 }
 
-/** The value of `p` whose head is at byte `at`, in a container whose data starts at `base`. */
-function decodeValue(r: Reader, p: Param, at: number, base: number): unknown {
-  // A dynamic value's head is its offset from the start of its container's data.
-  const start = isDynamic(p) ? base + sizeAt(r, at) : at;
+/** A static value at byte `at`. */
+function decodeStatic(r: Reader, p: Param, at: number): unknown {
   const array = arrayOf(p);
   if (array) {
-    const [element, fixed] = array;
-    const length = fixed ?? sizeAt(r, start);
-    const data = fixed === null ? start + 32 : start;
-    const step = isDynamic(element) ? 32 : staticSize(element);
-    if (step === 0 || data + length * step > r.hex.length / 2) decline('array past the answer');
-    return Array.from({ length }, (_, i) => decodeValue(r, element, data + i * step, data));
+    const [element, length] = array;
+    const step = staticSize(element);
+    return Array.from({ length: length! }, (_, i) => decodeStatic(r, element, at + i * step));
   }
-  if (p.type === 'tuple') {
-    const components = p.components ?? decline('a tuple without components');
-    const values = decodeParams(r, components, start);
-    // viem names a tuple's values when every component has a name.
-    if (components.length === 0 || components.some((c) => !c.name)) return values;
-    if (components.some((c) => c.name === '__proto__')) decline('a component named __proto__');
-    return Object.fromEntries(components.map((c, i) => [c.name, values[i]]));
+  if (p.type === 'tuple') return named(p, decodeParams(r, p.components!, at).values);
+  const word = wordAt(r, at);
+  if (p.type === 'address') {
+    if (!word.startsWith(ZEROS.slice(0, 24))) decline('dirty address padding');
+    return checksumAddress(`0x${word.slice(24)}`);
   }
-  if (p.type === 'address') return checksumAddress(`0x${wordAt(r, start).slice(24)}`);
-  if (p.type === 'bool') return wordAt(r, start).endsWith('1');
-  if (p.type === 'string' || p.type === 'bytes') {
-    const length = sizeAt(r, start);
-    r.copied += length;
-    if (r.copied > r.hex.length / 2 || (start + 32 + length) * 2 > r.hex.length) decline('bytes past the answer');
-    const hex = r.hex.slice((start + 32) * 2, (start + 32 + length) * 2);
-    if (p.type === 'bytes') return `0x${hex}`;
-    const bytes = new Uint8Array(length);
-    for (let i = 0; i < length; i++) bytes[i] = Number.parseInt(hex.slice(i * 2, i * 2 + 2), 16);
-    return new TextDecoder().decode(bytes);
+  if (p.type === 'bool') {
+    if (!word.startsWith(ZEROS.slice(0, 63)) || (word[63] !== '0' && word[63] !== '1')) decline('not a bool');
+    return word[63] === '1';
   }
   const s = sized(p.type);
-  if (s?.kind === 'bytes') return `0x${wordAt(r, start).slice(0, s.size * 2)}`;
+  if (s?.kind === 'bytes') {
+    if (!word.endsWith(ZEROS.slice(s.size * 2))) decline('dirty bytes padding');
+    return `0x${word.slice(0, s.size * 2)}`;
+  }
   if (s) {
-    let n = BigInt(`0x${wordAt(r, start)}`);
+    let n = BigInt(`0x${word}`);
+    const bits = BigInt(s.size);
     if (s.kind === 'int' && n >> 255n) n -= 1n << 256n;
+    const [min, max] = s.kind === 'uint' ? [0n, (1n << bits) - 1n] : [-(1n << (bits - 1n)), (1n << (bits - 1n)) - 1n];
+    if (n < min || n > max) decline('dirty integer padding');
     // viem gives 48 bits and fewer as a number.
     return s.size > 48 ? n : Number(n);
   }
   return decline(`type ${p.type}`);
 }
 
-/** `params` laid out head and tail from byte `base`. */
-function decodeParams(r: Reader, params: readonly Param[], base: number): unknown[] {
+/** A dynamic value whose encoding starts at byte `start`, and where that encoding ends. */
+function decodeDynamic(r: Reader, p: Param, start: number): { value: unknown; end: number } {
+  const array = arrayOf(p);
+  if (array) {
+    const [element, fixed] = array;
+    const length = fixed ?? sizeAt(r, start);
+    const data = fixed === null ? start + 32 : start;
+    // Every element takes at least a word of the answer: a length that cannot fit is declined before
+    // anything is made for it.
+    if (data + length * Math.max(32, staticSize(element)) > r.size) decline('an array past the answer');
+    const { values, end } = decodeParams(
+      r,
+      Array.from({ length }, () => element),
+      data,
+    );
+    return { value: values, end };
+  }
+  if (p.type === 'tuple') {
+    const { values, end } = decodeParams(r, p.components!, start);
+    return { value: named(p, values), end };
+  }
+  // `bytes` or `string`: a length, the bytes, zeros to the end of the last word.
+  const length = sizeAt(r, start);
+  const end = start + 32 + Math.ceil(length / 32) * 32;
+  if (end > r.size) decline('bytes past the answer');
+  const hex = r.hex.slice((start + 32) * 2, (start + 32 + length) * 2);
+  if (!r.hex.slice((start + 32 + length) * 2, end * 2).startsWith(ZEROS.slice(0, (end - start - 32 - length) * 2)))
+    decline('dirty bytes padding');
+  if (p.type === 'bytes') return { value: `0x${hex}`, end };
+  const bytes = new Uint8Array(length);
+  for (let i = 0; i < length; i++) bytes[i] = Number.parseInt(hex.slice(i * 2, i * 2 + 2), 16);
+  try {
+    return { value: utf8.decode(bytes), end };
+  } catch {
+    // Not UTF-8: viem shows replacement characters, which are not what was sent.
+    return decline('a string that is not UTF-8');
+  }
+}
+
+/** `params` laid out head and tail from byte `base`: their values, and where the last tail ends. */
+function decodeParams(r: Reader, params: readonly Param[], base: number): { values: unknown[]; end: number } {
   let at = base;
-  return params.map((p) => {
-    const value = decodeValue(r, p, at, base);
-    at += isDynamic(p) ? 32 : staticSize(p);
+  let tail = base + params.reduce((size, p) => size + (isDynamic(p) ? 32 : staticSize(p)), 0);
+  if (tail > r.size) decline('heads past the answer');
+  const values = params.map((p) => {
+    if (!isDynamic(p)) {
+      const value = decodeStatic(r, p, at);
+      at += staticSize(p);
+      return value;
+    }
+    // The canonical place of this tail is right after the previous one.
+    if (sizeAt(r, at) !== tail - base) decline('an offset out of place');
+    at += 32;
+    const { value, end } = decodeDynamic(r, p, tail);
+    tail = end;
     return value;
   });
+  return { values, end: tail };
+}
+
+/** A tuple's values as viem gives them: by name when every component has one. */
+function named(p: Param, values: unknown[]): unknown {
+  const components = p.components!;
+  if (components.some((c) => !c.name)) return values;
+  if (components.some((c) => c.name === '__proto__')) decline('a component named __proto__');
+  return Object.fromEntries(components.map((c, i) => [c.name, values[i]]));
 }
 
 /**
  * The values `item` returned in `data`, as viem's `decodeFunctionResult` gives them (one output: its
- * value; several: an array; none: undefined). Declines any answer that is not the canonical encoding
- * of the values read.
+ * value; several: an array). Declines any answer that is not the canonical encoding of the values
+ * read, and outputs it does not read the way viem does (none, or of no size).
  */
 export function decodeResult(item: AbiFunctionItem, data: Hex): unknown {
   if (!/^0x(?:[0-9a-f]{2})*$/.test(data)) decline('not lowercase hex');
   if (item.outputs.length === 0 || item.outputs.some(holdsEmpty)) decline('no outputs, or one of no size');
   // No answer (a call to an address without code) or less than a word: viem says which.
   if (data.length < 66) decline('shorter than a word');
-  const values = decodeParams({ hex: data.slice(2), words: 0, copied: 0 }, item.outputs, 0);
-  if (encodeParams(item.outputs, values) !== data.slice(2)) decline('not canonical');
+  const r = { hex: data.slice(2), size: (data.length - 2) / 2 };
+  const { values, end } = decodeParams(r, item.outputs, 0);
+  if (end !== r.size) decline('bytes after the last value');
   return values.length === 1 ? values[0] : values;
 }
