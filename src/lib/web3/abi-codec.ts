@@ -44,9 +44,15 @@ const decline = (reason: string): never => {
   throw new CodecDeclined(reason);
 };
 
+/** Functions already looked up, per ABI: every read of a screen asks for its function twice (encode, decode). */
+const functions = new WeakMap<object, Map<string, AbiFunctionItem>>();
+
 /** The function `name` of `abi` when exactly one has that name; overloads are left to viem. */
 export function functionOf(abi: Abi | readonly unknown[], name: string): AbiFunctionItem {
-  let found: AbiFunctionItem | undefined;
+  let known = functions.get(abi);
+  if (!known) functions.set(abi, (known = new Map()));
+  let found = known.get(name);
+  if (found) return found;
   // viem looks a name up among every item (an event or an error of the same name makes it choose).
   for (const item of abi as readonly { type?: string; name?: string }[]) {
     if (item?.name !== name) continue;
@@ -55,6 +61,7 @@ export function functionOf(abi: Abi | readonly unknown[], name: string): AbiFunc
   }
   if (!found) return decline(`no function ${name}`);
   if (!Array.isArray(found.inputs) || !Array.isArray(found.outputs)) decline(`${name} has no inputs or outputs`);
+  known.set(name, found);
   return found;
 }
 
@@ -133,6 +140,12 @@ function sized(type: string): { kind: 'uint' | 'int' | 'bytes'; size: number } |
   return ok ? { kind, size } : undefined;
 }
 
+/** The values an integer type holds, `[min, max]`. */
+function rangeOf(s: { kind: 'uint' | 'int' | 'bytes'; size: number }): [bigint, bigint] {
+  const bits = BigInt(s.size);
+  return s.kind === 'uint' ? [0n, (1n << bits) - 1n] : [-(1n << (bits - 1n)), (1n << (bits - 1n)) - 1n];
+}
+
 // ---- encoding --------------------------------------------------------------------------------
 
 const word = (n: bigint) => n.toString(16).padStart(64, '0');
@@ -197,8 +210,7 @@ function encodeValue(p: Param, value: unknown): { dynamic: boolean; hex: string 
     if (typeof value !== 'bigint' && !(typeof value === 'number' && Number.isSafeInteger(value)))
       return decline('not an integer');
     const n = BigInt(value);
-    const bits = BigInt(s.size);
-    const [min, max] = s.kind === 'uint' ? [0n, (1n << bits) - 1n] : [-(1n << (bits - 1n)), (1n << (bits - 1n)) - 1n];
+    const [min, max] = rangeOf(s);
     if (n < min || n > max) return decline('out of range');
     return { dynamic: false, hex: word(n < 0n ? (1n << 256n) + n : n) };
   }
@@ -227,11 +239,9 @@ function encodeParts(params: readonly Param[], values: readonly unknown[]): { dy
   return { dynamic: parts.some((part) => part.dynamic), hex: head + tail };
 }
 
-const encodeParams = (params: readonly Param[], values: readonly unknown[]) => encodeParts(params, values).hex;
-
 /** The calldata of `item` called with `args`, as viem's `encodeFunctionData` gives it. */
 export function encodeCall(item: AbiFunctionItem, args?: readonly unknown[] | null): Hex {
-  return `0x${selectorOf(item)}${encodeParams(item.inputs, args ?? [])}`;
+  return `0x${selectorOf(item)}${encodeParts(item.inputs, args ?? []).hex}`;
 }
 
 // ---- decoding --------------------------------------------------------------------------------
@@ -290,9 +300,8 @@ function decodeStatic(r: Reader, p: Param, at: number): unknown {
   }
   if (s) {
     let n = BigInt(`0x${word}`);
-    const bits = BigInt(s.size);
     if (s.kind === 'int' && n >> 255n) n -= 1n << 256n;
-    const [min, max] = s.kind === 'uint' ? [0n, (1n << bits) - 1n] : [-(1n << (bits - 1n)), (1n << (bits - 1n)) - 1n];
+    const [min, max] = rangeOf(s);
     if (n < min || n > max) decline('dirty integer padding');
     // viem gives 48 bits and fewer as a number.
     return s.size > 48 ? n : Number(n);
