@@ -28,7 +28,7 @@ export interface PermitRequest {
 
 /** Asks the wallet to sign a permit for exactly `amount` of `token` to `spender`. */
 export async function signPermit(walletConfig: Config, request: PermitRequest): Promise<Permit> {
-  const { signTypedData } = await import('../web3/wallet-runtime.ts');
+  const { signTypedData } = await import('../web3/wallet-actions.ts');
   const signature = await signTypedData(walletConfig, {
     account: request.account,
     domain: { ...request.domain, chainId: request.chainId, verifyingContract: request.token },

@@ -102,7 +102,7 @@ export async function send(
 ): Promise<TxState> {
   const report = (state: TxState) => (onState(state), state);
   // wagmi's actions load on the first write, not with the first screen.
-  const { getAccount, getConnectorClient, writeContract, sendCalls } = await import('../web3/wallet-runtime.ts');
+  const { getAccount, getConnectorClient, writeContract, sendCalls } = await import('../web3/wallet-actions.ts');
   const refused = checkWallet(getAccount(ctx.walletConfig), ctx);
   if (refused) return report(refused);
   const one = asBatch ? undefined : calls[0];

@@ -114,7 +114,7 @@ export function settled(hash: Hex, result: FollowResult): TxState {
  * not connected yet): that is waited out for a minute. A wallet that does not know the batch says so.
  */
 export async function settleBatch(walletConfig: Config | (() => Config), id: string): Promise<TxState> {
-  const { waitForCallsStatus } = await import('../web3/wallet-runtime.ts');
+  const { waitForCallsStatus } = await import('../web3/wallet-actions.ts');
   for (let attempt = 0; ; attempt++) {
     try {
       const config = typeof walletConfig === 'function' ? walletConfig() : walletConfig;

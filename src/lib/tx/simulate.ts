@@ -79,7 +79,7 @@ export async function simulateBatch(client: ReadClient, account: Address, calls:
 
 /** Whether the wallet reports EIP-5792 atomic batches on `chainId` (one prompt for several calls). */
 export async function supportsAtomicBatch(walletConfig: Config, account: Address, chainId: number): Promise<boolean> {
-  const { getCapabilities } = await import('../web3/wallet-runtime.ts');
+  const { getCapabilities } = await import('../web3/wallet-actions.ts');
   try {
     // EIP-5792's `atomic` capability, or the `atomicBatch` of wallets from before it was renamed.
     const capabilities: { atomic?: { status?: string }; atomicBatch?: { supported?: boolean } } = await getCapabilities(

@@ -25,7 +25,7 @@ export async function signDelegation(
     expiry: bigint;
   },
 ): Promise<DelegationSignature> {
-  const { signTypedData } = await import('../web3/wallet-runtime.ts');
+  const { signTypedData } = await import('../web3/wallet-actions.ts');
   const signature = await signTypedData(walletConfig, {
     account: params.account,
     domain: { ...params.domain, chainId: params.chainId, verifyingContract: params.votes },

@@ -1,23 +1,12 @@
 /**
- * Everything wallet-side, behind one dynamic import: wagmi's actions, the light config and the modal
- * loader. With a single lazy entry for wagmi, the modules wagmi and the modal share land in this
- * lazy chunk instead of in the first page's chunks (the bundler places modules shared by two
- * dynamic imports of the same page next to that page).
+ * The wallet's connection, behind one dynamic import: wagmi's connect, account and chain actions,
+ * the light config and the modal loader. With a single lazy entry for them, the modules wagmi and
+ * the modal share land in this lazy chunk instead of in the first page's chunks (the bundler places
+ * modules shared by two dynamic imports of the same page next to that page). What only a
+ * transaction or a signature uses (viem's gas, receipt, typed-data and contract-error code) is in
+ * wallet-actions.ts, loaded by the flows: connecting fetches none of it.
  */
-export {
-  connect,
-  disconnect,
-  getAccount,
-  getCapabilities,
-  getConnectorClient,
-  reconnect,
-  sendCalls,
-  signTypedData,
-  switchChain,
-  waitForCallsStatus,
-  watchAccount,
-  writeContract,
-} from '@wagmi/core';
+export { connect, disconnect, getAccount, reconnect, switchChain, watchAccount } from '@wagmi/core';
 export { injected } from '@wagmi/core';
 export { createLightWalletConfig } from './wallet-config.ts';
 import type { AppConfig } from '../config/app-config.ts';
