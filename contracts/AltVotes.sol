@@ -37,6 +37,13 @@ import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol"
  *   raise the bar that the others must reach.
  * - Only the account itself (or its signature) chooses its delegate: a deposit made for someone else
  *   never picks a delegate other than that account.
+ * - A directory of delegates lets a client rank them without an indexer or a scan of the logs: every
+ *   address ever chosen as a delegate, listed once, with its current delegators and the block its
+ *   votes or delegators last changed. A client holding the standings at some block (a build's
+ *   snapshot) reads only the delegates changed after it ({delegatesChangedSince}), paged so every
+ *   call's work is bounded by the caller. Each entry costs the delegation that creates it; nobody
+ *   adds work to anyone else's transaction (a delegation touches two records, whatever the
+ *   directory's size).
  */
 contract AltVotes is ERC20, ERC20Permit, ERC20Votes, ERC20Wrapper, IStakeVotes {
     using Checkpoints for Checkpoints.Trace208;
@@ -47,6 +54,24 @@ contract AltVotes is ERC20, ERC20Permit, ERC20Votes, ERC20Wrapper, IStakeVotes {
     address private immutable _staking;
     mapping(address account => uint256) private _stakedUnits;
     Checkpoints.Trace208 private _delegatedCheckpoints;
+
+    /// @dev A delegate's directory record, one slot: listed once chosen, its delegators, its last change.
+    struct DelegateRecord {
+        bool listed;
+        uint64 delegators;
+        uint64 changedAt;
+    }
+
+    /// @notice A delegate as the directory reports it: its votes and delegators now.
+    struct DelegateEntry {
+        address delegate;
+        uint256 votes;
+        uint256 delegators;
+    }
+
+    mapping(address delegate => DelegateRecord) private _records;
+    /// @dev Every address ever chosen as a delegate, in the order first chosen.
+    address[] private _directory;
 
     /// @notice Staked voting units changed for `account`.
     event StakedUnitsChanged(address indexed account, uint256 previousUnits, uint256 newUnits);
@@ -146,6 +171,50 @@ contract AltVotes is ERC20, ERC20Permit, ERC20Votes, ERC20Wrapper, IStakeVotes {
         return _staking;
     }
 
+    // ---------------------------------------------------------------- the directory of delegates
+
+    /// @notice How many addresses have ever been chosen as a delegate (the directory's length).
+    function delegateCount() external view returns (uint256) {
+        return _directory.length;
+    }
+
+    /// @notice How many accounts have `delegatee` as their delegate now (itself included, if it chose itself).
+    function delegatorCount(address delegatee) external view returns (uint256) {
+        return _records[delegatee].delegators;
+    }
+
+    /// @notice The block in which `delegatee`'s votes or delegators last changed (0: never chosen).
+    function delegateChangedAt(address delegatee) external view returns (uint256) {
+        return _records[delegatee].changedAt;
+    }
+
+    /**
+     * @notice The delegates among the directory's entries `start` to `start + count` (clamped to its
+     * end) whose votes or delegators changed after block `blockNumber`, with their votes and
+     * delegators now, in directory order; and the directory's length. With the standings at the end
+     * of `blockNumber`, these are all a client needs to have them now; with 0, every delegate.
+     */
+    function delegatesChangedSince(
+        uint256 blockNumber,
+        uint256 start,
+        uint256 count
+    ) external view returns (DelegateEntry[] memory entries, uint256 total) {
+        total = _directory.length;
+        uint256 end = start >= total || count > total - start ? total : start + count;
+        entries = new DelegateEntry[](end > start ? end - start : 0);
+        uint256 found;
+        for (uint256 i = start; i < end; ++i) {
+            address delegatee = _directory[i];
+            DelegateRecord memory record = _records[delegatee];
+            if (record.changedAt <= blockNumber) continue;
+            entries[found++] = DelegateEntry(delegatee, getVotes(delegatee), record.delegators);
+        }
+        // solhint-disable-next-line no-inline-assembly
+        assembly {
+            mstore(entries, found)
+        }
+    }
+
     // ---------------------------------------------------------------- clock
 
     /// @notice ERC-6372 clock: the block timestamp, so governance periods are in seconds on every chain.
@@ -169,10 +238,27 @@ contract AltVotes is ERC20, ERC20Permit, ERC20Votes, ERC20Wrapper, IStakeVotes {
         if (account != address(0) && delegates(account) == address(0)) _delegate(account, account);
     }
 
-    /// @dev Refuses the zero delegate, which would take units out of every delegate's votes.
+    /**
+     * @dev Refuses the zero delegate, which would take units out of every delegate's votes, and keeps
+     * the directory: the new delegate listed (once) with one more delegator, the previous with one less.
+     */
     function _delegate(address account, address delegatee) internal override {
         if (delegatee == address(0)) revert InvalidDelegatee();
+        address previous = delegates(account);
         super._delegate(account, delegatee);
+        if (previous == delegatee) return;
+        if (previous != address(0)) {
+            DelegateRecord storage left = _records[previous];
+            --left.delegators;
+            left.changedAt = uint64(block.number);
+        }
+        DelegateRecord storage chosen = _records[delegatee];
+        if (!chosen.listed) {
+            chosen.listed = true;
+            _directory.push(delegatee);
+        }
+        ++chosen.delegators;
+        chosen.changedAt = uint64(block.number);
     }
 
     /// @dev Wrapped balance plus staked ALT: what {_delegate} moves when the delegate changes.
@@ -204,7 +290,11 @@ contract AltVotes is ERC20, ERC20Permit, ERC20Votes, ERC20Wrapper, IStakeVotes {
     /// @dev Keeps the delegated supply: units gain a delegate (from none) or lose one (to none).
     function _moveDelegateVotes(address from, address to, uint256 amount) internal override {
         super._moveDelegateVotes(from, to, amount);
-        if (amount == 0 || (from == address(0)) == (to == address(0))) return;
+        if (amount == 0 || from == to) return;
+        // The directory's record of when each side's votes last changed.
+        if (from != address(0)) _records[from].changedAt = uint64(block.number);
+        if (to != address(0)) _records[to].changedAt = uint64(block.number);
+        if ((from == address(0)) == (to == address(0))) return;
         uint256 current = _delegatedCheckpoints.latest();
         uint256 next = from == address(0) ? current + amount : current - amount;
         _delegatedCheckpoints.push(clock(), SafeCast.toUint208(next));

@@ -90,9 +90,13 @@ abstract contract HandlerState is HandlerBase {
         for (uint256 i = 0; i < operators_.length; ++i) ghostRate[operators_[i]] = 300 * (i + 1);
     }
 
+    /// @dev Actions run so far (a check that runs after every few reads it).
+    uint256 public calls;
+
     modifier recorded() {
         _;
         _recordTimepoint();
+        ++calls;
     }
 
     // ---------------------------------------------------------------- predicted outcomes

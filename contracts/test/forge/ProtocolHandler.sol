@@ -385,6 +385,42 @@ contract ProtocolHandler is HandlerState {
         _slashToCompletion(_operator(operatorSeed), bound(bps, 1, 5_000), pageSeed);
     }
 
+    /// @dev The block the directory's standings were marked at (0: never), and each candidate's then.
+    uint256 public directoryMark;
+    uint256[] private _markedVotes;
+    uint256[] private _markedDelegators;
+
+    /**
+     * @dev Marks every possible delegate's votes and delegators at the end of this block, as a build's
+     * snapshot records them, then moves to the next block: the invariant checks that the directory's
+     * changes since the mark are exactly what a client needs to have them now.
+     */
+    function markDirectory() external unmetered recorded {
+        directoryMark = block.number;
+        address[] memory candidates = directoryCandidates();
+        delete _markedVotes;
+        delete _markedDelegators;
+        for (uint256 i = 0; i < candidates.length; ++i) {
+            _markedVotes.push(votes.getVotes(candidates[i]));
+            _markedDelegators.push(votes.delegatorCount(candidates[i]));
+        }
+        vm.roll(block.number + 1);
+    }
+
+    /// @dev Each candidate's votes and delegators at the mark, in {directoryCandidates}' order.
+    function markedFigures() external view returns (uint256[] memory, uint256[] memory) {
+        return (_markedVotes, _markedDelegators);
+    }
+
+    /// @dev Every account that can hold votes or choose a delegate: everyone, the crowd and the sink.
+    function directoryCandidates() public view returns (address[] memory all) {
+        address[] memory people = _everyone();
+        all = new address[](people.length + _crowd.length + 1);
+        for (uint256 i = 0; i < people.length; ++i) all[i] = people[i];
+        for (uint256 i = 0; i < _crowd.length; ++i) all[people.length + i] = _crowd[i];
+        all[all.length - 1] = address(sink);
+    }
+
     /// @dev Steps of a few seconds to a month, checking the commission charged in each stretch.
     function warp(uint256 seed) external unmetered recorded {
         uint256[6] memory steps = [uint256(12), 1 hours, 1 days, 7 days, 21 days, 30 days];

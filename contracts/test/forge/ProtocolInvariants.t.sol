@@ -100,7 +100,7 @@ contract ProtocolInvariants is Base {
         vm.stopPrank();
 
         _targetContract(address(handler));
-        bytes4[] memory selectors = new bytes4[](36);
+        bytes4[] memory selectors = new bytes4[](37);
         selectors[0] = ProtocolHandler.stake.selector;
         selectors[1] = ProtocolHandler.stake.selector;
         selectors[2] = ProtocolHandler.stakeWithPermit.selector;
@@ -137,6 +137,7 @@ contract ProtocolInvariants is Base {
         selectors[33] = ProtocolHandler.slash.selector;
         selectors[34] = ProtocolHandler.warp.selector;
         selectors[35] = ProtocolHandler.warp.selector;
+        selectors[36] = ProtocolHandler.markDirectory.selector;
         _targetSelector(address(handler), selectors);
         vm.resumeGasMetering();
     }
@@ -158,6 +159,7 @@ contract ProtocolInvariants is Base {
         _checkRewardsPaidWithinFunded();
         _checkCommissionWithinCap();
         _checkStakeCycleNeverGains();
+        _checkDirectory();
     }
 
     /// @dev ALT held by staking covers every withdrawable claim, the reward reserve and slashed ALT, exactly.
@@ -200,6 +202,83 @@ contract ProtocolInvariants is Base {
         for (uint256 i = 0; i < everyone.length; ++i) now_ += votes.getVotes(everyone[i]);
         assertEq(now_, votes.delegatedSupply(), "votes sum to the delegated supply now");
         assertEq(votes.getVotes(address(handler.sink())), 0, "vALT in a contract that never delegated has no votes");
+    }
+
+    /**
+     * @dev The directory of delegates: every chosen delegate listed once, each one's delegators exactly
+     * the accounts that chose it, and since the last mark (paged as a client reads it), every delegate
+     * whose votes or delegators moved reported with its figures now, and every other one as it was at
+     * the mark.
+     */
+    function _checkDirectory() private view {
+        // After every fourth call: a record left wrong stays wrong (a count, a change the mark misses),
+        // and the full check costs as much as all the others together.
+        if (handler.calls() % 4 != 0) return;
+        address[] memory candidates = handler.directoryCandidates();
+        (AltVotes.DelegateEntry[] memory all, uint256 total) = votes.delegatesChangedSince(0, 0, type(uint256).max);
+        assertEq(all.length, total, "every listed delegate has changed since block 0");
+        uint256[] memory entryOf = _entriesOf(candidates, all);
+        uint256 mark = handler.directoryMark();
+        bool[] memory reported = _reportedSince(candidates, total, mark);
+        uint256[] memory choosers = new uint256[](candidates.length);
+        for (uint256 j = 0; j < candidates.length; ++j) {
+            address chosen = votes.delegates(candidates[j]);
+            if (chosen != address(0)) ++choosers[_candidate(candidates, chosen)];
+        }
+        (uint256[] memory markedVotes, uint256[] memory markedDelegators) = handler.markedFigures();
+        for (uint256 c = 0; c < candidates.length; ++c) {
+            AltVotes.DelegateEntry memory entry;
+            if (entryOf[c] != 0) entry = all[entryOf[c] - 1];
+            else assertEq(votes.delegateChangedAt(candidates[c]), 0, "an unlisted address never changed");
+            assertEq(entry.delegators, choosers[c], "delegators are the accounts that chose it");
+            if (mark == 0 || reported[c]) continue;
+            assertEq(entry.votes, markedVotes[c], "unreported since the mark: votes as they were");
+            assertEq(entry.delegators, markedDelegators[c], "unreported since the mark: delegators as they were");
+        }
+    }
+
+    /// @dev Each candidate's entry in the directory's full answer (index + 1, 0 if unlisted): each listed once, holding every delegated vote.
+    function _entriesOf(
+        address[] memory candidates,
+        AltVotes.DelegateEntry[] memory all
+    ) private view returns (uint256[] memory entryOf) {
+        entryOf = new uint256[](candidates.length);
+        uint256 listedVotes;
+        for (uint256 i = 0; i < all.length; ++i) {
+            uint256 c = _candidate(candidates, all[i].delegate);
+            assertEq(entryOf[c], 0, "listed once");
+            entryOf[c] = i + 1;
+            listedVotes += all[i].votes;
+        }
+        assertEq(listedVotes, votes.delegatedSupply(), "the listed delegates hold every delegated vote");
+    }
+
+    /// @dev Which candidates the directory reports as changed after `mark`, paged as a client reads it (in pages that do not divide it).
+    function _reportedSince(
+        address[] memory candidates,
+        uint256 total,
+        uint256 mark
+    ) private view returns (bool[] memory reported) {
+        reported = new bool[](candidates.length);
+        if (mark == 0) return reported;
+        for (uint256 start = 0; start < total; start += 45) {
+            (AltVotes.DelegateEntry[] memory page, ) = votes.delegatesChangedSince(mark, start, 45);
+            for (uint256 k = 0; k < page.length; ++k) {
+                assertTrue(votes.delegateChangedAt(page[k].delegate) > mark, "reported: changed after the mark");
+                reported[_candidate(candidates, page[k].delegate)] = true;
+            }
+        }
+    }
+
+    /// @dev `account`'s index among the candidates (the crowd, `_CROWD` addresses from the first, is
+    /// consecutive); fails if it is none of them.
+    function _candidate(address[] memory candidates, address account) private pure returns (uint256) {
+        uint256 people = candidates.length - _CROWD - 1;
+        uint160 first = uint160(candidates[people]);
+        if (uint160(account) >= first && uint160(account) < first + _CROWD) return people + (uint160(account) - first);
+        for (uint256 i = 0; i < people; ++i) if (candidates[i] == account) return i;
+        if (candidates[candidates.length - 1] == account) return candidates.length - 1;
+        revert("a delegate outside the accounts the handler drives");
     }
 
     /// @dev Every actor's staked units are exactly what it could withdraw from staking.
