@@ -234,6 +234,7 @@ export async function readAllInBatches<const C extends readonly ContractCall[]>(
   multicall3: Address,
   calls: C,
   blockNumber?: bigint,
+  perCall?: number,
 ): Promise<CallValues<C>> {
-  return valuesOf<C>(await aggregateInBatches(client, multicall3, calls, blockNumber));
+  return valuesOf<C>(await aggregateInBatches(client, multicall3, calls, blockNumber, perCall));
 }

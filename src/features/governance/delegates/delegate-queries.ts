@@ -7,7 +7,8 @@ import type { ReadContext } from '../../../lib/session/read-context.ts';
 import type { HistoryQueryOptions } from '../../../lib/logs/history-query.svelte.ts';
 import { multicall3Of } from '../../../lib/web3/chains.ts';
 import { readSafe } from '../../../lib/web3/safe.ts';
-import { delegatorsOf, rankDelegates, readDelegates } from './read-delegates.ts';
+import { delegatorsOf, readDelegates, type DelegateRow } from './read-delegates.ts';
+import { readDelegateDirectory, storedDelegates } from './delegate-directory.ts';
 import { voteHistory } from '../read-vote-history.ts';
 import { readProfiles, type Profiles } from './profiles.ts';
 import { readParticipation } from './participation.ts';
@@ -18,16 +19,21 @@ import { governanceKey, votesKey } from '../governance-keys.ts';
 import { cache } from '../../../lib/query/presets.ts';
 import * as m from '../../../lib/i18n/messages.ts';
 
-/** Every address with voting power, ranked, from the votes token's logs (stored, then up to the head). */
+/**
+ * Every address with voting power, ranked: as the build's snapshot has them (at once, labelled with
+ * its block), then at the latest block from the votes token's directory read over the snapshot (no
+ * logs), read again with each block.
+ */
 export const delegatesHistory = (
   ctx: ReadContext,
-): HistoryQueryOptions<{ blockNumber: bigint; rows: ReturnType<typeof rankDelegates> }> => ({
+): HistoryQueryOptions<{ blockNumber: bigint; rows: DelegateRow[] }> => ({
   queryKey: votesKey(ctx.chainId, { delegates: true }),
   read: async (upTo) => {
     const caps = await ctx.requireCaps();
     if (!caps.votes) throw new Error(m.delegates_queries_no_votes_token({ chain: ctx.chain.name }));
-    const read = await readDelegates(ctx.client, ctx.chain, caps, upTo);
-    return read && { blockNumber: read.blockNumber, rows: rankDelegates(read.index) };
+    return upTo === 'stored'
+      ? storedDelegates(ctx.client, ctx.chain, caps)
+      : readDelegateDirectory(ctx.client, ctx.chain, caps);
   },
 });
 

@@ -128,7 +128,7 @@ function setAside(
 }
 
 /** Delegates whose power is checked against the contract before the snapshot's standing is trusted. */
-const VERIFIED_DELEGATES = 25;
+export const VERIFIED_DELEGATES = 25;
 const checks = new WeakMap<HistorySnapshot, Promise<boolean | 'after-the-logs'>>();
 const verifiedAfter = new WeakSet<LogIndex>();
 
@@ -141,7 +141,7 @@ const verifiedAfter = new WeakSet<LogIndex>();
  * blocks a second it may not, and the check is made after the logs instead ('after-the-logs'). Once
  * per snapshot; a failed read is asked again by the next page.
  */
-function snapshotAgrees(
+export function snapshotAgrees(
   client: ReadClient,
   chain: ChainConfig,
   caps: ChainCaps,

@@ -95,7 +95,7 @@ const table: Record<number, string | ((i: never) => string)> = {
   469: "委任先",
   470: "委任者数",
   471: "委任先の一覧",
-  472: "投票トークンのログから委任を読み込んでいます…",
+  472: "投票トークンから委任先を読み込んでいます…",
   473: (i: In<'count'>) => {
 	const countPlural = registry.plural("ja", i?.count, {});return /** @type {LocalizedString} */ (`${i?.count} 名の委任先で過半数になります。`)
 },

@@ -95,7 +95,7 @@ const table: Record<number, string | ((i: never) => string)> = {
   469: "대리인",
   470: "위임자 수",
   471: "대리인 목록",
-  472: "투표 토큰의 로그에서 위임 내역을 읽고 있습니다…",
+  472: "투표 토큰에서 대리인 목록을 읽고 있습니다…",
   473: (i: In<'count'>) => {
 	const countPlural = registry.plural("ko", i?.count, {});return /** @type {LocalizedString} */ (`대리인 ${i?.count}명이면 과반수가 됩니다.`)
 },

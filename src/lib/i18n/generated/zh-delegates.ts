@@ -95,7 +95,7 @@ const table: Record<number, string | ((i: never) => string)> = {
   469: "受托人",
   470: "委托人数",
   471: "受托人列表",
-  472: "正在从投票代币的日志中读取委托…",
+  472: "正在从投票代币读取受托人列表…",
   473: (i: In<'count'>) => {
 	const countPlural = registry.plural("zh", i?.count, {});return /** @type {LocalizedString} */ (`${i?.count} 名受托人即构成过半数。`)
 },

@@ -2,4 +2,4 @@
 // @ts-nocheck
 import { message } from '../../runtime.ts';
 
-export const delegates_page_loading = /* @__PURE__ */ message(472, "Reading delegations from the votes token's logs…");
+export const delegates_page_loading = /* @__PURE__ */ message(472, "Reading the delegates from the votes token…");
