@@ -22,7 +22,7 @@ import { readRows } from '../../../lib/web3/read-batch.ts';
 import { multicall3Of, type ReadClient } from '../../../lib/web3/chains.ts';
 import type { ChainConfig } from '../../../lib/config/app-config.ts';
 import type { ChainCaps } from '../../../lib/web3/capabilities.ts';
-import { historyUpTo } from '../../../lib/logs/chain-logs.ts';
+import { syncedHistory } from '../../../lib/logs/chain-logs.ts';
 import type { Participation, ProposalVoting } from './participation.ts';
 import {
   classify,
@@ -200,7 +200,7 @@ const gathered = new WeakMap<LogIndex, { version: number; key: string; value: Pa
 
 /**
  * The participation of `delegates` (the list's page, or every delegate to sort by it) from the
- * chain's log index as the list last read it, and the build's history snapshot's standing.
+ * chain's log index brought up to `blockNumber`, and the build's history snapshot's standing.
  */
 export async function readDelegateParticipation(
   client: ReadClient,
@@ -212,8 +212,10 @@ export async function readDelegateParticipation(
 ): Promise<Map<Address, Participation>> {
   const governor = caps.governor?.address;
   const token = caps.votes?.address;
-  const history = await historyUpTo(client, chain, caps, 'stored');
-  if (!governor || !token || !history) return new Map();
+  if (!governor || !token) return new Map();
+  // The votes and proposals up to the block asked: the list reads its ranking from the votes token's
+  // directory, not the logs, so the log index is brought there here (a no-op when a page already did).
+  const history = await syncedHistory(client, chain, caps, blockNumber);
   const key = `${governor}:${token}`;
   let hit = gathered.get(history.index);
   if (!hit || hit.version !== history.index.version || hit.key !== key) {
