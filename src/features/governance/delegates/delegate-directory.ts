@@ -74,9 +74,7 @@ async function changedSince(
     return calls;
   };
   const read = (from: bigint, to: bigint) =>
-    readAllInBatches(client, multicall3Of(chain), pages(from, to), at, PAGES_PER_CALL) as Promise<
-      (readonly [readonly DirectoryEntry[], bigint])[]
-    >;
+    readAllInBatches(client, multicall3Of(chain), pages(from, to), at, PAGES_PER_CALL);
   const covered = ((BigInt(expected) + DIRECTORY_PAGE) / DIRECTORY_PAGE) * DIRECTORY_PAGE;
   const first = await read(0n, covered);
   const total = first[0][1];
