@@ -3,7 +3,7 @@
  * chain's log index and decoded only when a proposal is shown: a thousand proposals cost ten
  * decodes for a page of ten.
  */
-import { numberToHex, toEventSelector, type Address, type Hex } from 'viem';
+import { toEventSelector, type Address } from 'viem';
 import type { ReadClient } from '../../lib/web3/chains.ts';
 import { blockRangesAt, blockTimes, type BlockPoint } from '../web3/block-at-time.ts';
 import type { LogIndex } from '../logs/log-index.ts';
@@ -12,7 +12,8 @@ import type { HistorySnapshot } from '../logs/history-snapshot.ts';
 import { memoByVersion } from '../logs/chain-logs.ts';
 import { decodeProposalCreated, proposalCreatedEvent, type CreatedProposal } from './proposal-description.ts';
 import { storageKey } from '../storage/keys.ts';
-import { logsAnswer } from '../rpc/history-answers.ts';
+import { readFilteredLogs } from '../logs/window-read.ts';
+import { LearnedSize } from '../rpc/learned-size.ts';
 
 const TOPIC = toEventSelector(proposalCreatedEvent);
 
@@ -29,16 +30,10 @@ const createdLogs = memoByVersion((index: LogIndex) => {
 });
 
 /** Decoded once per log object: a reorg brings new objects, so nothing stale is served. */
-const decoded = new WeakMap<IndexedLog | RawCreatedLog, CreatedProposal | null>();
-
-interface RawCreatedLog {
-  data: Hex;
-  blockNumber: bigint;
-  transactionHash: Hex;
-}
+const decoded = new WeakMap<IndexedLog, CreatedProposal | null>();
 
 /** `log` decoded as the creation of proposal `id`, or null (another proposal, or not the standard layout). */
-function decodeCreated(log: RawCreatedLog, id: bigint): CreatedProposal | null {
+function decodeCreated(log: IndexedLog, id: bigint): CreatedProposal | null {
   if (!decoded.has(log)) {
     let created: CreatedProposal | null = null;
     try {
@@ -140,6 +135,7 @@ export async function findCreated(
   }
   const found = await readCreatedAt(
     client,
+    chainId,
     search.governor,
     ranges.flatMap((range, i) => (range ? [{ id: proposals[i].id, from: range[0], to: range[1] }] : [])),
   );
@@ -154,38 +150,35 @@ export async function findCreated(
 }
 
 /**
+ * Blocks per narrow creation read, learned per chain: ten to start (within nearly every provider's
+ * range), narrowed for one that caps below it.
+ */
+const narrowWindows = new Map<number, LearnedSize>();
+const narrowWindow = (chainId: number) => {
+  let window = narrowWindows.get(chainId);
+  if (!window) narrowWindows.set(chainId, (window = new LearnedSize(10n)));
+  return window;
+};
+
+/**
  * The creation logs of proposals read in the block ranges given for each: one concurrent group of
- * narrow log reads (ten blocks each, within any provider's range), decoded and kept only where the
- * log's own id is the proposal's.
+ * narrow log reads, decoded and kept only where the log's own id is the proposal's.
  */
 async function readCreatedAt(
   client: ReadClient,
+  chainId: number,
   governor: Address,
   where: readonly { id: bigint; from: bigint; to: bigint }[],
 ): Promise<Map<bigint, CreatedProposal>> {
-  const windows = where.flatMap(({ id, from: start, to: end }) => {
-    const out: { id: bigint; from: bigint; to: bigint }[] = [];
-    for (let from = start; from <= end; from += 10n) out.push({ id, from, to: from + 9n > end ? end : from + 9n });
-    return out;
-  });
+  const request = (method: string, params: unknown[]) => client.request({ method, params } as never);
+  const window = narrowWindow(chainId);
   const answers = await Promise.all(
-    windows.map(async (w) =>
-      logsAnswer(
-        'eth_getLogs',
-        await client.request({
-          method: 'eth_getLogs',
-          params: [{ address: governor, topics: [TOPIC], fromBlock: numberToHex(w.from), toBlock: numberToHex(w.to) }],
-        } as never),
-      ),
-    ),
+    where.map((w) => readFilteredLogs(request, { address: governor, topics: [TOPIC] }, w.from, w.to, window)),
   );
   const found = new Map<bigint, CreatedProposal>();
-  windows.forEach((w, k) => {
-    for (const raw of answers[k]) {
-      const created = decodeCreated(
-        { data: raw.data, blockNumber: BigInt(raw.blockNumber), transactionHash: raw.transactionHash },
-        w.id,
-      );
+  where.forEach((w, k) => {
+    for (const log of answers[k]) {
+      const created = decodeCreated(log, w.id);
       if (created) found.set(w.id, created);
     }
   });
@@ -209,7 +202,7 @@ export function createdAtKnownBlock(
   const remembered = blocks.get(id.toString());
   const block = listed ?? (remembered === undefined ? undefined : BigInt(remembered));
   if (block === undefined) return undefined;
-  return readCreatedAt(client, governor, [{ id, from: block, to: block }]).then((found) => {
+  return readCreatedAt(client, chainId, governor, [{ id, from: block, to: block }]).then((found) => {
     const created = found.get(id);
     // A block the snapshot lists is final (the snapshot is checked against the chain and lags its
     // head): the next visit reads there without waiting for the snapshot's list. A remembered block

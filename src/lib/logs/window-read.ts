@@ -8,7 +8,7 @@ import type { Hex } from 'viem';
 import { classifyRpcError, hasRpcCode } from '../errors/rpc-errors.ts';
 import type { LearnedSize } from '../rpc/learned-size.ts';
 import type { IndexedLog } from './log-store.ts';
-import type { RpcLog } from '../rpc/history-answers.ts';
+import { logsAnswer, type RpcLog } from '../rpc/history-answers.ts';
 export type { RpcLog };
 
 const toLog = (l: RpcLog): IndexedLog => ({
@@ -110,4 +110,57 @@ export async function readWindows(r: WindowReader, from: bigint, to: bigint): Pr
   const workers = Math.max(1, Math.min(r.concurrency, Number(span / r.window.size) + 1));
   await Promise.all(Array.from({ length: workers }, () => worker()));
   return out;
+}
+
+/** What a filtered read asks for: one contract's logs, by topic (`null` matches any). */
+export interface LogFilterParams {
+  address: Hex;
+  topics: (Hex | Hex[] | null)[];
+}
+
+/**
+ * The logs matching `filter` in `[from, to]`, for a read outside the log index (a proposal's creation
+ * where it is known to be, a Safe's execution by its hash): in windows of `window`, learned from
+ * the provider as it refuses and accepts them, so a provider that caps ranges below the first guess
+ * is still read, and the next read starts at the size it took.
+ */
+export function readFilteredLogs(
+  request: (method: string, params: unknown[]) => Promise<unknown>,
+  filter: LogFilterParams,
+  from: bigint,
+  to: bigint,
+  window: LearnedSize,
+  sleep: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+): Promise<IndexedLog[]> {
+  let pausedUntil = 0;
+  let strikes = 0;
+  let probed = false;
+  return readWindows(
+    {
+      window,
+      probed: () => probed,
+      concurrency: 4,
+      maxAttempts: 4,
+      sleep,
+      getLogs: async (a, b) => {
+        const wait = pausedUntil - Date.now();
+        if (wait > 0) await sleep(wait);
+        return logsAnswer(
+          'eth_getLogs',
+          await request('eth_getLogs', [
+            { ...filter, fromBlock: `0x${a.toString(16)}`, toBlock: `0x${b.toString(16)}` },
+          ]),
+        );
+      },
+      accepted: () => {
+        strikes = 0;
+        probed = true;
+      },
+      rateLimited: (retryAfterMs) => {
+        pausedUntil = Math.max(pausedUntil, Date.now() + (retryAfterMs ?? Math.min(30_000, 1_000 * 2 ** strikes++)));
+      },
+    },
+    from,
+    to,
+  );
 }

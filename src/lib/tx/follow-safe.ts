@@ -11,7 +11,7 @@
 import { decodeEventLog, encodeEventTopics, type Address, type Hex, type Log, type TransactionReceipt } from 'viem';
 import { getLogs, getTransactionReceipt, readContract } from 'viem/actions';
 import { LearnedSize } from '../rpc/learned-size.ts';
-import { classifyRpcError } from '../errors/rpc-errors.ts';
+import { readFilteredLogs } from '../logs/window-read.ts';
 import type { ReadClient } from '../web3/chains.ts';
 import { readSafeProgress, safeAbi, safeWaitingNote, serviceConfirmations } from '../web3/safe.ts';
 import { fetchJson } from '../net/fetch-text.ts';
@@ -67,7 +67,11 @@ export async function followSafeTransaction(
   const nonceAt = async (blockNumber: bigint) =>
     Number(await readContract(client, { address: safe, abi: safeAbi, functionName: 'nonce', blockNumber }));
   const window = new LearnedSize();
-  const settled = async (log: Log): Promise<SafeFollowResult> => {
+  const settled = async (log: {
+    data: Hex;
+    topics: readonly Hex[];
+    transactionHash: Hex | null;
+  }): Promise<SafeFollowResult> => {
     const { eventName } = decodeEventLog({ abi: executionEvents, data: log.data, topics: log.topics as never });
     const receipt = await getTransactionReceipt(client, { hash: log.transactionHash! });
     return { kind: eventName === 'ExecutionSuccess' ? 'executed' : 'failed', receipt };
@@ -94,7 +98,11 @@ export async function followSafeTransaction(
           progress.blockNumber,
         )
           // No state at those blocks on this provider: look for the hash in the logs instead.
-          .catch(() => findInLogs(client, safe, hash, checked, progress.blockNumber, window));
+          .catch(async () => {
+            const request = (method: string, params: unknown[]) => client.request({ method, params } as never);
+            const filter = { address: safe, topics: [executionTopics, hash] };
+            return (await readFilteredLogs(request, filter, checked + 1n, progress.blockNumber, window))[0];
+          });
         if (found) return settled(found);
       }
       if (txNonce !== undefined && progress.nonce > txNonce) return { kind: 'replaced' };
@@ -140,42 +148,3 @@ async function findByNonce(
 }
 
 const executionTopics = executionEvents.map((event) => encodeEventTopics({ abi: [event] })[0]);
-
-/**
- * The execution of `hash` in blocks `(from, to]`, by its indexed hash, in windows the provider
- * accepts (narrowed when it refuses a range, waited out when it rate-limits).
- */
-async function findInLogs(
-  client: ReadClient,
-  safe: Address,
-  hash: Hex,
-  from: bigint,
-  to: bigint,
-  window: LearnedSize,
-): Promise<Log | undefined> {
-  for (let start = from + 1n; start <= to;) {
-    const end = start + window.size - 1n < to ? start + window.size - 1n : to;
-    try {
-      const logs = (await client.request({
-        method: 'eth_getLogs',
-        params: [
-          {
-            address: safe,
-            fromBlock: `0x${start.toString(16)}`,
-            toBlock: `0x${end.toString(16)}`,
-            topics: [executionTopics, hash],
-          },
-        ],
-      } as never)) as Log[];
-      window.accepted(end - start + 1n);
-      if (logs.length) return logs[0];
-      start = end + 1n;
-    } catch (error) {
-      const refusal = classifyRpcError(error);
-      if (refusal.kind === 'range') window.refused(start, end, refusal.suggested, refusal.cap);
-      else if (refusal.kind === 'rate') await new Promise((r) => setTimeout(r, refusal.retryAfterMs ?? 1_000));
-      else throw error;
-    }
-  }
-  return undefined;
-}
