@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { LearnedSize } from '../rpc/learned-size.ts';
 import { A, fakeNode, TOPIC } from './log-index.fixtures.ts';
-import { readFilteredLogs } from './window-read.ts';
+import type { Hex } from 'viem';
+import { readFilteredLogs, type LogFilterParams } from './window-read.ts';
 
-const filter = { address: A, topics: [TOPIC] } as const;
+const filter: LogFilterParams = { address: A as Hex, topics: [TOPIC] };
 const noWait = async () => {};
 
 describe('readFilteredLogs', () => {

@@ -115,7 +115,7 @@ export async function readWindows(r: WindowReader, from: bigint, to: bigint): Pr
 /** What a filtered read asks for: one contract's logs, by topic (`null` matches any). */
 export interface LogFilterParams {
   address: Hex;
-  topics: (Hex | Hex[] | null)[];
+  topics: readonly (Hex | readonly Hex[] | null)[];
 }
 
 /**
