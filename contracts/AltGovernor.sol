@@ -10,6 +10,7 @@ import {GovernorTimelockControl} from "@openzeppelin/contracts/governance/extens
 import {GovernorStorage} from "@openzeppelin/contracts/governance/extensions/GovernorStorage.sol";
 import {TimelockController} from "@openzeppelin/contracts/governance/TimelockController.sol";
 import {IVotes} from "@openzeppelin/contracts/governance/utils/IVotes.sol";
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 
 /// @dev What the governor reads of AltVotes beyond IVotes: the quorum's base and the staking contract.
 interface IAltVotesReads {
@@ -38,6 +39,10 @@ interface IUnbondingPeriod {
  * GovernorStorage keeps every proposal's targets, values and calldata on-chain so that clients can
  * enumerate proposals without an indexer. A queued proposal that is not executed within
  * {GRACE_PERIOD} after its eta becomes Expired and can no longer be executed.
+ * Each voter's votes are recorded with their block ({votesOf}, paged): a client lists a voter's
+ * votes now from a few paged calls and reads their reasons from those blocks' logs alone, without
+ * scanning the history (the block is `block.number`: exact on Ethereum and BNB Smart Chain, where
+ * these contracts run). A vote appends one record to its own voter's list: nobody's vote adds to another's.
  */
 contract AltGovernor is
     Governor,
@@ -58,6 +63,16 @@ contract AltGovernor is
     uint256 public constant MAX_VOTING_PERIOD = 14 days;
     /// @notice Time the unbonding period must leave, beyond the path to a slash, to propose one.
     uint256 public constant SLASH_PATH_MARGIN = 2 days;
+
+    /// @notice A vote as recorded for its voter: the proposal, the choice, the weight counted, the block.
+    struct VoteRecord {
+        uint256 proposalId;
+        uint8 support;
+        uint208 weight;
+        uint40 blockNumber;
+    }
+
+    mapping(address voter => VoteRecord[]) private _votesOf;
 
     /// @dev A voting delay or period outside its bounds.
     error SettingOutOfRange(uint256 value, uint256 minimum, uint256 maximum);
@@ -118,6 +133,27 @@ contract AltGovernor is
         return current;
     }
 
+    /// @notice How many votes `voter` has cast (each proposal once).
+    function voteCount(address voter) external view returns (uint256) {
+        return _votesOf[voter].length;
+    }
+
+    /**
+     * @notice `voter`'s votes `start` to `start + count` (clamped to the end), oldest first, and how
+     * many there are.
+     */
+    function votesOf(
+        address voter,
+        uint256 start,
+        uint256 count
+    ) external view returns (VoteRecord[] memory page, uint256 total) {
+        VoteRecord[] storage all = _votesOf[voter];
+        total = all.length;
+        uint256 end = start >= total || count > total - start ? total : start + count;
+        page = new VoteRecord[](end > start ? end - start : 0);
+        for (uint256 i = start; i < end; ++i) page[i - start] = all[i];
+    }
+
     /// @inheritdoc Governor
     function proposalThreshold() public view override(Governor, GovernorSettings) returns (uint256) {
         return super.proposalThreshold();
@@ -138,6 +174,22 @@ contract AltGovernor is
         address proposer
     ) internal override(Governor, GovernorStorage) returns (uint256) {
         return super._propose(targets, values, calldatas, description, proposer);
+    }
+
+    /// @dev Counts the vote, then records it for its voter. The weight as counted fits 208 bits: it
+    /// is a past vote count of the votes token, which AltVotes checkpoints in 208 bits.
+    function _countVote(
+        uint256 proposalId,
+        address account,
+        uint8 support,
+        uint256 totalWeight,
+        bytes memory params
+    ) internal override(Governor, GovernorCountingSimple) returns (uint256) {
+        uint256 counted = super._countVote(proposalId, account, support, totalWeight, params);
+        _votesOf[account].push(
+            VoteRecord(proposalId, support, SafeCast.toUint208(counted), SafeCast.toUint40(block.number))
+        );
+        return counted;
     }
 
     function _queueOperations(

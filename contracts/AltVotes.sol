@@ -10,6 +10,7 @@ import {ERC20Wrapper} from "@openzeppelin/contracts/token/ERC20/extensions/ERC20
 import {Nonces} from "@openzeppelin/contracts/utils/Nonces.sol";
 import {Checkpoints} from "@openzeppelin/contracts/utils/structs/Checkpoints.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
+import {EnumerableSet} from "@openzeppelin/contracts/utils/structs/EnumerableSet.sol";
 import {IStakeVotes} from "./interfaces/IStakeVotes.sol";
 import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
 
@@ -44,9 +45,12 @@ import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol"
  *   call's work is bounded by the caller. Each entry costs the delegation that creates it; nobody
  *   adds work to anyone else's transaction (a delegation touches two records, whatever the
  *   directory's size).
+ * - Each delegate's delegators are kept as a set ({delegatorsOf}, paged), so a delegate's page lists
+ *   them now without the logs. A delegation adds to one set and removes from one, in constant work.
  */
 contract AltVotes is ERC20, ERC20Permit, ERC20Votes, ERC20Wrapper, IStakeVotes {
     using Checkpoints for Checkpoints.Trace208;
+    using EnumerableSet for EnumerableSet.AddressSet;
 
     /// @dev AltStaking's role for accounts that act for a claimant (the airdrop).
     bytes32 private constant _STAKE_AGENT_ROLE = keccak256("STAKE_AGENT_ROLE");
@@ -72,6 +76,8 @@ contract AltVotes is ERC20, ERC20Permit, ERC20Votes, ERC20Wrapper, IStakeVotes {
     mapping(address delegate => DelegateRecord) private _records;
     /// @dev Every address ever chosen as a delegate, in the order first chosen.
     address[] private _directory;
+    /// @dev The accounts whose delegate each delegate is now (its record's `delegators` is the set's size).
+    mapping(address delegate => EnumerableSet.AddressSet) private _delegatorSets;
 
     /// @notice Staked voting units changed for `account`.
     event StakedUnitsChanged(address indexed account, uint256 previousUnits, uint256 newUnits);
@@ -183,6 +189,24 @@ contract AltVotes is ERC20, ERC20Permit, ERC20Votes, ERC20Wrapper, IStakeVotes {
         return _records[delegatee].delegators;
     }
 
+    /**
+     * @notice The accounts that have `delegatee` as their delegate now, entries `start` to
+     * `start + count` (clamped to the end) in no particular order, and how many there are. A
+     * delegation moves an account from one delegate's set to another's, so pages read at different
+     * blocks may miss or repeat an account: read every page at one block. Anyone can join a set (a
+     * delegation needs no balance), so a client pages it rather than reading it whole.
+     */
+    function delegatorsOf(
+        address delegatee,
+        uint256 start,
+        uint256 count
+    ) external view returns (address[] memory page, uint256 total) {
+        EnumerableSet.AddressSet storage set = _delegatorSets[delegatee];
+        total = set.length();
+        uint256 end = start >= total || count > total - start ? total : start + count;
+        page = set.values(start, end);
+    }
+
     /// @notice The block in which `delegatee`'s votes or delegators last changed (0: never chosen).
     function delegateChangedAt(address delegatee) external view returns (uint256) {
         return _records[delegatee].changedAt;
@@ -251,6 +275,7 @@ contract AltVotes is ERC20, ERC20Permit, ERC20Votes, ERC20Wrapper, IStakeVotes {
             DelegateRecord storage left = _records[previous];
             --left.delegators;
             left.changedAt = uint64(block.number);
+            _delegatorSets[previous].remove(account);
         }
         DelegateRecord storage chosen = _records[delegatee];
         if (!chosen.listed) {
@@ -259,6 +284,7 @@ contract AltVotes is ERC20, ERC20Permit, ERC20Votes, ERC20Wrapper, IStakeVotes {
         }
         ++chosen.delegators;
         chosen.changedAt = uint64(block.number);
+        _delegatorSets[delegatee].add(account);
     }
 
     /// @dev Wrapped balance plus staked ALT: what {_delegate} moves when the delegate changes.

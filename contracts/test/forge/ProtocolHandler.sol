@@ -323,9 +323,12 @@ contract ProtocolHandler is HandlerState {
         _send("transferVotes", actor, address(votes), data, SUCCEEDS);
     }
 
+    /// @dev Now and then a member of the crowd moves, or someone joins the crowd's delegate: its set
+    /// of 250 churns (a removal from a set larger than a page of the invariant's reads).
     function delegate(uint256 actorSeed, uint256 delegateeSeed) external unmetered recorded {
-        address actor = _actor(actorSeed);
-        bytes memory data = abi.encodeWithSignature("delegate(address)", _anyone(delegateeSeed));
+        address actor = actorSeed % 8 == 0 ? _crowd[(actorSeed >> 8) % _crowd.length] : _actor(actorSeed);
+        address delegatee = delegateeSeed % 8 == 0 ? crowdDelegate : _anyone(delegateeSeed);
+        bytes memory data = abi.encodeWithSignature("delegate(address)", delegatee);
         _send("delegate", actor, address(votes), data, SUCCEEDS);
     }
 

@@ -226,6 +226,7 @@ contract ProtocolInvariants is Base {
             if (chosen != address(0)) ++choosers[_candidate(candidates, chosen)];
         }
         (uint256[] memory markedVotes, uint256[] memory markedDelegators) = handler.markedFigures();
+        _checkDelegatorSets(candidates, choosers);
         for (uint256 c = 0; c < candidates.length; ++c) {
             AltVotes.DelegateEntry memory entry;
             if (entryOf[c] != 0) entry = all[entryOf[c] - 1];
@@ -234,6 +235,31 @@ contract ProtocolInvariants is Base {
             if (mark == 0 || reported[c]) continue;
             assertEq(entry.votes, markedVotes[c], "unreported since the mark: votes as they were");
             assertEq(entry.delegators, markedDelegators[c], "unreported since the mark: delegators as they were");
+        }
+    }
+
+    /**
+     * @dev Each delegate's set of delegators is exactly the accounts that chose it: as many as chose
+     * it, each one having chosen it, no account in two sets (so none twice); and read in pages of 45
+     * (which do not divide the crowd delegate's 250), the same accounts in the same order.
+     */
+    function _checkDelegatorSets(address[] memory candidates, uint256[] memory choosers) private view {
+        bool[] memory seen = new bool[](candidates.length);
+        for (uint256 c = 0; c < candidates.length; ++c) {
+            (address[] memory set, uint256 total) = votes.delegatorsOf(candidates[c], 0, type(uint256).max);
+            assertEq(total, choosers[c], "a delegate's set holds as many as chose it");
+            assertEq(set.length, total, "the whole set in one page");
+            for (uint256 k = 0; k < set.length; ++k) {
+                assertEq(votes.delegates(set[k]), candidates[c], "each in the set chose it");
+                uint256 index = _candidate(candidates, set[k]);
+                assertTrue(!seen[index], "no account in a set twice, nor in two sets");
+                seen[index] = true;
+            }
+            if (total <= 45) continue;
+            for (uint256 start = 0; start < total; start += 45) {
+                (address[] memory page, ) = votes.delegatorsOf(candidates[c], start, 45);
+                for (uint256 k = 0; k < page.length; ++k) assertEq(page[k], set[start + k], "pages read as the whole");
+            }
         }
     }
 
