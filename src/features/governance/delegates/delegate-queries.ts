@@ -6,9 +6,12 @@ import type { Address } from 'viem';
 import type { ReadContext } from '../../../lib/session/read-context.ts';
 import type { HistoryQueryOptions } from '../../../lib/logs/history-query.svelte.ts';
 import { multicall3Of } from '../../../lib/web3/chains.ts';
+import type { ChainCaps } from '../../../lib/web3/capabilities.ts';
+import { createdOf } from '../../../lib/governance/created-index.ts';
 import { readSafe } from '../../../lib/web3/safe.ts';
 import { delegatorsOf, readDelegates, type DelegateRow } from './read-delegates.ts';
 import { readDelegateDirectory, storedDelegates } from './delegate-directory.ts';
+import { readDelegateAtHead, type DelegateView } from './delegate-at-head.ts';
 import { voteHistory } from '../read-vote-history.ts';
 import { readProfiles, type Profiles } from './profiles.ts';
 import { readParticipation } from './participation.ts';
@@ -37,21 +40,42 @@ export const delegatesHistory = (
   },
 });
 
-/** A delegate's power, delegators and votes, from the logs alone (no read waits on another). */
+/**
+ * A delegate's power, delegators and votes: as the stored history has them (the build's snapshot and
+ * the logs kept from earlier visits), then at the latest block from the contracts' records of its
+ * delegators and votes (see delegate-at-head.ts), or from the logs up to the head where the
+ * contracts keep no such records.
+ */
 export const delegateHistory = (ctx: ReadContext, address: Address) => ({
   queryKey: votesKey(ctx.chainId, { delegate: address }),
-  read: async (upTo: 'stored' | 'head') => {
+  read: async (upTo: 'stored' | 'head'): Promise<DelegateView | null> => {
     const caps = await ctx.requireCaps();
     if (!caps.votes) throw new Error(m.delegates_queries_no_votes_token({ chain: ctx.chain.name }));
-    const read = await readDelegates(ctx.client, ctx.chain, caps, upTo);
-    if (!read) return null;
-    const { index, logs, snapshot, blockNumber } = read;
-    const delegators = await delegatorsOf(logs, snapshot, caps.votes.address, address);
-    const history = caps.governor ? await voteHistory(logs, snapshot, caps.governor.address, address) : [];
-    const power = index.votes.get(address) ?? 0n;
-    return { blockNumber, power, delegators, history };
+    const stored = await delegateFromLogs(ctx, caps, address, 'stored');
+    if (upTo === 'stored') return stored && stored.view;
+    const atHead = await readDelegateAtHead(ctx.client, ctx.chain, caps, address, stored?.view ?? null, (id) =>
+      stored?.title(id),
+    );
+    return atHead ?? (await delegateFromLogs(ctx, caps, address, 'head'))?.view ?? null;
   },
 });
+
+/** A delegate's page from the logs, up to `upTo`; with the titles those logs know. */
+async function delegateFromLogs(ctx: ReadContext, caps: ChainCaps, address: Address, upTo: 'stored' | 'head') {
+  const read = await readDelegates(ctx.client, ctx.chain, caps, upTo);
+  if (!read) return null;
+  const { index, logs, snapshot, blockNumber } = read;
+  const governor = caps.governor?.address;
+  const [delegators, history, titles] = await Promise.all([
+    delegatorsOf(logs, snapshot, caps.votes!.address, address),
+    governor ? voteHistory(logs, snapshot, governor, address) : [],
+    snapshot?.titles().catch(() => undefined),
+  ]);
+  const view: DelegateView = { blockNumber, power: index.votes.get(address) ?? 0n, delegators, history };
+  const title = (id: bigint) =>
+    (governor && createdOf(logs, governor, id)?.description) ?? titles?.get(id)?.title ?? undefined;
+  return { view, title };
+}
 
 /**
  * What a delegate's page reads beside its logs, in parallel: what each delegator brings, whether the
