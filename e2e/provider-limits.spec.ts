@@ -203,15 +203,25 @@ test('a reorg of the last blocks leaves no log from the dropped branch on screen
     args: [id, 1, reason],
   });
   await expect(page.getByRole('list', { name: 'Vote history' })).toContainText(reason, { timeout: 15_000 });
+  // The delegate's page reads the contracts' records at the head; the voter's activity reads the
+  // log index, which keeps the logs for later visits: both see the vote.
+  const activity = await page.context().newPage();
+  await activity.goto(`./#/activity?address=${voter}`);
+  const voteRow = activity.locator(`li[data-kind="vote"]:has(a[href*="/governance/proposals/${id}"])`);
+  await expect(voteRow).toHaveCount(1, { timeout: 15_000 });
 
   // The chain drops that block and grows another branch past it.
   await chain.client.revert({ id: fork });
   for (let i = 0; i < 3; i++) await chain.mine();
   await expect(page.getByRole('list', { name: 'Vote history' })).not.toContainText(reason, { timeout: 15_000 });
+  // The activity page reads once per visit: the next one finds the branch gone.
+  await activity.reload();
+  await expect(activity.locator('li[data-kind]').first()).toBeVisible({ timeout: 15_000 });
+  await expect(voteRow).toHaveCount(0, { timeout: 15_000 });
   expect(await gov.hasVoted(id, voter!)).toBe(false);
 
   // Nothing from the dropped branch was stored for later visits.
-  const stored = await page.evaluate(
+  const stored = await activity.evaluate(
     () =>
       new Promise<string[]>((resolve, reject) => {
         const open = indexedDB.open('alt-gov-logs');
