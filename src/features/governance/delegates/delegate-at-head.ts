@@ -156,8 +156,11 @@ export async function readDelegateAtHead(
     untitled.length ? titlesOf(client, chain, caps, untitled, blockNumber, chainTime, values.votingDelay!) : new Map(),
   ]);
   const cast = new Map(decodeVotes(logs.flat()).map(({ args, log }) => [args.proposalId, { args, log }]));
+  // A recorded vote whose block shows no log: a node behind the one that answered the batch. The
+  // read fails and is tried again, rather than show a vote without its reason and transaction.
+  if (missing.some((r) => !cast.has(r.proposalId))) throw new Error(m.errors_history_query_failed());
   const read = missing.map((r): VoteRecord => {
-    const log = cast.get(r.proposalId);
+    const { args, log } = cast.get(r.proposalId)!;
     return {
       proposalId: r.proposalId,
       title: proposalTitle(
@@ -166,10 +169,9 @@ export async function readDelegateAtHead(
       ),
       support: r.support as 0 | 1 | 2,
       weight: r.weight,
-      // A log the provider did not return (it should not happen) leaves the reason empty, not the vote out.
-      reason: log ? cleanText(log.args.reason, { multiline: true }) : '',
+      reason: cleanText(args.reason, { multiline: true }),
       blockNumber: r.blockNumber,
-      transactionHash: log?.log.transactionHash ?? '0x',
+      transactionHash: log.transactionHash,
     };
   });
   // Back in place: `missing` is oldest first, the history newest first.
