@@ -41,6 +41,14 @@ export type Following = { safe: SafeTracking } | { batch: true };
  * writes in the next one: estimate on `pending` and add a margin.
  */
 const GAS_MARGIN_PERCENT = 125n;
+/**
+ * And room for checkpoints the estimate updated in place but the including block writes anew: on a
+ * timestamp clock, a pending block can share the latest block's second (anvil mines several blocks
+ * a second) while the block that includes the call falls in the next one. A call writes at most
+ * three (its delegate's votes, the votable supply, the delegated supply), each a new slot instead of
+ * an update: about 19,200 gas more apiece. Unused gas is not charged.
+ */
+const CHECKPOINT_HEADROOM = 3n * 20_000n;
 
 /** The refusal when the wallet is not connected as `ctx.account` on `ctx.chainId`, else undefined. */
 function checkWallet(
@@ -86,7 +94,7 @@ async function prepareOne(
     value: call.value ?? 0n,
     input: plainOf(call).data,
   };
-  return { gas: (estimate * GAS_MARGIN_PERCENT) / 100n, expected };
+  return { gas: (estimate * GAS_MARGIN_PERCENT) / 100n + CHECKPOINT_HEADROOM, expected };
 }
 
 /**
