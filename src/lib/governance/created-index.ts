@@ -12,7 +12,7 @@ import type { HistorySnapshot } from '../logs/history-snapshot.ts';
 import { memoByVersion } from '../logs/chain-logs.ts';
 import { decodeProposalCreated, proposalCreatedEvent, type CreatedProposal } from './proposal-description.ts';
 import { storageKey } from '../storage/keys.ts';
-import { readFilteredLogs } from '../logs/window-read.ts';
+import { readFilteredLogs, requestOf } from '../logs/window-read.ts';
 import { LearnedSize } from '../rpc/learned-size.ts';
 
 const TOPIC = toEventSelector(proposalCreatedEvent);
@@ -170,7 +170,7 @@ async function readCreatedAt(
   governor: Address,
   where: readonly { id: bigint; from: bigint; to: bigint }[],
 ): Promise<Map<bigint, CreatedProposal>> {
-  const request = (method: string, params: unknown[]) => client.request({ method, params } as never);
+  const request = requestOf(client);
   const window = narrowWindow(chainId);
   const answers = await Promise.all(
     where.map((w) => readFilteredLogs(request, { address: governor, topics: [TOPIC] }, w.from, w.to, window)),

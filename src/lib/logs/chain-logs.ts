@@ -8,7 +8,8 @@ import { getBlockNumber } from 'viem/actions';
 import type { ChainConfig } from '../config/app-config.ts';
 import type { ReadClient } from '../web3/chains.ts';
 import type { ChainCaps } from '../web3/capabilities.ts';
-import { LogIndex, type RpcRequest } from './log-index.ts';
+import { LogIndex } from './log-index.ts';
+import { requestOf } from './window-read.ts';
 import { loadHistorySnapshot, type HistorySnapshot } from './history-snapshot.ts';
 import { browserLogStore, type IndexedLog, type LogStore } from './log-store.ts';
 import { LearnedSize } from '../rpc/learned-size.ts';
@@ -60,7 +61,7 @@ export function chainHistory(client: ReadClient, chain: ChainConfig, caps: Chain
   const streamId = `${chain.id}:${chain.deployBlock}:${addresses.join(',').toLowerCase()}`;
   let history = histories.get(streamId);
   if (!history) {
-    const request: RpcRequest = (method, params) => client.request({ method, params } as never);
+    const request = requestOf(client);
     const baseUrl = globalThis.document?.baseURI;
     const load = baseUrl && !rejected.has(chain.id);
     history = (load ? loadHistorySnapshot(chain.id, addresses, request, baseUrl) : Promise.resolve(undefined)).then(

@@ -15,7 +15,7 @@ import { numberToHex, pad, type Address, type Hex } from 'viem';
 import { fetchJson, type FileName } from '../net/fetch-text.ts';
 import * as m from '../i18n/messages.ts';
 import type { Checkpoint, IndexedLog } from './log-store.ts';
-import type { RpcRequest } from './log-index.ts';
+import type { RpcRequest } from './window-read.ts';
 import {
   SnapshotProblem,
   expandLog,
@@ -59,15 +59,20 @@ export class HistorySnapshot {
     }).then(parse);
   }
 
-  /** The delegates' standing at the snapshot's block (fetched once, by the pages that show it). */
-  delegates(): Promise<SnapshotDelegates | undefined> {
-    if (!this.head.hasDelegates) return Promise.resolve(undefined);
+  /**
+   * The standing of `token`'s delegates at the snapshot's block (fetched once, by the pages that
+   * show it); undefined when the snapshot has none, or has another token's (a build for other
+   * contracts).
+   */
+  async delegates(token: Address): Promise<SnapshotDelegates | undefined> {
+    if (!this.head.hasDelegates) return undefined;
     const loading = (this.#delegates ??= this.#file(
       snapshotPaths(this.head.chainId).delegates,
       parseSnapshotDelegates,
     ));
     loading.catch(() => (this.#delegates = undefined));
-    return loading;
+    const standing = await loading;
+    return standing?.token.toLowerCase() === token.toLowerCase() ? standing : undefined;
   }
 
   /** Proposals' titles and creation blocks by id, up to the snapshot's block. */

@@ -15,11 +15,9 @@ import { numberToHex, type Address } from 'viem';
 import { classifyRpcError } from '../errors/rpc-errors.ts';
 import { LearnedSize } from '../rpc/learned-size.ts';
 import type { Checkpoint, IndexedLog, LogStore } from './log-store.ts';
-import { readWindows } from './window-read.ts';
+import { readWindows, type RpcRequest } from './window-read.ts';
 import { bucket, byPosition, inBloom, selectLogs, type LogFilter } from './log-select.ts';
 import { headerAnswer, logsAnswer, type RpcHeader } from '../rpc/history-answers.ts';
-
-export type RpcRequest = (method: string, params: unknown[]) => Promise<unknown>;
 
 export interface LogIndexOptions {
   /** Storage key: chain, contracts and deployment block. */

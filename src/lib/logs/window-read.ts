@@ -7,6 +7,7 @@
 import type { Hex } from 'viem';
 import { classifyRpcError, hasRpcCode } from '../errors/rpc-errors.ts';
 import type { LearnedSize } from '../rpc/learned-size.ts';
+import type { ReadClient } from '../web3/chains.ts';
 import type { IndexedLog } from './log-store.ts';
 import { logsAnswer, type RpcLog } from '../rpc/history-answers.ts';
 export type { RpcLog };
@@ -112,6 +113,15 @@ export async function readWindows(r: WindowReader, from: bigint, to: bigint): Pr
   return out;
 }
 
+/** A JSON-RPC request by method and params, as the log readers send them. */
+export type RpcRequest = (method: string, params: unknown[]) => Promise<unknown>;
+
+/** `client`'s requests as the log readers send them (methods the client's typed schema does not list). */
+export const requestOf =
+  (client: ReadClient): RpcRequest =>
+  (method, params) =>
+    client.request({ method, params } as never);
+
 /** What a filtered read asks for: one contract's logs, by topic (`null` matches any). */
 export interface LogFilterParams {
   address: Hex;
@@ -125,7 +135,7 @@ export interface LogFilterParams {
  * is still read, and the next read starts at the size it took.
  */
 export function readFilteredLogs(
-  request: (method: string, params: unknown[]) => Promise<unknown>,
+  request: RpcRequest,
   filter: LogFilterParams,
   from: bigint,
   to: bigint,

@@ -11,7 +11,7 @@
 import { decodeEventLog, encodeEventTopics, type Address, type Hex, type Log, type TransactionReceipt } from 'viem';
 import { getLogs, getTransactionReceipt, readContract } from 'viem/actions';
 import { LearnedSize } from '../rpc/learned-size.ts';
-import { readFilteredLogs } from '../logs/window-read.ts';
+import { readFilteredLogs, requestOf } from '../logs/window-read.ts';
 import type { ReadClient } from '../web3/chains.ts';
 import { readSafeProgress, safeAbi, safeWaitingNote, serviceConfirmations } from '../web3/safe.ts';
 import { fetchJson } from '../net/fetch-text.ts';
@@ -99,9 +99,8 @@ export async function followSafeTransaction(
         )
           // No state at those blocks on this provider: look for the hash in the logs instead.
           .catch(async () => {
-            const request = (method: string, params: unknown[]) => client.request({ method, params } as never);
             const filter = { address: safe, topics: [executionTopics, hash] };
-            return (await readFilteredLogs(request, filter, checked + 1n, progress.blockNumber, window))[0];
+            return (await readFilteredLogs(requestOf(client), filter, checked + 1n, progress.blockNumber, window))[0];
           });
         if (found) return settled(found);
       }

@@ -15,7 +15,7 @@ import { multicall3Of, type ReadClient } from '../../../lib/web3/chains.ts';
 import { readAll, readAllInBatches } from '../../../lib/web3/eth-call.ts';
 import { readBatch } from '../../../lib/web3/read-batch.ts';
 import type { ChainCaps } from '../../../lib/web3/capabilities.ts';
-import { readFilteredLogs } from '../../../lib/logs/window-read.ts';
+import { readFilteredLogs, requestOf } from '../../../lib/logs/window-read.ts';
 import { LearnedSize } from '../../../lib/rpc/learned-size.ts';
 import { cleanText } from '../../../lib/format/clean-text.ts';
 import { findCreated } from '../../../lib/governance/created-index.ts';
@@ -144,7 +144,7 @@ export async function readDelegateAtHead(
   }
   // The votes the stored history does not hold: their logs from their own blocks, and the titles
   // of proposals it has never seen from their creation blocks, together.
-  const request = (method: string, params: unknown[]) => client.request({ method, params } as never);
+  const request = requestOf(client);
   const voter = pad(delegate);
   const untitled = [...new Set(missing.map((r) => r.proposalId))].filter((id) => knownTitle(id) === undefined);
   const [logs, created] = await Promise.all([

@@ -94,8 +94,8 @@ export async function storedDelegates(
 ): Promise<{ blockNumber: bigint; rows: DelegateRow[] } | null> {
   const token = caps.votes!.address;
   const { snapshot } = await chainHistory(client, chain, caps);
-  const base = await snapshot?.delegates();
-  if (!snapshot || !base || base.token.toLowerCase() !== token.toLowerCase()) return null;
+  const base = await snapshot?.delegates(token);
+  if (!snapshot || !base) return null;
   return { blockNumber: snapshot.head.block, rows: rankDelegates(foldDelegates(token, [], base.rows)) };
 }
 
@@ -114,8 +114,7 @@ export async function readDelegateDirectory(
     getBlockNumber(client, { cacheTime: 0 }),
     chainHistory(client, chain, caps),
   ]);
-  const base = await snapshot?.delegates();
-  const usable = snapshot && base && base.token.toLowerCase() === token.toLowerCase() ? base : undefined;
+  const usable = await snapshot?.delegates(token);
   const agrees = usable ? snapshotAgrees(client, chain, caps, snapshot!) : Promise.resolve(true as const);
   // Awaited after the directory; a failed check fails this read then, not as an unhandled rejection.
   agrees.catch(() => undefined);

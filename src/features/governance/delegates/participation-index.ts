@@ -219,11 +219,8 @@ export async function readDelegateParticipation(
   const key = `${governor}:${token}`;
   let hit = gathered.get(history.index);
   if (!hit || hit.version !== history.index.version || hit.key !== key) {
-    const snapshot = await history.snapshot?.delegates();
-    const base =
-      snapshot && snapshot.token.toLowerCase() === token.toLowerCase()
-        ? new Map(snapshot.rows.map((r) => [getAddress(r.address), r.votes]))
-        : undefined;
+    const standing = await history.snapshot?.delegates(token);
+    const base = standing && new Map(standing.rows.map((r) => [getAddress(r.address), r.votes]));
     // The proposals created before the index's first block, oldest first, as the snapshot lists them.
     const titles = await history.snapshot?.titles().catch(() => undefined);
     const olderIds = titles

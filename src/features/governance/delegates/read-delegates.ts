@@ -90,14 +90,10 @@ export async function readDelegates(
   const verdict = agrees && (await agrees);
   if (verdict === false) return setAside(client, chain, caps, upTo);
   const { index: logs, snapshot, blockNumber } = history;
-  const base = await snapshot?.delegates();
+  const base = await snapshot?.delegates(token);
   let hit = folds.get(logs);
   if (!hit || hit.version !== logs.version || hit.token !== token) {
-    const value = foldDelegates(
-      token,
-      logs.select({ address: token, topic0: DELEGATION_TOPICS }),
-      base && base.token.toLowerCase() === token.toLowerCase() ? base.rows : undefined,
-    );
+    const value = foldDelegates(token, logs.select({ address: token, topic0: DELEGATION_TOPICS }), base?.rows);
     folds.set(logs, (hit = { version: logs.version, token, value }));
   }
   if (verdict === 'after-the-logs' && !verifiedAfter.has(logs)) {
@@ -153,8 +149,8 @@ export function snapshotAgrees(
     const { block, timestamp } = snapshot.head;
     const byTime = caps.votes!.clockMode === 'timestamp';
     check = (async () => {
-      const base = await snapshot.delegates();
-      if (!base || base.token.toLowerCase() !== token.toLowerCase()) return true;
+      const base = await snapshot.delegates(token);
+      if (!base) return true;
       const top = rankDelegates(foldDelegates(token, [], base.rows)).slice(0, VERIFIED_DELEGATES);
       const [onChain, next] = await Promise.all([
         readAll(
