@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { decodeFunctionData, encodeAbiParameters, encodeFunctionResult, parseAbi, type Address, type Hex } from 'viem';
 import { multicall3InterfaceAbi } from '../contracts/multicall3-interface.ts';
 import { stubStorage } from '../storage/stub-storage.ts';
-import { aggregateInBatches } from './eth-call.ts';
+import { aggregateInBatches, pageStarts } from './eth-call.ts';
 import type { ReadClient } from './chains.ts';
 
 const token = parseAbi(['function balanceOf(address) view returns (uint256)']);
@@ -66,5 +66,13 @@ describe('aggregateInBatches', () => {
       request: async () => Promise.reject(Object.assign(new Error('execution reverted'), { code: 3 })),
     } as unknown as ReadClient;
     await expect(aggregateInBatches(client, MULTICALL, reads(4), undefined, 4)).rejects.toThrow();
+  });
+});
+
+describe('pageStarts', () => {
+  it('starts a page every `size` entries up to the end, the last one partial', () => {
+    expect(pageStarts(0n, 1_001n, 250n)).toEqual([0n, 250n, 500n, 750n, 1_000n]);
+    expect(pageStarts(500n, 500n, 500n)).toEqual([]);
+    expect(pageStarts(500n, 1_001n, 500n)).toEqual([500n, 1_000n]);
   });
 });

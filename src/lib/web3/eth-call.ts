@@ -238,3 +238,10 @@ export async function readAllInBatches<const C extends readonly ContractCall[]>(
 ): Promise<CallValues<C>> {
   return valuesOf<C>(await aggregateInBatches(client, multicall3, calls, blockNumber, perCall));
 }
+
+/** The first entry of each page of `size` in `[from, to)`: what a paged view is asked for, page by page. */
+export function pageStarts(from: bigint, to: bigint, size: bigint): bigint[] {
+  const starts: bigint[] = [];
+  for (let start = from; start < to; start += size) starts.push(start);
+  return starts;
+}

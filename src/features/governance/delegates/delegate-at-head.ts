@@ -12,7 +12,7 @@ import { getAddress, pad, type Address } from 'viem';
 import { altGovernorAbi, altVotesAbi } from '../../../lib/contracts/generated.ts';
 import type { ChainConfig } from '../../../lib/config/app-config.ts';
 import { multicall3Of, type ReadClient } from '../../../lib/web3/chains.ts';
-import { readAll, readAllInBatches } from '../../../lib/web3/eth-call.ts';
+import { pageStarts, readAll, readAllInBatches } from '../../../lib/web3/eth-call.ts';
 import { readBatch } from '../../../lib/web3/read-batch.ts';
 import type { ChainCaps } from '../../../lib/web3/capabilities.ts';
 import { readFilteredLogs, requestOf } from '../../../lib/logs/window-read.ts';
@@ -111,7 +111,7 @@ export async function readDelegateAtHead(
       ? readAllInBatches(
           client,
           multicall3Of(chain),
-          pagesOf(delegatorTotal, DELEGATORS_PAGE).map(
+          pageStarts(DELEGATORS_PAGE, delegatorTotal, DELEGATORS_PAGE).map(
             (start) =>
               ({ ...votesToken, functionName: 'delegatorsOf', args: [delegate, start, DELEGATORS_PAGE] }) as const,
           ),
@@ -123,7 +123,7 @@ export async function readDelegateAtHead(
       ? readAllInBatches(
           client,
           multicall3Of(chain),
-          pagesOf(voteTotal, VOTES_PAGE).map(
+          pageStarts(VOTES_PAGE, voteTotal, VOTES_PAGE).map(
             (start) => ({ ...gov, functionName: 'votesOf', args: [delegate, start, VOTES_PAGE] }) as const,
           ),
           blockNumber,
@@ -183,13 +183,6 @@ export async function readDelegateAtHead(
     history: history.map((v) => v ?? read[--next]),
   };
 }
-
-/** Start of each page after the first. */
-const pagesOf = (total: bigint, size: bigint) => {
-  const starts: bigint[] = [];
-  for (let start = size; start < total; start += size) starts.push(start);
-  return starts;
-};
 
 /** The descriptions of proposals `ids` from their creation logs, found from their voting snapshots. */
 async function titlesOf(

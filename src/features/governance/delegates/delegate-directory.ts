@@ -10,7 +10,7 @@ import { getBlockNumber } from 'viem/actions';
 import { altVotesAbi } from '../../../lib/contracts/generated.ts';
 import type { ChainConfig } from '../../../lib/config/app-config.ts';
 import { multicall3Of, type ReadClient } from '../../../lib/web3/chains.ts';
-import { readAll, readAllInBatches } from '../../../lib/web3/eth-call.ts';
+import { pageStarts, readAll, readAllInBatches } from '../../../lib/web3/eth-call.ts';
 import type { ChainCaps } from '../../../lib/web3/capabilities.ts';
 import { chainHistory, rejectSnapshot } from '../../../lib/logs/chain-logs.ts';
 import {
@@ -62,17 +62,16 @@ async function changedSince(
   at: bigint,
   expected: number,
 ): Promise<DirectoryEntry[]> {
-  const pages = (from: bigint, to: bigint) => {
-    const calls = [];
-    for (let start = from; start < to; start += DIRECTORY_PAGE)
-      calls.push({
-        address: token,
-        abi: altVotesAbi,
-        functionName: 'delegatesChangedSince',
-        args: [since, start, DIRECTORY_PAGE],
-      } as const);
-    return calls;
-  };
+  const pages = (from: bigint, to: bigint) =>
+    pageStarts(from, to, DIRECTORY_PAGE).map(
+      (start) =>
+        ({
+          address: token,
+          abi: altVotesAbi,
+          functionName: 'delegatesChangedSince',
+          args: [since, start, DIRECTORY_PAGE],
+        }) as const,
+    );
   const read = (from: bigint, to: bigint) =>
     readAllInBatches(client, multicall3Of(chain), pages(from, to), at, PAGES_PER_CALL);
   const covered = ((BigInt(expected) + DIRECTORY_PAGE) / DIRECTORY_PAGE) * DIRECTORY_PAGE;
